@@ -1,0 +1,147 @@
+// The Article model: what Herald understood of one news article. Every extracted item points back to
+// the sentence(s) it came from (indexes into `sentences`), so any answer can quote its source.
+import { z } from 'zod';
+
+/** ISO calendar date, yyyy-mm-dd. */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-mm-dd');
+
+export const sentenceSchema = z.object({
+  index: z.number().int().nonnegative(),
+  paragraph: z.number().int().nonnegative(),
+  text: z.string(),
+  /** Character offsets into the article body (the text after front matter), end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Sentence = z.infer<typeof sentenceSchema>;
+
+export const frontMatterSchema = z.object({
+  url: z.string().optional(),
+  source: z.string().optional(),
+  published: isoDateSchema.optional(),
+  language: z.string().optional(),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const publishedSchema = z.object({
+  /** The publication date, or null when neither front matter nor text says. */
+  date: isoDateSchema.nullable(),
+  /** True when derived from the text rather than given in front matter. */
+  inferred: z.boolean(),
+  /** Human-readable reasoning, e.g. "'Tuesday, November 26' has no year; 2024 is the most recent year ≤ 2026 in which 26 November was a Tuesday". */
+  reason: z.string(),
+  /** 0..1 */
+  confidence: z.number().min(0).max(1),
+  /** Sentence the date was read from, when inferred from text. */
+  sentence: z.number().int().nonnegative().optional(),
+});
+export type Published = z.infer<typeof publishedSchema>;
+
+export const precisionSchema = z.enum(['day', 'month', 'year', 'approximate']);
+export type Precision = z.infer<typeof precisionSchema>;
+
+export const eventStatusSchema = z.enum(['past', 'upcoming', 'today']);
+export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+export const eventSchema = z.object({
+  /** Stable within the article: e.g. "e3". */
+  id: z.string(),
+  /** Start of the event (first day of the month/year for coarser precisions). */
+  date: isoDateSchema,
+  /** Last day for ranges ("from 9-10 July") and coarse precisions; equals date for a single day. */
+  endDate: isoDateSchema,
+  precision: precisionSchema,
+  /** "by" = deadline semantics ("in the next two days" → by that date). */
+  qualifier: z.enum(['on', 'by', 'about', 'range', 'alternative']).default('on'),
+  /** The date expression as written ("November 28", "13 years ago"). */
+  expression: z.string(),
+  /** Short description of what happens: "CSTO to approve the plan to strengthen the Tajikistan–Afghanistan border". */
+  description: z.string(),
+  /** Main sentence the event came from. */
+  sentence: z.number().int().nonnegative(),
+  /** All sentences that mention it. */
+  sentences: z.array(z.number().int().nonnegative()),
+  /** Status relative to the clock given to parseArticle; recompute with eventStatus(event, now). */
+  status: eventStatusSchema,
+  /** True for the publication/report date itself ("reported on Tuesday, November 26"). */
+  isPublication: z.boolean().default(false),
+  /** 0..1: how important the event is for the story (the key date ranks highest). */
+  salience: z.number().min(0).max(1),
+});
+export type ArticleEvent = z.infer<typeof eventSchema>;
+
+export const personSchema = z.object({
+  name: z.string(),
+  role: z.string().optional(),
+  organisation: z.string().optional(),
+  sentences: z.array(z.number().int().nonnegative()),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const organisationSchema = z.object({
+  name: z.string(),
+  acronym: z.string().optional(),
+  aliases: z.array(z.string()),
+  members: z.array(z.string()).default([]),
+  sentences: z.array(z.number().int().nonnegative()),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const placeSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['country', 'city', 'region', 'other']),
+  sentences: z.array(z.number().int().nonnegative()),
+});
+export type Place = z.infer<typeof placeSchema>;
+
+export const attributionSchema = z.object({
+  /** Who reported or said it: "Azerbaijani media", "Imangali Tasmagambetov", "RIA Novosti". */
+  source: z.string(),
+  /** How: "reported", "said", "based on statements from", "according to". */
+  verb: z.string(),
+  /** What was claimed, when it can be isolated. */
+  claim: z.string().optional(),
+  sentence: z.number().int().nonnegative(),
+});
+export type Attribution = z.infer<typeof attributionSchema>;
+
+export const listSchema = z.object({
+  /** What the items enumerate: "members of the Collective Security Treaty", "stages of the plan". */
+  label: z.string(),
+  items: z.array(z.string()),
+  sentence: z.number().int().nonnegative(),
+});
+export type ArticleList = z.infer<typeof listSchema>;
+
+export const articleSchema = z.object({
+  /** Stable: slug of the headline plus a short content hash. */
+  id: z.string(),
+  headline: z.string(),
+  /** Body paragraphs (headline and page furniture excluded). */
+  paragraphs: z.array(z.string()),
+  sentences: z.array(sentenceSchema),
+  meta: frontMatterSchema,
+  published: publishedSchema,
+  events: z.array(eventSchema),
+  people: z.array(personSchema),
+  organisations: z.array(organisationSchema),
+  places: z.array(placeSchema),
+  attributions: z.array(attributionSchema),
+  lists: z.array(listSchema),
+  /** Sha-256 (hex) of the raw input; used to skip re-parsing unchanged files. */
+  contentHash: z.string(),
+  /** What was degraded or dropped while parsing (non-fatal). */
+  warnings: z.array(z.string()),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+export interface ParseOptions {
+  /** The ingestion clock: "now" for year-pinning and past/upcoming status. */
+  now: Date;
+  /** File name or URL, used for the slug when the headline is empty. */
+  origin?: string;
+}
+
+export type ParseResult =
+  | { ok: true; article: Article }
+  | { ok: false; error: string };

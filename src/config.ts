@@ -1,0 +1,96 @@
+// The only reader of process.env. Validates every variable once, with zod, and reports each bad one
+// by name with what it expects, so a misconfigured bot stops at startup instead of misbehaving later.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+const snowflake = /^\d{17,20}$/;
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "6h", "90m", "30s", "2d" → milliseconds. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/.exec(text.trim());
+  if (!m) return null;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: optional(z.string().min(20, 'a Discord bot token (or leave it empty for console mode)')),
+  DISCORD_GUILD_ID: optional(z.string().regex(snowflake, 'a server (guild) id: 17–20 digits')),
+  DISCORD_API_URL: optional(z.url('an http(s) URL such as https://discord.com/api')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'one of fatal, error, warn, info, debug, trace, silent').default('info'),
+  ),
+  ARTICLES_DIR: z.preprocess(emptyToUndefined, z.string().default('data/articles')),
+  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
+  REMINDER_CHANNEL_ID: optional(z.string().regex(snowflake, 'a channel id: 17–20 digits')),
+  REMINDER_TIME: z.preprocess(emptyToUndefined, z.string().regex(hhmm, 'a time of day as HH:MM (24-hour), e.g. 09:00').default('09:00')),
+  TIMEZONE: z.preprocess(emptyToUndefined, z.string().refine(isIanaZone, 'an IANA time zone name such as UTC or Europe/London').default('UTC')),
+  REMINDER_GRACE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((s) => parseDuration(s) !== null, 'a duration such as 6h, 90m or 1d')
+      .default('6h')
+      .transform((s) => parseDuration(s) as number),
+  ),
+  FEEDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.url('comma-separated http(s) feed URLs'))),
+  ),
+  FEED_POLL: z.preprocess(emptyToUndefined, z.string().default('*/10 * * * *')),
+  ALLOW_PRIVATE_FEEDS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false'], 'true or false').default('false').transform((s) => s === 'true'),
+  ),
+  /** Testing only: start the clock at this instant (it then runs at real speed). */
+  HERALD_FAKE_NOW: optional(z.iso.datetime({ offset: true, error: 'an ISO 8601 instant such as 2024-11-27T12:00:00Z' })),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = configSchema.safeParse(env);
+  if (result.success) return { ok: true, config: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? '?');
+    return `${variable}: expected ${issue.message} (got ${JSON.stringify(env[variable] ?? '')})`.replace(
+      variable === 'DISCORD_TOKEN' ? JSON.stringify(env[variable] ?? '') : '\u0000',
+      '"[hidden]"',
+    );
+  });
+  return { ok: false, errors };
+}
+
+/** Reads .env (when present, without overriding the real environment) and process.env. */
+export function loadConfig(envFile = '.env'): ConfigResult {
+  if (existsSync(envFile)) {
+    try {
+      const before = { ...process.env };
+      process.loadEnvFile(envFile);
+      Object.assign(process.env, before); // the real environment wins over .env
+    } catch (error) {
+      return { ok: false, errors: [`${envFile}: could not be read (${(error as Error).message})`] };
+    }
+  }
+  return parseConfig(process.env);
+}

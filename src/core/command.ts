@@ -1,0 +1,96 @@
+// The contract between command modules (commands/) and the router that runs them for any transport.
+// No discord.js object crosses it: options arrive as plain values, replies leave as Reply data.
+import { z } from 'zod';
+import type { Logger } from 'pino';
+import type { Choice, Reply } from './reply';
+import type { Services } from './services';
+
+/** Plain option values as the transports deliver them (channel/role/user options carry ids). */
+export type RawOptions = Record<string, string | number | boolean | undefined> & {
+  /** For commands with subcommands: which one was chosen. */
+  subcommand?: string;
+};
+
+export interface Caller {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  /** Whether the caller has Manage Server in this guild (false in DMs). Checked in code for admin commands. */
+  canManageGuild: boolean;
+}
+
+export interface CommandContext {
+  now(): Date;
+  caller: Caller;
+  services: Services;
+  log: Logger;
+}
+
+/** Discord application-command option JSON (the subset Herald uses). */
+export interface OptionDefinition {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string | number }[];
+  options?: OptionDefinition[];
+  channel_types?: number[];
+  min_value?: number;
+  max_value?: number;
+  max_length?: number;
+}
+
+/** Discord application-command JSON for a chat-input command. */
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  options?: OptionDefinition[];
+  /** Permission bit string, e.g. "32" for Manage Server; Discord hides the command from others by default. */
+  default_member_permissions?: string | null;
+  /** 0 = guild, 1 = bot DM, 2 = private channel. */
+  contexts?: number[];
+  integration_types?: number[];
+}
+
+export const OptionType = {
+  Subcommand: 1,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Number: 10,
+} as const;
+
+export const MANAGE_GUILD = '32';
+
+export interface Command<A = unknown> {
+  definition: CommandDefinition;
+  /** Parses raw option values; a failure becomes an ephemeral "what to do" reply. */
+  args: z.ZodType<A>;
+  /** How the router defers before running: 'none' for instant in-memory answers. */
+  defer: 'none' | 'public' | 'ephemeral';
+  /** Requires Manage Server; the router checks it in code too (servers can override command permissions). */
+  adminOnly?: boolean;
+  /** Works only in a server (e.g. subscribing a channel). */
+  guildOnly?: boolean;
+  run(args: A, ctx: CommandContext): Promise<Reply> | Reply;
+  autocomplete?(option: string, value: string, raw: RawOptions, ctx: CommandContext): Promise<Choice[]> | Choice[];
+  /** Button presses whose customId starts with "<name>:". */
+  button?(customId: string, ctx: CommandContext): Promise<Reply> | Reply;
+}
+
+/** Identity helper that keeps each module's argument type. */
+export function defineCommand<A>(command: Command<A>): Command<A> {
+  return command;
+}
+
+/** Loaded-module shape check (STYLE: a malformed command module is reported, not half-loaded). */
+export const commandModuleSchema = z.object({
+  definition: z.object({ name: z.string().regex(/^[-_a-z0-9]{1,32}$/), description: z.string().min(1).max(100) }).passthrough(),
+  args: z.custom<z.ZodType>((v) => v instanceof z.ZodType, 'args must be a zod schema'),
+  defer: z.enum(['none', 'public', 'ephemeral']),
+  run: z.custom<(...a: unknown[]) => unknown>((v) => typeof v === 'function', 'run must be a function'),
+});

@@ -1,0 +1,44 @@
+// Transport-neutral replies. Commands return these; the Discord and console transports render them.
+// Text may contain Discord timestamp tokens (<t:UNIX:D>, <t:UNIX:R>); the console renders them as dates.
+
+export interface EmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface Embed {
+  title?: string;
+  url?: string;
+  description?: string;
+  fields?: EmbedField[];
+  footer?: string;
+  /** ISO timestamp shown by Discord in the footer line. */
+  timestamp?: string;
+  color?: number;
+}
+
+export interface Button {
+  /** Routed back to the command that produced it: "<command>:<anything>". */
+  customId: string;
+  label: string;
+  disabled?: boolean;
+}
+
+export interface Reply {
+  content?: string;
+  embeds?: Embed[];
+  /** One row of buttons (paging). */
+  buttons?: Button[];
+  /** Only the caller sees it (user mistakes, errors, admin output). */
+  ephemeral?: boolean;
+  /** Role that may be pinged; only set from a subscription an admin configured. Everything else never pings. */
+  pingRoleId?: string;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export const userError = (message: string): Reply => ({ content: message, ephemeral: true });

@@ -1,0 +1,122 @@
+// One router for every transport: finds the command, checks who may run it, parses its options,
+// runs it, and turns failures into replies. Transports only adapt their I/O to these calls.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Caller, Command, CommandContext, RawOptions } from './command';
+import type { Choice, Reply } from './reply';
+import type { Services } from './services';
+import type { Clock } from './clock';
+
+export interface RouterDeps {
+  commands: Command<any>[];
+  services: Services;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface Invocation {
+  command: string;
+  options: RawOptions;
+  caller: Caller;
+  /** Transport's id for the interaction (logged). */
+  interactionId?: string;
+}
+
+export class CommandRouter {
+  private readonly byName = new Map<string, Command<any>>();
+
+  constructor(private readonly deps: RouterDeps) {
+    for (const c of deps.commands) this.byName.set(c.definition.name, c);
+  }
+
+  get commands(): Command<any>[] {
+    return [...this.byName.values()];
+  }
+
+  find(name: string): Command<any> | undefined {
+    return this.byName.get(name);
+  }
+
+  deferMode(name: string): Command['defer'] {
+    return this.byName.get(name)?.defer ?? 'none';
+  }
+
+  private context(inv: Pick<Invocation, 'caller' | 'command' | 'interactionId'>): CommandContext {
+    const { clock, services } = this.deps;
+    const log = this.deps.log.child({ command: inv.command, userId: inv.caller.userId, interactionId: inv.interactionId });
+    return { now: () => clock.now(), caller: inv.caller, services, log };
+  }
+
+  /** Runs a command. Never throws: expected failures and bugs both come back as replies. */
+  async run(inv: Invocation): Promise<Reply> {
+    const started = performance.now();
+    const ctx = this.context(inv);
+    const command = this.byName.get(inv.command);
+    if (!command) return { content: `There is no /${inv.command} command. Try /help.`, ephemeral: true };
+    const denied = this.check(command, inv.caller);
+    if (denied) return denied;
+    const parsed = command.args.safeParse(inv.options);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `\`${String(i.path[0] ?? 'options')}\`: ${i.message}`).join('; ');
+      return { content: `That didn't work: ${problems}. See /help ${inv.command}.`, ephemeral: true };
+    }
+    try {
+      const reply = await command.run(parsed.data, ctx);
+      ctx.log.info({ latencyMs: Math.round((performance.now() - started) * 100) / 100 }, 'command answered');
+      return reply;
+    } catch (error) {
+      return this.failure(error, ctx, started);
+    }
+  }
+
+  async autocomplete(inv: Invocation & { focused: string; value: string }): Promise<Choice[]> {
+    const command = this.byName.get(inv.command);
+    if (!command?.autocomplete) return [];
+    const ctx = this.context(inv);
+    try {
+      const choices = await command.autocomplete(inv.focused, inv.value, inv.options, ctx);
+      // Discord: at most 25 choices, names and values 1–100 characters.
+      return choices.slice(0, 25).map((c) => ({ name: clip(c.name, 100), value: clip(c.value, 100) }));
+    } catch (error) {
+      ctx.log.error({ err: error }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  /** Button presses: customId "<command>:<rest>". */
+  async button(customId: string, caller: Caller, interactionId?: string): Promise<Reply> {
+    const name = customId.split(':')[0];
+    const command = this.byName.get(name);
+    const ctx = this.context({ command: name, caller, interactionId });
+    if (!command?.button) return { content: 'This button is no longer active.', ephemeral: true };
+    const denied = this.check(command, caller);
+    if (denied) return denied;
+    const started = performance.now();
+    try {
+      return await command.button(customId, ctx);
+    } catch (error) {
+      return this.failure(error, ctx, started);
+    }
+  }
+
+  private check(command: Command<any>, caller: Caller): Reply | undefined {
+    if (command.guildOnly && !caller.guildId) {
+      return { content: `/${command.definition.name} works in a server, not in DMs.`, ephemeral: true };
+    }
+    if (command.adminOnly && !caller.canManageGuild) {
+      return { content: `/${command.definition.name} needs the Manage Server permission.`, ephemeral: true };
+    }
+    return undefined;
+  }
+
+  private failure(error: unknown, ctx: CommandContext, started: number): Reply {
+    const id = randomBytes(4).toString('hex');
+    ctx.log.error({ err: error, errorId: id, latencyMs: Math.round(performance.now() - started) }, 'command failed');
+    this.deps.services.status.recordError({ message: error instanceof Error ? error.message : String(error), id }, this.deps.clock.now());
+    return { content: `Something went wrong on Herald's side (error id \`${id}\`). It has been logged; please try again later.`, ephemeral: true };
+  }
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,37 @@
+// What commands may use. main.ts builds one Services object and hands it to every transport's router.
+// Optional members belong to features that a deployment (or a test) may run without.
+import type { ArticleLibrary } from '../articles/library';
+import type { ReminderService } from '../reminders/service';
+import type { FeedService, WatchService } from '../feeds/service';
+import type { AskService } from '../answers/ask/service';
+
+export interface StatusSnapshot {
+  startedAt: Date;
+  articlesTracked: number;
+  /** Next reminder post (any channel), if one is scheduled. */
+  nextPost: { at: Date; description: string; channelId: string } | null;
+  lastError: { at: Date; message: string; id?: string } | null;
+  missedReminders: number;
+  brokenSubscriptions: { channelId: string; reason: string }[];
+  failingFeeds: { url: string; lastError: string; failures: number }[];
+}
+
+export interface StatusSource {
+  snapshot(now: Date): StatusSnapshot;
+  recordError(error: { message: string; id?: string }, at: Date): void;
+}
+
+/** What only the chat transport can check: can the bot post embeds in that channel? */
+export interface ChannelAccess {
+  canPostEmbeds(channelId: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }>;
+}
+
+export interface Services {
+  articles: ArticleLibrary;
+  status: StatusSource;
+  channels?: ChannelAccess;
+  reminders?: ReminderService;
+  feeds?: FeedService;
+  watches?: WatchService;
+  ask?: AskService;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, parseDuration } from '../../src/config';
+
+describe('config', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const r = parseConfig({});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.REMINDER_TIME).toBe('09:00');
+    expect(r.config.TIMEZONE).toBe('UTC');
+    expect(r.config.REMINDER_GRACE).toBe(6 * 3_600_000);
+    expect(r.config.ARTICLES_DIR).toBe('data/articles');
+    expect(r.config.DATABASE_PATH).toBe('data/herald.db');
+    expect(r.config.FEEDS).toEqual([]);
+    expect(r.config.ALLOW_PRIVATE_FEEDS).toBe(false);
+    expect(r.config.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('names every bad variable and what it expects', () => {
+    const r = parseConfig({ REMINDER_TIME: '9am', TIMEZONE: 'Mars/Olympus', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(4);
+    expect(r.errors.find((e) => e.startsWith('REMINDER_TIME:'))).toContain('HH:MM');
+    expect(r.errors.find((e) => e.startsWith('TIMEZONE:'))).toContain('IANA');
+    expect(r.errors.find((e) => e.startsWith('DISCORD_API_URL:'))).toBeDefined();
+    expect(r.errors.find((e) => e.startsWith('LOG_LEVEL:'))).toContain('debug');
+  });
+
+  it('never echoes the token in an error', () => {
+    const r = parseConfig({ DISCORD_TOKEN: 'short' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.join('\n')).not.toContain('short');
+  });
+
+  it('parses feed lists and durations', () => {
+    const r = parseConfig({ FEEDS: 'https://a.example/rss, https://b.example/atom', REMINDER_GRACE: '90m' });
+    expect(r.ok && r.config.FEEDS).toEqual(['https://a.example/rss', 'https://b.example/atom']);
+    expect(r.ok && r.config.REMINDER_GRACE).toBe(90 * 60_000);
+    expect(parseDuration('2d')).toBe(172_800_000);
+    expect(parseDuration('soon')).toBeNull();
+  });
+});
