@@ -1,0 +1,1 @@
+export { allMigrations, type Migration } from './migrations/index';

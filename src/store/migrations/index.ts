@@ -1,0 +1,8 @@
+// Version ranges: 1–99 reminders, 100–199 article cache, 200–299 feeds and watches.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const allMigrations: Migration[] = [];
