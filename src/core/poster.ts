@@ -1,0 +1,20 @@
+// Posting a message to a channel outside an interaction (reminders, announcements). The Discord
+// transport implements it over REST; the console transport prints "[#channel] …".
+import type { Reply } from './reply';
+
+export type PostResult =
+  | { ok: true; messageId: string; channelId: string; guildId?: string }
+  /** 429, 5xx, network: leave the work due and retry later with backoff. */
+  | { ok: false; retryable: true; reason: string; retryAfterMs?: number }
+  /** 403 missing access/permissions, 404 unknown channel, 400: the target is broken, retrying will not help. */
+  | { ok: false; retryable: false; reason: string; status?: number; code?: number };
+
+export interface PostOptions {
+  /** Idempotency key (≤ 25 chars) sent as `nonce` with `enforce_nonce: true`: Discord returns the first
+   * message instead of creating a second one for the same nonce within a few minutes. */
+  nonce?: string;
+}
+
+export interface MessagePoster {
+  post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostResult>;
+}
