@@ -1,0 +1,1084 @@
+/**
+ * A fake Discord for end-to-end tests: an HTTP REST API under /api/v10 plus a JSON gateway (ws), both on
+ * 127.0.0.1 with a random port. The real discord.js Client reaches it only through
+ * `new Client({ rest: { api: fake.apiUrl } })` (or DISCORD_API_URL=fake.apiUrl for a child process): it
+ * discovers the gateway with GET /gateway/bot like it does against Discord. All state (guild, channels,
+ * messages, commands, sessions) lives here, so bots may connect, crash (SIGKILL) and reconnect any number
+ * of times.
+ *
+ * API (stable; other features' e2e tests rely on it):
+ *
+ *   const fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
+ *   fake.apiUrl            `${base}/api` → DISCORD_API_URL / `rest: { api }`
+ *   fake.token             a token the fake accepts (REST "Bot <token>" and gateway IDENTIFY/RESUME)
+ *   fake.applicationId, fake.botUserId, fake.guildId (@everyone role id = guildId), fake.botRoleId
+ *   fake.channels          { general, reminders, noSend, noEmbed, hidden } text-channel ids in the guild:
+ *                          noSend denies the bot SEND_MESSAGES, noEmbed denies EMBED_LINKS, hidden denies
+ *                          VIEW_CHANNEL (posting there gives 403 50013 / 50013 / 50001 like Discord)
+ *   fake.users             { member, admin } user ids (admin has Manage Server; member does not)
+ *   fake.addChannel({ name, overwrites? }) → id;  fake.deleteChannel(id) (then posts get 404 10003)
+ *   fake.messages(channelId)  messages created with POST /channels/:id/messages (newest last). Interaction
+ *                          replies are NOT in here: read them from the interaction result.
+ *   fake.requests          every REST request: { method, path (after /api/v10, no query), query, body, status }
+ *   fake.commandWrites     the PUT/POST requests on application-command routes (registrations)
+ *   fake.commands(guildId?) the registered commands (global when guildId is omitted)
+ *   fake.setCommands(defs, guildId?) pre-register commands without recording a write
+ *   fake.mentionViolations() message-creating/editing requests whose body lacks allowed_mentions with
+ *                          parse: [] (roles allowed only as listed): expect it toEqual([])
+ *   fake.failNext(method, route, status, times?, { body?, retryAfterMs?, global?, scope? })
+ *                          the next `times` matching requests fail. route is a pattern such as
+ *                          '/channels/:id/messages' or '/interactions/:id/:token/callback', or a RegExp on the
+ *                          path. 429 carries retry-after / x-ratelimit-* / x-ratelimit-scope headers and
+ *                          {message, retry_after, global}; 403 defaults to {code: 50013, Missing Permissions};
+ *                          pass body {code: 50001, message: 'Missing Access'} for the other; 404 defaults to
+ *                          {code: 10003, Unknown Channel}; 5xx to a plain error body.
+ *   fake.waitForReady(n?)  resolves when n IDENTIFY→READY handshakes have happened in total (default 1)
+ *   fake.identifyCount, fake.resumeCount, fake.connectedCount()
+ *   fake.dropConnection(code?) closes every gateway socket: 1006 (default) = abrupt, no close frame;
+ *                          4000 etc. = close frame with that code. discord.js then resumes (or re-identifies).
+ *   fake.injectCommand(name, options?, opts?) → Promise<InteractionResult>
+ *       options: { optionName: value, subcommand?: 'name' }; types come from the registered definition
+ *                (else string/integer/number/boolean from the JS value).
+ *       opts: { dm?: true, userId?, admin?: true, permissions?: '32', channelId?, expired?: true, timeoutMs? }
+ *   fake.injectAutocomplete(name, focused: { name, value }, options?, opts?) → Promise<InteractionResult>
+ *   fake.injectButton(customId, opts? & { messageFlags? }) → Promise<InteractionResult>
+ *       Each resolves when the user's view is settled: a reply (4), component update (7) or autocomplete
+ *       result (8) callback, or after a defer (5/6) the first edit of @original. Rejects after timeoutMs
+ *       (default 10 s). An interaction injected while no bot is connected is delivered when one is.
+ *   InteractionResult: { id, token, callbacks: [{type, data}], deferred, ephemeral, reply (final content,
+ *       embeds, components, flags), followups, choices (autocomplete) }
+ *   fake.interaction(id)   the live record (e.g. to wait for follow-ups: rec.followups)
+ *   fake.close()
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+// ---------------------------------------------------------------------------------------------- types
+
+export interface Overwrite {
+  id: string;
+  /** 0 role, 1 member */
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+
+export interface FakeChannel {
+  id: string;
+  type: number;
+  name: string;
+  guild_id?: string;
+  position: number;
+  permission_overwrites: Overwrite[];
+  parent_id: string | null;
+  nsfw: boolean;
+  topic: string | null;
+  last_message_id: string | null;
+  rate_limit_per_user: number;
+}
+
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions: string;
+  position: number;
+  color: number;
+  hoist: boolean;
+  managed: boolean;
+  mentionable: boolean;
+  flags: number;
+}
+
+export interface FakeMessage {
+  id: string;
+  channel_id: string;
+  guild_id?: string;
+  author: Record<string, unknown>;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  allowed_mentions?: unknown;
+  flags: number;
+  nonce?: string | number;
+  timestamp: string;
+  edited_timestamp: string | null;
+  type: number;
+  tts: boolean;
+  mention_everyone: boolean;
+  mentions: unknown[];
+  mention_roles: unknown[];
+  attachments: unknown[];
+  pinned: boolean;
+  webhook_id?: string;
+  application_id?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, without the query string. */
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  status: number;
+}
+
+export interface InteractionCallback {
+  type: number;
+  data?: any;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  kind: 'command' | 'autocomplete' | 'button';
+  /** Channel the interaction came from (a DM channel id for DMs). */
+  channelId: string;
+  callbacks: InteractionCallback[];
+  deferred: boolean;
+  ephemeral: boolean;
+  /** What the user sees as the interaction's original response (after every edit). */
+  reply: FakeMessage | null;
+  followups: FakeMessage[];
+  choices?: { name: string; value: string | number }[];
+  settled: boolean;
+}
+
+export type InteractionResult = Omit<InteractionRecord, 'settled'>;
+
+export interface InjectOptions {
+  /** Send as a DM (no guild, no member). */
+  dm?: boolean;
+  userId?: string;
+  /** Shorthand for permissions including Manage Server (and user = users.admin unless userId is given). */
+  admin?: boolean;
+  /** member.permissions bit string (guild only). Default: a plain member without Manage Server. */
+  permissions?: string;
+  channelId?: string;
+  /** The fake answers this interaction's callback with 404 Unknown interaction (10062). */
+  expired?: boolean;
+  timeoutMs?: number;
+}
+
+export interface FailOptions {
+  body?: unknown;
+  retryAfterMs?: number;
+  global?: boolean;
+  scope?: 'user' | 'shared' | 'global';
+}
+
+export interface FakeDiscordOptions {
+  /** Gateway heartbeat interval sent in HELLO (default 41250, like Discord). */
+  heartbeatIntervalMs?: number;
+  /** How long a nonce is remembered for enforce_nonce (default 5 minutes). */
+  nonceWindowMs?: number;
+  guildName?: string;
+  /** Log every request to stderr (debugging). */
+  verbose?: boolean;
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  events: { s: number; t: string; d: unknown }[];
+  socket: WebSocket | null;
+}
+
+interface Failure {
+  method: string;
+  match: (path: string) => boolean;
+  status: number;
+  remaining: number;
+  options: FailOptions;
+}
+
+// ------------------------------------------------------------------------------------ permission bits
+
+export const Perm = {
+  ManageGuild: 1n << 5n,
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  ReadMessageHistory: 1n << 16n,
+  Administrator: 1n << 3n,
+} as const;
+
+const EVERYONE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.ReadMessageHistory;
+const BOT_ROLE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ReadMessageHistory;
+const MEMBER_PERMS = EVERYONE_PERMS | Perm.EmbedLinks;
+
+// ------------------------------------------------------------------------------------------------ fake
+
+export class FakeDiscord {
+  readonly token = `fake.${randomBytes(18).toString('base64url')}`;
+  baseUrl = '';
+  apiUrl = '';
+  gatewayUrl = '';
+
+  private nextId = 1_180_000_000_000_000_000n;
+  readonly applicationId = this.snowflake();
+  readonly botUserId = this.applicationId;
+  readonly guildId = this.snowflake();
+  readonly botRoleId = this.snowflake();
+  readonly users = { member: this.snowflake(), admin: this.snowflake() };
+  readonly channels: { general: string; reminders: string; noSend: string; noEmbed: string; hidden: string };
+
+  readonly requests: RecordedRequest[] = [];
+  readonly commandWrites: RecordedRequest[] = [];
+  identifyCount = 0;
+  resumeCount = 0;
+
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly channelMap = new Map<string, FakeChannel>();
+  private readonly roles: FakeRole[];
+  private readonly messageMap = new Map<string, FakeMessage[]>();
+  private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
+  private readonly globalCommands: any[] = [];
+  private readonly guildCommands = new Map<string, any[]>();
+  private readonly failures: Failure[] = [];
+  private readonly sessions = new Map<string, Session>();
+  private readonly pending: { t: string; d: unknown }[] = [];
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly byToken = new Map<string, InteractionRecord>();
+  private readonly waiters = new Map<string, () => void>();
+  private readonly expired = new Set<string>();
+  private readyWaiters: { n: number; resolve: () => void }[] = [];
+  private readonly sockets = new Set<WebSocket>();
+
+  constructor(private readonly options: FakeDiscordOptions = {}) {
+    this.roles = [
+      role(this.guildId, '@everyone', EVERYONE_PERMS, 0),
+      { ...role(this.botRoleId, 'Herald', BOT_ROLE_PERMS, 1), managed: true },
+    ];
+    this.channels = {
+      general: this.addChannel({ name: 'general' }),
+      reminders: this.addChannel({ name: 'reminders' }),
+      noSend: this.addChannel({ name: 'no-send', overwrites: [{ id: this.botRoleId, type: 0, allow: '0', deny: String(Perm.SendMessages) }] }),
+      noEmbed: this.addChannel({ name: 'no-embed', overwrites: [{ id: this.botRoleId, type: 0, allow: '0', deny: String(Perm.EmbedLinks) }] }),
+      hidden: this.addChannel({ name: 'hidden', overwrites: [{ id: this.guildId, type: 0, allow: '0', deny: String(Perm.ViewChannel) }] }),
+    };
+    this.server.on('upgrade', (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.apiUrl = `${this.baseUrl}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${port}`;
+    return this;
+  }
+
+  snowflake(): string {
+    this.nextId += 1n + BigInt(Math.floor(Math.random() * 4096));
+    return this.nextId.toString();
+  }
+
+  // ---------------------------------------------------------------------------------- guild state
+
+  addChannel(spec: { name: string; id?: string; type?: number; overwrites?: Overwrite[] }): string {
+    const id = spec.id ?? this.snowflake();
+    this.channelMap.set(id, {
+      id,
+      type: spec.type ?? 0,
+      name: spec.name,
+      guild_id: this.guildId,
+      position: this.channelMap.size,
+      permission_overwrites: spec.overwrites ?? [],
+      parent_id: null,
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+    });
+    if (this.sockets.size) this.dispatch('CHANNEL_CREATE', this.channelMap.get(id));
+    return id;
+  }
+
+  deleteChannel(id: string): void {
+    const channel = this.channelMap.get(id);
+    if (!channel) return;
+    this.channelMap.delete(id);
+    this.dispatch('CHANNEL_DELETE', channel);
+  }
+
+  setOverwrites(channelId: string, overwrites: Overwrite[]): void {
+    const channel = this.channelMap.get(channelId);
+    if (!channel) throw new Error(`no channel ${channelId}`);
+    channel.permission_overwrites = overwrites;
+    this.dispatch('CHANNEL_UPDATE', channel);
+  }
+
+  messages(channelId: string): FakeMessage[] {
+    return [...(this.messageMap.get(channelId) ?? [])];
+  }
+
+  commands(guildId?: string): any[] {
+    return [...(guildId ? this.guildCommands.get(guildId) ?? [] : this.globalCommands)];
+  }
+
+  setCommands(defs: any[], guildId?: string): void {
+    const list = defs.map((d) => this.storeCommand(d, guildId));
+    if (guildId) this.guildCommands.set(guildId, list);
+    else this.globalCommands.splice(0, this.globalCommands.length, ...list);
+  }
+
+  interaction(id: string): InteractionRecord | undefined {
+    return this.interactions.get(id);
+  }
+
+  failNext(method: string, route: string | RegExp, status: number, times = 1, options: FailOptions = {}): void {
+    const match =
+      typeof route === 'string'
+        ? ((re: RegExp) => (p: string) => re.test(p))(new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-zA-Z_]+/g, '[^/]+')}$`))
+        : (p: string) => route.test(p);
+    this.failures.push({ method: method.toUpperCase(), match, status, remaining: times, options });
+  }
+
+  /** Requests that create or edit a message without allowed_mentions {parse: []} (roles only when listed). */
+  mentionViolations(): RecordedRequest[] {
+    return this.requests.filter((r) => {
+      if (r.status >= 400) return false;
+      const payload = messagePayload(r);
+      if (payload === undefined) return false;
+      const am = payload?.allowed_mentions;
+      if (!am || !Array.isArray(am.parse) || am.parse.length !== 0) return true;
+      if (am.users && am.users.length) return true;
+      return am.replied_user === true;
+    });
+  }
+
+  // ----------------------------------------------------------------------------------- gateway
+
+  connectedCount(): number {
+    return [...this.sessions.values()].filter((s) => s.socket).length;
+  }
+
+  waitForReady(n = 1): Promise<void> {
+    if (this.identifyCount >= n) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push({ n, resolve }));
+  }
+
+  dropConnection(code = 1006): void {
+    for (const ws of this.sockets) {
+      if (code === 1006) ws.terminate();
+      else ws.close(code, 'fake discord drop');
+    }
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    let session: Session | null = null;
+    const send = (payload: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(payload));
+    };
+    send({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
+    ws.on('message', (raw) => {
+      let msg: { op: number; d: any };
+      try {
+        msg = JSON.parse(String(raw));
+      } catch {
+        ws.close(4002, 'Error while decoding payload.');
+        return;
+      }
+      switch (msg.op) {
+        case 1:
+          send({ op: 11, d: null, s: null, t: null });
+          break;
+        case 2: {
+          if (msg.d?.token !== this.token && msg.d?.token !== `Bot ${this.token}`) {
+            ws.close(4004, 'Authentication failed.');
+            return;
+          }
+          session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: ws };
+          this.sessions.set(session.id, session);
+          this.identifyCount++;
+          this.emitTo(session, 'READY', {
+            v: 10,
+            user: this.botUser(),
+            guilds: [{ id: this.guildId, unavailable: true }],
+            session_id: session.id,
+            resume_gateway_url: this.gatewayUrl,
+            shard: [0, 1],
+            application: { id: this.applicationId, flags: 0 },
+            private_channels: [],
+            relationships: [],
+            user_settings: {},
+            presences: [],
+            guild_join_requests: [],
+            geo_ordered_rtc_regions: [],
+          });
+          this.emitTo(session, 'GUILD_CREATE', this.guildPayload());
+          for (const w of this.readyWaiters.filter((w) => this.identifyCount >= w.n)) w.resolve();
+          this.readyWaiters = this.readyWaiters.filter((w) => this.identifyCount < w.n);
+          this.flushPending();
+          break;
+        }
+        case 6: {
+          const known = this.sessions.get(msg.d?.session_id);
+          if (!known || (msg.d?.token !== this.token && msg.d?.token !== `Bot ${this.token}`)) {
+            send({ op: 9, d: false, s: null, t: null });
+            return;
+          }
+          if (known.socket && known.socket !== ws) known.socket.terminate();
+          session = known;
+          known.socket = ws;
+          this.resumeCount++;
+          for (const e of known.events.filter((e) => e.s > Number(msg.d.seq ?? 0))) send({ op: 0, ...e });
+          this.emitTo(known, 'RESUMED', null);
+          this.flushPending();
+          break;
+        }
+        default:
+          break; // presence updates etc.
+      }
+    });
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      if (session && session.socket === ws) session.socket = null;
+    });
+    ws.on('error', () => undefined);
+  }
+
+  /** Sends a dispatch to one session (buffered for RESUME even when its socket is down). */
+  private emitTo(session: Session, t: string, d: unknown): void {
+    const event = { s: ++session.seq, t, d };
+    session.events.push(event);
+    if (session.events.length > 500) session.events.shift();
+    if (session.socket && session.socket.readyState === session.socket.OPEN) session.socket.send(JSON.stringify({ op: 0, ...event }));
+  }
+
+  /** Dispatches to the live session(s); when none is live, queues until one identifies or resumes. */
+  private dispatch(t: string, d: unknown): void {
+    const live = this.liveSession();
+    if (!live) {
+      // A session whose socket just dropped will resume and replay it; a crashed process gets it on IDENTIFY.
+      this.pending.push({ t, d });
+      return;
+    }
+    this.emitTo(live, t, d);
+  }
+
+  private liveSession(): Session | undefined {
+    let latest: Session | undefined;
+    for (const s of this.sessions.values()) if (s.socket && s.socket.readyState === s.socket.OPEN) latest = s;
+    return latest;
+  }
+
+  private flushPending(): void {
+    const live = this.liveSession();
+    if (!live) return;
+    for (const e of this.pending.splice(0)) this.emitTo(live, e.t, e.d);
+  }
+
+  // ------------------------------------------------------------------------------- interactions
+
+  injectCommand(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: InjectOptions = {}): Promise<InteractionResult> {
+    const def = this.findCommand(name, opts.dm ? undefined : this.guildId);
+    const { subcommand, ...rest } = options;
+    const defOptions: any[] = def?.options ?? [];
+    let leaf = this.commandOptions(rest, defOptions);
+    if (subcommand !== undefined) {
+      const sub = defOptions.find((o) => o.name === subcommand);
+      leaf = [{ type: 1, name: String(subcommand), options: this.commandOptions(rest, sub?.options ?? []) }];
+    }
+    return this.inject('command', 2, { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf, ...(opts.dm ? {} : { guild_id: this.guildId }) }, opts);
+  }
+
+  injectAutocomplete(
+    name: string,
+    focused: { name: string; value: string },
+    options: Record<string, string | number | boolean | undefined> = {},
+    opts: InjectOptions = {},
+  ): Promise<InteractionResult> {
+    const def = this.findCommand(name, opts.dm ? undefined : this.guildId);
+    const { subcommand, ...rest } = options;
+    const defOptions: any[] = subcommand !== undefined ? def?.options?.find((o: any) => o.name === subcommand)?.options ?? [] : def?.options ?? [];
+    const typeOf = defOptions.find((o) => o.name === focused.name)?.type ?? 3;
+    let leaf = [...this.commandOptions(rest, defOptions), { type: typeOf, name: focused.name, value: focused.value, focused: true }];
+    if (subcommand !== undefined) leaf = [{ type: 1, name: String(subcommand), options: leaf }];
+    return this.inject('autocomplete', 4, { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf }, opts);
+  }
+
+  injectButton(customId: string, opts: InjectOptions & { messageFlags?: number } = {}): Promise<InteractionResult> {
+    const channelId = opts.dm ? this.dmChannelId(opts) : opts.channelId ?? this.channels.general;
+    const message = this.makeMessage(channelId, { content: '', embeds: [], components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: customId, label: customId }] }], flags: opts.messageFlags ?? 0 });
+    message.application_id = this.applicationId;
+    return this.inject('button', 3, { custom_id: customId, component_type: 2 }, opts, message);
+  }
+
+  private inject(kind: InteractionRecord['kind'], type: number, data: any, opts: InjectOptions, message?: FakeMessage): Promise<InteractionResult> {
+    const id = this.snowflake();
+    const token = `itk_${randomBytes(24).toString('base64url')}`;
+    const channelId = opts.dm ? this.dmChannelId(opts) : opts.channelId ?? this.channels.general;
+    const record: InteractionRecord = { id, token, kind, channelId, callbacks: [], deferred: false, ephemeral: false, reply: null, followups: [], settled: false };
+    this.interactions.set(id, record);
+    this.byToken.set(token, record);
+    if (opts.expired) this.expired.add(id);
+    const userId = opts.userId ?? (opts.admin ? this.users.admin : this.users.member);
+    const user = { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+    const permissions = opts.permissions ?? String(opts.admin ? MEMBER_PERMS | Perm.ManageGuild : MEMBER_PERMS);
+    const channel = opts.dm ? { id: channelId, type: 1, recipients: [user], last_message_id: null, flags: 0 } : this.channelMap.get(channelId);
+    const payload: any = {
+      id,
+      application_id: this.applicationId,
+      type,
+      data,
+      channel_id: channelId,
+      channel,
+      token,
+      version: 1,
+      locale: 'en-GB',
+      app_permissions: String(BOT_ROLE_PERMS),
+      entitlements: [],
+      authorizing_integration_owners: { 0: opts.dm ? undefined : this.guildId, 1: opts.dm ? userId : undefined },
+      context: opts.dm ? 1 : 0,
+      attachment_size_limit: 10_485_760,
+    };
+    if (opts.dm) payload.user = user;
+    else {
+      payload.guild_id = this.guildId;
+      payload.guild_locale = 'en-GB';
+      payload.guild = { id: this.guildId, locale: 'en-GB', features: [] };
+      payload.member = { user, roles: [], permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
+    }
+    if (message) payload.message = message;
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const settled = new Promise<InteractionResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(id);
+        reject(new Error(`fake discord: interaction ${kind} ${JSON.stringify(data).slice(0, 200)} not answered in ${timeoutMs} ms; callbacks so far: ${JSON.stringify(record.callbacks).slice(0, 500)}`));
+      }, timeoutMs);
+      this.waiters.set(id, () => {
+        clearTimeout(timer);
+        const { settled: _s, ...result } = record;
+        resolve(structuredClone(result));
+      });
+    });
+    this.dispatch('INTERACTION_CREATE', payload);
+    return settled;
+  }
+
+  private dmChannelId(opts: InjectOptions): string {
+    return opts.channelId ?? `${BigInt(opts.userId ?? this.users.member) + 7n}`;
+  }
+
+  private findCommand(name: string, guildId?: string): any | undefined {
+    return (guildId ? this.guildCommands.get(guildId) ?? [] : []).find((c) => c.name === name) ?? this.globalCommands.find((c) => c.name === name);
+  }
+
+  private commandOptions(values: Record<string, string | number | boolean | undefined>, defs: any[]): any[] {
+    const out: any[] = [];
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const type = defs.find((d) => d.name === name)?.type ?? (typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3);
+      out.push({ type, name, value });
+    }
+    return out;
+  }
+
+  private settle(record: InteractionRecord): void {
+    if (record.settled) return;
+    record.settled = true;
+    this.waiters.get(record.id)?.();
+    this.waiters.delete(record.id);
+  }
+
+  // ------------------------------------------------------------------------------------- REST
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const raw = await readBody(req);
+    let body: any = undefined;
+    if (raw.length) {
+      const type = String(req.headers['content-type'] ?? '');
+      if (type.includes('multipart/form-data')) body = parseMultipartPayload(raw, type);
+      else {
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          body = raw.toString('utf8');
+        }
+      }
+    }
+    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body, status: 0 };
+    this.requests.push(record);
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      if (this.options.verbose) process.stderr.write(`[fake-discord] ${method} ${path} → ${status}\n`);
+      // No content-type on 204: discord.js would try to parse an empty JSON body.
+      res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+    };
+
+    const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.match(path));
+    if (failure) {
+      failure.remaining--;
+      return this.fail(failure, reply);
+    }
+
+    const needsAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
+    if (needsAuth && req.headers.authorization !== `Bot ${this.token}`) {
+      return reply(401, { message: '401: Unauthorized', code: 0 });
+    }
+    try {
+      const out = this.route(method, path, body, url.searchParams);
+      reply(out.status, out.json);
+    } catch (error) {
+      reply(500, { message: `fake discord bug: ${(error as Error).message}`, code: 0 });
+    }
+  }
+
+  private fail(f: Failure, reply: (s: number, j?: unknown, h?: Record<string, string>) => void): void {
+    if (f.status === 429) {
+      const seconds = (f.options.retryAfterMs ?? 100) / 1000;
+      const headers: Record<string, string> = {
+        'retry-after': String(seconds),
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': String(seconds),
+        'x-ratelimit-reset': String((Date.now() / 1000 + seconds).toFixed(3)),
+        'x-ratelimit-bucket': 'fakebucket',
+        'x-ratelimit-scope': f.options.scope ?? (f.options.global ? 'global' : 'user'),
+      };
+      if (f.options.global) headers['x-ratelimit-global'] = 'true';
+      return reply(429, f.options.body ?? { message: 'You are being rate limited.', retry_after: seconds, global: f.options.global ?? false }, headers);
+    }
+    const defaults: Record<number, unknown> = {
+      400: { message: 'Invalid Form Body', code: 50035 },
+      403: { message: 'Missing Permissions', code: 50013 },
+      404: { message: 'Unknown Channel', code: 10003 },
+    };
+    reply(f.status, f.options.body ?? defaults[f.status] ?? { message: `${f.status}: Server Error`, code: 0 });
+  }
+
+  private route(method: string, path: string, body: any, query: URLSearchParams): { status: number; json?: unknown } {
+    const p = path.split('/').filter(Boolean);
+    const ok = (json?: unknown) => ({ status: json === undefined ? 204 : 200, json });
+    const err = (status: number, code: number, message: string) => ({ status, json: { message, code } });
+    const is = (m: string, pattern: string) => method === m && matches(p, pattern);
+
+    if (is('GET', 'gateway/bot')) {
+      return ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
+    }
+    if (is('GET', 'gateway')) return ok({ url: this.gatewayUrl });
+    if (is('GET', 'users/@me')) return ok(this.botUser());
+    if (is('GET', 'applications/@me') || is('GET', 'oauth2/applications/@me')) {
+      return ok({ id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: 'f'.repeat(64), team: null });
+    }
+
+    // application commands
+    if (p[0] === 'applications' && p[1] === this.applicationId && (p[2] === 'commands' || (p[2] === 'guilds' && p[4] === 'commands'))) {
+      const guildId = p[2] === 'guilds' ? p[3] : undefined;
+      const list = guildId ? this.guildCommands.get(guildId) ?? [] : this.globalCommands;
+      const rest = guildId ? p.slice(5) : p.slice(3);
+      if (method === 'GET' && rest.length === 0) return ok(list);
+      if (method === 'PUT' && rest.length === 0) {
+        this.commandWrites.push(this.requests[this.requests.length - 1]);
+        const previous = new Map(list.map((c: any) => [c.name, c]));
+        const next = (Array.isArray(body) ? body : []).map((d: any) => this.storeCommand(d, guildId, previous.get(d.name)?.id));
+        if (guildId) this.guildCommands.set(guildId, next);
+        else this.globalCommands.splice(0, this.globalCommands.length, ...next);
+        return ok(next);
+      }
+      if (method === 'POST' && rest.length === 0) {
+        this.commandWrites.push(this.requests[this.requests.length - 1]);
+        const existing = list.findIndex((c: any) => c.name === body?.name);
+        const stored = this.storeCommand(body, guildId, existing >= 0 ? list[existing].id : undefined);
+        if (existing >= 0) list[existing] = stored;
+        else list.push(stored);
+        if (guildId && !this.guildCommands.has(guildId)) this.guildCommands.set(guildId, list);
+        return { status: existing >= 0 ? 200 : 201, json: stored };
+      }
+      if (rest.length === 1) {
+        const index = list.findIndex((c: any) => c.id === rest[0]);
+        if (index < 0) return err(404, 10063, 'Unknown application command');
+        if (method === 'GET') return ok(list[index]);
+        if (method === 'DELETE') {
+          list.splice(index, 1);
+          return ok();
+        }
+        if (method === 'PATCH') {
+          this.commandWrites.push(this.requests[this.requests.length - 1]);
+          list[index] = this.storeCommand({ ...list[index], ...body }, guildId, list[index].id);
+          return ok(list[index]);
+        }
+      }
+    }
+
+    // interaction callbacks
+    if (is('POST', 'interactions/:id/:token/callback')) {
+      const record = this.interactions.get(p[1]);
+      if (!record || record.token !== p[2] || this.expired.has(p[1])) return err(404, 10062, 'Unknown interaction');
+      if (record.callbacks.length > 0) return err(400, 40060, 'Interaction has already been acknowledged.');
+      const type = Number(body?.type);
+      if (type === 4 || type === 7) {
+        const invalid = invalidMessage(body?.data, true);
+        if (invalid) return err(400, 50035, invalid);
+      }
+      record.callbacks.push({ type, data: body?.data });
+      const channelId = this.interactionChannel(record);
+      if (type === 4) {
+        record.ephemeral = Boolean((body.data?.flags ?? 0) & 64);
+        record.reply = this.makeMessage(channelId, body.data ?? {}, true);
+        this.settle(record);
+      } else if (type === 5) {
+        record.deferred = true;
+        record.ephemeral = Boolean((body.data?.flags ?? 0) & 64);
+        record.reply = this.makeMessage(channelId, { content: '', flags: (body.data?.flags ?? 0) | 128 }, true);
+      } else if (type === 6) {
+        record.deferred = true;
+      } else if (type === 7) {
+        record.reply = this.makeMessage(channelId, body.data ?? {}, true);
+        this.settle(record);
+      } else if (type === 8) {
+        record.choices = body.data?.choices ?? [];
+        this.settle(record);
+      } else if (type === 1) {
+        this.settle(record);
+      } else {
+        return err(400, 50035, `Invalid interaction callback type ${type}`);
+      }
+      if (query.get('with_response') === 'true') {
+        return ok({
+          interaction: { id: record.id, type: 2, activity_instance_id: null, response_message_id: record.reply?.id, response_message_loading: type === 5, response_message_ephemeral: record.ephemeral },
+          resource: record.reply ? { type, message: record.reply } : { type },
+        });
+      }
+      return ok();
+    }
+
+    // webhooks (interaction follow-ups and edits)
+    if (p[0] === 'webhooks' && p[1] === this.applicationId && p[2]) {
+      const record = this.byToken.get(p[2]);
+      if (!record) return err(404, 10015, 'Unknown Webhook');
+      const channelId = this.interactionChannel(record);
+      if (method === 'POST' && p.length === 3) {
+        if (!record.reply && !record.deferred) return err(404, 10015, 'Unknown Webhook');
+        const invalid = invalidMessage(body, true);
+        if (invalid) return err(400, 50035, invalid);
+        const message = this.makeMessage(channelId, body ?? {}, true);
+        record.followups.push(message);
+        return ok(message);
+      }
+      if (p[3] === 'messages' && p[4] === '@original') {
+        if (!record.reply && !record.deferred) return err(404, 10008, 'Unknown Message');
+        if (method === 'GET') return ok(record.reply);
+        if (method === 'DELETE') {
+          record.reply = null;
+          return ok();
+        }
+        if (method === 'PATCH') {
+          const invalid = invalidMessage(body, false);
+          if (invalid) return err(400, 50035, invalid);
+          const base = record.reply ?? this.makeMessage(channelId, {}, true);
+          record.reply = { ...base, ...pickMessageFields(body ?? {}), flags: (base.flags & ~128) | (record.ephemeral ? 64 : 0), edited_timestamp: new Date().toISOString() };
+          this.settle(record);
+          return ok(record.reply);
+        }
+      }
+      if (p[3] === 'messages' && p[4]) {
+        const message = record.followups.find((m) => m.id === p[4]);
+        if (!message) return err(404, 10008, 'Unknown Message');
+        if (method === 'GET') return ok(message);
+        if (method === 'PATCH') {
+          Object.assign(message, pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() });
+          return ok(message);
+        }
+        if (method === 'DELETE') {
+          record.followups.splice(record.followups.indexOf(message), 1);
+          return ok();
+        }
+      }
+    }
+
+    // channels
+    if (p[0] === 'channels' && p[1]) {
+      const channel = this.channelMap.get(p[1]);
+      if (!channel) return err(404, 10003, 'Unknown Channel');
+      const perms = this.botPermissions(channel);
+      if (!(perms & Perm.ViewChannel)) return err(403, 50001, 'Missing Access');
+      if (method === 'GET' && p.length === 2) return ok(channel);
+      if (p[2] === 'messages') {
+        const list = this.messageMap.get(channel.id) ?? [];
+        if (method === 'GET' && p.length === 3) {
+          const limit = Math.min(Number(query.get('limit') ?? 50), 100);
+          return ok([...list].reverse().slice(0, limit));
+        }
+        if (method === 'POST' && p.length === 3) {
+          if (!(perms & Perm.SendMessages)) return err(403, 50013, 'Missing Permissions');
+          if (Array.isArray(body?.embeds) && body.embeds.length && !(perms & Perm.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
+          const invalid = invalidMessage(body, true);
+          if (invalid) return err(400, 50035, invalid);
+          if (body?.nonce !== undefined && body?.enforce_nonce === true) {
+            const key = `${channel.id}:${body.nonce}`;
+            const seen = this.nonces.get(key);
+            if (seen && Date.now() - seen.at < (this.options.nonceWindowMs ?? 300_000)) return ok(seen.message);
+            const message = this.createMessage(channel, body);
+            this.nonces.set(key, { message, at: Date.now() });
+            return ok(message);
+          }
+          return ok(this.createMessage(channel, body));
+        }
+        if (p.length === 4) {
+          const message = list.find((m) => m.id === p[3]);
+          if (!message) return err(404, 10008, 'Unknown Message');
+          if (method === 'GET') return ok(message);
+          if (method === 'PATCH') {
+            Object.assign(message, pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() });
+            return ok(message);
+          }
+          if (method === 'DELETE') {
+            list.splice(list.indexOf(message), 1);
+            return ok();
+          }
+        }
+      }
+    }
+
+    // guilds
+    if (p[0] === 'guilds' && p[1]) {
+      if (p[1] !== this.guildId) return err(404, 10004, 'Unknown Guild');
+      if (method === 'GET' && p.length === 2) return ok(this.guildPayload(false));
+      if (is('GET', 'guilds/:id/channels')) return ok([...this.channelMap.values()]);
+      if (is('GET', 'guilds/:id/roles')) return ok(this.roles);
+      if (is('GET', 'guilds/:id/members/:user')) {
+        const member = this.members().find((m) => m.user.id === p[3]);
+        return member ? ok(member) : err(404, 10007, 'Unknown Member');
+      }
+    }
+    return err(404, 0, `404: Not Found (fake discord has no ${method} /${p.join('/')})`);
+  }
+
+  private interactionChannel(record: InteractionRecord): string {
+    return record.channelId;
+  }
+
+  private storeCommand(def: any, guildId?: string, id?: string): any {
+    return {
+      id: id ?? this.snowflake(),
+      application_id: this.applicationId,
+      version: this.snowflake(),
+      type: def.type ?? 1,
+      name: def.name,
+      description: def.description ?? '',
+      ...(def.options && def.options.length ? { options: def.options } : {}),
+      default_member_permissions: def.default_member_permissions ?? null,
+      dm_permission: def.dm_permission ?? true,
+      nsfw: def.nsfw ?? false,
+      contexts: def.contexts ?? null,
+      integration_types: def.integration_types ?? [0],
+      ...(guildId ? { guild_id: guildId } : {}),
+    };
+  }
+
+  private createMessage(channel: FakeChannel, body: any): FakeMessage {
+    const message = this.makeMessage(channel.id, body ?? {});
+    message.guild_id = channel.guild_id;
+    const list = this.messageMap.get(channel.id) ?? [];
+    list.push(message);
+    this.messageMap.set(channel.id, list);
+    channel.last_message_id = message.id;
+    return message;
+  }
+
+  private makeMessage(channelId: string, body: any, fromInteraction = false): FakeMessage {
+    return {
+      id: this.snowflake(),
+      channel_id: channelId,
+      author: this.botUser(),
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      allowed_mentions: body.allowed_mentions,
+      flags: body.flags ?? 0,
+      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      type: fromInteraction ? 20 : 0,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      ...(fromInteraction ? { webhook_id: this.applicationId, application_id: this.applicationId } : {}),
+    };
+  }
+
+  botUser(): Record<string, unknown> {
+    return { id: this.botUserId, username: 'Herald', discriminator: '0', global_name: 'Herald', avatar: null, bot: true, flags: 0, verified: true, mfa_enabled: false };
+  }
+
+  private members(): any[] {
+    const member = (id: string, roles: string[], user: Record<string, unknown>) => ({ user, roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false });
+    return [
+      member(this.botUserId, [this.botRoleId], this.botUser()),
+      member(this.users.member, [], { id: this.users.member, username: 'member', discriminator: '0', global_name: null, avatar: null }),
+      member(this.users.admin, [], { id: this.users.admin, username: 'admin', discriminator: '0', global_name: null, avatar: null }),
+    ];
+  }
+
+  private guildPayload(withState = true): Record<string, unknown> {
+    return {
+      id: this.guildId,
+      name: this.options.guildName ?? 'Herald Test Server',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.users.admin,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: this.roles,
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-GB',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      ...(withState
+        ? {
+            unavailable: false,
+            large: false,
+            member_count: 3,
+            joined_at: new Date(0).toISOString(),
+            channels: [...this.channelMap.values()].map(({ guild_id: _g, ...c }) => c),
+            members: this.members(),
+            threads: [],
+            presences: [],
+            voice_states: [],
+            stage_instances: [],
+            guild_scheduled_events: [],
+          }
+        : {}),
+    };
+  }
+
+  /** Discord's permission algorithm for the bot member in a guild channel. */
+  botPermissions(channel: FakeChannel): bigint {
+    const botRoles = [this.botRoleId];
+    let perms = 0n;
+    for (const r of this.roles) if (r.id === this.guildId || botRoles.includes(r.id)) perms |= BigInt(r.permissions);
+    if (perms & Perm.Administrator) return ~0n;
+    const ow = channel.permission_overwrites;
+    const everyone = ow.find((o) => o.id === this.guildId);
+    if (everyone) perms = (perms & ~BigInt(everyone.deny)) | BigInt(everyone.allow);
+    let allow = 0n;
+    let deny = 0n;
+    for (const o of ow) if (o.type === 0 && botRoles.includes(o.id)) (allow |= BigInt(o.allow)), (deny |= BigInt(o.deny));
+    perms = (perms & ~deny) | allow;
+    const own = ow.find((o) => o.type === 1 && o.id === this.botUserId);
+    if (own) perms = (perms & ~BigInt(own.deny)) | BigInt(own.allow);
+    return perms;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  return new FakeDiscord(options).listen();
+}
+
+// --------------------------------------------------------------------------------------- helpers
+
+function role(id: string, name: string, permissions: bigint, position: number): FakeRole {
+  return { id, name, permissions: String(permissions), position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 };
+}
+
+function matches(parts: string[], pattern: string): boolean {
+  const want = pattern.split('/');
+  return parts.length === want.length && want.every((w, i) => w.startsWith(':') || w === parts[i]);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseMultipartPayload(raw: Buffer, contentType: string): unknown {
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
+  if (!boundary) return undefined;
+  for (const part of raw.toString('utf8').split(`--${boundary}`)) {
+    if (part.includes('name="payload_json"')) {
+      const json = part.slice(part.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
+      try {
+        return JSON.parse(json);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function pickMessageFields(body: any): Partial<FakeMessage> {
+  const out: Partial<FakeMessage> = {};
+  for (const key of ['content', 'embeds', 'components', 'allowed_mentions'] as const) if (key in body) (out as any)[key] = body[key];
+  return out;
+}
+
+/** The message payload a request carries, or undefined when the request does not create/edit a message. */
+function messagePayload(r: RecordedRequest): any | undefined {
+  const p = r.path.split('/').filter(Boolean);
+  if (p[0] === 'channels' && p[2] === 'messages' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p.length === 4))) return r.body ?? {};
+  if (p[0] === 'interactions' && p[3] === 'callback' && r.method === 'POST') {
+    return r.body?.type === 4 || r.body?.type === 7 ? r.body.data ?? {} : undefined;
+  }
+  if (p[0] === 'webhooks' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p[3] === 'messages'))) return r.body ?? {};
+  return undefined;
+}
+
+/** Discord's own message limits: a bot that exceeds them gets 400 Invalid Form Body. */
+function invalidMessage(body: any, creating: boolean): string | undefined {
+  if (!body || typeof body !== 'object') return creating ? 'Cannot send an empty message' : undefined;
+  const embeds: any[] = body.embeds ?? [];
+  if (creating && !body.content && embeds.length === 0 && !(body.components ?? []).length) return 'Cannot send an empty message';
+  if ((body.content ?? '').length > 2000) return 'content: Must be 2000 or fewer in length.';
+  if (embeds.length > 10) return 'embeds: Must be 10 or fewer in length.';
+  let total = 0;
+  for (const e of embeds) {
+    if ((e.title ?? '').length > 256) return 'embeds.title: Must be 256 or fewer in length.';
+    if ((e.description ?? '').length > 4096) return 'embeds.description: Must be 4096 or fewer in length.';
+    if ((e.fields ?? []).length > 25) return 'embeds.fields: Must be 25 or fewer in length.';
+    for (const f of e.fields ?? []) {
+      if ((f.name ?? '').length > 256 || !f.name) return 'embeds.fields.name: Must be between 1 and 256 in length.';
+      if ((f.value ?? '').length > 1024 || !f.value) return 'embeds.fields.value: Must be between 1 and 1024 in length.';
+      total += f.name.length + f.value.length;
+    }
+    if ((e.footer?.text ?? '').length > 2048) return 'embeds.footer.text: Must be 2048 or fewer in length.';
+    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
+  }
+  if (total > 6000) return 'embeds: Embed size exceeds maximum size of 6000';
+  return undefined;
+}
+
+/** Exposed so other tests can validate payloads the same way the fake does. */
+export const validateMessagePayload = invalidMessage;
