@@ -3,6 +3,12 @@ import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
 import { ingestDirectory } from './articles/ingest';
 import { systemClock, ManualClock, type Clock } from './core/clock';
+import { createLogger } from './core/logger';
+import { Status } from './core/status';
+import { CommandRouter } from './core/router';
+import type { Services } from './core/services';
+import { runConsole } from './transports/console/console';
+import { commands } from '../commands';
 
 async function main(): Promise<void> {
   const loaded = loadConfig();
@@ -12,13 +18,24 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const clock: Clock = config.HERALD_FAKE_NOW ? fakeRunningClock(config.HERALD_FAKE_NOW) : systemClock;
+  const log = createLogger(config.LOG_LEVEL, undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
+
   const library = new MemoryLibrary();
   const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
-  for (const t of library.list()) {
-    const a = t.article;
-    console.log(`${a.headline}\n  id: ${a.id}\n  published: ${a.published.date ?? 'unknown'} (${a.published.reason})\n  events: ${a.events.length}, people: ${a.people.length}, organisations: ${a.organisations.length}\n`);
+  for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
+  const status = new Status(clock.now(), library);
+  const services: Services = { articles: library, status };
+  const router = new CommandRouter({ commands, services, clock, log });
+  services.commandList = () => router.commands;
+
+  if (!config.DISCORD_TOKEN) {
+    const notes = [`Tracking ${library.size()} article${library.size() === 1 ? '' : 's'} from ${config.ARTICLES_DIR}.`, ...report.failed.map((f) => `Could not read ${f.file}: ${f.error}`)];
+    await runConsole({ router, input: process.stdin, output: process.stdout, isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY), clock, notes });
+    return;
   }
-  for (const f of report.failed) console.error(`could not ingest ${f.file}: ${f.error}`);
+  // The Discord transport is wired here once it lands.
+  log.fatal('the Discord transport is not available yet; unset DISCORD_TOKEN to use the console mode');
+  process.exitCode = 1;
 }
 
 /** HERALD_FAKE_NOW: starts at the given instant, then runs at real speed. */

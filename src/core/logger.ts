@@ -22,7 +22,8 @@ export function createLogger(level: string, destination?: DestinationStream, sec
         },
       }
     : undefined;
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, hooks }, destination ?? pino.destination(2));
+  // pino rejects `hooks: undefined`, so the key is only present when there is a hook.
+  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, ...(hooks ? { hooks } : {}) }, destination ?? pino.destination(2));
 }
 
 function scrub(value: unknown, secrets: string[]): unknown {

@@ -4,6 +4,7 @@ import type { ArticleLibrary } from '../articles/library';
 import type { ReminderService } from '../reminders/service';
 import type { FeedService, WatchService } from '../feeds/service';
 import type { AskService } from '../answers/ask/service';
+import type { Command } from './command';
 
 export interface StatusSnapshot {
   startedAt: Date;
@@ -34,4 +35,6 @@ export interface Services {
   feeds?: FeedService;
   watches?: WatchService;
   ask?: AskService;
+  /** The router's commands, for /help (main.ts sets it once the router exists). */
+  commandList?: () => readonly Command<any>[];
 }

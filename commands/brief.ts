@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command';
+import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
+import { briefReply } from '../src/answers/brief';
+
+export default defineCommand({
+  definition: {
+    name: 'brief',
+    description: 'The story in one message: summary, key date, who is involved, who reported it',
+    options: [articleOption],
+    contexts: [0, 1],
+  },
+  args: z.object({ article: optionalText }),
+  defer: 'none',
+  run({ article }, ctx) {
+    const found = lookupArticle(ctx.services.articles, article);
+    return found.ok ? briefReply(found.tracked, ctx.now()) : found.reply;
+  },
+  autocomplete: (option, value, _raw, ctx) => (option === 'article' ? suggestArticles(ctx.services.articles, value) : []),
+});

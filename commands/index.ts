@@ -1,0 +1,13 @@
+// Every slash command Herald registers. A test checks that each file in this folder is listed here.
+import type { Command } from '../src/core/command';
+import articles from './articles';
+import brief from './brief';
+import facts from './facts';
+import help from './help';
+import source from './source';
+import status from './status';
+import timeline from './timeline';
+import when from './when';
+import who from './who';
+
+export const commands: Command<any>[] = [brief, when, timeline, who, facts, source, articles, status, help];

@@ -1,0 +1,65 @@
+// /brief: the story in one embed: headline, a short summary in the article's own sentences, the key
+// date, who is involved, and who reported it.
+import type { TrackedArticle } from '../articles/library';
+import type { Article } from '../articles/model';
+import type { EmbedField, Reply } from '../core/reply';
+import { eventTimestamps, keyEvent } from './events';
+import { asOf, clip, eventDateText, HERALD_COLOR, safe, statusText } from './format';
+import { attributionLine, listField, organisationLine, personLine } from './who';
+
+const SUMMARY_SENTENCES = 3;
+const SUMMARY_CHARS = 900;
+
+/**
+ * News puts the story first: the lead sentence, then the sentence that carries the key date, then
+ * what follows the lead, up to three sentences in article order.
+ */
+export function summarySentences(article: Article): string[] {
+  if (article.sentences.length === 0) return article.paragraphs.slice(0, 1);
+  const picked = new Set<number>([article.sentences[0].index]);
+  const key = keyEvent(article);
+  if (key) picked.add(key.sentence);
+  for (const s of article.sentences) {
+    if (picked.size >= SUMMARY_SENTENCES) break;
+    picked.add(s.index);
+  }
+  const chosen = article.sentences.filter((s) => picked.has(s.index)).map((s) => s.text.trim());
+  const out: string[] = [];
+  let used = 0;
+  for (const text of chosen) {
+    if (out.length > 0 && used + text.length > SUMMARY_CHARS) break;
+    out.push(text);
+    used += text.length + 1;
+  }
+  return out;
+}
+
+export function briefReply(tracked: TrackedArticle, now: Date): Reply {
+  const { article } = tracked;
+  const key = keyEvent(article);
+  const fields: EmbedField[] = [];
+  if (key) {
+    fields.push({
+      name: 'Key date',
+      value: clip(`**${eventDateText(key)}** (${statusText(key, now)}) — ${safe(key.description)}\n${eventTimestamps(key)}`, 1024),
+    });
+  }
+  const involved = [...article.people.map(personLine), ...article.organisations.map(organisationLine)];
+  const who = listField('Who is involved', involved);
+  if (who) fields.push(who);
+  const reported = listField('Reported by', article.attributions.map(attributionLine));
+  if (reported) fields.push(reported);
+  const summary = summarySentences(article).map(safe).join(' ');
+  return {
+    embeds: [
+      {
+        title: clip(safe(article.headline), 256),
+        url: article.meta.url && /^https?:\/\//i.test(article.meta.url) ? article.meta.url : undefined,
+        description: clip(summary || 'The article has no body text.', 4096),
+        fields,
+        footer: `${asOf(now)} · More: /when /timeline /who /facts /source`,
+        color: HERALD_COLOR,
+      },
+    ],
+  };
+}

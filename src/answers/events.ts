@@ -1,0 +1,64 @@
+// Ordering and finding an article's dated events, and the lines that show one with its source.
+import type { Article, ArticleEvent } from '../articles/model';
+import type { Choice } from '../core/reply';
+import { matchesWords, normalise } from './article-option';
+import { clip, eventDateText, quote, safe, unixNoon } from './format';
+
+/** Most important first; equal salience → earlier first. */
+export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
+  return [...events].sort((a, b) => b.salience - a.salience || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/** Chronological; a coarser date (a whole month) comes before the days inside it. */
+export function chronological(events: ArticleEvent[]): ArticleEvent[] {
+  return [...events].sort((a, b) => a.date.localeCompare(b.date) || b.endDate.localeCompare(a.endDate) || a.id.localeCompare(b.id));
+}
+
+export function keyEvent(article: Article): ArticleEvent | undefined {
+  return bySalience(article.events.filter((e) => !e.isPublication))[0] ?? bySalience(article.events)[0];
+}
+
+export function sentenceText(article: Article, index: number): string | undefined {
+  return article.sentences.find((s) => s.index === index)?.text ?? article.sentences[index]?.text;
+}
+
+/** By id ("e3"), or every word of the query in the description or the date as written. */
+export function findEvent(article: Article, query: string): ArticleEvent | undefined {
+  const exact = article.events.find((e) => e.id === query.trim());
+  if (exact) return exact;
+  const q = normalise(query);
+  return (
+    bySalience(article.events).find((e) => normalise(e.description) === q) ??
+    bySalience(article.events).find((e) => matchesWords(query, `${e.description} ${e.expression} ${eventDateText(e)}`))
+  );
+}
+
+export function eventChoices(article: Article, typed: string): Choice[] {
+  return bySalience(article.events)
+    .filter((e) => matchesWords(typed, `${e.description} ${e.expression} ${eventDateText(e)}`))
+    .map((e) => ({ name: `${eventDateText(e)} — ${e.description}`, value: e.id }));
+}
+
+/**
+ * Discord timestamps for the event. Only a day-precise date gets a calendar date (<t:…:D>); a month
+ * or a year gets the relative form alone, so no reader sees a day the article never gave.
+ */
+export function eventTimestamps(event: ArticleEvent): string {
+  if (event.precision !== 'day') return `<t:${unixNoon(event.date)}:R>`;
+  const day = (iso: string) => `<t:${unixNoon(iso)}:D>`;
+  const anchor = event.qualifier === 'by' ? event.endDate : event.date;
+  const rel = `(<t:${unixNoon(anchor)}:R>)`;
+  if ((event.qualifier === 'range' || event.qualifier === 'alternative') && event.endDate !== event.date) {
+    return `${day(event.date)} ${event.qualifier === 'range' ? '–' : 'or'} ${day(event.endDate)} ${rel}`;
+  }
+  return `${event.qualifier === 'by' ? 'by ' : ''}${day(anchor)} ${rel}`;
+}
+
+export function eventDescription(event: ArticleEvent): string {
+  return clip(safe(event.description), 300);
+}
+
+export function eventQuote(article: Article, event: ArticleEvent, max = 600): string | undefined {
+  const text = sentenceText(article, event.sentence);
+  return text ? quote(text, max) : undefined;
+}

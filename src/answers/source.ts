@@ -1,0 +1,42 @@
+// /source: where an article came from and how far to trust it: who reported it and on what basis,
+// the file or URL, when Herald ingested it, and how its publication date was worked out.
+import { basename } from 'node:path';
+import type { TrackedArticle } from '../articles/library';
+import type { EmbedField, Reply } from '../core/reply';
+import { sentenceText } from './events';
+import { clip, dayText, discordInstant, HERALD_COLOR, quote, safe } from './format';
+import { attributionLine, listField } from './who';
+
+/** A URL as given; a file by its name only, so the server's folders are not shown to the world. */
+export function originText(tracked: TrackedArticle): string {
+  const url = tracked.article.meta.url ?? (/^https?:\/\//i.test(tracked.origin) ? tracked.origin : undefined);
+  if (url && /^https?:\/\/[^\s<>]+$/i.test(url)) return `<${url}>`;
+  if (url) return clip(safe(url), 512);
+  return `File ${clip(safe(basename(tracked.origin)), 256)}`;
+}
+
+export function publishedText(tracked: TrackedArticle): string {
+  const { published, meta } = tracked.article;
+  if (!published.date) return `Unknown. ${safe(published.reason)}`;
+  const how = published.inferred ? 'inferred from the text' : meta.published ? 'given in the front matter' : 'given';
+  const lines = [`**${dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%)`, safe(published.reason)];
+  const from = published.sentence !== undefined ? sentenceText(tracked.article, published.sentence) : undefined;
+  if (from) lines.push(quote(from, 300));
+  return clip(lines.join('\n'), 1024);
+}
+
+export function sourceReply(tracked: TrackedArticle): Reply {
+  const { article } = tracked;
+  const withQuotes = article.attributions.map((a) => {
+    const text = sentenceText(article, a.sentence);
+    return text ? `${attributionLine(a)}\n${quote(text, 200)}` : attributionLine(a);
+  });
+  const fields: EmbedField[] = [
+    listField('Reported by', withQuotes) ?? { name: 'Reported by', value: 'The article names no source for its report.' },
+    { name: 'Origin', value: originText(tracked), inline: true },
+    ...(article.meta.source ? [{ name: 'Publisher', value: clip(safe(article.meta.source), 256), inline: true }] : []),
+    { name: 'Added to Herald', value: `${discordInstant(tracked.ingestedAt, 'f')} (${discordInstant(tracked.ingestedAt, 'R')})`, inline: true },
+    { name: 'Publication date', value: publishedText(tracked) },
+  ];
+  return { embeds: [{ title: clip(`Source: ${safe(article.headline)}`, 256), fields, footer: `Article id: ${article.id}`, color: HERALD_COLOR }] };
+}

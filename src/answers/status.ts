@@ -1,0 +1,48 @@
+// /status: how Herald is doing, from a StatusSnapshot taken at `now`.
+import type { StatusSnapshot } from '../core/services';
+import type { EmbedField, Reply } from '../core/reply';
+import { clip, discordInstant, HERALD_COLOR, safe } from './format';
+import { listField } from './who';
+
+/** 93784000 ms → "1 d 2 h 3 min". */
+export function durationText(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 1) return 'less than a minute';
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  return [d && `${d} d`, h && `${h} h`, m && `${m} min`].filter(Boolean).join(' ');
+}
+
+const channel = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
+
+export function statusReply(s: StatusSnapshot, now: Date): Reply {
+  const fields: EmbedField[] = [
+    { name: 'Up for', value: `${durationText(now.getTime() - s.startedAt.getTime())} (since ${discordInstant(s.startedAt, 'f')})`, inline: true },
+    { name: 'Articles tracked', value: String(s.articlesTracked), inline: true },
+    {
+      name: 'Next scheduled post',
+      value: s.nextPost
+        ? clip(`${discordInstant(s.nextPost.at, 'f')} (${discordInstant(s.nextPost.at, 'R')}) in ${channel(s.nextPost.channelId)}: ${safe(s.nextPost.description)}`, 1024)
+        : 'None scheduled',
+    },
+    { name: 'Missed reminders', value: String(s.missedReminders), inline: true },
+    listField('Broken subscriptions', s.brokenSubscriptions.map((b) => `${channel(b.channelId)}: ${safe(b.reason)}`)) ?? {
+      name: 'Broken subscriptions',
+      value: 'None',
+      inline: true,
+    },
+    listField('Failing feeds', s.failingFeeds.map((f) => `${safe(f.url)}: ${f.failures} failure${f.failures === 1 ? '' : 's'}, last: ${safe(f.lastError)}`)) ?? {
+      name: 'Failing feeds',
+      value: 'None',
+      inline: true,
+    },
+    {
+      name: 'Last error',
+      value: s.lastError
+        ? clip(`${discordInstant(s.lastError.at, 'f')} (${discordInstant(s.lastError.at, 'R')})${s.lastError.id ? ` [id ${safe(s.lastError.id)}]` : ''}: ${safe(s.lastError.message)}`, 1024)
+        : 'None since start',
+    },
+  ];
+  return { embeds: [{ title: 'Herald status', fields, color: HERALD_COLOR }] };
+}

@@ -1,0 +1,45 @@
+// /when: an article's dated events, most important first, each dated honestly, placed as past or
+// upcoming as of `now`, and quoted from the sentence it came from.
+import type { TrackedArticle } from '../articles/library';
+import type { ArticleEvent } from '../articles/model';
+import type { EmbedField, Reply } from '../core/reply';
+import { userError } from '../core/reply';
+import { bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
+import { asOf, clip, eventDateText, HERALD_COLOR, joinList, safe, statusText } from './format';
+
+const MAX_EVENTS = 10;
+
+export function eventField(tracked: TrackedArticle, event: ArticleEvent, now: Date): EmbedField {
+  const lines = [eventTimestamps(event), eventDescription(event), eventQuote(tracked.article, event)].filter(Boolean);
+  return { name: `${eventDateText(event)} · ${statusText(event, now)}`, value: lines.join('\n') };
+}
+
+export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: string): Reply {
+  const { article } = tracked;
+  const title = clip(`When: ${safe(article.headline)}`, 256);
+  if (article.events.length === 0) {
+    return { embeds: [{ title, description: 'Herald found no dated events in this article.', footer: asOf(now), color: HERALD_COLOR }] };
+  }
+  if (eventQuery !== undefined) {
+    const event = findEvent(article, eventQuery);
+    if (!event) {
+      const known = bySalience(article.events).slice(0, 5).map((e) => `“${clip(safe(e.description), 80)}”`);
+      return userError(`No event matching “${clip(safe(eventQuery), 80)}” in this article. Try one of: ${joinList(known)}.`);
+    }
+    return { embeds: [{ title, fields: [eventField(tracked, event, now)], footer: asOf(now), color: HERALD_COLOR }] };
+  }
+  const ordered = bySalience(article.events);
+  const shown = ordered.slice(0, MAX_EVENTS);
+  const more = ordered.length - shown.length;
+  const count = `${ordered.length} dated event${ordered.length === 1 ? '' : 's'}, most important first`;
+  return {
+    embeds: [
+      {
+        title,
+        fields: shown.map((e) => eventField(tracked, e, now)),
+        footer: `${asOf(now)} · ${count}${more > 0 ? ` · ${more} more in /timeline` : ''}`,
+        color: HERALD_COLOR,
+      },
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+// Replies as terminal text: title, description, fields, footer and buttons; Discord timestamps become
+// readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold markers are removed.
+import type { Reply } from '../../core/reply';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** What Discord shows for "R" (in English, UTC). */
+export function relativeText(at: Date, now: Date): string {
+  const seconds = (at.getTime() - now.getTime()) / 1000;
+  const abs = Math.abs(seconds);
+  const days = abs / 86_400;
+  const [amount, unit] =
+    abs < 60 ? [Math.round(abs), 'second'] :
+    abs < 3600 ? [Math.round(abs / 60), 'minute'] :
+    abs < 86_400 ? [Math.round(abs / 3600), 'hour'] :
+    days < 30 ? [Math.round(days), 'day'] :
+    days < 365 ? [Math.max(1, Math.round(days / 30.44)), 'month'] :
+    [Math.round(days / 365.25), 'year'];
+  const phrase = `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+  return seconds < 0 ? `${phrase} ago` : `in ${phrase}`;
+}
+
+export function timestampText(unix: number, style: string, now: Date): string {
+  const d = new Date(unix * 1000);
+  if (Number.isNaN(d.getTime())) return String(unix);
+  const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  switch (style) {
+    case 'R':
+      return relativeText(d, now);
+    case 'D':
+      return day;
+    case 'd':
+      return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+    case 't':
+      return `${time} UTC`;
+    case 'T':
+      return `${time}:${pad(d.getUTCSeconds())} UTC`;
+    case 'F':
+      return `${WEEKDAYS[d.getUTCDay()]}, ${day} ${time} UTC`;
+    default:
+      return `${day} ${time} UTC`;
+  }
+}
+
+/** Discord markup → plain terminal text. */
+export function plainText(text: string, now: Date): string {
+  return text
+    .replace(/<t:(-?\d{1,13})(?::([tTdDfFR]))?>/g, (_m, unix: string, style?: string) => timestampText(Number(unix), style ?? 'f', now))
+    .replace(/<#\u200b?(\d+)>/g, '#$1')
+    .replace(/<@&\u200b?(\d+)>/g, '@role:$1')
+    .replace(/<@!?\u200b?(\d+)>/g, '@user:$1')
+    .replace(/(?<!\\)\*\*/g, '')
+    .replace(/\\([\\*_~`|[\]>#.-])/g, '$1')
+    .replace(/\u200b/g, '');
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `  ${l}`).join('\n');
+}
+
+export function renderReplyText(reply: Reply, now: Date): string {
+  const blocks: string[] = [];
+  if (reply.content) blocks.push(plainText(reply.content, now));
+  for (const embed of reply.embeds ?? []) {
+    const lines: string[] = [];
+    if (embed.title) {
+      const title = plainText(embed.title, now);
+      lines.push(title, '─'.repeat(Math.min(title.length, 72)));
+    }
+    if (embed.url) lines.push(embed.url);
+    if (embed.description) lines.push(plainText(embed.description, now));
+    for (const f of embed.fields ?? []) lines.push('', plainText(f.name, now), indent(plainText(f.value, now)));
+    if (embed.footer) lines.push('', plainText(embed.footer, now));
+    blocks.push(lines.join('\n'));
+  }
+  if (reply.buttons?.length) blocks.push(reply.buttons.map((b) => (b.disabled ? `(${b.label})` : `[${b.label}]`)).join(' '));
+  return blocks.join('\n\n');
+}
