@@ -1,6 +1,451 @@
-// Reminder subscriptions and scheduled posts, as commands see them. Owned by the reminders feature.
-// Placeholder contract: the reminders work fills this in.
+// Reminder subscriptions and scheduled posts: what commands and /status see (ReminderService), and the
+// engine behind it (Reminders): it keeps stored reminders in step with the article library and, on
+// each due-scan, claims what is due, posts it once (nonce + enforce_nonce) and records the result.
+import type { Logger } from 'pino';
+import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/library';
+import type { Clock } from '../core/clock';
+import type { MessagePoster, PostResult } from '../core/poster';
+import type { StatusContributor } from '../core/status';
+import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
+import { originKey, planReminders, reconcile, remindableEvents, type ReminderContent, type ReminderSettings } from './plan';
+import { reminderReply } from './render';
+import { durationText, isHhmm, isTimeZone, zonedInstant } from './time';
+
+export interface GuildReminderSettings {
+  guildId: string;
+  /** null: reminders are off in this server. */
+  channelId: string | null;
+  time: string;
+  timezone: string;
+  /** true when time/timezone come from the configuration (REMINDER_TIME, TIMEZONE). */
+  defaultTime: boolean;
+  defaultTimezone: boolean;
+  leadDays: number;
+  roleId: string | null;
+  broken: { reason: string; at: Date } | null;
+}
+
+export interface ReminderLine {
+  at: Date;
+  description: string;
+  headline: string;
+  channelId: string | null;
+  leadDays: number;
+  /** Sent: link to the message. */
+  messageUrl?: string;
+  /** Missed / failed: why. */
+  reason?: string;
+}
+
+export interface ReminderListing {
+  /** The subscriptions shown: this server's (/remind channel) and REMINDER_CHANNEL_ID's when it is here. */
+  channels: { channelId: string; source: 'command' | 'config'; broken: { reason: string; at: Date } | null }[];
+  upcoming: ReminderLine[];
+  sent: ReminderLine[];
+  missed: ReminderLine[];
+  failed: ReminderLine[];
+}
+
+export type SettingResult = { ok: true; settings: GuildReminderSettings } | { ok: false; reason: string };
+
+export type PreviewResult = { ok: true; channelId: string; messageId: string; guildId?: string } | { ok: false; reason: string };
+
 export interface ReminderService {
-  /** Upcoming reminder posts, soonest first. */
-  upcoming(now: Date, limit?: number): { at: Date; description: string; channelId: string }[];
+  /** Upcoming reminder posts (all channels), soonest first. */
+  upcoming(limit?: number): Promise<{ at: Date; description: string; channelId: string }[]>;
+  settings(guildId: string): Promise<GuildReminderSettings>;
+  /** Subscribes (or moves) this server's reminders to a channel; the caller checks the bot can post embeds there. */
+  subscribe(guildId: string, channelId: string): Promise<GuildReminderSettings>;
+  off(guildId: string): Promise<{ wasOn: boolean; cancelled: number }>;
+  setTime(guildId: string, time: string): Promise<SettingResult>;
+  setTimezone(guildId: string, timezone: string): Promise<SettingResult>;
+  setLead(guildId: string, days: number): Promise<SettingResult>;
+  setRole(guildId: string, roleId: string | null): Promise<SettingResult>;
+  list(guildId: string, limit?: number): Promise<ReminderListing>;
+  /** Posts a preview of the next reminder (or of a sample) to this server's channel now. */
+  preview(guildId: string): Promise<PreviewResult>;
+}
+
+export interface RemindersOptions {
+  store: ReminderStore;
+  poster: MessagePoster;
+  clock: Clock;
+  log: Logger;
+  library: ArticleLibrary;
+  defaults: { time: string; timezone: string; graceMs: number };
+  /** Test-only: called at named points of a delivery (crash injection). */
+  onPoint?: (point: DeliveryPoint) => void;
+}
+
+export type DeliveryPoint = 'claimed' | 'sent' | 'recorded';
+
+export const LEAD_DAYS_MAX = 30;
+/** How long a claim holds before another scan may take the reminder again (a hung send). */
+const LEASE_MS = 120_000;
+/** Posts later than this carry the "Posted … late" line (the scan runs every few seconds). */
+const LATE_NOTE_MS = 60_000;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_MAX_MS = 300_000;
+const BATCH = 50;
+const MAX_BATCHES_PER_SCAN = 40;
+
+export interface ScanReport {
+  posted: number;
+  retried: number;
+  failed: number;
+  missed: number;
+  cancelled: number;
+}
+
+interface Summary {
+  next: { at: Date; description: string; channelId: string } | null;
+  missed: number;
+  broken: { channelId: string; reason: string }[];
+}
+
+const guildKey = (guildId: string) => `guild:${guildId}`;
+
+export class Reminders implements ReminderService {
+  private queue: Promise<void> = Promise.resolve();
+  private summary: Summary = { next: null, missed: 0, broken: [] };
+
+  constructor(private readonly o: RemindersOptions) {}
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  /**
+   * Startup: applies REMINDER_CHANNEL_ID (a fresh start also retries a channel that was broken),
+   * releases claims a previous process left (single process: they are all stale; the re-send uses
+   * the same nonce) and brings every stored reminder in line with the library as ingested.
+   */
+  async start(configChannelId: string | null): Promise<void> {
+    const now = this.o.clock.now();
+    const before = await this.o.store.subscription('config');
+    const config = await this.o.store.upsertSubscription('config', { channelId: configChannelId }, now);
+    if (config.broken) await this.o.store.setBroken(config.id, null, now);
+    if (!configChannelId) await this.o.store.cancelSubscription(config.id, now);
+    else if (before?.channelId && before.channelId !== configChannelId) this.o.log.info({ channelId: configChannelId }, 'REMINDER_CHANNEL_ID changed');
+    const released = await this.o.store.releaseClaims(now);
+    if (released) this.o.log.warn({ released }, 'reminders claimed by a previous run are due again (same nonce)');
+    await this.syncLibrary();
+  }
+
+  /** Keeps reminders in step with library changes (in order, one at a time). */
+  attach(library: { onChange(listener: (change: LibraryChange) => void): void }): void {
+    library.onChange((change) => this.enqueue(() => this.onChange(change)));
+  }
+
+  /** Resolves when every queued library change has been applied. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Contributes nextPost, missedReminders and brokenSubscriptions to /status. */
+  statusContributor(): StatusContributor {
+    return () => ({ nextPost: this.summary.next, missedReminders: this.summary.missed, brokenSubscriptions: this.summary.broken });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work).catch((error) => this.o.log.error({ err: error }, 'reminder reconciliation failed'));
+    this.queue = run;
+    return run;
+  }
+
+  private async onChange(change: LibraryChange): Promise<void> {
+    const now = this.o.clock.now();
+    if (change.type === 'removed') {
+      const cancelled = await this.o.store.cancelOrigin(originKey(change.tracked.origin), now);
+      this.o.log.info({ origin: change.tracked.origin, cancelled }, 'article removed: its pending reminders are cancelled');
+    } else {
+      await this.reconcileArticle(change.tracked, await this.o.store.activeSubscriptions(), now);
+    }
+    await this.refreshSummary();
+  }
+
+  /** Every article against every active subscription; pending reminders of vanished articles are cancelled. */
+  async syncLibrary(only?: Subscription): Promise<void> {
+    const now = this.o.clock.now();
+    const subs = only ? [only] : await this.o.store.activeSubscriptions();
+    const articles = this.o.library.list();
+    for (const tracked of articles) await this.reconcileArticle(tracked, subs, now);
+    const present = new Set(articles.map((t) => originKey(t.origin)));
+    for (const origin of await this.o.store.pendingOrigins()) {
+      if (present.has(origin)) continue;
+      for (const sub of subs) await this.o.store.cancelOrigin(origin, now, sub.id);
+    }
+    await this.refreshSummary();
+  }
+
+  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date): Promise<void> {
+    const events = remindableEvents(tracked);
+    const origin = originKey(tracked.origin);
+    for (const sub of subs) {
+      const existing = await this.o.store.forOrigin(sub.id, origin);
+      const contents = new Map(existing.map((r) => [r.id, r.content]));
+      const actions = reconcile(existing, planReminders(events, this.settingsOf(sub)), now, (id) => contents.get(id));
+      if (actions.create.length + actions.move.length + actions.cancel.length + actions.refresh.length === 0) continue;
+      await this.o.store.apply(sub.id, origin, actions, now);
+      this.o.log.info(
+        { origin, subscription: sub.key, created: actions.create.length, moved: actions.move.length, cancelled: actions.cancel.length },
+        'reminders reconciled',
+      );
+    }
+  }
+
+  private settingsOf(sub: Subscription): ReminderSettings {
+    return { time: sub.time ?? this.o.defaults.time, timezone: sub.timezone ?? this.o.defaults.timezone, leadDays: sub.leadDays };
+  }
+
+  // ---- the due-scan ------------------------------------------------------------------------------
+
+  /** One due-scan: what node-cron runs every few seconds. */
+  async runDue(): Promise<ScanReport> {
+    const report: ScanReport = { posted: 0, retried: 0, failed: 0, missed: 0, cancelled: 0 };
+    const scanAt = this.o.clock.now().getTime();
+    const subs = new Map<number, Subscription | undefined>();
+    for (let i = 0; i < MAX_BATCHES_PER_SCAN; i++) {
+      const batch = await this.o.store.due(scanAt, BATCH);
+      for (const r of batch) {
+        if (!subs.has(r.subscriptionId)) subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
+        const outcome = await this.deliver(r, subs.get(r.subscriptionId));
+        if (outcome === 'broken') subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
+        if (outcome !== 'skipped') report[outcome === 'broken' ? 'failed' : outcome]++;
+      }
+      if (batch.length < BATCH) break;
+    }
+    if (report.posted + report.retried + report.failed + report.missed + report.cancelled > 0) {
+      this.o.log.info(report, 'due reminders processed');
+      await this.refreshSummary();
+    }
+    return report;
+  }
+
+  private async deliver(r: StoredReminder, sub: Subscription | undefined): Promise<keyof ScanReport | 'broken' | 'skipped'> {
+    const { store, log } = this.o;
+    const now = this.o.clock.now();
+    if (!sub?.channelId && !r.channelId) {
+      await store.finish(r.id, 'cancelled', 'reminders are off for this subscription', now);
+      return 'cancelled';
+    }
+    if (sub?.broken) {
+      await store.finish(r.id, 'failed', `the channel cannot be used: ${sub.broken.reason}`, now);
+      return 'failed';
+    }
+    const late = now.getTime() - r.dueAt;
+    if (late > this.o.defaults.graceMs) {
+      const doubt = r.attempts > 0 && !r.lastError ? ' (an earlier attempt may have reached Discord before a crash)' : '';
+      const reason = `${durationText(late)} late, beyond REMINDER_GRACE (${durationText(this.o.defaults.graceMs)})${r.lastError ? `; last error: ${r.lastError}` : ''}${doubt}`;
+      await store.finish(r.id, 'missed', reason, now);
+      log.warn({ reminderId: r.id, dueAt: new Date(r.dueAt).toISOString(), reason }, 'reminder missed');
+      return 'missed';
+    }
+    const channelId = (r.channelId ?? sub?.channelId) as string;
+    if (!(await store.claim(r, { leaseUntil: now.getTime() + LEASE_MS, channelId }, now))) return 'skipped';
+    this.o.onPoint?.('claimed');
+    const settings = sub ? this.settingsOf(sub) : { time: this.o.defaults.time, timezone: this.o.defaults.timezone, leadDays: r.leadDays };
+    const reply = reminderReply(r.content, {
+      eventAt: zonedInstant(r.eventDate, settings.time, settings.timezone),
+      leadDays: r.leadDays,
+      late: late > LATE_NOTE_MS ? { ms: late, cause: r.lastError ? 'discord' : 'offline' } : undefined,
+      roleId: sub?.roleId,
+    });
+    let result: PostResult;
+    try {
+      result = await this.o.poster.post(channelId, reply, { nonce: r.nonce });
+    } catch (error) {
+      result = { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
+    }
+    this.o.onPoint?.('sent');
+    const after = this.o.clock.now();
+    if (result.ok) {
+      await store.markSent(r.id, { messageId: result.messageId, channelId: result.channelId, guildId: result.guildId ?? sub?.guildId ?? undefined }, after);
+      if (sub && !sub.guildId && result.guildId) await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);
+      this.o.onPoint?.('recorded');
+      log.info({ reminderId: r.id, channelId, messageId: result.messageId, lateMs: late }, 'reminder posted');
+      return 'posted';
+    }
+    if (result.retryable) {
+      const attempts = r.attempts + 1;
+      const wait = Math.max(result.retryAfterMs ?? 0, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1)));
+      await store.retryLater(r.id, after.getTime() + wait, result.reason, after);
+      log.warn({ reminderId: r.id, channelId, attempts, retryInMs: wait, reason: result.reason }, 'reminder post failed; will retry');
+      return 'retried';
+    }
+    await store.finish(r.id, 'failed', result.reason, after);
+    if (sub && breaksChannel(result)) {
+      await store.setBroken(sub.id, { reason: result.reason }, after);
+      log.error({ reminderId: r.id, channelId, reason: result.reason }, 'reminder channel is broken');
+      return 'broken';
+    }
+    log.error({ reminderId: r.id, channelId, reason: result.reason }, 'reminder post failed');
+    return 'failed';
+  }
+
+  async refreshSummary(): Promise<void> {
+    const [next, counts, subs] = await Promise.all([this.o.store.nextPending(), this.o.store.counts(), this.o.store.activeSubscriptions()]);
+    const sub = next ? subs.find((s) => s.id === next.subscriptionId) : undefined;
+    this.summary = {
+      next: next ? { at: new Date(next.dueAt), description: next.content.description, channelId: next.channelId ?? sub?.channelId ?? '' } : null,
+      missed: counts.missed,
+      broken: subs.filter((s) => s.broken && s.channelId).map((s) => ({ channelId: s.channelId as string, reason: (s.broken as { reason: string }).reason })),
+    };
+  }
+
+  // ---- ReminderService -----------------------------------------------------------------------------
+
+  async upcoming(limit = 10): Promise<{ at: Date; description: string; channelId: string }[]> {
+    const out: { at: Date; description: string; channelId: string }[] = [];
+    for (const sub of await this.o.store.activeSubscriptions()) {
+      if (sub.broken) continue;
+      for (const r of await this.o.store.bySubscription(sub.id, ['pending'], limit)) {
+        out.push({ at: new Date(r.dueAt), description: r.content.description, channelId: r.channelId ?? (sub.channelId as string) });
+      }
+    }
+    return out.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
+  }
+
+  async settings(guildId: string): Promise<GuildReminderSettings> {
+    const sub = await this.o.store.subscription(guildKey(guildId));
+    return this.describe(guildId, sub);
+  }
+
+  private describe(guildId: string, sub: Subscription | undefined): GuildReminderSettings {
+    return {
+      guildId,
+      channelId: sub?.channelId ?? null,
+      time: sub?.time ?? this.o.defaults.time,
+      timezone: sub?.timezone ?? this.o.defaults.timezone,
+      defaultTime: !sub?.time,
+      defaultTimezone: !sub?.timezone,
+      leadDays: sub?.leadDays ?? 0,
+      roleId: sub?.roleId ?? null,
+      broken: sub?.broken ?? null,
+    };
+  }
+
+  async subscribe(guildId: string, channelId: string): Promise<GuildReminderSettings> {
+    const now = this.o.clock.now();
+    const before = await this.o.store.subscription(guildKey(guildId));
+    const sub = await this.o.store.upsertSubscription(guildKey(guildId), { channelId, guildId }, now);
+    // A channel an admin (re)chose is worth trying again.
+    if (sub.broken) await this.o.store.setBroken(sub.id, null, now);
+    if (before?.channelId && before.channelId !== channelId) this.o.log.info({ guildId, channelId }, 'reminder channel moved');
+    await this.enqueue(() => this.syncLibrary({ ...sub, broken: null }));
+    return this.describe(guildId, { ...sub, broken: null });
+  }
+
+  async off(guildId: string): Promise<{ wasOn: boolean; cancelled: number }> {
+    const sub = await this.o.store.subscription(guildKey(guildId));
+    if (!sub?.channelId) return { wasOn: false, cancelled: 0 };
+    const now = this.o.clock.now();
+    await this.o.store.upsertSubscription(sub.key, { channelId: null }, now);
+    await this.o.store.setBroken(sub.id, null, now);
+    const cancelled = await this.o.store.cancelSubscription(sub.id, now);
+    await this.refreshSummary();
+    return { wasOn: true, cancelled };
+  }
+
+  setTime(guildId: string, time: string): Promise<SettingResult> {
+    if (!isHhmm(time)) return Promise.resolve({ ok: false, reason: 'Use a 24-hour time as HH:MM, e.g. 09:00.' });
+    return this.change(guildId, { time });
+  }
+
+  setTimezone(guildId: string, timezone: string): Promise<SettingResult> {
+    if (!isTimeZone(timezone)) return Promise.resolve({ ok: false, reason: `"${timezone}" is not an IANA time zone name such as Europe/London.` });
+    return this.change(guildId, { timezone });
+  }
+
+  setLead(guildId: string, days: number): Promise<SettingResult> {
+    if (!Number.isInteger(days) || days < 0 || days > LEAD_DAYS_MAX) {
+      return Promise.resolve({ ok: false, reason: `The lead is a whole number of days from 0 (only on the day) to ${LEAD_DAYS_MAX}.` });
+    }
+    return this.change(guildId, { leadDays: days });
+  }
+
+  setRole(guildId: string, roleId: string | null): Promise<SettingResult> {
+    if (roleId !== null && !/^\d{17,20}$/.test(roleId)) return Promise.resolve({ ok: false, reason: 'That is not a role.' });
+    return this.change(guildId, { roleId });
+  }
+
+  private async change(guildId: string, patch: SubscriptionPatch): Promise<SettingResult> {
+    const sub = await this.o.store.upsertSubscription(guildKey(guildId), { ...patch, guildId }, this.o.clock.now());
+    // New time, zone or lead: pending reminders move, and reminders for a new lead appear.
+    if (sub.channelId) await this.enqueue(() => this.syncLibrary(sub));
+    return { ok: true, settings: this.describe(guildId, sub) };
+  }
+
+  async list(guildId: string, limit = 10): Promise<ReminderListing> {
+    const subs: { sub: Subscription; source: 'command' | 'config' }[] = [];
+    const own = await this.o.store.subscription(guildKey(guildId));
+    if (own?.channelId) subs.push({ sub: own, source: 'command' });
+    const config = await this.o.store.subscription('config');
+    if (config?.channelId && (config.guildId === null || config.guildId === guildId)) subs.push({ sub: config, source: 'config' });
+    const listing: ReminderListing = { channels: [], upcoming: [], sent: [], missed: [], failed: [] };
+    for (const { sub, source } of subs) {
+      listing.channels.push({ channelId: sub.channelId as string, source, broken: sub.broken });
+      const line = (r: StoredReminder): ReminderLine => ({
+        at: new Date(r.state === 'sent' && r.sentAt ? r.sentAt : r.dueAt),
+        description: r.content.description,
+        headline: r.content.headline,
+        channelId: r.channelId ?? sub.channelId,
+        leadDays: r.leadDays,
+        messageUrl: r.messageId ? `https://discord.com/channels/${r.guildId ?? sub.guildId ?? guildId}/${r.channelId}/${r.messageId}` : undefined,
+        reason: r.lastError ?? undefined,
+      });
+      listing.upcoming.push(...(await this.o.store.bySubscription(sub.id, ['pending', 'claimed'], limit)).map(line));
+      listing.sent.push(...(await this.o.store.bySubscription(sub.id, ['sent'], limit)).map(line));
+      listing.missed.push(...(await this.o.store.bySubscription(sub.id, ['missed'], limit)).map(line));
+      listing.failed.push(...(await this.o.store.bySubscription(sub.id, ['failed'], limit)).map(line));
+    }
+    const soonest = (a: ReminderLine, b: ReminderLine) => a.at.getTime() - b.at.getTime();
+    const newest = (a: ReminderLine, b: ReminderLine) => b.at.getTime() - a.at.getTime();
+    listing.upcoming = listing.upcoming.sort(soonest).slice(0, limit);
+    listing.sent = listing.sent.sort(newest).slice(0, limit);
+    listing.missed = listing.missed.sort(newest).slice(0, limit);
+    listing.failed = listing.failed.sort(newest).slice(0, limit);
+    return listing;
+  }
+
+  async preview(guildId: string): Promise<PreviewResult> {
+    const sub = await this.o.store.subscription(guildKey(guildId));
+    if (!sub?.channelId) return { ok: false, reason: 'Reminders are off in this server: choose a channel with /remind channel first.' };
+    const now = this.o.clock.now();
+    const settings = this.settingsOf(sub);
+    const [next] = await this.o.store.bySubscription(sub.id, ['pending'], 1);
+    const content = next?.content ?? this.sampleContent(now, settings);
+    if (!content) return { ok: false, reason: 'There is no upcoming event to preview yet.' };
+    const reply = reminderReply(content, {
+      eventAt: zonedInstant(content.eventDate, settings.time, settings.timezone),
+      leadDays: next?.leadDays ?? 0,
+      roleId: sub.roleId,
+      preview: true,
+    });
+    let result: PostResult;
+    try {
+      result = await this.o.poster.post(sub.channelId, reply);
+    } catch (error) {
+      result = { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (result.ok) return { ok: true, channelId: result.channelId, messageId: result.messageId, guildId: result.guildId };
+    if (!result.retryable && breaksChannel(result)) {
+      await this.o.store.setBroken(sub.id, { reason: result.reason }, now);
+      await this.refreshSummary();
+    }
+    return { ok: false, reason: result.reason };
+  }
+
+  /** Any remindable event in the library (the most recent article's first), for a preview. */
+  private sampleContent(now: Date, settings: ReminderSettings): ReminderContent | undefined {
+    for (const tracked of this.o.library.list()) {
+      const events = remindableEvents(tracked);
+      const upcoming = events.find((e) => zonedInstant(e.date, settings.time, settings.timezone).getTime() > now.getTime());
+      if (upcoming ?? events[0]) return (upcoming ?? events[0]).content;
+    }
+    return undefined;
+  }
+}
+
+/** 403 (missing access/permissions) and 404 (unknown channel) mean the channel cannot be used. */
+function breaksChannel(result: Extract<PostResult, { ok: false; retryable: false }>): boolean {
+  return result.status === 403 || result.status === 404 || [10003, 50001, 50013].includes(result.code ?? -1);
 }

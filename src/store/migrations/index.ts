@@ -6,3 +6,4 @@ export interface Migration {
 }
 
 export const allMigrations: Migration[] = [];
+import { reminderMigrations } from './reminders'; allMigrations.push(...reminderMigrations);

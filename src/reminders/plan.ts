@@ -1,0 +1,186 @@
+// Which reminders an article yields, and how stored reminders change when the article does.
+// Pure: data in, data out, `now` passed in.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { ArticleEvent } from '../articles/model';
+import type { TrackedArticle } from '../articles/library';
+import { addDays, zonedInstant } from './time';
+
+/** What a reminder post shows; stored with the reminder so it can be posted without the article. */
+export interface ReminderContent {
+  articleId: string;
+  headline: string;
+  url?: string;
+  description: string;
+  /** The event's date (yyyy-mm-dd) and how the article wrote it. */
+  eventDate: string;
+  endDate: string;
+  qualifier: ArticleEvent['qualifier'];
+  expression: string;
+  sentence: string;
+  attribution?: string;
+}
+
+export interface RemindableEvent {
+  /** Stable across re-parses and date moves: origin + description with dates taken out. */
+  key: string;
+  date: string;
+  content: ReminderContent;
+}
+
+export interface ReminderSettings {
+  /** HH:MM */
+  time: string;
+  timezone: string;
+  /** 0 = only on the day; N > 0 adds a reminder N days before. */
+  leadDays: number;
+}
+
+export interface PlannedReminder {
+  eventKey: string;
+  leadDays: number;
+  eventDate: string;
+  dueAt: number;
+  content: ReminderContent;
+}
+
+/** A stored reminder as reconciliation needs to see it. */
+export interface ExistingReminder {
+  id: number;
+  eventKey: string;
+  leadDays: number;
+  dueAt: number;
+  state: ReminderState;
+}
+
+export type ReminderState = 'pending' | 'claimed' | 'sent' | 'missed' | 'failed' | 'cancelled';
+
+export interface ReconcileActions {
+  create: PlannedReminder[];
+  move: { id: number; planned: PlannedReminder }[];
+  /** Same due instant, content (headline, sentence…) refreshed. */
+  refresh: { id: number; planned: PlannedReminder }[];
+  cancel: number[];
+}
+
+const MONTH_WORDS =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|fri(day)?|sat(urday)?|sun(day)?|today|tomorrow|yesterday|st|nd|rd|th)\b/g;
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\p{N}+/gu, ' ')
+    .replace(MONTH_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** File paths are keyed by file name so moving the articles folder does not re-create reminders. */
+export function originKey(origin: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(origin) ? origin : basename(origin);
+}
+
+/**
+ * Events worth a reminder: day precision, not the publication date itself, not "either/or" dates.
+ * Several events of one article on the same day are one reminder (an article often states the key
+ * date twice: "in the next two days" and "on November 28"); the most salient one speaks for them.
+ */
+export function remindableEvents(tracked: TrackedArticle): RemindableEvent[] {
+  const { article } = tracked;
+  const origin = originKey(tracked.origin);
+  const candidates = article.events.filter((e) => e.precision === 'day' && !e.isPublication && e.qualifier !== 'alternative');
+  const byDate = new Map<string, ArticleEvent[]>();
+  for (const e of candidates) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
+  const seen = new Map<string, number>();
+  const out: RemindableEvent[] = [];
+  const primaries = [...byDate.values()].map((group) => [...group].sort((a, b) => b.salience - a.salience || a.sentence - b.sentence)[0]);
+  for (const e of primaries.sort((a, b) => a.sentence - b.sentence || a.date.localeCompare(b.date))) {
+    const base = normalise(e.description);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    const key = createHash('sha256').update(`${origin}\n${base}\n${n}`).digest('hex').slice(0, 24);
+    const attribution = article.attributions.find((a) => a.sentence === e.sentence) ?? article.attributions[0];
+    out.push({
+      key,
+      date: e.date,
+      content: {
+        articleId: article.id,
+        headline: article.headline,
+        url: article.meta.url,
+        description: e.description,
+        eventDate: e.date,
+        endDate: e.endDate,
+        qualifier: e.qualifier,
+        expression: e.expression,
+        sentence: article.sentences[e.sentence]?.text ?? '',
+        attribution: attribution ? `${attribution.source} ${attribution.verb}`.trim() : article.meta.source,
+      },
+    });
+  }
+  return out;
+}
+
+/** One reminder per event on the day, plus one `leadDays` before when a lead is set. */
+export function planReminders(events: RemindableEvent[], settings: ReminderSettings): PlannedReminder[] {
+  const leads = settings.leadDays > 0 ? [0, settings.leadDays] : [0];
+  return events.flatMap((e) =>
+    leads.map((leadDays) => ({
+      eventKey: e.key,
+      leadDays,
+      eventDate: e.date,
+      dueAt: zonedInstant(addDays(e.date, -leadDays), settings.time, settings.timezone).getTime(),
+      content: e.content,
+    })),
+  );
+}
+
+const sameContent = (a: ReminderContent, b: ReminderContent) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Compares what an article yields now with what is stored for it (one subscription):
+ * - a planned reminder whose pending twin has another due instant moves (a future instant) or is
+ *   cancelled (the new date is already past: nothing to remind of any more);
+ * - a pending reminder nothing plans any more is cancelled (event gone, lead changed);
+ * - a planned reminder with no pending twin is created only if it is still ahead of `now` (an event
+ *   already past at ingestion gets none) and was not already sent/missed/failed for that instant;
+ * - sent, missed, failed and cancelled rows are history and never touched; a claimed one is being
+ *   posted right now and is left alone.
+ */
+export function reconcile(
+  existing: ExistingReminder[],
+  planned: PlannedReminder[],
+  now: Date,
+  contentOf: (id: number) => ReminderContent | undefined = () => undefined,
+): ReconcileActions {
+  const t = now.getTime();
+  const slot = (key: string, lead: number) => `${key}\u0000${lead}`;
+  const active = new Map<string, ExistingReminder>();
+  const history = new Set<string>();
+  for (const r of existing) {
+    if (r.state === 'pending' || r.state === 'claimed') active.set(slot(r.eventKey, r.leadDays), r);
+    else if (r.state !== 'cancelled') history.add(`${slot(r.eventKey, r.leadDays)}\u0000${r.dueAt}`);
+  }
+  const actions: ReconcileActions = { create: [], move: [], refresh: [], cancel: [] };
+  const wanted = new Set<string>();
+  for (const p of planned) {
+    const s = slot(p.eventKey, p.leadDays);
+    wanted.add(s);
+    const current = active.get(s);
+    if (!current) {
+      if (p.dueAt > t && !history.has(`${s}\u0000${p.dueAt}`)) actions.create.push(p);
+      continue;
+    }
+    if (current.state === 'claimed') continue;
+    if (current.dueAt !== p.dueAt) {
+      if (p.dueAt > t) actions.move.push({ id: current.id, planned: p });
+      else actions.cancel.push(current.id);
+    } else {
+      const stored = contentOf(current.id);
+      if (!stored || !sameContent(stored, p.content)) actions.refresh.push({ id: current.id, planned: p });
+    }
+  }
+  for (const [s, r] of active) if (!wanted.has(s) && r.state === 'pending') actions.cancel.push(r.id);
+  return actions;
+}

@@ -1,0 +1,54 @@
+// The reminder post: what happens, when (Discord timestamps), the sentence it comes from, the
+// article and who reported it. Article text is made inert (markdown, mentions, controls).
+import type { Reply } from '../core/reply';
+import { HERALD_COLOR, clip, eventDateText, quote, safe } from '../answers/format';
+import type { ReminderContent } from './plan';
+import { durationText } from './time';
+
+export interface RenderOptions {
+  /** The instant the event's day is shown as (the day-of reminder instant). */
+  eventAt: Date;
+  leadDays: number;
+  /** Set when posted late; `cause` says why. */
+  late?: { ms: number; cause: 'offline' | 'discord' };
+  roleId?: string | null;
+  preview?: boolean;
+}
+
+export function reminderReply(content: ReminderContent, options: RenderOptions): Reply {
+  const unix = Math.floor(options.eventAt.getTime() / 1000);
+  const when = options.leadDays > 0 ? `In ${options.leadDays} day${options.leadDays === 1 ? '' : 's'}` : 'Today';
+  const lines = [
+    `**${when}:** <t:${unix}:D> (<t:${unix}:R>) — ${safe(eventDateText({ date: content.eventDate, endDate: content.endDate, qualifier: content.qualifier, precision: 'day' }))}, as the article puts it: “${clip(safe(content.expression), 100)}”`,
+  ];
+  if (content.sentence) lines.push('', quote(content.sentence, 900));
+  if (content.attribution) lines.push(`— ${clip(safe(content.attribution), 200)}`);
+  const fields = [{ name: 'Article', value: clip(safe(content.headline), 1000) }];
+  if (options.late) {
+    const why = options.late.cause === 'offline' ? 'Herald was offline' : 'Discord was unavailable';
+    lines.push('', `*Posted ${durationText(options.late.ms)} late: ${why}.*`);
+  }
+  const title = clip(stripForTitle(content.description), 240);
+  const reply: Reply = {
+    embeds: [
+      {
+        title: options.preview ? `Preview: ${title}` : title,
+        url: content.url && /^https?:\/\//.test(content.url) ? content.url : undefined,
+        description: clip(lines.join('\n'), 4000),
+        fields,
+        footer: options.preview ? 'Reminder preview (/remind test)' : 'Herald reminder',
+        color: HERALD_COLOR,
+      },
+    ],
+  };
+  if (options.roleId) {
+    reply.content = `<@&${options.roleId}>`;
+    reply.pingRoleId = options.roleId;
+  }
+  return reply;
+}
+
+/** Embed titles do not render markdown; only make mentions and controls inert there. */
+function stripForTitle(text: string): string {
+  return safe(text).replace(/\\([\\*_~`|[\]>#-])/g, '$1');
+}

@@ -1,0 +1,67 @@
+// Runs declared jobs ({ name, schedule, run }) on node-cron. Every run is wrapped in a try/catch and
+// logged; a run that is still going when the next tick fires is skipped rather than overlapped.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+
+export interface Job {
+  name: string;
+  /** node-cron expression; six fields allow seconds ("*\/5 * * * * *" = every 5 s). */
+  schedule: string;
+  run(): Promise<unknown> | unknown;
+}
+
+export type JobOutcome = { ok: true; skipped?: false; durationMs: number } | { ok: true; skipped: true } | { ok: false; error: string; durationMs: number };
+
+export class Scheduler {
+  private readonly jobs = new Map<string, { job: Job; task?: ScheduledTask; running: boolean }>();
+
+  constructor(private readonly log: Logger) {}
+
+  add(job: Job): void {
+    if (this.jobs.has(job.name)) throw new Error(`job "${job.name}" is already declared`);
+    if (!cron.validate(job.schedule)) throw new Error(`job "${job.name}": invalid cron schedule "${job.schedule}"`);
+    this.jobs.set(job.name, { job, running: false });
+  }
+
+  start(): void {
+    for (const [name, entry] of this.jobs) {
+      if (entry.task) continue;
+      entry.task = cron.schedule(entry.job.schedule, () => this.runNow(name), { name });
+      this.log.info({ job: name, schedule: entry.job.schedule }, 'job scheduled');
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const entry of this.jobs.values()) {
+      if (!entry.task) continue;
+      await entry.task.destroy();
+      entry.task = undefined;
+    }
+  }
+
+  /** Runs a job once now (also what each cron tick calls). Never throws. */
+  async runNow(name: string): Promise<JobOutcome> {
+    const entry = this.jobs.get(name);
+    if (!entry) throw new Error(`no job named "${name}"`);
+    if (entry.running) {
+      this.log.debug({ job: name }, 'job still running; tick skipped');
+      return { ok: true, skipped: true };
+    }
+    entry.running = true;
+    const started = performance.now();
+    try {
+      await entry.job.run();
+      const durationMs = round(performance.now() - started);
+      this.log.debug({ job: name, durationMs }, 'job ran');
+      return { ok: true, durationMs };
+    } catch (error) {
+      const durationMs = round(performance.now() - started);
+      this.log.error({ job: name, durationMs, err: error }, 'job failed');
+      return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs };
+    } finally {
+      entry.running = false;
+    }
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;

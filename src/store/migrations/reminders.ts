@@ -1,0 +1,56 @@
+// Reminders schema (versions 1–99). Times are integer milliseconds since the epoch (UTC).
+import type { Migration } from './index';
+
+export const reminderMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'reminder subscriptions and reminders',
+    sql: `
+      CREATE TABLE reminder_subscriptions (
+        id INTEGER PRIMARY KEY,
+        -- 'config' (REMINDER_CHANNEL_ID) or 'guild:<id>' (set with /remind)
+        key TEXT NOT NULL UNIQUE,
+        guild_id TEXT,
+        -- NULL: reminders are off for this subscription (settings are kept)
+        channel_id TEXT,
+        lead_days INTEGER NOT NULL DEFAULT 0 CHECK (lead_days BETWEEN 0 AND 30),
+        role_id TEXT,
+        -- NULL: REMINDER_TIME / TIMEZONE from the configuration
+        reminder_time TEXT,
+        timezone TEXT,
+        broken_reason TEXT,
+        broken_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES reminder_subscriptions(id),
+        origin TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        lead_days INTEGER NOT NULL,
+        event_date TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        -- when the due-scan should next look at it: due_at, a retry time, or a claim's lease end
+        run_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'missed', 'failed', 'cancelled')),
+        -- idempotency key sent with enforce_nonce; fixed when the reminder is created
+        nonce TEXT NOT NULL UNIQUE,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        -- channel of the first attempt: a re-send must go where the nonce was used
+        channel_id TEXT,
+        guild_id TEXT,
+        message_id TEXT,
+        last_error TEXT,
+        content TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sent_at INTEGER
+      );
+      CREATE INDEX reminders_due ON reminders (state, run_at);
+      CREATE INDEX reminders_origin ON reminders (origin, subscription_id);
+      CREATE INDEX reminders_subscription ON reminders (subscription_id, state, due_at);
+      CREATE UNIQUE INDEX reminders_one_active ON reminders (subscription_id, event_key, lead_days) WHERE state IN ('pending', 'claimed');
+    `,
+  },
+];

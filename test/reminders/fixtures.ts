@@ -1,0 +1,44 @@
+// Hand-built articles for reminder tests (independent of the parser's progress).
+import { articleSchema, type Article, type ArticleEvent } from '../../src/articles/model';
+import type { TrackedArticle } from '../../src/articles/library';
+
+export type EventSpec = Partial<ArticleEvent> & { date: string; description: string };
+
+export function event(spec: EventSpec, i = 0): ArticleEvent {
+  return {
+    id: `e${i}`,
+    endDate: spec.date,
+    precision: 'day',
+    qualifier: 'on',
+    expression: spec.date,
+    sentence: 0,
+    sentences: [spec.sentence ?? 0],
+    status: 'upcoming',
+    isPublication: false,
+    salience: 0.5,
+    ...spec,
+  };
+}
+
+export function article(headline: string, events: EventSpec[], sentences: string[] = ['The council will vote on the budget.']): Article {
+  return articleSchema.parse({
+    id: `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-0000`,
+    headline,
+    paragraphs: sentences,
+    sentences: sentences.map((text, index) => ({ index, paragraph: index, text, start: 0, end: text.length })),
+    meta: { source: 'Test Wire' },
+    published: { date: '2024-11-26', inferred: false, reason: 'front matter', confidence: 1 },
+    events: events.map((e, i) => event(e, i)),
+    people: [],
+    organisations: [],
+    places: [],
+    attributions: [{ source: 'The council', verb: 'said', sentence: 0 }],
+    lists: [],
+    contentHash: 'x',
+    warnings: [],
+  });
+}
+
+export function tracked(a: Article, origin = '/articles/budget.txt', ingestedAt = new Date('2024-11-27T10:00:00Z')): TrackedArticle {
+  return { article: a, origin, ingestedAt };
+}
