@@ -1,0 +1,73 @@
+// In-process reminder engine against the e2e fake Discord: the real SQLite store, the real Discord
+// poster over discord.js REST, a ManualClock that tests move by hand, and the due-scan called directly.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REST } from 'discord.js';
+import pino from 'pino';
+import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
+import { ManualClock } from '../../src/core/clock';
+import type { MessagePoster } from '../../src/core/poster';
+import { DiscordPoster } from '../../src/transports/discord/poster';
+import { openDatabase, type Db } from '../../src/store/db';
+import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
+import { Reminders, type DeliveryPoint } from '../../src/reminders/service';
+import type { FakeDiscord } from '../e2e/fake-discord';
+
+export const silent = pino({ level: 'silent' });
+
+export function tempDbPath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'herald-reminders-')), 'herald.db');
+}
+
+export interface Harness {
+  db: Db;
+  store: SqliteReminderStore;
+  clock: ManualClock;
+  library: MemoryLibrary;
+  reminders: Reminders;
+  poster: MessagePoster;
+  rest: REST;
+}
+
+export interface HarnessOptions {
+  fake: FakeDiscord;
+  dbPath?: string;
+  start: string;
+  /** Ingested before start(), as main.ts does: start() cancels pending reminders of articles not in the library. */
+  articles?: TrackedArticle[];
+  configChannelId?: string | null;
+  time?: string;
+  timezone?: string;
+  graceMs?: number;
+  onPoint?: (point: DeliveryPoint) => void;
+  poster?: MessagePoster;
+}
+
+export async function harness(o: HarnessOptions): Promise<Harness> {
+  const db = openDatabase(o.dbPath ?? tempDbPath());
+  const store = new SqliteReminderStore(db);
+  const clock = new ManualClock(o.start);
+  const library = new MemoryLibrary();
+  for (const t of o.articles ?? []) library.upsert(t);
+  // Like the transport's client: REST's own retries stay on (3 for 5xx; 429s are waited out).
+  const rest = new REST({ api: o.fake.apiUrl }).setToken(o.fake.token);
+  const poster = o.poster ?? new DiscordPoster(rest, silent, { timeoutMs: 10_000 });
+  const reminders = new Reminders({
+    store,
+    poster,
+    clock,
+    log: silent,
+    library,
+    defaults: { time: o.time ?? '09:00', timezone: o.timezone ?? 'UTC', graceMs: o.graceMs ?? 6 * 3_600_000 },
+    onPoint: o.onPoint,
+  });
+  await reminders.start(o.configChannelId === undefined ? o.fake.channels.reminders : o.configChannelId);
+  reminders.attach(library);
+  return { db, store, clock, library, reminders, poster, rest };
+}
+
+/** Every message-create request the fake saw for a channel (including failed and deduplicated ones). */
+export function createRequests(fake: FakeDiscord, channelId: string) {
+  return fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+}
