@@ -8,9 +8,16 @@ import { matchesWords, normalise } from './article-option';
 import { sentenceText } from './events';
 import { clip, HERALD_COLOR, joinList, quote, safe } from './format';
 
+/** "Secretary-General of the CSTO" — the organisation only when the role does not already name it. */
+export function personAbout(p: Person): string {
+  const named = p.organisation !== undefined && ` ${normalise(p.role ?? '')} `.includes(` ${normalise(p.organisation)} `);
+  const org = named ? undefined : p.organisation;
+  return [p.role, org].filter(Boolean).join(', ');
+}
+
 export function personLine(p: Person): string {
-  const about = [p.role, p.organisation && !(p.role ?? '').includes(p.organisation) ? p.organisation : undefined].filter(Boolean) as string[];
-  return `**${safe(p.name)}**${about.length ? ` — ${safe(about.join(', '))}` : ''}`;
+  const about = personAbout(p);
+  return `**${safe(p.name)}**${about ? ` — ${safe(about)}` : ''}`;
 }
 
 export function organisationName(o: Organisation): string {
@@ -21,8 +28,12 @@ export function organisationLine(o: Organisation): string {
   return `**${safe(organisationName(o))}**${o.members.length ? ` — members: ${safe(joinList(o.members))}` : ''}`;
 }
 
+/** "Azerbaijani media reported: …", but "According to RIA Novosti: …" when the verb leads into the source. */
 export function attributionLine(a: Attribution): string {
-  return `**${safe(a.source)}** ${safe(a.verb)}${a.claim ? `: ${safe(a.claim)}` : ''}`;
+  const claim = a.claim ? `: ${safe(a.claim)}` : '';
+  const verb = safe(a.verb.trim());
+  if (/\b(from|to|by|of|with)$/i.test(a.verb.trim())) return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} **${safe(a.source)}**${claim}`;
+  return `**${safe(a.source)}** ${verb}${claim}`;
 }
 
 /** Lines joined until the field would overflow, then "…and N more". */
@@ -107,7 +118,7 @@ function mentions(article: Article, sentences: number[], max = 3): EmbedField | 
 
 function personReply(article: Article, person: Person, headline: string): Reply {
   const keys = [normalise(person.name), surname(person.name)];
-  const about = [person.role, person.organisation].filter(Boolean).join(', ');
+  const about = personAbout(person);
   const fields = [
     listField('Said or reported', saidBy(article, keys).map(attributionLine)),
     mentions(article, person.sentences),

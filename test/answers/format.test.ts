@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clip,
+  dayText,
+  discordDate,
+  escapeMarkdown,
+  eventDateText,
+  eventStatus,
+  neutraliseMentions,
+  safe,
+  statusText,
+  stripControls,
+  unixNoon,
+} from '../../src/answers/format';
+
+describe('safe text for Discord', () => {
+  it('makes @everyone, @here, user, role and channel mentions inert with a zero-width space', () => {
+    expect(neutraliseMentions('hi @everyone and @here')).toBe('hi @\u200beveryone and @\u200bhere');
+    expect(neutraliseMentions('<@123456789012345678> <@!123> <@&987> <#555>')).toBe('<@\u200b123456789012345678> <@!\u200b123> <@&\u200b987> <#\u200b555>');
+    expect(neutraliseMentions('mail me at a@example.com')).toBe('mail me at a@example.com');
+  });
+
+  it('escapes markdown inline and block markers at line starts only', () => {
+    expect(escapeMarkdown('*bold* _it_ ~~s~~ `code` ||spoiler|| [link](x) back\\slash')).toBe(
+      '\\*bold\\* \\_it\\_ \\~\\~s\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\[link\\](x) back\\\\slash',
+    );
+    expect(escapeMarkdown('> quote\n# heading\n- item\n1. first\nTajikistan-Afghanistan 3.5')).toBe(
+      '\\> quote\n\\# heading\n\\- item\n1\\. first\nTajikistan-Afghanistan 3.5',
+    );
+  });
+
+  it('strips zero-width and right-to-left override characters', () => {
+    expect(stripControls('a\u200bb\u202ec\u2066d\ufeffe\u0007f\ng\th')).toBe('abcdef\ng\th');
+  });
+
+  it('combines all three, stripping before neutralising so a hidden mention cannot survive', () => {
+    expect(safe('@\u200beveryone **now** <@\u200b1>')).toBe('@\u200beveryone \\*\\*now\\*\\* <@\u200b1>');
+    expect(safe('@every\u200bone')).toBe('@\u200beveryone');
+  });
+
+  it('clips at a sentence boundary with an ellipsis', () => {
+    expect(clip('First sentence here. Second sentence is long.', 30)).toBe('First sentence here. …');
+    expect(clip('short', 30)).toBe('short');
+    expect(clip('word '.repeat(20), 20).length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('dates as precise as the article', () => {
+  const day = { date: '2024-11-28', endDate: '2024-11-28', precision: 'day', qualifier: 'on' } as const;
+  it('writes each precision honestly', () => {
+    expect(eventDateText(day)).toBe('28 November 2024');
+    expect(eventDateText({ date: '1992-05-01', endDate: '1992-05-31', precision: 'month', qualifier: 'on' })).toBe('May 1992');
+    expect(eventDateText({ date: '2011-01-01', endDate: '2011-12-31', precision: 'year', qualifier: 'about' })).toBe('2011 (about)');
+    expect(eventDateText({ date: '2011-01-01', endDate: '2011-12-31', precision: 'approximate', qualifier: 'on' })).toBe('2011 (about)');
+    expect(eventDateText({ date: '2024-11-26', endDate: '2024-11-28', precision: 'day', qualifier: 'by' })).toBe('by 28 November 2024');
+    expect(eventDateText({ date: '2024-07-09', endDate: '2024-07-10', precision: 'day', qualifier: 'range' })).toBe('9–10 July 2024');
+    expect(eventDateText({ date: '2025-04-04', endDate: '2025-04-05', precision: 'day', qualifier: 'alternative' })).toBe('4 or 5 April 2025');
+    expect(eventDateText({ date: '2024-06-30', endDate: '2024-07-02', precision: 'day', qualifier: 'range' })).toBe('30 June–2 July 2024');
+    expect(dayText('2024-01-05')).toBe('5 January 2024');
+  });
+
+  it('makes Discord timestamps at noon UTC so the day reads the same around the world', () => {
+    expect(unixNoon('2024-11-28')).toBe(1732795200);
+    expect(discordDate('2024-11-28')).toBe('<t:1732795200:D> (<t:1732795200:R>)');
+  });
+
+  it('says past, today or upcoming as of the clock', () => {
+    expect(eventStatus(day, new Date('2026-11-27T12:00:00Z'))).toBe('past');
+    expect(eventStatus(day, new Date('2024-11-27T23:59:00Z'))).toBe('upcoming');
+    expect(eventStatus(day, new Date('2024-11-28T00:00:00Z'))).toBe('today');
+    expect(statusText({ date: '2024-11-26', endDate: '2024-11-28' }, new Date('2024-11-27T00:00:00Z'))).toBe('under way');
+  });
+});

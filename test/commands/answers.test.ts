@@ -1,0 +1,308 @@
+// Every article command on the seed article, asserted exactly; plus the shared behaviours: unknown
+// articles, autocomplete, paging and inert mentions.
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/reply';
+import { handcraftedSeed, makeArticle, setup, track } from '../answers/helpers';
+
+const seed = handcraftedSeed();
+const HEADLINE = 'CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security';
+const APPROVAL_SENTENCE = 'Azerbaijani media reported on Tuesday, November 26, that the CSTO is set to approve this plan on November 28.';
+const APPROVAL_NOON = 1732795200; // 2024-11-28T12:00:00Z
+
+const embed = (r: Reply) => r.embeds?.[0] ?? {};
+const fieldNames = (r: Reply) => (embed(r).fields ?? []).map((f) => f.name);
+const field = (r: Reply, name: string) => (embed(r).fields ?? []).find((f) => f.name === name)?.value;
+
+describe('/when', () => {
+  it('leads with the approval on 28 November 2024, past as of 2026, with timestamps and the quoted sentence', async () => {
+    const { run } = setup([track(seed)], '2026-11-27T12:00:00Z');
+    const r = await run('when');
+    expect(r.ephemeral).toBeUndefined();
+    expect(embed(r).title).toBe(`When: ${HEADLINE}`);
+    expect(embed(r).fields?.[0]).toEqual({
+      name: '28 November 2024 · past',
+      value: `<t:${APPROVAL_NOON}:D> (<t:${APPROVAL_NOON}:R>)\nCSTO to approve the plan to strengthen the Tajikistan–Afghanistan border\n> ${APPROVAL_SENTENCE}`,
+    });
+    expect(fieldNames(r)).toEqual(['28 November 2024 · past', '26 November 2024 · past', '2011 (about) · past', 'May 1992 · past']);
+    expect(embed(r).footer).toBe('As of 27 November 2026 · 4 dated events, most important first');
+  });
+
+  it('calls the approval upcoming on 27 November 2024', async () => {
+    const { run } = setup([track(seed)], '2024-11-27T09:00:00Z');
+    const r = await run('when');
+    expect(fieldNames(r)[0]).toBe('28 November 2024 · upcoming');
+    expect(fieldNames(r)[1]).toBe('26 November 2024 · past');
+  });
+
+  it('shows one event when asked by words of its description, and hints when none matches', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('when', { event: 'treaty signed' });
+    expect(fieldNames(r)).toEqual(['May 1992 · past']);
+    expect(field(r, 'May 1992 · past')).toContain('> The Collective Security Treaty was signed in May 1992 in Tashkent');
+    const miss = await run('when', { event: 'election' });
+    expect(miss.ephemeral).toBe(true);
+    expect(miss.content).toMatch(/^No event matching “election” in this article\. Try one of: “CSTO to approve/);
+  });
+});
+
+describe('/timeline', () => {
+  it('lists every dated event in date order at its own precision', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('timeline');
+    expect(fieldNames(r)).toEqual(['May 1992 · past', '2011 (about) · past', '26 November 2024 (the report) · past', '28 November 2024 · past']);
+    expect(field(r, 'May 1992 · past')?.split('\n').slice(0, 2)).toEqual(['Collective Security Treaty signed in Tashkent', '<t:704721600:R>']);
+  });
+});
+
+describe('/brief', () => {
+  it('gives headline, three lead sentences, the key date, who is involved and who reported it', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('brief');
+    expect(embed(r).title).toBe(HEADLINE);
+    expect(embed(r).description).toBe(
+      'The Collective Security Treaty Organization (CSTO) has announced that the plan to strengthen the border between Tajikistan and Afghanistan will be approved in the next two days. ' +
+        `${APPROVAL_SENTENCE} ` +
+        'The report was based on statements from Imangali Tasmagambetov, the Secretary-General of the CSTO.',
+    );
+    expect(field(r, 'Key date')).toBe(
+      `**28 November 2024** (past) — CSTO to approve the plan to strengthen the Tajikistan–Afghanistan border\n<t:${APPROVAL_NOON}:D> (<t:${APPROVAL_NOON}:R>)`,
+    );
+    expect(field(r, 'Who is involved')).toBe(
+      '**Imangali Tasmagambetov** — Secretary-General of the CSTO\n' +
+        '**Collective Security Treaty Organization (CSTO)** — members: Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan\n' +
+        '**RIA Novosti**',
+    );
+    expect(field(r, 'Reported by')).toBe(
+      '**Azerbaijani media** reported: the CSTO is set to approve this plan on November 28\n' +
+        'Based on statements from **Imangali Tasmagambetov**\n' +
+        'According to **RIA Novosti**: the plan includes several stages',
+    );
+  });
+});
+
+describe('/who', () => {
+  it('lists people with roles, organisations with members, and who said what', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('who');
+    expect(fieldNames(r)).toEqual(['People', 'Organisations', 'Who said what']);
+    expect(field(r, 'People')).toBe('**Imangali Tasmagambetov** — Secretary-General of the CSTO');
+  });
+
+  it('finds a person by surname and an organisation by acronym or full name', async () => {
+    const { run } = setup([track(seed)]);
+    const person = await run('who', { name: 'Tasmagambetov' });
+    expect(embed(person).title).toBe('Imangali Tasmagambetov');
+    expect(embed(person).description).toBe('Secretary-General of the CSTO');
+    expect(field(person, 'Said or reported')).toBe('Based on statements from **Imangali Tasmagambetov**');
+    for (const name of ['csto', 'Collective Security Treaty Organization']) {
+      const org = await run('who', { name });
+      expect(embed(org).title).toBe('Collective Security Treaty Organization (CSTO)');
+      expect(field(org, 'Members')).toBe('Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan');
+      expect(field(org, 'People')).toBe('**Imangali Tasmagambetov** — Secretary-General of the CSTO');
+    }
+  });
+
+  it('answers an unknown name ephemerally with the names it knows', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('who', { name: 'Putin' });
+    expect(r).toEqual({ content: 'No one called “Putin” in this article. Try one of: Imangali Tasmagambetov, CSTO and RIA Novosti.', ephemeral: true });
+  });
+});
+
+describe('/facts', () => {
+  it('gives the key facts and every list', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('facts');
+    expect(fieldNames(r)).toEqual(['Key facts', 'Members of the Collective Security Treaty', 'Stages of the plan', 'Concerns']);
+    expect(field(r, 'Stages of the plan')).toBe('• clarifying capabilities\n• practical implementation\n• full deployment along the border\n• the possibility of adjusting weapon ranges');
+  });
+
+  it('narrows to a topic, and hints with the topics when none matches', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('facts', { topic: 'members' });
+    expect(embed(r).fields).toEqual([{ name: 'Members of the Collective Security Treaty', value: '• Russia\n• Belarus\n• Armenia\n• Kazakhstan\n• Kyrgyzstan\n• Tajikistan' }]);
+    const miss = await run('facts', { topic: 'weather' });
+    expect(miss.ephemeral).toBe(true);
+    expect(miss.content).toBe('Nothing about “weather” in this article. Topics: “members of the Collective Security Treaty”, “stages of the plan” and “concerns”.');
+  });
+});
+
+describe('/source', () => {
+  it('shows who reported it, the file, when Herald added it and how the date was inferred', async () => {
+    const { run } = setup([track(seed, new Date('2026-11-27T10:00:00Z'), '/srv/herald/data/articles/csto-border-plan.txt')]);
+    const r = await run('source');
+    expect(fieldNames(r)).toEqual(['Reported by', 'Origin', 'Added to Herald', 'Publication date']);
+    expect(field(r, 'Origin')).toBe('File csto-border-plan.txt');
+    expect(field(r, 'Added to Herald')).toBe('<t:1795773600:f> (<t:1795773600:R>)');
+    expect(field(r, 'Publication date')).toBe(
+      "**26 November 2024**, inferred from the text (confidence 80%)\n'Tuesday, November 26' has no year; 2024 is the most recent year ≤ 2026 in which 26 November was a Tuesday\n" +
+        `> ${APPROVAL_SENTENCE}`,
+    );
+    expect(field(r, 'Reported by')?.split('\n')[0]).toBe('**Azerbaijani media** reported: the CSTO is set to approve this plan on November 28');
+  });
+
+  it('shows the URL when the article came from one', async () => {
+    const article = makeArticle('From the web', ['Text.'], { meta: { url: 'https://news.example/a_b?c=1' } });
+    const { run } = setup([track(article)]);
+    expect(field(await run('source'), 'Origin')).toBe('<https://news.example/a_b?c=1>');
+  });
+});
+
+describe('every article command', () => {
+  const articleCommands = ['brief', 'when', 'timeline', 'who', 'facts', 'source'];
+
+  it('answers an unknown article ephemerally and points to /articles', async () => {
+    const { run } = setup([track(seed)]);
+    for (const command of articleCommands) {
+      expect(await run(command, { article: 'no such headline' })).toEqual({ content: 'No such article — see /articles.', ephemeral: true });
+    }
+  });
+
+  it('says so when no article is tracked at all', async () => {
+    const { run } = setup([]);
+    for (const command of articleCommands) {
+      const r = await run(command);
+      expect(r.ephemeral).toBe(true);
+      expect(r.content).toMatch(/^Herald is not tracking any article yet\./);
+    }
+  });
+
+  it('defaults to the most recently ingested article and accepts an id or words of a headline', async () => {
+    const older = track(makeArticle('Older story about rivers', ['Rivers rose.']), new Date('2026-11-01T00:00:00Z'));
+    const { run } = setup([older, track(seed)]);
+    expect(embed(await run('brief')).title).toBe(HEADLINE);
+    expect(embed(await run('brief', { article: 'rivers' })).title).toBe('Older story about rivers');
+    expect(embed(await run('brief', { article: older.article.id })).title).toBe('Older story about rivers');
+  });
+
+  it('never lets article text ping or break markdown', async () => {
+    const hostile = makeArticle('Alert @everyone <@123456789012345678>', [
+      'Hello @here and <@&987654321098765432> in <#123456789012345679>, *not bold* and ||spoiler||.',
+      'Hidden @\u200beveryone and r\u202eevil.',
+    ], {
+      people: [{ name: '@everyone', role: '<@123456789012345678>', sentences: [0] }],
+      attributions: [{ source: '@here', verb: 'said', claim: '<@&987654321098765432>', sentence: 0 }],
+      lists: [{ label: 'pings @everyone', items: ['<@123456789012345678>', '@here'], sentence: 0 }],
+      events: [{ id: 'e1', date: '2030-01-01', endDate: '2030-01-01', precision: 'day', qualifier: 'on', expression: 'x', description: '@everyone party <@123456789012345678>', sentence: 0, sentences: [0], status: 'upcoming', isPublication: false, salience: 1 }],
+    });
+    const { run } = setup([track(hostile)]);
+    for (const [command, options] of [['brief', {}], ['when', {}], ['timeline', {}], ['who', {}], ['who', { name: 'everyone' }], ['facts', {}], ['source', {}], ['articles', {}]] as const) {
+      const text = JSON.stringify(await run(command, options));
+      expect(text, command).not.toMatch(/@(everyone|here)/);
+      expect(text, command).not.toMatch(/<@[!&]?\d/);
+      expect(text, command).not.toMatch(/<#\d/);
+      expect(text, command).not.toContain('\u202e');
+    }
+    expect(embed(await run('brief')).title).toBe('Alert @\u200beveryone <@\u200b123456789012345678>');
+  });
+});
+
+describe('/articles', () => {
+  const many = Array.from({ length: 23 }, (_, i) =>
+    track(makeArticle(`Story number ${String(i + 1).padStart(2, '0')}`, ['Body.'], { published: { date: '2024-11-26', inferred: false, reason: 'front matter', confidence: 1 } }), new Date(Date.UTC(2026, 10, 1 + i))),
+  );
+
+  it('pages ten at a time, newest first, with Previous/Next buttons', async () => {
+    const { run } = setup(many);
+    const r = await run('articles');
+    expect(fieldNames(r)).toEqual(Array.from({ length: 10 }, (_, i) => `Story number ${String(23 - i).padStart(2, '0')}`));
+    expect(r.buttons).toEqual([
+      { customId: 'articles:page:0', label: '◀ Previous', disabled: true },
+      { customId: 'articles:page:2', label: 'Next ▶', disabled: false },
+    ]);
+    expect(embed(r).footer).toBe('Page 1 of 3 · 23 articles · /articles page:N');
+    expect(field(r, 'Story number 23')).toBe('published 26 November 2024 · added <t:1795392000:R> · 0 dated events\nid: story-number-23-0000abcd');
+  });
+
+  it('turns pages with the buttons and with the page option', async () => {
+    const { router, run } = setup(many);
+    const last = await router.button('articles:page:3', { userId: '1', guildId: '1', channelId: '1', canManageGuild: false });
+    expect(fieldNames(last)).toEqual(['Story number 03', 'Story number 02', 'Story number 01']);
+    expect(last.buttons?.map((b) => [b.customId, b.disabled])).toEqual([['articles:page:2', false], ['articles:page:4', true]]);
+    expect(fieldNames(await run('articles', { page: 2 }))[0]).toBe('Story number 13');
+    expect(fieldNames(await run('articles', { page: 99 }))[0]).toBe('Story number 03');
+  });
+
+  it('has no buttons when one page is enough', async () => {
+    const { run } = setup(many.slice(0, 10));
+    const r = await run('articles');
+    expect(r.buttons).toBeUndefined();
+    expect(embed(r).footer).toBe('10 articles');
+  });
+});
+
+describe('autocomplete', () => {
+  it('suggests headlines for every article option, sending back the id', async () => {
+    const other = track(makeArticle('Floods in the valley', ['Water.']), new Date('2026-11-01T00:00:00Z'));
+    const { complete } = setup([other, track(seed)]);
+    for (const command of ['brief', 'when', 'timeline', 'who', 'facts', 'source']) {
+      expect(await complete(command, 'article', 'tajik')).toEqual([{ name: HEADLINE, value: seed.id.slice(0, 100) }]);
+      expect((await complete(command, 'article', '')).map((c) => c.name)).toEqual([HEADLINE, 'Floods in the valley']);
+    }
+  });
+
+  it('suggests the events of the chosen article, most important first', async () => {
+    const { complete } = setup([track(seed)]);
+    expect(await complete('when', 'event', '')).toEqual([
+      { name: '28 November 2024 — CSTO to approve the plan to strengthen the Tajikistan–Afghanistan border', value: 'e1' },
+      { name: '26 November 2024 — Azerbaijani media report the planned approval', value: 'e2' },
+      { name: '2011 (about) — Decision to develop the plan', value: 'e3' },
+      { name: 'May 1992 — Collective Security Treaty signed in Tashkent', value: 'e4' },
+    ]);
+    expect(await complete('when', 'event', 'treaty')).toEqual([{ name: 'May 1992 — Collective Security Treaty signed in Tashkent', value: 'e4' }]);
+  });
+
+  it('suggests list topics, names and commands', async () => {
+    const { complete } = setup([track(seed)]);
+    expect(await complete('facts', 'topic', 'sta')).toEqual([{ name: 'Stages of the plan', value: 'stages of the plan' }]);
+    expect(await complete('who', 'name', 'tas')).toEqual([{ name: 'Imangali Tasmagambetov — Secretary-General of the CSTO', value: 'Imangali Tasmagambetov' }]);
+    // A person matches on the role too, so the CSTO's Secretary-General comes up for "cst".
+    expect(await complete('who', 'name', 'cst')).toEqual([
+      { name: 'Imangali Tasmagambetov — Secretary-General of the CSTO', value: 'Imangali Tasmagambetov' },
+      { name: 'Collective Security Treaty Organization (CSTO)', value: 'CSTO' },
+    ]);
+    expect(await complete('help', 'command', 'w')).toEqual([{ name: '/when', value: 'when' }, { name: '/who', value: 'who' }]);
+  });
+});
+
+describe('/status', () => {
+  it('reports uptime, articles, the next post, problems and the last error', async () => {
+    const { run, status } = setup([track(seed)], '2026-11-27T12:05:00Z');
+    status.contribute(() => ({
+      nextPost: { at: new Date('2026-11-28T09:00:00Z'), description: 'Reminder: approval @everyone', channelId: '123456789012345678' },
+      missedReminders: 1,
+      failingFeeds: [{ url: 'https://feeds.example/rss', lastError: 'HTTP 503', failures: 3 }],
+    }));
+    status.recordError({ message: 'boom', id: 'abcd1234' }, new Date('2026-11-27T11:00:00Z'));
+    const r = await run('status');
+    expect(embed(r).fields).toEqual([
+      { name: 'Up for', value: '3 h 5 min (since <t:1795770000:f>)', inline: true },
+      { name: 'Articles tracked', value: '1', inline: true },
+      { name: 'Next scheduled post', value: '<t:1795856400:f> (<t:1795856400:R>) in <#123456789012345678>: Reminder: approval @\u200beveryone' },
+      { name: 'Missed reminders', value: '1', inline: true },
+      { name: 'Broken subscriptions', value: 'None', inline: true },
+      { name: 'Failing feeds', value: 'https://feeds.example/rss: 3 failures, last: HTTP 503' },
+      { name: 'Last error', value: '<t:1795777200:f> (<t:1795777200:R>) [id abcd1234]: boom' },
+    ]);
+  });
+});
+
+describe('/help', () => {
+  it('lists every command of the router with what it does, marking admin commands', async () => {
+    const { run, services } = setup([track(seed)]);
+    const r = await run('help');
+    const lines = embed(r).description?.split('\n') ?? [];
+    expect(lines.map((l) => /^\*\*\/(\S+)\*\*/.exec(l)?.[1])).toEqual(['articles', 'brief', 'facts', 'help', 'source', 'status', 'timeline', 'when', 'who']);
+    expect(lines[7]).toBe('**/when** — The dated events of an article, most important first, past or upcoming');
+    services.commandList = () => [{ definition: { name: 'purge', description: 'Deletes things' }, adminOnly: true } as never];
+    expect(embed(await run('help')).description).toBe('**/purge** — Deletes things (admin: Manage Server)');
+  });
+
+  it('details one command and its options', async () => {
+    const { run } = setup([track(seed)]);
+    const r = await run('help', { command: '/when' });
+    expect(embed(r).title).toBe('/when [article:…] [event:…]');
+    expect(fieldNames(r)).toEqual(['article (optional)', 'event (optional)']);
+    expect((await run('help', { command: 'nope' })).ephemeral).toBe(true);
+  });
+});
