@@ -71,3 +71,14 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
 export function createRequests(fake: FakeDiscord, channelId: string) {
   return fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
 }
+
+export interface PostedEmbed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+}
+
+/** The first embed of a message the fake recorded. */
+export function embed(message: { embeds: unknown[] } | undefined): PostedEmbed {
+  return (message?.embeds[0] ?? {}) as PostedEmbed;
+}

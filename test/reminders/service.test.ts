@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { Status } from '../../src/core/status';
 import { article, tracked } from './fixtures';
-import { createRequests, harness, tempDbPath } from './harness';
+import { createRequests, embed, harness, tempDbPath } from './harness';
 
 const vote = { date: '2024-11-28', description: 'Council to vote on the budget', expression: 'November 28' };
 const budget = () => tracked(article('Budget vote in the council', [vote]), '/articles/budget.txt');
@@ -31,12 +31,12 @@ describe('the due-scan posts through Discord', () => {
     h.clock.set(NINE);
     expect((await h.reminders.runDue()).posted).toBe(1);
     const [message] = fake.messages(channel);
-    expect(message.embeds?.[0].title).toBe('Council to vote on the budget');
-    expect(message.embeds?.[0].description).toContain(`<t:${unix}:D> (<t:${unix}:R>)`);
-    expect(message.embeds?.[0].description).toContain('> The council will vote on the budget.');
-    expect(message.embeds?.[0].description).toContain('— The council said');
-    expect(message.embeds?.[0].fields?.[0]).toEqual({ name: 'Article', value: 'Budget vote in the council' });
-    expect(message.embeds?.[0].description).not.toContain('late');
+    expect(embed(message).title).toBe('Council to vote on the budget');
+    expect(embed(message).description).toContain(`<t:${unix}:D> (<t:${unix}:R>)`);
+    expect(embed(message).description).toContain('> The council will vote on the budget.');
+    expect(embed(message).description).toContain('— The council said');
+    expect(embed(message).fields?.[0]).toEqual({ name: 'Article', value: 'Budget vote in the council' });
+    expect(embed(message).description).not.toContain('late');
     const [row] = h.db.prepare('SELECT state, message_id, nonce FROM reminders').all() as { state: string; message_id: string; nonce: string }[];
     expect(row).toEqual({ state: 'sent', message_id: message.id, nonce: message.nonce });
     expect(row.nonce.length).toBeLessThanOrEqual(25);
@@ -119,7 +119,7 @@ describe('Discord errors', () => {
     h.clock.set(Date.parse(NINE) + 5_000);
     expect((await h.reminders.runDue()).posted).toBe(1);
     const [message] = fake.messages(fake.channels.reminders);
-    expect(message.embeds?.[0].description).not.toContain('late');
+    expect(embed(message).description).not.toContain('late');
     expect(createRequests(fake, fake.channels.reminders).map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
   });
 
@@ -178,7 +178,7 @@ describe('downtime', () => {
     const after = await harness({ fake, dbPath, start: '2024-11-28T11:00:00Z', articles: [budget()] });
     expect((await after.reminders.runDue()).posted).toBe(1);
     const [message] = fake.messages(fake.channels.reminders);
-    expect(message.embeds?.[0].description).toContain('*Posted 2 h late: Herald was offline.*');
+    expect(embed(message).description).toContain('*Posted 2 h late: Herald was offline.*');
   });
 
   it('marks one beyond the grace missed, counts it in /status and lists it', async () => {
@@ -245,7 +245,7 @@ describe('subscriptions set with /remind', () => {
     await h.reminders.runDue();
     const [lead] = fake.messages(fake.channels.general);
     expect(lead.content).toBe(`<@&${role}>`);
-    expect(lead.embeds?.[0].description).toContain('**In 1 day:**');
+    expect(embed(lead).description).toContain('**In 1 day:**');
     const request = createRequests(fake, fake.channels.general)[0];
     expect(request.body.allowed_mentions).toEqual({ parse: [], roles: [role] });
     expect(fake.mentionViolations()).toEqual([]);
@@ -267,7 +267,7 @@ describe('subscriptions set with /remind', () => {
     await h.reminders.subscribe(fake.guildId, fake.channels.general);
     const result = await h.reminders.preview(fake.guildId);
     expect(result).toMatchObject({ ok: true, channelId: fake.channels.general });
-    expect(fake.messages(fake.channels.general)[0].embeds?.[0].title).toBe('Preview: Council to vote on the budget');
+    expect(embed(fake.messages(fake.channels.general)[0]).title).toBe('Preview: Council to vote on the budget');
     expect(h.db.prepare('SELECT state FROM reminders').all()).toEqual([{ state: 'pending' }]);
   });
 });
