@@ -1,0 +1,60 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock';
+import { completeLine, runConsole, CONSOLE_BANNER } from '../../src/transports/console/console';
+import { ConsolePoster } from '../../src/transports/console/poster';
+import { handcraftedSeed, setup, track } from '../answers/helpers';
+
+async function session(lines: string[]) {
+  const { router, clock } = setup([track(handcraftedSeed())], '2026-11-27T12:00:00Z');
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  const done = runConsole({ router, input, output, isTTY: false, clock });
+  input.end(lines.join('\n'));
+  await done;
+  return text;
+}
+
+describe('runConsole (not a terminal)', () => {
+  it('says it is the local console mode, answers each line in order, and returns at end of input', async () => {
+    const text = await session(['/when', '', '/who name:Tasmagambetov', 'hello', '/facts topic:members']);
+    expect(text.startsWith(`${CONSOLE_BANNER}\n`)).toBe(true);
+    expect(text).toContain('\n> /when\nWhen: CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\n');
+    expect(text).toContain('\n28 November 2024 · past\n  28 November 2024 (2 years ago)\n  CSTO to approve the plan to strengthen the Tajikistan–Afghanistan border\n  > Azerbaijani media reported on Tuesday, November 26, that the CSTO is set to approve this plan on November 28.\n');
+    expect(text).toContain('\n> /who name:Tasmagambetov\nImangali Tasmagambetov\n');
+    expect(text).toContain('\n> hello\nCommands start with "/", e.g. /help.\n');
+    expect(text).toContain('\n> /facts topic:members\nFacts: CSTO');
+    expect(text.indexOf('> /when')).toBeLessThan(text.indexOf('> /who'));
+    expect(text.indexOf('> /who')).toBeLessThan(text.indexOf('> /facts'));
+  });
+
+  it('answers a user mistake with the hint and keeps going', async () => {
+    const text = await session(['/brief article:nothing like it', '/status']);
+    expect(text).toContain('\n> /brief article:nothing like it\nNo such article — see /articles.\n');
+    expect(text).toContain('\n> /status\nHerald status\n');
+  });
+});
+
+describe('tab completion', () => {
+  const { router } = setup([]);
+  it('completes command names, then option names', () => {
+    expect(completeLine(router, '/wh')).toEqual([['/when', '/who'], '/wh']);
+    expect(completeLine(router, '/who n')).toEqual([['name:'], 'n']);
+    expect(completeLine(router, '/facts article:x t')).toEqual([['topic:'], 't']);
+    expect(completeLine(router, 'hello')).toEqual([[], 'hello']);
+  });
+});
+
+describe('ConsolePoster', () => {
+  it('prints scheduled posts as [#channel] …', async () => {
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (c: Buffer) => (text += c.toString()));
+    const poster = new ConsolePoster(output, new ManualClock('2024-11-28T09:00:00Z'), (id) => (id === '1' ? 'news' : undefined));
+    expect(await poster.post('1', { embeds: [{ title: 'Today: approval', description: '<t:1732795200:D>' }] })).toEqual({ ok: true, messageId: 'console-post-1', channelId: '1' });
+    await poster.post('2', { content: 'Plain @\u200beveryone' });
+    expect(text).toBe('[#news] Today: approval\n  ───────────────\n  28 November 2024\n[#2] Plain @everyone\n');
+  });
+});

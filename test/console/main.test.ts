@@ -1,0 +1,50 @@
+// The whole program in console mode: lines piped into `tsx src/main.ts`, as `npm start` runs it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../answers/helpers';
+
+const temp = mkdtempSync(join(tmpdir(), 'herald-console-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function runMain(input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const { DISCORD_TOKEN: _token, ...inherited } = process.env;
+    const child = spawn(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+      cwd: repoRoot,
+      env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('npm start without DISCORD_TOKEN', () => {
+  it('runs the commands piped in, prints each reply and exits 0', async () => {
+    const { code, stdout, stderr } = await runMain('/help\n/when\n/who name:Tasmagambetov\n/articles\n/nope\n', {
+      // An empty DISCORD_TOKEN counts as absent (config treats empty as unset); .env cannot put one back.
+      DISCORD_TOKEN: '',
+      ARTICLES_DIR: resolve(repoRoot, 'data/articles'),
+      DATABASE_PATH: join(temp, 'herald.db'),
+      HERALD_FAKE_NOW: '2026-11-27T12:00:00Z',
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Herald — local console mode (no DISCORD_TOKEN set): the bot\'s commands run here instead of in Discord.');
+    expect(stdout).toContain('Tracking 1 article from ');
+    expect(stdout).toContain('\n> /help\nHerald: commands\n');
+    expect(stdout).toContain('/when — The dated events of an article, most important first, past or upcoming\n');
+    expect(stdout).toContain('\n> /when\nWhen: CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\n');
+    expect(stdout).toContain('\n> /articles\nTracked articles\n');
+    expect(stdout).toContain('\n> /nope\nThere is no /nope command. Try /help.\n');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { plainText, relativeText, renderReplyText } from '../../src/transports/console/render-text';
+
+const now = new Date('2026-11-27T12:00:00Z');
+
+describe('console rendering', () => {
+  it('shows Discord timestamps as readable dates', () => {
+    expect(plainText('<t:1732795200:D> (<t:1732795200:R>)', now)).toBe('28 November 2024 (2 years ago)');
+    expect(plainText('<t:1732795200:F> <t:1732795200:d> <t:1732795200:t> <t:1732795200>', now)).toBe('Thursday, 28 November 2024 12:00 UTC 28/11/2024 12:00 UTC 28 November 2024 12:00 UTC');
+    expect(plainText('<t:1732795200:R>', new Date('2024-11-27T09:00:00Z'))).toBe('in 1 day');
+    expect(plainText('<t:1732795200:R>', new Date('2024-11-28T11:00:00Z'))).toBe('in 1 hour');
+  });
+
+  it('relative times round like Discord', () => {
+    expect(relativeText(new Date('2026-11-27T11:59:30Z'), now)).toBe('30 seconds ago');
+    expect(relativeText(new Date('2026-09-27T12:00:00Z'), now)).toBe('2 months ago');
+    expect(relativeText(new Date('1992-05-01T12:00:00Z'), now)).toBe('35 years ago');
+  });
+
+  it('removes markdown escapes, bold markers, zero-width spaces and mention syntax', () => {
+    expect(plainText('**Name** — \\*not bold\\* a\\_b \\> x @\u200beveryone <@\u200b123> <#\u200b456> <@&\u200b789>', now)).toBe(
+      'Name — *not bold* a_b > x @everyone @user:123 #456 @role:789',
+    );
+  });
+
+  it('prints title, description, fields, footer and buttons', () => {
+    const text = renderReplyText(
+      {
+        content: 'Hello',
+        embeds: [{ title: 'When: A', description: 'Desc', fields: [{ name: 'F1', value: 'line 1\nline 2' }], footer: 'Foot' }],
+        buttons: [{ customId: 'a:1', label: '◀ Previous', disabled: true }, { customId: 'a:2', label: 'Next ▶' }],
+      },
+      now,
+    );
+    expect(text).toBe('Hello\n\nWhen: A\n───────\nDesc\n\nF1\n  line 1\n  line 2\n\nFoot\n\n(◀ Previous) [Next ▶]');
+  });
+});
