@@ -4,10 +4,11 @@ import articles from './articles';
 import brief from './brief';
 import facts from './facts';
 import help from './help';
+import remind from './remind';
 import source from './source';
 import status from './status';
 import timeline from './timeline';
 import when from './when';
 import who from './who';
 
-export const commands: Command<any>[] = [brief, when, timeline, who, facts, source, articles, status, help];
+export const commands: Command<any>[] = [brief, when, timeline, who, facts, source, articles, status, help, remind];

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
+import type { Choice, Reply } from '../src/core/reply';
+import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/service';
+import { listReply, settingsReply } from '../src/reminders/answers';
+import { isTimeZone } from '../src/reminders/time';
+
+const TEXT_CHANNEL = 0;
+const ANNOUNCEMENT_CHANNEL = 5;
+
+const text = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
+
+const argsSchema = z.discriminatedUnion('subcommand', [
+  z.object({ subcommand: z.literal('channel'), channel: z.string({ error: 'choose a channel' }).min(1) }),
+  z.object({ subcommand: z.literal('off') }),
+  z.object({ subcommand: z.literal('list') }),
+  z.object({ subcommand: z.literal('time'), time: z.string({ error: 'a time such as 09:00' }).trim().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'a 24-hour time as HH:MM, e.g. 09:00') }),
+  z.object({ subcommand: z.literal('timezone'), zone: z.string({ error: 'a time zone' }).trim().refine(isTimeZone, 'an IANA time zone name such as Europe/London') }),
+  z.object({ subcommand: z.literal('lead'), days: z.coerce.number().int().min(0).max(LEAD_DAYS_MAX, `at most ${LEAD_DAYS_MAX} days`) }),
+  z.object({ subcommand: z.literal('role'), role: text }),
+  z.object({ subcommand: z.literal('test') }),
+]);
+
+let zones: string[] | undefined;
+/** IANA names this runtime knows (plus UTC), for autocomplete. */
+function timeZones(): string[] {
+  zones ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
+  return zones;
+}
+
+export function suggestTimeZones(query: string, limit = 25): Choice[] {
+  const q = query.trim().toLowerCase().replace(/\s+/g, '_');
+  const all = timeZones();
+  const starts = all.filter((z) => z.toLowerCase().startsWith(q) || z.toLowerCase().split('/').pop()?.startsWith(q));
+  const contains = all.filter((z) => !starts.includes(z) && z.toLowerCase().includes(q));
+  return [...starts, ...contains].slice(0, limit).map((z) => ({ name: z, value: z }));
+}
+
+const off = (): Reply => ({ content: 'Reminders are not available in this deployment.', ephemeral: true });
+
+export default defineCommand({
+  definition: {
+    name: 'remind',
+    description: 'Reminders of upcoming events in the tracked articles (server admins)',
+    default_member_permissions: MANAGE_GUILD,
+    contexts: [0],
+    options: [
+      {
+        type: OptionType.Subcommand,
+        name: 'channel',
+        description: 'Post reminders in this channel (checks Herald can post embeds there)',
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'A text channel', required: true, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] }],
+      },
+      { type: OptionType.Subcommand, name: 'off', description: "Stop this server's reminders (history is kept)" },
+      { type: OptionType.Subcommand, name: 'list', description: 'Upcoming, sent, missed and failed reminders, and channel problems' },
+      {
+        type: OptionType.Subcommand,
+        name: 'time',
+        description: 'Time of day reminders post on the event date',
+        options: [{ type: OptionType.String, name: 'time', description: '24-hour HH:MM, e.g. 09:00', required: true, max_length: 5 }],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'timezone',
+        description: 'Time zone for the reminder time',
+        options: [{ type: OptionType.String, name: 'zone', description: 'IANA name, e.g. Europe/London', required: true, autocomplete: true, max_length: 64 }],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'lead',
+        description: 'Also remind this many days before (0 = only on the day)',
+        options: [{ type: OptionType.Integer, name: 'days', description: `0 to ${LEAD_DAYS_MAX}`, required: true, min_value: 0, max_value: LEAD_DAYS_MAX }],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'role',
+        description: 'Role to ping with each reminder (leave empty to ping no one)',
+        options: [{ type: OptionType.Role, name: 'role', description: 'The role to ping', required: false }],
+      },
+      { type: OptionType.Subcommand, name: 'test', description: 'Post a preview of the next reminder now' },
+    ],
+  },
+  args: argsSchema,
+  defer: 'ephemeral',
+  adminOnly: true,
+  guildOnly: true,
+  async run(args, ctx) {
+    const reminders = ctx.services.reminders;
+    const guildId = ctx.caller.guildId;
+    if (!reminders || !guildId) return off();
+    switch (args.subcommand) {
+      case 'channel': {
+        const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel) : { ok: true as const };
+        if (!access.ok) return { content: `Herald cannot post reminders in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
+        return settingsReply('Reminders channel set', await reminders.subscribe(guildId, args.channel));
+      }
+      case 'off': {
+        const result = await reminders.off(guildId);
+        return {
+          content: result.wasOn
+            ? `Reminders are off in this server; ${result.cancelled} scheduled reminder${result.cancelled === 1 ? '' : 's'} cancelled. Sent ones stay listed.`
+            : 'Reminders were already off in this server.',
+          ephemeral: true,
+        };
+      }
+      case 'list':
+        return listReply(await reminders.list(guildId));
+      case 'time':
+        return outcome('Reminder time set', await reminders.setTime(guildId, args.time.padStart(5, '0')));
+      case 'timezone':
+        return outcome('Reminder time zone set', await reminders.setTimezone(guildId, args.zone));
+      case 'lead':
+        return outcome('Reminder lead set', await reminders.setLead(guildId, args.days));
+      case 'role':
+        return outcome(args.role ? 'Reminder role set' : 'Reminders ping no one', await reminders.setRole(guildId, args.role ?? null));
+      case 'test': {
+        const result = await reminders.preview(guildId);
+        return result.ok
+          ? { content: `Preview posted in <#${result.channelId}>.`, ephemeral: true }
+          : { content: `No preview posted: ${result.reason}`, ephemeral: true };
+      }
+    }
+  },
+  autocomplete(option, value) {
+    return option === 'zone' ? suggestTimeZones(value) : [];
+  },
+});
+
+function outcome(title: string, result: SettingResult): Reply {
+  return result.ok ? settingsReply(title, result.settings) : { content: result.reason, ephemeral: true };
+}

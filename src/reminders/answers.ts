@@ -1,0 +1,65 @@
+// What /remind answers (pure): settings, listings and outcomes as ephemeral admin replies.
+import type { Reply } from '../core/reply';
+import { HERALD_COLOR, clip, discordInstant, safe } from '../answers/format';
+import type { GuildReminderSettings, ReminderLine, ReminderListing } from './service';
+
+const channel = (id: string | null) => (id === null ? 'no channel' : /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
+
+export function settingsText(s: GuildReminderSettings): string {
+  const lines = [
+    s.channelId ? `Reminders post in ${channel(s.channelId)}.` : 'Reminders are off in this server (/remind channel turns them on).',
+    `Time: ${s.time}${s.defaultTime ? ' (default)' : ''} · Time zone: ${s.timezone}${s.defaultTimezone ? ' (default)' : ''}`,
+    `Lead: ${s.leadDays === 0 ? 'on the day only' : `on the day and ${s.leadDays} day${s.leadDays === 1 ? '' : 's'} before`}`,
+    `Role pinged: ${s.roleId ? `<@&${s.roleId}>` : 'none'}`,
+  ];
+  if (s.broken) lines.push(`⚠ The channel is broken since ${discordInstant(s.broken.at, 'f')}: ${safe(s.broken.reason)}. Fix its permissions, then run /remind channel again.`);
+  return lines.join('\n');
+}
+
+export function settingsReply(title: string, s: GuildReminderSettings): Reply {
+  return { ephemeral: true, embeds: [{ title, description: settingsText(s), color: HERALD_COLOR }] };
+}
+
+function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed'): string {
+  const lead = l.leadDays > 0 ? ` (${l.leadDays} day${l.leadDays === 1 ? '' : 's'} ahead)` : '';
+  const what = `${clip(safe(l.description), 120)}${lead} — ${clip(safe(l.headline), 80)}`;
+  switch (kind) {
+    case 'upcoming':
+      return `${discordInstant(l.at, 'f')} (${discordInstant(l.at, 'R')}) in ${channel(l.channelId)}: ${what}`;
+    case 'sent':
+      return `${discordInstant(l.at, 'f')}: ${what}${l.messageUrl ? ` — [message](${l.messageUrl})` : ''}`;
+    default:
+      return `due ${discordInstant(l.at, 'f')}: ${what} — ${clip(safe(l.reason ?? 'no reason recorded'), 200)}`;
+  }
+}
+
+function section(items: ReminderLine[], kind: 'upcoming' | 'sent' | 'missed' | 'failed', empty: string): string {
+  if (items.length === 0) return empty;
+  const text = items.map((l) => `• ${line(l, kind)}`).join('\n');
+  return clip(text, 1024);
+}
+
+export function listReply(listing: ReminderListing): Reply {
+  if (listing.channels.length === 0) {
+    return { content: 'Reminders are off in this server. Turn them on with /remind channel.', ephemeral: true };
+  }
+  const channels = listing.channels
+    .map((c) => `${channel(c.channelId)}${c.source === 'config' ? ' (REMINDER_CHANNEL_ID)' : ''}${c.broken ? ` — ⚠ broken: ${safe(c.broken.reason)}` : ''}`)
+    .join('\n');
+  return {
+    ephemeral: true,
+    embeds: [
+      {
+        title: 'Reminders',
+        description: clip(channels, 1000),
+        fields: [
+          { name: 'Upcoming', value: section(listing.upcoming, 'upcoming', 'None scheduled') },
+          { name: 'Sent', value: section(listing.sent, 'sent', 'None yet') },
+          { name: 'Missed', value: section(listing.missed, 'missed', 'None') },
+          { name: 'Failed', value: section(listing.failed, 'failed', 'None') },
+        ],
+        color: HERALD_COLOR,
+      },
+    ],
+  };
+}
