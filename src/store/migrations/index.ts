@@ -7,3 +7,4 @@ export interface Migration {
 
 export const allMigrations: Migration[] = [];
 import { reminderMigrations } from './reminders'; allMigrations.push(...reminderMigrations);
+import { feedMigrations } from './feeds'; allMigrations.push(...feedMigrations);

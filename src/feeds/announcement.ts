@@ -1,0 +1,97 @@
+// What an announcement says. Pure: an article (and what it updates) in, a transport-neutral Reply out.
+import { createHash } from 'node:crypto';
+import type { Article } from '../articles/model';
+import type { Embed, EmbedField, Reply } from '../core/reply';
+import type { DateMove } from '../stories/link';
+
+export interface AnnouncementInput {
+  article: Article;
+  /** Where it came from: the item link or the file. */
+  origin: string;
+  now: Date;
+  /** The tracked article this one updates (same story), by headline. */
+  updateTo?: string;
+  /** Events whose date this article moved. */
+  moves?: DateMove[];
+  /** Topic terms of the watch that matched. */
+  matchedTerms?: string[];
+}
+
+const COLOR = 0x2b6cb0;
+const UPDATE_COLOR = 0xc05621;
+
+export function renderAnnouncement(input: AnnouncementInput): Reply {
+  const { article, now } = input;
+  const url = article.meta.url ?? (/^https?:\/\//.test(input.origin) ? input.origin : undefined);
+  const parts: string[] = [];
+  if (input.updateTo) parts.push(`**Update to:** ${clip(input.updateTo, 200)}`);
+  const summary = summarise(article);
+  if (summary) parts.push(summary);
+  const fields: EmbedField[] = [];
+  if (input.moves && input.moves.length > 0) {
+    fields.push({
+      name: 'Date moved',
+      value: clip(input.moves.slice(0, 3).map((m) => `${clip(m.description, 120)}: ${stamp(m.from, 'D')} → **${stamp(m.to, 'D')}**`).join('\n'), 1024),
+    });
+  }
+  const dates = upcoming(article, now);
+  if (dates.length > 0) {
+    fields.push({ name: 'Key dates', value: clip(dates.map((e) => `${stamp(e.date, 'D')} (${stamp(e.date, 'R')}): ${clip(e.description, 150)}`).join('\n'), 1024) });
+  }
+  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: clip(input.matchedTerms.join(', '), 200), inline: true });
+  if (url) fields.push({ name: 'Source', value: clip(`[${article.meta.source ?? hostOf(url)}](${url})`, 1024), inline: true });
+  const embed: Embed = {
+    title: clip(article.headline, 256),
+    url,
+    description: clip(parts.join('\n\n'), 4000) || undefined,
+    fields,
+    footer: clip([article.meta.source, article.published.date ? `published ${article.published.date}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
+    color: input.updateTo || (input.moves && input.moves.length > 0) ? UPDATE_COLOR : COLOR,
+  };
+  if (article.published.date && !article.published.inferred) embed.timestamp = `${article.published.date}T12:00:00.000Z`;
+  return { embeds: [embed] };
+}
+
+/** First sentences of the article, up to ~350 characters. */
+export function summarise(article: Article): string {
+  const sentences = article.sentences.length > 0 ? article.sentences.map((s) => s.text) : article.paragraphs;
+  let out = '';
+  for (const s of sentences) {
+    if (out && out.length + s.length > 350) break;
+    out = out ? `${out} ${s}` : s;
+    if (out.length >= 200) break;
+  }
+  return clip(out, 500);
+}
+
+/** Upcoming dated events, most salient first (at most three), shown in date order. */
+export function upcoming(article: Article, now: Date): Article['events'] {
+  const today = now.toISOString().slice(0, 10);
+  return article.events
+    .filter((e) => !e.isPublication && e.endDate >= today && (e.precision === 'day' || e.precision === 'month'))
+    .sort((a, b) => b.salience - a.salience || a.date.localeCompare(b.date))
+    .slice(0, 3)
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Discord timestamp for a calendar date; noon UTC so the day shows the same in every time zone near UTC±11. */
+export function stamp(date: string, style: 'D' | 'R' | 'F'): string {
+  return `<t:${Math.floor(Date.parse(`${date}T12:00:00Z`) / 1000)}:${style}>`;
+}
+
+/** Idempotency key for (watch, article): ≤ 25 characters, the same on every retry and restart. */
+export function announcementNonce(watchId: number, articleKey: string): string {
+  return `n${createHash('sha256').update(`${watchId}\u0000${articleKey}`).digest('hex').slice(0, 24)}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return 'source';
+  }
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,126 @@
+// Announcing new articles to watching channels, exactly once. A new article is matched against the
+// watches and queued in the SQLite outbox (one row per watch and article, ever); drain() posts due
+// rows through the MessagePoster with a nonce derived from (watch, article), so a crash between
+// sending and recording resends the same nonce and Discord returns the first message instead.
+import type { Logger } from 'pino';
+import type { TrackedArticle } from '../articles/library';
+import type { Clock } from '../core/clock';
+import type { MessagePoster } from '../core/poster';
+import type { Reply } from '../core/reply';
+import type { FeedStore, WatchRow } from '../store/feeds';
+import type { StoryIndex } from '../stories/index';
+import { movedEvents, signature } from '../stories/link';
+import { entityProfile } from '../stories/entities';
+import { announcementNonce, renderAnnouncement } from './announcement';
+import { matchTopic } from './topic';
+
+export interface AnnouncerDeps {
+  store: FeedStore;
+  stories: StoryIndex;
+  poster: MessagePoster;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface NoticeOptions {
+  /** Guild whose feed delivered it; null = global (FEEDS, the articles folder). */
+  scope: string | null;
+  /** 'changed': the same origin came back with new content (announced only when it moves a date). */
+  kind: 'new' | 'changed';
+  previous?: TrackedArticle;
+}
+
+export interface DrainReport {
+  posted: number;
+  retrying: number;
+  failed: number;
+}
+
+const MAX_BACKOFF_MS = 30 * 60_000;
+
+export class Announcer {
+  private draining: Promise<DrainReport> | null = null;
+
+  constructor(private readonly deps: AnnouncerDeps) {}
+
+  /** Queues announcements of `tracked` for every matching watch; returns how many were queued. */
+  notice(tracked: TrackedArticle, options: NoticeOptions): number {
+    const { store, stories, clock } = this.deps;
+    const now = clock.now();
+    const article = tracked.article;
+    let moves = options.previous ? movedEvents(signature(options.previous.article), signature(article)) : [];
+    if (options.kind === 'changed' && moves.length === 0) return 0;
+    let articleKey = tracked.origin;
+    let updateTo: string | undefined;
+    if (options.kind === 'changed') {
+      articleKey = `${tracked.origin}#${article.contentHash.slice(0, 16)}`;
+      updateTo = options.previous?.article.headline;
+    } else {
+      const link = stories.bestLink(article, tracked.origin);
+      if (link) {
+        updateTo = link.tracked.article.headline;
+        moves = link.moves;
+      }
+    }
+    const watches = store.watches().filter((w) => options.scope === null || w.guild_id === options.scope);
+    if (watches.length === 0) return 0;
+    const profile = entityProfile(article);
+    let queued = 0;
+    for (const watch of watches) {
+      const match = matchTopic(article, watch.topic, profile);
+      if (!match.matched) continue;
+      const reply = renderAnnouncement({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: match.terms });
+      if (store.enqueue(watch.id, articleKey, announcementNonce(watch.id, articleKey), reply, now)) queued++;
+    }
+    if (queued > 0) this.deps.log.info({ article: article.id, queued, update: Boolean(updateTo) }, 'announcements queued');
+    return queued;
+  }
+
+  /** Posts every due announcement; concurrent calls share one run. */
+  drain(): Promise<DrainReport> {
+    if (!this.draining) {
+      this.draining = this.drainOnce().finally(() => {
+        this.draining = null;
+      });
+    }
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<DrainReport> {
+    const { store, poster, clock, log } = this.deps;
+    const report: DrainReport = { posted: 0, retrying: 0, failed: 0 };
+    const brokenNow = new Set<number>();
+    for (;;) {
+      const due = store.due(clock.now(), 100).filter((r) => !brokenNow.has(r.watch_id));
+      if (due.length === 0) break;
+      let progressed = false;
+      for (const row of due) {
+        const reply = JSON.parse(row.reply_json) as Reply;
+        const result = await poster.post(row.channel_id, reply, { nonce: row.nonce });
+        const now = clock.now();
+        if (result.ok) {
+          store.markPosted(row.watch_id, row.article_key, result.messageId, now);
+          report.posted++;
+          progressed = true;
+        } else if (result.retryable) {
+          const wait = result.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** row.attempts);
+          store.markRetry(row.watch_id, row.article_key, result.reason, new Date(now.getTime() + wait));
+          report.retrying++;
+          log.warn({ channelId: row.channel_id, reason: result.reason, retryInMs: wait }, 'announcement will be retried');
+        } else {
+          store.markFailed(row.watch_id, row.article_key, result.reason);
+          store.markWatchBroken(row.watch_id, result.reason);
+          brokenNow.add(row.watch_id);
+          report.failed++;
+          log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement channel is broken');
+        }
+      }
+      if (!progressed) break;
+    }
+    return report;
+  }
+
+  watchesFor(guildId: string): WatchRow[] {
+    return this.deps.store.watches(guildId);
+  }
+}

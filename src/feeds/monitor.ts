@@ -1,0 +1,284 @@
+// Following feeds: polls each due feed (conditional requests, bounded fetches, backoff for failing
+// feeds), turns new items into tracked articles and hands them to the announcer. The first successful
+// poll of a feed only records what is already there, so adding a feed never floods a channel.
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { MemoryLibrary, TrackedArticle } from '../articles/library';
+import { parseArticle } from '../articles/parse';
+import { extractArticle, htmlToParagraphs } from '../articles/html';
+import type { Clock } from '../core/clock';
+import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
+import type { FeedRow, FeedStore } from '../store/feeds';
+import { normalise } from '../stories/entities';
+import type { Announcer } from './announcer';
+import { parseFeed, type FeedItem } from './parse-feed';
+import type { FeedAddResult, FeedInfo, FeedService } from './service';
+
+export interface FeedMonitorDeps {
+  store: FeedStore;
+  library: MemoryLibrary;
+  announcer: Announcer;
+  clock: Clock;
+  log: Logger;
+  fetch: Omit<SafeFetchOptions, 'headers'>;
+  /** Feeds polled at once. Default 8. */
+  concurrency?: number;
+  /** Fetch the linked page when an item carries only a summary. Default true. */
+  fetchPages?: boolean;
+}
+
+export interface FeedPollOutcome {
+  url: string;
+  status: 'baseline' | 'updated' | 'not-modified' | 'failed' | 'backing-off';
+  newItems: number;
+  error?: string;
+}
+
+export interface PollCycleReport {
+  feeds: number;
+  polled: number;
+  notModified: number;
+  failed: number;
+  backingOff: number;
+  newItems: number;
+  ms: number;
+}
+
+const MAX_BACKOFF_MS = 6 * 3_600_000;
+const BASE_BACKOFF_MS = 60_000;
+/** A summary shorter than this (characters of text) sends Herald to the linked page for the full text. */
+const SHORT_TEXT = 600;
+
+const feedUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2048);
+
+export class FeedMonitor implements FeedService {
+  private cycle: Promise<PollCycleReport> | null = null;
+
+  constructor(private readonly deps: FeedMonitorDeps) {}
+
+  /** Makes the global feeds match FEEDS: adds new ones, drops config feeds no longer listed. */
+  syncConfigFeeds(urls: string[]): void {
+    const { store, clock } = this.deps;
+    for (const url of urls) store.addFeed({ url, guildId: null, origin: 'config', at: clock.now() });
+    for (const f of store.feeds()) if (f.origin === 'config' && f.guild_id === '' && !urls.includes(f.url)) store.removeFeed(f.url, null);
+  }
+
+  /** Re-tracks the feed articles kept from earlier runs (newest `limit`), without announcing them. */
+  restoreArticles(limit = 500): number {
+    const { store, library, clock, log } = this.deps;
+    let restored = 0;
+    for (const row of store.articles(limit).reverse()) {
+      if (library.byOriginPath(row.origin)) continue;
+      const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
+      if (!parsed.ok) {
+        log.warn({ origin: row.origin, error: parsed.error }, 'stored feed article no longer parses');
+        continue;
+      }
+      library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updated_at) });
+      restored++;
+    }
+    return restored;
+  }
+
+  // ── FeedService ────────────────────────────────────────────────────────────────────────────────
+
+  list(guildId: string | null): FeedInfo[] {
+    return this.deps.store.feedsVisibleTo(guildId).map(feedInfo);
+  }
+
+  failing(): { url: string; lastError: string; failures: number }[] {
+    return this.deps.store
+      .feeds()
+      .filter((f) => f.failures > 0)
+      .map((f) => ({ url: f.url, lastError: f.last_error ?? 'unknown error', failures: f.failures }));
+  }
+
+  async add(input: { url: string; guildId: string; userId: string }): Promise<FeedAddResult> {
+    const parsed = feedUrlSchema.safeParse(input.url.trim());
+    if (!parsed.success) return { ok: false, reason: `\`${input.url.slice(0, 200)}\` is not an http(s) URL.` };
+    const url = parsed.data;
+    const { store, clock } = this.deps;
+    const global = store.feedByUrl(url, null);
+    if (global) return { ok: true, feed: feedInfo(global), created: false, itemsRecorded: 0 };
+    const { row, created } = store.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
+    if (!created) return { ok: true, feed: feedInfo(row), created: false, itemsRecorded: 0 };
+    const outcome = await this.pollFeed(row);
+    if (outcome.status === 'failed') {
+      store.removeFeed(url, input.guildId);
+      return { ok: false, reason: `Herald could not read that feed: ${outcome.error ?? 'unknown error'}.` };
+    }
+    return { ok: true, feed: feedInfo(store.feed(row.id) ?? row), created: true, itemsRecorded: outcome.newItems };
+  }
+
+  remove(input: { url: string; guildId: string }): { ok: true } | { ok: false; reason: string } {
+    const url = input.url.trim();
+    if (this.deps.store.removeFeed(url, input.guildId)) return { ok: true };
+    if (this.deps.store.feedByUrl(url, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration; remove it there.' };
+    return { ok: false, reason: 'This server does not follow that feed. See /feed list.' };
+  }
+
+  // ── polling ────────────────────────────────────────────────────────────────────────────────────
+
+  /** One poll cycle over every due feed; overlapping calls share the running cycle. */
+  pollAll(): Promise<PollCycleReport> {
+    if (!this.cycle) {
+      this.cycle = this.runCycle().finally(() => {
+        this.cycle = null;
+      });
+    }
+    return this.cycle;
+  }
+
+  private async runCycle(): Promise<PollCycleReport> {
+    const started = performance.now();
+    const feeds = this.deps.store.feeds();
+    const report: PollCycleReport = { feeds: feeds.length, polled: 0, notModified: 0, failed: 0, backingOff: 0, newItems: 0, ms: 0 };
+    let next = 0;
+    const worker = async () => {
+      while (next < feeds.length) {
+        const feed = feeds[next++];
+        const outcome = await this.pollFeed(feed);
+        if (outcome.status === 'backing-off') report.backingOff++;
+        else {
+          report.polled++;
+          if (outcome.status === 'not-modified') report.notModified++;
+          if (outcome.status === 'failed') report.failed++;
+          report.newItems += outcome.newItems;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? 8, feeds.length)) }, worker));
+    await this.deps.announcer.drain();
+    report.ms = Math.round(performance.now() - started);
+    this.deps.log.info(report, 'feed poll cycle');
+    return report;
+  }
+
+  /** Polls one feed now (unless it is backing off). Never throws. */
+  async pollFeed(feed: FeedRow): Promise<FeedPollOutcome> {
+    const { store, clock, log } = this.deps;
+    const now = clock.now();
+    if (feed.next_attempt_at && Date.parse(feed.next_attempt_at) > now.getTime()) return { url: feed.url, status: 'backing-off', newItems: 0 };
+    try {
+      const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' };
+      if (feed.baseline_done && feed.etag) headers['if-none-match'] = feed.etag;
+      if (feed.baseline_done && feed.last_modified) headers['if-modified-since'] = feed.last_modified;
+      const response = await safeFetch(feed.url, { ...this.deps.fetch, headers });
+      if (!response.ok) return this.fail(feed, response.reason);
+      if (response.status === 304) {
+        store.recordNotModified(feed.id, clock.now());
+        return { url: feed.url, status: 'not-modified', newItems: 0 };
+      }
+      const parsed = parseFeed(response.body.toString('utf8'));
+      if (!parsed.ok) return this.fail(feed, parsed.error);
+      const items = parsed.feed.items;
+      const success = { title: parsed.feed.title, etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null, at: clock.now() };
+      if (!feed.baseline_done) {
+        store.recordItems(feed.id, items.map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
+        store.recordPollSuccess(feed.id, success);
+        log.info({ feed: feed.url, items: items.length }, 'feed baseline recorded (nothing announced)');
+        return { url: feed.url, status: 'baseline', newItems: items.length };
+      }
+      let fresh = 0;
+      // Oldest first, so a story's first article is tracked before its updates.
+      const ordered = [...items].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+      for (const item of ordered) {
+        if (await this.takeItem(feed, parsed.feed.title, item)) fresh++;
+      }
+      store.recordPollSuccess(feed.id, success);
+      return { url: feed.url, status: 'updated', newItems: fresh };
+    } catch (error) {
+      log.error({ err: error, feed: feed.url }, 'feed poll failed unexpectedly');
+      return this.fail(feed, (error as Error).message);
+    }
+  }
+
+  private fail(feed: FeedRow, error: string): FeedPollOutcome {
+    const now = this.deps.clock.now();
+    const failures = feed.failures + 1;
+    const wait = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(failures, 20));
+    this.deps.store.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
+    this.deps.log.warn({ feed: feed.url, failures, error }, 'feed poll failed');
+    return { url: feed.url, status: 'failed', newItems: 0, error };
+  }
+
+  /** Ingests and announces one item unless it (or its content elsewhere) was seen before. */
+  private async takeItem(feed: FeedRow, feedTitle: string, item: FeedItem): Promise<boolean> {
+    const { store, library, announcer, clock, log } = this.deps;
+    const hash = itemHash(item);
+    const seen = store.seenItem(feed.id, item.key);
+    if (seen && seen.content_hash === hash) return false;
+    if (!seen && store.hashSeen(hash)) {
+      store.recordItem(feed.id, item.key, hash, null, clock.now());
+      return false;
+    }
+    const origin = item.link ?? `${feed.url}#${item.key}`;
+    const text = await this.articleText(item, feedTitle);
+    const now = clock.now();
+    const parsed = parseArticle(text, { now, origin });
+    if (!parsed.ok) {
+      store.recordItem(feed.id, item.key, hash, null, now);
+      log.warn({ feed: feed.url, item: item.key, error: parsed.error }, 'feed item could not be parsed');
+      return false;
+    }
+    const previous = library.byOriginPath(origin);
+    const tracked: TrackedArticle = { article: parsed.article, origin, ingestedAt: now };
+    const scope = feed.guild_id || null;
+    if (!previous || previous.article.contentHash !== parsed.article.contentHash) library.upsert(tracked);
+    // The item is recorded as seen only together with its queued announcements: a crash before this
+    // point means the next poll takes it again (queueing is idempotent per watch and article).
+    store.transaction(() => {
+      store.saveArticle(origin, feed.id, scope, text, now);
+      announcer.notice(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous });
+      store.recordItem(feed.id, item.key, hash, origin, now);
+    });
+    return true;
+  }
+
+  /** Article text with front matter (url, source, published) for parseArticle. */
+  private async articleText(item: FeedItem, feedTitle: string): Promise<string> {
+    let paragraphs = item.content ? htmlToParagraphs(item.content) : [];
+    const summary = item.summary ? htmlToParagraphs(item.summary) : [];
+    if (paragraphs.join(' ').length < SHORT_TEXT && item.link && this.deps.fetchPages !== false) {
+      const page = await safeFetch(item.link, { ...this.deps.fetch, headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
+      const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
+      if (page.ok && page.status === 200 && /html/i.test(type)) {
+        const extracted = extractArticle(page.body.toString('utf8'), item.link);
+        const body = extracted.paragraphs.filter((p) => normalise(p) !== normalise(item.title));
+        if (body.join(' ').length > paragraphs.join(' ').length) paragraphs = body;
+      } else if (!page.ok) {
+        this.deps.log.info({ link: item.link, reason: page.reason }, 'linked page not fetched; using the summary');
+      }
+    }
+    if (paragraphs.length === 0) paragraphs = summary;
+    const front = ['---'];
+    if (item.link) front.push(`url: ${oneLine(item.link)}`);
+    if (feedTitle) front.push(`source: ${oneLine(feedTitle)}`);
+    if (item.published) front.push(`published: ${item.published.slice(0, 10)}`);
+    front.push('---');
+    return `${front.join('\n')}\n${oneLine(item.title) || 'Untitled'}\n\n${paragraphs.join('\n\n')}\n`;
+  }
+}
+
+/** Normalised hash of what an item says, so a re-sent or syndicated copy is recognised. */
+export function itemHash(item: FeedItem): string {
+  const body = (item.content ?? item.summary ?? '').replace(/<[^>]*>/g, ' ');
+  return createHash('sha256').update(normalise(`${item.title}\n${body}`)).digest('hex');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').trim();
+}
+
+function feedInfo(row: FeedRow): FeedInfo {
+  return {
+    url: row.url,
+    title: row.title ?? undefined,
+    scope: row.guild_id ? 'server' : 'global',
+    failures: row.failures,
+    lastError: row.last_error ?? undefined,
+    lastOkAt: row.last_ok_at ? new Date(row.last_ok_at) : undefined,
+    nextAttemptAt: row.next_attempt_at ? new Date(row.next_attempt_at) : undefined,
+  };
+}

@@ -1,0 +1,132 @@
+// News monitoring, assembled: the feed store, story index, announcer, feed monitor, watch registry and
+// the articles-folder watcher, with the jobs that drive them. main.ts builds one and hands its
+// services to commands; tests build one per "process" against a shared database file.
+import type { Logger } from 'pino';
+import type { MemoryLibrary } from '../articles/library';
+import { ArticlesWatcher, type FolderEvent } from '../articles/watcher';
+import type { Clock } from '../core/clock';
+import type { MessagePoster } from '../core/poster';
+import type { Status } from '../core/status';
+import type { Job } from '../scheduler/scheduler';
+import type { SafeFetchOptions } from '../net/safe-fetch';
+import type { Db } from '../store/db';
+import { FeedStore } from '../store/feeds';
+import { StoryIndex } from '../stories/index';
+import { Announcer } from './announcer';
+import { FeedMonitor } from './monitor';
+import { WatchRegistry } from './watches';
+
+export interface NewsMonitorOptions {
+  db: Db;
+  library: MemoryLibrary;
+  poster: MessagePoster;
+  clock: Clock;
+  log: Logger;
+  /** FEEDS from the configuration. */
+  feeds: string[];
+  /** FEED_POLL (node-cron). */
+  pollSchedule: string;
+  /** ALLOW_PRIVATE_FEEDS. */
+  allowPrivate: boolean;
+  /** ARTICLES_DIR to watch; omit to not watch a folder. */
+  articlesDir?: string;
+  /** Overrides for fetch bounds (tests, the benchmark). */
+  fetch?: Partial<Omit<SafeFetchOptions, 'allowPrivate' | 'headers'>>;
+  concurrency?: number;
+  fetchPages?: boolean;
+  /** Articles-folder watcher timings. */
+  folder?: { debounceMs?: number; rescanMs?: number };
+}
+
+export class NewsMonitor {
+  readonly store: FeedStore;
+  readonly stories: StoryIndex;
+  readonly announcer: Announcer;
+  readonly feeds: FeedMonitor;
+  readonly watches: WatchRegistry;
+  private watcher: ArticlesWatcher | null = null;
+  private folderBaseline = false;
+
+  constructor(private readonly options: NewsMonitorOptions) {
+    const { db, library, poster, clock, log } = options;
+    this.store = new FeedStore(db);
+    this.stories = new StoryIndex(library);
+    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }) });
+    this.feeds = new FeedMonitor({
+      store: this.store,
+      library,
+      announcer: this.announcer,
+      clock,
+      log: log.child({ feature: 'feeds' }),
+      fetch: { allowPrivate: options.allowPrivate, ...options.fetch },
+      concurrency: options.concurrency,
+      fetchPages: options.fetchPages,
+    });
+    this.watches = new WatchRegistry(this.store, clock);
+  }
+
+  /** Syncs FEEDS, restores stored feed articles, then scans and watches the articles folder. */
+  async start(): Promise<void> {
+    this.feeds.syncConfigFeeds(this.options.feeds);
+    const restored = this.feeds.restoreArticles();
+    if (restored > 0) this.options.log.info({ restored }, 'feed articles restored');
+    if (this.options.articlesDir) {
+      // The first run with news monitoring records the folder as it is: nothing in it is "new".
+      this.folderBaseline = this.store.folderFileCount() === 0;
+      this.watcher = new ArticlesWatcher({
+        dir: this.options.articlesDir,
+        library: this.options.library,
+        clock: this.options.clock,
+        log: this.options.log.child({ feature: 'folder' }),
+        debounceMs: this.options.folder?.debounceMs,
+        rescanMs: this.options.folder?.rescanMs,
+        onEvent: (event) => this.onFolderEvent(event),
+      });
+      await this.watcher.start();
+      this.folderBaseline = false;
+    }
+    void this.announcer.drain();
+  }
+
+  async stop(): Promise<void> {
+    await this.watcher?.stop();
+  }
+
+  /** Waits for queued folder work and a drain of the outbox (tests, shutdown). */
+  async settle(): Promise<void> {
+    await this.watcher?.idle();
+    await this.announcer.drain();
+  }
+
+  /** The declared jobs for the scheduler: poll feeds on FEED_POLL, retry due announcements every 30 s. */
+  jobs(): Job[] {
+    return [
+      { name: 'feeds.poll', schedule: this.options.pollSchedule, run: () => this.feeds.pollAll() },
+      { name: 'feeds.announce', schedule: '*/30 * * * * *', run: () => this.announcer.drain() },
+    ];
+  }
+
+  /** /status: failing feeds with their last error. */
+  contributeStatus(status: Status): void {
+    status.contribute(() => ({ failingFeeds: this.feeds.failing() }));
+  }
+
+  private onFolderEvent(event: FolderEvent): void {
+    const { store, announcer } = this;
+    const now = this.options.clock.now();
+    if (event.type === 'failed') return;
+    if (event.type === 'removed') {
+      store.forgetFolderFile(event.origin);
+      return;
+    }
+    const known = store.folderFile(event.origin);
+    const hash = event.tracked.article.contentHash;
+    if (known && known.content_hash === hash) return;
+    store.transaction(() => {
+      store.recordFolderFile(event.origin, hash, now);
+      if (this.folderBaseline && !known) return;
+      announcer.notice(event.tracked, { scope: null, kind: known ? 'changed' : 'new', previous: event.previous });
+    });
+    void announcer.drain();
+  }
+}

@@ -1,0 +1,74 @@
+// Feeds, seen feed items, folder files, announcement watches and the announcement outbox (200–299).
+import type { Migration } from './index';
+
+export const feedMigrations: Migration[] = [
+  {
+    version: 200,
+    name: 'feeds, feed items, folder files, watches, announcements',
+    sql: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        guild_id TEXT NOT NULL DEFAULT '',         -- '' = global (FEEDS in .env)
+        origin TEXT NOT NULL,                      -- 'config' | 'command'
+        added_by TEXT,
+        added_at TEXT NOT NULL,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        baseline_done INTEGER NOT NULL DEFAULT 0,  -- first successful poll recorded the items already there
+        last_polled_at TEXT,
+        last_ok_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_attempt_at TEXT,
+        UNIQUE (url, guild_id)
+      );
+      CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        origin TEXT,                               -- library origin when ingested
+        first_seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_key)
+      );
+      CREATE INDEX feed_items_hash ON feed_items (content_hash);
+      CREATE TABLE feed_articles (
+        origin TEXT PRIMARY KEY,                   -- item link (or feed url#key)
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        guild_id TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,                        -- article text with front matter, re-parsed at startup
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE folder_files (
+        origin TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL
+      );
+      CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL UNIQUE,
+        topic TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        broken_reason TEXT
+      );
+      CREATE TABLE announcements (
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        article_key TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',    -- pending | posted | failed
+        reply_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        message_id TEXT,
+        posted_at TEXT,
+        last_error TEXT,
+        PRIMARY KEY (watch_id, article_key)
+      );
+      CREATE INDEX announcements_due ON announcements (status, next_attempt_at);
+    `,
+  },
+];

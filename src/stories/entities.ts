@@ -1,0 +1,88 @@
+// Normalised entity keys of an article, shared by topic matching and story linking. Pure.
+// "Collective Security Treaty Organization" and "CSTO" both become the key "csto", so an acronym and
+// its spelled-out name meet; people are keyed by surname; places by name.
+import type { Article } from '../articles/model';
+
+const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', 'on', 'in', 'to', 'at', '&']);
+
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** "Collective Security Treaty Organization" → "csto"; single words and acronyms → themselves. */
+export function initialism(name: string): string {
+  const words = name.split(/[\s\-–]+/).filter((w) => w && !MINOR.has(w.toLowerCase()));
+  if (words.length < 2) return normalise(name);
+  return normalise(words.map((w) => w[0]).join(''));
+}
+
+export interface EntityProfile {
+  /** One canonical key per entity (for Jaccard). */
+  keys: Set<string>;
+  /** Every name form that refers to an entity of the article (for topic matching). */
+  names: Set<string>;
+}
+
+/** Capitalised multi-word names and acronyms in running text: the fallback when the parser found none. */
+export function capitalisedNames(text: string): string[] {
+  const out: string[] = [];
+  // Single spaces only, so the pattern stays linear on hostile input (long whitespace runs).
+  const re = /\b[A-Z][\p{L}'’-]*(?: (?:(?:of|the|and|for|de) )?[A-Z][\p{L}'’-]*)*/gu;
+  for (const m of text.slice(0, 200_000).matchAll(re)) {
+    const name = m[0].trim();
+    const words = name.split(/\s+/);
+    if (words.length >= 2 || /^[A-Z]{2,6}$/.test(name)) out.push(name.replace(/ (?:of|the|and|for|de)$/, ''));
+  }
+  return out;
+}
+
+export function entityProfile(article: Article): EntityProfile {
+  const keys = new Set<string>();
+  const names = new Set<string>();
+  const addName = (n: string | undefined) => {
+    if (!n) return;
+    const k = normalise(n);
+    if (k) names.add(k);
+  };
+  for (const o of article.organisations) {
+    const key = o.acronym ? normalise(o.acronym) : initialism(o.name);
+    if (key) keys.add(`org:${key}`);
+    addName(o.name);
+    addName(o.acronym);
+    names.add(initialism(o.name));
+    for (const a of o.aliases) {
+      addName(a);
+      names.add(initialism(a));
+    }
+  }
+  for (const p of article.people) {
+    const parts = normalise(p.name).split(' ').filter(Boolean);
+    if (parts.length === 0) continue;
+    keys.add(`person:${parts[parts.length - 1]}`);
+    addName(p.name);
+    if (parts.length > 1) names.add(parts[parts.length - 1]);
+  }
+  for (const pl of article.places) {
+    const k = normalise(pl.name);
+    if (k) keys.add(`place:${k}`);
+    addName(pl.name);
+  }
+  if (keys.size === 0) {
+    // Parser found no entities (or is degraded): fall back to capitalised names in the text.
+    const text = [article.headline, ...article.paragraphs].join('\n');
+    for (const name of capitalisedNames(text)) {
+      const words = name.split(/\s+/).filter((w) => !MINOR.has(w.toLowerCase()));
+      const key = words.length >= 3 || /^[A-Z]{2,6}$/.test(name) ? initialism(name) : normalise(name);
+      if (key.length >= 2) keys.add(`name:${key}`);
+      addName(name);
+      names.add(initialism(name));
+    }
+  }
+  return { keys, names };
+}

@@ -1,0 +1,84 @@
+// Are two articles on the same story? Pure. Scores shared entities (Jaccard over canonical entity
+// keys), shared events (same date, or the same described happening) and shared headline words, and
+// finds events whose date a newer article moved.
+import type { Article, ArticleEvent } from '../articles/model';
+import { entityProfile, normalise, type EntityProfile } from './entities';
+
+const STOP = new Set(
+  'a an the of to in on at for and or but with by from as is are was were be been will would has have had its it this that these those after before over under into about says said new more than not no up out'.split(' '),
+);
+
+export interface StorySignature {
+  profile: EntityProfile;
+  headlineWords: Set<string>;
+  events: { event: ArticleEvent; words: Set<string> }[];
+}
+
+export function signature(article: Article): StorySignature {
+  return {
+    profile: entityProfile(article),
+    headlineWords: contentWords(article.headline),
+    events: article.events.filter((e) => !e.isPublication).map((event) => ({ event, words: contentWords(event.description) })),
+  };
+}
+
+export function contentWords(text: string): Set<string> {
+  return new Set(normalise(text).split(' ').filter((w) => w.length > 2 && !STOP.has(w)));
+}
+
+export function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Two event descriptions name the same happening (at any date). */
+export function sameHappening(a: Set<string>, b: Set<string>): boolean {
+  return a.size > 0 && b.size > 0 && jaccard(a, b) >= 0.5;
+}
+
+export interface StoryScore {
+  score: number;
+  sharedEntities: number;
+  sharedEvents: number;
+}
+
+/** Above this an article is linked to the story. */
+export const STORY_THRESHOLD = 0.35;
+
+export function storyScore(a: StorySignature, b: StorySignature): StoryScore {
+  let sharedEntities = 0;
+  for (const k of a.profile.keys) if (b.profile.keys.has(k)) sharedEntities++;
+  let sharedEvents = 0;
+  for (const x of a.events) {
+    if (b.events.some((y) => (y.event.date === x.event.date && jaccard(x.words, y.words) >= 0.2) || sameHappening(x.words, y.words))) sharedEvents++;
+  }
+  const entityJ = jaccard(a.profile.keys, b.profile.keys);
+  const headlineJ = jaccard(a.headlineWords, b.headlineWords);
+  const score = 0.6 * entityJ + 0.25 * headlineJ + 0.15 * Math.min(1, sharedEvents);
+  return { score, sharedEntities, sharedEvents };
+}
+
+/** Same story: a score over the threshold backed by at least two shared entities, or one shared entity and a shared event. */
+export function sameStory(s: StoryScore): boolean {
+  return s.score >= STORY_THRESHOLD && (s.sharedEntities >= 2 || (s.sharedEntities >= 1 && s.sharedEvents >= 1));
+}
+
+export interface DateMove {
+  description: string;
+  from: string;
+  to: string;
+}
+
+/** Events of `newer` that describe the same happening as an event of `older` at another date. */
+export function movedEvents(older: StorySignature, newer: StorySignature): DateMove[] {
+  const moves: DateMove[] = [];
+  for (const n of newer.events) {
+    const match = older.events.find((o) => sameHappening(o.words, n.words));
+    if (match && match.event.date !== n.event.date && !moves.some((m) => m.to === n.event.date && m.from === match.event.date)) {
+      moves.push({ description: n.event.description, from: match.event.date, to: n.event.date });
+    }
+  }
+  return moves;
+}
