@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const clock: Clock = config.HERALD_FAKE_NOW ? fakeRunningClock(config.HERALD_FAKE_NOW) : systemClock;
-  const log = createLogger(config.LOG_LEVEL, undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
+  const interactive = !config.DISCORD_TOKEN && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // At a console prompt, a log line per command would bury the answers: the default level shows only warnings there.
+  const log = createLogger(interactive && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
 
   const library = new MemoryLibrary();
   const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
 
   if (!config.DISCORD_TOKEN) {
     const notes = [`Tracking ${library.size()} article${library.size() === 1 ? '' : 's'} from ${config.ARTICLES_DIR}.`, ...report.failed.map((f) => `Could not read ${f.file}: ${f.error}`)];
-    await runConsole({ router, input: process.stdin, output: process.stdout, isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY), clock, notes });
+    await runConsole({ router, input: process.stdin, output: process.stdout, isTTY: interactive, clock, notes });
     return;
   }
   // The Discord transport is wired here once it lands.

@@ -58,3 +58,20 @@ describe('ConsolePoster', () => {
     expect(text).toBe('[#news] Today: approval\n  ───────────────\n  28 November 2024\n[#2] Plain @everyone\n');
   });
 });
+
+describe('runConsole (on a terminal)', () => {
+  it('prompts, answers what is typed, and ends on /exit', async () => {
+    const { router, clock } = setup([track(handcraftedSeed())], '2026-11-27T12:00:00Z');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const done = runConsole({ router, input, output, isTTY: true, clock });
+    input.write('/facts topic:stages\r');
+    input.write('/exit\r');
+    await done;
+    expect(text).toContain('Ctrl+D or /exit to quit.');
+    expect(text).toContain('herald> ');
+    expect(text).toContain('Stages of the plan\n  • clarifying capabilities\n');
+  });
+});
