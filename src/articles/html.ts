@@ -24,6 +24,7 @@ export function htmlToParagraphs(html: string): string[] {
   const source = html.slice(0, MAX_HTML);
   if (!/[<&]/.test(source)) return splitPlain(source);
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`);
+  for (const el of [...document.querySelectorAll(DROP)]) el.remove();
   return paragraphsOf(document.body as unknown as DomNode);
 }
 

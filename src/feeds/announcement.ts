@@ -52,14 +52,13 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   return { embeds: [embed] };
 }
 
-/** First sentences of the article, up to ~350 characters. */
+/** The first two sentences of the article (fewer when the first is already long), within 500 characters. */
 export function summarise(article: Article): string {
   const sentences = article.sentences.length > 0 ? article.sentences.map((s) => s.text) : article.paragraphs;
   let out = '';
-  for (const s of sentences) {
+  for (const s of sentences.slice(0, 2)) {
     if (out && out.length + s.length > 350) break;
     out = out ? `${out} ${s}` : s;
-    if (out.length >= 200) break;
   }
   return clip(out, 500);
 }

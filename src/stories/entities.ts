@@ -17,7 +17,7 @@ export function normalise(text: string): string {
 
 /** "Collective Security Treaty Organization" → "csto"; single words and acronyms → themselves. */
 export function initialism(name: string): string {
-  const words = name.split(/[\s\-–]+/).filter((w) => w && !MINOR.has(w.toLowerCase()));
+  const words = name.split(/\s+/).filter((w) => w && !MINOR.has(w.toLowerCase()));
   if (words.length < 2) return normalise(name);
   return normalise(words.map((w) => w[0]).join(''));
 }
