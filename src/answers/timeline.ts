@@ -14,9 +14,11 @@ export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
     return { embeds: [{ title, description: 'Herald found no dated events in this article.', footer: asOf(now), color: HERALD_COLOR }] };
   }
   const ordered = chronological(article.events);
+  // Quotes only while they fit Discord's 6000-character embed total; /when event:… always quotes.
+  const quoteMax = ordered.length <= 6 ? 300 : ordered.length <= 12 ? 120 : 0;
   const fields = ordered.slice(0, MAX_FIELDS).map((e) => ({
     name: `${eventDateText(e)}${e.isPublication ? ' (the report)' : ''} · ${statusText(e, now)}`,
-    value: [eventDescription(e), eventTimestamps(e), eventQuote(article, e, 300)].filter(Boolean).join('\n'),
+    value: [eventDescription(e), eventTimestamps(e), quoteMax ? eventQuote(article, e, quoteMax) : undefined].filter(Boolean).join('\n'),
   }));
   const more = ordered.length - fields.length;
   return {

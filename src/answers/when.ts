@@ -7,10 +7,11 @@ import { userError } from '../core/reply';
 import { bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
 import { asOf, clip, eventDateText, HERALD_COLOR, joinList, safe, statusText } from './format';
 
-const MAX_EVENTS = 10;
+// Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
+const MAX_EVENTS = 8;
 
-export function eventField(tracked: TrackedArticle, event: ArticleEvent, now: Date): EmbedField {
-  const lines = [eventTimestamps(event), eventDescription(event), eventQuote(tracked.article, event)].filter(Boolean);
+export function eventField(tracked: TrackedArticle, event: ArticleEvent, now: Date, quoteMax = 600): EmbedField {
+  const lines = [eventTimestamps(event), eventDescription(event), eventQuote(tracked.article, event, quoteMax)].filter(Boolean);
   return { name: `${eventDateText(event)} · ${statusText(event, now)}`, value: lines.join('\n') };
 }
 
@@ -36,7 +37,7 @@ export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: strin
     embeds: [
       {
         title,
-        fields: shown.map((e) => eventField(tracked, e, now)),
+        fields: shown.map((e) => eventField(tracked, e, now, shown.length <= 4 ? 600 : 250)),
         footer: `${asOf(now)} · ${count}${more > 0 ? ` · ${more} more in /timeline` : ''}`,
         color: HERALD_COLOR,
       },
