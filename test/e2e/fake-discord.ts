@@ -45,8 +45,10 @@
  *       Each resolves when the user's view is settled: a reply (4), component update (7) or autocomplete
  *       result (8) callback, or after a defer (5/6) the first edit of @original. Rejects after timeoutMs
  *       (default 10 s). An interaction injected while no bot is connected is delivered when one is.
- *   InteractionResult: { id, token, callbacks: [{type, data}], deferred, ephemeral, reply (final content,
- *       embeds, components, flags), followups, choices (autocomplete) }
+ *       After a defer, the first follow-up also settles it (a deferred reply deleted and answered privately).
+ *   InteractionResult: { id, token, channelId, callbacks: [{type, data}], deferred, ephemeral, reply (the
+ *       original response after edits: content, embeds, components, flags), followups, choices
+ *       (autocomplete), final (what the user saw: reply, or the last follow-up when reply was deleted) }
  *   fake.interaction(id)   the live record (e.g. to wait for follow-ups: rec.followups)
  *   fake.close()
  */
@@ -145,7 +147,10 @@ export interface InteractionRecord {
   settled: boolean;
 }
 
-export type InteractionResult = Omit<InteractionRecord, 'settled'>;
+export type InteractionResult = Omit<InteractionRecord, 'settled'> & {
+  /** The message the user ended up seeing: the original response, or the follow-up that replaced a deleted one. */
+  final: FakeMessage | null;
+};
 
 export interface InjectOptions {
   /** Send as a DM (no guild, no member). */
@@ -555,8 +560,9 @@ export class FakeDiscord {
       }, timeoutMs);
       this.waiters.set(id, () => {
         clearTimeout(timer);
-        const { settled: _s, ...result } = record;
-        resolve(structuredClone(result));
+        const { settled: _s, ...rest } = record;
+        const result = structuredClone(rest);
+        resolve({ ...result, final: result.followups.length && !result.reply ? result.followups[result.followups.length - 1] : result.reply });
       });
     });
     this.dispatch('INTERACTION_CREATE', payload);
@@ -605,7 +611,7 @@ export class FakeDiscord {
         }
       }
     }
-    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
     const method = (req.method ?? 'GET').toUpperCase();
     const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body, status: 0 };
     this.requests.push(record);
@@ -765,6 +771,8 @@ export class FakeDiscord {
         if (invalid) return err(400, 50035, invalid);
         const message = this.makeMessage(channelId, body ?? {}, true);
         record.followups.push(message);
+        // After a defer, a follow-up (e.g. the deferred reply deleted and an ephemeral answer sent) settles it.
+        if (record.deferred) this.settle(record);
         return ok(message);
       }
       if (p[3] === 'messages' && p[4] === '@original') {
@@ -772,6 +780,7 @@ export class FakeDiscord {
         if (method === 'GET') return ok(record.reply);
         if (method === 'DELETE') {
           record.reply = null;
+          record.ephemeral = false;
           return ok();
         }
         if (method === 'PATCH') {

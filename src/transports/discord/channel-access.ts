@@ -1,0 +1,50 @@
+// Whether Herald can post embeds in a channel, checked before an admin subscribes it to posts.
+import { DiscordAPIError, PermissionFlagsBits, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { ChannelAccess } from '../../core/services';
+
+const NEEDED: { bit: bigint; name: string }[] = [
+  { bit: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+  { bit: PermissionFlagsBits.SendMessages, name: 'Send Messages' },
+  { bit: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
+];
+
+/** The permissions Herald needs to post embeds that `granted` lacks, by their names in Discord's UI (pure). */
+export function missingPostPermissions(granted: bigint): string[] {
+  if (granted & PermissionFlagsBits.Administrator) return [];
+  return NEEDED.filter((p) => (granted & p.bit) !== p.bit).map((p) => p.name);
+}
+
+export class DiscordChannelAccess implements ChannelAccess {
+  constructor(
+    private readonly client: Client,
+    private readonly log: Logger,
+  ) {}
+
+  async canPostEmbeds(channelId: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }> {
+    let channel;
+    try {
+      // force: overwrites may have changed since the cache was filled.
+      channel = await this.client.channels.fetch(channelId, { force: true });
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.code === 10003 || error.status === 404)) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
+      if (error instanceof DiscordAPIError && (error.code === 50001 || error.status === 403)) {
+        return { ok: false, reason: `Herald cannot see <#${channelId}>: it is missing View Channel there` };
+      }
+      this.log.warn({ err: error, channelId }, 'channel check failed');
+      return { ok: false, reason: 'Discord did not answer the channel check; try again in a minute' };
+    }
+    if (!channel) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
+    if (channel.isDMBased()) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
+    if (!channel.isTextBased()) return { ok: false, reason: `<#${channelId}> is not a text channel` };
+    const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null));
+    if (!me) return { ok: false, reason: 'Herald could not read its own membership in this server; try again in a minute' };
+    const missing = missingPostPermissions(channel.permissionsFor(me).bitfield);
+    if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in <#${channelId}>` };
+    return { ok: true, name: channel.name };
+  }
+}
+
+function listNames(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,187 @@
+// Adapts discord.js interactions to the CommandRouter and back: options in as plain values, replies out
+// through render.ts. Deferral and every failure are handled here, once; nothing here may crash the process.
+import {
+  DiscordAPIError,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Caller, RawOptions } from '../../core/command';
+import type { Reply } from '../../core/reply';
+import type { CommandRouter } from '../../core/router';
+import { renderMessage, type MessagePayload } from './render';
+
+/** Discord errors meaning the interaction can no longer be answered (expired or answered elsewhere). */
+const GONE = new Set([10062, 40060, 10015, 10008]);
+
+const GENERIC_ERROR: Reply = { content: "Something went wrong on Herald's side. Please try again in a moment.", ephemeral: true };
+
+interface RawOption {
+  name: string;
+  type: number;
+  value?: unknown;
+  options?: readonly RawOption[];
+}
+
+/** Discord option tree → RawOptions: subcommand (and group) flattened, channel/role/user options as ids (pure). */
+export function flattenOptions(options: readonly RawOption[]): RawOptions {
+  const out: RawOptions = {};
+  for (const o of options) {
+    if (o.type === 1) {
+      out.subcommand = o.name;
+      Object.assign(out, flattenOptions(o.options ?? []));
+    } else if (o.type === 2) {
+      out.subcommandGroup = o.name;
+      Object.assign(out, flattenOptions(o.options ?? []));
+    } else if (o.value !== undefined && o.value !== null) {
+      out[o.name] = o.value as string | number | boolean;
+    }
+  }
+  return out;
+}
+
+export function callerOf(i: Interaction): Caller {
+  const inGuild = i.inGuild();
+  return {
+    userId: i.user.id,
+    guildId: inGuild ? i.guildId : null,
+    channelId: i.channelId ?? null,
+    canManageGuild: inGuild ? Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) : false,
+  };
+}
+
+/** Render payload → discord.js message options. Content is always sent (possibly empty) so an edit
+ * replaces the old text, and allowed_mentions is always explicit. */
+function toOptions(payload: MessagePayload): InteractionReplyOptions & InteractionEditReplyOptions {
+  return {
+    content: payload.content ?? '',
+    embeds: payload.embeds ?? [],
+    components: (payload.components ?? []) as never,
+    allowedMentions: payload.allowed_mentions,
+  };
+}
+
+function replyOptions(payload: MessagePayload): InteractionReplyOptions {
+  return { ...toOptions(payload), ...(payload.flags ? { flags: MessageFlags.Ephemeral } : {}) } as InteractionReplyOptions;
+}
+
+export function isGone(error: unknown): boolean {
+  return error instanceof DiscordAPIError && typeof error.code === 'number' && GONE.has(error.code);
+}
+
+export class InteractionHandler {
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly router: CommandRouter,
+    private readonly log: Logger,
+  ) {}
+
+  /** The listener for Events.InteractionCreate. Never rejects. */
+  readonly onInteraction = (interaction: Interaction): void => {
+    if (this.stopping) {
+      this.log.info({ interactionId: interaction.id }, 'shutting down; interaction not taken');
+      return;
+    }
+    const work = this.dispatch(interaction).catch((error) => {
+      this.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed');
+    });
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  };
+
+  /** Stops taking interactions and waits (at most timeoutMs) for those in flight. */
+  async drain(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
+  private async dispatch(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return this.command(interaction);
+    if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+    if (interaction.isButton()) return this.button(interaction);
+  }
+
+  private async command(i: ChatInputCommandInteraction): Promise<void> {
+    const started = performance.now();
+    const log = this.log.child({ command: i.commandName, userId: i.user.id, interactionId: i.id });
+    const mode = this.router.deferMode(i.commandName);
+    try {
+      if (mode !== 'none') await i.deferReply(mode === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
+      const reply = await this.router.run({ command: i.commandName, options: flattenOptions(i.options.data), caller: callerOf(i), interactionId: i.id });
+      const payload = renderMessage(reply);
+      if (!i.deferred) await i.reply(replyOptions(payload));
+      else if (reply.ephemeral && mode === 'public') {
+        // A public "thinking…" cannot turn ephemeral: remove it and answer privately instead.
+        await i.deleteReply().catch((error) => log.warn({ err: error }, 'could not delete the deferred reply'));
+        await i.followUp(replyOptions(payload));
+      } else await i.editReply(toOptions(payload));
+      log.info({ latencyMs: ms(started), deferred: mode !== 'none', ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
+    } catch (error) {
+      await this.failed(i, error, log, started);
+    }
+  }
+
+  private async autocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    const choices = await this.router.autocomplete({
+      command: i.commandName,
+      options: flattenOptions(i.options.data),
+      caller: callerOf(i),
+      interactionId: i.id,
+      focused: focused.name,
+      value: String(focused.value ?? ''),
+    });
+    try {
+      await i.respond(choices);
+    } catch (error) {
+      if (isGone(error)) this.log.warn({ interactionId: i.id, command: i.commandName }, 'autocomplete expired before Herald answered');
+      else this.log.error({ err: error, interactionId: i.id }, 'autocomplete response failed');
+    }
+  }
+
+  private async button(i: ButtonInteraction): Promise<void> {
+    const started = performance.now();
+    const log = this.log.child({ button: i.customId, userId: i.user.id, interactionId: i.id });
+    try {
+      const reply = await this.router.button(i.customId, callerOf(i), i.id);
+      const payload = renderMessage(reply);
+      // An error or refusal goes privately to the presser; a page change replaces the message in place.
+      if (reply.ephemeral) await i.reply(replyOptions(payload));
+      else await i.update(toOptions(payload) as never);
+      log.info({ latencyMs: ms(started) }, 'button answered');
+    } catch (error) {
+      await this.failed(i, error, log, started);
+    }
+  }
+
+  /** A transport failure: log it, and tell the user if the interaction can still be answered. */
+  private async failed(i: ChatInputCommandInteraction | ButtonInteraction, error: unknown, log: Logger, started: number): Promise<void> {
+    if (isGone(error)) {
+      log.warn({ latencyMs: ms(started), code: (error as DiscordAPIError).code }, 'interaction expired or was already answered; reply not shown');
+      return;
+    }
+    log.error({ err: error, latencyMs: ms(started) }, 'could not answer the interaction');
+    const payload = renderMessage(GENERIC_ERROR);
+    try {
+      if (i.deferred && !i.replied) await i.editReply(toOptions(payload));
+      else if (i.replied) await i.followUp(replyOptions(payload));
+      else await i.reply(replyOptions(payload));
+    } catch (second) {
+      log.warn({ err: second }, 'could not tell the user about the failure');
+    }
+  }
+}
+
+function ms(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}

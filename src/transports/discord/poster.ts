@@ -1,0 +1,68 @@
+// Posts to a channel outside interactions (reminders, feed announcements) over the client's REST, and
+// sorts Discord's answers into "retry later" and "this target is broken" for the caller's own backoff.
+import { DiscordAPIError, HTTPError, RateLimitError, Routes } from 'discord.js';
+import type { REST } from 'discord.js';
+import type { Logger } from 'pino';
+import type { MessagePoster, PostOptions, PostResult } from '../../core/poster';
+import type { Reply } from '../../core/reply';
+import { renderMessage } from './render';
+
+/** Discord error codes worth a readable name in a broken-subscription reason. */
+const KNOWN_CODES: Record<number, string> = {
+  10003: 'Unknown Channel',
+  10004: 'Unknown Guild',
+  50001: 'Missing Access',
+  50013: 'Missing Permissions',
+  50035: 'Invalid Form Body',
+  50008: 'Cannot send messages in a non-text channel',
+  20028: 'Channel write rate limit',
+};
+
+export interface DiscordPosterOptions {
+  /** Upper bound for one post, including REST's own retries (default 15 s). */
+  timeoutMs?: number;
+}
+
+export class DiscordPoster implements MessagePoster {
+  constructor(
+    private readonly rest: REST,
+    private readonly log: Logger,
+    private readonly options: DiscordPosterOptions = {},
+  ) {}
+
+  async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
+    const { flags: _ephemeralHasNoMeaningInAChannel, ...payload } = renderMessage(reply);
+    const body = options.nonce ? { ...payload, nonce: options.nonce, enforce_nonce: true } : payload;
+    try {
+      const message = (await this.rest.post(Routes.channelMessages(channelId), {
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      })) as { id: string; channel_id: string; guild_id?: string };
+      return { ok: true, messageId: message.id, channelId: message.channel_id ?? channelId, ...(message.guild_id ? { guildId: message.guild_id } : {}) };
+    } catch (error) {
+      const result = classifyPostError(error);
+      this.log.warn({ channelId, reason: result.ok ? undefined : result.reason, retryable: !result.ok && result.retryable }, 'channel post failed');
+      return result;
+    }
+  }
+}
+
+/** Maps what discord.js REST threw to a PostResult (pure). */
+export function classifyPostError(error: unknown): Exclude<PostResult, { ok: true }> {
+  if (error instanceof RateLimitError) {
+    return { ok: false, retryable: true, reason: `rate limited on ${error.route} (${error.scope})`, retryAfterMs: Math.max(error.retryAfter, error.timeToReset, 0) };
+  }
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : undefined;
+    const name = (code !== undefined && KNOWN_CODES[code]) || error.message.split('\n')[0];
+    const reason = code ? `${name} (${code})` : `${name} (HTTP ${error.status})`;
+    if (error.status === 429) return { ok: false, retryable: true, reason };
+    if (error.status >= 500) return { ok: false, retryable: true, reason };
+    // A rejected token is the bot's problem, not the channel's: keep the work due.
+    if (error.status === 401) return { ok: false, retryable: true, reason: 'Unauthorized (401): check DISCORD_TOKEN' };
+    return { ok: false, retryable: false, reason, status: error.status, ...(code !== undefined ? { code } : {}) };
+  }
+  if (error instanceof HTTPError) return { ok: false, retryable: true, reason: `Discord server error (HTTP ${error.status})` };
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { ok: false, retryable: true, reason: `network: ${message}` };
+}

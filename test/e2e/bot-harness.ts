@@ -1,0 +1,113 @@
+// Starts Herald's Discord transport in-process against a fake Discord: the real router, the real commands
+// (plus test-only ones), the seed article, and a logger whose every line is captured for assertions.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ingestFile } from '../../src/articles/ingest';
+import { MemoryLibrary } from '../../src/articles/library';
+import { ManualClock } from '../../src/core/clock';
+import { defineCommand, OptionType, type Command } from '../../src/core/command';
+import { createLogger } from '../../src/core/logger';
+import { CommandRouter } from '../../src/core/router';
+import { Status } from '../../src/core/status';
+import type { Services } from '../../src/core/services';
+import { createDiscord, type DiscordTransport } from '../../src/transports/discord/client';
+import type { FakeDiscord } from './fake-discord';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const SEED_FILE = resolve(repoRoot, 'data/articles/csto-border-plan.txt');
+
+const echoArgs = z.object({
+  subcommand: z.string().optional(),
+  text: z.string().optional(),
+  count: z.number().int().optional(),
+  channel: z.string().optional(),
+  loud: z.boolean().optional(),
+});
+
+/** Test-only commands exercising each path of the transport. */
+export const testCommands: Command<any>[] = [
+  defineCommand({ definition: { name: 'ping', description: 'Pong', contexts: [0, 1] }, args: z.object({}), defer: 'none', run: () => ({ content: 'pong' }) }),
+  defineCommand({
+    definition: { name: 'boom', description: 'Throws' },
+    args: z.object({}),
+    defer: 'none',
+    run: () => {
+      throw new Error('kaboom in a test command');
+    },
+  }),
+  defineCommand({
+    definition: {
+      name: 'echo',
+      description: 'Echoes what the transport delivered',
+      contexts: [0, 1],
+      options: [
+        {
+          type: OptionType.Subcommand,
+          name: 'say',
+          description: 'Say it',
+          options: [
+            { type: OptionType.String, name: 'text', description: 'Text' },
+            { type: OptionType.Integer, name: 'count', description: 'Count' },
+            { type: OptionType.Channel, name: 'channel', description: 'Channel' },
+            { type: OptionType.Boolean, name: 'loud', description: 'Loud' },
+          ],
+        },
+      ],
+    },
+    args: echoArgs,
+    defer: 'none',
+    run: (args, ctx) => ({ content: JSON.stringify({ args, caller: ctx.caller }) }),
+  }),
+  defineCommand({ definition: { name: 'slow', description: 'Defers publicly' }, args: z.object({}), defer: 'public', run: () => ({ embeds: [{ title: 'Done', description: 'After a defer.' }] }) }),
+  defineCommand({ definition: { name: 'secret', description: 'Defers ephemerally' }, args: z.object({}), defer: 'ephemeral', run: () => ({ content: 'only you', ephemeral: true }) }),
+  defineCommand({ definition: { name: 'oops', description: 'Defers publicly, then a user mistake' }, args: z.object({}), defer: 'public', run: () => ({ content: 'Say which article.', ephemeral: true }) }),
+  defineCommand({ definition: { name: 'admin', description: 'Admins only', default_member_permissions: '32', contexts: [0, 1] }, args: z.object({}), defer: 'none', adminOnly: true, run: () => ({ content: 'admin ok' }) }),
+  defineCommand({ definition: { name: 'hostile', description: 'Article text that tries to ping' }, args: z.object({}), defer: 'none', run: () => ({ content: '@everyone @here <@&123456789012345678> <@123456789012345678>', embeds: [{ title: '@everyone', description: '@here' }] }) }),
+  defineCommand({
+    definition: { name: 'pager', description: 'Pages with buttons' },
+    args: z.object({}),
+    defer: 'none',
+    run: () => ({ content: 'page 1', buttons: [{ customId: 'pager:2', label: 'Next' }] }),
+    button: (customId) => (customId === 'pager:boom' ? { content: 'no longer', ephemeral: true } : { content: `page ${customId.split(':')[1]}`, buttons: [{ customId: 'pager:1', label: 'Back' }] }),
+  }),
+  defineCommand({
+    definition: { name: 'pick', description: 'Autocomplete', options: [{ type: OptionType.String, name: 'fruit', description: 'Fruit', autocomplete: true }] },
+    args: z.object({ fruit: z.string().optional() }),
+    defer: 'none',
+    run: ({ fruit }) => ({ content: `picked ${fruit}` }),
+    autocomplete: (option, value) => ['apple', 'apricot', 'banana'].filter((f) => f.startsWith(value)).map((f) => ({ name: `${option}: ${f}`, value: f })),
+  }),
+];
+
+export interface Bot {
+  discord: DiscordTransport;
+  logs: string[];
+  services: Services;
+  clock: ManualClock;
+  stop(): Promise<void>;
+}
+
+export async function startBot(fake: FakeDiscord, options: { commands?: Command<any>[]; guildId?: string; now?: string } = {}): Promise<Bot> {
+  const logs: string[] = [];
+  const log = createLogger('debug', { write: (line: string) => void logs.push(line) }, [fake.token]);
+  const clock = new ManualClock(options.now ?? '2026-11-27T12:00:00Z');
+  const library = new MemoryLibrary();
+  await ingestFile(library, SEED_FILE, clock.now());
+  const services: Services = { articles: library, status: new Status(clock.now(), library) };
+  const router = new CommandRouter({ commands: options.commands ?? testCommands, services, clock, log });
+  const discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log });
+  services.channels = discord.channels;
+  await discord.start({ router, guildId: 'guildId' in options ? options.guildId : fake.guildId, clock });
+  return { discord, logs, services, clock, stop: () => discord.stop(1000) };
+}
+
+/** Waits until a captured log line matches (the transport logs asynchronously after answering). */
+export async function waitForLog(logs: string[], pattern: RegExp, timeoutMs = 5000): Promise<string> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const line = logs.find((l) => pattern.test(l));
+    if (line) return line;
+    if (performance.now() > deadline) throw new Error(`no log line matched ${pattern}; last lines:\n${logs.slice(-10).join('')}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
