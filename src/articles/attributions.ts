@@ -1,0 +1,114 @@
+// Who reported or said what: "X reported (on <date>) that ...", "According to a report by X, ...",
+// "... based on statements from X", "..., X said.", "X told the BBC: ...".
+import type { Attribution, Person, Sentence } from './model';
+import { HONORIFICS, REPORTING_VERBS } from './gazetteer';
+
+const VERBS = REPORTING_VERBS.slice().sort((a, b) => b.length - a.length).join('|');
+const ACCORDING = /^(.*?)\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|separate)\s+)?(?:reports?|statements?|survey|study|figures|poll|data|sources?|estimates?|research|interview)\s+(?:by|from|in|of|with)\s+)?/;
+const BASED_ON = /\bbased on\s+((?:(?:a|an|the)\s+)?(?:statements?|comments?|remarks?|information|interviews?|an interview|briefings?|data|figures|reports?)\s+(?:from|by|of|with)\s+)/i;
+const SUBJECT_VERB = new RegExp(`^(.{2,120}?)\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(${VERBS})\\b`);
+const DATE_AFTER_VERB = /^\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))?(?:,?\s+\d{4})?,?/;
+const TRAILING = new RegExp(`,["”]?\\s+(?:(said|says|added|told|warned|insisted|argued|claimed)\\s+([^,]{2,80}?)|([^,"“”]{2,80}?)\\s+(?:has\\s+|had\\s+)?(${VERBS}))\\s*\\.?["”]?$`);
+const NOT_SUBJECT = /\b(is|are|was|were|will|would|could|should|can|that|which|because|if|when|it|they|we|there)\b/i;
+
+function cleanSource(raw: string): string {
+  let s = raw.trim();
+  s = s.replace(/\s*\([^)]*\)\s*/g, ' ').trim(); // "Organization (CSTO)" → "Organization"
+  const pieces = s.split(/,\s+/);
+  // "Previously, the Secretary-General": drop a leading adverb
+  if (pieces.length > 1 && pieces[0].split(/\s+/).length === 1) pieces.shift();
+  s = pieces[0];
+  s = s.replace(/^(?:and|but|so|then|meanwhile)\s+/i, '').replace(/^the\s+/i, (m) => (/^the\s+\p{Lu}/iu.test(s) ? '' : m));
+  return s.replace(/[,:;.]+$/, '').trim();
+}
+
+function cleanClaim(raw: string): string | undefined {
+  const s = raw.trim().replace(/^(?:that\s+|:\s*)/i, '').replace(/^["“]|["”]$/g, '').replace(/[.]$/, '').trim();
+  return s.length >= 3 ? s : undefined;
+}
+
+export interface AttributionContext {
+  people: Person[];
+  /** People mentioned in each sentence (from entity extraction), for resolving "He"/"the Secretary-General". */
+  peopleBySentence: string[][];
+}
+
+/** "He" → the last person mentioned; "Mr Blair" → "Tony Blair"; "the Secretary-General" → that person. */
+function resolveSource(source: string, sentence: number, ctx: AttributionContext): string {
+  if (/^(he|she)$/i.test(source)) {
+    for (let i = sentence; i >= 0; i--) {
+      const here = ctx.peopleBySentence[i] ?? [];
+      if (here.length > 0) return here[here.length - 1];
+    }
+    return source;
+  }
+  const words = source.split(/\s+/);
+  if (words.length === 2 && HONORIFICS.has(words[0].toLowerCase().replace('.', ''))) {
+    const full = ctx.people.find((p) => p.name.endsWith(` ${words[1]}`));
+    if (full) return full.name;
+  }
+  const role = source.replace(/^the\s+/i, '').toLowerCase();
+  const byRole = ctx.people.filter((p) => p.role?.toLowerCase() === role);
+  if (byRole.length === 1) return byRole[0].name;
+  return source;
+}
+
+function plausibleSubject(s: string): boolean {
+  const words = s.split(/\s+/);
+  if (words.length > 9 || NOT_SUBJECT.test(s.replace(/^(he|she)$/i, ''))) return false;
+  if (/^(he|she)$/i.test(s)) return true;
+  return /^(?:the\s+)?[\p{Lu}\d]/u.test(s) || /^(?:the\s+)?[\p{L}-]+\s+(?:media|officials?|sources?|spokesman|spokeswoman|reports?|analysts?|experts?|critics?)$/iu.test(s);
+}
+
+export function extractAttributions(sentences: Sentence[], ctx: AttributionContext): Attribution[] {
+  const out: Attribution[] = [];
+  for (const s of sentences) {
+    const text = s.text.length > 2000 ? s.text.slice(0, 2000) : s.text;
+    const push = (source: string, verb: string, claim: string | undefined) => {
+      const cleaned = cleanSource(source);
+      if (!cleaned || cleaned.length > 100) return;
+      const resolved = resolveSource(cleaned, s.index, ctx);
+      out.push({ source: resolved, verb, ...(claim ? { claim } : {}), sentence: s.index });
+    };
+
+    const acc = ACCORDING.exec(text);
+    if (acc) {
+      const rest = text.slice(acc[0].length);
+      const comma = rest.search(/,\s/);
+      if (acc[1].trim() === '' && comma > 0) {
+        push(rest.slice(0, comma), `according to${acc[2] ? ` ${acc[2].trim()}` : ''}`, cleanClaim(rest.slice(comma + 1)));
+      } else if (acc[1].trim() !== '') {
+        push(rest.replace(/[.,]+$/, ''), `according to${acc[2] ? ` ${acc[2].trim()}` : ''}`, cleanClaim(acc[1].replace(/,\s*$/, '')));
+      }
+      continue;
+    }
+
+    const based = BASED_ON.exec(text);
+    if (based) {
+      const rest = text.slice(based.index + based[0].length);
+      const end = rest.search(/,\s|\.\s|\.$|;|$/);
+      const previous = out.length > 0 && /\bthe report\b|\bthis\b/i.test(text) ? out[out.length - 1].claim : undefined;
+      push(rest.slice(0, end), `based on ${based[1].trim()}`, previous);
+      continue;
+    }
+
+    const sv = SUBJECT_VERB.exec(text);
+    if (sv && plausibleSubject(cleanSource(sv[1]))) {
+      let rest = text.slice(sv[0].length);
+      const date = DATE_AFTER_VERB.exec(rest);
+      if (date && date[0].trim().length > 3) rest = rest.slice(date[0].length);
+      // "told a news conference:", "told the BBC that"
+      if (sv[2] === 'told') rest = rest.replace(/^\s+[^:,"“]{1,60}?(?=:|\s+that\b|,)/, '');
+      push(sv[1], sv[2], cleanClaim(rest.replace(/^,\s*/, '')));
+      continue;
+    }
+
+    const tr = TRAILING.exec(text);
+    if (tr) {
+      const source = tr[2] ?? tr[3];
+      const verb = tr[1] ?? tr[4];
+      if (source && plausibleSubject(cleanSource(source))) push(source, verb, cleanClaim(text.slice(0, tr.index)));
+    }
+  }
+  return out;
+}

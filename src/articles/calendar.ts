@@ -1,0 +1,95 @@
+// Calendar arithmetic on whole days (days since 1970-01-01, UTC), so no time zone can shift a date.
+
+const DAY_MS = 86_400_000;
+
+export const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
+  nov: 11, dec: 12,
+};
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function dayNumber(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function ymdOf(day: number): Ymd {
+  const t = new Date(day * DAY_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+export function isoOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Day number of an ISO date (yyyy-mm-dd), or null when it is not a real calendar date. */
+export function dayOfIso(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidDate(y, mo, d) ? dayNumber(y, mo, d) : null;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** 0 = Sunday. */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The calendar day of a clock reading, in UTC or in the given IANA time zone. */
+export function dayOfInstant(now: Date, timeZone?: string): number {
+  if (!timeZone) return Math.floor(now.getTime() / DAY_MS);
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    const day = dayOfIso(parts);
+    if (day !== null) return day;
+  } catch {
+    // unknown time zone: fall back to UTC
+  }
+  return Math.floor(now.getTime() / DAY_MS);
+}
+
+export function addMonths(day: number, months: number): number {
+  const { y, m, d } = ymdOf(day);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return dayNumber(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/**
+ * The most recent year, not after `today`, in which month/day fell on `weekday`; null when none in 400 years
+ * (the Gregorian cycle, so only impossible dates give null).
+ */
+export function pinYearByWeekday(month: number, dayOfMonth: number, weekday: number, today: number): number | null {
+  const start = ymdOf(today).y;
+  for (let y = start; y > start - 401; y--) {
+    if (!isValidDate(y, month, dayOfMonth)) continue;
+    const day = dayNumber(y, month, dayOfMonth);
+    if (day <= today && weekdayOf(day) === weekday) return y;
+  }
+  return null;
+}
+
+export function monthName(m: number): string {
+  return MONTH_NAMES[m - 1] ?? String(m);
+}

@@ -1,0 +1,448 @@
+// Finds date expressions in a sentence and resolves them to calendar ranges against a reference day.
+// Hand-written patterns (no nested quantifiers) keep the scan linear and the results predictable:
+// "13 years ago" is an event, "for several years" is a duration and is not.
+import {
+  MONTHS, WEEKDAYS, addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf,
+} from './calendar';
+import type { Precision } from './model';
+
+export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
+export type Part = 'early' | 'mid' | 'late' | 'end' | 'start' | 'earlier' | 'later';
+export type Tense = 'past' | 'future' | 'neutral';
+
+export type DateSpec =
+  | { kind: 'dayMonth'; month: number; day: number; day2?: number; join?: 'range' | 'alternative'; year?: number; weekday?: number }
+  | { kind: 'monthYear'; month: number; year: number; part?: Part }
+  | { kind: 'month'; month: number; modifier?: 'last' | 'next' | 'this'; part?: Part }
+  | { kind: 'year'; year: number; decade: boolean; part?: Part }
+  | { kind: 'weekday'; weekday: number; modifier?: 'last' | 'next' | 'this' }
+  | { kind: 'dayOffset'; offset: number }
+  | { kind: 'ago'; unit: Unit; amount: number; approximate: boolean }
+  | { kind: 'within'; unit: Unit; amount: number; approximate: boolean }
+  | { kind: 'after'; unit: Unit; amount: number; approximate: boolean }
+  | { kind: 'period'; unit: 'week' | 'weekend' | 'month' | 'year' | 'season'; season?: number; offset: number; part?: Part };
+
+export interface DateMention {
+  /** Offsets within the sentence text. */
+  start: number;
+  end: number;
+  expression: string;
+  spec: DateSpec;
+  /** Deadline semantics from the preposition ("by June", "until 2010"). */
+  by: boolean;
+}
+
+export interface ResolvedDate {
+  date: number;
+  endDate: number;
+  precision: Precision;
+  qualifier: 'on' | 'by' | 'about' | 'range' | 'alternative';
+}
+
+const WD = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MON_FULL = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const MON = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const ORD = '(?:st|nd|rd|th)?';
+const NUM_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, several: 3, few: 3, 'a few': 3,
+  'a couple of': 2, 'couple of': 2, 'a number of': 3, some: 3, many: 5,
+};
+const VAGUE = new Set(['several', 'few', 'a few', 'a couple of', 'couple of', 'a number of', 'some', 'many']);
+const NUM = '(\\d{1,4}|a couple of|couple of|a number of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many)';
+const APPROX = '(about|around|some|nearly|almost|more than|over|just over|less than|under|roughly|approximately|exactly|precisely|only|just)';
+const UNIT = '(day|week|month|year|decade)s?';
+const PART = '(early|late|mid|the end of|end of|the start of|start of|the beginning of|beginning of|the middle of|earlier|later)';
+
+const RE_DAY_MONTH = new RegExp(`\\b(?:${WD},?\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s*(-|–|to|or|and)\\s*(\\d{1,2})${ORD})?(?:\\s+of)?\\s+${MON}(?![\\p{L}])(?:,?\\s+(\\d{4})\\b)?`, 'gu');
+const RE_MONTH_DAY = new RegExp(`\\b(?:${WD},?\\s+)?${MON}\\s+(\\d{1,2})${ORD}\\b(?:\\s*(-|–|to|or|and)\\s*(\\d{1,2})${ORD}\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'gu');
+const RE_MONTH_YEAR = new RegExp(`\\b(?:${PART}[\\s-]+)?${MON_FULL}\\s+(?:of\\s+)?(\\d{4})\\b`, 'gu');
+const RE_MONTH_ALONE = new RegExp(`\\b([Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd of|[Ss]tart of|[Bb]eginning of|[Ee]arlier in|[Ll]ater in)[\\s-]+${MON_FULL}\\b`, 'gu');
+const RE_YEAR = /\b((?:early|late|mid)[\s-]+)?((?:1[89]|20)\d{2})(s)?\b/gu;
+const RE_WEEKDAY = new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince)\\s+)?${WD}(?:'s|’s)?\\b`, 'gu');
+const RE_DAY_OFFSET = /\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night)\b/giu;
+const RE_AGO = new RegExp(`\\b(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\s+ago\\b`, 'giu');
+const RE_WITHIN_NEXT = new RegExp(`\\b(?:in|within|over|during)\\s+the\\s+(?:next|coming|following)\\s+(?:${NUM}\\s+)?${UNIT}\\b`, 'giu');
+const RE_WITHIN = new RegExp(`\\bwithin\\s+(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\b`, 'giu');
+const RE_IN_TIME = new RegExp(`\\bin\\s+(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}(?:'|’)?\\s+time\\b`, 'giu');
+const RE_PERIOD = new RegExp(`\\b(?:${PART}[\\s-]+)?(last|next|this|the coming|the following)\\s+(week|weekend|month|year|summer|winter|spring|autumn)\\b`, 'giu');
+
+const SEASONS: Record<string, number> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
+/** Words after a weekday that make it part of a title ("Sunday Times", "Super Tuesday"). */
+const WEEKDAY_TITLE_BEFORE = new Set(['super', 'black', 'good', 'ash', 'easter', 'holy', 'shrove', 'maundy', 'cyber', 'bloody', 'boxing']);
+const YEAR_UNIT_AFTER = /^(?:\s*(?:%|per ?cent|m\b|bn\b|km|kg|million|billion|people|jobs|members|troops|votes|seats|tonnes|pounds|dollars|euros|staff|workers|miles|metres|feet|times|cases|homes))/i;
+
+function toNumber(word: string): { n: number; vague: boolean } {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return { n: Number(w), vague: false };
+  return { n: NUM_WORDS[w] ?? 1, vague: VAGUE.has(w) };
+}
+
+function monthOf(word: string): number {
+  return MONTHS[word.toLowerCase().replace('.', '')] ?? 0;
+}
+
+function unitOf(word: string): Unit {
+  return word.toLowerCase().replace(/s$/, '') as Unit;
+}
+
+function partOf(word: string | undefined): Part | undefined {
+  if (!word) return undefined;
+  const w = word.toLowerCase().replace(/^the /, '').replace(/ of$/, '').replace(/ in$/, '');
+  if (w === 'beginning') return 'start';
+  if (w === 'middle') return 'mid';
+  return w as Part;
+}
+
+/** Finds date expressions in one sentence; overlapping finds keep the longest. */
+export function findDateMentions(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  const add = (start: number, end: number, spec: DateSpec, by = false) => {
+    found.push({ start, end, expression: text.slice(start, end), spec, by });
+  };
+  const prepBefore = (i: number): string => {
+    const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, i - 12), i));
+    return m ? m[1].toLowerCase() : '';
+  };
+  const isBy = (i: number) => {
+    const p = prepBefore(i);
+    return p === 'by' || p === 'until' || p === 'till' || p === 'before';
+  };
+
+  for (const m of text.matchAll(RE_DAY_MONTH)) {
+    const day = Number(m[2]);
+    const day2 = m[4] ? Number(m[4]) : undefined;
+    const month = monthOf(m[5]);
+    if (!month || day < 1 || day > 31) continue;
+    if (/^(Mar|May)$/.test(m[5]) && !m[6] && /^\s+(be|have|not|also|well)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    const join = m[3] ? (m[3] === 'or' ? 'alternative' : 'range') : undefined;
+    add(m.index, m.index + m[0].length, {
+      kind: 'dayMonth', month, day,
+      ...(day2 && day2 > day && day2 <= 31 ? { day2, join } : {}),
+      ...(m[6] ? { year: Number(m[6]) } : {}),
+      ...(m[1] ? { weekday: WEEKDAYS[m[1].toLowerCase()] } : {}),
+    }, isBy(m.index));
+  }
+  for (const m of text.matchAll(RE_MONTH_DAY)) {
+    const month = monthOf(m[2]);
+    const day = Number(m[3]);
+    const day2 = m[5] ? Number(m[5]) : undefined;
+    if (!month || day < 1 || day > 31) continue;
+    const join = m[4] ? (m[4] === 'or' ? 'alternative' : 'range') : undefined;
+    add(m.index, m.index + m[0].length, {
+      kind: 'dayMonth', month, day,
+      ...(day2 && day2 > day && day2 <= 31 ? { day2, join } : {}),
+      ...(m[6] ? { year: Number(m[6]) } : {}),
+      ...(m[1] ? { weekday: WEEKDAYS[m[1].toLowerCase()] } : {}),
+    }, isBy(m.index));
+  }
+  for (const m of text.matchAll(RE_MONTH_YEAR)) {
+    add(m.index, m.index + m[0].length, { kind: 'monthYear', month: monthOf(m[2]), year: Number(m[3]), part: partOf(m[1]) }, isBy(m.index));
+  }
+  for (const m of text.matchAll(RE_MONTH_ALONE)) {
+    const lead = m[1].toLowerCase();
+    const month = monthOf(m[2]);
+    if (m[2] === 'May' && /^\s+(be|have|not|also|well|well)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
+    const part = ['early', 'late', 'mid', 'end of', 'start of', 'beginning of', 'earlier in', 'later in'].includes(lead) ? partOf(lead) : undefined;
+    // Keep the preposition out of the expression, but keep modifiers ("next June", "early March").
+    const keepLead = modifier !== undefined || part !== undefined;
+    const start = keepLead ? m.index : m.index + m[0].length - m[2].length;
+    add(start, m.index + m[0].length, { kind: 'month', month, modifier, part }, lead === 'by' || lead === 'until' || lead === 'till' || lead === 'before');
+  }
+  for (const m of text.matchAll(RE_YEAR)) {
+    const before = text[m.index - 1] ?? ' ';
+    if (/[£$€\d.,/'’-]/.test(before) && !m[1]) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (!m[3] && (YEAR_UNIT_AFTER.test(after) || /^[.,]\d/.test(after))) continue;
+    add(m.index, m.index + m[0].length, { kind: 'year', year: Number(m[2]), decade: Boolean(m[3]), part: partOf(m[1]) }, isBy(m.index));
+  }
+  for (const m of text.matchAll(RE_WEEKDAY)) {
+    const end = m.index + m[0].length;
+    const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 24));
+    // "Sunday Times", "Sunday's Financial Mail": a capitalised word after the weekday makes it a title.
+    if (next && /^\p{Lu}/u.test(next[1]) && !/^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(next[1])) continue;
+    const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 10), m.index));
+    if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) continue;
+    const lead = m[1]?.toLowerCase();
+    const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
+    const start = modifier ? m.index : m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
+    let exprEnd = end;
+    if (m[0].endsWith("'s") || m[0].endsWith('’s')) exprEnd -= 2;
+    add(start, exprEnd, { kind: 'weekday', weekday: WEEKDAYS[m[2].toLowerCase()], modifier }, lead === 'by' || lead === 'until');
+  }
+  for (const m of text.matchAll(RE_DAY_OFFSET)) {
+    const w = m[1].toLowerCase();
+    // "the Today programme": a capitalised "Today" inside a sentence is a title.
+    if (w === 'today' && m[1] === 'Today' && m.index > 0) continue;
+    const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+    add(m.index, m.index + m[0].length, { kind: 'dayOffset', offset });
+  }
+  for (const m of text.matchAll(RE_AGO)) {
+    const { n, vague } = toNumber(m[2]);
+    const approx = Boolean(m[1]) && !/^(exactly|precisely|only|just)$/i.test(m[1]);
+    add(m.index, m.index + m[0].length, { kind: 'ago', unit: unitOf(m[3]), amount: n, approximate: vague || approx });
+  }
+  for (const m of text.matchAll(RE_WITHIN_NEXT)) {
+    const unit = unitOf(m[2]);
+    const plural = /s$/i.test(m[0]);
+    const { n, vague } = m[1] ? toNumber(m[1]) : { n: plural ? 3 : 1, vague: plural };
+    add(m.index, m.index + m[0].length, { kind: 'within', unit, amount: n, approximate: vague });
+  }
+  for (const m of text.matchAll(RE_WITHIN)) {
+    const { n, vague } = toNumber(m[2]);
+    add(m.index, m.index + m[0].length, { kind: 'within', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) });
+  }
+  for (const m of text.matchAll(RE_IN_TIME)) {
+    const { n, vague } = toNumber(m[2]);
+    add(m.index, m.index + m[0].length, { kind: 'after', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) });
+  }
+  for (const m of text.matchAll(RE_PERIOD)) {
+    // "over the last year" is a duration, not a date.
+    if (!m[1] && /\b(the|past)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    const which = m[2].toLowerCase();
+    const offset = which === 'last' ? -1 : which === 'this' ? 0 : 1;
+    const u = m[3].toLowerCase();
+    const season = SEASONS[u];
+    add(m.index, m.index + m[0].length, {
+      kind: 'period', unit: season ? 'season' : (u as 'week' | 'weekend' | 'month' | 'year'), season, offset, part: partOf(m[1]),
+    });
+  }
+
+  // "next Thursday (3 March)": the explicit date wins and absorbs the weekday phrase.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i];
+    const b = found[i + 1];
+    if (a.spec.kind !== 'weekday' || b.spec.kind !== 'dayMonth') continue;
+    const gap = text.slice(a.end, b.start);
+    if (!/^\s*[(,]\s*$/.test(gap)) continue;
+    let end = b.end;
+    if (gap.includes('(') && text[end] === ')') end++;
+    found[i + 1] = { ...b, start: a.start, end, expression: text.slice(a.start, end), spec: { ...b.spec, weekday: b.spec.weekday ?? a.spec.weekday } };
+    found.splice(i, 1);
+    i--;
+  }
+
+  // Keep the longest of overlapping finds.
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: DateMention[] = [];
+  for (const f of found) {
+    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const FUTURE = /\b(will|shall|'ll|’ll|to be|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to|going to|would|upcoming|forthcoming|next|hopes? to|aims? to|intends? to)\b/i;
+const PAST = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b|\b\w{3,}ed\b/i;
+const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b)/gi;
+
+/** Tense of the clause around a mention, from its auxiliaries and verb endings. */
+export function clauseTense(sentence: string, start: number, end: number): Tense {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  const clause = sentence.slice(from, start) + ' ' + sentence.slice(end, to);
+  if (FUTURE.test(clause)) return 'future';
+  if (PAST.test(clause)) return 'past';
+  return 'neutral';
+}
+
+function nearestYear(month: number, day: number, ref: number, tense: Tense, weekday?: number): { day: number; weekdayMatched: boolean } {
+  const refYear = ymdOf(ref).y;
+  const candidates: number[] = [];
+  for (let y = refYear - 1; y <= refYear + 1; y++) {
+    if (isValidDate(y, month, day)) candidates.push(dayNumber(y, month, day));
+  }
+  if (candidates.length === 0) {
+    // 29 February far from a leap year: fall back to the previous leap year.
+    let y = refYear;
+    while (!isValidDate(y, month, day)) y--;
+    return { day: dayNumber(y, month, day), weekdayMatched: false };
+  }
+  let pool = candidates;
+  let weekdayMatched = false;
+  if (weekday !== undefined) {
+    const matching = candidates.filter((c) => weekdayOf(c) === weekday);
+    if (matching.length > 0) {
+      pool = matching;
+      weekdayMatched = true;
+    }
+  }
+  const tolerance = 7;
+  const byDistance = [...pool].sort((a, b) => Math.abs(a - ref) - Math.abs(b - ref));
+  let pick = byDistance[0];
+  if (!weekdayMatched) {
+    if (tense === 'future' && pick < ref - tolerance) pick = pool.find((c) => c >= ref - tolerance) ?? pick;
+    if (tense === 'past' && pick > ref + tolerance) pick = [...pool].reverse().find((c) => c <= ref + tolerance) ?? pick;
+  }
+  return { day: pick, weekdayMatched };
+}
+
+function addUnits(ref: number, unit: Unit, n: number): number {
+  switch (unit) {
+    case 'day': return ref + n;
+    case 'week': return ref + 7 * n;
+    case 'month': return addMonths(ref, n);
+    case 'year': return addMonths(ref, 12 * n);
+    case 'decade': return addMonths(ref, 120 * n);
+  }
+}
+
+function monthSpan(y: number, m: number): { date: number; endDate: number } {
+  return { date: dayNumber(y, m, 1), endDate: dayNumber(y, m, daysInMonth(y, m)) };
+}
+
+function yearSpan(y: number): { date: number; endDate: number } {
+  return { date: dayNumber(y, 1, 1), endDate: dayNumber(y, 12, 31) };
+}
+
+/** Narrows a span to its early/mid/late part. */
+function partOfSpan(span: { date: number; endDate: number }, part: Part | undefined, ref: number): { date: number; endDate: number } {
+  if (!part) return span;
+  const len = span.endDate - span.date + 1;
+  const third = Math.max(1, Math.floor(len / 3));
+  switch (part) {
+    case 'early':
+    case 'start':
+      return { date: span.date, endDate: span.date + third - 1 };
+    case 'mid':
+      return { date: span.date + third, endDate: span.endDate - third };
+    case 'late':
+    case 'end':
+      return { date: span.endDate - third + 1, endDate: span.endDate };
+    case 'earlier':
+      return { date: span.date, endDate: Math.max(span.date, Math.min(span.endDate, ref)) };
+    case 'later':
+      return { date: Math.min(span.endDate, Math.max(span.date, ref)), endDate: span.endDate };
+  }
+}
+
+function mondayOf(day: number): number {
+  return day - ((weekdayOf(day) + 6) % 7);
+}
+
+export interface ResolveContext {
+  /** The reference day (publication date, or the best anchor available). */
+  ref: number;
+  /** False when `ref` is only an anchor, not a known publication date: relative dates become approximate. */
+  refIsPublication: boolean;
+  tense: Tense;
+}
+
+/** Resolves one mention against the reference day. Returns null when it names no real date. */
+export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext): ResolvedDate | null {
+  const { ref, tense } = ctx;
+  const refYmd = ymdOf(ref);
+  const relative = (r: ResolvedDate): ResolvedDate =>
+    ctx.refIsPublication ? r : { ...r, precision: 'approximate' };
+  const q = by ? 'by' : 'on';
+  switch (spec.kind) {
+    case 'dayMonth': {
+      let start: number;
+      if (spec.year !== undefined) {
+        if (!isValidDate(spec.year, spec.month, spec.day)) return null;
+        start = dayNumber(spec.year, spec.month, spec.day);
+      } else {
+        start = nearestYear(spec.month, spec.day, ref, tense, spec.weekday).day;
+      }
+      const y = ymdOf(start).y;
+      let endDate = start;
+      let qualifier: ResolvedDate['qualifier'] = q;
+      if (spec.day2 !== undefined && isValidDate(y, spec.month, spec.day2)) {
+        endDate = dayNumber(y, spec.month, spec.day2);
+        qualifier = spec.join ?? 'range';
+      }
+      return { date: start, endDate, precision: 'day', qualifier };
+    }
+    case 'monthYear': {
+      const span = partOfSpan(monthSpan(spec.year, spec.month), spec.part, ref);
+      return { ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q };
+    }
+    case 'month': {
+      let y = refYmd.y;
+      if (spec.modifier === 'last') y = spec.month < refYmd.m ? y : y - 1;
+      else if (spec.modifier === 'next') y = spec.month > refYmd.m ? y : y + 1;
+      else if (spec.modifier !== 'this') {
+        const nearest = nearestYear(spec.month, 1, dayNumber(refYmd.y, refYmd.m, 1), tense);
+        y = ymdOf(nearest.day).y;
+      }
+      const span = partOfSpan(monthSpan(y, spec.month), spec.part, ref);
+      return { ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q };
+    }
+    case 'year': {
+      if (spec.decade) {
+        const start = spec.year - (spec.year % 10);
+        return { date: dayNumber(start, 1, 1), endDate: dayNumber(start + 9, 12, 31), precision: 'approximate', qualifier: q };
+      }
+      const span = partOfSpan(yearSpan(spec.year), spec.part, ref);
+      return { ...span, precision: spec.part ? 'approximate' : 'year', qualifier: q };
+    }
+    case 'weekday': {
+      const wd = weekdayOf(ref);
+      const back = (wd - spec.weekday + 7) % 7; // days back to the most recent such weekday (0 = today)
+      const fwd = (spec.weekday - wd + 7) % 7; // days forward to the next (0 = today)
+      let day: number;
+      if (spec.modifier === 'last') day = ref - (back === 0 ? 7 : back);
+      else if (spec.modifier === 'next') day = ref + (fwd === 0 ? 7 : fwd);
+      else if (spec.modifier === 'this' || tense === 'future' || by) day = ref + fwd;
+      else day = ref - back;
+      return relative({ date: day, endDate: day, precision: 'day', qualifier: q });
+    }
+    case 'dayOffset':
+      return relative({ date: ref + spec.offset, endDate: ref + spec.offset, precision: 'day', qualifier: 'on' });
+    case 'ago': {
+      const at = addUnits(ref, spec.unit, -spec.amount);
+      const precision: Precision = spec.approximate ? 'approximate' : spec.unit === 'day' ? 'day' : spec.unit === 'month' ? 'month' : spec.unit === 'year' ? 'year' : 'approximate';
+      const y = ymdOf(at);
+      if (spec.unit === 'year' || spec.unit === 'decade') return relative({ ...yearSpan(y.y), precision, qualifier: spec.approximate ? 'about' : 'on' });
+      if (spec.unit === 'month') return relative({ ...monthSpan(y.y, y.m), precision, qualifier: spec.approximate ? 'about' : 'on' });
+      if (spec.unit === 'week') return relative({ date: mondayOf(at), endDate: mondayOf(at) + 6, precision: 'approximate', qualifier: 'about' });
+      return relative({ date: at, endDate: at, precision, qualifier: spec.approximate ? 'about' : 'on' });
+    }
+    case 'within': {
+      const at = addUnits(ref, spec.unit, spec.amount);
+      return relative({ date: at, endDate: at, precision: spec.approximate ? 'approximate' : 'day', qualifier: 'by' });
+    }
+    case 'after': {
+      const at = addUnits(ref, spec.unit, spec.amount);
+      const exact = !spec.approximate && (spec.unit === 'day' || spec.unit === 'week');
+      return relative({ date: at, endDate: at, precision: exact ? 'day' : 'approximate', qualifier: exact ? 'on' : 'about' });
+    }
+    case 'period': {
+      if (spec.unit === 'year') {
+        const span = partOfSpan(yearSpan(refYmd.y + spec.offset), spec.part, ref);
+        return relative({ ...span, precision: spec.part ? 'approximate' : 'year', qualifier: q });
+      }
+      if (spec.unit === 'month') {
+        const at = ymdOf(addMonths(dayNumber(refYmd.y, refYmd.m, 1), spec.offset));
+        const span = partOfSpan(monthSpan(at.y, at.m), spec.part, ref);
+        return relative({ ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q });
+      }
+      if (spec.unit === 'week') {
+        const monday = mondayOf(ref) + 7 * spec.offset;
+        return relative({ ...partOfSpan({ date: monday, endDate: monday + 6 }, spec.part, ref), precision: 'approximate', qualifier: q });
+      }
+      if (spec.unit === 'weekend') {
+        const saturday = mondayOf(ref) + 5 + 7 * spec.offset;
+        return relative({ date: saturday, endDate: saturday + 1, precision: 'approximate', qualifier: q });
+      }
+      const startMonth = spec.season ?? 6;
+      let y = refYmd.y + (spec.offset === 1 ? 1 : spec.offset === -1 ? -1 : 0);
+      // "next summer" said in winter is this calendar year's summer.
+      if (spec.offset === 1 && refYmd.m < startMonth) y = refYmd.y;
+      if (spec.offset === -1 && refYmd.m > startMonth + 2) y = refYmd.y;
+      const from = dayNumber(y, startMonth, 1);
+      const endMonth = ymdOf(addMonths(from, 2));
+      return relative({ date: from, endDate: dayNumber(endMonth.y, endMonth.m, daysInMonth(endMonth.y, endMonth.m)), precision: 'approximate', qualifier: q });
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// Turns the date expressions of each sentence into dated events: resolved against the publication date
+// (or the stated anchor), described, ranked by salience, and given a status against the clock.
+import type { ArticleEvent, Sentence } from './model';
+import { isoOf } from './calendar';
+import { clauseTense, resolveMention, type DateMention } from './dates';
+import { describeEvent, type DescribeContext } from './describe';
+import type { PublicationInference } from './published';
+import { eventStatus } from './status';
+
+const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'into', 'over', 'will', 'have', 'been', 'were', 'their', 'about', 'after', 'said', 'says']);
+
+function stems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (w.length < 3 || STOP.has(w)) continue;
+    out.add(w.slice(0, 5));
+  }
+  return out;
+}
+
+export interface EventInput {
+  sentences: Sentence[];
+  mentions: DateMention[][];
+  publication: PublicationInference;
+  headline: string;
+  now: Date;
+  describe: DescribeContext;
+}
+
+export function buildEvents(input: EventInput): ArticleEvent[] {
+  const { sentences, mentions, publication, headline, now } = input;
+  const headlineStems = stems(headline);
+  const events: (ArticleEvent & { day: number; end: number })[] = [];
+  for (const s of sentences) {
+    for (const m of mentions[s.index] ?? []) {
+      const tense = clauseTense(s.text, m.start, m.end);
+      const resolved = resolveMention(m.spec, m.by, { ref: publication.ref, refIsPublication: publication.refIsPublication, tense });
+      if (!resolved) continue;
+      const isPublication = publication.publicationMention?.sentence === s.index && publication.publicationMention.start === m.start;
+      const description = describeEvent(s, m.start, m.end, input.describe);
+      const date = isoOf(resolved.date);
+      const endDate = isoOf(resolved.endDate);
+
+      // Salience: the story's key date shares words with the headline, lies ahead of the report, comes early.
+      const d = stems(description);
+      let shared = 0;
+      for (const h of headlineStems) if (d.has(h)) shared++;
+      const overlap = headlineStems.size > 0 ? shared / headlineStems.size : 0;
+      let salience = 0.15 + 0.45 * Math.min(1, overlap * 1.5);
+      if (resolved.date >= publication.ref && !isPublication) salience += 0.15;
+      if (s.index <= 1) salience += 0.1;
+      else if (s.index <= 3) salience += 0.05;
+      if (resolved.precision === 'day') salience += 0.1;
+      else if (resolved.precision === 'month') salience += 0.05;
+      if (resolved.qualifier === 'on' || resolved.qualifier === 'range') salience += 0.05;
+      if (isPublication) salience = Math.min(salience, 0.3);
+      salience = Math.round(Math.min(1, Math.max(0, salience)) * 100) / 100;
+
+      events.push({
+        id: `e${events.length}`,
+        date,
+        endDate,
+        precision: resolved.precision,
+        qualifier: resolved.qualifier,
+        expression: m.expression,
+        description,
+        sentence: s.index,
+        sentences: [s.index],
+        status: eventStatus({ date, endDate }, now),
+        isPublication,
+        salience,
+        day: resolved.date,
+        end: resolved.endDate,
+      });
+    }
+  }
+  // An event's sentences include every sentence with an event on the same dates.
+  for (const e of events) {
+    const same = events.filter((o) => o.day === e.day && o.end === e.end).map((o) => o.sentence);
+    e.sentences = [...new Set(same)].sort((a, b) => a - b);
+  }
+  return events.map(({ day: _day, end: _end, ...e }) => e);
+}

@@ -1,0 +1,148 @@
+// When was the article published? Front matter first; else a dated report in the text ("reported on
+// Tuesday, November 26"), whose year a weekday pins. Also picks the reference day against which dates
+// without a year are read, and says why, so no year is ever assumed silently.
+import type { FrontMatter, Published, Sentence } from './model';
+import { dayNumber, dayOfIso, isoOf, monthName, pinYearByWeekday, WEEKDAY_NAMES } from './calendar';
+import type { DateMention } from './dates';
+
+export interface PublicationInference {
+  published: Published;
+  /** Day against which dates are resolved. */
+  ref: number;
+  /** True when `ref` is the publication date (relative expressions are then exact). */
+  refIsPublication: boolean;
+  /** The mention that dates the report itself, if any. */
+  publicationMention?: { sentence: number; start: number };
+  warnings: string[];
+}
+
+const REPORTING_BEFORE = /\b(?:reported|said|says|announced|told|stated|wrote|published|confirmed|revealed|disclosed|declared|reports|announces|issued|released)\s+(?:on\s+)?$/i;
+
+function describeDayMonth(month: number, day: number): string {
+  return `${day} ${monthName(month)}`;
+}
+
+export function inferPublication(meta: FrontMatter, sentences: Sentence[], mentions: DateMention[][], today: number): PublicationInference {
+  const todayIso = isoOf(today);
+  const todayYear = Number(todayIso.slice(0, 4));
+  if (meta.published) {
+    const day = dayOfIso(meta.published);
+    if (day !== null) {
+      return {
+        published: { date: meta.published, inferred: false, reason: 'given in the front matter (published:)', confidence: 1 },
+        ref: day,
+        refIsPublication: true,
+        warnings: [],
+      };
+    }
+  }
+
+  // 1. A dated report: "<source> reported on <date>", "On <date>, X said".
+  for (const s of sentences) {
+    for (const m of mentions[s.index] ?? []) {
+      if (m.spec.kind !== 'dayMonth') continue;
+      const before = s.text.slice(Math.max(0, m.start - 40), m.start);
+      const opening = m.start <= 3 && /^(?:On\s+)?$/.test(s.text.slice(0, m.start)) && /\b(?:said|reported|announced|told)\b/.test(s.text);
+      if (!REPORTING_BEFORE.test(before) && !opening) continue;
+      const { month, day, weekday, year } = m.spec;
+      const quoted = `"${m.expression}"`;
+      if (year !== undefined) {
+        return {
+          published: { date: isoOf(dayNumber(year, month, day)), inferred: true, reason: `the text says it was reported on ${quoted}`, confidence: 0.9, sentence: s.index },
+          ref: dayNumber(year, month, day), refIsPublication: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
+        };
+      }
+      if (weekday !== undefined) {
+        const y = pinYearByWeekday(month, day, weekday, today);
+        if (y !== null) {
+          const at = dayNumber(y, month, day);
+          return {
+            published: {
+              date: isoOf(at),
+              inferred: true,
+              reason: `the text says it was reported on ${quoted}, which has no year; by the weekday rule ${y} is the most recent year up to ${todayYear} (ingested ${todayIso}) in which ${describeDayMonth(month, day)} fell on a ${WEEKDAY_NAMES[weekday]}`,
+              confidence: 0.8,
+              sentence: s.index,
+            },
+            ref: at, refIsPublication: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
+          };
+        }
+      }
+      // no year and no weekday: the latest such date up to ingestion, said plainly and with low confidence
+      let y = todayYear;
+      if (dayNumber(y, month, day) > today) y--;
+      const at = dayNumber(y, month, day);
+      return {
+        published: {
+          date: isoOf(at),
+          inferred: true,
+          reason: `the text says it was reported on ${quoted}, which gives neither year nor weekday; assumed the most recent ${describeDayMonth(month, day)} up to ingestion (${todayIso}), which is a guess`,
+          confidence: 0.3,
+          sentence: s.index,
+        },
+        ref: at, refIsPublication: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [`publication year assumed (${y}): the text gives none`],
+      };
+    }
+  }
+
+  // 2. No publication date: find an anchor for dates without a year.
+  for (const s of sentences) {
+    for (const m of mentions[s.index] ?? []) {
+      if (m.spec.kind !== 'dayMonth' || m.spec.weekday === undefined || m.spec.year !== undefined) continue;
+      const { month, day, weekday } = m.spec;
+      const y = pinYearByWeekday(month, day, weekday, today);
+      if (y === null) continue;
+      return {
+        published: {
+          date: null,
+          inferred: false,
+          reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", which the weekday rule places in ${y} (the most recent year up to ${todayYear}, ingested ${todayIso}, in which ${describeDayMonth(month, day)} fell on a ${WEEKDAY_NAMES[weekday]})`,
+          confidence: 0,
+        },
+        ref: dayNumber(y, month, day), refIsPublication: false, warnings: [],
+      };
+    }
+  }
+  for (const s of sentences) {
+    for (const m of mentions[s.index] ?? []) {
+      if (m.spec.kind !== 'dayMonth' || m.spec.year === undefined) continue;
+      const at = dayNumber(m.spec.year, m.spec.month, m.spec.day);
+      return {
+        published: {
+          date: null,
+          inferred: false,
+          reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", the first full date in the text`,
+          confidence: 0,
+        },
+        ref: at, refIsPublication: false, warnings: [],
+      };
+    }
+  }
+  for (const s of sentences) {
+    for (const m of mentions[s.index] ?? []) {
+      if (m.spec.kind !== 'monthYear') continue;
+      const at = dayNumber(m.spec.year, m.spec.month, 1);
+      return {
+        published: {
+          date: null,
+          inferred: false,
+          reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", the first month with a year in the text`,
+          confidence: 0,
+        },
+        ref: at, refIsPublication: false, warnings: [],
+      };
+    }
+  }
+  const hasYearless = mentions.some((ms) => ms.length > 0);
+  return {
+    published: {
+      date: null,
+      inferred: false,
+      reason: `no publication date in front matter or text${hasYearless ? `; dates without a year are read relative to the ingestion date ${todayIso} (an assumption, not evidence)` : ''}`,
+      confidence: 0,
+    },
+    ref: today,
+    refIsPublication: false,
+    warnings: hasYearless ? [`no date in the text fixes a year; dates were read relative to the ingestion date ${todayIso}`] : [],
+  };
+}

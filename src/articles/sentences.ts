@@ -1,0 +1,222 @@
+// Finds the headline, the body paragraphs and the sentences of an article body, with character offsets.
+// Linear scans only: a megabyte on one line must not take long.
+import type { Sentence } from './model';
+import { CAPITALISED_STOPWORDS } from './gazetteer';
+
+export interface BodyStructure {
+  headline: string;
+  /** True when the first line did not look like a headline and one was made from the first sentence. */
+  headlineSynthesised: boolean;
+  paragraphs: { text: string; start: number; end: number }[];
+  sentences: Sentence[];
+  warnings: string[];
+}
+
+/** Bodies longer than this are analysed only up to here (a news article is a few thousand characters). */
+export const MAX_ANALYSED_CHARS = 200_000;
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'rev', 'hon', 'gov', 'sen',
+  'rep', 'jr', 'sr', 'mt', 'ft', 'vs', 'v', 'cf', 'approx', 'dept', 'est', 'fig', 'al', 'ave', 'rd', 'messrs', 'sec',
+]);
+/** Abbreviations that also end sentences: they only hold the sentence open before a digit or lowercase word. */
+const SOFT_ABBREVIATIONS = new Set([
+  'no', 'nos', 'etc', 'inc', 'ltd', 'co', 'corp', 'plc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'p', 'pp', 'vol', 'op', 'art',
+]);
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\u00a0';
+}
+
+/** Normalised form for comparing a line with the headline. */
+export function normaliseForCompare(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function looksLikeHeadline(line: string): boolean {
+  if (line.length === 0 || line.length > 200) return false;
+  if (line.endsWith('.') && !line.endsWith('..')) return false;
+  return true;
+}
+
+/** The word (letters and inner dots) ending just before position `i`; bounded so long runs stay cheap. */
+function wordBefore(text: string, i: number, floor: number): string {
+  let j = i;
+  const limit = Math.max(floor, i - 24);
+  while (j > limit) {
+    const ch = text[j - 1];
+    if (ch === '.' || /\p{L}/u.test(ch)) j--;
+    else break;
+  }
+  return text.slice(j, i);
+}
+
+function wordAfter(text: string, k: number, ceil: number): string {
+  let j = k;
+  const limit = Math.min(ceil, k + 24);
+  while (j < limit && /[\p{L}\p{N}'’]/u.test(text[j])) j++;
+  return text.slice(k, j);
+}
+
+/** True when the "." at `dot` ends an abbreviation rather than the sentence. */
+function isAbbreviationDot(text: string, dot: number, floor: number, next: string): boolean {
+  const word = wordBefore(text, dot, floor);
+  if (!word) return false;
+  const lower = word.toLowerCase();
+  const nextIsStarter = CAPITALISED_STOPWORDS.has(next.toLowerCase());
+  if (ABBREVIATIONS.has(lower)) return true;
+  if (SOFT_ABBREVIATIONS.has(lower)) return isDigit(next[0] ?? '');
+  // Initials ("John F. Kennedy") and dotted acronyms ("U.S.", "e.g."), unless the next word plainly opens a sentence.
+  if (/^\p{Lu}$/u.test(word)) return !nextIsStarter;
+  if (word.includes('.')) return !nextIsStarter;
+  return false;
+}
+
+function splitSentences(body: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  let sentenceStart = start;
+  const push = (s: number, e: number) => {
+    while (s < e && isSpace(body[s])) s++;
+    while (e > s && isSpace(body[e - 1])) e--;
+    if (e > s) out.push({ index: out.length, paragraph, text: body.slice(s, e), start: s, end: e });
+  };
+  for (let i = start; i < end; i++) {
+    const ch = body[i];
+    if (ch === '\n') {
+      // A line break before a list item or heading ends the sentence even without punctuation.
+      const nxt = body[i + 1];
+      if (nxt === '-' || nxt === '*' || nxt === '#' || nxt === '•') {
+        push(sentenceStart, i);
+        sentenceStart = i + 1;
+      }
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    while (j < end && (body[j] === '.' || body[j] === '!' || body[j] === '?')) j++;
+    while (j < end && CLOSERS.has(body[j])) j++;
+    if (j >= end) break;
+    if (!isSpace(body[j])) {
+      i = j - 1;
+      continue;
+    }
+    let k = j;
+    while (k < end && isSpace(body[k])) k++;
+    if (k >= end) break;
+    const first = body[k];
+    let wordStart = k;
+    while (wordStart < end && OPENERS.has(body[wordStart])) wordStart++;
+    const next = wordAfter(body, wordStart, end);
+    const opensSentence = isUpper(first) || isDigit(first) || (OPENERS.has(first) && wordStart < end && (isUpper(body[wordStart]) || isDigit(body[wordStart])));
+    if (!opensSentence) {
+      i = j - 1;
+      continue;
+    }
+    if (ch === '.' && j === i + 1 && isAbbreviationDot(body, i, sentenceStart, next)) {
+      i = j - 1;
+      continue;
+    }
+    push(sentenceStart, j);
+    sentenceStart = j;
+    i = j - 1;
+  }
+  push(sentenceStart, end);
+}
+
+export function structureBody(body: string): BodyStructure {
+  const warnings: string[] = [];
+  let analysedEnd = body.length;
+  if (body.length > MAX_ANALYSED_CHARS) {
+    analysedEnd = MAX_ANALYSED_CHARS;
+    const lastBreak = body.lastIndexOf('\n', MAX_ANALYSED_CHARS);
+    if (lastBreak > MAX_ANALYSED_CHARS / 2) analysedEnd = lastBreak;
+    warnings.push(`the text is ${body.length} characters long; only the first ${analysedEnd} were analysed`);
+  }
+
+  // Headline: the first non-empty line, when it looks like one.
+  let pos = 0;
+  while (pos < analysedEnd && isSpace(body[pos])) pos++;
+  let lineEnd = body.indexOf('\n', pos);
+  if (lineEnd < 0 || lineEnd > analysedEnd) lineEnd = analysedEnd;
+  const firstLine = body.slice(pos, lineEnd).replace(/^#+\s*/, '').trim();
+  let headline = '';
+  let headlineSynthesised = false;
+  let bodyFrom = pos;
+  if (looksLikeHeadline(firstLine)) {
+    headline = firstLine;
+    bodyFrom = lineEnd;
+  } else {
+    headlineSynthesised = true;
+  }
+
+  // Paragraphs: blocks separated by blank lines.
+  const blocks: { start: number; end: number }[] = [];
+  let i = bodyFrom;
+  while (i < analysedEnd) {
+    while (i < analysedEnd && isSpace(body[i])) i++;
+    if (i >= analysedEnd) break;
+    const s = i;
+    let e = analysedEnd;
+    // find the next blank line
+    let cursor = i;
+    while (cursor < analysedEnd) {
+      const nl = body.indexOf('\n', cursor);
+      if (nl < 0 || nl >= analysedEnd) {
+        e = analysedEnd;
+        cursor = analysedEnd;
+        break;
+      }
+      let k = nl + 1;
+      while (k < analysedEnd && (body[k] === ' ' || body[k] === '\t' || body[k] === '\r')) k++;
+      if (k >= analysedEnd || body[k] === '\n') {
+        e = nl;
+        cursor = k;
+        break;
+      }
+      cursor = nl + 1;
+    }
+    let te = e;
+    while (te > s && isSpace(body[te - 1])) te--;
+    if (te > s) blocks.push({ start: s, end: te });
+    i = cursor;
+  }
+
+  // Page furniture: a paragraph that repeats the headline.
+  const headlineKey = normaliseForCompare(headline);
+  const paragraphs: BodyStructure['paragraphs'] = [];
+  for (const b of blocks) {
+    const text = body.slice(b.start, b.end);
+    if (headlineKey && normaliseForCompare(text.replace(/^#+\s*/, '')) === headlineKey) {
+      warnings.push('dropped a line that repeats the headline (page furniture)');
+      continue;
+    }
+    paragraphs.push({ text, start: b.start, end: b.end });
+  }
+
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, index) => splitSentences(body, p.start, p.end, index, sentences));
+
+  if (headlineSynthesised) {
+    const source = sentences[0]?.text ?? firstLine;
+    headline = shorten(source, 90);
+    warnings.push('no headline line (the first line reads like body text); the headline was taken from the first sentence');
+  }
+  return { headline, headlineSynthesised, paragraphs, sentences, warnings };
+}
+
+/** Cuts text at a word boundary, adding an ellipsis when shortened. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max - 1);
+  return `${t.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.-]+$/, '')}…`;
+}

@@ -1,0 +1,105 @@
+// Word tokens with offsets, and runs of capitalised words ("chunks") that may name people, places or
+// organisations. One linear regex pass per sentence.
+import { CAPITALISED_STOPWORDS } from './gazetteer';
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter (or is an all-caps acronym such as "G8"). */
+  cap: boolean;
+  /** Ended in 's / ’s (stripped from text). */
+  possessive: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
+const MONTH_OR_DAY = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'la', 'von', 'van', 'der', 'al', 'bin', 'the', 'on', 'and']);
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    let possessive = false;
+    if (t.length > 2 && /['’]s$/.test(t)) {
+      t = t.slice(0, -2);
+      possessive = true;
+    } else if (t.endsWith('s') && (text[m.index + t.length] === "'" || text[m.index + t.length] === '’')) {
+      possessive = true; // plural possessive: "members' votes"
+    }
+    const first = t[0];
+    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, cap, possessive });
+  }
+  return out;
+}
+
+export function isAcronym(t: string): boolean {
+  return /^[A-Z][A-Z0-9&]{1,7}$/.test(t) && /[A-Z].*[A-Z0-9]/.test(t);
+}
+
+export interface Chunk {
+  /** Token index range [from, to). */
+  from: number;
+  to: number;
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+/**
+ * Runs of capitalised tokens joined only by spaces, allowing lower-case connectors inside
+ * ("Commission for Africa", "Bank of England"); leading sentence words ("The", "Previously") are dropped.
+ */
+export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].cap || MONTH_OR_DAY.has(tokens[i].lower)) {
+      i++;
+      continue;
+    }
+    let from = i;
+    let to = i + 1;
+    while (to < tokens.length && !tokens[to - 1].possessive) {
+      const gap = text.slice(tokens[to - 1].end, tokens[to].start);
+      if (!/^[ \t]+$/.test(gap)) break;
+      const t = tokens[to];
+      if (t.cap && !MONTH_OR_DAY.has(t.lower)) {
+        to++;
+        continue;
+      }
+      // connectors: up to two, and only when a capitalised word follows
+      if (CONNECTORS.has(t.text) && t.text !== 'and') {
+        let k = to;
+        while (k < tokens.length && k - to < 2 && CONNECTORS.has(tokens[k].text) && tokens[k].text !== 'and' && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) k++;
+        if (k < tokens.length && k > to && tokens[k].cap && !MONTH_OR_DAY.has(tokens[k].lower) && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) {
+          to = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // drop leading stopwords ("The", "According")
+    while (from < to && CAPITALISED_STOPWORDS.has(tokens[from].lower) && !isAcronym(tokens[from].text)) from++;
+    // a chunk cannot start or end on a connector
+    while (from < to && !tokens[from].cap) from++;
+    while (to > from && !tokens[to - 1].cap) to--;
+    if (from < to) {
+      chunks.push({
+        from, to,
+        text: text.slice(tokens[from].start, tokens[to - 1].end),
+        start: tokens[from].start,
+        end: tokens[to - 1].end,
+        possessive: tokens[to - 1].possessive,
+      });
+    }
+    i = Math.max(i + 1, to);
+  }
+  return chunks;
+}
