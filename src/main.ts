@@ -9,6 +9,12 @@ import { CommandRouter } from './core/router';
 import type { Services } from './core/services';
 import { runConsole } from './transports/console/console';
 import { commands } from '../commands';
+// reminders (issue 4)
+import { openDatabase } from './store/db';
+import { Scheduler } from './scheduler/scheduler';
+import { startReminders } from './reminders/start';
+import { ConsolePoster } from './transports/console/poster';
+import { createDiscord } from './transports/discord/client';
 
 async function main(): Promise<void> {
   const loaded = loadConfig();
@@ -27,6 +33,16 @@ async function main(): Promise<void> {
   for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
   const status = new Status(clock.now(), library);
   const services: Services = { articles: library, status };
+  // ---- reminders (issue 4): SQLite store, due-scan job every 5 s, /remind, /status figures ----
+  // The Discord client is built (not connected) here so its poster and channel check exist before the router.
+  const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;
+  if (discord) services.channels = discord.channels;
+  const db = openDatabase(config.DATABASE_PATH);
+  const scheduler = new Scheduler(log, { unref: true });
+  const poster = discord?.poster ?? new ConsolePoster(process.stdout, clock);
+  services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, config });
+  scheduler.start();
+  // ---- end reminders ----
   const router = new CommandRouter({ commands, services, clock, log });
   services.commandList = () => router.commands;
 
@@ -35,9 +51,18 @@ async function main(): Promise<void> {
     await runConsole({ router, input: process.stdin, output: process.stdout, isTTY: interactive, clock, notes });
     return;
   }
-  // The Discord transport is wired here once it lands.
-  log.fatal('the Discord transport is not available yet; unset DISCORD_TOKEN to use the console mode');
-  process.exitCode = 1;
+  // Minimal Discord wiring (added with reminders, issue 4); the lead's fuller branch may replace it.
+  if (discord) {
+    await discord.start({ router, guildId: config.DISCORD_GUILD_ID, clock });
+    const shutdown = async () => {
+      await scheduler.stop();
+      await discord.stop();
+      db.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown());
+    process.once('SIGINT', () => void shutdown());
+  }
 }
 
 /** HERALD_FAKE_NOW: starts at the given instant, then runs at real speed. */

@@ -14,24 +14,33 @@ export type JobOutcome = { ok: true; skipped?: false; durationMs: number } | { o
 
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Job; task?: ScheduledTask; running: boolean }>();
+  private started = false;
 
-  constructor(private readonly log: Logger) {}
+  /** unref: ticks alone do not keep the process alive (the console mode ends with its input). */
+  constructor(
+    private readonly log: Logger,
+    private readonly options: { unref?: boolean } = {},
+  ) {}
 
   add(job: Job): void {
     if (this.jobs.has(job.name)) throw new Error(`job "${job.name}" is already declared`);
     if (!cron.validate(job.schedule)) throw new Error(`job "${job.name}": invalid cron schedule "${job.schedule}"`);
     this.jobs.set(job.name, { job, running: false });
+    if (this.started) this.start();
   }
 
+  /** Starts every declared job; jobs added later start as they are added. */
   start(): void {
+    this.started = true;
     for (const [name, entry] of this.jobs) {
       if (entry.task) continue;
-      entry.task = cron.schedule(entry.job.schedule, () => this.runNow(name), { name });
+      entry.task = cron.schedule(entry.job.schedule, () => this.runNow(name), { name, unref: this.options.unref });
       this.log.info({ job: name, schedule: entry.job.schedule }, 'job scheduled');
     }
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     for (const entry of this.jobs.values()) {
       if (!entry.task) continue;
       await entry.task.destroy();

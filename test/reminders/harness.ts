@@ -3,12 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REST } from 'discord.js';
 import pino from 'pino';
 import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
 import type { MessagePoster } from '../../src/core/poster';
-import { DiscordPoster } from '../../src/transports/discord/poster';
+import { createDiscord } from '../../src/transports/discord/client';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { Reminders, type DeliveryPoint } from '../../src/reminders/service';
@@ -27,7 +26,6 @@ export interface Harness {
   library: MemoryLibrary;
   reminders: Reminders;
   poster: MessagePoster;
-  rest: REST;
 }
 
 export interface HarnessOptions {
@@ -50,9 +48,9 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
   const clock = new ManualClock(o.start);
   const library = new MemoryLibrary();
   for (const t of o.articles ?? []) library.upsert(t);
-  // Like the transport's client: REST's own retries stay on (3 for 5xx; 429s are waited out).
-  const rest = new REST({ api: o.fake.apiUrl }).setToken(o.fake.token);
-  const poster = o.poster ?? new DiscordPoster(rest, silent, { timeoutMs: 10_000 });
+  // The Discord transport's own client and poster (built, not connected: posting needs only REST).
+  const discord = createDiscord({ token: o.fake.token, apiUrl: o.fake.apiUrl, log: silent });
+  const poster = o.poster ?? discord.poster;
   const reminders = new Reminders({
     store,
     poster,
@@ -64,7 +62,7 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
   });
   await reminders.start(o.configChannelId === undefined ? o.fake.channels.reminders : o.configChannelId);
   reminders.attach(library);
-  return { db, store, clock, library, reminders, poster, rest };
+  return { db, store, clock, library, reminders, poster };
 }
 
 /** Every message-create request the fake saw for a channel (including failed and deduplicated ones). */

@@ -103,11 +103,11 @@ describe('the due-scan posts through Discord', () => {
 });
 
 describe('Discord errors', () => {
-  it('5xx beyond REST retries: stays due, retried with backoff, posted once', async () => {
+  it('5xx beyond the REST retry: stays due, retried with backoff, posted once', async () => {
     const h = await harness({ fake, start: '2024-11-27T12:00:00Z' });
     h.library.upsert(budget());
     await h.reminders.idle();
-    fake.failNext('POST', '/channels/:id/messages', 500, 4); // REST tries 1 + 3 times, then gives up
+    fake.failNext('POST', '/channels/:id/messages', 500, 2); // the client's REST tries twice, then gives up
     h.clock.set(NINE);
     expect((await h.reminders.runDue()).retried).toBe(1);
     expect(fake.messages(fake.channels.reminders)).toHaveLength(0);
@@ -118,22 +118,36 @@ describe('Discord errors', () => {
     expect((await h.reminders.runDue()).posted).toBe(0);
     h.clock.set(Date.parse(NINE) + 5_000);
     expect((await h.reminders.runDue()).posted).toBe(1);
-    const [message] = fake.messages(fake.channels.reminders);
-    expect(embed(message).description).not.toContain('late');
-    expect(createRequests(fake, fake.channels.reminders).map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
+    expect(embed(fake.messages(fake.channels.reminders)[0]).description).not.toContain('late');
+    expect(createRequests(fake, fake.channels.reminders).map((r) => r.status)).toEqual([500, 500, 200]);
   });
 
-  it('a single 500 and a 429 on message create: posted exactly once', async () => {
+  it('a long 429 on message create: retried after retry_after, posted once', async () => {
+    const h = await harness({ fake, start: '2024-11-27T12:00:00Z' });
+    h.library.upsert(budget());
+    await h.reminders.idle();
+    fake.failNext('POST', '/channels/:id/messages', 429, 1, { retryAfterMs: 20_000 });
+    h.clock.set(NINE);
+    expect((await h.reminders.runDue()).retried).toBe(1);
+    const row = h.db.prepare('SELECT state, run_at FROM reminders').get() as { state: string; run_at: number };
+    expect(row.state).toBe('pending');
+    expect(row.run_at).toBeGreaterThanOrEqual(Date.parse(NINE) + 19_000);
+    h.clock.set(row.run_at);
+    expect((await h.reminders.runDue()).posted).toBe(1);
+    expect(createRequests(fake, fake.channels.reminders).map((r) => r.status)).toEqual([429, 200]);
+    expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
+  });
+
+  it('a single 500 and a short 429: absorbed by the client, posted once', async () => {
     const h = await harness({ fake, start: '2024-11-27T12:00:00Z' });
     h.library.upsert(budget());
     await h.reminders.idle();
     fake.failNext('POST', '/channels/:id/messages', 500, 1);
     fake.failNext('POST', '/channels/:id/messages', 429, 1, { retryAfterMs: 50 });
     h.clock.set(NINE);
-    await h.reminders.runDue();
     for (let i = 1; i <= 3 && fake.messages(fake.channels.reminders).length === 0; i++) {
-      h.clock.set(Date.parse(NINE) + i * 60_000);
       await h.reminders.runDue();
+      h.clock.set(Date.parse(NINE) + i * 60_000);
     }
     expect(createRequests(fake, fake.channels.reminders).map((r) => r.status).sort()).toEqual([200, 429, 500]);
     expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
