@@ -1,0 +1,105 @@
+// /watch channel|topic|list|off: where Herald announces new articles, optionally narrowed to a topic.
+import { z } from 'zod';
+import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
+import type { Reply } from '../src/core/reply';
+import type { WatchInfo } from '../src/feeds/service';
+import { topicTerms } from '../src/feeds/topic';
+
+const TEXT_CHANNEL = 0;
+const ANNOUNCEMENT_CHANNEL = 5;
+
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(300).optional());
+const channel = z.string().regex(/^\d{1,20}$/, 'a channel').optional();
+
+const argsSchema = z.discriminatedUnion('subcommand', [
+  z.object({ subcommand: z.literal('channel'), channel, topic: optionalText }),
+  z.object({ subcommand: z.literal('topic'), keywords: z.string({ error: 'keywords or names, e.g. CSTO, Tajikistan' }).trim().min(1).max(300), channel }),
+  z.object({ subcommand: z.literal('list') }),
+  z.object({ subcommand: z.literal('off'), channel }),
+]);
+
+const off = (): Reply => ({ content: 'Announcements are not available in this deployment.', ephemeral: true });
+const CLEAR = new Set(['*', 'all', 'any', 'everything']);
+
+export default defineCommand({
+  definition: {
+    name: 'watch',
+    description: 'Announce new articles in a channel, optionally only on a topic (server admins)',
+    default_member_permissions: MANAGE_GUILD,
+    contexts: [0],
+    options: [
+      {
+        type: OptionType.Subcommand,
+        name: 'channel',
+        description: 'Announce new articles in a channel (checks Herald can post embeds there)',
+        options: [
+          { type: OptionType.Channel, name: 'channel', description: 'A text channel (default: this one)', required: false, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] },
+          { type: OptionType.String, name: 'topic', description: 'Only articles about these keywords or names (comma-separated)', required: false, max_length: 300 },
+        ],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'topic',
+        description: 'Only announce articles about these keywords or names ("*" for everything)',
+        options: [
+          { type: OptionType.String, name: 'keywords', description: 'Comma-separated keywords or names, e.g. CSTO, Tajikistan', required: true, max_length: 300 },
+          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] },
+        ],
+      },
+      { type: OptionType.Subcommand, name: 'list', description: 'Watched channels and their topics' },
+      {
+        type: OptionType.Subcommand,
+        name: 'off',
+        description: 'Stop announcements in a channel (default: every channel of this server)',
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'The channel', required: false, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] }],
+      },
+    ],
+  },
+  args: argsSchema,
+  defer: 'ephemeral',
+  adminOnly: true,
+  guildOnly: true,
+  async run(args, ctx) {
+    const watches = ctx.services.watches;
+    const guildId = ctx.caller.guildId;
+    if (!watches || !guildId) return off();
+    switch (args.subcommand) {
+      case 'channel': {
+        const channelId = args.channel ?? ctx.caller.channelId;
+        if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
+        const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(channelId) : { ok: true as const };
+        if (!access.ok) return { content: `Herald cannot announce in <#${channelId}>: ${access.reason}.`, ephemeral: true };
+        const watch = watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId });
+        return { content: `New articles will be announced in <#${watch.channelId}>${topicLine(watch)}.`, ephemeral: true };
+      }
+      case 'topic': {
+        const topic = CLEAR.has(args.keywords.toLowerCase()) ? null : args.keywords;
+        if (topic && topicTerms(topic).length === 0) return { content: 'Give at least one keyword or name, e.g. `CSTO, Tajikistan`.', ephemeral: true };
+        const result = watches.setTopic({ guildId, channelId: args.channel, topic });
+        if (!result.ok) return { content: result.reason, ephemeral: true };
+        return { content: result.watches.map((w) => `<#${w.channelId}>${topicLine(w)}`).join('\n') || 'No watched channel.', ephemeral: true };
+      }
+      case 'list':
+        return listReply(watches.list(guildId));
+      case 'off': {
+        const n = watches.off({ guildId, channelId: args.channel });
+        if (n === 0) return { content: args.channel ? `<#${args.channel}> was not watched.` : 'No channel was watched in this server.', ephemeral: true };
+        return { content: args.channel ? `Announcements in <#${args.channel}> stopped.` : `Announcements stopped in ${n} channel${n === 1 ? '' : 's'}.`, ephemeral: true };
+      }
+    }
+  },
+});
+
+function topicLine(w: WatchInfo): string {
+  return w.topic ? ` (only about: ${escape(w.topic)})` : ' (every new article)';
+}
+
+export function listReply(watches: WatchInfo[]): Reply {
+  if (watches.length === 0) return { content: 'No channel is watched. Start with /watch channel.', ephemeral: true };
+  const lines = watches.map((w) => `${w.broken ? '⚠️' : '📣'} <#${w.channelId}>${topicLine(w)}${w.broken ? ` · stopped: ${escape(w.broken)} (run /watch channel again once fixed)` : ''}`);
+  return { embeds: [{ title: `Watched channels (${watches.length})`, description: lines.join('\n').slice(0, 4000) }], ephemeral: true };
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\*_`~|>[\]()]/g, (c) => `\\${c}`).slice(0, 300);
+}
