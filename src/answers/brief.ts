@@ -4,7 +4,7 @@ import type { TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
-import { asOf, clip, eventDateText, HERALD_COLOR, safe, statusText } from './format';
+import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
 const SUMMARY_SENTENCES = 3;
@@ -52,14 +52,14 @@ export function briefReply(tracked: TrackedArticle, now: Date): Reply {
   const summary = summarySentences(article).map(safe).join(' ');
   return {
     embeds: [
-      {
+      fitEmbed({
         title: clip(safe(article.headline), 256),
         url: article.meta.url && /^https?:\/\//i.test(article.meta.url) ? article.meta.url : undefined,
         description: clip(summary || 'The article has no body text.', 4096),
         fields,
         footer: `${asOf(now)} · More: /when /timeline /who /facts /source`,
         color: HERALD_COLOR,
-      },
+      }),
     ],
   };
 }

@@ -6,7 +6,7 @@ import type { Choice, EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { matchesWords } from './article-option';
 import { keyEvent } from './events';
-import { asOf, clip, dayText, eventDateText, HERALD_COLOR, joinList, safe, statusText } from './format';
+import { asOf, clip, dayText, eventDateText, fitEmbed, HERALD_COLOR, joinList, safe, statusText } from './format';
 
 const MAX_LISTS = 20;
 
@@ -55,19 +55,19 @@ export function factsReply(tracked: TrackedArticle, now: Date, topic?: string): 
       const hint = topics.length ? ` Topics: ${safe(joinList(topics.slice(0, 10)))}.` : ' Herald found no lists in it.';
       return userError(`Nothing about “${clip(safe(topic), 80)}” in this article.${hint}`);
     }
-    return { embeds: [{ title, fields: lists.slice(0, 25).map(listFieldOf), footer: asOf(now), color: HERALD_COLOR }] };
+    return { embeds: [fitEmbed({ title, fields: lists.slice(0, 25).map(listFieldOf), footer: asOf(now), color: HERALD_COLOR })] };
   }
   const facts = keyFacts(tracked, now);
   const fields = [...(facts.length ? [{ name: 'Key facts', value: clip(facts.join('\n'), 1024) }] : []), ...article.lists.slice(0, MAX_LISTS).map(listFieldOf)];
   return {
     embeds: [
-      {
+      fitEmbed({
         title,
         description: fields.length ? undefined : 'Herald found no lists or key facts in this article.',
         fields,
         footer: `${asOf(now)}${article.lists.length ? ' · One topic: /facts topic:<words of a list name>' : ''}`,
         color: HERALD_COLOR,
-      },
+      }),
     ],
   };
 }

@@ -2,6 +2,7 @@
 // escape markdown, make mentions inert, and write dates as Discord timestamps plus plain text that
 // says no more than the article does ("May 1992", "2011 (about)", "by 28 November 2024").
 import type { ArticleEvent, EventStatus } from '../articles/model';
+import type { Embed } from '../core/reply';
 
 export const HERALD_COLOR = 0x2f6fb3;
 
@@ -33,14 +34,35 @@ export function safe(text: string): string {
   return neutraliseMentions(escapeMarkdown(stripControls(text)));
 }
 
-/** Shortens to at most `max` characters, preferring a sentence boundary, then a word boundary, and ends with "…". */
+/** Shortens to at most `max` characters, preferring a line or sentence boundary, then a word boundary, and ends with "…". */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const room = text.slice(0, Math.max(0, max - 1));
+  if (max <= 1) return '…';
+  const room = text.slice(0, max - 2);
+  const line = room.lastIndexOf('\n');
   const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '));
+  if (line >= max / 2 && line >= sentenceEnd) return `${room.slice(0, line)}\n…`;
   if (sentenceEnd >= max / 2) return `${room.slice(0, sentenceEnd + 1)} …`;
   const space = room.lastIndexOf(' ');
   return `${space >= max / 2 ? room.slice(0, space) : room}…`;
+}
+
+/**
+ * Keeps an embed within Discord's 6000-character total by shortening the longest field values
+ * first: short values keep their length, the rest share what is left equally.
+ */
+export function fitEmbed(embed: Embed, total = 5900): Embed {
+  const fields = embed.fields ?? [];
+  const fixed = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.length ?? 0) + fields.reduce((n, f) => n + f.name.length, 0);
+  let room = total - fixed;
+  if (fields.reduce((n, f) => n + f.value.length, 0) <= room) return embed;
+  const caps: number[] = new Array(fields.length).fill(0);
+  const order = fields.map((_, i) => i).sort((a, b) => fields[a].value.length - fields[b].value.length);
+  order.forEach((i, k) => {
+    caps[i] = Math.max(1, Math.min(fields[i].value.length, Math.floor(room / (order.length - k))));
+    room -= caps[i];
+  });
+  return { ...embed, fields: fields.map((f, i) => (f.value.length <= caps[i] ? f : { ...f, value: clip(f.value, caps[i]) })) };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { TrackedArticle } from '../articles/library';
 import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
-import { clip, dayText, discordInstant, HERALD_COLOR, quote, safe } from './format';
+import { clip, dayText, discordInstant, fitEmbed, HERALD_COLOR, quote, safe } from './format';
 import { attributionLine, listField } from './who';
 
 /** A URL as given; a file by its name only, so the server's folders are not shown to the world. */
@@ -38,5 +38,5 @@ export function sourceReply(tracked: TrackedArticle): Reply {
     { name: 'Added to Herald', value: `${discordInstant(tracked.ingestedAt, 'f')} (${discordInstant(tracked.ingestedAt, 'R')})`, inline: true },
     { name: 'Publication date', value: publishedText(tracked) },
   ];
-  return { embeds: [{ title: clip(`Source: ${safe(article.headline)}`, 256), fields, footer: `Article id: ${article.id}`, color: HERALD_COLOR }] };
+  return { embeds: [fitEmbed({ title: clip(`Source: ${safe(article.headline)}`, 256), fields, footer: `Article id: ${article.id}`, color: HERALD_COLOR })] };
 }

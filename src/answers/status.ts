@@ -1,7 +1,7 @@
 // /status: how Herald is doing, from a StatusSnapshot taken at `now`.
 import type { StatusSnapshot } from '../core/services';
 import type { EmbedField, Reply } from '../core/reply';
-import { clip, discordInstant, HERALD_COLOR, safe } from './format';
+import { clip, discordInstant, fitEmbed, HERALD_COLOR, safe } from './format';
 import { listField } from './who';
 
 /** 93784000 ms → "1 d 2 h 3 min". */
@@ -44,5 +44,5 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
         : 'None since start',
     },
   ];
-  return { embeds: [{ title: 'Herald status', fields, color: HERALD_COLOR }] };
+  return { embeds: [fitEmbed({ title: 'Herald status', fields, color: HERALD_COLOR })] };
 }

@@ -3,7 +3,7 @@
 import type { TrackedArticle } from '../articles/library';
 import type { Reply } from '../core/reply';
 import { chronological, eventDescription, eventQuote, eventTimestamps } from './events';
-import { asOf, clip, eventDateText, HERALD_COLOR, safe, statusText } from './format';
+import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
 
 const MAX_FIELDS = 25;
 
@@ -23,12 +23,12 @@ export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
   const more = ordered.length - fields.length;
   return {
     embeds: [
-      {
+      fitEmbed({
         title,
         fields,
         footer: `${asOf(now)} · ${ordered.length} dated event${ordered.length === 1 ? '' : 's'} in date order${more > 0 ? ` (first ${fields.length} shown)` : ''}`,
         color: HERALD_COLOR,
-      },
+      }),
     ],
   };
 }

@@ -5,7 +5,7 @@ import type { ArticleEvent } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
-import { asOf, clip, eventDateText, HERALD_COLOR, joinList, safe, statusText } from './format';
+import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, joinList, safe, statusText } from './format';
 
 // Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
 const MAX_EVENTS = 8;
@@ -35,12 +35,12 @@ export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: strin
   const count = `${ordered.length} dated event${ordered.length === 1 ? '' : 's'}, most important first`;
   return {
     embeds: [
-      {
+      fitEmbed({
         title,
         fields: shown.map((e) => eventField(tracked, e, now, shown.length <= 4 ? 600 : 250)),
         footer: `${asOf(now)} · ${count}${more > 0 ? ` · ${more} more in /timeline` : ''}`,
         color: HERALD_COLOR,
-      },
+      }),
     ],
   };
 }

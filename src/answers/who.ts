@@ -6,7 +6,7 @@ import type { Choice, EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { sentenceText } from './events';
-import { clip, HERALD_COLOR, joinList, quote, safe } from './format';
+import { clip, fitEmbed, HERALD_COLOR, joinList, quote, safe } from './format';
 
 /** "Secretary-General of the CSTO" — the organisation only when the role does not already name it. */
 export function personAbout(p: Person): string {
@@ -123,7 +123,7 @@ function personReply(article: Article, person: Person, headline: string): Reply 
     listField('Said or reported', saidBy(article, keys).map(attributionLine)),
     mentions(article, person.sentences),
   ].filter(present);
-  return { embeds: [{ title: clip(safe(person.name), 256), description: about ? safe(about) : 'No role is given in the article.', fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR }] };
+  return { embeds: [fitEmbed({ title: clip(safe(person.name), 256), description: about ? safe(about) : 'No role is given in the article.', fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR })] };
 }
 
 function organisationReply(article: Article, org: Organisation, headline: string): Reply {
@@ -135,7 +135,7 @@ function organisationReply(article: Article, org: Organisation, headline: string
     listField('Said or reported', saidBy(article, orgKeys(org)).map(attributionLine)),
     mentions(article, org.sentences),
   ].filter(present);
-  return { embeds: [{ title: clip(safe(organisationName(org)), 256), fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR }] };
+  return { embeds: [fitEmbed({ title: clip(safe(organisationName(org)), 256), fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR })] };
 }
 
 export function whoReply(tracked: TrackedArticle, name?: string): Reply {
@@ -162,13 +162,13 @@ export function whoReply(tracked: TrackedArticle, name?: string): Reply {
   ].filter(present);
   return {
     embeds: [
-      {
+      fitEmbed({
         title: clip(`Who: ${headline}`, 256),
         description: fields.length ? undefined : 'Herald found no people or organisations in this article.',
         fields,
         footer: 'Details: /who name:<a name or acronym>',
         color: HERALD_COLOR,
-      },
+      }),
     ],
   };
 }

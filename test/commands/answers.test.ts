@@ -262,7 +262,7 @@ describe('autocomplete', () => {
       { name: 'Imangali Tasmagambetov — Secretary-General of the CSTO', value: 'Imangali Tasmagambetov' },
       { name: 'Collective Security Treaty Organization (CSTO)', value: 'CSTO' },
     ]);
-    expect(await complete('help', 'command', 'w')).toEqual([{ name: '/when', value: 'when' }, { name: '/who', value: 'who' }]);
+    expect(await complete('help', 'command', 'wh')).toEqual([{ name: '/when', value: 'when' }, { name: '/who', value: 'who' }]);
   });
 });
 

@@ -1,0 +1,75 @@
+// Answers stay within Discord's embed limits on their own, even for articles far larger than news.
+import { describe, expect, it } from 'vitest';
+import type { Article, ArticleEvent } from '../../src/articles/model';
+import type { Reply } from '../../src/core/reply';
+import { eventTimestamps } from '../../src/answers/events';
+import { listField } from '../../src/answers/who';
+import { makeArticle, setup, track } from './helpers';
+
+function event(i: number, extra: Partial<ArticleEvent> = {}): ArticleEvent {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return { id: `e${i}`, date: `2020-01-${day}`, endDate: `2020-01-${day}`, precision: 'day', qualifier: 'on', expression: 'x', description: `Event ${i} ${'word '.repeat(80)}`, sentence: i % 3, sentences: [i % 3], status: 'past', isPublication: false, salience: 1 - i / 100, ...extra };
+}
+
+function huge(): Article {
+  const long = `${'A very long sentence without an end '.repeat(300)}.`;
+  const names = Array.from({ length: 60 }, (_, i) => `Person Number${i} ${'Surname'.repeat(5)}`);
+  return makeArticle(`Headline ${'x'.repeat(400)}`, [long, long, long], {
+    events: Array.from({ length: 40 }, (_, i) => event(i)),
+    people: names.map((name) => ({ name, role: 'Minister of '.repeat(20), sentences: [0] })),
+    organisations: Array.from({ length: 30 }, (_, i) => ({ name: `Organisation ${i}`, acronym: `O${i}`, aliases: [], members: names.slice(0, 40), sentences: [1] })),
+    attributions: Array.from({ length: 40 }, (_, i) => ({ source: names[i], verb: 'said', claim: long, sentence: 0 })),
+    lists: Array.from({ length: 40 }, (_, i) => ({ label: `list ${i} ${'label '.repeat(30)}`, items: names, sentence: 2 })),
+  });
+}
+
+function withinLimits(reply: Reply): string[] {
+  const out: string[] = [];
+  for (const e of reply.embeds ?? []) {
+    const fields = e.fields ?? [];
+    if ((e.title ?? '').length > 256) out.push('title');
+    if ((e.description ?? '').length > 4096) out.push('description');
+    if (fields.length > 25) out.push('field count');
+    for (const f of fields) {
+      if (f.name.length > 256) out.push(`field name ${f.name.slice(0, 20)}`);
+      if (f.value.length > 1024) out.push(`field value ${f.name.slice(0, 20)}`);
+    }
+    const total = (e.title ?? '').length + (e.description ?? '').length + (e.footer ?? '').length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    if (total > 6000) out.push(`total ${total}`);
+  }
+  return out;
+}
+
+describe('Discord limits', () => {
+  it('holds for every command on an oversized article', async () => {
+    const { run } = setup([track(huge())]);
+    const problems: string[] = [];
+    for (const [command, options] of [['brief', {}], ['when', {}], ['timeline', {}], ['who', {}], ['who', { name: `Person Number1 ${'Surname'.repeat(5)}` }], ['who', { name: 'O1' }], ['facts', {}], ['facts', { topic: 'list' }], ['source', {}], ['articles', {}], ['help', {}], ['status', {}]] as const) {
+      const reply = await run(command, options);
+      expect(reply.ephemeral, command).toBeUndefined();
+      problems.push(...withinLimits(reply).map((p) => `${command} ${JSON.stringify(options)}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('says how many more there are when a list does not fit a field', () => {
+    const f = listField('People', Array.from({ length: 100 }, (_, i) => `**Person ${i}** — a role`));
+    expect(f?.value.length).toBeLessThanOrEqual(1024);
+    expect(f?.value.split('\n').at(-1)).toMatch(/^…and \d+ more$/);
+  });
+
+  it('caps /when at eight events and points to /timeline for the rest', async () => {
+    const { run } = setup([track(makeArticle('Busy', ['One.', 'Two.', 'Three.'], { events: Array.from({ length: 12 }, (_, i) => event(i)) }))]);
+    const r = await run('when');
+    expect(r.embeds?.[0].fields).toHaveLength(8);
+    expect(r.embeds?.[0].footer).toBe('As of 27 November 2026 · 12 dated events, most important first · 4 more in /timeline');
+  });
+});
+
+describe('event timestamps', () => {
+  it('give a calendar day only for day-precise dates', () => {
+    expect(eventTimestamps(event(0, { date: '2024-11-26', endDate: '2024-11-28', qualifier: 'by' }))).toBe('by <t:1732795200:D> (<t:1732795200:R>)');
+    expect(eventTimestamps(event(0, { date: '2024-11-27', endDate: '2024-11-28', qualifier: 'range' }))).toBe('<t:1732708800:D> – <t:1732795200:D> (<t:1732708800:R>)');
+    expect(eventTimestamps(event(0, { date: '1992-05-01', endDate: '1992-05-31', precision: 'month' }))).toBe('<t:704721600:R>');
+  });
+});
