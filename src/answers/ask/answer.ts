@@ -1,0 +1,520 @@
+// Answering a question over the corpus index: retrieve sentences, measure how much of the question
+// each covers (with the article around it), read the typed answer out of the best ones, and decline
+// when nothing is confident enough. Pure: the index, the question and `now` in, an AskResult out.
+import type { DatedEvent } from '../format';
+import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
+import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
+import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
+import { LEADER_TITLES, STOP_WORDS, TITLE_WORDS, looseText, stemWord, tokenize, type Token } from './text';
+
+export interface Citation {
+  articleId: string;
+  headline: string;
+  /** Sentence index in the article. */
+  sentence: number;
+  text: string;
+}
+
+export interface AskAnswer {
+  ok: true;
+  type: QuestionType;
+  /** The direct answer in plain words: "28 November 2024", "Imangali Tasmagambetov, Secretary-General of the CSTO". */
+  text: string;
+  date?: DatedEvent;
+  items?: string[];
+  /** 0..1 */
+  confidence: number;
+  citations: Citation[];
+  /** Other facts from the same article worth showing. */
+  related: { text: string; date?: DatedEvent }[];
+}
+
+export interface AskDecline {
+  ok: false;
+  type: QuestionType;
+  question: string;
+  confidence: number;
+  /** The nearest sentence, when it is close enough to help. */
+  closest?: Citation;
+}
+
+export type AskResult = AskAnswer | AskDecline;
+
+/** Below this the reply says the articles don't say. Calibrated on the eval set (test/ask). */
+export const CONFIDENCE_THRESHOLD = 0.62;
+
+interface Candidate {
+  hit: Hit;
+  coverage: number;
+  /** Token positions in the sentence of matched concepts (non-entity ones separately). */
+  focus: number[];
+  entityAt: number[];
+  tokens: Token[];
+  text: string;
+  stems: Set<string>;
+}
+
+interface Typed {
+  text: string;
+  quality: number;
+  date?: DatedEvent;
+  items?: string[];
+  extraSentences?: number[];
+  related?: AskAnswer['related'];
+}
+
+export interface AnswerOptions {
+  now: Date;
+  /** Restrict to one article. */
+  article?: IndexedArticle;
+}
+
+export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerOptions): AskResult {
+  const question = analyseQuestion(raw);
+  enrich(index, question);
+  const decline = (confidence: number, closest?: Candidate): AskDecline => ({
+    ok: false,
+    type: question.type,
+    question: question.text,
+    confidence,
+    closest: closest && closest.coverage >= 0.5 ? cite(closest.hit.article, closest.hit.sentence) : undefined,
+  });
+  if (question.concepts.length === 0) return decline(0);
+
+  const hits = index.search(retrievalTerms(index, question), 60, options.article);
+  const candidates = hits
+    .map((hit) => measure(index, question, hit))
+    .filter((c): c is Candidate => c !== null)
+    .sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score);
+  if (candidates.length === 0) return decline(0);
+
+  let best: { candidate: Candidate; typed: Typed; confidence: number } | null = null;
+  for (const candidate of candidates.slice(0, 10)) {
+    if (candidate.coverage < 0.4) break;
+    const typed = extract(index, question, candidate, options.now);
+    if (!typed) continue;
+    const confidence = Math.min(1, candidate.coverage * typed.quality);
+    if (!best || confidence > best.confidence + 1e-9) best = { candidate, typed, confidence };
+  }
+  if (!best || best.confidence < CONFIDENCE_THRESHOLD) return decline(best?.confidence ?? 0, best?.candidate ?? candidates[0]);
+  const { candidate, typed, confidence } = best;
+  const article = candidate.hit.article;
+  const citations = [candidate.hit.sentence, ...(typed.extraSentences ?? [])].map((s) => cite(article, s));
+  return {
+    ok: true,
+    type: question.type,
+    text: typed.text,
+    date: typed.date,
+    items: typed.items,
+    confidence: Math.round(confidence * 100) / 100,
+    citations,
+    related: typed.related ?? [],
+  };
+}
+
+function cite(article: IndexedArticle, sentence: number): Citation {
+  return { articleId: article.tracked.article.id, headline: article.tracked.article.headline, sentence, text: article.sentences[sentence] };
+}
+
+// ---------- understanding, with the corpus ----------
+
+const GENERIC_ORG = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'group', 'council', 'committee', 'agency', 'commission', 'the', 'of', 'and', 'for']);
+
+/** Marks names the corpus writes capitalised, and links acronyms with their spelled-out names. */
+function enrich(index: CorpusIndex, question: Question): void {
+  for (const c of question.concepts) {
+    if (!c.entity && index.known(c.stems[0]) && index.properness(c.stems[0]) > 0.6) c.entity = true;
+    if (c.entity && TITLE_WORDS.has(c.text.toLowerCase())) c.entity = false;
+    for (const name of index.aliasesOf(c.text.toLowerCase())) {
+      const stems = tokenize(name).filter((t) => !GENERIC_ORG.has(t.lower)).map((t) => t.stem);
+      if (stems.length > 0) c.phrases.push(stems);
+    }
+  }
+  const all = question.concepts.map((c) => c.stems[0]);
+  for (const { acronym, used } of index.acronymsFor(all)) {
+    for (const c of question.concepts) {
+      if (used.includes(c.stems[0])) c.phrases.push([stemWord(acronym)]);
+    }
+  }
+  // Demonyms and short forms: "Tajik" ↔ "Tajikistan", "Argentine" ↔ "Argentina", "Iraqi" ↔ "Iraq".
+  for (const c of question.concepts) {
+    const word = c.text.toLowerCase();
+    if (c.weak || !/^[a-z]{4,}$/.test(word) || (index.known(c.stems[0]) && !c.entity)) continue;
+    const root = word.replace(/(?:ians?|eans?|ese|ish|ines?|ans?|is?|e)$/, '');
+    if (root.length < 4) continue;
+    for (const other of index.properTermsStartingWith(root)) if (!c.stems.includes(other)) c.stems.push(other);
+    if (!c.entity && c.stems.length > 1 && !index.known(c.stems[0])) c.entity = true;
+  }
+}
+
+function retrievalTerms(index: CorpusIndex, question: Question): WeightedTerm[] {
+  const terms = new Map<string, number>();
+  const put = (stem: string, weight: number) => terms.set(stem, Math.max(terms.get(stem) ?? 0, weight));
+  for (const c of question.concepts) {
+    const base = c.weak ? 0.3 : c.entity ? 1.2 : 1;
+    c.stems.forEach((s, i) => put(s, i === 0 ? base : base * 0.7));
+    for (const p of c.phrases) for (const s of p) put(s, (base * 0.8) / Math.sqrt(p.length));
+    if (c.leader) for (const t of TITLE_WORDS) put(stemWord(t), 0.3);
+  }
+  void index;
+  return [...terms].map(([stem, weight]) => ({ stem, weight }));
+}
+
+const TITLE_STEMS = new Set([...TITLE_WORDS].map((t) => stemWord(t)));
+const LEADER_STEMS = new Set([...LEADER_TITLES].flatMap((t) => tokenize(t).map((x) => x.stem)));
+
+function conceptIn(c: Concept, stems: Set<string>): boolean {
+  if (c.stems.some((s) => stems.has(s))) return true;
+  if (c.phrases.some((p) => p.every((s) => stems.has(s)))) return true;
+  if (c.leader) for (const s of stems) if (TITLE_STEMS.has(s)) return true;
+  return false;
+}
+
+function conceptWeight(index: CorpusIndex, c: Concept): number {
+  const idf = Math.max(...c.stems.map((s) => (index.known(s) ? index.idf(s) : 0)), index.known(c.stems[0]) ? 0 : index.idf('\u0000unknown'));
+  const w = Math.max(0.5, idf);
+  if (c.weak) return w * 0.25;
+  if (c.leader) return Math.min(w, 2);
+  return c.entity ? w * 1.2 : w;
+}
+
+/** How much of the question one sentence covers, with its neighbours and headline as context. */
+function measure(index: CorpusIndex, question: Question, hit: Hit): Candidate | null {
+  const { article, sentence } = hit;
+  const text = article.sentences[sentence];
+  const tokens = tokenize(text);
+  const stems = new Set(tokens.map((t) => t.stem));
+  for (const word of speakerWords(article, sentence)) stems.add(word);
+  const around = new Set<string>();
+  for (const s of [article.sentences[sentence - 1], article.sentences[sentence + 1], article.tracked.article.headline]) {
+    if (s) for (const t of tokenize(s)) around.add(t.stem);
+  }
+  let total = 0;
+  let got = 0;
+  const focus: number[] = [];
+  const entityAt: number[] = [];
+  for (const c of question.concepts) {
+    const w = conceptWeight(index, c);
+    total += w;
+    let m = 0;
+    if (conceptIn(c, stems)) m = 1;
+    else if (conceptIn(c, around)) m = c.entity ? 0.9 : 0.5;
+    else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.8 : 0.2;
+    if (c.entity && m === 0) return null;
+    got += w * m;
+    if (m === 1) {
+      tokens.forEach((t, i) => {
+        if (c.stems.includes(t.stem) || c.phrases.some((p) => p.includes(t.stem))) (c.entity ? entityAt : focus).push(i);
+      });
+    }
+  }
+  return { hit, coverage: total > 0 ? got / total : 0, focus, entityAt, tokens, text, stems };
+}
+
+/** Who a sentence is attributed to, with their role: "He emphasized …" still speaks for the Secretary-General. */
+function speakerWords(article: IndexedArticle, sentence: number): string[] {
+  const a = article.tracked.article;
+  const out: string[] = [];
+  for (const attribution of a.attributions) {
+    if (attribution.sentence !== sentence) continue;
+    const person = a.people.find((p) => p.name === attribution.source);
+    const words = [attribution.source, person?.role ?? '', person?.organisation ?? ''].join(' ');
+    for (const t of tokenize(words)) out.push(t.stem);
+  }
+  return out;
+}
+
+// ---------- typed extraction ----------
+
+function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date): Typed | null {
+  switch (question.type) {
+    case 'when':
+      return whenAnswer(question, c, now);
+    case 'who':
+      return whoAnswer(question, c);
+    case 'list':
+      return listAnswer(question, c) ?? sentenceAnswer(c, 0.8);
+    case 'count':
+      return countAnswer(question, c);
+    case 'where':
+      return whereAnswer(question, c);
+    case 'why':
+      return whyAnswer(question, c);
+    case 'yesno':
+      return yesNoAnswer(index, question, c);
+    case 'expand':
+      return expandAnswer(question, c);
+    default:
+      return sentenceAnswer(c, 0.9);
+  }
+}
+
+function sentenceAnswer(c: Candidate, quality: number): Typed {
+  return { text: c.text, quality };
+}
+
+/** Token distance from position `i` to the nearest of `targets`, with a penalty for crossing a comma. */
+function distance(c: Candidate, i: number, targets: number[]): number {
+  let best = Infinity;
+  for (const t of targets) {
+    let d = Math.abs(t - i);
+    const a = c.tokens[Math.min(t, i)];
+    const b = c.tokens[Math.max(t, i)];
+    if (a && b && /[,;]/.test(c.text.slice(a.end, b.start))) d += 3;
+    best = Math.min(best, d);
+  }
+  return best;
+}
+
+function tokenAt(c: Candidate, offset: number): number {
+  const i = c.tokens.findIndex((t) => t.end > offset);
+  return i < 0 ? c.tokens.length - 1 : i;
+}
+
+function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
+  const article = c.hit.article.tracked.article;
+  const reference = article.published.date ? new Date(`${article.published.date}T12:00:00Z`) : now;
+  const dates = datesIn(c.text, article, c.hit.sentence, reference);
+  if (dates.length === 0) return null;
+  const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
+  let best = dates[0];
+  let bestD = Infinity;
+  for (const d of dates) {
+    const dist = anchor.length > 0 ? distance(c, tokenAt(c, d.at), anchor) : 0;
+    if (dist < bestD) {
+      best = d;
+      bestD = dist;
+    }
+  }
+  const related = article.events
+    .filter((e) => e.date !== best.event.date && !e.isPublication)
+    .sort((a, b) => b.salience - a.salience)
+    .slice(0, 2)
+    .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier } }));
+  const { date, endDate, precision, qualifier } = best.event;
+  return { text: best.event.expression, date: { date, endDate, precision, qualifier }, quality: bestD <= 10 ? 1 : 0.85, related };
+}
+
+function questionMentions(question: Question, text: string): boolean {
+  return looseIncludes(question.text, text);
+}
+
+function whoAnswer(question: Question, c: Candidate): Typed | null {
+  const article = c.hit.article.tracked.article;
+  const roles = roleMentions(c.text, article, c.hit.sentence);
+  const titleConcepts = question.concepts.filter((k) => k.title || k.leader);
+  const others = question.concepts.filter((k) => !k.title && !k.leader && !k.weak);
+
+  // "Who is <Name>?" / "What is <Name>'s job?": the person's role.
+  const people = personNames(c.text, c.tokens);
+  const named = question.names.find(
+    (n) => !/^\p{Lu}{2,}$/u.test(n) && (roles.some((r) => r.name.text.includes(n)) || people.some((p) => p.text.includes(n))),
+  );
+  if (named && (question.detail === 'role' || (titleConcepts.length === 0 && others.every((k) => looseIncludes(named, k.text))))) {
+    const r = roles.find((m) => m.name.text.includes(named));
+    if (r) return { text: `${r.name.text}, ${r.role}`, quality: 1 };
+    return null;
+  }
+  if (titleConcepts.length > 0) {
+    let pick: { text: string; score: number } | null = null;
+    for (const r of roles) {
+      if (questionMentions(question, r.name.text)) continue;
+      for (const alias of c.hit.article.aliases) {
+        if (r.stems.has(stemWord(alias.acronym))) for (const t of tokenize(alias.name)) r.stems.add(t.stem);
+        else if (tokenize(alias.name).every((t) => r.stems.has(t.stem))) r.stems.add(stemWord(alias.acronym));
+      }
+      const titleOk = titleConcepts.every((k) => (k.leader ? [...r.stems].some((s) => LEADER_STEMS.has(s)) : k.stems.some((s) => r.stems.has(s))));
+      if (!titleOk) continue;
+      // Whatever else the question names (the organisation, the country) must be part of the role.
+      const near = new Set(r.stems);
+      const nameTok = tokenAt(c, r.name.start);
+      c.tokens.forEach((t, i) => {
+        if (Math.abs(i - nameTok) <= 8) near.add(t.stem);
+      });
+      const roleOk = others.every((k) => conceptIn(k, r.stems) || (!k.entity && conceptIn(k, near)));
+      if (!roleOk) continue;
+      const score = others.filter((k) => conceptIn(k, r.stems)).length;
+      if (!pick || score > pick.score) pick = { text: `${r.name.text}, ${r.role}`, score };
+    }
+    return pick ? { text: pick.text, quality: 1 } : null;
+  }
+  // "Who did X": the agent after "by", the attributed source, or the nearest name to the verb.
+  const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
+  for (const i of anchor) {
+    const after = c.text.slice(c.tokens[i].end);
+    const by = after.match(/^\s+(?:(?:up)?on\s+|\w+\s+)?by\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'’-]*|of|and|de|al)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|and|de|al|member states|members|media|officials))*)/u);
+    if (by && !questionMentions(question, by[1])) return { text: by[1].replace(/\s+(?:and|of)$/, ''), quality: 1 };
+  }
+  for (const a of article.attributions) {
+    if (a.sentence === c.hit.sentence && !questionMentions(question, a.source)) return { text: a.source, quality: 0.95 };
+  }
+  const agents = [...people, ...subjects(c)].filter((p) => !questionMentions(question, p.text));
+  if (agents.length > 0 && anchor.length > 0) {
+    agents.sort((a, b) => distance(c, tokenAt(c, a.start), anchor) - distance(c, tokenAt(c, b.start), anchor));
+    return { text: agents[0].text, quality: 0.85 };
+  }
+  return null;
+}
+
+/** Capitalised noun phrases right before a reporting verb ("Azerbaijani media reported"). */
+function subjects(c: Candidate): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const m of c.text.matchAll(/((?:[\p{Lu}][\p{L}'’-]*\s+){1,4}(?:[\p{Ll}]+\s+)?)(?:has |have |had )?(?:reported|said|announced|confirmed|stated|claimed|told|revealed|warned)\b/gu)) {
+    const text = m[1].trim();
+    if (STOP_WORDS.has(text.toLowerCase())) continue;
+    out.push({ text, start: m.index });
+  }
+  return out;
+}
+
+function listAnswer(question: Question, c: Candidate): Typed | null {
+  const article = c.hit.article.tracked.article;
+  const target = question.concepts.find((k) => k.target);
+  const lists = article.lists.filter((l) => l.sentence === c.hit.sentence);
+  if (lists.length > 0) {
+    const pickList = lists[0];
+    return { text: pickList.items.join(', '), items: pickList.items, quality: 1 };
+  }
+  const found = enumerations(c.text);
+  if (found.length === 0) return null;
+  const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
+  found.sort((a, b) => distance(c, tokenAt(c, a.start), anchor) - distance(c, tokenAt(c, b.start), anchor));
+  const e = found[0];
+  const labelStems = new Set(tokenize(e.label).map((t) => t.stem));
+  const quality = !target || conceptIn(target, labelStems) || conceptIn(target, c.stems) ? 1 : 0.8;
+  return { text: e.items.join(', '), items: e.items, quality };
+}
+
+function countAnswer(question: Question, c: Candidate): Typed | null {
+  const numbers = numbersIn(c.text, c.tokens);
+  const target = question.concepts.find((k) => k.target);
+  const wanted = (n: NumberMention): boolean => {
+    switch (question.detail) {
+      case 'money':
+        return n.kind === 'money' || (n.kind === 'count' && /(?:bn|billion|million|m)$/i.test(n.text));
+      case 'percent':
+        return n.kind === 'percent';
+      case 'duration':
+        return n.kind === 'duration';
+      case 'times':
+        return n.kind === 'ordinal' || n.kind === 'count';
+      case 'size': {
+        const money = numbers.some((m) => m.kind === 'money');
+        return money ? n.kind === 'money' : n.kind === 'count' || n.kind === 'percent';
+      }
+      default:
+        return n.kind === 'count' || n.kind === 'duration' || (n.kind === 'year' && target !== undefined);
+    }
+  };
+  const pool = numbers.filter(wanted);
+  const anchor = [...c.focus, ...c.entityAt];
+  // A number followed within six words by the counted thing ("267 films", "148 WTO members") is the answer;
+  // the question's own word beats a synonym.
+  if (target) {
+    let found: { n: NumberMention; end: number; quality: number } | null = null;
+    for (const n of pool) {
+      const following = c.tokens.slice(n.token + 1, n.token + 7);
+      for (let k = 0; k < following.length; k++) {
+        const t = following[k];
+        if (/[.;,]/.test(c.text.slice(n.end, t.start))) break;
+        const quality = t.stem === target.stems[0] ? 1 : target.stems.includes(t.stem) ? 0.9 : 0;
+        if (quality > 0) {
+          if (!found || quality > found.quality) found = { n, end: t.end, quality };
+          break;
+        }
+      }
+    }
+    if (found) return { text: c.text.slice(found.n.start, found.end), quality: found.quality };
+  }
+  if (pool.length > 0 && anchor.length > 0) {
+    // "15.6% in Italy": a number right before a place or name the question asks about.
+    const entityNext = pool
+      .map((n) => ({ n, d: Math.min(...c.entityAt.map((e) => (e > n.token && !/[,;]/.test(c.text.slice(n.end, c.tokens[e].start)) ? e - n.token : 99))) }))
+      .filter((x) => x.d <= 3)
+      .sort((a, b) => a.d - b.d);
+    const n = entityNext.length > 0 ? entityNext[0].n : [...pool].sort((a, b) => distance(c, a.token, anchor) - distance(c, b.token, anchor))[0];
+    const d = distance(c, n.token, anchor);
+    const unit = n.kind === 'duration' || n.kind === 'ordinal' ? c.tokens.find((t) => t.start >= n.end) : undefined;
+    const text = unit ? c.text.slice(n.start, unit.end) : n.text;
+    return { text, quality: target ? (d <= 4 ? 0.85 : 0.7) : d <= 6 ? 1 : 0.8 };
+  }
+  // "How many countries are members": count an enumeration.
+  if (target && question.detail === undefined) {
+    const items = membersOrList(question, c);
+    if (items && items.length >= 2) return { text: `${items.length}: ${joinItems(items)}`, items, quality: 0.95 };
+  }
+  return null;
+}
+
+function joinItems(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The items a list or membership question asks for, from the parser's lists and organisations or the sentence. */
+function membersOrList(question: Question, c: Candidate): string[] | undefined {
+  const article = c.hit.article.tracked.article;
+  const target = question.concepts.find((k) => k.target);
+  const list = article.lists.find((l) => l.sentence === c.hit.sentence);
+  if (list && (!target || conceptIn(target, new Set(tokenize(`${list.label} ${c.text}`).map((t) => t.stem))))) return list.items;
+  const enumerated = enumerations(c.text)[0]?.items;
+  if (enumerated && target && conceptIn(target, c.stems)) return enumerated;
+  return undefined;
+}
+
+function whereAnswer(question: Question, c: Candidate): Typed | null {
+  const article = c.hit.article.tracked.article;
+  const places = placesIn(c.text, article, c.hit.sentence).filter((p) => !questionMentions(question, p.text.split(',')[0]));
+  if (places.length === 0) return null;
+  const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
+  if (anchor.length === 0) return null;
+  const scored = places.map((p) => {
+    const i = tokenAt(c, p.start);
+    let d = distance(c, i, anchor);
+    if (anchor.every((a) => a > i)) d += 2; // places after the verb answer "where" more often
+    return { p, d };
+  });
+  scored.sort((a, b) => a.d - b.d);
+  return { text: scored[0].p.text, quality: scored[0].d <= 8 ? 1 : 0.75 };
+}
+
+function whyAnswer(question: Question, c: Candidate): Typed | null {
+  const own = (clause: string) => {
+    // A clause that merely restates the question's action is not its reason.
+    const stems = new Set(tokenize(clause).map((t) => t.stem));
+    return question.concepts.filter((k) => !k.entity && !k.weak && conceptIn(k, stems)).length >= 2;
+  };
+  const reasons = reasonsIn(c.text).filter((r) => !own(r.clause));
+  if (reasons.length > 0) {
+    const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
+    reasons.sort((a, b) => distance(c, tokenAt(c, a.start), anchor) - distance(c, tokenAt(c, b.start), anchor));
+    return { text: reasons[0].clause, quality: 1 };
+  }
+  const next = c.hit.article.sentences[c.hit.sentence + 1];
+  if (next) {
+    const r = reasonsIn(next).filter((x) => /^(?:because|due to|as a result|owing to)/i.test(x.marker));
+    if (r.length > 0 && /^(?:this|that|it|the move|the decision)\b/i.test(next)) return { text: r[0].clause, quality: 0.9, extraSentences: [c.hit.sentence + 1] };
+  }
+  return { text: c.text, quality: 0.6 };
+}
+
+function yesNoAnswer(index: CorpusIndex, question: Question, c: Candidate): Typed | null {
+  const strong = question.concepts.filter((k) => !k.weak);
+  if (!strong.every((k) => conceptIn(k, c.stems) || (k.entity && k.stems.some((s) => index.hasTerm(c.hit.article, s))))) return null;
+  if (/\b(?:not|n't|never)\b/i.test(question.text)) return null;
+  if (/\b(?:not|no|never|n't|denied|rejected)\b/i.test(c.text)) return { text: c.text, quality: 0.5 };
+  return { text: `Yes: ${c.text}`, quality: 1 };
+}
+
+function expandAnswer(question: Question, c: Candidate): Typed | null {
+  const acronym = question.concepts.find((k) => k.phrases.length > 0 || /^[a-z0-9&]{2,8}$/.test(k.text));
+  if (!acronym) return null;
+  const aliases = c.hit.article.aliases.filter((a) => a.acronym === acronym.text.toLowerCase());
+  if (aliases.length === 0) return null;
+  const name = aliases.sort((a, b) => b.name.length - a.name.length)[0].name;
+  if (!looseIncludes(c.text, name) && !looseIncludes(c.text, acronym.text)) return null;
+  return { text: `${acronym.text.toUpperCase()} stands for ${name}`, quality: 1 };
+}
+
+export function normaliseForCheck(text: string): string {
+  return looseText(text);
+}

@@ -1,0 +1,202 @@
+// Understanding a member's question: what kind of answer it wants (a date, a person, a list, a
+// number, a place, a reason, yes/no) and the concepts an answering sentence must cover.
+import { GENERIC_LEADER, META_WORDS, STOP_WORDS, TITLE_WORDS, stemWord, synonymsOf, tokenize, type Token } from './text';
+
+const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
+/** Words that name a kind of organisation rather than one organisation. */
+export const GENERIC_ORG_WORDS = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'firm', 'group', 'council', 'committee', 'agency', 'commission', 'body', 'bloc', 'alliance']);
+
+export type QuestionType = 'when' | 'who' | 'list' | 'count' | 'where' | 'why' | 'yesno' | 'what' | 'expand';
+
+export type Detail = 'year' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role';
+
+export interface Concept {
+  /** As the member wrote it. */
+  text: string;
+  /** The word's stem first, then synonyms' stems. */
+  stems: string[];
+  /** Multi-word alternatives (an acronym's expansion, or the acronym of a spelled-out name). */
+  phrases: string[][];
+  /** A name or acronym: the answering article must mention it. */
+  entity: boolean;
+  /** Counts for little ("say", "report"). */
+  weak: boolean;
+  /** "runs", "head", "leader": any title holder matches. */
+  leader: boolean;
+  /** A title in the question ("secretary general", "chairman"). */
+  title: boolean;
+  /** The thing a which/how-many question counts or lists ("countries", "films"). */
+  target: boolean;
+}
+
+export interface Question {
+  text: string;
+  type: QuestionType;
+  detail?: Detail;
+  concepts: Concept[];
+  /** Tokens of the normalised question (for names the member typed). */
+  tokens: Token[];
+  /** Capitalised spans the member typed ("Imangali Tasmagambetov", "Glasgow Green"). */
+  names: string[];
+}
+
+const PLACE_NOUNS = new Set(['city', 'country', 'place', 'town', 'venue', 'region', 'location', 'capital', 'state', 'area', 'province', 'stadium', 'park']);
+const TIME_NOUNS = new Set(['date', 'day', 'year', 'month', 'time', 'week', 'deadline']);
+const LIST_NOUNS_PLURAL = /^(?:\w+(?:ies|es|s)|people|children|media)$/;
+const WEAK = new Set(['say', 'said', 'talk', 'mention', 'state', 'claim', 'describe', 'expect', 'happen', 'plan', 'want', 'need', 'make', 'take', 'give', 'put', 'come', 'way', 'new', 'latest', 'current']);
+
+/** Phrases rewritten before tokenising, so idioms meet the article's vocabulary. */
+const REWRITES: [RegExp, string][] = [
+  [/\bsign(?:s|ed|ing)? off(?: on)?\b/g, 'approve'],
+  [/\b(?:green light|go-ahead|go ahead)\b/g, 'approval'],
+  [/\bmember (?:states|countries|nations)\b/g, 'members'],
+  [/\bbelong(?:s|ed)? to\b/g, 'members of'],
+  [/\bpart of\b/g, 'member of'],
+  [/\bin charge of\b/g, 'leads'],
+  [/\bset aside\b/g, 'allocated'],
+  [/\btake place\b/g, 'held'],
+  [/\b(?:go|goes|going) on sale\b/g, 'sale'],
+  [/\bhit(?:s)? the shelves\b/g, 'sale'],
+  [/\bspeaks? for\b/g, 'spokesman for'],
+  [/\bchief executive\b/g, 'chief-executive'],
+  [/\bprime minister\b/g, 'prime-minister'],
+  [/\bhead of state\b/g, 'president'],
+];
+
+export function analyseQuestion(raw: string): Question {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  let q = text.toLowerCase().replace(/[’`]/g, "'").replace(/[?!.]+$/, '');
+  for (const [pattern, replacement] of REWRITES) q = q.replace(pattern, replacement);
+  const { type, detail, consumed } = classify(q);
+  // "which news agency …": the words naming the kind of answer are not something the sentence must contain.
+  const answerNouns = new Set<string>();
+  const which = q.match(/\bwhich ([a-z]+)(?: ([a-z]+))?/);
+  if (which && (type === 'who' || type === 'where' || type === 'when')) {
+    answerNouns.add(which[1]);
+    if (which[2] && !STOP_WORDS.has(which[2])) answerNouns.add(which[2]);
+  }
+  const tokens = tokenize(q);
+  // Capitalisation comes from what the member typed: map normalised tokens back by position in the original.
+  const original = tokenize(text);
+  const capsByLower = new Map<string, boolean>();
+  original.forEach((t, i) => {
+    const acronym = t.raw.length >= 2 && t.raw === t.raw.toUpperCase() && /\p{L}/u.test(t.raw);
+    if ((i > 0 && t.cap) || acronym) capsByLower.set(t.lower, true);
+  });
+  const names = capitalSpans(original.slice(1));
+
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (consumed.has(t.lower) || STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) continue;
+    if (seen.has(t.stem)) continue;
+    seen.add(t.stem);
+    const leader = GENERIC_LEADER.has(t.lower);
+    const title = !leader && (TITLE_WORDS.has(t.lower) || TITLE_STEMS.has(t.stem));
+    const generic = GENERIC_ORG_WORDS.has(t.lower) || answerNouns.has(t.lower);
+    const target = (type === 'list' || type === 'count') && i > 0 && isTargetPosition(tokens, i);
+    const stems = [t.stem, ...synonymsOf(t.stem)];
+    if (target && /^(countri|nation|state)$/.test(t.stem)) stems.push('member');
+    concepts.push({
+      text: t.raw,
+      stems: [...new Set(stems)],
+      phrases: [],
+      entity: !generic && capsByLower.get(t.lower) === true,
+      weak: generic || WEAK.has(t.lower) || WEAK.has(t.stem),
+      leader,
+      title,
+      target,
+    });
+  }
+  return { text, type, detail, concepts, tokens, names };
+}
+
+/** The first content noun after "which"/"how many"/"what are the" is what is being listed or counted. */
+function isTargetPosition(tokens: Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && ['the', 'all', 'of'].includes(tokens[j].lower)) j--;
+  return j >= 0 && ['which', 'many', 'much', 'are', 'what', 'list', 'name', 'were'].includes(tokens[j].lower);
+}
+
+function classify(q: string): { type: QuestionType; detail?: Detail; consumed: Set<string> } {
+  const consumed = new Set<string>();
+  const take = (...words: string[]) => words.forEach((w) => consumed.add(w));
+  let m: RegExpMatchArray | null;
+
+  if ((m = q.match(/\bwhat (?:does|do|did|is) ([a-z0-9&.-]{2,10}) (?:stand for|short for|mean)\b/))) {
+    take('stand', 'short', 'mean');
+    return { type: 'expand', consumed };
+  }
+  if (/^(?:when|by when|until when|since when)\b/.test(q) || /\bhow soon\b/.test(q) || /\bhow long ago\b/.test(q)) {
+    take('when', 'soon', 'long', 'ago');
+    return { type: 'when', consumed };
+  }
+  if ((m = q.match(/\b(?:what|which) (date|day|year|month|time|week)\b/)) || (m = q.match(/\bon what (date|day)\b/))) {
+    take('date', 'day', 'year', 'month', 'time', 'week');
+    return { type: 'when', detail: m[1] === 'year' ? 'year' : undefined, consumed };
+  }
+  if (/^why\b/.test(q) || /\b(?:what|what's) (?:is |was |were |are )?the reasons? (?:for|why|behind)\b/.test(q) || /\bfor what reason\b/.test(q) || /\bwhat (?:caused|led to|prompted)\b/.test(q) || /^how come\b/.test(q)) {
+    take('why', 'reason', 'reasons', 'caused', 'led', 'prompted', 'come', 'behind');
+    return { type: 'why', consumed };
+  }
+  if (/\bhow many times\b/.test(q)) {
+    take('many', 'times', 'time');
+    return { type: 'count', detail: 'times', consumed };
+  }
+  if ((m = q.match(/\bhow (many|much|big|large|long|far|old)\b/))) {
+    take(m[1]);
+    const detail: Detail | undefined = m[1] === 'much' ? 'money' : m[1] === 'long' ? 'duration' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
+    return { type: 'count', detail, consumed };
+  }
+  if ((m = q.match(/\bwhat (percentage|percent|proportion|share|number|amount|sum|fraction)\b/))) {
+    take(m[1]);
+    return { type: 'count', detail: m[1] === 'number' || m[1] === 'amount' || m[1] === 'sum' ? (m[1] === 'number' ? undefined : 'money') : 'percent', consumed };
+  }
+  if (/^where\b/.test(q)) {
+    take('where');
+    return { type: 'where', consumed };
+  }
+  if ((m = q.match(/\b(?:in |at )?(?:which|what) (city|country|place|town|venue|region|location|capital|stadium|park|area|province)\b/))) {
+    take(m[1]);
+    return { type: 'where', consumed };
+  }
+  if ((m = q.match(/\bwhat(?:'s| is| was) (?:\w+(?: \w+)?)'s? (job|role|title|position|post)\b/)) || (m = q.match(/\bwhat (job|role|title|position|post) does\b/))) {
+    take(m[1]);
+    return { type: 'who', detail: 'role', consumed };
+  }
+  if (/^(?:list|name)\b/.test(q) || /^(?:what|which|who) (?:are|were) the\b/.test(q) || /\bwhat (?:\w+ ){0,4}(?:does|do|did) (?:\w+ ){0,6}(?:include|involve|consist of|comprise)\b/.test(q)) {
+    take('list', 'name', 'include', 'involve', 'consist', 'comprise');
+    // "what are the stages" is a list; "who are the members" too.
+    return { type: 'list', consumed };
+  }
+  if ((m = q.match(/^what (\w+) (?:does|do|did|will|would|has|have)\b/)) && LIST_NOUNS_PLURAL.test(m[1]) && !/(?:ss|us|is|news)$/.test(m[1])) {
+    return { type: 'list', consumed: new Set(['include', 'have', 'contain']) };
+  }
+  if ((m = q.match(/\bwhich (\w+)/))) {
+    const noun = m[1];
+    if (PLACE_NOUNS.has(noun)) return { type: 'where', consumed: new Set([noun]) };
+    if (TIME_NOUNS.has(noun)) return { type: 'when', consumed: new Set([noun]) };
+    if (LIST_NOUNS_PLURAL.test(noun) && !/(?:ss|us|is|news)$/.test(noun)) return { type: 'list', consumed };
+    return { type: 'who', consumed };
+  }
+  if (/^(?:who|whom|whose)\b/.test(q)) return { type: 'who', consumed };
+  if (/^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)\b/.test(q)) return { type: 'yesno', consumed };
+  return { type: 'what', consumed };
+}
+
+/** Runs of capitalised words ("Imangali Tasmagambetov", "Glasgow Green"), joined with particles. */
+export function capitalSpans(tokens: Token[]): string[] {
+  const spans: string[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length > 0) spans.push(current.map((t) => t.raw).join(' '));
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.cap && !STOP_WORDS.has(t.lower)) current.push(t);
+    else flush();
+  }
+  flush();
+  return spans;
+}

@@ -1,0 +1,102 @@
+// Runs the /ask question set against the seed article and the held-out corpus, and scores it.
+// Shared by `npm run eval` (prints) and test/ask/eval.test.ts (asserts the targets).
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MemoryLibrary } from '../../src/articles/library';
+import { parseArticle } from '../../src/articles/parse';
+import { eventDateText } from '../../src/answers/format';
+import { createAskService, type AskResult } from '../../src/answers/ask/service';
+import { looseText } from '../../src/answers/ask/text';
+import { corpusQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const seedFile = join(repoRoot, 'data/articles/csto-border-plan.txt');
+export const corpusDir = resolve(repoRoot, '../shared/corpus/articles');
+/** The clock the articles are parsed and questions asked at. */
+export const EVAL_NOW = new Date('2026-11-27T12:00:00Z');
+
+export interface EvalRow {
+  set: 'seed' | 'corpus' | 'unanswerable';
+  question: string;
+  expect: EvalQuestion['expect'];
+  result: AskResult | { ok: false; type: string };
+  answer: string;
+  pass: boolean;
+  cited: boolean;
+}
+
+export interface EvalSummary {
+  rows: EvalRow[];
+  answerable: number;
+  answerableCorrect: number;
+  unanswerable: number;
+  declined: number;
+  answered: number;
+  answeredCiting: number;
+}
+
+export function loadLibrary(now = EVAL_NOW): MemoryLibrary {
+  const library = new MemoryLibrary();
+  const files = [seedFile, ...readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(corpusDir, f))];
+  for (const file of files) {
+    const parsed = parseArticle(readFileSync(file, 'utf8'), { now, origin: file });
+    if (parsed.ok) library.upsert({ article: parsed.article, origin: file, ingestedAt: now });
+  }
+  return library;
+}
+
+export function answerText(result: EvalRow['result']): string {
+  if (!('text' in result) || !result.ok) return '';
+  const parts = [result.text];
+  if (result.date) parts.push(eventDateText(result.date));
+  if (result.items) parts.push(result.items.join(', '));
+  return parts.join(' | ');
+}
+
+export function check(result: EvalRow['result'], expect: Expectation): boolean {
+  if (!result.ok || !('citations' in result) || result.citations.length === 0) return false;
+  const hay = ` ${looseText(answerText(result))} `;
+  const has = (k: string) => hay.includes(` ${looseText(k)} `) || hay.includes(looseText(k));
+  if (expect.date) {
+    const d = result.date?.date;
+    if (!d) return false;
+    const ok = expect.date.length === 5 ? d.slice(5) === expect.date || result.date?.endDate.slice(5) === expect.date : d.startsWith(expect.date);
+    if (!ok) return false;
+  }
+  if (expect.all && !expect.all.every(has)) return false;
+  if (expect.any && !expect.any.some(has)) return false;
+  return true;
+}
+
+export function runEval(now = EVAL_NOW): EvalSummary {
+  const service = createAskService(loadLibrary(now));
+  const rows: EvalRow[] = [];
+  const sets: [EvalRow['set'], EvalQuestion[]][] = [
+    ['seed', seedQuestions],
+    ['corpus', corpusQuestions],
+    ['unanswerable', unanswerableQuestions],
+  ];
+  for (const [set, questions] of sets) {
+    for (const q of questions) {
+      const result = service.ask(q.q, { now });
+      const cited = result.ok && 'citations' in result && result.citations.length > 0;
+      const pass = q.expect === 'decline' ? !result.ok : check(result, q.expect);
+      rows.push({ set, question: q.q, expect: q.expect, result, answer: result.ok ? answerText(result) : 'declined', pass, cited });
+    }
+  }
+  const answerableRows = rows.filter((r) => r.set !== 'unanswerable');
+  const unanswerableRows = rows.filter((r) => r.set === 'unanswerable');
+  const answered = rows.filter((r) => r.result.ok);
+  return {
+    rows,
+    answerable: answerableRows.length,
+    answerableCorrect: answerableRows.filter((r) => r.pass).length,
+    unanswerable: unanswerableRows.length,
+    declined: unanswerableRows.filter((r) => r.pass).length,
+    answered: answered.length,
+    answeredCiting: answered.filter((r) => r.cited).length,
+  };
+}
+
+export const percent = (n: number, d: number): number => (d === 0 ? 100 : Math.round((1000 * n) / d) / 10);
