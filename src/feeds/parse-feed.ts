@@ -43,6 +43,7 @@ type Node = unknown;
 
 export function parseFeed(xml: string, options: { maxItems?: number } = {}): FeedParseResult {
   const text = xml.replace(/^\uFEFF/, '');
+  if (/^\s*(?:<!doctype html|<html[\s>])/i.test(text)) return { ok: false, error: "not an RSS or Atom feed (an HTML page; use the site's feed URL)" };
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { ok: false, error: `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})` };
   let doc: Record<string, Node>;

@@ -54,8 +54,9 @@ describe('parseFeed', () => {
     const bad = parseFeed(fixture('malformed.xml'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatch(/^not well-formed XML \(line \d+:/);
-    const html = parseFeed('<html><head><title>x</title></head><body></body></html>');
-    expect(html).toEqual({ ok: false, error: 'not an RSS or Atom feed (root element <html>)' });
+    const html = parseFeed('<!DOCTYPE html><html><head><title>x</title></head><body></body></html>');
+    expect(html).toEqual({ ok: false, error: "not an RSS or Atom feed (an HTML page; use the site's feed URL)" });
+    expect(parseFeed('<?xml version="1.0"?><opml version="2.0"><body/></opml>')).toEqual({ ok: false, error: 'not an RSS or Atom feed (root element <opml>)' });
     expect(parseFeed('')).toMatchObject({ ok: false });
   });
 

@@ -1,0 +1,281 @@
+// News monitoring end to end: feeds served by a local HTTP server, announcements through the real
+// DiscordPoster into the fake Discord, "restarts" as new instances on the same database file.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ManualClock } from '../../src/core/clock';
+import { Status } from '../../src/core/status';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './feed-server';
+import { discordPoster, startInstance, tempDir } from './harness';
+import { readFileSync } from 'node:fs';
+import type { MessagePoster } from '../../src/core/poster';
+
+let server: FeedServer;
+let fake: FakeDiscord;
+let poster: MessagePoster;
+let n = 0;
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  fake = await startFakeDiscord();
+  poster = discordPoster(fake);
+  server.set('/page/ferry.html', { body: readFileSync(join(__dirname, 'fixtures', 'page.html'), 'utf8'), type: 'text/html; charset=utf-8' });
+  server.set('/malformed.xml', { body: readFileSync(join(__dirname, 'fixtures', 'malformed.xml'), 'utf8') });
+});
+afterAll(async () => {
+  await server.close();
+  await fake.close();
+});
+
+/** A fresh feed path, database and channel per test, so tests stay independent. */
+let path: string;
+let dbPath: string;
+let channel: string;
+let clock: ManualClock;
+beforeEach(() => {
+  n++;
+  path = `/feeds/f${n}.xml`;
+  dbPath = join(tempDir('herald-news-'), 'herald.db');
+  channel = fake.addChannel({ name: `news-${n}` });
+  clock = new ManualClock('2024-11-27T10:00:00Z');
+});
+
+const item = (i: number, extra: Partial<FixtureItem> = {}): FixtureItem => ({
+  guid: `item-${n}-${i}`,
+  title: `Harbour story number ${i} of feed ${n}`,
+  link: `https://gazette.example/${n}/${i}`,
+  pubDate: new Date(Date.UTC(2024, 10, 20 + i, 9)).toUTCString(),
+  content: `<p>Story ${i} of feed ${n}: the harbour board met on Monday and agreed the plan for the ${i}th quay.</p><p>${'Work continues through the winter with more crews on site. '.repeat(12)}</p>`,
+  ...extra,
+});
+
+const titles = (channelId: string) => fake.messages(channelId).map((m) => (m.embeds[0] as { title?: string }).title);
+
+describe('feeds through the fake Discord', () => {
+  it('records the first poll without announcing, then announces each new item exactly once, across restarts', async () => {
+    server.set(path, { body: rssFeed('Harbour Gazette', [item(2), item(1)]) });
+    const url = `${server.base}${path}`;
+    let herald = await startInstance(dbPath, clock, poster, { feeds: [url] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+
+    const first = await herald.news.feeds.pollAll();
+    expect(first).toMatchObject({ feeds: 1, polled: 1, failed: 0, newItems: 2 });
+    expect(fake.messages(channel)).toHaveLength(0);
+
+    server.set(path, { body: rssFeed('Harbour Gazette', [item(3), item(2), item(1)]) });
+    clock.advance(600_000);
+    await herald.news.feeds.pollAll();
+    expect(titles(channel)).toEqual([`Harbour story number 3 of feed ${n}`]);
+
+    // Unchanged feed: a conditional request answered 304, nothing posted.
+    clock.advance(600_000);
+    const third = await herald.news.feeds.pollAll();
+    expect(third).toMatchObject({ notModified: 1, newItems: 0 });
+    expect(server.log.filter((l) => l.path === path).at(-1)).toMatchObject({ status: 304 });
+    expect(server.log.filter((l) => l.path === path).at(-1)?.ifNoneMatch).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(fake.messages(channel)).toHaveLength(1);
+
+    // Restart: a new instance on the same database repeats nothing, and still announces what is new.
+    await herald.stop();
+    herald = await startInstance(dbPath, clock, poster, { feeds: [url] });
+    clock.advance(600_000);
+    server.set(path, { body: rssFeed('Harbour Gazette', [item(3, { description: 'resent with a new summary' }), item(2), item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(1);
+    server.set(path, { body: rssFeed('Harbour Gazette', [item(4), item(3), item(2), item(1)]) });
+    clock.advance(600_000);
+    await herald.news.feeds.pollAll();
+    expect(titles(channel)).toEqual([`Harbour story number 3 of feed ${n}`, `Harbour story number 4 of feed ${n}`]);
+
+    const message = fake.messages(channel)[0];
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(message.nonce).toMatch(/^n[0-9a-f]{24}$/);
+    expect(fake.mentionViolations()).toEqual([]);
+    await herald.stop();
+  });
+
+  it('announces an item seen again under another guid (same normalised content) only once', async () => {
+    const other = `/feeds/f${n}-mirror.xml`;
+    server.set(path, { body: rssFeed('Gazette', [item(1)]) });
+    server.set(other, { body: rssFeed('Mirror', [item(1, { guid: 'mirror-1' })]) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`, `${server.base}${other}`] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    const copy = { ...item(2), guid: 'mirror-2', link: `https://mirror.example/${n}/2`, content: `  ${item(2).content?.toUpperCase()}  ` };
+    server.set(path, { body: rssFeed('Gazette', [item(2), item(1)]) });
+    server.set(other, { body: rssFeed('Mirror', [copy, item(1, { guid: 'mirror-1' })]) });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(1);
+    await herald.stop();
+  });
+
+  it('fetches the linked page when an item has only a summary, and keeps url, source and date', async () => {
+    const link = `${server.base}/page/ferry.html`;
+    server.set(path, { body: rssFeed('Harbour Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    server.set(path, {
+      body: rssFeed('Harbour Gazette', [{ guid: `ferry-${n}`, title: 'Ferry timetable changes', link, pubDate: 'Tue, 26 Nov 2024 10:00:00 GMT', description: 'Winter times.' }]),
+    });
+    await herald.news.feeds.pollAll();
+    const tracked = herald.library.byOriginPath(link);
+    expect(tracked?.article.meta).toMatchObject({ url: link, source: 'Harbour Gazette', published: '2024-11-26' });
+    expect(tracked?.article.headline).toBe('Ferry timetable changes');
+    expect(tracked?.article.paragraphs.join('\n')).toContain('The Harbour Ferry Company will change its winter timetable on December 9');
+    expect(tracked?.article.paragraphs.join('\n')).not.toContain('Most read');
+    const embed = fake.messages(channel)[0].embeds[0] as { title: string; url: string; description: string };
+    expect(embed.title).toBe('Ferry timetable changes');
+    expect(embed.url).toBe(link);
+    expect(embed.description.startsWith('The Harbour Ferry Company will change its winter timetable')).toBe(true);
+    await herald.stop();
+  });
+
+  it('reports a failing feed with its last error in /feed list and /status, backs off, and recovers', async () => {
+    const url = `${server.base}/malformed.xml`;
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [url] });
+    const status = new Status(clock.now(), herald.library);
+    herald.news.contributeStatus(status);
+    await herald.news.feeds.pollAll();
+    const failing = [{ url, lastError: 'not well-formed XML (line 4: Expected closing tag \'item\' (opened in line 3, col 1) instead of closing tag \'channel\'.)', failures: 1 }];
+    expect(herald.news.feeds.failing()).toEqual(failing);
+    expect(status.snapshot(clock.now()).failingFeeds).toEqual(failing);
+    expect(herald.news.feeds.list(fake.guildId)[0]).toMatchObject({ url, failures: 1, lastError: failing[0].lastError, scope: 'global' });
+
+    // Backing off: the next cycle a minute later does not request it.
+    const requests = server.log.filter((l) => l.path === '/malformed.xml').length;
+    clock.advance(60_000);
+    expect(await herald.news.feeds.pollAll()).toMatchObject({ backingOff: 1, polled: 0 });
+    expect(server.log.filter((l) => l.path === '/malformed.xml').length).toBe(requests);
+    clock.advance(3 * 60_000);
+    await herald.news.feeds.pollAll();
+    expect(herald.news.feeds.failing()[0].failures).toBe(2);
+
+    // Restart keeps it visible; a fixed feed clears it.
+    await herald.stop();
+    const again = await startInstance(dbPath, clock, poster, { feeds: [url] });
+    expect(again.news.feeds.failing()[0]).toMatchObject({ url, failures: 2 });
+    server.set('/malformed.xml', { body: rssFeed('Fixed', [item(1)]) });
+    clock.advance(3_600_000);
+    await again.news.feeds.pollAll();
+    expect(again.news.feeds.failing()).toEqual([]);
+    server.set('/malformed.xml', { body: readFileSync(join(__dirname, 'fixtures', 'malformed.xml'), 'utf8') });
+    await again.stop();
+  });
+
+  it('reports slow, oversized and missing feeds with their reason', async () => {
+    const urls = [`${server.base}/slow`, `${server.base}/huge`, `${server.base}/nothing-here.xml`, `${server.base}/page/ferry.html`];
+    const herald = await startInstance(dbPath, clock, poster, { feeds: urls, fetch: { timeoutMs: 500, connectTimeoutMs: 500 } });
+    await herald.news.feeds.pollAll();
+    expect(herald.news.feeds.failing().map((f) => [f.url, f.lastError])).toEqual([
+      [urls[0], 'no complete response within 1 s'],
+      [urls[1], 'response larger than 5242880 bytes'],
+      [urls[2], 'HTTP 404'],
+      [urls[3], "not an RSS or Atom feed (an HTML page; use the site's feed URL)"],
+    ]);
+    await herald.stop();
+  });
+
+  it('with the guard on, refuses feeds on private addresses (the local test server) and says why', async () => {
+    server.set(path, { body: rssFeed('Local', [item(1)]) });
+    const url = `${server.base}${path}`;
+    const before = server.log.filter((l) => l.path === path).length;
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [url], allowPrivate: false });
+    await herald.news.feeds.pollAll();
+    expect(herald.news.feeds.failing()).toEqual([
+      { url, lastError: '127.0.0.1 resolves to a loopback address (127.0.0.1); private addresses are not fetched', failures: 1 },
+    ]);
+    const added = await herald.news.feeds.add({ url: `http://127.0.0.1:${server.port}/other.xml`, guildId: fake.guildId, userId: fake.users.admin });
+    expect(added).toEqual({ ok: false, reason: 'Herald could not read that feed: 127.0.0.1 resolves to a loopback address (127.0.0.1); private addresses are not fetched.' });
+    const metadata = await herald.news.feeds.add({ url: 'http://169.254.169.254/latest/meta-data/', guildId: fake.guildId, userId: fake.users.admin });
+    expect(metadata).toMatchObject({ ok: false });
+    expect(herald.news.feeds.list(fake.guildId).map((f) => f.url)).toEqual([url]);
+    expect(server.log.filter((l) => l.path === path).length).toBe(before);
+    await herald.stop();
+  });
+
+  it('/feed add records current items without announcing, and remove stops following', async () => {
+    server.set(path, { body: rssFeed('Added Feed', [item(2), item(1)]) });
+    const url = `${server.base}${path}`;
+    const herald = await startInstance(dbPath, clock, poster);
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    const added = await herald.news.feeds.add({ url, guildId: fake.guildId, userId: fake.users.admin });
+    expect(added).toMatchObject({ ok: true, created: true, itemsRecorded: 2, feed: { url, title: 'Added Feed', scope: 'server', failures: 0 } });
+    expect(await herald.news.feeds.add({ url, guildId: fake.guildId, userId: fake.users.admin })).toMatchObject({ ok: true, created: false });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(0);
+    server.set(path, { body: rssFeed('Added Feed', [item(3), item(2), item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(titles(channel)).toEqual([`Harbour story number 3 of feed ${n}`]);
+    // Another server does not see (or get announcements from) this server's feed.
+    expect(herald.news.feeds.list('999999999999999999')).toEqual([]);
+    expect(herald.news.feeds.remove({ url, guildId: fake.guildId })).toEqual({ ok: true });
+    expect(herald.news.feeds.remove({ url, guildId: fake.guildId })).toEqual({ ok: false, reason: 'This server does not follow that feed. See /feed list.' });
+    await herald.stop();
+  });
+
+  it('a topic watch only gets matching articles, entity-aware', async () => {
+    const topical = fake.addChannel({ name: `topic-${n}` });
+    server.set(path, { body: rssFeed('World Desk', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: topical, topic: 'CSTO', userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    const alliance: FixtureItem = {
+      guid: `alliance-${n}`,
+      title: 'Security bloc reviews border plan',
+      link: `https://world.example/${n}/alliance`,
+      pubDate: 'Wed, 27 Nov 2024 08:00:00 GMT',
+      content: `<p>The Collective Security Treaty Organization will review a plan to reinforce the border, officials said on Wednesday.</p><p>${'Member states discussed the draft in detail. '.repeat(15)}</p>`,
+    };
+    const ferry: FixtureItem = { ...item(1), guid: `ferry-${n}`, title: 'Ferry fares rise in spring' };
+    server.set(path, { body: rssFeed('World Desk', [alliance, ferry]) });
+    await herald.news.feeds.pollAll();
+    expect(titles(channel).sort()).toEqual(['Ferry fares rise in spring', 'Security bloc reviews border plan']);
+    expect(titles(topical)).toEqual(['Security bloc reviews border plan']);
+    const fields = (fake.messages(topical)[0].embeds[0] as { fields: { name: string; value: string }[] }).fields;
+    expect(fields.find((f) => f.name === 'Matched')?.value).toBe('CSTO');
+    await herald.stop();
+  });
+
+  it('a crash between posting and recording does not post twice (same nonce on retry)', async () => {
+    server.set(path, { body: rssFeed('Gazette', []) });
+    let crashAfterSend = true;
+    const crashing: MessagePoster = {
+      async post(channelId, reply, options) {
+        const result = await poster.post(channelId, reply, options);
+        // Simulates the process dying after Discord created the message and before Herald recorded it.
+        if (crashAfterSend) return { ok: false, retryable: true, reason: 'process died', retryAfterMs: 0 };
+        return result;
+      },
+    };
+    let herald = await startInstance(dbPath, clock, crashing, { feeds: [`${server.base}${path}`] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    server.set(path, { body: rssFeed('Gazette', [item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(1);
+    await herald.stop();
+    crashAfterSend = false;
+    herald = await startInstance(dbPath, clock, crashing, { feeds: [`${server.base}${path}`] });
+    await herald.news.settle();
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0 });
+    await herald.stop();
+  });
+
+  it('a channel Herald cannot post in is marked broken, with the reason, and other watches still get posts', async () => {
+    server.set(path, { body: rssFeed('Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    const guild = fake.guildId;
+    herald.news.watches.subscribe({ guildId: guild, channelId: fake.channels.noSend, userId: fake.users.admin });
+    herald.news.watches.subscribe({ guildId: guild, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    server.set(path, { body: rssFeed('Gazette', [item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(herald.news.watches.list(guild).find((w) => w.channelId === fake.channels.noSend)?.broken).toBe('Missing Permissions (50013)');
+    herald.news.watches.off({ guildId: guild, channelId: fake.channels.noSend });
+    await herald.stop();
+  });
+});
