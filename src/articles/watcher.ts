@@ -23,6 +23,8 @@ export interface ArticlesWatcherOptions {
   debounceMs?: number;
   /** Full rescan period (fallback). Default 30 s; 0 disables. */
   rescanMs?: number;
+  /** Use fs.watch (default true); false leaves only the periodic rescan (tests of the fallback). */
+  fsWatch?: boolean;
   /** Called for every outcome, in order, including 'unchanged' files seen by a scan. */
   onEvent?: (event: FolderEvent) => void;
 }
@@ -43,10 +45,19 @@ export class ArticlesWatcher {
   /** Scans once, then watches. */
   async start(): Promise<void> {
     await this.scan();
+    if (this.options.fsWatch !== false) this.watchFolder();
+    const every = this.options.rescanMs ?? 30_000;
+    if (every > 0) {
+      this.rescanTimer = setInterval(() => this.scan(), every);
+      this.rescanTimer.unref();
+    }
+  }
+
+  private watchFolder(): void {
     try {
       this.watcher = watch(this.dir, { persistent: false }, (_event, filename) => {
         if (filename) this.schedule(resolve(join(this.dir, filename.toString())));
-        else this.enqueue(() => this.scan());
+        else void this.scan();
       });
       this.watcher.on('error', (error) => {
         this.options.log.warn({ err: error, dir: this.dir }, 'articles folder watch failed; relying on the periodic rescan');
@@ -55,11 +66,6 @@ export class ArticlesWatcher {
       });
     } catch (error) {
       this.options.log.warn({ err: error, dir: this.dir }, 'cannot watch the articles folder; relying on the periodic rescan');
-    }
-    const every = this.options.rescanMs ?? 30_000;
-    if (every > 0) {
-      this.rescanTimer = setInterval(() => this.enqueue(() => this.scan()), every);
-      this.rescanTimer.unref();
     }
   }
 

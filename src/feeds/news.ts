@@ -35,7 +35,7 @@ export interface NewsMonitorOptions {
   concurrency?: number;
   fetchPages?: boolean;
   /** Articles-folder watcher timings. */
-  folder?: { debounceMs?: number; rescanMs?: number };
+  folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean };
 }
 
 export class NewsMonitor {
@@ -80,6 +80,7 @@ export class NewsMonitor {
         log: this.options.log.child({ feature: 'folder' }),
         debounceMs: this.options.folder?.debounceMs,
         rescanMs: this.options.folder?.rescanMs,
+        fsWatch: this.options.folder?.fsWatch,
         onEvent: (event) => this.onFolderEvent(event),
       });
       await this.watcher.start();

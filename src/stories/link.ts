@@ -5,7 +5,7 @@ import type { Article, ArticleEvent } from '../articles/model';
 import { entityProfile, normalise, type EntityProfile } from './entities';
 
 const STOP = new Set(
-  'a an the of to in on at for and or but with by from as is are was were be been will would has have had its it this that these those after before over under into about says said new more than not no up out'.split(' '),
+  'a an the of to in on at for and or but with by from as is are was were be been will would shall has have had its it this that these those after before over under into about says said say new more than not no up out now set expected also just then'.split(' '),
 );
 
 export interface StorySignature {
@@ -33,9 +33,17 @@ export function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** How alike two event descriptions are: shared content words over the shorter description's (0..1). */
+export function happeningSimilarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared < 2 ? 0 : shared / Math.min(a.size, b.size);
+}
+
 /** Two event descriptions name the same happening (at any date). */
 export function sameHappening(a: Set<string>, b: Set<string>): boolean {
-  return a.size > 0 && b.size > 0 && jaccard(a, b) >= 0.5;
+  return happeningSimilarity(a, b) >= 0.6;
 }
 
 export interface StoryScore {
@@ -47,14 +55,22 @@ export interface StoryScore {
 /** Above this an article is linked to the story. */
 export const STORY_THRESHOLD = 0.35;
 
+function sharedEntitiesOf(a: StorySignature, b: StorySignature): number {
+  let shared = 0;
+  for (const k of a.profile.keys) if (b.profile.keys.has(k)) shared++;
+  return shared;
+}
+
 export function storyScore(a: StorySignature, b: StorySignature): StoryScore {
-  let sharedEntities = 0;
-  for (const k of a.profile.keys) if (b.profile.keys.has(k)) sharedEntities++;
+  const sharedEntities = sharedEntitiesOf(a, b);
   let sharedEvents = 0;
   for (const x of a.events) {
     if (b.events.some((y) => (y.event.date === x.event.date && jaccard(x.words, y.words) >= 0.2) || sameHappening(x.words, y.words))) sharedEvents++;
   }
-  const entityJ = jaccard(a.profile.keys, b.profile.keys);
+  // Jaccard alone punishes a short follow-up against a long article naming many places; the overlap
+  // coefficient (shared over the smaller set) does not. Averaged, both count.
+  const smaller = Math.min(a.profile.keys.size, b.profile.keys.size);
+  const entityJ = (jaccard(a.profile.keys, b.profile.keys) + (smaller > 0 ? sharedEntitiesOf(a, b) / smaller : 0)) / 2;
   const headlineJ = jaccard(a.headlineWords, b.headlineWords);
   const score = 0.6 * entityJ + 0.25 * headlineJ + 0.15 * Math.min(1, sharedEvents);
   return { score, sharedEntities, sharedEvents };
@@ -71,13 +87,22 @@ export interface DateMove {
   to: string;
 }
 
-/** Events of `newer` that describe the same happening as an event of `older` at another date. */
+/**
+ * Events of `newer` that describe the same happening as a still-expected event of `older` at another
+ * date. An older event at the same date that matches means nothing moved; past events of the older
+ * article (history it recounts) never count as moved.
+ */
 export function movedEvents(older: StorySignature, newer: StorySignature): DateMove[] {
   const moves: DateMove[] = [];
+  const expected = older.events.filter((o) => o.event.status !== 'past');
   for (const n of newer.events) {
-    const match = older.events.find((o) => sameHappening(o.words, n.words));
-    if (match && match.event.date !== n.event.date && !moves.some((m) => m.to === n.event.date && m.from === match.event.date)) {
-      moves.push({ description: n.event.description, from: match.event.date, to: n.event.date });
+    const candidates = expected
+      .map((o) => ({ o, similarity: happeningSimilarity(o.words, n.words) }))
+      .filter((c) => c.similarity >= 0.6);
+    if (candidates.length === 0 || candidates.some((c) => c.o.event.date === n.event.date)) continue;
+    const best = candidates.sort((x, y) => y.similarity - x.similarity || y.o.event.salience - x.o.event.salience)[0].o;
+    if (!moves.some((m) => m.from === best.event.date && m.to === n.event.date)) {
+      moves.push({ description: best.event.description, from: best.event.date, to: n.event.date });
     }
   }
   return moves;
