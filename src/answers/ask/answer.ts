@@ -46,6 +46,8 @@ export const CONFIDENCE_THRESHOLD = 0.62;
 interface Candidate {
   hit: Hit;
   coverage: number;
+  /** Coverage by the sentence alone, without its neighbours. */
+  own: number;
   /** Token positions in the sentence of matched concepts (non-entity ones separately). */
   focus: number[];
   entityAt: number[];
@@ -191,6 +193,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit): Candidate | 
   }
   let total = 0;
   let got = 0;
+  let inSentence = 0;
   const focus: number[] = [];
   const entityAt: number[] = [];
   for (const c of question.concepts) {
@@ -198,9 +201,11 @@ function measure(index: CorpusIndex, question: Question, hit: Hit): Candidate | 
     total += w;
     let m = 0;
     if (conceptIn(c, stems)) m = 1;
-    else if (conceptIn(c, around)) m = c.entity ? 0.9 : 0.5;
-    else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.8 : 0.2;
+    else if (conceptIn(c, around)) m = c.entity ? 0.7 : 0.5;
+    else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.6 : 0.2;
     if (c.entity && m === 0) return null;
+    if (c.required && m < 1) return null;
+    if (m === 1) inSentence += w;
     got += w * m;
     if (m === 1) {
       tokens.forEach((t, i) => {
@@ -208,7 +213,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit): Candidate | 
       });
     }
   }
-  return { hit, coverage: total > 0 ? got / total : 0, focus, entityAt, tokens, text, stems };
+  return { hit, coverage: total > 0 ? got / total : 0, own: total > 0 ? inSentence / total : 0, focus, entityAt, tokens, text, stems };
 }
 
 /** Who a sentence is attributed to, with their role: "He emphasized …" still speaks for the Secretary-General. */
@@ -249,8 +254,9 @@ function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date
   }
 }
 
+/** The sentence itself as the answer: only as good as its own coverage of the question. */
 function sentenceAnswer(c: Candidate, quality: number): Typed {
-  return { text: c.text, quality };
+  return { text: c.text, quality: (quality * Math.min(c.coverage, c.own + 0.1)) / Math.max(c.coverage, 1e-9) };
 }
 
 /** Token distance from position `i` to the nearest of `targets`, with a penalty for crossing a comma. */
@@ -276,11 +282,12 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
   const reference = article.published.date ? new Date(`${article.published.date}T12:00:00Z`) : now;
   const dates = datesIn(c.text, article, c.hit.sentence, reference);
   if (dates.length === 0) return null;
-  const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
   let best = dates[0];
   let bestD = Infinity;
   for (const d of dates) {
-    const dist = anchor.length > 0 ? distance(c, tokenAt(c, d.at), anchor) : 0;
+    // Nearest to what the question asks about; names count too, but less than the action itself.
+    const at = tokenAt(c, d.at);
+    const dist = Math.min(c.focus.length > 0 ? distance(c, at, c.focus) : Infinity, c.entityAt.length > 0 ? distance(c, at, c.entityAt) + 3 : Infinity, c.focus.length + c.entityAt.length === 0 ? 0 : Infinity);
     if (dist < bestD) {
       best = d;
       bestD = dist;
@@ -463,7 +470,10 @@ function membersOrList(question: Question, c: Candidate): string[] | undefined {
 
 function whereAnswer(question: Question, c: Candidate): Typed | null {
   const article = c.hit.article.tracked.article;
-  const places = placesIn(c.text, article, c.hit.sentence).filter((p) => !questionMentions(question, p.text.split(',')[0]));
+  const people = new Set(article.people.map((p) => p.name));
+  const places = placesIn(c.text, article, c.hit.sentence).filter(
+    (p) => !questionMentions(question, p.text.split(',')[0]) && ![...people].some((n) => n.includes(p.text.split(',')[0])),
+  );
   if (places.length === 0) return null;
   const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
   if (anchor.length === 0) return null;

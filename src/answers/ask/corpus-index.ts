@@ -154,9 +154,9 @@ export class CorpusIndex {
       const t = tokens[i];
       if (STOP_WORDS.has(t.lower)) continue;
       out.push(t.stem);
-      if (count) {
+      if (count && i > 0) {
         this.occurrences.set(t.stem, (this.occurrences.get(t.stem) ?? 0) + 1);
-        if (t.cap && i > 0) this.capitalised.set(t.stem, (this.capitalised.get(t.stem) ?? 0) + 1);
+        if (t.cap) this.capitalised.set(t.stem, (this.capitalised.get(t.stem) ?? 0) + 1);
       }
     }
     return out;

@@ -27,6 +27,8 @@ export interface Concept {
   title: boolean;
   /** The thing a which/how-many question counts or lists ("countries", "films"). */
   target: boolean;
+  /** The head of "what is the <population> of …": a sentence without it does not answer. */
+  required: boolean;
 }
 
 export interface Question {
@@ -76,6 +78,8 @@ export function analyseQuestion(raw: string): Question {
     if (which[2] && !STOP_WORDS.has(which[2])) answerNouns.add(which[2]);
   }
   const tokens = tokenize(q);
+  const headMatch = q.match(/^(?:what|which)(?:'s| is| was| are| were| will be| would be) (?:the |a |an )?([a-z]+) (?:of|for|behind|in|on|from)\b/);
+  const head = headMatch && !STOP_WORDS.has(headMatch[1]) ? headMatch[1] : undefined;
   // Capitalisation comes from what the member typed: map normalised tokens back by position in the original.
   const original = tokenize(text);
   const capsByLower = new Map<string, boolean>();
@@ -107,6 +111,7 @@ export function analyseQuestion(raw: string): Question {
       leader,
       title,
       target,
+      required: head !== undefined && t.lower === head,
     });
   }
   return { text, type, detail, concepts, tokens, names };
