@@ -1,6 +1,7 @@
 // Every slash command Herald registers. A test checks that each file in this folder is listed here.
 import type { Command } from '../src/core/command';
 import articles from './articles';
+import ask from './ask';
 import brief from './brief';
 import facts from './facts';
 import feed from './feed';
@@ -13,4 +14,4 @@ import watch from './watch';
 import when from './when';
 import who from './who';
 
-export const commands: Command<any>[] = [brief, when, timeline, who, facts, source, articles, status, help, remind, feed, watch];
+export const commands: Command<any>[] = [brief, when, timeline, who, facts, source, articles, status, help, remind, feed, watch, ask];

@@ -1,0 +1,81 @@
+// The /ask reply: the direct answer first (a date as in /when, a person with role, a list, a number,
+// a place, a reason), then the sentence(s) it rests on with the article's headline, then related
+// facts. A declined question says so plainly, with the closest sentence when it helps.
+import type { Reply } from '../../core/reply';
+import { userError } from '../../core/reply';
+import { asOf, clip, eventDateText, HERALD_COLOR, quote, safe, statusText, unixNoon, type DatedEvent } from '../format';
+import type { AskResult } from './answer';
+import type { AskService } from './service';
+
+const MAX_ITEMS = 15;
+
+/** Discord timestamps that say no more than the article: a calendar day only for day-precise dates. */
+function timestamps(date: DatedEvent): string {
+  if (date.precision !== 'day') return `<t:${Math.floor((unixNoon(date.date) + unixNoon(date.endDate)) / 2)}:R>`;
+  const anchor = date.qualifier === 'by' ? date.endDate : date.date;
+  const range = (date.qualifier === 'range' || date.qualifier === 'alternative') && date.endDate !== date.date;
+  const day = range
+    ? `<t:${unixNoon(date.date)}:D> ${date.qualifier === 'range' ? '–' : 'or'} <t:${unixNoon(date.endDate)}:D>`
+    : `${date.qualifier === 'by' ? 'by ' : ''}<t:${unixNoon(anchor)}:D>`;
+  return `${day} (<t:${unixNoon(anchor)}:R>)`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The answer's lead line(s), Discord-safe. */
+export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): string {
+  switch (result.type) {
+    case 'when': {
+      if (!result.date) return `**${safe(result.text)}**`;
+      return `**${eventDateText(result.date)}** · ${timestamps(result.date)} · ${statusText(result.date, now)}`;
+    }
+    case 'list': {
+      if (!result.items) return quote(result.text);
+      const shown = result.items.slice(0, MAX_ITEMS).map((i) => `• ${safe(clip(i, 200))}`);
+      const more = result.items.length - shown.length;
+      return [...shown, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
+    }
+    case 'why':
+      return `**${safe(clip(capitalise(result.text), 400))}**`;
+    case 'what':
+      return quote(result.text);
+    case 'yesno':
+      return `**Yes.**`;
+    default:
+      return `**${safe(clip(result.text, 400))}**`;
+  }
+}
+
+export function askReply(result: ReturnType<AskService['ask']>, question: string, now: Date): Reply {
+  if (!result.ok && result.type === 'unknown-article') return userError('No such article — see /articles.');
+  const title = clip(`Q: ${safe(question.replace(/\s+/g, ' ').trim())}`, 256);
+  if (!result.ok) {
+    const lines = ['The tracked articles don’t say.'];
+    if ('closest' in result && result.closest) {
+      lines.push('', 'The closest they come:', quote(result.closest.text, 500), `— *${safe(clip(result.closest.headline, 200))}*`);
+    }
+    return { embeds: [{ title, description: lines.join('\n'), footer: asOf(now), color: HERALD_COLOR }] };
+  }
+  const lines = [leadText(result, now)];
+  // The quoted sentence(s), unless the answer already is the sentence.
+  const sources = result.type === 'what' || (result.type === 'list' && !result.items) ? result.citations.slice(1) : result.citations;
+  if (sources.length > 0) lines.push('');
+  for (const c of sources) lines.push(quote(c.text, 600));
+  const headlines = [...new Set(result.citations.map((c) => c.headline))];
+  lines.push(`— *${safe(clip(headlines.join('; '), 200))}*`);
+  const fields = result.related.slice(0, 3).map((r) => ({
+    name: r.date ? `${eventDateText(r.date)} · ${statusText(r.date, now)}` : 'Related',
+    value: safe(clip(capitalise(r.text), 300)),
+  }));
+  return {
+    embeds: [
+      {
+        title,
+        description: clip(lines.join('\n'), 4000),
+        fields: fields.length > 0 ? fields : undefined,
+        footer: `${asOf(now)} · confidence ${Math.round(result.confidence * 100)}%`,
+        color: HERALD_COLOR,
+      },
+    ],
+  };
+}
