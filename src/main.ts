@@ -15,6 +15,8 @@ import { Scheduler } from './scheduler/scheduler';
 import { startReminders } from './reminders/start';
 import { ConsolePoster } from './transports/console/poster';
 import { createDiscord } from './transports/discord/client';
+// news monitoring (issue 6)
+import { NewsMonitor } from './feeds/news';
 
 async function main(): Promise<void> {
   const loaded = loadConfig();
@@ -43,6 +45,20 @@ async function main(): Promise<void> {
   services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, config });
   scheduler.start();
   // ---- end reminders ----
+  // ---- news monitoring (issue 6): feeds (FEEDS, FEED_POLL), articles-folder watch, /feed, /watch, stories ----
+  const news = new NewsMonitor({
+    db, library, poster, clock, log,
+    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR,
+  });
+  await news.start();
+  news.contributeStatus(status);
+  for (const job of news.jobs()) scheduler.add(job);
+  scheduler.start();
+  void scheduler.runNow('feeds.poll');
+  services.feeds = news.feeds;
+  services.watches = news.watches;
+  services.stories = news.stories;
+  // ---- end news monitoring ----
   const router = new CommandRouter({ commands, services, clock, log });
   services.commandList = () => router.commands;
 

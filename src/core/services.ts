@@ -3,6 +3,7 @@
 import type { ArticleLibrary } from '../articles/library';
 import type { ReminderService } from '../reminders/service';
 import type { FeedService, WatchService } from '../feeds/service';
+import type { StoryLookup } from '../stories/index';
 import type { AskService } from '../answers/ask/service';
 import type { Command } from './command';
 
@@ -34,6 +35,8 @@ export interface Services {
   reminders?: ReminderService;
   feeds?: FeedService;
   watches?: WatchService;
+  /** Stories (news monitoring): every tracked article on the same story as one, for /brief. */
+  stories?: StoryLookup;
   ask?: AskService;
   /** The router's commands, for /help (main.ts sets it once the router exists). */
   commandList?: () => readonly Command<any>[];

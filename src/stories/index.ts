@@ -18,7 +18,12 @@ export interface StoryLink {
   moves: DateMove[];
 }
 
-export class StoryIndex {
+/** What /brief needs: the story an article belongs to. */
+export interface StoryLookup {
+  storyOf(articleId: string): Story | undefined;
+}
+
+export class StoryIndex implements StoryLookup {
   private signatures = new Map<string, StorySignature>();
 
   constructor(private readonly library: MemoryLibrary) {
