@@ -47,7 +47,9 @@ export function briefReply(tracked: TrackedArticle, now: Date): Reply {
   const involved = [...article.people.map(personLine), ...article.organisations.map(organisationLine)];
   const who = listField('Who is involved', involved);
   if (who) fields.push(who);
-  const reported = listField('Reported by', article.attributions.map(attributionLine));
+  // Who, not what: one line per source, in the order the article names them.
+  const sources = article.attributions.filter((a, i, all) => all.findIndex((b) => b.source === a.source) === i);
+  const reported = listField('Reported by', sources.map((a) => attributionLine(a, false)));
   if (reported) fields.push(reported);
   const summary = summarySentences(article).map(safe).join(' ');
   return {
@@ -55,7 +57,7 @@ export function briefReply(tracked: TrackedArticle, now: Date): Reply {
       fitEmbed({
         title: clip(safe(article.headline), 256),
         url: article.meta.url && /^https?:\/\//i.test(article.meta.url) ? article.meta.url : undefined,
-        description: clip(summary || 'The article has no body text.', 4096),
+        description: clip(summary || 'The article has no body text.', 1500),
         fields,
         footer: `${asOf(now)} · More: /when /timeline /who /facts /source`,
         color: HERALD_COLOR,

@@ -36,7 +36,7 @@ export function findEvent(article: Article, query: string): ArticleEvent | undef
 export function eventChoices(article: Article, typed: string): Choice[] {
   return bySalience(article.events)
     .filter((e) => matchesWords(typed, `${e.description} ${e.expression} ${eventDateText(e)}`))
-    .map((e) => ({ name: `${eventDateText(e)} — ${e.description}`, value: e.id }));
+    .map((e) => ({ name: clip(`${eventDateText(e)} — ${e.description}`, 100), value: e.id }));
 }
 
 /**
@@ -44,7 +44,8 @@ export function eventChoices(article: Article, typed: string): Choice[] {
  * or a year gets the relative form alone, so no reader sees a day the article never gave.
  */
 export function eventTimestamps(event: ArticleEvent): string {
-  if (event.precision !== 'day') return `<t:${unixNoon(event.date)}:R>`;
+  // Relative to the middle of the month or year: "15 years ago" for 2011 seen from late 2026, not 16.
+  if (event.precision !== 'day') return `<t:${Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2)}:R>`;
   const day = (iso: string) => `<t:${unixNoon(iso)}:D>`;
   const anchor = event.qualifier === 'by' ? event.endDate : event.date;
   const rel = `(<t:${unixNoon(anchor)}:R>)`;
@@ -55,7 +56,17 @@ export function eventTimestamps(event: ArticleEvent): string {
 }
 
 export function eventDescription(event: ArticleEvent): string {
-  return clip(safe(event.description), 300);
+  const d = event.description.trim();
+  return clip(safe(d.charAt(0).toUpperCase() + d.slice(1)), 300);
+}
+
+const NAMES_A_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{4}\b/i;
+
+/** The date as the article wrote it, when it was relative ("13 years ago", "in the next two days"): how the date was worked out. */
+export function asWritten(event: ArticleEvent): string | undefined {
+  const written = event.expression.trim();
+  if (!written || NAMES_A_DATE.test(written)) return undefined;
+  return `Written as “${clip(safe(written), 100)}”`;
 }
 
 export function eventQuote(article: Article, event: ArticleEvent, max = 600): string | undefined {

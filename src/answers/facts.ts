@@ -28,7 +28,7 @@ export function findLists(article: Article, topic: string): ArticleList[] {
 export function topicChoices(article: Article, typed: string): Choice[] {
   return article.lists
     .filter((l) => matchesWords(typed, l.label))
-    .map((l) => ({ name: capitalise(l.label), value: l.label.length <= 100 ? l.label : l.label.slice(0, 100).replace(/\s+\S*$/, '') }));
+    .map((l) => ({ name: clip(capitalise(l.label), 100), value: l.label.length <= 100 ? l.label : l.label.slice(0, 100).replace(/\s+\S*$/, '') }));
 }
 
 function keyFacts(tracked: TrackedArticle, now: Date): string[] {

@@ -5,7 +5,9 @@ import type { TrackedArticle } from '../articles/library';
 import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
 import { clip, dayText, discordInstant, fitEmbed, HERALD_COLOR, quote, safe } from './format';
-import { attributionLine, listField } from './who';
+import { attributionLine } from './who';
+
+const MAX_ATTRIBUTIONS = 10;
 
 /** A URL as given; a file by its name only, so the server's folders are not shown to the world. */
 export function originText(tracked: TrackedArticle): string {
@@ -19,7 +21,8 @@ export function publishedText(tracked: TrackedArticle): string {
   const { published, meta } = tracked.article;
   if (!published.date) return `Unknown. ${safe(published.reason)}`;
   const how = published.inferred ? 'inferred from the text' : meta.published ? 'given in the front matter' : 'given';
-  const lines = [`**${dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%)`, safe(published.reason)];
+  const reason = published.reason.charAt(0).toUpperCase() + published.reason.slice(1);
+  const lines = [`**${dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%)`, safe(reason)];
   const from = published.sentence !== undefined ? sentenceText(tracked.article, published.sentence) : undefined;
   if (from) lines.push(quote(from, 300));
   return clip(lines.join('\n'), 1024);
@@ -27,12 +30,13 @@ export function publishedText(tracked: TrackedArticle): string {
 
 export function sourceReply(tracked: TrackedArticle): Reply {
   const { article } = tracked;
-  const withQuotes = article.attributions.map((a) => {
+  // One field per attribution: who and how in the name, the sentence it rests on as the value.
+  const reported: EmbedField[] = article.attributions.slice(0, MAX_ATTRIBUTIONS).map((a) => {
     const text = sentenceText(article, a.sentence);
-    return text ? `${attributionLine(a)}\n${quote(text, 200)}` : attributionLine(a);
+    return { name: clip(attributionLine(a, false).replace(/\*\*/g, ''), 256), value: text ? quote(text, 400) : safe(a.claim ?? '(no sentence)') };
   });
   const fields: EmbedField[] = [
-    listField('Reported by', withQuotes) ?? { name: 'Reported by', value: 'The article names no source for its report.' },
+    ...(reported.length ? reported : [{ name: 'Reported by', value: 'The article names no source for its report.' }]),
     { name: 'Origin', value: originText(tracked), inline: true },
     ...(article.meta.source ? [{ name: 'Publisher', value: clip(safe(article.meta.source), 256), inline: true }] : []),
     { name: 'Added to Herald', value: `${discordInstant(tracked.ingestedAt, 'f')} (${discordInstant(tracked.ingestedAt, 'R')})`, inline: true },

@@ -2,7 +2,7 @@
 // article gives ("May 1992", "2011 (about)").
 import type { TrackedArticle } from '../articles/library';
 import type { Reply } from '../core/reply';
-import { chronological, eventDescription, eventQuote, eventTimestamps } from './events';
+import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
 import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
 
 const MAX_FIELDS = 25;
@@ -18,7 +18,7 @@ export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
   const quoteMax = ordered.length <= 6 ? 300 : ordered.length <= 12 ? 120 : 0;
   const fields = ordered.slice(0, MAX_FIELDS).map((e) => ({
     name: `${eventDateText(e)}${e.isPublication ? ' (the report)' : ''} · ${statusText(e, now)}`,
-    value: [eventDescription(e), eventTimestamps(e), quoteMax ? eventQuote(article, e, quoteMax) : undefined].filter(Boolean).join('\n'),
+    value: [eventDescription(e), eventTimestamps(e), asWritten(e), quoteMax ? eventQuote(article, e, quoteMax) : undefined].filter(Boolean).join('\n'),
   }));
   const more = ordered.length - fields.length;
   return {

@@ -4,14 +4,14 @@ import type { TrackedArticle } from '../articles/library';
 import type { ArticleEvent } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
-import { bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
+import { asWritten, bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
 import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, joinList, safe, statusText } from './format';
 
 // Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
 const MAX_EVENTS = 8;
 
 export function eventField(tracked: TrackedArticle, event: ArticleEvent, now: Date, quoteMax = 600): EmbedField {
-  const lines = [eventTimestamps(event), eventDescription(event), eventQuote(tracked.article, event, quoteMax)].filter(Boolean);
+  const lines = [eventTimestamps(event), eventDescription(event), asWritten(event), eventQuote(tracked.article, event, quoteMax)].filter(Boolean);
   return { name: `${eventDateText(event)} · ${statusText(event, now)}`, value: lines.join('\n') };
 }
 

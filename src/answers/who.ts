@@ -29,8 +29,8 @@ export function organisationLine(o: Organisation): string {
 }
 
 /** "Azerbaijani media reported: …", but "According to RIA Novosti: …" when the verb leads into the source. */
-export function attributionLine(a: Attribution): string {
-  const claim = a.claim ? `: ${safe(a.claim)}` : '';
+export function attributionLine(a: Attribution, withClaim = true): string {
+  const claim = a.claim && withClaim ? `: ${safe(a.claim)}` : '';
   const verb = safe(a.verb.trim());
   if (/\b(from|to|by|of|with)$/i.test(a.verb.trim())) return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} **${safe(a.source)}**${claim}`;
   return `**${safe(a.source)}** ${verb}${claim}`;
@@ -85,10 +85,10 @@ export function findWho(article: Article, query: string): WhoMatch[] {
 }
 
 export function whoChoices(article: Article, typed: string): Choice[] {
-  const people = article.people.filter((p) => matchesWords(typed, `${p.name} ${p.role ?? ''}`)).map((p) => ({ name: p.role ? `${p.name} — ${p.role}` : p.name, value: p.name }));
+  const people = article.people.filter((p) => matchesWords(typed, `${p.name} ${p.role ?? ''}`)).map((p) => ({ name: clip(p.role ? `${p.name} — ${p.role}` : p.name, 100), value: p.name }));
   const orgs = article.organisations
     .filter((o) => matchesWords(typed, [o.name, o.acronym ?? '', ...o.aliases].join(' ')))
-    .map((o) => ({ name: organisationName(o), value: o.acronym ?? o.name }));
+    .map((o) => ({ name: clip(organisationName(o), 100), value: o.acronym ?? o.name }));
   return [...people, ...orgs];
 }
 
@@ -120,7 +120,7 @@ function personReply(article: Article, person: Person, headline: string): Reply 
   const keys = [normalise(person.name), surname(person.name)];
   const about = personAbout(person);
   const fields = [
-    listField('Said or reported', saidBy(article, keys).map(attributionLine)),
+    listField('Said or reported', saidBy(article, keys).map((a) => attributionLine(a))),
     mentions(article, person.sentences),
   ].filter(present);
   return { embeds: [fitEmbed({ title: clip(safe(person.name), 256), description: about ? safe(about) : 'No role is given in the article.', fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR })] };
@@ -128,11 +128,12 @@ function personReply(article: Article, person: Person, headline: string): Reply 
 
 function organisationReply(article: Article, org: Organisation, headline: string): Reply {
   const people = article.people.filter((p) => belongsTo(p, org));
+  const otherNames = org.aliases.filter((a) => a !== org.name && a !== org.acronym);
   const fields = [
-    org.aliases.length ? { name: 'Also called', value: safe(joinList(org.aliases)) } : undefined,
+    otherNames.length ? { name: 'Also called', value: clip(safe(joinList(otherNames)), 1024) } : undefined,
     org.members.length ? { name: 'Members', value: clip(safe(joinList(org.members)), 1024) } : undefined,
     listField('People', people.map(personLine)),
-    listField('Said or reported', saidBy(article, orgKeys(org)).map(attributionLine)),
+    listField('Said or reported', saidBy(article, orgKeys(org)).map((a) => attributionLine(a))),
     mentions(article, org.sentences),
   ].filter(present);
   return { embeds: [fitEmbed({ title: clip(safe(organisationName(org)), 256), fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR })] };
@@ -158,7 +159,7 @@ export function whoReply(tracked: TrackedArticle, name?: string): Reply {
   const fields = [
     listField('People', article.people.map(personLine)),
     listField('Organisations', article.organisations.map(organisationLine)),
-    listField('Who said what', article.attributions.map(attributionLine)),
+    listField('Who said what', article.attributions.map((a) => attributionLine(a))),
   ].filter(present);
   return {
     embeds: [

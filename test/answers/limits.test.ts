@@ -70,6 +70,6 @@ describe('event timestamps', () => {
   it('give a calendar day only for day-precise dates', () => {
     expect(eventTimestamps(event(0, { date: '2024-11-26', endDate: '2024-11-28', qualifier: 'by' }))).toBe('by <t:1732795200:D> (<t:1732795200:R>)');
     expect(eventTimestamps(event(0, { date: '2024-11-27', endDate: '2024-11-28', qualifier: 'range' }))).toBe('<t:1732708800:D> – <t:1732795200:D> (<t:1732708800:R>)');
-    expect(eventTimestamps(event(0, { date: '1992-05-01', endDate: '1992-05-31', precision: 'month' }))).toBe('<t:704721600:R>');
+    expect(eventTimestamps(event(0, { date: '1992-05-01', endDate: '1992-05-31', precision: 'month' }))).toBe('<t:706017600:R>');
   });
 });

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock';
 import { completeLine, runConsole, CONSOLE_BANNER } from '../../src/transports/console/console';
 import { ConsolePoster } from '../../src/transports/console/poster';
-import { handcraftedSeed, setup, track } from '../answers/helpers';
+import { parsedSeed, setup, track } from '../answers/helpers';
 
 async function session(lines: string[]) {
-  const { router, clock } = setup([track(handcraftedSeed())], '2026-11-27T12:00:00Z');
+  const { router, clock } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -22,7 +22,11 @@ describe('runConsole (not a terminal)', () => {
     const text = await session(['/when', '', '/who name:Tasmagambetov', 'hello', '/facts topic:members']);
     expect(text.startsWith(`${CONSOLE_BANNER}\n`)).toBe(true);
     expect(text).toContain('\n> /when\nWhen: CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\n');
-    expect(text).toContain('\n28 November 2024 · past\n  28 November 2024 (2 years ago)\n  CSTO to approve the plan to strengthen the Tajikistan–Afghanistan border\n  > Azerbaijani media reported on Tuesday, November 26, that the CSTO is set to approve this plan on November 28.\n');
+    expect(text).toContain(
+      '\n28 November 2024 · past\n  28 November 2024 (2 years ago)\n  CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan\n' +
+        '  > Azerbaijani media reported on Tuesday, November 26, that the CSTO is set to approve this plan on November 28.\n',
+    );
+    expect(text).toContain('\n2011 · past\n  15 years ago\n  Decision to develop the plan to strengthen the border between Tajikistan and Afghanistan was made\n  Written as “13 years ago”\n');
     expect(text).toContain('\n> /who name:Tasmagambetov\nImangali Tasmagambetov\n');
     expect(text).toContain('\n> hello\nCommands start with "/", e.g. /help.\n');
     expect(text).toContain('\n> /facts topic:members\nFacts: CSTO');
@@ -61,7 +65,7 @@ describe('ConsolePoster', () => {
 
 describe('runConsole (on a terminal)', () => {
   it('prompts, answers what is typed, and ends on /exit', async () => {
-    const { router, clock } = setup([track(handcraftedSeed())], '2026-11-27T12:00:00Z');
+    const { router, clock } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
