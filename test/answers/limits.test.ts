@@ -1,10 +1,13 @@
 // Answers stay within Discord's embed limits on their own, even for articles far larger than news.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/articles/parse';
 import type { Article, ArticleEvent } from '../../src/articles/model';
 import type { Reply } from '../../src/core/reply';
 import { eventTimestamps } from '../../src/answers/events';
 import { listField } from '../../src/answers/who';
-import { makeArticle, setup, track } from './helpers';
+import { makeArticle, repoRoot, setup, track } from './helpers';
 
 function event(i: number, extra: Partial<ArticleEvent> = {}): ArticleEvent {
   const day = String((i % 28) + 1).padStart(2, '0');
@@ -71,5 +74,30 @@ describe('event timestamps', () => {
     expect(eventTimestamps(event(0, { date: '2024-11-26', endDate: '2024-11-28', qualifier: 'by' }))).toBe('by <t:1732795200:D> (<t:1732795200:R>)');
     expect(eventTimestamps(event(0, { date: '2024-11-27', endDate: '2024-11-28', qualifier: 'range' }))).toBe('<t:1732708800:D> – <t:1732795200:D> (<t:1732708800:R>)');
     expect(eventTimestamps(event(0, { date: '1992-05-01', endDate: '1992-05-31', precision: 'month' }))).toBe('<t:706017600:R>');
+  });
+});
+
+const corpus = resolve(repoRoot, '../shared/corpus/articles');
+
+describe.skipIf(!existsSync(corpus))('the held-out news corpus', () => {
+  it('gets a non-error answer within Discord limits from every command, for every article', async () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    const now = new Date('2026-11-27T12:00:00Z');
+    const tracked = files.map((f) => {
+      const parsed = parseArticle(readFileSync(resolve(corpus, f), 'utf8'), { now, origin: f });
+      if (!parsed.ok) throw new Error(`${f}: ${parsed.error}`);
+      return track(parsed.article, now, f);
+    });
+    const { run } = setup(tracked);
+    const problems: string[] = [];
+    for (const t of tracked) {
+      for (const command of ['brief', 'when', 'timeline', 'who', 'facts', 'source']) {
+        const reply = await run(command, { article: t.article.id });
+        if (reply.ephemeral) problems.push(`${t.origin} /${command}: ${reply.content}`);
+        problems.push(...withinLimits(reply).map((p) => `${t.origin} /${command}: ${p}`));
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
