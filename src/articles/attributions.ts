@@ -1,7 +1,7 @@
 // Who reported or said what: "X reported (on <date>) that ...", "According to a report by X, ...",
 // "... based on statements from X", "..., X said.", "X told the BBC: ...".
 import type { Attribution, Person, Sentence } from './model';
-import { HONORIFICS, REPORTING_VERBS } from './gazetteer';
+import { CAPITALISED_STOPWORDS, HONORIFICS, REPORTING_VERBS } from './gazetteer';
 
 const VERBS = REPORTING_VERBS.slice().sort((a, b) => b.length - a.length).join('|');
 const ACCORDING = /^(.*?)\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|separate)\s+)?(?:reports?|statements?|survey|study|figures|poll|data|sources?|estimates?|research|interview)\s+(?:by|from|in|of|with)\s+)?/;
@@ -9,15 +9,21 @@ const BASED_ON = /\bbased on\s+((?:(?:a|an|the)\s+)?(?:statements?|comments?|rem
 const SUBJECT_VERB = new RegExp(`^(.{2,120}?)\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(${VERBS})\\b`);
 const DATE_AFTER_VERB = /^\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))?(?:,?\s+\d{4})?,?/;
 const TRAILING = new RegExp(`,["”]?\\s+(?:(said|says|added|told|warned|insisted|argued|claimed)\\s+([^,]{2,80}?)|([^,"“”]{2,80}?)\\s+(?:has\\s+|had\\s+)?(${VERBS}))\\s*\\.?["”]?$`);
-const NOT_SUBJECT = /\b(is|are|was|were|will|would|could|should|can|that|which|because|if|when|it|they|we|there)\b/i;
+const NOT_SUBJECT = /\b(is|are|was|were|will|would|could|should|can|that|which|because|if|when|it|they|we|there|not|never|yet|this|these)\b|["“”]/i;
+const LEADING_TIME = /^(?:yesterday|today|on \w+day|last \w+|earlier|later|meanwhile|however|now|also|previously)[,\s]+/i;
+const TRAILING_TIME = /\s+(?:earlier|later|last|this|on|yesterday|today)(?:\s+\w+){0,2}$/i;
 
-function cleanSource(raw: string): string {
+function cleanSource(raw: string, subject = true): string {
   let s = raw.trim();
+  if (subject) s = s.replace(LEADING_TIME, '').replace(TRAILING_TIME, '');
   s = s.replace(/\s*\([^)]*\)\s*/g, ' ').trim(); // "Organization (CSTO)" → "Organization"
   const pieces = s.split(/,\s+/);
   // "Previously, the Secretary-General": drop a leading adverb
   if (pieces.length > 1 && pieces[0].split(/\s+/).length === 1) pieces.shift();
   s = pieces[0];
+  // "Tanzania Mr Brown", "Leaving a Brussels summit Mr Blair": the name is the source
+  const honorific = /(?:^|\s)((?:Mr|Mrs|Ms|Dr|Miss)\.?\s+\p{Lu}[\p{L}'’-]+)$/u.exec(s);
+  if (honorific) s = honorific[1];
   s = s.replace(/^(?:and|but|so|then|meanwhile)\s+/i, '').replace(/^the\s+/i, (m) => (/^the\s+\p{Lu}/iu.test(s) ? '' : m));
   return s.replace(/[,:;.]+$/, '').trim();
 }
@@ -35,6 +41,14 @@ export interface AttributionContext {
 
 /** "He" → the last person mentioned; "Mr Blair" → "Tony Blair"; "the Secretary-General" → that person. */
 function resolveSource(source: string, sentence: number, ctx: AttributionContext): string {
+  // "UK chancellor Gordon Brown", "Xbox's Peter Moore": the person's name is the source
+  const named = ctx.people.filter((p) => p.name.includes(' ') && source.includes(p.name));
+  if (named.length === 1 && source !== named[0].name) return named[0].name;
+  const ref = /(?:^|\s)(?:\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(source);
+  if (ref) {
+    const full = ctx.people.find((p) => p.name.endsWith(` ${ref[1]}`));
+    if (full) return full.name;
+  }
   if (/^(he|she)$/i.test(source)) {
     for (let i = sentence; i >= 0; i--) {
       const here = ctx.peopleBySentence[i] ?? [];
@@ -55,17 +69,32 @@ function resolveSource(source: string, sentence: number, ctx: AttributionContext
 
 function plausibleSubject(s: string): boolean {
   const words = s.split(/\s+/);
+  // lower-case words other than a few nouns of reporting mean a clause, not a name ("He nodded briefly towards")
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:of|the|and|for|de|media|officials?|sources?|spokes(?:man|woman|person)|reports?|analysts?|experts?|critics?|correspondents?|editor|leader|minister|secretary|chancellor|president|chairman|director|band|group|company|firm|agency|agencies|news|union|government|council|party|police|report|newspapers?|paper|statement|study|survey|officer|chief|executive|head|judge|court|campaigners?|researchers?|economists?|members?|one|men|women|people|residents?|commentators?)$/u.test(w));
+  if (lower.length > 0 && !/^(he|she)$/i.test(s)) return false;
+  if (/^\p{Lu}\p{L}+ing\b/u.test(s)) return false;
   if (words.length > 9 || NOT_SUBJECT.test(s.replace(/^(he|she)$/i, ''))) return false;
+  if (/^(?:at|in|on|for|with|by|from|after|before|during|as|of|to|a|an|some)\b/i.test(s)) return false;
   if (/^(he|she)$/i.test(s)) return true;
+  if (words.length === 1 && CAPITALISED_STOPWORDS.has(s.toLowerCase())) return false;
   return /^(?:the\s+)?[\p{Lu}\d]/u.test(s) || /^(?:the\s+)?[\p{L}-]+\s+(?:media|officials?|sources?|spokesman|spokeswoman|reports?|analysts?|experts?|critics?)$/iu.test(s);
+}
+
+/** A subject that is or ends with a known person ("Leaving a Brussels summit Mr Blair"). */
+function namesPerson(subject: string, ctx: AttributionContext): boolean {
+  if (subject.split(/\s+/).length > 12 || /["“”]/.test(subject)) return false;
+  return ctx.people.some((p) => {
+    const surname = p.name.split(' ').pop() ?? p.name;
+    return subject.endsWith(p.name) || new RegExp(`(?:Mr|Mrs|Ms|Dr|Miss|Lord|Lady|Sir)\\.?\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(subject);
+  });
 }
 
 export function extractAttributions(sentences: Sentence[], ctx: AttributionContext): Attribution[] {
   const out: Attribution[] = [];
   for (const s of sentences) {
     const text = s.text.length > 2000 ? s.text.slice(0, 2000) : s.text;
-    const push = (source: string, verb: string, claim: string | undefined) => {
-      const cleaned = cleanSource(source);
+    const push = (source: string, verb: string, claim: string | undefined, subject = true) => {
+      const cleaned = cleanSource(source, subject);
       if (!cleaned || cleaned.length > 100) return;
       const resolved = resolveSource(cleaned, s.index, ctx);
       out.push({ source: resolved, verb, ...(claim ? { claim } : {}), sentence: s.index });
@@ -76,9 +105,9 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
       const rest = text.slice(acc[0].length);
       const comma = rest.search(/,\s/);
       if (acc[1].trim() === '' && comma > 0) {
-        push(rest.slice(0, comma), `according to${acc[2] ? ` ${acc[2].trim()}` : ''}`, cleanClaim(rest.slice(comma + 1)));
+        push(rest.slice(0, comma), `according to${acc[2] ? ` ${acc[2].trim()}` : ''}`, cleanClaim(rest.slice(comma + 1)), false);
       } else if (acc[1].trim() !== '') {
-        push(rest.replace(/[.,]+$/, ''), `according to${acc[2] ? ` ${acc[2].trim()}` : ''}`, cleanClaim(acc[1].replace(/,\s*$/, '')));
+        push(rest.replace(/[.,]+$/, ''), `according to${acc[2] ? ` ${acc[2].trim()}` : ''}`, cleanClaim(acc[1].replace(/,\s*$/, '')), false);
       }
       continue;
     }
@@ -88,12 +117,12 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
       const rest = text.slice(based.index + based[0].length);
       const end = rest.search(/,\s|\.\s|\.$|;|$/);
       const previous = out.length > 0 && /\bthe report\b|\bthis\b/i.test(text) ? out[out.length - 1].claim : undefined;
-      push(rest.slice(0, end), `based on ${based[1].trim()}`, previous);
+      push(rest.slice(0, end), `based on ${based[1].trim()}`, previous, false);
       continue;
     }
 
     const sv = SUBJECT_VERB.exec(text);
-    if (sv && plausibleSubject(cleanSource(sv[1]))) {
+    if (sv && (plausibleSubject(cleanSource(sv[1])) || namesPerson(cleanSource(sv[1]), ctx))) {
       let rest = text.slice(sv[0].length);
       const date = DATE_AFTER_VERB.exec(rest);
       if (date && date[0].trim().length > 3) rest = rest.slice(date[0].length);
@@ -107,7 +136,7 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
     if (tr) {
       const source = tr[2] ?? tr[3];
       const verb = tr[1] ?? tr[4];
-      if (source && plausibleSubject(cleanSource(source))) push(source, verb, cleanClaim(text.slice(0, tr.index)));
+      if (source && (plausibleSubject(cleanSource(source)) || namesPerson(cleanSource(source), ctx))) push(source, verb, cleanClaim(text.slice(0, tr.index)));
     }
   }
   return out;

@@ -5,6 +5,7 @@ import {
   MONTHS, WEEKDAYS, addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf,
 } from './calendar';
 import type { Precision } from './model';
+import { CAPITALISED_STOPWORDS } from './gazetteer';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
 export type Part = 'early' | 'mid' | 'late' | 'end' | 'start' | 'earlier' | 'later';
@@ -59,7 +60,7 @@ const RE_DAY_MONTH = new RegExp(`\\b(?:${WD},?\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}
 const RE_MONTH_DAY = new RegExp(`\\b(?:${WD},?\\s+)?${MON}\\s+(\\d{1,2})${ORD}\\b(?:\\s*(-|–|to|or|and)\\s*(\\d{1,2})${ORD}\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'gu');
 const RE_MONTH_YEAR = new RegExp(`\\b(?:${PART}[\\s-]+)?${MON_FULL}\\s+(?:of\\s+)?(\\d{4})\\b`, 'gu');
 const RE_MONTH_ALONE = new RegExp(`\\b([Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd of|[Ss]tart of|[Bb]eginning of|[Ee]arlier in|[Ll]ater in)[\\s-]+${MON_FULL}\\b`, 'gu');
-const RE_YEAR = /\b((?:early|late|mid)[\s-]+)?((?:1[89]|20)\d{2})(s)?\b/gu;
+const RE_YEAR = /\b((?:early|late|mid|the end of|end of|the start of|start of|the beginning of|beginning of|the middle of)[\s-]+)?((?:1[89]|20)\d{2})(s)?\b/gu;
 const RE_WEEKDAY = new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince)\\s+)?${WD}(?:'s|’s)?\\b`, 'gu');
 const RE_DAY_OFFSET = /\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night)\b/giu;
 const RE_AGO = new RegExp(`\\b(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\s+ago\\b`, 'giu');
@@ -89,7 +90,7 @@ function unitOf(word: string): Unit {
 
 function partOf(word: string | undefined): Part | undefined {
   if (!word) return undefined;
-  const w = word.toLowerCase().replace(/^the /, '').replace(/ of$/, '').replace(/ in$/, '');
+  const w = word.trim().toLowerCase().replace(/[\s-]+$/, '').replace(/^the /, '').replace(/ of$/, '').replace(/ in$/, '');
   if (w === 'beginning') return 'start';
   if (w === 'middle') return 'mid';
   return w as Part;
@@ -154,6 +155,9 @@ export function findDateMentions(text: string): DateMention[] {
   for (const m of text.matchAll(RE_YEAR)) {
     const before = text[m.index - 1] ?? ' ';
     if (/[£$€\d.,/'’-]/.test(before) && !m[1]) continue;
+    // "Fifa 2005", "LMA Manager 2005": a year right after a capitalised name is part of that name
+    const prevWord = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    if (!m[1] && prevWord && /^\p{Lu}/u.test(prevWord[1]) && !MONTHS[prevWord[1].toLowerCase()] && !CAPITALISED_STOPWORDS.has(prevWord[1].toLowerCase())) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (!m[3] && (YEAR_UNIT_AFTER.test(after) || /^[.,]\d/.test(after))) continue;
     add(m.index, m.index + m[0].length, { kind: 'year', year: Number(m[2]), decade: Boolean(m[3]), part: partOf(m[1]) }, isBy(m.index));
@@ -165,6 +169,8 @@ export function findDateMentions(text: string): DateMention[] {
     if (next && /^\p{Lu}/u.test(next[1]) && !/^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(next[1])) continue;
     const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 10), m.index));
     if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) continue;
+    // newspapers: "Mail on Sunday", "Independent on Sunday", "Scotland on Sunday"
+    if (/\b(?:Mail|Independent|Scotland|Express|Mirror|Post|Herald|Times|Telegraph|Observer|People|Sport|World|News|Wales|Ireland|Sun|Star)\s+on\s+$/.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     const lead = m[1]?.toLowerCase();
     const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
     const start = modifier ? m.index : m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
@@ -323,6 +329,8 @@ function partOfSpan(span: { date: number; endDate: number }, part: Part | undefi
       return { date: span.date, endDate: Math.max(span.date, Math.min(span.endDate, ref)) };
     case 'later':
       return { date: Math.min(span.endDate, Math.max(span.date, ref)), endDate: span.endDate };
+    default:
+      return span;
   }
 }
 
@@ -335,12 +343,17 @@ export interface ResolveContext {
   ref: number;
   /** False when `ref` is only an anchor, not a known publication date: relative dates become approximate. */
   refIsPublication: boolean;
+  /** True when `ref` stands for "now" of the writing (publication or ingestion date), so tense can pick the year. */
+  refIsNow: boolean;
   tense: Tense;
 }
 
 /** Resolves one mention against the reference day. Returns null when it names no real date. */
 export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext): ResolvedDate | null {
-  const { ref, tense } = ctx;
+  const { ref } = ctx;
+  // Tense says "before/after the reference" only when the reference is the writer's now; an anchor date taken
+  // from the text (a deadline, an event) is just the neighbourhood the year is chosen from.
+  const tense: Tense = ctx.refIsNow ? ctx.tense : 'neutral';
   const refYmd = ymdOf(ref);
   const relative = (r: ResolvedDate): ResolvedDate =>
     ctx.refIsPublication ? r : { ...r, precision: 'approximate' };

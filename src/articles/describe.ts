@@ -53,7 +53,7 @@ function removeMention(clause: string, start: number, end: number): string {
   const prep = PREPOSITION_BEFORE.exec(before);
   if (prep) before = before.slice(0, prep.index);
   before = before.replace(/[,\s]+$/, '');
-  after = after.replace(/^[,\s]+/, '');
+  after = after.replace(/^['’]s\b/, '').replace(/^[,\s]+/, '');
   // an orphaned "that" left behind ("reported, that") reads badly
   if (/\breported$|\bsaid$|\bannounced$/.test(before) && /^that\s/.test(after)) return `${before} ${after}`;
   return `${before} ${after}`.trim();
@@ -65,9 +65,15 @@ function headlineStyle(s: string, verbs = true): string {
   t = t.replace(/^\p{L}+ly,\s+/u, ''); // "Previously, ..."
   t = t.replace(/^(?:the|a|an)\s+/i, '');
   if (!verbs) return t.replace(/[\s,;:.]+$/, '');
-  t = t.replace(/\s+(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|going|planning|about|likely)\s+to\s+/i, ' to ');
-  t = t.replace(/\s+(?:will|shall|would)\s+(?!not\b|have\b)/i, ' to ');
-  t = t.replace(/\s+(?:is|are)\s+to\s+/i, ' to ');
+  // Only the clause's own first verb becomes headline style ("X is set to approve" → "X to approve"), not one
+  // deep inside a subordinate clause.
+  const verb = /\s+(?:(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|going|planning|about|likely)\s+to|will|shall|would|(?:is|are)\s+to)\s+(?!not\b|have\b)/i.exec(t);
+  if (verb) {
+    const head = t.slice(0, verb.index);
+    if (!/[,;:]|\b(?:is|are|was|were|has|have|had|do|does|did|can|could|may|might|must|should|says?|said|when|where|that|which|who|if)\b/i.test(head)) {
+      t = `${head} to ${t.slice(verb.index + verb[0].length)}`;
+    }
+  }
   t = t.replace(/[\s,;:.]+$/, '');
   return t;
 }

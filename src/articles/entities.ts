@@ -3,7 +3,7 @@
 // definitions ("Name (ACR)"), head words ("... Commission") and a general gazetteer.
 import type { Organisation, Person, Place, Sentence } from './model';
 import {
-  DEMONYMS, FIRST_NAMES, HONORIFICS, MAX_PLACE_TOKENS, MAX_ROLE_TOKENS, ORG_HEADS, PLACE_HEADS, PLACE_NAMES,
+  CAPITALISED_STOPWORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, MAX_PLACE_TOKENS, MAX_ROLE_TOKENS, ORG_HEADS, PLACE_HEADS, PLACE_NAMES,
   PLACE_PREFIXES, PLACES, ROLE_MODIFIERS, ROLE_SET, type PlaceKind,
 } from './gazetteer';
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from './tokens';
@@ -17,6 +17,9 @@ export interface Entities {
 }
 
 const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'MPS', 'MEP', 'GDP', 'VAT', 'UK', 'US', 'USA', 'UAE', 'DVD', 'CD', 'PC', 'IT', 'AIDS', 'HIV', 'II', 'III', 'IV', 'QC', 'OBE', 'MBE', 'CBE', 'BST', 'GMT']);
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'al', 'le', 'la', 'del', 'dos']);
+/** Last words that make a capitalised name a thing rather than an organisation ("Marshall Plan", "World War"). */
+const NOT_ORG_TAILS = new Set(['plan', 'war', 'award', 'awards', 'prize', 'act', 'bill', 'programme', 'program', 'cup', 'games', 'championship', 'festival', 'show', 'day', 'week', 'year', 'ii', 'iii', 'iv', 'questions', 'speech', 'budget', 'report', 'review', 'summit', 'conference', 'election', 'elections', 'treaty', 'agreement', 'accord', 'convention', 'declaration']);
 const SAYING = /^\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:said|says|told|added|insisted|argued|warned|announced|claimed|stated|explained|confirmed)\b/;
 
 interface PersonDraft {
@@ -78,6 +81,11 @@ export function extractEntities(sentences: Sentence[]): Entities {
   const places = new Map<string, { name: string; kind: PlaceKind; sentences: Set<number> }>();
   const peopleBySentence: string[][] = sentences.map(() => []);
   const surnameRefs: { surname: string; sentence: number; display: string }[] = [];
+  // Surnames used with an honorific anywhere ("Mr Lavagna") make "Roberto Lavagna" a person.
+  const surnames = new Set<string>();
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu)) surnames.add(m[1]);
+  }
 
   const findOrg = (name: string): OrgDraft | undefined => {
     const lower = name.toLowerCase().replace(/^the\s+/, '');
@@ -164,23 +172,65 @@ export function extractEntities(sentences: Sentence[]): Entities {
       return;
     }
 
-    // Role title at the start of the chunk: "Prime Minister Tony Blair", "Secretary-General of the CSTO".
+    // "In Tanzania Mr Brown said": an honorific inside the chunk starts a new name
+    const inner = toks.findIndex((t, i) => i > 0 && HONORIFICS.has(t.lower) && i + 1 < toks.length && toks[i + 1].cap);
+    if (inner > 0) {
+      const head = tokens.slice(c.from, c.from + inner);
+      const tail = tokens.slice(c.from + inner, c.to);
+      classifyChunk({ from: c.from, to: c.from + inner, text: text.slice(head[0].start, head[head.length - 1].end), start: head[0].start, end: head[head.length - 1].end, possessive: head[head.length - 1].possessive }, sentence, text, tokens);
+      classifyChunk({ from: c.from + inner, to: c.to, text: text.slice(tail[0].start, tail[tail.length - 1].end), start: tail[0].start, end: c.end, possessive: c.possessive }, sentence, text, tokens);
+      return;
+    }
+
+    // A sentence-opening common noun glued to a name by a connector ("Fans of the Gran Turismo"): drop it.
+    if (c.from === 0 && toks.length >= 3 && !toks[1].cap && !ORG_HEADS.has(lowerWords[0]) && !PLACES.has(lowerWords[0]) && !roleAt([toks[0].text], 0)) {
+      let k = 1;
+      while (k < toks.length && !toks[k].cap) k++;
+      if (k < toks.length) {
+        const rest = tokens.slice(c.from + k, c.to);
+        const sub: Chunk = { from: c.from + k, to: c.to, text: text.slice(rest[0].start, rest[rest.length - 1].end), start: rest[0].start, end: c.end, possessive: c.possessive };
+        classifyChunk(sub, sentence, text, tokens);
+        return;
+      }
+    }
+
+    // Role title inside the chunk, then a name: "Prime Minister Tony Blair", "EU Trade Commissioner Peter Mandelson";
+    // or a role "of" an organisation: "Secretary-General of the CSTO".
     const chunkWords = words(c.text);
-    const lead = roleAt(chunkWords, 0);
-    if (lead && lead.length < chunkWords.length) {
-      const rest = chunkWords.slice(lead.length);
+    for (let r = 0; r < chunkWords.length; r++) {
+      const hit = roleAt(chunkWords, r);
+      if (!hit) continue;
+      const rest = chunkWords.slice(r + hit.length);
+      if (rest.length === 0) break;
       if (rest[0] === 'of' || rest[0] === 'for') {
         const orgName = rest.slice(rest[1] === 'the' ? 2 : 1).join(' ');
-        if (orgName) classifyName(orgName, sentence, text);
-        return;
+        if (r === 0 && orgName) {
+          classifyName(orgName, sentence, text);
+          return;
+        }
+        break;
       }
-      if (rest.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && rest.length <= 4 && !PLACES.has(rest.join(' ').toLowerCase()) && !findOrg(rest.join(' '))) {
-        const name = rest.join(' ');
-        const lowerRest = rest.map((w) => w.toLowerCase());
-        if (HONORIFICS.has(lowerRest[0])) rest.shift();
-        addPerson(rest.join(' ') || name, sentence, lead.role, orgBefore(before));
-        return;
+      const honorific = HONORIFICS.has(rest[0].toLowerCase());
+      const nameWords = honorific ? rest.slice(1) : rest;
+      const plausible = nameWords.length >= 1 && nameWords.length <= 3 && nameWords.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w))
+        && !PLACES.has(nameWords.join(' ').toLowerCase()) && !findOrg(nameWords.join(' ')) && !ORG_HEADS.has(nameWords[nameWords.length - 1].toLowerCase())
+        && (nameWords.length >= 2 || surnames.has(nameWords[0]) || honorific);
+      if (!plausible) continue;
+      // words before the role: an organisation or country first ("EU", "South Africa"), the rest qualifies the role
+      const prefix = chunkWords.slice(0, r);
+      let orgWords = 0;
+      for (let n = prefix.length; n >= 1; n--) {
+        const cand = prefix.slice(0, n).join(' ');
+        if (PLACES.has(cand.toLowerCase()) || findOrg(cand) || (n === 1 && isAcronym(cand)) || ORG_HEADS.has(prefix[n - 1].toLowerCase())) {
+          orgWords = n;
+          break;
+        }
       }
+      const organisation = orgWords > 0 ? prefix.slice(0, orgWords).join(' ') : orgBefore(before);
+      if (orgWords > 0) classifyName(organisation as string, sentence, text);
+      const role = [...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
+      personWithContext(nameWords.join(' '), sentence, '', after, role, organisation);
+      return;
     }
 
     // Honorific: "Mr Blair", "Sir Menzies Campbell"
@@ -242,26 +292,39 @@ export function extractEntities(sentences: Sentence[]): Entities {
       return;
     }
     const { before, after, toks } = ctx;
-    const nameLike = toks.length >= 2 && toks.length <= 4 && toks.every(isNameToken);
-    if (nameLike) {
-      const appositive = /^,\s+(?:who\s+(?:is|was)\s+)?(?:the|a|an|its|their)?\s*([\p{L}-]+)/u.exec(after);
-      const roleAfter = appositive ? roleAtText(after.slice(appositive[0].length - appositive[1].length)) : null;
-      const roleBefore = roleBeforeText(before);
-      if (FIRST_NAMES.has(lower[0]) || roleAfter || roleBefore || SAYING.test(after) || /^,\s+who\b/.test(after)) {
+    const nameLike = toks.length >= 2 && toks.length <= 4 && isNameToken(toks[0]) && isNameToken(toks[toks.length - 1])
+      && toks.every((t) => isNameToken(t) || NAME_PARTICLES.has(t.text));
+    if (nameLike && !NOT_ORG_TAILS.has(lower[lower.length - 1]) && !lower.some((w) => ORG_HEADS.has(w))) {
+      const roleAfter = appositiveRole(after);
+      const roleBefore = roleBeforeText(before, after);
+      const surnameKnown = surnames.has(toks[toks.length - 1].text);
+      if (FIRST_NAMES.has(lower[0]) || surnameKnown || roleAfter || roleBefore || /^,\s+who\b/.test(after) || (SAYING.test(after) && toks.length <= 3)) {
         personWithContext(name, sentence, before, after);
         return;
       }
+      // an unknown capitalised pair: could be a person, a band or a product; say nothing rather than guess
+      placesIn(toks, 0, toks.length, sentence);
+      return;
+    }
+    // "South African", "North Korean": a demonym with a direction names a place
+    const lastDemonym = DEMONYMS.get(ws[ws.length - 1]);
+    if (lastDemonym) {
+      const composed = `${ws.slice(0, -1).join(' ')} ${lastDemonym}`.trim().toLowerCase();
+      if (PLACES.has(composed)) addPlace(PLACE_NAMES.get(composed) ?? composed, PLACES.get(composed) ?? 'country', sentence);
+      return;
     }
     // Places inside other names ("Tajikistan-Afghanistan Border Security")
     const hadPlace = placesIn(toks, 0, toks.length, sentence);
-    if (!hadPlace && ws.length >= 2 && !ctx.possessive) addOrg(name, sentence);
-    else if (!hadPlace && ws.length >= 2) addOrg(name, sentence);
+    if (!hadPlace && ws.length >= 2 && !NOT_ORG_TAILS.has(lower[lower.length - 1])) addOrg(name, sentence);
   }
 
   /** Organisation named just before a role: "the CSTO's Secretary-General", "Regular Music's director". */
   function orgBefore(before: string): string | undefined {
     const m = /((?:\p{Lu}[\p{L}&.-]*\s+){0,4}\p{Lu}[\p{L}&.-]*)['’]s\s*$/u.exec(before);
-    return m ? m[1].replace(/[.]+$/, '') : undefined;
+    if (!m) return undefined;
+    const ws = m[1].replace(/[.]+$/, '').split(/\s+/);
+    while (ws.length > 1 && CAPITALISED_STOPWORDS.has(ws[0].toLowerCase())) ws.shift();
+    return CAPITALISED_STOPWORDS.has(ws[0].toLowerCase()) ? undefined : ws.join(' ');
   }
 
   function roleAtText(text: string): { role: string; rest: string } | null {
@@ -276,7 +339,19 @@ export function extractEntities(sentences: Sentence[]): Entities {
     return { role: [...mods, r.role].join(' '), rest: idx >= 0 ? text.slice(idx + consumed.length) : '' };
   }
 
-  function roleBeforeText(before: string): { role: string; organisation?: string } | null {
+  function roleBeforeText(before: string, after = ''): { role: string; organisation?: string } | null {
+    // "Argentina's economy minister, Roberto Lavagna, said"; "the Mayor of London, Ken Livingstone, ..."
+    if (/,\s*$/.test(before) && /^,/.test(after)) {
+      const inner = before.replace(/,\s*$/, '');
+      const roleOf = /(\S+(?:\s+\S+){0,2})\s+(?:of|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}&.'’-]*\s?){1,4})$/u.exec(inner);
+      if (roleOf) {
+        const ws = roleOf[1].split(/\s+/);
+        const r = roleEndingAt(ws, ws.length);
+        if (r) return { role: r.role, organisation: roleOf[2].trim() };
+      }
+      const direct = roleBeforeText(`${inner} `);
+      if (direct) return direct;
+    }
     const trimmed = before.replace(/\s+$/, '');
     if (trimmed.length === before.length && before.length > 0) return null; // no space before the name
     const ws = trimmed.split(/\s+/).slice(-MAX_ROLE_TOKENS - 3);
@@ -289,27 +364,33 @@ export function extractEntities(sentences: Sentence[]): Entities {
     return { role: [...mods, r.role].join(' '), organisation: orgBefore(prefix.trimEnd()) ?? orgBefore(prefix) };
   }
 
-  function personWithContext(name: string, sentence: number, before: string, after: string): void {
-    let role: string | undefined;
-    let organisation: string | undefined;
-    const rb = roleBeforeText(before);
+  /** ", the Secretary-General of the CSTO", ", Afghanistan's envoy to the United Nations", ", who is director of X". */
+  function appositiveRole(after: string): { role: string; organisation?: string } | null {
+    const appositive = /^,\s+(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?/.exec(after);
+    if (!appositive) return null;
+    const rest = after.slice(appositive[0].length);
+    const possessiveOrg = /^((?:\p{Lu}[\p{L}&.-]*\s+){0,4}\p{Lu}[\p{L}&.-]*)['’]s\s+/u.exec(rest);
+    const roleText = possessiveOrg ? rest.slice(possessiveOrg[0].length) : rest;
+    const ra = roleAtText(roleText);
+    if (!ra) return null;
+    let organisation = possessiveOrg?.[1];
+    const of = /^\s+(?:of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}&.-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}&.-]*))*)/u.exec(ra.rest);
+    if (of) organisation = organisation ?? of[1].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s$/, '').replace(/[.]+$/, '');
+    return { role: ra.role, ...(organisation ? { organisation } : {}) };
+  }
+
+  function personWithContext(name: string, sentence: number, before: string, after: string, givenRole?: string, givenOrg?: string): void {
+    let role: string | undefined = givenRole;
+    let organisation: string | undefined = givenOrg;
+    const rb = role ? null : roleBeforeText(before, after);
     if (rb) {
       role = rb.role;
       organisation = rb.organisation;
     }
-    const appositive = /^,\s+(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?/.exec(after);
-    if (appositive) {
-      const rest = after.slice(appositive[0].length);
-      // "X, the CSTO's Secretary-General"
-      const possessiveOrg = /^((?:\p{Lu}[\p{L}&.-]*\s+){0,4}\p{Lu}[\p{L}&.-]*)['’]s\s+/u.exec(rest);
-      const roleText = possessiveOrg ? rest.slice(possessiveOrg[0].length) : rest;
-      const ra = roleAtText(roleText);
-      if (ra) {
-        role = role ?? ra.role;
-        if (possessiveOrg) organisation = organisation ?? possessiveOrg[1];
-        const of = /^\s+(?:of|at|for|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}&.-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}&.-]*))*)/u.exec(ra.rest);
-        if (of) organisation = organisation ?? of[1].replace(/\s+(of|for|and|the)$/, '').replace(/[.]+$/, '');
-      }
+    const ap = appositiveRole(after);
+    if (ap) {
+      role = role ?? ap.role;
+      organisation = organisation ?? ap.organisation;
     }
     if (organisation) {
       const org = findOrg(organisation);

@@ -25,6 +25,8 @@ export interface EventInput {
   headline: string;
   now: Date;
   describe: DescribeContext;
+  /** Collects what could not be resolved. */
+  warnings: string[];
 }
 
 export function buildEvents(input: EventInput): ArticleEvent[] {
@@ -34,8 +36,11 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
       const tense = clauseTense(s.text, m.start, m.end);
-      const resolved = resolveMention(m.spec, m.by, { ref: publication.ref, refIsPublication: publication.refIsPublication, tense });
-      if (!resolved) continue;
+      const resolved = resolveMention(m.spec, m.by, { ref: publication.ref, refIsPublication: publication.refIsPublication, refIsNow: publication.refIsNow, tense });
+      if (!resolved || !Number.isFinite(resolved.date) || !Number.isFinite(resolved.endDate)) {
+        input.warnings.push(`could not resolve the date "${m.expression}" in sentence ${s.index}`);
+        continue;
+      }
       const isPublication = publication.publicationMention?.sentence === s.index && publication.publicationMention.start === m.start;
       const description = describeEvent(s, m.start, m.end, input.describe);
       const date = isoOf(resolved.date);

@@ -96,7 +96,7 @@ export const ORG_HEADS = new Set([
   'service', 'services', 'inc', 'ltd', 'plc', 'llc', 'ag', 'sa', 'gmbh', 'bureau', 'secretariat', 'league', 'club',
   'network', 'times', 'telegraph', 'guardian', 'post', 'news', 'agency', 'press', 'tribunal', 'cabinet', 'government',
   'treasury', 'exchange', 'airlines', 'airways', 'motors', 'industries', 'holdings', 'partnership', 'coalition',
-  'movement', 'front', 'brigade', 'executive', 'house', 'commons', 'lords', 'chamber', 'forum', 'summit', 'opec',
+  'movement', 'front', 'mail', 'airport', 'railway', 'railways', 'brigade', 'executive', 'house', 'commons', 'lords', 'chamber', 'forum', 'summit', 'opec',
 ]);
 
 /** Trailing words that make a capitalised name a place rather than an organisation. */
@@ -125,7 +125,7 @@ export const ROLE_TITLES = [
   'commissioner', 'judge', 'king', 'queen', 'prince', 'princess', 'general', 'admiral', 'colonel', 'captain',
   'bishop', 'archbishop', 'pope', 'premier', 'speaker', 'mp', 'mep', 'founder', 'co-founder', 'head', 'boss', 'chief',
   'coach', 'manager', 'editor', 'correspondent', 'deputy', 'lawyer', 'economist', 'analyst', 'singer', 'bassist',
-  'guitarist', 'drummer', 'actor', 'actress', 'producer', 'presenter', 'author', 'writer', 'star', 'campaigner',
+  'guitarist', 'drummer', 'actor', 'actress', 'producer', 'presenter', 'author', 'writer', 'campaigner', 'under-secretary',
   'chancellor', 'treasurer', 'envoy', 'adviser', 'advisor', 'officer', 'inspector', 'professor', 'dr',
 ];
 export const ROLE_SET = new Set(ROLE_TITLES);

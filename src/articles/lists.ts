@@ -29,6 +29,14 @@ function isItem(s: string): boolean {
   return t.length > 0 && wordCount(t) <= 7 && !VERBISH.test(t) && !/["“”]/.test(t);
 }
 
+/** Items of a list with no introducing words must look alike and be short: no ages, asides or phrases. */
+function isPlainItem(s: string): boolean {
+  const t = s.trim();
+  if (!isItem(t) || wordCount(t) > 4) return false;
+  if (/^\d+$/.test(t)) return false;
+  return !/^(?:a|an|for|in|on|at|from|near|with|without|by|to|of|indeed|but|however|which|who|including|especially|also)\b/i.test(t);
+}
+
 export interface ListContext {
   organisations: Organisation[];
   /** Names of people, to label lists of people. */
@@ -114,16 +122,20 @@ function commaLists(s: Sentence, ctx: ListContext, out: ArticleList[]): void {
       for (let m = TRIGGER.exec(lead); m; m = TRIGGER.exec(lead)) trig = m;
       if (trig) {
         const first = cleanItem(lead.slice(trig.index + trig[0].length));
-        if (first && isItem(first)) {
+        const strong = /^(?:include|includes|included|including|such as|like|namely|comprise|comprises|comprising)/i.test(trig[0].trim());
+        if (first && isItem(first) && (strong || [first, ...items, ...finals].every(isPlainItem))) {
           items.unshift(first);
           label = labelFrom(lead.slice(0, trig.index), j > 0 ? segments[j - 1].text : '', text, ctx);
         }
-      } else if (wordCount(lead) <= 5 && j === 0) {
-        items.unshift(cleanItem(lead.replace(/^(?:as well as|both|either)\s+/i, '')));
+      } else if (j === 0 && /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(lead.trim())) {
+        items.unshift(cleanItem(lead)); // "Russia, Belarus and Armenia ..." at the start of the sentence
+      } else if (j === 0 && /^(?:as well as|both|either)\s+/i.test(lead.trim()) && wordCount(lead) <= 7) {
+        items.unshift(cleanItem(lead.trim().replace(/^(?:as well as|both|either)\s+/i, '')));
       }
     }
     items.push(...finals);
-    if (items.length >= 3 || (label && items.length >= 2)) {
+    const plain = label !== null || items.every(isPlainItem);
+    if (plain && (items.length >= 3 || (label && items.length >= 2))) {
       const resolved = label ?? { label: kindLabel(items, ctx) ?? 'items' };
       out.push({ label: resolved.label, items, sentence: s.index });
       if (resolved.owner && /^members\b/i.test(resolved.label) && resolved.owner.members.length === 0) {

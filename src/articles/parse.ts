@@ -88,6 +88,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     headline: structure.headline,
     now: options.now,
     describe: { sentences, peopleBySentence: entities.peopleBySentence },
+    warnings,
   });
 
   const slug = slugify(structure.headline) || slugify(originName(options.origin)) || 'article';

@@ -11,6 +11,8 @@ export interface PublicationInference {
   ref: number;
   /** True when `ref` is the publication date (relative expressions are then exact). */
   refIsPublication: boolean;
+  /** True when `ref` is the publication or the ingestion date (not a date the text mentions for something else). */
+  refIsNow: boolean;
   /** The mention that dates the report itself, if any. */
   publicationMention?: { sentence: number; start: number };
   warnings: string[];
@@ -31,7 +33,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
       return {
         published: { date: meta.published, inferred: false, reason: 'given in the front matter (published:)', confidence: 1 },
         ref: day,
-        refIsPublication: true,
+        refIsPublication: true, refIsNow: true,
         warnings: [],
       };
     }
@@ -43,13 +45,14 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
       if (m.spec.kind !== 'dayMonth') continue;
       const before = s.text.slice(Math.max(0, m.start - 40), m.start);
       const opening = m.start <= 3 && /^(?:On\s+)?$/.test(s.text.slice(0, m.start)) && /\b(?:said|reported|announced|told)\b/.test(s.text);
-      if (!REPORTING_BEFORE.test(before) && !opening) continue;
+      // "are announced on 25 January", "will be reported on ..." look ahead, not back at the report
+      if ((!REPORTING_BEFORE.test(before) || /\b(?:is|are|be|been|being|will|would|to)\s+\w+\s+(?:on\s+)?$/i.test(before)) && !opening) continue;
       const { month, day, weekday, year } = m.spec;
       const quoted = `"${m.expression}"`;
       if (year !== undefined) {
         return {
           published: { date: isoOf(dayNumber(year, month, day)), inferred: true, reason: `the text says it was reported on ${quoted}`, confidence: 0.9, sentence: s.index },
-          ref: dayNumber(year, month, day), refIsPublication: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
+          ref: dayNumber(year, month, day), refIsPublication: true, refIsNow: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
         };
       }
       if (weekday !== undefined) {
@@ -64,24 +67,11 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
               confidence: 0.8,
               sentence: s.index,
             },
-            ref: at, refIsPublication: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
+            ref: at, refIsPublication: true, refIsNow: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
           };
         }
       }
-      // no year and no weekday: the latest such date up to ingestion, said plainly and with low confidence
-      let y = todayYear;
-      if (dayNumber(y, month, day) > today) y--;
-      const at = dayNumber(y, month, day);
-      return {
-        published: {
-          date: isoOf(at),
-          inferred: true,
-          reason: `the text says it was reported on ${quoted}, which gives neither year nor weekday; assumed the most recent ${describeDayMonth(month, day)} up to ingestion (${todayIso}), which is a guess`,
-          confidence: 0.3,
-          sentence: s.index,
-        },
-        ref: at, refIsPublication: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [`publication year assumed (${y}): the text gives none`],
-      };
+      // No year and no weekday ("said the 19 February meets"): too weak to date the report; fall through to anchors.
     }
   }
 
@@ -99,7 +89,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", which the weekday rule places in ${y} (the most recent year up to ${todayYear}, ingested ${todayIso}, in which ${describeDayMonth(month, day)} fell on a ${WEEKDAY_NAMES[weekday]})`,
           confidence: 0,
         },
-        ref: dayNumber(y, month, day), refIsPublication: false, warnings: [],
+        ref: dayNumber(y, month, day), refIsPublication: false, refIsNow: false, warnings: [],
       };
     }
   }
@@ -114,7 +104,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", the first full date in the text`,
           confidence: 0,
         },
-        ref: at, refIsPublication: false, warnings: [],
+        ref: at, refIsPublication: false, refIsNow: false, warnings: [],
       };
     }
   }
@@ -129,7 +119,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", the first month with a year in the text`,
           confidence: 0,
         },
-        ref: at, refIsPublication: false, warnings: [],
+        ref: at, refIsPublication: false, refIsNow: false, warnings: [],
       };
     }
   }
@@ -143,6 +133,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
     },
     ref: today,
     refIsPublication: false,
+    refIsNow: true,
     warnings: hasYearless ? [`no date in the text fixes a year; dates were read relative to the ingestion date ${todayIso}`] : [],
   };
 }
