@@ -50,6 +50,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   reminders.attach(o.library);
   o.status.contribute(reminders.statusContributor());
   o.scheduler.add({ name: 'reminders.due-scan', schedule: DUE_SCAN_SCHEDULE, run: () => reminders.runDue() });
+  log.info('reminders started; running the startup due-scan');
   await o.scheduler.runNow('reminders.due-scan');
   return reminders;
 }

@@ -11,6 +11,8 @@ export interface HeraldProcess {
   output(): string;
   /** Log lines whose msg equals `msg`. */
   logs(msg: string): Record<string, unknown>[];
+  /** Resolves as soon as a log line with this msg arrives (checked on every chunk, no polling). */
+  nextLog(msg: string): Promise<void>;
   /** Resolves with the exit code or signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): void;
@@ -43,8 +45,18 @@ export function startHerald(o: HeraldEnv): HeraldProcess {
   if (o.crashPoint) env.HERALD_CRASH_POINT = o.crashPoint;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  const watchers: { msg: string; resolve: () => void }[] = [];
+  const onData = (d: Buffer) => {
+    out += d.toString('utf8');
+    for (const w of [...watchers]) {
+      if (out.includes(`"msg":"${w.msg}"`)) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
   return {
     child,
@@ -61,6 +73,7 @@ export function startHerald(o: HeraldEnv): HeraldProcess {
           }
         })
         .filter((l) => l.msg === msg),
+    nextLog: (msg) => new Promise<void>((resolve) => watchers.push({ msg, resolve })),
     exited,
     kill: (signal = 'SIGKILL') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
