@@ -187,6 +187,8 @@ export class FeedMonitor implements FeedService {
         if (await this.takeItem(feed, parsed.feed.title, item)) fresh++;
       }
       store.recordPollSuccess(feed.id, success);
+      // Announce as soon as this feed is done rather than at the end of the cycle (drains coalesce).
+      if (fresh > 0) void this.deps.announcer.drain();
       return { url: feed.url, status: 'updated', newItems: fresh };
     } catch (error) {
       log.error({ err: error, feed: feed.url }, 'feed poll failed unexpectedly');
