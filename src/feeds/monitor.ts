@@ -49,6 +49,8 @@ const MAX_BACKOFF_MS = 6 * 3_600_000;
 const BASE_BACKOFF_MS = 60_000;
 /** A summary shorter than this (characters of text) sends Herald to the linked page for the full text. */
 const SHORT_TEXT = 600;
+/** Linked pages fetched per feed per poll at most: a feed cannot turn one poll into a crawl. */
+const MAX_PAGES_PER_POLL = 20;
 
 const feedUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2048);
 
@@ -181,10 +183,11 @@ export class FeedMonitor implements FeedService {
         return { url: feed.url, status: 'baseline', newItems: items.length };
       }
       let fresh = 0;
+      const pages = { left: MAX_PAGES_PER_POLL };
       // Oldest first, so a story's first article is tracked before its updates.
       const ordered = [...items].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
       for (const item of ordered) {
-        if (await this.takeItem(feed, parsed.feed.title, item)) fresh++;
+        if (await this.takeItem(feed, parsed.feed.title, item, pages)) fresh++;
       }
       store.recordPollSuccess(feed.id, success);
       // Announce as soon as this feed is done rather than at the end of the cycle (drains coalesce).
@@ -206,7 +209,7 @@ export class FeedMonitor implements FeedService {
   }
 
   /** Ingests and announces one item unless it (or its content elsewhere) was seen before. */
-  private async takeItem(feed: FeedRow, feedTitle: string, item: FeedItem): Promise<boolean> {
+  private async takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
     const { store, library, announcer, clock, log } = this.deps;
     const hash = itemHash(item);
     const seen = store.seenItem(feed.id, item.key);
@@ -216,7 +219,7 @@ export class FeedMonitor implements FeedService {
       return false;
     }
     const origin = item.link ?? `${feed.url}#${item.key}`;
-    const text = await this.articleText(item, feedTitle);
+    const text = await this.articleText(item, feedTitle, pages);
     const now = clock.now();
     const parsed = parseArticle(text, { now, origin });
     if (!parsed.ok) {
@@ -239,10 +242,10 @@ export class FeedMonitor implements FeedService {
   }
 
   /** Article text with front matter (url, source, published) for parseArticle. */
-  private async articleText(item: FeedItem, feedTitle: string): Promise<string> {
+  private async articleText(item: FeedItem, feedTitle: string, pages: { left: number }): Promise<string> {
     let paragraphs = item.content ? htmlToParagraphs(item.content) : [];
     const summary = item.summary ? htmlToParagraphs(item.summary) : [];
-    if (paragraphs.join(' ').length < SHORT_TEXT && item.link && this.deps.fetchPages !== false) {
+    if (paragraphs.join(' ').length < SHORT_TEXT && item.link && this.deps.fetchPages !== false && pages.left-- > 0) {
       const page = await safeFetch(item.link, { ...this.deps.fetch, headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
       const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
       if (page.ok && page.status === 200 && /html/i.test(type)) {

@@ -9,6 +9,7 @@ import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './f
 import { discordPoster, startInstance, tempDir } from './harness';
 import { readFileSync } from 'node:fs';
 import type { MessagePoster } from '../../src/core/poster';
+import { classifyAddress, type AddressVerdict } from '../../src/net/address';
 
 let server: FeedServer;
 let fake: FakeDiscord;
@@ -276,6 +277,47 @@ describe('feeds through the fake Discord', () => {
     expect(fake.messages(channel)).toHaveLength(1);
     expect(herald.news.watches.list(guild).find((w) => w.channelId === fake.channels.noSend)?.broken).toBe('Missing Permissions (50013)');
     herald.news.watches.off({ guildId: guild, channelId: fake.channels.noSend });
+    await herald.stop();
+  });
+
+  it('with the guard on, does not fetch a linked page on a private address: the summary stands in', async () => {
+    // The feed itself is reached through a name the test treats as public; its item links to 127.0.0.1.
+    const publicFeeds = {
+      resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
+      policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
+    };
+    const url = `http://feeds.public.example:${server.port}${path}`;
+    server.set(path, { body: rssFeed('Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [url], allowPrivate: false, fetch: { timeoutMs: 3000, ...publicFeeds } });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    const link = `${server.base}/page/ferry.html`;
+    server.set(path, { body: rssFeed('Gazette', [{ guid: `private-${n}`, title: 'Ferry timetable changes', link, description: 'Winter times start in December.' }]) });
+    const pageRequests = server.log.filter((l) => l.path === '/page/ferry.html').length;
+    await herald.news.feeds.pollAll();
+    expect(herald.news.feeds.failing()).toEqual([]);
+    expect(server.log.filter((l) => l.path === '/page/ferry.html').length).toBe(pageRequests);
+    expect(herald.library.byOriginPath(link)?.article.paragraphs).toEqual(['Winter times start in December.']);
+    expect(titles(channel)).toEqual(['Ferry timetable changes']);
+    await herald.stop();
+  });
+
+  it('announces hostile item text inertly: no request could ping anyone', async () => {
+    server.set(path, { body: rssFeed('Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    const hostile: FixtureItem = {
+      guid: `hostile-${n}`,
+      title: `@everyone @here <@&${fake.guildId}> <@${fake.users.member}> breaking`,
+      link: `https://hostile.example/${n}`,
+      content: `<p>@everyone look \u202e\u200b at this <@${fake.users.admin}> \`\`\`</p><p>${'More text follows here. '.repeat(30)}</p>`,
+    };
+    server.set(path, { body: rssFeed('Gazette', [hostile]) });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(fake.messages(channel)[0].mention_everyone).toBe(false);
+    expect(fake.mentionViolations()).toEqual([]);
     await herald.stop();
   });
 });
