@@ -137,4 +137,22 @@ describe('articles folder', () => {
     ]);
     await herald.stop();
   });
+
+  it('a changed file that moves an event date is announced again, saying so; other edits are not', async () => {
+    const herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    const file = join(dir, 'budget.txt');
+    const v1 = article('Council sets budget vote', 'The city council will vote on the budget on 12 December 2024.');
+    writeFileSync(file, v1);
+    await eventually(() => herald.library.byOriginPath(file) !== undefined);
+    await herald.news.settle();
+    expect(fake.messages(channel)).toHaveLength(1);
+    writeFileSync(file, article('Council sets budget vote', 'The city council will vote on the budget on 19 December 2024.'));
+    await eventually(() => herald.library.byOriginPath(file)?.article.paragraphs.join(' ').includes('19 December') === true);
+    await herald.news.settle();
+    expect(fake.messages(channel)).toHaveLength(2);
+    const fields = (fake.messages(channel)[1].embeds[0] as { fields: { name: string; value: string }[] }).fields;
+    expect(fields.find((f) => f.name === 'Date moved')?.value).toMatch(/^[^\n]*: <t:1734004800:D> → \*\*<t:1734609600:D>\*\*$/);
+    await herald.stop();
+  });
 });

@@ -320,4 +320,13 @@ describe('feeds through the fake Discord', () => {
     expect(fake.mentionViolations()).toEqual([]);
     await herald.stop();
   });
+
+  it('declares its jobs for the scheduler: polling on FEED_POLL, announcement retries every 30 s', async () => {
+    const herald = await startInstance(dbPath, clock, poster, { pollSchedule: '*/5 * * * *' });
+    expect(herald.news.jobs().map((j) => [j.name, j.schedule])).toEqual([
+      ['feeds.poll', '*/5 * * * *'],
+      ['feeds.announce', '*/30 * * * * *'],
+    ]);
+    await herald.stop();
+  });
 });
