@@ -17,6 +17,8 @@
  *                          VIEW_CHANNEL (posting there gives 403 50013 / 50013 / 50001 like Discord)
  *   fake.users             { member, admin } user ids (admin has Manage Server; member does not)
  *   fake.addChannel({ name, overwrites? }) → id;  fake.deleteChannel(id) (then posts get 404 10003)
+ *   fake.setOverwrites(channelId, overwrites) changes a channel's permission overwrites (CHANNEL_UPDATE sent);
+ *                          Perm has the bits (ViewChannel, SendMessages, EmbedLinks, ManageGuild, …)
  *   fake.messages(channelId)  messages created with POST /channels/:id/messages (newest last). Interaction
  *                          replies are NOT in here: read them from the interaction result.
  *   fake.requests          every REST request: { method, path (after /api/v10, no query), query, body, status }
@@ -50,6 +52,10 @@
  *       original response after edits: content, embeds, components, flags), followups, choices
  *       (autocomplete), final (what the user saw: reply, or the last follow-up when reply was deleted) }
  *   fake.interaction(id)   the live record (e.g. to wait for follow-ups: rec.followups)
+ *   Several bots may connect at once (e.g. a restarted process before the killed one's socket closed):
+ *   injected interactions go to the most recently connected live session.
+ *   POST /channels/:id/messages enforces Discord's limits (content 2000, embeds 10/6000, fields 25, …) with
+ *   400 50035, like interaction replies and webhook edits do; validateMessagePayload(body, true) exposes it.
  *   fake.close()
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
