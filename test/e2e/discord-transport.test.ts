@@ -132,6 +132,21 @@ describe('interactions', () => {
     expect(attempts).toEqual([429, 204]);
   });
 
+  it('answers with the generic error when the reply itself keeps failing with 5xx', async () => {
+    fake.failNext('POST', '/interactions/:id/:token/callback', 500, 2);
+    const r = await fake.injectCommand('ping');
+    expect(r.reply?.content).toBe("Something went wrong on Herald's side. Please try again in a moment.");
+    expect(r.ephemeral).toBe(true);
+    const attempts = fake.requests.filter((q) => q.path === `/interactions/${r.id}/${r.token}/callback`).map((q) => q.status);
+    expect(attempts).toEqual([500, 500, 204]);
+  });
+
+  it('retries a rate-limited edit of a deferred reply', async () => {
+    fake.failNext('PATCH', '/webhooks/:app/:token/messages/@original', 429, 1, { retryAfterMs: 50 });
+    const r = await fake.injectCommand('slow');
+    expect(r.reply?.embeds).toEqual([{ title: 'Done', description: 'After a defer.' }]);
+  });
+
   it('defers publicly then edits; defers ephemerally then edits', async () => {
     const slow = await fake.injectCommand('slow');
     expect(slow.callbacks.map((c) => c.type)).toEqual([5]);
