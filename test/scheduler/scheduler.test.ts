@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { Scheduler } from '../../src/scheduler/scheduler';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+      done();
+    },
+  });
+  return { log: pino({ level: 'debug' }, stream), lines };
+}
+
+describe('Scheduler', () => {
+  it('runs a job with a log line around it, and turns a throw into a logged failure', async () => {
+    const { log, lines } = capture();
+    const s = new Scheduler(log);
+    let runs = 0;
+    s.add({ name: 'ok', schedule: '*/5 * * * * *', run: () => void runs++ });
+    s.add({ name: 'boom', schedule: '*/5 * * * * *', run: () => Promise.reject(new Error('disk on fire')) });
+    expect(await s.runNow('ok')).toMatchObject({ ok: true });
+    expect(runs).toBe(1);
+    expect(await s.runNow('boom')).toMatchObject({ ok: false, error: 'disk on fire' });
+    expect(lines.map((l) => [l.job, l.msg])).toEqual([
+      ['ok', 'job ran'],
+      ['boom', 'job failed'],
+    ]);
+    expect((lines[1].err as { message: string }).message).toBe('disk on fire');
+  });
+
+  it('skips a tick while the previous run of the same job is still going', async () => {
+    const s = new Scheduler(pino({ level: 'silent' }));
+    let release!: () => void;
+    let runs = 0;
+    s.add({ name: 'slow', schedule: '* * * * *', run: () => new Promise<void>((r) => ((release = r), runs++)) });
+    const first = s.runNow('slow');
+    expect(await s.runNow('slow')).toEqual({ ok: true, skipped: true });
+    release();
+    expect(await first).toMatchObject({ ok: true });
+    expect(runs).toBe(1);
+  });
+
+  it('refuses an invalid schedule and a duplicate name when the job is declared', () => {
+    const s = new Scheduler(pino({ level: 'silent' }));
+    expect(() => s.add({ name: 'x', schedule: 'every five seconds', run: () => undefined })).toThrow('job "x": invalid cron schedule "every five seconds"');
+    s.add({ name: 'y', schedule: '* * * * *', run: () => undefined });
+    expect(() => s.add({ name: 'y', schedule: '* * * * *', run: () => undefined })).toThrow('job "y" is already declared');
+  });
+});
