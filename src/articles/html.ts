@@ -29,7 +29,7 @@ export function htmlToParagraphs(html: string): string[] {
 }
 
 /** The main text of a whole page. */
-export function extractArticle(html: string, url?: string): ExtractedPage {
+export function extractArticle(html: string): ExtractedPage {
   const source = html.slice(0, MAX_HTML);
   const { document } = parseHTML(source);
   const pageTitle = clean(document.querySelector('title')?.textContent ?? '');
@@ -47,7 +47,6 @@ export function extractArticle(html: string, url?: string): ExtractedPage {
   }
   const again = parseHTML(source).document;
   for (const el of [...again.querySelectorAll(`${DROP}, nav, header, footer, aside`)]) el.remove();
-  void url;
   return { title: pageTitle, paragraphs: again.body ? paragraphsOf(again.body as unknown as DomNode) : [], method: 'body' };
 }
 

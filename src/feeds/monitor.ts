@@ -152,6 +152,7 @@ export class FeedMonitor implements FeedService {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? 8, feeds.length)) }, worker));
     await this.deps.announcer.drain();
+    this.deps.store.prune({ itemsPerFeed: 1000, articles: 5000 });
     report.ms = Math.round(performance.now() - started);
     this.deps.log.info(report, 'feed poll cycle');
     return report;
@@ -249,7 +250,7 @@ export class FeedMonitor implements FeedService {
       const page = await safeFetch(item.link, { ...this.deps.fetch, headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
       const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
       if (page.ok && page.status === 200 && /html/i.test(type)) {
-        const extracted = extractArticle(page.body.toString('utf8'), item.link);
+        const extracted = extractArticle(page.body.toString('utf8'));
         const body = extracted.paragraphs.filter((p) => normalise(p) !== normalise(item.title));
         if (body.join(' ').length > paragraphs.join(' ').length) paragraphs = body;
       } else if (!page.ok) {

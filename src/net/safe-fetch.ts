@@ -41,12 +41,13 @@ const defaultResolve = (hostname: string) => dnsLookup(hostname, { all: true, ve
 /** GETs `url`. Never throws: every failure comes back as `{ ok: false, kind, reason }`. */
 export async function safeFetch(url: string, options: SafeFetchOptions): Promise<FetchOutcome> {
   const maxRedirects = options.maxRedirects ?? 5;
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  // Elapsed time on the monotonic clock: a timeout is a duration, not a reading of "now".
+  const deadline = performance.now() + (options.timeoutMs ?? 15_000);
   let current = url;
   for (let hop = 0; hop <= maxRedirects; hop++) {
     const target = await vet(current, options);
     if (!target.ok) return target;
-    const remaining = deadline - Date.now();
+    const remaining = deadline - performance.now();
     if (remaining <= 0) return { ok: false, kind: 'timeout', reason: 'timed out', url: current };
     const response = await request(target.url, target.address, target.family, options, remaining);
     if (!response.ok) return response;

@@ -107,7 +107,7 @@ export class FeedStore {
   recordPollSuccess(id: number, result: PollSuccess): void {
     this.db
       .prepare(
-        `UPDATE feeds SET title = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), last_polled_at = ?,
+        `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_polled_at = ?,
          last_ok_at = ?, failures = 0, last_error = NULL, next_attempt_at = NULL, baseline_done = 1 WHERE id = ?`,
       )
       .run(result.title, result.etag, result.lastModified, result.at.toISOString(), result.at.toISOString(), id);
@@ -178,6 +178,32 @@ export class FeedStore {
   articleScope(origin: string): string | null | undefined {
     const row = this.db.prepare('SELECT guild_id FROM feed_articles WHERE origin = ?').get(origin) as { guild_id: string } | undefined;
     return row ? row.guild_id || null : undefined;
+  }
+
+  /**
+   * Bounds the tables that grow with every item: a feed's newest `itemsPerFeed` seen items are kept (a
+   * feed lists far fewer, and items that fell off a feed do not come back), and the newest
+   * `articles` stored feed articles. Returns how many rows went.
+   */
+  prune(limits: { itemsPerFeed: number; articles: number }): number {
+    return this.transaction(() => {
+      let removed = 0;
+      const crowded = this.db
+        .prepare('SELECT feed_id FROM feed_items GROUP BY feed_id HAVING COUNT(*) > ?')
+        .all(limits.itemsPerFeed) as { feed_id: number }[];
+      for (const { feed_id } of crowded) {
+        removed += this.db
+          .prepare(
+            `DELETE FROM feed_items WHERE feed_id = ? AND rowid NOT IN
+             (SELECT rowid FROM feed_items WHERE feed_id = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT ?)`,
+          )
+          .run(feed_id, feed_id, limits.itemsPerFeed).changes;
+      }
+      removed += this.db
+        .prepare('DELETE FROM feed_articles WHERE origin NOT IN (SELECT origin FROM feed_articles ORDER BY updated_at DESC LIMIT ?)')
+        .run(limits.articles).changes;
+      return removed;
+    });
   }
 
   // ── folder files ─────────────────────────────────────────────────────────────────────────────────
