@@ -14,7 +14,9 @@ export default defineCommand({
   defer: 'none',
   run({ article }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
-    return found.ok ? briefReply(found.tracked, ctx.now()) : found.reply;
+    if (!found.ok) return found.reply;
+    const story = ctx.services.stories?.storyOf(found.tracked.article.id)?.articles ?? [];
+    return briefReply(found.tracked, ctx.now(), story);
   },
   autocomplete: (option, value, _raw, ctx) => (option === 'article' ? suggestArticles(ctx.services.articles, value) : []),
 });

@@ -4,7 +4,7 @@ import type { TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
-import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
+import { asOf, clip, dayText, discordInstant, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
 const SUMMARY_SENTENCES = 3;
@@ -34,7 +34,19 @@ export function summarySentences(article: Article): string[] {
   return out;
 }
 
-export function briefReply(tracked: TrackedArticle, now: Date): Reply {
+/** Every article of the story, oldest first, this one marked: how the story developed. */
+export function storyField(tracked: TrackedArticle, story: TrackedArticle[]): EmbedField | undefined {
+  if (story.length < 2) return undefined;
+  const lines = story.map((t) => {
+    const when = t.article.published.date ? dayText(t.article.published.date) : `added ${discordInstant(t.ingestedAt, 'D')}`;
+    const self = t.article.id === tracked.article.id ? ' (this article)' : '';
+    return `**${safe(t.article.headline)}** — ${when}${self}`;
+  });
+  return listField(`The story in ${story.length} articles`, lines);
+}
+
+/** `story`: all tracked articles on the same story (oldest first), when news monitoring links them. */
+export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArticle[] = []): Reply {
   const { article } = tracked;
   const key = keyEvent(article);
   const fields: EmbedField[] = [];
@@ -51,6 +63,8 @@ export function briefReply(tracked: TrackedArticle, now: Date): Reply {
   const sources = article.attributions.filter((a, i, all) => all.findIndex((b) => b.source === a.source) === i);
   const reported = listField('Reported by', sources.map((a) => attributionLine(a, false)));
   if (reported) fields.push(reported);
+  const linked = storyField(tracked, story);
+  if (linked) fields.push(linked);
   const summary = summarySentences(article).map(safe).join(' ');
   return {
     embeds: [

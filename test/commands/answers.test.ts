@@ -89,6 +89,19 @@ describe('/brief', () => {
   });
 });
 
+describe('/brief with linked coverage', () => {
+  it('shows every article of the story, oldest first, marking this one', async () => {
+    const update = track(makeArticle('CSTO approves border plan', ['The plan was approved.'], { published: { date: '2024-11-28', inferred: false, reason: 'front matter', confidence: 1 } }), new Date('2026-11-27T11:00:00Z'));
+    const first = track(seed);
+    const { run, services } = setup([first, update]);
+    services.stories = { storyOf: (id) => (id === seed.id || id === update.article.id ? { articles: [first, update], first } : undefined) };
+    const r = await run('brief', { article: seed.id });
+    expect(field(r, 'The story in 2 articles')).toBe(`**${HEADLINE}** — 26 November 2024 (this article)\n**CSTO approves border plan** — 28 November 2024`);
+    services.stories = { storyOf: () => ({ articles: [first], first }) };
+    expect(fieldNames(await run('brief', { article: seed.id }))).toEqual(['Key date', 'Who is involved', 'Reported by']);
+  });
+});
+
 describe('/who', () => {
   it('lists people with roles, organisations with members, and who said what', async () => {
     const { run } = setup([track(seed)]);
