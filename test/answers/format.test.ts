@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   clip,
@@ -69,5 +70,22 @@ describe('dates as precise as the article', () => {
     expect(eventStatus(day, new Date('2024-11-27T23:59:00Z'))).toBe('upcoming');
     expect(eventStatus(day, new Date('2024-11-28T00:00:00Z'))).toBe('today');
     expect(statusText({ date: '2024-11-26', endDate: '2024-11-28' }, new Date('2024-11-27T00:00:00Z'))).toBe('under way');
+  });
+});
+
+describe('safe() on any text', () => {
+  const hostile = fc.array(fc.constantFrom('@', 'everyone', 'here', 'Everyone', '<', '>', '#', '&', '!', '1234567', '\u200b', '\u202e', '\u2066', '\n', ' ', '*', '_', '`', '\\', '|', 'x'), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('never leaves a mention that could resolve, nor an invisible control character', () => {
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 1, max: 80 }), (text, max) => {
+        for (const out of [safe(text), clip(safe(text), max)]) {
+          expect(out).not.toMatch(/@(everyone|here)/i);
+          expect(out).not.toMatch(/<(@[!&]?|#)\d/);
+          expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

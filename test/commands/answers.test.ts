@@ -60,6 +60,17 @@ describe('/when', () => {
   });
 });
 
+describe('an article without dates', () => {
+  it('says so in /when and /timeline instead of failing', async () => {
+    const { run } = setup([track(makeArticle('Quiet story', ['Nothing is dated here.']))]);
+    for (const command of ['when', 'timeline']) {
+      const r = await run(command);
+      expect(r.ephemeral).toBeUndefined();
+      expect(embed(r).description).toBe('Herald found no dated events in this article.');
+    }
+  });
+});
+
 describe('/timeline', () => {
   it('lists every dated event in date order at its own precision', async () => {
     const { run } = setup([track(seed)]);
