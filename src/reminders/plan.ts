@@ -164,10 +164,12 @@ export function reconcile(
   }
   const actions: ReconcileActions = { create: [], move: [], refresh: [], cancel: [] };
   const wanted = new Set<string>();
+  const alias = pairRenamed(active, planned, slot);
   for (const p of planned) {
     const s = slot(p.eventKey, p.leadDays);
     wanted.add(s);
-    const current = active.get(s);
+    const current = active.get(s) ?? alias.get(s);
+    if (current && alias.get(s) === current) wanted.add(slot(current.eventKey, current.leadDays));
     if (!current) {
       if (p.dueAt > t && !history.has(`${s}\u0000${p.dueAt}`)) actions.create.push(p);
       continue;
@@ -178,9 +180,29 @@ export function reconcile(
       else actions.cancel.push(current.id);
     } else {
       const stored = contentOf(current.id);
-      if (!stored || !sameContent(stored, p.content)) actions.refresh.push({ id: current.id, planned: p });
+      if (!stored || !sameContent(stored, p.content) || current.eventKey !== p.eventKey) actions.refresh.push({ id: current.id, planned: p });
     }
   }
   for (const [s, r] of active) if (!wanted.has(s) && r.state === 'pending') actions.cancel.push(r.id);
   return actions;
+}
+
+/**
+ * When a re-parse words an event differently (its key changes), exactly one pending reminder left
+ * without a planned twin and exactly one planned reminder without a stored one (same lead) are the same
+ * event: pair them so the change is a move, not a cancel and a create. Anything more ambiguous is not paired.
+ */
+function pairRenamed(
+  active: Map<string, ExistingReminder>,
+  planned: PlannedReminder[],
+  slot: (key: string, lead: number) => string,
+): Map<string, ExistingReminder> {
+  const plannedSlots = new Set(planned.map((p) => slot(p.eventKey, p.leadDays)));
+  const alias = new Map<string, ExistingReminder>();
+  for (const lead of new Set(planned.map((p) => p.leadDays))) {
+    const orphans = [...active.entries()].filter(([s, r]) => r.leadDays === lead && r.state === 'pending' && !plannedSlots.has(s)).map(([, r]) => r);
+    const newcomers = planned.filter((p) => p.leadDays === lead && !active.has(slot(p.eventKey, p.leadDays)));
+    if (orphans.length === 1 && newcomers.length === 1) alias.set(slot(newcomers[0].eventKey, lead), orphans[0]);
+  }
+  return alias;
 }

@@ -119,10 +119,10 @@ export class SqliteReminderStore implements ReminderStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       ),
       move: db.prepare(
-        `UPDATE reminders SET event_date = ?, due_at = ?, run_at = ?, content = ?, attempts = 0, last_error = NULL, channel_id = NULL, nonce = ?, updated_at = ?
+        `UPDATE reminders SET event_key = ?, event_date = ?, due_at = ?, run_at = ?, content = ?, attempts = 0, last_error = NULL, channel_id = NULL, nonce = ?, updated_at = ?
          WHERE id = ? AND state = 'pending'`,
       ),
-      refresh: db.prepare("UPDATE reminders SET content = ?, updated_at = ? WHERE id = ? AND state = 'pending'"),
+      refresh: db.prepare("UPDATE reminders SET event_key = ?, content = ?, updated_at = ? WHERE id = ? AND state = 'pending'"),
       cancelOne: db.prepare("UPDATE reminders SET state = 'cancelled', last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'"),
       cancelOrigin: db.prepare("UPDATE reminders SET state = 'cancelled', last_error = ?, updated_at = ? WHERE origin = ? AND state = 'pending'"),
       cancelOriginSub: db.prepare(
@@ -196,9 +196,9 @@ export class SqliteReminderStore implements ReminderStore {
       for (const id of actions.cancel) this.q.cancelOne.run('the event is no longer in the article, or no longer ahead', t, id);
       for (const { id, planned } of actions.move) {
         // A moved reminder is a new post: a fresh nonce, so an earlier attempt cannot stand in for it.
-        this.q.move.run(planned.eventDate, planned.dueAt, planned.dueAt, JSON.stringify(planned.content), newNonce(), t, id);
+        this.q.move.run(planned.eventKey, planned.eventDate, planned.dueAt, planned.dueAt, JSON.stringify(planned.content), newNonce(), t, id);
       }
-      for (const { id, planned } of actions.refresh) this.q.refresh.run(JSON.stringify(planned.content), t, id);
+      for (const { id, planned } of actions.refresh) this.q.refresh.run(planned.eventKey, JSON.stringify(planned.content), t, id);
       for (const p of actions.create) {
         this.q.insert.run(subscriptionId, origin, p.eventKey, p.leadDays, p.eventDate, p.dueAt, p.dueAt, newNonce(), JSON.stringify(p.content), t, t);
       }

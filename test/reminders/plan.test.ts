@@ -133,4 +133,25 @@ describe('reconcile', () => {
     const actions = reconcile([row({ id: 7 })], plan('2024-11-28'), now, () => ({ ...plan('2024-11-28')[0].content, headline: 'old' }));
     expect(actions.refresh.map((r) => r.id)).toEqual([7]);
   });
+
+  it('an event reworded by a re-parse and moved is still one reminder, moved (the only leftover on each side pairs up)', () => {
+    const reworded = planReminders(remindableEvents(tracked(article('Budget vote', [{ date: '2024-12-03', description: 'Councillors vote on the city budget' }]))), utc9);
+    expect(reworded[0].eventKey).not.toBe(row({}).eventKey);
+    const actions = reconcile([row({ id: 7 })], reworded, now);
+    expect(actions.move.map((m) => [m.id, m.planned.eventKey, m.planned.eventDate])).toEqual([[7, reworded[0].eventKey, '2024-12-03']]);
+    expect([actions.create, actions.cancel]).toEqual([[], []]);
+  });
+
+  it('two leftovers on a side are ambiguous: cancel and create instead of guessing', () => {
+    const two = planReminders(
+      remindableEvents(tracked(article('Budget vote', [
+        { date: '2024-12-03', description: 'First reading', sentence: 0 },
+        { date: '2024-12-09', description: 'Final reading', sentence: 0 },
+      ]))),
+      utc9,
+    );
+    const actions = reconcile([row({ id: 7 })], two, now);
+    expect(actions.cancel).toEqual([7]);
+    expect(actions.create.map((p) => p.eventDate)).toEqual(['2024-12-03', '2024-12-09']);
+  });
 });
