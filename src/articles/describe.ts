@@ -83,7 +83,8 @@ function expandDemonstratives(t: string, sentence: number, ctx: DescribeContext)
   return t.replace(/\b(this|that|these|the)\s+(\p{L}{3,})\b(?!\s+(?:to|for|of|on)\b)/giu, (whole, det: string, noun: string) => {
     if (det.toLowerCase() === 'the' && !/^(plan|proposal|deal|scheme|bill|agreement|measure|project|initiative|report|programme|program|law|policy|strategy)$/i.test(noun)) return whole;
     const re = new RegExp(`\\bthe\\s+(?:draft\\s+|new\\s+)?${noun}\\s+((?:to|for|of|on)\\s+[^,.;:()]{3,90}?)(?=\\s+${AUX_STOP}\\b|[,.;:()]|$)`, 'i');
-    for (let i = 0; i <= sentence && i < ctx.sentences.length; i++) {
+    // the phrase that spells it out is usually a few sentences back
+    for (let i = Math.max(0, sentence - 20); i <= sentence && i < ctx.sentences.length; i++) {
       const m = re.exec(ctx.sentences[i].text);
       if (m && m[1].split(/\s+/).length <= 12) return `the ${noun} ${m[1]}`;
     }
@@ -102,7 +103,7 @@ function resolvePronoun(t: string, sentence: number, ctx: DescribeContext): stri
 }
 
 export function describeEvent(s: Sentence, start: number, end: number, ctx: DescribeContext): string {
-  const text = s.text.length > 600 ? s.text.slice(0, Math.max(600, end + 100)) : s.text;
+  const text = s.text;
   const { clause, reportFrame } = clauseAround(text, start, end);
   const part = text.slice(clause.from, clause.to);
   let t = removeMention(part, start - clause.from, end - clause.from);

@@ -80,9 +80,13 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
     }
   }
   // An event's sentences include every sentence with an event on the same dates.
+  const byDates = new Map<string, Set<number>>();
   for (const e of events) {
-    const same = events.filter((o) => o.day === e.day && o.end === e.end).map((o) => o.sentence);
-    e.sentences = [...new Set(same)].sort((a, b) => a - b);
+    const key = `${e.day}:${e.end}`;
+    const set = byDates.get(key) ?? new Set<number>();
+    set.add(e.sentence);
+    byDates.set(key, set);
   }
+  for (const e of events) e.sentences = [...(byDates.get(`${e.day}:${e.end}`) ?? [e.sentence])].sort((a, b) => a - b);
   return events.map(({ day: _day, end: _end, ...e }) => e);
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { articleSchema, type Article, type ParseOptions, type ParseResult } from './model';
 import { splitFrontMatter } from './front-matter';
-import { structureBody } from './sentences';
+import { MAX_SENTENCE_CHARS, structureBody } from './sentences';
 import { findDateMentions } from './dates';
 import { inferPublication } from './published';
 import { buildEvents } from './events';
@@ -17,6 +17,7 @@ const BINARY_CONTROL_SHARE = 0.05;
 /** Share of U+FFFD (undecodable bytes) above which the input is treated as binary. */
 const BINARY_REPLACEMENT_SHARE = 0.2;
 const SAMPLE = 65_536;
+const MAX_MENTIONS_PER_SENTENCE = 40;
 
 export function slugify(text: string, max = 60): string {
   const slug = text
@@ -74,20 +75,23 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   if (sentences.length === 0) warnings.push('the article has a headline but no body text');
 
   const today = dayOfInstant(options.now);
-  const mentions = sentences.map((s) => findDateMentions(s.text));
+  // Extraction reads a bounded prefix of each sentence so a pathological "sentence" cannot make it slow.
+  const analysed = sentences.map((s) => (s.text.length > MAX_SENTENCE_CHARS ? { ...s, text: s.text.slice(0, MAX_SENTENCE_CHARS) } : s));
+  if (analysed.some((s, i) => s !== sentences[i])) warnings.push(`sentences longer than ${MAX_SENTENCE_CHARS} characters were only analysed up to that length`);
+  const mentions = analysed.map((s) => findDateMentions(s.text).slice(0, MAX_MENTIONS_PER_SENTENCE));
   const publication = inferPublication(fm.meta, sentences, mentions, today);
   warnings.push(...publication.warnings);
 
-  const entities = extractEntities(sentences);
-  const attributions = extractAttributions(sentences, { people: entities.people, peopleBySentence: entities.peopleBySentence });
-  const lists = extractLists(sentences, { organisations: entities.organisations, people: entities.people.map((p) => p.name) });
+  const entities = extractEntities(analysed);
+  const attributions = extractAttributions(analysed, { people: entities.people, peopleBySentence: entities.peopleBySentence });
+  const lists = extractLists(analysed, { organisations: entities.organisations, people: entities.people.map((p) => p.name) });
   const events = buildEvents({
-    sentences,
+    sentences: analysed,
     mentions,
     publication,
     headline: structure.headline,
     now: options.now,
-    describe: { sentences, peopleBySentence: entities.peopleBySentence },
+    describe: { sentences: analysed, peopleBySentence: entities.peopleBySentence },
     warnings,
   });
 

@@ -13,7 +13,9 @@ export interface BodyStructure {
 }
 
 /** Bodies longer than this are analysed only up to here (a news article is a few thousand characters). */
-export const MAX_ANALYSED_CHARS = 200_000;
+export const MAX_ANALYSED_CHARS = 100_000;
+/** Extraction looks at most this far into one sentence (real sentences are far shorter). */
+export const MAX_SENTENCE_CHARS = 2_000;
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'rev', 'hon', 'gov', 'sen',
