@@ -24,6 +24,13 @@ const echoArgs = z.object({
   loud: z.boolean().optional(),
 });
 
+/** Opened by tests to let the in-flight /gate command finish. */
+export const gate = { open: () => undefined as void, reset(): Promise<void> { return new Promise<void>((resolve) => (gate.open = resolve)); } };
+let gateOpened: Promise<void> = Promise.resolve();
+export function closeGate(): void {
+  gateOpened = gate.reset();
+}
+
 /** Test-only commands exercising each path of the transport. */
 export const testCommands: Command<any>[] = [
   defineCommand({ definition: { name: 'ping', description: 'Pong', contexts: [0, 1] }, args: z.object({}), defer: 'none', run: () => ({ content: 'pong' }) }),
@@ -57,6 +64,15 @@ export const testCommands: Command<any>[] = [
     args: echoArgs,
     defer: 'none',
     run: (args, ctx) => ({ content: JSON.stringify({ args, caller: ctx.caller }) }),
+  }),
+  defineCommand({
+    definition: { name: 'gate', description: 'Answers when the test opens the gate' },
+    args: z.object({}),
+    defer: 'public',
+    run: async () => {
+      await gateOpened;
+      return { content: 'through the gate' };
+    },
   }),
   defineCommand({ definition: { name: 'slow', description: 'Defers publicly' }, args: z.object({}), defer: 'public', run: () => ({ embeds: [{ title: 'Done', description: 'After a defer.' }] }) }),
   defineCommand({ definition: { name: 'secret', description: 'Defers ephemerally' }, args: z.object({}), defer: 'ephemeral', run: () => ({ content: 'only you', ephemeral: true }) }),

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands as realCommands } from '../../commands';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord';
-import { startBot, testCommands, waitForLog, type Bot } from './bot-harness';
+import { closeGate, gate, startBot, testCommands, waitForLog, type Bot } from './bot-harness';
 
 let fake: FakeDiscord;
 let bot: Bot | undefined;
@@ -57,6 +57,25 @@ describe('command sync at startup', () => {
     bot = await startBot(fake);
     expect(bot.discord.sync).toBe('failed');
     expect((await fake.injectCommand('ping')).reply?.content).toBe('pong');
+  });
+});
+
+describe('shutdown', () => {
+  it('finishes the interaction in flight, then takes no more and disconnects', async () => {
+    bot = await startBot(fake);
+    closeGate();
+    const inFlight = fake.injectCommand('gate');
+    while (!fake.requests.some((r) => r.path.endsWith('/callback') && r.body?.type === 5)) await new Promise((r) => setTimeout(r, 5));
+    const stopped = bot.stop();
+    const late = fake.injectCommand('ping', {}, { timeoutMs: 1000 }).catch(() => 'not taken');
+    await waitForLog(bot.logs, /shutting down; interaction not taken/);
+    gate.open();
+    expect(await late).toBe('not taken');
+    expect((await inFlight).reply?.content).toBe('through the gate');
+    await stopped;
+    bot = undefined;
+    expect(fake.connectedCount()).toBe(0);
+    expect(fake.requests.filter((r) => r.path.endsWith('/callback')).length).toBe(1);
   });
 });
 
