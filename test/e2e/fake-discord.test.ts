@@ -67,6 +67,19 @@ describe('fake discord', () => {
     expect(fake.mentionViolations().map((r) => r.body.content)).toEqual(['b']);
   });
 
+  it('answers an injected 429 with Discord's headers and body', async () => {
+    fake.failNext('POST', '/channels/:id/messages', 429, 1, { retryAfterMs: 1500, scope: 'shared' });
+    const res = await fetch(`${fake.apiUrl}/v10/channels/${fake.channels.general}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${fake.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'x' }),
+    });
+    expect(res.status).toBe(429);
+    expect([res.headers.get('retry-after'), res.headers.get('x-ratelimit-remaining'), res.headers.get('x-ratelimit-reset-after'), res.headers.get('x-ratelimit-scope')]).toEqual(['1.5', '0', '1.5', 'shared']);
+    expect(await res.json()).toEqual({ message: 'You are being rate limited.', retry_after: 1.5, global: false });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: `/channels/${fake.channels.general}/messages`, status: 429, body: { content: 'x' } });
+  });
+
   it('delivers an injected interaction and records the reply; resumes after a dropped socket', async () => {
     client.on('interactionCreate', (i: Interaction) => {
       if (i.isChatInputCommand()) void i.reply({ content: `pong ${i.options.getString('word') ?? ''}`, allowedMentions: { parse: [] } });
