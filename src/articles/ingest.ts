@@ -1,10 +1,16 @@
 // Reads article files (.txt, .md) from a folder into the library. A file that cannot be parsed is
-// reported and skipped; it never stops the others.
+// reported and skipped; it never stops the others. With an article cache, a file whose content (and
+// parser) is unchanged since it was last parsed is restored from the cache instead of parsed again;
+// a large folder is parsed on worker threads, one per core.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, extname, resolve } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './parse';
+import type { ParseResult } from './model';
 import type { MemoryLibrary } from './library';
+import type { ArticleCache } from '../store/article-cache';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -13,6 +19,24 @@ export interface IngestReport {
   updated: string[];
   unchanged: string[];
   failed: { file: string; error: string }[];
+  /** Files parsed in this run (the rest came from the library or the cache). */
+  parsed?: number;
+  /** Files restored from the article cache without parsing. */
+  fromCache?: number;
+}
+
+export interface IngestOptions {
+  /** Parsed articles persisted across restarts; defaults to the one given to useArticleCache(). */
+  cache?: ArticleCache;
+  /** Parser threads for ingestDirectory: 0 parses on this thread; default one per core when there are many files. */
+  workers?: number;
+}
+
+let defaultCache: ArticleCache | undefined;
+
+/** Sets the cache that ingestion uses when a caller passes none (main.ts sets it once at startup). */
+export function useArticleCache(cache: ArticleCache | undefined): void {
+  defaultCache = cache;
 }
 
 export async function listArticleFiles(dir: string): Promise<string[]> {
@@ -25,36 +49,149 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   return entries.filter((f) => ARTICLE_EXTENSIONS.has(extname(f).toLowerCase())).sort().map((f) => resolve(join(dir, f)));
 }
 
-/** Parses one file into the library; skips it when its content hash has not changed. */
-export async function ingestFile(library: MemoryLibrary, file: string, now: Date): Promise<'added' | 'updated' | 'unchanged' | { error: string }> {
+type Outcome = 'added' | 'updated' | 'unchanged' | { error: string };
+
+type Prepared =
+  | { kind: 'done'; outcome: Outcome; fromCache?: boolean }
+  | { kind: 'parse'; text: string; hash: string };
+
+/** Reads a file and settles it from the library or the cache when possible; otherwise it needs parsing. */
+async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache | undefined): Promise<Prepared> {
   let raw: Buffer;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return { error: 'not a regular file' };
+    if (!info.isFile()) return { kind: 'done', outcome: { error: 'not a regular file' } };
     raw = await readFile(file);
   } catch (error) {
-    return { error: (error as Error).message };
+    return { kind: 'done', outcome: { error: (error as Error).message } };
   }
   const text = raw.toString('utf8');
+  const hash = contentHash(text);
   const existing = library.byOriginPath(file);
-  if (existing && existing.article.contentHash === contentHash(text)) return 'unchanged';
-  const result = parseArticle(text, { now, origin: file });
+  if (existing && existing.article.contentHash === hash) return { kind: 'done', outcome: 'unchanged' };
+  const cached = cache?.get(file, hash);
+  if (cached) {
+    const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
+    return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true };
+  }
+  return { kind: 'parse', text, hash };
+}
+
+function settle(library: MemoryLibrary, file: string, hash: string, result: ParseResult, now: Date, cache: ArticleCache | undefined): Outcome {
   if (!result.ok) return { error: result.error };
   const change = library.upsert({ article: result.article, origin: file, ingestedAt: now });
+  cache?.put(file, hash, result.article, now);
   return change.type === 'updated' ? 'updated' : 'added';
 }
 
-export async function ingestDirectory(library: MemoryLibrary, dir: string, now: Date): Promise<IngestReport> {
-  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [] };
-  for (const file of await listArticleFiles(dir)) {
-    const outcome = await ingestFile(library, file, now);
+/** Parses one file into the library; skips it when its content hash has not changed. */
+export async function ingestFile(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<Outcome> {
+  const cache = options.cache ?? defaultCache;
+  const prepared = await prepare(library, file, cache);
+  if (prepared.kind === 'done') return prepared.outcome;
+  const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache);
+  cache?.flush();
+  return outcome;
+}
+
+/** Below this many files to parse, threads cost more than they save. */
+const POOL_THRESHOLD = 64;
+
+export async function ingestDirectory(library: MemoryLibrary, dir: string, now: Date, options: IngestOptions = {}): Promise<IngestReport> {
+  const cache = options.cache ?? defaultCache;
+  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], parsed: 0, fromCache: 0 };
+  const record = (file: string, outcome: Outcome) => {
     if (typeof outcome === 'object') report.failed.push({ file, error: outcome.error });
     else report[outcome].push(file);
+  };
+  const toParse: { file: string; text: string; hash: string }[] = [];
+  for (const file of await listArticleFiles(dir)) {
+    const prepared = await prepare(library, file, cache);
+    if (prepared.kind === 'done') {
+      if (prepared.fromCache) report.fromCache = (report.fromCache ?? 0) + 1;
+      record(file, prepared.outcome);
+    } else toParse.push({ file, text: prepared.text, hash: prepared.hash });
   }
+  report.parsed = toParse.length;
+  const threads = options.workers ?? (toParse.length >= POOL_THRESHOLD ? availableParallelism() : 0);
+  const results = threads > 0 ? await parseOnWorkers(toParse, now, threads) : undefined;
+  toParse.forEach(({ file, text, hash }, i) => {
+    const result = results?.[i] ?? parseArticle(text, { now, origin: file });
+    record(file, settle(library, file, hash, result, now, cache));
+  });
+  cache?.flush();
+  // Results are settled in file order, whatever order the threads finished in: the same folder gives the same library.
   return report;
 }
 
 /** Must match the parser's Article.contentHash (sha-256 hex of the text). */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+// ---------- parsing on worker threads ----------
+
+interface Job {
+  i: number;
+  text: string;
+  origin: string;
+  now: number;
+}
+
+const WORKER_TAG = 'herald-parse-worker';
+
+/**
+ * Parses on `threads` workers running this same module. Returns undefined entries for jobs a worker
+ * could not take (a worker that fails to start, e.g. without a TypeScript loader): those are parsed
+ * on this thread by the caller.
+ */
+async function parseOnWorkers(jobs: { file: string; text: string }[], now: Date, threads: number): Promise<(ParseResult | undefined)[]> {
+  const results: (ParseResult | undefined)[] = new Array(jobs.length);
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((done) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } });
+      } catch {
+        done();
+        return;
+      }
+      let inFlight = 0;
+      let failed = false;
+      const feed = () => {
+        while (!failed && inFlight < 4 && next < jobs.length) {
+          const i = next++;
+          inFlight++;
+          worker.postMessage({ i, text: jobs[i].text, origin: jobs[i].file, now: now.getTime() } satisfies Job);
+        }
+        if (inFlight === 0) void worker.terminate().then(() => done());
+      };
+      worker.on('message', (message: { i: number; result: ParseResult }) => {
+        results[message.i] = message.result;
+        inFlight--;
+        feed();
+      });
+      worker.on('error', () => {
+        failed = true;
+        done();
+      });
+      worker.on('exit', () => done());
+      feed();
+    });
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return results;
+}
+
+if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKER_TAG && parentPort) {
+  const port = parentPort;
+  port.on('message', (job: Job) => {
+    let result: ParseResult;
+    try {
+      result = parseArticle(job.text, { now: new Date(job.now), origin: job.origin });
+    } catch (error) {
+      result = { ok: false, error: `parser error: ${(error as Error).message}` };
+    }
+    port.postMessage({ i: job.i, result });
+  });
 }

@@ -8,3 +8,4 @@ export interface Migration {
 export const allMigrations: Migration[] = [];
 import { reminderMigrations } from './reminders'; allMigrations.push(...reminderMigrations);
 import { feedMigrations } from './feeds'; allMigrations.push(...feedMigrations);
+import { articleCacheMigrations } from './article-cache'; allMigrations.push(...articleCacheMigrations);
