@@ -67,7 +67,7 @@ describe('fake discord', () => {
     expect(fake.mentionViolations().map((r) => r.body.content)).toEqual(['b']);
   });
 
-  it('answers an injected 429 with Discord's headers and body', async () => {
+  it('answers an injected 429 with the headers and body Discord sends', async () => {
     fake.failNext('POST', '/channels/:id/messages', 429, 1, { retryAfterMs: 1500, scope: 'shared' });
     const res = await fetch(`${fake.apiUrl}/v10/channels/${fake.channels.general}/messages`, {
       method: 'POST',
