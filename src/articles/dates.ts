@@ -96,9 +96,20 @@ function partOf(word: string | undefined): Part | undefined {
   return w as Part;
 }
 
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const HAS_WEEKDAY = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
+const HAS_RELATIVE = /\b(?:ago|next|coming|following|within|time|last|this|yesterday|today|tomorrow|tonight)\b/i;
+
 /** Finds date expressions in one sentence; overlapping finds keep the longest. */
 export function findDateMentions(text: string): DateMention[] {
   const found: DateMention[] = [];
+  // Cheap keyword checks first: most sentences hold no date at all.
+  const month = HAS_MONTH.test(text);
+  const weekday = HAS_WEEKDAY.test(text);
+  const relative = HAS_RELATIVE.test(text);
+  const lower = relative ? text.toLowerCase() : '';
+  const none: never[] = [];
+  const scan = (re: RegExp, when: boolean) => (when ? text.matchAll(re) : none);
   const add = (start: number, end: number, spec: DateSpec, by = false) => {
     found.push({ start, end, expression: text.slice(start, end), spec, by });
   };
@@ -111,7 +122,7 @@ export function findDateMentions(text: string): DateMention[] {
     return p === 'by' || p === 'until' || p === 'till' || p === 'before';
   };
 
-  for (const m of text.matchAll(RE_DAY_MONTH)) {
+  for (const m of scan(RE_DAY_MONTH, month)) {
     const day = Number(m[2]);
     const day2 = m[4] ? Number(m[4]) : undefined;
     const month = monthOf(m[5]);
@@ -125,7 +136,7 @@ export function findDateMentions(text: string): DateMention[] {
       ...(m[1] ? { weekday: WEEKDAYS[m[1].toLowerCase()] } : {}),
     }, isBy(m.index));
   }
-  for (const m of text.matchAll(RE_MONTH_DAY)) {
+  for (const m of scan(RE_MONTH_DAY, month)) {
     const month = monthOf(m[2]);
     const day = Number(m[3]);
     const day2 = m[5] ? Number(m[5]) : undefined;
@@ -138,10 +149,10 @@ export function findDateMentions(text: string): DateMention[] {
       ...(m[1] ? { weekday: WEEKDAYS[m[1].toLowerCase()] } : {}),
     }, isBy(m.index));
   }
-  for (const m of text.matchAll(RE_MONTH_YEAR)) {
+  for (const m of scan(RE_MONTH_YEAR, month)) {
     add(m.index, m.index + m[0].length, { kind: 'monthYear', month: monthOf(m[2]), year: Number(m[3]), part: partOf(m[1]) }, isBy(m.index));
   }
-  for (const m of text.matchAll(RE_MONTH_ALONE)) {
+  for (const m of scan(RE_MONTH_ALONE, month)) {
     const lead = m[1].toLowerCase();
     const month = monthOf(m[2]);
     if (m[2] === 'May' && /^\s+(be|have|not|also|well|well)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
@@ -152,7 +163,7 @@ export function findDateMentions(text: string): DateMention[] {
     const start = keepLead ? m.index : m.index + m[0].length - m[2].length;
     add(start, m.index + m[0].length, { kind: 'month', month, modifier, part }, lead === 'by' || lead === 'until' || lead === 'till' || lead === 'before');
   }
-  for (const m of text.matchAll(RE_YEAR)) {
+  for (const m of scan(RE_YEAR, /\d{4}/.test(text))) {
     const before = text[m.index - 1] ?? ' ';
     if (/[£$€\d.,/'’-]/.test(before) && !m[1]) continue;
     // "Fifa 2005", "LMA Manager 2005": a year right after a capitalised name is part of that name
@@ -162,7 +173,7 @@ export function findDateMentions(text: string): DateMention[] {
     if (!m[3] && (YEAR_UNIT_AFTER.test(after) || /^[.,]\d/.test(after))) continue;
     add(m.index, m.index + m[0].length, { kind: 'year', year: Number(m[2]), decade: Boolean(m[3]), part: partOf(m[1]) }, isBy(m.index));
   }
-  for (const m of text.matchAll(RE_WEEKDAY)) {
+  for (const m of scan(RE_WEEKDAY, weekday)) {
     const end = m.index + m[0].length;
     const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 24));
     // "Sunday Times", "Sunday's Financial Mail": a capitalised word after the weekday makes it a title.
@@ -178,33 +189,33 @@ export function findDateMentions(text: string): DateMention[] {
     if (m[0].endsWith("'s") || m[0].endsWith('’s')) exprEnd -= 2;
     add(start, exprEnd, { kind: 'weekday', weekday: WEEKDAYS[m[2].toLowerCase()], modifier }, lead === 'by' || lead === 'until');
   }
-  for (const m of text.matchAll(RE_DAY_OFFSET)) {
+  for (const m of scan(RE_DAY_OFFSET, relative)) {
     const w = m[1].toLowerCase();
     // "the Today programme": a capitalised "Today" inside a sentence is a title.
     if (w === 'today' && m[1] === 'Today' && m.index > 0) continue;
     const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
     add(m.index, m.index + m[0].length, { kind: 'dayOffset', offset });
   }
-  for (const m of text.matchAll(RE_AGO)) {
+  for (const m of scan(RE_AGO, relative && lower.includes(' ago'))) {
     const { n, vague } = toNumber(m[2]);
     const approx = Boolean(m[1]) && !/^(exactly|precisely|only|just)$/i.test(m[1]);
     add(m.index, m.index + m[0].length, { kind: 'ago', unit: unitOf(m[3]), amount: n, approximate: vague || approx });
   }
-  for (const m of text.matchAll(RE_WITHIN_NEXT)) {
+  for (const m of scan(RE_WITHIN_NEXT, relative && (lower.includes('next') || lower.includes('coming') || lower.includes('following')))) {
     const unit = unitOf(m[2]);
     const plural = /s$/i.test(m[0]);
     const { n, vague } = m[1] ? toNumber(m[1]) : { n: plural ? 3 : 1, vague: plural };
     add(m.index, m.index + m[0].length, { kind: 'within', unit, amount: n, approximate: vague });
   }
-  for (const m of text.matchAll(RE_WITHIN)) {
+  for (const m of scan(RE_WITHIN, relative && lower.includes('within'))) {
     const { n, vague } = toNumber(m[2]);
     add(m.index, m.index + m[0].length, { kind: 'within', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) });
   }
-  for (const m of text.matchAll(RE_IN_TIME)) {
+  for (const m of scan(RE_IN_TIME, relative && lower.includes('time'))) {
     const { n, vague } = toNumber(m[2]);
     add(m.index, m.index + m[0].length, { kind: 'after', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) });
   }
-  for (const m of text.matchAll(RE_PERIOD)) {
+  for (const m of scan(RE_PERIOD, relative)) {
     // "over the last year" is a duration, not a date.
     if (!m[1] && /\b(the|past)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const which = m[2].toLowerCase();

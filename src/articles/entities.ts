@@ -40,8 +40,12 @@ function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
+const ROLE_FIRST_WORDS = new Set([...ROLE_SET].map((r) => r.split(' ')[0]));
+const ROLE_LAST_WORDS = new Set([...ROLE_SET].map((r) => r.split(' ').pop() as string));
+
 /** Longest role title starting at words[i] (case-insensitive), with its length in words. */
 function roleAt(ws: string[], i: number): { role: string; length: number } | null {
+  if (i >= ws.length || !ROLE_FIRST_WORDS.has(ws[i].toLowerCase())) return null;
   for (let n = Math.min(MAX_ROLE_TOKENS, ws.length - i); n >= 1; n--) {
     const candidate = ws.slice(i, i + n).join(' ').toLowerCase().replace(/[,.;:]$/, '');
     if (ROLE_SET.has(candidate)) return { role: ws.slice(i, i + n).join(' ').replace(/[,.;:]$/, ''), length: n };
@@ -51,6 +55,7 @@ function roleAt(ws: string[], i: number): { role: string; length: number } | nul
 
 /** Longest role title ending exactly at words[end - 1]. */
 function roleEndingAt(ws: string[], end: number): { role: string; start: number } | null {
+  if (end < 1 || !ROLE_LAST_WORDS.has(ws[end - 1].toLowerCase().replace(/[,.;:]$/, ''))) return null;
   for (let n = Math.min(MAX_ROLE_TOKENS, end); n >= 1; n--) {
     const candidate = ws.slice(end - n, end).join(' ').toLowerCase();
     if (ROLE_SET.has(candidate)) return { role: ws.slice(end - n, end).join(' '), start: end - n };
