@@ -1,0 +1,78 @@
+// The whole path through the real Discord transport: an admin runs /watch channel and /feed add in the
+// fake Discord (gateway interactions, the router, channel permission checks over REST), then a new feed
+// item is announced once in that channel; a member cannot run either command.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import feed from '../../commands/feed';
+import watch from '../../commands/watch';
+import { ManualClock } from '../../src/core/clock';
+import { CommandRouter } from '../../src/core/router';
+import type { Services } from '../../src/core/services';
+import { Status } from '../../src/core/status';
+import { createDiscord } from '../../src/transports/discord/client';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { rssFeed, startFeedServer, type FeedServer } from './feed-server';
+import { silent, startInstance, tempDir, type Instance } from './harness';
+
+let fake: FakeDiscord;
+let server: FeedServer;
+let discord: ReturnType<typeof createDiscord>;
+let herald: Instance;
+const clock = new ManualClock('2024-11-27T10:00:00Z');
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  server = await startFeedServer();
+  discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log: silent });
+  herald = await startInstance(join(tempDir('herald-discord-'), 'h.db'), clock, discord.poster);
+  const services: Services = {
+    articles: herald.library,
+    status: new Status(clock.now(), herald.library),
+    channels: discord.channels,
+    feeds: herald.news.feeds,
+    watches: herald.news.watches,
+  };
+  const router = new CommandRouter({ commands: [feed, watch], services, clock, log: silent });
+  await discord.start({ router, guildId: fake.guildId, clock });
+  await fake.waitForReady();
+});
+afterAll(async () => {
+  await herald.stop();
+  await discord.stop();
+  await fake.close();
+  await server.close();
+});
+
+const reply = (r: { reply: { content?: string } }) => r.reply.content;
+
+describe('news monitoring through the Discord transport', () => {
+  it('admins set up a watch and a feed with slash commands; a new item is announced once', async () => {
+    const member = await fake.injectCommand('watch', { subcommand: 'channel' }, { userId: fake.users.member, channelId: fake.channels.general });
+    expect(reply(member)).toBe('/watch needs the Manage Server permission.');
+    const noEmbed = await fake.injectCommand('watch', { subcommand: 'channel', channel: fake.channels.noEmbed }, { admin: true });
+    expect(reply(noEmbed)).toMatch(new RegExp(`^Herald cannot announce in <#${fake.channels.noEmbed}>: .*Embed Links`));
+    const ok = await fake.injectCommand('watch', { subcommand: 'channel', channel: fake.channels.general }, { admin: true });
+    expect(reply(ok)).toBe(`New articles will be announced in <#${fake.channels.general}> (every new article).`);
+    expect(ok.ephemeral).toBe(true);
+
+    server.set('/d.xml', { body: rssFeed('Discord Desk', [{ guid: 'd1', title: 'Old news', link: 'https://d.example/1', content: '<p>Old.</p>' }]) });
+    const added = await fake.injectCommand('feed', { subcommand: 'add', url: `${server.base}/d.xml` }, { admin: true });
+    expect(reply(added)).toBe(`Following **Discord Desk** <${server.base}/d.xml>. Its 1 current item was recorded without announcing; new items will be announced in watched channels (see /watch).`);
+    expect(fake.messages(fake.channels.general)).toHaveLength(0);
+
+    server.set('/d.xml', {
+      body: rssFeed('Discord Desk', [
+        { guid: 'd2', title: 'Fresh news', link: 'https://d.example/2', content: `<p>Fresh news arrived on Wednesday.</p><p>${'Details follow. '.repeat(40)}</p>` },
+        { guid: 'd1', title: 'Old news', link: 'https://d.example/1', content: '<p>Old.</p>' },
+      ]),
+    });
+    await herald.news.feeds.pollAll();
+    await herald.news.feeds.pollAll();
+    const posted = fake.messages(fake.channels.general);
+    expect(posted.map((m) => (m.embeds[0] as { title: string }).title)).toEqual(['Fresh news']);
+    expect(fake.mentionViolations()).toEqual([]);
+
+    const list = await fake.injectCommand('feed', { subcommand: 'list' }, { admin: true });
+    expect((list.reply as { embeds?: { title?: string }[] }).embeds?.[0]?.title).toBe('Feeds (1)');
+  });
+});
