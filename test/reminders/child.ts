@@ -82,7 +82,7 @@ export function startHerald(o: HeraldEnv): HeraldProcess {
 }
 
 /** Polls until `check` is true; fails with `what` and the child's output after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, herald?: HeraldProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(check: () => boolean, what: string, herald?: HeraldProcess, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}${herald ? `\n--- herald output ---\n${herald.output().slice(-3000)}` : ''}`);

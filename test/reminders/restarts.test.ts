@@ -45,6 +45,9 @@ async function run(env: Omit<HeraldEnv, 'fake'>, done: (h: ReturnType<typeof sta
 const scheduled = (h: ReturnType<typeof startHerald>) => h.logs('reminders reconciled').length > 0;
 const ready = (h: ReturnType<typeof startHerald>) => h.logs('connected to Discord').length > 0;
 
+// Each test starts two or three real processes (~1–2 s each on an idle machine, far more under load).
+const SLOW = 120_000;
+
 describe('restarts against one database file', () => {
   it('restart after the post: no second post, not even an attempt', async () => {
     const channelId = fake.addChannel({ name: 'restart-after-post' });
@@ -56,7 +59,7 @@ describe('restarts against one database file', () => {
     expect(createRequests(fake, channelId)).toHaveLength(1);
     expect(fake.messages(channelId)).toHaveLength(1);
     expect(embed(fake.messages(channelId)[0]).description).not.toContain('late');
-  });
+  }, SLOW);
 
   it('stopped before the due time and started 2 h after: one late post that says so', async () => {
     const channelId = fake.addChannel({ name: 'two-hours-late' });
@@ -68,7 +71,7 @@ describe('restarts against one database file', () => {
     const lateMs = Number(h.logs('reminder posted')[0].lateMs);
     expect(lateMs).toBeGreaterThanOrEqual(2 * 3_600_000);
     expect(lateMs).toBeLessThan(2 * 3_600_000 + 30_000);
-  });
+  }, SLOW);
 
   it('started 2 days after: marked missed, nothing posted, listed by /remind list and counted', async () => {
     const channelId = fake.addChannel({ name: 'two-days-late' });
@@ -97,7 +100,7 @@ describe('restarts against one database file', () => {
       ['2024-11-28T09:00:00.000Z', 'CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan', '2 days late, beyond REMINDER_GRACE (6 h)'],
     ]);
     expect(reminders.statusContributor()(new Date()).missedReminders).toBe(1);
-  });
+  }, SLOW);
 
   it('a 500 (retried by the client) then a 403 from a child process: the subscription is reported broken', async () => {
     const channelId = fake.addChannel({ name: 'becomes-forbidden' });
@@ -113,5 +116,5 @@ describe('restarts against one database file', () => {
     expect(h.logs('reminder post failed; will retry')).toHaveLength(0);
     expect(createRequests(fake, channelId).map((r) => r.status)).toEqual([500, 403]);
     expect(rows(dbPath)).toEqual([{ state: 'failed', message_id: null, last_error: 'Missing Permissions (50013)' }]);
-  });
+  }, SLOW);
 });
