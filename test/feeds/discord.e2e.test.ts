@@ -43,7 +43,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const reply = (r: { reply: { content?: string } }) => r.reply.content;
+const reply = (r: { reply: { content: string } | null }) => r.reply?.content;
 
 describe('news monitoring through the Discord transport', () => {
   it('admins set up a watch and a feed with slash commands; a new item is announced once', async () => {
@@ -73,6 +73,6 @@ describe('news monitoring through the Discord transport', () => {
     expect(fake.mentionViolations()).toEqual([]);
 
     const list = await fake.injectCommand('feed', { subcommand: 'list' }, { admin: true });
-    expect((list.reply as { embeds?: { title?: string }[] }).embeds?.[0]?.title).toBe('Feeds (1)');
+    expect((list.reply?.embeds[0] as { title?: string } | undefined)?.title).toBe('Feeds (1)');
   });
 });
