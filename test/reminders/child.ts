@@ -19,7 +19,8 @@ export interface HeraldProcess {
 }
 
 export interface HeraldEnv {
-  fake: FakeDiscord;
+  /** Without a fake Discord, Herald runs in console mode (no DISCORD_TOKEN). */
+  fake?: FakeDiscord;
   dbPath: string;
   channelId: string;
   now: string;
@@ -31,8 +32,7 @@ export function startHerald(o: HeraldEnv): HeraldProcess {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
-    DISCORD_TOKEN: o.fake.token,
-    DISCORD_API_URL: o.fake.apiUrl,
+    ...(o.fake ? { DISCORD_TOKEN: o.fake.token, DISCORD_API_URL: o.fake.apiUrl } : {}),
     DATABASE_PATH: o.dbPath,
     REMINDER_CHANNEL_ID: o.channelId,
     HERALD_FAKE_NOW: o.now,

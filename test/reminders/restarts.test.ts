@@ -118,3 +118,22 @@ describe('restarts against one database file', () => {
     expect(rows(dbPath)).toEqual([{ state: 'failed', message_id: null, last_error: 'Missing Permissions (50013)' }]);
   }, SLOW);
 });
+
+describe('console mode', () => {
+  it('a reminder that falls due prints as "[#channel] …" on stdout, once across a restart', async () => {
+    const channelId = '123456789012345678';
+    const dbPath = tempDbPath();
+    const env = { dbPath, channelId };
+    const first = startHerald({ ...env, now: '2024-11-28T08:00:00Z' });
+    await first.exited; // stdin is empty: the console answers nothing and ends
+    expect(first.output()).not.toContain(`[#${channelId}]`);
+    const second = startHerald({ ...env, now: '2024-11-28T09:00:01Z' });
+    await second.exited;
+    const third = startHerald({ ...env, now: '2024-11-28T09:00:30Z' });
+    await third.exited;
+    const printed = second.output().split('\n').filter((l) => l.startsWith('[#'));
+    expect(printed).toEqual([`[#${channelId}] CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan`]);
+    expect(third.output()).not.toContain(`[#${channelId}]`);
+  }, SLOW);
+});
+
