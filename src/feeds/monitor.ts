@@ -9,6 +9,7 @@ import { parseArticle } from '../articles/parse';
 import { extractArticle, htmlToParagraphs } from '../articles/html';
 import type { Clock } from '../core/clock';
 import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
+import { decodeBody } from '../net/charset';
 import type { FeedRow, FeedStore } from '../store/feeds';
 import { normalise } from '../stories/entities';
 import type { Announcer } from './announcer';
@@ -173,7 +174,7 @@ export class FeedMonitor implements FeedService {
         store.recordNotModified(feed.id, clock.now());
         return { url: feed.url, status: 'not-modified', newItems: 0 };
       }
-      const parsed = parseFeed(response.body.toString('utf8'));
+      const parsed = parseFeed(decodeBody(response.body, response.headers['content-type']));
       if (!parsed.ok) return this.fail(feed, parsed.error);
       const items = parsed.feed.items;
       const success = { title: parsed.feed.title, etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null, at: clock.now() };
@@ -250,7 +251,7 @@ export class FeedMonitor implements FeedService {
       const page = await safeFetch(item.link, { ...this.deps.fetch, headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
       const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
       if (page.ok && page.status === 200 && /html/i.test(type)) {
-        const extracted = extractArticle(page.body.toString('utf8'));
+        const extracted = extractArticle(decodeBody(page.body, type));
         const body = extracted.paragraphs.filter((p) => normalise(p) !== normalise(item.title));
         if (body.join(' ').length > paragraphs.join(' ').length) paragraphs = body;
       } else if (!page.ok) {
