@@ -17,6 +17,9 @@ function cleanSource(raw: string, subject = true): string {
   let s = raw.trim();
   if (subject) s = s.replace(LEADING_TIME, '').replace(TRAILING_TIME, '');
   s = s.replace(/\s*\([^)]*\)\s*/g, ' ').trim(); // "Organization (CSTO)" → "Organization"
+  // "In an interview with the Independent, Mr Abbas": the name at the end is the source
+  const trailingName = /(?:^|,\s+|\s)((?:Mr|Mrs|Ms|Dr|Miss)\.?\s+\p{Lu}[\p{L}'’-]+)$/u.exec(s);
+  if (trailingName) return trailingName[1];
   const pieces = s.split(/,\s+/);
   // "Previously, the Secretary-General": drop a leading adverb
   if (pieces.length > 1 && pieces[0].split(/\s+/).length === 1) pieces.shift();
@@ -85,7 +88,7 @@ function namesPerson(subject: string, ctx: AttributionContext): boolean {
   if (subject.split(/\s+/).length > 12 || /["“”]/.test(subject)) return false;
   return ctx.people.some((p) => {
     const surname = p.name.split(' ').pop() ?? p.name;
-    return subject.endsWith(p.name) || new RegExp(`(?:Mr|Mrs|Ms|Dr|Miss|Lord|Lady|Sir)\\.?\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(subject);
+    return subject.endsWith(p.name) || (p.name.includes(' ') && new RegExp(`(?:^|,\\s)${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(subject.replace(/,\s*$/, ''))) || new RegExp(`(?:Mr|Mrs|Ms|Dr|Miss|Lord|Lady|Sir)\\.?\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(subject);
   });
 }
 
@@ -94,6 +97,12 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
   for (const s of sentences) {
     const text = s.text.length > 2000 ? s.text.slice(0, 2000) : s.text;
     const push = (source: string, verb: string, claim: string | undefined, subject = true) => {
+      // "Argentina's President, Nestor Kirchner, said": a known person named in the subject is the source
+      const named = subject ? ctx.people.filter((p) => p.name.includes(' ') && source.includes(p.name)) : [];
+      if (named.length === 1) {
+        out.push({ source: named[0].name, verb, ...(claim ? { claim } : {}), sentence: s.index });
+        return;
+      }
       const cleaned = cleanSource(source, subject);
       if (!cleaned || cleaned.length > 100) return;
       const resolved = resolveSource(cleaned, s.index, ctx);
@@ -122,7 +131,7 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
     }
 
     const sv = SUBJECT_VERB.exec(text);
-    if (sv && (plausibleSubject(cleanSource(sv[1])) || namesPerson(cleanSource(sv[1]), ctx))) {
+    if (sv && (plausibleSubject(cleanSource(sv[1])) || namesPerson(cleanSource(sv[1]), ctx) || namesPerson(sv[1], ctx))) {
       let rest = text.slice(sv[0].length);
       const date = DATE_AFTER_VERB.exec(rest);
       if (date && date[0].trim().length > 3) rest = rest.slice(date[0].length);

@@ -1,0 +1,157 @@
+// Date expressions on small synthetic articles: year pinning by weekday, resolution against the publication
+// date, ranges and alternatives, relative expressions, and durations that are not dates.
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/articles/parse';
+import type { Article } from '../../src/articles/model';
+import { eventStatus } from '../../src/articles/status';
+import { pinYearByWeekday, dayNumber } from '../../src/articles/calendar';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+function parse(text: string, now = NOW): Article {
+  const result = parseArticle(text, { now });
+  if (!result.ok) throw new Error(result.error);
+  return result.article;
+}
+function event(article: Article, expression: string) {
+  const e = article.events.find((x) => x.expression === expression);
+  if (!e) throw new Error(`no event "${expression}"; have: ${article.events.map((x) => x.expression).join(' | ')}`);
+  return e;
+}
+
+describe('weekday year-pinning', () => {
+  const text = 'Council to vote on budget\n\nThe Daily Post reported on Tuesday, November 26, that the council will vote on the budget on December 3.\n';
+
+  it('pins "Tuesday, November 26" to 2024 when ingested in late 2026, and dates the report by it', () => {
+    const a = parse(text);
+    expect(a.published).toMatchObject({ date: '2024-11-26', inferred: true, confidence: 0.8, sentence: 0 });
+    expect(a.published.reason).toContain('weekday rule');
+    expect(event(a, 'December 3')).toMatchObject({ date: '2024-12-03', precision: 'day', isPublication: false });
+    expect(event(a, 'Tuesday, November 26')).toMatchObject({ date: '2024-11-26', isPublication: true });
+  });
+
+  it('never picks a date after the ingestion clock: ingested 2024-11-20 gives 2019', () => {
+    const a = parse(text, new Date('2024-11-20T09:00:00Z'));
+    expect(a.published.date).toBe('2019-11-26');
+    expect(event(a, 'December 3').date).toBe('2019-12-03');
+  });
+
+  it('finds leap days: Monday 29 February was last in 2016', () => {
+    expect(pinYearByWeekday(2, 29, 1, dayNumber(2026, 11, 27))).toBe(2016);
+    const a = parse('Leap day vote\n\nThe vote was held on Monday, 29 February.');
+    expect(event(a, 'Monday, 29 February').date).toBe('2016-02-29');
+  });
+
+  it('uses a weekday date that is not the report as the anchor for other dates, and says so', () => {
+    const a = parse('Band plays Glasgow\n\nThe band will play on Tuesday, 14 June. Tickets for the original 22 February show remain valid.');
+    expect(a.published.date).toBeNull();
+    expect(a.published.reason).toContain('weekday rule places in 2022');
+    expect(event(a, 'Tuesday, 14 June').date).toBe('2022-06-14');
+    expect(event(a, '22 February').date).toBe('2022-02-22');
+  });
+});
+
+describe('dates resolved against the publication date from front matter (Friday 2005-02-25)', () => {
+  const text = [
+    '---',
+    'published: 2005-02-25',
+    'source: Example News',
+    '---',
+    'Debt swap closes',
+    '',
+    'The results will be ready next Thursday (3 March), the minister said. The festival will be held from 9-10 July.',
+    'The Queen will be asked on 4 or 5 April to dissolve Parliament.',
+    '',
+    'The company has struggled for several years and the deal took two years to agree. Talks went on for three months.',
+    'Prices rose in May 1992. The talks will end by June. The fund was set up 13 years ago.',
+    '',
+    'Officials met on Tuesday. Officials will meet again on Tuesday. The announcement came yesterday.',
+    'A decision is expected in the next two weeks. Sales fell last month. The Sunday Times said nothing.',
+    'It happened about three years ago. A vote is planned early next year.',
+  ].join('\n');
+  const a = parse(text);
+
+  it('takes the publication date from the front matter', () => {
+    expect(a.meta).toEqual({ published: '2005-02-25', source: 'Example News' });
+    expect(a.published).toEqual({ date: '2005-02-25', inferred: false, reason: 'given in the front matter (published:)', confidence: 1 });
+  });
+
+  it('lets the explicit date win in "next Thursday (3 March)"', () => {
+    expect(event(a, 'next Thursday (3 March)')).toMatchObject({ date: '2005-03-03', endDate: '2005-03-03', precision: 'day', qualifier: 'on' });
+  });
+
+  it('reads "from 9-10 July" as a range and "4 or 5 April" as alternatives', () => {
+    expect(event(a, '9-10 July')).toMatchObject({ date: '2005-07-09', endDate: '2005-07-10', qualifier: 'range', precision: 'day' });
+    expect(event(a, '4 or 5 April')).toMatchObject({ date: '2005-04-04', endDate: '2005-04-05', qualifier: 'alternative' });
+  });
+
+  it('keeps month-only dates at month precision, with deadlines as "by"', () => {
+    expect(event(a, 'May 1992')).toMatchObject({ date: '1992-05-01', endDate: '1992-05-31', precision: 'month' });
+    expect(event(a, 'June')).toMatchObject({ date: '2005-06-01', endDate: '2005-06-30', precision: 'month', qualifier: 'by' });
+    expect(event(a, 'last month')).toMatchObject({ date: '2005-01-01', endDate: '2005-01-31', precision: 'month' });
+  });
+
+  it('resolves relative expressions from the publication date with honest precision', () => {
+    expect(event(a, '13 years ago')).toMatchObject({ date: '1992-01-01', endDate: '1992-12-31', precision: 'year' });
+    expect(event(a, 'about three years ago')).toMatchObject({ date: '2002-01-01', precision: 'approximate', qualifier: 'about' });
+    expect(event(a, 'yesterday')).toMatchObject({ date: '2005-02-24', precision: 'day' });
+    expect(event(a, 'in the next two weeks')).toMatchObject({ date: '2005-03-11', qualifier: 'by', precision: 'day' });
+    expect(event(a, 'early next year')).toMatchObject({ date: '2006-01-01', precision: 'approximate' });
+  });
+
+  it('reads a bare weekday by tense: the last Tuesday for "met", the next one for "will meet"', () => {
+    const tuesdays = a.events.filter((e) => e.expression === 'Tuesday').map((e) => e.date);
+    expect(tuesdays).toEqual(['2005-02-22', '2005-03-01']);
+  });
+
+  it('does not turn durations or newspaper names into events', () => {
+    const expressions = a.events.map((e) => e.expression);
+    expect(expressions.some((x) => /several years|two years|three months|Sunday/.test(x))).toBe(false);
+    expect(a.events.filter((e) => [3, 4].includes(e.sentence))).toEqual([]);
+  });
+
+  it('computes status against the given clock, not the publication date', () => {
+    expect(a.events.every((e) => e.status === 'past')).toBe(true);
+    const b = parse(text, new Date('2005-03-02T12:00:00Z'));
+    expect(event(b, 'next Thursday (3 March)').status).toBe('upcoming');
+    expect(event(b, '9-10 July').status).toBe('upcoming');
+  });
+});
+
+describe('no date to anchor on', () => {
+  it('leaves the publication date unknown and reads yearless dates against the ingestion date, with a warning', () => {
+    const a = parse('Report due\n\nThe report will be released on 11 March.');
+    expect(a.published.date).toBeNull();
+    expect(a.published.reason).toContain('ingestion date 2026-11-27');
+    expect(a.warnings).toContain('no date in the text fixes a year; dates were read relative to the ingestion date 2026-11-27');
+    expect(event(a, '11 March')).toMatchObject({ date: '2027-03-11', precision: 'day', status: 'upcoming' });
+  });
+
+  it('says plainly when the text has no date at all', () => {
+    const a = parse('Quiet day\n\nNothing happened in the town.');
+    expect(a.published).toEqual({ date: null, inferred: false, reason: 'no publication date in front matter or text', confidence: 0 });
+    expect(a.events).toEqual([]);
+  });
+});
+
+describe('eventStatus', () => {
+  const single = { date: '2024-11-28', endDate: '2024-11-28' };
+  const range = { date: '2022-07-09', endDate: '2022-07-10' };
+
+  it('is upcoming before the day, today on it, past after it (UTC days)', () => {
+    expect(eventStatus(single, new Date('2024-11-27T23:59:59Z'))).toBe('upcoming');
+    expect(eventStatus(single, new Date('2024-11-28T00:00:00Z'))).toBe('today');
+    expect(eventStatus(single, new Date('2024-11-29T00:00:00Z'))).toBe('past');
+  });
+
+  it('treats every day of a range as today', () => {
+    expect(eventStatus(range, new Date('2022-07-10T18:00:00Z'))).toBe('today');
+    expect(eventStatus(range, new Date('2022-07-11T00:00:01Z'))).toBe('past');
+  });
+
+  it('uses the calendar day of the given time zone', () => {
+    const late = new Date('2024-11-27T23:30:00Z');
+    expect(eventStatus(single, late)).toBe('upcoming');
+    expect(eventStatus(single, late, 'Asia/Tokyo')).toBe('today');
+  });
+});
