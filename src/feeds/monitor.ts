@@ -169,7 +169,7 @@ export class FeedMonitor implements FeedService {
       if (feed.baseline_done && feed.etag) headers['if-none-match'] = feed.etag;
       if (feed.baseline_done && feed.last_modified) headers['if-modified-since'] = feed.last_modified;
       const response = await safeFetch(feed.url, { ...this.deps.fetch, headers });
-      if (!response.ok) return this.fail(feed, response.reason);
+      if (!response.ok) return this.fail(feed, response.reason, response.retryAfterMs);
       if (response.status === 304) {
         store.recordNotModified(feed.id, clock.now());
         return { url: feed.url, status: 'not-modified', newItems: 0 };
@@ -201,10 +201,11 @@ export class FeedMonitor implements FeedService {
     }
   }
 
-  private fail(feed: FeedRow, error: string): FeedPollOutcome {
+  private fail(feed: FeedRow, error: string, retryAfterMs = 0): FeedPollOutcome {
     const now = this.deps.clock.now();
     const failures = feed.failures + 1;
-    const wait = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(failures, 20));
+    // Exponential backoff (2 min, 4 min, … 6 h), or longer when the server asked for it.
+    const wait = Math.max(retryAfterMs, Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(failures, 20)));
     this.deps.store.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
     this.deps.log.warn({ feed: feed.url, failures, error }, 'feed poll failed');
     return { url: feed.url, status: 'failed', newItems: 0, error };

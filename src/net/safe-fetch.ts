@@ -31,7 +31,7 @@ export type FetchFailureKind = 'bad-url' | 'refused' | 'dns' | 'timeout' | 'too-
 
 export type FetchOutcome =
   | { ok: true; status: number; url: string; headers: Record<string, string | undefined>; body: Buffer }
-  | { ok: false; kind: FetchFailureKind; reason: string; url: string; status?: number };
+  | { ok: false; kind: FetchFailureKind; reason: string; url: string; status?: number; retryAfterMs?: number };
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -62,7 +62,10 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
       continue;
     }
     if (response.status !== 304 && (response.status < 200 || response.status > 299)) {
-      return { ok: false, kind: 'http', reason: `HTTP ${response.status}`, url: current, status: response.status };
+      // Retry-After in seconds (429, 503); the HTTP-date form is ignored rather than read against a clock.
+      const seconds = Number(response.headers['retry-after']);
+      const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 86_400) * 1000 : undefined;
+      return { ok: false, kind: 'http', reason: `HTTP ${response.status}`, url: current, status: response.status, ...(retryAfterMs ? { retryAfterMs } : {}) };
     }
     return response;
   }

@@ -329,4 +329,12 @@ describe('feeds through the fake Discord', () => {
     ]);
     await herald.stop();
   });
+
+  it('backs off at least as long as a busy feed server asks (Retry-After)', async () => {
+    server.set(path, { body: 'slow down', status: 429, etag: false, headers: { 'retry-after': '3600' } });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    await herald.news.feeds.pollAll();
+    expect(herald.news.feeds.list(null)[0]).toMatchObject({ failures: 1, lastError: 'HTTP 429', nextAttemptAt: new Date(clock.now().getTime() + 3_600_000) });
+    await herald.stop();
+  });
 });

@@ -11,6 +11,7 @@ beforeAll(async () => {
   server.set('/gz.xml', { body: gzipSync(Buffer.from('hello gzip')), headers: { 'content-encoding': 'gzip' }, etag: false });
   server.set('/bomb', { body: gzipSync(Buffer.alloc(30 * 1024 * 1024)), headers: { 'content-encoding': 'gzip' }, etag: false });
   server.set('/gone', { body: 'gone', status: 410, etag: false });
+  server.set('/busy', { body: 'busy', status: 429, etag: false, headers: { 'retry-after': '120' } });
 });
 afterAll(() => server.close());
 
@@ -62,6 +63,7 @@ describe('safeFetch with the guard off (ALLOW_PRIVATE_FEEDS=true)', () => {
   it('reports HTTP errors and unreachable hosts', async () => {
     expect(await safeFetch(`${server.base}/gone`, open)).toMatchObject({ ok: false, kind: 'http', status: 410, reason: 'HTTP 410' });
     expect(await safeFetch(`${server.base}/missing`, open)).toMatchObject({ ok: false, kind: 'http', status: 404 });
+    expect(await safeFetch(`${server.base}/busy`, open)).toMatchObject({ ok: false, kind: 'http', status: 429, reason: 'HTTP 429', retryAfterMs: 120_000 });
     const closed = await safeFetch('http://127.0.0.1:1/x', open);
     expect(closed).toMatchObject({ ok: false, kind: 'network' });
   });
