@@ -108,10 +108,15 @@ function atomEntry(node: Node): Record<string, unknown> {
 }
 
 function withKey(item: Record<string, unknown>, id: string): Record<string, unknown> {
-  const title = String(item.title ?? '');
-  const key = id || (item.link as string | undefined) || (title ? `hash:${createHash('sha256').update(`${title}\n${item.published ?? ''}`).digest('hex').slice(0, 32)}` : '');
-  return { ...item, key };
+  // Over-long titles are clipped rather than losing the item; over-long ids are hashed.
+  const title = clip(String(item.title ?? ''), 500);
+  let key = id || (item.link as string | undefined) || (title ? `hash:${sha(`${title}\n${item.published ?? ''}`)}` : '');
+  if (key.length > 512) key = `hash:${sha(key)}`;
+  return { ...item, title, key };
 }
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function instant(text: string): string | undefined {
   if (!text) return undefined;

@@ -72,4 +72,10 @@ describe('parseFeed', () => {
     if (result.ok) expect(result.feed.title.length).toBeLessThan(200_000);
     else expect(result.error).toMatch(/./);
   });
+
+  it('clips an over-long title and hashes an over-long guid instead of dropping the item', () => {
+    const xml = `<rss version="2.0"><channel><title>T</title><item><title>${'t'.repeat(5000)}</title><guid>${'g'.repeat(3000)}</guid></item></channel></rss>`;
+    const result = parseFeed(xml);
+    expect(result.ok && result.feed.items.map((i) => [i.title.length, i.key.length, i.key.startsWith('hash:')])).toEqual([[500, 37, true]]);
+  });
 });
