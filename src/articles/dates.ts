@@ -61,7 +61,7 @@ const RE_MONTH_DAY = new RegExp(`\\b(?:${WD},?\\s+)?${MON}\\s+(\\d{1,2})${ORD}\\
 const RE_MONTH_YEAR = new RegExp(`\\b(?:${PART}[\\s-]+)?${MON_FULL}\\s+(?:of\\s+)?(\\d{4})\\b`, 'gu');
 const RE_MONTH_ALONE = new RegExp(`\\b([Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd of|[Ss]tart of|[Bb]eginning of|[Ee]arlier in|[Ll]ater in)[\\s-]+${MON_FULL}\\b`, 'gu');
 const RE_YEAR = /\b((?:early|late|mid|the end of|end of|the start of|start of|the beginning of|beginning of|the middle of)[\s-]+)?((?:1[89]|20)\d{2})(s)?\b/gu;
-const RE_WEEKDAY = new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince)\\s+)?${WD}(?:'s|’s)?\\b`, 'gu');
+const RE_WEEKDAY = new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince)\\s+)?${WD}(?:'s|’s)?\\b(?:\\s+(?:morning|afternoon|evening|night)\\b)?`, 'gu');
 const RE_DAY_OFFSET = /\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night)\b/giu;
 const RE_AGO = new RegExp(`\\b(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\s+ago\\b`, 'giu');
 const RE_WITHIN_NEXT = new RegExp(`\\b(?:in|within|over|during)\\s+the\\s+(?:next|coming|following)\\s+(?:${NUM}\\s+)?${UNIT}\\b`, 'giu');
@@ -181,12 +181,14 @@ export function findDateMentions(text: string): DateMention[] {
     const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 10), m.index));
     if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) continue;
     // newspapers: "Mail on Sunday", "Independent on Sunday", "Scotland on Sunday"
-    if (/\b(?:Mail|Independent|Scotland|Express|Mirror|Post|Herald|Times|Telegraph|Observer|People|Sport|World|News|Wales|Ireland|Sun|Star)\s+on\s+$/.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const nameAt = m.index + m[0].indexOf(m[2]);
+    if (/\b(?:Mail|Independent|Scotland|Express|Mirror|Post|Herald|Times|Telegraph|Observer|People|Sport|World|News|Wales|Ireland|Sun|Star)\s+on\s+$/.test(text.slice(Math.max(0, nameAt - 16), nameAt))) continue;
     const lead = m[1]?.toLowerCase();
     const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
     const start = modifier ? m.index : m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
     let exprEnd = end;
     if (m[0].endsWith("'s") || m[0].endsWith('’s')) exprEnd -= 2;
+    // "Friday's suicide bombing": keep the possessive out of the expression
     add(start, exprEnd, { kind: 'weekday', weekday: WEEKDAYS[m[2].toLowerCase()], modifier }, lead === 'by' || lead === 'until');
   }
   for (const m of scan(RE_DAY_OFFSET, relative)) {

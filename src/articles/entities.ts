@@ -224,15 +224,25 @@ export function extractEntities(sentences: Sentence[]): Entities {
       // words before the role: an organisation or country first ("EU", "South Africa"), the rest qualifies the role
       const prefix = chunkWords.slice(0, r);
       let orgWords = 0;
+      let organisation: string | undefined;
       for (let n = prefix.length; n >= 1; n--) {
         const cand = prefix.slice(0, n).join(' ');
+        const country = placeOfDemonym(prefix.slice(0, n));
+        if (country) {
+          // "French President Jacques Chirac", "South African President Thabo Mbeki"
+          orgWords = n;
+          organisation = country;
+          addPlace(country, PLACES.get(country.toLowerCase()) ?? 'country', sentence);
+          break;
+        }
         if (PLACES.has(cand.toLowerCase()) || findOrg(cand) || (n === 1 && isAcronym(cand)) || ORG_HEADS.has(prefix[n - 1].toLowerCase())) {
           orgWords = n;
+          organisation = cand;
+          classifyName(cand, sentence, text);
           break;
         }
       }
-      const organisation = orgWords > 0 ? prefix.slice(0, orgWords).join(' ') : orgBefore(before);
-      if (orgWords > 0) classifyName(organisation as string, sentence, text);
+      organisation = organisation ?? orgBefore(before);
       const role = [...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
       personWithContext(nameWords.join(' '), sentence, '', after, role, organisation);
       return;
@@ -478,6 +488,15 @@ export function extractEntities(sentences: Sentence[]): Entities {
     places: [...places.values()].map((p) => ({ name: p.name, kind: p.kind, sentences: sorted(p.sentences) })),
     peopleBySentence,
   };
+}
+
+/** "French" → "France", "South African" → "South Africa"; null when the words are not a nationality. */
+function placeOfDemonym(ws: string[]): string | null {
+  const base = DEMONYMS.get(ws[ws.length - 1]);
+  if (!base) return null;
+  if (ws.length === 1) return base;
+  const composed = [...ws.slice(0, -1), base].join(' ').toLowerCase();
+  return PLACES.has(composed) ? (PLACE_NAMES.get(composed) ?? null) : null;
 }
 
 export function escapeRegex(s: string): string {
