@@ -265,7 +265,9 @@ export class FeedMonitor implements FeedService {
     if (feedTitle) front.push(`source: ${oneLine(feedTitle)}`);
     if (item.published) front.push(`published: ${item.published.slice(0, 10)}`);
     front.push('---');
-    return `${front.join('\n')}\n${oneLine(item.title) || 'Untitled'}\n\n${paragraphs.join('\n\n')}\n`;
+    // Atom titles may be HTML (type="html"): keep their text only.
+    const title = /[<&]/.test(item.title) ? htmlToParagraphs(item.title).join(' ') : item.title;
+    return `${front.join('\n')}\n${oneLine(title) || 'Untitled'}\n\n${paragraphs.join('\n\n')}\n`;
   }
 }
 

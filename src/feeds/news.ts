@@ -16,6 +16,9 @@ import { Announcer } from './announcer';
 import { FeedMonitor } from './monitor';
 import { WatchRegistry } from './watches';
 
+/** folder_files row recording that the first scan (the baseline) happened. */
+const BASELINE_MARK = '<baseline>';
+
 export interface NewsMonitorOptions {
   db: Db;
   library: MemoryLibrary;
@@ -84,6 +87,8 @@ export class NewsMonitor {
         onEvent: (event) => this.onFolderEvent(event),
       });
       await this.watcher.start();
+      // Marks the baseline as taken even when the folder was empty, so later files always count as new.
+      if (this.folderBaseline) this.store.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
       this.folderBaseline = false;
     }
     void this.announcer.drain();

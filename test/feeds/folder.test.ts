@@ -155,4 +155,15 @@ describe('articles folder', () => {
     expect(fields.find((f) => f.name === 'Date moved')?.value).toMatch(/^[^\n]*: <t:1734004800:D> → \*\*<t:1734609600:D>\*\*$/);
     await herald.stop();
   });
+
+  it('a folder that was empty when monitoring started still announces its first file after a restart', async () => {
+    let herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.stop();
+    writeFileSync(join(dir, 'first-ever.txt'), article('Park opens new playground', 'The park opens its new playground on 1 March 2025.'));
+    herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
+    await herald.news.settle();
+    expect(titles()).toEqual(['Park opens new playground']);
+    await herald.stop();
+  });
 });
