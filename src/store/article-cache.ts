@@ -50,6 +50,19 @@ export function parserFingerprint(): string {
   }
 }
 
+/**
+ * JSON gives every sentence its own copy of text its paragraph already holds. Re-slicing it from the
+ * paragraph lets V8 share the characters (a sliced string), which matters with 10,000 articles.
+ */
+function shareSentenceText(article: Article): void {
+  for (const s of article.sentences) {
+    const paragraph = article.paragraphs[s.paragraph];
+    if (!paragraph) continue;
+    const at = paragraph.indexOf(s.text);
+    if (at >= 0) s.text = paragraph.slice(at, at + s.text.length);
+  }
+}
+
 export class SqliteArticleCache implements ArticleCache {
   private pending = new Map<string, { hash: string; json: string; ingestedAt: string } | null>();
   private readonly select;
@@ -95,6 +108,7 @@ export class SqliteArticleCache implements ArticleCache {
     if (!article.success) return undefined;
     const ingestedAt = new Date(row.ingested_at);
     if (Number.isNaN(ingestedAt.getTime())) return undefined;
+    shareSentenceText(article.data);
     return { article: article.data, ingestedAt };
   }
 

@@ -5,7 +5,7 @@ import type { DatedEvent } from '../format';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
-import { LEADER_TITLES, STOP_WORDS, TITLE_WORDS, looseText, stemWord, tokenize, type Token } from './text';
+import { LEADER_TITLES, STOP_WORDS, TITLE_WORDS, looseText, stemWord, stemsOf, tokenize, type Token } from './text';
 
 export interface Citation {
   articleId: string;
@@ -48,6 +48,8 @@ interface Candidate {
   coverage: number;
   /** Coverage by the sentence alone, without its neighbours. */
   own: number;
+  /** Concepts the sentence itself contains. */
+  matched: Concept[];
   /** Token positions in the sentence of matched concepts (non-entity ones separately). */
   focus: number[];
   entityAt: number[];
@@ -83,9 +85,11 @@ export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerO
   });
   if (question.concepts.length === 0) return decline(0);
 
-  const hits = index.search(retrievalTerms(index, question), 60, options.article);
+  const hits = index.search(retrievalTerms(index, question), 40, options.article);
+  const stemCache = new Map<string, Set<string>>();
+  const weights = new Map(question.concepts.map((c) => [c, conceptWeight(index, c)]));
   const candidates = hits
-    .map((hit) => measure(index, question, hit))
+    .map((hit) => measure(index, question, hit, stemCache, weights))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score);
   if (candidates.length === 0) return decline(0);
@@ -93,7 +97,9 @@ export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerO
   let best: { candidate: Candidate; typed: Typed; confidence: number } | null = null;
   for (const candidate of candidates.slice(0, 10)) {
     if (candidate.coverage < 0.4) break;
-    const typed = extract(index, question, candidate, options.now);
+    // Confidence is coverage × quality ≤ coverage, and candidates come in coverage order.
+    if (best && candidate.coverage <= best.confidence) break;
+    const typed = extract(index, question, ready(candidate), options.now);
     if (!typed) continue;
     const confidence = Math.min(1, candidate.coverage * typed.quality);
     if (!best || confidence > best.confidence + 1e-9) best = { candidate, typed, confidence };
@@ -181,39 +187,55 @@ function conceptWeight(index: CorpusIndex, c: Concept): number {
 }
 
 /** How much of the question one sentence covers, with its neighbours and headline as context. */
-function measure(index: CorpusIndex, question: Question, hit: Hit): Candidate | null {
+function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<string, Set<string>>, weights: Map<Concept, number>): Candidate | null {
   const { article, sentence } = hit;
   const text = article.sentences[sentence];
-  const tokens = tokenize(text);
-  const stems = new Set(tokens.map((t) => t.stem));
+  const stems = new Set(stemsOf(text));
   for (const word of speakerWords(article, sentence)) stems.add(word);
-  const around = new Set<string>();
-  for (const s of [article.sentences[sentence - 1], article.sentences[sentence + 1], article.tracked.article.headline]) {
-    if (s) for (const t of tokenize(s)) around.add(t.stem);
-  }
+  // The neighbours and the headline, tokenised only when a concept is missing from the sentence.
+  let aroundSet: Set<string> | undefined;
+  const around = (): Set<string> => {
+    if (aroundSet) return aroundSet;
+    aroundSet = new Set<string>();
+    const key = `${article.key}:`;
+    for (const [i, s] of [[sentence - 1, article.sentences[sentence - 1]], [sentence + 1, article.sentences[sentence + 1]], [-1, article.tracked.article.headline]] as [number, string | undefined][]) {
+      if (!s) continue;
+      let set = cache.get(key + i);
+      if (!set) cache.set(key + i, (set = new Set(stemsOf(s))));
+      for (const x of set) aroundSet.add(x);
+    }
+    return aroundSet;
+  };
   let total = 0;
   let got = 0;
   let inSentence = 0;
-  const focus: number[] = [];
-  const entityAt: number[] = [];
+  const matched: Concept[] = [];
   for (const c of question.concepts) {
-    const w = conceptWeight(index, c);
+    const w = weights.get(c) ?? 0;
     total += w;
     let m = 0;
     if (conceptIn(c, stems)) m = 1;
-    else if (conceptIn(c, around)) m = c.entity ? 0.7 : 0.5;
+    else if (conceptIn(c, around())) m = c.entity ? 0.7 : 0.5;
     else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.6 : 0.2;
     if (c.entity && m === 0) return null;
     if (c.required && m < 1) return null;
     if (m === 1) inSentence += w;
     got += w * m;
-    if (m === 1) {
-      tokens.forEach((t, i) => {
-        if (c.stems.includes(t.stem) || c.phrases.some((p) => p.includes(t.stem))) (c.entity ? entityAt : focus).push(i);
-      });
-    }
+    if (m === 1) matched.push(c);
   }
-  return { hit, coverage: total > 0 ? got / total : 0, own: total > 0 ? inSentence / total : 0, focus, entityAt, tokens, text, stems };
+  return { hit, coverage: total > 0 ? got / total : 0, own: total > 0 ? inSentence / total : 0, matched, focus: [], entityAt: [], tokens: [], text, stems };
+}
+
+/** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */
+function ready(c: Candidate): Candidate {
+  if (c.tokens.length > 0) return c;
+  c.tokens = tokenize(c.text);
+  for (const k of c.matched) {
+    c.tokens.forEach((t, i) => {
+      if (k.stems.includes(t.stem) || k.phrases.some((p) => p.includes(t.stem))) (k.entity ? c.entityAt : c.focus).push(i);
+    });
+  }
+  return c;
 }
 
 /** Who a sentence is attributed to, with their role: "He emphasized …" still speaks for the Secretary-General. */
@@ -223,8 +245,7 @@ function speakerWords(article: IndexedArticle, sentence: number): string[] {
   for (const attribution of a.attributions) {
     if (attribution.sentence !== sentence) continue;
     const person = a.people.find((p) => p.name === attribution.source);
-    const words = [attribution.source, person?.role ?? '', person?.organisation ?? ''].join(' ');
-    for (const t of tokenize(words)) out.push(t.stem);
+    out.push(...stemsOf(`${attribution.source} ${person?.role ?? ''} ${person?.organisation ?? ''}`));
   }
   return out;
 }

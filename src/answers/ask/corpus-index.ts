@@ -3,7 +3,7 @@
 // (sentence id, term frequency) so 10,000 articles stay within a few tens of megabytes.
 import type { TrackedArticle } from '../../articles/library';
 import type { Article } from '../../articles/model';
-import { STOP_WORDS, stemWord, tokenize } from './text';
+import { STOP_WORDS, WORD, stemWord, tokenize } from './text';
 
 export interface IndexedArticle {
   key: number;
@@ -36,20 +36,41 @@ const K1 = 1.2;
 const B = 0.75;
 const GENERIC_ORG_WORDS = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'group', 'council', 'committee', 'agency', 'commission', 'the', 'of', 'and', 'for']);
 
+
+/** A growable Int32Array: a tenth of the memory of a JS number array for postings. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 4) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
 export class CorpusIndex {
   private articles: IndexedArticle[] = [];
   private byId = new Map<string, IndexedArticle>();
-  private sentenceArticle: number[] = [];
-  private sentenceLength: number[] = [];
-  private postings = new Map<string, number[]>();
-  /** Term → articles containing it (ascending keys; dead ones filtered on read). */
-  private articlePostings = new Map<string, number[]>();
+  private sentenceArticle = new IntList(1024);
+  private sentenceLength = new IntList(1024);
+  /** Term → ids of the sentences containing it, ascending. */
+  private postings = new Map<string, IntList>();
+  /** Term → keys of the articles whose headline contains it, ascending. */
+  private headlinePostings = new Map<string, IntList>();
   private df = new Map<string, number>();
   /** Term → how often it appears capitalised mid-sentence, and in total: tells names from words. */
   private capitalised = new Map<string, number>();
   private occurrences = new Map<string, number>();
   /** Acronym → names, across all articles (for expanding a question's acronyms). */
-  private globalAliases = new Map<string, Set<string>>();
+  private globalAliases = new Map<string, Map<string, string[]>>();
+  /** Stem → acronyms whose name contains it (for finding the acronym of a spelled-out name). */
+  private aliasByStem = new Map<string, Set<string>>();
   private liveSentences = 0;
   private totalLength = 0;
   private deadSentences = 0;
@@ -80,34 +101,39 @@ export class CorpusIndex {
     };
     this.articles.push(entry);
     this.byId.set(tracked.article.id, entry);
-    const articleTerms = new Set<string>();
-    for (const term of this.terms(tracked.article.headline, false)) articleTerms.add(term);
-    sentences.forEach((text, i) => {
+    for (const term of new Set(indexTerms(tracked.article.headline))) {
+      let list = this.headlinePostings.get(term);
+      if (!list) this.headlinePostings.set(term, (list = new IntList(2)));
+      list.push(entry.key);
+    }
+    const seen = new Set<string>();
+    for (const text of sentences) {
       const sid = this.sentenceArticle.length;
       this.sentenceArticle.push(entry.key);
-      const tf = new Map<string, number>();
-      const terms = this.terms(text, true);
-      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      const terms = indexTerms(text, this.occurrences, this.capitalised);
       this.sentenceLength.push(terms.length);
       this.totalLength += terms.length;
-      for (const [term, n] of tf) {
+      seen.clear();
+      for (const term of terms) {
+        if (seen.has(term)) continue;
+        seen.add(term);
         let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push(sid, n);
+        if (!list) this.postings.set(term, (list = new IntList(2)));
+        list.push(sid);
         this.df.set(term, (this.df.get(term) ?? 0) + 1);
-        articleTerms.add(term);
       }
-      void i;
-    });
-    for (const term of articleTerms) {
-      let list = this.articlePostings.get(term);
-      if (!list) this.articlePostings.set(term, (list = []));
-      list.push(entry.key);
     }
     for (const alias of entry.aliases) {
       let names = this.globalAliases.get(alias.acronym);
-      if (!names) this.globalAliases.set(alias.acronym, (names = new Set()));
-      if (names.size < 8) names.add(alias.name);
+      if (!names) this.globalAliases.set(alias.acronym, (names = new Map()));
+      if (names.size >= 8 || names.has(alias.name)) continue;
+      const stems = tokenize(alias.name).filter((t) => !GENERIC_ORG_WORDS.has(t.lower)).map((t) => t.stem);
+      names.set(alias.name, stems);
+      for (const s of stems) {
+        let set = this.aliasByStem.get(s);
+        if (!set) this.aliasByStem.set(s, (set = new Set()));
+        set.add(alias.acronym);
+      }
     }
     this.liveSentences += sentences.length;
   }
@@ -117,11 +143,11 @@ export class CorpusIndex {
     if (!entry) return;
     entry.alive = false;
     this.byId.delete(id);
-    entry.sentences.forEach((text) => {
-      const len = this.terms(text, false);
-      this.totalLength -= len.length;
-      for (const term of new Set(len)) this.df.set(term, Math.max(0, (this.df.get(term) ?? 1) - 1));
-    });
+    for (const text of entry.sentences) {
+      const terms = indexTerms(text);
+      this.totalLength -= terms.length;
+      for (const term of new Set(terms)) this.df.set(term, Math.max(0, (this.df.get(term) ?? 1) - 1));
+    }
     this.liveSentences -= entry.sentences.length;
     this.deadSentences += entry.sentences.length;
     if (this.deadSentences > 1000 && this.deadSentences > this.liveSentences) this.compact();
@@ -132,34 +158,19 @@ export class CorpusIndex {
     const live = this.articles.filter((a) => a.alive).map((a) => a.tracked);
     this.articles = [];
     this.byId.clear();
-    this.sentenceArticle = [];
-    this.sentenceLength = [];
+    this.sentenceArticle = new IntList(1024);
+    this.sentenceLength = new IntList(1024);
     this.postings.clear();
-    this.articlePostings.clear();
+    this.headlinePostings.clear();
     this.df.clear();
     this.capitalised.clear();
     this.occurrences.clear();
     this.globalAliases.clear();
+    this.aliasByStem.clear();
     this.liveSentences = 0;
     this.totalLength = 0;
     this.deadSentences = 0;
     for (const t of live) this.add(t);
-  }
-
-  /** Index terms of a text (stop words out); counts capitalisation when `count`. */
-  private terms(text: string, count: boolean): string[] {
-    const out: string[] = [];
-    const tokens = tokenize(text);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (STOP_WORDS.has(t.lower)) continue;
-      out.push(t.stem);
-      if (count && i > 0) {
-        this.occurrences.set(t.stem, (this.occurrences.get(t.stem) ?? 0) + 1);
-        if (t.cap) this.capitalised.set(t.stem, (this.capitalised.get(t.stem) ?? 0) + 1);
-      }
-    }
-    return out;
   }
 
   idf(stem: string): number {
@@ -190,7 +201,7 @@ export class CorpusIndex {
     let out = this.prefixCache.get(root);
     if (out) return out;
     out = [];
-    for (const term of this.occurrences.keys()) {
+    for (const term of this.capitalised.keys()) {
       if (term.length > root.length && term.startsWith(root) && term.length <= root.length + 6 && this.properness(term) > 0.6) {
         out.push(term);
         if (out.length >= 4) break;
@@ -201,16 +212,17 @@ export class CorpusIndex {
   }
 
   aliasesOf(acronym: string): string[] {
-    return [...(this.globalAliases.get(acronym.toLowerCase()) ?? [])];
+    return [...(this.globalAliases.get(acronym.toLowerCase())?.keys() ?? [])];
   }
 
-  /** Acronyms whose spelled-out name is made of these stems (in order, generic words optional). */
+  /** Acronyms whose spelled-out name is made of these stems (generic words like "organisation" optional). */
   acronymsFor(stems: string[]): { acronym: string; used: string[] }[] {
     const out: { acronym: string; used: string[] }[] = [];
     const have = new Set(stems);
-    for (const [acronym, names] of this.globalAliases) {
-      for (const name of names) {
-        const nameStems = tokenize(name).filter((t) => !GENERIC_ORG_WORDS.has(t.lower)).map((t) => t.stem);
+    const candidates = new Set<string>();
+    for (const s of stems) for (const a of this.aliasByStem.get(s) ?? []) candidates.add(a);
+    for (const acronym of candidates) {
+      for (const nameStems of this.globalAliases.get(acronym)?.values() ?? []) {
         if (nameStems.length >= 2 && nameStems.every((s) => have.has(s))) {
           out.push({ acronym, used: nameStems });
           break;
@@ -221,76 +233,106 @@ export class CorpusIndex {
   }
 
   hasTerm(article: IndexedArticle, stem: string): boolean {
-    const list = this.articlePostings.get(stem);
-    if (!list) return false;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] === article.key) return true;
-      if (list[mid] < article.key) lo = mid + 1;
-      else hi = mid - 1;
+    const list = this.postings.get(stem);
+    if (list) {
+      const at = lowerBound(list, article.firstSentence);
+      if (at < list.length && list.data[at] < article.firstSentence + article.sentences.length) return true;
     }
-    return false;
+    const headline = this.headlinePostings.get(stem);
+    if (!headline) return false;
+    const at = lowerBound(headline, article.key);
+    return at < headline.length && headline.data[at] === article.key;
   }
 
-  /** BM25 over sentences; `only` restricts to one article. Returns the best `limit` hits. */
+  /** BM25 over sentences (term frequency taken as 1: sentences rarely repeat a word); `only` restricts to one article. */
   search(terms: WeightedTerm[], limit: number, only?: IndexedArticle): Hit[] {
     const total = this.sentenceArticle.length;
     if (this.scores.length < total) this.scores = new Float64Array(Math.max(total, this.scores.length * 2));
     const scores = this.scores;
+    const lengths = this.sentenceLength.data;
     const touched: number[] = [];
     const avg = this.liveSentences > 0 ? this.totalLength / this.liveSentences : 1;
+    const k = K1 * (1 - B);
+    const kb = (K1 * B) / avg;
     for (const { stem, weight } of terms) {
       const list = this.postings.get(stem);
       if (!list) continue;
-      const idf = this.idf(stem) * weight;
+      const w = this.idf(stem) * weight * (K1 + 1);
       let from = 0;
       let to = list.length;
       if (only) {
-        // Postings are in sentence-id order: binary-search the article's range.
         from = lowerBound(list, only.firstSentence);
         to = lowerBound(list, only.firstSentence + only.sentences.length);
       }
-      for (let p = from; p < to; p += 2) {
-        const sid = list[p];
-        const tf = list[p + 1];
-        const len = this.sentenceLength[sid];
-        const s = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+      const ids = list.data;
+      for (let p = from; p < to; p++) {
+        const sid = ids[p];
+        const s = w / (1 + k + kb * lengths[sid]);
         if (scores[sid] === 0) touched.push(sid);
         scores[sid] += s;
       }
     }
-    const hits: Hit[] = [];
-    let floor = -Infinity;
+    // Keep the best `limit` live sentences.
+    const best: number[] = [];
+    let floor = 0;
     for (const sid of touched) {
       const score = scores[sid];
-      scores[sid] = 0;
-      if (score <= floor && hits.length >= limit) continue;
-      const article = this.articles[this.sentenceArticle[sid]];
-      if (!article.alive) continue;
-      hits.push({ article, sentence: sid - article.firstSentence, score });
-      if (hits.length > limit * 4) {
-        hits.sort((a, b) => b.score - a.score);
-        hits.length = limit;
-        floor = hits[hits.length - 1].score;
+      if (best.length >= limit * 4 && score <= floor) continue;
+      best.push(sid);
+      if (best.length >= limit * 8) {
+        best.sort((a, b) => scores[b] - scores[a]);
+        best.length = limit * 4;
+        floor = scores[best[best.length - 1]];
       }
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    best.sort((a, b) => scores[b] - scores[a]);
+    const hits: Hit[] = [];
+    for (const sid of best) {
+      const article = this.articles[this.sentenceArticle.data[sid]];
+      if (!article.alive) continue;
+      hits.push({ article, sentence: sid - article.firstSentence, score: scores[sid] });
+      if (hits.length >= limit) break;
+    }
+    for (const sid of touched) scores[sid] = 0;
+    return hits;
   }
 }
 
-/** First even position whose sentence id is ≥ sid in a flat (sid, tf) postings list. */
-function lowerBound(list: number[], sid: number): number {
+/** Index terms of a text: stems of the words that are not stop words; counts capitalisation when maps are given. */
+function indexTerms(text: string, occurrences?: Map<string, number>, capitalised?: Map<string, number>): string[] {
+  const out: string[] = [];
+  let first = true;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const lower = raw.toLowerCase();
+    if (STOP_WORDS.has(lower)) {
+      first = false;
+      continue;
+    }
+    const stem = stemWord(lower);
+    out.push(stem);
+    // The first word of a sentence is capitalised whatever it is: it counts for neither side.
+    if (occurrences && capitalised && !first) {
+      occurrences.set(stem, (occurrences.get(stem) ?? 0) + 1);
+      const c = raw.charCodeAt(0);
+      if ((c >= 65 && c <= 90) || (c > 127 && raw[0] !== lower[0])) capitalised.set(stem, (capitalised.get(stem) ?? 0) + 1);
+    }
+    first = false;
+  }
+  return out;
+}
+
+/** First position in an ascending list whose value is ≥ value. */
+function lowerBound(list: IntList, value: number): number {
   let lo = 0;
-  let hi = list.length / 2;
+  let hi = list.length;
+  const data = list.data;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid * 2] < sid) lo = mid + 1;
+    if (data[mid] < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo * 2;
+  return lo;
 }
 
 /** The parser's sentences; when it gave none, a plain split of the paragraphs. */

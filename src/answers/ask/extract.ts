@@ -1,7 +1,7 @@
 // Reading one kind of answer out of one sentence: a date, a person with role, a list, a number, a
 // place or a reason. Each extractor uses the parser's facts for that sentence first and falls back
 // to patterns over the sentence's own words. Returns null when the sentence holds no such answer.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import type { Article, ArticleEvent } from '../../articles/model';
 import type { DatedEvent } from '../format';
 import { NUMBER_WORDS, STOP_WORDS, TITLE_WORDS, isCalendarWord, looseText, tokenize, type Token } from './text';
@@ -17,6 +17,11 @@ export interface DateAnswer {
   /** Position of the date expression in the sentence. */
   at: number;
 }
+
+// chrono-node costs ~25 MB resident: loaded only when an article has no parsed events to answer from.
+const require = createRequire(import.meta.url);
+let chronoModule: typeof import('chrono-node') | undefined;
+const chrono = (): typeof import('chrono-node') => (chronoModule ??= require('chrono-node') as typeof import('chrono-node'));
 
 // ---------- names and roles ----------
 
@@ -137,7 +142,7 @@ export function datesIn(text: string, article: Article, sentence: number, refere
   }
   if (article.sentences.length > 0 && article.events.length > 0) return [];
   const out: DateAnswer[] = [];
-  for (const r of chrono.parse(text, reference)) {
+  for (const r of chrono().parse(text, reference)) {
     const known = r.start;
     if (!known.isCertain('month') && !known.isCertain('year') && !known.isCertain('day')) continue;
     if (/^(?:now|today|tonight|this|last|next)\b/i.test(r.text) && !known.isCertain('day')) continue;

@@ -17,7 +17,7 @@ export interface Token {
 }
 
 // Letters/digits, keeping decimal and thousands separators inside numbers ("19,800", "102.6bn", "0.7").
-const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*[\p{L}]*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*[\p{L}]*/gu;
 
 /** Irregular forms that the stemmer cannot bring together. */
 const IRREGULAR: Record<string, string> = {
@@ -50,6 +50,13 @@ export function tokenize(text: string): Token[] {
     const lower = raw.toLowerCase();
     out.push({ raw, lower, stem: stemWord(lower), start: m.index, end: m.index + raw.length, cap: /^\p{Lu}/u.test(raw) });
   }
+  return out;
+}
+
+/** Stems of every word of a text, without building tokens (the hot path when measuring sentences). */
+export function stemsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) out.push(stemWord(m[0].toLowerCase()));
   return out;
 }
 
