@@ -18,9 +18,12 @@ export interface StoryLink {
   moves: DateMove[];
 }
 
-/** What /brief needs: the story an article belongs to. */
+/** What /brief (and reminders) need from stories. */
 export interface StoryLookup {
+  /** The story an article belongs to, oldest article first. */
   storyOf(articleId: string): Story | undefined;
+  /** Events of older articles on the same story that this article moved to another date. */
+  supersededBy(articleId: string): { origin: string; eventId: string; from: string; to: string }[];
 }
 
 export class StoryIndex implements StoryLookup {
@@ -56,6 +59,24 @@ export class StoryIndex implements StoryLookup {
       if (!best || s.score > best.score) best = { tracked: t, score: s.score, moves: movedEvents(theirs, mine) };
     }
     return best;
+  }
+
+  /**
+   * Events of other (older) tracked articles that this article moved to another date: what a reminder
+   * keyed by (origin, event id) should treat as superseded. Only articles published no earlier count.
+   */
+  supersededBy(articleId: string): { origin: string; eventId: string; from: string; to: string }[] {
+    const newer = this.library.get(articleId);
+    if (!newer) return [];
+    const mine = this.sig(newer.article);
+    const out: { origin: string; eventId: string; from: string; to: string }[] = [];
+    for (const t of this.library.list()) {
+      if (t.article.id === articleId || t.origin === newer.origin || when(t) > when(newer)) continue;
+      const theirs = this.sig(t.article);
+      if (!sameStory(storyScore(mine, theirs))) continue;
+      for (const m of movedEvents(theirs, mine)) out.push({ origin: t.origin, eventId: m.eventId, from: m.from, to: m.to });
+    }
+    return out;
   }
 
   /** The story an article belongs to (just itself when nothing links to it); undefined for an unknown id. */

@@ -85,6 +85,8 @@ export interface DateMove {
   description: string;
   from: string;
   to: string;
+  /** Id of the older article's event that moved (e.g. "e3"). */
+  eventId: string;
 }
 
 /**
@@ -102,7 +104,7 @@ export function movedEvents(older: StorySignature, newer: StorySignature): DateM
     if (candidates.length === 0 || candidates.some((c) => c.o.event.date === n.event.date)) continue;
     const best = candidates.sort((x, y) => y.similarity - x.similarity || y.o.event.salience - x.o.event.salience)[0].o;
     if (!moves.some((m) => m.from === best.event.date && m.to === n.event.date)) {
-      moves.push({ description: best.event.description, from: best.event.date, to: n.event.date });
+      moves.push({ description: best.event.description, from: best.event.date, to: n.event.date, eventId: best.event.id });
     }
   }
   return moves;

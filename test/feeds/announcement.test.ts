@@ -45,7 +45,7 @@ describe('renderAnnouncement', () => {
       origin: 'https://news.example/alliance',
       now: new Date('2024-11-27T10:00:00Z'),
       updateTo: 'Alliance sets date for border plan',
-      moves: [{ description: 'Alliance approves the border plan', from: '2024-11-21', to: '2024-11-28' }],
+      moves: [{ description: 'Alliance approves the border plan', from: '2024-11-21', to: '2024-11-28', eventId: 'e1' }],
       matchedTerms: ['alliance'],
     });
     const embed = reply.embeds?.[0];
