@@ -22,8 +22,8 @@ export interface StoryLink {
 export interface StoryLookup {
   /** The story an article belongs to, oldest article first. */
   storyOf(articleId: string): Story | undefined;
-  /** Events of older articles on the same story that this article moved to another date. */
-  supersededBy(articleId: string): { origin: string; eventId: string; from: string; to: string }[];
+  /** Events of older articles on the same story that this article moved to another date (optional: test doubles may omit it). */
+  supersededBy?(articleId: string): { origin: string; eventId: string; from: string; to: string }[];
 }
 
 export class StoryIndex implements StoryLookup {
