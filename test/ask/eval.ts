@@ -8,7 +8,7 @@ import { parseArticle } from '../../src/articles/parse';
 import { eventDateText } from '../../src/answers/format';
 import { createAskService, type AskResult } from '../../src/answers/ask/service';
 import { looseText } from '../../src/answers/ask/text';
-import { corpusQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';
+import { corpusQuestions, heldOutQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const seedFile = join(repoRoot, 'data/articles/csto-border-plan.txt');
@@ -17,7 +17,7 @@ export const corpusDir = resolve(repoRoot, '../shared/corpus/articles');
 export const EVAL_NOW = new Date('2026-11-27T12:00:00Z');
 
 export interface EvalRow {
-  set: 'seed' | 'corpus' | 'unanswerable';
+  set: 'seed' | 'corpus' | 'unanswerable' | 'held-out';
   question: string;
   expect: EvalQuestion['expect'];
   result: AskResult | { ok: false; type: string };
@@ -69,7 +69,7 @@ export function check(result: EvalRow['result'], expect: Expectation): boolean {
   return true;
 }
 
-export function runEval(now = EVAL_NOW): EvalSummary {
+export function runEval(now = EVAL_NOW, options: { heldOut?: boolean } = {}): EvalSummary {
   const service = createAskService(loadLibrary(now));
   const rows: EvalRow[] = [];
   const sets: [EvalRow['set'], EvalQuestion[]][] = [
@@ -77,6 +77,7 @@ export function runEval(now = EVAL_NOW): EvalSummary {
     ['corpus', corpusQuestions],
     ['unanswerable', unanswerableQuestions],
   ];
+  if (options.heldOut) sets.push(['held-out', heldOutQuestions]);
   for (const [set, questions] of sets) {
     for (const q of questions) {
       const result = service.ask(q.q, { now });
@@ -85,9 +86,11 @@ export function runEval(now = EVAL_NOW): EvalSummary {
       rows.push({ set, question: q.q, expect: q.expect, result, answer: result.ok ? answerText(result) : 'declined', pass, cited });
     }
   }
-  const answerableRows = rows.filter((r) => r.set !== 'unanswerable');
-  const unanswerableRows = rows.filter((r) => r.set === 'unanswerable');
-  const answered = rows.filter((r) => r.result.ok);
+  // The targets are measured on the main set; the held-out rows are reported on their own.
+  const main = rows.filter((r) => r.set !== 'held-out');
+  const answerableRows = main.filter((r) => r.set !== 'unanswerable');
+  const unanswerableRows = main.filter((r) => r.set === 'unanswerable');
+  const answered = main.filter((r) => r.result.ok);
   return {
     rows,
     answerable: answerableRows.length,
