@@ -130,6 +130,16 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
       continue;
     }
 
+    // '"...," Mr Jones said.' and '..., X said.': the source closes the sentence
+    const closing = TRAILING.exec(text);
+    if (closing && /^,["”]/.test(closing[0])) {
+      const source = closing[2] ?? closing[3];
+      if (source && (plausibleSubject(cleanSource(source)) || namesPerson(cleanSource(source), ctx))) {
+        push(source, closing[1] ?? closing[4], cleanClaim(text.slice(0, closing.index)));
+        continue;
+      }
+    }
+
     const sv = SUBJECT_VERB.exec(text);
     if (sv && (plausibleSubject(cleanSource(sv[1])) || namesPerson(cleanSource(sv[1]), ctx) || namesPerson(sv[1], ctx))) {
       let rest = text.slice(sv[0].length);

@@ -33,7 +33,9 @@ function isItem(s: string): boolean {
 function isPlainItem(s: string): boolean {
   const t = s.trim();
   if (!isItem(t) || wordCount(t) > 4) return false;
-  if (/^\d+$/.test(t)) return false;
+  if (/^\d+$/.test(t) || /[()"“”:;]/.test(t)) return false;
+  if (/\b(?:which|who|that|they|they're|we|it|it's|get|gets|got)\b/i.test(t)) return false;
+  if (/^\p{Ll}\p{L}*ing\b/u.test(t)) return false; // "starring Jude Law": an aside, not an item
   return !/^(?:a|an|for|in|on|at|from|near|with|without|by|to|of|indeed|but|however|which|who|including|especially|also)\b/i.test(t);
 }
 
@@ -46,7 +48,7 @@ export interface ListContext {
 /** Label from the words before the trigger: "its members" → "members of <owner>", "the plan includes several stages". */
 function labelFrom(lead: string, previous: string, sentence: string, ctx: ListContext): { label: string; owner?: Organisation } {
   const l = lead.trim().replace(/^(?:and|but|while|with)\s+/i, '');
-  const its = /^(?:its|their)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)\s*$/u.exec(l);
+  const its = /^(?:its|their)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)\s*$/iu.exec(l);
   if (its) {
     const owner = earliestOrg(sentence, ctx.organisations);
     if (owner) return { label: `${its[1]} of ${owner.asWritten}`, owner: owner.org };
@@ -90,10 +92,10 @@ function commaLists(s: Sentence, ctx: ListContext, out: ArticleList[]): void {
     from = i + 2;
   }
   segments.push({ text: text.slice(from), start: from });
-  if (segments.length < 3) return;
+  if (segments.length < 2) return;
 
   let k = segments.length - 1;
-  while (k >= 2) {
+  while (k >= 1) {
     const last = segments[k].text.trim();
     // the final item: "and D" (with the serial comma) or "C and D" in one segment
     let finals: string[] | null = null;
@@ -110,8 +112,11 @@ function commaLists(s: Sentence, ctx: ListContext, out: ArticleList[]): void {
     }
     const items: string[] = [];
     let j = k - 1;
-    while (j >= 0 && isItem(segments[j].text) && !/\b(such as|including|include|includes)\b/i.test(segments[j].text)) {
+    // Items of one list look alike: a segment much longer than the others is the clause that leads into it.
+    let longest = Math.max(...finals.map(wordCount));
+    while (j >= 0 && isItem(segments[j].text) && !/\b(such as|including|include|includes)\b/i.test(segments[j].text) && wordCount(segments[j].text) <= 2 * longest + 1) {
       items.unshift(cleanItem(segments[j].text));
+      longest = Math.max(longest, wordCount(segments[j].text));
       j--;
     }
     let label: { label: string; owner?: Organisation } | null = null;
@@ -126,6 +131,16 @@ function commaLists(s: Sentence, ctx: ListContext, out: ArticleList[]): void {
         if (first && isItem(first) && (strong || [first, ...items, ...finals].every(isPlainItem))) {
           items.unshift(first);
           label = labelFrom(lead.slice(0, trig.index), j > 0 ? segments[j - 1].text : '', text, ctx);
+        }
+      } else if (items.length + finals.length >= 2 && !/^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(lead.trim())) {
+        // "the deal covers steel, coal and timber": the first item is the lead's last words
+        const tail = lead.trim().split(/\s+/).slice(-longest);
+        const first = cleanItem(tail.join(' ').replace(/^(?:the|a|an|and|of|in|on|to|for|with|as|is|are|was|were|more)\s+/i, (m) => (tail.length > 1 ? m : '')));
+        if (first && isPlainItem(first) && !/^(?:the|a|an|of|in|on|to|for|with|as|is|are|was|were|covers?|include|and)$/i.test(first)) {
+          items.unshift(first);
+          // what leads into the list says what it is: "the deal covers"
+          const rest = lead.trim().split(/\s+/).slice(0, -tail.length).slice(-6).join(' ').replace(/^(?:according to \S+|and|but)\s*/i, '');
+          if (rest.split(/\s+/).length >= 2 && !/["“”:;()]/.test(rest)) label = { label: rest };
         }
       } else if (j === 0 && /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(lead.trim())) {
         items.unshift(cleanItem(lead)); // "Russia, Belarus and Armenia ..." at the start of the sentence

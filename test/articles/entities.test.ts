@@ -1,0 +1,74 @@
+// People, organisations, places, attributions and lists on a synthetic article that uses each pattern once.
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/articles/parse';
+import type { Article } from '../../src/articles/model';
+
+const text = `Ministers agree trade deal
+
+Prime Minister Tony Blair met Chancellor Gordon Brown in London on Monday. Jane Doe, the chief executive of the Acme Trading Company, said the deal was good. The union's general secretary Bill Jones warned of strikes. Sarah Smith, who is director of the National Farmers Union (NFU), welcomed it.
+
+"This is a good day for workers," Mr Jones said. Mr Blair told the BBC that talks would continue. The Ministry of Defence said nothing. According to Reuters, the deal covers steel, coal, timber and textiles. The plan has three stages, such as consultation, drafting and approval.
+
+Its members include France, Germany and Italy. Analysts raised concerns about jobs, as well as the cost of imports. Later, the Secretary-General of the World Trade Organization, Pascal Lamy, praised it. He said it was fair. French President Jacques Chirac and the NFU stayed silent.
+`;
+
+const result = parseArticle(text, { now: new Date('2026-11-27T12:00:00Z') });
+if (!result.ok) throw new Error(result.error);
+const a: Article = result.article;
+const person = (name: string) => a.people.find((p) => p.name === name);
+
+describe('people', () => {
+  it('reads titles before names: "Prime Minister Tony Blair", "Chancellor Gordon Brown"', () => {
+    expect(person('Tony Blair')).toEqual({ name: 'Tony Blair', role: 'Prime Minister', sentences: [0, 5] });
+    expect(person('Gordon Brown')).toEqual({ name: 'Gordon Brown', role: 'Chancellor', sentences: [0] });
+  });
+
+  it('reads "X, the Y of Z", "X, who is Y of Z" and "Z\'s Y X"', () => {
+    expect(person('Jane Doe')).toMatchObject({ role: 'chief executive', organisation: 'Acme Trading Company', sentences: [1] });
+    expect(person('Sarah Smith')).toMatchObject({ role: 'director', organisation: 'National Farmers Union', sentences: [3] });
+    expect(person('Bill Jones')).toMatchObject({ role: 'general secretary', sentences: [2, 4] });
+    expect(person('Pascal Lamy')).toMatchObject({ role: 'Secretary-General', organisation: 'World Trade Organization', sentences: [11, 12] });
+  });
+
+  it('maps a nationality before a role to the country', () => {
+    expect(person('Jacques Chirac')).toMatchObject({ role: 'President', organisation: 'France' });
+  });
+});
+
+describe('organisations and places', () => {
+  it('links acronyms and detects organisations by their head words', () => {
+    expect(a.organisations.find((o) => o.acronym === 'NFU')).toEqual({ name: 'National Farmers Union', acronym: 'NFU', aliases: ['NFU'], members: [], sentences: [3, 13] });
+    expect(a.organisations.map((o) => o.name)).toEqual(expect.arrayContaining(['Acme Trading Company', 'Ministry of Defence', 'World Trade Organization', 'BBC']));
+  });
+
+  it('finds places from the gazetteer', () => {
+    expect(a.places.map((p) => [p.name, p.kind, p.sentences])).toEqual(expect.arrayContaining([
+      ['London', 'city', [0]], ['France', 'country', [9, 13]], ['Germany', 'country', [9]], ['Italy', 'country', [9]],
+    ]));
+  });
+});
+
+describe('attributions', () => {
+  it('finds who said what, resolving "Mr Jones" and "He" to the full name', () => {
+    expect(a.attributions).toEqual([
+      { source: 'Jane Doe', verb: 'said', claim: 'the deal was good', sentence: 1 },
+      { source: 'Bill Jones', verb: 'warned', claim: 'of strikes', sentence: 2 },
+      { source: 'Bill Jones', verb: 'said', claim: 'This is a good day for workers', sentence: 4 },
+      { source: 'Tony Blair', verb: 'told', claim: 'talks would continue', sentence: 5 },
+      { source: 'Ministry of Defence', verb: 'said', claim: 'nothing', sentence: 6 },
+      { source: 'Reuters', verb: 'according to', claim: 'the deal covers steel, coal, timber and textiles', sentence: 7 },
+      { source: 'Pascal Lamy', verb: 'said', claim: 'it was fair', sentence: 12 },
+    ]);
+  });
+});
+
+describe('lists', () => {
+  it('labels enumerations by the words that introduce them', () => {
+    expect(a.lists).toEqual([
+      { label: 'the deal covers', items: ['steel', 'coal', 'timber', 'textiles'], sentence: 7 },
+      { label: 'stages of the plan', items: ['consultation', 'drafting', 'approval'], sentence: 8 },
+      { label: 'members', items: ['France', 'Germany', 'Italy'], sentence: 9 },
+      { label: 'concerns', items: ['jobs', 'the cost of imports'], sentence: 10 },
+    ]);
+  });
+});
