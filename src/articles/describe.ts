@@ -10,7 +10,7 @@ const REPORT_VERBS = [...REPORTING_VERBS, 'adding', 'saying', 'mentioned', 'emph
   .sort((a, b) => b.length - a.length)
   .join('|');
 const THAT_BREAK = new RegExp(`\\b(?:${REPORT_VERBS})\\b[^.;:"“]{0,60}?\\s+that\\s+`, 'g');
-const PLAIN_BREAK = /;\s|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|which|as well as|especially)\s+|\(|\)/g;
+const PLAIN_BREAK = /;\s|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|which|as well as|especially)\s+/g;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:on|in|by|from|since|until|till|at|during|of|before|after|between|for|as of|as early as|no later than)\s*$/i;
 const AUX_STOP = '(?:will|would|is|are|was|were|has|had|have|could|should|may|might|can|plays?|includes?|aims?|reflects?|comes?)';
 
@@ -63,6 +63,7 @@ function headlineStyle(s: string, verbs = true): string {
   let t = s.trim();
   t = t.replace(/^(?:and|but|while|so|then|that|which|as|adding that|saying that)\s+/i, '');
   t = t.replace(/^\p{L}+ly,\s+/u, ''); // "Previously, ..."
+  t = t.replace(/^(?:ahead|shortly|when|where)\b[\s,]*(?:when\s+|where\s+)?/i, '');
   t = t.replace(/^(?:the|a|an)\s+/i, '');
   if (!verbs) return t.replace(/[\s,;:.]+$/, '');
   // Only the clause's own first verb becomes headline style ("X is set to approve" → "X to approve"), not one
@@ -102,8 +103,13 @@ function resolvePronoun(t: string, sentence: number, ctx: DescribeContext): stri
   return t;
 }
 
+/** Blanks out parentheticals that do not hold the date ("$102.6bn (£53.51bn)"), keeping offsets. */
+function blankAsides(text: string, start: number, end: number): string {
+  return text.replace(/\s*\([^()]{0,200}\)/g, (m, at: number) => (at < end && at + m.length > start ? m : ' '.repeat(m.length)));
+}
+
 export function describeEvent(s: Sentence, start: number, end: number, ctx: DescribeContext): string {
-  const text = s.text;
+  const text = blankAsides(s.text, start, end);
   const { clause, reportFrame } = clauseAround(text, start, end);
   const part = text.slice(clause.from, clause.to);
   let t = removeMention(part, start - clause.from, end - clause.from);
