@@ -131,7 +131,7 @@ const GENERIC_ORG = new Set(['organization', 'organisation', 'union', 'associati
 /** Marks names the corpus writes capitalised, and links acronyms with their spelled-out names. */
 function enrich(index: CorpusIndex, question: Question): void {
   for (const c of question.concepts) {
-    if (!c.entity && index.known(c.stems[0]) && index.properness(c.stems[0]) > 0.6) c.entity = true;
+    if (!c.entity && !c.weak && index.known(c.stems[0]) && index.properness(c.stems[0]) > 0.6) c.entity = true;
     if (c.entity && TITLE_WORDS.has(c.text.toLowerCase())) c.entity = false;
     for (const name of index.aliasesOf(c.text.toLowerCase())) {
       const stems = tokenize(name).filter((t) => !GENERIC_ORG.has(t.lower)).map((t) => t.stem);
@@ -148,10 +148,17 @@ function enrich(index: CorpusIndex, question: Question): void {
   for (const c of question.concepts) {
     const word = c.text.toLowerCase();
     if (c.weak || !/^[a-z]{4,}$/.test(word) || (index.known(c.stems[0]) && !c.entity)) continue;
-    const root = word.replace(/(?:ians?|eans?|ese|ish|ines?|ans?|is?|e)$/, '');
-    if (root.length < 4) continue;
-    for (const other of index.properTermsStartingWith(root)) if (!c.stems.includes(other)) c.stems.push(other);
-    if (!c.entity && c.stems.length > 1 && !index.known(c.stems[0])) c.entity = true;
+    const stripped = word.replace(/(?:ians?|eans?|ese|ish|ines?|ans?|is?|e)$/, '');
+    let added = false;
+    for (const root of new Set([word, stripped])) {
+      if (root.length < 4) continue;
+      for (const other of index.properTermsStartingWith(root)) {
+        if (c.stems.includes(other)) continue;
+        c.stems.push(other);
+        added = true;
+      }
+    }
+    if (!c.entity && added && !index.known(c.stems[0])) c.entity = true;
   }
 }
 
@@ -198,7 +205,10 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     if (aroundSet) return aroundSet;
     aroundSet = new Set<string>();
     const key = `${article.key}:`;
-    for (const [i, s] of [[sentence - 1, article.sentences[sentence - 1]], [sentence + 1, article.sentences[sentence + 1]], [-1, article.tracked.article.headline]] as [number, string | undefined][]) {
+    // The lede (first sentence) sets the scene for the whole story, like the headline.
+    const context: [number, string | undefined][] = [[sentence - 1, article.sentences[sentence - 1]], [sentence + 1, article.sentences[sentence + 1]], [-1, article.tracked.article.headline]];
+    if (sentence > 1) context.push([0, article.sentences[0]]);
+    for (const [i, s] of context) {
       if (!s) continue;
       let set = cache.get(key + i);
       if (!set) cache.set(key + i, (set = new Set(stemsOf(s))));
@@ -209,6 +219,9 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   let total = 0;
   let got = 0;
   let inSentence = 0;
+  let penalty = 1;
+  let headlineSet: Set<string> | undefined;
+  const headline = () => (headlineSet ??= new Set(stemsOf(article.tracked.article.headline)));
   const matched: Concept[] = [];
   for (const c of question.concepts) {
     const w = weights.get(c) ?? 0;
@@ -218,12 +231,15 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     else if (conceptIn(c, around())) m = c.entity ? 0.7 : 0.5;
     else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.6 : 0.2;
     if (c.entity && m === 0) return null;
+    // A name found only elsewhere in the article (not in the sentence, its neighbours or the headline)
+    // often belongs to a different fact: "in Europe" three sentences away from "on sale in Japan on 12 December".
+    if (c.entity && m < 0.7) penalty = Math.min(penalty, 0.6);
     if (c.required && m < 1) return null;
     if (m === 1) inSentence += w;
     got += w * m;
     if (m === 1) matched.push(c);
   }
-  return { hit, coverage: total > 0 ? got / total : 0, own: total > 0 ? inSentence / total : 0, matched, focus: [], entityAt: [], tokens: [], text, stems };
+  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own: total > 0 ? inSentence / total : 0, matched, focus: [], entityAt: [], tokens: [], text, stems };
 }
 
 /** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */

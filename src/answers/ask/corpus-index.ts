@@ -202,7 +202,7 @@ export class CorpusIndex {
     if (out) return out;
     out = [];
     for (const term of this.capitalised.keys()) {
-      if (term.length > root.length && term.startsWith(root) && term.length <= root.length + 6 && this.properness(term) > 0.6) {
+      if (term.length > root.length && term.startsWith(root) && term.length <= root.length + 7 && this.properness(term) > 0.6) {
         out.push(term);
         if (out.length >= 4) break;
       }

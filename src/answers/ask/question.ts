@@ -61,7 +61,7 @@ const REWRITES: [RegExp, string][] = [
   [/\bhit(?:s)? the shelves\b/g, 'sale'],
   [/\bspeaks? for\b/g, 'spokesman for'],
   [/\bchief executive\b/g, 'chief-executive'],
-  [/\bprime minister\b/g, 'prime-minister'],
+  [/\bprime minister\b/g, 'premier'],
   [/\bhead of state\b/g, 'president'],
 ];
 
@@ -91,15 +91,24 @@ export function analyseQuestion(raw: string): Question {
 
   const concepts: Concept[] = [];
   const seen = new Set<string>();
+  let targetNext = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (consumed.has(t.lower) || STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) continue;
+    const acronym = capsByLower.get(t.lower) === true && /^[a-z]{2,3}$/.test(t.lower) && original.some((o) => o.raw === t.lower.toUpperCase());
+    if (consumed.has(t.lower) || ((STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) && !acronym)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     const leader = GENERIC_LEADER.has(t.lower);
     const title = !leader && (TITLE_WORDS.has(t.lower) || TITLE_STEMS.has(t.stem));
     const generic = GENERIC_ORG_WORDS.has(t.lower) || answerNouns.has(t.lower);
-    const target = (type === 'list' || type === 'count') && i > 0 && isTargetPosition(tokens, i);
+    let target = (type === 'list' || type === 'count') && i > 0 && isTargetPosition(tokens, i);
+    if (target && tokens[i + 1] && q.slice(t.end, tokens[i + 1].start) === '-') {
+      target = false;
+      targetNext = true;
+    } else if (targetNext) {
+      target = true;
+      targetNext = false;
+    }
     const stems = [t.stem, ...synonymsOf(t.stem)];
     if (target && /^(countri|nation|state)$/.test(t.stem)) stems.push('member');
     concepts.push({
