@@ -86,8 +86,9 @@ export function originKey(origin: string): string {
  * Events worth a reminder: day precision, not the publication date itself, not "either/or" dates.
  * Several events of one article on the same day are one reminder (an article often states the key
  * date twice: "in the next two days" and "on November 28"); the most salient one speaks for them.
+ * `superseded`: ids of this article's events that a newer article on the same story moved.
  */
-export function remindableEvents(tracked: TrackedArticle): RemindableEvent[] {
+export function remindableEvents(tracked: TrackedArticle, superseded: ReadonlySet<string> = new Set()): RemindableEvent[] {
   const { article } = tracked;
   const origin = originKey(tracked.origin);
   const candidates = article.events.filter((e) => e.precision === 'day' && !e.isPublication && e.qualifier !== 'alternative');
@@ -95,7 +96,10 @@ export function remindableEvents(tracked: TrackedArticle): RemindableEvent[] {
   for (const e of candidates) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
   const seen = new Map<string, number>();
   const out: RemindableEvent[] = [];
-  const primaries = [...byDate.values()].map((group) => [...group].sort((a, b) => b.salience - a.salience || a.sentence - b.sentence)[0]);
+  // A newer article on the same story moved one of the day's events: the day's reminder is superseded
+  // (the newer article has its own, on the new date).
+  const groups = [...byDate.values()].filter((group) => !group.some((e) => superseded.has(e.id)));
+  const primaries = groups.map((group) => [...group].sort((a, b) => b.salience - a.salience || a.sentence - b.sentence)[0]);
   for (const e of primaries.sort((a, b) => a.sentence - b.sentence || a.date.localeCompare(b.date))) {
     const base = normalise(e.description);
     const n = seen.get(base) ?? 0;

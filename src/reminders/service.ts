@@ -6,6 +6,7 @@ import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/
 import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
 import type { StatusContributor } from '../core/status';
+import type { StoryLookup } from '../stories/index';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
 import { originKey, planReminders, reconcile, remindableEvents, type ReminderContent, type ReminderSettings } from './plan';
 import { reminderReply } from './render';
@@ -73,6 +74,8 @@ export interface RemindersOptions {
   log: Logger;
   library: ArticleLibrary;
   defaults: { time: string; timezone: string; graceMs: number };
+  /** Stories across articles: an event a newer article moved gets no reminder from the older article. */
+  stories?: Pick<StoryLookup, 'supersededBy'>;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint) => void;
 }
@@ -156,10 +159,28 @@ export class Reminders implements ReminderService {
     if (change.type === 'removed') {
       const cancelled = await this.o.store.cancelOrigin(originKey(change.tracked.origin), now);
       this.o.log.info({ origin: change.tracked.origin, cancelled }, 'article removed: its pending reminders are cancelled');
+      if (this.o.stories?.supersededBy) return this.syncLibrary();
+    } else if (this.o.stories?.supersededBy) {
+      // A newer article may supersede (or, removed, stop superseding) events of other articles.
+      return this.syncLibrary();
     } else {
-      await this.reconcileArticle(change.tracked, await this.o.store.activeSubscriptions(), now);
+      await this.reconcileArticle(change.tracked, await this.o.store.activeSubscriptions(), now, new Map());
     }
     await this.refreshSummary();
+  }
+
+  /** originKey → ids of its events that a newer article on the same story moved to another date. */
+  private supersededEvents(articles: TrackedArticle[]): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    const lookup = this.o.stories?.supersededBy?.bind(this.o.stories);
+    if (!lookup) return out;
+    for (const t of articles) {
+      for (const s of lookup(t.article.id)) {
+        const key = originKey(s.origin);
+        out.set(key, (out.get(key) ?? new Set()).add(s.eventId));
+      }
+    }
+    return out;
   }
 
   /** Every article against every active subscription; pending reminders of vanished articles are cancelled. */
@@ -167,7 +188,8 @@ export class Reminders implements ReminderService {
     const now = this.o.clock.now();
     const subs = only ? [only] : await this.o.store.activeSubscriptions();
     const articles = this.o.library.list();
-    for (const tracked of articles) await this.reconcileArticle(tracked, subs, now);
+    const superseded = this.supersededEvents(articles);
+    for (const tracked of articles) await this.reconcileArticle(tracked, subs, now, superseded);
     const present = new Set(articles.map((t) => originKey(t.origin)));
     for (const origin of await this.o.store.pendingOrigins()) {
       if (present.has(origin)) continue;
@@ -176,9 +198,9 @@ export class Reminders implements ReminderService {
     await this.refreshSummary();
   }
 
-  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date): Promise<void> {
-    const events = remindableEvents(tracked);
+  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date, superseded: Map<string, Set<string>>): Promise<void> {
     const origin = originKey(tracked.origin);
+    const events = remindableEvents(tracked, superseded.get(origin));
     for (const sub of subs) {
       const existing = await this.o.store.forOrigin(sub.id, origin);
       const contents = new Map(existing.map((r) => [r.id, r.content]));

@@ -7,6 +7,7 @@ import type { Status } from '../core/status';
 import type { Db } from '../store/db';
 import { SqliteReminderStore } from '../store/reminders-sqlite';
 import type { Scheduler } from '../scheduler/scheduler';
+import { StoryIndex } from '../stories/index';
 import { Reminders, type DeliveryPoint } from './service';
 
 /** Every 5 s: a due reminder posts at most ~5 s after its instant. */
@@ -37,6 +38,8 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     log,
     library: o.library,
     defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
+    // Its own index (built from the library as ingested) so supersession counts from the first due-scan.
+    stories: new StoryIndex(o.library),
     // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup.
     onPoint: crashAt
       ? (point) => {

@@ -11,6 +11,7 @@ import { createDiscord } from '../../src/transports/discord/client';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { Reminders, type DeliveryPoint } from '../../src/reminders/service';
+import { StoryIndex } from '../../src/stories/index';
 import type { FakeDiscord } from '../e2e/fake-discord';
 
 export const silent = pino({ level: 'silent' });
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   graceMs?: number;
   onPoint?: (point: DeliveryPoint) => void;
   poster?: MessagePoster;
+  /** Cross-article supersession, as main.ts wires it (startReminders builds a StoryIndex). */
+  stories?: boolean;
 }
 
 export async function harness(o: HarnessOptions): Promise<Harness> {
@@ -59,6 +62,7 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
     library,
     defaults: { time: o.time ?? '09:00', timezone: o.timezone ?? 'UTC', graceMs: o.graceMs ?? 6 * 3_600_000 },
     onPoint: o.onPoint,
+    stories: o.stories ? new StoryIndex(library) : undefined,
   });
   await reminders.start(o.configChannelId === undefined ? o.fake.channels.reminders : o.configChannelId);
   reminders.attach(library);

@@ -1,0 +1,60 @@
+// A newer article on the same story that moves the key date supersedes the older article's reminder.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
+import { MemoryLibrary } from '../../src/articles/library';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { harness } from './harness';
+
+const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
+// Written for this test (not a real report): the same story, the approval moved to 5 December.
+const FOLLOW_UP = `---
+published: 2024-11-27
+source: Test Wire
+---
+CSTO postpones approval of Tajikistan-Afghanistan border plan
+
+The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.
+
+The plan includes several stages, among them the full deployment along the border.
+`;
+
+let fake: FakeDiscord;
+let dir: string;
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+  dir = mkdtempSync(join(tmpdir(), 'herald-superseded-'));
+  copyFileSync(SEED, join(dir, 'csto-border-plan.txt'));
+});
+afterEach(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a newer article moves the date', () => {
+  it("the older article's reminder is cancelled, the newer one's scheduled; removing the newer one restores it", async () => {
+    const now = new Date('2024-11-27T12:00:00Z');
+    const library = new MemoryLibrary();
+    await ingestDirectory(library, dir, now);
+    const h = await harness({ fake, start: now.toISOString(), articles: library.list(), stories: true });
+    const upcoming = async () => (await h.reminders.upcoming()).map((u) => [u.at.toISOString(), u.description]);
+    expect(await upcoming()).toEqual([['2024-11-28T09:00:00.000Z', 'CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan']]);
+
+    const followUp = join(dir, 'csto-postponed.txt');
+    writeFileSync(followUp, FOLLOW_UP);
+    await ingestFile(h.library, followUp, now);
+    await h.reminders.idle();
+    expect((await upcoming()).map(([at]) => at)).toEqual(['2024-12-05T09:00:00.000Z']);
+    const rows = h.db.prepare('SELECT origin, event_date, state FROM reminders ORDER BY id').all();
+    expect(rows).toEqual([
+      { origin: 'csto-border-plan.txt', event_date: '2024-11-28', state: 'cancelled' },
+      { origin: 'csto-postponed.txt', event_date: '2024-12-05', state: 'pending' },
+    ]);
+
+    h.library.removeOrigin(followUp);
+    await h.reminders.idle();
+    expect((await upcoming()).map(([at]) => at)).toEqual(['2024-11-28T09:00:00.000Z']);
+  });
+});
