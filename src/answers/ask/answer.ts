@@ -309,6 +309,23 @@ function distance(c: Candidate, i: number, targets: number[]): number {
   return best;
 }
 
+const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s+(?:while|whereas|but)\s|,\s+and\s/g;
+
+/** How many of the question's matched words (names twice) share a clause with the text at `offset`. */
+function clauseScore(c: Candidate, offset: number): number {
+  let from = 0;
+  let to = c.text.length;
+  for (const m of c.text.matchAll(CLAUSE_BREAK)) {
+    if (m.index + m[0].length <= offset) from = m.index + m[0].length;
+    else if (m.index >= offset) {
+      to = m.index;
+      break;
+    }
+  }
+  const inside = (i: number) => c.tokens[i].start >= from && c.tokens[i].end <= to;
+  return c.focus.filter(inside).length + 2 * c.entityAt.filter(inside).length;
+}
+
 function tokenAt(c: Candidate, offset: number): number {
   const i = c.tokens.findIndex((t) => t.end > offset);
   return i < 0 ? c.tokens.length - 1 : i;
@@ -321,13 +338,17 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
   if (dates.length === 0) return null;
   let best = dates[0];
   let bestD = Infinity;
+  let bestClause = -1;
   for (const d of dates) {
-    // Nearest to what the question asks about; names count too, but less than the action itself.
+    // In the clause that holds most of what the question names ("… while Oasis will perform in Glasgow on
+    // 29 June"), then nearest to the action; names count too, but less than the action itself.
     const at = tokenAt(c, d.at);
+    const clause = clauseScore(c, d.at);
     const dist = Math.min(c.focus.length > 0 ? distance(c, at, c.focus) : Infinity, c.entityAt.length > 0 ? distance(c, at, c.entityAt) + 3 : Infinity, c.focus.length + c.entityAt.length === 0 ? 0 : Infinity);
-    if (dist < bestD) {
+    if (clause > bestClause || (clause === bestClause && dist < bestD)) {
       best = d;
       bestD = dist;
+      bestClause = clause;
     }
   }
   const related = article.events
@@ -469,6 +490,12 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
       }
     }
     if (found) return { text: c.text.slice(found.n.start, found.end), quality: found.quality };
+    // "pre-orders of more than 1.5 million": the counted thing just before the number.
+    for (const n of pool) {
+      const preceding = c.tokens.slice(Math.max(0, n.token - 4), n.token);
+      const at = preceding.findIndex((t) => target.stems.includes(t.stem));
+      if (at >= 0 && !/[.;,]/.test(c.text.slice(preceding[at].end, n.start))) return { text: c.text.slice(preceding[at].start, n.end), quality: 0.9 };
+    }
   }
   if (pool.length > 0 && anchor.length > 0) {
     // "15.6% in Italy": a number right before a place or name the question asks about.
@@ -499,9 +526,9 @@ function membersOrList(question: Question, c: Candidate): string[] | undefined {
   const article = c.hit.article.tracked.article;
   const target = question.concepts.find((k) => k.target);
   const list = article.lists.find((l) => l.sentence === c.hit.sentence);
-  if (list && (!target || conceptIn(target, new Set(tokenize(`${list.label} ${c.text}`).map((t) => t.stem))))) return list.items;
-  const enumerated = enumerations(c.text)[0]?.items;
-  if (enumerated && target && conceptIn(target, c.stems)) return enumerated;
+  if (list && target && conceptIn(target, new Set(stemsOf(list.label)))) return list.items;
+  const enumerated = enumerations(c.text)[0];
+  if (enumerated && target && conceptIn(target, new Set(stemsOf(enumerated.label)))) return enumerated.items;
   return undefined;
 }
 

@@ -27,6 +27,12 @@ const chrono = (): typeof import('chrono-node') => (chronoModule ??= require('ch
 
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'st']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame']);
+const NOT_PERSON_HEADS = new Set(
+  ('awards award dinner council park party union commission organisation organization forum summit bank group company ' +
+    'corporation ministry department office court house street road square stadium hall centre center university college ' +
+    'school hospital agency association committee club fund festival prize cup league times post news media music records ' +
+    'airlines airways motors bill act treaty assembly parliament congress senate conference programme program show').split(' '),
+);
 const NOT_NAME_START = new Set(['the', 'a', 'an', 'this', 'that', 'but', 'and', 'or', 'if', 'as', 'at', 'in', 'on', 'by', 'for', 'of', 'to', 'it', 'he', 'she', 'they', 'we', 'i', 'its', 'his', 'her', 'their', 'previously', 'meanwhile', 'however', 'according', 'while', 'after', 'before', 'since', 'yesterday', 'today', 'last', 'next', 'under']);
 
 /** Capitalised runs of two or more words that read as a person's name ("Subir Raha", "Jeremy de Souza"). */
@@ -44,7 +50,7 @@ export function personNames(text: string, tokens: Token[] = tokenize(text)): Spa
     while (j + 1 < tokens.length) {
       const n = tokens[j + 1];
       const gap = text.slice(tokens[j].end, n.start);
-      if (!/^[ \-]$/.test(gap) && !(gap === ' ' || gap === '-')) break;
+      if (!/^(?: |-|'|’)$/.test(gap)) break;
       if (n.cap && !isCalendarWord(n.lower) && !STOP_WORDS.has(n.lower) && !TITLE_WORDS.has(n.lower) && !/^\p{Lu}{2,}$/u.test(n.raw)) run.push(n);
       else if (PARTICLES.has(n.lower) && j + 2 < tokens.length && tokens[j + 2].cap) run.push(n);
       else break;
@@ -52,6 +58,11 @@ export function personNames(text: string, tokens: Token[] = tokenize(text)): Spa
     }
     const words = run.filter((w) => !HONORIFICS.has(w.lower));
     const capitalised = words.filter((w) => w.cap).length;
+    // "Technical Awards Dinner", "Regular Music Group": a run ending in an institution word is not a person.
+    if (NOT_PERSON_HEADS.has(run[run.length - 1].lower)) {
+      i = j + 1;
+      continue;
+    }
     // "'s" right after ends the name ("Scorsese's"); a following capitalised word with an apostrophe is not part of it.
     if (capitalised >= 2 && capitalised <= 4) {
       const first = run.find((w) => !HONORIFICS.has(w.lower)) ?? run[0];
@@ -85,16 +96,19 @@ export function roleMentions(text: string, article?: Article, sentence?: number)
     const before = tokens.filter((t) => t.end <= name.start);
     // Pattern 1: "... <title> [,] Name": the title right before the name, plus up to five words of qualifiers.
     const last = before[before.length - 1];
-    if (last && TITLE_WORDS.has(last.lower) && /^[\s,]*$/.test(text.slice(last.end, name.start))) {
-      let k = before.length - 1;
-      let startAt = last.start;
+    // "<title> of <Office>" ("Secretary of State", "Minister of Defence") counts as one title.
+    const n = before.length;
+    const titleOf = n >= 3 && last.cap && before[n - 2].lower === 'of' && TITLE_WORDS.has(before[n - 3].lower);
+    if (last && (TITLE_WORDS.has(last.lower) || titleOf) && /^[\s,]*$/.test(text.slice(last.end, name.start))) {
+      let k = titleOf ? n - 3 : n - 1;
+      let startAt = before[k].start;
       let count = 0;
       while (k - 1 >= 0 && count < 6) {
         const p = before[k - 1];
         const gap = text.slice(p.end, before[k].start);
-        if (/[.;:()"“”]/.test(gap) || (gap.includes(',') && count > 0)) break;
-        if (gap.includes(',')) break;
-        if (['the', 'a', 'an', 'said', 'says', 'by', 'with', 'and', 'that', 'to', 'from', 'between', 'during', 'meeting', 'as', 'when', 'while', 'told', 'on'].includes(p.lower) && !['of', 'and'].includes(p.lower)) break;
+        if (/[.;:()"“”]/.test(gap) || gap.includes(',')) break;
+        const possessive = p.lower === 's' && k - 2 >= 0 && /^['’]$/.test(text.slice(before[k - 2].end, p.start));
+        if (!possessive && (STOP_WORDS.has(p.lower) && p.lower !== 'of' && p.lower !== 'and' && !/^\p{Lu}{2,}$/u.test(p.raw)) || /^(?:said|says|told|meeting|between|during)$/.test(p.lower)) break;
         if (p.lower === 'and' || p.lower === 'of') {
           if (!(k - 2 >= 0 && before[k - 2].cap)) break;
         }
@@ -218,6 +232,11 @@ export function numbersIn(text: string, tokens: Token[] = tokenize(text)): Numbe
       if (/^(?:19|20)\d\d$/.test(raw)) kind = 'year';
       else if (DURATION_UNITS.test(tokens.find((t) => t.start >= end)?.lower ?? '')) kind = 'duration';
       else kind = 'count';
+    }
+    // "Halo 2", "Pro Evolution Soccer 4": a number right after a capitalised word is part of a name.
+    if ((g.plain || g.word) && /[\p{Lu}][\p{L}]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !isCalendarWord(prevWord) && !/^(?:19|20)\d\d$/.test(raw)) {
+      const prev = tokens[token - 1];
+      if (prev && prev.cap && prev.end === start - 1) continue;
     }
     if (g.word && NUMBER_WORDS[raw.toLowerCase()] === undefined && !/^(?:hundreds|thousands|dozens)$/i.test(raw)) continue;
     out.push({ text: raw, start, end, kind, token });
