@@ -42,6 +42,8 @@ export type AskResult = AskAnswer | AskDecline;
 
 /** Below this the reply says the articles don't say. Calibrated on the eval set (test/ask). */
 export const CONFIDENCE_THRESHOLD = 0.62;
+/** A whole sentence offered as the answer (no date, name or number read out of it) needs more. */
+export const SENTENCE_THRESHOLD = 0.7;
 
 interface Candidate {
   hit: Hit;
@@ -65,6 +67,8 @@ interface Typed {
   items?: string[];
   extraSentences?: number[];
   related?: AskAnswer['related'];
+  /** The answer is the sentence itself. */
+  whole?: boolean;
 }
 
 export interface AnswerOptions {
@@ -101,7 +105,7 @@ export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerO
     if (best && candidate.coverage <= best.confidence) break;
     const typed = extract(index, question, ready(candidate), options.now);
     if (!typed) continue;
-    const confidence = Math.min(1, candidate.coverage * typed.quality);
+    const confidence = Math.min(1, candidate.coverage * typed.quality) * (typed.whole ? CONFIDENCE_THRESHOLD / SENTENCE_THRESHOLD : 1);
     if (!best || confidence > best.confidence + 1e-9) best = { candidate, typed, confidence };
   }
   if (!best || best.confidence < CONFIDENCE_THRESHOLD) return decline(best?.confidence ?? 0, best?.candidate ?? candidates[0]);
@@ -293,7 +297,7 @@ function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date
 
 /** The sentence itself as the answer: only as good as its own coverage of the question. */
 function sentenceAnswer(c: Candidate, quality: number): Typed {
-  return { text: c.text, quality: (quality * Math.min(c.coverage, c.own + 0.1)) / Math.max(c.coverage, 1e-9) };
+  return { text: c.text, quality: (quality * Math.min(c.coverage, c.own + 0.1)) / Math.max(c.coverage, 1e-9), whole: true };
 }
 
 /** Token distance from position `i` to the nearest of `targets`, with a penalty for crossing a comma. */
@@ -568,7 +572,7 @@ function whyAnswer(question: Question, c: Candidate): Typed | null {
     const r = reasonsIn(next).filter((x) => /^(?:because|due to|as a result|owing to)/i.test(x.marker));
     if (r.length > 0 && /^(?:this|that|it|the move|the decision)\b/i.test(next)) return { text: r[0].clause, quality: 0.9, extraSentences: [c.hit.sentence + 1] };
   }
-  return { text: c.text, quality: 0.6 };
+  return { text: c.text, quality: 0.6, whole: true };
 }
 
 function yesNoAnswer(index: CorpusIndex, question: Question, c: Candidate): Typed | null {
