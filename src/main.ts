@@ -17,6 +17,10 @@ import { ConsolePoster } from './transports/console/poster';
 import { createDiscord } from './transports/discord/client';
 // news monitoring (issue 6)
 import { NewsMonitor } from './feeds/news';
+// /ask and the parsed-article cache (issue 5)
+import { useArticleCache } from './articles/ingest';
+import { SqliteArticleCache } from './store/article-cache';
+import { createAskService } from './answers/ask/service';
 
 async function main(): Promise<void> {
   const loaded = loadConfig();
@@ -31,15 +35,19 @@ async function main(): Promise<void> {
   const log = createLogger(interactive && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
 
   const library = new MemoryLibrary();
+  // Opened before ingestion so parsed articles come back from the cache on restart (issue 5).
+  const db = openDatabase(config.DATABASE_PATH);
+  useArticleCache(new SqliteArticleCache(db));
   const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
   for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
   const status = new Status(clock.now(), library);
   const services: Services = { articles: library, status };
+  services.ask = createAskService(library);
+  services.ask.stats(); // builds the /ask index now rather than on the first question
   // ---- reminders (issue 4): SQLite store, due-scan job every 5 s, /remind, /status figures ----
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
   const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;
   if (discord) services.channels = discord.channels;
-  const db = openDatabase(config.DATABASE_PATH);
   const scheduler = new Scheduler(log, { unref: true });
   const poster = discord?.poster ?? new ConsolePoster(process.stdout, clock);
   services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, config });
