@@ -1,0 +1,110 @@
+// The parsed-article cache and ingestion with it: a restart restores unchanged files without parsing,
+// re-parses only what changed, and treats stale or unreadable rows as misses.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentHash, ingestDirectory, ingestFile } from '../../src/articles/ingest';
+import { MemoryLibrary } from '../../src/articles/library';
+import { openDatabase, type Db } from '../../src/store/db';
+import { SqliteArticleCache } from '../../src/store/article-cache';
+import { makeArticle } from '../answers/helpers';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const LATER = new Date('2026-11-28T12:00:00Z');
+
+const story = (headline: string, body: string) => `${headline}\n\n${body}\n`;
+
+describe('SqliteArticleCache', () => {
+  let db: Db;
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+  });
+  afterEach(() => db.close());
+
+  it('returns what was put for the same origin, content hash and parser', () => {
+    const cache = new SqliteArticleCache(db, 'parser-a');
+    const article = makeArticle('Talks resume', ['Talks resume on Monday.']);
+    cache.put('/a.txt', 'h1', article, NOW);
+    cache.flush();
+    const again = new SqliteArticleCache(db, 'parser-a').get('/a.txt', 'h1');
+    expect(again?.article).toEqual(article);
+    expect(again?.ingestedAt.toISOString()).toBe(NOW.toISOString());
+  });
+
+  it('misses on another content hash, another parser, or a row the model rejects', () => {
+    const article = makeArticle('Talks resume', ['Talks resume on Monday.']);
+    const cache = new SqliteArticleCache(db, 'parser-a');
+    cache.put('/a.txt', 'h1', article, NOW);
+    cache.flush();
+    expect(cache.get('/a.txt', 'h2')).toBeUndefined();
+    expect(new SqliteArticleCache(db, 'parser-b').get('/a.txt', 'h1')).toBeUndefined();
+    db.prepare('UPDATE article_cache SET article_json = ? WHERE origin = ?').run('{"headline": 3}', '/a.txt');
+    expect(cache.get('/a.txt', 'h1')).toBeUndefined();
+    db.prepare('UPDATE article_cache SET article_json = ? WHERE origin = ?').run('not json', '/a.txt');
+    expect(cache.get('/a.txt', 'h1')).toBeUndefined();
+  });
+
+  it('buffers puts until flushed, and serves them meanwhile', () => {
+    const cache = new SqliteArticleCache(db, 'p');
+    cache.put('/a.txt', 'h1', makeArticle('A', ['One.']), NOW);
+    expect(cache.get('/a.txt', 'h1')?.article.headline).toBe('A');
+    expect((db.prepare('SELECT COUNT(*) AS n FROM article_cache').get() as { n: number }).n).toBe(0);
+    expect(cache.size()).toBe(1);
+    cache.remove('/a.txt');
+    expect(cache.get('/a.txt', 'h1')).toBeUndefined();
+    expect(cache.size()).toBe(0);
+  });
+});
+
+describe('ingestion with the cache', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'herald-ingest-'));
+    db = openDatabase(join(dir, 'herald.db'));
+    writeFileSync(join(dir, 'a.txt'), story('Talks to resume in Geneva', 'Negotiators will meet in Geneva on 3 March to resume the talks.'));
+    writeFileSync(join(dir, 'b.txt'), story('Budget on 16 March', 'The chancellor will deliver the Budget on 16 March, the Treasury said.'));
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('parses every file once, then restores them all on restart with no parse', async () => {
+    const first = await ingestDirectory(new MemoryLibrary(), dir, NOW, { cache: new SqliteArticleCache(db, 'p'), workers: 0 });
+    expect({ parsed: first.parsed, fromCache: first.fromCache, added: first.added.length }).toEqual({ parsed: 2, fromCache: 0, added: 2 });
+
+    const library = new MemoryLibrary();
+    const restart = await ingestDirectory(library, dir, LATER, { cache: new SqliteArticleCache(db, 'p'), workers: 0 });
+    expect({ parsed: restart.parsed, fromCache: restart.fromCache, added: restart.added.length }).toEqual({ parsed: 0, fromCache: 2, added: 2 });
+    // Restored articles keep the time they were first ingested.
+    expect(library.list().map((t) => t.ingestedAt.toISOString())).toEqual([NOW.toISOString(), NOW.toISOString()]);
+  });
+
+  it('re-parses only the file that changed', async () => {
+    await ingestDirectory(new MemoryLibrary(), dir, NOW, { cache: new SqliteArticleCache(db, 'p'), workers: 0 });
+    writeFileSync(join(dir, 'b.txt'), story('Budget moved to 23 March', 'The chancellor will now deliver the Budget on 23 March.'));
+    const library = new MemoryLibrary();
+    const restart = await ingestDirectory(library, dir, LATER, { cache: new SqliteArticleCache(db, 'p'), workers: 0 });
+    expect({ parsed: restart.parsed, fromCache: restart.fromCache }).toEqual({ parsed: 1, fromCache: 1 });
+    expect(library.list().map((t) => t.article.headline).sort()).toEqual(['Budget moved to 23 March', 'Talks to resume in Geneva']);
+  });
+
+  it('re-parses everything when the parser changes', async () => {
+    await ingestDirectory(new MemoryLibrary(), dir, NOW, { cache: new SqliteArticleCache(db, 'parser-1'), workers: 0 });
+    const restart = await ingestDirectory(new MemoryLibrary(), dir, LATER, { cache: new SqliteArticleCache(db, 'parser-2'), workers: 0 });
+    expect(restart.parsed).toBe(2);
+  });
+
+  it('keeps ingestFile as before: unchanged content is skipped, and it caches what it parses', async () => {
+    const cache = new SqliteArticleCache(db, 'p');
+    const library = new MemoryLibrary();
+    const file = join(dir, 'a.txt');
+    expect(await ingestFile(library, file, NOW, { cache })).toBe('added');
+    expect(await ingestFile(library, file, NOW, { cache })).toBe('unchanged');
+    expect(cache.size()).toBe(1);
+    expect(await ingestFile(library, join(dir, 'missing.txt'), NOW, { cache })).toMatchObject({ error: expect.stringContaining('ENOENT') });
+    expect(contentHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
