@@ -335,6 +335,18 @@ function lowerBound(list: IntList, value: number): number {
   return lo;
 }
 
+function spelledBy(words: string[], acronym: string): string | undefined {
+  const target = acronym.toUpperCase().replace(/[^A-Z]/g, '');
+  for (let start = 0; start < words.length; start++) {
+    if (!/^[A-Z]/.test(words[start])) continue;
+    const capitals = words.slice(start).filter((w) => /^[A-Z]/.test(w));
+    const initials = capitals.map((w) => w[0]).join('');
+    const trailingGeneric = capitals.length > target.length && capitals.slice(target.length).every((w) => GENERIC_ORG_WORDS.has(w.toLowerCase()));
+    if (initials === target || (trailingGeneric && initials.startsWith(target))) return words.slice(start).join(' ');
+  }
+  return undefined;
+}
+
 /** The parser's sentences; when it gave none, a plain split of the paragraphs. */
 export function sentenceTexts(article: Article): string[] {
   if (article.sentences.length > 0) return article.sentences.map((s) => s.text);
@@ -366,7 +378,12 @@ export function findAliases(article: Article, sentences: string[]): Alias[] {
     for (const m of text.matchAll(pattern)) {
       const acronym = m[2];
       const words = m[1].trim().split(/\s+/);
-      // Keep the trailing words whose initials can spell the acronym.
+      // The longest run of trailing words whose capitals spell the acronym (a final "Union" may be left out of it).
+      const spelled = spelledBy(words, acronym);
+      if (spelled) {
+        add(acronym, spelled);
+        continue;
+      }
       const initials = acronym.replace(/[^A-Z]/g, '');
       const capitalWords = words.filter((w) => /^[A-Z]/.test(w));
       const take = Math.min(capitalWords.length, Math.max(initials.length, 1));

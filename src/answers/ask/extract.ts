@@ -41,7 +41,9 @@ export function personNames(text: string, tokens: Token[] = tokenize(text)): Spa
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t.cap || NOT_NAME_START.has(t.lower) || isCalendarWord(t.lower) || TITLE_WORDS.has(t.lower) || /^\p{Lu}{2,}$/u.test(t.raw)) {
+    // "Secretary of State Condoleezza Rice": the office after "<title> of" is not the start of the name.
+    const officeOf = i >= 2 && tokens[i - 1].lower === 'of' && TITLE_WORDS.has(tokens[i - 2].lower);
+    if (!t.cap || officeOf || NOT_NAME_START.has(t.lower) || isCalendarWord(t.lower) || TITLE_WORDS.has(t.lower) || /^\p{Lu}{2,}$/u.test(t.raw)) {
       i++;
       continue;
     }
@@ -108,6 +110,7 @@ export function roleMentions(text: string, article?: Article, sentence?: number)
         const gap = text.slice(p.end, before[k].start);
         if (/[.;:()"“”]/.test(gap) || gap.includes(',')) break;
         const possessive = p.lower === 's' && k - 2 >= 0 && /^['’]$/.test(text.slice(before[k - 2].end, p.start));
+        if ((NOT_NAME_START.has(p.lower) && p.lower !== 'and' && p.lower !== 'of') || isCalendarWord(p.lower)) break;
         if (!possessive && (STOP_WORDS.has(p.lower) && p.lower !== 'of' && p.lower !== 'and' && !/^\p{Lu}{2,}$/u.test(p.raw)) || /^(?:said|says|told|meeting|between|during)$/.test(p.lower)) break;
         if (p.lower === 'and' || p.lower === 'of') {
           if (!(k - 2 >= 0 && before[k - 2].cap)) break;

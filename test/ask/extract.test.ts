@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { enumerations, numbersIn, personNames, reasonsIn, roleMentions } from '../../src/answers/ask/extract';
+import { findAliases } from '../../src/answers/ask/corpus-index';
+import { makeArticle } from '../answers/helpers';
+
+describe('reading answers out of sentences', () => {
+  it('finds people with the roles written before or after their names', () => {
+    const roles = (s: string) => roleMentions(s).map((r) => `${r.name.text} = ${r.role}`);
+    expect(roles('A meeting between ONGC chairman Subir Raha, Gazprom chairman Aleksey Miller and the minister.')).toEqual([
+      'Subir Raha = ONGC chairman',
+      'Aleksey Miller = Gazprom chairman',
+    ]);
+    expect(roles('The report quoted Jeremy de Souza, a spokesman for Crossrail, on Sunday.')).toEqual(['Jeremy de Souza = spokesman for Crossrail']);
+    expect(roles("Yesterday Argentina's economy minister, Roberto Lavagna, said so.")).toEqual(["Roberto Lavagna = Argentina's economy minister"]);
+    expect(roles('Also due to attend is US Secretary of State Condoleezza Rice.')).toEqual(['Condoleezza Rice = US Secretary of State']);
+  });
+
+  it('does not take institutions for people', () => {
+    expect(personNames('He will be honoured at the Scientific and Technical Awards Dinner by Takuo Miyagishima.').map((p) => p.text)).toEqual(['Takuo Miyagishima']);
+  });
+
+  it('reads numbers with their kind, leaving out days of the month and numbers inside names', () => {
+    const found = numbersIn('On 12 December Halo 2 sold 1.5 million copies at 19,800 yen (145 euros), up 15.6% in 40 minutes, for the 21st time.');
+    expect(found.map((n) => `${n.text}:${n.kind}`)).toEqual(['1.5 million:count', '19,800 yen (145 euros):money', '15.6%:percent', '40:duration', '21st:ordinal']);
+  });
+
+  it('splits enumerations after "include" and "such as"', () => {
+    expect(enumerations('Its members include Russia, Belarus, Armenia, and Tajikistan.')[0].items).toEqual(['Russia', 'Belarus', 'Armenia', 'Tajikistan']);
+  });
+
+  it('finds reason clauses', () => {
+    expect(reasonsIn('The US said it could not approve the application because it is reviewing relations.').map((r) => r.clause)).toEqual([
+      'because it is reviewing relations',
+    ]);
+  });
+
+  it('links acronyms with their names, written out or spelled by initials', () => {
+    const article = makeArticle('Energy talks', [
+      'The Public and Commercial Services Union (PCS) will co-ordinate action.',
+      'Oil and Natural Gas Corporation chairman Subir Raha said ONGC was ready.',
+    ]);
+    const aliases = findAliases(article, article.sentences.map((s) => s.text)).map((a) => `${a.acronym}=${a.name}`);
+    expect(aliases).toEqual(expect.arrayContaining(['pcs=Public and Commercial Services Union', 'ongc=Oil and Natural Gas Corporation']));
+  });
+});
