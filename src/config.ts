@@ -63,7 +63,7 @@ export const configSchema = z.object({
   /** Testing only: start the clock at this instant (it then runs at real speed). */
   HERALD_FAKE_NOW: optional(z.iso.datetime({ offset: true, error: 'an ISO 8601 instant such as 2024-11-27T12:00:00Z' })),
   /** Testing only (crash-injection tests): the reminder delivery point at which the process SIGKILLs itself. */
-  HERALD_CRASH_POINT: optional(z.enum(['claimed', 'sent', 'recorded'], 'one of claimed, sent, recorded (testing only)')),
+  HERALD_CRASH_POINT: optional(z.enum(['claimed', 'sent', 'recorded', 'random'], 'one of claimed, sent, recorded, random (testing only)')),
 });
 
 export type Config = z.infer<typeof configSchema>;

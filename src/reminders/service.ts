@@ -77,7 +77,7 @@ export interface RemindersOptions {
   /** Stories across articles: an event a newer article moved gets no reminder from the older article. */
   stories?: Pick<StoryLookup, 'supersededBy'>;
   /** Test-only: called at named points of a delivery (crash injection). */
-  onPoint?: (point: DeliveryPoint) => void;
+  onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
 }
 
 export type DeliveryPoint = 'claimed' | 'sent' | 'recorded';
@@ -263,7 +263,7 @@ export class Reminders implements ReminderService {
     }
     const channelId = (r.channelId ?? sub?.channelId) as string;
     if (!(await store.claim(r, { leaseUntil: now.getTime() + LEASE_MS, channelId }, now))) return 'skipped';
-    this.o.onPoint?.('claimed');
+    this.o.onPoint?.('claimed', { id: r.id, attempts: r.attempts });
     const settings = sub ? this.settingsOf(sub) : { time: this.o.defaults.time, timezone: this.o.defaults.timezone, leadDays: r.leadDays };
     const reply = reminderReply(r.content, {
       eventAt: zonedInstant(r.eventDate, settings.time, settings.timezone),
@@ -277,12 +277,12 @@ export class Reminders implements ReminderService {
     } catch (error) {
       result = { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
     }
-    this.o.onPoint?.('sent');
+    this.o.onPoint?.('sent', { id: r.id, attempts: r.attempts });
     const after = this.o.clock.now();
     if (result.ok) {
       await store.markSent(r.id, { messageId: result.messageId, channelId: result.channelId, guildId: result.guildId ?? sub?.guildId ?? undefined }, after);
       if (sub && !sub.guildId && result.guildId) await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);
-      this.o.onPoint?.('recorded');
+      this.o.onPoint?.('recorded', { id: r.id, attempts: r.attempts });
       log.info({ reminderId: r.id, channelId, messageId: result.messageId, lateMs: late }, 'reminder posted');
       return 'posted';
     }

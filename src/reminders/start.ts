@@ -21,7 +21,7 @@ export interface StartRemindersOptions {
   library: MemoryLibrary;
   status: Status;
   scheduler: Scheduler;
-  config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; HERALD_CRASH_POINT?: DeliveryPoint };
+  config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
 /**
@@ -40,14 +40,10 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
     // Its own index (built from the library as ingested) so supersession counts from the first due-scan.
     stories: new StoryIndex(o.library),
-    // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup.
-    onPoint: crashAt
-      ? (point) => {
-          if (point !== crashAt) return;
-          process.stderr.write(`HERALD_CRASH_POINT=${point}: killing the process\n`);
-          process.kill(process.pid, 'SIGKILL');
-        }
-      : undefined,
+    // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup, during a
+    // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
+    // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).
+    onPoint: crashAt ? crashHook(crashAt) : undefined,
   });
   await reminders.start(o.config.REMINDER_CHANNEL_ID ?? null);
   reminders.attach(o.library);
@@ -56,4 +52,26 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   log.info('reminders started; running the startup due-scan');
   await o.scheduler.runNow('reminders.due-scan');
   return reminders;
+}
+
+function crashHook(at: DeliveryPoint | 'random'): (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void {
+  let armed = false;
+  const die = (reminderId: number, point: string) => {
+    process.stderr.write(`HERALD_CRASH_POINT=${at}: killing the process at ${point} of reminder ${reminderId}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  };
+  return (point, reminder) => {
+    if (reminder.attempts > 0) return;
+    // A random kill still pending when the next reminder is claimed lands there: one process never
+    // runs through more than one reminder past its random moment.
+    if (armed && at === 'random' && point === 'claimed') return die(reminder.id, 'the next claim');
+    if (armed) return;
+    if (at === 'random' && point === 'claimed') {
+      armed = true;
+      setTimeout(() => die(reminder.id, 'a random moment after the claim'), Math.floor(Math.random() * 30));
+    } else if (point === at) {
+      armed = true;
+      die(reminder.id, point);
+    }
+  };
 }

@@ -143,7 +143,8 @@ export class SqliteReminderStore implements ReminderStore {
       ),
       retry: db.prepare("UPDATE reminders SET state = 'pending', run_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND state IN ('claimed', 'pending')"),
       finish: db.prepare("UPDATE reminders SET state = ?, last_error = ?, updated_at = ? WHERE id = ? AND state IN ('claimed', 'pending')"),
-      release: db.prepare("UPDATE reminders SET state = 'pending', run_at = ?, updated_at = ? WHERE state = 'claimed'"),
+      // Back to its place in the queue (its due instant): a crashed send goes before later reminders.
+      release: db.prepare("UPDATE reminders SET state = 'pending', run_at = due_at, updated_at = ? WHERE state = 'claimed'"),
       bySubPendingFirst: db.prepare('SELECT * FROM reminders WHERE subscription_id = ? AND state = ? ORDER BY due_at ASC LIMIT ?'),
       bySubNewestFirst: db.prepare('SELECT * FROM reminders WHERE subscription_id = ? AND state = ? ORDER BY due_at DESC LIMIT ?'),
       nextPending: db.prepare(
@@ -245,7 +246,7 @@ export class SqliteReminderStore implements ReminderStore {
   }
 
   async releaseClaims(now: Date): Promise<number> {
-    return this.q.release.run(now.getTime(), now.getTime()).changes;
+    return this.q.release.run(now.getTime()).changes;
   }
 
   async bySubscription(subscriptionId: number, states: ReminderState[], limit: number): Promise<StoredReminder[]> {

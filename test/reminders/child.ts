@@ -24,7 +24,7 @@ export interface HeraldEnv {
   dbPath: string;
   channelId: string;
   now: string;
-  crashPoint?: 'claimed' | 'sent' | 'recorded';
+  crashPoint?: 'claimed' | 'sent' | 'recorded' | 'random';
   grace?: string;
 }
 
