@@ -7,8 +7,9 @@ import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
 import type { StatusContributor } from '../core/status';
 import type { StoryLookup } from '../stories/index';
+import { signature, type StorySignature } from '../stories/link';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
-import { originKey, planReminders, reconcile, remindableEvents, type ReminderContent, type ReminderSettings } from './plan';
+import { originKey, planReminders, reconcile, remindableEvents, sameDayDuplicates, type ReminderContent, type ReminderSettings } from './plan';
 import { reminderReply } from './render';
 import { durationText, isHhmm, isTimeZone, zonedInstant } from './time';
 
@@ -111,6 +112,8 @@ const guildKey = (guildId: string) => `guild:${guildId}`;
 export class Reminders implements ReminderService {
   private queue: Promise<void> = Promise.resolve();
   private summary: Summary = { next: null, missed: 0, broken: [] };
+  /** Story signatures by article id (ids change with content, so a cached one never goes stale). */
+  private readonly signatures = new Map<string, StorySignature>();
 
   constructor(private readonly o: RemindersOptions) {}
 
@@ -169,11 +172,20 @@ export class Reminders implements ReminderService {
     await this.refreshSummary();
   }
 
-  /** originKey → ids of its events that a newer article on the same story moved to another date. */
+  /**
+   * originKey → ids of its events that a newer article on the same story moved to another date, or
+   * gives on the same day (the newer article's reminder covers it).
+   */
   private supersededEvents(articles: TrackedArticle[]): Map<string, Set<string>> {
-    const out = new Map<string, Set<string>>();
     const lookup = this.o.stories?.supersededBy?.bind(this.o.stories);
-    if (!lookup) return out;
+    if (!lookup) return new Map();
+    const live = new Set(articles.map((t) => t.article.id));
+    for (const id of this.signatures.keys()) if (!live.has(id)) this.signatures.delete(id);
+    const out = sameDayDuplicates(articles, (article) => {
+      let sig = this.signatures.get(article.id);
+      if (!sig) this.signatures.set(article.id, (sig = signature(article)));
+      return sig;
+    });
     for (const t of articles) {
       for (const s of lookup(t.article.id)) {
         const key = originKey(s.origin);

@@ -21,6 +21,16 @@ The Collective Security Treaty Organization (CSTO) will approve the plan to stre
 The plan includes several stages, among them the full deployment along the border.
 `;
 
+// Also written for this test: the same story a day later, repeating the same date.
+const REPEAT = `---
+published: 2024-11-27
+source: Test Wire
+---
+CSTO set to approve Tajikistan-Afghanistan border plan
+
+The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on November 28, Secretary-General Imangali Tasmagambetov said.
+`;
+
 let fake: FakeDiscord;
 let dir: string;
 beforeEach(async () => {
@@ -57,4 +67,26 @@ describe('a newer article moves the date', () => {
     await h.reminders.idle();
     expect((await upcoming()).map(([at]) => at)).toEqual(['2024-11-28T09:00:00.000Z']);
   });
+
+  it('a newer article giving the same day for the same happening: one reminder, from the newer article', async () => {
+    const now = new Date('2024-11-27T12:00:00Z');
+    const library = new MemoryLibrary();
+    await ingestDirectory(library, dir, now);
+    const h = await harness({ fake, start: now.toISOString(), articles: library.list(), stories: true });
+    const repeat = join(dir, 'csto-repeat.txt');
+    writeFileSync(repeat, REPEAT);
+    await ingestFile(h.library, repeat, now);
+    await h.reminders.idle();
+    const pending = () => h.db.prepare("SELECT origin, event_date FROM reminders WHERE state = 'pending'").all();
+    expect(pending()).toEqual([{ origin: 'csto-repeat.txt', event_date: '2024-11-28' }]);
+    h.clock.set('2024-11-28T09:00:00Z');
+    await h.reminders.runDue();
+    expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
+
+    h.library.removeOrigin(repeat);
+    await h.reminders.idle();
+    // The seed's own reminder is not re-created for an instant already past.
+    expect(pending()).toEqual([]);
+  });
 });
+
