@@ -173,7 +173,7 @@ function retrievalTerms(index: CorpusIndex, question: Question): WeightedTerm[] 
     const base = c.weak ? 0.3 : c.entity ? 1.2 : 1;
     c.stems.forEach((s, i) => put(s, i === 0 ? base : base * 0.7));
     for (const p of c.phrases) for (const s of p) put(s, (base * 0.8) / Math.sqrt(p.length));
-    if (c.leader) for (const t of TITLE_WORDS) put(stemWord(t), 0.3);
+    if (c.leader) for (const s of LEADER_STEMS) put(s, 0.3);
   }
   void index;
   return [...terms].map(([stem, weight]) => ({ stem, weight }));

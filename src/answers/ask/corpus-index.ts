@@ -33,6 +33,8 @@ export interface WeightedTerm {
 }
 
 const K1 = 1.2;
+/** Terms weighted below this only score sentences that stronger terms found. */
+const WEAK_WEIGHT = 0.45;
 const B = 0.75;
 const GENERIC_ORG_WORDS = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'group', 'council', 'committee', 'agency', 'commission', 'the', 'of', 'and', 'for']);
 
@@ -254,10 +256,24 @@ export class CorpusIndex {
     const avg = this.liveSentences > 0 ? this.totalLength / this.liveSentences : 1;
     const k = K1 * (1 - B);
     const kb = (K1 * B) / avg;
-    for (const { stem, weight } of terms) {
-      const list = this.postings.get(stem);
-      if (!list) continue;
+    // Strong terms (rare ones first) find the candidate sentences. Weak terms (low weight: broad
+    // expansions such as every title for "who runs …") and very common terms only add to sentences
+    // already found, checked by binary search, instead of walking their long postings.
+    const ordered = terms
+      .filter((t) => this.postings.has(t.stem))
+      .sort((a, b) => Number(a.weight < WEAK_WEIGHT) - Number(b.weight < WEAK_WEIGHT) || this.postings.get(a.stem)!.length - this.postings.get(b.stem)!.length);
+    const common = Math.max(5000, this.liveSentences / 20);
+    for (const { stem, weight } of ordered) {
+      const list = this.postings.get(stem)!;
       const w = this.idf(stem) * weight * (K1 + 1);
+      const weak = weight < WEAK_WEIGHT || list.length > common;
+      if (!only && weak && touched.length > 0 && touched.length * 4 < list.length) {
+        for (const sid of touched) {
+          const at = lowerBound(list, sid);
+          if (at < list.length && list.data[at] === sid) scores[sid] += w / (1 + k + kb * lengths[sid]);
+        }
+        continue;
+      }
       let from = 0;
       let to = list.length;
       if (only) {
