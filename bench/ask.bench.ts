@@ -7,7 +7,7 @@
 // Run directly with --restart <articles dir> <db path> for phase 2 (the parent does this itself).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestDirectory } from '../src/articles/ingest';
@@ -167,6 +167,7 @@ export async function run(): Promise<void> {
     console.log(`index: ${r.sentences} sentences indexed in ${r.indexMs} ms`);
     console.log(`/ask: ${r.questions} questions in process: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (target ≤ 20 ms), max ${r.max.toFixed(2)} ms; ${r.answeredShare}% answered`);
     console.log(`memory: ${mb(r.rss)} resident after restart + index + questions (target ≤ 300 MB)`);
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (timings stretch with load)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
