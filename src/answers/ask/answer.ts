@@ -5,7 +5,7 @@ import type { DatedEvent } from '../format';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
-import { LEADER_TITLES, STOP_WORDS, TITLE_WORDS, looseText, stemWord, stemsOf, tokenize, type Token } from './text';
+import { LEADER_TITLES, STOP_WORDS, TITLE_WORDS, stemWord, stemsOf, tokenize, type Token } from './text';
 
 export interface Citation {
   articleId: string;
@@ -89,7 +89,7 @@ export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerO
   });
   if (question.concepts.length === 0) return decline(0);
 
-  const hits = index.search(retrievalTerms(index, question), 40, options.article);
+  const hits = index.search(retrievalTerms(question), 40, options.article);
   const stemCache = new Map<string, Set<string>>();
   const weights = new Map(question.concepts.map((c) => [c, conceptWeight(index, c)]));
   const candidates = hits
@@ -166,7 +166,7 @@ function enrich(index: CorpusIndex, question: Question): void {
   }
 }
 
-function retrievalTerms(index: CorpusIndex, question: Question): WeightedTerm[] {
+function retrievalTerms(question: Question): WeightedTerm[] {
   const terms = new Map<string, number>();
   const put = (stem: string, weight: number) => terms.set(stem, Math.max(terms.get(stem) ?? 0, weight));
   for (const c of question.concepts) {
@@ -175,7 +175,6 @@ function retrievalTerms(index: CorpusIndex, question: Question): WeightedTerm[] 
     for (const p of c.phrases) for (const s of p) put(s, (base * 0.8) / Math.sqrt(p.length));
     if (c.leader) for (const s of LEADER_STEMS) put(s, 0.3);
   }
-  void index;
   return [...terms].map(([stem, weight]) => ({ stem, weight }));
 }
 
@@ -591,8 +590,4 @@ function expandAnswer(question: Question, c: Candidate): Typed | null {
   const name = aliases.sort((a, b) => b.name.length - a.name.length)[0].name;
   if (!looseIncludes(c.text, name) && !looseIncludes(c.text, acronym.text)) return null;
   return { text: `${acronym.text.toUpperCase()} stands for ${name}`, quality: 1 };
-}
-
-export function normaliseForCheck(text: string): string {
-  return looseText(text);
 }

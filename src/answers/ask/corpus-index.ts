@@ -426,6 +426,5 @@ export function findAliases(article: Article, sentences: string[]): Alias[] {
       }
     }
   }
-  void stemWord;
   return [...out.values()];
 }
