@@ -3,7 +3,9 @@
 // parser) is unchanged since it was last parsed is restored from the cache instead of parsed again;
 // a large folder is parsed on worker threads, one per core.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, extname, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -61,12 +63,13 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
   try {
     const info = await stat(file);
     if (!info.isFile()) return { kind: 'done', outcome: { error: 'not a regular file' } };
-    raw = await readFile(file);
+    raw = readWhole(file, info.size);
   } catch (error) {
     return { kind: 'done', outcome: { error: (error as Error).message } };
   }
-  const text = raw.toString('utf8');
-  const hash = contentHash(text);
+  // The hash of the bytes equals contentHash(text) for UTF-8 text; the text itself is decoded only
+  // when the file has to be parsed (a restart from the cache never needs it).
+  const hash = isUtf8(raw) ? createHash('sha256').update(raw).digest('hex') : contentHash(raw.toString('utf8'));
   const existing = library.byOriginPath(file);
   if (existing && existing.article.contentHash === hash) return { kind: 'done', outcome: 'unchanged' };
   const cached = cache?.get(file, hash);
@@ -74,8 +77,33 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
     const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
     return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true };
   }
-  return { kind: 'parse', text, hash };
+  return { kind: 'parse', text: raw.toString('utf8'), hash };
 }
+
+let scratch = Buffer.alloc(1 << 16);
+
+/** Reads a file into one reused buffer (10,000 files, no 10,000 allocations); valid until the next read. */
+function readWhole(file: string, size: number): Buffer {
+  if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const grown = Buffer.alloc(scratch.length * 2);
+        scratch.copy(grown);
+        scratch = grown;
+      }
+      const n = readSync(fd, scratch, length, scratch.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return scratch.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 
 function settle(library: MemoryLibrary, file: string, hash: string, result: ParseResult, now: Date, cache: ArticleCache | undefined): Outcome {
   if (!result.ok) return { error: result.error };

@@ -33,8 +33,8 @@ const rowSchema = z.object({
 });
 
 /**
- * Fingerprint of the parser's source (src/articles/*, bar the library and ingestion plumbing), so a
- * parser change invalidates the cache by itself. Falls back to the model version when the sources
+ * Fingerprint of the parser's source (src/articles/*, model.ts included, bar the library and
+ * ingestion plumbing), so a parser or model change invalidates the cache by itself. Falls back to the model version when the sources
  * are not on disk (a bundled build).
  */
 export function parserFingerprint(): string {
@@ -104,12 +104,14 @@ export class SqliteArticleCache implements ArticleCache {
       return undefined;
     }
     // A row the current model no longer accepts is a miss, not an error: the file is parsed again.
-    const article = articleSchema.safeParse(json);
-    if (!article.success) return undefined;
+    // The checked JSON itself is kept (zod's copy would double the garbage of a 10,000-article
+    // restore); it was written from a valid Article, and a model change alters the parser fingerprint.
+    if (!articleSchema.safeParse(json).success) return undefined;
+    const article = json as Article;
     const ingestedAt = new Date(row.ingested_at);
     if (Number.isNaN(ingestedAt.getTime())) return undefined;
-    shareSentenceText(article.data);
-    return { article: article.data, ingestedAt };
+    shareSentenceText(article);
+    return { article, ingestedAt };
   }
 
   put(origin: string, contentHash: string, article: Article, ingestedAt: Date): void {

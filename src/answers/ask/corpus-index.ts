@@ -46,6 +46,10 @@ class IntList {
   constructor(capacity = 4) {
     this.data = new Int32Array(capacity);
   }
+  /** Drops the spare capacity left by doubling. */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -173,6 +177,12 @@ export class CorpusIndex {
     this.totalLength = 0;
     this.deadSentences = 0;
     for (const t of live) this.add(t);
+  }
+
+  /** Releases spare capacity after a bulk build (the service calls it once all articles are in). */
+  trim(): void {
+    for (const list of this.postings.values()) list.trim();
+    for (const list of this.headlinePostings.values()) list.trim();
   }
 
   idf(stem: string): number {

@@ -32,6 +32,7 @@ export function createAskService(source: AskSource): AskService {
     if (built) return;
     built = true;
     for (const t of source.list()) index.add(t);
+    index.trim();
   };
   source.onChange?.((change) => {
     if (!built) return;
