@@ -3,7 +3,9 @@
 //     unchanged cycle (conditional requests → 304), then a cycle where 100 feeds carry one new item each;
 //   - latency from an item appearing on its feed to its announcement being posted, when a poll cycle
 //     starts right after it appears (the FEED_POLL interval adds its own wait on top: on average half of it).
-// Announcements go through the real announce path (topic match, outbox, drain) to an in-process poster.
+// Announcements go through the real announce path (parse, story link, topic match, outbox, drain) to an
+// in-process poster. Items carry full content, so no linked page is fetched (a page fetch adds its own
+// round trip per item).
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ function item(feed: number, i: number): FixtureItem {
     title: `Regional council ${feed} approves budget line ${i}`,
     link: `https://bench.example/${feed}/${i}`,
     pubDate: new Date(Date.UTC(2024, 10, 1 + (i % 28), 9)).toUTCString(),
-    content: `<p>The regional council of district ${feed} approved budget line ${i} on Monday, officials said.</p><p>The vote on the final plan is expected on 12 December 2024, and works would start in March 2025.</p><p>${'Members debated the costs at length. '.repeat(10)}</p>`,
+    content: `<p>The regional council of district ${feed} approved budget line ${i} on Monday, officials said.</p><p>The vote on the final plan is expected on 12 December 2024, and works would start in March 2025.</p><p>${'Members debated the costs at length. '.repeat(20)}</p>`,
   };
 }
 

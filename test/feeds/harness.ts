@@ -25,6 +25,10 @@ export function discordPoster(fake: FakeDiscord): MessagePoster {
   return new DiscordPoster(rest, silent, { timeoutMs: 5000 });
 }
 
+export const noDns = async (host: string): Promise<{ address: string; family: number }[]> => {
+  throw Object.assign(new Error(`no DNS in tests (${host})`), { code: 'ENOTFOUND' });
+};
+
 export interface Instance {
   news: NewsMonitor;
   library: MemoryLibrary;
@@ -49,7 +53,8 @@ export async function startInstance(
     feeds: [],
     pollSchedule: '*/10 * * * *',
     allowPrivate: true,
-    fetch: { timeoutMs: 3000, connectTimeoutMs: 2000 },
+    // Tests never depend on real DNS: names fail at once (feeds and pages are served from 127.0.0.1).
+    fetch: { timeoutMs: 3000, connectTimeoutMs: 2000, resolve: noDns },
     ...options,
   });
   await news.start();

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/core/clock';
 import { Status } from '../../src/core/status';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './feed-server';
-import { discordPoster, startInstance, tempDir } from './harness';
+import { discordPoster, noDns, startInstance, tempDir } from './harness';
 import { readFileSync } from 'node:fs';
 import type { MessagePoster } from '../../src/core/poster';
 import { classifyAddress, type AddressVerdict } from '../../src/net/address';
@@ -166,7 +166,7 @@ describe('feeds through the fake Discord', () => {
 
   it('reports slow, oversized and missing feeds with their reason', async () => {
     const urls = [`${server.base}/slow`, `${server.base}/huge`, `${server.base}/nothing-here.xml`, `${server.base}/page/ferry.html`];
-    const herald = await startInstance(dbPath, clock, poster, { feeds: urls, fetch: { timeoutMs: 500, connectTimeoutMs: 500 } });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: urls, fetch: { timeoutMs: 500, connectTimeoutMs: 500, resolve: noDns } });
     await herald.news.feeds.pollAll();
     expect(herald.news.feeds.failing().map((f) => [f.url, f.lastError])).toEqual([
       [urls[0], 'no complete response within 1 s'],
