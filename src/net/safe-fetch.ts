@@ -134,7 +134,9 @@ function request(
       resolvePromise(outcome);
     };
     const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(
+    let req: http.ClientRequest;
+    try {
+      req = client.request(
       url,
       {
         method: 'GET',
@@ -185,7 +187,12 @@ function request(
         stream.on('error', (error: Error) => finish({ ok: false, kind: 'network', reason: error.message, url: href }));
         res.on('error', (error: Error) => finish({ ok: false, kind: 'network', reason: error.message, url: href }));
       },
-    );
+      );
+    } catch (error) {
+      // e.g. a stored validator (ETag) with characters Node refuses to send.
+      resolvePromise({ ok: false, kind: 'network', reason: (error as Error).message, url: href });
+      return;
+    }
     const total = setTimeout(() => {
       finish({ ok: false, kind: 'timeout', reason: `no complete response within ${Math.round((options.timeoutMs ?? 15_000) / 1000)} s`, url: href });
       req.destroy();

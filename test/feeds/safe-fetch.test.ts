@@ -68,6 +68,10 @@ describe('safeFetch with the guard off (ALLOW_PRIVATE_FEEDS=true)', () => {
     expect(closed).toMatchObject({ ok: false, kind: 'network' });
   });
 
+  it('returns a failure instead of throwing when Node refuses a header', async () => {
+    expect(await safeFetch(`${server.base}/feed.xml`, { ...open, headers: { 'if-none-match': 'bad\u0100' } })).toMatchObject({ ok: false, kind: 'network' });
+  });
+
   it('fetches only http and https', async () => {
     for (const url of ['file:///etc/passwd', 'ftp://example.org/x', 'gopher://127.0.0.1:70/', 'data:text/plain,hi', 'not a url']) {
       expect((await safeFetch(url, open)) as { kind?: string }).toMatchObject({ ok: false, kind: 'bad-url' });
