@@ -109,10 +109,16 @@ export class Announcer {
           log.warn({ channelId: row.channel_id, reason: result.reason, retryInMs: wait }, 'announcement will be retried');
         } else {
           store.markFailed(row.watch_id, row.article_key, result.reason);
-          store.markWatchBroken(row.watch_id, result.reason);
-          brokenNow.add(row.watch_id);
           report.failed++;
-          log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement channel is broken');
+          // 403 (missing access/permissions) and 404 (unknown channel) break the channel; anything else
+          // (a 400 for one malformed message) fails only this announcement.
+          if (result.status === 403 || result.status === 404 || result.status === undefined) {
+            store.markWatchBroken(row.watch_id, result.reason);
+            brokenNow.add(row.watch_id);
+            log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement channel is broken');
+          } else {
+            log.error({ channelId: row.channel_id, reason: result.reason, status: result.status }, 'announcement refused');
+          }
         }
       }
       if (!progressed) break;

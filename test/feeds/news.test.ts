@@ -337,4 +337,27 @@ describe('feeds through the fake Discord', () => {
     expect(herald.news.feeds.list(null)[0]).toMatchObject({ failures: 1, lastError: 'HTTP 429', nextAttemptAt: new Date(clock.now().getTime() + 3_600_000) });
     await herald.stop();
   });
+
+  it('retries an announcement after a Discord 5xx (posted once), and a 400 fails only that announcement', async () => {
+    server.set(path, { body: rssFeed('Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    fake.failNext('POST', '/channels/:id/messages', 500, 1);
+    server.set(path, { body: rssFeed('Gazette', [item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(fake.messages(channel)).toHaveLength(0);
+    expect(herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+    clock.advance(60_000);
+    await herald.news.announcer.drain();
+    expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${n}`]);
+
+    fake.failNext('POST', '/channels/:id/messages', 400, 1, { body: { code: 50035, message: 'Invalid Form Body' } });
+    server.set(path, { body: rssFeed('Gazette', [item(3), item(2), item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${n}`, `Harbour story number 3 of feed ${n}`]);
+    expect(herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1 });
+    expect(herald.news.watches.list(fake.guildId).find((w) => w.channelId === channel)?.broken).toBeUndefined();
+    await herald.stop();
+  });
 });
