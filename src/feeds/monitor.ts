@@ -55,8 +55,13 @@ const MAX_PAGES_PER_POLL = 20;
 
 const feedUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2048);
 
+/** Feed articles leave memory this long after ingestion, once none of their events is still ahead. */
+const RETAIN_MS = 30 * 86_400_000;
+
 export class FeedMonitor implements FeedService {
   private cycle: Promise<PollCycleReport> | null = null;
+  /** Library origins that came from feeds (the folder's files are the watcher's). */
+  private readonly feedOrigins = new Set<string>();
 
   constructor(private readonly deps: FeedMonitorDeps) {}
 
@@ -79,6 +84,7 @@ export class FeedMonitor implements FeedService {
         continue;
       }
       library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updated_at) });
+      this.feedOrigins.add(row.origin);
       restored++;
     }
     return restored;
@@ -154,9 +160,34 @@ export class FeedMonitor implements FeedService {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? 16, feeds.length)) }, worker));
     await this.deps.announcer.drain();
     this.deps.store.prune({ itemsPerFeed: 1000, articles: 5000 });
+    this.retireOld();
     report.ms = Math.round(performance.now() - started);
     this.deps.log.info(report, 'feed poll cycle');
     return report;
+  }
+
+  /**
+   * Keeps memory bounded on a long run: feed articles ingested more than 30 days ago whose events are all
+   * past leave the library (nothing of theirs is still to remind; stored copies stay until pruned).
+   */
+  retireOld(): number {
+    const { library, clock } = this.deps;
+    const now = clock.now();
+    const today = now.toISOString().slice(0, 10);
+    let retired = 0;
+    for (const origin of this.feedOrigins) {
+      const tracked = library.byOriginPath(origin);
+      if (!tracked) {
+        this.feedOrigins.delete(origin);
+        continue;
+      }
+      if (now.getTime() - tracked.ingestedAt.getTime() < RETAIN_MS) continue;
+      if (tracked.article.events.some((e) => e.endDate >= today)) continue;
+      library.removeOrigin(origin);
+      this.feedOrigins.delete(origin);
+      retired++;
+    }
+    return retired;
   }
 
   /** Polls one feed now (unless it is backing off). Never throws. */
@@ -234,6 +265,7 @@ export class FeedMonitor implements FeedService {
     const tracked: TrackedArticle = { article: parsed.article, origin, ingestedAt: now };
     const scope = feed.guild_id || null;
     if (!previous || previous.article.contentHash !== parsed.article.contentHash) library.upsert(tracked);
+    this.feedOrigins.add(origin);
     // The item is recorded as seen only together with its queued announcements: a crash before this
     // point means the next poll takes it again (queueing is idempotent per watch and article).
     store.transaction(() => {

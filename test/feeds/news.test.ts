@@ -360,4 +360,18 @@ describe('feeds through the fake Discord', () => {
     expect(herald.news.watches.list(fake.guildId).find((w) => w.channelId === channel)?.broken).toBeUndefined();
     await herald.stop();
   });
+
+  it('retires feed articles from memory 30 days on, unless an event of theirs is still ahead', async () => {
+    server.set(path, { body: rssFeed('Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    await herald.news.feeds.pollAll();
+    const ahead: FixtureItem = { ...item(2), content: `<p>The new quay opens on 15 March 2025, the harbour board said.</p><p>${'Crews are finishing the work. '.repeat(25)}</p>` };
+    server.set(path, { body: rssFeed('Gazette', [ahead, item(1)]) });
+    await herald.news.feeds.pollAll();
+    expect(herald.library.size()).toBe(2);
+    clock.advance(31 * 86_400_000);
+    expect(herald.news.feeds.retireOld()).toBe(1);
+    expect(herald.library.list().map((t) => t.origin)).toEqual([ahead.link]);
+    await herald.stop();
+  });
 });
