@@ -8,7 +8,7 @@ export interface ArticleSpec {
   organisations?: { name: string; acronym?: string; aliases?: string[] }[];
   people?: string[];
   places?: string[];
-  events?: Partial<ArticleEvent> & { date: string; description: string }[] extends never ? never : (Partial<ArticleEvent> & { date: string; description: string })[];
+  events?: (Partial<ArticleEvent> & { date: string; description: string })[];
   published?: string;
   url?: string;
   source?: string;
