@@ -378,6 +378,8 @@ export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext)
         if (!isValidDate(spec.year, spec.month, spec.day)) return null;
         start = dayNumber(spec.year, spec.month, spec.day);
       } else {
+        // A day no year has ("31 February", "31 April"): nearestYear would search for a valid year forever.
+        if (!isValidDate(2000, spec.month, spec.day)) return null;
         start = nearestYear(spec.month, spec.day, ref, tense, spec.weekday).day;
       }
       const y = ymdOf(start).y;
