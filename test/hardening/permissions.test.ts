@@ -1,0 +1,140 @@
+// Who may do what, through the real discord.js client and the fake Discord. A server can override a
+// command's default_member_permissions, so Discord may deliver an admin command from anyone: Herald
+// checks Manage Server in code and refuses, ephemerally, without doing anything. And before accepting a
+// channel for posts, Herald checks its own permissions there.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands';
+import { OptionType, type Command, type OptionDefinition } from '../../src/core/command';
+import { MemoryLibrary } from '../../src/articles/library';
+import { Reminders } from '../../src/reminders/service';
+import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
+import { NewsMonitor } from '../../src/feeds/news';
+import { openDatabase, type Db } from '../../src/store/db';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { startBot, type Bot } from '../e2e/bot-harness';
+
+let fake: FakeDiscord;
+let bot: Bot;
+let db: Db;
+let news: NewsMonitor;
+let dir: string;
+
+/** Every permission bit Discord defines up to bit 50, except Manage Server (0x20) and Administrator (0x8). */
+const EVERYTHING_BUT_MANAGE_SERVER = String(((1n << 51n) - 1n) & ~0x20n & ~0x8n);
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
+  bot = await startBot(fake, { commands, now: '2024-11-27T12:00:00Z' });
+  dir = mkdtempSync(join(tmpdir(), 'herald-permissions-'));
+  db = openDatabase(join(dir, 'herald.db'));
+  const silent = pino({ level: 'silent' });
+  const reminders = new Reminders({
+    store: new SqliteReminderStore(db),
+    poster: bot.discord.poster,
+    clock: bot.clock,
+    log: silent,
+    library: bot.services.articles as MemoryLibrary,
+    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
+  });
+  await reminders.start(null);
+  news = new NewsMonitor({ db, library: bot.services.articles as MemoryLibrary, poster: bot.discord.poster, clock: bot.clock, log: silent, feeds: [], pollSchedule: '*/10 * * * *', allowPrivate: true });
+  await news.start();
+  Object.assign(bot.services, { reminders, feeds: news.feeds, watches: news.watches });
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await news?.stop();
+  db?.close();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A value Discord would accept for a required option of this type. */
+function sample(o: OptionDefinition, fake: FakeDiscord): string | number | boolean {
+  if (o.type === OptionType.Channel) return fake.channels.general;
+  if (o.type === OptionType.Role) return fake.botRoleId;
+  if (o.type === OptionType.User) return fake.users.member;
+  if (o.type === OptionType.Integer || o.type === OptionType.Number) return o.min_value ?? 1;
+  if (o.type === OptionType.Boolean) return true;
+  if (o.name === 'url') return 'https://example.org/feed.xml';
+  if (o.name === 'time') return '10:00';
+  if (o.name === 'zone') return 'Europe/London';
+  return 'CSTO';
+}
+
+/** Every invocation of a command: one per subcommand, with its required options filled in. */
+function invocations(c: Command<any>): Record<string, unknown>[] {
+  const opts = c.definition.options ?? [];
+  const subs = opts.filter((o) => o.type === OptionType.Subcommand);
+  const fill = (list: OptionDefinition[]) => Object.fromEntries(list.filter((o) => o.required).map((o) => [o.name, sample(o, fake)]));
+  if (subs.length === 0) return [fill(opts)];
+  return subs.map((s) => ({ subcommand: s.name, ...fill(s.options ?? []) }));
+}
+
+const adminCommands = commands.filter((c) => c.adminOnly);
+
+describe('admin commands from a member without Manage Server', () => {
+  it('are the ones Discord hides from non-admins by default (default_member_permissions = Manage Server)', () => {
+    expect(adminCommands.map((c) => c.definition.name).sort()).toEqual(['feed', 'remind', 'watch']);
+    for (const c of adminCommands) expect(c.definition.default_member_permissions).toBe('32');
+  });
+
+  it('refuses every subcommand of every admin command, ephemerally and with a clear message, and changes nothing', async () => {
+    let count = 0;
+    for (const c of adminCommands) {
+      for (const options of invocations(c)) {
+        const r = await fake.injectCommand(c.definition.name, options as never, { userId: fake.users.member, permissions: EVERYTHING_BUT_MANAGE_SERVER, channelId: fake.channels.general });
+        const what = `/${c.definition.name} ${String(options.subcommand ?? '')}`;
+        expect(r.ephemeral, what).toBe(true);
+        expect(r.final?.content, what).toBe(`/${c.definition.name} needs the Manage Server permission.`);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(14);
+    // Nothing happened: no post (a /remind test would post), no subscription, no feed, no watch.
+    for (const id of Object.values(fake.channels)) expect(fake.messages(id)).toEqual([]);
+    expect((await bot.services.reminders!.settings(fake.guildId)).channelId).toBeNull();
+    expect(bot.services.feeds!.list(fake.guildId)).toEqual([]);
+    expect(bot.services.watches!.list(fake.guildId)).toEqual([]);
+  }, 60_000);
+
+  it('answers the same commands for a member with Manage Server', async () => {
+    const r = await fake.injectCommand('remind', { subcommand: 'list' }, { admin: true, channelId: fake.channels.general });
+    expect(r.final?.content ?? '').not.toMatch(/needs the Manage Server permission/);
+  });
+});
+
+describe("Herald's own permissions in a channel it is asked to post in", () => {
+  const cases = [
+    { command: 'remind', prefix: 'Herald cannot post reminders in' },
+    { command: 'watch', prefix: 'Herald cannot announce in' },
+  ];
+  for (const { command, prefix } of cases) {
+    it(`/${command} channel refuses a channel where the bot lacks Send Messages, Embed Links or View Channel, saying which`, async () => {
+      const expectations: [string, RegExp][] = [
+        [fake.channels.noSend, /Send Messages/],
+        [fake.channels.noEmbed, /Embed Links/],
+        [fake.channels.hidden, /View Channel/],
+      ];
+      for (const [channel, missing] of expectations) {
+        const r = await fake.injectCommand(command, { subcommand: 'channel', channel }, { admin: true, channelId: fake.channels.general });
+        expect(r.ephemeral).toBe(true);
+        expect(r.final?.content).toMatch(new RegExp(`^${prefix} <#${channel}>: `));
+        expect(r.final?.content).toMatch(missing);
+      }
+      expect((await bot.services.reminders!.settings(fake.guildId)).channelId).toBeNull();
+      expect(bot.services.watches!.list(fake.guildId)).toEqual([]);
+    }, 30_000);
+  }
+
+  it('accepts a channel where it may post embeds', async () => {
+    const r = await fake.injectCommand('remind', { subcommand: 'channel', channel: fake.channels.reminders }, { admin: true, channelId: fake.channels.general });
+    expect(r.final?.content ?? JSON.stringify(r.final?.embeds)).not.toMatch(/cannot/);
+    expect((await bot.services.reminders!.settings(fake.guildId)).channelId).toBe(fake.channels.reminders);
+  });
+});
