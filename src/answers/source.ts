@@ -12,7 +12,8 @@ const MAX_ATTRIBUTIONS = 10;
 /** A URL as given; a file by its name only, so the server's folders are not shown to the world. */
 export function originText(tracked: TrackedArticle): string {
   const url = tracked.article.meta.url ?? (/^https?:\/\//i.test(tracked.origin) ? tracked.origin : undefined);
-  if (url && /^https?:\/\/[^\s<>]+$/i.test(url)) return `<${url}>`;
+  // "@everyone"/"@here" in a link would still read as a mass mention: percent-encode the "@" (same URL path).
+  if (url && /^https?:\/\/[^\s<>]+$/i.test(url)) return `<${url.replace(/@(everyone|here)/gi, '%40$1')}>`;
   if (url) return clip(safe(url), 512);
   return `File ${clip(safe(basename(tracked.origin)), 256)}`;
 }
