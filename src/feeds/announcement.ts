@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../articles/model';
 import type { Embed, EmbedField, Reply } from '../core/reply';
 import type { DateMove } from '../stories/link';
+import { safe } from '../answers/format';
 
 export interface AnnouncementInput {
   article: Article;
@@ -24,28 +25,29 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   const { article, now } = input;
   const url = article.meta.url ?? (/^https?:\/\//.test(input.origin) ? input.origin : undefined);
   const parts: string[] = [];
-  if (input.updateTo) parts.push(`**Update to:** ${clip(input.updateTo, 200)}`);
-  const summary = summarise(article);
+  if (input.updateTo) parts.push(`**Update to:** ${clip(safe(input.updateTo), 200)}`);
+  // Article and feed text is untrusted: safe() strips invisible controls, escapes markdown, defuses mentions.
+  const summary = safe(summarise(article));
   if (summary) parts.push(summary);
   const fields: EmbedField[] = [];
   if (input.moves && input.moves.length > 0) {
     fields.push({
       name: 'Date moved',
-      value: clip(input.moves.slice(0, 3).map((m) => `${clip(m.description, 120)}: ${stamp(m.from, 'D')} → **${stamp(m.to, 'D')}**`).join('\n'), 1024),
+      value: clip(input.moves.slice(0, 3).map((m) => `${clip(safe(m.description), 120)}: ${stamp(m.from, 'D')} → **${stamp(m.to, 'D')}**`).join('\n'), 1024),
     });
   }
   const dates = upcoming(article, now);
   if (dates.length > 0) {
-    fields.push({ name: 'Key dates', value: clip(dates.map((e) => `${stamp(e.date, 'D')} (${stamp(e.date, 'R')}): ${clip(e.description, 150)}`).join('\n'), 1024) });
+    fields.push({ name: 'Key dates', value: clip(dates.map((e) => `${stamp(e.date, 'D')} (${stamp(e.date, 'R')}): ${clip(safe(e.description), 150)}`).join('\n'), 1024) });
   }
-  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: clip(input.matchedTerms.join(', '), 200), inline: true });
-  if (url) fields.push({ name: 'Source', value: clip(`[${article.meta.source ?? hostOf(url)}](${url})`, 1024), inline: true });
+  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: clip(safe(input.matchedTerms.join(', ')), 200), inline: true });
+  if (url) fields.push({ name: 'Source', value: clip(`[${safe(article.meta.source ?? hostOf(url))}](${url.replace(/@(everyone|here)/gi, '%40$1')})`, 1024), inline: true });
   const embed: Embed = {
-    title: clip(article.headline, 256),
+    title: clip(safe(article.headline), 256),
     url,
     description: clip(parts.join('\n\n'), 4000) || undefined,
     fields,
-    footer: clip([article.meta.source, article.published.date ? `published ${article.published.date}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
+    footer: clip([article.meta.source && safe(article.meta.source), article.published.date ? `published ${article.published.date}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
     color: input.updateTo || (input.moves && input.moves.length > 0) ? UPDATE_COLOR : COLOR,
   };
   if (article.published.date && !article.published.inferred) embed.timestamp = `${article.published.date}T12:00:00.000Z`;
