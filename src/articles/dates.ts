@@ -282,10 +282,11 @@ function nearestYear(month: number, day: number, ref: number, tense: Tense, week
     if (isValidDate(y, month, day)) candidates.push(dayNumber(y, month, day));
   }
   if (candidates.length === 0) {
-    // 29 February far from a leap year: fall back to the previous leap year.
-    let y = refYear;
-    while (!isValidDate(y, month, day)) y--;
-    return { day: dayNumber(y, month, day), weekdayMatched: false };
+    // 29 February: the previous leap year (bounded: a day no year has never loops)
+    for (let y = refYear; y > refYear - 9; y--) {
+      if (isValidDate(y, month, day)) return { day: dayNumber(y, month, day), weekdayMatched: false };
+    }
+    return { day: dayNumber(refYear, month, Math.min(day, daysInMonth(refYear, month))), weekdayMatched: false };
   }
   let pool = candidates;
   let weekdayMatched = false;

@@ -2,7 +2,7 @@
 // Tuesday, November 26"), whose year a weekday pins. Also picks the reference day against which dates
 // without a year are read, and says why, so no year is ever assumed silently.
 import type { FrontMatter, Published, Sentence } from './model';
-import { dayNumber, dayOfIso, isoOf, monthName, pinYearByWeekday, WEEKDAY_NAMES } from './calendar';
+import { dayNumber, dayOfIso, isoOf, isValidDate, monthName, pinYearByWeekday, WEEKDAY_NAMES } from './calendar';
 import type { DateMention } from './dates';
 
 export interface PublicationInference {
@@ -50,6 +50,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
       const { month, day, weekday, year } = m.spec;
       const quoted = `"${m.expression}"`;
       if (year !== undefined) {
+        if (!isValidDate(year, month, day)) continue;
         return {
           published: { date: isoOf(dayNumber(year, month, day)), inferred: true, reason: `the text says it was reported on ${quoted}`, confidence: 0.9, sentence: s.index },
           ref: dayNumber(year, month, day), refIsPublication: true, refIsNow: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
@@ -95,7 +96,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
   }
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
-      if (m.spec.kind !== 'dayMonth' || m.spec.year === undefined) continue;
+      if (m.spec.kind !== 'dayMonth' || m.spec.year === undefined || !isValidDate(m.spec.year, m.spec.month, m.spec.day)) continue;
       const at = dayNumber(m.spec.year, m.spec.month, m.spec.day);
       return {
         published: {

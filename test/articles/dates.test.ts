@@ -118,6 +118,19 @@ describe('dates resolved against the publication date from front matter (Friday 
   });
 });
 
+describe('impossible dates', () => {
+  it('skips days no year has instead of searching forever or inventing one', () => {
+    const a = parse('Odd dates\n\nThe vote is on 31 February. It was reported on Monday, 31 April. The fund closed on 30 February 2005.');
+    expect(a.events).toEqual([]);
+    expect(a.published.date).toBeNull();
+  });
+
+  it('places 29 February without a weekday in a leap year near the reference', () => {
+    const a = parse('---\npublished: 2005-03-10\n---\nLeap\n\nThe deal was signed on 29 February.');
+    expect(event(a, '29 February').date).toBe('2004-02-29');
+  });
+});
+
 describe('no date to anchor on', () => {
   it('leaves the publication date unknown and reads yearless dates against the ingestion date, with a warning', () => {
     const a = parse('Report due\n\nThe report will be released on 11 March.');
