@@ -72,10 +72,6 @@ function acronymMatches(acronym: string, name: string): boolean {
   return j === letters.length || initials.replace(/[^A-Z]/g, '') === letters;
 }
 
-function titleCase(role: string): string {
-  return role;
-}
-
 function isNameToken(t: Token): boolean {
   return t.cap && /^[\p{L}][\p{L}'’-]*$/u.test(t.text) && !isAcronym(t.text);
 }
@@ -415,7 +411,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
         addOrg(organisation, sentence);
       }
     }
-    addPerson(name, sentence, role ? titleCase(role) : undefined, organisation);
+    addPerson(name, sentence, role, organisation);
   }
 
   // Surname references ("Mr Blair") attach to the full name when one was seen; otherwise they stand alone.
