@@ -13,7 +13,7 @@ export interface Job {
 export type JobOutcome = { ok: true; skipped?: false; durationMs: number } | { ok: true; skipped: true } | { ok: false; error: string; durationMs: number };
 
 export class Scheduler {
-  private readonly jobs = new Map<string, { job: Job; task?: ScheduledTask; running: boolean }>();
+  private readonly jobs = new Map<string, { job: Job; task?: ScheduledTask; running: boolean; current?: Promise<unknown> }>();
   private started = false;
 
   /** unref: ticks alone do not keep the process alive (the console mode ends with its input). */
@@ -39,6 +39,7 @@ export class Scheduler {
     }
   }
 
+  /** Stops the ticks, then waits for runs in progress (shutdown closes the database only after them). */
   async stop(): Promise<void> {
     this.started = false;
     for (const entry of this.jobs.values()) {
@@ -46,6 +47,7 @@ export class Scheduler {
       await entry.task.destroy();
       entry.task = undefined;
     }
+    await Promise.allSettled([...this.jobs.values()].map((e) => e.current));
   }
 
   /** Runs a job once now (also what each cron tick calls). Never throws. */
@@ -59,7 +61,8 @@ export class Scheduler {
     entry.running = true;
     const started = performance.now();
     try {
-      await entry.job.run();
+      entry.current = Promise.resolve(entry.job.run());
+      await entry.current;
       const durationMs = round(performance.now() - started);
       this.log.debug({ job: name, durationMs }, 'job ran');
       return { ok: true, durationMs };
@@ -69,6 +72,7 @@ export class Scheduler {
       return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs };
     } finally {
       entry.running = false;
+      entry.current = undefined;
     }
   }
 }
