@@ -17,6 +17,9 @@ import { ConsolePoster } from './transports/console/poster';
 import { createDiscord } from './transports/discord/client';
 // news monitoring (issue 6)
 import { NewsMonitor } from './feeds/news';
+// graceful shutdown (issue 7)
+import { PassThrough } from 'node:stream';
+import type { Logger } from 'pino';
 // /ask and the parsed-article cache (issue 5)
 import { useArticleCache } from './articles/ingest';
 import { SqliteArticleCache } from './store/article-cache';
@@ -70,23 +73,63 @@ async function main(): Promise<void> {
   const router = new CommandRouter({ commands, services, clock, log });
   services.commandList = () => router.commands;
 
+  // ---- graceful shutdown (issue 7): what SIGINT/SIGTERM stop, in order, once ----
+  // Piped console input goes through a stream Herald can end: readline then answers what it has and closes.
+  const consoleInput = !config.DISCORD_TOKEN && !interactive ? process.stdin.pipe(new PassThrough()) : process.stdin;
+  let consoleDone: Promise<void> = Promise.resolve();
+  const closeStores = [
+    { name: 'jobs', run: () => scheduler.stop() },
+    { name: 'news', run: () => news.stop() },
+    { name: 'database', run: () => db.close() },
+  ];
+  const shutdown = gracefulShutdown(log, [
+    ...(discord ? [{ name: 'discord', run: () => discord.stop(3_000) }] : []),
+    ...(consoleInput !== process.stdin ? [{ name: 'console', run: () => { process.stdin.unpipe(consoleInput); consoleInput.end(); return consoleDone; } }] : []),
+    ...closeStores,
+  ]);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal).then(() => process.exit(0)));
+  // ---- end graceful shutdown ----
+
   if (!config.DISCORD_TOKEN) {
     const notes = [`Tracking ${library.size()} article${library.size() === 1 ? '' : 's'} from ${config.ARTICLES_DIR}.`, ...report.failed.map((f) => `Could not read ${f.file}: ${f.error}`)];
-    await runConsole({ router, input: process.stdin, output: process.stdout, isTTY: interactive, clock, notes });
+    consoleDone = runConsole({ router, input: consoleInput, output: process.stdout, isTTY: interactive, clock, notes });
+    await consoleDone;
+    // End of input: close what is open and let the process end by itself (unless a signal is already doing it).
+    if (!shutdownStarted) for (const step of closeStores) await step.run();
     return;
   }
   // Minimal Discord wiring (added with reminders, issue 4); the lead's fuller branch may replace it.
   if (discord) {
     await discord.start({ router, guildId: config.DISCORD_GUILD_ID, clock });
-    const shutdown = async () => {
-      await scheduler.stop();
-      await discord.stop();
-      db.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void shutdown());
-    process.once('SIGINT', () => void shutdown());
   }
+}
+
+/** Graceful shutdown must finish within this, or the process exits 1 saying so (the issue's bound is 5 s). */
+const SHUTDOWN_TIMEOUT_MS = 4_500;
+let shutdownStarted: Promise<void> | undefined;
+
+/**
+ * One shutdown, however many signals arrive: runs each step in order (a failing step is logged and the
+ * rest still run), with a hard timeout. Resolves when every step has finished.
+ */
+function gracefulShutdown(log: Logger, steps: { name: string; run: () => unknown }[]): (signal: string) => Promise<void> {
+  return (signal) =>
+    (shutdownStarted ??= (async () => {
+      log.info({ signal }, 'shutting down: no new interactions; finishing those in flight');
+      const hard = setTimeout(() => {
+        log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown did not finish in time; exiting');
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS);
+      for (const step of steps) {
+        try {
+          await step.run();
+        } catch (error) {
+          log.error({ err: error, step: step.name }, 'shutdown step failed');
+        }
+      }
+      clearTimeout(hard);
+      log.info({ signal }, 'shut down cleanly');
+    })());
 }
 
 /** HERALD_FAKE_NOW: starts at the given instant, then runs at real speed. */
