@@ -375,6 +375,8 @@ export class FakeDiscord {
   }
 
   dropConnection(code = 1006): void {
+    // 4009 (session timed out): as on Discord, the session is gone, so a RESUME gets INVALID_SESSION (op 9).
+    if (code === 4009) this.sessions.clear();
     for (const ws of this.sockets) {
       if (code === 1006) ws.terminate();
       else ws.close(code, 'fake discord drop');
