@@ -164,7 +164,7 @@ describe('a full Discord-mode run on hostile text', () => {
     }
   });
 
-  it('the captured stdout and stderr of the whole run hold no token, no part of it and no encoding of it', () => {
+  it('the captured stdout and stderr of the whole run hold no token, no part or encoding of it, and no interaction token', () => {
     const output = herald.output();
     const lines = logLines(output);
     // The run did log: startup, commands, the reminder, the feed poll and the error.
@@ -174,8 +174,12 @@ describe('a full Discord-mode run on hostile text', () => {
     const token = fake.token;
     const segments = token.split('.').filter((s) => s.length >= 8);
     expect(segments.length).toBeGreaterThan(0);
-    for (const secret of [token, ...segments, Buffer.from(token).toString('base64'), Buffer.from(token).toString('base64url'), encodeURIComponent(token)]) {
+    // A real token's first segment is the bot's user id in base64: that must not show up either.
+    const firstSegment = [Buffer.from(fake.botUserId).toString('base64'), Buffer.from(fake.botUserId).toString('base64').replace(/=+$/, '')];
+    for (const secret of [token, ...segments, ...firstSegment, Buffer.from(token).toString('base64'), Buffer.from(token).toString('base64url'), encodeURIComponent(token)]) {
       expect(output).not.toContain(secret);
     }
+    // Interaction tokens answer as the bot for 15 minutes: none of them is logged either.
+    for (const r of Object.values(results)) expect(output).not.toContain(r.token);
   });
 });
