@@ -98,6 +98,23 @@ describe('console mode', () => {
   }
 });
 
+describe('repeated signals', () => {
+  it('SIGTERM then SIGINT at once: one shutdown, exit 0', async () => {
+    const db = join(dir, 'console-double.db');
+    const herald = spawnHerald({ DATABASE_PATH: db, ARTICLES_DIR: join(repoRoot, 'data/articles'), LOG_LEVEL: 'info', DISCORD_TOKEN: '' }, { stdin: 'pipe' });
+    children.push(herald);
+    await until(() => /local console mode/.test(herald.output()), 'the console banner', herald, 60_000);
+    herald.kill('SIGTERM');
+    herald.kill('SIGINT');
+    const exit = await herald.exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    const msgs = logLines(herald.output()).map((l) => l.msg);
+    expect(msgs.filter((m) => m === 'shut down cleanly')).toHaveLength(1);
+    expect(msgs.filter((m) => typeof m === 'string' && m.startsWith('shutting down'))).toHaveLength(1);
+    closedCleanly(db);
+  }, 90_000);
+});
+
 describe('scheduler stop', () => {
   it('waits for a job run in progress before resolving', async () => {
     const scheduler = new Scheduler(pino({ level: 'silent' }), { unref: true });
