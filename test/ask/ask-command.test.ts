@@ -80,3 +80,20 @@ describe('createAskService', () => {
     expect(service.stats()).toEqual({ articles: 0, sentences: 0 });
   });
 });
+
+describe('robustness', () => {
+  it('never throws, whatever the question', async () => {
+    const fc = (await import('fast-check')).default;
+    const { library } = setup([track(parsedSeed())]);
+    const service = createAskService(library);
+    const now = new Date('2026-11-27T12:00:00Z');
+    const words = fc.constantFrom('when', 'who', 'how many', 'which', 'why', 'where', 'is', 'CSTO', 'plan', '28', '$5bn', 'Tajik-Afghan', "O'Neil", '?', ',', '(', 'the', '@everyone', '<@1>', '\u202e');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(words, { maxLength: 12 }).map((w) => w.join(' '))), (q) => {
+        const r = service.ask(q, { now });
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
