@@ -114,7 +114,7 @@ export async function restartPhase(dir: string, dbPath: string): Promise<void> {
   }
   times.sort((a, b) => a - b);
   (globalThis as { gc?: () => void }).gc?.();
-  const rss = process.memoryUsage().rss;
+  const { rss, heapUsed, external } = process.memoryUsage();
   console.log(
     JSON.stringify({
       restoredArticles: library.size(),
@@ -131,6 +131,8 @@ export async function restartPhase(dir: string, dbPath: string): Promise<void> {
       p99: percentile(times, 99),
       max: times[times.length - 1],
       rss,
+      heapUsed,
+      external,
     }),
   );
   db.close();
@@ -166,7 +168,7 @@ export async function run(): Promise<void> {
     console.log(`restart: ${r.restoredArticles} articles restored in ${(r.restartMs / 1000).toFixed(1)} s with ${r.parsesOnRestart} parses (target 0); ${r.fromCache} from the cache, ${r.failed} failed`);
     console.log(`index: ${r.sentences} sentences indexed in ${r.indexMs} ms`);
     console.log(`/ask: ${r.questions} questions in process: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (target ≤ 20 ms), max ${r.max.toFixed(2)} ms; ${r.answeredShare}% answered`);
-    console.log(`memory: ${mb(r.rss)} resident after restart + index + questions (target ≤ 300 MB)`);
+    console.log(`memory: ${mb(r.rss)} resident after restart + index + questions (target ≤ 300 MB); V8 heap in use ${mb(r.heapUsed)}, external ${mb(r.external)}`);
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (timings stretch with load)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
