@@ -21,3 +21,9 @@ export class ManualClock implements Clock {
     this.t += ms;
   }
 }
+
+/** A clock that starts at `start` and then runs at real speed (HERALD_FAKE_NOW, for tests of a whole process). */
+export function clockStartingAt(start: Date | string, base: Clock = systemClock): Clock {
+  const offset = new Date(start).getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}
