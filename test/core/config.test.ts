@@ -42,3 +42,14 @@ describe('config', () => {
     expect(parseDuration('soon')).toBeNull();
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable the config reads, each with a comment line above it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { configSchema } = await import('../../src/config');
+    const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
+    const listed = lines.flatMap((l, i) => (/^[A-Z_]+=/.test(l) ? [{ name: l.split('=')[0], comment: lines[i - 1] ?? '' }] : []));
+    expect(listed.map((v) => v.name).sort()).toEqual(Object.keys(configSchema.shape).sort());
+    for (const v of listed) expect(v.comment, v.name).toMatch(/^# \S/);
+  });
+});
