@@ -158,7 +158,12 @@ export async function run(): Promise<void> {
     db.close();
     console.log(`ingestion: ${library.size()} articles from disk in ${(ingestMs / 1000).toFixed(1)} s (target ≤ 60 s); parsed ${report.parsed}, failed ${report.failed.length}`);
 
-    const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--restart', dir, dbPath], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--restart', dir, dbPath], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      // As `npm start` runs Herald: one malloc arena keeps glibc from fragmenting resident memory across threads.
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
+    });
     const line = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !line.startsWith('{')) {
       console.log(`restart phase failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`);
