@@ -23,6 +23,12 @@ describe('console rendering', () => {
     );
   });
 
+  it('removes italic markers but keeps escaped asterisks', () => {
+    expect(plainText('— *CSTO to approve plan*', now)).toBe('— CSTO to approve plan');
+    expect(plainText('a \\*literal\\* star and 2 \\* 3', now)).toBe('a *literal* star and 2 * 3');
+    expect(plainText('***both***', now)).toBe('both');
+  });
+
   it('prints title, description, fields, footer and buttons', () => {
     const text = renderReplyText(
       {

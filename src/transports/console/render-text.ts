@@ -1,5 +1,5 @@
 // Replies as terminal text: title, description, fields, footer and buttons; Discord timestamps become
-// readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold markers are removed.
+// readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold and italic markers are removed.
 import type { Reply } from '../../core/reply';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -53,6 +53,8 @@ export function plainText(text: string, now: Date): string {
     .replace(/<@&\u200b?(\d+)>/g, '@role:$1')
     .replace(/<@!?\u200b?(\d+)>/g, '@user:$1')
     .replace(/(?<!\\)\*\*/g, '')
+    // *italics* (a headline in a citation): the markers go, the words stay. Bounded by the next '*', so linear.
+    .replace(/(?<![\\*])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?!\*)/g, '$1')
     .replace(/\\([\\*_~`|[\]>#.-])/g, '$1')
     .replace(/\u200b/g, '');
 }
