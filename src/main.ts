@@ -33,6 +33,13 @@ async function main(): Promise<void> {
   // At a console prompt, a log line per command would bury the answers: the default level shows only warnings there.
   const log = createLogger(interactive && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
 
+  // A bug that escapes every handler is logged and shown as /status's last error, not a crash of the whole bot.
+  let status: Status | undefined;
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled rejection');
+    status?.recordError({ message: reason instanceof Error ? reason.message : String(reason) }, clock.now());
+  });
+
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.
   const db = openDatabase(config.DATABASE_PATH);
   useArticleCache(new SqliteArticleCache(db));
@@ -40,7 +47,7 @@ async function main(): Promise<void> {
   const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
   for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
 
-  const status = new Status(clock.now(), library);
+  status = new Status(clock.now(), library);
   const services: Services = { articles: library, status };
   services.ask = createAskService(library);
   services.ask.stats(); // builds the /ask index now rather than on the first question

@@ -26,13 +26,20 @@ export function createLogger(level: string, destination?: DestinationStream, sec
   return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, ...(hooks ? { hooks } : {}) }, destination ?? pino.destination(2));
 }
 
-function scrub(value: unknown, secrets: string[]): unknown {
+/** Replaces each secret in strings, Errors (message, stack, own fields) and plain objects and arrays, a few levels deep. */
+function scrub(value: unknown, secrets: string[], depth = 0): unknown {
   if (typeof value === 'string') return secrets.reduce((s, secret) => (secret ? s.split(secret).join('[redacted]') : s), value);
+  if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     const copy = new Error(scrub(value.message, secrets) as string);
     copy.name = value.name;
     copy.stack = value.stack ? (scrub(value.stack, secrets) as string) : undefined;
+    for (const [key, field] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[key] = scrub(field, secrets, depth + 1);
     return copy;
+  }
+  if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, depth + 1));
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, scrub(field, secrets, depth + 1)]));
   }
   return value;
 }

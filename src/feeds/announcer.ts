@@ -86,6 +86,17 @@ export class Announcer {
     return this.draining;
   }
 
+  /** For fire-and-forget callers: a failed drain (e.g. SQLite busy or full) is logged and left to the
+   * next scheduled drain, never an unhandled rejection that would end the process. */
+  drainInBackground(): void {
+    this.drain().catch((error) => this.deps.log.error({ err: error }, 'announcement drain failed; the next scheduled drain retries'));
+  }
+
+  /** Resolves when no drain is running (shutdown waits for it before the database closes). */
+  async idle(): Promise<void> {
+    await this.draining?.catch(() => undefined);
+  }
+
   private async drainOnce(): Promise<DrainReport> {
     const { store, poster, clock, log } = this.deps;
     const report: DrainReport = { posted: 0, retrying: 0, failed: 0 };

@@ -224,7 +224,7 @@ export class FeedMonitor implements FeedService {
       }
       store.recordPollSuccess(feed.id, success);
       // Announce as soon as this feed is done rather than at the end of the cycle (drains coalesce).
-      if (fresh > 0) void this.deps.announcer.drain();
+      if (fresh > 0) this.deps.announcer.drainInBackground();
       return { url: feed.url, status: 'updated', newItems: fresh };
     } catch (error) {
       log.error({ err: error, feed: feed.url }, 'feed poll failed unexpectedly');

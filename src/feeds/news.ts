@@ -91,11 +91,12 @@ export class NewsMonitor {
       if (this.folderBaseline) this.store.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
       this.folderBaseline = false;
     }
-    void this.announcer.drain();
+    this.announcer.drainInBackground();
   }
 
   async stop(): Promise<void> {
     await this.watcher?.stop();
+    await this.announcer.idle();
   }
 
   /** Waits for queued folder work and a drain of the outbox (tests, shutdown). */
@@ -133,6 +134,6 @@ export class NewsMonitor {
       if (this.folderBaseline && !known) return;
       announcer.notice(event.tracked, { scope: null, kind: known ? 'changed' : 'new', previous: event.previous });
     });
-    void announcer.drain();
+    announcer.drainInBackground();
   }
 }
