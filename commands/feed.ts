@@ -1,5 +1,6 @@
 // /feed add|remove|list: which RSS/Atom feeds Herald follows for this server (server admins).
 import { z } from 'zod';
+import { clip, safe } from '../src/answers/format';
 import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { FeedInfo } from '../src/feeds/service';
@@ -97,7 +98,7 @@ export function listReply(feeds: FeedInfo[], now: Date): Reply {
   };
 }
 
-/** Feed titles and errors come from strangers: keep markdown from reshaping the list. */
+/** Feed titles, topics and errors come from strangers: mentions defused, markdown escaped, length bounded. */
 function escape(text: string): string {
-  return text.replace(/[\\*_`~|>[\]()]/g, (c) => `\\${c}`).slice(0, 200);
+  return clip(safe(text), 200);
 }

@@ -1,5 +1,6 @@
 // /watch channel|topic|list|off: where Herald announces new articles, optionally narrowed to a topic.
 import { z } from 'zod';
+import { clip, safe } from '../src/answers/format';
 import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { WatchInfo } from '../src/feeds/service';
@@ -100,6 +101,7 @@ export function listReply(watches: WatchInfo[]): Reply {
   return { embeds: [{ title: `Watched channels (${watches.length})`, description: lines.join('\n').slice(0, 4000) }], ephemeral: true };
 }
 
+/** Feed titles, topics and errors come from strangers: mentions defused, markdown escaped, length bounded. */
 function escape(text: string): string {
-  return text.replace(/[\\*_`~|>[\]()]/g, (c) => `\\${c}`).slice(0, 300);
+  return clip(safe(text), 300);
 }

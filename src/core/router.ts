@@ -72,6 +72,8 @@ export class CommandRouter {
   async autocomplete(inv: Invocation & { focused: string; value: string }): Promise<Choice[]> {
     const command = this.byName.get(inv.command);
     if (!command?.autocomplete) return [];
+    // Suggestions can reveal data (a server's feed URLs): the same checks as running the command.
+    if (this.check(command, inv.caller)) return [];
     const ctx = this.context(inv);
     try {
       const choices = await command.autocomplete(inv.focused, inv.value, inv.options, ctx);
