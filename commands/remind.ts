@@ -90,7 +90,7 @@ export default defineCommand({
     if (!reminders || !guildId) return off();
     switch (args.subcommand) {
       case 'channel': {
-        const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel) : { ok: true as const };
+        const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel, ctx.caller.guildId ?? undefined) : { ok: true as const };
         if (!access.ok) return { content: `Herald cannot post reminders in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
         return settingsReply('Reminders channel set', await reminders.subscribe(guildId, args.channel));
       }

@@ -68,7 +68,7 @@ export default defineCommand({
       case 'channel': {
         const channelId = args.channel ?? ctx.caller.channelId;
         if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
-        const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(channelId) : { ok: true as const };
+        const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(channelId, ctx.caller.guildId ?? undefined) : { ok: true as const };
         if (!access.ok) return { content: `Herald cannot announce in <#${channelId}>: ${access.reason}.`, ephemeral: true };
         const watch = watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId });
         return { content: `New articles will be announced in <#${watch.channelId}>${topicLine(watch)}.`, ephemeral: true };

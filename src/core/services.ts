@@ -25,7 +25,8 @@ export interface StatusSource {
 
 /** What only the chat transport can check: can the bot post embeds in that channel? */
 export interface ChannelAccess {
-  canPostEmbeds(channelId: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }>;
+  /** With `guildId`, a channel of another server is refused (a channel option can carry any id). */
+  canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }>;
 }
 
 export interface Services {

@@ -114,6 +114,11 @@ describe('DiscordChannelAccess', () => {
     expect(await bot.discord.channels.canPostEmbeds(fake.channels.general)).toEqual({ ok: true, name: 'general' });
   });
 
+  it("refuses a channel of another server when the caller's server is given", async () => {
+    expect(await bot.discord.channels.canPostEmbeds(fake.channels.general, fake.guildId)).toEqual({ ok: true, name: 'general' });
+    expect(await bot.discord.channels.canPostEmbeds(fake.channels.general, '998877665544332211')).toEqual({ ok: false, reason: 'that channel belongs to another server' });
+  });
+
   it('names what is missing', async () => {
     expect(await bot.discord.channels.canPostEmbeds(fake.channels.noSend)).toEqual({ ok: false, reason: `Herald is missing Send Messages in <#${fake.channels.noSend}>` });
     expect(await bot.discord.channels.canPostEmbeds(fake.channels.noEmbed)).toEqual({ ok: false, reason: `Herald is missing Embed Links in <#${fake.channels.noEmbed}>` });

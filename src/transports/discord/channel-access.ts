@@ -21,7 +21,7 @@ export class DiscordChannelAccess implements ChannelAccess {
     private readonly log: Logger,
   ) {}
 
-  async canPostEmbeds(channelId: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }> {
+  async canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }> {
     let channel;
     try {
       // force: overwrites may have changed since the cache was filled.
@@ -37,6 +37,7 @@ export class DiscordChannelAccess implements ChannelAccess {
     if (!channel) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
     if (channel.isDMBased()) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
     if (!channel.isTextBased()) return { ok: false, reason: `<#${channelId}> is not a text channel` };
+    if (guildId && channel.guild.id !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
     const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null));
     if (!me) return { ok: false, reason: 'Herald could not read its own membership in this server; try again in a minute' };
     const missing = missingPostPermissions(channel.permissionsFor(me).bitfield);
