@@ -248,7 +248,7 @@ export class FeedMonitor implements FeedService {
     const hash = itemHash(item);
     const seen = store.seenItem(feed.id, item.key);
     if (seen && seen.content_hash === hash) return false;
-    if (!seen && store.hashSeen(hash)) {
+    if (!seen && store.hashSeen(hash, feed.guild_id)) {
       store.recordItem(feed.id, item.key, hash, null, clock.now());
       return false;
     }

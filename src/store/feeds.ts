@@ -134,9 +134,15 @@ export class FeedStore {
       | undefined;
   }
 
-  /** True when any feed already delivered this content (syndicated copies are announced once). */
-  hashSeen(contentHash: string): boolean {
-    return this.db.prepare('SELECT 1 FROM feed_items WHERE content_hash = ? LIMIT 1').get(contentHash) !== undefined;
+  /** True when a feed whose announcements reach this server already delivered this content (syndicated
+   * copies are announced once): a global feed ('' = FEEDS) or a feed of the same server. Another server's
+   * feed does not count, or that server's copy would hide the item from this one. */
+  hashSeen(contentHash: string, guildId: string): boolean {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.content_hash = ? AND f.guild_id IN ('', ?) LIMIT 1")
+        .get(contentHash, guildId) !== undefined
+    );
   }
 
   recordItem(feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): void {

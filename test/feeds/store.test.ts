@@ -27,4 +27,15 @@ describe('FeedStore', () => {
     expect(store.due(now, 10)).toEqual([]);
     expect(store.enqueue(watch.id, 'https://a.example/1', 'n1', { content: 'x' }, now)).toBe(false);
   });
+  it("counts content as seen only from feeds that reach the same server (global or that server's own)", () => {
+    const store = new FeedStore(openDatabase(':memory:'));
+    const at = new Date('2024-11-27T10:00:00Z');
+    const a = store.addFeed({ url: 'https://a.example/feed', guildId: '111', origin: 'command', at }).row;
+    store.recordItem(a.id, 'k', 'same-story', null, at);
+    expect(store.hashSeen('same-story', '111')).toBe(true);
+    expect(store.hashSeen('same-story', '222')).toBe(false);
+    const global = store.addFeed({ url: 'https://g.example/feed', guildId: null, origin: 'config', at }).row;
+    store.recordItem(global.id, 'k', 'wire-copy', null, at);
+    expect(store.hashSeen('wire-copy', '222')).toBe(true);
+  });
 });
