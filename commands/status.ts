@@ -12,6 +12,6 @@ export default defineCommand({
   defer: 'none',
   run(_args, ctx) {
     const now = ctx.now();
-    return statusReply(ctx.services.status.snapshot(now), now);
+    return statusReply(ctx.services.status.snapshot(now, ctx.caller.guildId), now);
   },
 });

@@ -19,7 +19,8 @@ export interface StatusSnapshot {
 }
 
 export interface StatusSource {
-  snapshot(now: Date): StatusSnapshot;
+  /** With `guildId` (null in DMs), only that server's and global items; without it, everything. */
+  snapshot(now: Date, guildId?: string | null): StatusSnapshot;
   recordError(error: { message: string; id?: string }, at: Date): void;
 }
 

@@ -2,7 +2,13 @@
 import type { ArticleLibrary } from '../articles/library';
 import type { StatusSnapshot, StatusSource } from './services';
 
-export type StatusContributor = (now: Date) => Partial<Omit<StatusSnapshot, 'startedAt' | 'articlesTracked' | 'lastError'>>;
+/** `guildId`: the server asking (null in DMs), whose view is limited to its own and global items; undefined = everything. */
+export type StatusContributor = (now: Date, guildId?: string | null) => Partial<Omit<StatusSnapshot, 'startedAt' | 'articlesTracked' | 'lastError'>>;
+
+/** Whether an item of `owner` (null = global, e.g. REMINDER_CHANNEL_ID or FEEDS) may be shown to `viewer`. */
+export function visibleTo(owner: string | null, viewer: string | null | undefined): boolean {
+  return viewer === undefined || owner === null || owner === '' || owner === viewer;
+}
 
 export class Status implements StatusSource {
   private lastError: StatusSnapshot['lastError'] = null;
@@ -21,7 +27,7 @@ export class Status implements StatusSource {
     this.lastError = { at, message: error.message, id: error.id };
   }
 
-  snapshot(now: Date): StatusSnapshot {
+  snapshot(now: Date, guildId?: string | null): StatusSnapshot {
     const base: StatusSnapshot = {
       startedAt: this.startedAt,
       articlesTracked: this.articles.size(),
@@ -31,7 +37,7 @@ export class Status implements StatusSource {
       brokenSubscriptions: [],
       failingFeeds: [],
     };
-    for (const c of this.contributors) Object.assign(base, c(now));
+    for (const c of this.contributors) Object.assign(base, c(now, guildId));
     return base;
   }
 }

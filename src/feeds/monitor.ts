@@ -2,6 +2,7 @@
 // feeds), turns new items into tracked articles and hands them to the announcer. The first successful
 // poll of a feed only records what is already there, so adding a feed never floods a channel.
 import { createHash } from 'node:crypto';
+import { visibleTo } from '../core/status';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { MemoryLibrary, TrackedArticle } from '../articles/library';
@@ -96,10 +97,10 @@ export class FeedMonitor implements FeedService {
     return this.deps.store.feedsVisibleTo(guildId).map(feedInfo);
   }
 
-  failing(): { url: string; lastError: string; failures: number }[] {
+  failing(guildId?: string | null): { url: string; lastError: string; failures: number }[] {
     return this.deps.store
       .feeds()
-      .filter((f) => f.failures > 0)
+      .filter((f) => f.failures > 0 && visibleTo(f.guild_id, guildId))
       .map((f) => ({ url: f.url, lastError: f.last_error ?? 'unknown error', failures: f.failures }));
   }
 

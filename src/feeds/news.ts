@@ -115,7 +115,7 @@ export class NewsMonitor {
 
   /** /status: failing feeds with their last error. */
   contributeStatus(status: Status): void {
-    status.contribute(() => ({ failingFeeds: this.feeds.failing() }));
+    status.contribute((_now, guildId) => ({ failingFeeds: this.feeds.failing(guildId) }));
   }
 
   private onFolderEvent(event: FolderEvent): void {

@@ -24,7 +24,8 @@ export interface FeedService {
   add(input: { url: string; guildId: string; userId: string }): Promise<FeedAddResult>;
   remove(input: { url: string; guildId: string }): { ok: true } | { ok: false; reason: string };
   /** Feeds currently failing, for /status. */
-  failing(): { url: string; lastError: string; failures: number }[];
+  /** Failing feeds; with `guildId`, only that server's and the global ones. */
+  failing(guildId?: string | null): { url: string; lastError: string; failures: number }[];
 }
 
 export interface WatchInfo {

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
-import type { StatusContributor } from '../core/status';
+import { visibleTo, type StatusContributor } from '../core/status';
 import type { StoryLookup } from '../stories/index';
 import { signature, type StorySignature } from '../stories/link';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
@@ -101,17 +101,18 @@ export interface ScanReport {
   cancelled: number;
 }
 
+/** What /status shows, per subscription's server (null = REMINDER_CHANNEL_ID before its server is known). */
 interface Summary {
-  next: { at: Date; description: string; channelId: string } | null;
+  next: { at: Date; description: string; channelId: string; guildId: string | null }[];
   missed: number;
-  broken: { channelId: string; reason: string }[];
+  broken: { channelId: string; reason: string; guildId: string | null }[];
 }
 
 const guildKey = (guildId: string) => `guild:${guildId}`;
 
 export class Reminders implements ReminderService {
   private queue: Promise<void> = Promise.resolve();
-  private summary: Summary = { next: null, missed: 0, broken: [] };
+  private summary: Summary = { next: [], missed: 0, broken: [] };
   /** Story signatures by article id (ids change with content, so a cached one never goes stale). */
   private readonly signatures = new Map<string, StorySignature>();
 
@@ -148,7 +149,14 @@ export class Reminders implements ReminderService {
 
   /** Contributes nextPost, missedReminders and brokenSubscriptions to /status. */
   statusContributor(): StatusContributor {
-    return () => ({ nextPost: this.summary.next, missedReminders: this.summary.missed, brokenSubscriptions: this.summary.broken });
+    return (_now, guildId) => {
+      const next = this.summary.next.find((n) => visibleTo(n.guildId, guildId));
+      return {
+        nextPost: next ? { at: next.at, description: next.description, channelId: next.channelId } : null,
+        missedReminders: this.summary.missed,
+        brokenSubscriptions: this.summary.broken.filter((b) => visibleTo(b.guildId, guildId)).map(({ channelId, reason }) => ({ channelId, reason })),
+      };
+    };
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -316,12 +324,20 @@ export class Reminders implements ReminderService {
   }
 
   async refreshSummary(): Promise<void> {
-    const [next, counts, subs] = await Promise.all([this.o.store.nextPending(), this.o.store.counts(), this.o.store.activeSubscriptions()]);
-    const sub = next ? subs.find((s) => s.id === next.subscriptionId) : undefined;
+    const [counts, subs] = await Promise.all([this.o.store.counts(), this.o.store.activeSubscriptions()]);
+    // Each subscription's soonest pending reminder (one indexed read per subscription), soonest first.
+    const next: Summary['next'] = [];
+    for (const sub of subs) {
+      const [r] = await this.o.store.bySubscription(sub.id, ['pending'], 1);
+      if (r) next.push({ at: new Date(r.dueAt), description: r.content.description, channelId: r.channelId ?? sub.channelId ?? '', guildId: sub.guildId });
+    }
+    next.sort((a, b) => a.at.getTime() - b.at.getTime());
     this.summary = {
-      next: next ? { at: new Date(next.dueAt), description: next.content.description, channelId: next.channelId ?? sub?.channelId ?? '' } : null,
+      next,
       missed: counts.missed,
-      broken: subs.filter((s) => s.broken && s.channelId).map((s) => ({ channelId: s.channelId as string, reason: (s.broken as { reason: string }).reason })),
+      broken: subs
+        .filter((s) => s.broken && s.channelId)
+        .map((s) => ({ channelId: s.channelId as string, reason: (s.broken as { reason: string }).reason, guildId: s.guildId })),
     };
   }
 
