@@ -17,6 +17,7 @@ import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
 import { SqliteArticleCache } from './store/article-cache';
 import { openDatabase } from './store/db';
+import { StoryIndex } from './stories/index';
 import { runConsole } from './transports/console/console';
 import { ConsolePoster } from './transports/console/poster';
 import { createDiscord } from './transports/discord/client';
@@ -58,12 +59,14 @@ async function main(): Promise<void> {
   const poster = discord?.poster ?? new ConsolePoster(process.stdout, clock);
   const scheduler = new Scheduler(log, { unref: true });
 
+  // One story index for reminders (dates a newer article moved) and announcements (updates to a story).
+  const stories = new StoryIndex(library);
   // Reminders: after the initial ingestion, since startup cancels pending reminders of articles no longer tracked.
-  services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, config });
+  services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, stories, config });
 
   // News monitoring: feeds, the articles-folder watch, announcements and story linking.
   const news = new NewsMonitor({
-    db, library, poster, clock, log,
+    db, library, poster, clock, log, stories,
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR,
   });
   await news.start();

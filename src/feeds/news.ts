@@ -37,6 +37,8 @@ export interface NewsMonitorOptions {
   fetch?: Partial<Omit<SafeFetchOptions, 'allowPrivate' | 'headers'>>;
   concurrency?: number;
   fetchPages?: boolean;
+  /** The story index shared with reminders (one per library); built here when not given. */
+  stories?: StoryIndex;
   /** Articles-folder watcher timings. */
   folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean };
 }
@@ -53,7 +55,7 @@ export class NewsMonitor {
   constructor(private readonly options: NewsMonitorOptions) {
     const { db, library, poster, clock, log } = options;
     this.store = new FeedStore(db);
-    this.stories = new StoryIndex(library);
+    this.stories = options.stories ?? new StoryIndex(library);
     this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }) });
     this.feeds = new FeedMonitor({
       store: this.store,

@@ -21,6 +21,8 @@ export interface StartRemindersOptions {
   library: MemoryLibrary;
   status: Status;
   scheduler: Scheduler;
+  /** The story index shared with news monitoring (one per library); built here when not given. */
+  stories?: StoryIndex;
   config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
@@ -38,8 +40,8 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     log,
     library: o.library,
     defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
-    // Its own index (built from the library as ingested) so supersession counts from the first due-scan.
-    stories: new StoryIndex(o.library),
+    // Built from the library as ingested, so supersession counts from the first due-scan.
+    stories: o.stories ?? new StoryIndex(o.library),
     // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup, during a
     // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
     // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).
