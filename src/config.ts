@@ -2,18 +2,10 @@
 // by name with what it expects, so a misconfigured bot stops at startup instead of misbehaving later.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isHhmm, isTimeZone } from './reminders/time';
 
-const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const snowflake = /^\d{17,20}$/;
 
-function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** "6h", "90m", "30s", "2d" → milliseconds. */
 export function parseDuration(text: string): number | null {
@@ -37,8 +29,8 @@ export const configSchema = z.object({
   ARTICLES_DIR: z.preprocess(emptyToUndefined, z.string().default('data/articles')),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
   REMINDER_CHANNEL_ID: optional(z.string().regex(snowflake, 'a channel id: 17–20 digits')),
-  REMINDER_TIME: z.preprocess(emptyToUndefined, z.string().regex(hhmm, 'a time of day as HH:MM (24-hour), e.g. 09:00').default('09:00')),
-  TIMEZONE: z.preprocess(emptyToUndefined, z.string().refine(isIanaZone, 'an IANA time zone name such as UTC or Europe/London').default('UTC')),
+  REMINDER_TIME: z.preprocess(emptyToUndefined, z.string().refine(isHhmm, 'a time of day as HH:MM (24-hour), e.g. 09:00').default('09:00')),
+  TIMEZONE: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/London').default('UTC')),
   REMINDER_GRACE: z.preprocess(
     emptyToUndefined,
     z
