@@ -43,7 +43,7 @@ export function eventChoices(article: Article, typed: string): Choice[] {
  * Discord timestamps for the event. Only a day-precise date gets a calendar date (<t:…:D>); a month
  * or a year gets the relative form alone, so no reader sees a day the article never gave.
  */
-export function eventTimestamps(event: ArticleEvent): string {
+export function eventTimestamps(event: Pick<ArticleEvent, 'date' | 'endDate' | 'precision' | 'qualifier'>): string {
   // Relative to the middle of the month or year: "15 years ago" for 2011 seen from late 2026, not 16.
   if (event.precision !== 'day') return `<t:${Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2)}:R>`;
   const day = (iso: string) => `<t:${unixNoon(iso)}:D>`;

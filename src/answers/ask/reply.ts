@@ -3,23 +3,14 @@
 // facts. A declined question says so plainly, with the closest sentence when it helps.
 import type { Reply } from '../../core/reply';
 import { userError } from '../../core/reply';
-import { asOf, clip, eventDateText, HERALD_COLOR, quote, safe, statusText, unixNoon, type DatedEvent } from '../format';
+import { asOf, clip, eventDateText, HERALD_COLOR, quote, safe, statusText } from '../format';
+import { eventTimestamps } from '../events';
 import type { AskResult } from './answer';
 import type { AskService } from './service';
 
 const MAX_ITEMS = 15;
 
 /** Discord timestamps that say no more than the article: a calendar day only for day-precise dates. */
-function timestamps(date: DatedEvent): string {
-  if (date.precision !== 'day') return `<t:${Math.floor((unixNoon(date.date) + unixNoon(date.endDate)) / 2)}:R>`;
-  const anchor = date.qualifier === 'by' ? date.endDate : date.date;
-  const range = (date.qualifier === 'range' || date.qualifier === 'alternative') && date.endDate !== date.date;
-  const day = range
-    ? `<t:${unixNoon(date.date)}:D> ${date.qualifier === 'range' ? '–' : 'or'} <t:${unixNoon(date.endDate)}:D>`
-    : `${date.qualifier === 'by' ? 'by ' : ''}<t:${unixNoon(anchor)}:D>`;
-  return `${day} (<t:${unixNoon(anchor)}:R>)`;
-}
-
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The answer's lead line(s), Discord-safe. */
@@ -27,7 +18,7 @@ export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): s
   switch (result.type) {
     case 'when': {
       if (!result.date) return `**${safe(result.text)}**`;
-      return `**${eventDateText(result.date)}** · ${timestamps(result.date)} · ${statusText(result.date, now)}`;
+      return `**${eventDateText(result.date)}** · ${eventTimestamps(result.date)} · ${statusText(result.date, now)}`;
     }
     case 'list': {
       if (!result.items) return quote(result.text);
