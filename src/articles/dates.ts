@@ -122,32 +122,33 @@ export function findDateMentions(text: string): DateMention[] {
     return p === 'by' || p === 'until' || p === 'till' || p === 'before';
   };
 
+  // "Tuesday, 26 November 2024", "November 26-28", "4 or 5 April": the same token whichever order day and month come in.
+  const addDayMonth = (
+    m: RegExpExecArray,
+    p: { weekday?: string; month: number; day: number; joiner?: string; day2?: number; year?: string },
+  ) => {
+    const join = p.joiner ? (p.joiner === 'or' ? 'alternative' : 'range') : undefined;
+    add(m.index, m.index + m[0].length, {
+      kind: 'dayMonth', month: p.month, day: p.day,
+      ...(p.day2 && p.day2 > p.day && p.day2 <= 31 ? { day2: p.day2, join } : {}),
+      ...(p.year ? { year: Number(p.year) } : {}),
+      ...(p.weekday ? { weekday: WEEKDAYS[p.weekday.toLowerCase()] } : {}),
+    }, isBy(m.index));
+  };
   for (const m of scan(RE_DAY_MONTH, month)) {
     const day = Number(m[2]);
     const day2 = m[4] ? Number(m[4]) : undefined;
     const month = monthOf(m[5]);
     if (!month || day < 1 || day > 31) continue;
     if (/^(Mar|May)$/.test(m[5]) && !m[6] && /^\s+(be|have|not|also|well)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
-    const join = m[3] ? (m[3] === 'or' ? 'alternative' : 'range') : undefined;
-    add(m.index, m.index + m[0].length, {
-      kind: 'dayMonth', month, day,
-      ...(day2 && day2 > day && day2 <= 31 ? { day2, join } : {}),
-      ...(m[6] ? { year: Number(m[6]) } : {}),
-      ...(m[1] ? { weekday: WEEKDAYS[m[1].toLowerCase()] } : {}),
-    }, isBy(m.index));
+    addDayMonth(m, { weekday: m[1], month, day, joiner: m[3], day2, year: m[6] });
   }
   for (const m of scan(RE_MONTH_DAY, month)) {
     const month = monthOf(m[2]);
     const day = Number(m[3]);
     const day2 = m[5] ? Number(m[5]) : undefined;
     if (!month || day < 1 || day > 31) continue;
-    const join = m[4] ? (m[4] === 'or' ? 'alternative' : 'range') : undefined;
-    add(m.index, m.index + m[0].length, {
-      kind: 'dayMonth', month, day,
-      ...(day2 && day2 > day && day2 <= 31 ? { day2, join } : {}),
-      ...(m[6] ? { year: Number(m[6]) } : {}),
-      ...(m[1] ? { weekday: WEEKDAYS[m[1].toLowerCase()] } : {}),
-    }, isBy(m.index));
+    addDayMonth(m, { weekday: m[1], month, day, joiner: m[4], day2, year: m[6] });
   }
   for (const m of scan(RE_MONTH_YEAR, month)) {
     add(m.index, m.index + m[0].length, { kind: 'monthYear', month: monthOf(m[2]), year: Number(m[3]), part: partOf(m[1]) }, isBy(m.index));
