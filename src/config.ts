@@ -22,10 +22,8 @@ export const configSchema = z.object({
   DISCORD_TOKEN: optional(z.string().min(20, 'a Discord bot token (or leave it empty for console mode)')),
   DISCORD_GUILD_ID: optional(z.string().regex(snowflake, 'a server (guild) id: 17–20 digits')),
   DISCORD_API_URL: optional(z.url('an http(s) URL such as https://discord.com/api')),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'one of fatal, error, warn, info, debug, trace, silent').default('info'),
-  ),
+  /** Unset: info with Discord, warn in the console mode (log lines would bury the answers there). */
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'one of fatal, error, warn, info, debug, trace, silent')),
   ARTICLES_DIR: z.preprocess(emptyToUndefined, z.string().default('data/articles')),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
   REMINDER_CHANNEL_ID: optional(z.string().regex(snowflake, 'a channel id: 17–20 digits')),

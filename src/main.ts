@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const clock: Clock = config.HERALD_FAKE_NOW ? clockStartingAt(config.HERALD_FAKE_NOW) : systemClock;
   const interactive = !config.DISCORD_TOKEN && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  // At a console prompt, a log line per command would bury the answers: the default level shows only warnings there.
-  const log = createLogger(interactive && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
+  // In the console mode a log line per command would bury the answers: unless LOG_LEVEL says otherwise, only warnings.
+  const log = createLogger(config.LOG_LEVEL ?? (config.DISCORD_TOKEN ? 'info' : 'warn'), undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
 
   // A bug that escapes every handler is logged and shown as /status's last error, not a crash of the whole bot.
   let status: Status | undefined;

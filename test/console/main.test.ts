@@ -11,10 +11,11 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function runMain(input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const { DISCORD_TOKEN: _token, ...inherited } = process.env;
+    // No LOG_LEVEL: the console mode's own default (warnings only) must keep stderr quiet.
+    const { DISCORD_TOKEN: _token, LOG_LEVEL: _level, ...inherited } = process.env;
     const child = spawn(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
       cwd: repoRoot,
-      env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+      env: { ...inherited, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

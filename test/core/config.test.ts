@@ -14,6 +14,7 @@ describe('config', () => {
     expect(r.config.FEEDS).toEqual([]);
     expect(r.config.ALLOW_PRIVATE_FEEDS).toBe(false);
     expect(r.config.DISCORD_TOKEN).toBeUndefined();
+    expect(r.config.LOG_LEVEL).toBeUndefined(); // main.ts picks info (Discord) or warn (console)
   });
 
   it('names every bad variable and what it expects', () => {
