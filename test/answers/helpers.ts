@@ -25,12 +25,7 @@ export function parsedSeed(): Article {
 
 /** A minimal valid article with the given paragraphs (one sentence each) and extras. */
 export function makeArticle(headline: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
-  let offset = 0;
-  const sentences = paragraphs.map((text, index) => {
-    const s = { index, paragraph: index, text, start: offset, end: offset + text.length };
-    offset += text.length + 2;
-    return s;
-  });
+  const sentences = sentencesFor(paragraphs);
   return articleSchema.parse({
     id: `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-0000abcd`,
     headline,
@@ -70,3 +65,13 @@ export function setup(articles: TrackedArticle[], now = '2026-11-27T12:00:00Z') 
   return { library, clock, status, services, router, run, complete };
 }
 
+
+/** One sentence a paragraph, with offsets as the parser gives them (paragraphs separated by a blank line). */
+export function sentencesFor(paragraphs: string[]): Article['sentences'] {
+  let offset = 0;
+  return paragraphs.map((text, index) => {
+    const s = { index, paragraph: index, text, start: offset, end: offset + text.length };
+    offset += text.length + 2;
+    return s;
+  });
+}

@@ -1,5 +1,6 @@
 // Hand-built Article values for pure-logic tests of topics, stories and announcements.
 import { articleSchema, type Article, type ArticleEvent } from '../../src/articles/model';
+import { sentencesFor } from '../answers/helpers';
 
 export interface ArticleSpec {
   id?: string;
@@ -16,12 +17,7 @@ export interface ArticleSpec {
 
 export function makeArticle(spec: ArticleSpec): Article {
   const paragraphs = spec.paragraphs ?? [`${spec.headline}.`];
-  let offset = 0;
-  const sentences = paragraphs.map((text, index) => {
-    const s = { index, paragraph: index, text, start: offset, end: offset + text.length };
-    offset += text.length + 2;
-    return s;
-  });
+  const sentences = sentencesFor(paragraphs);
   return articleSchema.parse({
     id: spec.id ?? spec.headline.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     headline: spec.headline,
