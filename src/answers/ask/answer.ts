@@ -22,6 +22,8 @@ export interface AskAnswer {
   text: string;
   date?: DatedEvent;
   items?: string[];
+  /** No direct answer: the quoted sentence is all /ask can offer (`text` is that sentence). */
+  quoteOnly?: boolean;
   /** 0..1 */
   confidence: number;
   citations: Citation[];
@@ -118,6 +120,7 @@ export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerO
     text: typed.text,
     date: typed.date,
     items: typed.items,
+    quoteOnly: typed.whole === true || undefined,
     confidence: Math.round(confidence * 100) / 100,
     citations,
     related: typed.related ?? [],
