@@ -1,6 +1,7 @@
 // Making article text safe and honest in a Discord message: strip invisible control characters,
 // escape markdown, make mentions inert, and write dates as Discord timestamps plus plain text that
 // says no more than the article does ("May 1992", "2011 (about)", "by 28 November 2024").
+import { MONTH_NAMES } from '../language/calendar-words';
 import type { ArticleEvent, EventStatus } from '../articles/model';
 import type { Embed } from '../core/reply';
 
@@ -65,7 +66,7 @@ export function fitEmbed(embed: Embed, total = 5900): Embed {
   return { ...embed, fields: fields.map((f, i) => (f.value.length <= caps[i] ? f : { ...f, value: clip(f.value, caps[i]) })) };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = MONTH_NAMES;
 
 interface Ymd {
   y: number;

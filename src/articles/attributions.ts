@@ -1,7 +1,8 @@
 // Who reported or said what: "X reported (on <date>) that ...", "According to a report by X, ...",
 // "... based on statements from X", "..., X said.", "X told the BBC: ...".
 import type { Attribution, Person, Sentence } from './model';
-import { CAPITALISED_STOPWORDS, HONORIFICS, REPORTING_VERBS } from './gazetteer';
+import { HONORIFICS, REPORTING_VERBS } from '../language/people';
+import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 
 const VERBS = REPORTING_VERBS.slice().sort((a, b) => b.length - a.length).join('|');
 const ACCORDING = /^(.*?)\b[Aa]ccording to\s+((?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|separate)\s+)?(?:reports?|statements?|survey|study|figures|poll|data|sources?|estimates?|research|interview)\s+(?:by|from|in|of|with)\s+)?/;

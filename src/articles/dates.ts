@@ -1,11 +1,10 @@
 // Finds date expressions in a sentence and resolves them to calendar ranges against a reference day.
 // Hand-written patterns (no nested quantifiers) keep the scan linear and the results predictable:
 // "13 years ago" is an event, "for several years" is a duration and is not.
-import {
-  MONTHS, WEEKDAYS, addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf,
-} from './calendar';
+import { MONTHS, SEASONS, WEEKDAYS } from '../language/calendar-words';
+import { CAPITALISED_STOPWORDS } from '../language/stop-words';
+import { addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf } from './calendar';
 import type { Precision } from './model';
-import { CAPITALISED_STOPWORDS } from './gazetteer';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
 export type Part = 'early' | 'mid' | 'late' | 'end' | 'start' | 'earlier' | 'later';
@@ -69,7 +68,6 @@ const RE_WITHIN = new RegExp(`\\bwithin\\s+(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\
 const RE_IN_TIME = new RegExp(`\\bin\\s+(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}(?:'|’)?\\s+time\\b`, 'giu');
 const RE_PERIOD = new RegExp(`\\b(?:${PART}[\\s-]+)?(last|next|this|the coming|the following)\\s+(week|weekend|month|year|summer|winter|spring|autumn)\\b`, 'giu');
 
-const SEASONS: Record<string, number> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
 /** Words after a weekday that make it part of a title ("Sunday Times", "Super Tuesday"). */
 const WEEKDAY_TITLE_BEFORE = new Set(['super', 'black', 'good', 'ash', 'easter', 'holy', 'shrove', 'maundy', 'cyber', 'bloody', 'boxing']);
 const YEAR_UNIT_AFTER = /^(?:\s*(?:%|per ?cent|m\b|bn\b|km|kg|million|billion|people|jobs|members|troops|votes|seats|tonnes|pounds|dollars|euros|staff|workers|miles|metres|feet|times|cases|homes))/i;

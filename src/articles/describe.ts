@@ -3,7 +3,7 @@
 // ("is set to approve" → "to approve") and demonstratives expanded from earlier sentences ("this plan" →
 // "the plan to ...").
 import type { Sentence } from './model';
-import { REPORTING_VERBS } from './gazetteer';
+import { REPORTING_VERBS } from '../language/people';
 import { shorten } from './sentences';
 
 const REPORT_VERBS = [...REPORTING_VERBS, 'adding', 'saying', 'mentioned', 'emphasised', 'emphasized', 'hoped', 'hopes', 'expects', 'expected', 'believe', 'think', 'thinks', 'fears', 'feared']

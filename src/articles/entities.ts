@@ -2,11 +2,11 @@
 // the sentences that mention them. Pattern-based: titles, appositives ("X, the Y of Z"), acronym
 // definitions ("Name (ACR)"), head words ("... Commission") and a general gazetteer.
 import type { Organisation, Person, Place, Sentence } from './model';
-import {
-  CAPITALISED_STOPWORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, MAX_PLACE_TOKENS, MAX_ROLE_TOKENS, ORG_HEADS, PLACE_HEADS, PLACE_NAMES,
-  PLACE_PREFIXES, PLACES, ROLE_MODIFIERS, ROLE_SET, type PlaceKind,
-} from './gazetteer';
-import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from './tokens';
+import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../language/name-tokens';
+import { NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS } from '../language/organisations';
+import { FIRST_NAMES, HONORIFICS, MAX_ROLE_TOKENS, NAME_PARTICLES, ROLE_MODIFIERS, ROLE_SET } from '../language/people';
+import { DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACES, type PlaceKind } from '../language/places';
+import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 
 export interface Entities {
   people: Person[];
@@ -16,10 +16,6 @@ export interface Entities {
   peopleBySentence: string[][];
 }
 
-const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'MPS', 'MEP', 'GDP', 'VAT', 'UK', 'US', 'USA', 'UAE', 'DVD', 'CD', 'PC', 'IT', 'AIDS', 'HIV', 'II', 'III', 'IV', 'QC', 'OBE', 'MBE', 'CBE', 'BST', 'GMT']);
-const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'al', 'le', 'la', 'del', 'dos']);
-/** Last words that make a capitalised name a thing rather than an organisation ("Marshall Plan", "World War"). */
-const NOT_ORG_TAILS = new Set(['plan', 'war', 'award', 'awards', 'prize', 'act', 'bill', 'programme', 'program', 'cup', 'games', 'championship', 'festival', 'show', 'day', 'week', 'year', 'ii', 'iii', 'iv', 'questions', 'speech', 'budget', 'report', 'review', 'summit', 'conference', 'election', 'elections', 'treaty', 'agreement', 'accord', 'convention', 'declaration']);
 const SAYING = /^\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:said|says|told|added|insisted|argued|warned|announced|claimed|stated|explained|confirmed)\b/;
 
 interface PersonDraft {

@@ -1,7 +1,7 @@
 // Enumerations ("A, B, C, and D", "X, as well as Y") with what they enumerate, read from the words that
 // introduce them ("its members include", "several stages, such as", "concerns about").
 import type { ArticleList, Organisation, Sentence } from './model';
-import { PLACES } from './gazetteer';
+import { PLACES } from '../language/places';
 
 const TRIGGER = /\b(include|includes|included|including|such as|like|namely|comprise|comprises|comprising|are|were|is|was)\b\s*|:\s*/gi;
 const VERBISH = /\b(is|are|was|were|has|have|had|will|would|can|could|should|said|says|told|include|includes|including|such as|been|be|did|does|do)\b/i;

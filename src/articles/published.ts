@@ -2,7 +2,8 @@
 // Tuesday, November 26"), whose year a weekday pins. Also picks the reference day against which dates
 // without a year are read, and says why, so no year is ever assumed silently.
 import type { FrontMatter, Published, Sentence } from './model';
-import { dayNumber, dayOfIso, isoOf, isValidDate, monthName, pinYearByWeekday, WEEKDAY_NAMES } from './calendar';
+import { monthName, WEEKDAY_NAMES } from '../language/calendar-words';
+import { dayNumber, dayOfIso, isoOf, isValidDate, pinYearByWeekday } from './calendar';
 import type { DateMention } from './dates';
 
 export interface PublicationInference {

@@ -1,7 +1,8 @@
 // Finds the headline, the body paragraphs and the sentences of an article body, with character offsets.
 // Linear scans only: a megabyte on one line must not take long.
 import type { Sentence } from './model';
-import { CAPITALISED_STOPWORDS } from './gazetteer';
+import { ABBREVIATIONS, SOFT_ABBREVIATIONS } from '../language/abbreviations';
+import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 
 export interface BodyStructure {
   headline: string;
@@ -17,15 +18,6 @@ export const MAX_ANALYSED_CHARS = 100_000;
 /** Extraction looks at most this far into one sentence (real sentences are far shorter). */
 export const MAX_SENTENCE_CHARS = 2_000;
 
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'rev', 'hon', 'gov', 'sen',
-  'rep', 'jr', 'sr', 'mt', 'ft', 'vs', 'v', 'cf', 'approx', 'dept', 'est', 'fig', 'al', 'ave', 'rd', 'messrs', 'sec',
-]);
-/** Abbreviations that also end sentences: they only hold the sentence open before a digit or lowercase word. */
-const SOFT_ABBREVIATIONS = new Set([
-  'no', 'nos', 'etc', 'inc', 'ltd', 'co', 'corp', 'plc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec', 'p', 'pp', 'vol', 'op', 'art',
-]);
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);

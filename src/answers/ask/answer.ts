@@ -5,7 +5,11 @@ import type { DatedEvent } from '../format';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
-import { LEADER_TITLES, STOP_WORDS, TITLE_WORDS, stemWord, stemsOf, tokenize, type Token } from './text';
+import { ORG_NAME_FILLER } from '../../language/organisations';
+import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
+import { stemWord } from '../../language/stem';
+import { STOP_WORDS } from '../../language/stop-words';
+import { stemsOf, tokenize, type Token } from '../../language/terms';
 
 export interface Citation {
   articleId: string;
@@ -133,7 +137,6 @@ function cite(article: IndexedArticle, sentence: number): Citation {
 
 // ---------- understanding, with the corpus ----------
 
-const GENERIC_ORG = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'group', 'council', 'committee', 'agency', 'commission', 'the', 'of', 'and', 'for']);
 
 /** Marks names the corpus writes capitalised, and links acronyms with their spelled-out names. */
 function enrich(index: CorpusIndex, question: Question): void {
@@ -141,7 +144,7 @@ function enrich(index: CorpusIndex, question: Question): void {
     if (!c.entity && !c.weak && index.known(c.stems[0]) && index.properness(c.stems[0]) > 0.6) c.entity = true;
     if (c.entity && TITLE_WORDS.has(c.text.toLowerCase())) c.entity = false;
     for (const name of index.aliasesOf(c.text.toLowerCase())) {
-      const stems = tokenize(name).filter((t) => !GENERIC_ORG.has(t.lower)).map((t) => t.stem);
+      const stems = tokenize(name).filter((t) => !ORG_NAME_FILLER.has(t.lower)).map((t) => t.stem);
       if (stems.length > 0) c.phrases.push(stems);
     }
   }

@@ -3,7 +3,10 @@
 // (sentence id, term frequency) so 10,000 articles stay within a few tens of megabytes.
 import type { TrackedArticle } from '../../articles/library';
 import type { Article } from '../../articles/model';
-import { STOP_WORDS, WORD, stemWord, tokenize } from './text';
+import { ORG_NAME_FILLER } from '../../language/organisations';
+import { stemWord } from '../../language/stem';
+import { STOP_WORDS } from '../../language/stop-words';
+import { WORD, tokenize } from '../../language/terms';
 
 export interface IndexedArticle {
   key: number;
@@ -36,7 +39,6 @@ const K1 = 1.2;
 /** Terms weighted below this only score sentences that stronger terms found. */
 const WEAK_WEIGHT = 0.45;
 const B = 0.75;
-const GENERIC_ORG_WORDS = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'group', 'council', 'committee', 'agency', 'commission', 'the', 'of', 'and', 'for']);
 
 
 /** A growable Int32Array: a tenth of the memory of a JS number array for postings. */
@@ -133,7 +135,7 @@ export class CorpusIndex {
       let names = this.globalAliases.get(alias.acronym);
       if (!names) this.globalAliases.set(alias.acronym, (names = new Map()));
       if (names.size >= 8 || names.has(alias.name)) continue;
-      const stems = tokenize(alias.name).filter((t) => !GENERIC_ORG_WORDS.has(t.lower)).map((t) => t.stem);
+      const stems = tokenize(alias.name).filter((t) => !ORG_NAME_FILLER.has(t.lower)).map((t) => t.stem);
       names.set(alias.name, stems);
       for (const s of stems) {
         let set = this.aliasByStem.get(s);
@@ -367,7 +369,7 @@ function spelledBy(words: string[], acronym: string): string | undefined {
     if (!/^[A-Z]/.test(words[start])) continue;
     const capitals = words.slice(start).filter((w) => /^[A-Z]/.test(w));
     const initials = capitals.map((w) => w[0]).join('');
-    const trailingGeneric = capitals.length > target.length && capitals.slice(target.length).every((w) => GENERIC_ORG_WORDS.has(w.toLowerCase()));
+    const trailingGeneric = capitals.length > target.length && capitals.slice(target.length).every((w) => ORG_NAME_FILLER.has(w.toLowerCase()));
     if (initials === target || (trailingGeneric && initials.startsWith(target))) return words.slice(start).join(' ');
   }
   return undefined;

@@ -4,7 +4,12 @@
 import { createRequire } from 'node:module';
 import type { Article, ArticleEvent } from '../../articles/model';
 import type { DatedEvent } from '../format';
-import { NUMBER_WORDS, STOP_WORDS, TITLE_WORDS, isCalendarWord, looseText, tokenize, type Token } from './text';
+import { isCalendarWord } from '../../language/calendar-words';
+import { NOT_PERSON_HEADS } from '../../language/organisations';
+import { HONORIFICS, NAME_PARTICLES, TITLE_WORDS } from '../../language/people';
+import { NOT_NAME_START, STOP_WORDS } from '../../language/stop-words';
+import { tokenize, type Token } from '../../language/terms';
+import { NUMBER_WORDS, looseText } from './text';
 
 export interface Span {
   text: string;
@@ -25,16 +30,6 @@ const chrono = (): typeof import('chrono-node') => (chronoModule ??= require('ch
 
 // ---------- names and roles ----------
 
-const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'st']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame']);
-const NOT_PERSON_HEADS = new Set(
-  ('awards award dinner council park party union commission organisation organization forum summit bank group company ' +
-    'corporation ministry department office court house street road square stadium hall centre center university college ' +
-    'school hospital agency association committee club fund festival prize cup league times post news media music records ' +
-    'airlines airways motors bill act treaty assembly parliament congress senate conference programme program show').split(' '),
-);
-const NOT_NAME_START = new Set(['the', 'a', 'an', 'this', 'that', 'but', 'and', 'or', 'if', 'as', 'at', 'in', 'on', 'by', 'for', 'of', 'to', 'it', 'he', 'she', 'they', 'we', 'i', 'its', 'his', 'her', 'their', 'previously', 'meanwhile', 'however', 'according', 'while', 'after', 'before', 'since', 'yesterday', 'today', 'last', 'next', 'under']);
-
 /** Capitalised runs of two or more words that read as a person's name ("Subir Raha", "Jeremy de Souza"). */
 export function personNames(text: string, tokens: Token[] = tokenize(text)): Span[] {
   const out: Span[] = [];
@@ -54,7 +49,7 @@ export function personNames(text: string, tokens: Token[] = tokenize(text)): Spa
       const gap = text.slice(tokens[j].end, n.start);
       if (!/^(?: |-|'|’)$/.test(gap)) break;
       if (n.cap && !isCalendarWord(n.lower) && !STOP_WORDS.has(n.lower) && !TITLE_WORDS.has(n.lower) && !/^\p{Lu}{2,}$/u.test(n.raw)) run.push(n);
-      else if (PARTICLES.has(n.lower) && j + 2 < tokens.length && tokens[j + 2].cap) run.push(n);
+      else if (NAME_PARTICLES.has(n.lower) && j + 2 < tokens.length && tokens[j + 2].cap) run.push(n);
       else break;
       j++;
     }

@@ -1,10 +1,14 @@
 // Understanding a member's question: what kind of answer it wants (a date, a person, a list, a
 // number, a place, a reason, yes/no) and the concepts an answering sentence must cover.
-import { GENERIC_LEADER, META_WORDS, STOP_WORDS, TITLE_WORDS, stemWord, synonymsOf, tokenize, type Token } from './text';
+import { GENERIC_ORG_WORDS } from '../../language/organisations';
+import { TITLE_WORDS } from '../../language/people';
+import { stemWord } from '../../language/stem';
+import { STOP_WORDS } from '../../language/stop-words';
+import { tokenize, type Token } from '../../language/terms';
+import { GENERIC_LEADER, META_WORDS, synonymsOf } from './text';
 
 const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
 /** Words that name a kind of organisation rather than one organisation. */
-export const GENERIC_ORG_WORDS = new Set(['organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'firm', 'group', 'council', 'committee', 'agency', 'commission', 'body', 'bloc', 'alliance']);
 
 export type QuestionType = 'when' | 'who' | 'list' | 'count' | 'where' | 'why' | 'yesno' | 'what' | 'expand';
 

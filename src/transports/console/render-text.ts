@@ -1,9 +1,7 @@
 // Replies as terminal text: title, description, fields, footer and buttons; Discord timestamps become
 // readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold and italic markers are removed.
 import type { Reply } from '../../core/reply';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS } from '../../language/calendar-words';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** What Discord shows for "R" (in English, UTC). */

@@ -1,5 +1,5 @@
-// General word lists the parser recognises: countries, major cities and regions, demonyms, role titles,
-// organisation and place head words. Nothing here is specific to any one article.
+// Places the parser recognises by name: countries, major cities and regions, the adjectives of nationality
+// that name them, and the head words that make a capitalised name a place. General knowledge, no article's.
 
 export type PlaceKind = 'country' | 'city' | 'region' | 'other';
 
@@ -87,17 +87,6 @@ export const DEMONYMS = new Map<string, string>(Object.entries({
   Zimbabwean: 'Zimbabwe', African: 'Africa', European: 'Europe', Asian: 'Asia',
 }));
 
-/** Words that make a capitalised name an organisation ("... Organization", "Ministry of ..."). */
-export const ORG_HEADS = new Set([
-  'organization', 'organisation', 'party', 'union', 'council', 'ministry', 'bank', 'commission', 'agency', 'committee',
-  'association', 'federation', 'institute', 'institution', 'corporation', 'corp', 'company', 'co', 'group', 'fund',
-  'office', 'department', 'authority', 'court', 'parliament', 'assembly', 'senate', 'congress', 'board', 'alliance',
-  'foundation', 'society', 'trust', 'university', 'college', 'school', 'police', 'army', 'navy', 'force', 'forces',
-  'service', 'services', 'inc', 'ltd', 'plc', 'llc', 'ag', 'sa', 'gmbh', 'bureau', 'secretariat', 'league', 'club',
-  'network', 'times', 'telegraph', 'guardian', 'post', 'news', 'agency', 'press', 'tribunal', 'cabinet', 'government',
-  'treasury', 'exchange', 'airlines', 'airways', 'motors', 'industries', 'holdings', 'partnership', 'coalition',
-  'movement', 'front', 'mail', 'airport', 'railway', 'railways', 'brigade', 'executive', 'house', 'commons', 'lords', 'chamber', 'forum', 'summit', 'opec',
-]);
 
 /** Trailing words that make a capitalised name a place rather than an organisation. */
 export const PLACE_HEADS = new Set([
@@ -107,65 +96,3 @@ export const PLACE_HEADS = new Set([
 ]);
 /** Leading words that make a capitalised name a place ("Loch Lomond", "Mount Everest"). */
 export const PLACE_PREFIXES = new Set(['loch', 'lake', 'mount', 'river', 'port', 'fort', 'cape', 'isle', 'gulf']);
-
-/** Role titles, longest first where it matters. Matched case-insensitively against words before or after a name. */
-export const ROLE_TITLES = [
-  'deputy prime minister', 'prime minister', 'secretary-general', 'secretary general', 'general secretary',
-  'foreign secretary', 'home secretary', 'defence secretary', 'defense secretary', 'health secretary',
-  'education secretary', 'culture secretary', 'trade secretary', 'transport secretary', 'environment secretary',
-  'work and pensions secretary', 'northern ireland secretary', 'chief secretary', 'foreign minister',
-  'finance minister', 'defence minister', 'defense minister', 'interior minister', 'trade minister', 'oil minister',
-  'energy minister', 'economy minister', 'health minister', 'chancellor of the exchequer', 'chief executive',
-  'managing director', 'executive director', 'finance director', 'general manager', 'vice president',
-  'vice-president', 'attorney general', 'lord chancellor', 'party chairman', 'shadow chancellor',
-  'shadow home secretary', 'shadow foreign secretary', 'first minister', 'home office minister', 'commons leader',
-  'opposition leader', 'party leader', 'chief economist', 'chief constable', 'high commissioner', 'head of state',
-  'president', 'chancellor', 'minister', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director',
-  'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'governor', 'mayor', 'senator', 'ambassador',
-  'commissioner', 'judge', 'king', 'queen', 'prince', 'princess', 'general', 'admiral', 'colonel', 'captain',
-  'bishop', 'archbishop', 'pope', 'premier', 'speaker', 'mp', 'mep', 'founder', 'co-founder', 'head', 'boss', 'chief',
-  'coach', 'manager', 'editor', 'correspondent', 'deputy', 'lawyer', 'economist', 'analyst', 'singer', 'bassist',
-  'guitarist', 'drummer', 'actor', 'actress', 'producer', 'presenter', 'author', 'writer', 'campaigner', 'under-secretary',
-  'chancellor', 'treasurer', 'envoy', 'adviser', 'advisor', 'officer', 'inspector', 'professor', 'dr',
-];
-export const ROLE_SET = new Set(ROLE_TITLES);
-export const MAX_ROLE_TOKENS = 5;
-
-/** Modifiers that may precede a role title and belong to it ("former prime minister"). */
-export const ROLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'shadow', 'interim', 'assistant', 'senior', 'junior', 'ex-', 'then']);
-
-/** Honorifics: a capitalised word after one of these is a person's (sur)name. */
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'baroness', 'baron']);
-
-/** Common given names; a capitalised pair starting with one is a person. */
-export const FIRST_NAMES = new Set(`
-adam alan alastair alex alexander alice alistair andrew angela ann anna anne anthony bill bob boris brian bruce
-carl caroline catherine charles charlie chris christine christopher claire colin david dennis diana donald douglas
-ed edward elizabeth emma eric frank gary geoff geoffrey george gerhard gordon graham harold harry helen henry howard
-ian jack jacques james jane janet jean jeremy jim joan joe john jonathan joseph julia julie kate keith ken kenneth
-kevin kim laura lee linda lisa margaret maria mark martin mary matthew michael mike nancy neil nelson nick nicholas
-nicolas patricia patrick paul peter philip phil ray richard rob robert robin roger ron ronald rose ruth sam sarah
-simon stephen steve steven sue susan ted terry thomas tim timothy tom tony valerie victoria vladimir walter william
-yasser ariel hamid hosni kofi silvio jose gerry charles ken menzies iain oliver alan ruth tessa hilary hillary
-barack george condoleezza colin dick al jacques angela recep mahmoud moshe shimon ehud bashar saddam osama
-`.trim().split(/\s+/));
-
-/** Capitalised words that open sentences and never start a name. */
-export const CAPITALISED_STOPWORDS = new Set(`
-a an the this that these those he she it they we i you his her its their our my your there here
-and but or nor so yet for if when while whilst after before since although though because as at in on of to by
-with without from into onto over under about above below between among during until unless whether where which who
-whom whose what why how previously however meanwhile moreover furthermore also still then now today yesterday
-tomorrow according despite following last next some many most more all any each every both either neither no not
-other another such several few one two three four five six seven eight nine ten first second third new former
-mr mrs ms dr sir lord lady it's speaking asked asking earlier later recently instead indeed even just only
-yes well let will would could should may might must can do does did is are was were be been has have had
-`.trim().split(/\s+/));
-
-/** Verbs that introduce reported speech or a report. */
-export const REPORTING_VERBS = [
-  'reported', 'said', 'says', 'told', 'announced', 'stated', 'claimed', 'warned', 'added', 'insisted', 'argued',
-  'confirmed', 'revealed', 'explained', 'emphasized', 'emphasised', 'stressed', 'noted', 'suggested', 'wrote',
-  'declared', 'admitted', 'acknowledged', 'predicted', 'promised', 'urged', 'believes', 'believed', 'disclosed',
-  'reports', 'announces', 'tells', 'writes', 'mentioned', 'indicated', 'pointed out', 'maintained', 'estimated',
-];

@@ -1,6 +1,9 @@
 // Word tokens with offsets, and runs of capitalised words ("chunks") that may name people, places or
-// organisations. One linear regex pass per sentence.
-import { CAPITALISED_STOPWORDS } from './gazetteer';
+// organisations. One linear regex pass per sentence. Hyphens, apostrophes and "&" stay inside a word
+// ("Al-Qaeda", "O'Brien", "AT&T"), unlike /ask's search terms (./terms).
+import { isMonthOrWeekday } from './calendar-words';
+import { NAME_PARTICLES } from './people';
+import { CAPITALISED_STOPWORDS } from './stop-words';
 
 export interface Token {
   text: string;
@@ -14,11 +17,8 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
-const MONTH_OR_DAY = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
-const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'la', 'von', 'van', 'der', 'al', 'bin', 'the', 'on', 'and']);
+/** Lower-case words that may join capitalised words inside one name ("Bank of England", "Jeremy de Souza"). */
+const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'and', ...NAME_PARTICLES]);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -60,7 +60,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i].cap || MONTH_OR_DAY.has(tokens[i].lower)) {
+    if (!tokens[i].cap || isMonthOrWeekday(tokens[i].lower)) {
       i++;
       continue;
     }
@@ -70,7 +70,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       const gap = text.slice(tokens[to - 1].end, tokens[to].start);
       if (!/^[ \t]+$/.test(gap)) break;
       const t = tokens[to];
-      if (t.cap && !MONTH_OR_DAY.has(t.lower)) {
+      if (t.cap && !isMonthOrWeekday(t.lower)) {
         to++;
         continue;
       }
@@ -78,7 +78,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       if (CONNECTORS.has(t.text) && t.text !== 'and') {
         let k = to;
         while (k < tokens.length && k - to < 2 && CONNECTORS.has(tokens[k].text) && tokens[k].text !== 'and' && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) k++;
-        if (k < tokens.length && k > to && tokens[k].cap && !MONTH_OR_DAY.has(tokens[k].lower) && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) {
+        if (k < tokens.length && k > to && tokens[k].cap && !isMonthOrWeekday(tokens[k].lower) && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) {
           to = k + 1;
           continue;
         }

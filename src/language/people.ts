@@ -1,0 +1,71 @@
+// Words about people: honorifics, name particles, common given names, role titles and the verbs that report
+// what someone said. Used by the parser (people, attributions) and by /ask (names and roles in a sentence).
+
+/** Honorifics: a capitalised word after one of these is a person's (sur)name. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'baroness', 'baron']);
+
+/** Lower-case particles inside a person's name ("Jeremy de Souza", "Osama bin Laden", "Ludwig van Beethoven"). */
+export const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'dos', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'st']);
+
+/** Common given names; a capitalised pair starting with one is a person. */
+export const FIRST_NAMES = new Set(`
+adam alan alastair alex alexander alice alistair andrew angela ann anna anne anthony bill bob boris brian bruce
+carl caroline catherine charles charlie chris christine christopher claire colin david dennis diana donald douglas
+ed edward elizabeth emma eric frank gary geoff geoffrey george gerhard gordon graham harold harry helen henry howard
+ian jack jacques james jane janet jean jeremy jim joan joe john jonathan joseph julia julie kate keith ken kenneth
+kevin kim laura lee linda lisa margaret maria mark martin mary matthew michael mike nancy neil nelson nick nicholas
+nicolas patricia patrick paul peter philip phil ray richard rob robert robin roger ron ronald rose ruth sam sarah
+simon stephen steve steven sue susan ted terry thomas tim timothy tom tony valerie victoria vladimir walter william
+yasser ariel hamid hosni kofi silvio jose gerry charles ken menzies iain oliver alan ruth tessa hilary hillary
+barack george condoleezza colin dick al jacques angela recep mahmoud moshe shimon ehud bashar saddam osama
+`.trim().split(/\s+/));
+
+/** Role titles, longest first where it matters. Matched case-insensitively against words before or after a name. */
+export const ROLE_TITLES = [
+  'deputy prime minister', 'prime minister', 'secretary-general', 'secretary general', 'general secretary',
+  'foreign secretary', 'home secretary', 'defence secretary', 'defense secretary', 'health secretary',
+  'education secretary', 'culture secretary', 'trade secretary', 'transport secretary', 'environment secretary',
+  'work and pensions secretary', 'northern ireland secretary', 'chief secretary', 'foreign minister',
+  'finance minister', 'defence minister', 'defense minister', 'interior minister', 'trade minister', 'oil minister',
+  'energy minister', 'economy minister', 'health minister', 'chancellor of the exchequer', 'chief executive',
+  'managing director', 'executive director', 'finance director', 'general manager', 'vice president',
+  'vice-president', 'attorney general', 'lord chancellor', 'party chairman', 'shadow chancellor',
+  'shadow home secretary', 'shadow foreign secretary', 'first minister', 'home office minister', 'commons leader',
+  'opposition leader', 'party leader', 'chief economist', 'chief constable', 'high commissioner', 'head of state',
+  'president', 'chancellor', 'minister', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director',
+  'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'governor', 'mayor', 'senator', 'ambassador',
+  'commissioner', 'judge', 'king', 'queen', 'prince', 'princess', 'general', 'admiral', 'colonel', 'captain',
+  'bishop', 'archbishop', 'pope', 'premier', 'speaker', 'mp', 'mep', 'founder', 'co-founder', 'head', 'boss', 'chief',
+  'coach', 'manager', 'editor', 'correspondent', 'deputy', 'lawyer', 'economist', 'analyst', 'singer', 'bassist',
+  'guitarist', 'drummer', 'actor', 'actress', 'producer', 'presenter', 'author', 'writer', 'campaigner', 'under-secretary',
+  'chancellor', 'treasurer', 'envoy', 'adviser', 'advisor', 'officer', 'inspector', 'professor', 'dr',
+];
+export const ROLE_SET = new Set(ROLE_TITLES);
+export const MAX_ROLE_TOKENS = 5;
+
+/** Modifiers that may precede a role title and belong to it ("former prime minister"). */
+export const ROLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'shadow', 'interim', 'assistant', 'senior', 'junior', 'ex-', 'then']);
+
+/** Verbs that introduce reported speech or a report. */
+export const REPORTING_VERBS = [
+  'reported', 'said', 'says', 'told', 'announced', 'stated', 'claimed', 'warned', 'added', 'insisted', 'argued',
+  'confirmed', 'revealed', 'explained', 'emphasized', 'emphasised', 'stressed', 'noted', 'suggested', 'wrote',
+  'declared', 'admitted', 'acknowledged', 'predicted', 'promised', 'urged', 'believes', 'believed', 'disclosed',
+  'reports', 'announces', 'tells', 'writes', 'mentioned', 'indicated', 'pointed out', 'maintained', 'estimated',
+];
+
+/** Titles people hold, as single words; a generic leader word in a question ("runs", "head") matches any of them. */
+export const TITLE_WORDS = new Set(
+  (
+    'secretary-general president vice-president chairman chairwoman chair chairperson chief executive ceo director ' +
+    'head leader premier minister secretary chancellor commissioner governor mayor king queen prince editor correspondent ' +
+    'envoy ambassador general spokesman spokeswoman spokesperson founder manager coach captain judge undersecretary deputy ' +
+    'boss executive analyst professor economist owner bassist singer guitarist drummer star actor actress engineer ' +
+    'presenter officer official commander attorney adviser advisor MP senator lawyer solicitor'
+  ).split(' ').map((w) => w.toLowerCase()),
+);
+
+/** Titles of whoever leads an organisation or country (what "who runs X" asks for). */
+export const LEADER_TITLES = new Set(
+  'secretary-general president chairman chairwoman chair chairperson chief executive ceo director head leader premier prime-minister minister chancellor governor mayor king queen boss founder commander general'.split(' '),
+);
