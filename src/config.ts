@@ -1,7 +1,9 @@
 // The only reader of process.env. Validates every variable once, with zod, and reports each bad one
 // by name with what it expects, so a misconfigured bot stops at startup instead of misbehaving later.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { secretValues } from './core/secrets';
 import { isHhmm, isTimeZone } from './reminders/time';
 
 const snowflake = /^\d{17,20}$/;
@@ -25,6 +27,8 @@ export const configSchema = z.object({
   /** Unset: info with Discord, warn in the console mode (log lines would bury the answers there). */
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'one of fatal, error, warn, info, debug, trace, silent')),
   ARTICLES_DIR: z.preprocess(emptyToUndefined, z.string().default('data/articles')),
+  /** refuse: symbolic links in ARTICLES_DIR are never read; inside: followed only when the target stays in the folder. */
+  ARTICLES_SYMLINKS: z.preprocess(emptyToUndefined, z.enum(['refuse', 'inside'], 'refuse or inside').default('refuse')),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
   REMINDER_CHANNEL_ID: optional(z.string().regex(snowflake, 'a channel id: 17–20 digits')),
   REMINDER_TIME: z.preprocess(emptyToUndefined, z.string().refine(isHhmm, 'a time of day as HH:MM (24-hour), e.g. 09:00').default('09:00')),
@@ -58,11 +62,12 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+/** `secrets`: every *_TOKEN / *_KEY / *_SECRET / *_PASSWORD value known (environment and .env), never to be shown or logged. */
+export type ConfigResult = { ok: true; config: Config; secrets: string[] } | { ok: false; errors: string[] };
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = configSchema.safeParse(env);
-  if (result.success) return { ok: true, config: result.data };
+  if (result.success) return { ok: true, config: result.data, secrets: secretValues(env) };
   const errors = result.error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '?');
     return `${variable}: expected ${issue.message} (got ${JSON.stringify(env[variable] ?? '')})`.replace(
@@ -75,8 +80,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
 /** Reads .env (when present, without overriding the real environment) and process.env. */
 export function loadConfig(envFile = '.env'): ConfigResult {
+  let fromFile: Record<string, string> = {};
   if (existsSync(envFile)) {
     try {
+      fromFile = parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string>;
       const before = { ...process.env };
       process.loadEnvFile(envFile);
       Object.assign(process.env, before); // the real environment wins over .env
@@ -84,5 +91,7 @@ export function loadConfig(envFile = '.env'): ConfigResult {
       return { ok: false, errors: [`${envFile}: could not be read (${(error as Error).message})`] };
     }
   }
-  return parseConfig(process.env);
+  const result = parseConfig(process.env);
+  // A .env secret the real environment overrides is still a secret: it must not leak through an article either.
+  return result.ok ? { ...result, secrets: secretValues(process.env, fromFile) } : result;
 }

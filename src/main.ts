@@ -4,10 +4,12 @@ import { PassThrough } from 'node:stream';
 import { commands } from '../commands';
 import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
-import { ingestDirectory, useArticleCache } from './articles/ingest';
+import { ingestDirectory, useArticleCache, useFilePolicy } from './articles/ingest';
 import { createAskService } from './answers/ask/service';
 import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
+import { scrubbingPoster } from './core/poster';
+import { createScrubber } from './core/secrets';
 import { CommandRouter } from './core/router';
 import type { Services } from './core/services';
 import { Shutdown } from './core/shutdown';
@@ -32,7 +34,10 @@ async function main(): Promise<void> {
   const clock: Clock = config.HERALD_FAKE_NOW ? clockStartingAt(config.HERALD_FAKE_NOW) : systemClock;
   const interactive = !config.DISCORD_TOKEN && Boolean(process.stdin.isTTY && process.stdout.isTTY);
   // In the console mode a log line per command would bury the answers: unless LOG_LEVEL says otherwise, only warnings.
-  const log = createLogger(config.LOG_LEVEL ?? (config.DISCORD_TOKEN ? 'info' : 'warn'), undefined, config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []);
+  // Every secret Herald knows (the token, *_KEY values, from the environment and .env) is scrubbed from logs, replies and posts.
+  const secrets = [...new Set([...(config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []), ...loaded.secrets])];
+  const scrub = createScrubber(secrets);
+  const log = createLogger(config.LOG_LEVEL ?? (config.DISCORD_TOKEN ? 'info' : 'warn'), undefined, secrets);
 
   // A bug that escapes every handler is logged and shown as /status's last error, not a crash of the whole bot.
   let status: Status | undefined;
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.
   const db = openDatabase(config.DATABASE_PATH);
   useArticleCache(new SqliteArticleCache(db));
+  useFilePolicy({ links: config.ARTICLES_SYMLINKS });
   const library = new MemoryLibrary();
   const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
   for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
   const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;
   if (discord) services.channels = discord.channels;
-  const poster = discord?.poster ?? new ConsolePoster(process.stdout, clock);
+  const poster = scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub);
   const scheduler = new Scheduler(log, { unref: true });
 
   // One story index for reminders (dates a newer article moved) and announcements (updates to a story).
@@ -79,7 +85,7 @@ async function main(): Promise<void> {
   scheduler.start();
   void scheduler.runNow('feeds.poll');
 
-  const router = new CommandRouter({ commands, services, clock, log });
+  const router = new CommandRouter({ commands, services, clock, log, scrub });
   services.commandList = () => router.commands;
 
   // SIGINT/SIGTERM: stop taking interactions, finish those in flight, stop jobs, close the database.

@@ -4,10 +4,10 @@
 // a large folder is parsed on worker threads, one per core.
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, extname, resolve } from 'node:path';
+import { dirname, join, extname, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './parse';
 import type { ParseResult } from './model';
@@ -27,9 +27,28 @@ export interface IngestReport {
   fromCache?: number;
 }
 
+/**
+ * What an article file may be. A symbolic link is refused by default: `ln -s ../.env leak.txt` would
+ * otherwise publish the token as a headline. 'inside' follows links whose target stays in the folder.
+ */
+export interface FilePolicy {
+  links: 'refuse' | 'inside';
+}
+
+export const DEFAULT_FILE_POLICY: FilePolicy = { links: 'refuse' };
+
+let defaultPolicy: FilePolicy = DEFAULT_FILE_POLICY;
+
+/** Sets the file policy ingestion uses when a caller passes none (main.ts sets it once from the config). */
+export function useFilePolicy(policy: FilePolicy): void {
+  defaultPolicy = policy;
+}
+
 export interface IngestOptions {
   /** Parsed articles persisted across restarts; defaults to the one given to useArticleCache(). */
   cache?: ArticleCache;
+  /** Which files may be read; defaults to the one given to useFilePolicy(). */
+  policy?: FilePolicy;
   /** Parser threads for ingestDirectory: 0 parses on this thread; default one per core when there are many files. */
   workers?: number;
 }
@@ -58,12 +77,12 @@ type Prepared =
   | { kind: 'parse'; text: string; hash: string };
 
 /** Reads a file and settles it from the library or the cache when possible; otherwise it needs parsing. */
-async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache | undefined): Promise<Prepared> {
+async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache | undefined, policy: FilePolicy): Promise<Prepared> {
   let raw: Buffer;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { kind: 'done', outcome: { error: 'not a regular file' } };
-    raw = readWhole(file, info.size);
+    const opened = openArticle(file, policy);
+    if ('error' in opened) return { kind: 'done', outcome: { error: opened.error } };
+    raw = readWhole(opened.fd, opened.size);
   } catch (error) {
     return { kind: 'done', outcome: { error: (error as Error).message } };
   }
@@ -82,10 +101,38 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
 
 let scratch = Buffer.alloc(1 << 16);
 
-/** Reads a file into one reused buffer (10,000 files, no 10,000 allocations); valid until the next read. */
-function readWhole(file: string, size: number): Buffer {
+// O_NOFOLLOW: a file swapped for a link after the check is not followed; O_NONBLOCK: a file swapped for
+// a FIFO does not hang the open (the fstat below then refuses it).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Opens an article file under the policy; the caller reads and closes the descriptor. Throws only for I/O errors (ENOENT…). */
+function openArticle(file: string, policy: FilePolicy): { fd: number; size: number } | { error: string } {
+  let target = file;
+  const link = lstatSync(file);
+  if (link.isSymbolicLink()) {
+    if (policy.links === 'refuse') return { error: 'symbolic link refused (set ARTICLES_SYMLINKS=inside to follow links within the folder)' };
+    const real = realpathSync(file);
+    if (!real.startsWith(realpathSync(dirname(file)) + sep)) return { error: 'symbolic link leads outside the articles folder; refused' };
+    target = real;
+  } else if (!link.isFile()) return { error: 'not a regular file' };
+  let fd: number;
+  try {
+    fd = openSync(target, OPEN_FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { error: 'symbolic link refused' };
+    throw error;
+  }
+  const info = fstatSync(fd);
+  if (!info.isFile()) {
+    closeSync(fd);
+    return { error: 'not a regular file' };
+  }
+  return { fd, size: info.size };
+}
+
+/** Reads an open file into one reused buffer (10,000 files, no 10,000 allocations), then closes it; valid until the next read. */
+function readWhole(fd: number, size: number): Buffer {
   if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
-  const fd = openSync(file, 'r');
   try {
     let length = 0;
     for (;;) {
@@ -115,7 +162,7 @@ function settle(library: MemoryLibrary, file: string, hash: string, result: Pars
 /** Parses one file into the library; skips it when its content hash has not changed. */
 export async function ingestFile(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<Outcome> {
   const cache = options.cache ?? defaultCache;
-  const prepared = await prepare(library, file, cache);
+  const prepared = await prepare(library, file, cache, options.policy ?? defaultPolicy);
   if (prepared.kind === 'done') return prepared.outcome;
   const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache);
   cache?.flush();
@@ -134,7 +181,7 @@ export async function ingestDirectory(library: MemoryLibrary, dir: string, now: 
   };
   const toParse: { file: string; text: string; hash: string }[] = [];
   for (const file of await listArticleFiles(dir)) {
-    const prepared = await prepare(library, file, cache);
+    const prepared = await prepare(library, file, cache, options.policy ?? defaultPolicy);
     if (prepared.kind === 'done') {
       if (prepared.fromCache) report.fromCache = (report.fromCache ?? 0) + 1;
       record(file, prepared.outcome);

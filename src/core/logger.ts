@@ -1,5 +1,6 @@
 // pino, structured. The token and other secrets are redacted wherever they might appear in a log object.
 import pino, { type Logger, type DestinationStream } from 'pino';
+import { createScrubber, type Scrub } from './secrets';
 
 export type { Logger };
 
@@ -14,21 +15,19 @@ const REDACT = [
 ];
 
 export function createLogger(level: string, destination?: DestinationStream, secrets: string[] = []): Logger {
-  const hooks = secrets.length
-    ? {
-        // Belt and braces: scrub any secret that slipped into a message string.
-        logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => scrub(a, secrets)));
-        },
-      }
-    : undefined;
-  // pino rejects `hooks: undefined`, so the key is only present when there is a hook.
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, ...(hooks ? { hooks } : {}) }, destination ?? pino.destination(2));
+  const text = createScrubber(secrets);
+  // Belt and braces: scrub any secret (or anything shaped like a Discord token) that slipped into a message string.
+  const hooks = {
+    logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+      method.apply(this, args.map((a) => scrub(a, text)));
+    },
+  };
+  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, hooks }, destination ?? pino.destination(2));
 }
 
 /** Replaces each secret in strings, Errors (message, stack, own fields) and plain objects and arrays, a few levels deep. */
-function scrub(value: unknown, secrets: string[], depth = 0): unknown {
-  if (typeof value === 'string') return secrets.reduce((s, secret) => (secret ? s.split(secret).join('[redacted]') : s), value);
+function scrub(value: unknown, secrets: Scrub, depth = 0): unknown {
+  if (typeof value === 'string') return secrets(value);
   if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     const copy = new Error(scrub(value.message, secrets) as string);

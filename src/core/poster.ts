@@ -1,6 +1,7 @@
 // Posting a message to a channel outside an interaction (reminders, announcements). The Discord
 // transport implements it over REST; the console transport prints "[#channel] …".
 import type { Reply } from './reply';
+import { scrubReply, type Scrub } from './secrets';
 
 export type PostResult =
   | { ok: true; messageId: string; channelId: string; guildId?: string }
@@ -17,4 +18,9 @@ export interface PostOptions {
 
 export interface MessagePoster {
   post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostResult>;
+}
+
+/** A poster that scrubs secrets from every message before the transport sees it. */
+export function scrubbingPoster(poster: MessagePoster, scrub: Scrub): MessagePoster {
+  return { post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options) };
 }

@@ -6,12 +6,15 @@ import type { Caller, Command, CommandContext, RawOptions } from './command';
 import type { Choice, Reply } from './reply';
 import type { Services } from './services';
 import type { Clock } from './clock';
+import { scrubChoices, scrubReply, type Scrub } from './secrets';
 
 export interface RouterDeps {
   commands: Command<any>[];
   services: Services;
   clock: Clock;
   log: Logger;
+  /** Replaces secrets (the token, *_KEY values…) in every reply and suggestion; main.ts builds it from the config. */
+  scrub?: Scrub;
 }
 
 export interface Invocation {
@@ -49,6 +52,14 @@ export class CommandRouter {
 
   /** Runs a command. Never throws: expected failures and bugs both come back as replies. */
   async run(inv: Invocation): Promise<Reply> {
+    return this.scrubbed(await this.runUnscrubbed(inv));
+  }
+
+  private scrubbed(reply: Reply): Reply {
+    return this.deps.scrub ? scrubReply(reply, this.deps.scrub) : reply;
+  }
+
+  private async runUnscrubbed(inv: Invocation): Promise<Reply> {
     const started = performance.now();
     const ctx = this.context(inv);
     const command = this.byName.get(inv.command);
@@ -78,7 +89,8 @@ export class CommandRouter {
     try {
       const choices = await command.autocomplete(inv.focused, inv.value, inv.options, ctx);
       // Discord: at most 25 choices, names and values 1–100 characters.
-      return choices.slice(0, 25).map((c) => ({ name: clip(c.name, 100), value: clip(c.value, 100) }));
+      const shown = this.deps.scrub ? scrubChoices(choices, this.deps.scrub) : choices;
+      return shown.slice(0, 25).map((c) => ({ name: clip(c.name, 100), value: clip(c.value, 100) }));
     } catch (error) {
       ctx.log.error({ err: error }, 'autocomplete failed');
       return [];
@@ -87,6 +99,10 @@ export class CommandRouter {
 
   /** Button presses: customId "<command>:<rest>". */
   async button(customId: string, caller: Caller, interactionId?: string): Promise<Reply> {
+    return this.scrubbed(await this.buttonUnscrubbed(customId, caller, interactionId));
+  }
+
+  private async buttonUnscrubbed(customId: string, caller: Caller, interactionId?: string): Promise<Reply> {
     const name = customId.split(':')[0];
     const command = this.byName.get(name);
     const ctx = this.context({ command: name, caller, interactionId });

@@ -1,0 +1,64 @@
+// Defence in depth against leaking secrets: the token and every *_TOKEN / *_KEY / *_SECRET /
+// *_PASSWORD value Herald knows (environment and .env) are replaced before any reply, post or log line
+// leaves the process, whatever text an article, a feed or an error message carried in.
+import type { Choice, Embed, Reply } from './reply';
+
+/** Environment variable names whose values are secrets. */
+export const SECRET_NAME = /(?:^|_)(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+
+/** Values shorter than this are not scrubbed: "1" or "true" would mangle ordinary text. */
+export const MIN_SECRET_LENGTH = 8;
+
+/** The shape of a Discord bot token (base64 user id . timestamp . HMAC), scrubbed even when Herald does not know it. */
+const DISCORD_TOKEN_SHAPE = /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g;
+
+export const REDACTED = '[redacted]';
+
+/** The secret values among environment-like entries, longest first (a secret containing another is replaced whole). */
+export function secretValues(...sources: Record<string, string | undefined>[]): string[] {
+  const values = new Set<string>();
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source)) {
+      const v = value?.trim();
+      if (v && v.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name)) values.add(v);
+    }
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+export type Scrub = (text: string) => string;
+
+/** A function replacing every known secret, and anything shaped like a Discord token, with "[redacted]". */
+export function createScrubber(secrets: readonly string[]): Scrub {
+  const known = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  return (text) => {
+    let out = text;
+    for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out.replace(DISCORD_TOKEN_SHAPE, REDACTED);
+  };
+}
+
+/** Scrubs the listed string fields of an object that are present; absent ones stay absent. */
+function scrubFields<T extends object>(value: T, keys: (keyof T)[], scrub: Scrub): T {
+  const copy = { ...value };
+  for (const key of keys) if (typeof copy[key] === 'string') (copy as Record<keyof T, unknown>)[key] = scrub(copy[key] as string);
+  return copy;
+}
+
+function scrubEmbed(embed: Embed, scrub: Scrub): Embed {
+  const copy = scrubFields(embed, ['title', 'url', 'description', 'footer'], scrub);
+  if (embed.fields) copy.fields = embed.fields.map((f) => scrubFields(f, ['name', 'value'], scrub));
+  return copy;
+}
+
+/** The reply with every text a user could see scrubbed (content, embeds, button labels). */
+export function scrubReply(reply: Reply, scrub: Scrub): Reply {
+  const copy = scrubFields(reply, ['content'], scrub);
+  if (reply.embeds) copy.embeds = reply.embeds.map((e) => scrubEmbed(e, scrub));
+  if (reply.buttons) copy.buttons = reply.buttons.map((b) => scrubFields(b, ['label'], scrub));
+  return copy;
+}
+
+export function scrubChoices(choices: Choice[], scrub: Scrub): Choice[] {
+  return choices.map((c) => ({ name: scrub(c.name), value: scrub(c.value) }));
+}
