@@ -16,6 +16,7 @@ import { createAskService } from '../src/answers/ask/service';
 import { openDatabase } from '../src/store/db';
 import { SqliteArticleCache } from '../src/store/article-cache';
 import { corpusQuestions, seedQuestions, unanswerableQuestions } from '../test/ask/questions';
+import { readCorpus } from '../test/support/shared-data';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
@@ -40,9 +41,7 @@ function prng(seed: number): () => number {
 }
 
 function templates(): string[] {
-  const corpus = resolve(repoRoot, '../shared/corpus/articles');
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, f));
-  return [join(repoRoot, 'data/articles/csto-border-plan.txt'), ...files].map((f) => readFileSync(f, 'utf8'));
+  return [readFileSync(join(repoRoot, 'data/articles/csto-border-plan.txt'), 'utf8'), ...readCorpus().map((a) => a.text)];
 }
 
 /** One variant: people renamed, places moved, days and months shifted, a numbered headline. */

@@ -1,29 +1,19 @@
 // Parse throughput over the held-out corpus (../shared/corpus/articles) plus the seed: articles per second,
 // median of several timed runs after a warm-up.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../src/articles/parse';
+import { readCorpus } from '../test/support/shared-data';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function loadTexts(): string[] {
-  const texts: string[] = [];
-  const corpus = resolve(repoRoot, '../shared/corpus/articles');
-  if (existsSync(corpus)) {
-    for (const f of readdirSync(corpus).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(join(corpus, f), 'utf8'));
-  }
-  const seed = resolve(repoRoot, 'data/articles/csto-border-plan.txt');
-  if (existsSync(seed)) texts.push(readFileSync(seed, 'utf8'));
-  return texts;
+  return [...readCorpus().map((a) => a.text), readFileSync(resolve(repoRoot, 'data/articles/csto-border-plan.txt'), 'utf8')];
 }
 
 export async function run(): Promise<void> {
   const texts = loadTexts();
-  if (texts.length === 0) {
-    console.log('parse: no articles found (expected ../shared/corpus/articles)');
-    return;
-  }
   const now = new Date('2026-11-27T12:00:00Z');
   const passes = 10; // each run parses the whole set this many times
   let failures = 0;

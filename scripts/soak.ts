@@ -29,6 +29,7 @@ import { NewsMonitor } from '../src/feeds/news';
 import { Reminders } from '../src/reminders/service';
 import { openDatabase } from '../src/store/db';
 import { SqliteReminderStore } from '../src/store/reminders-sqlite';
+import { sharedPath } from '../test/support/shared-data';
 
 export interface SoakOptions {
   /** Simulated minutes (default 60). */
@@ -122,12 +123,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const db = openDatabase(join(dir, 'herald.db'));
   const library = new MemoryLibrary();
   await ingestFile(library, join(repoRoot, 'data/articles/csto-border-plan.txt'), clock.now());
-  const corpus = resolve(repoRoot, '../shared/corpus/articles');
-  try {
-    for (const f of readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().slice(0, 10)) await ingestFile(library, join(corpus, f), clock.now());
-  } catch {
-    // The corpus sits beside the repo in development and CI; without it the soak runs on the seed alone.
-  }
+  const corpus = sharedPath('corpus/articles', 'the held-out news corpus');
+  for (const f of readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().slice(0, 10)) await ingestFile(library, join(corpus, f), clock.now());
   const status = new Status(clock.now(), library);
   let posts = 0;
   let announcements = 0;

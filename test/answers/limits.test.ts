@@ -1,13 +1,12 @@
 // Answers stay within Discord's embed limits on their own, even for articles far larger than news.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse';
 import type { Article, ArticleEvent } from '../../src/articles/model';
 import type { Reply } from '../../src/core/reply';
 import { eventTimestamps } from '../../src/answers/events';
 import { listField } from '../../src/answers/who';
-import { makeArticle, repoRoot, setup, track } from './helpers';
+import { makeArticle, setup, track } from './helpers';
+import { readCorpus } from '../support/shared-data';
 
 function event(i: number, extra: Partial<ArticleEvent> = {}): ArticleEvent {
   const day = String((i % 28) + 1).padStart(2, '0');
@@ -77,17 +76,15 @@ describe('event timestamps', () => {
   });
 });
 
-const corpus = resolve(repoRoot, '../shared/corpus/articles');
-
-describe.skipIf(!existsSync(corpus))('the held-out news corpus', () => {
+describe('the held-out news corpus', () => {
   it('gets a non-error answer within Discord limits from every command, for every article', async () => {
-    const files = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
-    expect(files.length).toBeGreaterThanOrEqual(30);
+    const corpus = readCorpus();
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
     const now = new Date('2026-11-27T12:00:00Z');
-    const tracked = files.map((f) => {
-      const parsed = parseArticle(readFileSync(resolve(corpus, f), 'utf8'), { now, origin: f });
-      if (!parsed.ok) throw new Error(`${f}: ${parsed.error}`);
-      return track(parsed.article, now, f);
+    const tracked = corpus.map(({ file, text }) => {
+      const parsed = parseArticle(text, { now, origin: file });
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
+      return track(parsed.article, now, file);
     });
     const { run } = setup(tracked);
     const problems: string[] = [];
