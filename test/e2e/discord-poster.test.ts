@@ -63,11 +63,17 @@ describe('DiscordPoster', () => {
     const result = await bot.discord.poster.post(fake.channels.general, reminder);
     expect(result).toEqual({ ok: false, retryable: true, reason: 'Discord server error (HTTP 502)' });
     expect(fake.messages(fake.channels.general)).toHaveLength(before);
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channels.general}/messages`).slice(-2).map((r) => r.status)).toEqual([502, 502]);
   });
 
   it('lets REST absorb one 5xx', async () => {
-    fake.failNext('POST', `/channels/${fake.channels.general}/messages`, 500, 1);
-    expect((await bot.discord.poster.post(fake.channels.general, reminder)).ok).toBe(true);
+    const channel = fake.addChannel({ name: 'one-500' });
+    fake.failNext('POST', `/channels/${channel}/messages`, 500, 1);
+    const result = await bot.discord.poster.post(channel, reminder);
+    expect(result).toEqual({ ok: true, messageId: fake.messages(channel)[0]?.id, channelId: channel, guildId: fake.guildId });
+    // The injected 500 did happen: two requests, the first answered 500, the retry created the message.
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`).map((r) => r.status)).toEqual([500, 200]);
+    expect(fake.messages(channel)).toHaveLength(1);
   });
 
   it('returns a long rate limit to the caller at once, with retryAfterMs, instead of waiting inside REST', async () => {

@@ -107,9 +107,39 @@ afterAll(async () => {
 
 describe('a full Discord-mode run on hostile text', () => {
   it('answered every command, posted the reminder once after the 500s, the preview and the announcement, and exited 0 on SIGTERM', () => {
-    for (const [key, r] of Object.entries(results)) expect(r.final ?? r.reply, key).toBeTruthy();
-    expect(results['member-remind'].final?.content).toBe('/remind needs the Manage Server permission.');
-    expect(results['watch-noembed'].final?.content).toMatch(/Embed Links/);
+    // Each command's own answer (not an error reply, which would also be "a reply"): the embed title or
+    // the content that only that command's success gives.
+    const headline = '@\u200beveryone City council to approve';
+    const answers: Record<string, { title?: string; content?: string; fields?: string[] }> = {
+      brief: { title: headline, fields: ['Key date', 'Who is involved', 'Reported by'] },
+      when: { title: `When: ${headline}`, fields: ['23 November 2026 · past', '28 November 2026 · today'] },
+      timeline: { title: `Timeline: ${headline}`, fields: ['23 November 2026 · past', '28 November 2026 · today'] },
+      who: { title: `Who: ${headline}`, fields: ['People', 'Organisations', 'Who said what'] },
+      facts: { title: `Facts: ${headline}`, fields: ['Key facts', 'Members of the council'] },
+      source: { title: `Source: ${headline}` },
+      articles: { title: 'Tracked articles' },
+      status: { title: 'Herald status' },
+      help: { title: 'Herald: commands' },
+      'who-name': { title: 'Jane Holloway' },
+      ask: { title: 'Q: When will the council approve the harbour plan?' },
+      'remind-channel': { title: 'Reminders channel set' },
+      'remind-test': { content: `Preview posted in <#${fake.channels.general}>.` },
+      'watch-noembed': { content: `Herald cannot announce in <#${fake.channels.noEmbed}>: Herald is missing Embed Links in <#${fake.channels.noEmbed}>.` },
+      'watch-channel': { content: `New articles will be announced in <#${fake.channels.general}> (every new article).` },
+      'member-remind': { content: '/remind needs the Manage Server permission.' },
+      'remind-list': { title: 'Reminders', fields: ['Upcoming', 'Sent', 'Missed', 'Failed'] },
+      'status-after': { title: 'Herald status' },
+    };
+    expect(Object.keys(results).sort()).toEqual(Object.keys(answers).sort());
+    type Embed = { title?: string; description?: string; fields?: { name: string }[] };
+    const firstEmbed = (key: string) => results[key].final?.embeds[0] as Embed | undefined;
+    for (const [key, want] of Object.entries(answers)) {
+      const seen = results[key].final;
+      if (want.content !== undefined) expect(seen?.content, key).toBe(want.content);
+      if (want.title !== undefined) expect(firstEmbed(key)?.title ?? '', key).toMatch(new RegExp(`^${want.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      if (want.fields !== undefined) expect((firstEmbed(key)?.fields ?? []).map((f) => f.name), key).toEqual(want.fields);
+    }
+    expect(firstEmbed('ask')?.description).toMatch(/^\*\*28 November 2026\*\*/);
     expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channels.reminders}/messages` && r.status === 500)).toHaveLength(2);
     expect(exit).toEqual({ code: 0, signal: null, at: expect.any(Number) });
