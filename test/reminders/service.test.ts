@@ -48,6 +48,27 @@ describe('the due-scan posts through Discord', () => {
     expect(fake.messages(channel)).toHaveLength(1);
   });
 
+  // The width of REMINDER_GRACE, probed on both sides of its edge (6 h by default): a reminder exactly
+  // that late still posts, with the late note; one second more is marked missed.
+  for (const [graceMs, label] of [[6 * 3_600_000, '6 h'], [3 * 3_600_000, '3 h']] as const) {
+    it(`with REMINDER_GRACE ${label}: exactly ${label} late posts with the note, one second later is missed`, async () => {
+      const inside = await harness({ fake, start: '2024-11-27T12:00:00Z', graceMs });
+      inside.library.upsert(budget());
+      await inside.reminders.idle();
+      inside.clock.set(Date.parse(NINE) + graceMs);
+      expect(await inside.reminders.runDue()).toEqual({ posted: 1, retried: 0, failed: 0, missed: 0, cancelled: 0 });
+      expect(embed(fake.messages(fake.channels.reminders)[0]).description).toContain(`*Posted ${label} late: Herald was offline.*`);
+
+      const outside = await harness({ fake, start: '2024-11-27T12:00:00Z', graceMs });
+      outside.library.upsert(budget());
+      await outside.reminders.idle();
+      outside.clock.set(Date.parse(NINE) + graceMs + 1000);
+      expect(await outside.reminders.runDue()).toEqual({ posted: 0, retried: 0, failed: 0, missed: 1, cancelled: 0 });
+      expect(outside.db.prepare('SELECT state, last_error FROM reminders').get()).toEqual({ state: 'missed', last_error: `${label} late, beyond REMINDER_GRACE (${label})` });
+      expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
+    });
+  }
+
   it('an event already past at ingestion gets no reminder', async () => {
     const h = await harness({ fake, start: '2024-11-29T12:00:00Z' });
     h.library.upsert(budget());
