@@ -2,8 +2,16 @@
 
 const DAY_MS = 86_400_000;
 
+/** Date.UTC reads years 0–99 as 1900–1999; this keeps them as written. */
+function utcMs(y: number, m: number, d: number): number {
+  if (y >= 100 || y < 0) return Date.UTC(y, m - 1, d);
+  const t = new Date(Date.UTC(2000, 0, 1));
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getTime();
+}
+
 export function dayNumber(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  return Math.floor(utcMs(y, m, d) / DAY_MS);
 }
 
 export interface Ymd {
@@ -32,7 +40,7 @@ export function dayOfIso(iso: string): number | null {
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return new Date(utcMs(y, m + 1, 0)).getUTCDate();
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {

@@ -1,7 +1,7 @@
 // Finds date expressions in a sentence and resolves them to calendar ranges against a reference day.
 // Hand-written patterns (no nested quantifiers) keep the scan linear and the results predictable:
 // "13 years ago" is an event, "for several years" is a duration and is not.
-import { MONTHS, SEASONS, WEEKDAYS } from '../language/calendar-words';
+import { MONTH_NAMES, MONTHS, SEASONS, WEEKDAY_NAMES, WEEKDAYS } from '../language/calendar-words';
 import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 import { addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf } from './calendar';
 import type { Precision } from './model';
@@ -39,9 +39,10 @@ export interface ResolvedDate {
   qualifier: 'on' | 'by' | 'about' | 'range' | 'alternative';
 }
 
-const WD = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MON_FULL = '(January|February|March|April|May|June|July|August|September|October|November|December)';
-const MON = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const WD = `(${[...WEEKDAY_NAMES.slice(1), WEEKDAY_NAMES[0]].join('|')})`;
+const MON_FULL = `(${MONTH_NAMES.join('|')})`;
+const FULL_MONTH = new RegExp(`^${MON_FULL}$`);
+const MON = `(${MONTH_NAMES.join('|')}|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)`;
 const ORD = '(?:st|nd|rd|th)?';
 const NUM_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
@@ -50,7 +51,7 @@ const NUM_WORDS: Record<string, number> = {
   'a couple of': 2, 'couple of': 2, 'a number of': 3, some: 3, many: 5,
 };
 const VAGUE = new Set(['several', 'few', 'a few', 'a couple of', 'couple of', 'a number of', 'some', 'many']);
-const NUM = '(\\d{1,4}|a couple of|couple of|a number of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many)';
+const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d{1,4}|a couple of|couple of|a number of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many)';
 const APPROX = '(about|around|some|nearly|almost|more than|over|just over|less than|under|roughly|approximately|exactly|precisely|only|just)';
 const UNIT = '(day|week|month|year|decade)s?';
 const PART = '(early|late|mid|the end of|end of|the start of|start of|the beginning of|beginning of|the middle of|earlier|later)';
@@ -62,7 +63,7 @@ const RE_MONTH_ALONE = new RegExp(`\\b([Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff
 const RE_YEAR = /\b((?:early|late|mid|the end of|end of|the start of|start of|the beginning of|beginning of|the middle of)[\s-]+)?((?:1[89]|20)\d{2})(s)?\b/gu;
 const RE_WEEKDAY = new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince)\\s+)?${WD}(?:'s|’s)?\\b(?:\\s+(?:morning|afternoon|evening|night)\\b)?`, 'gu');
 const RE_DAY_OFFSET = /\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night)\b/giu;
-const RE_AGO = new RegExp(`\\b(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\s+ago\\b`, 'giu');
+const RE_AGO = new RegExp(`\\b(?:${APPROX}\\s+)?(?<![\\d.,])${NUM}\\s+${UNIT}\\s+ago\\b`, 'giu');
 const RE_WITHIN_NEXT = new RegExp(`\\b(?:in|within|over|during)\\s+the\\s+(?:next|coming|following)\\s+(?:${NUM}\\s+)?${UNIT}\\b`, 'giu');
 const RE_WITHIN = new RegExp(`\\bwithin\\s+(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}\\b`, 'giu');
 const RE_IN_TIME = new RegExp(`\\bin\\s+(?:${APPROX}\\s+)?${NUM}\\s+${UNIT}(?:'|’)?\\s+time\\b`, 'giu');
@@ -74,7 +75,7 @@ const YEAR_UNIT_AFTER = /^(?:\s*(?:%|per ?cent|m\b|bn\b|km|kg|million|billion|pe
 
 function toNumber(word: string): { n: number; vague: boolean } {
   const w = word.toLowerCase();
-  if (/^\d+$/.test(w)) return { n: Number(w), vague: false };
+  if (/^\d[\d,]*$/.test(w)) return { n: Number(w.replace(/,/g, '')), vague: false };
   return { n: NUM_WORDS[w] ?? 1, vague: VAGUE.has(w) };
 }
 
@@ -98,137 +99,243 @@ const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const HAS_WEEKDAY = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 const HAS_RELATIVE = /\b(?:ago|next|coming|following|within|time|last|this|yesterday|today|tomorrow|tonight)\b/i;
 
-/** Finds date expressions in one sentence; overlapping finds keep the longest. */
-export function findDateMentions(text: string): DateMention[] {
-  const found: DateMention[] = [];
-  // Cheap keyword checks first: most sentences hold no date at all.
-  const month = HAS_MONTH.test(text);
-  const weekday = HAS_WEEKDAY.test(text);
-  const relative = HAS_RELATIVE.test(text);
-  const lower = relative ? text.toLowerCase() : '';
-  const none: never[] = [];
-  const scan = (re: RegExp, when: boolean) => (when ? text.matchAll(re) : none);
-  const add = (start: number, end: number, spec: DateSpec, by = false) => {
-    found.push({ start, end, expression: text.slice(start, end), spec, by });
-  };
-  const prepBefore = (i: number): string => {
-    const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, i - 12), i));
-    return m ? m[1].toLowerCase() : '';
-  };
-  const isBy = (i: number) => {
-    const p = prepBefore(i);
-    return p === 'by' || p === 'until' || p === 'till' || p === 'before';
-  };
+/** Cheap facts about a sentence that decide which rules can match at all (most sentences hold no date). */
+interface Cues {
+  text: string;
+  lower: string;
+  month: boolean;
+  weekday: boolean;
+  relative: boolean;
+  year: boolean;
+}
 
-  // "Tuesday, 26 November 2024", "November 26-28", "4 or 5 April": the same token whichever order day and month come in.
-  const addDayMonth = (
-    m: RegExpExecArray,
-    p: { weekday?: string; month: number; day: number; joiner?: string; day2?: number; year?: string },
-  ) => {
-    const join = p.joiner ? (p.joiner === 'or' ? 'alternative' : 'range') : undefined;
-    add(m.index, m.index + m[0].length, {
+type Found = { start: number; end: number; spec: DateSpec; by?: boolean };
+
+/** One rule of the date grammar: a pattern, when it is worth trying, and what a match means (null: not a date). */
+export interface DateRule {
+  name: string;
+  pattern: RegExp;
+  applies: (cues: Cues) => boolean;
+  toValue: (m: RegExpExecArray, cues: Cues) => Found | null;
+}
+
+function prepBefore(text: string, i: number): string {
+  const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, i - 12), i));
+  return m ? m[1].toLowerCase() : '';
+}
+
+function isBy(text: string, i: number): boolean {
+  const p = prepBefore(text, i);
+  return p === 'by' || p === 'until' || p === 'till' || p === 'before';
+}
+
+/** "Tuesday, 26 November 2024", "November 26-28", "4 or 5 April": the same value whichever order day and month come in. */
+function dayMonth(
+  m: RegExpExecArray,
+  text: string,
+  p: { weekday?: string; month: number; day: number; joiner?: string; day2?: number; year?: string },
+): Found {
+  const join = p.joiner ? (p.joiner === 'or' ? 'alternative' : 'range') : undefined;
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    spec: {
       kind: 'dayMonth', month: p.month, day: p.day,
       ...(p.day2 && p.day2 > p.day && p.day2 <= 31 ? { day2: p.day2, join } : {}),
       ...(p.year ? { year: Number(p.year) } : {}),
       ...(p.weekday ? { weekday: WEEKDAYS[p.weekday.toLowerCase()] } : {}),
-    }, isBy(m.index));
+    },
+    by: isBy(text, m.index),
   };
-  for (const m of scan(RE_DAY_MONTH, month)) {
-    const day = Number(m[2]);
-    const day2 = m[4] ? Number(m[4]) : undefined;
-    const month = monthOf(m[5]);
-    if (!month || day < 1 || day > 31) continue;
-    if (/^(Mar|May)$/.test(m[5]) && !m[6] && /^\s+(be|have|not|also|well)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
-    addDayMonth(m, { weekday: m[1], month, day, joiner: m[3], day2, year: m[6] });
-  }
-  for (const m of scan(RE_MONTH_DAY, month)) {
-    const month = monthOf(m[2]);
-    const day = Number(m[3]);
-    const day2 = m[5] ? Number(m[5]) : undefined;
-    if (!month || day < 1 || day > 31) continue;
-    addDayMonth(m, { weekday: m[1], month, day, joiner: m[4], day2, year: m[6] });
-  }
-  for (const m of scan(RE_MONTH_YEAR, month)) {
-    add(m.index, m.index + m[0].length, { kind: 'monthYear', month: monthOf(m[2]), year: Number(m[3]), part: partOf(m[1]) }, isBy(m.index));
-  }
-  for (const m of scan(RE_MONTH_ALONE, month)) {
-    const lead = m[1].toLowerCase();
-    const month = monthOf(m[2]);
-    if (m[2] === 'May' && /^\s+(be|have|not|also|well|well)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
-    const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
-    const part = ['early', 'late', 'mid', 'end of', 'start of', 'beginning of', 'earlier in', 'later in'].includes(lead) ? partOf(lead) : undefined;
-    // Keep the preposition out of the expression, but keep modifiers ("next June", "early March").
-    const keepLead = modifier !== undefined || part !== undefined;
-    const start = keepLead ? m.index : m.index + m[0].length - m[2].length;
-    add(start, m.index + m[0].length, { kind: 'month', month, modifier, part }, lead === 'by' || lead === 'until' || lead === 'till' || lead === 'before');
-  }
-  for (const m of scan(RE_YEAR, /\d{4}/.test(text))) {
-    const before = text[m.index - 1] ?? ' ';
-    if (/[£$€\d.,/'’-]/.test(before) && !m[1]) continue;
-    // "Fifa 2005", "LMA Manager 2005": a year right after a capitalised name is part of that name
-    const prevWord = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
-    if (!m[1] && prevWord && /^\p{Lu}/u.test(prevWord[1]) && !MONTHS[prevWord[1].toLowerCase()] && !CAPITALISED_STOPWORDS.has(prevWord[1].toLowerCase())) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (!m[3] && (YEAR_UNIT_AFTER.test(after) || /^[.,]\d/.test(after))) continue;
-    add(m.index, m.index + m[0].length, { kind: 'year', year: Number(m[2]), decade: Boolean(m[3]), part: partOf(m[1]) }, isBy(m.index));
-  }
-  for (const m of scan(RE_WEEKDAY, weekday)) {
-    const end = m.index + m[0].length;
-    const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 24));
-    // "Sunday Times", "Sunday's Financial Mail": a capitalised word after the weekday makes it a title.
-    if (next && /^\p{Lu}/u.test(next[1]) && !/^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(next[1])) continue;
-    const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 10), m.index));
-    if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) continue;
-    // newspapers: "Mail on Sunday", "Independent on Sunday", "Scotland on Sunday"
-    const nameAt = m.index + m[0].indexOf(m[2]);
-    if (/\b(?:Mail|Independent|Scotland|Express|Mirror|Post|Herald|Times|Telegraph|Observer|People|Sport|World|News|Wales|Ireland|Sun|Star)\s+on\s+$/.test(text.slice(Math.max(0, nameAt - 16), nameAt))) continue;
-    const lead = m[1]?.toLowerCase();
-    const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
-    const start = modifier ? m.index : m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
-    let exprEnd = end;
-    if (m[0].endsWith("'s") || m[0].endsWith('’s')) exprEnd -= 2;
-    // "Friday's suicide bombing": keep the possessive out of the expression
-    add(start, exprEnd, { kind: 'weekday', weekday: WEEKDAYS[m[2].toLowerCase()], modifier }, lead === 'by' || lead === 'until');
-  }
-  for (const m of scan(RE_DAY_OFFSET, relative)) {
-    const w = m[1].toLowerCase();
-    // "the Today programme": a capitalised "Today" inside a sentence is a title.
-    if (w === 'today' && m[1] === 'Today' && m.index > 0) continue;
-    const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
-    add(m.index, m.index + m[0].length, { kind: 'dayOffset', offset });
-  }
-  for (const m of scan(RE_AGO, relative && lower.includes(' ago'))) {
-    const { n, vague } = toNumber(m[2]);
-    const approx = Boolean(m[1]) && !/^(exactly|precisely|only|just)$/i.test(m[1]);
-    add(m.index, m.index + m[0].length, { kind: 'ago', unit: unitOf(m[3]), amount: n, approximate: vague || approx });
-  }
-  for (const m of scan(RE_WITHIN_NEXT, relative && (lower.includes('next') || lower.includes('coming') || lower.includes('following')))) {
-    const unit = unitOf(m[2]);
-    const plural = /s$/i.test(m[0]);
-    const { n, vague } = m[1] ? toNumber(m[1]) : { n: plural ? 3 : 1, vague: plural };
-    add(m.index, m.index + m[0].length, { kind: 'within', unit, amount: n, approximate: vague });
-  }
-  for (const m of scan(RE_WITHIN, relative && lower.includes('within'))) {
-    const { n, vague } = toNumber(m[2]);
-    add(m.index, m.index + m[0].length, { kind: 'within', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) });
-  }
-  for (const m of scan(RE_IN_TIME, relative && lower.includes('time'))) {
-    const { n, vague } = toNumber(m[2]);
-    add(m.index, m.index + m[0].length, { kind: 'after', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) });
-  }
-  for (const m of scan(RE_PERIOD, relative)) {
-    // "over the last year" is a duration, not a date.
-    if (!m[1] && /\b(the|past)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
-    const which = m[2].toLowerCase();
-    const offset = which === 'last' ? -1 : which === 'this' ? 0 : 1;
-    const u = m[3].toLowerCase();
-    const season = SEASONS[u];
-    add(m.index, m.index + m[0].length, {
-      kind: 'period', unit: season ? 'season' : (u as 'week' | 'weekend' | 'month' | 'year'), season, offset, part: partOf(m[1]),
-    });
-  }
+}
 
-  // "next Thursday (3 March)": the explicit date wins and absorbs the weekday phrase.
+const NEWSPAPER_ON = /\b(?:Mail|Independent|Scotland|Express|Mirror|Post|Herald|Times|Telegraph|Observer|People|Sport|World|News|Wales|Ireland|Sun|Star)\s+on\s+$/;
+const MODAL_AFTER_MAY = /^\s+(be|have|not|also|well)\b/;
+
+/** The date grammar, tried in this order; overlapping finds keep the longest (see findDateMentions). */
+export const DATE_RULES: DateRule[] = [
+  {
+    name: 'day month [year]',
+    pattern: RE_DAY_MONTH,
+    applies: (c) => c.month,
+    toValue: (m, { text }) => {
+      const day = Number(m[2]);
+      const month = monthOf(m[5]);
+      if (!month || day < 1 || day > 31) return null;
+      // "the 5 may be": a modal verb, not a month
+      if (/^(Mar|May)$/.test(m[5]) && !m[6] && MODAL_AFTER_MAY.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      return dayMonth(m, text, { weekday: m[1], month, day, joiner: m[3], day2: m[4] ? Number(m[4]) : undefined, year: m[6] });
+    },
+  },
+  {
+    name: 'month day [year]',
+    pattern: RE_MONTH_DAY,
+    applies: (c) => c.month,
+    toValue: (m, { text }) => {
+      const month = monthOf(m[2]);
+      const day = Number(m[3]);
+      if (!month || day < 1 || day > 31) return null;
+      return dayMonth(m, text, { weekday: m[1], month, day, joiner: m[4], day2: m[5] ? Number(m[5]) : undefined, year: m[6] });
+    },
+  },
+  {
+    name: 'month year',
+    pattern: RE_MONTH_YEAR,
+    applies: (c) => c.month,
+    toValue: (m, { text }) => ({
+      start: m.index, end: m.index + m[0].length, by: isBy(text, m.index),
+      spec: { kind: 'monthYear', month: monthOf(m[2]), year: Number(m[3]), part: partOf(m[1]) },
+    }),
+  },
+  {
+    name: 'preposition or modifier + month',
+    pattern: RE_MONTH_ALONE,
+    applies: (c) => c.month,
+    toValue: (m, { text }) => {
+      const lead = m[1].toLowerCase();
+      if (m[2] === 'May' && MODAL_AFTER_MAY.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
+      const part = ['early', 'late', 'mid', 'end of', 'start of', 'beginning of', 'earlier in', 'later in'].includes(lead) ? partOf(lead) : undefined;
+      // Keep the preposition out of the expression, but keep modifiers ("next June", "early March").
+      const keepLead = modifier !== undefined || part !== undefined;
+      return {
+        start: keepLead ? m.index : m.index + m[0].length - m[2].length,
+        end: m.index + m[0].length,
+        spec: { kind: 'month', month: monthOf(m[2]), modifier, part },
+        by: lead === 'by' || lead === 'until' || lead === 'till' || lead === 'before',
+      };
+    },
+  },
+  {
+    name: 'year or decade',
+    pattern: RE_YEAR,
+    applies: (c) => c.year,
+    toValue: (m, { text }) => {
+      const before = text[m.index - 1] ?? ' ';
+      if (/[£$€\d.,/'’-]/.test(before) && !m[1]) return null;
+      // "Fifa 2005", "LMA Manager 2005": a year right after a capitalised name is part of that name
+      const prevWord = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
+      if (!m[1] && prevWord && /^\p{Lu}/u.test(prevWord[1]) && !MONTHS[prevWord[1].toLowerCase()] && !CAPITALISED_STOPWORDS.has(prevWord[1].toLowerCase())) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (!m[3] && (YEAR_UNIT_AFTER.test(after) || /^[.,]\d/.test(after))) return null;
+      return {
+        start: m.index, end: m.index + m[0].length, by: isBy(text, m.index),
+        spec: { kind: 'year', year: Number(m[2]), decade: Boolean(m[3]), part: partOf(m[1]) },
+      };
+    },
+  },
+  {
+    name: 'weekday',
+    pattern: RE_WEEKDAY,
+    applies: (c) => c.weekday,
+    toValue: (m, { text }) => {
+      const end = m.index + m[0].length;
+      const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 24));
+      // "Sunday Times", "Sunday's Financial Mail": a capitalised word after the weekday makes it a title.
+      if (next && /^\p{Lu}/u.test(next[1]) && !FULL_MONTH.test(next[1])) return null;
+      const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 10), m.index));
+      if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) return null;
+      // newspapers: "Mail on Sunday", "Independent on Sunday", "Scotland on Sunday"
+      const nameAt = m.index + m[0].indexOf(m[2]);
+      if (NEWSPAPER_ON.test(text.slice(Math.max(0, nameAt - 16), nameAt))) return null;
+      const lead = m[1]?.toLowerCase();
+      const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
+      // "Friday's suicide bombing": keep the possessive out of the expression
+      const exprEnd = m[0].endsWith("'s") || m[0].endsWith('’s') ? end - 2 : end;
+      return {
+        start: modifier ? m.index : m.index + (m[1] ? m[0].indexOf(m[2]) : 0),
+        end: exprEnd,
+        spec: { kind: 'weekday', weekday: WEEKDAYS[m[2].toLowerCase()], modifier },
+        by: lead === 'by' || lead === 'until',
+      };
+    },
+  },
+  {
+    name: 'yesterday, today, tomorrow',
+    pattern: RE_DAY_OFFSET,
+    applies: (c) => c.relative,
+    toValue: (m) => {
+      const w = m[1].toLowerCase();
+      // "the Today programme": a capitalised "Today" inside a sentence is a title.
+      if (w === 'today' && m[1] === 'Today' && m.index > 0) return null;
+      const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+      return { start: m.index, end: m.index + m[0].length, spec: { kind: 'dayOffset', offset } };
+    },
+  },
+  {
+    name: 'N units ago',
+    pattern: RE_AGO,
+    applies: (c) => c.relative && c.lower.includes(' ago'),
+    toValue: (m) => {
+      const { n, vague } = toNumber(m[2]);
+      const approx = Boolean(m[1]) && !/^(exactly|precisely|only|just)$/i.test(m[1]);
+      return { start: m.index, end: m.index + m[0].length, spec: { kind: 'ago', unit: unitOf(m[3]), amount: n, approximate: vague || approx } };
+    },
+  },
+  {
+    name: 'in the next N units',
+    pattern: RE_WITHIN_NEXT,
+    applies: (c) => c.relative && (c.lower.includes('next') || c.lower.includes('coming') || c.lower.includes('following')),
+    toValue: (m) => {
+      const plural = /s$/i.test(m[0]);
+      const { n, vague } = m[1] ? toNumber(m[1]) : { n: plural ? 3 : 1, vague: plural };
+      return { start: m.index, end: m.index + m[0].length, spec: { kind: 'within', unit: unitOf(m[2]), amount: n, approximate: vague } };
+    },
+  },
+  {
+    name: 'within N units',
+    pattern: RE_WITHIN,
+    applies: (c) => c.relative && c.lower.includes('within'),
+    toValue: (m) => {
+      const { n, vague } = toNumber(m[2]);
+      return { start: m.index, end: m.index + m[0].length, spec: { kind: 'within', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) } };
+    },
+  },
+  {
+    name: "in N units' time",
+    pattern: RE_IN_TIME,
+    applies: (c) => c.relative && c.lower.includes('time'),
+    toValue: (m) => {
+      const { n, vague } = toNumber(m[2]);
+      return { start: m.index, end: m.index + m[0].length, spec: { kind: 'after', unit: unitOf(m[3]), amount: n, approximate: vague || Boolean(m[1]) } };
+    },
+  },
+  {
+    name: 'last/this/next period',
+    pattern: RE_PERIOD,
+    applies: (c) => c.relative,
+    toValue: (m, { text }) => {
+      // "over the last year" is a duration, not a date.
+      if (!m[1] && /\b(the|past)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      const which = m[2].toLowerCase();
+      const offset = which === 'last' ? -1 : which === 'this' ? 0 : 1;
+      const u = m[3].toLowerCase();
+      const season = SEASONS[u];
+      return {
+        start: m.index, end: m.index + m[0].length,
+        spec: { kind: 'period', unit: season ? 'season' : (u as 'week' | 'weekend' | 'month' | 'year'), season, offset, part: partOf(m[1]) },
+      };
+    },
+  },
+];
+
+/** Finds date expressions in one sentence; overlapping finds keep the longest. */
+export function findDateMentions(text: string): DateMention[] {
+  const relative = HAS_RELATIVE.test(text);
+  const cues: Cues = { text, lower: relative ? text.toLowerCase() : '', month: HAS_MONTH.test(text), weekday: HAS_WEEKDAY.test(text), relative, year: /\d{4}/.test(text) };
+  const found: DateMention[] = [];
+  for (const rule of DATE_RULES) {
+    if (!rule.applies(cues)) continue;
+    for (const m of text.matchAll(rule.pattern)) {
+      const f = rule.toValue(m, cues);
+      if (f) found.push({ start: f.start, end: f.end, expression: text.slice(f.start, f.end), spec: f.spec, by: f.by ?? false });
+    }
+  }
+  return keepLongest(absorbWeekdayBeforeDate(text, found));
+}
+
+/** "next Thursday (3 March)": the explicit date wins and absorbs the weekday phrase. */
+function absorbWeekdayBeforeDate(text: string, found: DateMention[]): DateMention[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   for (let i = 0; i + 1 < found.length; i++) {
     const a = found[i];
@@ -242,8 +349,10 @@ export function findDateMentions(text: string): DateMention[] {
     found.splice(i, 1);
     i--;
   }
+  return found;
+}
 
-  // Keep the longest of overlapping finds.
+function keepLongest(found: DateMention[]): DateMention[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: DateMention[] = [];
   for (const f of found) {
@@ -351,6 +460,9 @@ function mondayOf(day: number): number {
   return day - ((weekdayOf(day) + 6) % 7);
 }
 
+/** Dates before this year are not given as calendar dates (ISO dates need four digits; year 0 does not exist). */
+export const MIN_YEAR = 1;
+
 export interface ResolveContext {
   /** The reference day (publication date, or the best anchor available). */
   ref: number;
@@ -429,6 +541,8 @@ export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext)
       return relative({ date: ref + spec.offset, endDate: ref + spec.offset, precision: 'day', qualifier: 'on' });
     case 'ago': {
       const at = addUnits(ref, spec.unit, -spec.amount);
+      // "5,000 years ago" lies before the calendar's year 1: no date to give.
+      if (ymdOf(at).y < MIN_YEAR) return null;
       const precision: Precision = spec.approximate ? 'approximate' : spec.unit === 'day' ? 'day' : spec.unit === 'month' ? 'month' : spec.unit === 'year' ? 'year' : 'approximate';
       const y = ymdOf(at);
       if (spec.unit === 'year' || spec.unit === 'decade') return relative({ ...yearSpan(y.y), precision, qualifier: spec.approximate ? 'about' : 'on' });

@@ -131,6 +131,30 @@ describe('impossible dates', () => {
   });
 });
 
+describe('"N years ago" far back (issue 11: the parser rejected the whole article)', () => {
+  const article = (n: string) => parse(`---\npublished: 2026-11-27\n---\nHistory\n\nThe town was founded ${n} years ago. The museum opens on 3 December.`);
+
+  it('parses the article for every N from 2027 to 9999 and gives the far date no calendar date', () => {
+    for (const n of [2027, 2028, 3000, 5000, 9998, 9999]) {
+      const a = article(String(n));
+      expect(a.events.map((e) => e.expression)).toEqual(['3 December']);
+      expect(a.warnings).toContain(`could not resolve the date "${n} years ago" in sentence 0`);
+    }
+  });
+
+  it('does not turn "2026 years ago" into 1900 nor "2000 years ago" into 1926: years below 100 stay as written', () => {
+    expect(article('2026').events.map((e) => e.expression)).toEqual(['3 December']);
+    expect(event(article('2000'), '2000 years ago')).toMatchObject({ date: '0026-01-01', endDate: '0026-12-31', precision: 'year' });
+    expect(event(article('1950'), '1950 years ago')).toMatchObject({ date: '0076-01-01', endDate: '0076-12-31' });
+  });
+
+  it('reads "5,000 years ago" as five thousand, not as "000 years ago" (today)', () => {
+    const a = article('5,000');
+    expect(a.events.map((e) => e.expression)).toEqual(['3 December']);
+    expect(event(article('1,500'), '1,500 years ago').date).toBe('0526-01-01');
+  });
+});
+
 describe('no date to anchor on', () => {
   it('leaves the publication date unknown and reads yearless dates against the ingestion date, with a warning', () => {
     const a = parse('Report due\n\nThe report will be released on 11 March.');
