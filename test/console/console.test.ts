@@ -41,6 +41,15 @@ describe('runConsole (not a terminal)', () => {
   });
 });
 
+describe('completion on piped input (a line ending in a tab)', () => {
+  it("lists the article option's suggestions, as Discord's autocomplete would", async () => {
+    const text = await session(['/brief article:tajik\t', '/who n\t', '/brief article:zzzz\t']);
+    expect(text).toContain('\n> /brief article:tajik\nSuggestions:\n  CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\n');
+    expect(text).toContain('\n> /who n\nSuggestions:\n  name:\n');
+    expect(text).toContain('\n> /brief article:zzzz\nNo suggestions.\n');
+  });
+});
+
 describe('tab completion', () => {
   const { router } = setup([]);
   it('completes command names, then option names', () => {

@@ -42,14 +42,39 @@ export function completeLine(router: Pick<CommandRouter, 'commands' | 'find'>, l
   return [names.filter((n) => n.startsWith(word)), word];
 }
 
+/**
+ * Value suggestions for a line ending in an autocompleted option ("/brief article:csto"): what
+ * Discord's autocomplete would offer, through the router (same permission checks). Undefined when
+ * the line does not end in such an option.
+ */
+export async function suggestValues(router: Pick<CommandRouter, 'find' | 'autocomplete'>, line: string, caller: Caller): Promise<{ word: string; choices: string[] } | undefined> {
+  const m = /^\/(\S+)\s(?:.*\s)?([\p{L}\p{N}_-]{1,32}):([^:]*)$/u.exec(line.replace(/\t+$/, ''));
+  const command = m ? router.find(m[1].toLowerCase()) : undefined;
+  if (!m || !command) return undefined;
+  const defs = command.definition.options ?? [];
+  const sub = defs.find((o) => o.type === 1 && new RegExp(`^/\\S+\\s+${o.name}\\b`, 'i').test(line));
+  const def = (sub?.options ?? defs).find((o) => o.name === m[2]);
+  if (!def?.autocomplete) return undefined;
+  const parsed = parseCommandLine(line.slice(0, line.length - m[2].length - m[3].length - 1), (name) => router.find(name)?.definition);
+  const options = parsed.kind === 'command' ? parsed.options : {};
+  const choices = await router.autocomplete({ command: command.definition.name, options, caller, focused: def.name, value: m[3].trimStart(), interactionId: 'console-complete' });
+  return { word: m[3], choices: choices.map((c) => c.name) };
+}
+
 export function runConsole(options: ConsoleOptions): Promise<void> {
   const { router, input, output, isTTY, clock } = options;
   const caller = options.caller ?? CONSOLE_CALLER;
   const write = (text: string) => output.write(`${text}\n`);
   write([CONSOLE_BANNER, ...(isTTY ? ['Ctrl+D or /exit to quit.'] : []), ...(options.notes ?? [])].join('\n'));
 
-  const completer: Completer = (line) => completeLine(router, line);
-  const rl = createInterface({ input, output: isTTY ? output : undefined, terminal: isTTY, completer: isTTY ? completer : undefined, historySize: 500 });
+  // Option names complete synchronously; an autocompleted option's value asks the command, as Discord does.
+  const completer = (line: string, done: (error: null, result: [string[], string]) => void): void => {
+    void suggestValues(router, line, caller).then(
+      (values) => done(null, values ? [values.choices, values.word] : completeLine(router, line)),
+      () => done(null, completeLine(router, line)),
+    );
+  };
+  const rl = createInterface({ input, output: isTTY ? output : undefined, terminal: isTTY, completer: isTTY ? (completer as Completer) : undefined, historySize: 500 });
   rl.setPrompt('herald> ');
   let count = 0;
 
@@ -57,6 +82,13 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     if (!isTTY && line.trim() !== '') write(`\n> ${line.trim()}`);
     if (/^\/?(exit|quit)$/i.test(line.trim())) {
       rl.close();
+      return;
+    }
+    // Piped input: a line ending in a tab asks for completions, as the tab key does on a terminal.
+    if (!isTTY && line.endsWith('\t')) {
+      const values = await suggestValues(router, line, caller);
+      const [names] = values ? [values.choices] : completeLine(router, line.replace(/\t+$/, ''));
+      write(names.length > 0 ? `Suggestions:\n${names.map((n) => `  ${n}`).join('\n')}` : 'No suggestions.');
       return;
     }
     const parsed = parseCommandLine(line, (name) => router.find(name)?.definition);

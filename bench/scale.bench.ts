@@ -1,0 +1,319 @@
+// Scale, measured as a user runs Herald: `npm start` (console mode, piped input) over a generated,
+// varied library of SCALE_ARTICLES articles (default 10,000) in a temp folder, with a reminder channel
+// configured so reminders and story supersession do their real work. From outside the process it
+// measures
+//   - cold start (empty database: everything parsed): time to the first answer, time until the whole
+//     library is loaded, /status latency while it loads, SIGTERM to exit;
+//   - warm start (same database): time to the first answer and until loaded;
+//   - every command's latency through the console (write a line, read its reply), autocomplete
+//     through the console's completion line (a line ending in a tab);
+//   - one new article into the full library: the time Herald itself logs from reading the file to
+//     the library, story index and reminders being up to date ("article file ingested", processMs);
+//   - resident memory of the Herald node process (/proc/<pid>/status VmHWM peak, VmRSS settled).
+// Targets (issue 17): warm ≤ 5 s, cold ≤ 60 s with commands answered meanwhile, new article ≤ 50 ms
+// p99, commands p99 ≤ 20 ms, autocomplete ≤ 10 ms, resident ≤ 300 MB.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateLibrary, writeLibrary, type GeneratedArticle } from './scale-library';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const NOW = '2026-11-27T12:00:00Z';
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 100);
+const NEW_ARTICLES = 40;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+
+interface Reply {
+  ms: number;
+  text: string;
+}
+
+/** One `npm start` process driven through its stdin and read from its stdout and (JSON log) stderr. */
+class Herald {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly spawnedAt = performance.now();
+  private out = '';
+  private waiter: { line: string; sentAt: number; resolve: (r: Reply) => void } | undefined;
+  readonly logs: Record<string, unknown>[] = [];
+  private logWaiters: { test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+  private stderrTail = '';
+  exited: Promise<number | null>;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
+    this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk: string) => {
+      this.out += chunk;
+      this.check();
+    });
+    let partial = '';
+    this.child.stderr.setEncoding('utf8');
+    this.child.stderr.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+      partial += chunk;
+      const lines = partial.split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          this.logs.push(entry);
+          this.logWaiters = this.logWaiters.filter((w) => (w.test(entry) ? (w.resolve(entry), false) : true));
+        } catch {
+          // not a log line
+        }
+      }
+    });
+  }
+
+  get stderr(): string {
+    return this.stderrTail;
+  }
+
+  private check(): void {
+    const w = this.waiter;
+    if (!w) return;
+    const echo = `> ${w.line.trim()}\n`;
+    const at = this.out.indexOf(echo);
+    if (at < 0) return;
+    const rest = this.out.slice(at + echo.length);
+    if (rest.length === 0 || !rest.endsWith('\n')) return;
+    this.waiter = undefined;
+    this.out = '';
+    w.resolve({ ms: performance.now() - w.sentAt, text: rest });
+  }
+
+  /** Sends one line and resolves with its reply (one at a time). */
+  send(line: string, timeoutMs = 600_000): Promise<Reply> {
+    if (this.waiter) throw new Error('one command at a time');
+    this.out = '';
+    return new Promise((resolveReply, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no reply to ${JSON.stringify(line)} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-1000)}`)), timeoutMs);
+      this.waiter = {
+        line,
+        sentAt: performance.now(),
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolveReply(r);
+        },
+      };
+      this.child.stdin.write(`${line}\n`);
+    });
+  }
+
+  waitLog(test: (l: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+    const seen = this.logs.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolveLog, reject) => {
+      const timer = setTimeout(() => reject(new Error('log line not seen in time')), timeoutMs);
+      this.logWaiters.push({ test, resolve: (l) => (clearTimeout(timer), resolveLog(l)) });
+    });
+  }
+
+  /** The Herald node process: the descendant of npm whose command line runs main. */
+  heraldPid(): number | undefined {
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        // gone
+      }
+    }
+    const queue = [this.child.pid as number];
+    let found: number | undefined;
+    while (queue.length > 0) {
+      const pid = queue.shift() as number;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (/\bmain\.(ts|js)\b/.test(cmd) && /node/.test(cmd.split('\0')[0])) found = pid;
+      } catch {
+        // gone
+      }
+      queue.push(...(children.get(pid) ?? []));
+    }
+    return found;
+  }
+
+  /** VmHWM (peak) and VmRSS (now) of the Herald node process, in kB. */
+  memory(): { peakKb: number; rssKb: number } | undefined {
+    const pid = this.heraldPid();
+    if (!pid) return undefined;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      return { peakKb: field('VmHWM'), rssKb: field('VmRSS') };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** SIGTERM to the Herald process itself (as a service manager would); ms until it exited. */
+  async terminate(): Promise<number> {
+    const pid = this.heraldPid();
+    const t = performance.now();
+    if (pid) process.kill(pid, 'SIGTERM');
+    else this.child.kill('SIGTERM');
+    const killer = setTimeout(() => this.kill(), 30_000);
+    await this.exited;
+    clearTimeout(killer);
+    return performance.now() - t;
+  }
+
+  kill(): void {
+    const pid = this.heraldPid();
+    if (pid) process.kill(pid, 'SIGKILL');
+    this.child.kill('SIGKILL');
+  }
+}
+
+/** Tracked-article count from /status's text ("Articles tracked" field), and whether loading is still under way. */
+function statusCount(text: string): { tracked: number; loading: boolean } {
+  const m = /Articles tracked\D*?([\d,]+)/.exec(text);
+  return { tracked: m ? Number(m[1].replace(/,/g, '')) : 0, loading: /loading/i.test(text) };
+}
+
+async function untilLoaded(h: Herald, expected: number, samples: number[]): Promise<number> {
+  for (;;) {
+    const r = await h.send('/status');
+    samples.push(r.ms);
+    const s = statusCount(r.text);
+    if (s.tracked >= expected && !s.loading) return performance.now() - h.spawnedAt;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+function commandLines(library: GeneratedArticle[], rand: () => number): { name: string; line: string }[] {
+  const pick = () => library[Math.floor(rand() * library.length)];
+  const surname = (a: GeneratedArticle) => /\b[A-Z][a-z]+ ([A-Z][a-z]+), the\b/.exec(a.text)?.[1] ?? 'Rossi';
+  const word = (a: GeneratedArticle) => a.headline.split(/\s+/).filter((w) => w.length > 4)[0] ?? a.headline.split(' ')[0];
+  const questions = ['When will the vote take place?', 'Who is the chair?', 'When was it founded?', 'Where will the summit be held?', 'How many jobs will the plant create?', 'When is the strike?'];
+  const lines: { name: string; line: string }[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const a = pick();
+    lines.push(
+      { name: '/brief', line: `/brief article:${a.headline}` },
+      { name: '/brief (default)', line: '/brief' },
+      { name: '/when', line: `/when article:${pick().headline}` },
+      { name: '/timeline', line: `/timeline article:${pick().headline}` },
+      { name: '/who', line: `/who article:${a.headline} name:${surname(a)}` },
+      { name: '/facts', line: `/facts article:${pick().headline}` },
+      { name: '/source', line: `/source article:${pick().headline}` },
+      { name: '/ask', line: `/ask ${questions[i % questions.length]}` },
+      { name: '/articles', line: `/articles page:${1 + Math.floor(rand() * 50)}` },
+      { name: '/status', line: '/status' },
+      { name: '/help', line: '/help' },
+      { name: '/remind list', line: '/remind list' },
+      { name: 'autocomplete', line: `/brief article:${word(pick()).slice(0, 3 + (i % 4))}\t` },
+    );
+  }
+  return lines;
+}
+
+export async function run(): Promise<void> {
+  const count = Number(process.env.SCALE_ARTICLES ?? 10_000);
+  const shared = resolve(repoRoot, '../shared');
+  if (!existsSync(shared)) console.log(`note: ${shared} is missing; the scale bench needs none of it (its library is generated)`);
+  const work = mkdtempSync(join(tmpdir(), 'herald-scale-'));
+  const dir = join(work, 'articles');
+  const env = {
+    ARTICLES_DIR: dir,
+    DATABASE_PATH: join(work, 'herald.db'),
+    DISCORD_TOKEN: '',
+    HERALD_FAKE_NOW: NOW,
+    REMINDER_CHANNEL_ID: '100000000000000001',
+    LOG_LEVEL: 'info',
+    FEEDS: '',
+  };
+  const started: Herald[] = [];
+  try {
+    let t = performance.now();
+    const library = writeLibrary(dir, count, new Date(NOW));
+    console.log(`generated ${library.length} articles on ${new Set(library.map((a) => a.file.split('-')[1])).size} stories in ${work} (${Math.round(performance.now() - t)} ms)`);
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} before the runs`);
+
+    // ---- cold start ----
+    const cold = new Herald(env);
+    started.push(cold);
+    const first = await cold.send('/help');
+    const coldFirst = performance.now() - cold.spawnedAt;
+    const loadingStatus: number[] = [];
+    const coldLoaded = await untilLoaded(cold, count, loadingStatus);
+    loadingStatus.sort((a, b) => a - b);
+    const coldMemory = cold.memory();
+    console.log(`cold start: first answer (/help) after ${ms(coldFirst)} ms (its latency ${ms(first.ms)} ms); all ${count} loaded after ${(coldLoaded / 1000).toFixed(1)} s (target ≤ 60 s)`);
+    console.log(`  /status while loading: ${loadingStatus.length} answers, p50 ${ms(percentile(loadingStatus, 50))} ms, p99 ${ms(percentile(loadingStatus, 99))} ms, max ${ms(loadingStatus[loadingStatus.length - 1])} ms`);
+    if (coldMemory) console.log(`  resident: peak ${mb(coldMemory.peakKb)}, at load end ${mb(coldMemory.rssKb)}`);
+    console.log(`  SIGTERM → exit: ${ms(await cold.terminate())} ms`);
+
+    // ---- SIGTERM during a cold load (fresh database) ----
+    const midDb = join(work, 'mid.db');
+    const mid = new Herald({ ...env, DATABASE_PATH: midDb });
+    started.push(mid);
+    await mid.send('/help');
+    await new Promise((done) => setTimeout(done, 3_000));
+    console.log(`SIGTERM 3 s into a cold load → exit: ${ms(await mid.terminate())} ms (target ≤ 5 s)`);
+
+    // ---- warm start ----
+    const warm = new Herald(env);
+    started.push(warm);
+    const firstWarm = await warm.send(`/when article:${library[0].headline}`);
+    const warmFirst = performance.now() - warm.spawnedAt;
+    const warmStatus: number[] = [];
+    const warmLoaded = await untilLoaded(warm, count, warmStatus);
+    console.log(`warm start: first answer (/when of an article) after ${ms(warmFirst)} ms (${/No such article/.test(firstWarm.text) ? 'article not loaded yet' : 'answered'}); all loaded after ${(warmLoaded / 1000).toFixed(1)} s (target ≤ 5 s)`);
+
+    // ---- command latencies ----
+    const rand = (() => {
+      let s = 42;
+      return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    })();
+    const lines = commandLines(library, rand);
+    for (const l of lines.slice(0, 13 * 5)) await warm.send(l.line); // warm-up
+    const byName = new Map<string, number[]>();
+    let failures = 0;
+    for (const l of lines) {
+      const r = await warm.send(l.line);
+      if (/went wrong|error id/i.test(r.text)) failures++;
+      byName.set(l.name, [...(byName.get(l.name) ?? []), r.ms]);
+    }
+    console.log(`commands through the console (${ROUNDS} rounds, round-robin; write → reply read back)${failures ? `; ${failures} unexpected errors` : ''}:`);
+    for (const [name, times] of byName) {
+      times.sort((a, b) => a - b);
+      console.log(`  ${name.padEnd(18)} p50 ${ms(percentile(times, 50)).padStart(6)} ms  p99 ${ms(percentile(times, 99)).padStart(6)} ms  max ${ms(times[times.length - 1]).padStart(6)} ms`);
+    }
+
+    // ---- new articles into the full library ----
+    const extra = generateLibrary(NEW_ARTICLES, new Date(NOW), 991);
+    const processMs: number[] = [];
+    for (const [i, a] of extra.entries()) {
+      const file = join(dir, `new-${i}-${a.file}`);
+      const seen = warm.logs.length;
+      writeFileSync(file, a.text);
+      const entry = await warm.waitLog((l) => l.msg === 'article file ingested' && typeof l.file === 'string' && l.file.endsWith(`new-${i}-${a.file}`) && warm.logs.indexOf(l) >= seen);
+      if (typeof entry.processMs === 'number') processMs.push(entry.processMs);
+    }
+    processMs.sort((a, b) => a - b);
+    if (processMs.length > 0) {
+      console.log(`one new article into the ${count}-article library (Herald's own processMs: read, parse, library, stories, reminders): p50 ${ms(percentile(processMs, 50))} ms, p99 ${ms(percentile(processMs, 99))} ms (target ≤ 50 ms)`);
+    } else console.log('one new article: Herald logs no processMs for ingested files (not measured)');
+
+    const settled = warm.memory();
+    if (settled) console.log(`resident (warm process, after everything above): peak ${mb(settled.peakKb)}, settled ${mb(settled.rssKb)} (target ≤ 300 MB)`);
+    console.log(`  SIGTERM → exit: ${ms(await warm.terminate())} ms`);
+    console.log(`machine: load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} after the runs (other helpers' test runs share these 2 cores)`);
+  } finally {
+    for (const h of started) if (h.child.exitCode === null) h.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
