@@ -57,11 +57,20 @@
  *   POST /channels/:id/messages enforces Discord's limits (content 2000, embeds 10/6000, fields 25, …) with
  *   400 50035, like interaction replies and webhook edits do; validateMessagePayload(body, true) exposes it.
  *   fake.close()
+ *
+ * Files: this one holds the state, the gateway and the injection API; fake-discord/routes.ts is the REST
+ * API as a route table; fake-discord/messages.ts the message payload rules; fake-discord/permissions.ts the bits.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { messagePayload } from './fake-discord/messages';
+import { Perm } from './fake-discord/permissions';
+import { route } from './fake-discord/routes';
+
+export { Perm } from './fake-discord/permissions';
+export { messagePayload, validateMessagePayload } from './fake-discord/messages';
 
 // ---------------------------------------------------------------------------------------------- types
 
@@ -204,17 +213,6 @@ interface Failure {
   options: FailOptions;
 }
 
-// ------------------------------------------------------------------------------------ permission bits
-
-export const Perm = {
-  ManageGuild: 1n << 5n,
-  ViewChannel: 1n << 10n,
-  SendMessages: 1n << 11n,
-  EmbedLinks: 1n << 14n,
-  ReadMessageHistory: 1n << 16n,
-  Administrator: 1n << 3n,
-} as const;
-
 const EVERYONE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.ReadMessageHistory;
 const BOT_ROLE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ReadMessageHistory;
 const MEMBER_PERMS = EVERYONE_PERMS | Perm.EmbedLinks;
@@ -242,23 +240,24 @@ export class FakeDiscord {
 
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly channelMap = new Map<string, FakeChannel>();
-  private readonly roles: FakeRole[];
-  private readonly messageMap = new Map<string, FakeMessage[]>();
-  private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
-  private readonly globalCommands: any[] = [];
-  private readonly guildCommands = new Map<string, any[]>();
+  // State below is read and changed by the REST route table (fake-discord/routes.ts) too.
+  readonly channelMap = new Map<string, FakeChannel>();
+  readonly roles: FakeRole[];
+  readonly messageMap = new Map<string, FakeMessage[]>();
+  readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
+  readonly globalCommands: any[] = [];
+  readonly guildCommands = new Map<string, any[]>();
   private readonly failures: Failure[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly pending: { t: string; d: unknown }[] = [];
-  private readonly interactions = new Map<string, InteractionRecord>();
-  private readonly byToken = new Map<string, InteractionRecord>();
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly byToken = new Map<string, InteractionRecord>();
   private readonly waiters = new Map<string, () => void>();
-  private readonly expired = new Set<string>();
+  readonly expired = new Set<string>();
   private readyWaiters: { n: number; resolve: () => void }[] = [];
   private readonly sockets = new Set<WebSocket>();
 
-  constructor(private readonly options: FakeDiscordOptions = {}) {
+  constructor(readonly options: FakeDiscordOptions = {}) {
     this.roles = [
       role(this.guildId, '@everyone', EVERYONE_PERMS, 0),
       { ...role(this.botRoleId, 'Herald', BOT_ROLE_PERMS, 1), managed: true },
@@ -595,7 +594,7 @@ export class FakeDiscord {
     return out;
   }
 
-  private settle(record: InteractionRecord): void {
+  settle(record: InteractionRecord): void {
     if (record.settled) return;
     record.settled = true;
     this.waiters.get(record.id)?.();
@@ -642,7 +641,7 @@ export class FakeDiscord {
       return reply(401, { message: '401: Unauthorized', code: 0 });
     }
     try {
-      const out = this.route(method, path, body, url.searchParams);
+      const out = route(this, method, path, body, url.searchParams, record);
       reply(out.status, out.json);
     } catch (error) {
       reply(500, { message: `fake discord bug: ${(error as Error).message}`, code: 0 });
@@ -672,212 +671,7 @@ export class FakeDiscord {
     reply(f.status, f.options.body ?? defaults[f.status] ?? { message: `${f.status}: Server Error`, code: 0 });
   }
 
-  private route(method: string, path: string, body: any, query: URLSearchParams): { status: number; json?: unknown } {
-    const p = path.split('/').filter(Boolean);
-    const ok = (json?: unknown) => ({ status: json === undefined ? 204 : 200, json });
-    const err = (status: number, code: number, message: string) => ({ status, json: { message, code } });
-    const is = (m: string, pattern: string) => method === m && matches(p, pattern);
-
-    if (is('GET', 'gateway/bot')) {
-      return ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
-    }
-    if (is('GET', 'gateway')) return ok({ url: this.gatewayUrl });
-    if (is('GET', 'users/@me')) return ok(this.botUser());
-    if (is('GET', 'applications/@me') || is('GET', 'oauth2/applications/@me')) {
-      return ok({ id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: 'f'.repeat(64), team: null });
-    }
-
-    // application commands
-    if (p[0] === 'applications' && p[1] === this.applicationId && (p[2] === 'commands' || (p[2] === 'guilds' && p[4] === 'commands'))) {
-      const guildId = p[2] === 'guilds' ? p[3] : undefined;
-      const list = guildId ? this.guildCommands.get(guildId) ?? [] : this.globalCommands;
-      const rest = guildId ? p.slice(5) : p.slice(3);
-      if (method === 'GET' && rest.length === 0) return ok(list);
-      if (method === 'PUT' && rest.length === 0) {
-        this.commandWrites.push(this.requests[this.requests.length - 1]);
-        const previous = new Map(list.map((c: any) => [c.name, c]));
-        const next = (Array.isArray(body) ? body : []).map((d: any) => this.storeCommand(d, guildId, previous.get(d.name)?.id));
-        if (guildId) this.guildCommands.set(guildId, next);
-        else this.globalCommands.splice(0, this.globalCommands.length, ...next);
-        return ok(next);
-      }
-      if (method === 'POST' && rest.length === 0) {
-        this.commandWrites.push(this.requests[this.requests.length - 1]);
-        const existing = list.findIndex((c: any) => c.name === body?.name);
-        const stored = this.storeCommand(body, guildId, existing >= 0 ? list[existing].id : undefined);
-        if (existing >= 0) list[existing] = stored;
-        else list.push(stored);
-        if (guildId && !this.guildCommands.has(guildId)) this.guildCommands.set(guildId, list);
-        return { status: existing >= 0 ? 200 : 201, json: stored };
-      }
-      if (rest.length === 1) {
-        const index = list.findIndex((c: any) => c.id === rest[0]);
-        if (index < 0) return err(404, 10063, 'Unknown application command');
-        if (method === 'GET') return ok(list[index]);
-        if (method === 'DELETE') {
-          list.splice(index, 1);
-          return ok();
-        }
-        if (method === 'PATCH') {
-          this.commandWrites.push(this.requests[this.requests.length - 1]);
-          list[index] = this.storeCommand({ ...list[index], ...body }, guildId, list[index].id);
-          return ok(list[index]);
-        }
-      }
-    }
-
-    // interaction callbacks
-    if (is('POST', 'interactions/:id/:token/callback')) {
-      const record = this.interactions.get(p[1]);
-      if (!record || record.token !== p[2] || this.expired.has(p[1])) return err(404, 10062, 'Unknown interaction');
-      if (record.callbacks.length > 0) return err(400, 40060, 'Interaction has already been acknowledged.');
-      const type = Number(body?.type);
-      if (type === 4 || type === 7) {
-        const invalid = invalidMessage(body?.data, true);
-        if (invalid) return err(400, 50035, invalid);
-      }
-      record.callbacks.push({ type, data: body?.data });
-      const channelId = this.interactionChannel(record);
-      if (type === 4) {
-        record.ephemeral = Boolean((body.data?.flags ?? 0) & 64);
-        record.reply = this.makeMessage(channelId, body.data ?? {}, true);
-        this.settle(record);
-      } else if (type === 5) {
-        record.deferred = true;
-        record.ephemeral = Boolean((body.data?.flags ?? 0) & 64);
-        record.reply = this.makeMessage(channelId, { content: '', flags: (body.data?.flags ?? 0) | 128 }, true);
-      } else if (type === 6) {
-        record.deferred = true;
-      } else if (type === 7) {
-        record.reply = this.makeMessage(channelId, body.data ?? {}, true);
-        this.settle(record);
-      } else if (type === 8) {
-        record.choices = body.data?.choices ?? [];
-        this.settle(record);
-      } else if (type === 1) {
-        this.settle(record);
-      } else {
-        return err(400, 50035, `Invalid interaction callback type ${type}`);
-      }
-      if (query.get('with_response') === 'true') {
-        return ok({
-          interaction: { id: record.id, type: 2, activity_instance_id: null, response_message_id: record.reply?.id, response_message_loading: type === 5, response_message_ephemeral: record.ephemeral },
-          resource: record.reply ? { type, message: record.reply } : { type },
-        });
-      }
-      return ok();
-    }
-
-    // webhooks (interaction follow-ups and edits)
-    if (p[0] === 'webhooks' && p[1] === this.applicationId && p[2]) {
-      const record = this.byToken.get(p[2]);
-      if (!record) return err(404, 10015, 'Unknown Webhook');
-      const channelId = this.interactionChannel(record);
-      if (method === 'POST' && p.length === 3) {
-        if (!record.reply && !record.deferred) return err(404, 10015, 'Unknown Webhook');
-        const invalid = invalidMessage(body, true);
-        if (invalid) return err(400, 50035, invalid);
-        const message = this.makeMessage(channelId, body ?? {}, true);
-        record.followups.push(message);
-        // After a defer, a follow-up (e.g. the deferred reply deleted and an ephemeral answer sent) settles it.
-        if (record.deferred) this.settle(record);
-        return ok(message);
-      }
-      if (p[3] === 'messages' && p[4] === '@original') {
-        if (!record.reply && !record.deferred) return err(404, 10008, 'Unknown Message');
-        if (method === 'GET') return ok(record.reply);
-        if (method === 'DELETE') {
-          record.reply = null;
-          record.ephemeral = false;
-          return ok();
-        }
-        if (method === 'PATCH') {
-          const invalid = invalidMessage(body, false);
-          if (invalid) return err(400, 50035, invalid);
-          const base = record.reply ?? this.makeMessage(channelId, {}, true);
-          record.reply = { ...base, ...pickMessageFields(body ?? {}), flags: (base.flags & ~128) | (record.ephemeral ? 64 : 0), edited_timestamp: new Date().toISOString() };
-          this.settle(record);
-          return ok(record.reply);
-        }
-      }
-      if (p[3] === 'messages' && p[4]) {
-        const message = record.followups.find((m) => m.id === p[4]);
-        if (!message) return err(404, 10008, 'Unknown Message');
-        if (method === 'GET') return ok(message);
-        if (method === 'PATCH') {
-          Object.assign(message, pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() });
-          return ok(message);
-        }
-        if (method === 'DELETE') {
-          record.followups.splice(record.followups.indexOf(message), 1);
-          return ok();
-        }
-      }
-    }
-
-    // channels
-    if (p[0] === 'channels' && p[1]) {
-      const channel = this.channelMap.get(p[1]);
-      if (!channel) return err(404, 10003, 'Unknown Channel');
-      const perms = this.botPermissions(channel);
-      if (!(perms & Perm.ViewChannel)) return err(403, 50001, 'Missing Access');
-      if (method === 'GET' && p.length === 2) return ok(channel);
-      if (p[2] === 'messages') {
-        const list = this.messageMap.get(channel.id) ?? [];
-        if (method === 'GET' && p.length === 3) {
-          const limit = Math.min(Number(query.get('limit') ?? 50), 100);
-          return ok([...list].reverse().slice(0, limit));
-        }
-        if (method === 'POST' && p.length === 3) {
-          if (!(perms & Perm.SendMessages)) return err(403, 50013, 'Missing Permissions');
-          if (Array.isArray(body?.embeds) && body.embeds.length && !(perms & Perm.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
-          const invalid = invalidMessage(body, true);
-          if (invalid) return err(400, 50035, invalid);
-          if (body?.nonce !== undefined && body?.enforce_nonce === true) {
-            const key = `${channel.id}:${body.nonce}`;
-            const seen = this.nonces.get(key);
-            if (seen && Date.now() - seen.at < (this.options.nonceWindowMs ?? 300_000)) return ok(seen.message);
-            const message = this.createMessage(channel, body);
-            this.nonces.set(key, { message, at: Date.now() });
-            return ok(message);
-          }
-          return ok(this.createMessage(channel, body));
-        }
-        if (p.length === 4) {
-          const message = list.find((m) => m.id === p[3]);
-          if (!message) return err(404, 10008, 'Unknown Message');
-          if (method === 'GET') return ok(message);
-          if (method === 'PATCH') {
-            Object.assign(message, pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() });
-            return ok(message);
-          }
-          if (method === 'DELETE') {
-            list.splice(list.indexOf(message), 1);
-            return ok();
-          }
-        }
-      }
-    }
-
-    // guilds
-    if (p[0] === 'guilds' && p[1]) {
-      if (p[1] !== this.guildId) return err(404, 10004, 'Unknown Guild');
-      if (method === 'GET' && p.length === 2) return ok(this.guildPayload(false));
-      if (is('GET', 'guilds/:id/channels')) return ok([...this.channelMap.values()]);
-      if (is('GET', 'guilds/:id/roles')) return ok(this.roles);
-      if (is('GET', 'guilds/:id/members/:user')) {
-        const member = this.members().find((m) => m.user.id === p[3]);
-        return member ? ok(member) : err(404, 10007, 'Unknown Member');
-      }
-    }
-    return err(404, 0, `404: Not Found (fake discord has no ${method} /${p.join('/')})`);
-  }
-
-  private interactionChannel(record: InteractionRecord): string {
-    return record.channelId;
-  }
-
-  private storeCommand(def: any, guildId?: string, id?: string): any {
+  storeCommand(def: any, guildId?: string, id?: string): any {
     return {
       id: id ?? this.snowflake(),
       application_id: this.applicationId,
@@ -895,7 +689,7 @@ export class FakeDiscord {
     };
   }
 
-  private createMessage(channel: FakeChannel, body: any): FakeMessage {
+  createMessage(channel: FakeChannel, body: any): FakeMessage {
     const message = this.makeMessage(channel.id, body ?? {});
     message.guild_id = channel.guild_id;
     const list = this.messageMap.get(channel.id) ?? [];
@@ -905,7 +699,7 @@ export class FakeDiscord {
     return message;
   }
 
-  private makeMessage(channelId: string, body: any, fromInteraction = false): FakeMessage {
+  makeMessage(channelId: string, body: any, fromInteraction = false): FakeMessage {
     return {
       id: this.snowflake(),
       channel_id: channelId,
@@ -929,11 +723,15 @@ export class FakeDiscord {
     };
   }
 
+  applicationPayload(): Record<string, unknown> {
+    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: 'f'.repeat(64), team: null };
+  }
+
   botUser(): Record<string, unknown> {
     return { id: this.botUserId, username: 'Herald', discriminator: '0', global_name: 'Herald', avatar: null, bot: true, flags: 0, verified: true, mfa_enabled: false };
   }
 
-  private members(): any[] {
+  members(): any[] {
     const member = (id: string, roles: string[], user: Record<string, unknown>) => ({ user, roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false });
     return [
       member(this.botUserId, [this.botRoleId], this.botUser()),
@@ -942,7 +740,7 @@ export class FakeDiscord {
     ];
   }
 
-  private guildPayload(withState = true): Record<string, unknown> {
+  guildPayload(withState = true): Record<string, unknown> {
     return {
       id: this.guildId,
       name: this.options.guildName ?? 'Herald Test Server',
@@ -1026,11 +824,6 @@ function role(id: string, name: string, permissions: bigint, position: number): 
   return { id, name, permissions: String(permissions), position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 };
 }
 
-function matches(parts: string[], pattern: string): boolean {
-  const want = pattern.split('/');
-  return parts.length === want.length && want.every((w, i) => w.startsWith(':') || w === parts[i]);
-}
-
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -1056,46 +849,3 @@ function parseMultipartPayload(raw: Buffer, contentType: string): unknown {
   return undefined;
 }
 
-function pickMessageFields(body: any): Partial<FakeMessage> {
-  const out: Partial<FakeMessage> = {};
-  for (const key of ['content', 'embeds', 'components', 'allowed_mentions'] as const) if (key in body) (out as any)[key] = body[key];
-  return out;
-}
-
-/** The message payload a request carries, or undefined when the request does not create/edit a message. */
-function messagePayload(r: RecordedRequest): any | undefined {
-  const p = r.path.split('/').filter(Boolean);
-  if (p[0] === 'channels' && p[2] === 'messages' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p.length === 4))) return r.body ?? {};
-  if (p[0] === 'interactions' && p[3] === 'callback' && r.method === 'POST') {
-    return r.body?.type === 4 || r.body?.type === 7 ? r.body.data ?? {} : undefined;
-  }
-  if (p[0] === 'webhooks' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p[3] === 'messages'))) return r.body ?? {};
-  return undefined;
-}
-
-/** Discord's own message limits: a bot that exceeds them gets 400 Invalid Form Body. */
-function invalidMessage(body: any, creating: boolean): string | undefined {
-  if (!body || typeof body !== 'object') return creating ? 'Cannot send an empty message' : undefined;
-  const embeds: any[] = body.embeds ?? [];
-  if (creating && !body.content && embeds.length === 0 && !(body.components ?? []).length) return 'Cannot send an empty message';
-  if ((body.content ?? '').length > 2000) return 'content: Must be 2000 or fewer in length.';
-  if (embeds.length > 10) return 'embeds: Must be 10 or fewer in length.';
-  let total = 0;
-  for (const e of embeds) {
-    if ((e.title ?? '').length > 256) return 'embeds.title: Must be 256 or fewer in length.';
-    if ((e.description ?? '').length > 4096) return 'embeds.description: Must be 4096 or fewer in length.';
-    if ((e.fields ?? []).length > 25) return 'embeds.fields: Must be 25 or fewer in length.';
-    for (const f of e.fields ?? []) {
-      if ((f.name ?? '').length > 256 || !f.name) return 'embeds.fields.name: Must be between 1 and 256 in length.';
-      if ((f.value ?? '').length > 1024 || !f.value) return 'embeds.fields.value: Must be between 1 and 1024 in length.';
-      total += f.name.length + f.value.length;
-    }
-    if ((e.footer?.text ?? '').length > 2048) return 'embeds.footer.text: Must be 2048 or fewer in length.';
-    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
-  }
-  if (total > 6000) return 'embeds: Embed size exceeds maximum size of 6000';
-  return undefined;
-}
-
-/** Exposed so other tests can validate payloads the same way the fake does. */
-export const validateMessagePayload = invalidMessage;

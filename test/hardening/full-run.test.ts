@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type InteractionResult, type RecordedRequest } from '../e2e/fake-discord';
+import { messagePayload, startFakeDiscord, type FakeDiscord, type InteractionResult } from '../e2e/fake-discord';
 import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server';
 import { logLines, spawnHerald, until, type Child } from './child';
 import { hostileArticle, PLANTED } from './hostile-article';
@@ -25,15 +25,6 @@ const hostileItem = {
   link: 'https://example.org/@here/lighthouse',
   content: `<p>@here The old lighthouse of Southport has reopened to visitors, <@111111111111111111> and <#333333333333333333> wrote.</p><p>&gt; QUOTEBREAK ||x|| \`\`\` *** ZERO\u200bWIDTH RIGHT\u202eTOLEFT. ${'Keepers welcomed @everyone inside. '.repeat(60)}</p>`,
 };
-
-/** The message body of a request that creates or edits a message (the fake's own rule), else undefined. */
-function messageBody(r: RecordedRequest): any | undefined {
-  const p = r.path.split('/').filter(Boolean);
-  if (p[0] === 'channels' && p[2] === 'messages' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p.length === 4))) return r.body ?? {};
-  if (p[0] === 'interactions' && p[3] === 'callback' && r.method === 'POST') return r.body?.type === 4 || r.body?.type === 7 ? (r.body.data ?? {}) : undefined;
-  if (p[0] === 'webhooks' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p[3] === 'messages'))) return r.body ?? {};
-  return undefined;
-}
 
 /** Every piece of text a user would see in a message body. */
 function texts(body: any): string[] {
@@ -148,7 +139,7 @@ describe('a full Discord-mode run on hostile text', () => {
   it('no outgoing message could ping: allowed_mentions parses nothing and no text holds a live mention', () => {
     expect(fake.mentionViolations()).toEqual([]);
     const sent = fake.requests.filter((r) => r.status < 400).flatMap((r) => {
-      const body = messageBody(r);
+      const body = messagePayload(r);
       return body === undefined ? [] : [{ path: r.path, body }];
     });
     expect(sent.length).toBeGreaterThan(15);
@@ -173,7 +164,7 @@ describe('a full Discord-mode run on hostile text', () => {
 
   it("every message kept within Discord's limits (none was refused with 400)", () => {
     for (const r of fake.requests) {
-      const body = messageBody(r);
+      const body = messagePayload(r);
       if (body === undefined) continue;
       expect(r.status, r.path).not.toBe(400);
       expect((body.content ?? '').length).toBeLessThanOrEqual(2000);

@@ -1,0 +1,325 @@
+// The fake Discord's REST API as a table: one entry per method and path, each handler small enough to
+// read alone. The first entry whose method and pattern match handles the request; ":name" segments
+// become params. Anything else is a 404 naming the missing route, so a test using an endpoint the fake
+// lacks fails loudly.
+import type { FakeChannel, FakeDiscord, FakeMessage, InteractionRecord, RecordedRequest } from '../fake-discord';
+import { Perm } from './permissions';
+import { invalidMessage, pickMessageFields } from './messages';
+
+export interface RouteResult {
+  status: number;
+  json?: unknown;
+}
+
+export interface RouteContext {
+  fake: FakeDiscord;
+  params: Record<string, string>;
+  body: any;
+  query: URLSearchParams;
+  request: RecordedRequest;
+}
+
+interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  handle: (ctx: RouteContext) => RouteResult;
+}
+
+const ok = (json?: unknown): RouteResult => ({ status: json === undefined ? 204 : 200, json });
+const err = (status: number, code: number, message: string): RouteResult => ({ status, json: { message, code } });
+
+/** Matches path segments against a pattern such as "channels/:channel/messages"; the params, or null. */
+export function matchPath(parts: string[], pattern: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  if (parts.length !== want.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, w] of want.entries()) {
+    if (w.startsWith(':')) params[w.slice(1)] = parts[i];
+    else if (w !== parts[i]) return null;
+  }
+  return params;
+}
+
+export function route(fake: FakeDiscord, method: string, path: string, body: any, query: URLSearchParams, request: RecordedRequest): RouteResult {
+  const parts = path.split('/').filter(Boolean);
+  for (const r of routes) {
+    if (r.method !== method) continue;
+    const params = matchPath(parts, r.path);
+    if (params) return r.handle({ fake, params, body, query, request });
+  }
+  return err(404, 0, `404: Not Found (fake discord has no ${method} /${parts.join('/')})`);
+}
+
+// ------------------------------------------------------------------------ application commands
+
+/** The command list a route addresses (global or one guild's), or a 404 for another application. */
+function commandList({ fake, params }: RouteContext): { list: any[]; guildId?: string } | RouteResult {
+  if (params.app !== fake.applicationId) return err(404, 0, '404: Not Found (another application)');
+  return { list: params.guild ? fake.guildCommands.get(params.guild) ?? [] : fake.globalCommands, guildId: params.guild };
+}
+const isResult = (x: object): x is RouteResult => 'status' in x;
+
+function listCommands(ctx: RouteContext): RouteResult {
+  const target = commandList(ctx);
+  return isResult(target) ? target : ok(target.list);
+}
+
+function putCommands(ctx: RouteContext): RouteResult {
+  const target = commandList(ctx);
+  if (isResult(target)) return target;
+  const { list, guildId } = target;
+  ctx.fake.commandWrites.push(ctx.request);
+  const previous = new Map(list.map((c: any) => [c.name, c]));
+  const next = (Array.isArray(ctx.body) ? ctx.body : []).map((d: any) => ctx.fake.storeCommand(d, guildId, previous.get(d.name)?.id));
+  if (guildId) ctx.fake.guildCommands.set(guildId, next);
+  else ctx.fake.globalCommands.splice(0, ctx.fake.globalCommands.length, ...next);
+  return ok(next);
+}
+
+function postCommand(ctx: RouteContext): RouteResult {
+  const target = commandList(ctx);
+  if (isResult(target)) return target;
+  const { list, guildId } = target;
+  ctx.fake.commandWrites.push(ctx.request);
+  const existing = list.findIndex((c: any) => c.name === ctx.body?.name);
+  const stored = ctx.fake.storeCommand(ctx.body, guildId, existing >= 0 ? list[existing].id : undefined);
+  if (existing >= 0) list[existing] = stored;
+  else list.push(stored);
+  if (guildId && !ctx.fake.guildCommands.has(guildId)) ctx.fake.guildCommands.set(guildId, list);
+  return { status: existing >= 0 ? 200 : 201, json: stored };
+}
+
+/** One registered command by id: the handler gets its list and index, or the route answers 404. */
+function onCommand(handle: (ctx: RouteContext, list: any[], index: number, guildId?: string) => RouteResult) {
+  return (ctx: RouteContext): RouteResult => {
+    const target = commandList(ctx);
+    if (isResult(target)) return target;
+    const index = target.list.findIndex((c: any) => c.id === ctx.params.command);
+    if (index < 0) return err(404, 10063, 'Unknown application command');
+    return handle(ctx, target.list, index, target.guildId);
+  };
+}
+
+const getCommand = onCommand((_ctx, list, index) => ok(list[index]));
+const deleteCommand = onCommand((_ctx, list, index) => {
+  list.splice(index, 1);
+  return ok();
+});
+const patchCommand = onCommand((ctx, list, index, guildId) => {
+  ctx.fake.commandWrites.push(ctx.request);
+  list[index] = ctx.fake.storeCommand({ ...list[index], ...ctx.body }, guildId, list[index].id);
+  return ok(list[index]);
+});
+
+// ---------------------------------------------------------------------------- interaction callback
+
+function interactionCallback({ fake, params, body, query }: RouteContext): RouteResult {
+  const record = fake.interactions.get(params.id);
+  if (!record || record.token !== params.token || fake.expired.has(params.id)) return err(404, 10062, 'Unknown interaction');
+  if (record.callbacks.length > 0) return err(400, 40060, 'Interaction has already been acknowledged.');
+  const type = Number(body?.type);
+  if (type === 4 || type === 7) {
+    const invalid = invalidMessage(body?.data, true);
+    if (invalid) return err(400, 50035, invalid);
+  }
+  record.callbacks.push({ type, data: body?.data });
+  const channelId = record.channelId;
+  const ephemeral = () => Boolean((body.data?.flags ?? 0) & 64);
+  if (type === 4) {
+    record.ephemeral = ephemeral();
+    record.reply = fake.makeMessage(channelId, body.data ?? {}, true);
+    fake.settle(record);
+  } else if (type === 5) {
+    record.deferred = true;
+    record.ephemeral = ephemeral();
+    record.reply = fake.makeMessage(channelId, { content: '', flags: (body.data?.flags ?? 0) | 128 }, true);
+  } else if (type === 6) {
+    record.deferred = true;
+  } else if (type === 7) {
+    record.reply = fake.makeMessage(channelId, body.data ?? {}, true);
+    fake.settle(record);
+  } else if (type === 8) {
+    record.choices = body.data?.choices ?? [];
+    fake.settle(record);
+  } else if (type === 1) {
+    fake.settle(record);
+  } else {
+    return err(400, 50035, `Invalid interaction callback type ${type}`);
+  }
+  if (query.get('with_response') === 'true') {
+    return ok({
+      interaction: { id: record.id, type: 2, activity_instance_id: null, response_message_id: record.reply?.id, response_message_loading: type === 5, response_message_ephemeral: record.ephemeral },
+      resource: record.reply ? { type, message: record.reply } : { type },
+    });
+  }
+  return ok();
+}
+
+// -------------------------------------------------------------- webhooks (follow-ups and edits)
+
+/** The interaction a webhook route's token belongs to, or a 404. */
+function onWebhook(handle: (ctx: RouteContext, record: InteractionRecord) => RouteResult) {
+  return (ctx: RouteContext): RouteResult => {
+    if (ctx.params.app !== ctx.fake.applicationId) return err(404, 0, '404: Not Found (another application)');
+    const record = ctx.fake.byToken.get(ctx.params.token);
+    if (!record) return err(404, 10015, 'Unknown Webhook');
+    return handle(ctx, record);
+  };
+}
+
+const postFollowup = onWebhook(({ fake, body }, record) => {
+  if (!record.reply && !record.deferred) return err(404, 10015, 'Unknown Webhook');
+  const invalid = invalidMessage(body, true);
+  if (invalid) return err(400, 50035, invalid);
+  const message = fake.makeMessage(record.channelId, body ?? {}, true);
+  record.followups.push(message);
+  // After a defer, a follow-up (e.g. the deferred reply deleted and an ephemeral answer sent) settles it.
+  if (record.deferred) fake.settle(record);
+  return ok(message);
+});
+
+/** The original response of an interaction; exists once replied to or deferred. */
+function onOriginal(handle: (ctx: RouteContext, record: InteractionRecord) => RouteResult) {
+  return onWebhook((ctx, record) => (!record.reply && !record.deferred ? err(404, 10008, 'Unknown Message') : handle(ctx, record)));
+}
+
+const getOriginal = onOriginal((_ctx, record) => ok(record.reply));
+const deleteOriginal = onOriginal((_ctx, record) => {
+  record.reply = null;
+  record.ephemeral = false;
+  return ok();
+});
+const patchOriginal = onOriginal(({ fake, body }, record) => {
+  const invalid = invalidMessage(body, false);
+  if (invalid) return err(400, 50035, invalid);
+  const base = record.reply ?? fake.makeMessage(record.channelId, {}, true);
+  record.reply = { ...base, ...pickMessageFields(body ?? {}), flags: (base.flags & ~128) | (record.ephemeral ? 64 : 0), edited_timestamp: new Date().toISOString() };
+  fake.settle(record);
+  return ok(record.reply);
+});
+
+/** One follow-up message of an interaction, or a 404. */
+function onFollowup(handle: (ctx: RouteContext, record: InteractionRecord, index: number) => RouteResult) {
+  return onWebhook((ctx, record) => {
+    const index = record.followups.findIndex((m) => m.id === ctx.params.message);
+    return index < 0 ? err(404, 10008, 'Unknown Message') : handle(ctx, record, index);
+  });
+}
+
+const getFollowup = onFollowup((_ctx, record, index) => ok(record.followups[index]));
+const patchFollowup = onFollowup(({ body }, record, index) => ok(Object.assign(record.followups[index], pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() })));
+const deleteFollowup = onFollowup((_ctx, record, index) => {
+  record.followups.splice(index, 1);
+  return ok();
+});
+
+// ----------------------------------------------------------------------------------- channels
+
+/** A channel the bot can see, with the bot's permissions there; 404 10003 or 403 50001 otherwise. */
+function onChannel(handle: (ctx: RouteContext, channel: FakeChannel, perms: bigint) => RouteResult) {
+  return (ctx: RouteContext): RouteResult => {
+    const channel = ctx.fake.channelMap.get(ctx.params.channel);
+    if (!channel) return err(404, 10003, 'Unknown Channel');
+    const perms = ctx.fake.botPermissions(channel);
+    if (!(perms & Perm.ViewChannel)) return err(403, 50001, 'Missing Access');
+    return handle(ctx, channel, perms);
+  };
+}
+
+const getChannel = onChannel((_ctx, channel) => ok(channel));
+
+const listMessages = onChannel(({ fake, query }, channel) => {
+  const limit = Math.min(Number(query.get('limit') ?? 50), 100);
+  return ok([...(fake.messageMap.get(channel.id) ?? [])].reverse().slice(0, limit));
+});
+
+const createMessage = onChannel(({ fake, body }, channel, perms) => {
+  if (!(perms & Perm.SendMessages)) return err(403, 50013, 'Missing Permissions');
+  if (Array.isArray(body?.embeds) && body.embeds.length && !(perms & Perm.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
+  const invalid = invalidMessage(body, true);
+  if (invalid) return err(400, 50035, invalid);
+  if (body?.nonce === undefined || body?.enforce_nonce !== true) return ok(fake.createMessage(channel, body));
+  // enforce_nonce: the same nonce in the same channel within the window returns the first message.
+  const key = `${channel.id}:${body.nonce}`;
+  const seen = fake.nonces.get(key);
+  if (seen && Date.now() - seen.at < (fake.options.nonceWindowMs ?? 300_000)) return ok(seen.message);
+  const message = fake.createMessage(channel, body);
+  fake.nonces.set(key, { message, at: Date.now() });
+  return ok(message);
+});
+
+/** One message of a channel, or 404 10008. */
+function onMessage(handle: (ctx: RouteContext, list: FakeMessage[], index: number) => RouteResult) {
+  return onChannel((ctx, channel) => {
+    const list = ctx.fake.messageMap.get(channel.id) ?? [];
+    const index = list.findIndex((m) => m.id === ctx.params.message);
+    return index < 0 ? err(404, 10008, 'Unknown Message') : handle(ctx, list, index);
+  });
+}
+
+const getMessage = onMessage((_ctx, list, index) => ok(list[index]));
+const patchMessage = onMessage(({ body }, list, index) => ok(Object.assign(list[index], pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() })));
+const deleteMessage = onMessage((_ctx, list, index) => {
+  list.splice(index, 1);
+  return ok();
+});
+
+// ------------------------------------------------------------------------------------- guilds
+
+/** The fake's one guild, or 404 10004. */
+function onGuild(handle: (ctx: RouteContext) => RouteResult) {
+  return (ctx: RouteContext): RouteResult => (ctx.params.guild !== ctx.fake.guildId ? err(404, 10004, 'Unknown Guild') : handle(ctx));
+}
+
+// --------------------------------------------------------------------------------------- table
+
+const routes: Route[] = [
+  { method: 'GET', path: 'gateway/bot', handle: ({ fake }) => ok({ url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }) },
+  { method: 'GET', path: 'gateway', handle: ({ fake }) => ok({ url: fake.gatewayUrl }) },
+  { method: 'GET', path: 'users/@me', handle: ({ fake }) => ok(fake.botUser()) },
+  { method: 'GET', path: 'applications/@me', handle: ({ fake }) => ok(fake.applicationPayload()) },
+  { method: 'GET', path: 'oauth2/applications/@me', handle: ({ fake }) => ok(fake.applicationPayload()) },
+
+  { method: 'GET', path: 'applications/:app/commands', handle: listCommands },
+  { method: 'PUT', path: 'applications/:app/commands', handle: putCommands },
+  { method: 'POST', path: 'applications/:app/commands', handle: postCommand },
+  { method: 'GET', path: 'applications/:app/commands/:command', handle: getCommand },
+  { method: 'DELETE', path: 'applications/:app/commands/:command', handle: deleteCommand },
+  { method: 'PATCH', path: 'applications/:app/commands/:command', handle: patchCommand },
+  { method: 'GET', path: 'applications/:app/guilds/:guild/commands', handle: listCommands },
+  { method: 'PUT', path: 'applications/:app/guilds/:guild/commands', handle: putCommands },
+  { method: 'POST', path: 'applications/:app/guilds/:guild/commands', handle: postCommand },
+  { method: 'GET', path: 'applications/:app/guilds/:guild/commands/:command', handle: getCommand },
+  { method: 'DELETE', path: 'applications/:app/guilds/:guild/commands/:command', handle: deleteCommand },
+  { method: 'PATCH', path: 'applications/:app/guilds/:guild/commands/:command', handle: patchCommand },
+
+  { method: 'POST', path: 'interactions/:id/:token/callback', handle: interactionCallback },
+
+  { method: 'POST', path: 'webhooks/:app/:token', handle: postFollowup },
+  // @original before :message, which would match it too.
+  { method: 'GET', path: 'webhooks/:app/:token/messages/@original', handle: getOriginal },
+  { method: 'DELETE', path: 'webhooks/:app/:token/messages/@original', handle: deleteOriginal },
+  { method: 'PATCH', path: 'webhooks/:app/:token/messages/@original', handle: patchOriginal },
+  { method: 'GET', path: 'webhooks/:app/:token/messages/:message', handle: getFollowup },
+  { method: 'PATCH', path: 'webhooks/:app/:token/messages/:message', handle: patchFollowup },
+  { method: 'DELETE', path: 'webhooks/:app/:token/messages/:message', handle: deleteFollowup },
+
+  { method: 'GET', path: 'channels/:channel', handle: getChannel },
+  { method: 'GET', path: 'channels/:channel/messages', handle: listMessages },
+  { method: 'POST', path: 'channels/:channel/messages', handle: createMessage },
+  { method: 'GET', path: 'channels/:channel/messages/:message', handle: getMessage },
+  { method: 'PATCH', path: 'channels/:channel/messages/:message', handle: patchMessage },
+  { method: 'DELETE', path: 'channels/:channel/messages/:message', handle: deleteMessage },
+
+  { method: 'GET', path: 'guilds/:guild', handle: onGuild(({ fake }) => ok(fake.guildPayload(false))) },
+  { method: 'GET', path: 'guilds/:guild/channels', handle: onGuild(({ fake }) => ok([...fake.channelMap.values()])) },
+  { method: 'GET', path: 'guilds/:guild/roles', handle: onGuild(({ fake }) => ok(fake.roles)) },
+  {
+    method: 'GET',
+    path: 'guilds/:guild/members/:user',
+    handle: onGuild(({ fake, params }) => {
+      const member = fake.members().find((m) => m.user.id === params.user);
+      return member ? ok(member) : err(404, 10007, 'Unknown Member');
+    }),
+  },
+];
