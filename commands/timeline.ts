@@ -1,20 +1,45 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command';
+import { defineCommand, OptionType } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
-import { timelineReply } from '../src/answers/timeline';
+import { timelinePictureInput, timelineReply } from '../src/answers/timeline';
 
 export default defineCommand({
   definition: {
     name: 'timeline',
-    description: 'Every dated event of an article in date order',
-    options: [articleOption],
+    description: 'Every dated event of an article in date order, with a picture',
+    options: [
+      articleOption,
+      {
+        type: OptionType.String,
+        name: 'theme',
+        description: 'Picture colours (default dark, like Discord)',
+        choices: [
+          { name: 'dark', value: 'dark' },
+          { name: 'light', value: 'light' },
+        ],
+      },
+    ],
     contexts: [0, 1],
   },
-  args: z.object({ article: optionalText }),
-  defer: 'none',
-  run({ article }, ctx) {
+  args: z.object({ article: optionalText, theme: z.enum(['dark', 'light']).default('dark') }),
+  // Drawing a new picture takes tens of milliseconds on a worker thread; deferring keeps Discord's
+  // three-second window safe on a busy machine.
+  defer: 'public',
+  async run({ article, theme }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
-    return found.ok ? timelineReply(found.tracked, ctx.now()) : found.reply;
+    if (!found.ok) return found.reply;
+    const reply = timelineReply(found.tracked, ctx.now());
+    const { pictures } = ctx.services;
+    if (!pictures || found.tracked.article.events.length === 0) return reply;
+    const story = ctx.services.stories?.storyOf(found.tracked.article.id)?.articles ?? [];
+    try {
+      const picture = await pictures.render(timelinePictureInput(found.tracked, ctx.now(), story), theme);
+      return { ...reply, attachments: [picture.attachment] };
+    } catch (error) {
+      // The text answer stands on its own: a picture that cannot be drawn is logged, not an error reply.
+      ctx.log.warn({ err: error }, 'could not draw the timeline picture');
+      return reply;
+    }
   },
   autocomplete: (option, value, _raw, ctx) => (option === 'article' ? suggestArticles(ctx.services.articles, value) : []),
 });

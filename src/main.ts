@@ -15,6 +15,7 @@ import type { Services } from './core/services';
 import { Shutdown } from './core/shutdown';
 import { Status } from './core/status';
 import { NewsMonitor } from './feeds/news';
+import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
 import { SqliteArticleCache } from './store/article-cache';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const services: Services = { articles: library, status };
   services.ask = createAskService(library);
   services.ask.stats(); // builds the /ask index now rather than on the first question
+  services.pictures = new TimelinePictures();
 
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
   const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;

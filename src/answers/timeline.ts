@@ -2,8 +2,9 @@
 // article gives ("May 1992", "2011 (about)").
 import type { TrackedArticle } from '../articles/library';
 import type { Reply } from '../core/reply';
+import type { TimelineEventInput, TimelineInput } from '../pictures/timeline-layout';
 import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
-import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
+import { asOf, clip, dayText, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
 
 const MAX_FIELDS = 25;
 
@@ -30,5 +31,49 @@ export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
         color: HERALD_COLOR,
       }),
     ],
+  };
+}
+
+/** An event whose year the article leaves open: an approximate date, or one the parser marked year-uncertain. */
+function uncertainYear(event: TrackedArticle['article']['events'][number]): boolean {
+  return event.precision === 'approximate' || (event as { yearCertain?: boolean }).yearCertain === false;
+}
+
+/**
+ * What the /timeline picture draws: the article's dated events, or, when it belongs to a story of several
+ * articles, every article's events (each tagged with its source), with the headlines and who reported them.
+ */
+export function timelinePictureInput(tracked: TrackedArticle, now: Date, story: TrackedArticle[] = []): TimelineInput {
+  const articles = story.length > 1 ? story : [tracked];
+  const seen = new Set<string>();
+  const events: TimelineEventInput[] = [];
+  articles.forEach((t, source) => {
+    for (const e of t.article.events) {
+      // The same event reported by two articles of a story is drawn once.
+      const key = `${e.date}|${e.endDate}|${e.description.trim().toLowerCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push({
+        id: articles.length > 1 ? `${source}:${e.id}` : e.id,
+        date: e.date,
+        endDate: e.endDate,
+        precision: e.precision,
+        qualifier: e.qualifier,
+        dateText: eventDateText(e),
+        description: e.description,
+        uncertainYear: uncertainYear(e),
+        isPublication: e.isPublication,
+        source,
+      });
+    }
+  });
+  return {
+    events,
+    sources: articles.map((t) => ({
+      headline: t.article.headline,
+      detail: [t.article.meta.source, t.article.published.date ? dayText(t.article.published.date) : undefined].filter(Boolean).join(' · ') || undefined,
+    })),
+    now,
+    story: articles.length > 1,
   };
 }

@@ -25,6 +25,16 @@ export interface Button {
   disabled?: boolean;
 }
 
+/** A file sent with the reply (the /timeline picture). Discord uploads it; the console writes it to a file. */
+export interface Attachment {
+  /** File name with extension, e.g. "timeline.png". */
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+  /** Alt text: what the file shows, for screen readers. */
+  description?: string;
+}
+
 export interface Reply {
   content?: string;
   embeds?: Embed[];
@@ -34,6 +44,7 @@ export interface Reply {
   ephemeral?: boolean;
   /** Role that may be pinged; only set from a subscription an admin configured. Everything else never pings. */
   pingRoleId?: string;
+  attachments?: Attachment[];
 }
 
 export interface Choice {

@@ -6,6 +6,7 @@ import type { FeedService, WatchService } from '../feeds/service';
 import type { StoryLookup } from '../stories/index';
 import type { AskService } from '../answers/ask/service';
 import type { Command } from './command';
+import type { TimelinePictures } from '../pictures/timeline-picture';
 
 export interface StatusSnapshot {
   startedAt: Date;
@@ -40,6 +41,8 @@ export interface Services {
   /** Stories (news monitoring): every tracked article on the same story as one, for /brief. */
   stories?: StoryLookup;
   ask?: AskService;
+  /** Draws /timeline as a PNG; without it /timeline answers in text only. */
+  pictures?: TimelinePictures;
   /** The router's commands, for /help (main.ts sets it once the router exists). */
   commandList?: () => readonly Command<any>[];
 }

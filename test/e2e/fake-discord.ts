@@ -139,6 +139,16 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: any;
   status: number;
+  /** Files of a multipart/form-data upload (message attachments), in the order sent. */
+  files?: UploadedFile[];
+}
+
+export interface UploadedFile {
+  /** The form field name, e.g. "files[0]". */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface InteractionCallback {
@@ -607,9 +617,13 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://x');
     const raw = await readBody(req);
     let body: any = undefined;
+    let files: UploadedFile[] | undefined;
     if (raw.length) {
       const type = String(req.headers['content-type'] ?? '');
-      if (type.includes('multipart/form-data')) body = parseMultipartPayload(raw, type);
+      if (type.includes('multipart/form-data')) {
+        body = parseMultipartPayload(raw, type);
+        files = parseMultipartFiles(raw, type);
+      }
       else {
         try {
           body = JSON.parse(raw.toString('utf8'));
@@ -620,7 +634,7 @@ export class FakeDiscord {
     }
     const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
     const method = (req.method ?? 'GET').toUpperCase();
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body, status: 0 };
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body, status: 0, ...(files ? { files } : {}) };
     this.requests.push(record);
     const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
@@ -849,3 +863,29 @@ function parseMultipartPayload(raw: Buffer, contentType: string): unknown {
   return undefined;
 }
 
+/** The file parts of a multipart body, as bytes (binary-safe: split on the boundary in the Buffer). */
+function parseMultipartFiles(raw: Buffer, contentType: string): UploadedFile[] {
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1]?.replace(/^"|"$/g, '');
+  if (!boundary) return [];
+  const files: UploadedFile[] = [];
+  const marker = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(marker);
+  while (at !== -1) {
+    const next = raw.indexOf(marker, at + marker.length);
+    if (next === -1) break;
+    const part = raw.subarray(at + marker.length + 2, next - 2); // after CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (split !== -1 && filename !== undefined) {
+      files.push({
+        field: /name="([^"]*)"/.exec(head)?.[1] ?? '',
+        filename,
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '',
+        data: Buffer.from(part.subarray(split + 4)),
+      });
+    }
+    at = next;
+  }
+  return files;
+}

@@ -1,9 +1,14 @@
 // The local console mode: the same CommandRouter as Discord, driven by lines of text (like Hubot's
 // shell adapter). Interactive with history and tab completion on a terminal; otherwise it answers
 // every line of its input in order and returns at the end of input.
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { createInterface, type Completer } from 'node:readline';
 import type { Caller } from '../../core/command';
 import type { Clock } from '../../core/clock';
+import type { Attachment } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { parseCommandLine } from './parse-line';
 import { renderReplyText } from './render-text';
@@ -20,6 +25,25 @@ export interface ConsoleOptions {
   caller?: Caller;
   /** Extra lines for the banner, e.g. what was ingested. */
   notes?: string[];
+  /** Where reply attachments (the /timeline picture) are written; default: herald-files in the system temp folder. */
+  fileDir?: string;
+}
+
+/**
+ * Writes an attachment as `<name>-<content hash>.<ext>` (the same picture keeps its path) and returns the
+ * line the console prints: the path, or why it could not be written.
+ */
+export async function saveAttachment(dir: string, attachment: Attachment): Promise<string> {
+  const ext = extname(attachment.name).replace(/[^.\w]/g, '') || '.bin';
+  const stem = attachment.name.slice(0, attachment.name.length - extname(attachment.name).length).replace(/[^\w-]/g, '_') || 'file';
+  const path = join(dir, `${stem}-${createHash('sha256').update(attachment.data).digest('hex').slice(0, 12)}${ext}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path, attachment.data);
+    return `${attachment.contentType.startsWith('image/') ? 'Picture' : 'File'} written to ${path}`;
+  } catch (error) {
+    return `Could not write ${attachment.name} to ${dir}: ${(error as Error).message}`;
+  }
 }
 
 export const CONSOLE_BANNER =
@@ -100,6 +124,7 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     count += 1;
     const reply = await router.run({ command: parsed.command, options: parsed.options, caller, interactionId: `console-${count}` });
     write(renderReplyText(reply, clock.now()));
+    for (const attachment of reply.attachments ?? []) write(await saveAttachment(options.fileDir ?? join(tmpdir(), 'herald-files'), attachment));
   }
 
   // One line at a time, in order, even when input arrives faster than answers.

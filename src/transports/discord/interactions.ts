@@ -64,6 +64,7 @@ function toOptions(payload: MessagePayload): InteractionReplyOptions & Interacti
     embeds: payload.embeds ?? [],
     components: (payload.components ?? []) as never,
     allowedMentions: payload.allowed_mentions,
+    ...(payload.files ? { files: payload.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description })) } : {}),
   };
 }
 

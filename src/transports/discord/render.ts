@@ -1,6 +1,6 @@
 // Reply → Discord message JSON (pure). Keeps every part within Discord's limits by cutting long text at a
 // sentence (else word) boundary with "…", so Discord never rejects a reply, and never lets a message ping.
-import type { Button, Embed, Reply } from '../../core/reply';
+import type { Attachment, Button, Embed, Reply } from '../../core/reply';
 
 export const LIMITS = {
   content: 2000,
@@ -16,6 +16,8 @@ export const LIMITS = {
   buttons: 5,
   buttonLabel: 80,
   customId: 100,
+  attachments: 10,
+  attachmentDescription: 1024,
 } as const;
 
 export const EPHEMERAL = 64;
@@ -46,6 +48,8 @@ export interface MessagePayload {
   components?: ApiButtonRow[];
   allowed_mentions: AllowedMentions;
   flags?: number;
+  /** Uploaded as multipart/form-data beside the JSON payload. */
+  files?: Attachment[];
 }
 
 /** The one place that decides who a message may ping: nobody, or only the role an admin configured. */
@@ -60,7 +64,13 @@ export function renderMessage(reply: Reply): MessagePayload {
   if (embeds.length) payload.embeds = embeds;
   const row = renderButtons(reply.buttons ?? []);
   if (row) payload.components = [row];
-  if (!payload.content && !payload.embeds && !payload.components) payload.content = '(nothing to show)';
+  const files = (reply.attachments ?? []).slice(0, LIMITS.attachments).map((a) => ({
+    ...a,
+    name: a.name.replace(/[^\w.-]/g, '_') || 'file',
+    ...(a.description ? { description: truncate(inert(a.description), LIMITS.attachmentDescription) } : {}),
+  }));
+  if (files.length) payload.files = files;
+  if (!payload.content && !payload.embeds && !payload.components && !payload.files) payload.content = '(nothing to show)';
   if (reply.ephemeral) payload.flags = EPHEMERAL;
   return payload;
 }

@@ -133,3 +133,17 @@ describe('renderMessage', () => {
     expect(renderMessage({}).content).toBe('(nothing to show)');
   });
 });
+
+describe('renderMessage attachments', () => {
+  it('carries files with a safe name and an inert, bounded description', () => {
+    const data = new Uint8Array([137, 80, 78, 71]);
+    const payload = renderMessage({ attachments: [{ name: '../time line.png', contentType: 'image/png', data, description: `a\u202eb ${'x'.repeat(2000)}` }] });
+    expect(payload.files).toHaveLength(1);
+    expect(payload.files![0].name).toBe('.._time_line.png');
+    expect(payload.files![0].data).toBe(data);
+    expect(payload.files![0].description!.startsWith('ab x')).toBe(true);
+    expect(payload.files![0].description!.length).toBeLessThanOrEqual(LIMITS.attachmentDescription);
+    expect(payload.content).toBeUndefined();
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+  });
+});

@@ -1,0 +1,98 @@
+// The /timeline PNG: it decodes, has the asked size and the theme's background, is cached by content, and
+// hostile text neither crashes the renderer nor draws outside the picture.
+import { describe, expect, it } from 'vitest';
+import { timelinePictureInput } from '../../src/answers/timeline';
+import { PngRenderer } from '../../src/pictures/png';
+import { TimelinePictures } from '../../src/pictures/timeline-picture';
+import { PALETTES, timelineSvg } from '../../src/pictures/timeline-svg';
+import { layoutTimeline } from '../../src/pictures/timeline-layout';
+import { parsedSeed, track } from '../answers/helpers';
+import { decodePng } from './png-decode';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+
+/** WCAG relative luminance contrast ratio. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = hex(c).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('timeline PNG', () => {
+  const input = timelinePictureInput(track(parsedSeed()), NOW);
+
+  it.each(['dark', 'light'] as const)('decodes at 800 px wide and the layout height, on the %s background', async (theme) => {
+    const picture = await new TimelinePictures().render(input, theme);
+    const png = decodePng(picture.attachment.data);
+    expect(picture.attachment.name).toBe('timeline.png');
+    expect(picture.attachment.contentType).toBe('image/png');
+    expect([png.width, png.height]).toEqual([800, picture.layout.height]);
+    expect([picture.width, picture.height]).toEqual([png.width, png.height]);
+    // Inside the rounded corners the picture is opaque and the theme's background colour.
+    expect(png.pixel(400, picture.layout.height - 4)).toEqual([...hex(PALETTES[theme].background), 255]);
+    // The headline is drawn: its box holds pixels of the text colour's side of the background.
+    const { title } = picture.layout;
+    let inked = 0;
+    for (let x = title.x; x < title.x + title.width; x += 2) for (let y = title.y - 12; y < title.y; y++) if (png.pixel(Math.round(x), y).join() !== png.pixel(400, picture.layout.height - 4).join()) inked++;
+    expect(inked).toBeGreaterThan(200);
+    expect(picture.attachment.description).toMatch(/^Timeline picture: CSTO to approve/);
+  });
+
+  it('renders at the width asked for', async () => {
+    const picture = await new TimelinePictures().render(input, 'light', 600);
+    expect(decodePng(picture.attachment.data).width).toBe(600);
+  });
+
+  it('caches by content: the same picture is rendered once, another theme is a new picture', async () => {
+    const renderer = new PngRenderer();
+    const pictures = new TimelinePictures(renderer);
+    const [a, b] = await Promise.all([pictures.render(input, 'dark'), pictures.render(input, 'dark')]);
+    const c = await pictures.render(input, 'dark');
+    expect(renderer.renders).toBe(1);
+    expect(Buffer.from(c.attachment.data).equals(Buffer.from(a.attachment.data))).toBe(true);
+    expect(b.attachment.data).toBe(a.attachment.data);
+    await pictures.render(input, 'light');
+    expect(renderer.renders).toBe(2);
+  });
+
+  it('forgets the least recently used picture beyond its capacity', async () => {
+    const renderer = new PngRenderer(2);
+    const svg = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${n}" height="10"><rect width="${n}" height="10" fill="#fff"/></svg>`;
+    await renderer.render(svg(10));
+    await renderer.render(svg(11));
+    await renderer.render(svg(10)); // used again: 11 is now the oldest
+    await renderer.render(svg(12));
+    expect(renderer.size).toBe(2);
+    await renderer.render(svg(10));
+    expect(renderer.renders).toBe(3);
+    await renderer.render(svg(11));
+    expect(renderer.renders).toBe(4);
+  });
+
+  it('keeps text readable in both themes: at least 4.5:1 contrast for every text colour', () => {
+    for (const p of Object.values(PALETTES)) {
+      for (const colour of [p.text, p.muted, p.past, p.upcoming, p.today]) expect(contrast(colour, p.background)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('escapes hostile text in the SVG and renders it without crashing or growing the picture', async () => {
+    const hostile = ['</text><script>alert(1)</script>', 'x'.repeat(10_000), 'مرحبا\u202eبالعالم', '👩‍👩‍👧‍👦'.repeat(300), 'a\u200bb\ufeff', '\ud800\uffff'];
+    const events = hostile.map((description, i) => ({ id: `h${i}`, date: '2026-12-01', endDate: '2026-12-01', precision: 'day' as const, qualifier: 'on' as const, dateText: '1 December 2026', description, uncertainYear: false, source: 0 }));
+    const hostileInput = { events, sources: [{ headline: hostile.join(' ') }], now: NOW };
+    const svg = timelineSvg(layoutTimeline(hostileInput), 'dark');
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;/text&gt;&lt;script&gt;');
+    expect(svg).not.toMatch(/[\u202e\u200b\ufeff\uffff]/);
+    const picture = await new TimelinePictures().render(hostileInput, 'dark');
+    const png = decodePng(picture.attachment.data);
+    expect(png.width).toBe(800);
+    expect(png.height).toBe(picture.layout.height);
+  });
+});
