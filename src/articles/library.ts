@@ -25,10 +25,28 @@ export interface ArticleLibrary {
 }
 
 const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const collator = new Intl.Collator();
 
+/** Most recently ingested first; ties by headline. The one order list(), resolve() and suggest() use. */
+function newestFirst(a: TrackedArticle, b: TrackedArticle): number {
+  return b.ingestedAt.getTime() - a.ingestedAt.getTime() || collator.compare(a.article.headline, b.article.headline);
+}
+
+interface Entry {
+  tracked: TrackedArticle;
+  /** Normalised headline, and what autocomplete searches (headline and id). */
+  headline: string;
+  haystack: string;
+}
+
+/**
+ * The library keeps its order as articles come and go (binary search and one splice per change), so a
+ * command, a resolve or an autocomplete keystroke never sorts 10,000 articles.
+ */
 export class MemoryLibrary implements ArticleLibrary {
-  private byId = new Map<string, TrackedArticle>();
+  private byId = new Map<string, Entry>();
   private byOrigin = new Map<string, string>();
+  private ordered: Entry[] = [];
   private listeners: ((change: LibraryChange) => void)[] = [];
 
   onChange(listener: (change: LibraryChange) => void): void {
@@ -38,10 +56,15 @@ export class MemoryLibrary implements ArticleLibrary {
   /** Adds or replaces the article that came from `origin`. */
   upsert(tracked: TrackedArticle): LibraryChange {
     const previousId = this.byOrigin.get(tracked.origin);
-    const previous = previousId ? this.byId.get(previousId) : undefined;
-    if (previous) this.byId.delete(previous.article.id);
-    this.byId.set(tracked.article.id, tracked);
+    const previous = previousId ? this.byId.get(previousId)?.tracked : undefined;
+    if (previous) this.forget(previous.article.id);
+    // Another origin holding the same id (same content under two names) gives way, as the map always did.
+    if (this.byId.has(tracked.article.id)) this.unorder(this.byId.get(tracked.article.id) as Entry);
+    const headline = norm(tracked.article.headline);
+    const entry: Entry = { tracked, headline, haystack: `${headline} ${tracked.article.id}` };
+    this.byId.set(tracked.article.id, entry);
     this.byOrigin.set(tracked.origin, tracked.article.id);
+    this.ordered.splice(this.position(tracked), 0, entry);
     const change: LibraryChange = previous ? { type: 'updated', tracked, previous } : { type: 'added', tracked };
     for (const l of this.listeners) l(change);
     return change;
@@ -49,18 +72,52 @@ export class MemoryLibrary implements ArticleLibrary {
 
   removeOrigin(origin: string): LibraryChange | undefined {
     const id = this.byOrigin.get(origin);
-    const tracked = id ? this.byId.get(id) : undefined;
+    const tracked = id ? this.byId.get(id)?.tracked : undefined;
     if (!tracked) return undefined;
-    this.byId.delete(tracked.article.id);
+    this.forget(tracked.article.id);
     this.byOrigin.delete(origin);
     const change: LibraryChange = { type: 'removed', tracked };
     for (const l of this.listeners) l(change);
     return change;
   }
 
+  private forget(id: string): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    this.unorder(entry);
+    this.byId.delete(id);
+  }
+
+  private unorder(entry: Entry): void {
+    let at = this.position(entry.tracked);
+    // Equal keys may sit on either side of the binary-search position.
+    while (at > 0 && newestFirst(this.ordered[at - 1].tracked, entry.tracked) === 0) at--;
+    for (let i = at; i < this.ordered.length; i++) {
+      if (this.ordered[i] === entry) {
+        this.ordered.splice(i, 1);
+        return;
+      }
+      if (newestFirst(this.ordered[i].tracked, entry.tracked) > 0) break;
+    }
+    const i = this.ordered.indexOf(entry);
+    if (i >= 0) this.ordered.splice(i, 1);
+  }
+
+  /** First index whose article sorts after `tracked` (binary search). */
+  private position(tracked: TrackedArticle): number {
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newestFirst(this.ordered[mid].tracked, tracked) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   byOriginPath(origin: string): TrackedArticle | undefined {
     const id = this.byOrigin.get(origin);
-    return id ? this.byId.get(id) : undefined;
+    return id ? this.byId.get(id)?.tracked : undefined;
   }
 
   origins(): string[] {
@@ -68,13 +125,11 @@ export class MemoryLibrary implements ArticleLibrary {
   }
 
   list(): TrackedArticle[] {
-    return [...this.byId.values()].sort(
-      (a, b) => b.ingestedAt.getTime() - a.ingestedAt.getTime() || a.article.headline.localeCompare(b.article.headline),
-    );
+    return this.ordered.map((e) => e.tracked);
   }
 
   get(id: string): TrackedArticle | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id)?.tracked;
   }
 
   size(): number {
@@ -82,13 +137,12 @@ export class MemoryLibrary implements ArticleLibrary {
   }
 
   resolve(query?: string): TrackedArticle | undefined {
-    if (query === undefined || query.trim() === '') return this.list()[0];
+    if (query === undefined || query.trim() === '') return this.ordered[0]?.tracked;
     const exact = this.byId.get(query.trim());
-    if (exact) return exact;
+    if (exact) return exact.tracked;
     const q = norm(query);
-    const all = this.list();
-    const byHeadline = all.find((t) => norm(t.article.headline) === q);
-    if (byHeadline) return byHeadline;
+    const byHeadline = this.ordered.find((e) => e.headline === q);
+    if (byHeadline) return byHeadline.tracked;
     const matches = this.suggest(query, 2);
     return matches.length === 1 ? matches[0] : undefined;
   }
@@ -96,10 +150,9 @@ export class MemoryLibrary implements ArticleLibrary {
   suggest(query: string, limit = 25): TrackedArticle[] {
     const words = norm(query).split(' ').filter(Boolean);
     const out: TrackedArticle[] = [];
-    for (const t of this.list()) {
-      const hay = `${norm(t.article.headline)} ${t.article.id}`;
-      if (words.every((w) => hay.includes(w))) {
-        out.push(t);
+    for (const e of this.ordered) {
+      if (words.every((w) => e.haystack.includes(w))) {
+        out.push(e.tracked);
         if (out.length >= limit) break;
       }
     }

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Article, ArticleEvent } from '../articles/model';
 import type { TrackedArticle } from '../articles/library';
 import { addDays, zonedInstant } from './time';
-import { sameHappening, sameStory, storyScore, type StorySignature } from '../stories/link';
+import { sameHappening, type StorySignature } from '../stories/link';
 
 /** What a reminder post shows; stored with the reminder so it can be posted without the article. */
 export interface ReminderContent {
@@ -212,36 +212,16 @@ function pairRenamed(
   return alias;
 }
 
-/** When an article was published (else ingested): which of two articles on a story is the newer. */
-function publishedAt(t: TrackedArticle): number {
-  return t.article.published.date ? Date.parse(`${t.article.published.date}T00:00:00Z`) : t.ingestedAt.getTime();
-}
-
 /**
  * Two articles on the same story that both give a happening the same day would post two reminders for
- * it: the older article's event is covered by the newer one's. Returns originKey → ids of such events
- * (same story by storyScore, same day, same happening by description words). Ties on publication go
- * to the origin that sorts last, so the choice is stable.
+ * it: the older article's event is covered by the newer one's. Ids of the older article's day events
+ * that the newer one gives on the same day (same happening by description words).
  */
-export function sameDayDuplicates(articles: TrackedArticle[], signatureOf: (article: Article) => StorySignature): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const sorted = [...articles].sort((a, b) => publishedAt(a) - publishedAt(b) || originKey(a.origin).localeCompare(originKey(b.origin)));
-  for (let i = 0; i < sorted.length; i++) {
-    const older = sorted[i];
-    const days = older.article.events.filter((e) => e.precision === 'day' && !e.isPublication);
-    if (days.length === 0) continue;
-    const olderSig = signatureOf(older.article);
-    for (let j = i + 1; j < sorted.length; j++) {
-      const newer = sorted[j];
-      if (originKey(newer.origin) === originKey(older.origin)) continue;
-      const newerSig = signatureOf(newer.article);
-      if (!sameStory(storyScore(newerSig, olderSig))) continue;
-      for (const o of olderSig.events) {
-        if (o.event.precision !== 'day') continue;
-        const covered = newerSig.events.some((n) => n.event.precision === 'day' && n.event.date === o.event.date && sameHappening(o.words, n.words));
-        if (covered) out.set(originKey(older.origin), (out.get(originKey(older.origin)) ?? new Set()).add(o.event.id));
-      }
-    }
+export function sameDayCovered(older: StorySignature, newer: StorySignature): string[] {
+  const out: string[] = [];
+  for (const o of older.events) {
+    if (o.event.precision !== 'day') continue;
+    if (newer.events.some((n) => n.event.precision === 'day' && n.event.date === o.event.date && sameHappening(o.words, n.words))) out.push(o.event.id);
   }
   return out;
 }

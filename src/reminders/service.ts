@@ -6,10 +6,10 @@ import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/
 import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
 import { visibleTo, type StatusContributor } from '../core/status';
-import type { StoryLookup } from '../stories/index';
-import { signature, type StorySignature } from '../stories/link';
+import { publishedAt, type StoryLinks } from '../stories/index';
+import { movedEvents } from '../stories/link';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
-import { originKey, planReminders, reconcile, remindableEvents, sameDayDuplicates, type ReminderContent, type ReminderSettings } from './plan';
+import { originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
 import { reminderReply } from './render';
 import { durationText, isHhmm, isTimeZone, zonedInstant } from './time';
 
@@ -76,7 +76,7 @@ export interface RemindersOptions {
   library: ArticleLibrary;
   defaults: { time: string; timezone: string; graceMs: number };
   /** Stories across articles: an event a newer article moved gets no reminder from the older article. */
-  stories?: Pick<StoryLookup, 'supersededBy'>;
+  stories?: StoryLinks;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
 }
@@ -92,6 +92,8 @@ const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 300_000;
 const BATCH = 50;
 const MAX_BATCHES_PER_SCAN = 40;
+/** Longest stretch of reconciliation before it yields to commands and heartbeats. */
+const SLICE_MS = 10;
 
 export interface ScanReport {
   posted: number;
@@ -113,8 +115,6 @@ const guildKey = (guildId: string) => `guild:${guildId}`;
 export class Reminders implements ReminderService {
   private queue: Promise<void> = Promise.resolve();
   private summary: Summary = { next: [], missed: 0, broken: [] };
-  /** Story signatures by article id (ids change with content, so a cached one never goes stale). */
-  private readonly signatures = new Map<string, StorySignature>();
 
   constructor(private readonly o: RemindersOptions) {}
 
@@ -139,7 +139,11 @@ export class Reminders implements ReminderService {
 
   /** Keeps reminders in step with library changes (in order, one at a time). */
   attach(library: { onChange(listener: (change: LibraryChange) => void): void }): void {
-    library.onChange((change) => this.enqueue(() => this.onChange(change)));
+    library.onChange((change) => {
+      // Which articles' supersession the change may alter is known only now (the story index moves on).
+      const touched = this.o.stories?.touchedBy(change) ?? [change.tracked.article.id];
+      void this.enqueue(() => this.onChange(change, touched));
+    });
   }
 
   /** Resolves when every queued library change has been applied. */
@@ -165,51 +169,61 @@ export class Reminders implements ReminderService {
     return run;
   }
 
-  private async onChange(change: LibraryChange): Promise<void> {
+  /** A change reconciles only the articles it touches: itself and the articles on its story, before and after. */
+  private async onChange(change: LibraryChange, touched: string[]): Promise<void> {
     const now = this.o.clock.now();
     if (change.type === 'removed') {
       const cancelled = await this.o.store.cancelOrigin(originKey(change.tracked.origin), now);
       this.o.log.info({ origin: change.tracked.origin, cancelled }, 'article removed: its pending reminders are cancelled');
-      if (this.o.stories?.supersededBy) return this.syncLibrary();
-    } else if (this.o.stories?.supersededBy) {
-      // A newer article may supersede (or, removed, stop superseding) events of other articles.
-      return this.syncLibrary();
-    } else {
-      await this.reconcileArticle(change.tracked, await this.o.store.activeSubscriptions(), now, new Map());
+    }
+    const subs = await this.o.store.activeSubscriptions();
+    for (const id of touched) {
+      const tracked = this.o.library.get(id);
+      if (tracked) await this.reconcileArticle(tracked, subs, now, this.supersededOf(tracked));
     }
     await this.refreshSummary();
   }
 
   /**
-   * originKey → ids of its events that a newer article on the same story moved to another date, or
-   * gives on the same day (the newer article's reminder covers it).
+   * Ids of this article's events that a newer article on the same story moved to another date, or
+   * gives on the same day (the newer article's reminder covers it). Ties on publication go to the
+   * origin that sorts last, so the choice is stable.
    */
-  private supersededEvents(articles: TrackedArticle[]): Map<string, Set<string>> {
-    const lookup = this.o.stories?.supersededBy?.bind(this.o.stories);
-    if (!lookup) return new Map();
-    const live = new Set(articles.map((t) => t.article.id));
-    for (const id of this.signatures.keys()) if (!live.has(id)) this.signatures.delete(id);
-    const out = sameDayDuplicates(articles, (article) => {
-      let sig = this.signatures.get(article.id);
-      if (!sig) this.signatures.set(article.id, (sig = signature(article)));
-      return sig;
-    });
-    for (const t of articles) {
-      for (const s of lookup(t.article.id)) {
-        const key = originKey(s.origin);
-        out.set(key, (out.get(key) ?? new Set()).add(s.eventId));
+  private supersededOf(tracked: TrackedArticle): Set<string> {
+    const out = new Set<string>();
+    const stories = this.o.stories;
+    const mine = stories?.signatureOf(tracked.article.id);
+    if (!stories || !mine) return out;
+    const key = originKey(tracked.origin);
+    const when = publishedAt(tracked);
+    for (const newer of stories.linkingTo(tracked.article.id)) {
+      const theirKey = originKey(newer.tracked.origin);
+      const theirWhen = publishedAt(newer.tracked);
+      if (theirKey !== key && (theirWhen > when || (theirWhen === when && key.localeCompare(theirKey) < 0))) {
+        for (const id of sameDayCovered(mine, newer.signature)) out.add(id);
       }
+      if (newer.tracked.origin !== tracked.origin && when <= theirWhen) for (const m of movedEvents(mine, newer.signature)) out.add(m.eventId);
     }
     return out;
   }
 
-  /** Every article against every active subscription; pending reminders of vanished articles are cancelled. */
+  /**
+   * Every article against every active subscription (start-up, a subscription's settings changed);
+   * pending reminders of vanished articles are cancelled. Yields to the event loop every few
+   * milliseconds, so commands and heartbeats are served while 10,000 articles are reconciled.
+   */
   async syncLibrary(only?: Subscription): Promise<void> {
     const now = this.o.clock.now();
     const subs = only ? [only] : await this.o.store.activeSubscriptions();
     const articles = this.o.library.list();
-    const superseded = this.supersededEvents(articles);
-    for (const tracked of articles) await this.reconcileArticle(tracked, subs, now, superseded);
+    let sliceStart = performance.now();
+    for (const tracked of articles) {
+      await this.reconcileArticle(tracked, subs, now, this.supersededOf(tracked));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
     const present = new Set(articles.map((t) => originKey(t.origin)));
     for (const origin of await this.o.store.pendingOrigins()) {
       if (present.has(origin)) continue;
@@ -218,9 +232,9 @@ export class Reminders implements ReminderService {
     await this.refreshSummary();
   }
 
-  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date, superseded: Map<string, Set<string>>): Promise<void> {
+  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date, superseded: ReadonlySet<string>): Promise<void> {
     const origin = originKey(tracked.origin);
-    const events = remindableEvents(tracked, superseded.get(origin));
+    const events = remindableEvents(tracked, superseded);
     for (const sub of subs) {
       const existing = await this.o.store.forOrigin(sub.id, origin);
       const contents = new Map(existing.map((r) => [r.id, r.content]));

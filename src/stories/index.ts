@@ -1,8 +1,11 @@
-// Stories: tracked articles grouped by storyScore links. Keeps each article's signature up to date
-// through the library's change events; storyOf(articleId) gives the whole story for /brief.
+// Stories: tracked articles grouped by storyScore links, kept as a link graph that each library change
+// updates locally. Two articles can only be on one story if they share an entity (sameStory needs one),
+// so an inverted index from entity keys to articles gives every candidate; a cheap bound from the shared
+// entity count and headline words settles most candidates before the full score is needed. A change
+// costs the article's candidates, never every article or every pair.
 import type { LibraryChange, MemoryLibrary, TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
-import { movedEvents, sameStory, signature, storyScore, type DateMove, type StorySignature } from './link';
+import { jaccard, movedEvents, sameStory, signature, storyScore, STORY_THRESHOLD, type DateMove, type StorySignature } from './link';
 
 export interface Story {
   /** Every article of the story, oldest first (publication date, else ingestion time). */
@@ -18,6 +21,12 @@ export interface StoryLink {
   moves: DateMove[];
 }
 
+/** An article that links to another one (sameStory(storyScore(it, other))), with its signature. */
+export interface LinkingArticle {
+  tracked: TrackedArticle;
+  signature: StorySignature;
+}
+
 /** What /brief (and reminders) need from stories. */
 export interface StoryLookup {
   /** The story an article belongs to, oldest article first. */
@@ -26,33 +35,147 @@ export interface StoryLookup {
   supersededBy?(articleId: string): { origin: string; eventId: string; from: string; to: string }[];
 }
 
-export class StoryIndex implements StoryLookup {
-  private signatures = new Map<string, StorySignature>();
+/** What reminders need: who links to an article, and which articles a library change may affect. */
+export interface StoryLinks {
+  signatureOf(articleId: string): StorySignature | undefined;
+  /** Tracked articles whose story score against this one passes (the direction supersession reads). */
+  linkingTo(articleId: string): LinkingArticle[];
+  /** Article ids a change may alter the story links of: the article itself and its neighbours, before and after. */
+  touchedBy(change: LibraryChange): string[];
+}
+
+interface Node {
+  tracked: TrackedArticle;
+  sig: StorySignature;
+  /** Ids this article links to: sameStory(storyScore(this, other)). */
+  out: Set<string>;
+  /** Ids that link to this article. */
+  in: Set<string>;
+}
+
+/** A candidate's score bound without its events (at most 0.15 of the score): below this nothing links. */
+const EVENTS_WEIGHT = 0.15;
+
+export class StoryIndex implements StoryLookup, StoryLinks {
+  private readonly nodes = new Map<string, Node>();
+  private readonly byEntity = new Map<string, Set<string>>();
+  private readonly touched = new WeakMap<LibraryChange, string[]>();
 
   constructor(private readonly library: MemoryLibrary) {
-    for (const t of library.list()) this.signatures.set(t.article.id, signature(t.article));
+    for (const t of library.list()) this.add(t);
     library.onChange((change) => this.apply(change));
   }
 
   private apply(change: LibraryChange): void {
-    if (change.type === 'removed') {
-      this.signatures.delete(change.tracked.article.id);
-      return;
+    const touched = new Set<string>();
+    const forget = (id: string) => {
+      const node = this.nodes.get(id);
+      if (!node) return;
+      touched.add(id);
+      for (const o of node.out) touched.add(o);
+      for (const i of node.in) touched.add(i);
+      this.remove(id);
+    };
+    if (change.type === 'removed') forget(change.tracked.article.id);
+    else {
+      if (change.previous) forget(change.previous.article.id);
+      const node = this.add(change.tracked);
+      touched.add(change.tracked.article.id);
+      for (const o of node.out) touched.add(o);
+      for (const i of node.in) touched.add(i);
     }
-    if (change.previous) this.signatures.delete(change.previous.article.id);
-    this.signatures.set(change.tracked.article.id, signature(change.tracked.article));
+    this.touched.set(change, [...touched]);
+  }
+
+  touchedBy(change: LibraryChange): string[] {
+    return this.touched.get(change) ?? [change.tracked.article.id];
+  }
+
+  private add(tracked: TrackedArticle): Node {
+    const id = tracked.article.id;
+    if (this.nodes.has(id)) this.remove(id);
+    const sig = signature(tracked.article);
+    const node: Node = { tracked, sig, out: new Set(), in: new Set() };
+    for (const c of this.candidates(sig, id)) {
+      const other = this.nodes.get(c.id) as Node;
+      const [forward, backward] = c.both ? [true, true] : [sameStory(storyScore(sig, other.sig)), sameStory(storyScore(other.sig, sig))];
+      if (forward) {
+        node.out.add(c.id);
+        other.in.add(id);
+      }
+      if (backward) {
+        other.out.add(id);
+        node.in.add(c.id);
+      }
+    }
+    this.nodes.set(id, node);
+    for (const key of sig.profile.keys) {
+      let ids = this.byEntity.get(key);
+      if (!ids) this.byEntity.set(key, (ids = new Set()));
+      ids.add(id);
+    }
+    return node;
+  }
+
+  private remove(id: string): void {
+    const node = this.nodes.get(id);
+    if (!node) return;
+    for (const o of node.out) this.nodes.get(o)?.in.delete(id);
+    for (const i of node.in) this.nodes.get(i)?.out.delete(id);
+    for (const key of node.sig.profile.keys) {
+      const ids = this.byEntity.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) this.byEntity.delete(key);
+    }
+    this.nodes.delete(id);
+  }
+
+  /**
+   * Indexed articles that may be on one story with `sig`: those sharing an entity key whose score,
+   * counted without events, can still reach the threshold. `both`: linked in both directions for sure
+   * (two shared entities and the threshold reached without events), no full score needed.
+   */
+  private candidates(sig: StorySignature, selfId: string): { id: string; both: boolean }[] {
+    const shared = new Map<string, number>();
+    for (const key of sig.profile.keys) {
+      const ids = this.byEntity.get(key);
+      if (ids) for (const id of ids) if (id !== selfId) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const out: { id: string; both: boolean }[] = [];
+    const mine = sig.profile.keys.size;
+    for (const [id, n] of shared) {
+      const other = (this.nodes.get(id) as Node).sig;
+      const theirs = other.profile.keys.size;
+      // The same terms as storyScore, with the shared entity count taken from the index.
+      const entityJ = (n / (mine + theirs - n) + n / Math.min(mine, theirs)) / 2;
+      const base = 0.6 * entityJ + 0.25 * jaccard(sig.headlineWords, other.headlineWords);
+      if (base + EVENTS_WEIGHT < STORY_THRESHOLD - 1e-9) continue;
+      out.push({ id, both: n >= 2 && base >= STORY_THRESHOLD });
+    }
+    return out;
   }
 
   private sig(article: Article): StorySignature {
-    return this.signatures.get(article.id) ?? signature(article);
+    return this.nodes.get(article.id)?.sig ?? signature(article);
+  }
+
+  signatureOf(articleId: string): StorySignature | undefined {
+    return this.nodes.get(articleId)?.sig;
+  }
+
+  linkingTo(articleId: string): LinkingArticle[] {
+    const node = this.nodes.get(articleId);
+    if (!node) return [];
+    return [...node.in].map((id) => this.nodes.get(id) as Node).map((n) => ({ tracked: n.tracked, signature: n.sig }));
   }
 
   /** The tracked article (other than `article` and anything from the same origin) that it best continues. */
   bestLink(article: Article, origin?: string): StoryLink | undefined {
     const mine = this.sig(article);
     let best: StoryLink | undefined;
-    for (const t of this.library.list()) {
-      if (t.article.id === article.id || (origin && t.origin === origin)) continue;
+    for (const c of this.candidates(mine, article.id)) {
+      const t = (this.nodes.get(c.id) as Node).tracked;
+      if (origin && t.origin === origin) continue;
       const theirs = this.sig(t.article);
       const s = storyScore(mine, theirs);
       if (!sameStory(s)) continue;
@@ -66,42 +189,38 @@ export class StoryIndex implements StoryLookup {
    * keyed by (origin, event id) should treat as superseded. Only articles published no earlier count.
    */
   supersededBy(articleId: string): { origin: string; eventId: string; from: string; to: string }[] {
-    const newer = this.library.get(articleId);
+    const newer = this.nodes.get(articleId);
     if (!newer) return [];
-    const mine = this.sig(newer.article);
     const out: { origin: string; eventId: string; from: string; to: string }[] = [];
-    for (const t of this.library.list()) {
-      if (t.article.id === articleId || t.origin === newer.origin || when(t) > when(newer)) continue;
-      const theirs = this.sig(t.article);
-      if (!sameStory(storyScore(mine, theirs))) continue;
-      for (const m of movedEvents(theirs, mine)) out.push({ origin: t.origin, eventId: m.eventId, from: m.from, to: m.to });
+    for (const id of newer.out) {
+      const t = this.nodes.get(id) as Node;
+      if (t.tracked.origin === newer.tracked.origin || publishedAt(t.tracked) > publishedAt(newer.tracked)) continue;
+      for (const m of movedEvents(t.sig, newer.sig)) out.push({ origin: t.tracked.origin, eventId: m.eventId, from: m.from, to: m.to });
     }
     return out;
   }
 
   /** The story an article belongs to (just itself when nothing links to it); undefined for an unknown id. */
   storyOf(articleId: string): Story | undefined {
-    const start = this.library.get(articleId);
+    const start = this.nodes.get(articleId);
     if (!start) return undefined;
-    const all = this.library.list();
-    const members = new Map<string, TrackedArticle>([[articleId, start]]);
+    const members = new Map<string, TrackedArticle>([[articleId, start.tracked]]);
     const queue = [start];
     while (queue.length > 0) {
-      const current = queue.shift() as TrackedArticle;
-      const cs = this.sig(current.article);
-      for (const t of all) {
-        if (members.has(t.article.id)) continue;
-        if (sameStory(storyScore(cs, this.sig(t.article)))) {
-          members.set(t.article.id, t);
-          queue.push(t);
-        }
+      const current = queue.shift() as Node;
+      for (const id of current.out) {
+        if (members.has(id)) continue;
+        const next = this.nodes.get(id) as Node;
+        members.set(id, next.tracked);
+        queue.push(next);
       }
     }
-    const articles = [...members.values()].sort((a, b) => when(a) - when(b) || a.article.headline.localeCompare(b.article.headline));
+    const articles = [...members.values()].sort((a, b) => publishedAt(a) - publishedAt(b) || a.article.headline.localeCompare(b.article.headline) || (a.article.id < b.article.id ? -1 : 1));
     return { articles, first: articles[0] };
   }
 }
 
-function when(t: TrackedArticle): number {
+/** When an article was published (else ingested): which of two articles on a story is the newer. */
+export function publishedAt(t: TrackedArticle): number {
   return t.article.published.date ? Date.parse(`${t.article.published.date}T00:00:00Z`) : t.ingestedAt.getTime();
 }

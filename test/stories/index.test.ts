@@ -1,0 +1,131 @@
+// The story index gives exactly what scoring every pair gives (the definition it replaces), while a
+// change updates only the links of the articles it belongs to.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
+import { StoryIndex, publishedAt } from '../../src/stories/index';
+import { movedEvents, sameStory, signature, storyScore } from '../../src/stories/link';
+import { makeArticle } from '../feeds/article-builder';
+
+const ORGS = [
+  { name: 'Collective Security Treaty Organization', acronym: 'CSTO' },
+  { name: 'Northern Grain Council', acronym: 'NGC' },
+  { name: 'Baltic Railway Authority' },
+  { name: 'United Nations', acronym: 'UN' },
+];
+const PEOPLE = ['Imangali Tasmagambetov', 'Anna Rossi', 'Boris Novak', 'Priya Sato'];
+const PLACES = ['Tajikistan', 'Afghanistan', 'Riga', 'Geneva', 'Lima'];
+const WORDS = ['border', 'plan', 'approve', 'strike', 'railway', 'summit', 'delayed', 'grain'];
+const DATES = ['2024-11-28', '2024-12-05', '2025-01-10'];
+const DESCRIPTIONS = ['council to approve the border plan', 'workers begin the railway strike', 'leaders hold the grain summit'];
+
+const articleArb = fc.record({
+  orgs: fc.subarray(ORGS, { maxLength: 2 }),
+  people: fc.subarray(PEOPLE, { maxLength: 2 }),
+  places: fc.subarray(PLACES, { maxLength: 3 }),
+  words: fc.subarray(WORDS, { minLength: 1, maxLength: 4 }),
+  events: fc.array(fc.record({ date: fc.constantFrom(...DATES), description: fc.constantFrom(...DESCRIPTIONS) }), { maxLength: 2 }),
+  published: fc.constantFrom('2024-11-20', '2024-11-26', '2024-11-28'),
+  origin: fc.integer({ min: 0, max: 11 }),
+});
+
+
+function build(ops: { remove: boolean; spec: typeof articleArb extends fc.Arbitrary<infer T> ? T : never }[]) {
+  const library = new MemoryLibrary();
+  const index = new StoryIndex(library);
+  ops.forEach((op, n) => {
+    const origin = `https://news.example/${op.spec.origin}`;
+    if (op.remove) {
+      library.removeOrigin(origin);
+      return;
+    }
+    const article = makeArticle({
+      id: `a${n}`,
+      headline: op.spec.words.join(' '),
+      organisations: op.spec.orgs,
+      people: op.spec.people,
+      places: op.spec.places,
+      events: op.spec.events,
+      published: op.spec.published,
+    });
+    library.upsert({ article, origin, ingestedAt: new Date(Date.UTC(2024, 10, 28, 0, n)) });
+  });
+  return { library, index };
+}
+
+/** The definitions, by scoring every pair. */
+function bruteForce(all: TrackedArticle[]) {
+  const sig = new Map(all.map((t) => [t.article.id, signature(t.article)]));
+  const links = (a: TrackedArticle, b: TrackedArticle) => a !== b && sameStory(storyScore(sig.get(a.article.id)!, sig.get(b.article.id)!));
+  const storyOf = (start: TrackedArticle) => {
+    const members = new Set([start]);
+    const queue = [start];
+    while (queue.length) {
+      const current = queue.shift()!;
+      for (const t of all) if (!members.has(t) && links(current, t)) (members.add(t), queue.push(t));
+    }
+    return [...members].sort((a, b) => publishedAt(a) - publishedAt(b) || a.article.headline.localeCompare(b.article.headline) || (a.article.id < b.article.id ? -1 : 1)).map((t) => t.article.id);
+  };
+  const superseded = (newer: TrackedArticle) =>
+    all
+      .filter((t) => t !== newer && t.origin !== newer.origin && publishedAt(t) <= publishedAt(newer) && links(newer, t))
+      .flatMap((t) => movedEvents(sig.get(t.article.id)!, sig.get(newer.article.id)!).map((m) => `${t.origin} ${m.eventId} ${m.from} ${m.to}`))
+      .sort();
+  const linkingTo = (a: TrackedArticle) => all.filter((t) => links(t, a)).map((t) => t.article.id).sort();
+  return { storyOf, superseded, linkingTo };
+}
+
+describe('StoryIndex', () => {
+  it('gives the same stories, links and superseded events as scoring every pair, after any sequence of changes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ remove: fc.boolean(), spec: articleArb }), { minLength: 1, maxLength: 30 }), (ops) => {
+        const { library, index } = build(ops);
+        const all = library.list();
+        const brute = bruteForce(all);
+        for (const t of all) {
+          const id = t.article.id;
+          expect(index.storyOf(id)?.articles.map((s) => s.article.id)).toEqual(brute.storyOf(t));
+          expect(index.supersededBy(id).map((s) => `${s.origin} ${s.eventId} ${s.from} ${s.to}`).sort()).toEqual(brute.superseded(t));
+          expect(index.linkingTo(id).map((l) => l.tracked.article.id).sort()).toEqual(brute.linkingTo(t));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('names the touched articles of a change: the article and the articles on its story, not the rest', () => {
+    const library = new MemoryLibrary();
+    const index = new StoryIndex(library);
+    const spec = { organisations: [ORGS[0]], people: [PEOPLE[0]], places: ['Tajikistan', 'Afghanistan'], published: '2024-11-26' };
+    library.upsert({ article: makeArticle({ id: 'a1', headline: 'Alliance to approve border plan', ...spec }), origin: 'o1', ingestedAt: new Date(0) });
+    library.upsert({ article: makeArticle({ id: 'b1', headline: 'Ferry timetable changes', places: ['Scotland'] }), origin: 'o2', ingestedAt: new Date(0) });
+    const change = library.upsert({ article: makeArticle({ id: 'a2', headline: 'Border plan approval delayed', ...spec }), origin: 'o3', ingestedAt: new Date(0) });
+    expect(index.touchedBy(change).sort()).toEqual(['a1', 'a2']);
+    const removal = library.removeOrigin('o1')!;
+    expect(index.touchedBy(removal).sort()).toEqual(['a1', 'a2']);
+    expect(index.storyOf('a2')?.articles.map((t) => t.article.id)).toEqual(['a2']);
+  });
+});
+
+describe('MemoryLibrary order', () => {
+  it('keeps newest first (ties by headline) through any sequence of upserts and removals, as sorting would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ origin: fc.integer({ min: 0, max: 8 }), minute: fc.integer({ min: 0, max: 4 }), headline: fc.constantFrom('Alpha', 'beta', 'Gamma', 'delta', 'Épée'), remove: fc.boolean() }), { maxLength: 40 }),
+        (ops) => {
+          const library = new MemoryLibrary();
+          ops.forEach((op, n) => {
+            if (op.remove) library.removeOrigin(`o${op.origin}`);
+            else library.upsert({ article: makeArticle({ id: `id${n}`, headline: op.headline }), origin: `o${op.origin}`, ingestedAt: new Date(op.minute * 60_000) });
+          });
+          const listed = library.list();
+          const sorted = [...listed].sort((a, b) => b.ingestedAt.getTime() - a.ingestedAt.getTime() || a.article.headline.localeCompare(b.article.headline));
+          expect(listed.map((t) => [t.ingestedAt.getTime(), t.article.headline])).toEqual(sorted.map((t) => [t.ingestedAt.getTime(), t.article.headline]));
+          expect(listed.length).toBe(library.size());
+          expect(library.resolve()?.article.id).toBe(listed[0]?.article.id);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
