@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { percent, runEval } from '../test/ask/eval';
-import { loadSquad, runSquad, score, splitByTitle, type SquadScore } from '../test/ask/squad';
+import { FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
+import { loadSquad, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/ask/squad';
 
 const { values } = parseArgs({
   options: {
@@ -13,10 +14,12 @@ const { values } = parseArgs({
     out: { type: 'string' },
     half: { type: 'string', default: 'all' },
     verbose: { type: 'boolean', default: false },
+    calibrate: { type: 'boolean', default: false },
   },
 });
 
-if (values.squad) squadEval(values.squad, values.out, values.half ?? 'all', values.verbose ?? false);
+if (values.squad && values.calibrate) calibrate(values.squad);
+else if (values.squad) squadEval(values.squad, values.out, values.half ?? 'all', values.verbose ?? false);
 else ownEval();
 
 function squadEval(file: string, out: string | undefined, half: string, verbose: boolean): void {
@@ -59,6 +62,26 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
     writeFileSync(out, `${JSON.stringify(predictions, null, 1)}\n`);
     console.log(`predictions written to ${out}`);
   }
+}
+
+/** Fits the confidence model and table on the tuning half only, and prints them for src/answers/ask/calibration.ts. */
+function calibrate(file: string): void {
+  const { tuning } = splitByTitle(loadSquad(file));
+  const run = runSquad(tuning, { undecided: true });
+  const rows = run.questions
+    .filter((q) => run.predictions[q.id] !== '')
+    .map((q) => {
+      const r = run.results.get(q.id);
+      const ok = r && r.ok && 'raw' in r;
+      return { features: ok ? (r.features ?? []) : [], f1: scoreOne(run.predictions[q.id], q).f1 };
+    })
+    .filter((r) => r.features.length > 0 && r.features[3] > 0);
+  const weights = fitWeights(rows);
+  const points = rows.map((r) => ({ raw: logistic(r.features, weights), f1: r.f1 }));
+  console.log(`${rows.length} direct answers on the tuning half`);
+  console.log(`export const WEIGHTS: number[] = [${weights.join(', ')}];`);
+  console.log(FEATURE_NAMES.map((n, i) => `  ${n}: ${weights[i]}`).join('\n'));
+  console.log(`export const CALIBRATION: CalibrationStep[] = [${fitCalibration(points).map((s) => `\n  { from: ${s.from}, precision: ${s.precision}, n: ${s.n} },`).join('')}\n];`);
 }
 
 function ownEval(): void {

@@ -1,5 +1,6 @@
 // /ask end to end through the router, and the service keeping its index in step with the library.
 import { describe, expect, it } from 'vitest';
+import { calibrated } from '../../src/answers/ask/calibration';
 import { createAskService } from '../../src/answers/ask/service';
 import { makeArticle, parsedSeed, setup, track } from '../answers/helpers';
 
@@ -19,7 +20,12 @@ describe('/ask', () => {
     expect(embed?.description?.split('\n')[0]).toBe(`**28 November 2024** · <t:${t}:D> (<t:${t}:R>) · upcoming`);
     expect(embed?.description).toContain('> Azerbaijani media reported on Tuesday, November 26, that the CSTO is set to approve this plan on November 28.');
     expect(embed?.description).toContain('— *CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security*');
-    expect(embed?.footer).toBe('As of 27 November 2024 · confidence 100%');
+    // The confidence shown is the measured precision at the answer's score (calibration.ts), never a flat 100%.
+    const result = createAskService(withAsk().library).ask('When will the plan be approved?', { now: new Date('2024-11-27T12:00:00Z') });
+    if (!result.ok) throw new Error('expected an answer');
+    expect(result.confidence).toBe(calibrated(result.raw));
+    expect(embed?.footer).toBe(`As of 27 November 2024 · confidence ${Math.round(result.confidence * 100)}%`);
+    expect(result.confidence).toBeLessThan(1);
   });
 
   it('says past once the date has gone by', async () => {

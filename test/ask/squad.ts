@@ -180,7 +180,7 @@ export interface SquadRun {
 /** The clock the SQuAD paragraphs are parsed and asked at (they carry no publication date). */
 export const SQUAD_NOW = new Date('2026-11-27T12:00:00Z');
 
-export function runSquad(titles: SquadTitle[], now = SQUAD_NOW): SquadRun {
+export function runSquad(titles: SquadTitle[], options: { undecided?: boolean } = {}, now = SQUAD_NOW): SquadRun {
   const predictions: Record<string, string> = {};
   const results = new Map<string, AskResult | { ok: false; type: string }>();
   const questions: SquadQuestion[] = [];
@@ -195,7 +195,7 @@ export function runSquad(titles: SquadTitle[], now = SQUAD_NOW): SquadRun {
     const service = createAskService(library);
     for (const p of title.paragraphs) {
       for (const q of p.questions) {
-        const result = service.ask(q.question, { now });
+        const result = service.ask(q.question, { now, undecided: options.undecided });
         results.set(q.id, result);
         predictions[q.id] = directAnswer(result as AskResult);
         questions.push(q);

@@ -4,6 +4,7 @@
 import type { DatedEvent } from '../format';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
+import { calibrated, logistic } from './calibration';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
@@ -28,8 +29,12 @@ export interface AskAnswer {
   items?: string[];
   /** No direct answer: the quoted sentence is all /ask can offer (`text` is that sentence). */
   quoteOnly?: boolean;
-  /** 0..1 */
+  /** 0..1: the measured precision of direct answers at this raw score (see calibration.ts). */
   confidence: number;
+  /** The uncalibrated score the confidence was read from. */
+  raw: number;
+  /** Calibration runs only: the features the raw score was computed from. */
+  features?: number[];
   citations: Citation[];
   /** Other facts from the same article worth showing. */
   related: { text: string; date?: DatedEvent }[];
@@ -46,10 +51,14 @@ export interface AskDecline {
 
 export type AskResult = AskAnswer | AskDecline;
 
-/** Below this the reply says the articles don't say. Calibrated on the eval set (test/ask). */
-export const CONFIDENCE_THRESHOLD = 0.62;
-/** A whole sentence offered as the answer (no date, name or number read out of it) needs more. */
-export const SENTENCE_THRESHOLD = 0.7;
+/** A direct answer is given only where direct answers were right this often (calibration.ts). */
+export const ANSWER_PRECISION = 0.2;
+/** The question's coverage by the sentence times the answer's type fit, below which no direct answer is given (tuned on test/ask). */
+export const FIT_THRESHOLD = 0.62;
+/** Below this fit not even the sentence is offered: the reply says the articles don't say. */
+export const QUOTE_FIT = 0.5;
+/** A sentence offered without a direct answer must itself state this share of the question. */
+export const QUOTE_COVERAGE = 0.8;
 
 interface Candidate {
   hit: Hit;
@@ -58,6 +67,8 @@ interface Candidate {
   own: number;
   /** Concepts the sentence itself contains. */
   matched: Concept[];
+  /** Names of the question found in the sentence, its neighbours or the headline (not only elsewhere). */
+  namesNear: Concept[];
   /** Token positions in the sentence of matched concepts (non-entity ones separately). */
   focus: number[];
   entityAt: number[];
@@ -81,10 +92,12 @@ export interface AnswerOptions {
   now: Date;
   /** Restrict to one article. */
   article?: IndexedArticle;
+  /** Calibration runs only: the best answer whatever its score (no decline, no quote-only). */
+  undecided?: boolean;
 }
 
-export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerOptions): AskResult {
-  const question = analyseQuestion(raw);
+export function answerQuestion(index: CorpusIndex, questionText: string, options: AnswerOptions): AskResult {
+  const question = analyseQuestion(questionText);
   enrich(index, question);
   const decline = (confidence: number, closest?: Candidate): AskDecline => ({
     ok: false,
@@ -104,31 +117,107 @@ export function answerQuestion(index: CorpusIndex, raw: string, options: AnswerO
     .sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score);
   if (candidates.length === 0) return decline(0);
 
-  let best: { candidate: Candidate; typed: Typed; confidence: number } | null = null;
-  for (const candidate of candidates.slice(0, 10)) {
+  let best: { candidate: Candidate; typed: Typed; raw: number } | null = null;
+  for (const candidate of candidates.slice(0, 8)) {
     if (candidate.coverage < 0.4) break;
-    // Confidence is coverage × quality ≤ coverage, and candidates come in coverage order.
-    if (best && candidate.coverage <= best.confidence) break;
     const typed = extract(index, question, ready(candidate), options.now);
     if (!typed) continue;
-    const confidence = Math.min(1, candidate.coverage * typed.quality) * (typed.whole ? CONFIDENCE_THRESHOLD / SENTENCE_THRESHOLD : 1);
-    if (!best || confidence > best.confidence + 1e-9) best = { candidate, typed, confidence };
+    const raw = rawScore(question, candidate, typed);
+    if (!best || raw > best.raw + 1e-9) best = { candidate, typed, raw };
   }
-  if (!best || best.confidence < CONFIDENCE_THRESHOLD) return decline(best?.confidence ?? 0, best?.candidate ?? candidates[0]);
-  const { candidate, typed, confidence } = best;
+  if (!best) return decline(0, candidates[0]);
+  const { candidate, typed, raw } = best;
+  if (raw === 0 && !options.undecided) return decline(0, candidate);
+  const confidence = calibrated(raw);
+  const fit = Math.min(1, candidate.coverage * typed.quality);
+  const quoteOnly = typed.whole === true || (!options.undecided && (confidence < ANSWER_PRECISION || fit < FIT_THRESHOLD));
+  if (!options.undecided && (fit < QUOTE_FIT || (quoteOnly && candidate.own < QUOTE_COVERAGE))) return decline(confidence, candidate);
   const article = candidate.hit.article;
   const citations = [candidate.hit.sentence, ...(typed.extraSentences ?? [])].map((s) => cite(article, s));
   return {
     ok: true,
     type: question.type,
-    text: typed.text,
-    date: typed.date,
-    items: typed.items,
-    quoteOnly: typed.whole === true || undefined,
+    text: quoteOnly ? candidate.text : typed.text,
+    date: quoteOnly ? undefined : typed.date,
+    items: quoteOnly ? undefined : typed.items,
+    quoteOnly: quoteOnly || undefined,
     confidence: Math.round(confidence * 100) / 100,
+    raw,
+    features: options.undecided ? answerFeatures(question, candidate, typed) : undefined,
     citations,
     related: typed.related ?? [],
   };
+}
+
+/**
+ * How well one sentence and the answer read out of it fit the question, before calibration: a logistic
+ * model over a few general features (WEIGHTS in calibration.ts, fitted on the SQuAD tuning half). The
+ * constraints that make a sentence about something else (a name, a number or a negation of the
+ * question missing from it) give no direct answer at all.
+ */
+function rawScore(question: Question, c: Candidate, typed: Typed): number {
+  if (conflicts(question, c)) return 0;
+  return logistic(answerFeatures(question, c, typed));
+}
+
+const TYPE_FEATURES: QuestionType[] = ['when', 'who', 'count', 'where', 'list', 'why'];
+
+/** The features the confidence model reads; FEATURE_NAMES in calibration.ts names them in order. */
+export function answerFeatures(question: Question, c: Candidate, typed: Typed): number[] {
+  const strong = question.concepts.filter((k) => !k.weak);
+  const missing = strong.filter((k) => !c.matched.includes(k)).length;
+  const answerWords = tokenize(typed.text).length;
+  return [
+    1,
+    c.own,
+    c.coverage,
+    typed.quality,
+    pairRatio(question, c),
+    Math.min(missing, 3) / 3,
+    Math.min(c.tokens.length, 60) / 60,
+    Math.min(answerWords, 10) / 10,
+    answerInQuestion(question, typed.text),
+    missing === 0 ? 1 : 0,
+    typed.quality >= 1 ? 1 : 0,
+    c.coverage - c.own,
+    ...TYPE_FEATURES.map((t) => (question.type === t ? 1 : 0)),
+  ];
+}
+
+/** Share of the question's neighbouring content words that stay neighbours (in order, ≤ 3 words apart) in the sentence. */
+function pairRatio(question: Question, c: Candidate): number {
+  const words = question.tokens.filter((t) => !STOP_WORDS.has(t.lower)).map((t) => t.stem);
+  if (words.length < 2) return 1;
+  const positions = new Map<string, number[]>();
+  c.tokens.forEach((t, i) => positions.set(t.stem, [...(positions.get(t.stem) ?? []), i]));
+  let found = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = positions.get(words[i]) ?? [];
+    const b = positions.get(words[i + 1]) ?? [];
+    if (a.some((x) => b.some((y) => y > x && y - x <= 3))) found++;
+  }
+  return found / (words.length - 1);
+}
+
+/** Share of the answer's words the question already uses: an answer that repeats the question says little. */
+function answerInQuestion(question: Question, text: string): number {
+  const words = tokenize(text).filter((t) => !STOP_WORDS.has(t.lower));
+  if (words.length === 0) return 0;
+  const asked = new Set(question.tokens.map((t) => t.stem));
+  return words.filter((t) => asked.has(t.stem)).length / words.length;
+}
+
+const NEGATION = /\b(?:not|no|never|neither|nor|none|without|cannot|failed to|refused to|n't)\b|n't\b/i;
+
+/** The sentence cannot answer this question: it lacks a name or number the question states, or the question's negation. */
+function conflicts(question: Question, c: Candidate): boolean {
+  if (NEGATION.test(question.text.replace(/[’]/g, "'")) && !NEGATION.test(c.text.replace(/[’]/g, "'"))) return true;
+  for (const k of question.concepts) if (k.entity && !c.namesNear.includes(k)) return true;
+  for (const m of question.text.matchAll(/\b\d[\d,.]*\b/g)) {
+    const n = m[0].replace(/[.,]$/, '');
+    if (!new RegExp(`(?<![\\d.,])${n.replace(/[.]/g, '\\.')}(?![\\d])`).test(c.text)) return true;
+  }
+  return false;
 }
 
 function cite(article: IndexedArticle, sentence: number): Citation {
@@ -232,6 +321,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   let headlineSet: Set<string> | undefined;
   const headline = () => (headlineSet ??= new Set(stemsOf(article.tracked.article.headline)));
   const matched: Concept[] = [];
+  const namesNear: Concept[] = [];
   for (const c of question.concepts) {
     const w = weights.get(c) ?? 0;
     total += w;
@@ -247,8 +337,9 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     if (m === 1) inSentence += w;
     got += w * m;
     if (m === 1) matched.push(c);
+    if (c.entity && m >= 0.7) namesNear.push(c);
   }
-  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own: total > 0 ? inSentence / total : 0, matched, focus: [], entityAt: [], tokens: [], text, stems };
+  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own: total > 0 ? inSentence / total : 0, matched, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
 }
 
 /** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */

@@ -47,9 +47,10 @@ export function askReply(result: ReturnType<AskService['ask']>, question: string
     }
     return { embeds: [{ title, description: lines.join('\n'), footer: asOf(now), color: HERALD_COLOR }] };
   }
-  const lines = [leadText(result, now)];
+  // Quote only: no direct answer was good enough, so the sentence is offered as what the articles say.
+  const lines = result.quoteOnly ? ['No direct answer — the closest the articles come:', quote(result.text, 600)] : [leadText(result, now)];
   // The quoted sentence(s), unless the answer already is the sentence.
-  const sources = result.type === 'what' || (result.type === 'list' && !result.items) ? result.citations.slice(1) : result.citations;
+  const sources = result.quoteOnly || result.type === 'what' || (result.type === 'list' && !result.items) ? result.citations.slice(1) : result.citations;
   if (sources.length > 0) lines.push('');
   for (const c of sources) lines.push(quote(c.text, 600));
   const headlines = [...new Set(result.citations.map((c) => c.headline))];

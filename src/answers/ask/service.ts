@@ -11,6 +11,8 @@ export interface AskOptions {
   /** Only this article (its id); otherwise every tracked article. */
   articleId?: string;
   now: Date;
+  /** Calibration runs only: the best answer whatever its score. */
+  undecided?: boolean;
 }
 
 export interface AskService {
@@ -47,7 +49,7 @@ export function createAskService(source: AskSource): AskService {
       build();
       const only = options.articleId === undefined ? undefined : index.article(options.articleId);
       if (options.articleId !== undefined && !only) return { ok: false, type: 'unknown-article', articleId: options.articleId };
-      return answerQuestion(index, question, { now: options.now, article: only });
+      return answerQuestion(index, question, { now: options.now, article: only, undecided: options.undecided });
     },
     stats() {
       build();
