@@ -69,3 +69,6 @@ export const TITLE_WORDS = new Set(
 export const LEADER_TITLES = new Set(
   'secretary-general president chairman chairwoman chair chairperson chief executive ceo director head leader premier prime-minister minister chancellor governor mayor king queen boss founder commander general'.split(' '),
 );
+
+/** Lower-case words that qualify a title ("former foreign minister") even where they look like verbs. */
+export const TITLE_QUALIFIERS = new Set(['former', 'deputy', 'acting', 'vice', 'foreign', 'home', 'finance', 'defence', 'defense', 'interior', 'trade', 'culture', 'health', 'education', 'environment', 'energy', 'justice', 'senior', 'junior', 'interim', 'assistant', 'shadow', 'prime', 'current', 'outgoing', 'incoming', 'new', 'executive', 'managing', 'joint', 'general', 'chief', 'principal', 'national', 'regional', 'state', 'party', 'opposition', 'government', 'team', 'club', 'music', 'film', 'news', 'financial', 'economic', 'political', 'lead', 'british', 'us', 's']);

@@ -37,7 +37,7 @@ describe('/ask', () => {
   it('answers who with the person and role, and lists as bullet points', async () => {
     const { run } = withAsk();
     const who = await run('ask', { question: 'Who runs the CSTO?' });
-    expect(who.embeds?.[0].description?.split('\n')[0]).toBe('**Imangali Tasmagambetov, Secretary-General of the CSTO**');
+    expect(who.embeds?.[0].description?.split('\n')[0]).toBe('**Imangali Tasmagambetov, Secretary-General, CSTO**');
     const list = await run('ask', { question: 'Which countries are in the CSTO?' });
     expect(list.embeds?.[0].description?.split('\n').slice(0, 6)).toEqual(['• Russia', '• Belarus', '• Armenia', '• Kazakhstan', '• Kyrgyzstan', '• Tajikistan']);
   });

@@ -57,6 +57,8 @@ export const ANSWER_PRECISION = 0.2;
 export const FIT_THRESHOLD = 0.62;
 /** Below this fit not even the sentence is offered: the reply says the articles don't say. */
 export const QUOTE_FIT = 0.5;
+/** Sentences an answer is read out of, best covering first (reading is the costly step). */
+const MAX_READ = 5;
 /** A sentence offered without a direct answer must itself state this share of the question. */
 export const QUOTE_COVERAGE = 0.8;
 
@@ -118,7 +120,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   if (candidates.length === 0) return decline(0);
 
   let best: { candidate: Candidate; typed: Typed; raw: number } | null = null;
-  for (const candidate of candidates.slice(0, 8)) {
+  for (const candidate of candidates.slice(0, MAX_READ)) {
     if (candidate.coverage < 0.4) break;
     const typed = extract(index, question, ready(candidate), options.now);
     if (!typed) continue;
@@ -213,6 +215,14 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|cannot|failed to|re
 function conflicts(question: Question, c: Candidate): boolean {
   if (NEGATION.test(question.text.replace(/[’]/g, "'")) && !NEGATION.test(c.text.replace(/[’]/g, "'"))) return true;
   for (const k of question.concepts) if (k.entity && !c.namesNear.includes(k)) return true;
+  // "the G8 summit": the thing a name qualifies must be in the sentence too, or the sentence is about another thing of that name.
+  for (let i = 0; i + 1 < question.tokens.length; i++) {
+    const name = question.concepts.find((k) => k.entity && k.stems[0] === question.tokens[i].stem);
+    const next = question.tokens[i + 1];
+    if (!name || STOP_WORDS.has(next.lower) || question.tokens[i + 1].start - question.tokens[i].end > 1) continue;
+    const thing = question.concepts.find((k) => !k.entity && !k.weak && k.stems[0] === next.stem);
+    if (thing && !c.matched.includes(thing)) return true;
+  }
   for (const m of question.text.matchAll(/\b\d[\d,.]*\b/g)) {
     const n = m[0].replace(/[.,]$/, '');
     if (!new RegExp(`(?<![\\d.,])${n.replace(/[.]/g, '\\.')}(?![\\d])`).test(c.text)) return true;
@@ -234,7 +244,8 @@ function enrich(index: CorpusIndex, question: Question): void {
     if (c.entity && TITLE_WORDS.has(c.text.toLowerCase())) c.entity = false;
     for (const name of index.aliasesOf(c.text.toLowerCase())) {
       const stems = tokenize(name).filter((t) => !ORG_NAME_FILLER.has(t.lower)).map((t) => t.stem);
-      if (stems.length > 0) c.phrases.push(stems);
+      // "Group of Eight" without its generic word is "eight": one common word cannot stand for a name.
+      if (stems.length > 1 || (stems.length === 1 && index.properness(stems[0]) > 0.6)) c.phrases.push(stems);
     }
   }
   const all = question.concepts.map((c) => c.stems[0]);
@@ -387,8 +398,43 @@ function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date
     case 'expand':
       return expandAnswer(question, c);
     default:
-      return sentenceAnswer(c, 0.9);
+      return headAnswer(question, c) ?? sentenceAnswer(c, 0.9);
   }
+}
+
+/** Words that end a noun phrase read rightwards: verbs' auxiliaries and the starts of clauses. */
+const PHRASE_END = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'whereas', 'because', 'although', 'though', 'if', 'but', 'so', 'than', 'said', 'says']);
+const PHRASE_PREPOSITIONS = new Set(['of', 'between', 'in', 'about', 'over', 'for', 'on', 'with', 'to', 'from', 'against', 'among', 'within', 'across', 'into']);
+
+/**
+ * "Which border …?", "What role does … play?": the noun phrase the question's head noun heads in the
+ * sentence, with its modifiers and the prepositional phrase after it, up to the end of its clause.
+ */
+function headAnswer(question: Question, c: Candidate): Typed | null {
+  if (!question.head) return null;
+  const headStem = stemWord(question.head);
+  const at = c.tokens.findIndex((t) => t.stem === headStem);
+  if (at < 0) return null;
+  const gap = (a: number, b: number) => c.text.slice(c.tokens[a].end, c.tokens[b].start);
+  let from = at;
+  // Modifiers before the head: lower-case content words and names, no punctuation between.
+  while (from - 1 >= 0 && from > at - 3 && /^[\s-]+$/.test(gap(from - 1, from)) && !STOP_WORDS.has(c.tokens[from - 1].lower) && !PHRASE_END.has(c.tokens[from - 1].lower) && !/(?:ed|ing)$/.test(c.tokens[from - 1].lower)) from--;
+  let to = at;
+  if (c.tokens[at + 1] && PHRASE_PREPOSITIONS.has(c.tokens[at + 1].lower) && /^\s+$/.test(gap(at, at + 1))) {
+    to = at + 1;
+    while (to + 1 < c.tokens.length && to < at + 14) {
+      const next = c.tokens[to + 1];
+      if (/[,;:.!?()"“”–—]|\s-\s/.test(gap(to, to + 1)) || PHRASE_END.has(next.lower)) break;
+      to++;
+    }
+    // A phrase does not end on a preposition or a conjunction.
+    while (to > at && (PHRASE_PREPOSITIONS.has(c.tokens[to].lower) || ['and', 'or', 'the', 'a', 'an'].includes(c.tokens[to].lower))) to--;
+  }
+  const text = c.text.slice(c.tokens[from].start, c.tokens[to].end);
+  const asked = new Set(question.tokens.map((t) => t.stem));
+  const news = c.tokens.slice(from, to + 1).filter((t) => !asked.has(t.stem) && !STOP_WORDS.has(t.lower));
+  if (news.length === 0) return null;
+  return { text, quality: 0.9 };
 }
 
 /** The sentence itself as the answer: only as good as its own coverage of the question. */
@@ -456,8 +502,17 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
     .sort((a, b) => b.salience - a.salience)
     .slice(0, 2)
     .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier } }));
-  const { date, endDate, precision, qualifier } = best.event;
-  return { text: best.event.expression, date: { date, endDate, precision, qualifier }, quality: bestD <= 10 ? 1 : 0.85, related };
+  const { date, endDate, precision, qualifier } = withStatedYear(c.text, best);
+  return { text: best.event.expression + (date.slice(0, 4) !== best.event.date.slice(0, 4) ? ` ${date.slice(0, 4)}` : ''), date: { date, endDate, precision, qualifier }, quality: bestD <= 10 ? 1 : 0.85, related };
+}
+
+/** "held in February in 1974": a year the sentence states right after a date without one is that date's year. */
+function withStatedYear(text: string, d: { event: { date: string; endDate: string; precision: DatedEvent['precision']; qualifier: DatedEvent['qualifier']; expression: string }; at: number }): DatedEvent {
+  const { date, endDate, precision, qualifier, expression } = d.event;
+  if (/\b\d{4}\b/.test(expression) || d.at > text.length) return { date, endDate, precision, qualifier };
+  const year = text.slice(d.at + expression.length).match(/^,?\s+(?:in|of)\s+(\d{4})\b/)?.[1];
+  if (!year || year === date.slice(0, 4)) return { date, endDate, precision, qualifier };
+  return { date: year + date.slice(4), endDate: year + endDate.slice(4), precision, qualifier };
 }
 
 function questionMentions(question: Question, text: string): boolean {
@@ -513,12 +568,28 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
   for (const a of article.attributions) {
     if (a.sentence === c.hit.sentence && !questionMentions(question, a.source)) return { text: a.source, quality: 0.95 };
   }
-  const agents = [...people, ...subjects(c)].filter((p) => !questionMentions(question, p.text));
+  // "following the Taliban's return to power": the owner of the question's action, named as a noun.
+  for (const k of c.matched) {
+    if (k.entity || k.weak) continue;
+    for (const m of c.text.matchAll(/((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)['’]s?\s+([\p{Ll}]+)/gu)) {
+      if (!k.stems.includes(stemWord(m[2].toLowerCase())) || questionMentions(question, m[1]) || isPlace(article, m[1])) continue;
+      return { text: m[1], quality: 0.9 };
+    }
+  }
+  // A who-answer is a person or an organisation, never a place ("Tajikistan-Afghanistan").
+  const agents = [...people, ...subjects(c)].filter((p) => !questionMentions(question, p.text) && !isPlace(article, p.text));
   if (agents.length > 0 && anchor.length > 0) {
     agents.sort((a, b) => distance(c, tokenAt(c, a.start), anchor) - distance(c, tokenAt(c, b.start), anchor));
     return { text: agents[0].text, quality: 0.85 };
   }
   return null;
+}
+
+/** A place the parser knows, or a hyphenated pair of them ("Tajikistan-Afghanistan"). */
+function isPlace(article: IndexedArticle['tracked']['article'], text: string): boolean {
+  const names = new Set(article.places.map((p) => p.name.toLowerCase()));
+  const parts = text.toLowerCase().split(/[-–]/);
+  return names.has(text.toLowerCase()) || parts.every((p) => names.has(p) || names.has(p.replace(/n$/, '')));
 }
 
 /** Capitalised noun phrases right before a reporting verb ("Azerbaijani media reported"). */
@@ -550,6 +621,8 @@ function listAnswer(question: Question, c: Candidate): Typed | null {
   return { text: e.items.join(', '), items: e.items, quality };
 }
 
+const LENGTH_UNITS = /^(?:km|kilometres?|kilometers?|miles?|metres?|meters?|m|feet|ft|yards?|inches?|cm|mm)$/;
+
 function countAnswer(question: Question, c: Candidate): Typed | null {
   const numbers = numbersIn(c.text, c.tokens);
   const target = question.concepts.find((k) => k.target);
@@ -561,6 +634,8 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
         return n.kind === 'percent';
       case 'duration':
         return n.kind === 'duration';
+      case 'length':
+        return (n.kind === 'count' || n.kind === 'duration') && LENGTH_UNITS.test(c.tokens[n.token + 1]?.lower ?? '');
       case 'times':
         return n.kind === 'ordinal' || n.kind === 'count';
       case 'size': {
@@ -605,7 +680,7 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
       .sort((a, b) => a.d - b.d);
     const n = entityNext.length > 0 ? entityNext[0].n : [...pool].sort((a, b) => distance(c, a.token, anchor) - distance(c, b.token, anchor))[0];
     const d = distance(c, n.token, anchor);
-    const unit = n.kind === 'duration' || n.kind === 'ordinal' ? c.tokens.find((t) => t.start >= n.end) : undefined;
+    const unit = n.kind === 'duration' || n.kind === 'ordinal' || question.detail === 'length' ? c.tokens.find((t) => t.start >= n.end) : undefined;
     const text = unit ? c.text.slice(n.start, unit.end) : n.text;
     return { text, quality: target ? (d <= 4 ? 0.85 : 0.7) : d <= 6 ? 1 : 0.8 };
   }

@@ -6,7 +6,7 @@ import type { Article, ArticleEvent } from '../../articles/model';
 import type { DatedEvent } from '../format';
 import { isCalendarWord } from '../../language/calendar-words';
 import { NOT_PERSON_HEADS } from '../../language/organisations';
-import { HONORIFICS, NAME_PARTICLES, TITLE_WORDS } from '../../language/people';
+import { HONORIFICS, NAME_PARTICLES, TITLE_QUALIFIERS, TITLE_WORDS } from '../../language/people';
 import { NOT_NAME_START, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
 import { NUMBER_WORDS, looseText } from './text';
@@ -110,6 +110,9 @@ export function roleMentions(text: string, article?: Article, sentence?: number)
         if (p.lower === 'and' || p.lower === 'of') {
           if (!(k - 2 >= 0 && before[k - 2].cap)) break;
         }
+        // A lower-case word joins the title only as one of its usual qualifiers ("foreign minister"), never a verb ("allow Home Secretary").
+        const infinitive = k - 2 >= 0 && before[k - 2].lower === 'to';
+        if (!p.cap && !TITLE_QUALIFIERS.has(p.lower) && (infinitive || /(?:ed|ing)$/.test(p.lower))) break;
         startAt = p.start;
         k--;
         count++;

@@ -12,7 +12,7 @@ const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
 
 export type QuestionType = 'when' | 'who' | 'list' | 'count' | 'where' | 'why' | 'yesno' | 'what' | 'expand';
 
-export type Detail = 'year' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role';
+export type Detail = 'year' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role' | 'length';
 
 export interface Concept {
   /** As the member wrote it. */
@@ -44,12 +44,14 @@ export interface Question {
   tokens: Token[];
   /** Capitalised spans the member typed ("Imangali Tasmagambetov", "Glasgow Green"). */
   names: string[];
+  /** The noun a what/which question asks for ("which border", "what role"): the answer is a phrase headed by it. */
+  head?: string;
 }
 
 const PLACE_NOUNS = new Set(['city', 'country', 'place', 'town', 'venue', 'region', 'location', 'capital', 'state', 'area', 'province', 'stadium', 'park']);
 const TIME_NOUNS = new Set(['date', 'day', 'year', 'month', 'time', 'week', 'deadline']);
 const LIST_NOUNS_PLURAL = /^(?:\w+(?:ies|es|s)|people|children|media)$/;
-const WEAK = new Set(['say', 'said', 'talk', 'mention', 'state', 'claim', 'describe', 'expect', 'happen', 'plan', 'want', 'need', 'make', 'take', 'give', 'put', 'come', 'way', 'new', 'latest', 'current']);
+const WEAK = new Set(['say', 'said', 'talk', 'mention', 'state', 'claim', 'describe', 'expect', 'happen', 'plan', 'want', 'need', 'make', 'take', 'give', 'put', 'come', 'way', 'new', 'latest', 'current', 'raise', 'raised', 'voice', 'voiced', 'express', 'expressed']);
 
 /** Phrases rewritten before tokenising, so idioms meet the article's vocabulary. */
 const REWRITES: [RegExp, string][] = [
@@ -73,7 +75,7 @@ export function analyseQuestion(raw: string): Question {
   const text = raw.trim().replace(/\s+/g, ' ');
   let q = text.toLowerCase().replace(/[’`]/g, "'").replace(/[?!.]+$/, '');
   for (const [pattern, replacement] of REWRITES) q = q.replace(pattern, replacement);
-  const { type, detail, consumed } = classify(q);
+  const { type, detail, consumed, head: asked } = classify(q);
   // "which news agency …": the words naming the kind of answer are not something the sentence must contain.
   const answerNouns = new Set<string>();
   const which = q.match(/\bwhich ([a-z]+)(?: ([a-z]+))?/);
@@ -127,7 +129,7 @@ export function analyseQuestion(raw: string): Question {
       required: head !== undefined && t.lower === head,
     });
   }
-  return { text, type, detail, concepts, tokens, names };
+  return { text, type, detail, concepts, tokens, names, head: asked };
 }
 
 /** The first content noun after "which"/"how many"/"what are the" is what is being listed or counted. */
@@ -137,7 +139,10 @@ function isTargetPosition(tokens: Token[], i: number): boolean {
   return j >= 0 && ['which', 'many', 'much', 'are', 'what', 'list', 'name', 'were'].includes(tokens[j].lower);
 }
 
-function classify(q: string): { type: QuestionType; detail?: Detail; consumed: Set<string> } {
+/** Nouns after "which" that ask for a person or an organisation. */
+const AGENT_NOUNS = new Set(['person', 'man', 'woman', 'organization', 'organisation', 'company', 'firm', 'group', 'team', 'party', 'agency', 'body', 'entity', 'newspaper', 'paper', 'broadcaster', 'court', 'government', 'institution', 'union', 'bank', 'airline', 'carrier', 'band', 'club', 'university', 'school', 'official', 'member']);
+
+function classify(q: string): { type: QuestionType; detail?: Detail; consumed: Set<string>; head?: string } {
   const consumed = new Set<string>();
   const take = (...words: string[]) => words.forEach((w) => consumed.add(w));
   let m: RegExpMatchArray | null;
@@ -162,6 +167,11 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
     take('many', 'times', 'time');
     return { type: 'count', detail: 'times', consumed };
   }
+  if (/\bhow (?:long|far) (?:is|was|are|were)\b/.test(q) && !/\bhow long (?:is|was|are|were) (?:it|there)\b/.test(q)) {
+    // "How long is the border?": a length, not a duration.
+    take('long', 'far');
+    return { type: 'count', detail: 'length', consumed };
+  }
   if ((m = q.match(/\bhow (many|much|big|large|long|far|old)\b/))) {
     take(m[1]);
     const detail: Detail | undefined = m[1] === 'much' ? 'money' : m[1] === 'long' ? 'duration' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
@@ -179,7 +189,7 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
     take(m[1]);
     return { type: 'where', consumed };
   }
-  if ((m = q.match(/\bwhat(?:'s| is| was) (?:\w+(?: \w+)?)'s? (job|role|title|position|post)\b/)) || (m = q.match(/\bwhat (job|role|title|position|post) does\b/))) {
+  if ((m = q.match(/\bwhat(?:'s| is| was) (?:\w+(?: \w+)?)'s? (job|role|title|position|post)\b/)) || (m = q.match(/\bwhat (job|role|title|position|post) does (?!the\b|this\b|that\b|a\b|an\b|it\b)/))) {
     take(m[1]);
     return { type: 'who', detail: 'role', consumed };
   }
@@ -191,12 +201,17 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
   if ((m = q.match(/^what (\w+) (?:does|do|did|will|would|has|have)\b/)) && LIST_NOUNS_PLURAL.test(m[1]) && !/(?:ss|us|is|news)$/.test(m[1])) {
     return { type: 'list', consumed: new Set(['include', 'have', 'contain']) };
   }
+  // "What concerns are raised …", "What role does the plan play …": a phrase headed by that noun.
+  if ((m = q.match(/^(?:what|which) ([a-z]+) (are|were|is|was|has|have|had|does|do|did|will|would|can|could)\b( [a-z]+(?:ed|en)\b)?/)) && (!LIST_NOUNS_PLURAL.test(m[1]) || /(?:ss|us|is|news)$/.test(m[1]) || m[3] !== undefined) && !STOP_WORDS.has(m[1]) && !TIME_NOUNS.has(m[1]) && !PLACE_NOUNS.has(m[1]) && !AGENT_NOUNS.has(m[1]) && !TITLE_WORDS.has(m[1])) {
+    return { type: 'what', consumed, head: m[1] };
+  }
   if ((m = q.match(/\bwhich (\w+)/))) {
     const noun = m[1];
     if (PLACE_NOUNS.has(noun)) return { type: 'where', consumed: new Set([noun]) };
     if (TIME_NOUNS.has(noun)) return { type: 'when', consumed: new Set([noun]) };
     if (LIST_NOUNS_PLURAL.test(noun) && !/(?:ss|us|is|news)$/.test(noun)) return { type: 'list', consumed };
-    return { type: 'who', consumed };
+    if (AGENT_NOUNS.has(noun) || TITLE_WORDS.has(noun) || STOP_WORDS.has(noun)) return { type: 'who', consumed };
+    return { type: 'what', consumed, head: noun };
   }
   if (/^(?:who|whom|whose)\b/.test(q)) return { type: 'who', consumed };
   if (/^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)\b/.test(q)) return { type: 'yesno', consumed };

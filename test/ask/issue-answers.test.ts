@@ -1,0 +1,54 @@
+// The wrong direct answers a new user met (issue 13), over the seed article and the BBC corpus: each is
+// now right, or absent — never a name, place or number from a sentence about something else.
+import { describe, expect, it } from 'vitest';
+import { createAskService } from '../../src/answers/ask/service';
+import { EVAL_NOW, loadLibrary } from './eval';
+
+const service = createAskService(loadLibrary());
+const ask = (q: string) => service.ask(q, { now: EVAL_NOW });
+const direct = (q: string): string | undefined => {
+  const r = ask(q);
+  return r.ok && !r.quoteOnly ? r.text : undefined;
+};
+
+describe('/ask direct answers the issue listed', () => {
+  it('answers "which border" with the border the sentence names, not an organisation', () => {
+    expect(direct('Which border will the plan strengthen?')).toBe('border between Tajikistan and Afghanistan');
+  });
+
+  it('answers who returned to power with the owner of the return, never a place', () => {
+    expect(direct('Who returned to power in Afghanistan?')).toBe('Taliban');
+  });
+
+  it('gives no length for a border the articles never measure (a duration is not a length)', () => {
+    const r = ask('How long is the Tajik-Afghan border?');
+    expect(r.ok && !r.quoteOnly).toBe(false);
+  });
+
+  it('reads a title without the verb before it', () => {
+    expect(direct('Who is the Home Secretary?')).toBe('Charles Clarke, Home Secretary');
+  });
+
+  it('gives a date with the year its sentence states', () => {
+    const r = ask('When was the last general election?');
+    expect(r.ok && r.date?.date.slice(0, 7)).toBe('1974-02');
+    expect(direct('When was the last general election?')).toBe('February 1974');
+  });
+
+  it('answers where the G8 summit is from a sentence about the summit, not a police station', () => {
+    expect(direct('Where will the G8 summit be held?')).toBe('Gleneagles');
+  });
+
+  it('offers the sentence listing the concerns instead of saying the articles are silent', () => {
+    const r = ask('What concerns are raised about the plan?');
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.citations[0].text).toContain('concerns about the impact on local communities and trade');
+  });
+
+  it('never shows 100% confidence: the figure is the precision measured at that score', () => {
+    for (const q of ['Which border will the plan strengthen?', 'Who is the Home Secretary?', 'When was the last general election?']) {
+      const r = ask(q);
+      expect(r.ok && r.confidence).toBeLessThan(1);
+    }
+  });
+});
