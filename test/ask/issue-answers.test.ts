@@ -20,6 +20,10 @@ describe('/ask direct answers the issue listed', () => {
     expect(direct('Who returned to power in Afghanistan?')).toBe('Taliban');
   });
 
+  it('answers "what role does the plan play" with the role the sentence gives, not a person', () => {
+    expect(direct('What role does the plan play according to the Secretary-General?')).toBe('crucial role in ensuring the security of Central Asia as a whole');
+  });
+
   it('gives no length for a border the articles never measure (a duration is not a length)', () => {
     const r = ask('How long is the Tajik-Afghan border?');
     expect(r.ok && !r.quoteOnly).toBe(false);
@@ -42,6 +46,7 @@ describe('/ask direct answers the issue listed', () => {
   it('offers the sentence listing the concerns instead of saying the articles are silent', () => {
     const r = ask('What concerns are raised about the plan?');
     expect(r.ok).toBe(true);
+    expect(direct('What concerns are raised about the plan?')).toBe('concerns about the impact on local communities and trade');
     expect(r.ok && r.citations[0].text).toContain('concerns about the impact on local communities and trade');
   });
 
