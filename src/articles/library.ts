@@ -46,6 +46,8 @@ interface Entry {
 export class MemoryLibrary implements ArticleLibrary {
   private byId = new Map<string, Entry>();
   private byOrigin = new Map<string, string>();
+  /** id → every origin whose file holds that article (identical files), the canonical one first. */
+  private holders = new Map<string, string[]>();
   private ordered: Entry[] = [];
   private listeners: ((change: LibraryChange) => void)[] = [];
 
@@ -53,32 +55,98 @@ export class MemoryLibrary implements ArticleLibrary {
     this.listeners.push(listener);
   }
 
-  /** Adds or replaces the article that came from `origin`. */
+  /**
+   * Adds or replaces the article that came from `origin`. Articles are keyed by content, so two
+   * identical files hold one article: it lives while any of them does, and speaks with the origin of
+   * the first (its canonical origin, which reminders and /source use).
+   */
   upsert(tracked: TrackedArticle): LibraryChange {
-    const previousId = this.byOrigin.get(tracked.origin);
-    const previous = previousId ? this.byId.get(previousId)?.tracked : undefined;
-    if (previous) this.forget(previous.article.id);
-    // Another origin holding the same id (same content under two names) gives way, as the map always did.
-    if (this.byId.has(tracked.article.id)) this.unorder(this.byId.get(tracked.article.id) as Entry);
-    const headline = norm(tracked.article.headline);
-    const entry: Entry = { tracked, headline, haystack: `${headline} ${tracked.article.id}` };
-    this.byId.set(tracked.article.id, entry);
-    this.byOrigin.set(tracked.origin, tracked.article.id);
-    this.ordered.splice(this.position(tracked), 0, entry);
-    const change: LibraryChange = previous ? { type: 'updated', tracked, previous } : { type: 'added', tracked };
-    for (const l of this.listeners) l(change);
+    const { origin } = tracked;
+    const id = tracked.article.id;
+    const previousId = this.byOrigin.get(origin);
+    const previous = previousId === undefined ? undefined : this.byId.get(previousId)?.tracked;
+    if (previousId === id && previous && previous.origin !== origin) {
+      // A copy re-read with the same text: the article speaks with its canonical file; nothing changes.
+      return { type: 'updated', tracked: previous, previous };
+    }
+    const soleHolder = previousId !== undefined && this.holders.get(previousId)?.length === 1;
+    if (previous && (previousId === id || (soleHolder && !this.byId.has(id)))) {
+      // The ordinary edit (or re-read) of a file that alone holds its article.
+      if (previousId !== id) {
+        this.holders.delete(previous.article.id);
+        this.holders.set(id, [origin]);
+      }
+      this.forget(previous.article.id);
+      this.put(tracked);
+      this.byOrigin.set(origin, id);
+      const change: LibraryChange = { type: 'updated', tracked, previous };
+      this.emit(change);
+      return change;
+    }
+    // The file's old text lives on in another file, or its new text is already held by one.
+    if (previousId !== undefined) this.detach(origin, previousId);
+    return this.attach(tracked);
+  }
+
+  /**
+   * The file `origin` is gone. Its article is retired only when no other file holds it; when the
+   * article's canonical file goes and a copy remains, the copy takes over (an 'updated' change whose
+   * origin moved, so reminders follow it instead of being cancelled). Undefined when nothing changed.
+   */
+  removeOrigin(origin: string): LibraryChange | undefined {
+    const id = this.byOrigin.get(origin);
+    if (id === undefined) return undefined;
+    return this.detach(origin, id);
+  }
+
+  private detach(origin: string, id: string): LibraryChange | undefined {
+    this.byOrigin.delete(origin);
+    const tracked = this.byId.get(id)?.tracked;
+    const holders = (this.holders.get(id) ?? []).filter((o) => o !== origin);
+    if (!tracked) return undefined;
+    if (holders.length === 0) {
+      this.holders.delete(id);
+      this.forget(id);
+      const change: LibraryChange = { type: 'removed', tracked };
+      this.emit(change);
+      return change;
+    }
+    this.holders.set(id, holders);
+    if (tracked.origin !== origin) return undefined;
+    const moved: TrackedArticle = { ...tracked, origin: holders[0] };
+    this.forget(id);
+    this.put(moved);
+    const change: LibraryChange = { type: 'updated', tracked: moved, previous: tracked };
+    this.emit(change);
     return change;
   }
 
-  removeOrigin(origin: string): LibraryChange | undefined {
-    const id = this.byOrigin.get(origin);
-    const tracked = id ? this.byId.get(id)?.tracked : undefined;
-    if (!tracked) return undefined;
-    this.forget(tracked.article.id);
-    this.byOrigin.delete(origin);
-    const change: LibraryChange = { type: 'removed', tracked };
-    for (const l of this.listeners) l(change);
+  /** Adds `tracked` for an origin that holds nothing now. */
+  private attach(tracked: TrackedArticle): LibraryChange {
+    const id = tracked.article.id;
+    const existing = this.byId.get(id)?.tracked;
+    this.byOrigin.set(tracked.origin, id);
+    if (existing) {
+      this.holders.get(id)?.push(tracked.origin);
+      return { type: 'added', tracked: existing };
+    }
+    this.put(tracked);
+    this.holders.set(id, [tracked.origin]);
+    const change: LibraryChange = { type: 'added', tracked };
+    this.emit(change);
     return change;
+  }
+
+  /** Indexes and orders `tracked` (its id must not be present). */
+  private put(tracked: TrackedArticle): void {
+    const headline = norm(tracked.article.headline);
+    const entry: Entry = { tracked, headline, haystack: `${headline} ${tracked.article.id}` };
+    this.byId.set(tracked.article.id, entry);
+    this.ordered.splice(this.position(tracked), 0, entry);
+  }
+
+  private emit(change: LibraryChange): void {
+    for (const l of this.listeners) l(change);
   }
 
   private forget(id: string): void {

@@ -138,10 +138,12 @@ export class ArticlesWatcher {
   }
 
   private retire(origin: string): void {
+    const held = this.options.library.byOriginPath(origin);
+    if (!held) return;
+    // An identical file may still hold the article: then it lives on (and its reminders follow that file).
     const change = this.options.library.removeOrigin(origin);
-    if (change?.type === 'removed') {
-      this.options.log.info({ file: origin, id: change.tracked.article.id }, 'article file removed; article retired');
-      this.options.onEvent?.({ type: 'removed', origin, tracked: change.tracked });
-    }
+    if (change?.type === 'removed') this.options.log.info({ file: origin, id: change.tracked.article.id }, 'article file removed; article retired');
+    else this.options.log.info({ file: origin, id: held.article.id, heldBy: this.options.library.get(held.article.id)?.origin }, 'article file removed; an identical file still holds the article');
+    this.options.onEvent?.({ type: 'removed', origin, tracked: change?.type === 'removed' ? change.tracked : held });
   }
 }

@@ -20,7 +20,7 @@ export function settingsReply(title: string, s: GuildReminderSettings): Reply {
   return { ephemeral: true, embeds: [{ title, description: settingsText(s), color: HERALD_COLOR }] };
 }
 
-function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed'): string {
+function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed' | 'cancelled'): string {
   const lead = l.leadDays > 0 ? ` (${l.leadDays} day${l.leadDays === 1 ? '' : 's'} ahead)` : '';
   const what = `${clip(safe(l.description), 120)}${lead} — ${clip(safe(l.headline), 80)}`;
   switch (kind) {
@@ -33,10 +33,11 @@ function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed'):
   }
 }
 
-function section(items: ReminderLine[], kind: 'upcoming' | 'sent' | 'missed' | 'failed', empty: string): string {
+function section(items: ReminderLine[], kind: 'upcoming' | 'sent' | 'missed' | 'failed' | 'cancelled', empty: string): string {
   if (items.length === 0) return empty;
   const text = items.map((l) => `• ${line(l, kind)}`).join('\n');
-  return clip(text, 1024);
+  // Five fields of 900 and a 1,000-character description stay under Discord's 6,000 per embed.
+  return clip(text, 900);
 }
 
 export function listReply(listing: ReminderListing): Reply {
@@ -57,6 +58,7 @@ export function listReply(listing: ReminderListing): Reply {
           { name: 'Sent', value: section(listing.sent, 'sent', 'None yet') },
           { name: 'Missed', value: section(listing.missed, 'missed', 'None') },
           { name: 'Failed', value: section(listing.failed, 'failed', 'None') },
+          { name: 'Cancelled', value: section(listing.cancelled, 'cancelled', 'None') },
         ],
         color: HERALD_COLOR,
       },

@@ -46,6 +46,8 @@ export interface ReminderListing {
   sent: ReminderLine[];
   missed: ReminderLine[];
   failed: ReminderLine[];
+  /** Cancelled, newest first, with why: a reminder never disappears without a trace. */
+  cancelled: ReminderLine[];
 }
 
 export type SettingResult = { ok: true; settings: GuildReminderSettings } | { ok: false; reason: string };
@@ -172,6 +174,13 @@ export class Reminders implements ReminderService {
   /** A change reconciles only the articles it touches: itself and the articles on its story, before and after. */
   private async onChange(change: LibraryChange, touched: string[]): Promise<void> {
     const now = this.o.clock.now();
+    if (change.type === 'updated' && change.previous && originKey(change.previous.origin) !== originKey(change.tracked.origin)) {
+      // The article's file went but an identical copy holds it: its reminders follow the copy, never cancelled.
+      const from = originKey(change.previous.origin);
+      const to = originKey(change.tracked.origin);
+      const moved = await this.o.store.renameOrigin(from, to, now);
+      this.o.log.info({ from: change.previous.origin, to: change.tracked.origin, moved }, 'article now read from its copy: its reminders follow');
+    }
     if (change.type === 'removed') {
       const cancelled = await this.o.store.cancelOrigin(originKey(change.tracked.origin), now);
       this.o.log.info({ origin: change.tracked.origin, cancelled }, 'article removed: its pending reminders are cancelled');
@@ -444,7 +453,7 @@ export class Reminders implements ReminderService {
     if (own?.channelId) subs.push({ sub: own, source: 'command' });
     const config = await this.o.store.subscription('config');
     if (config?.channelId && (config.guildId === null || config.guildId === guildId)) subs.push({ sub: config, source: 'config' });
-    const listing: ReminderListing = { channels: [], upcoming: [], sent: [], missed: [], failed: [] };
+    const listing: ReminderListing = { channels: [], upcoming: [], sent: [], missed: [], failed: [], cancelled: [] };
     for (const { sub, source } of subs) {
       listing.channels.push({ channelId: sub.channelId as string, source, broken: sub.broken });
       const line = (r: StoredReminder): ReminderLine => ({
@@ -460,6 +469,7 @@ export class Reminders implements ReminderService {
       listing.sent.push(...(await this.o.store.bySubscription(sub.id, ['sent'], limit)).map(line));
       listing.missed.push(...(await this.o.store.bySubscription(sub.id, ['missed'], limit)).map(line));
       listing.failed.push(...(await this.o.store.bySubscription(sub.id, ['failed'], limit)).map(line));
+      listing.cancelled.push(...(await this.o.store.bySubscription(sub.id, ['cancelled'], limit)).map(line));
     }
     const soonest = (a: ReminderLine, b: ReminderLine) => a.at.getTime() - b.at.getTime();
     const newest = (a: ReminderLine, b: ReminderLine) => b.at.getTime() - a.at.getTime();
@@ -467,6 +477,7 @@ export class Reminders implements ReminderService {
     listing.sent = listing.sent.sort(newest).slice(0, limit);
     listing.missed = listing.missed.sort(newest).slice(0, limit);
     listing.failed = listing.failed.sort(newest).slice(0, limit);
+    listing.cancelled = listing.cancelled.sort(newest).slice(0, limit);
     return listing;
   }
 

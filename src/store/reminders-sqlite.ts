@@ -129,6 +129,7 @@ export class SqliteReminderStore implements ReminderStore {
         "UPDATE reminders SET state = 'cancelled', last_error = ?, updated_at = ? WHERE origin = ? AND subscription_id = ? AND state = 'pending'",
       ),
       cancelSub: db.prepare("UPDATE reminders SET state = 'cancelled', last_error = ?, updated_at = ? WHERE subscription_id = ? AND state = 'pending'"),
+      renameOrigin: db.prepare('UPDATE reminders SET origin = ?, updated_at = ? WHERE origin = ?'),
       pendingOrigins: db.prepare("SELECT DISTINCT origin FROM reminders WHERE state = 'pending'"),
       // The due-scan. Both use the (state, run_at) index: a range scan that stops after `limit` rows.
       dueClaimed: db.prepare("SELECT * FROM reminders WHERE state = 'claimed' AND run_at <= ? ORDER BY run_at LIMIT ?"),
@@ -213,6 +214,10 @@ export class SqliteReminderStore implements ReminderStore {
         ? this.q.cancelOrigin.run(reason, now.getTime(), origin)
         : this.q.cancelOriginSub.run(reason, now.getTime(), origin, subscriptionId);
     return r.changes;
+  }
+
+  async renameOrigin(from: string, to: string, now: Date): Promise<number> {
+    return this.q.renameOrigin.run(to, now.getTime(), from).changes;
   }
 
   async cancelSubscription(subscriptionId: number, now: Date): Promise<number> {

@@ -53,6 +53,8 @@ export interface ReminderStore {
   /** Cancels pending reminders of the origin (all subscriptions, or one); returns how many. */
   cancelOrigin(origin: string, now: Date, subscriptionId?: number): Promise<number>;
   cancelSubscription(subscriptionId: number, now: Date): Promise<number>;
+  /** The article now speaks from another file (its copy): every reminder of `from`, history too, becomes `to`'s. */
+  renameOrigin(from: string, to: string, now: Date): Promise<number>;
   /** Origins that still have pending reminders. */
   pendingOrigins(): Promise<string[]>;
 
