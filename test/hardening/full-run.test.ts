@@ -118,7 +118,7 @@ describe('a full Discord-mode run on hostile text', () => {
       'watch-noembed': { content: `Herald cannot announce in <#${fake.channels.noEmbed}>: Herald is missing Embed Links in <#${fake.channels.noEmbed}>.` },
       'watch-channel': { content: `New articles will be announced in <#${fake.channels.general}> (every new article).` },
       'member-remind': { content: '/remind needs the Manage Server permission.' },
-      'remind-list': { title: 'Reminders', fields: ['Upcoming', 'Sent', 'Missed', 'Failed'] },
+      'remind-list': { title: 'Reminders', fields: ['Upcoming', 'Sent', 'Missed', 'Failed', 'Cancelled'] },
       'status-after': { title: 'Herald status' },
     };
     expect(Object.keys(results).sort()).toEqual(Object.keys(answers).sort());
