@@ -49,20 +49,26 @@ export function loadLibrary(now = EVAL_NOW): MemoryLibrary {
 export function answerText(result: EvalRow['result']): string {
   if (!('text' in result) || !result.ok) return '';
   const parts = [result.text];
-  if (result.date) parts.push(eventDateText(result.date));
+  if (result.date) parts.push(result.yearUnknown ? `${result.date.date.slice(5)} (no year)` : eventDateText(result.date));
   if (result.items) parts.push(result.items.join(', '));
   return parts.join(' | ');
 }
 
 export function check(result: EvalRow['result'], expect: Expectation): boolean {
   if (!result.ok || !('citations' in result) || result.citations.length === 0) return false;
-  const hay = ` ${looseText(answerText(result))} `;
-  const has = (k: string) => hay.includes(` ${looseText(k)} `) || hay.includes(looseText(k));
+  // A quote offered without a direct answer answers nothing, whatever words the sentence holds.
+  if (result.quoteOnly) return false;
+  // Whole words only: "21" is not found in "2021", nor "10" in "$10bn".
+  const hay = ` ${looseText(answerText(result)).replace(/[.,]+(?=\s|$)/g, '')} `;
+  const has = (k: string) => hay.includes(` ${looseText(k).replace(/[.,]+$/, '')} `);
   if (expect.date) {
-    const d = result.date?.date;
-    if (!d) return false;
-    const ok = expect.date.length === 5 ? d.slice(5) === expect.date || result.date?.endDate.slice(5) === expect.date : d.startsWith(expect.date);
-    if (!ok) return false;
+    // The full date, year included: the start of the answer's date, or the end of its range ("by 28 November").
+    const d = result.date;
+    if (!d || !/^\d{4}(?:-\d\d){0,2}$/.test(expect.date)) return false;
+    // An answer that claims no year (its undated article gives none) is checked on day and month only.
+    const wanted = result.yearUnknown && expect.date.length === 10 ? expect.date.slice(4) : expect.date;
+    const matches = (iso: string) => (result.yearUnknown ? iso.slice(4) === wanted : wanted.length === 10 ? iso === wanted : iso.startsWith(wanted));
+    if (!matches(d.date) && !matches(d.endDate)) return false;
   }
   if (expect.all && !expect.all.every(has)) return false;
   if (expect.any && !expect.any.some(has)) return false;

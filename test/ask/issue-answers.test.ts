@@ -1,6 +1,7 @@
 // The wrong direct answers a new user met (issue 13), over the seed article and the BBC corpus: each is
 // now right, or absent — never a name, place or number from a sentence about something else.
 import { describe, expect, it } from 'vitest';
+import { askReply } from '../../src/answers/ask/reply';
 import { createAskService } from '../../src/answers/ask/service';
 import { EVAL_NOW, loadLibrary } from './eval';
 
@@ -48,6 +49,18 @@ describe('/ask direct answers the issue listed', () => {
     expect(r.ok).toBe(true);
     expect(direct('What concerns are raised about the plan?')).toBe('concerns about the impact on local communities and trade');
     expect(r.ok && r.citations[0].text).toContain('concerns about the impact on local communities and trade');
+  });
+
+  it('claims no year for a day an undated article names without one', () => {
+    const r = ask('When are U2 playing Hampden?');
+    expect(r.ok && r.yearUnknown).toBe(true);
+    expect(r.ok && r.date?.date.slice(5)).toBe('06-21');
+    const lead = askReply(r, 'When are U2 playing Hampden?', EVAL_NOW).embeds?.[0].description?.split('\n')[0];
+    expect(lead).toBe('**21 June** · the articles give no year');
+  });
+
+  it('answers "what did X report" with the reported clause', () => {
+    expect(direct('What did Azerbaijani media report on Tuesday?')).toBe('the CSTO is set to approve this plan on November 28');
   });
 
   it('never shows 100% confidence: the figure is the precision measured at that score', () => {

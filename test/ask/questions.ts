@@ -1,7 +1,7 @@
 // The /ask question set, written before tuning. Phrased as members would ask, not copied from the
 // articles. Each answerable question carries a checker for the direct answer (the reply's lead line):
-//   date  – the answer's ISO date must match: 'MM-DD', 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
-//   all   – every keyword must appear in the answer (case- and punctuation-insensitive)
+//   date  – the answer's ISO date (or the end of its range) must match, year included: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+//   all   – every keyword must appear in the answer as whole words (case- and punctuation-insensitive)
 //   any   – at least one of these must appear
 // Unanswerable questions (the tracked articles do not say) must be declined.
 export interface Expectation {
@@ -19,15 +19,15 @@ export interface EvalQuestion {
 /** On the seed article (data/articles/csto-border-plan.txt). */
 export const seedQuestions: EvalQuestion[] = [
   // when
-  { q: 'When does the CSTO sign off on the border plan?', expect: { date: '11-28' } },
-  { q: 'When will the plan be approved?', expect: { date: '11-28' } },
-  { q: 'what date is the tajik-afghan border plan getting ratified', expect: { date: '11-28' } },
-  { q: 'When is the approval of the border security plan happening?', expect: { date: '11-28' } },
-  { q: 'On what day did Azerbaijani media report the news?', expect: { date: '11-26' } },
+  { q: 'When does the CSTO sign off on the border plan?', expect: { date: '2024-11-28' } },
+  { q: 'When will the plan be approved?', expect: { date: '2024-11-28' } },
+  { q: 'what date is the tajik-afghan border plan getting ratified', expect: { date: '2024-11-28' } },
+  { q: 'When is the approval of the border security plan happening?', expect: { date: '2024-11-28' } },
+  { q: 'On what day did Azerbaijani media report the news?', expect: { date: '2024-11-26' } },
   { q: 'When was the Collective Security Treaty signed?', expect: { date: '1992-05' } },
   { q: 'What year was the collective security treaty signed in?', expect: { any: ['1992'] } },
   { q: 'When did they decide to develop the border plan?', expect: { any: ['13 years ago', '2011'] } },
-  { q: 'When is the CSTO expected to approve the plan for the Afghan border?', expect: { date: '11-28' } },
+  { q: 'When is the CSTO expected to approve the plan for the Afghan border?', expect: { date: '2024-11-28' } },
   // who
   { q: 'Who runs the CSTO?', expect: { all: ['Tasmagambetov'] } },
   { q: 'who is the secretary general of the csto', expect: { all: ['Imangali Tasmagambetov'] } },
@@ -77,10 +77,10 @@ export const corpusQuestions: EvalQuestion[] = [
   { q: 'How big is the Argentina debt swap?', expect: { any: ['$102.6bn', '102.6bn'] } },
   { q: "Who is Argentina's economy minister?", expect: { all: ['Roberto Lavagna'] } },
   { q: 'who is the president of argentina', expect: { all: ['Nestor Kirchner'] } },
-  { q: 'When will the results of the Argentine debt restructuring be ready?', expect: { date: '03-03' } },
+  { q: 'When will the results of the Argentine debt restructuring be ready?', expect: { date: '2005-03-03' } },
   { q: "What percentage of Argentina's bondholders live in Italy?", expect: { any: ['15.6%'] } },
   { q: 'How much money has the Treasury set aside for Crossrail?', expect: { any: ['£7.5bn', '7.5bn'] } },
-  { q: 'When is the Crossrail bill going before the House of Commons?', expect: { date: '02-23' } },
+  { q: 'When is the Crossrail bill going before the House of Commons?', expect: { date: '2005-02-23' } },
   { q: 'Who speaks for Crossrail?', expect: { all: ['Jeremy de Souza'] } },
   { q: 'How long will the trip from Heathrow to the City take on Crossrail?', expect: { any: ['40 minutes'] } },
   { q: 'Who is the chairman of Gazprom?', expect: { all: ['Aleksey Miller'] } },
@@ -98,28 +98,28 @@ export const corpusQuestions: EvalQuestion[] = [
   { q: 'When did Airbus overtake Boeing as the biggest maker of airliners?', expect: { any: ['2003'] } },
   { q: 'Why does UPS need to expand its air freight capacity?', expect: { any: ['international growth'] } },
   { q: 'How many films are eligible for the best film Oscar?', expect: { any: ['267'] } },
-  { q: 'When will the Oscar nominees be announced?', expect: { date: '01-25' } },
+  { q: 'When will the Oscar nominees be announced?', expect: { date: '2005-01-25' } },
   { q: 'Where is the main Oscar ceremony being held?', expect: { all: ['Los Angeles'] } },
-  { q: 'When is the Oscars ceremony?', expect: { date: '02-27' } },
-  { q: 'When will REM play on Glasgow Green?', expect: { date: '06-14' } },
+  { q: 'When is the Oscars ceremony?', expect: { date: '2005-02-27' } },
+  { q: 'When will REM play on Glasgow Green?', expect: { date: '2005-06-14' } },
   { q: 'Why did REM pull out of the SECC concert?', expect: { any: ['flu'] } },
   { q: 'Who is the director of Regular Music?', expect: { all: ['Mark Mackie'] } },
-  { q: 'When are U2 playing Hampden?', expect: { date: '06-21' } },
-  { q: 'When will the Commission for Africa publish its report?', expect: { date: '03-11' } },
+  { q: 'When are U2 playing Hampden?', expect: { date: '2005-06-21' } },
+  { q: 'When will the Commission for Africa publish its report?', expect: { date: '2005-03-11' } },
   { q: 'How many homes in County Durham are missing their voting packs?', expect: { any: ['300'] } },
-  { q: 'When must the postal votes in the North East be handed in?', expect: { date: '11-04' } },
-  { q: 'When will Gordon Brown deliver his Budget?', expect: { date: '03-16' } },
+  { q: 'When must the postal votes in the North East be handed in?', expect: { date: '2004-11-04' } },
+  { q: 'When will Gordon Brown deliver his Budget?', expect: { date: '2005-03-16' } },
   { q: 'Who is the Tory shadow chancellor?', expect: { all: ['Oliver Letwin'] } },
-  { q: 'When is the general election expected to be held?', expect: { date: '05-05' } },
+  { q: 'When is the general election expected to be held?', expect: { date: '2005-05-05' } },
   { q: 'Who leads the Liberal Democrats?', expect: { all: ['Charles Kennedy'] } },
-  { q: 'When are the pension strikes planned?', expect: { date: '03-23' } },
+  { q: 'When are the pension strikes planned?', expect: { date: '2005-03-23' } },
   { q: 'How many workers could take part in the pension strikes?', expect: { any: ['1.4 million'] } },
   { q: 'Who is the leader of the PCS union?', expect: { all: ['Mark Serwotka'] } },
-  { q: 'When does the PlayStation Portable go on sale in Japan?', expect: { date: '12-12' } },
+  { q: 'When does the PlayStation Portable go on sale in Japan?', expect: { date: '2004-12-12' } },
   { q: 'How much will the PSP cost?', expect: { any: ['19,800 yen', '145 euros'] } },
   { q: 'How many games will be out when the PSP launches?', expect: { any: ['21'] } },
-  { q: 'When is the Palestinian presidential election?', expect: { date: '01-09' } },
-  { q: 'When does the European Council summit in Brussels begin?', expect: { date: '12-16' } },
+  { q: 'When is the Palestinian presidential election?', expect: { date: '2005-01-09' } },
+  { q: 'When does the European Council summit in Brussels begin?', expect: { date: '2004-12-16' } },
   { q: "Who secured Britain's EU rebate?", expect: { all: ['Margaret Thatcher'] } },
 ];
 
@@ -146,7 +146,7 @@ export const unanswerableQuestions: EvalQuestion[] = [
  * eval reports them separately; the first run's figure is the honest one (see the /ask report).
  */
 export const heldOutQuestions: EvalQuestion[] = [
-  { q: 'By what date should the border plan be signed off?', expect: { date: '11-28' } },
+  { q: 'By what date should the border plan be signed off?', expect: { date: '2024-11-28' } },
   { q: 'who is in charge of the collective security treaty organization', expect: { all: ['Tasmagambetov'] } },
   { q: 'Name the members of the Collective Security Treaty', expect: { all: ['Russia', 'Armenia', 'Tajikistan'] } },
   { q: 'Is Belarus in the CSTO?', expect: { all: ['yes'] } },
@@ -160,7 +160,7 @@ export const heldOutQuestions: EvalQuestion[] = [
   { q: "Who is Argentina's president?", expect: { all: ['Kirchner'] } },
   { q: 'How much is the Argentine debt restructuring offer worth?', expect: { any: ['102.6bn'] } },
   { q: 'What share of bondholders are expected to accept the Argentine offer?', expect: { any: ['70% to 80%', '70%'] } },
-  { q: 'When could the Crossrail bill get its second reading?', expect: { date: '03-16' } },
+  { q: 'When could the Crossrail bill get its second reading?', expect: { date: '2005-03-16' } },
   { q: 'Who is the mayor of London?', expect: { all: ['Ken Livingstone'] } },
   { q: 'Which minister met Gazprom about energy co-operation for India?', expect: { any: ['Mani Shankar Aiyar'] } },
   { q: 'How many WTO members must back an applicant?', expect: { any: ['148'] } },
@@ -168,12 +168,12 @@ export const heldOutQuestions: EvalQuestion[] = [
   { q: 'When will UPS start getting its A380s?', expect: { any: ['2009'] } },
   { q: 'How many A300s has Airbus delivered to UPS so far?', expect: { any: ['40'] } },
   { q: 'Where will the Oscars be held?', expect: { all: ['Los Angeles'] } },
-  { q: 'When is the Scientific and Technical Awards Dinner?', expect: { date: '02-12' } },
+  { q: 'When is the Scientific and Technical Awards Dinner?', expect: { date: '2005-02-12' } },
   { q: 'Who is getting the Sawyer Award?', expect: { any: ['Takuo Miyagishima', 'Miyagishima'] } },
-  { q: 'When do Oasis play in Glasgow?', expect: { date: '06-29' } },
-  { q: 'When is the cut-off for swapping REM tickets?', expect: { date: '04-01' } },
+  { q: 'When do Oasis play in Glasgow?', expect: { date: '2005-06-29' } },
+  { q: 'When is the cut-off for swapping REM tickets?', expect: { date: '2005-04-01' } },
   { q: 'Where is T in the Park held?', expect: { any: ['Balado'] } },
-  { q: 'When will the Budget be delivered to the Commons?', expect: { date: '03-16' } },
+  { q: 'When will the Budget be delivered to the Commons?', expect: { date: '2005-03-16' } },
   { q: 'Who is head of tax at Ernst & Young?', expect: { any: ["Aidan O'Carroll", 'O Carroll'] } },
   { q: 'How many ballot envelopes have been scanned in the North East?', expect: { any: ['569,072'] } },
   { q: 'Who leads the Conservatives?', expect: { all: ['Michael Howard'] } },

@@ -26,6 +26,8 @@ export interface AskAnswer {
   /** The direct answer in plain words: "28 November 2024", "Imangali Tasmagambetov, Secretary-General of the CSTO". */
   text: string;
   date?: DatedEvent;
+  /** The date's day and month are stated but its year is not (an undated article): show no year. */
+  yearUnknown?: boolean;
   items?: string[];
   /** No direct answer: the quoted sentence is all /ask can offer (`text` is that sentence). */
   quoteOnly?: boolean;
@@ -81,6 +83,7 @@ interface Candidate {
 
 interface Typed {
   text: string;
+  yearUnknown?: boolean;
   quality: number;
   date?: DatedEvent;
   items?: string[];
@@ -141,6 +144,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
     type: question.type,
     text: quoteOnly ? candidate.text : typed.text,
     date: quoteOnly ? undefined : typed.date,
+    yearUnknown: (!quoteOnly && typed.yearUnknown) || undefined,
     items: quoteOnly ? undefined : typed.items,
     quoteOnly: quoteOnly || undefined,
     confidence: Math.round(confidence * 100) / 100,
@@ -398,8 +402,19 @@ function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date
     case 'expand':
       return expandAnswer(question, c);
     default:
-      return headAnswer(question, c) ?? sentenceAnswer(c, 0.9);
+      return headAnswer(question, c) ?? reportedAnswer(question, c) ?? sentenceAnswer(c, 0.9);
   }
+}
+
+const REPORTING = /\b(?:said|says|say|reported|reports|report|announced|announces|stated|states|emphasi[sz]ed|stressed|warned|claimed|added|told \w+|noted|mentioned|confirmed)\s+(?:on \w+(?:, \w+ \d+)?,?\s+)?that\s+/gi;
+
+/** "What did X say / report …?": the clause the sentence reports, after "said that". */
+function reportedAnswer(question: Question, c: Candidate): Typed | null {
+  if (!/^what (?:did|does|do|has|have|had|will) .+ (?:say|report|announce|state|emphasi[sz]e|stress|warn|claim|add|tell|note|mention|confirm)\b/i.test(question.text)) return null;
+  const m = [...c.text.matchAll(REPORTING)][0];
+  if (!m) return null;
+  const clause = c.text.slice(m.index + m[0].length).replace(/[.;]\s*$/, '').split(/,\s+adding\b|;\s/)[0];
+  return clause.split(/\s+/).length >= 3 ? { text: clause, quality: 0.9 } : null;
 }
 
 /** Words that end a noun phrase read rightwards: verbs' auxiliaries and the starts of clauses. */
@@ -503,7 +518,10 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
     .slice(0, 2)
     .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier } }));
   const { date, endDate, precision, qualifier } = withStatedYear(c.text, best);
-  return { text: best.event.expression + (date.slice(0, 4) !== best.event.date.slice(0, 4) ? ` ${date.slice(0, 4)}` : ''), date: { date, endDate, precision, qualifier }, quality: bestD <= 10 ? 1 : 0.85, related };
+  const text = best.event.expression + (date.slice(0, 4) !== best.event.date.slice(0, 4) ? ` ${date.slice(0, 4)}` : '');
+  // An undated article that names a day without a year does not tell the year: the answer must not claim one.
+  const yearUnknown = !article.published.date && !/\b\d{4}\b/.test(text) && precision !== 'year';
+  return { text, date: { date, endDate, precision, qualifier }, yearUnknown, quality: bestD <= 10 ? 1 : 0.85, related };
 }
 
 /** "held in February in 1974": a year the sentence states right after a date without one is that date's year. */
@@ -681,7 +699,9 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
     const n = entityNext.length > 0 ? entityNext[0].n : [...pool].sort((a, b) => distance(c, a.token, anchor) - distance(c, b.token, anchor))[0];
     const d = distance(c, n.token, anchor);
     const unit = n.kind === 'duration' || n.kind === 'ordinal' || question.detail === 'length' ? c.tokens.find((t) => t.start >= n.end) : undefined;
-    const text = unit ? c.text.slice(n.start, unit.end) : n.text;
+    // "for the 21st time" answers "how many times" as "21 times".
+    const ordinalTimes = question.detail === 'times' && n.kind === 'ordinal' && /^times?$/i.test(c.tokens.find((t) => t.start >= n.end)?.raw ?? '');
+    const text = ordinalTimes ? `${n.text.replace(/(?:st|nd|rd|th)$/i, '')} times` : unit ? c.text.slice(n.start, unit.end) : n.text;
     return { text, quality: target ? (d <= 4 ? 0.85 : 0.7) : d <= 6 ? 1 : 0.8 };
   }
   // "How many countries are members": count an enumeration.

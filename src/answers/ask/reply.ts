@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply';
 import { userError } from '../../core/reply';
 import { asOf, clip, eventDateText, HERALD_COLOR, quote, safe, statusText } from '../format';
 import { eventTimestamps } from '../events';
+import { MONTH_NAMES } from '../../language/calendar-words';
 import type { AskResult } from './answer';
 import type { AskService } from './service';
 
@@ -13,11 +14,14 @@ const MAX_ITEMS = 15;
 /** Discord timestamps that say no more than the article: a calendar day only for day-precise dates. */
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+const dayMonth = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]}`;
+
 /** The answer's lead line(s), Discord-safe. */
 export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): string {
   switch (result.type) {
     case 'when': {
       if (!result.date) return `**${safe(result.text)}**`;
+      if (result.yearUnknown) return `**${dayMonth(result.date.date)}** · the articles give no year`;
       return `**${eventDateText(result.date)}** · ${eventTimestamps(result.date)} · ${statusText(result.date, now)}`;
     }
     case 'list': {
