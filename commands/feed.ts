@@ -1,6 +1,7 @@
 // /feed add|remove|list: which RSS/Atom feeds Herald follows for this server (server admins).
 import { z } from 'zod';
-import { clip, safe } from '../src/answers/format';
+import { clip, safe } from '../src/format/text';
+import { discordInstant } from '../src/format/dates';
 import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { FeedInfo } from '../src/feeds/service';
@@ -81,8 +82,8 @@ export function listReply(feeds: FeedInfo[], now: Date): Reply {
   if (feeds.length === 0) return { content: 'No feeds are followed. Add one with /feed add (or FEEDS in the configuration).', ephemeral: true };
   const lines = feeds.slice(0, 25).map((f) => {
     const scope = f.scope === 'global' ? ' · from configuration' : '';
-    if (f.failures === 0) return `✅ ${label(f)}${scope}${f.lastOkAt ? ` · last read <t:${Math.floor(f.lastOkAt.getTime() / 1000)}:R>` : ' · not read yet'}`;
-    const retry = f.nextAttemptAt && f.nextAttemptAt > now ? ` · next try <t:${Math.floor(f.nextAttemptAt.getTime() / 1000)}:R>` : '';
+    if (f.failures === 0) return `✅ ${label(f)}${scope}${f.lastOkAt ? ` · last read ${discordInstant(f.lastOkAt, 'R')}` : ' · not read yet'}`;
+    const retry = f.nextAttemptAt && f.nextAttemptAt > now ? ` · next try ${discordInstant(f.nextAttemptAt, 'R')}` : '';
     return `⚠️ ${label(f)}${scope} · failing (${f.failures} in a row): ${escape(f.lastError ?? 'unknown error')}${retry}`;
   });
   const more = feeds.length > 25 ? `\n…and ${feeds.length - 25} more.` : '';

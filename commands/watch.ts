@@ -1,6 +1,6 @@
 // /watch channel|topic|list|off: where Herald announces new articles, optionally narrowed to a topic.
 import { z } from 'zod';
-import { clip, safe } from '../src/answers/format';
+import { clip, safe } from '../src/format/text';
 import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { WatchInfo } from '../src/feeds/service';

@@ -5,7 +5,7 @@ import { OptionType, type OptionDefinition } from '../core/command';
 import type { Choice, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import type { ArticleLibrary, TrackedArticle } from '../articles/library';
-import { clip } from './format';
+import { clip } from '../format/text';
 
 export const articleOption: OptionDefinition = {
   type: OptionType.String,

@@ -2,7 +2,8 @@
 // customId is "articles:page:N" (1-based).
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
-import { clip, dayText, discordInstant, HERALD_COLOR, safe } from './format';
+import { clip, HERALD_COLOR, safe } from '../format/text';
+import { dayText, discordInstant } from '../format/dates';
 
 export const ARTICLES_PER_PAGE = 10;
 

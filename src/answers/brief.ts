@@ -4,7 +4,9 @@ import type { TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
-import { asOf, clip, dayText, discordInstant, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
+import { clip, HERALD_COLOR, safe } from '../format/text';
+import { asOf, dayText, discordInstant, eventDateText, statusText } from '../format/dates';
+import { fitEmbed } from './fit-embed';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
 const SUMMARY_SENTENCES = 3;

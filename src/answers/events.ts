@@ -2,7 +2,9 @@
 import type { Article, ArticleEvent } from '../articles/model';
 import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
-import { clip, eventDateText, quote, safe, unixNoon } from './format';
+import { clip, quote, safe } from '../format/text';
+import { time } from '@discordjs/formatters';
+import { eventDateText, unixNoon, dayTimestamp } from '../format/dates';
 
 /** Most important first; equal salience → earlier first. */
 export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
@@ -45,10 +47,10 @@ export function eventChoices(article: Article, typed: string): Choice[] {
  */
 export function eventTimestamps(event: Pick<ArticleEvent, 'date' | 'endDate' | 'precision' | 'qualifier'>): string {
   // Relative to the middle of the month or year: "15 years ago" for 2011 seen from late 2026, not 16.
-  if (event.precision !== 'day') return `<t:${Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2)}:R>`;
-  const day = (iso: string) => `<t:${unixNoon(iso)}:D>`;
+  if (event.precision !== 'day') return time(Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2), 'R');
+  const day = (iso: string) => dayTimestamp(iso, 'D');
   const anchor = event.qualifier === 'by' ? event.endDate : event.date;
-  const rel = `(<t:${unixNoon(anchor)}:R>)`;
+  const rel = `(${dayTimestamp(anchor, 'R')})`;
   if ((event.qualifier === 'range' || event.qualifier === 'alternative') && event.endDate !== event.date) {
     return `${day(event.date)} ${event.qualifier === 'range' ? '–' : 'or'} ${day(event.endDate)} ${rel}`;
   }

@@ -6,7 +6,9 @@ import type { Choice, EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { matchesWords } from './article-option';
 import { keyEvent } from './events';
-import { asOf, clip, dayText, eventDateText, fitEmbed, HERALD_COLOR, joinList, safe, statusText } from './format';
+import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
+import { asOf, dayText, eventDateText, statusText } from '../format/dates';
+import { fitEmbed } from './fit-embed';
 
 const MAX_LISTS = 20;
 

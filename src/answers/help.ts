@@ -3,7 +3,7 @@ import type { Command, OptionDefinition } from '../core/command';
 import { OptionType } from '../core/command';
 import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
-import { clip, HERALD_COLOR } from './format';
+import { clip, HERALD_COLOR } from '../format/text';
 
 export type HelpEntry = Pick<Command<unknown>, 'definition' | 'adminOnly' | 'guildOnly'>;
 

@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import type { TrackedArticle } from '../articles/library';
 import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
-import { clip, dayText, discordInstant, fitEmbed, HERALD_COLOR, quote, safe } from './format';
+import { clip, HERALD_COLOR, quote, safe } from '../format/text';
+import { dayText, discordInstant } from '../format/dates';
+import { fitEmbed } from './fit-embed';
 import { attributionLine } from './who';
 
 const MAX_ATTRIBUTIONS = 10;

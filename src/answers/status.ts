@@ -1,7 +1,9 @@
 // /status: how Herald is doing, from a StatusSnapshot taken at `now`.
 import type { StatusSnapshot } from '../core/services';
 import type { EmbedField, Reply } from '../core/reply';
-import { clip, discordInstant, fitEmbed, HERALD_COLOR, safe } from './format';
+import { clip, HERALD_COLOR, safe } from '../format/text';
+import { discordInstant } from '../format/dates';
+import { fitEmbed } from './fit-embed';
 import { listField } from './who';
 
 /** 93784000 ms → "1 d 2 h 3 min". */

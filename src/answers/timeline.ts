@@ -4,7 +4,9 @@ import type { TrackedArticle } from '../articles/library';
 import type { Reply } from '../core/reply';
 import type { TimelineEventInput, TimelineInput } from '../pictures/timeline-layout';
 import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
-import { asOf, clip, dayText, eventDateText, fitEmbed, HERALD_COLOR, safe, statusText } from './format';
+import { clip, HERALD_COLOR, safe } from '../format/text';
+import { asOf, dayText, eventDateText, statusText } from '../format/dates';
+import { fitEmbed } from './fit-embed';
 
 const MAX_FIELDS = 25;
 

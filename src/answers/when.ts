@@ -5,7 +5,9 @@ import type { ArticleEvent } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { asWritten, bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
-import { asOf, clip, eventDateText, fitEmbed, HERALD_COLOR, joinList, safe, statusText } from './format';
+import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
+import { asOf, eventDateText, statusText } from '../format/dates';
+import { fitEmbed } from './fit-embed';
 
 // Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
 const MAX_EVENTS = 8;

@@ -6,7 +6,8 @@ import type { Choice, EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { sentenceText } from './events';
-import { clip, fitEmbed, HERALD_COLOR, joinList, quote, safe } from './format';
+import { clip, HERALD_COLOR, joinList, quote, safe } from '../format/text';
+import { fitEmbed } from './fit-embed';
 
 /** "Secretary-General of the CSTO" — the organisation only when the role does not already name it. */
 export function personAbout(p: Person): string {

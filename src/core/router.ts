@@ -7,6 +7,7 @@ import type { Choice, Reply } from './reply';
 import type { Services } from './services';
 import type { Clock } from './clock';
 import { scrubChoices, scrubReply, type Scrub } from './secrets';
+import { clip } from '../format/text';
 
 export interface RouterDeps {
   commands: Command<any>[];
@@ -90,7 +91,7 @@ export class CommandRouter {
       const choices = await command.autocomplete(inv.focused, inv.value, inv.options, ctx);
       // Discord: at most 25 choices, names and values 1–100 characters.
       const shown = this.deps.scrub ? scrubChoices(choices, this.deps.scrub) : choices;
-      return shown.slice(0, 25).map((c) => ({ name: clip(c.name, 100), value: clip(c.value, 100) }));
+      return shown.slice(0, 25).map((c) => ({ name: clip(c.name, 100, 'exact'), value: clip(c.value, 100, 'exact') }));
     } catch (error) {
       ctx.log.error({ err: error }, 'autocomplete failed');
       return [];
@@ -133,8 +134,4 @@ export class CommandRouter {
     this.deps.services.status.recordError({ message: error instanceof Error ? error.message : String(error), id }, this.deps.clock.now());
     return { content: `Something went wrong on Herald's side (error id \`${id}\`). It has been logged; please try again later.`, ephemeral: true };
   }
-}
-
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }

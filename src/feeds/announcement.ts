@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../articles/model';
 import type { Embed, EmbedField, Reply } from '../core/reply';
 import type { DateMove } from '../stories/link';
-import { safe } from '../answers/format';
+import { clip, safe } from '../format/text';
+import { dayTimestamp } from '../format/dates';
 
 export interface AnnouncementInput {
   article: Article;
@@ -25,7 +26,7 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   const { article, now } = input;
   const url = article.meta.url ?? (/^https?:\/\//.test(input.origin) ? input.origin : undefined);
   const parts: string[] = [];
-  if (input.updateTo) parts.push(`**Update to:** ${clip(safe(input.updateTo), 200)}`);
+  if (input.updateTo) parts.push(`**Update to:** ${cut(safe(input.updateTo), 200)}`);
   // Article and feed text is untrusted: safe() strips invisible controls, escapes markdown, defuses mentions.
   const summary = safe(summarise(article));
   if (summary) parts.push(summary);
@@ -33,21 +34,21 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   if (input.moves && input.moves.length > 0) {
     fields.push({
       name: 'Date moved',
-      value: clip(input.moves.slice(0, 3).map((m) => `${clip(safe(m.description), 120)}: ${stamp(m.from, 'D')} → **${stamp(m.to, 'D')}**`).join('\n'), 1024),
+      value: cut(input.moves.slice(0, 3).map((m) => `${cut(safe(m.description), 120)}: ${dayTimestamp(m.from, 'D')} → **${dayTimestamp(m.to, 'D')}**`).join('\n'), 1024),
     });
   }
   const dates = upcoming(article, now);
   if (dates.length > 0) {
-    fields.push({ name: 'Key dates', value: clip(dates.map((e) => `${stamp(e.date, 'D')} (${stamp(e.date, 'R')}): ${clip(safe(e.description), 150)}`).join('\n'), 1024) });
+    fields.push({ name: 'Key dates', value: cut(dates.map((e) => `${dayTimestamp(e.date, 'D')} (${dayTimestamp(e.date, 'R')}): ${cut(safe(e.description), 150)}`).join('\n'), 1024) });
   }
-  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: clip(safe(input.matchedTerms.join(', ')), 200), inline: true });
-  if (url) fields.push({ name: 'Source', value: clip(`[${safe(article.meta.source ?? hostOf(url))}](${url.replace(/@(everyone|here)/gi, '%40$1')})`, 1024), inline: true });
+  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: cut(safe(input.matchedTerms.join(', ')), 200), inline: true });
+  if (url) fields.push({ name: 'Source', value: cut(`[${safe(article.meta.source ?? hostOf(url))}](${url.replace(/@(everyone|here)/gi, '%40$1')})`, 1024), inline: true });
   const embed: Embed = {
-    title: clip(safe(article.headline), 256),
+    title: cut(safe(article.headline), 256),
     url,
-    description: clip(parts.join('\n\n'), 4000) || undefined,
+    description: cut(parts.join('\n\n'), 4000) || undefined,
     fields,
-    footer: clip([article.meta.source && safe(article.meta.source), article.published.date ? `published ${article.published.date}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
+    footer: cut([article.meta.source && safe(article.meta.source), article.published.date ? `published ${article.published.date}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
     color: input.updateTo || (input.moves && input.moves.length > 0) ? UPDATE_COLOR : COLOR,
   };
   if (article.published.date && !article.published.inferred) embed.timestamp = `${article.published.date}T12:00:00.000Z`;
@@ -62,7 +63,7 @@ export function summarise(article: Article): string {
     if (out && out.length + s.length > 350) break;
     out = out ? `${out} ${s}` : s;
   }
-  return clip(out, 500);
+  return cut(out, 500);
 }
 
 /** Upcoming dated events, most salient first (at most three), shown in date order. */
@@ -73,11 +74,6 @@ export function upcoming(article: Article, now: Date): Article['events'] {
     .sort((a, b) => b.salience - a.salience || a.date.localeCompare(b.date))
     .slice(0, 3)
     .sort((a, b) => a.date.localeCompare(b.date));
-}
-
-/** Discord timestamp for a calendar date; noon UTC so the day shows the same in every time zone near UTC±11. */
-export function stamp(date: string, style: 'D' | 'R' | 'F'): string {
-  return `<t:${Math.floor(Date.parse(`${date}T12:00:00Z`) / 1000)}:${style}>`;
 }
 
 /** Idempotency key for (watch, article): ≤ 25 characters, the same on every retry and restart. */
@@ -93,6 +89,5 @@ function hostOf(url: string): string {
   }
 }
 
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
+/** Announcements cut text exactly at the limit. */
+const cut = (s: string, max: number) => clip(s, max, 'exact');

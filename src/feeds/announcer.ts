@@ -13,6 +13,7 @@ import { movedEvents, signature } from '../stories/link';
 import { entityProfile } from '../stories/entities';
 import { announcementNonce, renderAnnouncement } from './announcement';
 import { matchTopic } from './topic';
+import { backoffMs, type BackoffPolicy } from '../core/backoff';
 
 export interface AnnouncerDeps {
   store: FeedStore;
@@ -36,7 +37,8 @@ export interface DrainReport {
   failed: number;
 }
 
-const MAX_BACKOFF_MS = 30 * 60_000;
+/** Announcement posts back off 30 s, 1 min, … 30 min; a Discord Retry-After is waited exactly. */
+const BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 30 * 60_000, retryAfter: 'instead' };
 
 export class Announcer {
   private draining: Promise<DrainReport> | null = null;
@@ -114,7 +116,7 @@ export class Announcer {
           report.posted++;
           progressed = true;
         } else if (result.retryable) {
-          const wait = result.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** row.attempts);
+          const wait = backoffMs(row.attempts, BACKOFF, result.retryAfterMs);
           store.markRetry(row.watch_id, row.article_key, result.reason, new Date(now.getTime() + wait));
           report.retrying++;
           log.warn({ channelId: row.channel_id, reason: result.reason, retryInMs: wait }, 'announcement will be retried');

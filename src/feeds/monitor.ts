@@ -16,6 +16,7 @@ import { normalise } from '../stories/entities';
 import type { Announcer } from './announcer';
 import { parseFeed, type FeedItem } from './parse-feed';
 import type { FeedAddResult, FeedInfo, FeedService } from './service';
+import { backoffMs, type BackoffPolicy } from '../core/backoff';
 
 export interface FeedMonitorDeps {
   store: FeedStore;
@@ -47,8 +48,8 @@ export interface PollCycleReport {
   ms: number;
 }
 
-const MAX_BACKOFF_MS = 6 * 3_600_000;
-const BASE_BACKOFF_MS = 60_000;
+/** Feed polls back off 2 min, 4 min, … 6 h after failures, or longer when the server asks. */
+const BACKOFF: BackoffPolicy = { baseMs: 60_000, maxMs: 6 * 3_600_000, retryAfter: 'at-least' };
 /** A summary shorter than this (characters of text) sends Herald to the linked page for the full text. */
 const SHORT_TEXT = 600;
 /** Linked pages fetched per feed per poll at most: a feed cannot turn one poll into a crawl. */
@@ -236,8 +237,7 @@ export class FeedMonitor implements FeedService {
   private fail(feed: FeedRow, error: string, retryAfterMs = 0): FeedPollOutcome {
     const now = this.deps.clock.now();
     const failures = feed.failures + 1;
-    // Exponential backoff (2 min, 4 min, … 6 h), or longer when the server asked for it.
-    const wait = Math.max(retryAfterMs, Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(failures, 20)));
+    const wait = backoffMs(failures, BACKOFF, retryAfterMs);
     this.deps.store.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
     this.deps.log.warn({ feed: feed.url, failures, error }, 'feed poll failed');
     return { url: feed.url, status: 'failed', newItems: 0, error };

@@ -2,6 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { clip } from '../format/text';
 
 export const feedItemSchema = z.object({
   /** guid / Atom id, else the link, else a hash of title+date: what identifies the item within its feed. */
@@ -109,14 +110,13 @@ function atomEntry(node: Node): Record<string, unknown> {
 
 function withKey(item: Record<string, unknown>, id: string): Record<string, unknown> {
   // Over-long titles are clipped rather than losing the item; over-long ids are hashed.
-  const title = clip(String(item.title ?? ''), 500);
+  const title = clip(String(item.title ?? ''), 500, 'exact');
   let key = id || (item.link as string | undefined) || (title ? `hash:${sha(`${title}\n${item.published ?? ''}`)}` : '');
   if (key.length > 512) key = `hash:${sha(key)}`;
   return { ...item, title, key };
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function instant(text: string): string | undefined {
   if (!text) return undefined;

@@ -1,6 +1,7 @@
 // What /remind answers (pure): settings, listings and outcomes as ephemeral admin replies.
 import type { Reply } from '../core/reply';
-import { HERALD_COLOR, clip, discordInstant, safe } from '../answers/format';
+import { HERALD_COLOR, clip, safe } from '../format/text';
+import { discordInstant } from '../format/dates';
 import type { GuildReminderSettings, ReminderLine, ReminderListing } from './service';
 
 const channel = (id: string | null) => (id === null ? 'no channel' : /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);

@@ -1,7 +1,8 @@
 // The reminder post: what happens, when (Discord timestamps), the sentence it comes from, the
 // article and who reported it. Article text is made inert (markdown, mentions, controls).
 import type { Reply } from '../core/reply';
-import { HERALD_COLOR, clip, quote, safe } from '../answers/format';
+import { HERALD_COLOR, clip, quote, safe } from '../format/text';
+import { discordInstant } from '../format/dates';
 import type { ReminderContent } from './plan';
 import { durationText } from './time';
 
@@ -16,10 +17,9 @@ export interface RenderOptions {
 }
 
 export function reminderReply(content: ReminderContent, options: RenderOptions): Reply {
-  const unix = Math.floor(options.eventAt.getTime() / 1000);
   const when = options.leadDays > 0 ? `In ${options.leadDays} day${options.leadDays === 1 ? '' : 's'}` : 'Today';
   const deadline = content.qualifier === 'by' ? ' (the deadline)' : '';
-  const lines = [`**${when}:** <t:${unix}:D> (<t:${unix}:R>)${deadline}`, `As written: “${clip(safe(content.expression), 100)}”`];
+  const lines = [`**${when}:** ${discordInstant(options.eventAt, 'D')} (${discordInstant(options.eventAt, 'R')})${deadline}`, `As written: “${clip(safe(content.expression), 100)}”`];
   if (content.sentence) lines.push('', quote(content.sentence, 900));
   if (content.attribution) lines.push(`— ${clip(safe(content.attribution), 200)}`);
   const fields = [{ name: 'Article', value: clip(safe(content.headline), 1000) }];

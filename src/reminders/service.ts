@@ -12,6 +12,7 @@ import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } f
 import { originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
 import { reminderReply } from './render';
 import { durationText, isHhmm, isTimeZone, zonedInstant } from './time';
+import { backoffMs, type BackoffPolicy } from '../core/backoff';
 
 export interface GuildReminderSettings {
   guildId: string;
@@ -90,8 +91,8 @@ export const LEAD_DAYS_MAX = 30;
 const LEASE_MS = 120_000;
 /** Posts later than this carry the "Posted … late" line (the scan runs every few seconds). */
 const LATE_NOTE_MS = 60_000;
-const BACKOFF_BASE_MS = 5_000;
-const BACKOFF_MAX_MS = 300_000;
+/** 5 s, 10 s, … 5 min between retries of a post, or longer when Discord asks. */
+const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-least' };
 const BATCH = 50;
 const MAX_BATCHES_PER_SCAN = 40;
 /** Longest stretch of reconciliation before it yields to commands and heartbeats. */
@@ -331,7 +332,7 @@ export class Reminders implements ReminderService {
     }
     if (result.retryable) {
       const attempts = r.attempts + 1;
-      const wait = Math.max(result.retryAfterMs ?? 0, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1)));
+      const wait = backoffMs(attempts - 1, BACKOFF, result.retryAfterMs);
       await store.retryLater(r.id, after.getTime() + wait, result.reason, after);
       log.warn({ reminderId: r.id, channelId, attempts, retryInMs: wait, reason: result.reason }, 'reminder post failed; will retry');
       return 'retried';

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryLibrary } from '../../src/articles/library';
 import { parseArticle } from '../../src/articles/parse';
-import { eventDateText } from '../../src/answers/format';
+import { eventDateText } from '../../src/format/dates';
 import { createAskService, type AskResult } from '../../src/answers/ask/service';
 import { looseText } from '../../src/answers/ask/text';
 import { corpusQuestions, heldOutQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';

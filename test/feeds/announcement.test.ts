@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { announcementNonce, renderAnnouncement, stamp, summarise } from '../../src/feeds/announcement';
+import { announcementNonce, renderAnnouncement, summarise } from '../../src/feeds/announcement';
+import { dayTimestamp } from '../../src/format/dates';
 import { makeArticle } from './article-builder';
 
 const article = makeArticle({
@@ -57,7 +58,7 @@ describe('renderAnnouncement', () => {
 
   it('uses the first sentences for the summary and stamps dates at noon UTC', () => {
     expect(summarise(article)).toBe('The alliance will approve the plan on Thursday. Ministers agreed on the draft last month.');
-    expect(stamp('2024-11-28', 'D')).toBe('<t:1732795200:D>');
+    expect(dayTimestamp('2024-11-28', 'D')).toBe('<t:1732795200:D>');
   });
 });
 

@@ -3,7 +3,7 @@
 // to patterns over the sentence's own words. Returns null when the sentence holds no such answer.
 import { createRequire } from 'node:module';
 import type { Article, ArticleEvent } from '../../articles/model';
-import type { DatedEvent } from '../format';
+import type { DatedEvent } from '../../format/dates';
 import { isCalendarWord } from '../../language/calendar-words';
 import { NOT_PERSON_HEADS } from '../../language/organisations';
 import { HONORIFICS, NAME_PARTICLES, TITLE_QUALIFIERS, TITLE_WORDS } from '../../language/people';

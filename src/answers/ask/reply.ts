@@ -3,7 +3,8 @@
 // facts. A declined question says so plainly, with the closest sentence when it helps.
 import type { Reply } from '../../core/reply';
 import { userError } from '../../core/reply';
-import { asOf, clip, eventDateText, HERALD_COLOR, quote, safe, statusText } from '../format';
+import { clip, HERALD_COLOR, quote, safe } from '../../format/text';
+import { asOf, eventDateText, statusText } from '../../format/dates';
 import { eventTimestamps } from '../events';
 import { MONTH_NAMES } from '../../language/calendar-words';
 import type { AskResult } from './answer';

@@ -3,6 +3,7 @@
 // the line; text before any option fills the first required option (or the first option). Pure,
 // linear in the line's length, and it never throws: any line gives a command or a message.
 import { OptionType, type OptionDefinition, type RawOptions } from '../../core/command';
+import { clip } from '../../format/text';
 
 export interface CommandShape {
   name: string;
@@ -37,7 +38,7 @@ export function parseCommandLine(line: string, lookup: (name: string) => Command
     const names = subcommands.map((s) => s.name).join(', ');
     if (!first) return { kind: 'error', message: `/${name} needs one of: ${names} (e.g. /${name} ${subcommands[0].name}).` };
     const sub = subcommands.find((s) => s.name === first[1].toLowerCase());
-    if (!sub) return { kind: 'error', message: `/${name} has no "${clip(first[1])}"; use one of: ${names}.` };
+    if (!sub) return { kind: 'error', message: `/${name} has no "${clip(first[1], 40, 'exact')}"; use one of: ${names}.` };
     options.subcommand = sub.name;
     defs = sub.options ?? [];
     rest = rest.slice(first[0].length);
@@ -59,7 +60,7 @@ export function parseCommandLine(line: string, lookup: (name: string) => Command
     const target = defs.find((d) => d.required) ?? defs[0];
     const usage = defs.map((d) => `${d.name}:`).join(' ');
     if (!target) return { kind: 'error', message: `/${shape.name}${options.subcommand ? ` ${options.subcommand}` : ''} takes no options.` };
-    if (options[target.name] !== undefined) return { kind: 'error', message: `"${clip(leading)}" is not an option; use ${usage}` };
+    if (options[target.name] !== undefined) return { kind: 'error', message: `"${clip(leading, 40, 'exact')}" is not an option; use ${usage}` };
     options[target.name] = convert(target, leading);
   }
   return { kind: 'command', command: shape.name, options };
@@ -85,8 +86,4 @@ function convert(def: OptionDefinition, value: string): string | number | boolea
     default:
       return value;
   }
-}
-
-function clip(s: string): string {
-  return s.length <= 40 ? s : `${s.slice(0, 39)}…`;
 }

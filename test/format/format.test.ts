@@ -1,18 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  clip,
-  dayText,
-  discordDate,
-  escapeMarkdown,
-  eventDateText,
-  eventStatus,
-  neutraliseMentions,
-  safe,
-  statusText,
-  stripControls,
-  unixNoon,
-} from '../../src/answers/format';
+import { clip, escapeMarkdown, neutraliseMentions, safe, stripControls } from '../../src/format/text';
+import { dayText, dayTimestamp, discordDate, discordInstant, eventDateText, statusText, unixNoon } from '../../src/format/dates';
+import { eventStatus } from '../../src/articles/status';
+
+describe('clip', () => {
+  it('cuts at a sentence or word boundary by default, and exactly at the limit when asked', () => {
+    expect(clip('One sentence here. Another one follows on.', 30)).toBe('One sentence here. …');
+    expect(clip('alpha beta gamma delta', 15)).toBe('alpha beta…');
+    expect(clip('alpha beta gamma delta', 15, 'exact')).toBe('alpha beta gam…');
+    expect(clip('short', 15, 'exact')).toBe('short');
+  });
+});
+
+describe('Discord timestamps', () => {
+  it('show a calendar date at noon UTC and an instant at its second', () => {
+    expect(dayTimestamp('2024-11-28', 'D')).toBe('<t:1732795200:D>');
+    expect(discordDate('2024-11-28')).toBe('<t:1732795200:D> (<t:1732795200:R>)');
+    expect(discordInstant(new Date('2024-11-28T09:00:00.999Z'), 'R')).toBe('<t:1732784400:R>');
+    expect(discordInstant(new Date('2024-11-28T09:00:00Z'))).toBe('<t:1732784400:f>');
+  });
+});
 
 describe('safe text for Discord', () => {
   it('makes @everyone, @here, user, role and channel mentions inert with a zero-width space', () => {

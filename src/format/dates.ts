@@ -1,0 +1,95 @@
+// Dates in messages: plain text that says no more than the article does ("May 1992", "2011 (about)",
+// "by 28 November 2024") and Discord timestamps, which each reader sees in their own locale. Pure.
+import { time, type TimestampStylesString } from '@discordjs/formatters';
+import { MONTH_NAMES } from '../language/calendar-words';
+import type { ArticleEvent } from '../articles/model';
+import { eventStatus } from '../articles/status';
+
+const MONTHS = MONTH_NAMES;
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function ymd(iso: string): Ymd {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { y, m, d };
+}
+
+/** "2024-11-28" → "28 November 2024". */
+export function dayText(iso: string): string {
+  const { y, m, d } = ymd(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+function atPrecision(iso: string, precision: ArticleEvent['precision']): string {
+  const { y, m } = ymd(iso);
+  if (precision === 'day') return dayText(iso);
+  if (precision === 'month') return `${MONTHS[m - 1]} ${y}`;
+  if (precision === 'year') return String(y);
+  return `${y} (about)`;
+}
+
+/** Two dates joined by "–" or "or", sharing what they have in common: "9–10 July 2024", "4 or 5 April 2025". */
+function pair(a: string, b: string, precision: ArticleEvent['precision'], joiner: string): string {
+  const x = ymd(a);
+  const y = ymd(b);
+  if (precision === 'day' && x.y === y.y && x.m === y.m) return `${x.d}${joiner}${y.d} ${MONTHS[x.m - 1]} ${x.y}`;
+  if (precision === 'day' && x.y === y.y) return `${x.d} ${MONTHS[x.m - 1]}${joiner}${y.d} ${MONTHS[y.m - 1]} ${x.y}`;
+  const left = atPrecision(a, precision);
+  const right = atPrecision(b, precision);
+  return left === right ? left : `${left}${joiner}${right}`;
+}
+
+export type DatedEvent = Pick<ArticleEvent, 'date' | 'endDate' | 'precision' | 'qualifier'>;
+
+/** The event's date in words, as precise as the article is and no more. */
+export function eventDateText(event: DatedEvent): string {
+  const { date, endDate, precision, qualifier } = event;
+  switch (qualifier) {
+    case 'by':
+      return `by ${atPrecision(endDate, precision)}`;
+    case 'about':
+      return precision === 'approximate' ? atPrecision(date, precision) : `${atPrecision(date, precision)} (about)`;
+    case 'range':
+      return endDate === date ? atPrecision(date, precision) : pair(date, endDate, precision, '–');
+    case 'alternative':
+      return endDate === date ? atPrecision(date, precision) : pair(date, endDate, precision, ' or ');
+    default:
+      return atPrecision(date, precision);
+  }
+}
+
+/** Noon UTC: a date-only instant that shows as the same calendar day from UTC−11 to UTC+11. */
+export function unixNoon(iso: string): number {
+  const { y, m, d } = ymd(iso);
+  return Date.UTC(y, m - 1, d, 12) / 1000;
+}
+
+/** A calendar date as a Discord timestamp, shown at noon UTC so every zone from UTC−11 to UTC+11 sees the same day. */
+export function dayTimestamp(iso: string, style: TimestampStylesString): string {
+  return time(unixNoon(iso), style);
+}
+
+/** "<t:UNIX:D> (<t:UNIX:R>)": Discord shows the date and "2 years ago" in each reader's locale. */
+export function discordDate(iso: string): string {
+  return `${dayTimestamp(iso, 'D')} (${dayTimestamp(iso, 'R')})`;
+}
+
+/** An instant as a Discord timestamp. */
+export function discordInstant(at: Date, style: 'f' | 'D' | 'R' = 'f'): string {
+  return time(at, style);
+}
+
+export function statusText(event: Pick<ArticleEvent, 'date' | 'endDate'>, now: Date): string {
+  const status = eventStatus(event, now);
+  if (status === 'today') return event.date === event.endDate ? 'today' : 'under way';
+  return status;
+}
+
+/** The date an answer is "as of", for footers. */
+export function asOf(now: Date): string {
+  return `As of ${dayText(now.toISOString().slice(0, 10))}`;
+}
