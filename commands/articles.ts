@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { articlesPage, pageFromButton } from '../src/answers/articles';
 
 export default defineCommand({
@@ -7,7 +7,7 @@ export default defineCommand({
     name: 'articles',
     description: 'The articles Herald tracks, newest first',
     options: [{ type: OptionType.Integer, name: 'page', description: 'Page number (10 articles a page)', required: false, min_value: 1 }],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ page: z.coerce.number().int('a whole number').min(1, 'at least 1').optional() }),
   defer: 'none',

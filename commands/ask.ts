@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { userError } from '../src/core/reply';
 import { articleOption, noArticles, noSuchArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { askReply } from '../src/answers/ask/reply';
@@ -12,7 +12,7 @@ export default defineCommand({
       { type: OptionType.String, name: 'question', description: 'Your question, e.g. “when will the plan be approved?”', required: true, max_length: 300 },
       { ...articleOption, description: 'Only this article (default: every tracked article)' },
     ],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({
     question: z.string().trim().min(3, 'ask a question of at least a few words').max(300, 'at most 300 characters'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { briefReply } from '../src/answers/brief';
 
@@ -8,7 +8,7 @@ export default defineCommand({
     name: 'brief',
     description: 'The story in one message: summary, key date, who is involved, who reported it',
     options: [articleOption],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ article: optionalText }),
   defer: 'none',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { factsReply, topicChoices } from '../src/answers/facts';
 
@@ -11,7 +11,7 @@ export default defineCommand({
       articleOption,
       { type: OptionType.String, name: 'topic', description: 'Only the list about this topic', required: false, autocomplete: true },
     ],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ article: optionalText, topic: optionalText }),
   defer: 'none',

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { clip, safe } from '../src/format/text';
 import { discordInstant } from '../src/format/dates';
-import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { FeedInfo } from '../src/feeds/service';
 
@@ -21,7 +21,7 @@ export default defineCommand({
     name: 'feed',
     description: 'RSS and Atom feeds Herald follows (server admins)',
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: IN_SERVERS,
     options: [
       {
         type: OptionType.Subcommand,

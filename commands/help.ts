@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType, type Command } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType, type Command } from '../src/core/command';
 import { optionalText } from '../src/answers/article-option';
 import { helpReply } from '../src/answers/help';
 
@@ -8,7 +8,7 @@ export default defineCommand({
     name: 'help',
     description: 'The commands and what they do',
     options: [{ type: OptionType.String, name: 'command', description: 'One command, e.g. when', required: false, autocomplete: true }],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ command: optionalText }),
   defer: 'none',

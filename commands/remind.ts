@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
 import type { Choice, Reply } from '../src/core/reply';
 import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/service';
 import { listReply, settingsReply } from '../src/reminders/answers';
 import { isTimeZone } from '../src/reminders/time';
 
-const TEXT_CHANNEL = 0;
-const ANNOUNCEMENT_CHANNEL = 5;
 
 const text = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
 
@@ -43,13 +41,13 @@ export default defineCommand({
     name: 'remind',
     description: 'Reminders of upcoming events in the tracked articles (server admins)',
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: IN_SERVERS,
     options: [
       {
         type: OptionType.Subcommand,
         name: 'channel',
         description: 'Post reminders in this channel (checks Herald can post embeds there)',
-        options: [{ type: OptionType.Channel, name: 'channel', description: 'A text channel', required: true, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] }],
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'A text channel', required: true, channel_types: POSTABLE_CHANNELS }],
       },
       { type: OptionType.Subcommand, name: 'off', description: "Stop this server's reminders (history is kept)" },
       { type: OptionType.Subcommand, name: 'list', description: 'Upcoming, sent, missed and failed reminders, and channel problems' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { sourceReply } from '../src/answers/source';
 
@@ -8,7 +8,7 @@ export default defineCommand({
     name: 'source',
     description: 'Where an article came from: who reported it, the file or URL, how it was dated',
     options: [articleOption],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ article: optionalText }),
   defer: 'none',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS } from '../src/core/command';
 import { statusReply } from '../src/answers/status';
 
 export default defineCommand({
   definition: {
     name: 'status',
     description: "Herald's health: uptime, articles, next scheduled post, problems, last error",
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({}),
   defer: 'none',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { timelinePictureInput, timelineReply } from '../src/answers/timeline';
 
@@ -19,7 +19,7 @@ export default defineCommand({
         ],
       },
     ],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ article: optionalText, theme: z.enum(['dark', 'light']).default('dark') }),
   // Drawing a new picture takes tens of milliseconds on a worker thread; deferring keeps Discord's

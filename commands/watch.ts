@@ -1,13 +1,11 @@
 // /watch channel|topic|list|off: where Herald announces new articles, optionally narrowed to a topic.
 import { z } from 'zod';
 import { clip, safe } from '../src/format/text';
-import { defineCommand, MANAGE_GUILD, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { WatchInfo } from '../src/feeds/service';
 import { topicTerms } from '../src/feeds/topic';
 
-const TEXT_CHANNEL = 0;
-const ANNOUNCEMENT_CHANNEL = 5;
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(300).optional());
 const channel = z.string().regex(/^\d{1,20}$/, 'a channel').optional();
@@ -27,14 +25,14 @@ export default defineCommand({
     name: 'watch',
     description: 'Announce new articles in a channel, optionally only on a topic (server admins)',
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: IN_SERVERS,
     options: [
       {
         type: OptionType.Subcommand,
         name: 'channel',
         description: 'Announce new articles in a channel (checks Herald can post embeds there)',
         options: [
-          { type: OptionType.Channel, name: 'channel', description: 'A text channel (default: this one)', required: false, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] },
+          { type: OptionType.Channel, name: 'channel', description: 'A text channel (default: this one)', required: false, channel_types: POSTABLE_CHANNELS },
           { type: OptionType.String, name: 'topic', description: 'Only articles about these keywords or names (comma-separated)', required: false, max_length: 300 },
         ],
       },
@@ -44,7 +42,7 @@ export default defineCommand({
         description: 'Only announce articles about these keywords or names ("*" for everything)',
         options: [
           { type: OptionType.String, name: 'keywords', description: 'Comma-separated keywords or names, e.g. CSTO, Tajikistan', required: true, max_length: 300 },
-          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] },
+          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS },
         ],
       },
       { type: OptionType.Subcommand, name: 'list', description: 'Watched channels and their topics' },
@@ -52,7 +50,7 @@ export default defineCommand({
         type: OptionType.Subcommand,
         name: 'off',
         description: 'Stop announcements in a channel (default: every channel of this server)',
-        options: [{ type: OptionType.Channel, name: 'channel', description: 'The channel', required: false, channel_types: [TEXT_CHANNEL, ANNOUNCEMENT_CHANNEL] }],
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'The channel', required: false, channel_types: POSTABLE_CHANNELS }],
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { eventChoices } from '../src/answers/events';
 import { whenReply } from '../src/answers/when';
@@ -12,7 +12,7 @@ export default defineCommand({
       articleOption,
       { type: OptionType.String, name: 'event', description: 'Only this event', required: false, autocomplete: true },
     ],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ article: optionalText, event: optionalText }),
   defer: 'none',

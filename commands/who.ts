@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, OptionType } from '../src/core/command';
+import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { whoChoices, whoReply } from '../src/answers/who';
 
@@ -11,7 +11,7 @@ export default defineCommand({
       { type: OptionType.String, name: 'name', description: 'A person (surname is enough) or organisation (acronym is enough)', required: false, autocomplete: true },
       articleOption,
     ],
-    contexts: [0, 1],
+    contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ name: optionalText, article: optionalText }),
   defer: 'none',

@@ -1,5 +1,6 @@
 // The contract between command modules (commands/) and the router that runs them for any transport.
 // No discord.js object crosses it: options arrive as plain values, replies leave as Reply data.
+import { ApplicationCommandOptionType, ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Choice, Reply } from './reply';
@@ -28,14 +29,14 @@ export interface CommandContext {
 
 /** Discord application-command option JSON (the subset Herald uses). */
 export interface OptionDefinition {
-  type: number;
+  type: ApplicationCommandOptionType;
   name: string;
   description: string;
   required?: boolean;
   autocomplete?: boolean;
   choices?: { name: string; value: string | number }[];
   options?: OptionDefinition[];
-  channel_types?: number[];
+  channel_types?: ChannelType[];
   min_value?: number;
   max_value?: number;
   max_length?: number;
@@ -48,23 +49,23 @@ export interface CommandDefinition {
   options?: OptionDefinition[];
   /** Permission bit string, e.g. "32" for Manage Server; Discord hides the command from others by default. */
   default_member_permissions?: string | null;
-  /** 0 = guild, 1 = bot DM, 2 = private channel. */
-  contexts?: number[];
-  integration_types?: number[];
+  /** Where the command may be used: a server, the bot's DMs, other private channels. */
+  contexts?: InteractionContextType[];
+  integration_types?: ApplicationIntegrationType[];
 }
 
-export const OptionType = {
-  Subcommand: 1,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Number: 10,
-} as const;
+/** Discord's option types, under the short name command modules use. */
+export const OptionType = ApplicationCommandOptionType;
 
-export const MANAGE_GUILD = '32';
+/** default_member_permissions for admin commands: Manage Server, as Discord's bit string. */
+export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild.toString();
+
+/** Where commands may be used: every command works in a server; the read-only ones in the bot's DMs too. */
+export const IN_SERVERS = [InteractionContextType.Guild];
+export const IN_SERVERS_AND_DMS = [InteractionContextType.Guild, InteractionContextType.BotDM];
+
+/** Channels Herald may post in: text and announcement channels. */
+export const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 
 export interface Command<A = unknown> {
   definition: CommandDefinition;

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { createInterface, type Completer } from 'node:readline';
-import type { Caller } from '../../core/command';
+import { OptionType, type Caller } from '../../core/command';
 import type { Clock } from '../../core/clock';
 import type { Attachment } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
@@ -62,7 +62,7 @@ export function completeLine(router: Pick<CommandRouter, 'commands' | 'find'>, l
   const def = m ? router.find(m[1].toLowerCase())?.definition : undefined;
   if (!m || !def) return [[], line];
   const word = m[2];
-  const names = (def.options ?? []).flatMap((o) => (o.type === 1 ? [o.name, ...(o.options ?? []).map((s) => `${s.name}:`)] : [`${o.name}:`]));
+  const names = (def.options ?? []).flatMap((o) => (o.type === OptionType.Subcommand ? [o.name, ...(o.options ?? []).map((s) => `${s.name}:`)] : [`${o.name}:`]));
   return [names.filter((n) => n.startsWith(word)), word];
 }
 
@@ -76,7 +76,7 @@ export async function suggestValues(router: Pick<CommandRouter, 'find' | 'autoco
   const command = m ? router.find(m[1].toLowerCase()) : undefined;
   if (!m || !command) return undefined;
   const defs = command.definition.options ?? [];
-  const sub = defs.find((o) => o.type === 1 && new RegExp(`^/\\S+\\s+${o.name}\\b`, 'i').test(line));
+  const sub = defs.find((o) => o.type === OptionType.Subcommand && new RegExp(`^/\\S+\\s+${o.name}\\b`, 'i').test(line));
   const def = (sub?.options ?? defs).find((o) => o.name === m[2]);
   if (!def?.autocomplete) return undefined;
   const parsed = parseCommandLine(line.slice(0, line.length - m[2].length - m[3].length - 1), (name) => router.find(name)?.definition);

@@ -11,6 +11,7 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
 } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { Caller, RawOptions } from '../../core/command';
 import type { Reply } from '../../core/reply';
@@ -33,10 +34,10 @@ interface RawOption {
 export function flattenOptions(options: readonly RawOption[]): RawOptions {
   const out: RawOptions = {};
   for (const o of options) {
-    if (o.type === 1) {
+    if (o.type === ApplicationCommandOptionType.Subcommand) {
       out.subcommand = o.name;
       Object.assign(out, flattenOptions(o.options ?? []));
-    } else if (o.type === 2) {
+    } else if (o.type === ApplicationCommandOptionType.SubcommandGroup) {
       out.subcommandGroup = o.name;
       Object.assign(out, flattenOptions(o.options ?? []));
     } else if (o.value !== undefined && o.value !== null) {

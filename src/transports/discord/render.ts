@@ -1,5 +1,6 @@
 // Reply → Discord message JSON (pure). Keeps every part within Discord's limits by cutting long text at a
 // sentence (else word) boundary with "…", so Discord never rejects a reply, and never lets a message ping.
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import type { Attachment, Button, Embed, Reply } from '../../core/reply';
 
 export const LIMITS = {
@@ -20,7 +21,7 @@ export const LIMITS = {
   attachmentDescription: 1024,
 } as const;
 
-export const EPHEMERAL = 64;
+export const EPHEMERAL = MessageFlags.Ephemeral;
 
 export interface ApiEmbed {
   title?: string;
@@ -33,8 +34,8 @@ export interface ApiEmbed {
 }
 
 export interface ApiButtonRow {
-  type: 1;
-  components: { type: 2; style: 2; custom_id: string; label: string; disabled?: boolean }[];
+  type: ComponentType.ActionRow;
+  components: { type: ComponentType.Button; style: ButtonStyle.Secondary; custom_id: string; label: string; disabled?: boolean }[];
 }
 
 export interface AllowedMentions {
@@ -78,10 +79,10 @@ export function renderMessage(reply: Reply): MessagePayload {
 function renderButtons(buttons: Button[]): ApiButtonRow | undefined {
   if (buttons.length === 0) return undefined;
   return {
-    type: 1,
+    type: ComponentType.ActionRow,
     components: buttons.slice(0, LIMITS.buttons).map((b) => ({
-      type: 2,
-      style: 2,
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
       custom_id: b.customId.slice(0, LIMITS.customId),
       label: truncate(b.label, LIMITS.buttonLabel) || '…',
       ...(b.disabled ? { disabled: true } : {}),
