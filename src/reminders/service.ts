@@ -10,8 +10,9 @@ import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents } from '../stories/link';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
 import { originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
+import { decide } from './decide';
 import { reminderReply } from './render';
-import { durationText, isHhmm, isTimeZone, zonedInstant } from './time';
+import { isHhmm, isTimeZone, zonedInstant } from './time';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 
 export interface GuildReminderSettings {
@@ -89,8 +90,6 @@ export type DeliveryPoint = 'claimed' | 'sent' | 'recorded';
 export const LEAD_DAYS_MAX = 30;
 /** How long a claim holds before another scan may take the reminder again (a hung send). */
 const LEASE_MS = 120_000;
-/** Posts later than this carry the "Posted … late" line (the scan runs every few seconds). */
-const LATE_NOTE_MS = 60_000;
 /** 5 s, 10 s, … 5 min between retries of a post, or longer when Discord asks. */
 const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-least' };
 const BATCH = 50;
@@ -289,30 +288,28 @@ export class Reminders implements ReminderService {
   private async deliver(r: StoredReminder, sub: Subscription | undefined): Promise<keyof ScanReport | 'broken' | 'skipped'> {
     const { store, log } = this.o;
     const now = this.o.clock.now();
-    if (!sub?.channelId && !r.channelId) {
-      await store.finish(r.id, 'cancelled', 'reminders are off for this subscription', now);
+    const decision = decide(r, sub, now, this.o.defaults.graceMs);
+    if (decision.kind === 'cancel') {
+      await store.finish(r.id, 'cancelled', decision.reason, now);
       return 'cancelled';
     }
-    if (sub?.broken) {
-      await store.finish(r.id, 'failed', `the channel cannot be used: ${sub.broken.reason}`, now);
+    if (decision.kind === 'fail') {
+      await store.finish(r.id, 'failed', decision.reason, now);
       return 'failed';
     }
-    const late = now.getTime() - r.dueAt;
-    if (late > this.o.defaults.graceMs) {
-      const doubt = r.attempts > 0 && !r.lastError ? ' (an earlier attempt may have reached Discord before a crash)' : '';
-      const reason = `${durationText(late)} late, beyond REMINDER_GRACE (${durationText(this.o.defaults.graceMs)})${r.lastError ? `; last error: ${r.lastError}` : ''}${doubt}`;
-      await store.finish(r.id, 'missed', reason, now);
-      log.warn({ reminderId: r.id, dueAt: new Date(r.dueAt).toISOString(), reason }, 'reminder missed');
+    if (decision.kind === 'miss') {
+      await store.finish(r.id, 'missed', decision.reason, now);
+      log.warn({ reminderId: r.id, dueAt: new Date(r.dueAt).toISOString(), reason: decision.reason }, 'reminder missed');
       return 'missed';
     }
-    const channelId = (r.channelId ?? sub?.channelId) as string;
+    const { channelId, late } = decision;
     if (!(await store.claim(r, { leaseUntil: now.getTime() + LEASE_MS, channelId }, now))) return 'skipped';
     this.o.onPoint?.('claimed', { id: r.id, attempts: r.attempts });
     const settings = sub ? this.settingsOf(sub) : { time: this.o.defaults.time, timezone: this.o.defaults.timezone, leadDays: r.leadDays };
     const reply = reminderReply(r.content, {
       eventAt: zonedInstant(r.eventDate, settings.time, settings.timezone),
       leadDays: r.leadDays,
-      late: late > LATE_NOTE_MS ? { ms: late, cause: r.lastError ? 'discord' : 'offline' } : undefined,
+      late,
       roleId: sub?.roleId,
     });
     let result: PostResult;
@@ -327,7 +324,7 @@ export class Reminders implements ReminderService {
       await store.markSent(r.id, { messageId: result.messageId, channelId: result.channelId, guildId: result.guildId ?? sub?.guildId ?? undefined }, after);
       if (sub && !sub.guildId && result.guildId) await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);
       this.o.onPoint?.('recorded', { id: r.id, attempts: r.attempts });
-      log.info({ reminderId: r.id, channelId, messageId: result.messageId, lateMs: late }, 'reminder posted');
+      log.info({ reminderId: r.id, channelId, messageId: result.messageId, lateMs: decision.lateMs }, 'reminder posted');
       return 'posted';
     }
     if (result.retryable) {
