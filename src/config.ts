@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { secretValues } from './core/secrets';
+import { SECRET_NAME, secretValues } from './core/secrets';
 import { isHhmm, isTimeZone } from './reminders/time';
 
 const snowflake = /^\d{17,20}$/;
@@ -54,6 +54,10 @@ export const configSchema = z.object({
     emptyToUndefined,
     z.enum(['true', 'false'], 'true or false').default('false').transform((s) => s === 'true'),
   ),
+  /** The status server (page, /healthz, /metrics); off unless a port is given (0: any free port, logged). */
+  STATUS_PORT: optional(z.coerce.number('a TCP port number, 0–65535').int('a TCP port number, 0–65535').min(0, 'a TCP port number, 0–65535').max(65535, 'a TCP port number, 0–65535')),
+  STATUS_HOST: z.preprocess(emptyToUndefined, z.string().regex(/^[\w.:-]+$/, 'an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1')),
+  STATUS_TOKEN: optional(z.string().min(16, 'a bearer token of at least 16 characters (or leave it empty)').regex(/^\S+$/, 'a bearer token without spaces')),
   /** Testing only: start the clock at this instant (it then runs at real speed). */
   HERALD_FAKE_NOW: optional(z.iso.datetime({ offset: true, error: 'an ISO 8601 instant such as 2024-11-27T12:00:00Z' })),
   /** Testing only (crash-injection tests): the reminder delivery point at which the process SIGKILLs itself. */
@@ -70,10 +74,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (result.success) return { ok: true, config: result.data, secrets: secretValues(env) };
   const errors = result.error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '?');
-    return `${variable}: expected ${issue.message} (got ${JSON.stringify(env[variable] ?? '')})`.replace(
-      variable === 'DISCORD_TOKEN' ? JSON.stringify(env[variable] ?? '') : '\u0000',
-      '"[hidden]"',
-    );
+    // A secret (DISCORD_TOKEN, STATUS_TOKEN, *_KEY…) is never echoed, even when it is the bad value.
+    const got = SECRET_NAME.test(variable) ? '"[hidden]"' : JSON.stringify(env[variable] ?? '');
+    return `${variable}: expected ${issue.message} (got ${got})`;
   });
   return { ok: false, errors };
 }

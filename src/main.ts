@@ -15,6 +15,10 @@ import type { Services } from './core/services';
 import { Shutdown } from './core/shutdown';
 import { Status } from './core/status';
 import { NewsMonitor } from './feeds/news';
+import { noMetrics } from './core/metrics';
+import { PrometheusMetrics } from './status/metrics';
+import { startStatus } from './status/start';
+import { observeRest } from './transports/discord/metrics';
 import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
@@ -52,7 +56,12 @@ async function main(): Promise<void> {
   useArticleCache(new SqliteArticleCache(db));
   useFilePolicy({ links: config.ARTICLES_SYMLINKS });
   const library = new MemoryLibrary();
+  // Metrics are kept only when the status server that shows them runs.
+  const prometheus = config.STATUS_PORT !== undefined ? new PrometheusMetrics() : undefined;
+  const metrics = prometheus ?? noMetrics;
+  const ingestStarted = performance.now();
   const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
+  metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
   for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
 
   status = new Status(clock.now(), library);
@@ -64,17 +73,18 @@ async function main(): Promise<void> {
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
   const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;
   if (discord) services.channels = discord.channels;
+  if (discord) observeRest(discord.client, metrics);
   const poster = scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub);
   const scheduler = new Scheduler(log, { unref: true });
 
   // One story index for reminders (dates a newer article moved) and announcements (updates to a story).
   const stories = new StoryIndex(library);
   // Reminders: after the initial ingestion, since startup cancels pending reminders of articles no longer tracked.
-  services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, stories, config });
+  services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, stories, config, metrics });
 
   // News monitoring: feeds, the articles-folder watch, announcements and story linking.
   const news = new NewsMonitor({
-    db, library, poster, clock, log, stories,
+    db, library, poster, clock, log, stories, metrics,
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR,
   });
   await news.start();
@@ -87,14 +97,24 @@ async function main(): Promise<void> {
   scheduler.start();
   void scheduler.runNow('feeds.poll');
 
-  const router = new CommandRouter({ commands, services, clock, log, scrub });
+  const router = new CommandRouter({ commands, services, clock, log, scrub, metrics });
   services.commandList = () => router.commands;
+
+  // The status server (STATUS_PORT) starts before Discord connects, so /healthz says 503 until it has.
+  const statusServer = prometheus
+    ? await startStatus({
+        config: { STATUS_PORT: config.STATUS_PORT ?? 0, STATUS_HOST: config.STATUS_HOST, STATUS_TOKEN: config.STATUS_TOKEN },
+        status, metrics: prometheus, db, clock, log, scrub,
+        discord: discord && { ready: () => discord.client.isReady(), servers: () => discord.client.guilds.cache.size },
+      })
+    : undefined;
 
   // SIGINT/SIGTERM: stop taking interactions, finish those in flight, stop jobs, close the database.
   // Piped console input goes through a stream Herald can end: readline then answers what it has and closes.
   const consoleInput = !config.DISCORD_TOKEN && !interactive ? process.stdin.pipe(new PassThrough()) : process.stdin;
   let consoleDone: Promise<void> = Promise.resolve();
   const closeStores = [
+    ...(statusServer ? [{ name: 'status server', run: () => statusServer.close() }] : []),
     { name: 'jobs', run: () => scheduler.stop() },
     { name: 'news', run: () => news.stop() },
     { name: 'database', run: () => db.close() },

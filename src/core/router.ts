@@ -6,6 +6,7 @@ import type { Caller, Command, CommandContext, RawOptions } from './command';
 import type { Choice, Reply } from './reply';
 import type { Services } from './services';
 import type { Clock } from './clock';
+import type { CommandOutcome, Metrics } from './metrics';
 import { scrubChoices, scrubReply, type Scrub } from './secrets';
 import { clip } from '../format/text';
 
@@ -16,6 +17,8 @@ export interface RouterDeps {
   log: Logger;
   /** Replaces secrets (the token, *_KEY values…) in every reply and suggestion; main.ts builds it from the config. */
   scrub?: Scrub;
+  /** Counts and times every command by name and outcome (the status server's /metrics). */
+  metrics?: Metrics;
 }
 
 export interface Invocation {
@@ -28,6 +31,8 @@ export interface Invocation {
 
 export class CommandRouter {
   private readonly byName = new Map<string, Command<any>>();
+  /** Replies the router made itself (a refusal, a bug's error id), told apart for the metrics. */
+  private readonly outcomes = new WeakMap<Reply, CommandOutcome>();
 
   constructor(private readonly deps: RouterDeps) {
     for (const c of deps.commands) this.byName.set(c.definition.name, c);
@@ -53,7 +58,14 @@ export class CommandRouter {
 
   /** Runs a command. Never throws: expected failures and bugs both come back as replies. */
   async run(inv: Invocation): Promise<Reply> {
-    return this.scrubbed(await this.runUnscrubbed(inv));
+    const started = performance.now();
+    const reply = await this.runUnscrubbed(inv);
+    if (this.deps.metrics) {
+      const outcome = this.outcomes.get(reply) ?? 'ok';
+      // Unknown names share one label, so a caller cannot grow the metric without bound.
+      this.deps.metrics.commandRan(this.byName.has(inv.command) ? inv.command : 'unknown', (performance.now() - started) / 1000, outcome);
+    }
+    return this.scrubbed(reply);
   }
 
   private scrubbed(reply: Reply): Reply {
@@ -64,13 +76,13 @@ export class CommandRouter {
     const started = performance.now();
     const ctx = this.context(inv);
     const command = this.byName.get(inv.command);
-    if (!command) return { content: `There is no /${inv.command} command. Try /help.`, ephemeral: true };
+    if (!command) return this.refused({ content: `There is no /${inv.command} command. Try /help.`, ephemeral: true });
     const denied = this.check(command, inv.caller);
-    if (denied) return denied;
+    if (denied) return this.refused(denied);
     const parsed = command.args.safeParse(inv.options);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `\`${String(i.path[0] ?? 'options')}\`: ${i.message}`).join('; ');
-      return { content: `That didn't work: ${problems}. See /help ${inv.command}.`, ephemeral: true };
+      return this.refused({ content: `That didn't work: ${problems}. See /help ${inv.command}.`, ephemeral: true });
     }
     try {
       const reply = await command.run(parsed.data, ctx);
@@ -132,6 +144,13 @@ export class CommandRouter {
     const id = randomBytes(4).toString('hex');
     ctx.log.error({ err: error, errorId: id, latencyMs: Math.round(performance.now() - started) }, 'command failed');
     this.deps.services.status.recordError({ message: error instanceof Error ? error.message : String(error), id }, this.deps.clock.now());
-    return { content: `Something went wrong on Herald's side (error id \`${id}\`). It has been logged; please try again later.`, ephemeral: true };
+    const reply: Reply = { content: `Something went wrong on Herald's side (error id \`${id}\`). It has been logged; please try again later.`, ephemeral: true };
+    this.outcomes.set(reply, 'error');
+    return reply;
+  }
+
+  private refused(reply: Reply): Reply {
+    this.outcomes.set(reply, 'refused');
+    return reply;
   }
 }

@@ -13,6 +13,8 @@ export interface StatusSnapshot {
   articlesTracked: number;
   /** Next reminder post (any channel), if one is scheduled. */
   nextPost: { at: Date; description: string; channelId: string } | null;
+  /** The soonest post of each reminder channel, soonest first (at most 5); the status page lists them. */
+  nextPosts?: { at: Date; description: string; channelId: string }[];
   lastError: { at: Date; message: string; id?: string } | null;
   missedReminders: number;
   brokenSubscriptions: { channelId: string; reason: string }[];

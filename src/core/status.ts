@@ -10,8 +10,12 @@ export function visibleTo(owner: string | null, viewer: string | null | undefine
   return viewer === undefined || owner === null || owner === '' || owner === viewer;
 }
 
+/** How many recent errors the status page lists. */
+export const RECENT_ERRORS = 10;
+
 export class Status implements StatusSource {
   private lastError: StatusSnapshot['lastError'] = null;
+  private recent: NonNullable<StatusSnapshot['lastError']>[] = [];
   private contributors: StatusContributor[] = [];
 
   constructor(
@@ -25,6 +29,16 @@ export class Status implements StatusSource {
 
   recordError(error: { message: string; id?: string }, at: Date): void {
     this.lastError = { at, message: error.message, id: error.id };
+    this.recent = [this.lastError, ...this.recent].slice(0, RECENT_ERRORS);
+  }
+
+  /** The last errors, newest first (at most RECENT_ERRORS). */
+  recentErrors(): NonNullable<StatusSnapshot['lastError']>[] {
+    return [...this.recent];
+  }
+
+  get started(): Date {
+    return this.startedAt;
   }
 
   snapshot(now: Date, guildId?: string | null): StatusSnapshot {

@@ -3,6 +3,7 @@
 // rows through the MessagePoster with a nonce derived from (watch, article), so a crash between
 // sending and recording resends the same nonce and Discord returns the first message instead.
 import type { Logger } from 'pino';
+import type { Metrics } from '../core/metrics';
 import type { TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { MessagePoster } from '../core/poster';
@@ -21,6 +22,7 @@ export interface AnnouncerDeps {
   poster: MessagePoster;
   clock: Clock;
   log: Logger;
+  metrics?: Pick<Metrics, 'announcementPosted'>;
 }
 
 export interface NoticeOptions {
@@ -114,6 +116,7 @@ export class Announcer {
         if (result.ok) {
           store.markPosted(row.watch_id, row.article_key, result.messageId, now);
           report.posted++;
+          this.deps.metrics?.announcementPosted();
           progressed = true;
         } else if (result.retryable) {
           const wait = backoffMs(row.attempts, BACKOFF, result.retryAfterMs);

@@ -2,6 +2,7 @@
 // feeds), turns new items into tracked articles and hands them to the announcer. The first successful
 // poll of a feed only records what is already there, so adding a feed never floods a channel.
 import { createHash } from 'node:crypto';
+import type { Metrics } from '../core/metrics';
 import { visibleTo } from '../core/status';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -29,6 +30,7 @@ export interface FeedMonitorDeps {
   concurrency?: number;
   /** Fetch the linked page when an item carries only a summary. Default true. */
   fetchPages?: boolean;
+  metrics?: Pick<Metrics, 'feedPolled' | 'ingestion'>;
 }
 
 export interface FeedPollOutcome {
@@ -152,6 +154,7 @@ export class FeedMonitor implements FeedService {
         const outcome = await this.pollFeed(feed);
         if (outcome.status === 'backing-off') report.backingOff++;
         else {
+          this.deps.metrics?.feedPolled(outcome.status === 'failed');
           report.polled++;
           if (outcome.status === 'not-modified') report.notModified++;
           if (outcome.status === 'failed') report.failed++;
@@ -256,7 +259,9 @@ export class FeedMonitor implements FeedService {
     const origin = item.link ?? `${feed.url}#${item.key}`;
     const text = await this.articleText(item, feedTitle, pages);
     const now = clock.now();
+    const parseStarted = performance.now();
     const parsed = parseArticle(text, { now, origin });
+    this.deps.metrics?.ingestion('feed', (performance.now() - parseStarted) / 1000);
     if (!parsed.ok) {
       store.recordItem(feed.id, item.key, hash, null, now);
       log.warn({ feed: feed.url, item: item.key, error: parsed.error }, 'feed item could not be parsed');

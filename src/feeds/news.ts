@@ -2,6 +2,7 @@
 // the articles-folder watcher, with the jobs that drive them. main.ts builds one and hands its
 // services to commands; tests build one per "process" against a shared database file.
 import type { Logger } from 'pino';
+import type { Metrics } from '../core/metrics';
 import type { MemoryLibrary } from '../articles/library';
 import { ArticlesWatcher, type FolderEvent } from '../articles/watcher';
 import type { Clock } from '../core/clock';
@@ -39,6 +40,8 @@ export interface NewsMonitorOptions {
   fetchPages?: boolean;
   /** The story index shared with reminders (one per library); built here when not given. */
   stories?: StoryIndex;
+  /** Counts feed polls, announcements and feed-item ingestion (the status server's /metrics). */
+  metrics?: Metrics;
   /** Articles-folder watcher timings. */
   folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean };
 }
@@ -56,7 +59,7 @@ export class NewsMonitor {
     const { db, library, poster, clock, log } = options;
     this.store = new FeedStore(db);
     this.stories = options.stories ?? new StoryIndex(library);
-    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }) });
+    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics });
     this.feeds = new FeedMonitor({
       store: this.store,
       library,
@@ -66,6 +69,7 @@ export class NewsMonitor {
       fetch: { allowPrivate: options.allowPrivate, ...options.fetch },
       concurrency: options.concurrency,
       fetchPages: options.fetchPages,
+      metrics: options.metrics,
     });
     this.watches = new WatchRegistry(this.store, clock);
   }

@@ -2,6 +2,7 @@
 // engine behind it (Reminders): it keeps stored reminders in step with the article library and, on
 // each due-scan, claims what is due, posts it once (nonce + enforce_nonce) and records the result.
 import type { Logger } from 'pino';
+import type { Metrics } from '../core/metrics';
 import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
@@ -81,6 +82,8 @@ export interface RemindersOptions {
   defaults: { time: string; timezone: string; graceMs: number };
   /** Stories across articles: an event a newer article moved gets no reminder from the older article. */
   stories?: StoryLinks;
+  /** Counts posted, late and missed reminders (the status server's /metrics). */
+  metrics?: Pick<Metrics, 'reminderPosted' | 'reminderMissed'>;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
 }
@@ -156,9 +159,11 @@ export class Reminders implements ReminderService {
   /** Contributes nextPost, missedReminders and brokenSubscriptions to /status. */
   statusContributor(): StatusContributor {
     return (_now, guildId) => {
-      const next = this.summary.next.find((n) => visibleTo(n.guildId, guildId));
+      const visible = this.summary.next.filter((n) => visibleTo(n.guildId, guildId)).slice(0, 5);
+      const next = visible[0];
       return {
         nextPost: next ? { at: next.at, description: next.description, channelId: next.channelId } : null,
+        nextPosts: visible.map(({ at, description, channelId }) => ({ at, description, channelId })),
         missedReminders: this.summary.missed,
         brokenSubscriptions: this.summary.broken.filter((b) => visibleTo(b.guildId, guildId)).map(({ channelId, reason }) => ({ channelId, reason })),
       };
@@ -300,6 +305,7 @@ export class Reminders implements ReminderService {
     if (decision.kind === 'miss') {
       await store.finish(r.id, 'missed', decision.reason, now);
       log.warn({ reminderId: r.id, dueAt: new Date(r.dueAt).toISOString(), reason: decision.reason }, 'reminder missed');
+      this.o.metrics?.reminderMissed();
       return 'missed';
     }
     const { channelId, late } = decision;
@@ -325,6 +331,7 @@ export class Reminders implements ReminderService {
       if (sub && !sub.guildId && result.guildId) await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);
       this.o.onPoint?.('recorded', { id: r.id, attempts: r.attempts });
       log.info({ reminderId: r.id, channelId, messageId: result.messageId, lateMs: decision.lateMs }, 'reminder posted');
+      this.o.metrics?.reminderPosted(late !== undefined);
       return 'posted';
     }
     if (result.retryable) {

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { MemoryLibrary } from '../articles/library';
 import type { Clock } from '../core/clock';
+import type { Metrics } from '../core/metrics';
 import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { Db } from '../store/db';
@@ -23,6 +24,7 @@ export interface StartRemindersOptions {
   scheduler: Scheduler;
   /** The story index shared with news monitoring (one per library); built here when not given. */
   stories?: StoryIndex;
+  metrics?: Metrics;
   config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
@@ -42,6 +44,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
     // Built from the library as ingested, so supersession counts from the first due-scan.
     stories: o.stories ?? new StoryIndex(o.library),
+    metrics: o.metrics,
     // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup, during a
     // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
     // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).

@@ -35,6 +35,20 @@ describe('config', () => {
     expect(r.errors.join('\n')).not.toContain('short');
   });
 
+  it('leaves the status server off by default, on 127.0.0.1, and checks its port and token', () => {
+    const off = parseConfig({});
+    expect(off.ok && [off.config.STATUS_PORT, off.config.STATUS_HOST, off.config.STATUS_TOKEN]).toEqual([undefined, '127.0.0.1', undefined]);
+    const on = parseConfig({ STATUS_PORT: '9464', STATUS_HOST: '0.0.0.0', STATUS_TOKEN: 'a-long-enough-status-token' });
+    expect(on.ok && [on.config.STATUS_PORT, on.config.STATUS_HOST, on.config.STATUS_TOKEN]).toEqual([9464, '0.0.0.0', 'a-long-enough-status-token']);
+    expect(on.ok && on.secrets).toContain('a-long-enough-status-token');
+    const bad = parseConfig({ STATUS_PORT: '70000', STATUS_TOKEN: 'short-secret' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.find((e) => e.startsWith('STATUS_PORT:'))).toContain('0–65535');
+    expect(bad.errors.find((e) => e.startsWith('STATUS_TOKEN:'))).toContain('16 characters');
+    expect(bad.errors.join('\n')).not.toContain('short-secret');
+  });
+
   it('parses feed lists and durations', () => {
     const r = parseConfig({ FEEDS: 'https://a.example/rss, https://b.example/atom', REMINDER_GRACE: '90m' });
     expect(r.ok && r.config.FEEDS).toEqual(['https://a.example/rss', 'https://b.example/atom']);

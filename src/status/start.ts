@@ -1,0 +1,48 @@
+// Composition of the status server for main.ts: what the page reports, what /healthz checks, /metrics.
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock';
+import type { Status } from '../core/status';
+import type { Db } from '../store/db';
+import type { PrometheusMetrics } from './metrics';
+import { buildStatusReport, type Runtime } from './report';
+import { startStatusServer, type Health, type StatusServer } from './server';
+
+export interface StartStatusOptions {
+  config: { STATUS_PORT: number; STATUS_HOST: string; STATUS_TOKEN?: string };
+  status: Status;
+  metrics: PrometheusMetrics;
+  db: Pick<Db, 'prepare'>;
+  clock: Clock;
+  log: Logger;
+  scrub: (text: string) => string;
+  /** The Discord client's state; absent in the console mode. */
+  discord?: { ready(): boolean; servers(): number };
+}
+
+/** The database answers when a trivial query runs (a closed, locked or damaged database does not). */
+export function databaseAnswers(db: Pick<Db, 'prepare'>): boolean {
+  try {
+    return (db.prepare('SELECT 1 AS ok').get() as { ok?: number } | undefined)?.ok === 1;
+  } catch {
+    return false;
+  }
+}
+
+export function startStatus(o: StartStatusOptions): Promise<StatusServer> {
+  const runtime = (): Runtime =>
+    o.discord ? { mode: 'gateway', connected: o.discord.ready(), servers: o.discord.servers() } : { mode: 'console', connected: true, servers: null };
+  const health = (): Health => {
+    const connected = runtime().connected;
+    const database = databaseAnswers(o.db);
+    return { ok: connected && database, connected, database };
+  };
+  return startStatusServer({
+    host: o.config.STATUS_HOST,
+    port: o.config.STATUS_PORT,
+    token: o.config.STATUS_TOKEN,
+    log: o.log.child({ feature: 'status-server' }),
+    report: () => buildStatusReport(o.status, runtime(), o.clock.now(), o.scrub),
+    health,
+    metrics: async () => ({ contentType: o.metrics.contentType, text: await o.metrics.text() }),
+  });
+}
