@@ -158,7 +158,8 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
   const drawn = events.slice(0, LAYOUT.maxItems);
 
   // Header: the headline, and who reported it.
-  const first = input.sources[drawn[0]?.source ?? 0] ?? input.sources[0];
+  // A story is named by its first article; a single article by its own headline.
+  const first = input.sources[0];
   const headline = cleanText(first?.headline ?? '') || 'Untitled article';
   const titleText = fitText(input.story ? `Story: ${headline}` : headline, LAYOUT.titleSize, width - 2 * pad, true);
   const title = box(titleText, pad, pad + LAYOUT.titleSize, LAYOUT.titleSize, 'start', true);
@@ -206,8 +207,9 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
     }
     const markLeft = point ? mx - LAYOUT.markerRadius : mx;
     const markRight = point ? mx + LAYOUT.markerRadius : mx2;
-    const tag = input.story ? ` [${e.source + 1}]` : '';
-    const full = cleanText(`${e.dateText}${e.uncertainYear && !/about|uncertain/.test(e.dateText) ? ' (year uncertain)' : ''}${e.isPublication ? ' (the report)' : ''} · ${e.description}`) + tag;
+    // The source tag leads, so cutting a long label never removes it.
+    const tag = input.story ? `[${e.source + 1}] ` : '';
+    const full = tag + cleanText(`${e.dateText}${e.uncertainYear && !/about|uncertain/.test(e.dateText) ? ' (year uncertain)' : ''}${e.isPublication ? ' (the report)' : ''} · ${e.description}`);
     const roomRight = width - pad - (markRight + 8);
     const roomLeft = markLeft - 8 - pad;
     const natural = textWidth(full, textSize);

@@ -51,9 +51,10 @@ export function timelineSvg(layout: TimelineLayout, theme: Theme): string {
   out.push('<defs>');
   layout.items.forEach((item, i) => out.push(`<clipPath id="c${i}"><rect x="${n(item.clip.x)}" y="${n(item.clip.y)}" width="${n(item.clip.width)}" height="${n(item.clip.height)}"/></clipPath>`));
   out.push('</defs>');
+  // Guides from the axis to each mark first, so every mark and label is drawn over them.
+  for (const item of layout.items) out.push(`<line x1="${n(item.x)}" y1="${n(axis.y)}" x2="${n(item.x)}" y2="${n(item.y)}" stroke="${p.guide}" stroke-width="1"/>`);
   layout.items.forEach((item, i) => {
     const colour = item.status === 'past' ? p.past : item.status === 'today' ? p.today : p.upcoming;
-    out.push(`<line x1="${n(item.x)}" y1="${n(axis.y)}" x2="${n(item.x)}" y2="${n(item.y)}" stroke="${p.guide}" stroke-width="1"/>`);
     const dash = item.uncertain ? ' stroke-dasharray="3 2"' : '';
     if (item.shape === 'point') {
       out.push(

@@ -161,7 +161,7 @@ describe('timeline layout', () => {
     const layout = layoutTimeline(story);
     expect(story.story).toBe(true);
     expect(layout.title.text).toBe('Story: Council sets the harbour vote');
-    expect(layout.items.map((i) => i.label.text)).toEqual(['10 December 2026 · harbour vote [1]', '17 December 2026 · harbour vote moved [2]']);
+    expect(layout.items.map((i) => i.label.text)).toEqual(['[1] 10 December 2026 · harbour vote', '[2] 17 December 2026 · harbour vote moved']);
     expect(layout.sourceLines.map((l) => l.text)).toEqual(['[1] Council sets the harbour vote — Gazette · 1 November 2026', '[2] Harbour vote moved — Herald Daily · 20 November 2026']);
   });
 
