@@ -6,26 +6,8 @@ import type { FeedService, WatchService } from '../feeds/service';
 import type { StoryLookup } from '../stories/index';
 import type { AskService } from '../answers/ask/service';
 import type { Command } from './command';
+import type { StatusSource } from './status';
 import type { TimelinePictures } from '../pictures/timeline-picture';
-
-export interface StatusSnapshot {
-  startedAt: Date;
-  articlesTracked: number;
-  /** Next reminder post (any channel), if one is scheduled. */
-  nextPost: { at: Date; description: string; channelId: string } | null;
-  /** The soonest post of each reminder channel, soonest first (at most 5); the status page lists them. */
-  nextPosts?: { at: Date; description: string; channelId: string }[];
-  lastError: { at: Date; message: string; id?: string } | null;
-  missedReminders: number;
-  brokenSubscriptions: { channelId: string; reason: string }[];
-  failingFeeds: { url: string; lastError: string; failures: number }[];
-}
-
-export interface StatusSource {
-  /** With `guildId` (null in DMs), only that server's and global items; without it, everything. */
-  snapshot(now: Date, guildId?: string | null): StatusSnapshot;
-  recordError(error: { message: string; id?: string }, at: Date): void;
-}
 
 /** What only the chat transport can check: can the bot post embeds in that channel? */
 export interface ChannelAccess {

@@ -1,6 +1,24 @@
 // Collects what /status shows from the parts that know it.
 import type { ArticleLibrary } from '../articles/library';
-import type { StatusSnapshot, StatusSource } from './services';
+
+export interface StatusSnapshot {
+  startedAt: Date;
+  articlesTracked: number;
+  /** Next reminder post (any channel), if one is scheduled. */
+  nextPost: { at: Date; description: string; channelId: string } | null;
+  /** The soonest post of each reminder channel, soonest first (at most 5); the status page lists them. */
+  nextPosts?: { at: Date; description: string; channelId: string }[];
+  lastError: { at: Date; message: string; id?: string } | null;
+  missedReminders: number;
+  brokenSubscriptions: { channelId: string; reason: string }[];
+  failingFeeds: { url: string; lastError: string; failures: number }[];
+}
+
+export interface StatusSource {
+  /** With `guildId` (null in DMs), only that server's and global items; without it, everything. */
+  snapshot(now: Date, guildId?: string | null): StatusSnapshot;
+  recordError(error: { message: string; id?: string }, at: Date): void;
+}
 
 /** `guildId`: the server asking (null in DMs), whose view is limited to its own and global items; undefined = everything. */
 export type StatusContributor = (now: Date, guildId?: string | null) => Partial<Omit<StatusSnapshot, 'startedAt' | 'articlesTracked' | 'lastError'>>;

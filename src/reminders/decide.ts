@@ -1,7 +1,7 @@
 // What to do with a due reminder, decided from data alone: post it (noting when late), mark it missed
 // beyond the grace, cancel it when reminders are off, or fail it when its channel is broken. Pure: the
 // due-scan (Reminders.runDue) carries the decision out against the store and Discord.
-import type { StoredReminder, Subscription } from '../store/reminders';
+import type { StoredReminder, Subscription } from './store';
 import { durationText } from './time';
 
 /** Posts later than this carry the "Posted … late" line (the scan runs every few seconds). */

@@ -9,7 +9,7 @@ import type { MessagePoster, PostResult } from '../core/poster';
 import { visibleTo, type StatusContributor } from '../core/status';
 import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents } from '../stories/link';
-import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from '../store/reminders';
+import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from './store';
 import { originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
 import { decide } from './decide';
 import { reminderReply } from './render';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './db';
-import type { ReminderCounts, ReminderStore, StoredReminder, Subscription, SubscriptionPatch } from './reminders';
+import type { ReminderCounts, ReminderStore, StoredReminder, Subscription, SubscriptionPatch } from '../reminders/store';
 import type { ReconcileActions, ReminderContent, ReminderState } from '../reminders/plan';
 
 const subscriptionRowSchema = z.object({

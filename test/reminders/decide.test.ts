@@ -1,7 +1,7 @@
 // decide(): what the due-scan does with one reminder, from data alone (no store, no Discord).
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/reminders/decide';
-import type { StoredReminder, Subscription } from '../../src/store/reminders';
+import type { StoredReminder, Subscription } from '../../src/reminders/store';
 
 const NINE = Date.parse('2024-11-28T09:00:00Z');
 const HOUR = 3_600_000;

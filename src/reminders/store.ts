@@ -1,6 +1,7 @@
+// The reminder store the reminders feature needs (declared here, implemented by store/reminders-sqlite.ts).
 // Where reminder subscriptions and reminders live. Async so that a PostgreSQL implementation (several
 // processes, claims with leases) can follow the SQLite one without changing callers.
-import type { ExistingReminder, PlannedReminder, ReconcileActions, ReminderContent, ReminderState } from '../reminders/plan';
+import type { ExistingReminder, PlannedReminder, ReconcileActions, ReminderContent, ReminderState } from './plan';
 
 export interface Subscription {
   id: number;

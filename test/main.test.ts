@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../answers/helpers';
+import { repoRoot } from './answers/helpers';
 
 const temp = mkdtempSync(join(tmpdir(), 'herald-console-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

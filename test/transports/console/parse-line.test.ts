@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OptionType } from '../../src/core/command';
-import { parseCommandLine, type CommandShape } from '../../src/transports/console/parse-line';
-import { commands } from '../../commands';
+import { OptionType } from '../../../src/core/command';
+import { parseCommandLine, type CommandShape } from '../../../src/transports/console/parse-line';
+import { commands } from '../../../commands';
 
 const shapes: Record<string, CommandShape> = {
   who: { name: 'who', options: [{ type: OptionType.String, name: 'name', description: 'n' }, { type: OptionType.String, name: 'article', description: 'a' }] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseDuration } from '../../src/config';
+import { parseConfig, parseDuration } from '../src/config';
 
 describe('config', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -61,8 +61,8 @@ describe('config', () => {
 describe('.env.example', () => {
   it('lists every variable the config reads, each with a comment line above it', async () => {
     const { readFileSync } = await import('node:fs');
-    const { configSchema } = await import('../../src/config');
-    const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
+    const { configSchema } = await import('../src/config');
+    const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n');
     const listed = lines.flatMap((l, i) => (/^[A-Z_]+=/.test(l) ? [{ name: l.split('=')[0], comment: lines[i - 1] ?? '' }] : []));
     expect(listed.map((v) => v.name).sort()).toEqual(Object.keys(configSchema.shape).sort());
     for (const v of listed) expect(v.comment, v.name).toMatch(/^# \S/);

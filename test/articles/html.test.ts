@@ -16,7 +16,7 @@ describe('htmlToParagraphs', () => {
 
 describe('extractArticle', () => {
   it('extracts the main text of a page without navigation, asides, footer or scripts', () => {
-    const page = extractArticle(readFileSync(join(__dirname, 'fixtures', 'page.html'), 'utf8'));
+    const page = extractArticle(readFileSync(join(__dirname, '../feeds/fixtures', 'page.html'), 'utf8'));
     expect(page.method).toBe('readability');
     expect(page.paragraphs.filter((p) => p.startsWith('The Harbour Ferry Company will change'))).toHaveLength(1);
     const all = page.paragraphs.join('\n');

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TimelinePictures } from '../../src/pictures/timeline-picture';
-import { runConsole, saveAttachment } from '../../src/transports/console/console';
-import { parsedSeed, setup, track } from '../answers/helpers';
-import { decodePng } from '../pictures/png-decode';
+import { TimelinePictures } from '../../../src/pictures/timeline-picture';
+import { runConsole, saveAttachment } from '../../../src/transports/console/console';
+import { parsedSeed, setup, track } from '../../answers/helpers';
+import { decodePng } from '../../pictures/png-decode';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -48,7 +48,7 @@ describe('console attachments', () => {
 
   it('names the file by its content and keeps a hostile name inside the folder', async () => {
     const dir = tempDir();
-    const line = await saveAttachment(dir, { name: '../../etc/passwd.png', contentType: 'image/png', data: new Uint8Array([1]) });
+    const line = await saveAttachment(dir, { name: '../../../etc/passwd.png', contentType: 'image/png', data: new Uint8Array([1]) });
     expect(line).toMatch(new RegExp(`^Picture written to ${dir}/[\\w-]+-[0-9a-f]{12}\\.png$`));
   });
 });

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock';
-import { completeLine, runConsole, CONSOLE_BANNER } from '../../src/transports/console/console';
-import { ConsolePoster } from '../../src/transports/console/poster';
-import { parsedSeed, setup, track } from '../answers/helpers';
+import { ManualClock } from '../../../src/core/clock';
+import { completeLine, runConsole, CONSOLE_BANNER } from '../../../src/transports/console/console';
+import { ConsolePoster } from '../../../src/transports/console/poster';
+import { parsedSeed, setup, track } from '../../answers/helpers';
 
 async function session(lines: string[]) {
   const { router, clock } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, relativeText, renderReplyText } from '../../src/transports/console/render-text';
+import { plainText, relativeText, renderReplyText } from '../../../src/transports/console/render-text';
 
 const now = new Date('2026-11-27T12:00:00Z');
 

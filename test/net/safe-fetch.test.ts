@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { safeFetch } from '../../src/net/safe-fetch';
 import { classifyAddress, type AddressVerdict } from '../../src/net/address';
-import { startFeedServer, type FeedServer } from './feed-server';
+import { startFeedServer, type FeedServer } from '../feeds/feed-server';
 
 let server: FeedServer;
 beforeAll(async () => {
