@@ -9,6 +9,15 @@ import { isHhmm, isTimeZone } from './reminders/time';
 const snowflake = /^\d{17,20}$/;
 
 
+/** "5MB", "512KB", "1048576" → bytes (binary units). */
+export function parseSize(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) return null;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  const bytes = Math.round(Number(m[1]) * unit);
+  return bytes > 0 ? bytes : null;
+}
+
 /** "6h", "90m", "30s", "2d" → milliseconds. */
 export function parseDuration(text: string): number | null {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/.exec(text.trim());
@@ -29,6 +38,15 @@ export const configSchema = z.object({
   ARTICLES_DIR: z.preprocess(emptyToUndefined, z.string().default('data/articles')),
   /** refuse: symbolic links in ARTICLES_DIR are never read; inside: followed only when the target stays in the folder. */
   ARTICLES_SYMLINKS: z.preprocess(emptyToUndefined, z.enum(['refuse', 'inside'], 'refuse or inside').default('refuse')),
+  /** Article files larger than this are refused before reading. */
+  ARTICLE_MAX_SIZE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((s) => parseSize(s) !== null, 'a size such as 5MB, 512KB or a number of bytes')
+      .default('5MB')
+      .transform((s) => parseSize(s) as number),
+  ),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
   REMINDER_CHANNEL_ID: optional(z.string().regex(snowflake, 'a channel id: 17–20 digits')),
   REMINDER_TIME: z.preprocess(emptyToUndefined, z.string().refine(isHhmm, 'a time of day as HH:MM (24-hour), e.g. 09:00').default('09:00')),

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.
   const db = openDatabase(config.DATABASE_PATH);
   useArticleCache(new SqliteArticleCache(db));
-  useFilePolicy({ links: config.ARTICLES_SYMLINKS });
+  useFilePolicy({ links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE });
   const library = new MemoryLibrary();
   // Metrics are kept only when the status server that shows them runs.
   const prometheus = config.STATUS_PORT !== undefined ? new PrometheusMetrics() : undefined;

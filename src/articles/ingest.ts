@@ -33,9 +33,16 @@ export interface IngestReport {
  */
 export interface FilePolicy {
   links: 'refuse' | 'inside';
+  /** Larger files are refused before reading (a 600 MB file once ended start-up with ERR_STRING_TOO_LONG). */
+  maxBytes: number;
 }
 
-export const DEFAULT_FILE_POLICY: FilePolicy = { links: 'refuse' };
+/** A long news article is tens of kilobytes; 5 MB leaves room for anything a person writes. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+export const DEFAULT_FILE_POLICY: FilePolicy = { links: 'refuse', maxBytes: DEFAULT_MAX_ARTICLE_BYTES };
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 let defaultPolicy: FilePolicy = DEFAULT_FILE_POLICY;
 
@@ -82,7 +89,9 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
   try {
     const opened = openArticle(file, policy);
     if ('error' in opened) return { kind: 'done', outcome: { error: opened.error } };
-    raw = readWhole(opened.fd, opened.size);
+    const read = readWhole(opened.fd, opened.size, policy.maxBytes);
+    if (!read) return { kind: 'done', outcome: { error: `file grew over the ${megabytes(policy.maxBytes)} limit (ARTICLE_MAX_SIZE) while being read; not read` } };
+    raw = read;
   } catch (error) {
     return { kind: 'done', outcome: { error: (error as Error).message } };
   }
@@ -127,15 +136,21 @@ function openArticle(file: string, policy: FilePolicy): { fd: number; size: numb
     closeSync(fd);
     return { error: 'not a regular file' };
   }
+  if (info.size > policy.maxBytes) {
+    closeSync(fd);
+    return { error: `file is ${megabytes(info.size)}, over the ${megabytes(policy.maxBytes)} limit (ARTICLE_MAX_SIZE); not read` };
+  }
   return { fd, size: info.size };
 }
 
-/** Reads an open file into one reused buffer (10,000 files, no 10,000 allocations), then closes it; valid until the next read. */
-function readWhole(fd: number, size: number): Buffer {
+/** Reads an open file into one reused buffer (10,000 files, no 10,000 allocations), then closes it; valid until the next read; undefined past maxBytes. */
+function readWhole(fd: number, size: number, maxBytes: number): Buffer | undefined {
   if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
   try {
     let length = 0;
     for (;;) {
+      // A file growing while it is read stops at the limit instead of growing the buffer without end.
+      if (length > maxBytes) return undefined;
       if (length === scratch.length) {
         const grown = Buffer.alloc(scratch.length * 2);
         scratch.copy(grown);

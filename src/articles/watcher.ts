@@ -37,6 +37,8 @@ export class ArticlesWatcher {
   /** Serialises work so a scan and a debounced event never ingest the same file at once. */
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The last error reported per file, so each is logged once. */
+  private failures = new Map<string, string>();
 
   constructor(private readonly options: ArticlesWatcherOptions) {
     this.dir = resolve(options.dir);
@@ -125,12 +127,15 @@ export class ArticlesWatcher {
     if (typeof outcome === 'object') {
       // Gone between the event and the read: a removal.
       if (/ENOENT/.test(outcome.error)) this.retire(file);
-      else {
+      else if (this.failures.get(file) !== outcome.error) {
+        // Logged once per file and reason: a refused file is not re-reported at every rescan.
+        this.failures.set(file, outcome.error);
         this.options.log.warn({ file, error: outcome.error }, 'article file could not be ingested');
         onEvent?.({ type: 'failed', origin: file, error: outcome.error });
       }
       return;
     }
+    this.failures.delete(file);
     const tracked = library.byOriginPath(file);
     if (!tracked) return;
     if (outcome !== 'unchanged') this.options.log.info({ file, outcome, id: tracked.article.id }, 'article file ingested');
@@ -138,6 +143,7 @@ export class ArticlesWatcher {
   }
 
   private retire(origin: string): void {
+    this.failures.delete(origin);
     const held = this.options.library.byOriginPath(origin);
     if (!held) return;
     // An identical file may still hold the article: then it lives on (and its reminders follow that file).

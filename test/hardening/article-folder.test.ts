@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../src/articles/library';
-import { ingestDirectory } from '../../src/articles/ingest';
+import { DEFAULT_MAX_ARTICLE_BYTES, ingestDirectory } from '../../src/articles/ingest';
 import { SEED_FILE } from '../answers/helpers';
 import { spawnHerald } from './child';
 
@@ -58,7 +58,7 @@ describe('symbolic links in ARTICLES_DIR', () => {
 
   it('ARTICLES_SYMLINKS=inside follows a link within the folder and still refuses one that leaves it', async () => {
     const library = new MemoryLibrary();
-    const report = await ingestDirectory(library, articles, new Date('2026-11-27T12:00:00Z'), { policy: { links: 'inside' }, workers: 0 });
+    const report = await ingestDirectory(library, articles, new Date('2026-11-27T12:00:00Z'), { policy: { links: 'inside', maxBytes: DEFAULT_MAX_ARTICLE_BYTES }, workers: 0 });
     expect(report.failed.map((f) => [f.file.slice(articles.length + 1), f.error])).toEqual([
       ['environ.txt', 'symbolic link leads outside the articles folder; refused'],
       ['leak.txt', 'symbolic link leads outside the articles folder; refused'],
