@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { commands } from '../commands';
 import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
-import { ingestDirectory, useArticleCache, useFilePolicy } from './articles/ingest';
+import { ingestDirectory, type IngestOptions } from './articles/ingest';
 import { createAskService } from './answers/ask/service';
 import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
@@ -53,14 +53,14 @@ async function main(): Promise<void> {
 
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.
   const db = openDatabase(config.DATABASE_PATH);
-  useArticleCache(new SqliteArticleCache(db));
-  useFilePolicy({ links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE });
+  // The same cache and file policy serve the first ingestion and the folder watcher (handed to news below).
+  const ingest: IngestOptions = { cache: new SqliteArticleCache(db), policy: { links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE } };
   const library = new MemoryLibrary();
   // Metrics are kept only when the status server that shows them runs.
   const prometheus = config.STATUS_PORT !== undefined ? new PrometheusMetrics() : undefined;
   const metrics = prometheus ?? noMetrics;
   const ingestStarted = performance.now();
-  const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now());
+  const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now(), ingest);
   metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
   for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
 
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   // News monitoring: feeds, the articles-folder watch, announcements and story linking.
   const news = new NewsMonitor({
     db, library, poster, clock, log, stories, metrics,
-    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR,
+    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest,
   });
   await news.start();
   news.contributeStatus(status);

@@ -44,28 +44,15 @@ export const DEFAULT_FILE_POLICY: FilePolicy = { links: 'refuse', maxBytes: DEFA
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-let defaultPolicy: FilePolicy = DEFAULT_FILE_POLICY;
-
-/** Sets the file policy ingestion uses when a caller passes none (main.ts sets it once from the config). */
-export function useFilePolicy(policy: FilePolicy): void {
-  defaultPolicy = policy;
-}
-
 export interface IngestOptions {
-  /** Parsed articles persisted across restarts; defaults to the one given to useArticleCache(). */
+  /** Parsed articles persisted across restarts (main.ts passes the SQLite one); none: every file is parsed. */
   cache?: ArticleCache;
-  /** Which files may be read; defaults to the one given to useFilePolicy(). */
+  /** Which files may be read (main.ts passes ARTICLES_SYMLINKS); default DEFAULT_FILE_POLICY. */
   policy?: FilePolicy;
   /** Parser threads for ingestDirectory: 0 parses on this thread; default one per core when there are many files. */
   workers?: number;
 }
 
-let defaultCache: ArticleCache | undefined;
-
-/** Sets the cache that ingestion uses when a caller passes none (main.ts sets it once at startup). */
-export function useArticleCache(cache: ArticleCache | undefined): void {
-  defaultCache = cache;
-}
 
 export async function listArticleFiles(dir: string): Promise<string[]> {
   let entries: string[];
@@ -176,8 +163,8 @@ function settle(library: MemoryLibrary, file: string, hash: string, result: Pars
 
 /** Parses one file into the library; skips it when its content hash has not changed. */
 export async function ingestFile(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<Outcome> {
-  const cache = options.cache ?? defaultCache;
-  const prepared = await prepare(library, file, cache, options.policy ?? defaultPolicy);
+  const cache = options.cache;
+  const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
   if (prepared.kind === 'done') return prepared.outcome;
   const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache);
   cache?.flush();
@@ -188,7 +175,7 @@ export async function ingestFile(library: MemoryLibrary, file: string, now: Date
 const POOL_THRESHOLD = 64;
 
 export async function ingestDirectory(library: MemoryLibrary, dir: string, now: Date, options: IngestOptions = {}): Promise<IngestReport> {
-  const cache = options.cache ?? defaultCache;
+  const cache = options.cache;
   const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], parsed: 0, fromCache: 0 };
   const record = (file: string, outcome: Outcome) => {
     if (typeof outcome === 'object') report.failed.push({ file, error: outcome.error });
@@ -196,7 +183,7 @@ export async function ingestDirectory(library: MemoryLibrary, dir: string, now: 
   };
   const toParse: { file: string; text: string; hash: string }[] = [];
   for (const file of await listArticleFiles(dir)) {
-    const prepared = await prepare(library, file, cache, options.policy ?? defaultPolicy);
+    const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
     if (prepared.kind === 'done') {
       if (prepared.fromCache) report.fromCache = (report.fromCache ?? 0) + 1;
       record(file, prepared.outcome);

@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
-import { ARTICLE_EXTENSIONS, ingestFile, listArticleFiles } from './ingest';
+import { ARTICLE_EXTENSIONS, ingestFile, listArticleFiles, type IngestOptions } from './ingest';
 import type { MemoryLibrary, TrackedArticle } from './library';
 
 export type FolderEvent =
@@ -25,6 +25,8 @@ export interface ArticlesWatcherOptions {
   rescanMs?: number;
   /** Use fs.watch (default true); false leaves only the periodic rescan (tests of the fallback). */
   fsWatch?: boolean;
+  /** The parsed-article cache and file policy, as the composition root gave them to the first ingestion. */
+  ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
   /** Called for every outcome, in order, including 'unchanged' files seen by a scan. */
   onEvent?: (event: FolderEvent) => void;
 }
@@ -123,7 +125,7 @@ export class ArticlesWatcher {
   private async ingest(file: string): Promise<void> {
     const { library, clock, onEvent } = this.options;
     const previous = library.byOriginPath(file);
-    const outcome = await ingestFile(library, file, clock.now());
+    const outcome = await ingestFile(library, file, clock.now(), this.options.ingest);
     if (typeof outcome === 'object') {
       // Gone between the event and the read: a removal.
       if (/ENOENT/.test(outcome.error)) this.retire(file);

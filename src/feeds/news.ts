@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Metrics } from '../core/metrics';
 import type { MemoryLibrary } from '../articles/library';
+import type { IngestOptions } from '../articles/ingest';
 import { ArticlesWatcher, type FolderEvent } from '../articles/watcher';
 import type { Clock } from '../core/clock';
 import type { MessagePoster } from '../core/poster';
@@ -44,6 +45,8 @@ export interface NewsMonitorOptions {
   metrics?: Metrics;
   /** Articles-folder watcher timings. */
   folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean };
+  /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
+  ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
 }
 
 export class NewsMonitor {
@@ -90,6 +93,7 @@ export class NewsMonitor {
         debounceMs: this.options.folder?.debounceMs,
         rescanMs: this.options.folder?.rescanMs,
         fsWatch: this.options.folder?.fsWatch,
+        ingest: this.options.ingest,
         onEvent: (event) => this.onFolderEvent(event),
       });
       await this.watcher.start();

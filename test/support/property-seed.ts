@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 
 /**
- * The seed the suite runs with unless HERALD_PROPERTY_SEED says otherwise. Seed 20261128 finds the
- * known "N years ago" parser bug (N from 2027 up rejects the article; issue 11, being fixed with the
- * dates work): HERALD_PROPERTY_SEED=20261128 npx vitest run test/hardening/fuzz-parsers.test.ts
+ * The seed the suite runs with unless HERALD_PROPERTY_SEED says otherwise. Seed 20261128 found the
+ * "N years ago" parser bug (N from 2027 up rejected the article), since fixed with the date grammar;
+ * it passes again: HERALD_PROPERTY_SEED=20261128 npx vitest run test/hardening/fuzz-parsers.test.ts
  */
 export const DEFAULT_PROPERTY_SEED = 1;
 
