@@ -442,6 +442,8 @@ export class Reminders implements ReminderService {
 
   setRole(guildId: string, roleId: string | null): Promise<SettingResult> {
     if (roleId !== null && !/^\d{17,20}$/.test(roleId)) return Promise.resolve({ ok: false, reason: 'That is not a role.' });
+    // The @everyone role's id is the server's id: as the reminder role it would ping every member.
+    if (roleId === guildId) return Promise.resolve({ ok: false, reason: 'The @everyone role cannot be the reminder role: it would ping every member. Pick a role members opt into.' });
     return this.change(guildId, { roleId });
   }
 

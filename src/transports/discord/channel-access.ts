@@ -37,8 +37,11 @@ export class DiscordChannelAccess implements ChannelAccess {
     if (!channel) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
     if (channel.isDMBased()) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
     if (!channel.isTextBased()) return { ok: false, reason: `<#${channelId}> is not a text channel` };
-    if (guildId && channel.guild.id !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
-    const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null));
+    // channel.guildId comes from Discord's answer; channel.guild is looked up in a cache the interaction itself can fill.
+    if (guildId && channel.guildId !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
+    const guild = this.client.guilds.cache.get(channel.guildId) ?? (await this.client.guilds.fetch(channel.guildId).catch(() => null));
+    if (!guild) return { ok: false, reason: 'Herald is not in the server of that channel' };
+    const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
     if (!me) return { ok: false, reason: 'Herald could not read its own membership in this server; try again in a minute' };
     const missing = missingPostPermissions(channel.permissionsFor(me).bitfield);
     if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in <#${channelId}>` };
