@@ -41,6 +41,7 @@ export function sourceReply(tracked: TrackedArticle): Reply {
   const fields: EmbedField[] = [
     ...(reported.length ? reported : [{ name: 'Reported by', value: 'The article names no source for its report.' }]),
     { name: 'Origin', value: originText(tracked), inline: true },
+    ...(article.encoding ? [{ name: 'Encoding', value: article.encoding, inline: true }] : []),
     ...(article.meta.source ? [{ name: 'Publisher', value: clip(safe(article.meta.source), 256), inline: true }] : []),
     { name: 'Added to Herald', value: `${discordInstant(tracked.ingestedAt, 'f')} (${discordInstant(tracked.ingestedAt, 'R')})`, inline: true },
     { name: 'Publication date', value: publishedText(tracked) },

@@ -68,7 +68,22 @@ type Outcome = 'added' | 'updated' | 'unchanged' | { error: string };
 
 type Prepared =
   | { kind: 'done'; outcome: Outcome; fromCache?: boolean }
-  | { kind: 'parse'; text: string; hash: string };
+  | { kind: 'parse'; text: string; hash: string; encoding?: TextEncodingName };
+
+export type TextEncodingName = 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE';
+
+/**
+ * Decodes an article file: UTF-8, or what its byte-order mark says (Windows editors save "Unicode" as
+ * UTF-16 with a BOM, which read as UTF-8 looks like binary). `encoding` is set only when not plain UTF-8.
+ */
+export function decodeArticleBytes(raw: Buffer): { text: string; encoding?: TextEncodingName } {
+  if (raw.length >= 2 && raw[0] === 0xff && raw[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(raw.subarray(2)), encoding: 'UTF-16LE' };
+  if (raw.length >= 2 && raw[0] === 0xfe && raw[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(raw.subarray(2)), encoding: 'UTF-16BE' };
+  if (raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) return { text: raw.subarray(3).toString('utf8'), encoding: 'UTF-8 with BOM' };
+  return { text: raw.toString('utf8') };
+}
+
+const hasBom = (raw: Buffer) => raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff) || (raw[0] === 0xef && raw[1] === 0xbb));
 
 /** Reads a file and settles it from the library or the cache when possible; otherwise it needs parsing. */
 async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache | undefined, policy: FilePolicy): Promise<Prepared> {
@@ -84,7 +99,8 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
   }
   // The hash of the bytes equals contentHash(text) for UTF-8 text; the text itself is decoded only
   // when the file has to be parsed (a restart from the cache never needs it).
-  const hash = isUtf8(raw) ? createHash('sha256').update(raw).digest('hex') : contentHash(raw.toString('utf8'));
+  const bom = hasBom(raw);
+  const hash = !bom && isUtf8(raw) ? createHash('sha256').update(raw).digest('hex') : contentHash(bom ? decodeArticleBytes(raw).text : raw.toString('utf8'));
   const existing = library.byOriginPath(file);
   if (existing && existing.article.contentHash === hash) return { kind: 'done', outcome: 'unchanged' };
   const cached = cache?.get(file, hash);
@@ -92,7 +108,8 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
     const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
     return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true };
   }
-  return { kind: 'parse', text: raw.toString('utf8'), hash };
+  const { text, encoding } = decodeArticleBytes(raw);
+  return { kind: 'parse', text, hash, encoding };
 }
 
 let scratch = Buffer.alloc(1 << 16);
@@ -154,8 +171,9 @@ function readWhole(fd: number, size: number, maxBytes: number): Buffer | undefin
 }
 
 
-function settle(library: MemoryLibrary, file: string, hash: string, result: ParseResult, now: Date, cache: ArticleCache | undefined): Outcome {
+function settle(library: MemoryLibrary, file: string, hash: string, result: ParseResult, now: Date, cache: ArticleCache | undefined, encoding?: TextEncodingName): Outcome {
   if (!result.ok) return { error: result.error };
+  if (encoding) result.article.encoding = encoding;
   const change = library.upsert({ article: result.article, origin: file, ingestedAt: now });
   cache?.put(file, hash, result.article, now);
   return change.type === 'updated' ? 'updated' : 'added';
@@ -166,7 +184,7 @@ export async function ingestFile(library: MemoryLibrary, file: string, now: Date
   const cache = options.cache;
   const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
   if (prepared.kind === 'done') return prepared.outcome;
-  const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache);
+  const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache, prepared.encoding);
   cache?.flush();
   return outcome;
 }
@@ -181,20 +199,20 @@ export async function ingestDirectory(library: MemoryLibrary, dir: string, now: 
     if (typeof outcome === 'object') report.failed.push({ file, error: outcome.error });
     else report[outcome].push(file);
   };
-  const toParse: { file: string; text: string; hash: string }[] = [];
+  const toParse: { file: string; text: string; hash: string; encoding?: TextEncodingName }[] = [];
   for (const file of await listArticleFiles(dir)) {
     const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
     if (prepared.kind === 'done') {
       if (prepared.fromCache) report.fromCache = (report.fromCache ?? 0) + 1;
       record(file, prepared.outcome);
-    } else toParse.push({ file, text: prepared.text, hash: prepared.hash });
+    } else toParse.push({ file, text: prepared.text, hash: prepared.hash, encoding: prepared.encoding });
   }
   report.parsed = toParse.length;
   const threads = options.workers ?? (toParse.length >= POOL_THRESHOLD ? availableParallelism() : 0);
   const results = threads > 0 ? await parseOnWorkers(toParse, now, threads) : undefined;
-  toParse.forEach(({ file, text, hash }, i) => {
+  toParse.forEach(({ file, text, hash, encoding }, i) => {
     const result = results?.[i] ?? parseArticle(text, { now, origin: file });
-    record(file, settle(library, file, hash, result, now, cache));
+    record(file, settle(library, file, hash, result, now, cache, encoding));
   });
   cache?.flush();
   // Results are settled in file order, whatever order the threads finished in: the same folder gives the same library.

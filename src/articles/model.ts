@@ -132,6 +132,8 @@ export const articleSchema = z.object({
   contentHash: z.string(),
   /** What was degraded or dropped while parsing (non-fatal). */
   warnings: z.array(z.string()),
+  /** The file's text encoding when it was not plain UTF-8 (a byte-order mark said so); /source shows it. */
+  encoding: z.enum(['UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE']).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
 
