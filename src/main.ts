@@ -23,7 +23,7 @@ import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
 import { SqliteArticleCache } from './store/article-cache';
-import { openDatabase } from './store/db';
+import { DatabaseRefusedError, openDatabase } from './store/db';
 import { StoryIndex } from './stories/index';
 import { runConsole } from './transports/console/console';
 import { ConsolePoster } from './transports/console/poster';
@@ -52,7 +52,15 @@ async function main(): Promise<void> {
   });
 
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.
-  const db = openDatabase(config.DATABASE_PATH);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(config.DATABASE_PATH);
+  } catch (error) {
+    if (!(error instanceof DatabaseRefusedError)) throw error;
+    log.fatal({ path: config.DATABASE_PATH }, error.message);
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   // The same cache and file policy serve the first ingestion and the folder watcher (handed to news below).
   const ingest: IngestOptions = { cache: new SqliteArticleCache(db), policy: { links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE } };
   const library = new MemoryLibrary();

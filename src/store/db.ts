@@ -2,15 +2,40 @@
 // migrations in src/store/migrations/<feature>.ts within its own version range, so features can
 // grow their tables independently; the runner applies every missing version in ascending order.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+/** An existing database Herald will not use: empty or damaged. The message says what, where and what to do. */
+export class DatabaseRefusedError extends Error {
+  constructor(path: string, what: string) {
+    super(
+      `Herald will not open its database ${path}: ${what}. It holds the servers' settings, reminders and sent history, ` +
+        `so Herald does not start over by itself. Restore a backup to ${path}, or move the file away to start with an empty database.`,
+    );
+    this.name = 'DatabaseRefusedError';
+  }
+}
+
 export function openDatabase(path: string, migrations: Migration[] = allMigrations): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  // A truncated (0-byte) file would otherwise open as a new, empty database: everything gone without a word.
+  if (path !== ':memory:' && existsSync(path) && statSync(path).size === 0) throw new DatabaseRefusedError(path, 'the file is empty (0 bytes)');
+  let db: Db;
+  try {
+    db = new Database(path);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      db.close();
+      throw new DatabaseRefusedError(path, `the integrity check failed (${String(check)})`);
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (error instanceof DatabaseRefusedError || !/^SQLITE_(NOTADB|CORRUPT)/.test(code)) throw error;
+    throw new DatabaseRefusedError(path, `it is damaged or not a database (${(error as Error).message})`);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
