@@ -383,7 +383,7 @@ export function clauseTense(sentence: string, start: number, end: number): Tense
   return 'neutral';
 }
 
-function nearestYear(month: number, day: number, ref: number, tense: Tense, weekday?: number): { day: number; weekdayMatched: boolean } {
+function nearestYear(month: number, day: number, ref: number, tense: Tense, weekday?: number, tolerance = TENSE_TOLERANCE_DAYS): { day: number; weekdayMatched: boolean } {
   const refYear = ymdOf(ref).y;
   const candidates: number[] = [];
   for (let y = refYear - 1; y <= refYear + 1; y++) {
@@ -405,7 +405,6 @@ function nearestYear(month: number, day: number, ref: number, tense: Tense, week
       weekdayMatched = true;
     }
   }
-  const tolerance = 7;
   const byDistance = [...pool].sort((a, b) => Math.abs(a - ref) - Math.abs(b - ref));
   let pick = byDistance[0];
   if (!weekdayMatched) {
@@ -462,6 +461,8 @@ function mondayOf(day: number): number {
 
 /** Dates before this year are not given as calendar dates (ISO dates need four digits; year 0 does not exist). */
 export const MIN_YEAR = 1;
+/** See ResolveContext.tenseToleranceDays. */
+export const TENSE_TOLERANCE_DAYS = 7;
 
 export interface ResolveContext {
   /** The reference day (publication date, or the best anchor available). */
@@ -471,6 +472,12 @@ export interface ResolveContext {
   /** True when `ref` stands for "now" of the writing (publication or ingestion date), so tense can pick the year. */
   refIsNow: boolean;
   tense: Tense;
+  /**
+   * How far the nearest yearless date may lie on the wrong side of the reference before the clause's tense
+   * moves it a year (default TENSE_TOLERANCE_DAYS). TIMEX values use a wider one: the past-tense cue
+   * (any "-ed" word) is weak, and news mostly names dates near its own.
+   */
+  tenseToleranceDays?: number;
 }
 
 /** Resolves one mention against the reference day. Returns null when it names no real date. */
@@ -492,7 +499,7 @@ export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext)
       } else {
         // A day no year has ("31 February", "31 April"): nearestYear would search for a valid year forever.
         if (!isValidDate(2000, spec.month, spec.day)) return null;
-        start = nearestYear(spec.month, spec.day, ref, tense, spec.weekday).day;
+        start = nearestYear(spec.month, spec.day, ref, tense, spec.weekday, ctx.tenseToleranceDays).day;
       }
       const y = ymdOf(start).y;
       let endDate = start;
@@ -512,7 +519,7 @@ export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext)
       if (spec.modifier === 'last') y = spec.month < refYmd.m ? y : y - 1;
       else if (spec.modifier === 'next') y = spec.month > refYmd.m ? y : y + 1;
       else if (spec.modifier !== 'this') {
-        const nearest = nearestYear(spec.month, 1, dayNumber(refYmd.y, refYmd.m, 1), tense);
+        const nearest = nearestYear(spec.month, 1, dayNumber(refYmd.y, refYmd.m, 1), tense, undefined, ctx.tenseToleranceDays);
         y = ymdOf(nearest.day).y;
       }
       const span = partOfSpan(monthSpan(y, spec.month), spec.part, ref);

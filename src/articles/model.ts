@@ -34,8 +34,18 @@ export const publishedSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** Sentence the date was read from, when inferred from text. */
   sentence: z.number().int().nonnegative().optional(),
+  /**
+   * True only when the evidence fixes the year; a year taken from a weekday alone, or assumed, is not
+   * certain. The parser always sets it; for articles built elsewhere, read it with yearIsCertain().
+   */
+  yearCertain: z.boolean().optional(),
 });
 export type Published = z.infer<typeof publishedSchema>;
+
+/** Whether the publication year is certain; without the flag, only a date given in front matter is. */
+export function yearIsCertain(published: Published): boolean {
+  return published.yearCertain ?? (published.date !== null && !published.inferred);
+}
 
 export const precisionSchema = z.enum(['day', 'month', 'year', 'approximate']);
 export type Precision = z.infer<typeof precisionSchema>;
@@ -69,6 +79,22 @@ export const eventSchema = z.object({
   salience: z.number().min(0).max(1),
 });
 export type ArticleEvent = z.infer<typeof eventSchema>;
+
+export const timexTypeSchema = z.enum(['date', 'time', 'duration', 'set']);
+export type TimexType = z.infer<typeof timexTypeSchema>;
+
+/** A time expression as TimeML's TIMEX3 has it: "Friday" → date 1998-02-13, "two years" → duration P2Y. */
+export const timexSchema = z.object({
+  text: z.string(),
+  type: timexTypeSchema,
+  /** TIMEX3 value: 1998-08-07, 1998-08, 1998, 1998-W32, 1998-Q3, P3Y, PRESENT_REF, XXXX-11-26 (year not known)… */
+  value: z.string(),
+  sentence: z.number().int().nonnegative(),
+  /** Offsets within the sentence's text, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Timex = z.infer<typeof timexSchema>;
 
 export const personSchema = z.object({
   name: z.string(),
@@ -123,6 +149,8 @@ export const articleSchema = z.object({
   meta: frontMatterSchema,
   published: publishedSchema,
   events: z.array(eventSchema),
+  /** Every time expression, in text order. */
+  timexes: z.array(timexSchema).default([]),
   people: z.array(personSchema),
   organisations: z.array(organisationSchema),
   places: z.array(placeSchema),

@@ -7,6 +7,7 @@ import { MAX_SENTENCE_CHARS, structureBody } from './sentences';
 import { findDateMentions } from './dates';
 import { inferPublication } from './published';
 import { buildEvents } from './events';
+import { findTimexes } from './timex';
 import { extractEntities } from './entities';
 import { extractAttributions } from './attributions';
 import { extractLists } from './lists';
@@ -95,6 +96,8 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     warnings,
   });
 
+  const timexes = findTimexes(analysed, mentions, { ref: publication.ref, known: publication.refIsPublication });
+
   const slug = slugify(structure.headline) || slugify(originName(options.origin)) || 'article';
   const article: Article = {
     id: `${slug}-${contentHash.slice(0, 8)}`,
@@ -104,6 +107,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     meta: fm.meta,
     published: publication.published,
     events,
+    timexes,
     people: entities.people,
     organisations: entities.organisations,
     places: entities.places,

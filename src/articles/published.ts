@@ -32,7 +32,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
     const day = dayOfIso(meta.published);
     if (day !== null) {
       return {
-        published: { date: meta.published, inferred: false, reason: 'given in the front matter (published:)', confidence: 1 },
+        published: { date: meta.published, inferred: false, reason: 'given in the front matter (published:)', confidence: 1, yearCertain: true },
         ref: day,
         refIsPublication: true, refIsNow: true,
         warnings: [],
@@ -53,7 +53,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
       if (year !== undefined) {
         if (!isValidDate(year, month, day)) continue;
         return {
-          published: { date: isoOf(dayNumber(year, month, day)), inferred: true, reason: `the text says it was reported on ${quoted}`, confidence: 0.9, sentence: s.index },
+          published: { date: isoOf(dayNumber(year, month, day)), inferred: true, reason: `the text says it was reported on ${quoted}`, confidence: 0.9, sentence: s.index, yearCertain: true },
           ref: dayNumber(year, month, day), refIsPublication: true, refIsNow: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
         };
       }
@@ -68,6 +68,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
               reason: `the text says it was reported on ${quoted}, which has no year; by the weekday rule ${y} is the most recent year up to ${todayYear} (ingested ${todayIso}) in which ${describeDayMonth(month, day)} fell on a ${WEEKDAY_NAMES[weekday]}`,
               confidence: 0.8,
               sentence: s.index,
+              yearCertain: false,
             },
             ref: at, refIsPublication: true, refIsNow: true, publicationMention: { sentence: s.index, start: m.start }, warnings: [],
           };
@@ -90,6 +91,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           inferred: false,
           reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", which the weekday rule places in ${y} (the most recent year up to ${todayYear}, ingested ${todayIso}, in which ${describeDayMonth(month, day)} fell on a ${WEEKDAY_NAMES[weekday]})`,
           confidence: 0,
+          yearCertain: false,
         },
         ref: dayNumber(y, month, day), refIsPublication: false, refIsNow: false, warnings: [],
       };
@@ -105,6 +107,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           inferred: false,
           reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", the first full date in the text`,
           confidence: 0,
+          yearCertain: false,
         },
         ref: at, refIsPublication: false, refIsNow: false, warnings: [],
       };
@@ -120,6 +123,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           inferred: false,
           reason: `no publication date in front matter or text; dates without a year are read relative to "${m.expression}", the first month with a year in the text`,
           confidence: 0,
+          yearCertain: false,
         },
         ref: at, refIsPublication: false, refIsNow: false, warnings: [],
       };
@@ -132,6 +136,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
       inferred: false,
       reason: `no publication date in front matter or text${hasYearless ? `; dates without a year are read relative to the ingestion date ${todayIso} (an assumption, not evidence)` : ''}`,
       confidence: 0,
+      yearCertain: false,
     },
     ref: today,
     refIsPublication: false,

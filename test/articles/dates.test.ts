@@ -73,7 +73,7 @@ describe('dates resolved against the publication date from front matter (Friday 
 
   it('takes the publication date from the front matter', () => {
     expect(a.meta).toEqual({ published: '2005-02-25', source: 'Example News' });
-    expect(a.published).toEqual({ date: '2005-02-25', inferred: false, reason: 'given in the front matter (published:)', confidence: 1 });
+    expect(a.published).toEqual({ date: '2005-02-25', inferred: false, reason: 'given in the front matter (published:)', confidence: 1, yearCertain: true });
   });
 
   it('lets the explicit date win in "next Thursday (3 March)"', () => {
@@ -166,7 +166,7 @@ describe('no date to anchor on', () => {
 
   it('says plainly when the text has no date at all', () => {
     const a = parse('Quiet day\n\nNothing happened in the town.');
-    expect(a.published).toEqual({ date: null, inferred: false, reason: 'no publication date in front matter or text', confidence: 0 });
+    expect(a.published).toEqual({ date: null, inferred: false, reason: 'no publication date in front matter or text', confidence: 0, yearCertain: false });
     expect(a.events).toEqual([]);
   });
 });
