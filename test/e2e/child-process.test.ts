@@ -45,7 +45,7 @@ function startHerald(): { child: ChildProcess; output: () => string } {
   return { child, output: () => output };
 }
 
-async function until(check: () => boolean, what: string, output: () => string, timeoutMs = 20_000): Promise<void> {
+async function until(check: () => boolean, what: string, output: () => string, timeoutMs = 60_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${output().slice(-2000)}`);
@@ -75,5 +75,5 @@ describe('Herald as a child process against the fake Discord', () => {
     second.child.kill('SIGTERM');
     await until(() => second.child.exitCode !== null || second.child.signalCode !== null, 'a clean exit', second.output);
     expect(second.child.exitCode).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });
