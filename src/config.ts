@@ -29,7 +29,9 @@ export function parseDuration(text: string): number | null {
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
 
-export const configSchema = z.object({
+const port = z.coerce.number('a TCP port number, 0–65535').int('a TCP port number, 0–65535').min(0, 'a TCP port number, 0–65535').max(65535, 'a TCP port number, 0–65535');
+
+const fields = z.object({
   DISCORD_TOKEN: optional(z.string().min(20, 'a Discord bot token (or leave it empty for console mode)')),
   DISCORD_GUILD_ID: optional(z.string().regex(snowflake, 'a server (guild) id: 17–20 digits')),
   DISCORD_API_URL: optional(z.url('an http(s) URL such as https://discord.com/api')),
@@ -73,13 +75,32 @@ export const configSchema = z.object({
     z.enum(['true', 'false'], 'true or false').default('false').transform((s) => s === 'true'),
   ),
   /** The status server (page, /healthz, /metrics); off unless a port is given (0: any free port, logged). */
-  STATUS_PORT: optional(z.coerce.number('a TCP port number, 0–65535').int('a TCP port number, 0–65535').min(0, 'a TCP port number, 0–65535').max(65535, 'a TCP port number, 0–65535')),
+  STATUS_PORT: optional(port),
   STATUS_HOST: z.preprocess(emptyToUndefined, z.string().regex(/^[\w.:-]+$/, 'an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1')),
   STATUS_TOKEN: optional(z.string().min(16, 'a bearer token of at least 16 characters (or leave it empty)').regex(/^\S+$/, 'a bearer token without spaces')),
+  /** gateway: commands arrive over Discord's gateway (one process); http: Discord POSTs them to PORT (any number of replicas). */
+  INTERACTIONS: z.preprocess(emptyToUndefined, z.enum(['gateway', 'http'], 'gateway or http').default('gateway')),
+  /** The application's public key (Developer Portal → General Information), for INTERACTIONS=http's signature checks. */
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "the application's public key: 64 hexadecimal digits")),
+  /** INTERACTIONS=http: the port of the interactions endpoint (0: any free port, logged). */
+  PORT: optional(port),
+  /** INTERACTIONS=http: the address the endpoint listens on (default every interface: Discord, or a proxy, must reach it). */
+  INTERACTIONS_HOST: z.preprocess(emptyToUndefined, z.string().regex(/^[\w.:-]+$/, 'an address or host name to listen on, e.g. 0.0.0.0 or 127.0.0.1').default('0.0.0.0')),
   /** Testing only: start the clock at this instant (it then runs at real speed). */
   HERALD_FAKE_NOW: optional(z.iso.datetime({ offset: true, error: 'an ISO 8601 instant such as 2024-11-27T12:00:00Z' })),
   /** Testing only (crash-injection tests): the reminder delivery point at which the process SIGKILLs itself. */
   HERALD_CRASH_POINT: optional(z.enum(['claimed', 'sent', 'recorded', 'random'], 'one of claimed, sent, recorded, random (testing only)')),
+});
+
+export const configSchema = fields.superRefine((c, ctx) => {
+  if (c.INTERACTIONS !== 'http') return;
+  // Over HTTP, Discord's requests are verified with the public key; the token still posts reminders and announcements.
+  const needs: [keyof typeof c, string][] = [
+    ['DISCORD_PUBLIC_KEY', "the application's public key (64 hexadecimal digits) when INTERACTIONS=http"],
+    ['PORT', 'a TCP port number for the interactions endpoint when INTERACTIONS=http'],
+    ['DISCORD_TOKEN', 'a Discord bot token when INTERACTIONS=http (reminders, announcements and command registration use it)'],
+  ];
+  for (const [name, message] of needs) if (c[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message });
 });
 
 export type Config = z.infer<typeof configSchema>;

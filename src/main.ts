@@ -17,17 +17,20 @@ import { Status } from './core/status';
 import { NewsMonitor } from './feeds/news';
 import { noMetrics } from './core/metrics';
 import { PrometheusMetrics } from './status/metrics';
-import { startStatus } from './status/start';
+import { databaseAnswers, startStatus } from './status/start';
 import { observeRest } from './transports/discord/metrics';
 import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
+import { loggingLeadership, SoleLeadership } from './scheduler/leadership';
 import { SqliteArticleCache } from './store/article-cache';
 import { DatabaseRefusedError, openDatabase } from './store/db';
 import { StoryIndex } from './stories/index';
 import { runConsole } from './transports/console/console';
 import { ConsolePoster } from './transports/console/poster';
 import { createDiscord } from './transports/discord/client';
+import { RestChannelAccess } from './transports/http/channel-access';
+import { startHttpInteractions, type HttpTransport } from './transports/http/start';
 
 async function main(): Promise<void> {
   const loaded = loadConfig();
@@ -79,11 +82,15 @@ async function main(): Promise<void> {
   services.pictures = new TimelinePictures();
 
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
+  // INTERACTIONS=http: the same client posts over REST but never connects; Discord POSTs interactions to PORT.
+  const overHttp = config.INTERACTIONS === 'http';
   const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;
-  if (discord) services.channels = discord.channels;
+  if (discord) services.channels = overHttp ? new RestChannelAccess(discord.client.rest, log.child({ transport: 'http' })) : discord.channels;
   if (discord) observeRest(discord.client, metrics);
   const poster = scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub);
-  const scheduler = new Scheduler(log, { unref: true });
+  // Scheduled jobs run in the leader only. SQLite: one process per database, so it always leads.
+  const leadership = loggingLeadership(new SoleLeadership(), log.child({ feature: 'scheduler' }));
+  const scheduler = new Scheduler(log, { unref: true, leadership });
 
   // One story index for reminders (dates a newer article moved) and announcements (updates to a story).
   const stories = new StoryIndex(library);
@@ -109,11 +116,13 @@ async function main(): Promise<void> {
   services.commandList = () => router.commands;
 
   // The status server (STATUS_PORT) starts before Discord connects, so /healthz says 503 until it has.
+  let http: HttpTransport | undefined;
   const statusServer = prometheus
     ? await startStatus({
         config: { STATUS_PORT: config.STATUS_PORT ?? 0, STATUS_HOST: config.STATUS_HOST, STATUS_TOKEN: config.STATUS_TOKEN },
         status, metrics: prometheus, db, clock, log, scrub,
         discord: discord && { ready: () => discord.client.isReady(), servers: () => discord.client.guilds.cache.size },
+        ...(overHttp ? { http: { serving: () => http?.server.serving() ?? false } } : {}),
       })
     : undefined;
 
@@ -124,16 +133,32 @@ async function main(): Promise<void> {
   const closeStores = [
     ...(statusServer ? [{ name: 'status server', run: () => statusServer.close() }] : []),
     { name: 'jobs', run: () => scheduler.stop() },
+    { name: 'leadership', run: () => leadership.release() },
     { name: 'news', run: () => news.stop() },
     { name: 'database', run: () => db.close() },
   ];
   const shutdown = new Shutdown(log, [
-    ...(discord ? [{ name: 'discord', run: () => discord.stop(3_000) }] : []),
+    ...(overHttp ? [{ name: 'interactions endpoint', run: () => http?.stop(3_000) }] : discord ? [{ name: 'discord', run: () => discord.stop(3_000) }] : []),
     ...(consoleInput !== process.stdin ? [{ name: 'console', run: () => { process.stdin.unpipe(consoleInput); consoleInput.end(); return consoleDone; } }] : []),
     ...closeStores,
   ]);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown.run(signal).then(() => process.exit(0)));
 
+  if (discord && overHttp) {
+    http = await startHttpInteractions({
+      publicKey: config.DISCORD_PUBLIC_KEY!,
+      host: config.INTERACTIONS_HOST,
+      port: config.PORT!,
+      router,
+      rest: discord.client.rest,
+      log,
+      // Signature timestamps are Discord's real time, whatever HERALD_FAKE_NOW says.
+      clock: systemClock,
+      guildId: config.DISCORD_GUILD_ID,
+      healthy: () => databaseAnswers(db),
+    });
+    return;
+  }
   if (discord) {
     await discord.start({ router, guildId: config.DISCORD_GUILD_ID, clock });
     return;

@@ -58,6 +58,29 @@ describe('config', () => {
   });
 });
 
+describe('INTERACTIONS', () => {
+  const key = 'a'.repeat(64);
+  it('defaults to the gateway; http needs the public key, the port and the token, and listens on every interface by default', () => {
+    const gateway = parseConfig({});
+    expect(gateway.ok && [gateway.config.INTERACTIONS, gateway.config.PORT, gateway.config.INTERACTIONS_HOST]).toEqual(['gateway', undefined, '0.0.0.0']);
+    const http = parseConfig({ INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: key, PORT: '8080', DISCORD_TOKEN: 'x'.repeat(30), INTERACTIONS_HOST: '127.0.0.1' });
+    expect(http.ok && [http.config.INTERACTIONS, http.config.DISCORD_PUBLIC_KEY, http.config.PORT, http.config.INTERACTIONS_HOST]).toEqual(['http', key, 8080, '127.0.0.1']);
+    const missing = parseConfig({ INTERACTIONS: 'http' });
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    expect(missing.errors.map((e) => e.split(':')[0]).sort()).toEqual(['DISCORD_PUBLIC_KEY', 'DISCORD_TOKEN', 'PORT']);
+  });
+
+  it('names a bad mode, key or port', () => {
+    const bad = parseConfig({ INTERACTIONS: 'webhook', DISCORD_PUBLIC_KEY: 'xyz', PORT: '-1' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.find((e) => e.startsWith('INTERACTIONS:'))).toContain('gateway or http');
+    expect(bad.errors.find((e) => e.startsWith('DISCORD_PUBLIC_KEY:'))).toContain('64 hexadecimal digits');
+    expect(bad.errors.find((e) => e.startsWith('PORT:'))).toContain('0–65535');
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable the config reads, each with a comment line above it', async () => {
     const { readFileSync } = await import('node:fs');

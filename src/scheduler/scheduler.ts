@@ -2,6 +2,7 @@
 // logged; a run that is still going when the next tick fires is skipped rather than overlapped.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
+import type { Leadership } from './leadership';
 
 export interface Job {
   name: string;
@@ -10,16 +11,23 @@ export interface Job {
   run(): Promise<unknown> | unknown;
 }
 
-export type JobOutcome = { ok: true; skipped?: false; durationMs: number } | { ok: true; skipped: true } | { ok: false; error: string; durationMs: number };
+export type JobOutcome =
+  | { ok: true; skipped?: false; durationMs: number }
+  /** 'running': the previous run is not done; 'follower': another process is the leader. */
+  | { ok: true; skipped: true; why?: 'running' | 'follower' }
+  | { ok: false; error: string; durationMs: number };
 
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Job; task?: ScheduledTask; running: boolean; current?: Promise<unknown> }>();
   private started = false;
 
-  /** unref: ticks alone do not keep the process alive (the console mode ends with its input). */
+  /**
+   * unref: ticks alone do not keep the process alive (the console mode ends with its input).
+   * leadership: when several processes share a database, only the leader's runs go ahead (default: always).
+   */
   constructor(
     private readonly log: Logger,
-    private readonly options: { unref?: boolean } = {},
+    private readonly options: { unref?: boolean; leadership?: Leadership } = {},
   ) {}
 
   add(job: Job): void {
@@ -56,11 +64,12 @@ export class Scheduler {
     if (!entry) throw new Error(`no job named "${name}"`);
     if (entry.running) {
       this.log.debug({ job: name }, 'job still running; tick skipped');
-      return { ok: true, skipped: true };
+      return { ok: true, skipped: true, why: 'running' };
     }
     entry.running = true;
     const started = performance.now();
     try {
+      if (this.options.leadership && !(await this.options.leadership.acquire())) return { ok: true, skipped: true, why: 'follower' };
       entry.current = Promise.resolve(entry.job.run());
       await entry.current;
       const durationMs = round(performance.now() - started);

@@ -85,9 +85,11 @@ export const PAGE_JS = `'use strict';
   function render(r) {
     var state = byId('state');
     state.dataset.state = r.connected ? 'ok' : 'down';
-    state.textContent = r.connected ? (r.mode === 'gateway' ? 'Connected to Discord' : 'Running in the console mode') : 'Not connected to Discord';
+    var modes = { gateway: ['Connected to Discord', 'Not connected to Discord', 'Gateway'], http: ['Serving HTTP interactions', 'Not serving HTTP interactions', 'HTTP interactions'], console: ['Running in the console mode', 'Not running', 'Console'] };
+    var m = modes[r.mode] || modes.console;
+    state.textContent = r.connected ? m[0] : m[1];
     set('uptime', duration(r.uptimeSeconds));
-    set('mode', r.mode === 'gateway' ? 'Gateway' : 'Console');
+    set('mode', m[2]);
     set('servers', r.servers === null ? '–' : String(r.servers));
     set('articles', String(r.articlesTracked));
     set('missed', String(r.missedReminders));

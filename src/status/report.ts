@@ -4,11 +4,11 @@
 import type { StatusSnapshot } from '../core/status';
 
 export interface Runtime {
-  /** 'gateway': connected to Discord; 'console': the local console mode (no DISCORD_TOKEN). */
-  mode: 'gateway' | 'console';
-  /** Gateway ready (always true in the console mode, which serves its own input). */
+  /** 'gateway': connected to Discord; 'http': Discord POSTs interactions (INTERACTIONS=http); 'console': the local console mode (no DISCORD_TOKEN). */
+  mode: 'gateway' | 'http' | 'console';
+  /** Gateway ready; the interactions endpoint listening (http); always true in the console mode, which serves its own input. */
   connected: boolean;
-  /** Servers the bot is in (null in the console mode). */
+  /** Servers the bot is in (null in the console mode, and over HTTP, where no gateway tells it). */
   servers: number | null;
 }
 

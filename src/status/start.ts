@@ -17,6 +17,8 @@ export interface StartStatusOptions {
   scrub: (text: string) => string;
   /** The Discord client's state; absent in the console mode. */
   discord?: { ready(): boolean; servers(): number };
+  /** INTERACTIONS=http: whether the interactions endpoint is serving (then `discord` is not consulted). */
+  http?: { serving(): boolean };
 }
 
 /** The database answers when a trivial query runs (a closed, locked or damaged database does not). */
@@ -30,7 +32,11 @@ export function databaseAnswers(db: Pick<Db, 'prepare'>): boolean {
 
 export function startStatus(o: StartStatusOptions): Promise<StatusServer> {
   const runtime = (): Runtime =>
-    o.discord ? { mode: 'gateway', connected: o.discord.ready(), servers: o.discord.servers() } : { mode: 'console', connected: true, servers: null };
+    o.http
+      ? { mode: 'http', connected: o.http.serving(), servers: null }
+      : o.discord
+        ? { mode: 'gateway', connected: o.discord.ready(), servers: o.discord.servers() }
+        : { mode: 'console', connected: true, servers: null };
   const health = (): Health => {
     const connected = runtime().connected;
     const database = databaseAnswers(o.db);

@@ -52,6 +52,17 @@
  *       original response after edits: content, embeds, components, flags), followups, choices
  *       (autocomplete), final (what the user saw: reply, or the last follow-up when reply was deleted) }
  *   fake.interaction(id)   the live record (e.g. to wait for follow-ups: rec.followups)
+ *   fake.interactionsPublicKey  the application's Ed25519 public key (hex) → DISCORD_PUBLIC_KEY; once read,
+ *                          GET /applications/@me's verify_key is it (the pair is made on first use)
+ *   fake.useInteractionsEndpoint(url, { responseTimeoutMs? }) → { publicKey }: from then on interactions are
+ *                          not sent over the gateway but POSTed to `url` as Discord does for an "Interactions
+ *                          Endpoint URL": signed with that key pair (X-Signature-Ed25519 over
+ *                          X-Signature-Timestamp + body). The HTTP response is taken as the callback
+ *                          (recorded in fake.requests like POST /interactions/:id/:token/callback); a non-200
+ *                          answer or none within responseTimeoutMs (default 3000, Discord's limit) rejects the
+ *                          injection ("This interaction failed"). fake.endpointCalls lists each delivery.
+ *   fake.signInteraction(body, timestamp?) → headers signed with that key (tests of the endpoint's checks)
+ *   fake.useGateway()      back to delivering interactions over the gateway
  *   Several bots may connect at once (e.g. a restarted process before the killed one's socket closed):
  *   injected interactions go to the most recently connected live session.
  *   POST /channels/:id/messages enforces Discord's limits (content 2000, embeds 10/6000, fields 25, …) with
@@ -62,7 +73,7 @@
  * API as a route table; fake-discord/messages.ts the message payload rules; fake-discord/permissions.ts the bits.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { messagePayload } from './fake-discord/messages';
@@ -263,6 +274,13 @@ export class FakeDiscord {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly byToken = new Map<string, InteractionRecord>();
   private readonly waiters = new Map<string, () => void>();
+  private readonly rejecters = new Map<string, (error: Error) => void>();
+  /** Interactions endpoint (HTTP delivery) when set; otherwise interactions go over the gateway. */
+  private endpoint: { url: string; responseTimeoutMs: number } | undefined;
+  /** The application's Ed25519 key pair for signing interactions (made on first use). */
+  private signingKey: { privateKey: KeyObject; publicKey: string } | undefined;
+  /** Each HTTP delivery of an interaction: the endpoint's status and answer (undefined when it did not answer in time). */
+  readonly endpointCalls: { id: string; status: number | undefined; body: unknown; ms: number }[] = [];
   readonly expired = new Set<string>();
   private readyWaiters: { n: number; resolve: () => void }[] = [];
   private readonly sockets = new Set<WebSocket>();
@@ -573,17 +591,109 @@ export class FakeDiscord {
     const settled = new Promise<InteractionResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(id);
+        this.rejecters.delete(id);
         reject(new Error(`fake discord: interaction ${kind} ${JSON.stringify(data).slice(0, 200)} not answered in ${timeoutMs} ms; callbacks so far: ${JSON.stringify(record.callbacks).slice(0, 500)}`));
       }, timeoutMs);
+      this.rejecters.set(id, (error) => {
+        clearTimeout(timer);
+        this.waiters.delete(id);
+        reject(error);
+      });
       this.waiters.set(id, () => {
         clearTimeout(timer);
+        this.rejecters.delete(id);
         const { settled: _s, ...rest } = record;
         const result = structuredClone(rest);
         resolve({ ...result, final: result.followups.length && !result.reply ? result.followups[result.followups.length - 1] : result.reply });
       });
     });
-    this.dispatch('INTERACTION_CREATE', payload);
+    if (this.endpoint) void this.deliverOverHttp(record, payload, this.endpoint);
+    else this.dispatch('INTERACTION_CREATE', payload);
     return settled;
+  }
+
+  // ------------------------------------------------------------------ interactions endpoint (HTTP)
+
+  /** The application's public key (hex, for DISCORD_PUBLIC_KEY); the same for the fake's whole life. */
+  get interactionsPublicKey(): string {
+    return this.keys().publicKey;
+  }
+
+  private keys(): { privateKey: KeyObject; publicKey: string } {
+    if (!this.signingKey) {
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      this.signingKey = { privateKey, publicKey: publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex') };
+    }
+    return this.signingKey;
+  }
+
+  useInteractionsEndpoint(url: string, options: { responseTimeoutMs?: number } = {}): { publicKey: string } {
+    this.endpoint = { url, responseTimeoutMs: options.responseTimeoutMs ?? 3_000 };
+    return { publicKey: this.interactionsPublicKey };
+  }
+
+  useGateway(): void {
+    this.endpoint = undefined;
+  }
+
+  /** Discord's signature headers for `body` (timestamp in Unix seconds; default now) with the endpoint's key. */
+  signInteraction(body: string | Buffer, timestamp = String(Math.floor(Date.now() / 1000))): Record<string, string> {
+    const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), this.keys().privateKey).toString('hex');
+    return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+  }
+
+  /** Sends a PING as Discord does when the endpoint URL is saved; the endpoint's status and answer. */
+  async pingEndpoint(): Promise<{ status: number; body: unknown }> {
+    if (!this.endpoint) throw new Error('fake discord: call useInteractionsEndpoint first');
+    const body = JSON.stringify({ id: this.snowflake(), application_id: this.applicationId, type: 1, token: `itk_${randomBytes(24).toString('base64url')}`, version: 1 });
+    const res = await fetch(this.endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...this.signInteraction(body) }, body });
+    const text = await res.text();
+    let json: unknown = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* a refusal's plain text */
+    }
+    return { status: res.status, body: json };
+  }
+
+  private async deliverOverHttp(record: InteractionRecord, payload: unknown, endpoint: NonNullable<FakeDiscord['endpoint']>): Promise<void> {
+    const body = JSON.stringify(payload);
+    const started = performance.now();
+    const call: FakeDiscord['endpointCalls'][number] = { id: record.id, status: undefined, body: undefined, ms: 0 };
+    this.endpointCalls.push(call);
+    const fail = (why: string) => {
+      call.ms = performance.now() - started;
+      this.rejecters.get(record.id)?.(new Error(`fake discord: This interaction failed (${why})`));
+      this.rejecters.delete(record.id);
+    };
+    let res: Response;
+    try {
+      res = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...this.signInteraction(body) },
+        body,
+        signal: AbortSignal.timeout(endpoint.responseTimeoutMs),
+      });
+    } catch (error) {
+      return fail(`no answer within ${endpoint.responseTimeoutMs} ms: ${(error as Error).message}`);
+    }
+    call.status = res.status;
+    const text = await res.text().catch(() => '');
+    call.ms = performance.now() - started;
+    try {
+      call.body = JSON.parse(text);
+    } catch {
+      call.body = text;
+    }
+    if (res.status !== 200 || typeof call.body !== 'object') return fail(`endpoint answered ${res.status}: ${text.slice(0, 200)}`);
+    // The HTTP answer is the interaction's callback: recorded and applied like POST /interactions/:id/:token/callback.
+    const path = `/interactions/${record.id}/${record.token}/callback`;
+    const recorded: RecordedRequest = { method: 'POST', path, query: {}, body: call.body, status: 0 };
+    this.requests.push(recorded);
+    const out = route(this, 'POST', path, call.body, new URLSearchParams(), recorded);
+    recorded.status = out.status;
+    if (out.status >= 400) fail(`Discord refused the response: ${JSON.stringify(out.json)}`);
   }
 
   private dmChannelId(opts: InjectOptions): string {
@@ -738,7 +848,7 @@ export class FakeDiscord {
   }
 
   applicationPayload(): Record<string, unknown> {
-    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: 'f'.repeat(64), team: null };
+    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: this.signingKey?.publicKey ?? 'f'.repeat(64), team: null };
   }
 
   botUser(): Record<string, unknown> {

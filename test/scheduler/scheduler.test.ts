@@ -37,7 +37,7 @@ describe('Scheduler', () => {
     let runs = 0;
     s.add({ name: 'slow', schedule: '* * * * *', run: () => new Promise<void>((r) => ((release = r), runs++)) });
     const first = s.runNow('slow');
-    expect(await s.runNow('slow')).toEqual({ ok: true, skipped: true });
+    expect(await s.runNow('slow')).toEqual({ ok: true, skipped: true, why: 'running' });
     release();
     expect(await first).toMatchObject({ ok: true });
     expect(runs).toBe(1);
@@ -48,5 +48,42 @@ describe('Scheduler', () => {
     expect(() => s.add({ name: 'x', schedule: 'every five seconds', run: () => undefined })).toThrow('job "x": invalid cron schedule "every five seconds"');
     s.add({ name: 'y', schedule: '* * * * *', run: () => undefined });
     expect(() => s.add({ name: 'y', schedule: '* * * * *', run: () => undefined })).toThrow('job "y" is already declared');
+  });
+});
+
+describe('Scheduler with a leadership', () => {
+  it('runs jobs only while this process leads, asking before every run', async () => {
+    const { log } = capture();
+    let leading = false;
+    let asked = 0;
+    const leadership = { describe: 'test lease', acquire: async () => (asked++, leading), release: async () => undefined };
+    const s = new Scheduler(log, { leadership });
+    let runs = 0;
+    s.add({ name: 'due-scan', schedule: '*/5 * * * * *', run: () => void runs++ });
+    expect(await s.runNow('due-scan')).toEqual({ ok: true, skipped: true, why: 'follower' });
+    expect(runs).toBe(0);
+    leading = true;
+    expect(await s.runNow('due-scan')).toMatchObject({ ok: true, durationMs: expect.any(Number) });
+    leading = false;
+    expect(await s.runNow('due-scan')).toEqual({ ok: true, skipped: true, why: 'follower' });
+    expect([runs, asked]).toEqual([1, 3]);
+  });
+
+  it('the sole (SQLite) leadership always leads; the logging wrapper logs changes once and treats a failing check as follower', async () => {
+    const { SoleLeadership, loggingLeadership } = await import('../../src/scheduler/leadership');
+    expect(await new SoleLeadership().acquire()).toBe(true);
+    const { log, lines } = capture();
+    const answers: (boolean | Error)[] = [true, true, new Error('database gone'), false, false, true];
+    const inner = { describe: 'flaky', acquire: async () => { const a = answers.shift()!; if (a instanceof Error) throw a; return a; }, release: async () => undefined };
+    const wrapped = loggingLeadership(inner, log);
+    const seen: boolean[] = [];
+    for (let i = 0; i < 6; i++) seen.push(await wrapped.acquire());
+    expect(seen).toEqual([true, true, false, false, false, true]);
+    expect(lines.map((l) => l.msg)).toEqual([
+      'this process is the scheduler leader: it runs reminders and feeds',
+      'leadership check failed; jobs skipped this tick',
+      'another process runs reminders and feeds; this one answers commands only',
+      'this process is the scheduler leader: it runs reminders and feeds',
+    ]);
   });
 });

@@ -1,0 +1,155 @@
+// The interactions endpoint (INTERACTIONS=http): POST /interactions as Discord calls it, and GET /healthz for
+// a load balancer. Every POST is refused with 401 unless its Ed25519 signature is Discord's, checked on the
+// raw bytes before anything reads them; bodies over the size limit are refused with 413 unread; a signed
+// request older (or newer) than the timestamp window, or one replayed, is refused too. Only then is the JSON
+// parsed and handed to the interaction handler, whose answer is the HTTP response.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Clock } from '../../core/clock';
+import { interactionSchema, type HttpInteraction, type InteractionResponse } from './interactions';
+import { checkSignature, ReplayGuard } from './verify';
+
+/** Far above any interaction Discord sends (a button on a full message is tens of KB), far below 1 MB. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export const INTERACTIONS_PATH = '/interactions';
+
+export interface InteractionsServerOptions {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  publicKey: KeyObject;
+  clock: Clock;
+  log: Logger;
+  respond(interaction: HttpInteraction): Promise<InteractionResponse | undefined>;
+  /** False while shutting down: new interactions get 503 (Discord shows the user it failed). */
+  accepting(): boolean;
+  /** For GET /healthz: serving and the database answers. */
+  healthy(): boolean;
+  maxBodyBytes?: number;
+}
+
+export interface InteractionsServer {
+  url: string;
+  port: number;
+  /** True from listening until close(). */
+  serving(): boolean;
+  close(): Promise<void>;
+}
+
+class TooLarge extends Error {}
+
+/** Reads the body, refusing it as soon as it passes `max` bytes. */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.pause();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+
+export async function startInteractionsServer(o: InteractionsServerOptions): Promise<InteractionsServer> {
+  const max = o.maxBodyBytes ?? MAX_BODY_BYTES;
+  const replays = new ReplayGuard();
+  let serving = false;
+
+  const send = (res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+    res.end(body);
+  };
+  // A refused request's unread body is not drained: the connection closes after the answer.
+  const refuse = (res: ServerResponse, status: number, message: string, reason: string, req: IncomingMessage) => {
+    o.log.warn({ status, reason, remote: req.socket.remoteAddress }, 'interaction request refused');
+    send(res, status, TEXT, `${message}\n`, { connection: 'close' });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://interactions').pathname;
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const ok = serving && o.healthy();
+      return send(res, ok ? 200 : 503, 'application/json; charset=utf-8', `${JSON.stringify({ status: ok ? 'ok' : 'unavailable' })}\n`);
+    }
+    if (path !== INTERACTIONS_PATH) return send(res, 404, TEXT, `Not found. Discord posts interactions to ${INTERACTIONS_PATH}.\n`);
+    if (req.method !== 'POST') return send(res, 405, TEXT, 'POST only.\n', { allow: 'POST' });
+
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    if (typeof signature !== 'string' || typeof timestamp !== 'string') return refuse(res, 401, 'invalid request signature', 'missing headers', req);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) return refuse(res, 413, 'request body too large', `content-length ${declared}`, req);
+    let body: Buffer;
+    try {
+      body = await readBody(req, max);
+    } catch (error) {
+      if (error instanceof TooLarge) return refuse(res, 413, 'request body too large', `body over ${max} bytes`, req);
+      throw error;
+    }
+    const now = o.clock.now();
+    const check = checkSignature(o.publicKey, signature, timestamp, body, now);
+    if (!check.ok) return refuse(res, 401, 'invalid request signature', check.reason, req);
+
+    // From here on the bytes are Discord's own.
+    let parsed;
+    try {
+      parsed = interactionSchema.safeParse(JSON.parse(body.toString('utf8')));
+    } catch {
+      return refuse(res, 400, 'body is not JSON', 'invalid JSON', req);
+    }
+    if (!parsed.success) return refuse(res, 400, 'not an interaction', 'schema mismatch', req);
+    if (!replays.firstTime(parsed.data.id, now.getTime())) return refuse(res, 401, 'interaction already received', 'replayed', req);
+    if (!o.accepting()) return send(res, 503, TEXT, 'Shutting down.\n', { connection: 'close' });
+
+    const response = await o.respond(parsed.data);
+    if (!response) return send(res, 400, TEXT, 'interaction type not handled\n');
+    send(res, 200, 'application/json', JSON.stringify(response));
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      o.log.error({ err: error, path: req.url }, 'interactions request failed');
+      if (!res.headersSent) send(res, 500, TEXT, 'Internal error (logged).\n');
+      else res.destroy();
+    });
+  });
+  // Discord waits 3 s; a client that trickles its request is cut off well after that.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  serving = true;
+  const { port } = server.address() as AddressInfo;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `http://${host}:${port}${INTERACTIONS_PATH}`;
+  o.log.info({ url }, 'interactions endpoint listening');
+  return {
+    url,
+    port,
+    serving: () => serving,
+    close: () =>
+      new Promise<void>((resolve) => {
+        serving = false;
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 1_000).unref();
+      }),
+  };
+}
