@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { percent, runEval } from '../test/ask/eval';
-import { FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
-import { loadSquad, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/ask/squad';
+import { CALIBRATION, calibrated, FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
+import { ANSWER_PRECISION } from '../src/answers/ask/answer';
+import { loadSquad, precisionCurve, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/ask/squad';
 
 const { values } = parseArgs({
   options: {
@@ -58,6 +59,32 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
         `(${s.answered} answered) · coverage ${s.coverage}`,
     );
   }
+  // Every question's best direct answer whatever its score: what each threshold would give.
+  const undecided = halves.map(([name, part]) => [name, runSquad(part, { undecided: true })] as const);
+  const thresholds = CALIBRATION.map((step) => step.from).filter((from) => from > 0);
+  console.log('');
+  console.log(`precision–coverage curve (direct answers given from a raw score up; /ask answers from confidence ${ANSWER_PRECISION})`);
+  console.log(`  ${'raw ≥'.padEnd(7)}${'shown'.padEnd(7)}${halves.map(([name]) => `│ ${name}: answered · precision · coverage · F1`.padEnd(48)).join('')}`);
+  const curves = undecided.map(([, run]) => precisionCurve(run, thresholds, calibrated));
+  thresholds.forEach((from, i) => {
+    const shown = `${Math.round(calibrated(from) * 100)}%`;
+    const cells = curves.map((c) => `│ ${String(c[i].answered).padStart(4)} · ${c[i].precision.toFixed(1).padStart(5)} · ${c[i].coverage.toFixed(1).padStart(4)} · ${c[i].f1.toFixed(1)}`.padEnd(40));
+    console.log(`  ${from.toFixed(3).padEnd(7)}${shown.padEnd(7)}${cells.join('')}`);
+  });
+  console.log('');
+  console.log('calibration: the confidence shown at a raw score, and the precision measured there (answers in that step only)');
+  CALIBRATION.forEach((step, i) => {
+    const to = CALIBRATION[i + 1]?.from ?? Infinity;
+    const cells = undecided.map(([name, run]) => {
+      const inStep = run.questions.filter((q) => {
+        const r = run.results.get(q.id);
+        return r && r.ok && 'raw' in r && r.raw > 0 && r.raw >= step.from && r.raw < to && run.predictions[q.id] !== '';
+      });
+      const p = inStep.reduce((a, q) => a + scoreOne(run.predictions[q.id], q).f1, 0);
+      return `${name} ${inStep.length === 0 ? '  –  ' : `${((100 * p) / inStep.length).toFixed(0).padStart(3)}%`} (n ${inStep.length})`;
+    });
+    console.log(`  raw ${step.from.toFixed(3)}–${Number.isFinite(to) ? to.toFixed(3) : '1    '}  shown ${String(Math.round(step.precision * 100)).padStart(3)}%  │ ${cells.join(' │ ')}`);
+  });
   if (out) {
     writeFileSync(out, `${JSON.stringify(predictions, null, 1)}\n`);
     console.log(`predictions written to ${out}`);
@@ -73,9 +100,9 @@ function calibrate(file: string): void {
     .map((q) => {
       const r = run.results.get(q.id);
       const ok = r && r.ok && 'raw' in r;
-      return { features: ok ? (r.features ?? []) : [], f1: scoreOne(run.predictions[q.id], q).f1 };
+      return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1 };
     })
-    .filter((r) => r.features.length > 0 && r.features[3] > 0);
+    .filter((r) => r.features.length > 0 && r.features[3] > 0 && r.raw > 0);
   const weights = fitWeights(rows);
   const points = rows.map((r) => ({ raw: logistic(r.features, weights), f1: r.f1 }));
   console.log(`${rows.length} direct answers on the tuning half`);
@@ -96,7 +123,8 @@ function ownEval(): void {
   console.log('');
   console.log(`seed:         ${seed.filter((r) => r.pass).length}/${seed.length} correct`);
   console.log(`corpus:       ${corpus.filter((r) => r.pass).length}/${corpus.length} correct`);
-  console.log(`answerable:   ${summary.answerableCorrect}/${summary.answerable} correct (${percent(summary.answerableCorrect, summary.answerable)}%)`);
+  console.log(`answerable:   ${summary.answerableCorrect}/${summary.answerable} answered directly and right (${percent(summary.answerableCorrect, summary.answerable)}%); ${summary.directWrong} wrong direct answers of ${summary.direct}`);
+  console.log(`best read:    ${summary.bestCorrect}/${summary.answerable} right whatever the confidence (${percent(summary.bestCorrect, summary.answerable)}%)`);
   console.log(`unanswerable: ${summary.declined}/${summary.unanswerable} declined (${percent(summary.declined, summary.unanswerable)}%)`);
   console.log(`citations:    ${summary.answeredCiting}/${summary.answered} answers cite their sentence (${percent(summary.answeredCiting, summary.answered)}%)`);
   const held = summary.rows.filter((r) => r.set === 'held-out');

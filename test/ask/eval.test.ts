@@ -1,5 +1,8 @@
-// CI guard for /ask quality: the question set in questions.ts, answered over the seed and the held-out
-// corpus, must meet the targets (≥ 90% correct, every unanswerable declined, every answer cited).
+// CI guard for /ask quality on the project's own question set (questions.ts), answered over the seed and
+// the held-out corpus. Precision first (issue 13): a direct answer is given only from ANSWER_PRECISION
+// up, so the set checks that every direct answer given is right, that the answer /ask reads out of its
+// best sentence is right for ≥ 90% of the answerable questions (confident or not), and that every
+// unanswerable question is declined.
 import { describe, expect, it } from 'vitest';
 import { percent, runEval } from './eval';
 import { corpusQuestions, seedQuestions, unanswerableQuestions } from './questions';
@@ -14,10 +17,17 @@ describe('the /ask question set', () => {
   });
 
   const summary = runEval();
-  const failures = summary.rows.filter((r) => !r.pass).map((r) => `${r.set}: ${r.question} → ${r.answer}`);
+  const answerable = summary.rows.filter((r) => r.set === 'seed' || r.set === 'corpus');
 
-  it('answers at least 90% of the answerable questions correctly', () => {
-    expect(percent(summary.answerableCorrect, summary.answerable), failures.join('\n')).toBeGreaterThanOrEqual(90);
+  it('gives no wrong direct answer: every answer it is confident enough to give is right', () => {
+    const wrong = answerable.filter((r) => r.result.ok && !('quoteOnly' in r.result && r.result.quoteOnly) && !r.pass).map((r) => `${r.question} → ${r.answer}`);
+    expect(wrong).toEqual([]);
+    expect(summary.direct).toBeGreaterThan(0);
+  });
+
+  it('reads the right answer out of its best sentence for at least 90% of the answerable questions', () => {
+    const failures = answerable.filter((r) => !r.bestPass).map((r) => `${r.set}: ${r.question} → ${'text' in r.best ? r.best.text : 'declined'}`);
+    expect(percent(summary.bestCorrect, summary.answerable), failures.join('\n')).toBeGreaterThanOrEqual(90);
   });
 
   it('declines every question the articles cannot answer', () => {

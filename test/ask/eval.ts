@@ -24,6 +24,9 @@ export interface EvalRow {
   answer: string;
   pass: boolean;
   cited: boolean;
+  /** The answer /ask reads out of its best sentence whatever the confidence (undecided), and whether it is right. */
+  best: AskResult | { ok: false; type: string };
+  bestPass: boolean;
 }
 
 export interface EvalSummary {
@@ -34,6 +37,11 @@ export interface EvalSummary {
   declined: number;
   answered: number;
   answeredCiting: number;
+  /** Answerable questions whose best-read answer is right, whether or not /ask is confident enough to give it. */
+  bestCorrect: number;
+  /** Direct answers given (not quote-only) to answerable questions, and how many of them are wrong. */
+  direct: number;
+  directWrong: number;
 }
 
 export function loadLibrary(now = EVAL_NOW): MemoryLibrary {
@@ -89,7 +97,9 @@ export function runEval(now = EVAL_NOW, options: { heldOut?: boolean } = {}): Ev
       const result = service.ask(q.q, { now });
       const cited = result.ok && 'citations' in result && result.citations.length > 0;
       const pass = q.expect === 'decline' ? !result.ok : check(result, q.expect);
-      rows.push({ set, question: q.q, expect: q.expect, result, answer: result.ok ? answerText(result) : 'declined', pass, cited });
+      const best = service.ask(q.q, { now, undecided: true });
+      const bestPass = q.expect === 'decline' ? !best.ok : check(best, q.expect);
+      rows.push({ set, question: q.q, expect: q.expect, result, answer: result.ok ? answerText(result) : 'declined', pass, cited, best, bestPass });
     }
   }
   // The targets are measured on the main set; the held-out rows are reported on their own.
@@ -105,6 +115,9 @@ export function runEval(now = EVAL_NOW, options: { heldOut?: boolean } = {}): Ev
     declined: unanswerableRows.filter((r) => r.pass).length,
     answered: answered.length,
     answeredCiting: answered.filter((r) => r.cited).length,
+    bestCorrect: answerableRows.filter((r) => r.bestPass).length,
+    direct: answerableRows.filter((r) => r.result.ok && !('quoteOnly' in r.result && r.result.quoteOnly)).length,
+    directWrong: answerableRows.filter((r) => r.result.ok && !('quoteOnly' in r.result && r.result.quoteOnly) && !r.pass).length,
   };
 }
 

@@ -204,3 +204,48 @@ export function runSquad(titles: SquadTitle[], options: { undecided?: boolean } 
   }
   return { predictions, results, questions };
 }
+
+// ---------- the precision–coverage curve ----------
+
+export interface CurvePoint {
+  /** Direct answers are given from this raw score up. */
+  from: number;
+  /** The confidence shown at that score (calibration.ts). */
+  confidence: number;
+  answered: number;
+  /** Mean F1 of those answers (an answered unanswerable question counts 0), percent. */
+  precision: number;
+  /** Answered share of the answerable questions, percent. */
+  coverage: number;
+  /** Overall F1 had every other question been declined, percent. */
+  f1: number;
+}
+
+/**
+ * From an undecided run (every question's best direct answer with its raw score): what precision,
+ * coverage and overall F1 a threshold at each raw score would give, best-scored answers first.
+ */
+export function precisionCurve(run: SquadRun, thresholds: number[], confidenceAt: (raw: number) => number): CurvePoint[] {
+  const rows = run.questions.map((q) => {
+    const r = run.results.get(q.id);
+    const prediction = run.predictions[q.id];
+    const raw = r && r.ok && 'raw' in r && normalizeAnswer(prediction) !== '' ? r.raw : -1;
+    return { q, prediction, raw, f1: scoreOne(prediction, q).f1 };
+  });
+  const answerable = run.questions.filter((q) => !q.impossible).length;
+  const pct = (x: number, d: number) => (d === 0 ? 0 : Math.round((1000 * x) / d) / 10);
+  return thresholds.map((from) => {
+    const given = rows.filter((r) => r.raw >= from && r.raw > 0);
+    const predictions: Record<string, string> = {};
+    for (const r of rows) predictions[r.q.id] = r.raw >= from && r.raw > 0 ? r.prediction : '';
+    const s = score(run.questions, predictions);
+    return {
+      from,
+      confidence: confidenceAt(from),
+      answered: given.length,
+      precision: pct(given.reduce((a, r) => a + (r.q.impossible ? 0 : r.f1), 0), given.length),
+      coverage: pct(given.filter((r) => !r.q.impossible).length, answerable),
+      f1: s.f1,
+    };
+  });
+}

@@ -8,6 +8,7 @@ import { calibrated, logistic } from './calibration';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
+import { MONTH_NAMES } from '../../language/calendar-words';
 import { stemWord } from '../../language/stem';
 import { STOP_WORDS } from '../../language/stop-words';
 import { stemsOf, tokenize, type Token } from '../../language/terms';
@@ -53,8 +54,11 @@ export interface AskDecline {
 
 export type AskResult = AskAnswer | AskDecline;
 
-/** A direct answer is given only where direct answers were right this often (calibration.ts). */
-export const ANSWER_PRECISION = 0.2;
+/**
+ * A direct answer is given only where direct answers were right this often on the SQuAD tuning half
+ * (calibration.ts): precision first, a wrong answer costs more than an honest quote (issue 13).
+ */
+export const ANSWER_PRECISION = 0.8;
 /** The question's coverage by the sentence times the answer's type fit, below which no direct answer is given (tuned on test/ask). */
 export const FIT_THRESHOLD = 0.62;
 /** Below this fit not even the sentence is offered: the reply says the articles don't say. */
@@ -135,8 +139,9 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   if (raw === 0 && !options.undecided) return decline(0, candidate);
   const confidence = calibrated(raw);
   const fit = Math.min(1, candidate.coverage * typed.quality);
-  const quoteOnly = typed.whole === true || (!options.undecided && (confidence < ANSWER_PRECISION || fit < FIT_THRESHOLD));
-  if (!options.undecided && (fit < QUOTE_FIT || (quoteOnly && candidate.own < QUOTE_COVERAGE))) return decline(confidence, candidate);
+  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, fit, own: candidate.own, whole: typed.whole === true });
+  if (decision === 'decline') return decline(confidence, candidate);
+  const quoteOnly = decision === 'quote';
   const article = candidate.hit.article;
   const citations = [candidate.hit.sentence, ...(typed.extraSentences ?? [])].map((s) => cite(article, s));
   return {
@@ -156,6 +161,19 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
 }
 
 /**
+ * Answer, quote only, or decline: a direct answer only where direct answers at this confidence were
+ * right at least ANSWER_PRECISION of the time on the SQuAD tuning half and the sentence fits the
+ * question; otherwise the sentence alone when it states most of the question; otherwise "the articles
+ * don't say" (with the closest sentence).
+ */
+export function decide(d: { confidence: number; fit: number; own: number; whole: boolean }): 'answer' | 'quote' | 'decline' {
+  if (d.fit < QUOTE_FIT) return 'decline';
+  const quote = d.whole || d.confidence < ANSWER_PRECISION || d.fit < FIT_THRESHOLD;
+  if (!quote) return 'answer';
+  return d.own >= QUOTE_COVERAGE ? 'quote' : 'decline';
+}
+
+/**
  * How well one sentence and the answer read out of it fit the question, before calibration: a logistic
  * model over a few general features (WEIGHTS in calibration.ts, fitted on the SQuAD tuning half). The
  * constraints that make a sentence about something else (a name, a number or a negation of the
@@ -163,6 +181,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
  */
 function rawScore(question: Question, c: Candidate, typed: Typed): number {
   if (conflicts(question, c)) return 0;
+  if (unfit(question, c, typed) !== null) return 0;
   return logistic(answerFeatures(question, c, typed));
 }
 
@@ -182,12 +201,52 @@ export function answerFeatures(question: Question, c: Candidate, typed: Typed): 
     Math.min(missing, 3) / 3,
     Math.min(c.tokens.length, 60) / 60,
     Math.min(answerWords, 10) / 10,
-    answerInQuestion(question, typed.text),
+    answerInQuestion(question, question.type === 'who' ? typed.text.split(',')[0] : typed.text),
     missing === 0 ? 1 : 0,
     typed.quality >= 1 ? 1 : 0,
     c.coverage - c.own,
     ...TYPE_FEATURES.map((t) => (question.type === t ? 1 : 0)),
+    ...proximity(question, c, typed),
   ];
+}
+
+/** Where in the sentence the answer was read from, as token positions, or null when it was reworded. */
+function answerTokens(c: Candidate, typed: Typed): [number, number] | null {
+  if (typed.whole) return null;
+  const lead = typed.text.split(/,\s|:\s/)[0].trim();
+  let at = c.text.indexOf(lead);
+  let end = at + lead.length;
+  if (at < 0) {
+    const first = tokenize(lead)[0];
+    if (!first) return null;
+    at = c.text.indexOf(first.raw);
+    end = at + first.raw.length;
+    if (at < 0) return null;
+  }
+  const from = tokenAt(c, at);
+  let to = from;
+  while (to + 1 < c.tokens.length && c.tokens[to + 1].start < end) to++;
+  return [from, to];
+}
+
+/**
+ * How close the answer sits to what the question names: the token distance to the nearest matched word
+ * (0..1, 1 = 15 or more, or unknown), and the weighted share of the question's words found within eight
+ * tokens of it. A right answer is read next to the question's words; a wrong one often sits far out in a
+ * long sentence.
+ */
+function proximity(question: Question, c: Candidate, typed: Typed): [number, number] {
+  const span = answerTokens(c, typed);
+  if (!span || c.tokens.length === 0) return [1, 0];
+  const [from, to] = span;
+  const positions = [...c.focus, ...c.entityAt].filter((i) => i < from || i > to);
+  // Across a semicolon or a dash the sentence says another thing: "… in Cork City; and D'Olier Street in Dublin".
+  const across = (i: number) => /;|\s[–—-]\s|[—]/.test(c.text.slice(c.tokens[Math.min(i, from)].end, c.tokens[Math.max(i, to)].start));
+  const dist = positions.length === 0 ? 15 : Math.min(...positions.map((i) => (i < from ? from - i : i - to) + (across(i) ? 10 : 0)));
+  const window = new Set(c.tokens.filter((_, i) => (i >= from - 8 && i < from) || (i > to && i <= to + 8)).map((t) => t.stem));
+  const strong = question.concepts.filter((k) => !k.weak);
+  const near = strong.length === 0 ? 0 : strong.filter((k) => conceptIn(k, window)).length / strong.length;
+  return [Math.min(dist, 15) / 15, near];
 }
 
 /** Share of the question's neighbouring content words that stay neighbours (in order, ≤ 3 words apart) in the sentence. */
@@ -232,6 +291,103 @@ function conflicts(question: Question, c: Candidate): boolean {
     if (!new RegExp(`(?<![\\d.,])${n.replace(/[.]/g, '\\.')}(?![\\d])`).test(c.text)) return true;
   }
   return false;
+}
+
+/** Words that turn a question into another question when the sentence lacks them: "the first", "the most", "before 1973". */
+const MODIFIERS = new Set('first last most least fewest largest smallest biggest highest lowest earliest latest oldest newest youngest longest shortest best worst before after only more less fewer greater larger smaller higher lower longer shorter earlier later second third primary main'.split(' '));
+const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')})\\b`, 'i');
+
+/**
+ * Why the answer read out of the sentence cannot be the direct answer, or null when nothing rules it
+ * out: the sentence negates what the question asserts, lacks a word that makes the question another
+ * question ("first", "most", "before"), the answer is not of the kind asked ("what month" answered by a
+ * year) or only repeats the question's own words.
+ */
+export function unfit(question: Question, c: Candidate, typed: Typed): string | null {
+  const q = question.text.replace(/[’]/g, "'");
+  const s = c.text.replace(/[’]/g, "'");
+  if (!NEGATION.test(q) && negatedNear(c, typed)) return 'the sentence negates it';
+  const sentenceWords = new Set(tokenize(s).map((t) => t.lower));
+  for (const t of question.tokens) if (MODIFIERS.has(t.lower) && !sentenceWords.has(t.lower)) return `the sentence lacks "${t.lower}"`;
+  if (question.type === 'when' && !typed.whole) {
+    if (question.detail === 'year' && !/\b\d{3,4}s?\b/.test(typed.text)) return 'no year';
+    if (question.detail === 'month' && !MONTH_WORDS.test(typed.text)) return 'no month';
+    if (question.detail === 'day' && typed.date && typed.date.precision !== 'day') return 'no day';
+  }
+  if (!typed.whole && answerInQuestion(question, typed.text) >= 0.99) return 'the answer repeats the question';
+  if (question.type === 'count' && /^(?:one|a|an)$/i.test(typed.text.trim())) return '"one" is not a count here';
+  // A name the question gives must be in the answering sentence itself, or the story's headline.
+  const headline = new Set(stemsOf(c.hit.article.tracked.article.headline));
+  for (const k of question.concepts) if (k.entity && !c.matched.includes(k) && !conceptIn(k, headline)) return `the sentence does not name "${k.text}"`;
+  if (question.type === 'count' && !typed.whole) {
+    // "50,000 Protestant Walloons and Huguenots" does not count the Huguenots alone.
+    const target = question.concepts.find((k) => k.target);
+    const words = tokenize(typed.text);
+    const last = words.findIndex((t, i) => i > 0 && target !== undefined && target.stems.includes(t.stem));
+    const asked = new Set(question.tokens.map((t) => t.stem));
+    if (last > 1 && words.slice(1, last).some((t) => !asked.has(t.stem) && !STOP_WORDS.has(t.lower) && !/^\d/.test(t.raw) && /^(?:and|or)$|^\p{Lu}/u.test(t.raw))) return 'the number counts more than the question asks';
+  }
+  if (question.type === 'who' && !typed.whole && !personOrOrganisation(c, typed.text.split(',')[0])) return 'not a person or organisation';
+  if (question.type === 'who') return roleConflict(question, c, typed);
+  return null;
+}
+
+/** A negation within a few words of the answer or of the question's words in the sentence: "is not always practical". */
+function negatedNear(c: Candidate, typed: Typed): boolean {
+  const span = answerTokens(c, typed);
+  const anchors = [...c.focus, ...c.entityAt, ...(span ? [span[0], span[1]] : [])];
+  const text = c.text.replace(/[’]/g, "'");
+  return c.tokens.some((t, i) => {
+    const word = text.slice(t.start, t.end + 3);
+    if (!/^(?:not|no|never|neither|nor|none|without|cannot|n't)\b/i.test(word) && !/n't\b/i.test(word)) return false;
+    return anchors.some((a) => Math.abs(a - i) <= 4);
+  });
+}
+
+/** A who-answer names people or an organisation: capitalised, and not an idea ("Roman Catholicism") or an event ("Revolution"). */
+function personOrOrganisation(c: Candidate, text: string): boolean {
+  const article = c.hit.article.tracked.article;
+  if (article.people.some((p) => p.name === text || text.includes(p.name)) || article.organisations.some((o) => o.name === text || o.acronym === text)) return true;
+  const words = text.split(/\s+/);
+  if (!words.some((w) => /^\p{Lu}/u.test(w))) return /^(?:the )?\w+(?:s|men|people|members|officials|forces|troops|media)$/i.test(text);
+  return !words.some((w) => /(?:ism|isms|ity|tion|ment|ance|ence|ology|Revolution|War|Crusade|Day|Treaty|Act|Edict)$/.test(w));
+}
+
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
+
+/**
+ * "Who replaced the Normans?" asks for the subject of "replaced"; a sentence where the Normans replaced
+ * someone answers another question. The question's verb is found in the sentence: a subject question
+ * ("Who <verb> …") is answered before the verb or by the agent after "by"; an object question ("Who did
+ * <someone> <verb>?") is answered after the verb, never by the agent.
+ */
+function roleConflict(question: Question, c: Candidate, typed: Typed): string | null {
+  const words = question.tokens.map((t) => t.lower);
+  const w = words.indexOf('who') >= 0 ? words.indexOf('who') : words.indexOf('whom');
+  if (w < 0) return null;
+  let v = w + 1;
+  let object = false;
+  if (AUXILIARIES.has(words[v] ?? '')) {
+    // "Who was …", "Who is …": a copula names a role, not an action.
+    if (['did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must'].includes(words[v]) && words[v + 1] && !AUXILIARIES.has(words[v + 1])) {
+      object = true;
+      // Past the subject to its verb: the first word after "did" that is neither a function word nor a name.
+      const isName = (i: number) => question.concepts.some((k) => k.entity && k.stems.includes(question.tokens[i].stem));
+      v = v + 1;
+      while (v < words.length && (STOP_WORDS.has(words[v]) || isName(v))) v++;
+    } else if (['has', 'have', 'had'].includes(words[v]) && words[v + 1] && /(?:ed|en)$/.test(words[v + 1])) v = v + 1;
+    else return null;
+  }
+  const verb = question.tokens[v];
+  if (!verb || STOP_WORDS.has(verb.lower)) return null;
+  const span = answerTokens(c, typed);
+  if (!span) return null;
+  const at = c.tokens.findIndex((t) => t.stem === verb.stem);
+  if (at < 0) return null;
+  const byAgent = at < span[0] && c.tokens.slice(at + 1, span[0]).some((t) => t.lower === 'by');
+  if (!object && span[0] > at && !byAgent) return 'the answer is the object, the question asks for the subject';
+  if (object && (span[1] < at || byAgent)) return 'the answer is the subject, the question asks for the object';
+  return null;
 }
 
 function cite(article: IndexedArticle, sentence: number): Citation {
@@ -464,7 +620,9 @@ function distance(c: Candidate, i: number, targets: number[]): number {
     let d = Math.abs(t - i);
     const a = c.tokens[Math.min(t, i)];
     const b = c.tokens[Math.max(t, i)];
-    if (a && b && /[,;]/.test(c.text.slice(a.end, b.start))) d += 3;
+    const between = a && b ? c.text.slice(a.end, b.start) : '';
+    if (/;|\s[–—-]\s|—/.test(between)) d += 10;
+    else if (/,/.test(between)) d += 3;
     best = Math.min(best, d);
   }
   return best;
@@ -562,7 +720,9 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
         else if (tokenize(alias.name).every((t) => r.stems.has(t.stem))) r.stems.add(stemWord(alias.acronym));
       }
       const titleOk = titleConcepts.every((k) => (k.leader ? [...r.stems].some((s) => LEADER_STEMS.has(s)) : k.stems.some((s) => r.stems.has(s))));
-      if (!titleOk) continue;
+      // "shadow home secretary", "former chairman", "deputy leader": another office than the one asked.
+      const qualifiers = tokenize(r.role).filter((t) => ROLE_QUALIFIERS.has(t.lower) && !question.tokens.some((q) => q.lower === t.lower));
+      if (!titleOk || qualifiers.length > 0) continue;
       // Whatever else the question names (the organisation, the country) must be part of the role.
       const near = new Set(r.stems);
       const nameTok = tokenAt(c, r.name.start);
@@ -602,6 +762,8 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
   }
   return null;
 }
+
+const ROLE_QUALIFIERS = new Set(['shadow', 'former', 'deputy', 'vice', 'acting', 'assistant', 'junior', 'ex', 'interim', 'outgoing', 'incoming', 'late']);
 
 /** A place the parser knows, or a hyphenated pair of them ("Tajikistan-Afghanistan"). */
 function isPlace(article: IndexedArticle['tracked']['article'], text: string): boolean {

@@ -12,7 +12,7 @@ const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
 
 export type QuestionType = 'when' | 'who' | 'list' | 'count' | 'where' | 'why' | 'yesno' | 'what' | 'expand';
 
-export type Detail = 'year' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role' | 'length';
+export type Detail = 'year' | 'month' | 'day' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role' | 'length';
 
 export interface Concept {
   /** As the member wrote it. */
@@ -157,7 +157,7 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
   }
   if ((m = q.match(/\b(?:what|which) (date|day|year|month|time|week)\b/)) || (m = q.match(/\bon what (date|day)\b/))) {
     take('date', 'day', 'year', 'month', 'time', 'week');
-    return { type: 'when', detail: m[1] === 'year' ? 'year' : undefined, consumed };
+    return { type: 'when', detail: m[1] === 'year' ? 'year' : m[1] === 'month' ? 'month' : m[1] === 'day' || m[1] === 'date' ? 'day' : undefined, consumed };
   }
   if (/^why\b/.test(q) || /\b(?:what|what's) (?:is |was |were |are )?the reasons? (?:for|why|behind)\b/.test(q) || /\bfor what reason\b/.test(q) || /\bwhat (?:caused|led to|prompted)\b/.test(q) || /^how come\b/.test(q)) {
     take('why', 'reason', 'reasons', 'caused', 'led', 'prompted', 'come', 'behind');
@@ -174,7 +174,7 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
   }
   if ((m = q.match(/\bhow (many|much|big|large|long|far|old)\b/))) {
     take(m[1]);
-    const detail: Detail | undefined = m[1] === 'much' ? 'money' : m[1] === 'long' ? 'duration' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
+    const detail: Detail | undefined = m[1] === 'much' ? 'money' : m[1] === 'long' ? 'duration' : m[1] === 'far' ? 'length' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
     return { type: 'count', detail, consumed };
   }
   if ((m = q.match(/\bwhat (percentage|percent|proportion|share|number|amount|sum|fraction)\b/))) {

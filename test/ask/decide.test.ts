@@ -1,0 +1,42 @@
+// The answer / quote-only / decline decision at its boundaries (issue 11: mutating a threshold must make a
+// test fail). Literal numbers on purpose: moving ANSWER_PRECISION (0.8), FIT_THRESHOLD (0.62), QUOTE_FIT
+// (0.5) or QUOTE_COVERAGE (0.8) changes one of these outcomes.
+import { describe, expect, it } from 'vitest';
+import { ANSWER_PRECISION, decide, FIT_THRESHOLD, QUOTE_COVERAGE, QUOTE_FIT } from '../../src/answers/ask/answer';
+import { CALIBRATION } from '../../src/answers/ask/calibration';
+
+const base = { confidence: 0.9, fit: 0.9, own: 1, whole: false };
+
+describe('decide', () => {
+  it('gives a direct answer from a confidence of 0.8 up, and only the sentence just below', () => {
+    expect(decide({ ...base, confidence: 0.8 })).toBe('answer');
+    expect(decide({ ...base, confidence: 0.79 })).toBe('quote');
+  });
+
+  it('needs the sentence to fit the question: a fit of 0.62 answers, 0.61 quotes', () => {
+    expect(decide({ ...base, fit: 0.62 })).toBe('answer');
+    expect(decide({ ...base, fit: 0.61 })).toBe('quote');
+  });
+
+  it('says the articles do not say below a fit of 0.5', () => {
+    expect(decide({ ...base, fit: 0.5, confidence: 0.5 })).toBe('quote');
+    expect(decide({ ...base, fit: 0.49 })).toBe('decline');
+  });
+
+  it('quotes a sentence only when it states at least 80% of the question', () => {
+    expect(decide({ ...base, confidence: 0.3, own: 0.8 })).toBe('quote');
+    expect(decide({ ...base, confidence: 0.3, own: 0.79 })).toBe('decline');
+  });
+
+  it('never gives the whole sentence as a direct answer', () => {
+    expect(decide({ ...base, whole: true })).toBe('quote');
+  });
+
+  it('answers only where the calibration measured precision of at least ANSWER_PRECISION', () => {
+    expect([ANSWER_PRECISION, FIT_THRESHOLD, QUOTE_FIT, QUOTE_COVERAGE]).toEqual([0.8, 0.62, 0.5, 0.8]);
+    // Some step of the table reaches it (or /ask would never answer), and the step below does not.
+    const reaching = CALIBRATION.filter((s) => s.precision >= ANSWER_PRECISION);
+    expect(reaching.length).toBeGreaterThan(0);
+    expect(CALIBRATION[CALIBRATION.indexOf(reaching[0]) - 1].precision).toBeLessThan(ANSWER_PRECISION);
+  });
+});
