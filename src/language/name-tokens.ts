@@ -32,7 +32,8 @@ export function tokenize(text: string): Token[] {
       possessive = true; // plural possessive: "members' votes"
     }
     const first = t[0];
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    // "al-Jibouri", "el-Sisi": an Arabic article before a capitalised name is part of it
+    const cap = (first !== first.toLowerCase() && first === first.toUpperCase()) || /^(?:al|el|ad|as|ash|an)-\p{Lu}/u.test(t);
     out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, cap, possessive });
   }
   return out;
@@ -56,6 +57,13 @@ export interface Chunk {
  * Runs of capitalised tokens joined only by spaces, allowing lower-case connectors inside
  * ("Commission for Africa", "Bank of England"); leading sentence words ("The", "Previously") are dropped.
  */
+/** "Transport and General Workers' Union": a plural possessive inside an institution's name. */
+function pluralPossessiveInName(text: string, tokens: Token[], to: number): boolean {
+  const prev = tokens[to - 1];
+  const next = tokens[to];
+  return prev.cap && prev.text.endsWith('s') && /^['’]$/.test(text[prev.end] ?? '') && text[prev.end + 1] === ' ' && next.cap && /^(?:union|association|federation|party|league|alliance|society|council|fund|trust|club|institute|college|academy|guild|front|movement|congress|commission)$/.test(next.lower);
+}
+
 export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   const chunks: Chunk[] = [];
   let i = 0;
@@ -66,10 +74,17 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
     }
     let from = i;
     let to = i + 1;
-    while (to < tokens.length && !tokens[to - 1].possessive) {
+    while (to < tokens.length && (!tokens[to - 1].possessive || pluralPossessiveInName(text, tokens, to))) {
       const gap = text.slice(tokens[to - 1].end, tokens[to].start);
-      if (!/^[ \t]+$/.test(gap)) break;
       const t = tokens[to];
+      // "Ernst & Young", "Marks & Spencer"
+      if (/^ & $/.test(gap) && t.cap && !tokens[to - 1].possessive) {
+        to++;
+        continue;
+      }
+      // "John C. Smith": a middle initial
+      const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && to - 1 > from;
+      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’][ \t]+$/.test(gap)) && !initial) break;
       if (t.cap && !isMonthOrWeekday(t.lower)) {
         to++;
         continue;
@@ -86,7 +101,8 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       break;
     }
     // drop leading stopwords ("The", "According")
-    while (from < to && CAPITALISED_STOPWORDS.has(tokens[from].lower) && !isAcronym(tokens[from].text)) from++;
+    // ("New" stays when a capitalised word follows: "New York", "New Zealand", "New Labour")
+    while (from < to && CAPITALISED_STOPWORDS.has(tokens[from].lower) && !isAcronym(tokens[from].text) && !(tokens[from].lower === 'new' && from + 1 < to && tokens[from + 1].cap)) from++;
     // a chunk cannot start or end on a connector
     while (from < to && !tokens[from].cap) from++;
     while (to > from && !tokens[to - 1].cap) to--;

@@ -11,7 +11,51 @@ export const ORG_HEADS = new Set([
   'network', 'times', 'telegraph', 'guardian', 'post', 'news', 'agency', 'press', 'tribunal', 'cabinet', 'government',
   'treasury', 'exchange', 'airlines', 'airways', 'motors', 'industries', 'holdings', 'partnership', 'coalition',
   'movement', 'front', 'mail', 'airport', 'railway', 'railways', 'brigade', 'executive', 'house', 'commons', 'lords', 'chamber', 'forum', 'summit', 'opec',
+  'academy', 'systems', 'technologies', 'communications', 'telecom', 'energy', 'petroleum', 'pharmaceuticals', 'entertainment',
+  'studios', 'records', 'media', 'broadcasting', 'observatory', 'institute', 'directorate', 'tribune', 'herald', 'gazette',
 ]);
+
+/**
+ * Organisations everyone knows by name, found wherever the text names them: the parties and
+ * institutions of British and European politics, international groupings, the main news organisations.
+ * Each entry: the name shown first, then other names for the same body. A leading "the " means the name
+ * counts only after "the" ("the Independent", never "Independent experts").
+ */
+export const KNOWN_ORGANISATIONS: string[][] = [
+  ['Labour Party', 'Labour', 'New Labour'],
+  ['Conservative Party', 'Conservatives', 'Conservative', 'Tories', 'Tory'],
+  ['Liberal Democrats', 'Liberal Democrat', 'Lib Dems', 'Lib Dem'],
+  ['Scottish National Party', 'SNP'], ['Plaid Cymru'], ['UK Independence Party', 'UKIP'], ['Green Party'], ['Sinn Fein'],
+  ['Democratic Unionist Party', 'DUP'], ['Republican Party'], ['Democratic Party'],
+  ['Parliament'], ['House of Commons', 'the Commons'], ['House of Lords'], ['Treasury'], ['Home Office'], ['Foreign Office'],
+  ['Congress'], ['Senate'], ['Kremlin'], ['Pentagon'], ['White House'],
+  ['European Union', 'EU'], ['European Commission'], ['European Parliament'], ['European Council'], ['European Central Bank', 'ECB'],
+  ['United Nations', 'UN'], ['Security Council'], ['Nato'], ['G7'], ['G8'], ['G20'],
+  ['BBC'], ['Reuters'], ['Associated Press'], ['Agence France-Presse', 'AFP'], ['Bloomberg'], ['Interfax'], ['Xinhua'],
+  ['RIA Novosti'], ['Itar-Tass'], ['CNN'], ['Sky News'], ['ITV'], ['Al-Jazeera'],
+  ['Financial Times'], ['Sunday Times'], ['the Times'], ['the Guardian'], ['the Observer'], ['the Independent'],
+  ['Daily Telegraph'], ['Sunday Telegraph'], ['Daily Mail'], ['Mail on Sunday'], ['Daily Mirror'], ['the Economist'],
+  ['New York Times'], ['Washington Post'], ['Wall Street Journal'],
+];
+
+/**
+ * Nouns that say what kind of organisation the capitalised name next to them is: "energy giant Gazprom",
+ * "Unison, Britain's biggest union", "accountancy firm Ernst & Young", "US band REM".
+ */
+export const ORG_DESCRIPTORS = new Set(
+  ('giant giants firm firms company companies maker makers manufacturer manufacturers rival rivals group groups carrier ' +
+    'airline airlines bank banks retailer retailers broadcaster broadcasters agency agencies newspaper newspapers paper ' +
+    'union unions charity charities band bands promoter promoters operator operators supplier suppliers insurer insurers ' +
+    'lender lenders publisher publishers chain chains conglomerate subsidiary subsidiaries unit label labels developer ' +
+    'developers studio studios club clubs team teams party parties organisation organisations organization organizations ' +
+    'corporation corporations producer producers network networks station broadcaster website watchdog regulator consortium').split(' '),
+);
+
+/** Lower-case nouns right after a capitalised name that make it an organisation ("the former Yukos subsidiary"). */
+export const ORG_ATTRIBUTES = new Set(
+  ('subsidiary subsidiaries shares shareholders executives bosses board headquarters staff employees workers members ' +
+    'spokesman spokeswoman spokesperson chairman chief boss stake').split(' '),
+);
 
 /** Generic organisation nouns: on their own they name no organisation in particular. */
 export const GENERIC_ORG_WORDS = new Set([
@@ -20,7 +64,7 @@ export const GENERIC_ORG_WORDS = new Set([
 ]);
 
 /** Acronyms that are not organisations (units, titles, countries, media). */
-export const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'MPS', 'MEP', 'GDP', 'VAT', 'UK', 'US', 'USA', 'UAE', 'DVD', 'CD', 'PC', 'IT', 'AIDS', 'HIV', 'II', 'III', 'IV', 'QC', 'OBE', 'MBE', 'CBE', 'BST', 'GMT']);
+export const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'MPS', 'MEP', 'GDP', 'VAT', 'UK', 'US', 'USA', 'UAE', 'DVD', 'CD', 'PC', 'IT', 'AIDS', 'HIV', 'II', 'III', 'IV', 'QC', 'ID', 'PAL', 'NTSC', 'GMO', 'AGM', 'MRI', 'DNA', 'SMS', 'MPEG', 'USB', 'ISBN', 'OBE', 'MBE', 'CBE', 'BST', 'GMT']);
 /** Last words that make a capitalised name a thing rather than an organisation ("Marshall Plan", "World War"). */
 export const NOT_ORG_TAILS = new Set(['plan', 'war', 'award', 'awards', 'prize', 'act', 'bill', 'programme', 'program', 'cup', 'games', 'championship', 'festival', 'show', 'day', 'week', 'year', 'ii', 'iii', 'iv', 'questions', 'speech', 'budget', 'report', 'review', 'summit', 'conference', 'election', 'elections', 'treaty', 'agreement', 'accord', 'convention', 'declaration']);
 

@@ -20,9 +20,15 @@ yasser ariel hamid hosni kofi silvio jose gerry charles ken menzies iain oliver 
 barack george condoleezza colin dick al jacques angela recep mahmoud moshe shimon ehud bashar saddam osama
 `.trim().split(/\s+/));
 
+/** Relations and ages that make the name before them a person's ("Otis Ferry, the 22 year old son of ..."). */
+export const KINSHIP_WORDS = new Set(
+  'son daughter wife husband brother sister father mother widow widower grandson granddaughter nephew niece cousin friend girlfriend boyfriend partner uncle aunt'.split(' '),
+);
+
 /** Role titles, longest first where it matters. Matched case-insensitively against words before or after a name. */
 export const ROLE_TITLES = [
-  'deputy prime minister', 'prime minister', 'secretary-general', 'secretary general', 'general secretary',
+  'deputy prime minister', 'prime minister', 'secretary of state', 'under-secretary of state', 'undersecretary of state',
+  'undersecretary', 'chief of staff', 'secretary-general', 'secretary general', 'general secretary',
   'foreign secretary', 'home secretary', 'defence secretary', 'defense secretary', 'health secretary',
   'education secretary', 'culture secretary', 'trade secretary', 'transport secretary', 'environment secretary',
   'work and pensions secretary', 'northern ireland secretary', 'chief secretary', 'foreign minister',
@@ -39,12 +45,28 @@ export const ROLE_TITLES = [
   'coach', 'manager', 'editor', 'correspondent', 'deputy', 'lawyer', 'economist', 'analyst', 'singer', 'bassist',
   'guitarist', 'drummer', 'actor', 'actress', 'producer', 'presenter', 'author', 'writer', 'campaigner', 'under-secretary',
   'chancellor', 'treasurer', 'envoy', 'adviser', 'advisor', 'officer', 'inspector', 'professor', 'dr',
+  'qc', 'director-general', 'director general', 'commander', 'superintendent', 'sergeant', 'detective', 'councillor',
+  'president-elect', 'governor-general',
 ];
-export const ROLE_SET = new Set(ROLE_TITLES);
+/**
+ * Occupations: roles written in lower case before or after a name ("solicitor Matthew Knight", "John Holliday,
+ * a huntsman"). Unlike the titles above they are not read inside a capitalised run ("Star Wars Battlefront").
+ */
+export const OCCUPATIONS = [
+  'rock star', 'pop star', 'film star', 'star', 'design engineer', 'solicitor', 'barrister', 'huntsman', 'auctioneer',
+  'jockey', 'chef', 'frontman', 'frontwoman', 'engineer', 'scientist', 'researcher', 'trustee', 'executive', 'vocalist',
+  'composer', 'novelist', 'poet', 'artist', 'designer', 'architect', 'footballer', 'player', 'striker', 'goalkeeper',
+  'consultant', 'strategist', 'negotiator', 'mediator', 'historian', 'academic', 'lecturer', 'teacher', 'doctor',
+  'surgeon', 'nurse', 'pilot', 'farmer', 'banker', 'investor', 'entrepreneur', 'businessman', 'businesswoman',
+  'tycoon', 'magnate', 'actor', 'actress', 'singer', 'bassist', 'guitarist', 'drummer', 'producer', 'presenter',
+  'author', 'writer', 'campaigner', 'lawyer', 'economist', 'analyst', 'coach', 'correspondent', 'editor',
+];
+export const OCCUPATION_SET = new Set(OCCUPATIONS);
+export const ROLE_SET = new Set([...ROLE_TITLES, ...OCCUPATIONS]);
 export const MAX_ROLE_TOKENS = 5;
 
 /** Modifiers that may precede a role title and belong to it ("former prime minister"). */
-export const ROLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'shadow', 'interim', 'assistant', 'senior', 'junior', 'ex-', 'then']);
+export const ROLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'shadow', 'interim', 'assistant', 'senior', 'junior', 'ex-', 'ex', 'then', 'joint', 'co', 'chief', 'vice']);
 
 /** Verbs that introduce reported speech or a report. */
 export const REPORTING_VERBS = [

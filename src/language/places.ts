@@ -23,7 +23,8 @@ const COUNTRIES = [
   'Turkey', 'Turkmenistan', 'Uganda', 'Ukraine', 'United Arab Emirates', 'UAE', 'United Kingdom', 'UK', 'Britain',
   'Great Britain', 'United States', 'United States of America', 'US', 'USA', 'America', 'Uruguay', 'Uzbekistan',
   'Venezuela', 'Vietnam', 'Yemen', 'Zambia', 'Zimbabwe', 'England', 'Scotland', 'Wales', 'Northern Ireland',
-];
+  'Holland', 'Yugoslavia', 'Soviet Union', 'USSR', 'Czechoslovakia', 'East Germany', 'West Germany', 'Korea', 'Greenland',
+]
 
 const CITIES = [
   'London', 'Manchester', 'Birmingham', 'Leeds', 'Liverpool', 'Glasgow', 'Edinburgh', 'Cardiff', 'Belfast', 'Bristol',
@@ -42,6 +43,23 @@ const CITIES = [
   'Houston', 'Miami', 'Toronto', 'Montreal', 'Ottawa', 'Vancouver', 'Mexico City', 'Havana', 'Caracas', 'Bogota',
   'Lima', 'Santiago', 'Buenos Aires', 'Sao Paulo', 'Rio de Janeiro', 'Brasilia', 'Strasbourg', 'Luxembourg City',
   'Davos', 'Gleneagles', 'Westminster', 'Downing Street', 'Whitehall',
+  // British towns and cities beyond the largest
+  'York', 'Exeter', 'Plymouth', 'Norwich', 'Ipswich', 'Swindon', 'Gloucester', 'Worcester', 'Hereford',
+  'Coventry', 'Wolverhampton', 'Stoke', 'Hull', 'Bradford', 'Wakefield', 'Huddersfield', 'Bolton',
+  'Wigan', 'Blackburn', 'Burnley', 'Lancaster', 'Carlisle', 'Sunderland', 'Gateshead', 'Middlesbrough', 'Durham',
+  'Darlington', 'Rotherham', 'Barnsley', 'Lincoln', 'Peterborough', 'Luton', 'Watford',
+  'Slough', 'Maidenhead', 'Basingstoke', 'Portsmouth', 'Winchester', 'Salisbury', 'Canterbury', 'Dover', 'Chelmsford',
+  'Colchester', 'Milton Keynes', 'Northampton', 'Shrewsbury', 'Chester', 'Warrington', 'Stockport', 'Salford',
+  'Swansea', 'Newport', 'Wrexham', 'Inverness', 'Perth', 'Stirling', 'Derry', 'Londonderry', 'Crawley', 'Guildford',
+  'Heathrow', 'Gatwick', 'Stansted', 'Canary Wharf',
+  // elsewhere
+  'Basra', 'Mosul', 'Fallujah', 'Najaf', 'Kirkuk', 'Tikrit', 'Hebron', 'Nablus', 'Jenin', 'Bethlehem', 'Haifa', 'Kandahar',
+  'Herat', 'Grozny', 'Beslan', 'Sarajevo', 'Belgrade', 'Zagreb', 'Bucharest', 'Marseille',
+  'Lyon', 'Cologne', 'Bonn', 'Stuttgart', 'Dusseldorf', 'Rotterdam', 'Antwerp', 'Naples', 'Turin', 'Florence',
+  'Venice', 'Seville', 'Valencia', 'Krakow', 'Gdansk', 'Vladivostok', 'Novosibirsk', 'Shenzhen',
+  'Guangzhou', 'Chongqing', 'Bangalore', 'Chennai', 'Madras', 'Hyderabad', 'Ho Chi Minh City',
+  'Brisbane', 'Adelaide', 'Atlanta', 'Seattle', 'Dallas', 'Detroit', 'Philadelphia', 'Las Vegas', 'New Orleans',
+  'Calgary', 'Monterrey', 'Guadalajara', 'Quito', 'La Paz', 'Montevideo',
 ];
 
 const REGIONS = [
@@ -52,6 +70,13 @@ const REGIONS = [
   'Kurdistan', 'Tibet', 'Gaza Strip', 'West Bank', 'Persian Gulf', 'Gulf', 'Caribbean', 'Mediterranean', 'Pacific',
   'Atlantic', 'Arctic', 'Perthshire', 'Yorkshire', 'Lancashire', 'Kent', 'Essex', 'Surrey', 'Cornwall', 'Devon',
   'Highlands', 'Midlands', 'Merseyside', 'Ulster', 'Bavaria', 'Catalonia', 'California', 'Texas', 'Florida',
+  // British counties and regions (names ending in -shire are found by their ending)
+  'Somerset', 'Dorset', 'North Dorset', 'Hampshire', 'Norfolk', 'Suffolk', 'Cumbria', 'Northumberland', 'County Durham',
+  'Tyneside', 'South Tyneside', 'Teesside', 'Wearside', 'East Anglia', 'West Country', 'Home Counties',
+  'Isle of Wight', 'Isle of Man', 'Anglesey', 'Orkney', 'Shetland', 'Hebrides', 'Fife', 'Lothian', 'Strathclyde',
+  'Sakhalin', 'Caspian Sea', 'Black Sea', 'North Sea', 'Baltic', 'Sahara', 'Sinai', 'Golan Heights', 'Crimea', 'Ural',
+  'Punjab', 'Bengal', 'Gujarat', 'Xinjiang', 'Aceh', 'Sumatra', 'Borneo', 'Mindanao', 'Patagonia',
+  'New England', 'Midwest', 'Quebec', 'Ontario', 'Alberta', 'British Columbia', 'Queensland', 'New South Wales',
 ];
 
 /** Lowercased name → kind. Multiword names are matched token by token. */
@@ -95,4 +120,10 @@ export const PLACE_HEADS = new Set([
   'cathedral', 'county', 'province', 'city', 'town', 'village', 'peninsula', 'desert', 'coast', 'strait', 'canal',
 ]);
 /** Leading words that make a capitalised name a place ("Loch Lomond", "Mount Everest"). */
-export const PLACE_PREFIXES = new Set(['loch', 'lake', 'mount', 'river', 'port', 'fort', 'cape', 'isle', 'gulf']);
+export const PLACE_PREFIXES = new Set(['loch', 'lake', 'mount', 'river', 'port', 'fort', 'cape', 'isle', 'gulf', 'county']);
+
+/** Compass words: a capitalised run of only these names a region ("the North East", "the South West"). */
+export const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+
+/** English place names end like this ("Gloucestershire", "Herefordshire"). */
+export const PLACE_SUFFIX = /^\p{Lu}\p{L}+shire$/u;

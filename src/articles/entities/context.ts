@@ -1,0 +1,138 @@
+// The context pass: capitalised names the name rules left open ("Gazprom", "Coldplay", "Ledbury") are
+// decided by the words around their mentions. An organisation: a descriptor next to it ("energy giant
+// Gazprom", "Unison, Britain's biggest union"), a role or person it owns ("Oxfam's Barbara Stocking"),
+// numbers it owns ("Unison's 800,000 workers"), a plural verb ("Coldplay have announced"), speech
+// ("Sony has said"), or coordination with an organisation ("Airbus and Boeing"). A place: a preposition
+// of place ("from Ledbury", "near Kinross"), a county after it ("Hartpury, Gloucestershire"), a list
+// with places. With no evidence, nothing is said.
+import { isAcronym } from '../../language/name-tokens';
+import { ORG_ATTRIBUTES, ORG_DESCRIPTORS } from '../../language/organisations';
+import { FIRST_NAMES, REPORTING_VERBS, ROLE_SET } from '../../language/people';
+import { DEMONYMS, PLACE_HEADS } from '../../language/places';
+import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
+import type { Sentence } from '../model';
+import { placeByName } from './names';
+import type { EntityRegistry, PendingName } from './registry';
+
+const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${[...ORG_DESCRIPTORS].join('|')})\\s*,?\\s*$`);
+const DESCRIPTOR_APPOSITIVE = new RegExp(`^,\\s+(?:the|a|an|its|their|\\p{Lu}[\\p{L}&.-]*['’]s)\\s+(?:[\\p{L}-]+\\s+){0,5}?(?:${[...ORG_DESCRIPTORS].join('|')})\\b`, 'u');
+const ATTRIBUTE_AFTER = new RegExp(`^\\s+(?:${[...ORG_ATTRIBUTES].join('|')})\\b`);
+const ROLE_AFTER = new RegExp(`^\\s+(?:[a-z]+\\s+){0,2}(?:${[...ROLE_SET].filter((r) => !r.includes(' ')).join('|')})\\s+(?:\\p{Lu}|said|says|told)`, 'u');
+const ROLE_OF = new RegExp(`\\b(?:spokes(?:man|woman|person)|officials?|chief|director|head|chairman|boss|executives?|members?|staff|workers?)\\s+(?:for|of|at|from)\\s+$`);
+const VERB = REPORTING_VERBS.filter((v) => !v.includes(' ')).join('|');
+const SPEECH_AFTER = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|not\\s+yet\\s+|now\\s+|already\\s+)?(?:${VERB})\\b`);
+const CLAUSE_AFTER = new RegExp(`^\\s+(?:has|had|is|was|will|would|could|plans|wants|hopes|agreed|overtook|delivered|bought|sold|owns|expects|accused|announced|said|says|${VERB})\\b`);
+const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;
+const PLACE_BEFORE = /(?:\b(?:in|from|near|outside|at|around|across|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of)\s+)$/;
+const PLACE_AFTER_AREA = /^\s+(?:area|district|region|constituency|town|village|suburb)\b/;
+
+interface Decision {
+  kind: 'organisation' | 'place';
+}
+
+function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
+  const { before, after } = p;
+  if (DESCRIPTOR_BEFORE.test(before)) return true;
+  if (DESCRIPTOR_APPOSITIVE.test(after)) return true;
+  if (ROLE_OF.test(before)) return true;
+  if (ATTRIBUTE_AFTER.test(after) && !p.possessive && !p.initial) return true;
+  if (!p.possessive && ROLE_AFTER.test(after)) return true;
+  if (p.possessive) {
+    // "Unison's 800,000 workers", "Oxfam's Barbara Stocking", "Labour's head of …", "Konami's Pro Evo"
+    if (/^\s*\d/.test(after)) return true;
+    if (/^\s*(?:Mr|Mrs|Ms|Dr)\s/.test(after)) return true;
+    const next = /^\s*((?:[a-z]+\s+){0,2})([\p{L}-]+)/u.exec(after);
+    if (next && ROLE_SET.has(next[2].toLowerCase())) return true;
+    const person = /^\s*(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)/u.exec(after);
+    if (person && (FIRST_NAMES.has(person[1].toLowerCase()) || registry.people.has(`${person[1]} ${person[2]}`.toLowerCase()))) return true;
+    if (person && !/\bthe\s+$/i.test(before) && p.words.length === 1) return true;
+  }
+  // "GT4 will not be ready", "Halo 2 has": a name with digits is as often a product; only the evidence above counts
+  if (/\d/.test(p.name)) return false;
+  const singular = !/s$/.test(p.words[p.words.length - 1]);
+  if (PLURAL_AFTER.test(after) && singular && !p.possessive) return true;
+  if (!p.initial && !p.possessive && CLAUSE_AFTER.test(after)) return true;
+  if (p.initial && !p.possessive && singular && SPEECH_AFTER.test(after)) return true;
+  return false;
+}
+
+function placeEvidence(p: PendingName): boolean {
+  const { before, after } = p;
+  if (/\bthe\s+$/i.test(before)) return PLACE_AFTER_AREA.test(after);
+  if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s*$)/.test(after)) return true;
+  // "Hartpury, Gloucestershire", "Maidenhead, Berkshire"
+  const then = /^,\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(after);
+  if (then && placeByName(then[1]) && placeByName(then[1])!.kind !== 'country' && /^(?:\s|,)/.test(after)) return PLACE_BEFORE.test(before) || /,\s*$/.test(before) || /\b(?:of|from|at|in)\s+$/.test(before);
+  return false;
+}
+
+/** Coordinated with a name already classified: "Airbus and Boeing", "Somerset and Hampshire", "…, Liverpool, Manchester, Basingstoke and west London". */
+function coordinatedWith(p: PendingName, registry: EntityRegistry): Decision | null {
+  const left = /(\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*)(\s+and\s+|,\s+)$/u.exec(p.before);
+  const right = /^(\s+and\s+|,\s+(?:and\s+)?)(?:the\s+)?(\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*)/u.exec(p.after);
+  for (const [m, other0, joint] of [[left, left?.[1], left?.[2]], [right, right?.[2], right?.[1]]] as const) {
+    if (!m || !other0) continue;
+    const other = other0.replace(/['’]s$/, '');
+    // "Ned Potter, ABC News": after a person-like name a comma leads to an affiliation, not a list
+    const list = !/,/.test(joint ?? '') || !p.personLike;
+    if (list && registry.findOrg(other) && !registry.people.has(other.toLowerCase())) return { kind: 'organisation' };
+    if (registry.isPlace(other) || placeByName(other)) return { kind: 'place' };
+  }
+  return null;
+}
+
+/** Pass: decide the pending names; two rounds, so a decision can support a coordinated neighbour. */
+export function classifyByContext(_sentences: Sentence[], registry: EntityRegistry): void {
+  // acronyms: organisations unless every mention used them as a modifier ("ID cards", "the PAL version")
+  for (const [acronym, use] of registry.acronyms) {
+    if (!use.asName && !registry.findOrg(acronym)) continue;
+    for (const s of use.sentences) registry.addOrg(acronym, s);
+  }
+  let open = registry.pending.filter((p) => usable(p, registry));
+  const decided = new Map<string, Decision>();
+  for (let round = 0; round < 3 && open.length; round++) {
+    const next: PendingName[] = [];
+    for (const p of open) {
+      const d = decided.get(p.name) ?? decide(p, registry);
+      if (!d) {
+        next.push(p);
+        continue;
+      }
+      decided.set(p.name, d);
+      apply(p, d, registry);
+    }
+    // every mention of a decided name follows it
+    open = next.filter((p) => {
+      const d = decided.get(p.name);
+      if (d) apply(p, d, registry);
+      return !d;
+    });
+    if (next.length === open.length && round > 0) break;
+  }
+}
+
+function usable(p: PendingName, registry: EntityRegistry): boolean {
+  const first = p.words[0];
+  const lower = p.name.toLowerCase();
+  // a title, a place word or a nationality on its own names no one ("the Secretary-General", "the City", "the Israelis")
+  if (ROLE_SET.has(lower) || (p.words.length === 1 && PLACE_HEADS.has(lower))) return false;
+  if (p.words.length === 1 && [...DEMONYMS.keys()].some((d) => first.startsWith(d))) return false;
+  if (registry.isPersonWord(p.words[p.words.length - 1]) || (p.words.length === 1 && registry.isPersonWord(first))) return false;
+  // "BBC Radio", "BBC Westminster Hour": a known organisation's programme or part
+  if (p.words.length > 1 && (registry.findOrg(first) || isAcronym(first))) return false;
+  if (p.words.length === 1 && CAPITALISED_STOPWORDS.has(first.toLowerCase())) return false;
+  // a digit-bearing title ("Halo 2", "Fifa 2005") is a product
+  if (/^\s*\d/.test(p.after) && !p.possessive) return false;
+  return true;
+}
+
+function decide(p: PendingName, registry: EntityRegistry): Decision | null {
+  if (placeEvidence(p)) return { kind: 'place' };
+  if (orgEvidence(p, registry)) return { kind: 'organisation' };
+  return coordinatedWith(p, registry);
+}
+
+function apply(p: PendingName, d: Decision, registry: EntityRegistry): void {
+  if (d.kind === 'place') registry.addPlace(p.name, placeByName(p.name)?.kind ?? 'other', p.sentence);
+  else registry.addOrg(p.name, p.sentence);
+}

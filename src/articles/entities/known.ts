@@ -1,0 +1,53 @@
+// Organisations known by name (src/language/organisations.ts KNOWN_ORGANISATIONS): found wherever the
+// text names them, and recognised when a name rule meets one ("Tory" → Conservative Party).
+import { isAcronym } from '../../language/name-tokens';
+import { KNOWN_ORGANISATIONS } from '../../language/organisations';
+import type { Sentence } from '../model';
+import type { EntityRegistry } from './registry';
+
+interface Known {
+  name: string;
+  /** The entry's acronym, if it has one ("EU" for the European Union). */
+  acronym?: string;
+  /** The name needs "the" before it ("the Independent"). */
+  needsThe: boolean;
+}
+
+const BY_ALIAS = new Map<string, Known>();
+const patterns: string[] = [];
+for (const entry of KNOWN_ORGANISATIONS) {
+  const name = entry[0].replace(/^the\s+/, '');
+  const acronym = entry.slice(1).find((a) => isAcronym(a));
+  for (const alias of entry) {
+    const needsThe = alias.startsWith('the ');
+    const bare = alias.replace(/^the\s+/, '');
+    BY_ALIAS.set(bare.toLowerCase(), { name, needsThe, ...(acronym ? { acronym } : {}) });
+    const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    patterns.push(needsThe ? `(?<=\\b[Tt]he\\s)${escaped}` : escaped);
+  }
+}
+patterns.sort((a, b) => b.length - a.length);
+/** Every known name, case-sensitive, whole words, longest first. */
+const KNOWN_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${patterns.join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
+
+/** The known organisation a name stands for ("Tories" → Conservative Party), or null. */
+export function knownOrganisation(name: string): { name: string; acronym?: string } | null {
+  const hit = BY_ALIAS.get(name.toLowerCase().replace(/^the\s+/, ''));
+  if (!hit) return null;
+  if (hit.needsThe && !/^the\s/i.test(name)) return null;
+  return { name: hit.name, ...(hit.acronym ? { acronym: hit.acronym } : {}) };
+}
+
+/** Pass: every mention of a known organisation, in every sentence. */
+export function findKnownOrganisations(sentences: Sentence[], registry: EntityRegistry): void {
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(KNOWN_RE)) {
+      const hit = BY_ALIAS.get(m[0].toLowerCase());
+      if (!hit) continue;
+      registry.addOrg(hit.name, s.index, hit.acronym, [m[0]]);
+      const spans = registry.knownSpans.get(s.index) ?? [];
+      spans.push([m.index, m.index + m[0].length]);
+      registry.knownSpans.set(s.index, spans);
+    }
+  }
+}

@@ -1,0 +1,438 @@
+// The name rules: each run of capitalised words ("chunk") of a sentence becomes a person, an organisation,
+// a place, or is left pending for the context pass. Rules in order: acronym definitions, a second name
+// inside the run, a role title inside it, an honorific, then what the words themselves say.
+import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
+import { NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS } from '../../language/organisations';
+import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS } from '../../language/people';
+import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES } from '../../language/places';
+import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
+import type { Sentence } from '../model';
+import { knownOrganisation } from './known';
+import type { EntityRegistry } from './registry';
+import { appositiveRole, roleAt, roleBefore } from './roles';
+
+const SAYING = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:${REPORTING_VERBS.join('|')})\\b`);
+const SAID_BEFORE = /(?:^|[,"”]\s*)(?:said|says|added|argued|insisted|warned)\s+$/;
+const LORDLY = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron']);
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+function acronymMatches(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
+  // "PlayStation Portable" → PSP: capitals inside a word count as initials
+  const capitals = words(name).map((w) => w[0] + w.slice(1).replace(/[^A-Z]/g, '')).join('').toUpperCase();
+  if (capitals === letters) return true;
+  const initials = words(name).map((w) => w[0]).join('').toUpperCase();
+  if (!letters || initials[0] !== letters[0]) return false;
+  let j = 0;
+  for (const ch of initials) if (ch === letters[j]) j++;
+  return j === letters.length || initials.replace(/[^A-Z]/g, '') === letters;
+}
+
+function isNameToken(t: Token): boolean {
+  return t.cap && /^[\p{L}][\p{L}'’-]*$/u.test(t.text) && !isAcronym(t.text);
+}
+
+/** "French" → "France", "South African" → "South Africa"; null when the words are not a nationality. */
+export function placeOfDemonym(ws: string[]): string | null {
+  const base = DEMONYMS.get(ws[ws.length - 1]);
+  if (!base) return null;
+  if (ws.length === 1) return base;
+  const composed = [...ws.slice(0, -1), base].join(' ').toLowerCase();
+  return PLACES.has(composed) ? (PLACE_NAMES.get(composed) ?? null) : null;
+}
+
+/** A place by its name alone: the gazetteer, "-shire", "County …", "the North East". */
+export function placeByName(name: string): { name: string; kind: 'country' | 'city' | 'region' | 'other' } | null {
+  const key = name.toLowerCase();
+  const kind = PLACES.get(key);
+  if (kind) return { name: PLACE_NAMES.get(key) ?? name, kind };
+  const ws = words(name);
+  if (ws.length === 1 && PLACE_SUFFIX.test(name)) return { name, kind: 'region' };
+  if (ws.length >= 2 && ws.every((w) => COMPASS_WORDS.has(w.toLowerCase()))) return { name, kind: 'region' };
+  if (ws.length >= 2 && (PLACE_HEADS.has(ws[ws.length - 1].toLowerCase()) || PLACE_PREFIXES.has(ws[0].toLowerCase()))) return { name, kind: 'other' };
+  return null;
+}
+
+/** Per-sentence state of the name rules. */
+interface SentenceScan {
+  registry: EntityRegistry;
+  sentence: number;
+  text: string;
+  tokens: Token[];
+}
+
+/** Pass: demonyms and capitalised runs of every sentence. */
+export function classifyNames(sentences: Sentence[], registry: EntityRegistry): void {
+  for (const s of sentences) {
+    const tokens = tokenize(s.text);
+    const scan: SentenceScan = { registry, sentence: s.index, text: s.text, tokens };
+    const chunks = joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry);
+    const inName = (t: Token) => chunks.some((c) => c.to - c.from > 1 && tokens.indexOf(t) >= c.from && tokens.indexOf(t) < c.to);
+    // Demonyms anywhere ("Azerbaijani media", "Afghan refugees"), but not inside a longer name ("European Union").
+    for (const t of tokens) {
+      const place = DEMONYMS.get(t.text);
+      if (place && !inName(t)) registry.addPlace(place, PLACES.get(place.toLowerCase()) ?? 'region', s.index);
+    }
+    const known = registry.knownSpans.get(s.index) ?? [];
+    for (const c of chunks) {
+      // "Sunday Times": the known name already counted it; its words are not another name ("Times")
+      if (known.some(([start, end]) => c.start >= start && c.end <= end)) continue;
+      classifyChunk(scan, c);
+    }
+  }
+}
+
+/**
+ * "Oil and Natural Gas Corporation", "Public and Commercial Services Union": two runs joined by "and" are
+ * one name when the second ends in an institution's head word and the first is not a name of its own.
+ */
+function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], registry: EntityRegistry): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const prev = out[out.length - 1];
+    if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 2
+      && ORG_HEADS.has(tokens[c.to - 1].lower) && !tokens.slice(prev.from, prev.to).some((t) => isAcronym(t.text))
+      && !PLACES.has(prev.text.toLowerCase()) && !registry.findOrg(prev.text) && !knownOrganisation(prev.text) && !FIRST_NAMES.has(tokens[prev.from].lower)) {
+      out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function subChunk(scan: SentenceScan, from: number, to: number, possessive: boolean): Chunk {
+  const head = scan.tokens[from];
+  const last = scan.tokens[to - 1];
+  return { from, to, text: scan.text.slice(head.start, last.end), start: head.start, end: last.end, possessive };
+}
+
+function classifyChunk(scan: SentenceScan, c: Chunk): void {
+  const { registry, sentence, text, tokens } = scan;
+  const toks = tokens.slice(c.from, c.to);
+  const lowerWords = toks.map((t) => t.lower);
+  const after = text.slice(c.end + (c.possessive && text[c.end] !== 's' ? 2 : 0), c.end + 160);
+  const before = text.slice(Math.max(0, c.start - 100), c.start);
+
+  // "Name (ACR)": an organisation when the name says so, otherwise a thing ("PlayStation Portable (PSP)")
+  const acr = /^\s*\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)/.exec(after);
+  if (acr && toks.length >= 2 && acronymMatches(acr[1], c.text)) {
+    if (lowerWords.some((w) => ORG_HEADS.has(w)) || registry.findOrg(acr[1]) || knownOrganisation(c.text)) registry.addOrg(c.text, sentence, acr[1]);
+    else registry.thingAcronyms.add(acr[1]);
+    return;
+  }
+
+  // "In Tanzania Mr Brown said": an honorific inside the chunk starts a new name
+  const inner = toks.findIndex((t, i) => i > 0 && HONORIFICS.has(t.lower) && i + 1 < toks.length && toks[i + 1].cap);
+  if (inner > 0) {
+    classifyChunk(scan, subChunk(scan, c.from, c.from + inner, tokens[c.from + inner - 1].possessive));
+    classifyChunk(scan, subChunk(scan, c.from + inner, c.to, c.possessive));
+    return;
+  }
+
+  // A sentence-opening common noun glued to a name by a connector ("Fans of the Gran Turismo"): drop it.
+  if (c.from === 0 && toks.length >= 3 && !toks[1].cap && !NAME_PARTICLES.has(toks[1].text) && !FIRST_NAMES.has(lowerWords[0]) && !ORG_HEADS.has(lowerWords[0]) && !PLACES.has(lowerWords[0]) && !roleAt([toks[0].text], 0)) {
+    let k = 1;
+    while (k < toks.length && !toks[k].cap) k++;
+    if (k < toks.length) {
+      classifyChunk(scan, subChunk(scan, c.from + k, c.to, c.possessive));
+      return;
+    }
+  }
+
+  if (roleInChunk(scan, c, before, after)) return;
+
+  // "X for Y", "X of Y", "X on Y": one name only when X is an institution or a place word ("Bank of England",
+  // "Commission for Africa", "Isle of Wight"); otherwise two ("Bill for Crossrail", "Need for Speed").
+  const connector = toks.findIndex((t, i) => i > 0 && !t.cap && (t.lower === 'for' || t.lower === 'of' || t.lower === 'on'));
+  if (connector > 0 && !knownOrganisation(c.text) && !PLACES.has(c.text.toLowerCase())) {
+    const left = lowerWords[connector - 1];
+    const whole = ORG_HEADS.has(left) || PLACE_PREFIXES.has(lowerWords[0]) || roleAt([toks[connector - 1].text], 0) !== null;
+    if (!whole) {
+      classifyChunk(scan, subChunk(scan, c.from, c.from + connector, false));
+      let k = c.from + connector;
+      while (k < c.to && !tokens[k].cap) k++;
+      if (k < c.to) classifyChunk(scan, subChunk(scan, k, c.to, c.possessive));
+      return;
+    }
+  }
+
+  // Honorific: "Mr Blair", "Sir Menzies Campbell", "Lord Goldsmith"
+  if (HONORIFICS.has(lowerWords[0]) && toks.length >= 2 && toks.slice(1).every(isNameToken)) {
+    const rest = toks.slice(1).map((t) => t.text);
+    if (rest.length === 1 && !LORDLY.has(lowerWords[0])) {
+      registry.surnameRefs.push({ surname: rest[0], sentence, display: c.text });
+    } else {
+      personWithContext(registry, LORDLY.has(lowerWords[0]) ? c.text : rest.join(' '), sentence, before, after);
+    }
+    return;
+  }
+
+  classifyName(scan, c.text, { before, after, toks, possessive: c.possessive, initial: c.from === 0 || /^["“'‘(]?$/.test(before.trim()) });
+}
+
+/**
+ * A role title inside the run, then a name: "Prime Minister Tony Blair", "EU Trade Commissioner Peter
+ * Mandelson"; or a role of an organisation: "Secretary-General of the CSTO". Occupations count here only at
+ * the start of a sentence ("Director Martin Scorsese"), never inside a title ("Star Wars Battlefront").
+ */
+function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string): boolean {
+  const { registry, sentence, text } = scan;
+  const chunkWords = words(c.text);
+  for (let r = 0; r < chunkWords.length; r++) {
+    const hit = roleAt(chunkWords, r);
+    if (!hit) continue;
+    if (OCCUPATION_SET.has(hit.role.toLowerCase()) && !(r === 0 && c.from === 0)) continue;
+    const rest = chunkWords.slice(r + hit.length);
+    if (rest.length === 0) break;
+    if (rest[0] === 'of' || rest[0] === 'for') {
+      const orgName = rest.slice(rest[1] === 'the' ? 2 : 1).join(' ');
+      if (r === 0 && orgName) {
+        classifyName(scan, orgName);
+        return true;
+      }
+      break;
+    }
+    const honorific = HONORIFICS.has(rest[0].toLowerCase());
+    const nameWords = honorific && !LORDLY.has(rest[0].toLowerCase()) ? rest.slice(1) : rest;
+    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w))
+      && !PLACES.has(nameWords.join(' ').toLowerCase()) && !registry.findOrg(nameWords.join(' ')) && !knownOrganisation(nameWords.join(' '))
+      && !ORG_HEADS.has(nameWords[nameWords.length - 1].toLowerCase())
+      && (nameWords.length >= 2 || registry.honorificSurnames.has(nameWords[0]) || honorific);
+    if (!plausible) continue;
+    // words before the role: an organisation or country first ("EU", "South Africa"), the rest qualifies the role
+    const prefix = chunkWords.slice(0, r);
+    let orgWords = 0;
+    let organisation: string | undefined;
+    for (let n = prefix.length; n >= 1; n--) {
+      const cand = prefix.slice(0, n).join(' ');
+      const country = placeOfDemonym(prefix.slice(0, n));
+      if (country) {
+        // "French President Jacques Chirac", "South African President Thabo Mbeki"
+        orgWords = n;
+        organisation = country;
+        registry.addPlace(country, PLACES.get(country.toLowerCase()) ?? 'country', sentence);
+        break;
+      }
+      if (PLACES.has(cand.toLowerCase()) || registry.findOrg(cand) || knownOrganisation(cand) || (n === 1 && isAcronym(cand)) || ORG_HEADS.has(prefix[n - 1].toLowerCase())) {
+        orgWords = n;
+        organisation = cand;
+        classifyName(scan, cand);
+        break;
+      }
+    }
+    const outside = roleBefore(before, '');
+    organisation = organisation ?? outside?.organisation;
+    const role = [...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
+    const name = honorific && LORDLY.has(rest[0].toLowerCase()) ? rest.join(' ') : nameWords.join(' ');
+    personWithContext(registry, name, sentence, '', after, role, organisation);
+    void text;
+    return true;
+  }
+  return false;
+}
+
+interface NameContext {
+  before: string;
+  after: string;
+  toks: Token[];
+  possessive: boolean;
+  initial: boolean;
+}
+
+/** A role and a name follow: the name before them is an organisation ("Merrill Lynch food analyst William Maguire"). */
+function roleFollows(after: string): boolean {
+  const m = /^\s+((?:[a-z-]+\s+){0,3})\p{Lu}/u.exec(after);
+  if (!m) return false;
+  const ws = m[1].trim().split(/\s+/);
+  return ws.some((w, i) => roleAt(ws, i) !== null);
+}
+
+/** Evidence that a capitalised pair is a person's name, from the words around it. */
+function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string): boolean {
+  const { before, after, toks } = ctx;
+  const lower = toks.map((t) => t.lower);
+  // "Tony Hawk's Underground 2": a name owning a capitalised title is a title
+  if (ctx.possessive && /^\s*\p{Lu}/u.test(after) && !/^\s*(?:Mr|Mrs|Ms|Dr)\b/.test(after)) return false;
+  if (FIRST_NAMES.has(lower[0]) || registry.honorificSurnames.has(toks[toks.length - 1].text)) return true;
+  if (appositiveRole(after) || roleBefore(before, after)) return true;
+  if (/^,\s+(?:who\b|\d{1,3}\s*[,.)]|(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+))/.test(after)) {
+    const kin = /^,\s+(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+)/.exec(after);
+    if (!kin || /^,\s+(?:who\b|\d)/.test(after) || KINSHIP_WORDS.has(kin[1])) return true;
+  }
+  // "said Aidan O'Carroll", but not "says Merrill Lynch food analyst William Maguire"
+  if (toks.length <= 3 && (SAYING.test(after) || (SAID_BEFORE.test(before) && !roleFollows(after)))) return true;
+  // "Name, a …, said": an appositive, then the reporting verb
+  if (/^,\s+(?:a|an|the)\s+[^,]{3,80},\s+(?:said|says|told|added)\b/.test(after)) return true;
+  void name;
+  return false;
+}
+
+export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext): void {
+  const { registry, sentence } = scan;
+  const ws = words(name);
+  const lower = ws.map((w) => w.toLowerCase());
+
+  // Known organisation, acronym or alias
+  const found = registry.findOrg(name);
+  if (found) {
+    found.sentences.add(sentence);
+    return;
+  }
+  const known = knownOrganisation(name);
+  if (known) {
+    registry.addOrg(known.name, sentence, known.acronym, [name.replace(/^the\s+/i, '')]);
+    return;
+  }
+  // Prefix of a known organisation's name ("Collective Security Treaty" → "... Treaty Organization")
+  if (ws.length >= 2) {
+    const prefixOf = registry.orgStartingWith(name);
+    if (prefixOf) {
+      registry.addAlias(prefixOf, name);
+      prefixOf.sentences.add(sentence);
+      return;
+    }
+  }
+  const place = placeByName(name);
+  if (place && (place.kind !== 'other' || PLACE_HEADS.has(lower[lower.length - 1]) || !ORG_HEADS.has(lower[lower.length - 1]))) {
+    registry.addPlace(place.name, place.kind, sentence);
+    return;
+  }
+  if (ws.length === 1 && DEMONYMS.has(name)) return; // handled as a place already
+  // "Darlington Council", "Preston City Council": the place is named too
+  if (ws.length >= 2 && lower[lower.length - 1] === 'council') {
+    let head = ws.slice(0, -1);
+    if (/^(?:city|county|borough|district|town)$/.test(head[head.length - 1].toLowerCase())) head = head.slice(0, -1);
+    const placeName = head.join(' ');
+    if (head.length >= 1 && head.length <= 3 && head.every((w) => /^\p{Lu}/u.test(w))) {
+      const p = placeByName(placeName);
+      registry.addPlace(p?.name ?? placeName, p?.kind ?? 'city', sentence);
+    }
+  }
+  if (ws.length >= 2 && lower.some((w, i) => ORG_HEADS.has(w) && (i > 0 || lower.includes('of') || lower.includes('for')))) {
+    registry.addOrg(name, sentence);
+    // "UK Treasury", "US Treasury": the country is named too
+    const country = placeByName(ws[0]) ?? (placeOfDemonym([ws[0]]) ? placeByName(placeOfDemonym([ws[0]]) as string) : null);
+    if (country && country.kind === 'country') registry.addPlace(country.name, country.kind, sentence);
+    return;
+  }
+  if (ws.length === 1 && isAcronym(name)) {
+    if (NOT_ORG_ACRONYMS.has(name.toUpperCase()) || registry.thingAcronyms.has(name)) return;
+    // "U2", "GT4", "A380": a band, a product or a plane; the context pass decides
+    if (/\d/.test(name)) {
+      if (ctx) pend(scan, name, ctx);
+      return;
+    }
+    const use = registry.acronyms.get(name) ?? { sentences: new Set<number>(), asName: false };
+    use.sentences.add(sentence);
+    use.asName ||= !ctx || acronymAsName(ctx.after);
+    registry.acronyms.set(name, use);
+    return;
+  }
+  if (!ctx) {
+    if (ws.length >= 2) registry.addOrg(name, sentence);
+    return;
+  }
+  // "South African", "North Korean": a demonym with a direction names a place
+  const lastDemonym = DEMONYMS.get(ws[ws.length - 1]);
+  if (lastDemonym) {
+    const composed = `${ws.slice(0, -1).join(' ')} ${lastDemonym}`.trim().toLowerCase();
+    if (PLACES.has(composed)) registry.addPlace(PLACE_NAMES.get(composed) ?? composed, PLACES.get(composed) ?? 'country', sentence);
+    return;
+  }
+  const { toks } = ctx;
+  const nameLike = !name.includes('&') && toks.length >= 2 && toks.length <= 4 && isNameToken(toks[0]) && isNameToken(toks[toks.length - 1])
+    && toks.every((t) => isNameToken(t) || NAME_PARTICLES.has(t.text));
+  if (nameLike && !NOT_ORG_TAILS.has(lower[lower.length - 1]) && !lower.some((w) => ORG_HEADS.has(w))) {
+    if (personEvidence(registry, ctx, name)) {
+      personWithContext(registry, name, sentence, ctx.before, ctx.after);
+      return;
+    }
+    // an unknown capitalised pair: could be a person, a band or a product; the context pass decides
+    if (!placesIn(registry, toks, sentence)) pend(scan, name, ctx, true);
+    return;
+  }
+  // Places inside other names ("Tajikistan-Afghanistan Border Security")
+  if (placesIn(registry, toks, sentence)) return;
+  if (NOT_ORG_TAILS.has(lower[lower.length - 1])) return;
+  pend(scan, name, ctx);
+}
+
+/** An acronym used as a name ("the UN said", "with the WTO") rather than before a noun only ("ID cards", "PAL version"). */
+function acronymAsName(after: string): boolean {
+  const next = /^\s*([\p{L}]+)/u.exec(after);
+  if (!next || !/^\s/.test(after)) return true;
+  const w = next[1];
+  if (/^\p{Lu}/u.test(w)) return true;
+  return STOP_WORDS.has(w) || REPORTING_VERBS.includes(w) || /^(?:member|members|officials?|ministers?|chiefs?|spokes(?:man|woman|person)|leaders?|correspondents?|commission|countries|states|ambassador|envoy|president|chairman|director|head|boss|secretary|staff|troops|forces|summit|meeting|talks|agreed|called|wants|plans)$/.test(w);
+}
+
+function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = false): void {
+  if (ctx.toks.length === 1 && (CAPITALISED_STOPWORDS.has(ctx.toks[0].lower) || FIRST_NAMES.has(ctx.toks[0].lower))) return;
+  scan.registry.pending.push({
+    name,
+    sentence: scan.sentence,
+    before: ctx.before,
+    after: ctx.after,
+    initial: ctx.initial,
+    possessive: ctx.possessive,
+    words: ctx.toks.map((t) => t.text),
+    personLike,
+  });
+}
+
+/** Places named inside a chunk, longest match first; hyphenated words are split ("Tajikistan-Afghanistan"). */
+function placesIn(registry: EntityRegistry, tokens: Token[], sentence: number): boolean {
+  const parts: string[] = [];
+  for (const t of tokens) parts.push(...t.text.split('-'));
+  let found = false;
+  for (let k = 0; k < parts.length; k++) {
+    for (let n = Math.min(MAX_PLACE_TOKENS, parts.length - k); n >= 1; n--) {
+      const key = parts.slice(k, k + n).join(' ').toLowerCase();
+      const kind = PLACES.get(key);
+      if (kind) {
+        registry.addPlace(PLACE_NAMES.get(key) ?? key, kind, sentence);
+        k += n - 1;
+        found = true;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+export function personWithContext(registry: EntityRegistry, name: string, sentence: number, before: string, after: string, givenRole?: string, givenOrg?: string): void {
+  let role: string | undefined = givenRole;
+  let organisation: string | undefined = givenOrg;
+  const rb = role ? null : roleBefore(before, after);
+  if (rb) {
+    role = rb.role;
+    organisation = organisation ?? rb.organisation;
+  }
+  const ap = appositiveRole(after);
+  if (ap) {
+    role = role ?? ap.role;
+    organisation = organisation ?? ap.organisation;
+  }
+  if (organisation) {
+    const demonym = placeOfDemonym(words(organisation));
+    const known = knownOrganisation(organisation);
+    const org = registry.findOrg(organisation) ?? (known ? registry.addOrg(known.name, sentence, known.acronym, [organisation]) : undefined);
+    if (demonym) {
+      organisation = demonym;
+      registry.addPlace(demonym, PLACES.get(demonym.toLowerCase()) ?? 'country', sentence);
+    } else if (org) {
+      organisation = org.acronym && org.acronym === organisation.replace(/^the\s+/i, '') ? org.acronym : org.name;
+      org.sentences.add(sentence);
+    } else if (placeByName(organisation)) {
+      const place = placeByName(organisation)!;
+      registry.addPlace(place.name, place.kind, sentence);
+    } else if (!registry.isPersonWord(organisation)) {
+      registry.addOrg(organisation, sentence);
+    }
+  }
+  registry.addPerson(name, sentence, role, organisation);
+}

@@ -1,0 +1,171 @@
+// Roles around a name, from the words before or after it: "Prime Minister Tony Blair", "India's petroleum
+// minister Mani Shankar Aiyar", "Jane Doe, the chief executive of Acme", "John Holliday, 37, a huntsman from
+// Ledbury", "said Aidan O'Carroll, E&Y's UK head of tax". Pure functions of text, each testable alone.
+import { ORG_HEADS } from '../../language/organisations';
+import { MAX_ROLE_TOKENS, REPORTING_VERBS, ROLE_MODIFIERS, ROLE_SET } from '../../language/people';
+import { DEMONYMS, PLACES } from '../../language/places';
+import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
+
+export interface RoleFound {
+  role: string;
+  organisation?: string;
+}
+
+const ROLE_FIRST_WORDS = new Set([...ROLE_SET].map((r) => r.split(' ')[0]));
+const ROLE_LAST_WORDS = new Set([...ROLE_SET].map((r) => r.split(' ').pop() as string));
+const VERBS = new Set([...REPORTING_VERBS, 'include', 'includes', 'including', 'included', 'featuring', 'starring', 'like', 'unlike', 'such', 'met', 'meets', 'meet', 'named', 'appointed', 'elected', 'replaced', 'backed', 'blamed', 'quoted', 'called', 'asked', 'urged', 'joined', 'thanked', 'criticised', 'accused', 'attacked', 'praised', 'sacked']);
+/** Time and place words that never qualify a role ("last month after bassist X"). */
+const NOT_QUALIFIERS = new Set(['month', 'week', 'year', 'day', 'night', 'morning', 'evening', 'weekend', 'time', 'ago', 'says', 'said', 'while', 'whose', 'versus']);
+/** Lower-case words that may qualify a role before its head ("petroleum minister", "senior policy adviser"). */
+const MAX_QUALIFIERS = 3;
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/[,.;:]$/, '');
+}
+
+/** Longest role title starting at words[i] (case-insensitive), with its length in words. */
+export function roleAt(ws: string[], i: number): { role: string; length: number } | null {
+  if (i >= ws.length || !ROLE_FIRST_WORDS.has(ws[i].toLowerCase())) return null;
+  for (let n = Math.min(MAX_ROLE_TOKENS, ws.length - i); n >= 1; n--) {
+    const candidate = ws.slice(i, i + n).join(' ').toLowerCase().replace(/[,.;:]$/, '');
+    if (ROLE_SET.has(candidate)) return { role: ws.slice(i, i + n).join(' ').replace(/[,.;:]$/, ''), length: n };
+  }
+  return null;
+}
+
+/** Longest role title ending exactly at words[end - 1]. */
+export function roleEndingAt(ws: string[], end: number): { role: string; start: number } | null {
+  if (end < 1 || !ROLE_LAST_WORDS.has(bare(ws[end - 1]))) return null;
+  for (let n = Math.min(MAX_ROLE_TOKENS, end); n >= 1; n--) {
+    const candidate = ws.slice(end - n, end).join(' ').toLowerCase();
+    if (ROLE_SET.has(candidate)) return { role: ws.slice(end - n, end).join(' '), start: end - n };
+  }
+  return null;
+}
+
+/** A lower-case word that can qualify a role ("petroleum", "home affairs", "royal"): not a function word or a verb. */
+function isQualifier(word: string): boolean {
+  if (!/^[a-z][a-z-]*$/.test(word)) return false;
+  if (STOP_WORDS.has(word) || CAPITALISED_STOPWORDS.has(word) || VERBS.has(word) || NOT_QUALIFIERS.has(word)) return false;
+  return !/(?:ed|ly)$/.test(word) || ROLE_MODIFIERS.has(word);
+}
+
+/** The qualifiers right before words[start] ("former", "petroleum", "senior policy"), as a start index. */
+function qualifiersBefore(ws: string[], start: number): number {
+  let i = start;
+  while (i > 0 && start - i < MAX_QUALIFIERS && (ROLE_MODIFIERS.has(ws[i - 1].toLowerCase()) || isQualifier(ws[i - 1]))) i--;
+  return i;
+}
+
+/** "of tax", "of elections strategy": a lower-case complement that belongs to the role ("head of tax"). */
+function lowerComplement(rest: string): string {
+  const m = /^\s+of\s+((?:[a-z][a-z-]*\s?){1,3})(?=[,.;:]|\s*$|\s+(?:at|in|for|with|and|said|says|who)\b)/.exec(rest);
+  if (!m) return '';
+  const words = m[1].trim().split(/\s+/);
+  return words.every((w) => isQualifier(w)) ? ` of ${words.join(' ')}` : '';
+}
+
+/** Organisation named just before a role: "the CSTO's Secretary-General", "Regular Music's director". */
+export function orgBefore(before: string): string | undefined {
+  const m = /((?:\p{Lu}[\p{L}&.-]*\s+){0,4}\p{Lu}[\p{L}&.-]*)['’]s?\s*$/u.exec(before);
+  if (!m || !/['’]/.test(m[0])) return undefined;
+  const ws = m[1].replace(/[.]+$/, '').split(/\s+/);
+  while (ws.length > 1 && CAPITALISED_STOPWORDS.has(ws[0].toLowerCase())) ws.shift();
+  return CAPITALISED_STOPWORDS.has(ws[0].toLowerCase()) ? undefined : ws.join(' ');
+}
+
+/** A capitalised name right before a role, as in "Oxfam senior policy adviser", "Gazprom chairman", "Tory leader". */
+function nameBefore(words: string[], initialAt: number): string | undefined {
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < 5; i--) {
+    const w = words[i];
+    if (/^\p{Lu}[\p{L}\p{N}&.'’-]*$/u.test(w) || (out.length > 0 && /^(?:of|for|&)$/.test(w))) out.unshift(w);
+    // "Oil and Natural Gas Corporation chairman": "and" inside an institution's name only
+    else if (w === 'and' && out.length > 0 && ORG_HEADS.has(out[out.length - 1].toLowerCase()) && i > 0 && /^\p{Lu}/u.test(words[i - 1])) out.unshift(w);
+    else break;
+  }
+  while (out.length && /^(?:of|for|and|&)$/.test(out[0])) out.shift();
+  // the first word of a sentence is capitalised whatever it is
+  while (out.length && CAPITALISED_STOPWORDS.has(out[0].toLowerCase())) out.shift();
+  if (out.length === 0) return undefined;
+  if (words.length - out.length === initialAt && out.length === 1 && !/^\p{Lu}{2,}/u.test(out[0]) && !DEMONYMS.has(out[0]) && !PLACES.has(out[0].toLowerCase())) return undefined;
+  return out.join(' ').replace(/['’]s$/, '');
+}
+
+/**
+ * The role written right before a name: "economy minister" in "Argentina's economy minister, Roberto Lavagna";
+ * "Mayor" in "the Mayor of London, Ken Livingstone, …"; "senior policy adviser" of Oxfam in "Oxfam senior
+ * policy adviser Max Lawson"; "political editor" of the BBC in "the BBC's political editor Andrew Marr".
+ */
+export function roleBefore(before: string, after = ''): RoleFound | null {
+  // "Argentina's economy minister, Roberto Lavagna, said"; "the Palestinian leader, Mahmoud Abbas."
+  if (/,\s*$/.test(before) && /^(?:,|\.|\s*$|\s+(?:who|said|says)\b)/.test(after)) {
+    const inner = before.replace(/,\s*$/, '');
+    const roleOf = /(\S+(?:\s+\S+){0,2})\s+(?:of|for|to|at)\s+(?:the\s+)?((?:\p{Lu}[\p{L}&.'’-]*\s?){1,4})$/u.exec(inner);
+    if (roleOf) {
+      const ws = roleOf[1].split(/\s+/);
+      const r = roleEndingAt(ws, ws.length);
+      if (r) {
+        const start = qualifiersBefore(ws, r.start);
+        return { role: [...ws.slice(start, r.start), r.role].join(' '), organisation: roleOf[2].trim() };
+      }
+    }
+    const direct = roleBefore(`${inner} `);
+    if (direct) return direct;
+  }
+  const trimmed = before.replace(/\s+$/, '');
+  if (trimmed.length === before.length && before.length > 0) return null; // no space before the name
+  const ws = trimmed.split(/\s+/).slice(-MAX_ROLE_TOKENS - 8);
+  const r = roleEndingAt(ws, ws.length);
+  if (!r) return null;
+  const start = qualifiersBefore(ws, r.start);
+  const role = [...ws.slice(start, r.start), r.role].join(' ');
+  const prefix = ws.slice(0, start);
+  const initialAt = trimmed.split(/\s+/).length === ws.length ? 0 : -1;
+  const organisation = orgBefore(`${prefix.join(' ')} `.trimEnd()) ?? nameBefore(prefix, initialAt);
+  return { role, ...(organisation ? { organisation } : {}) };
+}
+
+/** The role at the start of a phrase, with its qualifiers: "joint leader", "senior policy adviser". */
+function roleAtPhrase(phrase: string): { role: string; rest: string } | null {
+  const ws = phrase.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < ws.length && i <= MAX_QUALIFIERS + 1; i++) {
+    const r = roleAt(ws, i);
+    if (r) {
+      if (ws.slice(0, i).some((w) => !(ROLE_MODIFIERS.has(w.toLowerCase()) || isQualifier(w)))) return null;
+      const role = [...ws.slice(0, i), r.role].join(' ');
+      const consumed = ws.slice(0, i + r.length).join(' ');
+      const idx = phrase.indexOf(consumed);
+      const rest = idx >= 0 ? phrase.slice(idx + consumed.length) : '';
+      return { role: role + lowerComplement(rest), rest };
+    }
+    // a role comes before any preposition: "the son of rock star X" is no rock star
+    if (/^(?:of|for|at|to|from|in|with|on|by|who|which|that)$/i.test(ws[i])) return null;
+  }
+  return null;
+}
+
+/**
+ * ", the Secretary-General of the CSTO", ", Afghanistan's envoy to the United Nations", ", who is director of
+ * X", ", 37, a huntsman from Ledbury", ", E&Y's UK head of tax", ", a former Eton pupil and joint leader of …".
+ */
+export function appositiveRole(after: string): RoleFound | null {
+  const appositive = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an)\s+)?/.exec(after);
+  if (!appositive) return null;
+  const phrase = after.slice(appositive[0].length).split(/[,;:()"“”]|\s[-–]\s/)[0];
+  const possessiveOrg = /^((?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*)['’]s?\s+/u.exec(phrase);
+  let roleText = possessiveOrg ? phrase.slice(possessiveOrg[0].length) : phrase;
+  // "UK head of tax": a country or nationality before the role qualifies it
+  roleText = roleText.replace(/^(?:\p{Lu}\p{L}*\s+)(?=[a-z])/u, (w) => (PLACES.has(w.trim().toLowerCase()) || DEMONYMS.has(w.trim()) ? '' : w));
+  const conjuncts = roleText.split(/\s+and\s+/);
+  for (const part of conjuncts) {
+    const ra = roleAtPhrase(part);
+    if (!ra) continue;
+    if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
+    let organisation = possessiveOrg?.[1];
+    const of = /^\s+(?:of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);
+    if (of) organisation = organisation ?? of[1].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
+    return { role: ra.role, ...(organisation ? { organisation } : {}) };
+  }
+  return null;
+}
