@@ -1,4 +1,4 @@
-// /who: the people (with roles), the organisations (with acronyms and members) and who said what;
+// /who: the people (with roles), the organisations (with acronyms and members), the places and who said what;
 // or, given a name, that one person or organisation.
 import type { TrackedArticle } from '../articles/library';
 import type { Article, Attribution, Organisation, Person } from '../articles/model';
@@ -160,6 +160,7 @@ export function whoReply(tracked: TrackedArticle, name?: string): Reply {
   const fields = [
     listField('People', article.people.map(personLine)),
     listField('Organisations', article.organisations.map(organisationLine)),
+    article.places.length ? { name: 'Places', value: clip(safe(joinList(article.places.map((p) => p.name))), 1024) } : undefined,
     listField('Who said what', article.attributions.map((a) => attributionLine(a))),
   ].filter(present);
   return {

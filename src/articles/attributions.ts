@@ -99,7 +99,9 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
     const text = s.text.length > 2000 ? s.text.slice(0, 2000) : s.text;
     const push = (source: string, verb: string, claim: string | undefined, subject = true) => {
       // "Argentina's President, Nestor Kirchner, said": a known person named in the subject is the source
-      const named = subject ? ctx.people.filter((p) => p.name.includes(' ') && source.includes(p.name)) : [];
+      // ("In an interview with the BBC's Andrew Marr, Mr Blair said": the name closing the subject is the source)
+      const closingName = /(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(source.trim());
+      const named = subject && !closingName ? ctx.people.filter((p) => p.name.includes(' ') && source.includes(p.name)) : [];
       if (named.length === 1) {
         out.push({ source: named[0].name, verb, ...(claim ? { claim } : {}), sentence: s.index });
         return;
@@ -146,6 +148,8 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
       let rest = text.slice(sv[0].length);
       const date = DATE_AFTER_VERB.exec(rest);
       if (date && date[0].trim().length > 3) rest = rest.slice(date[0].length);
+      // "said on Wednesday's Today programme:": the rest of the possessive names where, not what
+      if (date) rest = rest.replace(/^['’]s\s+[^:,"“]{1,60}?(?=:|,)/, '');
       // "told a news conference:", "told the BBC that"
       if (sv[2] === 'told') rest = rest.replace(/^\s+[^:,"“]{1,60}?(?=:|\s+that\b|,)/, '');
       push(sv[1], sv[2], cleanClaim(rest.replace(/^,\s*/, '')));

@@ -114,12 +114,14 @@ describe('/brief with linked coverage', () => {
 });
 
 describe('/who', () => {
-  it('lists people with roles, organisations with members, and who said what', async () => {
+  it('lists people with roles, organisations with members, places, and who said what', async () => {
     const { run } = setup([track(seed)]);
     const r = await run('who');
-    expect(fieldNames(r)).toEqual(['People', 'Organisations', 'Who said what']);
+    expect(fieldNames(r)).toEqual(['People', 'Organisations', 'Places', 'Who said what']);
     expect(field(r, 'People')).toBe('**Imangali Tasmagambetov** — Secretary-General, CSTO');
     expect(field(r, 'Organisations')).toBe(`**Collective Security Treaty Organization (CSTO)** — members: ${MEMBERS}\n**RIA Novosti**`);
+    expect(field(r, 'Places')).toContain('Tajikistan, Afghanistan');
+    expect(field(r, 'Places')).toContain('Tashkent');
     expect(field(r, 'Who said what')?.split('\n')).toEqual([
       '**Collective Security Treaty Organization** announced: the plan to strengthen the border between Tajikistan and Afghanistan will be approved in the next two days',
       '**Azerbaijani media** reported: the CSTO is set to approve this plan on November 28',

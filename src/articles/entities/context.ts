@@ -23,7 +23,9 @@ const VERB = REPORTING_VERBS.filter((v) => !v.includes(' ')).join('|');
 const SPEECH_AFTER = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|not\\s+yet\\s+|now\\s+|already\\s+)?(?:${VERB})\\b`);
 const CLAUSE_AFTER = new RegExp(`^\\s+(?:has|had|is|was|will|would|could|plans|wants|hopes|agreed|overtook|delivered|bought|sold|owns|expects|accused|announced|said|says|${VERB})\\b`);
 const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;
-const PLACE_BEFORE = /(?:\b(?:in|from|near|outside|at|around|across|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of)\s+)$/;
+const PLACE_BEFORE = /(?:\b(?:in|near|outside|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of)\s+)$/;
+/** "from Bromesberrow, near Ledbury", "at Balado, near Kinross": these prepositions lead to a company as often, so they need a place beside. */
+const WEAK_PLACE_BEFORE = /\b(?:from|at)\s+$/;
 const PLACE_AFTER_AREA = /^\s+(?:area|district|region|constituency|town|village|suburb)\b/;
 
 interface Decision {
@@ -51,6 +53,8 @@ function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
   if (/\d/.test(p.name)) return false;
   const singular = !/s$/.test(p.words[p.words.length - 1]);
   if (PLURAL_AFTER.test(after) && singular && !p.possessive) return true;
+  // "Wong Kwan said", "Pol Pot was": a name shaped like a person's is not made an organisation by its verb
+  if (p.personLike) return false;
   if (!p.initial && !p.possessive && CLAUSE_AFTER.test(after)) return true;
   if (p.initial && !p.possessive && singular && SPEECH_AFTER.test(after)) return true;
   return false;
@@ -60,6 +64,7 @@ function placeEvidence(p: PendingName): boolean {
   const { before, after } = p;
   if (/\bthe\s+$/i.test(before)) return PLACE_AFTER_AREA.test(after);
   if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s*$)/.test(after)) return true;
+  if (WEAK_PLACE_BEFORE.test(before) && /^,\s+near\s+\p{Lu}/u.test(after)) return true;
   // "Hartpury, Gloucestershire", "Maidenhead, Berkshire"
   const then = /^,\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(after);
   if (then && placeByName(then[1]) && placeByName(then[1])!.kind !== 'country' && /^(?:\s|,)/.test(after)) return PLACE_BEFORE.test(before) || /,\s*$/.test(before) || /\b(?:of|from|at|in)\s+$/.test(before);
@@ -121,6 +126,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   // "BBC Radio", "BBC Westminster Hour": a known organisation's programme or part
   if (p.words.length > 1 && (registry.findOrg(first) || isAcronym(first))) return false;
   if (p.words.length === 1 && CAPITALISED_STOPWORDS.has(first.toLowerCase())) return false;
+  // "Separately, …", "Overall, …": a sentence adverb
+  if (p.words.length === 1 && p.initial && /^\s*,/.test(p.after)) return false;
   // a digit-bearing title ("Halo 2", "Fifa 2005") is a product
   if (/^\s*\d/.test(p.after) && !p.possessive) return false;
   return true;

@@ -1,0 +1,60 @@
+// People, organisations and places against the hand labels (test/articles/entities-gold/labels.json): the
+// seed and the 30 corpus articles of ../shared. The full figures come from `npm run eval -- entities`.
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/model';
+import { KINDS, normaliseRole, overall, precision, readLabels, recall, roleAccuracy, scoreArticle, scoreEntities } from './entities-gold';
+
+describe('the scorer', () => {
+  const empty = () => ({ articles: 0, counts: { people: { predicted: 0, correct: 0, gold: 0, found: 0 }, organisations: { predicted: 0, correct: 0, gold: 0, found: 0 }, places: { predicted: 0, correct: 0, gold: 0, found: 0 } }, roles: { withRole: 0, found: 0, right: 0 }, spuriousRoles: 0, errors: [] as string[] });
+  const article = (parts: Partial<Article>) => ({ people: [], organisations: [], places: [], ...parts }) as unknown as Article;
+
+  it('counts right, wrong, missing and optional names, any alias matching, and judges roles once per person', () => {
+    const score = empty();
+    scoreArticle('x', article({
+      people: [{ name: 'Ann Lee', role: 'former Finance Minister', sentences: [0] }, { name: 'Star Wars', sentences: [1] }],
+      organisations: [{ name: 'European Union', acronym: 'EU', aliases: [], members: [], sentences: [0] }, { name: 'Westminster Hour', aliases: [], members: [], sentences: [1] }],
+      places: [{ name: 'UK', kind: 'country', sentences: [0] }, { name: 'Europe', kind: 'region', sentences: [0] }],
+    }), {
+      people: [{ name: 'Ann Lee', role: 'finance minister' }, { name: 'Bo Chan', role: 'chairman' }],
+      organisations: ['EU', 'Acme'],
+      places: ['United Kingdom|UK'],
+      optional: { places: ['Europe'] },
+    }, score);
+    expect(score.counts.people).toEqual({ predicted: 2, correct: 1, gold: 2, found: 1 });
+    expect(score.counts.organisations).toEqual({ predicted: 2, correct: 1, gold: 2, found: 1 });
+    expect(score.counts.places).toEqual({ predicted: 1, correct: 1, gold: 1, found: 1 });
+    expect(score.roles).toEqual({ withRole: 2, found: 1, right: 1 });
+    expect(score.errors).toEqual(expect.arrayContaining(['x: not a person: Star Wars', 'x: missing person: Bo Chan', 'x: missing organisation: Acme', 'x: not an organisation: Westminster Hour']));
+    expect(normaliseRole('the Ex-Foreign Secretary')).toBe('foreign secretary');
+  });
+
+  it('labels the seed and at least 20 corpus articles, with a held-out part', () => {
+    const labels = readLabels();
+    expect(Object.keys(labels.articles)).toContain('csto-border-plan');
+    expect(Object.keys(labels.articles).filter((id) => id.startsWith('bbc_')).length).toBeGreaterThanOrEqual(20);
+    expect(labels.heldOut.length).toBeGreaterThanOrEqual(6);
+    for (const id of labels.heldOut) expect(labels.articles[id]).toBeDefined();
+  });
+});
+
+describe('Herald against the labels', () => {
+  it('meets the targets on the whole set and on the articles the rules were tuned on: precision ≥ 90%, recall ≥ 85% per list, roles ≥ 85%', () => {
+    for (const half of ['all', 'dev'] as const) {
+      const s = scoreEntities(half);
+      for (const kind of KINDS) {
+        expect(precision(s.counts[kind]), `${half} ${kind} precision`).toBeGreaterThanOrEqual(0.9);
+        expect(recall(s.counts[kind]), `${half} ${kind} recall`).toBeGreaterThanOrEqual(0.85);
+      }
+      expect(roleAccuracy(s), `${half} roles`).toBeGreaterThanOrEqual(0.85);
+      expect(s.spuriousRoles).toBe(0);
+    }
+  }, 60_000);
+
+  it('holds up on the held-out articles (never tuned to; below target on precision and recall, see README)', () => {
+    const s = scoreEntities('held-out');
+    const o = overall(s);
+    expect(precision(o)).toBeGreaterThanOrEqual(0.85);
+    expect(recall(o)).toBeGreaterThanOrEqual(0.8);
+    expect(roleAccuracy(s)).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
+});

@@ -1,0 +1,54 @@
+// The role rules alone, on phrases written for the test.
+import { describe, expect, it } from 'vitest';
+import { appositiveRole, orgBefore, roleBefore } from '../../../src/articles/entities/roles';
+
+describe('roles before a name', () => {
+  it('keeps the qualifiers of the role and takes the owner from a possessive', () => {
+    expect(roleBefore("Talks with Norway's fisheries minister ")).toEqual({ role: 'fisheries minister', organisation: 'Norway' });
+    expect(roleBefore("Earlier, the Herald's chief political editor ")).toEqual({ role: 'chief political editor', organisation: 'Herald' });
+  });
+
+  it('takes a capitalised name right before the role as its organisation, but not a sentence-opening word', () => {
+    expect(roleBefore('A statement from Greenpeace senior campaigner ')).toEqual({ role: 'senior campaigner', organisation: 'Greenpeace' });
+    expect(roleBefore('Greenpeace senior campaigner ')).toEqual({ role: 'senior campaigner' }); // the first word of a sentence says nothing
+    expect(roleBefore('A meeting with Acme Holdings chairman ')).toEqual({ role: 'chairman', organisation: 'Acme Holdings' });
+    expect(roleBefore('Meanwhile chairman ')).toEqual({ role: 'chairman' });
+  });
+
+  it('stops at time words and verbs ("last week after solicitor")', () => {
+    expect(roleBefore('He resigned last week after solicitor ')).toEqual({ role: 'solicitor' });
+    expect(roleBefore('The panel includes singer ')).toEqual({ role: 'singer' });
+  });
+
+  it('reads "the Y of Z, X" and "Z\'s Y, X"', () => {
+    expect(roleBefore('the Mayor of Bristol, ', ', said')).toEqual({ role: 'Mayor', organisation: 'Bristol' });
+    expect(roleBefore("Chile's mining minister, ", '.')).toEqual({ role: 'mining minister', organisation: 'Chile' });
+  });
+
+  it('finds nothing without a role', () => {
+    expect(roleBefore('The weather in ')).toBeNull();
+    expect(orgBefore('nothing here ')).toBeUndefined();
+  });
+});
+
+describe('roles after a name (appositives)', () => {
+  it('reads ", the Y of Z" and ", a Y for Z"', () => {
+    expect(appositiveRole(', the managing director of Northwind Foods, said')).toEqual({ role: 'managing director', organisation: 'Northwind Foods' });
+    expect(appositiveRole(', a spokeswoman for Westrail, said')).toEqual({ role: 'spokeswoman', organisation: 'Westrail' });
+  });
+
+  it('skips an age and reads the role of the second conjunct', () => {
+    expect(appositiveRole(', 41, a locksmith from Leeds')).toBeNull(); // a locksmith is no listed role
+    expect(appositiveRole(', 52, a solicitor from Leeds')).toEqual({ role: 'solicitor' });
+    expect(appositiveRole(', a former rugby player and joint owner of the Red Lion, said')).toEqual({ role: 'former rugby player' });
+  });
+
+  it('keeps a lower-case complement and skips a country before the role', () => {
+    expect(appositiveRole(", Norland's UK head of research.")).toEqual({ role: 'head of research', organisation: 'Norland' });
+  });
+
+  it('is no role when the role word belongs to a relation or to the next name', () => {
+    expect(appositiveRole(', the 22 year old son of film star Ann Lee')).toBeNull();
+    expect(appositiveRole(', auctioneer Tom Hill, 42')).toBeNull();
+  });
+});
