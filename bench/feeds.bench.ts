@@ -6,6 +6,7 @@
 // Announcements go through the real announce path (parse, story link, topic match, outbox, drain) to an
 // in-process poster. Items carry full content, so no linked page is fetched (a page fetch adds its own
 // round trip per item).
+import { SqliteFeedStore } from '../src/store/feeds-sqlite';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,11 +54,11 @@ export async function run(): Promise<void> {
     for (let f = 0; f < FEEDS; f++) server.set(`/b/${f}.xml`, { body: rssFeed(`Bench feed ${f}`, Array.from({ length: ITEMS }, (_, i) => item(f, ITEMS - i))) });
     const library = new MemoryLibrary();
     const news = new NewsMonitor({
-      db, library, poster, clock: systemClock, log: pino({ level: 'silent' }), feeds: urls, pollSchedule: '*/10 * * * *',
+      store: new SqliteFeedStore(db), library, poster, clock: systemClock, log: pino({ level: 'silent' }), feeds: urls, pollSchedule: '*/10 * * * *',
       allowPrivate: true, concurrency, fetch: { timeoutMs: 10_000 },
     });
     await news.start();
-    news.watches.subscribe({ guildId: '1', channelId: '2', userId: '3' });
+    await news.watches.subscribe({ guildId: '1', channelId: '2', userId: '3' });
     const baseline = await news.feeds.pollAll();
     const unchanged = await news.feeds.pollAll();
     for (let f = 0; f < CHANGED; f++) {

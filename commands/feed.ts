@@ -57,18 +57,17 @@ export default defineCommand({
         };
       }
       case 'remove': {
-        const result = feeds.remove({ url: args.url, guildId });
+        const result = await feeds.remove({ url: args.url, guildId });
         return { content: result.ok ? `Stopped following <${args.url}>.` : result.reason, ephemeral: true };
       }
       case 'list':
-        return listReply(feeds.list(guildId), ctx.now());
+        return listReply(await feeds.list(guildId), ctx.now());
     }
   },
-  autocomplete(option, value, _raw, ctx) {
+  async autocomplete(option, value, _raw, ctx) {
     if (option !== 'url' || !ctx.services.feeds) return [];
     const q = value.trim().toLowerCase();
-    return ctx.services.feeds
-      .list(ctx.caller.guildId)
+    return (await ctx.services.feeds.list(ctx.caller.guildId))
       .filter((f) => f.scope === 'server' && (f.url.toLowerCase().includes(q) || (f.title ?? '').toLowerCase().includes(q)))
       .map((f) => ({ name: f.title ? `${f.title} — ${f.url}` : f.url, value: f.url }));
   },

@@ -68,20 +68,20 @@ export default defineCommand({
         if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
         const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(channelId, ctx.caller.guildId ?? undefined) : { ok: true as const };
         if (!access.ok) return { content: `Herald cannot announce in <#${channelId}>: ${access.reason}.`, ephemeral: true };
-        const watch = watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId });
+        const watch = await watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId });
         return { content: `New articles will be announced in <#${watch.channelId}>${topicLine(watch)}.`, ephemeral: true };
       }
       case 'topic': {
         const topic = CLEAR.has(args.keywords.toLowerCase()) ? null : args.keywords;
         if (topic && topicTerms(topic).length === 0) return { content: 'Give at least one keyword or name, e.g. `CSTO, Tajikistan`.', ephemeral: true };
-        const result = watches.setTopic({ guildId, channelId: args.channel, topic });
+        const result = await watches.setTopic({ guildId, channelId: args.channel, topic });
         if (!result.ok) return { content: result.reason, ephemeral: true };
         return { content: result.watches.map((w) => `<#${w.channelId}>${topicLine(w)}`).join('\n') || 'No watched channel.', ephemeral: true };
       }
       case 'list':
-        return listReply(watches.list(guildId));
+        return listReply(await watches.list(guildId));
       case 'off': {
-        const n = watches.off({ guildId, channelId: args.channel });
+        const n = await watches.off({ guildId, channelId: args.channel });
         if (n === 0) return { content: args.channel ? `<#${args.channel}> was not watched.` : 'No channel was watched in this server.', ephemeral: true };
         return { content: args.channel ? `Announcements in <#${args.channel}> stopped.` : `Announcements stopped in ${n} channel${n === 1 ? '' : 's'}.`, ephemeral: true };
       }

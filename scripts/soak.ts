@@ -5,6 +5,7 @@
 // GC) is compared between the end of the warm-up and the end; unhandled rejections are counted.
 //   npm run soak                 one simulated hour, exits 1 if heap grew ≥ 10% or anything was rejected
 //   npm run soak -- --minutes 10 a shorter run
+import { SqliteFeedStore } from '../src/store/feeds-sqlite';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -139,10 +140,10 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const reminders = new Reminders({ store: new SqliteReminderStore(db), poster, clock, log, library, defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 } });
   await reminders.start('reminders');
   reminders.attach(library);
-  const news = new NewsMonitor({ db, library, poster, clock, log, feeds: [feedUrl], pollSchedule: '* * * * *', allowPrivate: true, fetch: { timeoutMs: 3000 } });
+  const news = new NewsMonitor({ store: new SqliteFeedStore(db), library, poster, clock, log, feeds: [feedUrl], pollSchedule: '* * * * *', allowPrivate: true, fetch: { timeoutMs: 3000 } });
   await news.start();
   news.contributeStatus(status);
-  news.watches.subscribe({ guildId: 'g1', channelId: 'announce', userId: 'u1' });
+  await news.watches.subscribe({ guildId: 'g1', channelId: 'announce', userId: 'u1' });
   const services: Services = { articles: library, status, reminders, feeds: news.feeds, watches: news.watches, stories: news.stories, ask: createAskService(library) };
   const router = new CommandRouter({ commands, services, clock, log });
   services.commandList = () => router.commands;

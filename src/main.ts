@@ -17,14 +17,15 @@ import { Status } from './core/status';
 import { NewsMonitor } from './feeds/news';
 import { noMetrics } from './core/metrics';
 import { PrometheusMetrics } from './status/metrics';
-import { databaseAnswers, startStatus } from './status/start';
+import { startStatus } from './status/start';
 import { observeRest } from './transports/discord/metrics';
 import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
 import { loggingLeadership, SoleLeadership } from './scheduler/leadership';
-import { SqliteArticleCache } from './store/article-cache';
-import { DatabaseRefusedError, openDatabase } from './store/db';
+import { DatabaseRefusedError } from './store/db';
+import { openStores } from './store/open';
+import type { Stores } from './store/stores';
 import { StoryIndex } from './stories/index';
 import { runConsole } from './transports/console/console';
 import { ConsolePoster } from './transports/console/poster';
@@ -55,9 +56,9 @@ async function main(): Promise<void> {
   });
 
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.
-  let db: ReturnType<typeof openDatabase>;
+  let stores: Stores;
   try {
-    db = openDatabase(config.DATABASE_PATH);
+    stores = await openStores(config, log);
   } catch (error) {
     if (!(error instanceof DatabaseRefusedError)) throw error;
     log.fatal({ path: config.DATABASE_PATH }, error.message);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // The same cache and file policy serve the first ingestion and the folder watcher (handed to news below).
-  const ingest: IngestOptions = { cache: new SqliteArticleCache(db), policy: { links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE } };
+  const ingest: IngestOptions = { cache: stores.articleCache, policy: { links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE } };
   const library = new MemoryLibrary();
   // Metrics are kept only when the status server that shows them runs.
   const prometheus = config.STATUS_PORT !== undefined ? new PrometheusMetrics() : undefined;
@@ -89,17 +90,22 @@ async function main(): Promise<void> {
   if (discord) observeRest(discord.client, metrics);
   const poster = scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub);
   // Scheduled jobs run in the leader only. SQLite: one process per database, so it always leads.
-  const leadership = loggingLeadership(new SoleLeadership(), log.child({ feature: 'scheduler' }));
+  // Gateway processes on one PostgreSQL database all run the jobs and share the work (claims make every
+  // post happen once); HTTP-interaction replicas run them on one leader at a time.
+  const leadership = loggingLeadership(
+    new SoleLeadership(),
+    log.child({ feature: 'scheduler' }),
+  );
   const scheduler = new Scheduler(log, { unref: true, leadership });
 
   // One story index for reminders (dates a newer article moved) and announcements (updates to a story).
   const stories = new StoryIndex(library);
   // Reminders: after the initial ingestion, since startup cancels pending reminders of articles no longer tracked.
-  services.reminders = await startReminders({ db, poster, clock, log, library, status, scheduler, stories, config, metrics });
+  services.reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics });
 
   // News monitoring: feeds, the articles-folder watch, announcements and story linking.
   const news = new NewsMonitor({
-    db, library, poster, clock, log, stories, metrics,
+    store: stores.feeds, shared: stores.kind === 'postgres', library, poster, clock, log, stories, metrics,
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest,
   });
   await news.start();
@@ -120,7 +126,7 @@ async function main(): Promise<void> {
   const statusServer = prometheus
     ? await startStatus({
         config: { STATUS_PORT: config.STATUS_PORT ?? 0, STATUS_HOST: config.STATUS_HOST, STATUS_TOKEN: config.STATUS_TOKEN },
-        status, metrics: prometheus, db, clock, log, scrub,
+        status, metrics: prometheus, database: stores, clock, log, scrub,
         discord: discord && { ready: () => discord.client.isReady(), servers: () => discord.client.guilds.cache.size },
         ...(overHttp ? { http: { serving: () => http?.server.serving() ?? false } } : {}),
       })
@@ -135,7 +141,7 @@ async function main(): Promise<void> {
     { name: 'jobs', run: () => scheduler.stop() },
     { name: 'leadership', run: () => leadership.release() },
     { name: 'news', run: () => news.stop() },
-    { name: 'database', run: () => db.close() },
+    { name: 'database', run: () => stores.close() },
   ];
   const shutdown = new Shutdown(log, [
     ...(overHttp ? [{ name: 'interactions endpoint', run: () => http?.stop(3_000) }] : discord ? [{ name: 'discord', run: () => discord.stop(3_000) }] : []),
@@ -155,7 +161,7 @@ async function main(): Promise<void> {
       // Signature timestamps are Discord's real time, whatever HERALD_FAKE_NOW says.
       clock: systemClock,
       guildId: config.DISCORD_GUILD_ID,
-      healthy: () => databaseAnswers(db),
+      healthy: () => stores.answers(),
     });
     return;
   }

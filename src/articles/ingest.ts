@@ -12,7 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { parseArticle } from './parse';
 import type { ParseResult } from './model';
 import type { MemoryLibrary } from './library';
-import type { ArticleCache } from '../store/article-cache';
+import type { ArticleCache } from './cache';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -103,7 +103,7 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
   const hash = !bom && isUtf8(raw) ? createHash('sha256').update(raw).digest('hex') : contentHash(bom ? decodeArticleBytes(raw).text : raw.toString('utf8'));
   const existing = library.byOriginPath(file);
   if (existing && existing.article.contentHash === hash) return { kind: 'done', outcome: 'unchanged' };
-  const cached = cache?.get(file, hash);
+  const cached = await cache?.get(file, hash);
   if (cached) {
     const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
     return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true };
@@ -185,7 +185,7 @@ export async function ingestFile(library: MemoryLibrary, file: string, now: Date
   const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
   if (prepared.kind === 'done') return prepared.outcome;
   const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache, prepared.encoding);
-  cache?.flush();
+  await cache?.flush();
   return outcome;
 }
 
@@ -214,7 +214,7 @@ export async function ingestDirectory(library: MemoryLibrary, dir: string, now: 
     const result = results?.[i] ?? parseArticle(text, { now, origin: file });
     record(file, settle(library, file, hash, result, now, cache, encoding));
   });
-  cache?.flush();
+  await cache?.flush();
   // Results are settled in file order, whatever order the threads finished in: the same folder gives the same library.
   return report;
 }

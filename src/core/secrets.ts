@@ -21,9 +21,30 @@ export function secretValues(...sources: Record<string, string | undefined>[]): 
     for (const [name, value] of Object.entries(source)) {
       const v = value?.trim();
       if (v && v.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name)) values.add(v);
+      // The password inside a connection URL (DATABASE_URL=postgres://user:password@host/db).
+      const password = v ? urlPassword(v) : undefined;
+      if (password) for (const p of password) if (p.length >= MIN_SECRET_LENGTH) values.add(p);
     }
   }
   return [...values].sort((a, b) => b.length - a.length);
+}
+
+/** The password of a URL with credentials, as written and decoded; undefined for anything else. */
+function urlPassword(value: string): string[] | undefined {
+  if (!/^[a-z][a-z\d+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(value)) return undefined;
+  try {
+    const raw = new URL(value).password;
+    if (!raw) return undefined;
+    let decoded = raw;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      // kept as written
+    }
+    return [...new Set([raw, decoded])];
+  } catch {
+    return undefined;
+  }
 }
 
 export type Scrub = (text: string) => string;

@@ -8,7 +8,7 @@ import type { TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { MessagePoster } from '../core/poster';
 import type { Reply } from '../core/reply';
-import type { FeedStore, WatchRow } from '../store/feeds';
+import type { FeedStore, NewAnnouncement, WatchRow } from './store';
 import type { StoryIndex } from '../stories/index';
 import { movedEvents, signature } from '../stories/link';
 import { entityProfile } from '../stories/entities';
@@ -41,19 +41,24 @@ export interface DrainReport {
 
 /** Announcement posts back off 30 s, 1 min, … 30 min; a Discord Retry-After is waited exactly. */
 const BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 30 * 60_000, retryAfter: 'instead' };
+/** How long a drain holds the announcements it took (a drain that dies hands them back after this). */
+const RESERVATION_MS = 120_000;
 
 export class Announcer {
   private draining: Promise<DrainReport> | null = null;
 
   constructor(private readonly deps: AnnouncerDeps) {}
 
-  /** Queues announcements of `tracked` for every matching watch; returns how many were queued. */
-  notice(tracked: TrackedArticle, options: NoticeOptions): number {
+  /**
+   * The announcements of `tracked` for every matching watch (not queued yet: the caller queues them
+   * with what else must be recorded atomically, e.g. the feed item or folder file).
+   */
+  async plan(tracked: TrackedArticle, options: NoticeOptions): Promise<NewAnnouncement[]> {
     const { store, stories, clock } = this.deps;
     const now = clock.now();
     const article = tracked.article;
     let moves = options.previous ? movedEvents(signature(options.previous.article), signature(article)) : [];
-    if (options.kind === 'changed' && moves.length === 0) return 0;
+    if (options.kind === 'changed' && moves.length === 0) return [];
     let articleKey = tracked.origin;
     let updateTo: string | undefined;
     if (options.kind === 'changed') {
@@ -66,18 +71,28 @@ export class Announcer {
         moves = link.moves;
       }
     }
-    const watches = store.watches().filter((w) => options.scope === null || w.guild_id === options.scope);
-    if (watches.length === 0) return 0;
+    const watches = (await store.watches()).filter((w) => options.scope === null || w.guild_id === options.scope);
+    if (watches.length === 0) return [];
     const profile = entityProfile(article);
-    let queued = 0;
+    const out: NewAnnouncement[] = [];
     for (const watch of watches) {
       const match = matchTopic(article, watch.topic, profile);
       if (!match.matched) continue;
       const reply = renderAnnouncement({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: match.terms });
-      if (store.enqueue(watch.id, articleKey, announcementNonce(watch.id, articleKey), reply, now)) queued++;
+      out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply });
     }
-    if (queued > 0) this.deps.log.info({ article: article.id, queued, update: Boolean(updateTo) }, 'announcements queued');
+    return out;
+  }
+
+  /** Queues announcements of `tracked` for every matching watch; returns how many were queued. */
+  async notice(tracked: TrackedArticle, options: NoticeOptions): Promise<number> {
+    const queued = await this.deps.store.enqueue(await this.plan(tracked, options), this.deps.clock.now());
+    this.logQueued(tracked, queued);
     return queued;
+  }
+
+  logQueued(tracked: TrackedArticle, queued: number): void {
+    if (queued > 0) this.deps.log.info({ article: tracked.article.id, queued }, 'announcements queued');
   }
 
   /** Posts every due announcement; concurrent calls share one run. */
@@ -106,7 +121,9 @@ export class Announcer {
     const report: DrainReport = { posted: 0, retrying: 0, failed: 0 };
     const brokenNow = new Set<number>();
     for (;;) {
-      const due = store.due(clock.now(), 100).filter((r) => !brokenNow.has(r.watch_id));
+      // Reserved for this drain: another process's drain does not take them before the lease ends.
+      const at = clock.now();
+      const due = (await store.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watch_id));
       if (due.length === 0) break;
       let progressed = false;
       for (const row of due) {
@@ -114,22 +131,22 @@ export class Announcer {
         const result = await poster.post(row.channel_id, reply, { nonce: row.nonce });
         const now = clock.now();
         if (result.ok) {
-          store.markPosted(row.watch_id, row.article_key, result.messageId, now);
+          await store.markPosted(row.watch_id, row.article_key, result.messageId, now);
           report.posted++;
           this.deps.metrics?.announcementPosted();
           progressed = true;
         } else if (result.retryable) {
           const wait = backoffMs(row.attempts, BACKOFF, result.retryAfterMs);
-          store.markRetry(row.watch_id, row.article_key, result.reason, new Date(now.getTime() + wait));
+          await store.markRetry(row.watch_id, row.article_key, result.reason, new Date(now.getTime() + wait));
           report.retrying++;
           log.warn({ channelId: row.channel_id, reason: result.reason, retryInMs: wait }, 'announcement will be retried');
         } else {
-          store.markFailed(row.watch_id, row.article_key, result.reason);
+          await store.markFailed(row.watch_id, row.article_key, result.reason);
           report.failed++;
           // 403 (missing access/permissions) and 404 (unknown channel) break the channel; anything else
           // (a 400 for one malformed message) fails only this announcement.
           if (result.status === 403 || result.status === 404 || result.status === undefined) {
-            store.markWatchBroken(row.watch_id, result.reason);
+            await store.markWatchBroken(row.watch_id, result.reason);
             brokenNow.add(row.watch_id);
             log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement channel is broken');
           } else {
@@ -142,7 +159,7 @@ export class Announcer {
     return report;
   }
 
-  watchesFor(guildId: string): WatchRow[] {
+  watchesFor(guildId: string): Promise<WatchRow[]> {
     return this.deps.store.watches(guildId);
   }
 }

@@ -12,7 +12,7 @@ import { extractArticle, htmlToParagraphs } from '../articles/html';
 import type { Clock } from '../core/clock';
 import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
 import { decodeBody } from '../net/charset';
-import type { FeedRow, FeedStore } from '../store/feeds';
+import type { FeedRow, FeedStore } from './store';
 import { normalise } from '../stories/entities';
 import type { Announcer } from './announcer';
 import { parseFeed, type FeedItem } from './parse-feed';
@@ -31,6 +31,8 @@ export interface FeedMonitorDeps {
   /** Fetch the linked page when an item carries only a summary. Default true. */
   fetchPages?: boolean;
   metrics?: Pick<Metrics, 'feedPolled' | 'ingestion'>;
+  /** Other Herald processes share the store: each cycle also takes in the feed articles they stored. */
+  shared?: boolean;
 }
 
 export interface FeedPollOutcome {
@@ -46,6 +48,8 @@ export interface PollCycleReport {
   notModified: number;
   failed: number;
   backingOff: number;
+  /** Feeds another process was polling, or had polled this round. */
+  skipped: number;
   newItems: number;
   ms: number;
 }
@@ -59,6 +63,9 @@ const MAX_PAGES_PER_POLL = 20;
 
 const feedUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2048);
 
+/** A poll cycle holds each feed it polls at most this long (a process that dies mid-poll frees it then). */
+const POLL_LEASE_MS = 10 * 60_000;
+
 /** Feed articles leave memory this long after ingestion, once none of their events is still ahead. */
 const RETAIN_MS = 30 * 86_400_000;
 
@@ -66,21 +73,27 @@ export class FeedMonitor implements FeedService {
   private cycle: Promise<PollCycleReport> | null = null;
   /** Library origins that came from feeds (the folder's files are the watcher's). */
   private readonly feedOrigins = new Set<string>();
+  /** The newest stored feed article this process has taken in (syncFromStore reads after it). */
+  private syncedTo = '';
+  private failingFeeds: FeedRow[] = [];
 
   constructor(private readonly deps: FeedMonitorDeps) {}
 
   /** Makes the global feeds match FEEDS: adds new ones, drops config feeds no longer listed. */
-  syncConfigFeeds(urls: string[]): void {
+  async syncConfigFeeds(urls: string[]): Promise<void> {
     const { store, clock } = this.deps;
-    for (const url of urls) store.addFeed({ url, guildId: null, origin: 'config', at: clock.now() });
-    for (const f of store.feeds()) if (f.origin === 'config' && f.guild_id === '' && !urls.includes(f.url)) store.removeFeed(f.url, null);
+    for (const url of urls) await store.addFeed({ url, guildId: null, origin: 'config', at: clock.now() });
+    for (const f of await store.feeds()) if (f.origin === 'config' && f.guild_id === '' && !urls.includes(f.url)) await store.removeFeed(f.url, null);
+    await this.refreshFailing();
   }
 
   /** Re-tracks the feed articles kept from earlier runs (newest `limit`), without announcing them. */
-  restoreArticles(limit = 500): number {
+  async restoreArticles(limit = 500): Promise<number> {
     const { store, library, clock, log } = this.deps;
     let restored = 0;
-    for (const row of store.articles(limit).reverse()) {
+    const rows = (await store.articles(limit)).reverse();
+    for (const row of rows) if (row.updated_at > this.syncedTo) this.syncedTo = row.updated_at;
+    for (const row of rows) {
       if (library.byOriginPath(row.origin)) continue;
       const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
       if (!parsed.ok) {
@@ -96,15 +109,46 @@ export class FeedMonitor implements FeedService {
 
   // ── FeedService ────────────────────────────────────────────────────────────────────────────────
 
-  list(guildId: string | null): FeedInfo[] {
-    return this.deps.store.feedsVisibleTo(guildId).map(feedInfo);
+  async list(guildId: string | null): Promise<FeedInfo[]> {
+    return (await this.deps.store.feedsVisibleTo(guildId)).map(feedInfo);
   }
 
+  /** From the last poll cycle's view of the feeds (/status is answered without a database round trip). */
   failing(guildId?: string | null): { url: string; lastError: string; failures: number }[] {
-    return this.deps.store
-      .feeds()
+    return this.failingFeeds
       .filter((f) => f.failures > 0 && visibleTo(f.guild_id, guildId))
       .map((f) => ({ url: f.url, lastError: f.last_error ?? 'unknown error', failures: f.failures }));
+  }
+
+  /** Re-reads which feeds fail (after a poll cycle, /feed add or remove). */
+  async refreshFailing(): Promise<void> {
+    this.failingFeeds = (await this.deps.store.feeds()).filter((f) => f.failures > 0);
+  }
+
+  /**
+   * Takes in feed articles that other Herald processes on the same database stored since the last
+   * look (PostgreSQL with several processes: each feed is polled by one of them). Not announced again:
+   * the process that polled the feed queued the announcements.
+   */
+  async syncFromStore(limit = 500): Promise<number> {
+    const { store, library, clock, log } = this.deps;
+    let taken = 0;
+    for (const row of await store.articlesUpdatedAfter(this.syncedTo, limit)) {
+      this.syncedTo = row.updated_at;
+      const held = library.byOriginPath(row.origin);
+      if (held && held.ingestedAt.toISOString() === row.updated_at) continue; // this process stored it
+      const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
+      if (!parsed.ok) {
+        log.warn({ origin: row.origin, error: parsed.error }, 'stored feed article no longer parses');
+        continue;
+      }
+      const previous = library.byOriginPath(row.origin);
+      if (previous && previous.article.contentHash === parsed.article.contentHash) continue;
+      library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updated_at) });
+      this.feedOrigins.add(row.origin);
+      taken++;
+    }
+    return taken;
   }
 
   async add(input: { url: string; guildId: string; userId: string }): Promise<FeedAddResult> {
@@ -112,22 +156,25 @@ export class FeedMonitor implements FeedService {
     if (!parsed.success) return { ok: false, reason: `\`${input.url.slice(0, 200)}\` is not an http(s) URL.` };
     const url = parsed.data;
     const { store, clock } = this.deps;
-    const global = store.feedByUrl(url, null);
+    const global = await store.feedByUrl(url, null);
     if (global) return { ok: true, feed: feedInfo(global), created: false, itemsRecorded: 0 };
-    const { row, created } = store.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
+    const { row, created } = await store.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
     if (!created) return { ok: true, feed: feedInfo(row), created: false, itemsRecorded: 0 };
     const outcome = await this.pollFeed(row);
     if (outcome.status === 'failed') {
-      store.removeFeed(url, input.guildId);
+      await store.removeFeed(url, input.guildId);
       return { ok: false, reason: `Herald could not read that feed: ${outcome.error ?? 'unknown error'}.` };
     }
-    return { ok: true, feed: feedInfo(store.feed(row.id) ?? row), created: true, itemsRecorded: outcome.newItems };
+    return { ok: true, feed: feedInfo((await store.feed(row.id)) ?? row), created: true, itemsRecorded: outcome.newItems };
   }
 
-  remove(input: { url: string; guildId: string }): { ok: true } | { ok: false; reason: string } {
+  async remove(input: { url: string; guildId: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
     const url = input.url.trim();
-    if (this.deps.store.removeFeed(url, input.guildId)) return { ok: true };
-    if (this.deps.store.feedByUrl(url, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration; remove it there.' };
+    if (await this.deps.store.removeFeed(url, input.guildId)) {
+      await this.refreshFailing();
+      return { ok: true };
+    }
+    if (await this.deps.store.feedByUrl(url, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration; remove it there.' };
     return { ok: false, reason: 'This server does not follow that feed. See /feed list.' };
   }
 
@@ -145,13 +192,26 @@ export class FeedMonitor implements FeedService {
 
   private async runCycle(): Promise<PollCycleReport> {
     const started = performance.now();
-    const feeds = this.deps.store.feeds();
-    const report: PollCycleReport = { feeds: feeds.length, polled: 0, notModified: 0, failed: 0, backingOff: 0, newItems: 0, ms: 0 };
+    const cycleStart = this.deps.clock.now();
+    const feeds = await this.deps.store.feeds();
+    const report: PollCycleReport = { feeds: feeds.length, polled: 0, notModified: 0, failed: 0, backingOff: 0, skipped: 0, newItems: 0, ms: 0 };
     let next = 0;
     const worker = async () => {
       while (next < feeds.length) {
-        const feed = feeds[next++];
-        const outcome = await this.pollFeed(feed);
+        const listed = feeds[next++];
+        // One process polls a feed at a time, and once a round: a feed another process polled since
+        // this cycle began is left alone (every process runs FEED_POLL on the same wall-clock ticks).
+        const feed = await this.deps.store.claimPoll(listed.id, { until: new Date(cycleStart.getTime() + POLL_LEASE_MS), notPolledSince: cycleStart }, this.deps.clock.now());
+        if (!feed) {
+          report.skipped++;
+          continue;
+        }
+        let outcome: FeedPollOutcome;
+        try {
+          outcome = await this.pollFeed(feed);
+        } finally {
+          await this.deps.store.releasePoll(feed.id);
+        }
         if (outcome.status === 'backing-off') report.backingOff++;
         else {
           this.deps.metrics?.feedPolled(outcome.status === 'failed');
@@ -164,7 +224,9 @@ export class FeedMonitor implements FeedService {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? 16, feeds.length)) }, worker));
     await this.deps.announcer.drain();
-    this.deps.store.prune({ itemsPerFeed: 1000, articles: 5000 });
+    await this.deps.store.prune({ itemsPerFeed: 1000, articles: 5000 });
+    if (this.deps.shared) await this.syncFromStore();
+    await this.refreshFailing();
     this.retireOld();
     report.ms = Math.round(performance.now() - started);
     this.deps.log.info(report, 'feed poll cycle');
@@ -207,7 +269,7 @@ export class FeedMonitor implements FeedService {
       const response = await safeFetch(feed.url, { ...this.deps.fetch, headers });
       if (!response.ok) return this.fail(feed, response.reason, response.retryAfterMs);
       if (response.status === 304) {
-        store.recordNotModified(feed.id, clock.now());
+        await store.recordNotModified(feed.id, clock.now());
         return { url: feed.url, status: 'not-modified', newItems: 0 };
       }
       const parsed = parseFeed(decodeBody(response.body, response.headers['content-type']));
@@ -215,8 +277,8 @@ export class FeedMonitor implements FeedService {
       const items = parsed.feed.items;
       const success = { title: parsed.feed.title, etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null, at: clock.now() };
       if (!feed.baseline_done) {
-        store.recordItems(feed.id, items.map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
-        store.recordPollSuccess(feed.id, success);
+        await store.recordItems(feed.id, items.map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
+        await store.recordPollSuccess(feed.id, success);
         log.info({ feed: feed.url, items: items.length }, 'feed baseline recorded (nothing announced)');
         return { url: feed.url, status: 'baseline', newItems: items.length };
       }
@@ -227,7 +289,7 @@ export class FeedMonitor implements FeedService {
       for (const item of ordered) {
         if (await this.takeItem(feed, parsed.feed.title, item, pages)) fresh++;
       }
-      store.recordPollSuccess(feed.id, success);
+      await store.recordPollSuccess(feed.id, success);
       // Announce as soon as this feed is done rather than at the end of the cycle (drains coalesce).
       if (fresh > 0) this.deps.announcer.drainInBackground();
       return { url: feed.url, status: 'updated', newItems: fresh };
@@ -237,11 +299,11 @@ export class FeedMonitor implements FeedService {
     }
   }
 
-  private fail(feed: FeedRow, error: string, retryAfterMs = 0): FeedPollOutcome {
+  private async fail(feed: FeedRow, error: string, retryAfterMs = 0): Promise<FeedPollOutcome> {
     const now = this.deps.clock.now();
     const failures = feed.failures + 1;
     const wait = backoffMs(failures, BACKOFF, retryAfterMs);
-    this.deps.store.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
+    await this.deps.store.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
     this.deps.log.warn({ feed: feed.url, failures, error }, 'feed poll failed');
     return { url: feed.url, status: 'failed', newItems: 0, error };
   }
@@ -250,10 +312,10 @@ export class FeedMonitor implements FeedService {
   private async takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
     const { store, library, announcer, clock, log } = this.deps;
     const hash = itemHash(item);
-    const seen = store.seenItem(feed.id, item.key);
+    const seen = await store.seenItem(feed.id, item.key);
     if (seen && seen.content_hash === hash) return false;
-    if (!seen && store.hashSeen(hash, feed.guild_id)) {
-      store.recordItem(feed.id, item.key, hash, null, clock.now());
+    if (!seen && (await store.hashSeen(hash, feed.guild_id))) {
+      await store.recordItem(feed.id, item.key, hash, null, clock.now());
       return false;
     }
     const origin = item.link ?? `${feed.url}#${item.key}`;
@@ -263,7 +325,7 @@ export class FeedMonitor implements FeedService {
     const parsed = parseArticle(text, { now, origin });
     this.deps.metrics?.ingestion('feed', (performance.now() - parseStarted) / 1000);
     if (!parsed.ok) {
-      store.recordItem(feed.id, item.key, hash, null, now);
+      await store.recordItem(feed.id, item.key, hash, null, now);
       log.warn({ feed: feed.url, item: item.key, error: parsed.error }, 'feed item could not be parsed');
       return false;
     }
@@ -274,11 +336,9 @@ export class FeedMonitor implements FeedService {
     this.feedOrigins.add(origin);
     // The item is recorded as seen only together with its queued announcements: a crash before this
     // point means the next poll takes it again (queueing is idempotent per watch and article).
-    store.transaction(() => {
-      store.saveArticle(origin, feed.id, scope, text, now);
-      announcer.notice(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous });
-      store.recordItem(feed.id, item.key, hash, origin, now);
-    });
+    const announcements = await announcer.plan(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous });
+    const queued = await store.recordTakenItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, guildId: scope, text, at: now }, announcements);
+    announcer.logQueued(tracked, queued);
     return true;
   }
 

@@ -11,8 +11,7 @@ import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { Job } from '../scheduler/scheduler';
 import type { SafeFetchOptions } from '../net/safe-fetch';
-import type { Db } from '../store/db';
-import { FeedStore } from '../store/feeds';
+import type { FeedStore } from './store';
 import { StoryIndex } from '../stories/index';
 import { Announcer } from './announcer';
 import { FeedMonitor } from './monitor';
@@ -22,7 +21,8 @@ import { WatchRegistry } from './watches';
 const BASELINE_MARK = '<baseline>';
 
 export interface NewsMonitorOptions {
-  db: Db;
+  /** Where feeds, items, watches and the outbox live (SQLite or PostgreSQL). */
+  store: FeedStore;
   library: MemoryLibrary;
   poster: MessagePoster;
   clock: Clock;
@@ -45,6 +45,8 @@ export interface NewsMonitorOptions {
   metrics?: Metrics;
   /** Articles-folder watcher timings. */
   folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean };
+  /** Other Herald processes share the store (PostgreSQL): take in the feed articles they store. */
+  shared?: boolean;
   /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
   ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
 }
@@ -57,10 +59,12 @@ export class NewsMonitor {
   readonly watches: WatchRegistry;
   private watcher: ArticlesWatcher | null = null;
   private folderBaseline = false;
+  /** Folder events are recorded one at a time, in order. */
+  private folderWork: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: NewsMonitorOptions) {
-    const { db, library, poster, clock, log } = options;
-    this.store = new FeedStore(db);
+    const { library, poster, clock, log } = options;
+    this.store = options.store;
     this.stories = options.stories ?? new StoryIndex(library);
     this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics });
     this.feeds = new FeedMonitor({
@@ -73,18 +77,21 @@ export class NewsMonitor {
       concurrency: options.concurrency,
       fetchPages: options.fetchPages,
       metrics: options.metrics,
+      shared: options.shared,
     });
     this.watches = new WatchRegistry(this.store, clock);
   }
 
   /** Syncs FEEDS, restores stored feed articles, then scans and watches the articles folder. */
   async start(): Promise<void> {
-    this.feeds.syncConfigFeeds(this.options.feeds);
-    const restored = this.feeds.restoreArticles();
+    await this.feeds.syncConfigFeeds(this.options.feeds);
+    const released = await this.store.releaseStaleReservations(this.options.clock.now());
+    if (released > 0) this.options.log.warn({ released }, 'announcements a previous run had taken are due again (same nonce)');
+    const restored = await this.feeds.restoreArticles();
     if (restored > 0) this.options.log.info({ restored }, 'feed articles restored');
     if (this.options.articlesDir) {
       // The first run with news monitoring records the folder as it is: nothing in it is "new".
-      this.folderBaseline = this.store.folderFileCount() === 0;
+      this.folderBaseline = (await this.store.folderFileCount()) === 0;
       this.watcher = new ArticlesWatcher({
         dir: this.options.articlesDir,
         library: this.options.library,
@@ -97,8 +104,9 @@ export class NewsMonitor {
         onEvent: (event) => this.onFolderEvent(event),
       });
       await this.watcher.start();
+      await this.folderWork;
       // Marks the baseline as taken even when the folder was empty, so later files always count as new.
-      if (this.folderBaseline) this.store.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
+      if (this.folderBaseline) await this.store.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
       this.folderBaseline = false;
     }
     this.announcer.drainInBackground();
@@ -106,12 +114,14 @@ export class NewsMonitor {
 
   async stop(): Promise<void> {
     await this.watcher?.stop();
+    await this.folderWork;
     await this.announcer.idle();
   }
 
   /** Waits for queued folder work and a drain of the outbox (tests, shutdown). */
   async settle(): Promise<void> {
     await this.watcher?.idle();
+    await this.folderWork;
     await this.announcer.drain();
   }
 
@@ -120,6 +130,8 @@ export class NewsMonitor {
     return [
       { name: 'feeds.poll', schedule: this.options.pollSchedule, run: () => this.feeds.pollAll() },
       { name: 'feeds.announce', schedule: '*/30 * * * * *', run: () => this.announcer.drain() },
+      // Feed articles other processes on the same database took in (PostgreSQL, several processes).
+      ...(this.options.shared ? [{ name: 'feeds.sync', schedule: '*/30 * * * * *', run: () => this.feeds.syncFromStore() }] : []),
     ];
   }
 
@@ -129,21 +141,28 @@ export class NewsMonitor {
   }
 
   private onFolderEvent(event: FolderEvent): void {
+    this.folderWork = this.folderWork
+      .then(() => this.recordFolderEvent(event))
+      .catch((error) => this.options.log.error({ err: error, origin: event.origin }, 'could not record an articles-folder change'));
+  }
+
+  /**
+   * The file's hash is recorded and its announcements queued in one step that only one process wins
+   * (several Herald processes watching one folder announce a file once).
+   */
+  private async recordFolderEvent(event: FolderEvent): Promise<void> {
     const { store, announcer } = this;
     const now = this.options.clock.now();
     if (event.type === 'failed') return;
     if (event.type === 'removed') {
-      store.forgetFolderFile(event.origin);
+      await store.forgetFolderFile(event.origin);
       return;
     }
-    const known = store.folderFile(event.origin);
+    const known = await store.folderFile(event.origin);
     const hash = event.tracked.article.contentHash;
     if (known && known.content_hash === hash) return;
-    store.transaction(() => {
-      store.recordFolderFile(event.origin, hash, now);
-      if (this.folderBaseline && !known) return;
-      announcer.notice(event.tracked, { scope: null, kind: known ? 'changed' : 'new', previous: event.previous });
-    });
-    announcer.drainInBackground();
+    const announcements = this.folderBaseline && !known ? [] : await announcer.plan(event.tracked, { scope: null, kind: known ? 'changed' : 'new', previous: event.previous });
+    if (await store.recordFolderFile(event.origin, hash, now, announcements)) announcer.logQueued(event.tracked, announcements.length);
+    if (announcements.length > 0) announcer.drainInBackground();
   }
 }

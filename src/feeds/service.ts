@@ -19,10 +19,10 @@ export type FeedAddResult =
   | { ok: false; reason: string };
 
 export interface FeedService {
-  list(guildId: string | null): FeedInfo[];
+  list(guildId: string | null): Promise<FeedInfo[]>;
   /** Fetches the feed once (so a bad URL is refused now) and records its current items without announcing them. */
   add(input: { url: string; guildId: string; userId: string }): Promise<FeedAddResult>;
-  remove(input: { url: string; guildId: string }): { ok: true } | { ok: false; reason: string };
+  remove(input: { url: string; guildId: string }): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Feeds currently failing, for /status. */
   /** Failing feeds; with `guildId`, only that server's and the global ones. */
   failing(guildId?: string | null): { url: string; lastError: string; failures: number }[];
@@ -36,10 +36,10 @@ export interface WatchInfo {
 }
 
 export interface WatchService {
-  list(guildId: string): WatchInfo[];
-  subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): WatchInfo;
+  list(guildId: string): Promise<WatchInfo[]>;
+  subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): Promise<WatchInfo>;
   /** Narrows (or with null widens) the watch of one channel, or of every watch in the server when channelId is omitted. */
-  setTopic(input: { guildId: string; channelId?: string; topic: string | null }): { ok: true; watches: WatchInfo[] } | { ok: false; reason: string };
+  setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }>;
   /** Stops announcements to one channel, or to every channel of the server; returns how many stopped. */
-  off(input: { guildId: string; channelId?: string }): number;
+  off(input: { guildId: string; channelId?: string }): Promise<number>;
 }

@@ -1,6 +1,6 @@
 // WatchService over the feed store: which channels get announcements, narrowed by an optional topic.
 import type { Clock } from '../core/clock';
-import type { FeedStore, WatchRow } from '../store/feeds';
+import type { FeedStore, WatchRow } from './store';
 import type { WatchInfo, WatchService } from './service';
 
 export class WatchRegistry implements WatchService {
@@ -9,26 +9,26 @@ export class WatchRegistry implements WatchService {
     private readonly clock: Clock,
   ) {}
 
-  list(guildId: string): WatchInfo[] {
-    return this.store.watches(guildId).map(info);
+  async list(guildId: string): Promise<WatchInfo[]> {
+    return (await this.store.watches(guildId)).map(info);
   }
 
-  subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): WatchInfo {
+  async subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): Promise<WatchInfo> {
     const topic = input.topic?.trim() ? input.topic.trim() : null;
-    return info(this.store.upsertWatch({ guildId: input.guildId, channelId: input.channelId, topic, createdBy: input.userId, at: this.clock.now() }));
+    return info(await this.store.upsertWatch({ guildId: input.guildId, channelId: input.channelId, topic, createdBy: input.userId, at: this.clock.now() }));
   }
 
-  setTopic(input: { guildId: string; channelId?: string; topic: string | null }): { ok: true; watches: WatchInfo[] } | { ok: false; reason: string } {
-    const watches = this.store.watches(input.guildId).filter((w) => !input.channelId || w.channel_id === input.channelId);
+  async setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }> {
+    const watches = (await this.store.watches(input.guildId)).filter((w) => !input.channelId || w.channel_id === input.channelId);
     if (watches.length === 0) {
       return { ok: false, reason: input.channelId ? `<#${input.channelId}> is not watched yet: use /watch channel first.` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
     const topic = input.topic?.trim() ? input.topic.trim() : null;
-    for (const w of watches) this.store.setWatchTopic(w.id, topic);
-    return { ok: true, watches: this.list(input.guildId).filter((w) => watches.some((x) => x.channel_id === w.channelId)) };
+    for (const w of watches) await this.store.setWatchTopic(w.id, topic);
+    return { ok: true, watches: (await this.list(input.guildId)).filter((w) => watches.some((x) => x.channel_id === w.channelId)) };
   }
 
-  off(input: { guildId: string; channelId?: string }): number {
+  off(input: { guildId: string; channelId?: string }): Promise<number> {
     return this.store.removeWatches(input.guildId, input.channelId);
   }
 }

@@ -5,8 +5,7 @@ import type { Clock } from '../core/clock';
 import type { Metrics } from '../core/metrics';
 import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
-import type { Db } from '../store/db';
-import { SqliteReminderStore } from '../store/reminders-sqlite';
+import type { ReminderStore } from './store';
 import type { Scheduler } from '../scheduler/scheduler';
 import { StoryIndex } from '../stories/index';
 import { Reminders, type DeliveryPoint } from './service';
@@ -15,7 +14,8 @@ import { Reminders, type DeliveryPoint } from './service';
 export const DUE_SCAN_SCHEDULE = '*/5 * * * * *';
 
 export interface StartRemindersOptions {
-  db: Db;
+  /** Where subscriptions and reminders live (SQLite or PostgreSQL). */
+  store: ReminderStore;
   poster: MessagePoster;
   clock: Clock;
   log: Logger;
@@ -36,7 +36,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   const log = o.log.child({ feature: 'reminders' });
   const crashAt = o.config.HERALD_CRASH_POINT;
   const reminders = new Reminders({
-    store: new SqliteReminderStore(o.db),
+    store: o.store,
     poster: o.poster,
     clock: o.clock,
     log,

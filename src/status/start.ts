@@ -2,7 +2,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
 import type { Status } from '../core/status';
-import type { Db } from '../store/db';
 import type { PrometheusMetrics } from './metrics';
 import { buildStatusReport, type Runtime } from './report';
 import { startStatusServer, type Health, type StatusServer } from './server';
@@ -11,7 +10,8 @@ export interface StartStatusOptions {
   config: { STATUS_PORT: number; STATUS_HOST: string; STATUS_TOKEN?: string };
   status: Status;
   metrics: PrometheusMetrics;
-  db: Pick<Db, 'prepare'>;
+  /** The stores' health (Stores.answers). */
+  database: { answers(): boolean };
   clock: Clock;
   log: Logger;
   scrub: (text: string) => string;
@@ -19,15 +19,6 @@ export interface StartStatusOptions {
   discord?: { ready(): boolean; servers(): number };
   /** INTERACTIONS=http: whether the interactions endpoint is serving (then `discord` is not consulted). */
   http?: { serving(): boolean };
-}
-
-/** The database answers when a trivial query runs (a closed, locked or damaged database does not). */
-export function databaseAnswers(db: Pick<Db, 'prepare'>): boolean {
-  try {
-    return (db.prepare('SELECT 1 AS ok').get() as { ok?: number } | undefined)?.ok === 1;
-  } catch {
-    return false;
-  }
 }
 
 export function startStatus(o: StartStatusOptions): Promise<StatusServer> {
@@ -39,7 +30,7 @@ export function startStatus(o: StartStatusOptions): Promise<StatusServer> {
         : { mode: 'console', connected: true, servers: null };
   const health = (): Health => {
     const connected = runtime().connected;
-    const database = databaseAnswers(o.db);
+    const database = o.database.answers();
     return { ok: connected && database, connected, database };
   };
   return startStatusServer({

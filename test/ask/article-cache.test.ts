@@ -22,38 +22,38 @@ describe('SqliteArticleCache', () => {
   });
   afterEach(() => db.close());
 
-  it('returns what was put for the same origin, content hash and parser', () => {
+  it('returns what was put for the same origin, content hash and parser', async () => {
     const cache = new SqliteArticleCache(db, 'parser-a');
     const article = makeArticle('Talks resume', ['Talks resume on Monday.']);
     cache.put('/a.txt', 'h1', article, NOW);
-    cache.flush();
-    const again = new SqliteArticleCache(db, 'parser-a').get('/a.txt', 'h1');
+    await cache.flush();
+    const again = await new SqliteArticleCache(db, 'parser-a').get('/a.txt', 'h1');
     expect(again?.article).toEqual(article);
     expect(again?.ingestedAt.toISOString()).toBe(NOW.toISOString());
   });
 
-  it('misses on another content hash, another parser, or a row the model rejects', () => {
+  it('misses on another content hash, another parser, or a row the model rejects', async () => {
     const article = makeArticle('Talks resume', ['Talks resume on Monday.']);
     const cache = new SqliteArticleCache(db, 'parser-a');
     cache.put('/a.txt', 'h1', article, NOW);
-    cache.flush();
-    expect(cache.get('/a.txt', 'h2')).toBeUndefined();
-    expect(new SqliteArticleCache(db, 'parser-b').get('/a.txt', 'h1')).toBeUndefined();
+    await cache.flush();
+    expect(await cache.get('/a.txt', 'h2')).toBeUndefined();
+    expect(await new SqliteArticleCache(db, 'parser-b').get('/a.txt', 'h1')).toBeUndefined();
     db.prepare('UPDATE article_cache SET article_json = ? WHERE origin = ?').run('{"headline": 3}', '/a.txt');
-    expect(cache.get('/a.txt', 'h1')).toBeUndefined();
+    expect(await cache.get('/a.txt', 'h1')).toBeUndefined();
     db.prepare('UPDATE article_cache SET article_json = ? WHERE origin = ?').run('not json', '/a.txt');
-    expect(cache.get('/a.txt', 'h1')).toBeUndefined();
+    expect(await cache.get('/a.txt', 'h1')).toBeUndefined();
   });
 
-  it('buffers puts until flushed, and serves them meanwhile', () => {
+  it('buffers puts until flushed, and serves them meanwhile', async () => {
     const cache = new SqliteArticleCache(db, 'p');
     cache.put('/a.txt', 'h1', makeArticle('A', ['One.']), NOW);
-    expect(cache.get('/a.txt', 'h1')?.article.headline).toBe('A');
+    expect((await cache.get('/a.txt', 'h1'))?.article.headline).toBe('A');
     expect((db.prepare('SELECT COUNT(*) AS n FROM article_cache').get() as { n: number }).n).toBe(0);
-    expect(cache.size()).toBe(1);
+    expect(await cache.size()).toBe(1);
     cache.remove('/a.txt');
-    expect(cache.get('/a.txt', 'h1')).toBeUndefined();
-    expect(cache.size()).toBe(0);
+    expect(await cache.get('/a.txt', 'h1')).toBeUndefined();
+    expect(await cache.size()).toBe(0);
   });
 });
 
@@ -103,7 +103,7 @@ describe('ingestion with the cache', () => {
     const file = join(dir, 'a.txt');
     expect(await ingestFile(library, file, NOW, { cache })).toBe('added');
     expect(await ingestFile(library, file, NOW, { cache })).toBe('unchanged');
-    expect(cache.size()).toBe(1);
+    expect(await cache.size()).toBe(1);
     expect(await ingestFile(library, join(dir, 'missing.txt'), NOW, { cache })).toMatchObject({ error: expect.stringContaining('ENOENT') });
     expect(contentHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });

@@ -73,7 +73,7 @@ describe('/feed', () => {
     expect(await run('feed', { subcommand: 'add', url: 'ftp://example.org/feed' })).toEqual({ content: '`ftp://example.org/feed` is not an http(s) URL.', ephemeral: true });
     const bad = await run('feed', { subcommand: 'add', url: `${server.base}/bad.xml` });
     expect(bad.content).toMatch(/^Herald could not read that feed: not well-formed XML/);
-    herald.news.feeds.syncConfigFeeds([`${server.base}/bad.xml`]);
+    await herald.news.feeds.syncConfigFeeds([`${server.base}/bad.xml`]);
     await herald.news.feeds.pollAll();
     const list = await run('feed', { subcommand: 'list' });
     expect(list.embeds?.[0].title).toBe('Feeds (1, 1 failing)');

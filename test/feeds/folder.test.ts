@@ -48,7 +48,7 @@ describe('articles folder', () => {
   it('ingests a new file within seconds, re-ingests a change, retires a removed file; announces new files once', async () => {
     copyFileSync(SEED, join(dir, 'seed.txt'));
     const herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     expect(herald.library.size()).toBe(1);
     // What was in the folder when monitoring first started is not news.
     await herald.news.settle();
@@ -74,7 +74,7 @@ describe('articles folder', () => {
   it('after a restart repeats nothing, and announces a file added while Herald was down', async () => {
     copyFileSync(SEED, join(dir, 'seed.txt'));
     let herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     const first = join(dir, 'first.txt');
     writeFileSync(first, article('Library extends opening hours', 'The city library will open until 9pm from 6 January 2025.'));
     await eventually(() => herald.library.byOriginPath(first) !== undefined);
@@ -107,7 +107,7 @@ describe('articles folder', () => {
     const path = `/story-${n}.xml`;
     server.set(path, { body: rssFeed('World Desk', []) });
     const herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 }, feeds: [`${server.base}${path}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     clock.set('2024-11-28T10:00:00Z');
     const link = `https://world.example/${n}/csto-delay`;
@@ -140,7 +140,7 @@ describe('articles folder', () => {
 
   it('a changed file that moves an event date is announced again, saying so; other edits are not', async () => {
     const herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     const file = join(dir, 'budget.txt');
     const v1 = article('Council sets budget vote', 'The city council will vote on the budget on 12 December 2024.');
     writeFileSync(file, v1);
@@ -158,7 +158,7 @@ describe('articles folder', () => {
 
   it('a folder that was empty when monitoring started still announces its first file after a restart', async () => {
     let herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.stop();
     writeFileSync(join(dir, 'first-ever.txt'), article('Park opens new playground', 'The park opens its new playground on 1 March 2025.'));
     herald = await startInstance(dbPath, clock, poster, { articlesDir: dir, folder: { debounceMs: 50, rescanMs: 0 } });

@@ -1,6 +1,7 @@
 // One "Herald process" worth of news monitoring for tests: a NewsMonitor on a database file, posting
 // through the real DiscordPoster to the end-to-end fake Discord. Restart = close and build another on the
 // same file.
+import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
 import { REST } from 'discord.js';
 import pino from 'pino';
 import { mkdtempSync } from 'node:fs';
@@ -40,12 +41,12 @@ export async function startInstance(
   dbPath: string,
   clock: Clock,
   poster: MessagePoster,
-  options: Partial<Omit<NewsMonitorOptions, 'db' | 'library' | 'poster' | 'clock' | 'log'>> & { library?: MemoryLibrary } = {},
+  options: Partial<Omit<NewsMonitorOptions, 'store' | 'library' | 'poster' | 'clock' | 'log'>> & { library?: MemoryLibrary } = {},
 ): Promise<Instance> {
   const db = openDatabase(dbPath);
   const library = options.library ?? new MemoryLibrary();
   const news = new NewsMonitor({
-    db,
+    store: new SqliteFeedStore(db),
     library,
     poster,
     clock,

@@ -57,7 +57,7 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Harbour Gazette', [item(2), item(1)]) });
     const url = `${server.base}${path}`;
     let herald = await startInstance(dbPath, clock, poster, { feeds: [url] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
 
     const first = await herald.news.feeds.pollAll();
     expect(first).toMatchObject({ feeds: 1, polled: 1, failed: 0, newItems: 2 });
@@ -100,7 +100,7 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Gazette', [item(1)]) });
     server.set(other, { body: rssFeed('Mirror', [item(1, { guid: 'mirror-1' })]) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`, `${server.base}${other}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     const copy = { ...item(2), guid: 'mirror-2', link: `https://mirror.example/${n}/2`, content: `  ${item(2).content?.toUpperCase()}  ` };
     server.set(path, { body: rssFeed('Gazette', [item(2), item(1)]) });
@@ -114,7 +114,7 @@ describe('feeds through the fake Discord', () => {
     const link = `${server.base}/page/ferry.html`;
     server.set(path, { body: rssFeed('Harbour Gazette', []) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     server.set(path, {
       body: rssFeed('Harbour Gazette', [{ guid: `ferry-${n}`, title: 'Ferry timetable changes', link, pubDate: 'Tue, 26 Nov 2024 10:00:00 GMT', description: 'Winter times.' }]),
@@ -141,7 +141,7 @@ describe('feeds through the fake Discord', () => {
     const failing = [{ url, lastError: 'not well-formed XML (line 4: Expected closing tag \'item\' (opened in line 3, col 1) instead of closing tag \'channel\'.)', failures: 1 }];
     expect(herald.news.feeds.failing()).toEqual(failing);
     expect(status.snapshot(clock.now()).failingFeeds).toEqual(failing);
-    expect(herald.news.feeds.list(fake.guildId)[0]).toMatchObject({ url, failures: 1, lastError: failing[0].lastError, scope: 'global' });
+    expect((await herald.news.feeds.list(fake.guildId))[0]).toMatchObject({ url, failures: 1, lastError: failing[0].lastError, scope: 'global' });
 
     // Backing off: the next cycle a minute later does not request it.
     const requests = server.log.filter((l) => l.path === '/malformed.xml').length;
@@ -190,7 +190,7 @@ describe('feeds through the fake Discord', () => {
     expect(added).toEqual({ ok: false, reason: 'Herald could not read that feed: 127.0.0.1 resolves to a loopback address (127.0.0.1); private addresses are not fetched.' });
     const metadata = await herald.news.feeds.add({ url: 'http://169.254.169.254/latest/meta-data/', guildId: fake.guildId, userId: fake.users.admin });
     expect(metadata).toMatchObject({ ok: false });
-    expect(herald.news.feeds.list(fake.guildId).map((f) => f.url)).toEqual([url]);
+    expect((await herald.news.feeds.list(fake.guildId)).map((f) => f.url)).toEqual([url]);
     expect(server.log.filter((l) => l.path === path).length).toBe(before);
     await herald.stop();
   });
@@ -199,7 +199,7 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Added Feed', [item(2), item(1)]) });
     const url = `${server.base}${path}`;
     const herald = await startInstance(dbPath, clock, poster);
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     const added = await herald.news.feeds.add({ url, guildId: fake.guildId, userId: fake.users.admin });
     expect(added).toMatchObject({ ok: true, created: true, itemsRecorded: 2, feed: { url, title: 'Added Feed', scope: 'server', failures: 0 } });
     expect(await herald.news.feeds.add({ url, guildId: fake.guildId, userId: fake.users.admin })).toMatchObject({ ok: true, created: false });
@@ -209,9 +209,9 @@ describe('feeds through the fake Discord', () => {
     await herald.news.feeds.pollAll();
     expect(titles(channel)).toEqual([`Harbour story number 3 of feed ${n}`]);
     // Another server does not see (or get announcements from) this server's feed.
-    expect(herald.news.feeds.list('999999999999999999')).toEqual([]);
-    expect(herald.news.feeds.remove({ url, guildId: fake.guildId })).toEqual({ ok: true });
-    expect(herald.news.feeds.remove({ url, guildId: fake.guildId })).toEqual({ ok: false, reason: 'This server does not follow that feed. See /feed list.' });
+    expect((await herald.news.feeds.list('999999999999999999'))).toEqual([]);
+    expect(await herald.news.feeds.remove({ url, guildId: fake.guildId })).toEqual({ ok: true });
+    expect(await herald.news.feeds.remove({ url, guildId: fake.guildId })).toEqual({ ok: false, reason: 'This server does not follow that feed. See /feed list.' });
     await herald.stop();
   });
 
@@ -219,8 +219,8 @@ describe('feeds through the fake Discord', () => {
     const topical = fake.addChannel({ name: `topic-${n}` });
     server.set(path, { body: rssFeed('World Desk', []) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: topical, topic: 'CSTO', userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: topical, topic: 'CSTO', userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     const alliance: FixtureItem = {
       guid: `alliance-${n}`,
@@ -251,7 +251,7 @@ describe('feeds through the fake Discord', () => {
       },
     };
     let herald = await startInstance(dbPath, clock, crashing, { feeds: [`${server.base}${path}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     server.set(path, { body: rssFeed('Gazette', [item(1)]) });
     await herald.news.feeds.pollAll();
@@ -261,7 +261,7 @@ describe('feeds through the fake Discord', () => {
     herald = await startInstance(dbPath, clock, crashing, { feeds: [`${server.base}${path}`] });
     await herald.news.settle();
     expect(fake.messages(channel)).toHaveLength(1);
-    expect(herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0 });
+    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0 });
     await herald.stop();
   });
 
@@ -269,14 +269,14 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Gazette', []) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
     const guild = fake.guildId;
-    herald.news.watches.subscribe({ guildId: guild, channelId: fake.channels.noSend, userId: fake.users.admin });
-    herald.news.watches.subscribe({ guildId: guild, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: guild, channelId: fake.channels.noSend, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: guild, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     server.set(path, { body: rssFeed('Gazette', [item(1)]) });
     await herald.news.feeds.pollAll();
     expect(fake.messages(channel)).toHaveLength(1);
-    expect(herald.news.watches.list(guild).find((w) => w.channelId === fake.channels.noSend)?.broken).toBe('Missing Permissions (50013)');
-    herald.news.watches.off({ guildId: guild, channelId: fake.channels.noSend });
+    expect((await herald.news.watches.list(guild)).find((w) => w.channelId === fake.channels.noSend)?.broken).toBe('Missing Permissions (50013)');
+    await herald.news.watches.off({ guildId: guild, channelId: fake.channels.noSend });
     await herald.stop();
   });
 
@@ -289,7 +289,7 @@ describe('feeds through the fake Discord', () => {
     const url = `http://feeds.public.example:${server.port}${path}`;
     server.set(path, { body: rssFeed('Gazette', []) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [url], allowPrivate: false, fetch: { timeoutMs: 3000, ...publicFeeds } });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     const link = `${server.base}/page/ferry.html`;
     server.set(path, { body: rssFeed('Gazette', [{ guid: `private-${n}`, title: 'Ferry timetable changes', link, description: 'Winter times start in December.' }]) });
@@ -305,7 +305,7 @@ describe('feeds through the fake Discord', () => {
   it('announces hostile item text inertly: no request could ping anyone', async () => {
     server.set(path, { body: rssFeed('Gazette', []) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     const hostile: FixtureItem = {
       guid: `hostile-${n}`,
@@ -334,20 +334,20 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: 'slow down', status: 429, etag: false, headers: { 'retry-after': '3600' } });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
     await herald.news.feeds.pollAll();
-    expect(herald.news.feeds.list(null)[0]).toMatchObject({ failures: 1, lastError: 'HTTP 429', nextAttemptAt: new Date(clock.now().getTime() + 3_600_000) });
+    expect((await herald.news.feeds.list(null))[0]).toMatchObject({ failures: 1, lastError: 'HTTP 429', nextAttemptAt: new Date(clock.now().getTime() + 3_600_000) });
     await herald.stop();
   });
 
   it('retries an announcement after a Discord 5xx (posted once), and a 400 fails only that announcement', async () => {
     server.set(path, { body: rssFeed('Gazette', []) });
     const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
-    herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
     await herald.news.feeds.pollAll();
     fake.failNext('POST', '/channels/:id/messages', 500, 1);
     server.set(path, { body: rssFeed('Gazette', [item(1)]) });
     await herald.news.feeds.pollAll();
     expect(fake.messages(channel)).toHaveLength(0);
-    expect(herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
     clock.advance(60_000);
     await herald.news.announcer.drain();
     expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${n}`]);
@@ -356,8 +356,8 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Gazette', [item(3), item(2), item(1)]) });
     await herald.news.feeds.pollAll();
     expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${n}`, `Harbour story number 3 of feed ${n}`]);
-    expect(herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1 });
-    expect(herald.news.watches.list(fake.guildId).find((w) => w.channelId === channel)?.broken).toBeUndefined();
+    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1 });
+    expect((await herald.news.watches.list(fake.guildId)).find((w) => w.channelId === channel)?.broken).toBeUndefined();
     await herald.stop();
   });
 

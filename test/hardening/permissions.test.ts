@@ -2,6 +2,7 @@
 // command's default_member_permissions, so Discord may deliver an admin command from anyone: Herald
 // checks Manage Server in code and refuses, ephemerally, without doing anything. And before accepting a
 // channel for posts, Herald checks its own permissions there.
+import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ beforeAll(async () => {
     defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
   });
   await reminders.start(null);
-  news = new NewsMonitor({ db, library: bot.services.articles as MemoryLibrary, poster: bot.discord.poster, clock: bot.clock, log: silent, feeds: [], pollSchedule: '*/10 * * * *', allowPrivate: true });
+  news = new NewsMonitor({ store: new SqliteFeedStore(db), library: bot.services.articles as MemoryLibrary, poster: bot.discord.poster, clock: bot.clock, log: silent, feeds: [], pollSchedule: '*/10 * * * *', allowPrivate: true });
   await news.start();
   Object.assign(bot.services, { reminders, feeds: news.feeds, watches: news.watches });
 }, 60_000);
@@ -99,8 +100,8 @@ describe('admin commands from a member without Manage Server', () => {
     // Nothing happened: no post (a /remind test would post), no subscription, no feed, no watch.
     for (const id of Object.values(fake.channels)) expect(fake.messages(id)).toEqual([]);
     expect((await bot.services.reminders!.settings(fake.guildId)).channelId).toBeNull();
-    expect(bot.services.feeds!.list(fake.guildId)).toEqual([]);
-    expect(bot.services.watches!.list(fake.guildId)).toEqual([]);
+    expect(await bot.services.feeds!.list(fake.guildId)).toEqual([]);
+    expect(await bot.services.watches!.list(fake.guildId)).toEqual([]);
   }, 60_000);
 
   it('answers the same commands for a member with Manage Server', async () => {
@@ -137,7 +138,7 @@ describe("Herald's own permissions in a channel it is asked to post in", () => {
         expect(r.final?.content).toMatch(missing);
       }
       expect((await bot.services.reminders!.settings(fake.guildId)).channelId).toBeNull();
-      expect(bot.services.watches!.list(fake.guildId)).toEqual([]);
+      expect(await bot.services.watches!.list(fake.guildId)).toEqual([]);
     }, 30_000);
   }
 

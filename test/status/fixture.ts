@@ -1,5 +1,6 @@
 // An in-process Herald for status-server tests: the real reminder engine on real SQLite, the real Status,
 // router and Prometheus metrics, and the status server on a free port. The clock is moved by hand.
+import { sqliteStores } from '../../src/store/stores';
 import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { MemoryLibrary } from '../../src/articles/library';
@@ -76,7 +77,7 @@ export async function startStatusFixture(options: { token?: string } = {}): Prom
     config: { STATUS_PORT: 0, STATUS_HOST: '127.0.0.1', STATUS_TOKEN: options.token },
     status,
     metrics,
-    db,
+    database: sqliteStores(db),
     clock,
     log,
     scrub: (t) => t.split(SECRET_TOKEN).join('[redacted]'),

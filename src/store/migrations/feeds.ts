@@ -72,3 +72,14 @@ export const feedMigrations: Migration[] = [
     `,
   },
 ];
+
+// Several processes (PostgreSQL) share the outbox and the polls; SQLite keeps the same columns so the
+// two stores behave alike: an announcement reserved by a drain, a feed being polled until poll_until.
+feedMigrations.push({
+  version: 201,
+  name: 'announcement reservations and feed poll leases',
+  sql: `
+    ALTER TABLE announcements ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN poll_until TEXT;
+  `,
+});

@@ -1,0 +1,157 @@
+// The store news monitoring needs (declared here, implemented by store/feeds-sqlite.ts and
+// store/feeds-postgres.ts): feeds and their poll state, seen items, stored feed articles, folder files,
+// announcement watches and the announcement outbox. Async, so that the PostgreSQL implementation
+// (several Herald processes on one database) and the SQLite one are interchangeable.
+import { z } from 'zod';
+import type { Reply } from '../core/reply';
+
+export const feedRowSchema = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  guild_id: z.string(),
+  origin: z.enum(['config', 'command']),
+  added_by: z.string().nullable(),
+  added_at: z.string(),
+  title: z.string().nullable(),
+  etag: z.string().nullable(),
+  last_modified: z.string().nullable(),
+  baseline_done: z.number().int(),
+  last_polled_at: z.string().nullable(),
+  last_ok_at: z.string().nullable(),
+  failures: z.number().int(),
+  last_error: z.string().nullable(),
+  next_attempt_at: z.string().nullable(),
+});
+export type FeedRow = z.infer<typeof feedRowSchema>;
+
+export const watchRowSchema = z.object({
+  id: z.number().int(),
+  guild_id: z.string(),
+  channel_id: z.string(),
+  topic: z.string().nullable(),
+  created_by: z.string().nullable(),
+  created_at: z.string(),
+  broken_reason: z.string().nullable(),
+});
+export type WatchRow = z.infer<typeof watchRowSchema>;
+
+export const announcementRowSchema = z.object({
+  watch_id: z.number().int(),
+  article_key: z.string(),
+  nonce: z.string(),
+  status: z.enum(['pending', 'posted', 'failed']),
+  reply_json: z.string(),
+  created_at: z.string(),
+  attempts: z.number().int(),
+  next_attempt_at: z.string(),
+  message_id: z.string().nullable(),
+  posted_at: z.string().nullable(),
+  last_error: z.string().nullable(),
+  channel_id: z.string(),
+});
+export type AnnouncementRow = z.infer<typeof announcementRowSchema>;
+
+export interface PollSuccess {
+  title: string;
+  etag: string | null;
+  lastModified: string | null;
+  at: Date;
+}
+
+/** One announcement to queue: a (watch, article) pair is queued at most once, ever. */
+export interface NewAnnouncement {
+  watchId: number;
+  articleKey: string;
+  nonce: string;
+  reply: Reply;
+}
+
+export interface StoredFeedArticle {
+  origin: string;
+  guild_id: string;
+  text: string;
+  updated_at: string;
+}
+
+export interface FeedStore {
+  // ── feeds ──
+  /** Adds the feed unless it is already followed in that scope; returns its row either way. */
+  addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: FeedRow; created: boolean }>;
+  removeFeed(url: string, guildId: string | null): Promise<boolean>;
+  feedByUrl(url: string, guildId: string | null): Promise<FeedRow | undefined>;
+  feed(id: number): Promise<FeedRow | undefined>;
+  feeds(): Promise<FeedRow[]>;
+  /** Feeds a guild sees: the global ones and its own. */
+  feedsVisibleTo(guildId: string | null): Promise<FeedRow[]>;
+  recordPollSuccess(id: number, result: PollSuccess): Promise<void>;
+  recordNotModified(id: number, at: Date): Promise<void>;
+  recordPollFailure(id: number, error: string, at: Date, nextAttemptAt: Date): Promise<void>;
+  /**
+   * Takes the right to poll a feed until `until` (several processes: one polls a feed at a time), unless
+   * another holds it or the feed was polled after `notPolledSince` (another process already did this
+   * round). Returns the row as it stands when taken, or undefined.
+   */
+  claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<FeedRow | undefined>;
+  releasePoll(id: number): Promise<void>;
+
+  // ── items and stored feed articles ──
+  /** The stored hash of an item of this feed, if seen before. */
+  seenItem(feedId: number, itemKey: string): Promise<{ content_hash: string; origin: string | null } | undefined>;
+  /** True when a global feed ('' = FEEDS) or a feed of the same server already delivered this content. */
+  hashSeen(contentHash: string, guildId: string): Promise<boolean>;
+  recordItem(feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): Promise<void>;
+  /** Records many items at once (a feed's first poll). */
+  recordItems(feedId: number, items: { key: string; hash: string }[], at: Date): Promise<void>;
+  saveArticle(origin: string, feedId: number, guildId: string | null, text: string, at: Date): Promise<void>;
+  /**
+   * An item taken into the library, in one transaction: its article text is stored, its announcements
+   * queued and the item recorded as seen (a crash before the commit means the next poll takes it again).
+   * Returns how many announcements were newly queued.
+   */
+  recordTakenItem(
+    item: { feedId: number; itemKey: string; contentHash: string; origin: string; guildId: string | null; text: string; at: Date },
+    announcements: NewAnnouncement[],
+  ): Promise<number>;
+  /** Stored feed articles, newest first. */
+  articles(limit: number): Promise<StoredFeedArticle[]>;
+  /** Stored feed articles updated after `after` (what other processes ingested), oldest first. */
+  articlesUpdatedAfter(after: string, limit: number): Promise<StoredFeedArticle[]>;
+  articleScope(origin: string): Promise<string | null | undefined>;
+  /** Bounds the tables that grow with every item; returns how many rows went. */
+  prune(limits: { itemsPerFeed: number; articles: number }): Promise<number>;
+
+  // ── folder files ──
+  folderFile(origin: string): Promise<{ content_hash: string } | undefined>;
+  folderFileCount(): Promise<number>;
+  /**
+   * Records the file's content hash unless it is already recorded with it; only the caller that changed
+   * the row queues `announcements` (in the same transaction), so a folder several processes watch is
+   * announced once. Returns whether this call recorded the change.
+   */
+  recordFolderFile(origin: string, contentHash: string, at: Date, announcements?: NewAnnouncement[]): Promise<boolean>;
+  forgetFolderFile(origin: string): Promise<void>;
+
+  // ── watches ──
+  upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow>;
+  setWatchTopic(id: number, topic: string | null): Promise<void>;
+  markWatchBroken(id: number, reason: string): Promise<void>;
+  removeWatches(guildId: string, channelId?: string): Promise<number>;
+  watches(guildId?: string): Promise<WatchRow[]>;
+
+  // ── announcement outbox ──
+  /** Queues announcements; returns how many were new. */
+  enqueue(announcements: NewAnnouncement[], at: Date): Promise<number>;
+  /**
+   * Due announcements (pending, next attempt ≤ now, watch not broken), oldest first, reserved for the
+   * caller until `leaseUntil`: no other caller gets them before then (or before the reserving
+   * process is known dead, on PostgreSQL).
+   */
+  due(now: Date, limit: number, leaseUntil: Date): Promise<AnnouncementRow[]>;
+  markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void>;
+  markRetry(watchId: number, articleKey: string, error: string, next: Date): Promise<void>;
+  markFailed(watchId: number, articleKey: string, error: string): Promise<void>;
+  /** After a restart: reservations left by processes that are gone become due now. Returns how many. */
+  releaseStaleReservations(now: Date): Promise<number>;
+  announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined>;
+  announcementCounts(): Promise<{ pending: number; posted: number; failed: number }>;
+}

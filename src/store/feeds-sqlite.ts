@@ -1,0 +1,333 @@
+// FeedStore on better-sqlite3 (one process): feeds and their poll state, seen items, folder files,
+// watches and the announcement outbox. Rows read back are checked with zod (STYLE: validate at the borders).
+// Every method is synchronous underneath; the async signatures are the feature's interface.
+import type { Db } from './db';
+import {
+  announcementRowSchema,
+  feedRowSchema,
+  watchRowSchema,
+  type AnnouncementRow,
+  type FeedRow,
+  type FeedStore,
+  type NewAnnouncement,
+  type PollSuccess,
+  type StoredFeedArticle,
+  type WatchRow,
+} from '../feeds/store';
+
+export class SqliteFeedStore implements FeedStore {
+  constructor(private readonly db: Db) {}
+
+  private tx<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn)();
+  }
+
+  // ── feeds ────────────────────────────────────────────────────────────────────────────────────────
+
+  async addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: FeedRow; created: boolean }> {
+    const r = this.db
+      .prepare('INSERT OR IGNORE INTO feeds (url, guild_id, origin, added_by, added_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.url, input.guildId ?? '', input.origin, input.addedBy ?? null, input.at.toISOString());
+    return { row: this.feedByUrlNow(input.url, input.guildId) as FeedRow, created: r.changes > 0 };
+  }
+
+  async removeFeed(url: string, guildId: string | null): Promise<boolean> {
+    return this.db.prepare('DELETE FROM feeds WHERE url = ? AND guild_id = ?').run(url, guildId ?? '').changes > 0;
+  }
+
+  private feedByUrlNow(url: string, guildId: string | null): FeedRow | undefined {
+    const row = this.db.prepare(`SELECT * FROM feeds WHERE url = ? AND guild_id = ?`).get(url, guildId ?? '');
+    return row ? feedRowSchema.parse(row) : undefined;
+  }
+
+  async feedByUrl(url: string, guildId: string | null): Promise<FeedRow | undefined> {
+    return this.feedByUrlNow(url, guildId);
+  }
+
+  async feed(id: number): Promise<FeedRow | undefined> {
+    const row = this.db.prepare(`SELECT * FROM feeds WHERE id = ?`).get(id);
+    return row ? feedRowSchema.parse(row) : undefined;
+  }
+
+  async feeds(): Promise<FeedRow[]> {
+    return this.db.prepare(`SELECT * FROM feeds ORDER BY id`).all().map((r) => feedRowSchema.parse(r));
+  }
+
+  async feedsVisibleTo(guildId: string | null): Promise<FeedRow[]> {
+    return this.db
+      .prepare(`SELECT * FROM feeds WHERE guild_id = '' OR guild_id = ? ORDER BY id`)
+      .all(guildId ?? '')
+      .map((r) => feedRowSchema.parse(r));
+  }
+
+  async recordPollSuccess(id: number, result: PollSuccess): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_polled_at = ?,
+         last_ok_at = ?, failures = 0, last_error = NULL, next_attempt_at = NULL, baseline_done = 1 WHERE id = ?`,
+      )
+      .run(result.title, result.etag, result.lastModified, result.at.toISOString(), result.at.toISOString(), id);
+  }
+
+  async recordNotModified(id: number, at: Date): Promise<void> {
+    this.db
+      .prepare('UPDATE feeds SET last_polled_at = ?, last_ok_at = ?, failures = 0, last_error = NULL, next_attempt_at = NULL WHERE id = ?')
+      .run(at.toISOString(), at.toISOString(), id);
+  }
+
+  async recordPollFailure(id: number, error: string, at: Date, nextAttemptAt: Date): Promise<void> {
+    this.db
+      .prepare('UPDATE feeds SET last_polled_at = ?, failures = failures + 1, last_error = ?, next_attempt_at = ? WHERE id = ?')
+      .run(at.toISOString(), error.slice(0, 500), nextAttemptAt.toISOString(), id);
+  }
+
+  async claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<FeedRow | undefined> {
+    const taken = this.db
+      .prepare(
+        `UPDATE feeds SET poll_until = ? WHERE id = ? AND (poll_until IS NULL OR poll_until <= ?)
+         AND (? IS NULL OR last_polled_at IS NULL OR last_polled_at <= ?)`,
+      )
+      .run(claim.until.toISOString(), id, now.toISOString(), claim.notPolledSince?.toISOString() ?? null, claim.notPolledSince?.toISOString() ?? null);
+    return taken.changes === 1 ? this.feed(id) : undefined;
+  }
+
+  async releasePoll(id: number): Promise<void> {
+    this.db.prepare('UPDATE feeds SET poll_until = NULL WHERE id = ?').run(id);
+  }
+
+  // ── items ────────────────────────────────────────────────────────────────────────────────────────
+
+  async seenItem(feedId: number, itemKey: string): Promise<{ content_hash: string; origin: string | null } | undefined> {
+    return this.db.prepare('SELECT content_hash, origin FROM feed_items WHERE feed_id = ? AND item_key = ?').get(feedId, itemKey) as
+      | { content_hash: string; origin: string | null }
+      | undefined;
+  }
+
+  /** Another server's feed does not count, or that server's copy would hide the item from this one. */
+  async hashSeen(contentHash: string, guildId: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.content_hash = ? AND f.guild_id IN ('', ?) LIMIT 1")
+        .get(contentHash, guildId) !== undefined
+    );
+  }
+
+  private recordItemNow(feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO feed_items (feed_id, item_key, content_hash, origin, first_seen_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (feed_id, item_key) DO UPDATE SET content_hash = excluded.content_hash, origin = COALESCE(excluded.origin, origin)`,
+      )
+      .run(feedId, itemKey, contentHash, origin, at.toISOString());
+  }
+
+  async recordItem(feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): Promise<void> {
+    this.recordItemNow(feedId, itemKey, contentHash, origin, at);
+  }
+
+  async recordItems(feedId: number, items: { key: string; hash: string }[], at: Date): Promise<void> {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO feed_items (feed_id, item_key, content_hash, origin, first_seen_at) VALUES (?, ?, ?, NULL, ?)');
+    this.tx(() => {
+      for (const i of items) insert.run(feedId, i.key, i.hash, at.toISOString());
+    });
+  }
+
+  private saveArticleNow(origin: string, feedId: number, guildId: string | null, text: string, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO feed_articles (origin, feed_id, guild_id, text, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (origin) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+      )
+      .run(origin, feedId, guildId ?? '', text, at.toISOString());
+  }
+
+  async saveArticle(origin: string, feedId: number, guildId: string | null, text: string, at: Date): Promise<void> {
+    this.saveArticleNow(origin, feedId, guildId, text, at);
+  }
+
+  async recordTakenItem(
+    item: { feedId: number; itemKey: string; contentHash: string; origin: string; guildId: string | null; text: string; at: Date },
+    announcements: NewAnnouncement[],
+  ): Promise<number> {
+    return this.tx(() => {
+      this.saveArticleNow(item.origin, item.feedId, item.guildId, item.text, item.at);
+      const queued = this.enqueueNow(announcements, item.at);
+      this.recordItemNow(item.feedId, item.itemKey, item.contentHash, item.origin, item.at);
+      return queued;
+    });
+  }
+
+  async articles(limit: number): Promise<StoredFeedArticle[]> {
+    return this.db.prepare('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC LIMIT ?').all(limit) as StoredFeedArticle[];
+  }
+
+  async articlesUpdatedAfter(after: string, limit: number): Promise<StoredFeedArticle[]> {
+    return this.db
+      .prepare('SELECT origin, guild_id, text, updated_at FROM feed_articles WHERE updated_at > ? ORDER BY updated_at, origin LIMIT ?')
+      .all(after, limit) as StoredFeedArticle[];
+  }
+
+  async articleScope(origin: string): Promise<string | null | undefined> {
+    const row = this.db.prepare('SELECT guild_id FROM feed_articles WHERE origin = ?').get(origin) as { guild_id: string } | undefined;
+    return row ? row.guild_id || null : undefined;
+  }
+
+  /**
+   * A feed's newest `itemsPerFeed` seen items are kept (a feed lists far fewer, and items that fell off
+   * a feed do not come back), and the newest `articles` stored feed articles.
+   */
+  async prune(limits: { itemsPerFeed: number; articles: number }): Promise<number> {
+    return this.tx(() => {
+      let removed = 0;
+      const crowded = this.db
+        .prepare('SELECT feed_id FROM feed_items GROUP BY feed_id HAVING COUNT(*) > ?')
+        .all(limits.itemsPerFeed) as { feed_id: number }[];
+      for (const { feed_id } of crowded) {
+        removed += this.db
+          .prepare(
+            `DELETE FROM feed_items WHERE feed_id = ? AND rowid NOT IN
+             (SELECT rowid FROM feed_items WHERE feed_id = ? ORDER BY first_seen_at DESC, rowid DESC LIMIT ?)`,
+          )
+          .run(feed_id, feed_id, limits.itemsPerFeed).changes;
+      }
+      removed += this.db
+        .prepare('DELETE FROM feed_articles WHERE origin NOT IN (SELECT origin FROM feed_articles ORDER BY updated_at DESC LIMIT ?)')
+        .run(limits.articles).changes;
+      return removed;
+    });
+  }
+
+  // ── folder files ─────────────────────────────────────────────────────────────────────────────────
+
+  async folderFile(origin: string): Promise<{ content_hash: string } | undefined> {
+    return this.db.prepare('SELECT content_hash FROM folder_files WHERE origin = ?').get(origin) as { content_hash: string } | undefined;
+  }
+
+  async folderFileCount(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM folder_files').get() as { n: number }).n;
+  }
+
+  async recordFolderFile(origin: string, contentHash: string, at: Date, announcements: NewAnnouncement[] = []): Promise<boolean> {
+    return this.tx(() => {
+      const changed =
+        this.db
+          .prepare(
+            `INSERT INTO folder_files (origin, content_hash, first_seen_at) VALUES (?, ?, ?)
+             ON CONFLICT (origin) DO UPDATE SET content_hash = excluded.content_hash WHERE content_hash <> excluded.content_hash`,
+          )
+          .run(origin, contentHash, at.toISOString()).changes > 0;
+      if (changed) this.enqueueNow(announcements, at);
+      return changed;
+    });
+  }
+
+  async forgetFolderFile(origin: string): Promise<void> {
+    this.db.prepare('DELETE FROM folder_files WHERE origin = ?').run(origin);
+  }
+
+  // ── watches ──────────────────────────────────────────────────────────────────────────────────────
+
+  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow> {
+    this.db
+      .prepare(
+        `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (channel_id) DO UPDATE SET topic = excluded.topic, broken_reason = NULL`,
+      )
+      .run(input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString());
+    return watchRowSchema.parse(this.db.prepare('SELECT * FROM watches WHERE channel_id = ?').get(input.channelId));
+  }
+
+  async setWatchTopic(id: number, topic: string | null): Promise<void> {
+    this.db.prepare('UPDATE watches SET topic = ? WHERE id = ?').run(topic, id);
+  }
+
+  async markWatchBroken(id: number, reason: string): Promise<void> {
+    this.db.prepare('UPDATE watches SET broken_reason = ? WHERE id = ?').run(reason.slice(0, 300), id);
+  }
+
+  async removeWatches(guildId: string, channelId?: string): Promise<number> {
+    if (channelId) return this.db.prepare('DELETE FROM watches WHERE guild_id = ? AND channel_id = ?').run(guildId, channelId).changes;
+    return this.db.prepare('DELETE FROM watches WHERE guild_id = ?').run(guildId).changes;
+  }
+
+  async watches(guildId?: string): Promise<WatchRow[]> {
+    const rows = guildId
+      ? this.db.prepare('SELECT * FROM watches WHERE guild_id = ? ORDER BY id').all(guildId)
+      : this.db.prepare('SELECT * FROM watches ORDER BY id').all();
+    return rows.map((r) => watchRowSchema.parse(r));
+  }
+
+  // ── announcement outbox ──────────────────────────────────────────────────────────────────────────
+
+  private enqueueNow(announcements: NewAnnouncement[], at: Date): number {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    let queued = 0;
+    this.tx(() => {
+      for (const a of announcements) queued += insert.run(a.watchId, a.articleKey, a.nonce, JSON.stringify(a.reply), at.toISOString(), at.toISOString()).changes;
+    });
+    return queued;
+  }
+
+  async enqueue(announcements: NewAnnouncement[], at: Date): Promise<number> {
+    return this.enqueueNow(announcements, at);
+  }
+
+  async due(now: Date, limit: number, leaseUntil: Date): Promise<AnnouncementRow[]> {
+    return this.tx(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
+           WHERE a.status = 'pending' AND a.next_attempt_at <= ? AND w.broken_reason IS NULL
+           ORDER BY a.created_at, a.rowid LIMIT ?`,
+        )
+        .all(now.toISOString(), limit)
+        .map((r) => announcementRowSchema.parse(r));
+      const reserve = this.db.prepare('UPDATE announcements SET next_attempt_at = ?, reserved = 1 WHERE watch_id = ? AND article_key = ?');
+      for (const r of rows) reserve.run(leaseUntil.toISOString(), r.watch_id, r.article_key);
+      return rows;
+    });
+  }
+
+  async markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void> {
+    this.db
+      .prepare("UPDATE announcements SET status = 'posted', message_id = ?, posted_at = ?, attempts = attempts + 1, reserved = 0 WHERE watch_id = ? AND article_key = ?")
+      .run(messageId, at.toISOString(), watchId, articleKey);
+  }
+
+  async markRetry(watchId: number, articleKey: string, error: string, next: Date): Promise<void> {
+    this.db
+      .prepare('UPDATE announcements SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, reserved = 0 WHERE watch_id = ? AND article_key = ?')
+      .run(error.slice(0, 300), next.toISOString(), watchId, articleKey);
+  }
+
+  async markFailed(watchId: number, articleKey: string, error: string): Promise<void> {
+    this.db
+      .prepare("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = ?, reserved = 0 WHERE watch_id = ? AND article_key = ?")
+      .run(error.slice(0, 300), watchId, articleKey);
+  }
+
+  /** One process per SQLite file: every reservation and poll lease at start-up was left by a previous run. */
+  async releaseStaleReservations(now: Date): Promise<number> {
+    this.db.prepare('UPDATE feeds SET poll_until = NULL WHERE poll_until IS NOT NULL').run();
+    return this.db
+      .prepare("UPDATE announcements SET next_attempt_at = ?, reserved = 0 WHERE status = 'pending' AND reserved = 1")
+      .run(now.toISOString()).changes;
+  }
+
+  async announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined> {
+    const row = this.db
+      .prepare('SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id WHERE a.watch_id = ? AND a.article_key = ?')
+      .get(watchId, articleKey);
+    return row ? announcementRowSchema.parse(row) : undefined;
+  }
+
+  async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {
+    const out = { pending: 0, posted: 0, failed: 0 };
+    for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM announcements GROUP BY status').all() as { status: keyof typeof out; n: number }[]) out[r.status] = r.n;
+    return out;
+  }
+}
+

@@ -1,0 +1,44 @@
+// Every store Herald keeps, behind the features' own interfaces, on one database: SQLite at
+// DATABASE_PATH (the embedded default, one process) or PostgreSQL at DATABASE_URL (several processes
+// share the work). main.ts opens one Stores and hands each feature its store.
+import type { ArticleCache } from '../articles/cache';
+import type { FeedStore } from '../feeds/store';
+import type { ReminderStore } from '../reminders/store';
+import { SqliteArticleCache } from './article-cache';
+import { openDatabase, type Db } from './db';
+import { SqliteFeedStore } from './feeds-sqlite';
+import { SqliteReminderStore } from './reminders-sqlite';
+
+export interface Stores {
+  kind: 'sqlite' | 'postgres';
+  reminders: ReminderStore;
+  feeds: FeedStore;
+  articleCache: ArticleCache;
+  /** For /healthz: true when the database answered its last check (kept fresh by the stores). */
+  answers(): boolean;
+  close(): Promise<void>;
+}
+
+export function sqliteStores(db: Db): Stores & { db: Db } {
+  return {
+    kind: 'sqlite',
+    db,
+    reminders: new SqliteReminderStore(db),
+    feeds: new SqliteFeedStore(db),
+    articleCache: new SqliteArticleCache(db),
+    answers: () => {
+      try {
+        return (db.prepare('SELECT 1 AS ok').get() as { ok?: number } | undefined)?.ok === 1;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+export function openSqliteStores(path: string): Stores & { db: Db } {
+  return sqliteStores(openDatabase(path));
+}

@@ -1,0 +1,146 @@
+// The FeedStore contract: what news monitoring relies on, whichever database holds it. Run against
+// SQLite (test/store/feeds-sqlite.test.ts) and PostgreSQL (test/postgres/stores.test.ts).
+import { describe, expect, it } from 'vitest';
+import type { FeedStore } from '../../../src/feeds/store';
+
+export type OpenFeedStore = () => Promise<{ store: FeedStore; close(): Promise<void> }>;
+
+const at = (i: number) => new Date(Date.UTC(2024, 0, 1, 0, i));
+const announcement = (watchId: number, key: string) => ({ watchId, articleKey: key, nonce: `n-${key}`, reply: { content: key } });
+
+export function feedStoreContract(open: OpenFeedStore): void {
+  const withStore = (fn: (store: FeedStore) => Promise<void>) => async () => {
+    const { store, close } = await open();
+    try {
+      await fn(store);
+    } finally {
+      await close();
+    }
+  };
+
+  describe('FeedStore contract', () => {
+    it('adds a feed once per scope and lists what a server sees', withStore(async (store) => {
+      const first = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
+      expect(first.created).toBe(true);
+      expect((await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(1) })).created).toBe(false);
+      await store.addFeed({ url: 'https://a.example/feed', guildId: '111', origin: 'command', addedBy: 'u', at: at(1) });
+      await store.addFeed({ url: 'https://b.example/feed', guildId: '222', origin: 'command', at: at(2) });
+      expect((await store.feedsVisibleTo('111')).map((f) => [f.url, f.guild_id])).toEqual([['https://a.example/feed', ''], ['https://a.example/feed', '111']]);
+      expect((await store.feedsVisibleTo(null)).map((f) => f.guild_id)).toEqual(['']);
+      expect((await store.feeds()).length).toBe(3);
+      expect(await store.removeFeed('https://b.example/feed', '222')).toBe(true);
+      expect(await store.removeFeed('https://b.example/feed', '222')).toBe(false);
+      const row = await store.feed(first.row.id);
+      expect(row).toMatchObject({ url: 'https://a.example/feed', origin: 'config', baseline_done: 0, failures: 0 });
+      await store.recordPollFailure(first.row.id, 'HTTP 503', at(3), at(5));
+      expect(await store.feed(first.row.id)).toMatchObject({ failures: 1, last_error: 'HTTP 503', next_attempt_at: at(5).toISOString() });
+      await store.recordPollSuccess(first.row.id, { title: 'A', etag: 'e1', lastModified: null, at: at(6) });
+      expect(await store.feedByUrl('https://a.example/feed', null)).toMatchObject({ failures: 0, last_error: null, baseline_done: 1, etag: 'e1', title: 'A' });
+    }));
+
+    it('lets one poller hold a feed at a time, once per round', withStore(async (store) => {
+      const { row } = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
+      const round = at(10);
+      expect(await store.claimPoll(row.id, { until: at(20), notPolledSince: round }, at(10))).toMatchObject({ id: row.id });
+      expect(await store.claimPoll(row.id, { until: at(20), notPolledSince: round }, at(11))).toBeUndefined();
+      await store.recordNotModified(row.id, at(12));
+      await store.releasePoll(row.id);
+      // Polled after this round began: another process did it.
+      expect(await store.claimPoll(row.id, { until: at(20), notPolledSince: round }, at(13))).toBeUndefined();
+      expect(await store.claimPoll(row.id, { until: at(30), notPolledSince: at(13) }, at(13))).toMatchObject({ id: row.id });
+      // A lease that ran out is free again.
+      expect(await store.claimPoll(row.id, { until: at(40), notPolledSince: null }, at(31))).toMatchObject({ id: row.id });
+    }));
+
+    it('keeps the newest seen items per feed and the newest stored articles when pruning', withStore(async (store) => {
+      const { row } = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
+      for (let i = 0; i < 8; i++) await store.recordItem(row.id, `k${i}`, `h${i}`, null, at(i));
+      for (let i = 0; i < 5; i++) await store.saveArticle(`https://a.example/${i}`, row.id, null, `text ${i}`, at(i));
+      expect(await store.prune({ itemsPerFeed: 5, articles: 3 })).toBe(5);
+      expect(await store.seenItem(row.id, 'k2')).toBeUndefined();
+      expect(await store.seenItem(row.id, 'k3')).toEqual({ content_hash: 'h3', origin: null });
+      expect((await store.articles(10)).map((a) => a.origin)).toEqual(['https://a.example/4', 'https://a.example/3', 'https://a.example/2']);
+      expect((await store.articlesUpdatedAfter(at(2).toISOString(), 10)).map((a) => a.origin)).toEqual(['https://a.example/3', 'https://a.example/4']);
+      expect(await store.prune({ itemsPerFeed: 5, articles: 3 })).toBe(0);
+    }));
+
+    it("counts content as seen only from feeds that reach the same server (global or that server's own)", withStore(async (store) => {
+      const a = (await store.addFeed({ url: 'https://a.example/feed', guildId: '111', origin: 'command', at: at(0) })).row;
+      await store.recordItem(a.id, 'k', 'same-story', null, at(0));
+      expect(await store.hashSeen('same-story', '111')).toBe(true);
+      expect(await store.hashSeen('same-story', '222')).toBe(false);
+      const global = (await store.addFeed({ url: 'https://g.example/feed', guildId: null, origin: 'config', at: at(0) })).row;
+      await store.recordItems(global.id, [{ key: 'k', hash: 'wire-copy' }, { key: 'k2', hash: 'other' }], at(0));
+      expect(await store.hashSeen('wire-copy', '222')).toBe(true);
+      expect(await store.seenItem(global.id, 'k2')).toEqual({ content_hash: 'other', origin: null });
+    }));
+
+    it('records a taken item with its article and announcements together', withStore(async (store) => {
+      const { row } = await store.addFeed({ url: 'https://a.example/feed', guildId: '111', origin: 'command', at: at(0) });
+      const watch = await store.upsertWatch({ guildId: '111', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      const item = { feedId: row.id, itemKey: 'k1', contentHash: 'h1', origin: 'https://a.example/1', guildId: '111', text: 'text', at: at(1) };
+      expect(await store.recordTakenItem(item, [announcement(watch.id, 'https://a.example/1')])).toBe(1);
+      expect(await store.recordTakenItem(item, [announcement(watch.id, 'https://a.example/1')])).toBe(0);
+      expect(await store.seenItem(row.id, 'k1')).toEqual({ content_hash: 'h1', origin: 'https://a.example/1' });
+      expect(await store.articleScope('https://a.example/1')).toBe('111');
+      expect(await store.articleScope('https://a.example/none')).toBeUndefined();
+      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+    }));
+
+    it('records a folder file change once, and queues its announcements only for the caller that recorded it', withStore(async (store) => {
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      expect(await store.folderFileCount()).toBe(0);
+      expect(await store.recordFolderFile('/a.txt', 'h1', at(1), [announcement(watch.id, '/a.txt')])).toBe(true);
+      expect(await store.recordFolderFile('/a.txt', 'h1', at(2), [announcement(watch.id, '/a.txt#again')])).toBe(false);
+      expect(await store.folderFile('/a.txt')).toEqual({ content_hash: 'h1' });
+      expect(await store.recordFolderFile('/a.txt', 'h2', at(3), [announcement(watch.id, '/a.txt#h2')])).toBe(true);
+      expect((await store.due(at(4), 10, at(5))).map((r) => r.article_key)).toEqual(['/a.txt', '/a.txt#h2']);
+      await store.forgetFolderFile('/a.txt');
+      expect(await store.folderFile('/a.txt')).toBeUndefined();
+    }));
+
+    it('keeps watches per channel, with topics and broken channels', withStore(async (store) => {
+      const w = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      await store.upsertWatch({ guildId: '1', channelId: '4', topic: 'CSTO', createdBy: '3', at: at(0) });
+      await store.upsertWatch({ guildId: '9', channelId: '5', topic: null, createdBy: '3', at: at(0) });
+      await store.setWatchTopic(w.id, 'Tajikistan');
+      await store.markWatchBroken(w.id, 'Missing Access');
+      expect((await store.watches('1')).map((x) => [x.channel_id, x.topic, x.broken_reason])).toEqual([['2', 'Tajikistan', 'Missing Access'], ['4', 'CSTO', null]]);
+      // Watching the channel again repairs it.
+      expect(await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(1) })).toMatchObject({ id: w.id, topic: null, broken_reason: null });
+      expect(await store.removeWatches('1', '4')).toBe(1);
+      expect(await store.removeWatches('1')).toBe(1);
+      expect((await store.watches()).map((x) => x.channel_id)).toEqual(['5']);
+    }));
+
+    it('queues an announcement for a (watch, article) pair once, ever, and reserves what a drain takes', withStore(async (store) => {
+      const now = at(0);
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: now });
+      expect(await store.enqueue([announcement(watch.id, 'https://a.example/1'), announcement(watch.id, 'https://a.example/2')], now)).toBe(2);
+      expect(await store.enqueue([announcement(watch.id, 'https://a.example/1')], now)).toBe(0);
+      const taken = await store.due(now, 1, at(2));
+      expect(taken.map((r) => [r.channel_id, r.article_key, r.nonce, JSON.parse(r.reply_json)])).toEqual([['2', 'https://a.example/1', 'n-https://a.example/1', { content: 'https://a.example/1' }]]);
+      // Reserved: a second drain does not get it, but gets the next one.
+      expect((await store.due(now, 10, at(2))).map((r) => r.article_key)).toEqual(['https://a.example/2']);
+      expect(await store.due(now, 10, at(2))).toEqual([]);
+      await store.markPosted(watch.id, 'https://a.example/1', 'm1', at(1));
+      expect(await store.announcement(watch.id, 'https://a.example/1')).toMatchObject({ status: 'posted', message_id: 'm1', attempts: 1 });
+      await store.markRetry(watch.id, 'https://a.example/2', 'HTTP 500', at(3));
+      expect(await store.due(at(2), 10, at(9))).toEqual([]);
+      expect((await store.due(at(3), 10, at(9))).map((r) => [r.article_key, r.attempts, r.last_error])).toEqual([['https://a.example/2', 1, 'HTTP 500']]);
+      // A reservation that ran out is due again.
+      expect((await store.due(at(9), 10, at(12))).map((r) => r.article_key)).toEqual(['https://a.example/2']);
+      await store.markFailed(watch.id, 'https://a.example/2', 'HTTP 400');
+      expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 1 });
+      expect(await store.enqueue([announcement(watch.id, 'https://a.example/1')], now)).toBe(0);
+    }));
+
+    it('leaves announcements of a broken watch in the outbox', withStore(async (store) => {
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      await store.enqueue([announcement(watch.id, 'k')], at(0));
+      await store.markWatchBroken(watch.id, 'Unknown Channel');
+      expect(await store.due(at(1), 10, at(2))).toEqual([]);
+      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+    }));
+  });
+}
