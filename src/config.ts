@@ -50,6 +50,8 @@ const fields = z.object({
       .transform((s) => parseSize(s) as number),
   ),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
+  /** PostgreSQL instead of SQLite (several Herald processes on one database). */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL such as postgres://herald:password@db.example.com:5432/herald')),
   REMINDER_CHANNEL_ID: optional(z.string().regex(snowflake, 'a channel id: 17–20 digits')),
   REMINDER_TIME: z.preprocess(emptyToUndefined, z.string().refine(isHhmm, 'a time of day as HH:MM (24-hour), e.g. 09:00').default('09:00')),
   TIMEZONE: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/London').default('UTC')),

@@ -1,7 +1,10 @@
-// Opens the stores the configuration asks for: SQLite at DATABASE_PATH.
+// Opens the stores the configuration asks for: PostgreSQL when DATABASE_URL is set (several Herald
+// processes may share it), otherwise SQLite at DATABASE_PATH.
 import type { Logger } from 'pino';
+import { openPostgresStores } from './postgres/stores';
 import { openSqliteStores, type Stores } from './stores';
 
-export async function openStores(config: { DATABASE_PATH: string }, _log: Logger): Promise<Stores> {
+export async function openStores(config: { DATABASE_PATH: string; DATABASE_URL?: string }, log: Logger): Promise<Stores> {
+  if (config.DATABASE_URL) return openPostgresStores(config.DATABASE_URL, { log: log.child({ feature: 'postgres' }) });
   return openSqliteStores(config.DATABASE_PATH);
 }

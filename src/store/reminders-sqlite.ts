@@ -51,7 +51,7 @@ const reminderRowSchema = z.object({
   sent_at: z.number().nullable(),
 });
 
-function toSubscription(row: unknown): Subscription {
+export function toSubscription(row: unknown): Subscription {
   const r = subscriptionRowSchema.parse(row);
   return {
     id: r.id,
@@ -66,7 +66,7 @@ function toSubscription(row: unknown): Subscription {
   };
 }
 
-function toReminder(row: unknown): StoredReminder {
+export function toReminder(row: unknown): StoredReminder {
   const r = reminderRowSchema.parse(row);
   return {
     id: r.id,
@@ -94,7 +94,7 @@ export function newNonce(): string {
   return `hr${randomBytes(12).toString('base64url')}`;
 }
 
-const COLUMNS: Record<keyof SubscriptionPatch, string> = {
+export const COLUMNS: Record<keyof SubscriptionPatch, string> = {
   channelId: 'channel_id',
   leadDays: 'lead_days',
   roleId: 'role_id',

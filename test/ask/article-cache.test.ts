@@ -1,5 +1,6 @@
 // The parsed-article cache and ingestion with it: a restart restores unchanged files without parsing,
 // re-parses only what changed, and treats stale or unreadable rows as misses.
+import { articleCacheContract } from '../store/contract/article-cache';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,4 +108,9 @@ describe('ingestion with the cache', () => {
     expect(await ingestFile(library, join(dir, 'missing.txt'), NOW, { cache })).toMatchObject({ error: expect.stringContaining('ENOENT') });
     expect(contentHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
+});
+
+articleCacheContract(async (parser) => {
+  const db = openDatabase(':memory:');
+  return { cache: new SqliteArticleCache(db, parser), close: async () => void db.close() };
 });

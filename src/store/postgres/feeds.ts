@@ -1,0 +1,340 @@
+// FeedStore on PostgreSQL, for several Herald processes on one database: a feed is polled by one
+// process at a time (a poll lease with its holder), the outbox is drained with SELECT … FOR UPDATE SKIP
+// LOCKED reservations, a folder file's change is recorded (and announced) by the one process whose
+// upsert changed the row. Reservations and leases of a process that is gone are taken over at once.
+import type pg from 'pg';
+import {
+  announcementRowSchema,
+  feedRowSchema,
+  watchRowSchema,
+  type AnnouncementRow,
+  type FeedRow,
+  type FeedStore,
+  type NewAnnouncement,
+  type PollSuccess,
+  type StoredFeedArticle,
+  type WatchRow,
+} from '../../feeds/store';
+import { inTransaction } from './pool';
+import { LIVE_OWNERS } from './presence';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+export class PgFeedStore implements FeedStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly owner: number,
+  ) {}
+
+  // ── feeds ──
+
+  async addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: FeedRow; created: boolean }> {
+    const r = await this.pool.query('INSERT INTO feeds (url, guild_id, origin, added_by, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url, guild_id) DO NOTHING', [
+      input.url,
+      input.guildId ?? '',
+      input.origin,
+      input.addedBy ?? null,
+      input.at.toISOString(),
+    ]);
+    return { row: (await this.feedByUrl(input.url, input.guildId)) as FeedRow, created: (r.rowCount ?? 0) > 0 };
+  }
+
+  async removeFeed(url: string, guildId: string | null): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM feeds WHERE url = $1 AND guild_id = $2', [url, guildId ?? ''])).rowCount ?? 0) > 0;
+  }
+
+  async feedByUrl(url: string, guildId: string | null): Promise<FeedRow | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM feeds WHERE url = $1 AND guild_id = $2', [url, guildId ?? '']);
+    return rows[0] ? feedRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async feed(id: number): Promise<FeedRow | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM feeds WHERE id = $1', [id]);
+    return rows[0] ? feedRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async feeds(): Promise<FeedRow[]> {
+    return (await this.pool.query('SELECT * FROM feeds ORDER BY id')).rows.map((r) => feedRowSchema.parse(r));
+  }
+
+  async feedsVisibleTo(guildId: string | null): Promise<FeedRow[]> {
+    return (await this.pool.query("SELECT * FROM feeds WHERE guild_id = '' OR guild_id = $1 ORDER BY id", [guildId ?? ''])).rows.map((r) => feedRowSchema.parse(r));
+  }
+
+  async recordPollSuccess(id: number, result: PollSuccess): Promise<void> {
+    await this.pool.query(
+      `UPDATE feeds SET title = $1, etag = $2, last_modified = $3, last_polled_at = $4,
+       last_ok_at = $4, failures = 0, last_error = NULL, next_attempt_at = NULL, baseline_done = 1 WHERE id = $5`,
+      [result.title, result.etag, result.lastModified, result.at.toISOString(), id],
+    );
+  }
+
+  async recordNotModified(id: number, at: Date): Promise<void> {
+    await this.pool.query('UPDATE feeds SET last_polled_at = $1, last_ok_at = $1, failures = 0, last_error = NULL, next_attempt_at = NULL WHERE id = $2', [at.toISOString(), id]);
+  }
+
+  async recordPollFailure(id: number, error: string, at: Date, nextAttemptAt: Date): Promise<void> {
+    await this.pool.query('UPDATE feeds SET last_polled_at = $1, failures = failures + 1, last_error = $2, next_attempt_at = $3 WHERE id = $4', [
+      at.toISOString(),
+      error.slice(0, 500),
+      nextAttemptAt.toISOString(),
+      id,
+    ]);
+  }
+
+  async claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<FeedRow | undefined> {
+    const since = claim.notPolledSince?.toISOString() ?? null;
+    const { rows } = await this.pool.query(
+      `UPDATE feeds SET poll_until = $1, poll_by = $2 WHERE id = $3
+       AND (poll_until IS NULL OR poll_until <= $4 OR poll_by IS NULL OR poll_by NOT IN (${LIVE_OWNERS}))
+       AND ($5::text IS NULL OR last_polled_at IS NULL OR last_polled_at <= $5::text)
+       RETURNING *`,
+      [claim.until.toISOString(), this.owner, id, now.toISOString(), since],
+    );
+    return rows[0] ? feedRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async releasePoll(id: number): Promise<void> {
+    await this.pool.query('UPDATE feeds SET poll_until = NULL, poll_by = NULL WHERE id = $1 AND poll_by = $2', [id, this.owner]);
+  }
+
+  // ── items and stored feed articles ──
+
+  async seenItem(feedId: number, itemKey: string): Promise<{ content_hash: string; origin: string | null } | undefined> {
+    const { rows } = await this.pool.query<{ content_hash: string; origin: string | null }>(
+      'SELECT content_hash, origin FROM feed_items WHERE feed_id = $1 AND item_key = $2',
+      [feedId, itemKey],
+    );
+    return rows[0];
+  }
+
+  async hashSeen(contentHash: string, guildId: string): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      "SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.content_hash = $1 AND f.guild_id IN ('', $2) LIMIT 1",
+      [contentHash, guildId],
+    );
+    return rows.length > 0;
+  }
+
+  private async recordItemWith(q: Queryable, feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): Promise<void> {
+    await q.query(
+      `INSERT INTO feed_items (feed_id, item_key, content_hash, origin, first_seen_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (feed_id, item_key) DO UPDATE SET content_hash = excluded.content_hash, origin = COALESCE(excluded.origin, feed_items.origin)`,
+      [feedId, itemKey, contentHash, origin, at.toISOString()],
+    );
+  }
+
+  recordItem(feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): Promise<void> {
+    return this.recordItemWith(this.pool, feedId, itemKey, contentHash, origin, at);
+  }
+
+  async recordItems(feedId: number, items: { key: string; hash: string }[], at: Date): Promise<void> {
+    if (items.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO feed_items (feed_id, item_key, content_hash, origin, first_seen_at)
+       SELECT $1, k, h, NULL, $4 FROM unnest($2::text[], $3::text[]) AS t(k, h) ON CONFLICT DO NOTHING`,
+      [feedId, items.map((i) => i.key), items.map((i) => i.hash), at.toISOString()],
+    );
+  }
+
+  private async saveArticleWith(q: Queryable, origin: string, feedId: number, guildId: string | null, text: string, at: Date): Promise<void> {
+    await q.query(
+      `INSERT INTO feed_articles (origin, feed_id, guild_id, text, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (origin) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+      [origin, feedId, guildId ?? '', text, at.toISOString()],
+    );
+  }
+
+  saveArticle(origin: string, feedId: number, guildId: string | null, text: string, at: Date): Promise<void> {
+    return this.saveArticleWith(this.pool, origin, feedId, guildId, text, at);
+  }
+
+  recordTakenItem(
+    item: { feedId: number; itemKey: string; contentHash: string; origin: string; guildId: string | null; text: string; at: Date },
+    announcements: NewAnnouncement[],
+  ): Promise<number> {
+    return inTransaction(this.pool, async (c) => {
+      await this.saveArticleWith(c, item.origin, item.feedId, item.guildId, item.text, item.at);
+      const queued = await enqueueWith(c, announcements, item.at);
+      await this.recordItemWith(c, item.feedId, item.itemKey, item.contentHash, item.origin, item.at);
+      return queued;
+    });
+  }
+
+  async articles(limit: number): Promise<StoredFeedArticle[]> {
+    return (await this.pool.query<StoredFeedArticle>('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC, origin DESC LIMIT $1', [limit])).rows;
+  }
+
+  async articlesUpdatedAfter(after: string, limit: number): Promise<StoredFeedArticle[]> {
+    return (
+      await this.pool.query<StoredFeedArticle>('SELECT origin, guild_id, text, updated_at FROM feed_articles WHERE updated_at > $1 ORDER BY updated_at, origin LIMIT $2', [
+        after,
+        limit,
+      ])
+    ).rows;
+  }
+
+  async articleScope(origin: string): Promise<string | null | undefined> {
+    const { rows } = await this.pool.query<{ guild_id: string }>('SELECT guild_id FROM feed_articles WHERE origin = $1', [origin]);
+    return rows[0] ? rows[0].guild_id || null : undefined;
+  }
+
+  async prune(limits: { itemsPerFeed: number; articles: number }): Promise<number> {
+    return inTransaction(this.pool, async (c) => {
+      const items = await c.query(
+        `DELETE FROM feed_items fi USING (
+           SELECT feed_id, item_key, row_number() OVER (PARTITION BY feed_id ORDER BY first_seen_at DESC, seq DESC) AS n FROM feed_items
+         ) ranked WHERE fi.feed_id = ranked.feed_id AND fi.item_key = ranked.item_key AND ranked.n > $1`,
+        [limits.itemsPerFeed],
+      );
+      const articles = await c.query(
+        'DELETE FROM feed_articles WHERE origin NOT IN (SELECT origin FROM feed_articles ORDER BY updated_at DESC, origin DESC LIMIT $1)',
+        [limits.articles],
+      );
+      return (items.rowCount ?? 0) + (articles.rowCount ?? 0);
+    });
+  }
+
+  // ── folder files ──
+
+  async folderFile(origin: string): Promise<{ content_hash: string } | undefined> {
+    return (await this.pool.query<{ content_hash: string }>('SELECT content_hash FROM folder_files WHERE origin = $1', [origin])).rows[0];
+  }
+
+  async folderFileCount(): Promise<number> {
+    return (await this.pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM folder_files')).rows[0]?.n ?? 0;
+  }
+
+  recordFolderFile(origin: string, contentHash: string, at: Date, announcements: NewAnnouncement[] = []): Promise<boolean> {
+    return inTransaction(this.pool, async (c) => {
+      const r = await c.query(
+        `INSERT INTO folder_files (origin, content_hash, first_seen_at) VALUES ($1, $2, $3)
+         ON CONFLICT (origin) DO UPDATE SET content_hash = excluded.content_hash WHERE folder_files.content_hash <> excluded.content_hash`,
+        [origin, contentHash, at.toISOString()],
+      );
+      const changed = (r.rowCount ?? 0) > 0;
+      if (changed) await enqueueWith(c, announcements, at);
+      return changed;
+    });
+  }
+
+  async forgetFolderFile(origin: string): Promise<void> {
+    await this.pool.query('DELETE FROM folder_files WHERE origin = $1', [origin]);
+  }
+
+  // ── watches ──
+
+  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow> {
+    const { rows } = await this.pool.query(
+      `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (channel_id) DO UPDATE SET topic = excluded.topic, broken_reason = NULL RETURNING *`,
+      [input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString()],
+    );
+    return watchRowSchema.parse(rows[0]);
+  }
+
+  async setWatchTopic(id: number, topic: string | null): Promise<void> {
+    await this.pool.query('UPDATE watches SET topic = $1 WHERE id = $2', [topic, id]);
+  }
+
+  async markWatchBroken(id: number, reason: string): Promise<void> {
+    await this.pool.query('UPDATE watches SET broken_reason = $1 WHERE id = $2', [reason.slice(0, 300), id]);
+  }
+
+  async removeWatches(guildId: string, channelId?: string): Promise<number> {
+    const r = channelId
+      ? await this.pool.query('DELETE FROM watches WHERE guild_id = $1 AND channel_id = $2', [guildId, channelId])
+      : await this.pool.query('DELETE FROM watches WHERE guild_id = $1', [guildId]);
+    return r.rowCount ?? 0;
+  }
+
+  async watches(guildId?: string): Promise<WatchRow[]> {
+    const { rows } = guildId
+      ? await this.pool.query('SELECT * FROM watches WHERE guild_id = $1 ORDER BY id', [guildId])
+      : await this.pool.query('SELECT * FROM watches ORDER BY id');
+    return rows.map((r) => watchRowSchema.parse(r));
+  }
+
+  // ── announcement outbox ──
+
+  enqueue(announcements: NewAnnouncement[], at: Date): Promise<number> {
+    return enqueueWith(this.pool, announcements, at);
+  }
+
+  async due(now: Date, limit: number, leaseUntil: Date): Promise<AnnouncementRow[]> {
+    const { rows } = await this.pool.query(
+      `WITH picked AS (
+         SELECT a.watch_id, a.article_key FROM announcements a JOIN watches w ON w.id = a.watch_id
+         WHERE a.status = 'pending' AND w.broken_reason IS NULL
+           AND (a.next_attempt_at <= $1 OR (a.reserved_by IS NOT NULL AND a.reserved_by NOT IN (${LIVE_OWNERS})))
+         ORDER BY a.created_at, a.seq LIMIT $2 FOR UPDATE OF a SKIP LOCKED)
+       UPDATE announcements a SET next_attempt_at = $3, reserved_by = $4 FROM picked, watches w
+       WHERE a.watch_id = picked.watch_id AND a.article_key = picked.article_key AND w.id = a.watch_id
+       RETURNING a.*, w.channel_id`,
+      [now.toISOString(), limit, leaseUntil.toISOString(), this.owner],
+    );
+    // Rows reserved with the next attempt moved to the lease: report the one they were due at is not
+    // needed by callers; the order is the outbox's.
+    return rows
+      .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : Number(a.seq) - Number(b.seq)))
+      .map((r) => announcementRowSchema.parse(r));
+  }
+
+  async markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void> {
+    await this.pool.query(
+      "UPDATE announcements SET status = 'posted', message_id = $1, posted_at = $2, attempts = attempts + 1, reserved_by = NULL WHERE watch_id = $3 AND article_key = $4",
+      [messageId, at.toISOString(), watchId, articleKey],
+    );
+  }
+
+  async markRetry(watchId: number, articleKey: string, error: string, next: Date): Promise<void> {
+    await this.pool.query(
+      'UPDATE announcements SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2, reserved_by = NULL WHERE watch_id = $3 AND article_key = $4',
+      [error.slice(0, 300), next.toISOString(), watchId, articleKey],
+    );
+  }
+
+  async markFailed(watchId: number, articleKey: string, error: string): Promise<void> {
+    await this.pool.query("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = $1, reserved_by = NULL WHERE watch_id = $2 AND article_key = $3", [
+      error.slice(0, 300),
+      watchId,
+      articleKey,
+    ]);
+  }
+
+  /** Only what processes that are gone held: a live process may be posting its reservations now. */
+  async releaseStaleReservations(now: Date): Promise<number> {
+    await this.pool.query(`UPDATE feeds SET poll_until = NULL, poll_by = NULL WHERE poll_by IS NOT NULL AND poll_by NOT IN (${LIVE_OWNERS})`);
+    const r = await this.pool.query(
+      `UPDATE announcements SET next_attempt_at = $1, reserved_by = NULL WHERE status = 'pending' AND reserved_by IS NOT NULL AND reserved_by NOT IN (${LIVE_OWNERS})`,
+      [now.toISOString()],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  async announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined> {
+    const { rows } = await this.pool.query('SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id WHERE a.watch_id = $1 AND a.article_key = $2', [
+      watchId,
+      articleKey,
+    ]);
+    return rows[0] ? announcementRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {
+    const out = { pending: 0, posted: 0, failed: 0 };
+    const { rows } = await this.pool.query<{ status: keyof typeof out; n: number }>('SELECT status, COUNT(*) AS n FROM announcements GROUP BY status');
+    for (const r of rows) out[r.status] = r.n;
+    return out;
+  }
+}
+
+async function enqueueWith(q: Queryable, announcements: NewAnnouncement[], at: Date): Promise<number> {
+  if (announcements.length === 0) return 0;
+  const r = await q.query(
+    `INSERT INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at)
+     SELECT w, k, n, j, $5, $5 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(w, k, n, j, i) ORDER BY i
+     ON CONFLICT (watch_id, article_key) DO NOTHING`,
+    [announcements.map((a) => a.watchId), announcements.map((a) => a.articleKey), announcements.map((a) => a.nonce), announcements.map((a) => JSON.stringify(a.reply)), at.toISOString()],
+  );
+  return r.rowCount ?? 0;
+}

@@ -1,0 +1,150 @@
+// PostgreSQL schema, versioned like SQLite's (src/store/migrations/*): the same version numbers and
+// names, so a feature's table grows on both databases together (a test checks that every SQLite
+// migration has its PostgreSQL counterpart). Times keep SQLite's representation: integer milliseconds
+// (BIGINT) for reminders, ISO-8601 text for feeds and the outbox, so both stores read back alike.
+import type { Migration } from '../migrations';
+
+export const postgresMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'reminder subscriptions and reminders',
+    sql: `
+      CREATE TABLE reminder_subscriptions (
+        id SERIAL PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        guild_id TEXT,
+        channel_id TEXT,
+        lead_days INTEGER NOT NULL DEFAULT 0 CHECK (lead_days BETWEEN 0 AND 30),
+        role_id TEXT,
+        reminder_time TEXT,
+        timezone TEXT,
+        broken_reason TEXT,
+        broken_at BIGINT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE reminders (
+        id SERIAL PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES reminder_subscriptions(id),
+        origin TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        lead_days INTEGER NOT NULL,
+        event_date TEXT NOT NULL,
+        due_at BIGINT NOT NULL,
+        run_at BIGINT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'missed', 'failed', 'cancelled')),
+        nonce TEXT NOT NULL UNIQUE,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        channel_id TEXT,
+        guild_id TEXT,
+        message_id TEXT,
+        last_error TEXT,
+        content TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        sent_at BIGINT,
+        -- the process (its presence lock, see presence.ts) holding the claim; NULL when none
+        claimed_by BIGINT
+      );
+      CREATE INDEX reminders_due ON reminders (state, run_at);
+      CREATE INDEX reminders_origin ON reminders (origin, subscription_id);
+      CREATE INDEX reminders_subscription ON reminders (subscription_id, state, due_at);
+      CREATE UNIQUE INDEX reminders_one_active ON reminders (subscription_id, event_key, lead_days) WHERE state IN ('pending', 'claimed');
+    `,
+  },
+  {
+    version: 100,
+    name: 'article cache',
+    sql: `
+      CREATE TABLE article_cache (
+        origin TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        parser TEXT NOT NULL,
+        article_json TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 200,
+    name: 'feeds, feed items, folder files, watches, announcements',
+    sql: `
+      CREATE TABLE feeds (
+        id SERIAL PRIMARY KEY,
+        url TEXT NOT NULL,
+        guild_id TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL,
+        added_by TEXT,
+        added_at TEXT NOT NULL,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        baseline_done INTEGER NOT NULL DEFAULT 0,
+        last_polled_at TEXT,
+        last_ok_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_attempt_at TEXT,
+        UNIQUE (url, guild_id)
+      );
+      CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        origin TEXT,
+        first_seen_at TEXT NOT NULL,
+        seq BIGSERIAL,
+        PRIMARY KEY (feed_id, item_key)
+      );
+      CREATE INDEX feed_items_hash ON feed_items (content_hash);
+      CREATE TABLE feed_articles (
+        origin TEXT PRIMARY KEY,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        guild_id TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX feed_articles_updated ON feed_articles (updated_at);
+      CREATE TABLE folder_files (
+        origin TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL
+      );
+      CREATE TABLE watches (
+        id SERIAL PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL UNIQUE,
+        topic TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        broken_reason TEXT
+      );
+      CREATE TABLE announcements (
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        article_key TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        reply_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        message_id TEXT,
+        posted_at TEXT,
+        last_error TEXT,
+        seq BIGSERIAL,
+        PRIMARY KEY (watch_id, article_key)
+      );
+      CREATE INDEX announcements_due ON announcements (status, next_attempt_at);
+    `,
+  },
+  {
+    version: 201,
+    name: 'announcement reservations and feed poll leases',
+    sql: `
+      -- the process holding the reservation (presence lock), or NULL
+      ALTER TABLE announcements ADD COLUMN reserved_by BIGINT;
+      ALTER TABLE feeds ADD COLUMN poll_until TEXT;
+      ALTER TABLE feeds ADD COLUMN poll_by BIGINT;
+    `,
+  },
+];

@@ -1,0 +1,221 @@
+// ReminderStore on PostgreSQL, for several Herald processes on one database. The due-scan reserves
+// what it returns (SELECT … FOR UPDATE SKIP LOCKED, then state 'claimed' with this process as holder
+// and a lease), so two processes never get the same reminder; the service's claim() then
+// compare-and-sets on that reservation. A claim whose holder is gone (its presence lock dropped) is
+// taken over at the next scan, re-sent with the same nonce.
+import type pg from 'pg';
+import type { ReminderCounts, ReminderStore, StoredReminder, Subscription, SubscriptionPatch } from '../../reminders/store';
+import type { ReconcileActions, ReminderState } from '../../reminders/plan';
+import { COLUMNS, newNonce, toReminder, toSubscription } from '../reminders-sqlite';
+import { inTransaction } from './pool';
+import { LIVE_OWNERS } from './presence';
+
+/** How long a scan holds the reminders it reserved (a holder that dies is noticed sooner, by its presence). */
+const RESERVATION_MS = 120_000;
+
+export class PgReminderStore implements ReminderStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    /** This process's presence id. */
+    private readonly owner: number,
+  ) {}
+
+  async upsertSubscription(key: string, patch: SubscriptionPatch, now: Date): Promise<Subscription> {
+    const t = now.getTime();
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof SubscriptionPatch, unknown][];
+    return inTransaction(this.pool, async (c) => {
+      await c.query('INSERT INTO reminder_subscriptions (key, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (key) DO NOTHING', [key, t]);
+      if (entries.length > 0) {
+        const sets = entries.map(([k], i) => `${COLUMNS[k]} = $${i + 1}`).join(', ');
+        await c.query(`UPDATE reminder_subscriptions SET ${sets}, updated_at = $${entries.length + 1} WHERE key = $${entries.length + 2}`, [
+          ...entries.map(([, v]) => v),
+          t,
+          key,
+        ]);
+      }
+      return toSubscription((await c.query('SELECT * FROM reminder_subscriptions WHERE key = $1', [key])).rows[0]);
+    });
+  }
+
+  async subscription(key: string): Promise<Subscription | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM reminder_subscriptions WHERE key = $1', [key]);
+    return rows[0] ? toSubscription(rows[0]) : undefined;
+  }
+
+  async subscriptionById(id: number): Promise<Subscription | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM reminder_subscriptions WHERE id = $1', [id]);
+    return rows[0] ? toSubscription(rows[0]) : undefined;
+  }
+
+  async activeSubscriptions(): Promise<Subscription[]> {
+    return (await this.pool.query('SELECT * FROM reminder_subscriptions WHERE channel_id IS NOT NULL ORDER BY id')).rows.map(toSubscription);
+  }
+
+  async setBroken(id: number, broken: { reason: string } | null, now: Date): Promise<void> {
+    await this.pool.query('UPDATE reminder_subscriptions SET broken_reason = $1, broken_at = $2, updated_at = $3 WHERE id = $4', [
+      broken?.reason ?? null,
+      broken ? now.getTime() : null,
+      now.getTime(),
+      id,
+    ]);
+  }
+
+  async forOrigin(subscriptionId: number, origin: string): Promise<StoredReminder[]> {
+    return (await this.pool.query('SELECT * FROM reminders WHERE subscription_id = $1 AND origin = $2', [subscriptionId, origin])).rows.map(toReminder);
+  }
+
+  /** Several processes reconcile the same article: a reminder another already created is not created twice. */
+  async apply(subscriptionId: number, origin: string, actions: ReconcileActions, now: Date): Promise<void> {
+    const t = now.getTime();
+    await inTransaction(this.pool, async (c) => {
+      for (const id of actions.cancel) {
+        await c.query("UPDATE reminders SET state = 'cancelled', last_error = $1, updated_at = $2 WHERE id = $3 AND state = 'pending'", [
+          'the event is no longer in the article, or no longer ahead',
+          t,
+          id,
+        ]);
+      }
+      for (const { id, planned } of actions.move) {
+        await c.query(
+          `UPDATE reminders SET event_key = $1, event_date = $2, due_at = $3, run_at = $3, content = $4, attempts = 0, last_error = NULL, channel_id = NULL, nonce = $5, updated_at = $6
+           WHERE id = $7 AND state = 'pending'`,
+          [planned.eventKey, planned.eventDate, planned.dueAt, JSON.stringify(planned.content), newNonce(), t, id],
+        );
+      }
+      for (const { id, planned } of actions.refresh) {
+        await c.query("UPDATE reminders SET event_key = $1, content = $2, updated_at = $3 WHERE id = $4 AND state = 'pending'", [
+          planned.eventKey,
+          JSON.stringify(planned.content),
+          t,
+          id,
+        ]);
+      }
+      for (const p of actions.create) {
+        await c.query(
+          `INSERT INTO reminders (subscription_id, origin, event_key, lead_days, event_date, due_at, run_at, state, nonce, content, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $6, 'pending', $7, $8, $9, $9)
+           ON CONFLICT (subscription_id, event_key, lead_days) WHERE state IN ('pending', 'claimed') DO NOTHING`,
+          [subscriptionId, origin, p.eventKey, p.leadDays, p.eventDate, p.dueAt, newNonce(), JSON.stringify(p.content), t],
+        );
+      }
+    });
+  }
+
+  async cancelOrigin(origin: string, now: Date, subscriptionId?: number): Promise<number> {
+    const reason = 'the article was removed';
+    const r =
+      subscriptionId === undefined
+        ? await this.pool.query("UPDATE reminders SET state = 'cancelled', last_error = $1, updated_at = $2 WHERE origin = $3 AND state = 'pending'", [reason, now.getTime(), origin])
+        : await this.pool.query(
+            "UPDATE reminders SET state = 'cancelled', last_error = $1, updated_at = $2 WHERE origin = $3 AND subscription_id = $4 AND state = 'pending'",
+            [reason, now.getTime(), origin, subscriptionId],
+          );
+    return r.rowCount ?? 0;
+  }
+
+  async cancelSubscription(subscriptionId: number, now: Date): Promise<number> {
+    const r = await this.pool.query("UPDATE reminders SET state = 'cancelled', last_error = $1, updated_at = $2 WHERE subscription_id = $3 AND state = 'pending'", [
+      'reminders were turned off or reconfigured',
+      now.getTime(),
+      subscriptionId,
+    ]);
+    return r.rowCount ?? 0;
+  }
+
+  async renameOrigin(from: string, to: string, now: Date): Promise<number> {
+    return (await this.pool.query('UPDATE reminders SET origin = $1, updated_at = $2 WHERE origin = $3', [to, now.getTime(), from])).rowCount ?? 0;
+  }
+
+  async pendingOrigins(): Promise<string[]> {
+    return (await this.pool.query<{ origin: string }>("SELECT DISTINCT origin FROM reminders WHERE state = 'pending'")).rows.map((r) => r.origin);
+  }
+
+  /**
+   * Reserves and returns up to `limit` reminders to deliver: first claims whose lease ran out or whose
+   * holder is gone (they go before later reminders), then pending reminders due by `now`, soonest first.
+   * Rows another process has locked are skipped, not waited for.
+   */
+  async due(now: number, limit: number): Promise<StoredReminder[]> {
+    const reserve = (where: string, order: string, n: number) =>
+      this.pool.query(
+        `WITH picked AS (SELECT id FROM reminders WHERE ${where} ORDER BY ${order} LIMIT $2 FOR UPDATE SKIP LOCKED)
+         UPDATE reminders r SET state = 'claimed', run_at = $3, claimed_by = $4, updated_at = $1 FROM picked WHERE r.id = picked.id RETURNING r.*`,
+        [now, n, now + RESERVATION_MS, this.owner],
+      );
+    const stale = (await reserve(`state = 'claimed' AND (run_at <= $1 OR claimed_by IS NULL OR claimed_by NOT IN (${LIVE_OWNERS}))`, 'due_at', limit)).rows.map(toReminder);
+    const fresh = stale.length >= limit ? [] : (await reserve(`state = 'pending' AND run_at <= $1`, 'run_at', limit - stale.length)).rows.map(toReminder);
+    return [...stale.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id), ...fresh.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id)];
+  }
+
+  async claim(r: Pick<StoredReminder, 'id' | 'state' | 'runAt'>, claim: { leaseUntil: number; channelId: string }, now: Date): Promise<boolean> {
+    const res = await this.pool.query(
+      `UPDATE reminders SET state = 'claimed', run_at = $1, attempts = attempts + 1, channel_id = COALESCE(channel_id, $2), claimed_by = $3, updated_at = $4
+       WHERE id = $5 AND state = $6 AND run_at = $7`,
+      [claim.leaseUntil, claim.channelId, this.owner, now.getTime(), r.id, r.state, r.runAt],
+    );
+    return res.rowCount === 1;
+  }
+
+  async markSent(id: number, sent: { messageId: string; channelId: string; guildId?: string }, now: Date): Promise<void> {
+    await this.pool.query(
+      `UPDATE reminders SET state = 'sent', message_id = $1, channel_id = $2, guild_id = $3, sent_at = $4, last_error = NULL, claimed_by = NULL, updated_at = $4
+       WHERE id = $5 AND state = 'claimed'`,
+      [sent.messageId, sent.channelId, sent.guildId ?? null, now.getTime(), id],
+    );
+  }
+
+  async retryLater(id: number, runAt: number, error: string, now: Date): Promise<void> {
+    await this.pool.query(
+      "UPDATE reminders SET state = 'pending', run_at = $1, last_error = $2, claimed_by = NULL, updated_at = $3 WHERE id = $4 AND state IN ('claimed', 'pending')",
+      [runAt, error, now.getTime(), id],
+    );
+  }
+
+  async finish(id: number, state: 'missed' | 'failed' | 'cancelled', reason: string, now: Date): Promise<void> {
+    await this.pool.query("UPDATE reminders SET state = $1, last_error = $2, claimed_by = NULL, updated_at = $3 WHERE id = $4 AND state IN ('claimed', 'pending')", [
+      state,
+      reason,
+      now.getTime(),
+      id,
+    ]);
+  }
+
+  /** Several processes: only claims whose holder is gone are stale (a live holder may be sending now). */
+  async releaseClaims(now: Date): Promise<number> {
+    const r = await this.pool.query(
+      `UPDATE reminders SET state = 'pending', run_at = due_at, claimed_by = NULL, updated_at = $1
+       WHERE state = 'claimed' AND (claimed_by IS NULL OR claimed_by NOT IN (${LIVE_OWNERS}))`,
+      [now.getTime()],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  async bySubscription(subscriptionId: number, states: ReminderState[], limit: number): Promise<StoredReminder[]> {
+    const out: StoredReminder[] = [];
+    for (const state of states) {
+      const order = state === 'pending' || state === 'claimed' ? 'ASC' : 'DESC';
+      const { rows } = await this.pool.query(`SELECT * FROM reminders WHERE subscription_id = $1 AND state = $2 ORDER BY due_at ${order}, id ${order} LIMIT $3`, [
+        subscriptionId,
+        state,
+        limit,
+      ]);
+      out.push(...rows.map(toReminder));
+    }
+    return out;
+  }
+
+  async nextPending(): Promise<StoredReminder | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT r.* FROM reminders r JOIN reminder_subscriptions s ON s.id = r.subscription_id
+       WHERE r.state = 'pending' AND s.channel_id IS NOT NULL AND s.broken_reason IS NULL ORDER BY r.run_at, r.id LIMIT 1`,
+    );
+    return rows[0] ? toReminder(rows[0]) : undefined;
+  }
+
+  async counts(): Promise<ReminderCounts> {
+    const { rows } = await this.pool.query<ReminderCounts>(
+      "SELECT (SELECT count(*) FROM reminders WHERE state = 'pending') AS pending, (SELECT count(*) FROM reminders WHERE state = 'missed') AS missed",
+    );
+    return rows[0] as ReminderCounts;
+  }
+}

@@ -1,0 +1,158 @@
+// The stores on a real PostgreSQL server (started by the suite, test/postgres/server.ts): the same
+// contracts the SQLite stores pass, the migrations kept in step with SQLite's, and what several
+// processes on one database rely on: reservations never overlap, a process that is gone has its
+// claims taken over at once (same nonce), a folder change is recorded by one process, one leader.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdvisoryLeader } from '../../src/scheduler/leader';
+import { allMigrations } from '../../src/store/migrations';
+import { postgresMigrations } from '../../src/store/postgres/migrations';
+import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
+import { PgArticleCache } from '../../src/store/postgres/article-cache';
+import { articleCacheContract } from '../store/contract/article-cache';
+import { feedStoreContract } from '../store/contract/feed-store';
+import { actions, planned, reminderStoreContract } from '../store/contract/reminder-store';
+import { freshDatabase } from './db';
+
+const log = pino({ level: 'silent' });
+/** A "process": its own pool and presence on the database. A lost presence fails the test instead of exiting. */
+const open = (url: string) =>
+  openPostgresStores(url, { log, max: 4, onLost: (error) => { throw error; } });
+
+feedStoreContract(async () => {
+  const stores = await open(await freshDatabase('feeds'));
+  return { store: stores.feeds, close: () => stores.close() };
+});
+
+reminderStoreContract(async () => {
+  const stores = await open(await freshDatabase('reminders'));
+  return { store: stores.reminders, close: () => stores.close() };
+});
+
+describe('on PostgreSQL', () => {
+  let shared: PostgresStores;
+  beforeAll(async () => {
+    shared = await open(await freshDatabase('cache'));
+  });
+  afterAll(() => shared.close());
+  articleCacheContract(async (parser) => ({ cache: new PgArticleCache(shared.pool, parser), close: async () => undefined }));
+});
+
+describe('PostgreSQL migrations', () => {
+  it('has a PostgreSQL version of every SQLite migration, under the same number and name', () => {
+    const pg = new Map(postgresMigrations.map((m) => [m.version, m.name]));
+    const missing = allMigrations.filter((m) => pg.get(m.version) !== m.name).map((m) => `${m.version} ${m.name}`);
+    expect(missing, 'add these to src/store/postgres/migrations.ts').toEqual([]);
+  });
+
+  it('migrates once when several processes start together, and again finds nothing to do', async () => {
+    const url = await freshDatabase('migrate');
+    const all = await Promise.all([open(url), open(url), open(url)]);
+    const { rows } = await all[0].pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual(postgresMigrations.map((m) => m.version).sort((a, b) => a - b));
+    for (const s of all) await s.close();
+  });
+});
+
+describe('several processes on one PostgreSQL database', () => {
+  const T0 = Date.UTC(2026, 10, 1, 9);
+
+  it('never hands the same due reminder to two processes, and hands out every one', async () => {
+    const url = await freshDatabase('claims');
+    const [a, b, c] = await Promise.all([open(url), open(url), open(url)]);
+    try {
+      const sub = await a.reminders.upsertSubscription('guild:1', { channelId: '10' }, new Date(T0));
+      await a.reminders.apply(sub.id, 'a.txt', actions({ create: Array.from({ length: 300 }, (_, i) => planned(`e${i}`, T0 + i)) }), new Date(T0));
+      const seen: number[] = [];
+      const drain = async (s: PostgresStores) => {
+        for (;;) {
+          const batch = await s.reminders.due(T0 + 1000, 25);
+          if (batch.length === 0) return;
+          for (const r of batch) {
+            expect(await s.reminders.claim(r, { leaseUntil: T0 + 200_000, channelId: '10' }, new Date(T0 + 1000))).toBe(true);
+            seen.push(r.id);
+            await s.reminders.markSent(r.id, { messageId: `m${r.id}`, channelId: '10' }, new Date(T0 + 1000));
+          }
+        }
+      };
+      await Promise.all([drain(a), drain(b), drain(c)]);
+      expect(seen.length).toBe(300);
+      expect(new Set(seen).size).toBe(300);
+    } finally {
+      await Promise.all([a.close(), b.close(), c.close()]);
+    }
+  });
+
+  it('takes over the claims of a process that is gone at once, with the same nonce; a live holder keeps its own', async () => {
+    const url = await freshDatabase('takeover');
+    const a = await open(url);
+    const b = await open(url);
+    try {
+      const sub = await a.reminders.upsertSubscription('guild:1', { channelId: '10' }, new Date(T0));
+      await a.reminders.apply(sub.id, 'a.txt', actions({ create: [planned('e1', T0), planned('e2', T0 + 1)] }), new Date(T0));
+      const held = await a.reminders.due(T0 + 10, 10);
+      expect(held).toHaveLength(2);
+      expect(await a.reminders.claim(held[0], { leaseUntil: T0 + 120_000, channelId: '10' }, new Date(T0 + 10))).toBe(true);
+      // While a lives, b gets nothing and releases nothing.
+      expect(await b.reminders.due(T0 + 20, 10)).toEqual([]);
+      expect(await b.reminders.releaseClaims(new Date(T0 + 20))).toBe(0);
+      await a.close(); // its presence lock goes with its connection, as with SIGKILL
+      const taken = await b.reminders.due(T0 + 30, 10);
+      expect(taken.map((r) => [r.id, r.nonce])).toEqual(held.map((r) => [r.id, r.nonce]));
+      expect(taken[0]).toMatchObject({ attempts: 1, channelId: '10' });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('reserves announcements for one drain, polls a feed by one process, records a folder change once', async () => {
+    const url = await freshDatabase('news');
+    const a = await open(url);
+    const b = await open(url);
+    try {
+      const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, i));
+      const watch = await a.feeds.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      const many = Array.from({ length: 60 }, (_, i) => ({ watchId: watch.id, articleKey: `k${i}`, nonce: `n${i}`, reply: { content: `${i}` } }));
+      await a.feeds.enqueue(many, at(0));
+      const [fromA, fromB] = await Promise.all([a.feeds.due(at(1), 40, at(5)), b.feeds.due(at(1), 40, at(5))]);
+      const keys = [...fromA, ...fromB].map((r) => r.article_key);
+      expect(keys).toHaveLength(60);
+      expect(new Set(keys).size).toBe(60);
+
+      const { row } = await a.feeds.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
+      expect(await a.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
+      expect(await b.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeUndefined();
+
+      const results = await Promise.all([a, b, a, b].map((s) => s.feeds.recordFolderFile('/x.txt', 'h1', at(2), [{ watchId: watch.id, articleKey: '/x.txt', nonce: 'nx', reply: { content: 'x' } }])));
+      expect(results.filter(Boolean)).toHaveLength(1);
+
+      await a.close();
+      // a's reservations and poll lease are b's to take now, not in two minutes.
+      expect((await b.feeds.due(at(3), 100, at(9))).map((r) => r.article_key).sort()).toEqual([...fromA.map((r) => r.article_key), '/x.txt'].sort());
+      expect(await b.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('has one leader at a time; another takes over when it goes', async () => {
+    const url = await freshDatabase('leader');
+    const a = await open(url);
+    const b = await open(url);
+    const la = new AdvisoryLeader(a.presence, log, { retryMs: 100 });
+    const lb = new AdvisoryLeader(b.presence, log, { retryMs: 100 });
+    try {
+      await la.start();
+      await lb.start();
+      expect([la.isLeader(), lb.isLeader()]).toEqual([true, false]);
+      const tookOver = new Promise<boolean>((resolve) => lb.onChange(resolve));
+      await a.close(); // the leader's process is gone
+      expect(await tookOver).toBe(true);
+      expect(lb.isLeader()).toBe(true);
+    } finally {
+      await la.stop();
+      await lb.stop();
+      await b.close();
+    }
+  });
+});
