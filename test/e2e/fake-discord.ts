@@ -217,6 +217,8 @@ export interface FakeDiscordOptions {
   guildName?: string;
   /** Log every request to stderr (debugging). */
   verbose?: boolean;
+  /** A message POST is answered this long after the message is created (a client killed meanwhile posted without knowing). */
+  messageReplyDelayMs?: number;
 }
 
 interface Session {
@@ -766,7 +768,9 @@ export class FakeDiscord {
     }
     try {
       const out = route(this, method, path, body, url.searchParams, record);
-      reply(out.status, out.json);
+      const delay = this.options.messageReplyDelayMs;
+      if (delay && method === 'POST' && /^\/channels\/[^/]+\/messages$/.test(path)) setTimeout(() => reply(out.status, out.json), delay);
+      else reply(out.status, out.json);
     } catch (error) {
       reply(500, { message: `fake discord bug: ${(error as Error).message}`, code: 0 });
     }

@@ -25,6 +25,8 @@ export interface HeraldEnv {
   channelId: string;
   now: string;
   crashPoint?: 'claimed' | 'sent' | 'recorded' | 'random';
+  /** PostgreSQL instead of the SQLite file at dbPath. */
+  databaseUrl?: string;
   grace?: string;
 }
 
@@ -43,6 +45,7 @@ export function startHerald(o: HeraldEnv): HeraldProcess {
     REMINDER_GRACE: o.grace ?? '6h',
   };
   if (o.crashPoint) env.HERALD_CRASH_POINT = o.crashPoint;
+  if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const watchers: { msg: string; resolve: () => void }[] = [];
