@@ -22,6 +22,7 @@ import { observeRest } from './transports/discord/metrics';
 import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import { Scheduler } from './scheduler/scheduler';
+import { AdvisoryLeadership } from './scheduler/leader';
 import { loggingLeadership, SoleLeadership } from './scheduler/leadership';
 import { DatabaseRefusedError } from './store/db';
 import { openStores } from './store/open';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   // Gateway processes on one PostgreSQL database all run the jobs and share the work (claims make every
   // post happen once); HTTP-interaction replicas run them on one leader at a time.
   const leadership = loggingLeadership(
-    new SoleLeadership(),
+    overHttp && stores.presence ? new AdvisoryLeadership(stores.presence) : new SoleLeadership(),
     log.child({ feature: 'scheduler' }),
   );
   const scheduler = new Scheduler(log, { unref: true, leadership });

@@ -5,6 +5,7 @@ import type { ArticleCache } from '../articles/cache';
 import type { FeedStore } from '../feeds/store';
 import type { ReminderStore } from '../reminders/store';
 import { SqliteArticleCache } from './article-cache';
+import type { Presence } from './postgres/presence';
 import { openDatabase, type Db } from './db';
 import { SqliteFeedStore } from './feeds-sqlite';
 import { SqliteReminderStore } from './reminders-sqlite';
@@ -14,6 +15,8 @@ export interface Stores {
   reminders: ReminderStore;
   feeds: FeedStore;
   articleCache: ArticleCache;
+  /** PostgreSQL: this process's presence (other processes take over what it held when it goes; the leader lock lives on it). */
+  presence?: Presence;
   /** For /healthz: true when the database answered its last check (kept fresh by the stores). */
   answers(): boolean;
   close(): Promise<void>;

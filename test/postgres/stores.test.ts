@@ -4,7 +4,7 @@
 // claims taken over at once (same nonce), a folder change is recorded by one process, one leader.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdvisoryLeader } from '../../src/scheduler/leader';
+import { AdvisoryLeadership } from '../../src/scheduler/leader';
 import { allMigrations } from '../../src/store/migrations';
 import { postgresMigrations } from '../../src/store/postgres/migrations';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
@@ -135,24 +135,24 @@ describe('several processes on one PostgreSQL database', () => {
     }
   });
 
-  it('has one leader at a time; another takes over when it goes', async () => {
+  it('has one scheduler leader at a time; another takes over at its next acquire when the leader goes', async () => {
     const url = await freshDatabase('leader');
     const a = await open(url);
     const b = await open(url);
-    const la = new AdvisoryLeader(a.presence, log, { retryMs: 100 });
-    const lb = new AdvisoryLeader(b.presence, log, { retryMs: 100 });
     try {
-      await la.start();
-      await lb.start();
-      expect([la.isLeader(), lb.isLeader()]).toEqual([true, false]);
-      const tookOver = new Promise<boolean>((resolve) => lb.onChange(resolve));
-      await a.close(); // the leader's process is gone
-      expect(await tookOver).toBe(true);
-      expect(lb.isLeader()).toBe(true);
+      const la = new AdvisoryLeadership(a.presence);
+      const lb = new AdvisoryLeadership(b.presence);
+      expect(await la.acquire()).toBe(true);
+      expect(await lb.acquire()).toBe(false);
+      expect(await la.acquire()).toBe(true);
+      await la.release();
+      expect(await lb.acquire()).toBe(true);
+      expect(await la.acquire()).toBe(false);
+      await b.close(); // the leader's process is gone: its connection, and the lock with it
+      expect(await la.acquire()).toBe(true);
+      expect(await lb.acquire()).toBe(false);
     } finally {
-      await la.stop();
-      await lb.stop();
-      await b.close();
+      await a.close();
     }
   });
 });
