@@ -20,6 +20,8 @@ export interface DiscordClientOptions {
   restRetries?: number;
   /** REST request timeout in ms (default 10 s; discord.js's own is 15 s). */
   restTimeoutMs?: number;
+  /** discord.js's own cap on requests per second (default 50, Discord's global limit); benchmarks against the fake Discord lift it. */
+  restGlobalRequestsPerSecond?: number;
 }
 
 export interface DiscordStartOptions {
@@ -54,6 +56,7 @@ export function createDiscord(options: DiscordClientOptions): DiscordTransport &
       ...(options.apiUrl ? { api: options.apiUrl.replace(/\/+$/, '') } : {}),
       retries: options.restRetries ?? 1,
       timeout: options.restTimeoutMs ?? 10_000,
+      globalRequestsPerSecond: options.restGlobalRequestsPerSecond ?? 50,
       // Channel posts belong to callers with their own backoff (reminders): a rate limit longer than a
       // second comes back to them as a retryable result instead of parking the request inside REST.
       rejectOnRateLimit: (data: RateLimitData) => data.method.toUpperCase() === 'POST' && /^\/channels\/:id\/messages$/.test(data.route) && Math.max(data.retryAfter, data.timeToReset) > 1000,

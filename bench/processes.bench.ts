@@ -1,0 +1,152 @@
+// Several Herald processes on one database (issue 14): 100,000 reminders due at the same instant,
+// drained by one and by three processes on PostgreSQL, and by one on SQLite, through discord.js to the
+// fake Discord with no rate limits (discord.js's own 50 requests/s cap lifted). Each process runs the
+// real engine on Herald's cadence (a due-scan every 5 s, up to 2,000 reminders a scan). Reported:
+// posts/s (from "due" to the last post) and due-to-post p50/p99. PostgreSQL is a throwaway server
+// started like the test suite's (test/postgres/server.ts).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import pg from 'pg';
+import { openDatabase } from '../src/store/db';
+import { openPostgresStores } from '../src/store/postgres/stores';
+import { SqliteReminderStore } from '../src/store/reminders-sqlite';
+import { startFakeDiscord, type FakeDiscord } from '../test/e2e/fake-discord';
+import { startPostgres } from '../test/postgres/server';
+
+const COUNT = Number(process.env.BENCH_REMINDERS ?? 100_000);
+const DUE_AT = Date.parse('2026-01-01T09:00:00Z');
+const root = resolve(import.meta.dirname, '..');
+const log = pino({ level: 'silent' });
+
+const content = (i: number) =>
+  JSON.stringify({
+    articleId: `article-${i % 500}`,
+    headline: `Benchmark article ${i % 500}`,
+    description: `Event number ${i} happens`,
+    eventDate: '2026-01-01',
+    endDate: '2026-01-01',
+    qualifier: 'on',
+    expression: 'on 1 January',
+    sentence: `Event number ${i} will happen on 1 January, officials said.`,
+  });
+
+async function fillPostgres(url: string, channelId: string): Promise<void> {
+  const stores = await openPostgresStores(url, { log });
+  try {
+    const sub = await stores.reminders.upsertSubscription('config', { channelId }, new Date(DUE_AT - 86_400_000));
+    for (let from = 0; from < COUNT; from += 10_000) {
+      const ids = Array.from({ length: Math.min(10_000, COUNT - from) }, (_, k) => from + k);
+      await stores.pool.query(
+        `INSERT INTO reminders (subscription_id, origin, event_key, lead_days, event_date, due_at, run_at, state, nonce, content, created_at, updated_at)
+         SELECT $1, 'bench-origin', 'bench-' || i, 0, '2026-01-01', $2, $2, 'pending', 'b' || i, c, $3, $3 FROM unnest($4::int[], $5::text[]) AS t(i, c)`,
+        [sub.id, DUE_AT, DUE_AT - 86_400_000, ids, ids.map(content)],
+      );
+    }
+    await stores.pool.query('ANALYZE reminders');
+  } finally {
+    await stores.close();
+  }
+}
+
+function fillSqlite(path: string, channelId: string): void {
+  const db = openDatabase(path);
+  const store = new SqliteReminderStore(db);
+  db.prepare("INSERT INTO reminder_subscriptions (key, channel_id, created_at, updated_at) VALUES ('config', ?, 0, 0)").run(channelId);
+  const subId = (db.prepare("SELECT id FROM reminder_subscriptions WHERE key = 'config'").get() as { id: number }).id;
+  const insert = db.prepare(
+    `INSERT INTO reminders (subscription_id, origin, event_key, lead_days, event_date, due_at, run_at, state, nonce, content, created_at, updated_at)
+     VALUES (?, 'bench-origin', ?, 0, '2026-01-01', ?, ?, 'pending', ?, ?, 0, 0)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < COUNT; i++) insert.run(subId, `bench-${i}`, DUE_AT, DUE_AT, `b${i}`, content(i));
+  })();
+  void store;
+  db.close();
+}
+
+interface Outcome {
+  posted: number;
+  postsPerSecond: number;
+  p50: number;
+  p99: number;
+  perProcess: number[];
+}
+
+async function drain(fake: FakeDiscord, channelId: string, processes: number, db: { DATABASE_URL?: string; DATABASE_PATH?: string }): Promise<Outcome> {
+  const before = fake.messages(channelId).length;
+  const workers = Array.from({ length: processes }, () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drain-worker.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...db, BENCH_TOKEN: fake.token, BENCH_API_URL: fake.apiUrl, BENCH_DUE_AT: String(DUE_AT) },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const ready = new Promise<void>((r) => child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready\n')) r(); }));
+    const done = new Promise<{ posted: number; times: number[] }>((r, reject) =>
+      child.on('exit', (code) => {
+        const last = out.trim().split('\n').pop() ?? '';
+        if (code !== 0) return reject(new Error(`worker exited with ${code}: ${out.slice(-500)}`));
+        r(JSON.parse(last));
+      }),
+    );
+    return { child, ready, done };
+  });
+  await Promise.all(workers.map((w) => w.ready));
+  for (const w of workers) w.child.stdin.write('go\n');
+  const results = await Promise.all(workers.map((w) => w.done));
+  const times = results.flatMap((r) => r.times).sort((a, b) => a - b);
+  const posted = fake.messages(channelId).length - before;
+  if (posted !== COUNT || times.length !== COUNT) throw new Error(`posted ${posted} messages (${times.length} recorded); expected ${COUNT}`);
+  const last = times[times.length - 1];
+  return {
+    posted,
+    postsPerSecond: Math.round(COUNT / (last / 1000)),
+    p50: times[Math.floor(times.length / 2)] / 1000,
+    p99: times[Math.ceil(times.length * 0.99) - 1] / 1000,
+    perProcess: results.map((r) => r.posted),
+  };
+}
+
+export async function run(): Promise<void> {
+  const server = await startPostgres();
+  const fake = await startFakeDiscord();
+  const dir = mkdtempSync(join(tmpdir(), 'herald-bench-processes-'));
+  const admin = new pg.Client({ connectionString: server.url() });
+  await admin.connect();
+  try {
+    const rows: [string, Outcome][] = [];
+    for (const [label, kind, n] of [
+      ['SQLite, 1 process', 'sqlite', 1],
+      ['PostgreSQL, 1 process', 'postgres', 1],
+      ['PostgreSQL, 3 processes', 'postgres', 3],
+    ] as const) {
+      const channelId = fake.addChannel({ name: `bench-${kind}-${n}` });
+      let db: { DATABASE_URL?: string; DATABASE_PATH?: string };
+      if (kind === 'postgres') {
+        const name = `bench_${n}_${Date.now()}`;
+        await admin.query(`CREATE DATABASE ${name}`);
+        db = { DATABASE_URL: server.url(name) };
+        await fillPostgres(db.DATABASE_URL!, channelId);
+      } else {
+        db = { DATABASE_PATH: join(dir, 'herald.db') };
+        fillSqlite(db.DATABASE_PATH!, channelId);
+      }
+      const load = loadavg()[0].toFixed(1);
+      const outcome = await drain(fake, channelId, n, db);
+      rows.push([label, outcome]);
+      console.log(
+        `${label}: ${COUNT.toLocaleString('en')} reminders due together → ${outcome.postsPerSecond} posts/s; due-to-post p50 ${outcome.p50.toFixed(1)} s, p99 ${outcome.p99.toFixed(1)} s` +
+          `${n > 1 ? ` (per process: ${outcome.perProcess.join(', ')})` : ''}; load average ${load} at start`,
+      );
+    }
+    console.log(`(${cpus().length} cores; load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  } finally {
+    await admin.end();
+    await fake.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
