@@ -88,6 +88,13 @@ for (const n of REGIONS) PLACES.set(n.toLowerCase(), 'region');
 /** Canonical spelling of each place, keyed by lowercase. */
 export const PLACE_NAMES = new Map<string, string>([...COUNTRIES, ...CITIES, ...REGIONS].map((n) => [n.toLowerCase(), n]));
 
+/** Other names of one place, lower case → the name shown ("US" and "America" → "United States"). */
+export const PLACE_ALIASES = new Map<string, string>([
+  ['us', 'United States'], ['usa', 'United States'], ['united states of america', 'United States'], ['america', 'United States'],
+  ['uk', 'United Kingdom'], ['britain', 'United Kingdom'], ['great britain', 'United Kingdom'],
+  ['holland', 'Netherlands'],
+]);
+
 /** Longest place name in tokens; bounds the gazetteer lookup window. */
 export const MAX_PLACE_TOKENS = 4;
 

@@ -417,6 +417,9 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
     role = role ?? ap.role;
     organisation = organisation ?? ap.organisation;
   }
+  // "Xbox's Peter Moore": the owner named right before the name is the person's organisation
+  organisation ??= /(?:^|[\s,"“(])(\p{Lu}[\p{L}\p{N}&.-]*)['’]s\s+$/u.exec(before)?.[1];
+  if (organisation && (registry.isPersonWord(organisation) || CAPITALISED_STOPWORDS.has(organisation.toLowerCase()))) organisation = undefined;
   if (organisation) {
     const demonym = placeOfDemonym(words(organisation));
     const known = knownOrganisation(organisation);

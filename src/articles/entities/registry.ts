@@ -3,7 +3,7 @@
 // that name things, capitalised names not yet classified). The passes share this one object instead of
 // closures over loose maps.
 import type { Organisation, Person, Place } from '../model';
-import type { PlaceKind } from '../../language/places';
+import { PLACE_ALIASES, type PlaceKind } from '../../language/places';
 
 export interface PersonDraft {
   name: string;
@@ -113,7 +113,9 @@ export class EntityRegistry {
     if (!this.orgIndex.has(key(clean))) this.orgIndex.set(key(clean), org);
   }
 
-  addPlace(name: string, kind: PlaceKind, sentence: number): void {
+  addPlace(given: string, kind: PlaceKind, sentence: number): void {
+    // one entry per place however the text names it ("UK", "Britain", "British" → United Kingdom)
+    const name = PLACE_ALIASES.get(given.toLowerCase()) ?? given;
     const k = name.toLowerCase();
     const p = this.places.get(k) ?? { name, kind, sentences: new Set<number>() };
     p.sentences.add(sentence);
@@ -121,7 +123,7 @@ export class EntityRegistry {
   }
 
   isPlace(name: string): boolean {
-    return this.places.has(name.toLowerCase());
+    return this.places.has((PLACE_ALIASES.get(name.toLowerCase()) ?? name).toLowerCase());
   }
 
   addPerson(name: string, sentence: number, role?: string, organisation?: string): PersonDraft {

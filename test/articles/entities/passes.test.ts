@@ -100,6 +100,14 @@ describe('context of open names', () => {
   });
 });
 
+describe('one entry per entity', () => {
+  it('lists a place once however it is named, and gives a person the owner named before them', () => {
+    const e = extractEntities(sentences('The UK and Britain\'s allies met British officials in the US and America.', '"It works," said Zentek\'s Paul Orr.'));
+    expect(e.places.map((p) => p.name).sort()).toEqual(['United Kingdom', 'United States']);
+    expect(e.people.find((p) => p.name === 'Paul Orr')).toMatchObject({ organisation: 'Zentek' });
+  });
+});
+
 describe('references', () => {
   it('attaches "Mr X" to the full name and "He" to the last person', () => {
     const r = run(['Mr Okafor arrived.', 'Chidi Okafor, the mayor of Lagos, spoke.', 'He left.'], [collectHonorificSurnames, classifyNames, resolveSurnameRefs, linkPersonMentions]);
