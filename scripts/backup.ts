@@ -8,6 +8,10 @@ if (!loaded.ok) {
   process.stderr.write(`Cannot back up: the configuration is invalid.\n${loaded.errors.join('\n')}\n`);
   process.exit(1);
 }
+if (loaded.config.DATABASE_URL) {
+  process.stderr.write('DATABASE_URL is set: Herald keeps its data in PostgreSQL, not in DATABASE_PATH. Back it up with PostgreSQL\'s own tools (pg_dump).\n');
+  process.exit(1);
+}
 const source = loaded.config.DATABASE_PATH;
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const destination = process.argv[2] ?? join(dirname(source), `herald-backup-${stamp}.db`);
