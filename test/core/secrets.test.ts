@@ -24,6 +24,13 @@ describe('secretValues', () => {
     ).toEqual([TOKEN, KEY, 'whsec_abcdefgh', 'hunter22']);
   });
 
+  it('takes the password of a connection URL (DATABASE_URL), as written and decoded, and nothing of a URL without one', () => {
+    expect(secretValues({ DATABASE_URL: 'postgres://herald:s3cr%40t-pass@db.example.com:5432/herald' })).toEqual(['s3cr%40t-pass', 's3cr@t-pass']);
+    expect(secretValues({ DATABASE_URL: 'postgres://herald@db.example.com/herald', FEED: 'https://news.example.com/rss' })).toEqual([]);
+    const scrub = createScrubber(secretValues({ DATABASE_URL: 'postgres://herald:hunter2hunter2@db/herald' }));
+    expect(scrub('connect postgres://herald:hunter2hunter2@db/herald failed')).toBe('connect postgres://herald:[redacted]@db/herald failed');
+  });
+
   it('parseConfig reports them with the config', () => {
     const r = parseConfig({ DISCORD_TOKEN: TOKEN, SOME_API_KEY: KEY });
     expect(r.ok && r.secrets).toEqual([TOKEN, KEY]);
