@@ -3,7 +3,7 @@
 // fake Discord with no rate limits (discord.js's own 50 requests/s cap lifted). Each process runs the
 // real engine on Herald's cadence (a due-scan every 5 s, up to 2,000 reminders a scan). Reported:
 // posts/s (from "due" to the last post) and due-to-post p50/p99. PostgreSQL is a throwaway server
-// started like the test suite's (test/postgres/server.ts).
+// started like the test suite's (test/postgres/server.ts). BENCH_REMINDERS changes the count.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -118,11 +118,14 @@ export async function run(): Promise<void> {
   await admin.connect();
   try {
     const rows: [string, Outcome][] = [];
-    for (const [label, kind, n] of [
-      ['SQLite, 1 process', 'sqlite', 1],
-      ['PostgreSQL, 1 process', 'postgres', 1],
-      ['PostgreSQL, 3 processes', 'postgres', 3],
-    ] as const) {
+    const scenarios = [
+      ['sqlite1', 'SQLite, 1 process', 'sqlite', 1],
+      ['pg1', 'PostgreSQL, 1 process', 'postgres', 1],
+      ['pg3', 'PostgreSQL, 3 processes', 'postgres', 3],
+    ] as const;
+    // BENCH_SCENARIOS=pg3,pg1 runs those, in that order (default: all three).
+    const wanted = (process.env.BENCH_SCENARIOS ?? 'sqlite1,pg1,pg3').split(',');
+    for (const [, label, kind, n] of wanted.map((w) => scenarios.find((x) => x[0] === w.trim())).filter((x) => x !== undefined)) {
       const channelId = fake.addChannel({ name: `bench-${kind}-${n}` });
       let db: { DATABASE_URL?: string; DATABASE_PATH?: string };
       if (kind === 'postgres') {
