@@ -3,7 +3,7 @@
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
 import { clip, HERALD_COLOR, safe } from '../format/text';
-import { dayText, discordInstant } from '../format/dates';
+import { dayText, discordInstant, publishedDateText } from '../format/dates';
 
 export const ARTICLES_PER_PAGE = 10;
 
@@ -24,7 +24,8 @@ export function articlesPage(list: TrackedArticle[], requestedPage: number): Rep
   const shown = list.slice((page - 1) * ARTICLES_PER_PAGE, page * ARTICLES_PER_PAGE);
   const fields = shown.map((t) => {
     const a = t.article;
-    const published = a.published.date ? `published ${dayText(a.published.date)}` : 'publication date unknown';
+    const date = publishedDateText(a.published);
+    const published = date ? `published ${date}` : 'publication date unknown';
     return {
       name: clip(safe(a.headline) || a.id, 256),
       value: `${published} · added ${discordInstant(t.ingestedAt, 'R')} · ${a.events.length} dated event${a.events.length === 1 ? '' : 's'}\nid: ${safe(a.id)}`,

@@ -5,7 +5,7 @@ import type { Article } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
 import { clip, HERALD_COLOR, safe } from '../format/text';
-import { asOf, dayText, discordInstant, eventDateText, statusText } from '../format/dates';
+import { asOf, dayText, discordInstant, eventDateText, publishedDateText, statusText } from '../format/dates';
 import { fitEmbed } from './fit-embed';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
@@ -40,7 +40,7 @@ export function summarySentences(article: Article): string[] {
 export function storyField(tracked: TrackedArticle, story: TrackedArticle[]): EmbedField | undefined {
   if (story.length < 2) return undefined;
   const lines = story.map((t) => {
-    const when = t.article.published.date ? dayText(t.article.published.date) : `added ${discordInstant(t.ingestedAt, 'D')}`;
+    const when = publishedDateText(t.article.published) ?? `added ${discordInstant(t.ingestedAt, 'D')}`;
     const self = t.article.id === tracked.article.id ? ' (this article)' : '';
     return `**${safe(t.article.headline)}** — ${when}${self}`;
   });
@@ -55,7 +55,7 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   if (key) {
     fields.push({
       name: 'Key date',
-      value: clip(`**${eventDateText(key)}** (${statusText(key, now)}) — ${safe(key.description)}\n${eventTimestamps(key)}`, 1024),
+      value: clip([`**${eventDateText(key)}** (${statusText(key, now)}) — ${safe(key.description)}`, eventTimestamps(key)].filter(Boolean).join('\n'), 1024),
     });
   }
   const involved = [...article.people.map(personLine), ...article.organisations.map(organisationLine)];

@@ -4,7 +4,7 @@ import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { clip, quote, safe } from '../format/text';
 import { time } from '@discordjs/formatters';
-import { eventDateText, unixNoon, dayTimestamp } from '../format/dates';
+import { eventDateText, unixNoon, dayTimestamp, yearShown, type DatedEvent } from '../format/dates';
 
 /** Most important first; equal salience → earlier first. */
 export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
@@ -45,7 +45,9 @@ export function eventChoices(article: Article, typed: string): Choice[] {
  * Discord timestamps for the event. Only a day-precise date gets a calendar date (<t:…:D>); a month
  * or a year gets the relative form alone, so no reader sees a day the article never gave.
  */
-export function eventTimestamps(event: Pick<ArticleEvent, 'date' | 'endDate' | 'precision' | 'qualifier'>): string {
+export function eventTimestamps(event: DatedEvent): string | undefined {
+  // A guessed year gets no timestamp: Discord would show it as a confident date.
+  if (!yearShown(event)) return undefined;
   // Relative to the middle of the month or year: "15 years ago" for 2011 seen from late 2026, not 16.
   if (event.precision !== 'day') return time(Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2), 'R');
   const day = (iso: string) => dayTimestamp(iso, 'D');
@@ -67,6 +69,8 @@ const NAMES_A_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 /** The date as the article wrote it, when it was relative ("13 years ago", "in the next two days"): how the date was worked out. */
 export function asWritten(event: ArticleEvent): string | undefined {
   const written = event.expression.trim();
+  // A relative date whose year is not known is already shown as written.
+  if (!yearShown(event) && event.dateBasis === 'relative') return undefined;
   if (!written || NAMES_A_DATE.test(written)) return undefined;
   return `Written as “${clip(safe(written), 100)}”`;
 }

@@ -7,7 +7,7 @@ import { userError } from '../core/reply';
 import { matchesWords } from './article-option';
 import { keyEvent } from './events';
 import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
-import { asOf, dayText, eventDateText, statusText } from '../format/dates';
+import { asOf, dayText, eventDateText, publishedDateText, statusText } from '../format/dates';
 import { fitEmbed } from './fit-embed';
 
 const MAX_LISTS = 20;
@@ -38,7 +38,8 @@ function keyFacts(tracked: TrackedArticle, now: Date): string[] {
   const lines: string[] = [];
   const key = keyEvent(article);
   if (key) lines.push(`**Key date:** ${eventDateText(key)} (${statusText(key, now)}) — ${safe(key.description)}`);
-  if (article.published.date) lines.push(`**Published:** ${dayText(article.published.date)}`);
+  const published = publishedDateText(article.published);
+  if (published) lines.push(`**Published:** ${published}`);
   const countries = article.places.filter((p) => p.kind === 'country').map((p) => p.name);
   const otherPlaces = article.places.filter((p) => p.kind !== 'country').map((p) => p.name);
   if (countries.length) lines.push(`**Countries:** ${safe(joinList(countries))}`);

@@ -2,10 +2,11 @@
 // the file or URL, when Herald ingested it, and how its publication date was worked out.
 import { basename } from 'node:path';
 import type { TrackedArticle } from '../articles/library';
+import { yearIsCertain, type Published } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
 import { clip, HERALD_COLOR, quote, safe } from '../format/text';
-import { dayText, discordInstant } from '../format/dates';
+import { dayText, discordInstant, publishedDateText } from '../format/dates';
 import { fitEmbed } from './fit-embed';
 import { attributionLine } from './who';
 
@@ -20,12 +21,23 @@ export function originText(tracked: TrackedArticle): string {
   return `File ${clip(safe(basename(tracked.origin)), 256)}`;
 }
 
+const BASIS_TEXT: Record<NonNullable<Published['basis']>, string> = {
+  'front-matter': 'given in the front matter',
+  feed: "from the feed item's date",
+  page: "from the page's metadata",
+  url: 'from the date in the URL',
+  dateline: 'from the dateline',
+  text: 'inferred from the text',
+  none: 'given',
+};
+
 export function publishedText(tracked: TrackedArticle): string {
   const { published, meta } = tracked.article;
   if (!published.date) return `Unknown. ${safe(published.reason)}`;
-  const how = published.inferred ? 'inferred from the text' : meta.published ? 'given in the front matter' : 'given';
+  const how = BASIS_TEXT[published.basis ?? (published.inferred ? 'text' : meta.published ? 'front-matter' : 'none')];
   const reason = published.reason.charAt(0).toUpperCase() + published.reason.slice(1);
-  const lines = [`**${dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%)`, safe(reason)];
+  const certainty = yearIsCertain(published) ? 'year certain' : 'year not certain';
+  const lines = [`**${publishedDateText(published) ?? dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%, ${certainty})`, safe(reason)];
   const from = published.sentence !== undefined ? sentenceText(tracked.article, published.sentence) : undefined;
   if (from) lines.push(quote(from, 300));
   return clip(lines.join('\n'), 1024);

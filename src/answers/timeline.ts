@@ -1,11 +1,12 @@
 // /timeline: every dated event of an article in chronological order, each at the precision the
 // article gives ("May 1992", "2011 (about)").
 import type { TrackedArticle } from '../articles/library';
+import { eventYearIsCertain } from '../articles/model';
 import type { Reply } from '../core/reply';
 import type { TimelineEventInput, TimelineInput } from '../pictures/timeline-layout';
 import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
 import { clip, HERALD_COLOR, safe } from '../format/text';
-import { asOf, dayText, eventDateText, statusText } from '../format/dates';
+import { asOf, eventDateText, publishedDateText, statusText } from '../format/dates';
 import { fitEmbed } from './fit-embed';
 
 const MAX_FIELDS = 25;
@@ -38,7 +39,7 @@ export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
 
 /** An event whose year the article leaves open: an approximate date, or one the parser marked year-uncertain. */
 function uncertainYear(event: TrackedArticle['article']['events'][number]): boolean {
-  return event.precision === 'approximate' || (event as { yearCertain?: boolean }).yearCertain === false;
+  return event.precision === 'approximate' || !eventYearIsCertain(event);
 }
 
 /**
@@ -64,6 +65,8 @@ export function timelinePictureInput(tracked: TrackedArticle, now: Date, story: 
         dateText: eventDateText(e),
         description: e.description,
         uncertainYear: uncertainYear(e),
+        yearCertain: eventYearIsCertain(e),
+        yearIsLatest: e.yearIsLatest,
         isPublication: e.isPublication,
         source,
       });
@@ -73,7 +76,7 @@ export function timelinePictureInput(tracked: TrackedArticle, now: Date, story: 
     events,
     sources: articles.map((t) => ({
       headline: t.article.headline,
-      detail: [t.article.meta.source, t.article.published.date ? dayText(t.article.published.date) : undefined].filter(Boolean).join(' · ') || undefined,
+      detail: [t.article.meta.source, publishedDateText(t.article.published)].filter(Boolean).join(' · ') || undefined,
     })),
     now,
     story: articles.length > 1,

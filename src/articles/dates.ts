@@ -366,8 +366,8 @@ const FUTURE = /\b(will|shall|'ll|’ll|to be|is to|are to|set to|due to|expecte
 const PAST = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b|\b\w{3,}ed\b/i;
 const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b)/gi;
 
-/** Tense of the clause around a mention, from its auxiliaries and verb endings. */
-export function clauseTense(sentence: string, start: number, end: number): Tense {
+/** The words of the clause around a mention, the mention itself left out. */
+export function clauseAround(sentence: string, start: number, end: number): string {
   let from = 0;
   let to = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
@@ -377,7 +377,12 @@ export function clauseTense(sentence: string, start: number, end: number): Tense
       break;
     }
   }
-  const clause = sentence.slice(from, start) + ' ' + sentence.slice(end, to);
+  return sentence.slice(from, start) + ' ' + sentence.slice(end, to);
+}
+
+/** Tense of the clause around a mention, from its auxiliaries and verb endings. */
+export function clauseTense(sentence: string, start: number, end: number): Tense {
+  const clause = clauseAround(sentence, start, end);
   if (FUTURE.test(clause)) return 'future';
   if (PAST.test(clause)) return 'past';
   return 'neutral';

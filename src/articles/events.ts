@@ -1,8 +1,8 @@
 // Turns the date expressions of each sentence into dated events: resolved against the publication date
 // (or the stated anchor), described, ranked by salience, and given a status against the clock.
-import type { ArticleEvent, Sentence } from './model';
+import type { ArticleEvent, Precision, Sentence } from './model';
 import { isoOf } from './calendar';
-import { clauseTense, resolveMention, type DateMention } from './dates';
+import { clauseTense, resolveMention, type DateMention, type DateSpec } from './dates';
 import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
 import { eventStatus } from './status';
@@ -29,6 +29,19 @@ export interface EventInput {
   warnings: string[];
 }
 
+/**
+ * Whether the year of a date is certain, and what the text fixes of it: a year written out is certain;
+ * anything else is as certain as the reference it is read against.
+ */
+export function certaintyOf(spec: DateSpec, precision: Precision, publication: Pick<PublicationInference, 'refYearCertain' | 'refIsPublication'>): { yearCertain: boolean; dateBasis: 'written' | 'day-month' | 'relative' } {
+  if ((spec.kind === 'dayMonth' && spec.year !== undefined) || spec.kind === 'monthYear' || spec.kind === 'year') return { yearCertain: true, dateBasis: 'written' };
+  const written = spec.kind === 'dayMonth' || spec.kind === 'month';
+  const fixed = written || (publication.refIsPublication && (precision === 'day' || precision === 'month'));
+  // "next year", "Friday" count from the publication; read against another date of the text they are guesses.
+  const yearCertain = publication.refYearCertain && (written || publication.refIsPublication);
+  return { yearCertain, dateBasis: fixed ? 'day-month' : 'relative' };
+}
+
 export function buildEvents(input: EventInput): ArticleEvent[] {
   const { sentences, mentions, publication, headline, now } = input;
   const headlineStems = stems(headline);
@@ -45,6 +58,7 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
       const description = describeEvent(s, m.start, m.end, input.describe);
       const date = isoOf(resolved.date);
       const endDate = isoOf(resolved.endDate);
+      const { yearCertain, dateBasis } = certaintyOf(m.spec, resolved.precision, publication);
 
       // Salience: the story's key date shares words with the headline, lies ahead of the report, comes early.
       const d = stems(description);
@@ -71,9 +85,12 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
         description,
         sentence: s.index,
         sentences: [s.index],
-        status: eventStatus({ date, endDate }, now),
+        status: eventStatus({ date, endDate, yearCertain, yearIsLatest: publication.refIsLatest }, now),
         isPublication,
         salience,
+        yearCertain,
+        dateBasis,
+        ...(yearCertain ? {} : { yearIsLatest: publication.refIsLatest }),
         day: resolved.date,
         end: resolved.endDate,
       });

@@ -9,7 +9,7 @@ export interface FrontMatterSplit {
   warnings: string[];
 }
 
-const KNOWN_KEYS = new Set(['url', 'source', 'published', 'language']);
+const KNOWN_KEYS = new Set(['url', 'source', 'published', 'published-basis', 'language']);
 const MAX_FRONT_MATTER = 16_000;
 
 export function splitFrontMatter(text: string): FrontMatterSplit {

@@ -19,6 +19,8 @@ export const frontMatterSchema = z.object({
   url: z.string().optional(),
   source: z.string().optional(),
   published: isoDateSchema.optional(),
+  /** Where `published` came from when a program wrote it: "the feed item's date (RSS pubDate)", "the page's metadata (article:published_time)". */
+  'published-basis': z.string().max(200).optional(),
   language: z.string().optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -39,6 +41,8 @@ export const publishedSchema = z.object({
    * certain. The parser always sets it; for articles built elsewhere, read it with yearIsCertain().
    */
   yearCertain: z.boolean().optional(),
+  /** The kind of evidence, strongest first: front matter, feed item, page metadata, URL path, dateline, text. */
+  basis: z.enum(['front-matter', 'feed', 'page', 'url', 'dateline', 'text', 'none']).optional(),
 });
 export type Published = z.infer<typeof publishedSchema>;
 
@@ -50,7 +54,8 @@ export function yearIsCertain(published: Published): boolean {
 export const precisionSchema = z.enum(['day', 'month', 'year', 'approximate']);
 export type Precision = z.infer<typeof precisionSchema>;
 
-export const eventStatusSchema = z.enum(['past', 'upcoming', 'today']);
+/** 'unknown': the year is not certain, so whether the event lies ahead cannot be said. */
+export const eventStatusSchema = z.enum(['past', 'upcoming', 'today', 'unknown']);
 export type EventStatus = z.infer<typeof eventStatusSchema>;
 
 export const eventSchema = z.object({
@@ -77,8 +82,29 @@ export const eventSchema = z.object({
   isPublication: z.boolean().default(false),
   /** 0..1: how important the event is for the story (the key date ranks highest). */
   salience: z.number().min(0).max(1),
+  /**
+   * True when the year is fixed: written out, or read against a publication date (or anchor) whose year is
+   * certain. Articles built before this field existed count as certain (see eventYearIsCertain).
+   */
+  yearCertain: z.boolean().optional(),
+  /**
+   * What the text fixes: 'written' (the year is in the expression), 'day-month' (day or month written, or
+   * counted from a publication day and month; the year read from the reference), 'relative' (only relative
+   * to an unknown reference: "last month", "13 years ago" in an undated article).
+   */
+  dateBasis: z.enum(['written', 'day-month', 'relative']).optional(),
+  /**
+   * When the year is not certain: true when `date` uses the latest year the evidence allows (the most
+   * recent year a weekday fits), so an event already past at `date` is past whatever the true year.
+   */
+  yearIsLatest: z.boolean().optional(),
 });
 export type ArticleEvent = z.infer<typeof eventSchema>;
+
+/** Whether the event's year is certain (events without the flag come from before it and count as certain). */
+export function eventYearIsCertain(event: { yearCertain?: boolean }): boolean {
+  return event.yearCertain !== false;
+}
 
 export const timexTypeSchema = z.enum(['date', 'time', 'duration', 'set']);
 export type TimexType = z.infer<typeof timexTypeSchema>;

@@ -96,7 +96,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     warnings,
   });
 
-  const timexes = findTimexes(analysed, mentions, { ref: publication.ref, known: publication.refIsPublication });
+  const timexes = findTimexes(analysed, mentions, { ref: publication.ref, known: publication.refIsPublication && publication.refYearCertain });
 
   const slug = slugify(structure.headline) || slugify(originName(options.origin)) || 'article';
   const article: Article = {

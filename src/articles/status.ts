@@ -4,14 +4,16 @@ import { dayOfInstant, dayOfIso } from './calendar';
 
 /**
  * Status of an event relative to `now`: 'today' while now's calendar day lies within [date, endDate],
- * 'past' after endDate, 'upcoming' before date. Days are UTC unless an IANA time zone is given.
+ * 'past' after endDate, 'upcoming' before date; 'unknown' when the event's year is not certain (unless it
+ * is past even at the latest year the evidence allows). Days are UTC unless an IANA time zone is given.
  */
-export function eventStatus(event: Pick<ArticleEvent, 'date' | 'endDate'>, now: Date, timeZone?: string): EventStatus {
+export function eventStatus(event: Pick<ArticleEvent, 'date' | 'endDate'> & Partial<Pick<ArticleEvent, 'yearCertain' | 'yearIsLatest'>>, now: Date, timeZone?: string): EventStatus {
   const today = dayOfInstant(now, timeZone);
   const start = dayOfIso(event.date);
   const end = dayOfIso(event.endDate) ?? start;
   if (start === null || end === null) return 'past';
-  if (today < start) return 'upcoming';
-  if (today > end) return 'past';
-  return 'today';
+  const status: EventStatus = today < start ? 'upcoming' : today > end ? 'past' : 'today';
+  // A guessed year: only "past at the latest year the evidence allows" is sure; anything else is not known.
+  if (event.yearCertain === false) return status === 'past' && event.yearIsLatest === true ? 'past' : 'unknown';
+  return status;
 }

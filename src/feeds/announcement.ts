@@ -1,10 +1,10 @@
 // What an announcement says. Pure: an article (and what it updates) in, a transport-neutral Reply out.
 import { createHash } from 'node:crypto';
-import type { Article } from '../articles/model';
+import { eventYearIsCertain, yearIsCertain, type Article } from '../articles/model';
 import type { Embed, EmbedField, Reply } from '../core/reply';
 import type { DateMove } from '../stories/link';
 import { clip, safe } from '../format/text';
-import { dayTimestamp } from '../format/dates';
+import { dayTimestamp, publishedDateText } from '../format/dates';
 
 export interface AnnouncementInput {
   article: Article;
@@ -48,10 +48,10 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
     url,
     description: cut(parts.join('\n\n'), 4000) || undefined,
     fields,
-    footer: cut([article.meta.source && safe(article.meta.source), article.published.date ? `published ${article.published.date}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
+    footer: cut([article.meta.source && safe(article.meta.source), article.published.date ? `published ${yearIsCertain(article.published) ? article.published.date : publishedDateText(article.published)}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
     color: input.updateTo || (input.moves && input.moves.length > 0) ? UPDATE_COLOR : COLOR,
   };
-  if (article.published.date && !article.published.inferred) embed.timestamp = `${article.published.date}T12:00:00.000Z`;
+  if (article.published.date && !article.published.inferred && yearIsCertain(article.published)) embed.timestamp = `${article.published.date}T12:00:00.000Z`;
   return { embeds: [embed] };
 }
 
@@ -70,7 +70,7 @@ export function summarise(article: Article): string {
 export function upcoming(article: Article, now: Date): Article['events'] {
   const today = now.toISOString().slice(0, 10);
   return article.events
-    .filter((e) => !e.isPublication && e.endDate >= today && (e.precision === 'day' || e.precision === 'month'))
+    .filter((e) => !e.isPublication && eventYearIsCertain(e) && e.endDate >= today && (e.precision === 'day' || e.precision === 'month'))
     .sort((a, b) => b.salience - a.salience || a.date.localeCompare(b.date))
     .slice(0, 3)
     .sort((a, b) => a.date.localeCompare(b.date));

@@ -2,7 +2,7 @@
 // "by 28 November 2024") and Discord timestamps, which each reader sees in their own locale. Pure.
 import { time, type TimestampStylesString } from '@discordjs/formatters';
 import { MONTH_NAMES } from '../language/calendar-words';
-import type { ArticleEvent } from '../articles/model';
+import { yearIsCertain, type ArticleEvent, type Published } from '../articles/model';
 import { eventStatus } from '../articles/status';
 
 const MONTHS = MONTH_NAMES;
@@ -43,10 +43,43 @@ function pair(a: string, b: string, precision: ArticleEvent['precision'], joiner
   return left === right ? left : `${left}${joiner}${right}`;
 }
 
-export type DatedEvent = Pick<ArticleEvent, 'date' | 'endDate' | 'precision' | 'qualifier'>;
+export type DatedEvent = Pick<ArticleEvent, 'date' | 'endDate' | 'precision' | 'qualifier'> &
+  Partial<Pick<ArticleEvent, 'yearCertain' | 'yearIsLatest' | 'dateBasis' | 'expression'>>;
 
-/** The event's date in words, as precise as the article is and no more. */
+/** The day or month without a year: "14 June", "9–10 July", "4 or 5 April", "June". */
+function withoutYear(event: DatedEvent): string {
+  const { date, endDate, precision, qualifier } = event;
+  const x = ymd(date);
+  const y = ymd(endDate);
+  if (precision === 'month') return MONTHS[x.m - 1];
+  const one = (v: Ymd) => `${v.d} ${MONTHS[v.m - 1]}`;
+  if ((qualifier === 'range' || qualifier === 'alternative') && date !== endDate) {
+    const joiner = qualifier === 'range' ? '–' : ' or ';
+    return x.m === y.m ? `${x.d}${joiner}${y.d} ${MONTHS[x.m - 1]}` : `${one(x)}${joiner}${one(y)}`;
+  }
+  return one(qualifier === 'by' ? y : x);
+}
+
+/**
+ * A date whose year the evidence does not fix: the day and month the text gives, "(year not stated)", or
+ * a relative expression of an undated article as written ("“last month” (as written)"). Never a year.
+ */
+function uncertainDateText(event: DatedEvent): string {
+  const fixed = event.dateBasis !== 'relative' && (event.precision === 'day' || event.precision === 'month');
+  const latest = event.yearIsLatest ? `; ${ymd(event.endDate).y} at the latest` : '';
+  if (fixed) return `${event.qualifier === 'by' ? 'by ' : ''}${withoutYear(event)} (year not stated${latest})`;
+  const written = event.expression?.trim();
+  return written ? `“${written}” (as written${latest || '; the year is not known'})` : 'date not known';
+}
+
+/** Whether the date may be shown with its year (and as a calendar date or Discord timestamp). */
+export function yearShown(event: Pick<DatedEvent, 'yearCertain'>): boolean {
+  return event.yearCertain !== false;
+}
+
+/** The event's date in words, as precise as the article is and no more; never a year the evidence does not fix. */
 export function eventDateText(event: DatedEvent): string {
+  if (!yearShown(event)) return uncertainDateText(event);
   const { date, endDate, precision, qualifier } = event;
   switch (qualifier) {
     case 'by':
@@ -60,6 +93,18 @@ export function eventDateText(event: DatedEvent): string {
     default:
       return atPrecision(date, precision);
   }
+}
+
+/**
+ * A publication date in words: "26 November 2024", or "26 November (year not stated)" when the year is
+ * not certain; undefined when there is no date.
+ */
+export function publishedDateText(published: Published): string | undefined {
+  if (!published.date) return undefined;
+  if (yearIsCertain(published)) return dayText(published.date);
+  // An uncertain publication date is the most recent the weekday allows up to ingestion: a latest year.
+  const { y, m, d } = ymd(published.date);
+  return `${d} ${MONTHS[m - 1]} (year not stated; ${y} at the latest)`;
 }
 
 /** Noon UTC: a date-only instant that shows as the same calendar day from UTC−11 to UTC+11. */
@@ -83,9 +128,10 @@ export function discordInstant(at: Date, style: 'f' | 'D' | 'R' = 'f'): string {
   return time(at, style);
 }
 
-export function statusText(event: Pick<ArticleEvent, 'date' | 'endDate'>, now: Date): string {
+export function statusText(event: Pick<ArticleEvent, 'date' | 'endDate'> & Partial<Pick<ArticleEvent, 'yearCertain' | 'yearIsLatest'>>, now: Date): string {
   const status = eventStatus(event, now);
   if (status === 'today') return event.date === event.endDate ? 'today' : 'under way';
+  if (status === 'unknown') return 'past or ahead not known';
   return status;
 }
 

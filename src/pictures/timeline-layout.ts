@@ -19,6 +19,10 @@ export interface TimelineEventInput {
   description: string;
   /** The year is a guess (approximate date, or the article never said which year). */
   uncertainYear: boolean;
+  /** False when the parser could not fix the year: past/upcoming is then not known (unless past at the latest year). */
+  yearCertain?: boolean;
+  /** With yearCertain false: the date uses the latest year the evidence allows. */
+  yearIsLatest?: boolean;
   isPublication?: boolean;
   /** Index into TimelineInput.sources. */
   source: number;
@@ -50,7 +54,7 @@ export interface TextBox {
   width: number;
 }
 
-export type EventStatus = 'past' | 'today' | 'upcoming';
+export type EventStatus = 'past' | 'today' | 'upcoming' | 'unknown';
 
 export interface TimelineItem {
   id: string;
@@ -111,9 +115,9 @@ function box(text: string, x: number, y: number, size: number, anchor: TextBox['
 }
 
 function statusOf(e: TimelineEventInput, today: string): EventStatus {
-  if (today < e.date) return 'upcoming';
-  if (today > e.endDate) return 'past';
-  return 'today';
+  const status: EventStatus = today < e.date ? 'upcoming' : today > e.endDate ? 'past' : 'today';
+  if (e.yearCertain === false) return status === 'past' && e.yearIsLatest === true ? 'past' : 'unknown';
+  return status;
 }
 
 /** Axis ticks at round steps (years, months or days) that leave room for their labels. */
@@ -209,7 +213,7 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
     const markRight = point ? mx + LAYOUT.markerRadius : mx2;
     // The source tag leads, so cutting a long label never removes it.
     const tag = input.story ? `[${e.source + 1}] ` : '';
-    const full = tag + cleanText(`${e.dateText}${e.uncertainYear && !/about|uncertain/.test(e.dateText) ? ' (year uncertain)' : ''}${e.isPublication ? ' (the report)' : ''} · ${e.description}`);
+    const full = tag + cleanText(`${e.dateText}${e.uncertainYear && !/about|uncertain|not stated|as written/.test(e.dateText) ? ' (year uncertain)' : ''}${e.isPublication ? ' (the report)' : ''} · ${e.description}`);
     const roomRight = width - pad - (markRight + 8);
     const roomLeft = markLeft - 8 - pad;
     const natural = textWidth(full, textSize);

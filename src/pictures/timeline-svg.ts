@@ -54,7 +54,7 @@ export function timelineSvg(layout: TimelineLayout, theme: Theme): string {
   // Guides from the axis to each mark first, so every mark and label is drawn over them.
   for (const item of layout.items) out.push(`<line x1="${n(item.x)}" y1="${n(axis.y)}" x2="${n(item.x)}" y2="${n(item.y)}" stroke="${p.guide}" stroke-width="1"/>`);
   layout.items.forEach((item, i) => {
-    const colour = item.status === 'past' ? p.past : item.status === 'today' ? p.today : p.upcoming;
+    const colour = item.status === 'past' ? p.past : item.status === 'today' ? p.today : item.status === 'unknown' ? p.muted : p.upcoming;
     const dash = item.uncertain ? ' stroke-dasharray="3 2"' : '';
     if (item.shape === 'point') {
       out.push(
@@ -68,7 +68,7 @@ export function timelineSvg(layout: TimelineLayout, theme: Theme): string {
         `<rect x="${n(item.x)}" y="${n(item.y - 5)}" width="${n(w)}" height="10" rx="3" fill="${colour}" fill-opacity="${item.uncertain ? 0.25 : 0.55}" stroke="${colour}" stroke-width="1.5"${dash}/>`,
       );
     }
-    out.push(`<g clip-path="url(#c${i})">${text(item.label, item.status === 'past' ? p.muted : item.status === 'today' ? p.today : p.text)}</g>`);
+    out.push(`<g clip-path="url(#c${i})">${text(item.label, item.status === 'past' || item.status === 'unknown' ? p.muted : item.status === 'today' ? p.today : p.text)}</g>`);
   });
   for (const line of [...layout.legend, ...layout.sourceLines]) out.push(text(line, p.muted));
   out.push('</svg>');

@@ -1,7 +1,7 @@
 // Are two articles on the same story? Pure. Scores shared entities (Jaccard over canonical entity
 // keys), shared events (same date, or the same described happening) and shared headline words, and
 // finds events whose date a newer article moved.
-import type { Article, ArticleEvent } from '../articles/model';
+import { eventYearIsCertain, type Article, type ArticleEvent } from '../articles/model';
 import { entityProfile, normalise, type EntityProfile } from './entities';
 
 const STOP = new Set(
@@ -96,8 +96,10 @@ export interface DateMove {
  */
 export function movedEvents(older: StorySignature, newer: StorySignature): DateMove[] {
   const moves: DateMove[] = [];
-  const expected = older.events.filter((o) => o.event.status !== 'past');
+  // A guessed year cannot say a date moved: only events whose years are certain count, on either side.
+  const expected = older.events.filter((o) => o.event.status !== 'past' && eventYearIsCertain(o.event));
   for (const n of newer.events) {
+    if (!eventYearIsCertain(n.event)) continue;
     const candidates = expected
       .map((o) => ({ o, similarity: happeningSimilarity(o.words, n.words) }))
       .filter((c) => c.similarity >= 0.6);

@@ -16,9 +16,9 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 export const SEED_FILE = resolve(repoRoot, 'data/articles/csto-border-plan.txt');
 export const INGESTED_AT = new Date('2026-11-27T10:00:00Z');
 
-/** The seed article as the real parser reads it (ingested on 27 November 2026). */
-export function parsedSeed(): Article {
-  const result = parseArticle(readFileSync(SEED_FILE, 'utf8'), { now: INGESTED_AT, origin: SEED_FILE });
+/** The seed article as the real parser reads it (ingested on 27 November 2026 unless told). */
+export function parsedSeed(now: Date = INGESTED_AT): Article {
+  const result = parseArticle(readFileSync(SEED_FILE, 'utf8'), { now, origin: SEED_FILE });
   if (!result.ok) throw new Error(result.error);
   return result.article;
 }

@@ -24,9 +24,11 @@ describe('weekday year-pinning', () => {
 
   it('pins "Tuesday, November 26" to 2024 when ingested in late 2026, and dates the report by it', () => {
     const a = parse(text);
-    expect(a.published).toMatchObject({ date: '2024-11-26', inferred: true, confidence: 0.8, sentence: 0 });
-    expect(a.published.reason).toContain('weekday rule');
-    expect(event(a, 'December 3')).toMatchObject({ date: '2024-12-03', precision: 'day', isPublication: false });
+    expect(a.published).toMatchObject({ date: '2024-11-26', inferred: true, confidence: 0.5, sentence: 0, yearCertain: false, basis: 'text' });
+    expect(a.published.reason).toContain('26 November fell on a Tuesday in 2024, 2019, 2013, 2002');
+    expect(a.published.reason).toContain('the year is not certain');
+    // The year is a guess; the event is past even at the latest year the weekday allows, so it is past.
+    expect(event(a, 'December 3')).toMatchObject({ date: '2024-12-03', precision: 'day', isPublication: false, yearCertain: false, yearIsLatest: true, dateBasis: 'day-month', status: 'past' });
     expect(event(a, 'Tuesday, November 26')).toMatchObject({ date: '2024-11-26', isPublication: true });
   });
 
@@ -45,9 +47,62 @@ describe('weekday year-pinning', () => {
   it('uses a weekday date that is not the report as the anchor for other dates, and says so', () => {
     const a = parse('Band plays Glasgow\n\nThe band will play on Tuesday, 14 June. Tickets for the original 22 February show remain valid.');
     expect(a.published.date).toBeNull();
-    expect(a.published.reason).toContain('weekday rule places in 2022');
-    expect(event(a, 'Tuesday, 14 June').date).toBe('2022-06-14');
-    expect(event(a, '22 February').date).toBe('2022-02-22');
+    expect(a.published.reason).toContain('read relative to "Tuesday, 14 June": 14 June fell on a Tuesday in 2022, 2016, 2011, 2005');
+    expect(event(a, 'Tuesday, 14 June')).toMatchObject({ date: '2022-06-14', yearCertain: false });
+    expect(event(a, '22 February')).toMatchObject({ date: '2022-02-22', yearCertain: false });
+  });
+});
+
+describe('year certainty from all the evidence together', () => {
+  const report = 'Council to vote on budget\n\nThe Daily Post reported on Tuesday, November 26, that the council will vote on the budget on December 3.\n';
+
+  it('a weekday–date pair within 14 days before ingestion fixes the year; outside it does not', () => {
+    for (const [now, certain] of [['2024-11-27T09:00:00Z', true], ['2024-12-10T09:00:00Z', true], ['2024-12-11T09:00:00Z', false], ['2025-06-01T09:00:00Z', false]] as const) {
+      const a = parse(report, new Date(now));
+      expect(a.published, now).toMatchObject({ date: '2024-11-26', yearCertain: certain });
+      expect(event(a, 'December 3'), now).toMatchObject({ date: '2024-12-03', yearCertain: certain });
+    }
+    const fresh = parse(report, new Date('2024-11-27T09:00:00Z'));
+    expect(fresh.published.reason).toContain('1 day before Herald took the article in (2024-11-27)');
+    expect(event(fresh, 'December 3').status).toBe('upcoming');
+  });
+
+  it('"since 1997" and "until June 2006" leave one year for "Tuesday, 14 June": 2005', () => {
+    const a = parse('Band plays Glasgow\n\nThe band, together since 1997, said on Tuesday, 14 June that it will keep touring until June 2006.');
+    expect(a.published).toMatchObject({ date: '2005-06-14', yearCertain: true });
+    expect(a.published.reason).toContain('2005 is the only year');
+    expect(a.published.reason).toContain('"June 2006" is still ahead (until)');
+  });
+
+  it('"early 2005" in the future tense fixes the year of "Tuesday 9 November" (2004), without a lower bound elsewhere', () => {
+    const a = parse('Game launch\n\nStores will open at midnight on Tuesday 9 November. Analysts expect it to debut in Europe in early 2005. The chart was topped on 12 December.');
+    expect(a.published.date).toBeNull();
+    expect(event(a, 'Tuesday 9 November')).toMatchObject({ date: '2004-11-09', yearCertain: true });
+    expect(event(a, '12 December')).toMatchObject({ date: '2004-12-12', yearCertain: true, status: 'past' });
+  });
+
+  it('a past-tense year after the only candidates, or conflicting evidence, leaves the year open', () => {
+    const a = parse('Band plays Glasgow\n\nThe band said on Tuesday, 14 June that it will tour until 2001. The album was released in 2003.');
+    expect(a.published.yearCertain).toBe(false);
+    expect(event(a, 'Tuesday, 14 June').yearCertain).toBe(false);
+  });
+
+  it('a date in the URL path dates the article with a certain year', () => {
+    const a = parse('---\nurl: https://news.example.org/world/2005/03/14/vote.html\n---\nVote\n\nThe vote will be held on Friday.');
+    expect(a.published).toMatchObject({ date: '2005-03-14', yearCertain: true, basis: 'url' });
+    expect(a.published.reason).toContain('URL path (2005/03/14');
+    expect(event(a, 'Friday')).toMatchObject({ date: '2005-03-18', yearCertain: true });
+  });
+
+  it('a dateline dates the report', () => {
+    const a = parse('Vote\n\nLONDON, March 3, 2005 - The vote is on Friday.');
+    expect(a.published).toMatchObject({ date: '2005-03-03', yearCertain: true, basis: 'dateline' });
+  });
+
+  it('names the basis a feed or page wrote into the front matter', () => {
+    const a = parse("---\npublished: 2005-03-14\npublished-basis: the feed item's date (RSS pubDate)\n---\nVote\n\nThe vote is on Friday.");
+    expect(a.published).toMatchObject({ date: '2005-03-14', yearCertain: true, basis: 'feed' });
+    expect(a.published.reason).toBe("the feed item's date (RSS pubDate), written into the front matter (published:)");
   });
 });
 
@@ -73,7 +128,7 @@ describe('dates resolved against the publication date from front matter (Friday 
 
   it('takes the publication date from the front matter', () => {
     expect(a.meta).toEqual({ published: '2005-02-25', source: 'Example News' });
-    expect(a.published).toEqual({ date: '2005-02-25', inferred: false, reason: 'given in the front matter (published:)', confidence: 1, yearCertain: true });
+    expect(a.published).toEqual({ date: '2005-02-25', inferred: false, reason: 'given in the front matter (published:)', confidence: 1, yearCertain: true, basis: 'front-matter' });
   });
 
   it('lets the explicit date win in "next Thursday (3 March)"', () => {
@@ -161,12 +216,12 @@ describe('no date to anchor on', () => {
     expect(a.published.date).toBeNull();
     expect(a.published.reason).toContain('ingestion date 2026-11-27');
     expect(a.warnings).toContain('no date in the text fixes a year; dates were read relative to the ingestion date 2026-11-27');
-    expect(event(a, '11 March')).toMatchObject({ date: '2027-03-11', precision: 'day', status: 'upcoming' });
+    expect(event(a, '11 March')).toMatchObject({ date: '2027-03-11', precision: 'day', status: 'unknown', yearCertain: false, dateBasis: 'day-month' });
   });
 
   it('says plainly when the text has no date at all', () => {
     const a = parse('Quiet day\n\nNothing happened in the town.');
-    expect(a.published).toEqual({ date: null, inferred: false, reason: 'no publication date in front matter or text', confidence: 0, yearCertain: false });
+    expect(a.published).toEqual({ date: null, inferred: false, reason: 'no publication date in front matter, URL or text', confidence: 0, yearCertain: false, basis: 'none' });
     expect(a.events).toEqual([]);
   });
 });

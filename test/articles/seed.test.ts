@@ -56,21 +56,32 @@ describe('seed article: dates', () => {
     expect(article.published.date).toBe('2024-11-26');
     expect(article.published.inferred).toBe(true);
     expect(article.published.sentence).toBe(1);
-    expect(article.published.confidence).toBe(0.8);
-    expect(article.published.reason).toContain('weekday rule');
-    expect(article.published.reason).toContain('2024 is the most recent year up to 2026');
+    // Ingested in 2026, nothing in the text decides between the Tuesdays 26 November after "May 1992":
+    // 2024 is the most recent, and a guess.
+    expect(article.published).toMatchObject({ confidence: 0.5, yearCertain: false, basis: 'text' });
+    expect(article.published.reason).toContain('26 November fell on a Tuesday in 2024, 2019, 2013, 2002');
+    expect(article.published.reason).toContain('"May 1992" is already past');
+    expect(article.published.reason).toContain('2024, the most recent up to 2026-11-27, is a guess');
     const pub = eventBy('Tuesday, November 26');
     expect(pub).toMatchObject({ date: '2024-11-26', isPublication: true, precision: 'day', sentence: 1 });
   });
 
-  it('dates the approval on 2024-11-28 at day precision, past as of 2026', () => {
+  it('dates the approval on 2024-11-28 at day precision, past as of 2026 whatever the year', () => {
     const e = eventBy('November 28');
-    expect(e).toMatchObject({ date: '2024-11-28', endDate: '2024-11-28', precision: 'day', qualifier: 'on', sentence: 1, status: 'past', isPublication: false });
+    expect(e).toMatchObject({ date: '2024-11-28', endDate: '2024-11-28', precision: 'day', qualifier: 'on', sentence: 1, status: 'past', isPublication: false, yearCertain: false, yearIsLatest: true });
     expect(e.description).toBe('CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan');
     expect(e.sentences).toEqual([0, 1]);
     expect(eventStatus(e, now)).toBe('past');
-    expect(eventStatus(e, new Date('2024-11-27T10:00:00Z'))).toBe('upcoming');
-    expect(eventStatus(e, new Date('2024-11-28T10:00:00Z'))).toBe('today');
+    expect(eventStatus(e, new Date('2024-11-27T10:00:00Z'))).toBe('unknown');
+  });
+
+  it('ingested on 27 November 2024, the day after the report, the year is certain and the approval upcoming', () => {
+    const fresh = parseArticle(text, { now: new Date('2024-11-27T10:00:00Z'), origin: 'csto-border-plan.txt' });
+    if (!fresh.ok) throw new Error(fresh.error);
+    expect(fresh.article.published).toMatchObject({ date: '2024-11-26', yearCertain: true });
+    const e = fresh.article.events.find((x) => x.expression === 'November 28');
+    expect(e).toMatchObject({ date: '2024-11-28', yearCertain: true, status: 'upcoming' });
+    expect(eventStatus(e!, new Date('2024-11-28T10:00:00Z'))).toBe('today');
   });
 
   it('ranks the approval as the most salient event', () => {

@@ -7,7 +7,8 @@ import { createAskService } from '../../src/answers/ask/service';
 import { makeArticle, parsedSeed, setup, track } from '../answers/helpers';
 
 function withAsk(now = '2024-11-27T12:00:00Z') {
-  const env = setup([track(parsedSeed())], now);
+  // The seed as ingested at that moment: on 27 November 2024 its year is certain, in 2026 it is not.
+  const env = setup([track(parsedSeed(new Date(now)), new Date(now))], now);
   env.services.ask = createAskService(env.library);
   return env;
 }
@@ -52,6 +53,14 @@ describe('/ask', () => {
     const t = Date.UTC(2024, 10, 28, 12) / 1000;
     expect(leadText(result, new Date('2024-11-27T12:00:00Z'))).toMatch(new RegExp(`^\\*\\*(?:by )?28 November 2024\\*\\* · (?:by )?<t:${t}:D> \\(<t:${t}:R>\\) · upcoming$`));
     expect(leadText(result, new Date('2026-11-27T12:00:00Z'))).toMatch(/^\*\*(?:by )?28 November 2024\*\* · .* · past$/);
+  });
+
+  it('ingested in 2026, claims no year for the approval and shows no timestamp: past whatever the year', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    const { library } = withAsk(now.toISOString());
+    const result = createAskService(library).ask('When will the plan be approved?', { now, undecided: true });
+    if (!result.ok) throw new Error('expected an answer');
+    expect(leadText(result, now)).toMatch(/^\*\*(?:by )?28 November \(year not stated; 2024 at the latest\)\*\* · past$/);
   });
 
   it('answers who with the person and role, and lists as bullet points', () => {

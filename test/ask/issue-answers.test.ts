@@ -76,7 +76,7 @@ describe('/ask direct answers the issue listed', () => {
     expect(r.ok && r.yearUnknown).toBe(true);
     expect(r.ok && r.date?.date.slice(5)).toBe('06-21');
     const lead = askReply(r, 'When are U2 playing Hampden?', EVAL_NOW).embeds?.[0].description?.split('\n')[0];
-    expect(lead).toBe('**21 June** · the articles give no year');
+    expect(lead).toBe('**21 June (year not stated; 2022 at the latest)** · past');
   });
 
   it('answers "what did X report" with the reported clause', () => {

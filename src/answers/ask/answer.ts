@@ -674,12 +674,15 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
     .filter((e) => e.date !== best.event.date && !e.isPublication)
     .sort((a, b) => b.salience - a.salience)
     .slice(0, 2)
-    .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier } }));
+    .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier, expression: e.expression, yearCertain: e.yearCertain, yearIsLatest: e.yearIsLatest, dateBasis: e.dateBasis } }));
   const { date, endDate, precision, qualifier } = withStatedYear(c.text, best);
-  const text = best.event.expression + (date.slice(0, 4) !== best.event.date.slice(0, 4) ? ` ${date.slice(0, 4)}` : '');
-  // An undated article that names a day without a year does not tell the year: the answer must not claim one.
-  const yearUnknown = !article.published.date && !/\b\d{4}\b/.test(text) && precision !== 'year';
-  return { text, date: { date, endDate, precision, qualifier }, yearUnknown, quality: bestD <= 10 ? 1 : 0.85, related };
+  const statedYear = date.slice(0, 4) !== best.event.date.slice(0, 4);
+  const text = best.event.expression + (statedYear ? ` ${date.slice(0, 4)}` : '');
+  // A year the parser could not fix (model field), or, for dates found here, an undated article naming a
+  // day without a year: the answer must not claim one.
+  const certainty = best.event.yearCertain === undefined || statedYear ? {} : { yearCertain: best.event.yearCertain, yearIsLatest: best.event.yearIsLatest, dateBasis: best.event.dateBasis, expression: best.event.expression };
+  const yearUnknown = best.event.yearCertain !== undefined && !statedYear ? best.event.yearCertain === false : !article.published.date && !/\b\d{4}\b/.test(text) && precision !== 'year';
+  return { text, date: { date, endDate, precision, qualifier, ...certainty }, yearUnknown, quality: bestD <= 10 ? 1 : 0.85, related };
 }
 
 /** "held in February in 1974": a year the sentence states right after a date without one is that date's year. */

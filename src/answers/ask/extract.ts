@@ -150,7 +150,7 @@ export function datesIn(text: string, article: Article, sentence: number, refere
       const found = text.indexOf(e.expression);
       const at = found >= 0 ? found : text.length + 200;
       return {
-        event: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier, expression: e.expression, description: e.description, isPublication: e.isPublication },
+        event: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier, expression: e.expression, description: e.description, isPublication: e.isPublication, yearCertain: e.yearCertain, yearIsLatest: e.yearIsLatest, dateBasis: e.dateBasis },
         at,
       };
     });

@@ -22,8 +22,10 @@ export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): s
   switch (result.type) {
     case 'when': {
       if (!result.date) return `**${safe(result.text)}**`;
+      // A year the parser could not fix: said so in the date itself, with a status only when it is sure.
+      if (result.date.yearCertain === false) return [`**${eventDateText(result.date)}**`, statusText(result.date, now)].join(' · ');
       if (result.yearUnknown) return `**${dayMonth(result.date.date)}** · the articles give no year`;
-      return `**${eventDateText(result.date)}** · ${eventTimestamps(result.date)} · ${statusText(result.date, now)}`;
+      return [`**${eventDateText(result.date)}**`, eventTimestamps(result.date), statusText(result.date, now)].filter(Boolean).join(' · ');
     }
     case 'list': {
       if (!result.items) return quote(result.text);
