@@ -49,6 +49,8 @@ const fields = z.object({
       .default('5MB')
       .transform((s) => parseSize(s) as number),
   ),
+  /** Only articles published at most this many days before Herald took them in give reminders (archive news never does). */
+  ARTICLE_FRESH_DAYS: z.preprocess(emptyToUndefined, z.coerce.number('a whole number of days, 0–3650').int('a whole number of days, 0–3650').min(0, 'a whole number of days, 0–3650').max(3650, 'a whole number of days, 0–3650').default(7)),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/herald.db')),
   /** PostgreSQL instead of SQLite (several Herald processes on one database). */
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL such as postgres://herald:password@db.example.com:5432/herald')),

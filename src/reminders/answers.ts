@@ -41,6 +41,14 @@ function section(items: ReminderLine[], kind: 'upcoming' | 'sent' | 'missed' | '
   return clip(text, 900);
 }
 
+/** Articles that gave no reminder and why: archive news, a guessed year, no publication date. */
+function notScheduledText(listing: ReminderListing): string {
+  const lines = listing.notScheduled.map((n) => `• ${clip(safe(n.headline), 80)} — ${safe(n.why)}`);
+  const more = listing.notScheduledCount - listing.notScheduled.length;
+  if (more > 0) lines.push(`…and ${more} more`);
+  return clip(lines.join('\n'), 900);
+}
+
 export function listReply(listing: ReminderListing): Reply {
   if (listing.channels.length === 0) {
     return { content: 'Reminders are off in this server. Turn them on with /remind channel.', ephemeral: true };
@@ -60,6 +68,7 @@ export function listReply(listing: ReminderListing): Reply {
           { name: 'Missed', value: section(listing.missed, 'missed', 'None') },
           { name: 'Failed', value: section(listing.failed, 'failed', 'None') },
           { name: 'Cancelled', value: section(listing.cancelled, 'cancelled', 'None') },
+          ...(listing.notScheduledCount > 0 ? [{ name: 'Not scheduled', value: notScheduledText(listing) }] : []),
         ],
         color: HERALD_COLOR,
       },

@@ -2,7 +2,7 @@
 // Pure: data in, data out, `now` passed in.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Article, ArticleEvent } from '../articles/model';
+import { eventYearIsCertain, yearIsCertain, type Article, type ArticleEvent } from '../articles/model';
 import type { TrackedArticle } from '../articles/library';
 import { addDays, zonedInstant } from './time';
 import { sameHappening, type StorySignature } from '../stories/link';
@@ -83,16 +83,50 @@ export function originKey(origin: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(origin) ? origin : basename(origin);
 }
 
+/** ARTICLE_FRESH_DAYS's default: an article published more than this many days before Herald took it in is archive. */
+export const DEFAULT_FRESH_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export type Eligibility = { ok: true } | { ok: false; why: string };
+
 /**
- * Events worth a reminder: day precision, not the publication date itself, not "either/or" dates.
+ * Whether an article may give reminders at all: only news that was fresh when Herald took it in, i.e.
+ * published, with a certain year, at most `freshDays` days before it was ingested. An archive article or
+ * one whose year is a guess gives none; `why` says so in a few words ("published 2005", "year not certain").
+ */
+export function reminderEligibility(tracked: TrackedArticle, freshDays = DEFAULT_FRESH_DAYS): Eligibility {
+  const { published } = tracked.article;
+  if (!published.date) return { ok: false, why: 'publication date unknown' };
+  if (!yearIsCertain(published)) return { ok: false, why: 'year not certain' };
+  const age = Math.floor((tracked.ingestedAt.getTime() - Date.parse(`${published.date}T00:00:00Z`)) / DAY_MS);
+  if (age > freshDays) {
+    return { ok: false, why: age > 365 ? `published ${published.date.slice(0, 4)}` : `published ${published.date}, ${age} days before it was added (ARTICLE_FRESH_DAYS ${freshDays})` };
+  }
+  return { ok: true };
+}
+
+/** Why an article with day-precise events yields no reminder, or undefined when it yields some (or has none to give). */
+export function noReminderReason(tracked: TrackedArticle, freshDays = DEFAULT_FRESH_DAYS): string | undefined {
+  const candidates = tracked.article.events.filter((e) => e.precision === 'day' && !e.isPublication && e.qualifier !== 'alternative');
+  if (candidates.length === 0) return undefined;
+  const eligible = reminderEligibility(tracked, freshDays);
+  if (!eligible.ok) return eligible.why;
+  if (!candidates.some(eventYearIsCertain)) return 'year not certain';
+  return undefined;
+}
+
+/**
+ * Events worth a reminder: only from an article fresh when ingested (reminderEligibility), day precision,
+ * a certain year, not the publication date itself, not "either/or" dates.
  * Several events of one article on the same day are one reminder (an article often states the key
  * date twice: "in the next two days" and "on November 28"); the most salient one speaks for them.
  * `superseded`: ids of this article's events that a newer article on the same story moved.
  */
-export function remindableEvents(tracked: TrackedArticle, superseded: ReadonlySet<string> = new Set()): RemindableEvent[] {
+export function remindableEvents(tracked: TrackedArticle, superseded: ReadonlySet<string> = new Set(), freshDays = DEFAULT_FRESH_DAYS): RemindableEvent[] {
   const { article } = tracked;
+  if (!reminderEligibility(tracked, freshDays).ok) return [];
   const origin = originKey(tracked.origin);
-  const candidates = article.events.filter((e) => e.precision === 'day' && !e.isPublication && e.qualifier !== 'alternative');
+  const candidates = article.events.filter((e) => e.precision === 'day' && eventYearIsCertain(e) && !e.isPublication && e.qualifier !== 'alternative');
   const byDate = new Map<string, ArticleEvent[]>();
   for (const e of candidates) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
   const seen = new Map<string, number>();

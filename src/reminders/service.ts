@@ -10,7 +10,7 @@ import { visibleTo, type StatusContributor } from '../core/status';
 import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents } from '../stories/link';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from './store';
-import { originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
+import { noReminderReason, originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
 import { decide } from './decide';
 import { reminderReply } from './render';
 import { isHhmm, isTimeZone, zonedInstant } from './time';
@@ -51,6 +51,10 @@ export interface ReminderListing {
   failed: ReminderLine[];
   /** Cancelled, newest first, with why: a reminder never disappears without a trace. */
   cancelled: ReminderLine[];
+  /** Articles with day-precise events that got no reminder, newest first, and why ("published 2005", "year not certain"). */
+  notScheduled: { headline: string; why: string }[];
+  /** How many such articles in all (notScheduled holds the first `limit`). */
+  notScheduledCount: number;
 }
 
 export type SettingResult = { ok: true; settings: GuildReminderSettings } | { ok: false; reason: string };
@@ -84,6 +88,8 @@ export interface RemindersOptions {
   stories?: StoryLinks;
   /** Counts posted, late and missed reminders (the status server's /metrics). */
   metrics?: Pick<Metrics, 'reminderPosted' | 'reminderMissed'>;
+  /** ARTICLE_FRESH_DAYS: only articles published at most this many days before ingestion give reminders (default 7). */
+  freshDays?: number;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
 }
@@ -248,7 +254,7 @@ export class Reminders implements ReminderService {
 
   private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date, superseded: ReadonlySet<string>): Promise<void> {
     const origin = originKey(tracked.origin);
-    const events = remindableEvents(tracked, superseded);
+    const events = remindableEvents(tracked, superseded, this.o.freshDays);
     for (const sub of subs) {
       const existing = await this.o.store.forOrigin(sub.id, origin);
       const contents = new Map(existing.map((r) => [r.id, r.content]));
@@ -460,7 +466,7 @@ export class Reminders implements ReminderService {
     if (own?.channelId) subs.push({ sub: own, source: 'command' });
     const config = await this.o.store.subscription('config');
     if (config?.channelId && (config.guildId === null || config.guildId === guildId)) subs.push({ sub: config, source: 'config' });
-    const listing: ReminderListing = { channels: [], upcoming: [], sent: [], missed: [], failed: [], cancelled: [] };
+    const listing: ReminderListing = { channels: [], upcoming: [], sent: [], missed: [], failed: [], cancelled: [], notScheduled: [], notScheduledCount: 0 };
     for (const { sub, source } of subs) {
       listing.channels.push({ channelId: sub.channelId as string, source, broken: sub.broken });
       const line = (r: StoredReminder): ReminderLine => ({
@@ -485,6 +491,14 @@ export class Reminders implements ReminderService {
     listing.missed = listing.missed.sort(newest).slice(0, limit);
     listing.failed = listing.failed.sort(newest).slice(0, limit);
     listing.cancelled = listing.cancelled.sort(newest).slice(0, limit);
+    if (subs.length > 0) {
+      for (const tracked of this.o.library.list()) {
+        const why = noReminderReason(tracked, this.o.freshDays);
+        if (why === undefined) continue;
+        if (listing.notScheduled.length < limit) listing.notScheduled.push({ headline: tracked.article.headline, why });
+        listing.notScheduledCount++;
+      }
+    }
     return listing;
   }
 
@@ -519,7 +533,7 @@ export class Reminders implements ReminderService {
   /** Any remindable event in the library (the most recent article's first), for a preview. */
   private sampleContent(now: Date, settings: ReminderSettings): ReminderContent | undefined {
     for (const tracked of this.o.library.list()) {
-      const events = remindableEvents(tracked);
+      const events = remindableEvents(tracked, new Set(), this.o.freshDays);
       const upcoming = events.find((e) => zonedInstant(e.date, settings.time, settings.timezone).getTime() > now.getTime());
       if (upcoming ?? events[0]) return (upcoming ?? events[0]).content;
     }

@@ -25,7 +25,7 @@ export interface StartRemindersOptions {
   /** The story index shared with news monitoring (one per library); built here when not given. */
   stories?: StoryIndex;
   metrics?: Metrics;
-  config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
+  config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; ARTICLE_FRESH_DAYS?: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
 /**
@@ -42,6 +42,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     log,
     library: o.library,
     defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
+    freshDays: o.config.ARTICLE_FRESH_DAYS,
     // Built from the library as ingested, so supersession counts from the first due-scan.
     stories: o.stories ?? new StoryIndex(o.library),
     metrics: o.metrics,

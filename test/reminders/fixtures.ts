@@ -20,14 +20,15 @@ export function event(spec: EventSpec, i = 0): ArticleEvent {
   };
 }
 
-export function article(headline: string, events: EventSpec[], sentences: string[] = ['The council will vote on the budget.']): Article {
+/** `published`: the front-matter date (certain year); reminders come only from articles fresh when ingested (ARTICLE_FRESH_DAYS). */
+export function article(headline: string, events: EventSpec[], sentences: string[] = ['The council will vote on the budget.'], published = '2024-11-26'): Article {
   return articleSchema.parse({
     id: `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-0000`,
     headline,
     paragraphs: sentences,
     sentences: sentences.map((text, index) => ({ index, paragraph: index, text, start: 0, end: text.length })),
     meta: { source: 'Test Wire' },
-    published: { date: '2024-11-26', inferred: false, reason: 'front matter', confidence: 1 },
+    published: { date: published, inferred: false, reason: 'front matter', confidence: 1, yearCertain: true, basis: 'front-matter' },
     events: events.map((e, i) => event(e, i)),
     people: [],
     organisations: [],

@@ -1,9 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { planReminders, reconcile, remindableEvents, type ExistingReminder } from '../../src/reminders/plan';
+import { noReminderReason, planReminders, reconcile, reminderEligibility, remindableEvents, type ExistingReminder } from '../../src/reminders/plan';
+import { readFileSync } from 'node:fs';
+import { parseArticle } from '../../src/articles/parse';
+import { SEED_FILE } from '../answers/helpers';
 import { article, tracked } from './fixtures';
 
 const utc9 = { time: '09:00', timezone: 'UTC', leadDays: 0 };
 const vote = { date: '2024-11-28', description: 'Council to vote on the budget', expression: 'November 28' };
+
+describe('reminders only from certain dates of fresh articles (ARTICLE_FRESH_DAYS)', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('takes an article published at most freshDays before ingestion, with a certain year', () => {
+    const a = article('Budget vote', [vote]);
+    expect(reminderEligibility(tracked(a, '/a.txt', at('2024-11-27T10:00:00Z')))).toEqual({ ok: true });
+    expect(reminderEligibility(tracked(a, '/a.txt', at('2024-12-03T10:00:00Z')))).toEqual({ ok: true });
+    expect(reminderEligibility(tracked(a, '/a.txt', at('2024-12-04T10:00:00Z')))).toEqual({ ok: false, why: 'published 2024-11-26, 8 days before it was added (ARTICLE_FRESH_DAYS 7)' });
+    expect(reminderEligibility(tracked(a, '/a.txt', at('2024-12-04T10:00:00Z')), 8)).toEqual({ ok: true });
+    expect(remindableEvents(tracked(a, '/a.txt', at('2024-12-04T10:00:00Z')))).toEqual([]);
+  });
+
+  it('gives none for an archive article, an undated one, or a guessed year, and says why', () => {
+    const archive = tracked(article('Election', [{ ...vote, date: '2027-05-05' }], undefined, '2005-03-01'), '/a.txt', at('2026-11-28T12:00:00Z'));
+    expect(remindableEvents(archive)).toEqual([]);
+    expect(noReminderReason(archive)).toBe('published 2005');
+    const guessed = article('Vote', [vote]);
+    guessed.published = { ...guessed.published, inferred: true, yearCertain: false };
+    expect(noReminderReason(tracked(guessed))).toBe('year not certain');
+    const undated = article('Vote', [vote]);
+    undated.published = { date: null, inferred: false, reason: 'none', confidence: 0, yearCertain: false };
+    expect(noReminderReason(tracked(undated))).toBe('publication date unknown');
+    // A fresh article whose only day event has a guessed year: nothing, and why.
+    const uncertainEvent = article('Vote', [{ ...vote, yearCertain: false }]);
+    expect(remindableEvents(tracked(uncertainEvent))).toEqual([]);
+    expect(noReminderReason(tracked(uncertainEvent))).toBe('year not certain');
+    expect(noReminderReason(tracked(article('Vote', [vote])))).toBeUndefined();
+  });
+
+  it('the seed gives its reminder when ingested on 27 or 28 November 2024, and none when ingested in 2026', () => {
+    const text = readFileSync(SEED_FILE, 'utf8');
+    const seedAt = (now: string) => {
+      const r = parseArticle(text, { now: at(now), origin: SEED_FILE });
+      if (!r.ok) throw new Error(r.error);
+      return tracked(r.article, SEED_FILE, at(now));
+    };
+    for (const now of ['2024-11-27T08:00:00Z', '2024-11-28T07:00:00Z']) expect(remindableEvents(seedAt(now)).map((e) => e.date), now).toEqual(['2024-11-28']);
+    expect(remindableEvents(seedAt('2026-11-28T12:00:00Z'))).toEqual([]);
+    expect(noReminderReason(seedAt('2026-11-28T12:00:00Z'))).toBe('year not certain');
+  });
+});
 
 describe('remindableEvents', () => {
   it('keeps day-precision events and drops coarser ones, the publication date and either/or dates', () => {

@@ -41,8 +41,10 @@ export async function startStatusFixture(options: { token?: string } = {}): Prom
   const clock = new ManualClock('2026-11-27T08:00:00Z');
   const db = openDatabase(tempDbPath());
   const library = new MemoryLibrary();
-  library.upsert(tracked(article('Budget vote in the council', [{ date: '2026-11-27', description: 'Council to vote on the budget', expression: 'November 27' }]), '/articles/budget.txt', new Date('2026-11-27T07:00:00Z')));
-  library.upsert(tracked(article('Harbour plan goes to the assembly', [{ date: '2026-12-03', description: 'Assembly to debate the harbour plan', expression: 'December 3' }]), '/articles/harbour.txt', new Date('2026-11-27T07:00:00Z')));
+  // Published the day before ingestion: fresh news, so its dates give reminders.
+  const sentences = ['The council will vote on the budget.'];
+  library.upsert(tracked(article('Budget vote in the council', [{ date: '2026-11-27', description: 'Council to vote on the budget', expression: 'November 27' }], sentences, '2026-11-26'), '/articles/budget.txt', new Date('2026-11-27T07:00:00Z')));
+  library.upsert(tracked(article('Harbour plan goes to the assembly', [{ date: '2026-12-03', description: 'Assembly to debate the harbour plan', expression: 'December 3' }], sentences, '2026-11-26'), '/articles/harbour.txt', new Date('2026-11-27T07:00:00Z')));
   const out = new PassThrough();
   let text = '';
   out.on('data', (d: Buffer) => (text += d.toString('utf8')));
