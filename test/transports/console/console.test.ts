@@ -22,11 +22,12 @@ describe('runConsole (not a terminal)', () => {
     const text = await session(['/when', '', '/who name:Tasmagambetov', 'hello', '/facts topic:members']);
     expect(text.startsWith(`${CONSOLE_BANNER}\n`)).toBe(true);
     expect(text).toContain('\n> /when\nWhen: CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\n');
+    // Ingested in 2026 the seed's year is a guess: shown as such, with no timestamp, past whatever the year.
     expect(text).toContain(
-      '\n28 November 2024 · past\n  28 November 2024 (2 years ago)\n  CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan\n' +
+      '\n28 November (year not stated; 2024 at the latest) · past\n  CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan\n' +
         '  > Azerbaijani media reported on Tuesday, November 26, that the CSTO is set to approve this plan on November 28.\n',
     );
-    expect(text).toContain('\n2011 · past\n  15 years ago\n  Decision to develop the plan to strengthen the border between Tajikistan and Afghanistan was made\n  Written as “13 years ago”\n');
+    expect(text).toContain('\n“13 years ago” (as written; 2011 at the latest) · past\n  Decision to develop the plan to strengthen the border between Tajikistan and Afghanistan was made\n  > He emphasized');
     expect(text).toContain('\n> /who name:Tasmagambetov\nImangali Tasmagambetov\n');
     expect(text).toContain('\n> hello\nCommands start with "/", e.g. /help.\n');
     expect(text).toContain('\n> /facts topic:members\nFacts: CSTO');
