@@ -69,9 +69,12 @@ export class Scheduler {
     entry.running = true;
     const started = performance.now();
     try {
-      if (this.options.leadership && !(await this.options.leadership.acquire())) return { ok: true, skipped: true, why: 'follower' };
-      entry.current = Promise.resolve(entry.job.run());
-      await entry.current;
+      // Set before any await, so stop() always sees a run that has begun (the leadership check included).
+      const FOLLOWER = Symbol('follower');
+      entry.current = this.options.leadership
+        ? this.mayRun().then((leading) => (leading ? entry.job.run() : FOLLOWER))
+        : Promise.resolve(entry.job.run());
+      if ((await entry.current) === FOLLOWER) return { ok: true, skipped: true, why: 'follower' };
       const durationMs = round(performance.now() - started);
       this.log.debug({ job: name, durationMs }, 'job ran');
       return { ok: true, durationMs };
@@ -82,6 +85,18 @@ export class Scheduler {
     } finally {
       entry.running = false;
       entry.current = undefined;
+    }
+  }
+
+  /** Asks the leadership (if any); a check that throws counts as not leading, so this tick is skipped. */
+  private async mayRun(): Promise<boolean> {
+    const leadership = this.options.leadership;
+    if (!leadership) return true;
+    try {
+      return await leadership.acquire();
+    } catch (error) {
+      this.log.warn({ err: error }, 'leadership check failed; job skipped this tick');
+      return false;
     }
   }
 }

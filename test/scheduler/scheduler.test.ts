@@ -67,6 +67,24 @@ describe('Scheduler with a leadership', () => {
     leading = false;
     expect(await s.runNow('due-scan')).toEqual({ ok: true, skipped: true, why: 'follower' });
     expect([runs, asked]).toEqual([1, 3]);
+    // A check that throws skips the run, logged.
+    const failing = new Scheduler(log, { leadership: { describe: 'broken', acquire: () => Promise.reject(new Error('database gone')), release: async () => undefined } });
+    failing.add({ name: 'due-scan', schedule: '*/5 * * * * *', run: () => void runs++ });
+    expect(await failing.runNow('due-scan')).toEqual({ ok: true, skipped: true, why: 'follower' });
+    expect(runs).toBe(1);
+  });
+
+  it('stop() waits for a run that is still asking the leadership or running', async () => {
+    const { log } = capture();
+    const leadership = { describe: 'slow lease', acquire: () => new Promise<boolean>((r) => setTimeout(() => r(true), 20)), release: async () => undefined };
+    const s = new Scheduler(log, { leadership });
+    const order: string[] = [];
+    s.add({ name: 'slow', schedule: '0 0 1 1 *', run: () => new Promise<void>((r) => setTimeout(r, 20)).then(() => void order.push('job finished')) });
+    const run = s.runNow('slow');
+    await s.stop();
+    order.push('stopped');
+    await run;
+    expect(order).toEqual(['job finished', 'stopped']);
   });
 
   it('the sole (SQLite) leadership always leads; the logging wrapper logs changes once and treats a failing check as follower', async () => {
@@ -74,7 +92,15 @@ describe('Scheduler with a leadership', () => {
     expect(await new SoleLeadership().acquire()).toBe(true);
     const { log, lines } = capture();
     const answers: (boolean | Error)[] = [true, true, new Error('database gone'), false, false, true];
-    const inner = { describe: 'flaky', acquire: async () => { const a = answers.shift()!; if (a instanceof Error) throw a; return a; }, release: async () => undefined };
+    const inner = {
+      describe: 'flaky',
+      acquire: async () => {
+        const a = answers.shift()!;
+        if (a instanceof Error) throw a;
+        return a;
+      },
+      release: async () => undefined,
+    };
     const wrapped = loggingLeadership(inner, log);
     const seen: boolean[] = [];
     for (let i = 0; i < 6; i++) seen.push(await wrapped.acquire());

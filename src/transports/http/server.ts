@@ -16,6 +16,9 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 export const INTERACTIONS_PATH = '/interactions';
 
+/** At most one "refused" log line per this interval (the first one at once). */
+export const REFUSAL_LOG_MS = 10_000;
+
 export interface InteractionsServerOptions {
   host: string;
   /** 0 picks a free port (tests). */
@@ -29,6 +32,8 @@ export interface InteractionsServerOptions {
   /** For GET /healthz: serving and the database answers. */
   healthy(): boolean;
   maxBodyBytes?: number;
+  /** Tests: log every refusal (0) or at most one per this many ms (default REFUSAL_LOG_MS). */
+  refusalLogMs?: number;
 }
 
 export interface InteractionsServer {
@@ -71,10 +76,19 @@ export async function startInteractionsServer(o: InteractionsServerOptions): Pro
     res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
     res.end(body);
   };
-  // A refused request's unread body is not drained: the connection closes after the answer.
-  const refuse = (res: ServerResponse, status: number, message: string, reason: string, req: IncomingMessage) => {
-    o.log.warn({ status, reason, remote: req.socket.remoteAddress }, 'interaction request refused');
-    send(res, status, TEXT, `${message}\n`, { connection: 'close' });
+  // Anyone can send forged requests: the log gets the first refusal and then at most one line per
+  // REFUSAL_LOG_MS with how many were refused meanwhile, so a flood cannot flood the log too.
+  let lastLogged = -Infinity;
+  let unlogged = 0;
+  // A refused request whose body was not read is not drained: the connection closes after the answer.
+  const refuse = (res: ServerResponse, status: number, message: string, reason: string, req: IncomingMessage, unread = false) => {
+    const at = performance.now();
+    if (at - lastLogged >= (o.refusalLogMs ?? REFUSAL_LOG_MS)) {
+      o.log.warn({ status, reason, remote: req.socket.remoteAddress, ...(unlogged ? { alsoRefusedSinceLastLine: unlogged } : {}) }, 'interaction request refused');
+      lastLogged = at;
+      unlogged = 0;
+    } else unlogged++;
+    send(res, status, TEXT, `${message}\n`, unread ? { connection: 'close' } : {});
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -88,14 +102,14 @@ export async function startInteractionsServer(o: InteractionsServerOptions): Pro
 
     const signature = req.headers['x-signature-ed25519'];
     const timestamp = req.headers['x-signature-timestamp'];
-    if (typeof signature !== 'string' || typeof timestamp !== 'string') return refuse(res, 401, 'invalid request signature', 'missing headers', req);
+    if (typeof signature !== 'string' || typeof timestamp !== 'string') return refuse(res, 401, 'invalid request signature', 'missing headers', req, true);
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > max) return refuse(res, 413, 'request body too large', `content-length ${declared}`, req);
+    if (declared > max) return refuse(res, 413, 'request body too large', `content-length ${declared}`, req, true);
     let body: Buffer;
     try {
       body = await readBody(req, max);
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(res, 413, 'request body too large', `body over ${max} bytes`, req);
+      if (error instanceof TooLarge) return refuse(res, 413, 'request body too large', `body over ${max} bytes`, req, true);
       throw error;
     }
     const now = o.clock.now();

@@ -28,6 +28,8 @@ export interface HttpTransportOptions {
   healthy?: () => boolean;
   /** Tests: defer sooner than Discord's 3 s needs. */
   deferAfterMs?: number;
+  /** Tests: at most one "refused" log line per this many ms (default 10 s). */
+  refusalLogMs?: number;
 }
 
 export interface HttpTransport {
@@ -65,6 +67,7 @@ export async function startHttpInteractions(o: HttpTransportOptions): Promise<Ht
     respond: (i) => handler.respond(i),
     accepting: () => handler.accepting,
     healthy: o.healthy ?? (() => true),
+    refusalLogMs: o.refusalLogMs,
   });
   return {
     server,

@@ -13,7 +13,7 @@ let bot: HttpBot;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  bot = await startHttpBot(fake);
+  bot = await startHttpBot(fake, { refusalLogMs: 0 });
 });
 
 afterAll(async () => {
@@ -79,7 +79,28 @@ describe('the interactions endpoint', () => {
     const refused = await post('{{{ not json', {});
     expect(refused).toEqual({ status: 401, text: 'invalid request signature\n' });
     expect(answered()).toBe(before);
-    expect(bot.logs.filter((l) => l.includes('interaction request refused')).length - refusedBefore).toBe(8);
+    expect(bot.logs.filter((l) => l.includes('interaction request refused')).length - refusedBefore).toBe(8); // this bot logs every refusal
+  });
+
+  it('logs a flood of forged requests as one line per interval with the count', async () => {
+    const quiet = await startHttpBot(fake, { refusalLogMs: 300 });
+    try {
+      const refusedLines = () => quiet.logs.filter((l) => l.includes('interaction request refused'));
+      const forge = () => fetch(quiet.url, { method: 'POST', headers: { 'x-signature-ed25519': 'ab'.repeat(64), 'x-signature-timestamp': String(nowSeconds()) }, body: '{}' });
+      const started = performance.now();
+      for (let i = 0; i < 20; i++) expect((await forge()).status).toBe(401);
+      const took = performance.now() - started;
+      await new Promise((r) => setTimeout(r, 350));
+      await forge();
+      // Every refusal is accounted for: logged, or counted in the next line.
+      const lines = refusedLines().map((l) => JSON.parse(l));
+      expect(lines.length + lines.reduce((sum, l) => sum + (l.alsoRefusedSinceLastLine ?? 0), 0)).toBe(21);
+      expect(lines.length).toBeLessThanOrEqual(Math.ceil(took / 300) + 2);
+      expect(lines.length).toBeLessThan(21);
+    } finally {
+      await quiet.stop();
+      fake.useInteractionsEndpoint(bot.url);
+    }
   });
 
   it('refuses a signed request whose timestamp is stale or in the future', async () => {

@@ -27,7 +27,7 @@ export interface HttpBot {
 
 export async function startHttpBot(
   fake: FakeDiscord,
-  options: { commands?: Command<any>[]; now?: string; deferAfterMs?: number; services?: (s: Services) => void; publicKey?: string } = {},
+  options: { commands?: Command<any>[]; now?: string; deferAfterMs?: number; refusalLogMs?: number; services?: (s: Services) => void; publicKey?: string } = {},
 ): Promise<HttpBot> {
   const logs: string[] = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(line) }, [fake.token]);
@@ -50,6 +50,7 @@ export async function startHttpBot(
     clock: systemClock,
     guildId: fake.guildId,
     deferAfterMs: options.deferAfterMs,
+    refusalLogMs: options.refusalLogMs,
   });
   fake.useInteractionsEndpoint(http.server.url);
   return {
