@@ -346,11 +346,13 @@ export class FeedMonitor implements FeedService {
   private async articleText(item: FeedItem, feedTitle: string, pages: { left: number }): Promise<string> {
     let paragraphs = item.content ? htmlToParagraphs(item.content) : [];
     const summary = item.summary ? htmlToParagraphs(item.summary) : [];
+    let pageDate: { date: string; basis: string } | undefined;
     if (paragraphs.join(' ').length < SHORT_TEXT && item.link && this.deps.fetchPages !== false && pages.left-- > 0) {
       const page = await safeFetch(item.link, { ...this.deps.fetch, headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
       const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
       if (page.ok && page.status === 200 && /html/i.test(type)) {
         const extracted = extractArticle(decodeBody(page.body, type));
+        pageDate = extracted.published;
         const body = extracted.paragraphs.filter((p) => normalise(p) !== normalise(item.title));
         if (body.join(' ').length > paragraphs.join(' ').length) paragraphs = body;
       } else if (!page.ok) {
@@ -361,7 +363,15 @@ export class FeedMonitor implements FeedService {
     const front = ['---'];
     if (item.link) front.push(`url: ${oneLine(item.link)}`);
     if (feedTitle) front.push(`source: ${oneLine(feedTitle)}`);
-    if (item.published) front.push(`published: ${item.published.slice(0, 10)}`);
+    // The publication date's evidence, strongest first: the feed item's own date, then the page's metadata
+    // (a date in the URL path and the text are the parser's to find).
+    if (item.published) {
+      front.push(`published: ${item.published.slice(0, 10)}`);
+      front.push(`published-basis: the feed item's date (${item.publishedFrom ?? 'feed'})`);
+    } else if (pageDate) {
+      front.push(`published: ${pageDate.date}`);
+      front.push(`published-basis: the linked page's metadata (${oneLine(pageDate.basis)})`);
+    }
     front.push('---');
     // Atom titles may be HTML (type="html"): keep their text only.
     const title = /[<&]/.test(item.title) ? htmlToParagraphs(item.title).join(' ') : item.title;

@@ -11,6 +11,8 @@ export const feedItemSchema = z.object({
   link: z.url({ protocol: /^https?$/ }).max(2048).optional(),
   /** ISO instant. */
   published: z.iso.datetime({ offset: true }).optional(),
+  /** Which element gave `published`: shown in /source as the date's basis. */
+  publishedFrom: z.enum(['RSS pubDate', 'dc:date', 'Atom published', 'Atom updated']).optional(),
   /** HTML (or plain text) summary as the feed gives it. */
   summary: z.string().optional(),
   /** Full HTML content (content:encoded, Atom content), when the feed carries it. */
@@ -84,11 +86,14 @@ function rssItem(node: Node): Record<string, unknown> {
   const link = arr(item.link).map(textOf).find((l) => /^https?:\/\//i.test(l)) || undefined;
   const guid = textOf(item.guid);
   const title = textOf(item.title);
-  const published = instant(textOf(item.pubDate) || textOf(item['dc:date']));
+  const pubDate = instant(textOf(item.pubDate));
+  const dcDate = pubDate ? undefined : instant(textOf(item['dc:date']));
+  const published = pubDate ?? dcDate;
   return withKey({
     title,
     link,
     published,
+    publishedFrom: pubDate ? 'RSS pubDate' : dcDate ? 'dc:date' : undefined,
     summary: textOf(item.description) || undefined,
     content: textOf(item['content:encoded']) || undefined,
   }, guid);
@@ -102,10 +107,18 @@ function atomEntry(node: Node): Record<string, unknown> {
   return withKey({
     title: textOf(entry.title),
     link: /^https?:\/\//i.test(href) ? href : undefined,
-    published: instant(textOf(entry.published) || textOf(entry.updated)),
+    ...atomDate(entry),
     summary: textOf(entry.summary) || undefined,
     content: textOf(entry.content) || undefined,
   }, textOf(entry.id));
+}
+
+/** Atom's published, else updated, and which one it was. */
+function atomDate(entry: Record<string, Node>): { published?: string; publishedFrom?: 'Atom published' | 'Atom updated' } {
+  const published = instant(textOf(entry.published));
+  if (published) return { published, publishedFrom: 'Atom published' };
+  const updated = instant(textOf(entry.updated));
+  return updated ? { published: updated, publishedFrom: 'Atom updated' } : {};
 }
 
 function withKey(item: Record<string, unknown>, id: string): Record<string, unknown> {

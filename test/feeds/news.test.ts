@@ -121,7 +121,8 @@ describe('feeds through the fake Discord', () => {
     });
     await herald.news.feeds.pollAll();
     const tracked = herald.library.byOriginPath(link);
-    expect(tracked?.article.meta).toMatchObject({ url: link, source: 'Harbour Gazette', published: '2024-11-26' });
+    expect(tracked?.article.meta).toMatchObject({ url: link, source: 'Harbour Gazette', published: '2024-11-26', 'published-basis': "the feed item's date (RSS pubDate)" });
+    expect(tracked?.article.published).toMatchObject({ date: '2024-11-26', yearCertain: true, basis: 'feed' });
     expect(tracked?.article.headline).toBe('Ferry timetable changes');
     expect(tracked?.article.paragraphs.join('\n')).toContain('The Harbour Ferry Company will change its winter timetable on December 9');
     expect(tracked?.article.paragraphs.join('\n')).not.toContain('Most read');
@@ -129,6 +130,21 @@ describe('feeds through the fake Discord', () => {
     expect(embed.title).toBe('Ferry timetable changes');
     expect(embed.url).toBe(link);
     expect(embed.description.startsWith('The Harbour Ferry Company will change its winter timetable')).toBe(true);
+    await herald.stop();
+  });
+
+  it('dates an item without a feed date by the linked page\'s metadata, and names that basis', async () => {
+    const page = readFileSync(join(__dirname, 'fixtures', 'page.html'), 'utf8').replace('<head>', '<head><meta property="article:published_time" content="2024-11-26T08:00:00Z">');
+    server.set('/page/ferry-dated.html', { body: page, type: 'text/html; charset=utf-8' });
+    const link = `${server.base}/page/ferry-dated.html`;
+    server.set(path, { body: rssFeed('Harbour Gazette', []) });
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [`${server.base}${path}`] });
+    await herald.news.feeds.pollAll();
+    server.set(path, { body: rssFeed('Harbour Gazette', [{ guid: `ferry-dated-${n}`, title: 'Ferry timetable changes', link, description: 'Winter times.' }]) });
+    await herald.news.feeds.pollAll();
+    const tracked = herald.library.byOriginPath(link);
+    expect(tracked?.article.meta).toMatchObject({ published: '2024-11-26', 'published-basis': "the linked page's metadata (article:published_time)" });
+    expect(tracked?.article.published).toMatchObject({ date: '2024-11-26', yearCertain: true, basis: 'page' });
     await herald.stop();
   });
 

@@ -18,6 +18,7 @@ describe('parseFeed', () => {
       title: 'Port authority opens the northern quay',
       link: 'https://gazette.example/news/northern-quay',
       published: '2024-11-25T08:30:00.000Z',
+      publishedFrom: 'RSS pubDate',
       summary: '<p>The <b>northern quay</b> opened on Monday.</p>',
       content: '<p>The Harbour Port Authority opened the northern quay on Monday, ending two years of works.</p><p>Ships will use it from December 2 &amp; the ferry timetable changes on December 9.</p>',
     });
@@ -38,6 +39,7 @@ describe('parseFeed', () => {
         title: 'River levels fall after the storm',
         link: 'https://courier.example/2024/river-levels',
         published: '2024-11-27T05:15:00.000Z',
+        publishedFrom: 'Atom published',
         summary: '<p>Levels fell overnight.</p>',
       },
       {
@@ -45,6 +47,7 @@ describe('parseFeed', () => {
         title: 'Bridge inspection scheduled',
         link: 'https://courier.example/2024/bridge',
         published: '2024-11-26T12:00:00.000Z',
+        publishedFrom: 'Atom updated',
         content: '<p>Engineers will inspect the old bridge.</p>',
       },
     ]);
