@@ -1,5 +1,5 @@
 // The answer / quote-only / decline decision at its boundaries (issue 11: mutating a threshold must make a
-// test fail). Literal numbers on purpose: moving ANSWER_PRECISION (0.8), FIT_THRESHOLD (0.62), QUOTE_FIT
+// test fail). Literal numbers on purpose: moving ANSWER_PRECISION (0.85), FIT_THRESHOLD (0.62), QUOTE_FIT
 // (0.5) or QUOTE_COVERAGE (0.8) changes one of these outcomes.
 import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION, decide, FIT_THRESHOLD, QUOTE_COVERAGE, QUOTE_FIT } from '../../src/answers/ask/answer';
@@ -8,9 +8,9 @@ import { CALIBRATION } from '../../src/answers/ask/calibration';
 const base = { confidence: 0.9, fit: 0.9, own: 1, whole: false };
 
 describe('decide', () => {
-  it('gives a direct answer from a confidence of 0.8 up, and only the sentence just below', () => {
-    expect(decide({ ...base, confidence: 0.8 })).toBe('answer');
-    expect(decide({ ...base, confidence: 0.79 })).toBe('quote');
+  it('gives a direct answer from a confidence of 0.85 up, and only the sentence just below', () => {
+    expect(decide({ ...base, confidence: 0.85 })).toBe('answer');
+    expect(decide({ ...base, confidence: 0.84 })).toBe('quote');
   });
 
   it('needs the sentence to fit the question: a fit of 0.62 answers, 0.61 quotes', () => {
@@ -33,7 +33,7 @@ describe('decide', () => {
   });
 
   it('answers only where the calibration measured precision of at least ANSWER_PRECISION', () => {
-    expect([ANSWER_PRECISION, FIT_THRESHOLD, QUOTE_FIT, QUOTE_COVERAGE]).toEqual([0.8, 0.62, 0.5, 0.8]);
+    expect([ANSWER_PRECISION, FIT_THRESHOLD, QUOTE_FIT, QUOTE_COVERAGE]).toEqual([0.85, 0.62, 0.5, 0.8]);
     // Some step of the table reaches it (or /ask would never answer), and the step below does not.
     const reaching = CALIBRATION.filter((s) => s.precision >= ANSWER_PRECISION);
     expect(reaching.length).toBeGreaterThan(0);
