@@ -88,7 +88,7 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
           procs[victim] = start();
         }
         // Then they finish the work: a scan every 5 s takes over what the killed ones held.
-        const deadline = Date.now() + 90_000;
+        const deadline = Date.now() + 240_000;
         for (;;) {
           const counts = await stores.reminders.counts();
           const outbox = await stores.feeds.announcementCounts();
@@ -115,5 +115,5 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
     } finally {
       await stores.close();
     }
-  }, 600_000);
+  }, 900_000);
 });
