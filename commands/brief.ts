@@ -15,8 +15,8 @@ export default defineCommand({
   run({ article }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
     if (!found.ok) return found.reply;
-    const story = ctx.services.stories?.storyOf(found.tracked.article.id)?.articles ?? [];
-    return briefReply(found.tracked, ctx.now(), story);
+    const story = ctx.services.stories?.storyOf(found.tracked.article.id);
+    return briefReply(found.tracked, ctx.now(), story?.articles ?? [], story?.truncated);
   },
   autocomplete: (option, value, _raw, ctx) => (option === 'article' ? suggestArticles(ctx.services.articles, value) : []),
 });

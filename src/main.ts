@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { commands } from '../commands';
 import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
-import { ingestDirectory, type IngestOptions } from './articles/ingest';
+import type { IngestOptions } from './articles/ingest';
 import { createAskService } from './answers/ask/service';
 import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
@@ -21,6 +21,7 @@ import { startStatus } from './status/start';
 import { observeRest } from './transports/discord/metrics';
 import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
+import type { Reminders } from './reminders/service';
 import { Scheduler } from './scheduler/scheduler';
 import { AdvisoryLeadership } from './scheduler/leader';
 import { loggingLeadership, SoleLeadership } from './scheduler/leadership';
@@ -66,21 +67,19 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  // The same cache and file policy serve the first ingestion and the folder watcher (handed to news below).
+  // The same cache and file policy serve the start-up load and the folder watcher (handed to news below).
   const ingest: IngestOptions = { cache: stores.articleCache, policy: { links: config.ARTICLES_SYMLINKS, maxBytes: config.ARTICLE_MAX_SIZE } };
+  // The library fills while Herald already answers: commands answer from what is loaded and say so.
   const library = new MemoryLibrary();
+  library.setLoading({ done: 0, total: 0 });
   // Metrics are kept only when the status server that shows them runs.
   const prometheus = config.STATUS_PORT !== undefined ? new PrometheusMetrics() : undefined;
   const metrics = prometheus ?? noMetrics;
-  const ingestStarted = performance.now();
-  const report = await ingestDirectory(library, config.ARTICLES_DIR, clock.now(), ingest);
-  metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
-  for (const f of report.failed) log.warn({ file: f.file, error: f.error }, 'could not ingest an article');
 
   status = new Status(clock.now(), library);
   const services: Services = { articles: library, status };
   services.ask = createAskService(library);
-  services.ask.stats(); // builds the /ask index now rather than on the first question
+  services.ask.stats(); // the /ask index exists from the start and follows the library as it loads
   services.pictures = new TimelinePictures();
 
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
@@ -99,25 +98,27 @@ async function main(): Promise<void> {
   );
   const scheduler = new Scheduler(log, { unref: true, leadership });
 
-  // One story index for reminders (dates a newer article moved) and announcements (updates to a story).
+  // One story index for reminders (dates a newer article moved) and announcements (updates to a story),
+  // built as the library loads.
   const stories = new StoryIndex(library);
-  // Reminders: after the initial ingestion, since startup cancels pending reminders of articles no longer tracked.
-  services.reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics });
-
-  // News monitoring: feeds, the articles-folder watch, announcements and story linking.
+  let reminders: Reminders | undefined;
+  const failed: { file: string; error: string }[] = [];
+  // News monitoring: feeds, the articles-folder watch (whose first scan is the start-up load), announcements.
   const news = new NewsMonitor({
     store: stores.feeds, shared: stores.kind === 'postgres', library, poster, clock, log, stories, metrics,
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest,
+    folder: {
+      onProgress: (done, total) => {
+        if (library.loading()) library.setLoading({ done, total });
+      },
+      // A changed file counts as processed once its reminders are reconciled too.
+      settled: () => reminders?.idle() ?? Promise.resolve(),
+      onFailure: (file, error) => failed.push({ file, error }),
+    },
   });
-  await news.start();
-  news.contributeStatus(status);
-  for (const job of news.jobs()) scheduler.add(job);
   services.feeds = news.feeds;
   services.watches = news.watches;
   services.stories = news.stories;
-
-  scheduler.start();
-  void scheduler.runNow('feeds.poll');
 
   const router = new CommandRouter({ commands, services, clock, log, scrub, metrics });
   services.commandList = () => router.commands;
@@ -133,7 +134,33 @@ async function main(): Promise<void> {
       })
     : undefined;
 
-  // SIGINT/SIGTERM: stop taking interactions, finish those in flight, stop jobs, close the database.
+  // The start-up load, in slices: the folder (each file read once), then reminders brought in line with
+  // the whole library (only then: their start-up cancels reminders of articles no longer present), then
+  // the folder watch, feed polls and the due-scan.
+  let stopping = false;
+  const ingestStarted = performance.now();
+  const loading = (async () => {
+    await news.load();
+    if (stopping) return;
+    metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
+    library.setLoading(undefined);
+    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics });
+    services.reminders = reminders;
+    if (stopping) return;
+    news.watch();
+    news.contributeStatus(status as Status);
+    for (const job of news.jobs()) scheduler.add(job);
+    scheduler.start();
+    void scheduler.runNow('feeds.poll');
+    log.info({ articles: library.size(), ms: Math.round(performance.now() - ingestStarted) }, 'start-up load complete');
+  })();
+  loading.catch((error) => {
+    log.fatal({ err: error }, 'start-up load failed');
+    process.stderr.write(`Herald could not load its articles: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+
+  // SIGINT/SIGTERM: stop taking interactions, finish those in flight, stop the load and jobs, close the database.
   // Piped console input goes through a stream Herald can end: readline then answers what it has and closes.
   const consoleInput = !config.DISCORD_TOKEN && !interactive ? process.stdin.pipe(new PassThrough()) : process.stdin;
   let consoleDone: Promise<void> = Promise.resolve();
@@ -141,7 +168,16 @@ async function main(): Promise<void> {
     ...(statusServer ? [{ name: 'status server', run: () => statusServer.close() }] : []),
     { name: 'jobs', run: () => scheduler.stop() },
     { name: 'leadership', run: () => leadership.release() },
-    { name: 'news', run: () => news.stop() },
+    {
+      name: 'news',
+      run: async () => {
+        stopping = true;
+        reminders?.stop();
+        await news.stop();
+        await loading.catch(() => undefined);
+        await reminders?.idle();
+      },
+    },
     { name: 'database', run: () => stores.close() },
   ];
   const shutdown = new Shutdown(log, [
@@ -150,6 +186,20 @@ async function main(): Promise<void> {
     ...closeStores,
   ]);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown.run(signal).then(() => process.exit(0)));
+
+  // A small folder is complete before the first command, however slow the machine; a large one answers
+  // from what is loaded once START_GRACE_MS have passed.
+  const largeFolder = new Promise<false>((done) => {
+    const check = setInterval(() => {
+      const progress = library.loading();
+      if (progress && progress.total > SMALL_FOLDER && performance.now() - ingestStarted >= START_GRACE_MS) {
+        clearInterval(check);
+        done(false);
+      }
+    }, 50);
+    void loading.finally(() => clearInterval(check)).catch(() => undefined);
+  });
+  const complete = await Promise.race([loading.then(() => true), largeFolder]);
 
   if (discord && overHttp) {
     http = await startHttpInteractions({
@@ -170,12 +220,28 @@ async function main(): Promise<void> {
     await discord.start({ router, guildId: config.DISCORD_GUILD_ID, clock });
     return;
   }
-  const notes = [`Tracking ${library.size()} article${library.size() === 1 ? '' : 's'} from ${config.ARTICLES_DIR}.`, ...report.failed.map((f) => `Could not read ${f.file}: ${f.error}`)];
+  const progress = library.loading();
+  const notes = complete || !progress
+    ? [`Tracking ${library.size()} article${library.size() === 1 ? '' : 's'} from ${config.ARTICLES_DIR}.`, ...failed.map((f) => `Could not read ${f.file}: ${f.error}`)]
+    : [`Loading articles from ${config.ARTICLES_DIR} (${progress.done} of ${progress.total} files read so far): commands answer from what is loaded; /status shows the progress.`];
   consoleDone = runConsole({ router, input: consoleInput, output: process.stdout, isTTY: interactive, clock, notes });
+  if (!complete && interactive) {
+    void loading.then(() => {
+      if (!stopping) process.stdout.write(`\nAll ${library.size()} articles loaded${failed.length ? `; ${failed.length} file(s) could not be read (see the log)` : ''}.\n`);
+    });
+  }
   await consoleDone;
-  // End of input: close what is open and let the process end by itself (unless a signal is already doing it).
-  if (!shutdown.started) for (const step of closeStores) await step.run();
+  // End of input: wait for the load, close what is open and let the process end by itself (unless a signal is already doing it).
+  if (!shutdown.started) {
+    await loading.catch(() => undefined);
+    for (const step of closeStores) await step.run();
+  }
 }
+
+/** How long start-up waits for the whole library before taking commands, when the folder is large. */
+const START_GRACE_MS = 1_000;
+/** Up to this many article files, start-up always loads them all before taking commands (well under a second on an idle machine). */
+const SMALL_FOLDER = 200;
 
 main().catch((error) => {
   console.error(error);

@@ -24,6 +24,10 @@ export const optionalText = z
 
 export const noSuchArticle = (): Reply => userError('No such article — see /articles.');
 
+/** While the start-up load runs, an article not found may simply not be loaded yet. */
+const notLoadedYet = (p: { done: number; total: number }): Reply =>
+  userError(`No such article among those loaded so far — Herald is still loading its articles (${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} files read). Try again in a moment.`);
+
 export const noArticles = (): Reply =>
   userError('Herald is not tracking any article yet. Add article files to the articles folder (or a feed), then try again.');
 
@@ -32,6 +36,8 @@ export type ArticleLookup = { ok: true; tracked: TrackedArticle } | { ok: false;
 export function lookupArticle(library: ArticleLibrary, query: string | undefined): ArticleLookup {
   const tracked = library.resolve(query);
   if (tracked) return { ok: true, tracked };
+  const loading = library.loading?.();
+  if (loading) return { ok: false, reply: notLoadedYet(loading) };
   return { ok: false, reply: query === undefined && library.size() === 0 ? noArticles() : noSuchArticle() };
 }
 

@@ -37,18 +37,18 @@ export function summarySentences(article: Article): string[] {
 }
 
 /** Every article of the story, oldest first, this one marked: how the story developed. */
-export function storyField(tracked: TrackedArticle, story: TrackedArticle[]): EmbedField | undefined {
+export function storyField(tracked: TrackedArticle, story: TrackedArticle[], truncated = false): EmbedField | undefined {
   if (story.length < 2) return undefined;
   const lines = story.map((t) => {
     const when = publishedDateText(t.article.published) ?? `added ${discordInstant(t.ingestedAt, 'D')}`;
     const self = t.article.id === tracked.article.id ? ' (this article)' : '';
     return `**${safe(t.article.headline)}** — ${when}${self}`;
   });
-  return listField(`The story in ${story.length} articles`, lines);
+  return listField(truncated ? `The story: its ${story.length} closest articles (more link on)` : `The story in ${story.length} articles`, lines);
 }
 
 /** `story`: all tracked articles on the same story (oldest first), when news monitoring links them. */
-export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArticle[] = []): Reply {
+export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArticle[] = [], truncated = false): Reply {
   const { article } = tracked;
   const key = keyEvent(article);
   const fields: EmbedField[] = [];
@@ -65,7 +65,7 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   const sources = article.attributions.filter((a, i, all) => all.findIndex((b) => b.source === a.source) === i);
   const reported = listField('Reported by', sources.map((a) => attributionLine(a, false)));
   if (reported) fields.push(reported);
-  const linked = storyField(tracked, story);
+  const linked = storyField(tracked, story, truncated);
   if (linked) fields.push(linked);
   const summary = summarySentences(article).map(safe).join(' ');
   return {

@@ -16,12 +16,17 @@ export function durationText(ms: number): string {
   return [d && `${d} d`, h && `${h} h`, m && `${m} min`].filter(Boolean).join(' ');
 }
 
+/** "3,200 of 10,000 files read". */
+export function loadingText(p: { done: number; total: number }): string {
+  return p.total > 0 ? `${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} files read` : 'listing the articles folder';
+}
+
 const channel = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
 
 export function statusReply(s: StatusSnapshot, now: Date): Reply {
   const fields: EmbedField[] = [
     { name: 'Up for', value: `${durationText(now.getTime() - s.startedAt.getTime())} (since ${discordInstant(s.startedAt, 'f')})`, inline: true },
-    { name: 'Articles tracked', value: String(s.articlesTracked), inline: true },
+    { name: 'Articles tracked', value: s.loading ? `${s.articlesTracked} (still loading: ${loadingText(s.loading)})` : String(s.articlesTracked), inline: true },
     {
       name: 'Next scheduled post',
       value: s.nextPost

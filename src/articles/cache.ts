@@ -27,14 +27,18 @@ export interface ArticleCache {
 
 /**
  * Fingerprint of the parser's source (src/articles/*, model.ts included, bar the library, cache and
- * ingestion plumbing), so a parser or model change invalidates the cache by itself. Falls back to the
+ * ingestion plumbing: library, ingest, watcher, cache, parse-worker), so a parser or model change invalidates the cache by itself. Falls back to the
  * model version when the sources are not on disk (a bundled build).
  */
+/** Set by the compiled build (scripts/build.mjs computes it from the sources, as below). */
+declare const __HERALD_PARSER__: string | undefined;
+
 export function parserFingerprint(): string {
+  if (typeof __HERALD_PARSER__ === 'string') return __HERALD_PARSER__;
   const dir = dirname(fileURLToPath(import.meta.url));
   try {
     const hash = createHash('sha256');
-    const files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !/^(library|ingest|watcher|cache)\./.test(f)).sort();
+    const files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !/^(library|ingest|watcher|cache|parse-worker)\./.test(f)).sort();
     for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
     return hash.digest('hex').slice(0, 16);
   } catch {

@@ -4,15 +4,16 @@
 // a large folder is parsed on worker threads, one per core.
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, extname, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './parse';
 import type { ParseResult } from './model';
-import type { MemoryLibrary } from './library';
+import type { MemoryLibrary, TrackedArticle } from './library';
 import type { ArticleCache } from './cache';
+import { Slicer } from '../core/slice';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -64,11 +65,11 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   return entries.filter((f) => ARTICLE_EXTENSIONS.has(extname(f).toLowerCase())).sort().map((f) => resolve(join(dir, f)));
 }
 
-type Outcome = 'added' | 'updated' | 'unchanged' | { error: string };
+export type Outcome = 'added' | 'updated' | 'unchanged' | { error: string };
 
 type Prepared =
-  | { kind: 'done'; outcome: Outcome; fromCache?: boolean }
-  | { kind: 'parse'; text: string; hash: string; encoding?: TextEncodingName };
+  | { kind: 'done'; outcome: Outcome; fromCache?: boolean; stamp?: FileStamp }
+  | { kind: 'parse'; text: string; hash: string; encoding?: TextEncodingName; stamp: FileStamp };
 
 export type TextEncodingName = 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE';
 
@@ -85,12 +86,42 @@ export function decodeArticleBytes(raw: Buffer): { text: string; encoding?: Text
 
 const hasBom = (raw: Buffer) => raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff) || (raw[0] === 0xef && raw[1] === 0xbb));
 
+/**
+ * What stat says about a file's bytes: inode, size, modification and change times (of the link and,
+ * for a followed link, of its target). Equal stamps: the file was not written since, and a rescan does
+ * not read it again. `changedMs` is the latest of those times: a stamp taken within a file system clock
+ * tick of a write can be equal before and after a second write of the same size, so the watcher trusts
+ * only stamps older than a moment (as git treats "racily clean" files).
+ */
+export interface FileStamp {
+  key: string;
+  changedMs: number;
+}
+
+function stampOf(link: Stats, target?: Stats): FileStamp {
+  const part = (s: Stats) => `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  const changedMs = Math.max(link.mtimeMs, link.ctimeMs, target?.mtimeMs ?? 0, target?.ctimeMs ?? 0);
+  return { key: target ? `${part(link)}>${part(target)}` : part(link), changedMs };
+}
+
+/** The file's stamp now, without reading it; undefined when it is gone (or cannot be stat'ed). */
+export function currentStamp(file: string): FileStamp | undefined {
+  try {
+    const link = lstatSync(file);
+    return link.isSymbolicLink() ? stampOf(link, statSync(file)) : stampOf(link);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a file and settles it from the library or the cache when possible; otherwise it needs parsing. */
 async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache | undefined, policy: FilePolicy): Promise<Prepared> {
   let raw: Buffer;
+  let stamp: FileStamp;
   try {
     const opened = openArticle(file, policy);
-    if ('error' in opened) return { kind: 'done', outcome: { error: opened.error } };
+    if ('error' in opened) return { kind: 'done', outcome: { error: opened.error }, stamp: opened.stamp };
+    stamp = opened.stamp;
     const read = readWhole(opened.fd, opened.size, policy.maxBytes);
     if (!read) return { kind: 'done', outcome: { error: `file grew over the ${megabytes(policy.maxBytes)} limit (ARTICLE_MAX_SIZE) while being read; not read` } };
     raw = read;
@@ -102,14 +133,16 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
   const bom = hasBom(raw);
   const hash = !bom && isUtf8(raw) ? createHash('sha256').update(raw).digest('hex') : contentHash(bom ? decodeArticleBytes(raw).text : raw.toString('utf8'));
   const existing = library.byOriginPath(file);
-  if (existing && existing.article.contentHash === hash) return { kind: 'done', outcome: 'unchanged' };
+  if (existing && existing.article.contentHash === hash) return { kind: 'done', outcome: 'unchanged', stamp };
+  // The read buffer is shared by every read: kept (copied) across the cache's await only if there is a cache.
+  const bytes = cache ? Buffer.from(raw) : raw;
   const cached = await cache?.get(file, hash);
   if (cached) {
     const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
-    return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true };
+    return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true, stamp };
   }
-  const { text, encoding } = decodeArticleBytes(raw);
-  return { kind: 'parse', text, hash, encoding };
+  const { text, encoding } = decodeArticleBytes(bytes);
+  return { kind: 'parse', text, hash, encoding, stamp };
 }
 
 let scratch = Buffer.alloc(1 << 16);
@@ -118,16 +151,19 @@ let scratch = Buffer.alloc(1 << 16);
 // a FIFO does not hang the open (the fstat below then refuses it).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** Opens an article file under the policy; the caller reads and closes the descriptor. Throws only for I/O errors (ENOENT…). */
-function openArticle(file: string, policy: FilePolicy): { fd: number; size: number } | { error: string } {
+/**
+ * Opens an article file under the policy; the caller reads and closes the descriptor. Throws only for
+ * I/O errors (ENOENT…). The stamp (see stampOf) is of what was opened, so a refusal is remembered too.
+ */
+function openArticle(file: string, policy: FilePolicy): { fd: number; size: number; stamp: FileStamp } | { error: string; stamp?: FileStamp } {
   let target = file;
   const link = lstatSync(file);
   if (link.isSymbolicLink()) {
-    if (policy.links === 'refuse') return { error: 'symbolic link refused (set ARTICLES_SYMLINKS=inside to follow links within the folder)' };
+    if (policy.links === 'refuse') return { error: 'symbolic link refused (set ARTICLES_SYMLINKS=inside to follow links within the folder)', stamp: currentStamp(file) };
     const real = realpathSync(file);
-    if (!real.startsWith(realpathSync(dirname(file)) + sep)) return { error: 'symbolic link leads outside the articles folder; refused' };
+    if (!real.startsWith(realpathSync(dirname(file)) + sep)) return { error: 'symbolic link leads outside the articles folder; refused', stamp: currentStamp(file) };
     target = real;
-  } else if (!link.isFile()) return { error: 'not a regular file' };
+  } else if (!link.isFile()) return { error: 'not a regular file', stamp: stampOf(link) };
   let fd: number;
   try {
     fd = openSync(target, OPEN_FLAGS);
@@ -136,15 +172,16 @@ function openArticle(file: string, policy: FilePolicy): { fd: number; size: numb
     throw error;
   }
   const info = fstatSync(fd);
+  const stamp = link.isSymbolicLink() ? stampOf(link, info) : stampOf(info);
   if (!info.isFile()) {
     closeSync(fd);
-    return { error: 'not a regular file' };
+    return { error: 'not a regular file', stamp };
   }
   if (info.size > policy.maxBytes) {
     closeSync(fd);
-    return { error: `file is ${megabytes(info.size)}, over the ${megabytes(policy.maxBytes)} limit (ARTICLE_MAX_SIZE); not read` };
+    return { error: `file is ${megabytes(info.size)}, over the ${megabytes(policy.maxBytes)} limit (ARTICLE_MAX_SIZE); not read`, stamp };
   }
-  return { fd, size: info.size };
+  return { fd, size: info.size, stamp };
 }
 
 /** Reads an open file into one reused buffer (10,000 files, no 10,000 allocations), then closes it; valid until the next read; undefined past maxBytes. */
@@ -179,43 +216,115 @@ function settle(library: MemoryLibrary, file: string, hash: string, result: Pars
   return change.type === 'updated' ? 'updated' : 'added';
 }
 
+/** One file's outcome, with the stamp of what was read (absent when the file could not be opened). */
+export interface FileOutcome {
+  file: string;
+  outcome: Outcome;
+  stamp?: FileStamp;
+  /** What the library held for this file before (for an 'updated' outcome). */
+  previous?: TrackedArticle;
+}
+
 /** Parses one file into the library; skips it when its content hash has not changed. */
 export async function ingestFile(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<Outcome> {
+  return (await ingestOne(library, file, now, options)).outcome;
+}
+
+/** ingestFile with the stamp of what was read (the folder watcher remembers it). */
+export async function ingestOne(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<FileOutcome> {
   const cache = options.cache;
+  const previous = library.byOriginPath(file);
   const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
-  if (prepared.kind === 'done') return prepared.outcome;
+  if (prepared.kind === 'done') return { file, outcome: prepared.outcome, stamp: prepared.stamp, previous };
   const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache, prepared.encoding);
   await cache?.flush();
-  return outcome;
+  return { file, outcome, stamp: prepared.stamp, previous };
 }
 
 /** Below this many files to parse, threads cost more than they save. */
 const POOL_THRESHOLD = 64;
 
-export async function ingestDirectory(library: MemoryLibrary, dir: string, now: Date, options: IngestOptions = {}): Promise<IngestReport> {
+export interface IngestFilesOptions extends IngestOptions {
+  /** Yields to the event loop between files (start-up in slices); default: a slicer of SLICE_MS. */
+  slicer?: Slicer;
+  /** Stops between files (shutdown during start-up); what was not reached is left out of the report. */
+  signal?: AbortSignal;
+  /** Called for every file, in file order, once it is settled. */
+  onFile?: (outcome: FileOutcome) => void;
+  /** Called once the files needing a parse are known: how many of `files` are settled, and how many there are. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function ingestDirectory(library: MemoryLibrary, dir: string, now: Date, options: IngestFilesOptions = {}): Promise<IngestReport> {
+  return ingestFiles(library, await listArticleFiles(dir), now, options);
+}
+
+/**
+ * Ingests `files` in file order: each is read once; the library or the cache settles it when its content is
+ * known, otherwise it is parsed (on worker threads when there are many). Works in slices, so commands,
+ * heartbeats and signals are served while thousands of files load.
+ */
+export async function ingestFiles(library: MemoryLibrary, files: string[], now: Date, options: IngestFilesOptions = {}): Promise<IngestReport> {
   const cache = options.cache;
+  const slicer = options.slicer ?? new Slicer();
+  const signal = options.signal;
   const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], parsed: 0, fromCache: 0 };
-  const record = (file: string, outcome: Outcome) => {
+  let done = 0;
+  const record = (file: string, outcome: Outcome, stamp?: FileStamp, previous?: TrackedArticle) => {
     if (typeof outcome === 'object') report.failed.push({ file, error: outcome.error });
     else report[outcome].push(file);
+    done++;
+    options.onFile?.({ file, outcome, stamp, previous });
+    options.onProgress?.(done, files.length);
   };
-  const toParse: { file: string; text: string; hash: string; encoding?: TextEncodingName }[] = [];
-  for (const file of await listArticleFiles(dir)) {
+  const toParse: { file: string; text: string; hash: string; encoding?: TextEncodingName; stamp: FileStamp; previous?: TrackedArticle }[] = [];
+  options.onProgress?.(0, files.length);
+  for (const file of files) {
+    if (signal?.aborted) return report;
+    const previous = library.byOriginPath(file);
     const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
     if (prepared.kind === 'done') {
       if (prepared.fromCache) report.fromCache = (report.fromCache ?? 0) + 1;
-      record(file, prepared.outcome);
-    } else toParse.push({ file, text: prepared.text, hash: prepared.hash, encoding: prepared.encoding });
+      record(file, prepared.outcome, prepared.stamp, previous);
+    } else toParse.push({ file, text: prepared.text, hash: prepared.hash, encoding: prepared.encoding, stamp: prepared.stamp, previous });
+    await slicer.pause();
   }
   report.parsed = toParse.length;
   const threads = options.workers ?? (toParse.length >= POOL_THRESHOLD ? availableParallelism() : 0);
-  const results = threads > 0 ? await parseOnWorkers(toParse, now, threads) : undefined;
-  toParse.forEach(({ file, text, hash, encoding }, i) => {
-    const result = results?.[i] ?? parseArticle(text, { now, origin: file });
-    record(file, settle(library, file, hash, result, now, cache, encoding));
-  });
-  await cache?.flush();
-  // Results are settled in file order, whatever order the threads finished in: the same folder gives the same library.
+  const results: (ParseResult | undefined)[] = new Array(toParse.length);
+  let poolDone = threads <= 0;
+  let wake: (() => void) | undefined;
+  const stopPool = new AbortController();
+  const onAbort = () => {
+    stopPool.abort();
+    wake?.();
+  };
+  signal?.addEventListener('abort', onAbort);
+  if (threads > 0) {
+    void parseOnWorkers(toParse, now, threads, stopPool.signal, (i, result) => {
+      results[i] = result;
+      wake?.();
+    }).then(() => {
+      poolDone = true;
+      wake?.();
+    });
+  }
+  try {
+    // Settled in file order as the threads deliver, whatever order they finished in: the same folder gives the same library.
+    for (let i = 0; i < toParse.length; i++) {
+      while (results[i] === undefined && !poolDone && !signal?.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      if (signal?.aborted) break;
+      const { file, text, hash, encoding, stamp, previous } = toParse[i];
+      const result = results[i] ?? parseArticle(text, { now, origin: file });
+      results[i] = undefined;
+      record(file, settle(library, file, hash, result, now, cache, encoding), stamp, previous);
+      await slicer.pause();
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    stopPool.abort();
+    await cache?.flush();
+  }
   return report;
 }
 
@@ -236,46 +345,56 @@ interface Job {
 const WORKER_TAG = 'herald-parse-worker';
 
 /**
- * Parses on `threads` workers running this same module. Returns undefined entries for jobs a worker
- * could not take (a worker that fails to start, e.g. without a TypeScript loader): those are parsed
- * on this thread by the caller.
+ * What a parse worker runs: this module under tsx (or vitest); in the compiled build, where this code is
+ * bundled into dist/main.js, the parse worker's own bundle next to it (scripts/build.mjs).
  */
-async function parseOnWorkers(jobs: { file: string; text: string }[], now: Date, threads: number): Promise<(ParseResult | undefined)[]> {
-  const results: (ParseResult | undefined)[] = new Array(jobs.length);
+const workerUrl = () => (/\.ts$/.test(import.meta.url) ? new URL(import.meta.url) : new URL('./parse-worker.js', import.meta.url));
+
+/**
+ * Parses on `threads` workers running this same module, handing each result to `onResult` as it
+ * arrives. Jobs a worker could not take (a worker that fails to start, e.g. without a TypeScript
+ * loader) get no result: the caller parses them on this thread. `stop` terminates the workers.
+ */
+async function parseOnWorkers(jobs: { file: string; text: string }[], now: Date, threads: number, stop: AbortSignal, onResult: (i: number, result: ParseResult) => void): Promise<void> {
   let next = 0;
   const runWorker = () =>
     new Promise<void>((done) => {
       let worker: Worker;
       try {
-        worker = new Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG } });
+        worker = new Worker(workerUrl(), { workerData: { tag: WORKER_TAG } });
       } catch {
         done();
         return;
       }
+      const onStop = () => void worker.terminate();
+      stop.addEventListener('abort', onStop);
+      const finish = () => {
+        stop.removeEventListener('abort', onStop);
+        done();
+      };
       let inFlight = 0;
       let failed = false;
       const feed = () => {
-        while (!failed && inFlight < 4 && next < jobs.length) {
+        while (!failed && !stop.aborted && inFlight < 4 && next < jobs.length) {
           const i = next++;
           inFlight++;
           worker.postMessage({ i, text: jobs[i].text, origin: jobs[i].file, now: now.getTime() } satisfies Job);
         }
-        if (inFlight === 0) void worker.terminate().then(() => done());
+        if (inFlight === 0) void worker.terminate().then(finish);
       };
       worker.on('message', (message: { i: number; result: ParseResult }) => {
-        results[message.i] = message.result;
         inFlight--;
+        if (!stop.aborted) onResult(message.i, message.result);
         feed();
       });
       worker.on('error', () => {
         failed = true;
-        done();
+        finish();
       });
-      worker.on('exit', () => done());
+      worker.on('exit', finish);
       feed();
     });
   await Promise.all(Array.from({ length: threads }, runWorker));
-  return results;
 }
 
 if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKER_TAG && parentPort) {

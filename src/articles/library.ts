@@ -22,6 +22,13 @@ export interface ArticleLibrary {
   /** Autocomplete: articles whose headline (or id) contains every word of the query. */
   suggest(query: string, limit?: number): TrackedArticle[];
   size(): number;
+  /** While Herald's start-up load runs: files settled so far of those it reads; undefined once complete. */
+  loading?(): LoadProgress | undefined;
+}
+
+export interface LoadProgress {
+  done: number;
+  total: number;
 }
 
 const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -50,6 +57,16 @@ export class MemoryLibrary implements ArticleLibrary {
   private holders = new Map<string, string[]>();
   private ordered: Entry[] = [];
   private listeners: ((change: LibraryChange) => void)[] = [];
+  private progress: LoadProgress | undefined;
+
+  /** main.ts marks the start-up load: commands answer from what is loaded and say so. */
+  setLoading(progress: LoadProgress | undefined): void {
+    this.progress = progress;
+  }
+
+  loading(): LoadProgress | undefined {
+    return this.progress;
+  }
 
   onChange(listener: (change: LibraryChange) => void): void {
     this.listeners.push(listener);

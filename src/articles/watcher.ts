@@ -2,11 +2,14 @@
 // retired from the library (its reminders follow through the library's change events). fs.watch
 // gives the speed, debounced per file since editors write in bursts; a periodic rescan is the
 // fallback for file systems where fs.watch misses events (network mounts, some containers).
+// The first scan is Herald's start-up load: every file read once, in slices. Each file's stat stamp
+// (inode, size, times) is remembered, so an event or a rescan reads only files written since.
 import { watch, type FSWatcher } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
-import { ARTICLE_EXTENSIONS, ingestFile, listArticleFiles, type IngestOptions } from './ingest';
+import { ARTICLE_EXTENSIONS, currentStamp, ingestFiles, ingestOne, listArticleFiles, type FileOutcome, type FileStamp, type IngestOptions } from './ingest';
+import { Slicer } from '../core/slice';
 import type { MemoryLibrary, TrackedArticle } from './library';
 
 export type FolderEvent =
@@ -29,7 +32,19 @@ export interface ArticlesWatcherOptions {
   ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
   /** Called for every outcome, in order, including 'unchanged' files seen by a scan. */
   onEvent?: (event: FolderEvent) => void;
+  /** During a scan: files settled so far of those it reads (the start-up load's "n of N"). */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Awaited after one changed file is in the library, before its processing time is logged (main.ts:
+   * reminders caught up), so "article file ingested" carries processMs from the read to everything done.
+   */
+  settled?: () => Promise<void>;
+  /** Parser threads for a scan with many files to parse (ingestFiles' default when absent). */
+  workers?: number;
 }
+
+/** A stamp this recent may predate a second write in the same file-system clock tick: not trusted. */
+const RACY_MS = 2_000;
 
 export class ArticlesWatcher {
   private readonly dir: string;
@@ -41,14 +56,24 @@ export class ArticlesWatcher {
   private stopped = false;
   /** The last error reported per file, so each is logged once. */
   private failures = new Map<string, string>();
+  /** Stamp of each file as last read: an equal stamp means the file need not be read again. */
+  private stamps = new Map<string, FileStamp>();
+  private readonly stopping = new AbortController();
+  private scans = 0;
 
   constructor(private readonly options: ArticlesWatcherOptions) {
     this.dir = resolve(options.dir);
   }
 
-  /** Scans once, then watches. */
+  /** Scans once (the start-up load), then watches. */
   async start(): Promise<void> {
     await this.scan();
+    this.watch();
+  }
+
+  /** Watches (fs.watch and the periodic rescan) without a first scan: after load() by scan(). */
+  watch(): void {
+    if (this.stopped) return;
     if (this.options.fsWatch !== false) this.watchFolder();
     const every = this.options.rescanMs ?? 30_000;
     if (every > 0) {
@@ -75,6 +100,7 @@ export class ArticlesWatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     this.watcher?.close();
     this.watcher = null;
     if (this.rescanTimer) clearInterval(this.rescanTimer);
@@ -83,17 +109,50 @@ export class ArticlesWatcher {
     await this.queue;
   }
 
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   /** Resolves when all queued work (scans, debounced files) has finished; for tests and shutdown. */
   idle(): Promise<void> {
     return this.queue;
   }
 
-  /** Ingests every article file and retires library entries whose file is gone. */
+  /**
+   * Ingests every article file written since it was last read (all of them the first time) and retires
+   * library entries whose file is gone. Works in slices: commands and signals are served meanwhile.
+   */
   scan(): Promise<void> {
     return this.enqueue(async () => {
+      const first = this.scans++ === 0;
+      const started = performance.now();
+      const slicer = new Slicer();
       const files = await listArticleFiles(this.dir);
       const present = new Set(files);
-      for (const file of files) await this.ingest(file);
+      const toRead: string[] = [];
+      for (const file of files) {
+        if (this.stopped) return;
+        const known = this.stamps.get(file);
+        if (!known || currentStamp(file)?.key !== known.key) toRead.push(file);
+        await slicer.pause();
+      }
+      if (toRead.length > 0) {
+        const report = await ingestFiles(this.options.library, toRead, this.options.clock.now(), {
+          ...this.options.ingest,
+          workers: this.options.workers,
+          slicer,
+          signal: this.stopping.signal,
+          onFile: (outcome) => this.settle(outcome, { quiet: first }),
+          onProgress: this.options.onProgress,
+        });
+        if (first) {
+          this.options.log.info(
+            { files: files.length, parsed: report.parsed, fromCache: report.fromCache, failed: report.failed.length, ms: Math.round(performance.now() - started) },
+            'articles folder loaded',
+          );
+        }
+      } else this.options.onProgress?.(0, 0);
+      if (this.stopped) return;
       for (const origin of this.options.library.origins()) {
         if (this.inFolder(origin) && !present.has(origin)) this.retire(origin);
       }
@@ -122,12 +181,28 @@ export class ArticlesWatcher {
     return this.queue;
   }
 
+  /** One file an event named: read only if its stamp changed; logs the time until everything is up to date. */
   private async ingest(file: string): Promise<void> {
-    const { library, clock, onEvent } = this.options;
-    const previous = library.byOriginPath(file);
-    const outcome = await ingestFile(library, file, clock.now(), this.options.ingest);
+    const known = this.stamps.get(file);
+    const now = currentStamp(file);
+    if (known && now && now.key === known.key) return;
+    const started = performance.now();
+    const outcome = await ingestOne(this.options.library, file, this.options.clock.now(), this.options.ingest);
+    const tracked = this.settle(outcome, { quiet: true });
+    if (!tracked || outcome.outcome === 'unchanged' || typeof outcome.outcome === 'object') return;
+    await this.options.settled?.();
+    const processMs = Math.round((performance.now() - started) * 100) / 100;
+    this.options.log.info({ file, outcome: outcome.outcome, id: tracked.article.id, processMs }, 'article file ingested');
+  }
+
+  /** Records a file's outcome: its stamp, failures logged once, and the event. Returns the tracked article, if any. */
+  private settle({ file, outcome, stamp, previous }: FileOutcome, how: { quiet: boolean }): TrackedArticle | undefined {
+    const { library, onEvent } = this.options;
+    // A stamp taken right after a write may not tell a second write apart: such a file is read again next time.
+    if (stamp && Date.now() - stamp.changedMs > RACY_MS) this.stamps.set(file, stamp);
+    else this.stamps.delete(file);
     if (typeof outcome === 'object') {
-      // Gone between the event and the read: a removal.
+      // Gone between the listing (or event) and the read: a removal.
       if (/ENOENT/.test(outcome.error)) this.retire(file);
       else if (this.failures.get(file) !== outcome.error) {
         // Logged once per file and reason: a refused file is not re-reported at every rescan.
@@ -135,17 +210,19 @@ export class ArticlesWatcher {
         this.options.log.warn({ file, error: outcome.error }, 'article file could not be ingested');
         onEvent?.({ type: 'failed', origin: file, error: outcome.error });
       }
-      return;
+      return undefined;
     }
     this.failures.delete(file);
     const tracked = library.byOriginPath(file);
-    if (!tracked) return;
-    if (outcome !== 'unchanged') this.options.log.info({ file, outcome, id: tracked.article.id }, 'article file ingested');
+    if (!tracked) return undefined;
+    if (outcome !== 'unchanged' && !how.quiet) this.options.log.info({ file, outcome, id: tracked.article.id }, 'article file ingested');
     onEvent?.({ type: outcome, origin: file, tracked, previous: outcome === 'updated' ? previous : undefined });
+    return tracked;
   }
 
   private retire(origin: string): void {
     this.failures.delete(origin);
+    this.stamps.delete(origin);
     const held = this.options.library.byOriginPath(origin);
     if (!held) return;
     // An identical file may still hold the article: then it lives on (and its reminders follow that file).

@@ -87,7 +87,7 @@ export class CommandRouter {
     try {
       const reply = await command.run(parsed.data, ctx);
       ctx.log.info({ latencyMs: Math.round((performance.now() - started) * 100) / 100 }, 'command answered');
-      return reply;
+      return this.loadingNote(inv.command, reply);
     } catch (error) {
       return this.failure(error, ctx, started);
     }
@@ -147,6 +147,15 @@ export class CommandRouter {
     const reply: Reply = { content: `Something went wrong on Herald's side (error id \`${id}\`). It has been logged; please try again later.`, ephemeral: true };
     this.outcomes.set(reply, 'error');
     return reply;
+  }
+
+  /** During the start-up load an answer covers only the articles loaded so far: it says so (/status and /help show it their own way). */
+  private loadingNote(command: string, reply: Reply): Reply {
+    const progress = this.deps.services.articles.loading?.();
+    if (!progress || command === 'status' || command === 'help' || /still loading/i.test(reply.content ?? '')) return reply;
+    const count = (n: number) => n.toLocaleString('en-GB');
+    const note = `*Still loading articles (${count(progress.done)} of ${count(progress.total)} files read): this answer covers those loaded so far.*`;
+    return { ...reply, content: reply.content ? `${note}\n${reply.content}` : note };
   }
 
   private refused(reply: Reply): Reply {

@@ -4,6 +4,8 @@ import type { ArticleLibrary } from '../articles/library';
 export interface StatusSnapshot {
   startedAt: Date;
   articlesTracked: number;
+  /** While the start-up load runs: article files settled so far of those it reads. */
+  loading?: { done: number; total: number };
   /** Next reminder post (any channel), if one is scheduled. */
   nextPost: { at: Date; description: string; channelId: string } | null;
   /** The soonest post of each reminder channel, soonest first (at most 5); the status page lists them. */
@@ -21,7 +23,7 @@ export interface StatusSource {
 }
 
 /** `guildId`: the server asking (null in DMs), whose view is limited to its own and global items; undefined = everything. */
-export type StatusContributor = (now: Date, guildId?: string | null) => Partial<Omit<StatusSnapshot, 'startedAt' | 'articlesTracked' | 'lastError'>>;
+export type StatusContributor = (now: Date, guildId?: string | null) => Partial<Omit<StatusSnapshot, 'startedAt' | 'articlesTracked' | 'lastError' | 'loading'>>;
 
 /** Whether an item of `owner` (null = global, e.g. REMINDER_CHANNEL_ID or FEEDS) may be shown to `viewer`. */
 export function visibleTo(owner: string | null, viewer: string | null | undefined): boolean {
@@ -63,6 +65,7 @@ export class Status implements StatusSource {
     const base: StatusSnapshot = {
       startedAt: this.startedAt,
       articlesTracked: this.articles.size(),
+      ...(this.articles.loading?.() ? { loading: this.articles.loading() } : {}),
       nextPost: null,
       lastError: this.lastError,
       missedReminders: 0,

@@ -43,8 +43,8 @@ export interface NewsMonitorOptions {
   stories?: StoryIndex;
   /** Counts feed polls, announcements and feed-item ingestion (the status server's /metrics). */
   metrics?: Metrics;
-  /** Articles-folder watcher timings. */
-  folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean };
+  /** Articles-folder watcher timings, and the start-up load's hooks (see ArticlesWatcherOptions). */
+  folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean; onProgress?: (done: number, total: number) => void; settled?: () => Promise<void>; onFailure?: (file: string, error: string) => void };
   /** Other Herald processes share the store (PostgreSQL): take in the feed articles they store. */
   shared?: boolean;
   /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
@@ -82,8 +82,17 @@ export class NewsMonitor {
     this.watches = new WatchRegistry(this.store, clock);
   }
 
-  /** Syncs FEEDS, restores stored feed articles, then scans and watches the articles folder. */
+  /** load(), then watch(): what tests and a one-step start-up use. */
   async start(): Promise<void> {
+    await this.load();
+    this.watch();
+  }
+
+  /**
+   * Syncs FEEDS, restores stored feed articles, then loads the articles folder (the watcher's first
+   * scan: every file read once, in slices, so commands are served meanwhile).
+   */
+  async load(): Promise<void> {
     await this.feeds.syncConfigFeeds(this.options.feeds);
     const released = await this.store.releaseStaleReservations(this.options.clock.now());
     if (released > 0) this.options.log.warn({ released }, 'announcements a previous run had taken are due again (same nonce)');
@@ -100,15 +109,24 @@ export class NewsMonitor {
         debounceMs: this.options.folder?.debounceMs,
         rescanMs: this.options.folder?.rescanMs,
         fsWatch: this.options.folder?.fsWatch,
+        onProgress: this.options.folder?.onProgress,
+        settled: this.options.folder?.settled,
         ingest: this.options.ingest,
         onEvent: (event) => this.onFolderEvent(event),
       });
-      await this.watcher.start();
+      await this.watcher.scan();
       await this.folderWork;
+      // Stopped during the load: the folder was not all seen, so no baseline is taken (the next start takes it).
+      if (this.watcher.isStopped) return;
       // Marks the baseline as taken even when the folder was empty, so later files always count as new.
       if (this.folderBaseline) await this.store.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
       this.folderBaseline = false;
     }
+  }
+
+  /** Watches the folder for changes and starts announcing. */
+  watch(): void {
+    this.watcher?.watch();
     this.announcer.drainInBackground();
   }
 
@@ -153,7 +171,10 @@ export class NewsMonitor {
   private async recordFolderEvent(event: FolderEvent): Promise<void> {
     const { store, announcer } = this;
     const now = this.options.clock.now();
-    if (event.type === 'failed') return;
+    if (event.type === 'failed') {
+      this.options.folder?.onFailure?.(event.origin, event.error);
+      return;
+    }
     if (event.type === 'removed') {
       await store.forgetFolderFile(event.origin);
       return;

@@ -92,6 +92,8 @@ export interface RemindersOptions {
   freshDays?: number;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
+  /** Reminder posts in flight at once in a due-scan (default POSTS_IN_FLIGHT). */
+  postsInFlight?: number;
 }
 
 export type DeliveryPoint = 'claimed' | 'sent' | 'recorded';
@@ -102,6 +104,8 @@ const LEASE_MS = 120_000;
 /** 5 s, 10 s, … 5 min between retries of a post, or longer when Discord asks. */
 const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-least' };
 const BATCH = 50;
+/** Reminder posts in flight at once during a due-scan. */
+const POSTS_IN_FLIGHT = 25;
 const MAX_BATCHES_PER_SCAN = 40;
 /** Longest stretch of reconciliation before it yields to commands and heartbeats. */
 const SLICE_MS = 10;
@@ -126,6 +130,12 @@ const guildKey = (guildId: string) => `guild:${guildId}`;
 export class Reminders implements ReminderService {
   private queue: Promise<void> = Promise.resolve();
   private summary: Summary = { next: [], missed: 0, broken: [] };
+  private stopping = false;
+
+  /** Shutdown: a start-up sync under way stops between articles (the next start syncs again). */
+  stop(): void {
+    this.stopping = true;
+  }
 
   constructor(private readonly o: RemindersOptions) {}
 
@@ -238,6 +248,7 @@ export class Reminders implements ReminderService {
     const articles = this.o.library.list();
     let sliceStart = performance.now();
     for (const tracked of articles) {
+      if (this.stopping) return;
       await this.reconcileArticle(tracked, subs, now, this.supersededOf(tracked));
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -281,12 +292,14 @@ export class Reminders implements ReminderService {
     const subs = new Map<number, Subscription | undefined>();
     for (let i = 0; i < MAX_BATCHES_PER_SCAN; i++) {
       const batch = await this.o.store.due(scanAt, BATCH);
-      for (const r of batch) {
+      // Several posts in flight: Discord's rate limit (which discord.js keeps, per channel and 50
+      // requests/s per client) sets the pace of an event's reminders to many servers, not one round trip per post.
+      await inParallel(batch, this.o.postsInFlight ?? POSTS_IN_FLIGHT, async (r) => {
         if (!subs.has(r.subscriptionId)) subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
         const outcome = await this.deliver(r, subs.get(r.subscriptionId));
         if (outcome === 'broken') subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
         if (outcome !== 'skipped') report[outcome === 'broken' ? 'failed' : outcome]++;
-      }
+      });
       if (batch.length < BATCH) break;
     }
     if (report.posted + report.retried + report.failed + report.missed + report.cancelled > 0) {
@@ -539,6 +552,15 @@ export class Reminders implements ReminderService {
     }
     return undefined;
   }
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** 403 (missing access/permissions) and 404 (unknown channel) mean the channel cannot be used. */

@@ -50,6 +50,9 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
     // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).
     onPoint: crashAt ? crashHook(crashAt) : undefined,
+    // The crash test kills a reminder's first attempt at a chosen point: one post at a time, so each kill
+    // lands on one reminder (in flight together, every reminder of a batch would be past its first attempt).
+    postsInFlight: crashAt ? 1 : undefined,
   });
   await reminders.start(o.config.REMINDER_CHANNEL_ID ?? null);
   reminders.attach(o.library);

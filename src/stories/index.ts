@@ -12,7 +12,15 @@ export interface Story {
   articles: TrackedArticle[];
   /** The article the story started with. */
   first: TrackedArticle;
+  /** More articles link on than STORY_MAX: `articles` holds the closest (fewest links away). */
+  truncated?: boolean;
 }
+
+/**
+ * At most this many articles make a story's view (/brief, /timeline): links chain, and in a large library
+ * a chain can reach thousands of articles, which no reply can show and no command should walk each time.
+ */
+export const STORY_MAX = 50;
 
 export interface StoryLink {
   tracked: TrackedArticle;
@@ -45,12 +53,16 @@ export interface StoryLinks {
 }
 
 interface Node {
+  id: string;
   tracked: TrackedArticle;
   sig: StorySignature;
   /** Ids this article links to: sameStory(storyScore(this, other)). */
   out: Set<string>;
   /** Ids that link to this article. */
   in: Set<string>;
+  /** Scratch for candidates(): the pass that last counted this node, and its shared entity count then. */
+  pass: number;
+  shared: number;
 }
 
 /** A candidate's score bound without its events (at most 0.15 of the score): below this nothing links. */
@@ -58,7 +70,9 @@ const EVENTS_WEIGHT = 0.15;
 
 export class StoryIndex implements StoryLookup, StoryLinks {
   private readonly nodes = new Map<string, Node>();
-  private readonly byEntity = new Map<string, Set<string>>();
+  /** Entity key → the articles naming it (nodes, not ids: counting shared keys needs no lookups). */
+  private readonly byEntity = new Map<string, Set<Node>>();
+  private pass = 0;
   private readonly touched = new WeakMap<LibraryChange, string[]>();
 
   constructor(private readonly library: MemoryLibrary) {
@@ -95,9 +109,9 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     const id = tracked.article.id;
     if (this.nodes.has(id)) this.remove(id);
     const sig = signature(tracked.article);
-    const node: Node = { tracked, sig, out: new Set(), in: new Set() };
+    const node: Node = { id, tracked, sig, out: new Set(), in: new Set(), pass: 0, shared: 0 };
     for (const c of this.candidates(sig, id)) {
-      const other = this.nodes.get(c.id) as Node;
+      const other = c.node;
       const [forward, backward] = c.both ? [true, true] : [sameStory(storyScore(sig, other.sig)), sameStory(storyScore(other.sig, sig))];
       if (forward) {
         node.out.add(c.id);
@@ -112,7 +126,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     for (const key of sig.profile.keys) {
       let ids = this.byEntity.get(key);
       if (!ids) this.byEntity.set(key, (ids = new Set()));
-      ids.add(id);
+      ids.add(node);
     }
     return node;
   }
@@ -124,7 +138,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     for (const i of node.in) this.nodes.get(i)?.out.delete(id);
     for (const key of node.sig.profile.keys) {
       const ids = this.byEntity.get(key);
-      ids?.delete(id);
+      ids?.delete(node);
       if (ids?.size === 0) this.byEntity.delete(key);
     }
     this.nodes.delete(id);
@@ -135,22 +149,44 @@ export class StoryIndex implements StoryLookup, StoryLinks {
    * counted without events, can still reach the threshold. `both`: linked in both directions for sure
    * (two shared entities and the threshold reached without events), no full score needed.
    */
-  private candidates(sig: StorySignature, selfId: string): { id: string; both: boolean }[] {
-    const shared = new Map<string, number>();
+  private candidates(sig: StorySignature, selfId: string): { id: string; node: Node; both: boolean }[] {
+    // Shared key counts are kept on the nodes themselves (stamped with this pass): no map per call.
+    const pass = ++this.pass;
+    const counted: Node[] = [];
     for (const key of sig.profile.keys) {
-      const ids = this.byEntity.get(key);
-      if (ids) for (const id of ids) if (id !== selfId) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const nodes = this.byEntity.get(key);
+      if (!nodes) continue;
+      for (const n of nodes) {
+        if (n.pass !== pass) {
+          n.pass = pass;
+          n.shared = 0;
+          counted.push(n);
+        }
+        n.shared++;
+      }
     }
-    const out: { id: string; both: boolean }[] = [];
+    const out: { id: string; node: Node; both: boolean }[] = [];
     const mine = sig.profile.keys.size;
-    for (const [id, n] of shared) {
-      const other = (this.nodes.get(id) as Node).sig;
+    const words = sig.headlineWords;
+    const noEvents = sig.events.length === 0;
+    for (const node of counted) {
+      if (node.id === selfId) continue;
+      const n = node.shared;
+      const other = node.sig;
       const theirs = other.profile.keys.size;
       // The same terms as storyScore, with the shared entity count taken from the index.
+      // One shared entity links only with a shared event (sameStory): without events on both sides, none.
+      if (n === 1 && (noEvents || other.events.length === 0)) continue;
       const entityJ = (n / (mine + theirs - n) + n / Math.min(mine, theirs)) / 2;
-      const base = 0.6 * entityJ + 0.25 * jaccard(sig.headlineWords, other.headlineWords);
+      const entities = 0.6 * entityJ;
+      if (n >= 2 && entities >= STORY_THRESHOLD) {
+        // The threshold is reached on entities alone: linked both ways, whatever the headlines and events.
+        out.push({ id: node.id, node, both: true });
+        continue;
+      }
+      const base = entities + 0.25 * jaccard(words, other.headlineWords);
       if (base + EVENTS_WEIGHT < STORY_THRESHOLD - 1e-9) continue;
-      out.push({ id, both: n >= 2 && base >= STORY_THRESHOLD });
+      out.push({ id: node.id, node, both: n >= 2 && base >= STORY_THRESHOLD });
     }
     return out;
   }
@@ -174,7 +210,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     const mine = this.sig(article);
     let best: StoryLink | undefined;
     for (const c of this.candidates(mine, article.id)) {
-      const t = (this.nodes.get(c.id) as Node).tracked;
+      const t = c.node.tracked;
       if (origin && t.origin === origin) continue;
       const theirs = this.sig(t.article);
       const s = storyScore(mine, theirs);
@@ -206,17 +242,22 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     if (!start) return undefined;
     const members = new Map<string, TrackedArticle>([[articleId, start.tracked]]);
     const queue = [start];
-    while (queue.length > 0) {
-      const current = queue.shift() as Node;
+    let truncated = false;
+    for (let head = 0; head < queue.length && !truncated; head++) {
+      const current = queue[head];
       for (const id of current.out) {
         if (members.has(id)) continue;
+        if (members.size >= STORY_MAX) {
+          truncated = true;
+          break;
+        }
         const next = this.nodes.get(id) as Node;
         members.set(id, next.tracked);
         queue.push(next);
       }
     }
     const articles = [...members.values()].sort((a, b) => publishedAt(a) - publishedAt(b) || a.article.headline.localeCompare(b.article.headline) || (a.article.id < b.article.id ? -1 : 1));
-    return { articles, first: articles[0] };
+    return truncated ? { articles, first: articles[0], truncated } : { articles, first: articles[0] };
   }
 }
 

@@ -219,6 +219,8 @@ export interface FakeDiscordOptions {
   verbose?: boolean;
   /** A message POST is answered this long after the message is created (a client killed meanwhile posted without knowing). */
   messageReplyDelayMs?: number;
+  /** Answer every REST request this much later (Discord's round trip, for benches). Default 0. */
+  responseDelayMs?: number;
 }
 
 interface Session {
@@ -728,6 +730,7 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const raw = await readBody(req);
+    if (this.options.responseDelayMs) await new Promise((resolve) => setTimeout(resolve, this.options.responseDelayMs));
     let body: any = undefined;
     let files: UploadedFile[] | undefined;
     if (raw.length) {

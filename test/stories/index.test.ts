@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
-import { StoryIndex, publishedAt } from '../../src/stories/index';
+import { STORY_MAX, StoryIndex, publishedAt } from '../../src/stories/index';
 import { movedEvents, sameStory, signature, storyScore } from '../../src/stories/link';
 import { makeArticle } from '../feeds/article-builder';
 
@@ -127,5 +127,27 @@ describe('MemoryLibrary order', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('storyOf on a long chain of links', () => {
+  it('stops at STORY_MAX articles, the closest first, and says the story goes on', () => {
+    const library = new MemoryLibrary();
+    const index = new StoryIndex(library);
+    // Each article names its neighbours' people: a chain a0 – a1 – … – a79, every link backed by two entities.
+    for (let i = 0; i < 80; i++) {
+      const article = makeArticle({ id: `a${i}`, headline: `Chain ${i}`, people: [`Anna P${i}`, `Boris P${i + 1}`], places: [`Town${i}`, `Town${i + 1}`], published: '2024-11-26' });
+      library.upsert({ article, origin: `o${i}`, ingestedAt: new Date(Date.UTC(2024, 10, 1, 0, i)) });
+    }
+    const story = index.storyOf('a40');
+    expect(story?.articles).toHaveLength(STORY_MAX);
+    expect(story?.truncated).toBe(true);
+    // Breadth first from a40: the 49 nearest along the chain, 24 or 25 links either side.
+    const ids = new Set(story?.articles.map((t) => Number(t.article.id.slice(1))));
+    for (let d = 0; d <= 24; d++) expect(ids.has(40 - d) && ids.has(40 + d)).toBe(true);
+    // Cut the chain at a2: a0–a1 is a story of two, whole.
+    library.removeOrigin('o2');
+    expect(index.storyOf('a1')?.articles.map((t) => t.article.id)).toEqual(['a0', 'a1']);
+    expect(index.storyOf('a1')?.truncated).toBeUndefined();
   });
 });
