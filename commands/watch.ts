@@ -1,5 +1,8 @@
-// /watch channel|topic|list|off: where Herald announces new articles, optionally narrowed to a topic.
+// /watch channel|topic|list|off|filter|template|ping|preview: where Herald announces new articles,
+// optionally narrowed to a topic or filter, in what form, pinging which role.
 import { z } from 'zod';
+import { filterArgs, filterOptions, filterPatch, previewReply, roleArg, templateArgs, templateOptions, templatePatch } from '../src/feeds/delivery-options';
+import type { DeliveryService } from '../src/feeds/service';
 import { clip, safe } from '../src/format/text';
 import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
@@ -15,6 +18,10 @@ const argsSchema = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('topic'), keywords: z.string({ error: 'keywords or names, e.g. CSTO, Tajikistan' }).trim().min(1).max(300), channel }),
   z.object({ subcommand: z.literal('list') }),
   z.object({ subcommand: z.literal('off'), channel }),
+  z.object({ subcommand: z.literal('filter'), channel, ...filterArgs }),
+  z.object({ subcommand: z.literal('template'), channel, ...templateArgs }),
+  z.object({ subcommand: z.literal('ping'), role: roleArg, channel }),
+  z.object({ subcommand: z.literal('preview'), channel }),
 ]);
 
 const off = (): Reply => ({ content: 'Announcements are not available in this deployment.', ephemeral: true });
@@ -52,6 +59,33 @@ export default defineCommand({
         description: 'Stop announcements in a channel (default: every channel of this server)',
         options: [{ type: OptionType.Channel, name: 'channel', description: 'The channel', required: false, channel_types: POSTABLE_CHANNELS }],
       },
+      {
+        type: OptionType.Subcommand,
+        name: 'filter',
+        description: 'Include/exclude words or RE2 patterns for a watched channel (default: every watched channel)',
+        options: [...filterOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS }],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'template',
+        description: 'What announcements say: a template with {placeholders}, as an embed or plain text',
+        options: [...templateOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS }],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'ping',
+        description: 'Ping a role with each announcement (opt-in; leave the role empty to ping no one)',
+        options: [
+          { type: OptionType.Role, name: 'role', description: 'The role to ping (not @everyone)', required: false },
+          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS },
+        ],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'preview',
+        description: 'Show the next announcement exactly as the channel will get it (only to you)',
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'A watched channel (default: this one)', required: false, channel_types: POSTABLE_CHANNELS }],
+      },
     ],
   },
   args: argsSchema,
@@ -85,17 +119,56 @@ export default defineCommand({
         if (n === 0) return { content: args.channel ? `<#${args.channel}> was not watched.` : 'No channel was watched in this server.', ephemeral: true };
         return { content: args.channel ? `Announcements in <#${args.channel}> stopped.` : `Announcements stopped in ${n} channel${n === 1 ? '' : 's'}.`, ephemeral: true };
       }
+      case 'filter':
+      case 'template':
+      case 'ping':
+      case 'preview':
+        return ctx.services.deliveries ? settings(args, ctx.services.deliveries, guildId, ctx.caller.channelId) : off();
     }
   },
 });
 
+type SettingsArgs = Extract<z.infer<typeof argsSchema>, { subcommand: 'filter' | 'template' | 'ping' | 'preview' }>;
+
+async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId: string, here: string | null): Promise<Reply> {
+  if (args.subcommand === 'preview') {
+    const channelId = args.channel ?? here;
+    if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
+    return previewReply(await deliveries.previewWatch({ guildId, channelId }));
+  }
+  let patch;
+  if (args.subcommand === 'filter') {
+    const filter = filterPatch(args);
+    if (!filter) return { content: 'Give include, exclude, pattern or exclude_pattern (or "-" to clear one).', ephemeral: true };
+    patch = { filter };
+  } else if (args.subcommand === 'template') {
+    patch = templatePatch(args);
+    if (patch.template === undefined && patch.format === undefined) return { content: 'Give a template text (or "-" for Herald\'s own), a format, or both.', ephemeral: true };
+  } else {
+    patch = { pingRoleId: args.role ?? null };
+  }
+  const result = await deliveries.configureWatch({ guildId, channelId: args.channel, patch });
+  if (!result.ok) return { content: result.reason, ephemeral: true };
+  return { content: result.watches.map((w) => `<#${w.channelId}>${topicLine(w)}${settingsLine(w)}`).join('\n'), ephemeral: true };
+}
+
+/** Filter, form and ping of a watch, for confirmations and /watch list. */
+function settingsLine(w: WatchInfo): string {
+  const parts: string[] = [];
+  if (w.filter) parts.push(`filter: ${escape(w.filter)}`);
+  if (w.format === 'text' || w.template) parts.push(`${w.format === 'text' ? 'plain text' : 'embed'}${w.template ? ` from template \`${escape(w.template).replace(/`/g, "'")}\`` : ''}`);
+  if (w.pingRoleId) parts.push(`pings <@&${w.pingRoleId}>`);
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
+}
+
 function topicLine(w: WatchInfo): string {
+  if (w.feed) return ` (every item of ${w.feed.title ? `**${escape(w.feed.title)}**` : `<${w.feed.url}>`}: feed route)`;
   return w.topic ? ` (only about: ${escape(w.topic)})` : ' (every new article)';
 }
 
 export function listReply(watches: WatchInfo[]): Reply {
   if (watches.length === 0) return { content: 'No channel is watched. Start with /watch channel.', ephemeral: true };
-  const lines = watches.map((w) => `${w.broken ? '⚠️' : '📣'} <#${w.channelId}>${topicLine(w)}${w.broken ? ` · stopped: ${escape(w.broken)} (run /watch channel again once fixed)` : ''}`);
+  const lines = watches.map((w) => `${w.broken ? '⚠️' : '📣'} <#${w.channelId}>${topicLine(w)}${settingsLine(w)}${w.broken ? ` · stopped: ${escape(w.broken)} (run ${w.feed ? '/feed route' : '/watch channel'} again once fixed)` : ''}`);
   return { embeds: [{ title: `Watched channels (${watches.length})`, description: lines.join('\n').slice(0, 4000) }], ephemeral: true };
 }
 

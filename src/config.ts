@@ -74,6 +74,18 @@ const fields = z.object({
       .pipe(z.array(z.url('comma-separated http(s) feed URLs'))),
   ),
   FEED_POLL: z.preprocess(emptyToUndefined, z.string().default('*/10 * * * *')),
+  /** The shortest poll interval a server may give one of its feeds (/feed interval). */
+  FEED_MIN_INTERVAL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((s) => {
+        const ms = parseDuration(s);
+        return ms !== null && ms >= 60_000 && ms <= 86_400_000 && ms % 60_000 === 0;
+      }, 'a whole number of minutes from 1m to 24h, such as 5m or 1h')
+      .default('5m')
+      .transform((s) => (parseDuration(s) as number) / 60_000),
+  ),
   ALLOW_PRIVATE_FEEDS: z.preprocess(
     emptyToUndefined,
     z.enum(['true', 'false'], 'true or false').default('false').transform((s) => s === 'true'),

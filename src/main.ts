@@ -86,7 +86,10 @@ async function main(): Promise<void> {
   // INTERACTIONS=http: the same client posts over REST but never connects; Discord POSTs interactions to PORT.
   const overHttp = config.INTERACTIONS === 'http';
   const discord = config.DISCORD_TOKEN ? createDiscord({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, log }) : undefined;
-  if (discord) services.channels = overHttp ? new RestChannelAccess(discord.client.rest, log.child({ transport: 'http' })) : discord.channels;
+  if (discord) {
+    services.channels = overHttp ? new RestChannelAccess(discord.client.rest, log.child({ transport: 'http' })) : discord.channels;
+    services.attachments = discord.attachments;
+  }
   if (discord) observeRest(discord.client, metrics);
   const poster = scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub);
   // Scheduled jobs run in the leader only. SQLite: one process per database, so it always leads.
@@ -115,9 +118,12 @@ async function main(): Promise<void> {
       settled: () => reminders?.idle() ?? Promise.resolve(),
       onFailure: (file, error) => failed.push({ file, error }),
     },
+    minIntervalMinutes: config.FEED_MIN_INTERVAL,
   });
   services.feeds = news.feeds;
   services.watches = news.watches;
+  services.deliveries = news.deliveries;
+  services.opml = news.opml;
   services.stories = news.stories;
 
   const router = new CommandRouter({ commands, services, clock, log, scrub, metrics });

@@ -28,7 +28,7 @@ export function helpReply(commands: readonly HelpEntry[], name?: string): Reply 
     if (!c) return userError(`There is no /${clip(wanted, 32)} command. The commands: ${sorted.map((x) => `/${x.definition.name}`).join(' ')}.`);
     const subs = subcommands(c);
     const fields: EmbedField[] = subs.length
-      ? subs.map((s) => ({ name: usage(`${c.definition.name} ${s.name}`, s.options), value: s.description }))
+      ? subs.map((s) => ({ name: usage(`${c.definition.name} ${s.name}`, s.options), value: [s.description, ...(s.options ?? []).map((o) => `\`${o.name}\`: ${o.description}`)].join('\n') }))
       : (c.definition.options ?? []).map((o) => ({ name: `${o.name}${o.required ? ' (required)' : ' (optional)'}`, value: o.description }));
     return {
       embeds: [

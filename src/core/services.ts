@@ -2,7 +2,7 @@
 // Optional members belong to features that a deployment (or a test) may run without.
 import type { ArticleLibrary } from '../articles/library';
 import type { ReminderService } from '../reminders/service';
-import type { FeedService, WatchService } from '../feeds/service';
+import type { DeliveryService, FeedService, OpmlService, WatchService } from '../feeds/service';
 import type { StoryLookup } from '../stories/index';
 import type { AskService } from '../answers/ask/service';
 import type { Command } from './command';
@@ -15,6 +15,11 @@ export interface ChannelAccess {
   canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }>;
 }
 
+export interface AttachmentReader {
+  /** The file behind an attachment option's value, at most `maxBytes` (larger: refused without reading on). */
+  read(url: string, maxBytes: number): Promise<{ ok: true; data: Uint8Array; name: string } | { ok: false; reason: string }>;
+}
+
 export interface Services {
   articles: ArticleLibrary;
   status: StatusSource;
@@ -22,6 +27,12 @@ export interface Services {
   reminders?: ReminderService;
   feeds?: FeedService;
   watches?: WatchService;
+  /** Feed routes, poll intervals, filters, templates, role pings and previews (news monitoring). */
+  deliveries?: DeliveryService;
+  /** /feed import and /feed export. */
+  opml?: OpmlService;
+  /** Reads a file a user attached to a command (Discord's attachment URL), bounded; only the chat transport has one. */
+  attachments?: AttachmentReader;
   /** Stories (news monitoring): every tracked article on the same story as one, for /brief. */
   stories?: StoryLookup;
   ask?: AskService;

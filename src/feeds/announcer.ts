@@ -12,8 +12,11 @@ import type { FeedStore, NewAnnouncement, WatchRow } from './store';
 import type { StoryIndex } from '../stories/index';
 import { movedEvents, signature } from '../stories/link';
 import { entityProfile } from '../stories/entities';
-import { announcementNonce, renderAnnouncement } from './announcement';
-import { matchTopic } from './topic';
+import { announcementNonce } from './announcement';
+import type { ArticleLibrary } from '../articles/library';
+import { renderDelivery, type DeliverySettings } from './delivery';
+import { parseStoredFilter } from './filters';
+import { planDeliveries } from './routing';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 
 export interface AnnouncerDeps {
@@ -23,7 +26,18 @@ export interface AnnouncerDeps {
   clock: Clock;
   log: Logger;
   metrics?: Pick<Metrics, 'announcementPosted'>;
+  /** For previews: the tracked articles a watch would announce next. */
+  library?: ArticleLibrary;
 }
+
+/** A watch's (or route's) stored delivery settings. */
+export function deliverySettings(watch: WatchRow): DeliverySettings {
+  return { template: watch.template, format: watch.format, pingRoleId: watch.ping_role_id };
+}
+
+export type PreviewResult =
+  | { ok: true; reply: Reply; article?: string; queued: boolean }
+  | { ok: false; reason: string };
 
 export interface NoticeOptions {
   /** Guild whose feed delivered it; null = global (FEEDS, the articles folder). */
@@ -31,6 +45,8 @@ export interface NoticeOptions {
   /** 'changed': the same origin came back with new content (announced only when it moves a date). */
   kind: 'new' | 'changed';
   previous?: TrackedArticle;
+  /** The feed that delivered it (routes and feed filters apply); none for the articles folder. */
+  feedId?: number;
 }
 
 export interface DrainReport {
@@ -74,11 +90,11 @@ export class Announcer {
     const watches = (await store.watches()).filter((w) => options.scope === null || w.guild_id === options.scope);
     if (watches.length === 0) return [];
     const profile = entityProfile(article);
+    const feed = options.feedId !== undefined ? await store.feed(options.feedId) : undefined;
+    const plan = planDeliveries(article, watches, { feedId: options.feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, profile);
     const out: NewAnnouncement[] = [];
-    for (const watch of watches) {
-      const match = matchTopic(article, watch.topic, profile);
-      if (!match.matched) continue;
-      const reply = renderAnnouncement({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: match.terms });
+    for (const { watch, terms } of plan.deliver) {
+      const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: terms }, deliverySettings(watch));
       out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply });
     }
     return out;
@@ -157,6 +173,39 @@ export class Announcer {
       if (!progressed) break;
     }
     return report;
+  }
+
+  /**
+   * The next message a watch (or feed route) will post, exactly as it will be posted: the oldest queued
+   * announcement if one is waiting, else the newest tracked article it would announce, rendered the way
+   * plan() renders it. Scans at most `limit` of the newest articles.
+   */
+  async preview(watch: WatchRow, limit = 300): Promise<PreviewResult> {
+    const { store, stories, clock } = this.deps;
+    const pending = await store.nextPending(watch.id);
+    if (pending) return { ok: true, reply: JSON.parse(pending.reply_json) as Reply, queued: true };
+    const library = this.deps.library;
+    if (!library) return { ok: false, reason: 'previews are not available in this deployment.' };
+    const watches = await store.watches(watch.guild_id);
+    const now = clock.now();
+    for (const tracked of library.list().slice(0, limit)) {
+      const source = await store.articleSource(tracked.origin);
+      // Another server's feed articles are not this server's to see.
+      if (source && source.guild_id !== '' && source.guild_id !== watch.guild_id) continue;
+      const feedId = source?.feed_id ?? undefined;
+      if (watch.feed_id !== null && feedId !== watch.feed_id) continue;
+      const feed = feedId !== undefined ? await store.feed(feedId) : undefined;
+      const plan = planDeliveries(tracked.article, watches, { feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, entityProfile(tracked.article));
+      const mine = plan.deliver.find((d) => d.watch.id === watch.id);
+      if (!mine) continue;
+      const link = stories.bestLink(tracked.article, tracked.origin);
+      const reply = renderDelivery(
+        { article: tracked.article, origin: tracked.origin, now, updateTo: link?.tracked.article.headline, moves: link?.moves ?? [], matchedTerms: mine.terms },
+        deliverySettings(watch),
+      );
+      return { ok: true, reply, article: tracked.article.headline, queued: false };
+    }
+    return { ok: false, reason: 'no tracked article would be announced there yet (its topic, filters or routes leave every one out); the preview appears once one would be.' };
   }
 
   watchesFor(guildId: string): Promise<WatchRow[]> {

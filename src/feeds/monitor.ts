@@ -16,8 +16,10 @@ import type { FeedRow, FeedStore } from './store';
 import { normalise } from '../stories/entities';
 import type { Announcer } from './announcer';
 import { parseFeed, type FeedItem } from './parse-feed';
-import type { FeedAddResult, FeedInfo, FeedService } from './service';
+import type { FeedAddOptions, FeedAddResult, FeedInfo, FeedService } from './service';
+import { describeFilter, parseStoredFilter } from './filters';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
+import { dueForPoll } from './schedule';
 
 export interface FeedMonitorDeps {
   store: FeedStore;
@@ -39,6 +41,8 @@ export interface FeedPollOutcome {
   url: string;
   status: 'baseline' | 'updated' | 'not-modified' | 'failed' | 'backing-off';
   newItems: number;
+  /** First poll only: items announced as a backfill. */
+  backfilled?: number;
   error?: string;
 }
 
@@ -58,6 +62,8 @@ export interface PollCycleReport {
 const BACKOFF: BackoffPolicy = { baseMs: 60_000, maxMs: 6 * 3_600_000, retryAfter: 'at-least' };
 /** A summary shorter than this (characters of text) sends Herald to the linked page for the full text. */
 const SHORT_TEXT = 600;
+/** /feed add backfill: at most this many items are announced at once. */
+export const BACKFILL_MAX = 20;
 /** Linked pages fetched per feed per poll at most: a feed cannot turn one poll into a crawl. */
 const MAX_PAGES_PER_POLL = 20;
 
@@ -71,6 +77,7 @@ const RETAIN_MS = 30 * 86_400_000;
 
 export class FeedMonitor implements FeedService {
   private cycle: Promise<PollCycleReport> | null = null;
+  private intervalCycle: Promise<PollCycleReport | null> | null = null;
   /** Library origins that came from feeds (the folder's files are the watcher's). */
   private readonly feedOrigins = new Set<string>();
   /** The newest stored feed article this process has taken in (syncFromStore reads after it). */
@@ -110,7 +117,18 @@ export class FeedMonitor implements FeedService {
   // ── FeedService ────────────────────────────────────────────────────────────────────────────────
 
   async list(guildId: string | null): Promise<FeedInfo[]> {
-    return (await this.deps.store.feedsVisibleTo(guildId)).map(feedInfo);
+    return Promise.all((await this.deps.store.feedsVisibleTo(guildId)).map((row) => this.info(row)));
+  }
+
+  /** A feed as commands see it, with its route, interval and filter. */
+  async info(row: FeedRow): Promise<FeedInfo> {
+    const info = feedInfo(row);
+    const route = row.guild_id ? await this.deps.store.routeOf(row.id) : undefined;
+    if (route) info.channelId = route.channel_id;
+    if (row.poll_minutes !== null) info.pollMinutes = row.poll_minutes;
+    const filter = parseStoredFilter(row.filter_json);
+    if (filter) info.filter = describeFilter(filter);
+    return info;
   }
 
   /** From the last poll cycle's view of the feeds (/status is answered without a database round trip). */
@@ -151,7 +169,7 @@ export class FeedMonitor implements FeedService {
     return taken;
   }
 
-  async add(input: { url: string; guildId: string; userId: string }): Promise<FeedAddResult> {
+  async add(input: { url: string; guildId: string; userId: string } & FeedAddOptions): Promise<FeedAddResult> {
     const parsed = feedUrlSchema.safeParse(input.url.trim());
     if (!parsed.success) return { ok: false, reason: `\`${input.url.slice(0, 200)}\` is not an http(s) URL.` };
     const url = parsed.data;
@@ -159,13 +177,16 @@ export class FeedMonitor implements FeedService {
     const global = await store.feedByUrl(url, null);
     if (global) return { ok: true, feed: feedInfo(global), created: false, itemsRecorded: 0 };
     const { row, created } = await store.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
-    if (!created) return { ok: true, feed: feedInfo(row), created: false, itemsRecorded: 0 };
-    const outcome = await this.pollFeed(row);
+    if (!created) return { ok: true, feed: await this.info(row), created: false, itemsRecorded: 0 };
+    // Route and interval first, so backfilled items already go where the admin asked.
+    if (input.channelId) await store.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now() });
+    if (input.pollMinutes) await store.setFeedInterval(row.id, input.pollMinutes);
+    const outcome = await this.pollFeed((await store.feed(row.id)) ?? row, { backfill: input.backfill ?? 0 });
     if (outcome.status === 'failed') {
       await store.removeFeed(url, input.guildId);
       return { ok: false, reason: `Herald could not read that feed: ${outcome.error ?? 'unknown error'}.` };
     }
-    return { ok: true, feed: feedInfo((await store.feed(row.id)) ?? row), created: true, itemsRecorded: outcome.newItems };
+    return { ok: true, feed: await this.info((await store.feed(row.id)) ?? row), created: true, itemsRecorded: outcome.newItems - (outcome.backfilled ?? 0), backfilled: outcome.backfilled ?? 0 };
   }
 
   async remove(input: { url: string; guildId: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -180,20 +201,38 @@ export class FeedMonitor implements FeedService {
 
   // ── polling ────────────────────────────────────────────────────────────────────────────────────
 
-  /** One poll cycle over every due feed; overlapping calls share the running cycle. */
+  /** One poll cycle over every due feed; overlapping calls share the running cycle. A running minute-job
+   * cycle is waited for first, so no feed is polled twice at once and no FEED_POLL tick is lost to it. */
   pollAll(): Promise<PollCycleReport> {
     if (!this.cycle) {
-      this.cycle = this.runCycle().finally(() => {
-        this.cycle = null;
-      });
+      const before = this.intervalCycle?.catch(() => null) ?? Promise.resolve(null);
+      this.cycle = before
+        .then(() => this.runCycle('cycle'))
+        .finally(() => {
+          this.cycle = null;
+        });
     }
     return this.cycle;
   }
 
-  private async runCycle(): Promise<PollCycleReport> {
+  /** The minute job: polls only the feeds with their own interval that are due (skipped while any cycle runs). */
+  pollIntervalFeeds(): Promise<PollCycleReport | null> {
+    if (this.cycle || this.intervalCycle) return Promise.resolve(null);
+    // Taken before the first await, so a FEED_POLL tick arriving meanwhile waits for this run.
+    this.intervalCycle = (async () => {
+      const now = this.deps.clock.now();
+      if (!(await this.deps.store.feeds()).some((f) => dueForPoll(f, now, 'interval'))) return null;
+      return this.runCycle('interval');
+    })().finally(() => {
+      this.intervalCycle = null;
+    });
+    return this.intervalCycle;
+  }
+
+  private async runCycle(job: 'cycle' | 'interval' = 'cycle'): Promise<PollCycleReport> {
     const started = performance.now();
     const cycleStart = this.deps.clock.now();
-    const feeds = await this.deps.store.feeds();
+    const feeds = (await this.deps.store.feeds()).filter((f) => dueForPoll(f, cycleStart, job));
     const report: PollCycleReport = { feeds: feeds.length, polled: 0, notModified: 0, failed: 0, backingOff: 0, skipped: 0, newItems: 0, ms: 0 };
     let next = 0;
     const worker = async () => {
@@ -257,8 +296,9 @@ export class FeedMonitor implements FeedService {
     return retired;
   }
 
-  /** Polls one feed now (unless it is backing off). Never throws. */
-  async pollFeed(feed: FeedRow): Promise<FeedPollOutcome> {
+  /** Polls one feed now (unless it is backing off). Never throws. On the first poll, `backfill` newest
+   * items are announced (once, like any new item) and the rest recorded. */
+  async pollFeed(feed: FeedRow, options: { backfill?: number } = {}): Promise<FeedPollOutcome> {
     const { store, clock, log } = this.deps;
     const now = clock.now();
     if (feed.next_attempt_at && Date.parse(feed.next_attempt_at) > now.getTime()) return { url: feed.url, status: 'backing-off', newItems: 0 };
@@ -277,10 +317,17 @@ export class FeedMonitor implements FeedService {
       const items = parsed.feed.items;
       const success = { title: parsed.feed.title, etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null, at: clock.now() };
       if (!feed.baseline_done) {
-        await store.recordItems(feed.id, items.map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
+        const backfill = newest(items, Math.max(0, Math.min(options.backfill ?? 0, BACKFILL_MAX)));
+        await store.recordItems(feed.id, items.filter((i) => !backfill.includes(i)).map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
+        let backfilled = 0;
+        const pages = { left: MAX_PAGES_PER_POLL };
+        for (const item of [...backfill].reverse()) {
+          if (await this.takeItem(feed, parsed.feed.title, item, pages)) backfilled++;
+        }
         await store.recordPollSuccess(feed.id, success);
-        log.info({ feed: feed.url, items: items.length }, 'feed baseline recorded (nothing announced)');
-        return { url: feed.url, status: 'baseline', newItems: items.length };
+        log.info({ feed: feed.url, items: items.length, backfilled }, backfilled ? 'feed baseline recorded; newest items backfilled' : 'feed baseline recorded (nothing announced)');
+        if (backfilled > 0) this.deps.announcer.drainInBackground();
+        return { url: feed.url, status: 'baseline', newItems: items.length, backfilled };
       }
       let fresh = 0;
       const pages = { left: MAX_PAGES_PER_POLL };
@@ -336,7 +383,7 @@ export class FeedMonitor implements FeedService {
     this.feedOrigins.add(origin);
     // The item is recorded as seen only together with its queued announcements: a crash before this
     // point means the next poll takes it again (queueing is idempotent per watch and article).
-    const announcements = await announcer.plan(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous });
+    const announcements = await announcer.plan(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous, feedId: feed.id });
     const queued = await store.recordTakenItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, guildId: scope, text, at: now }, announcements);
     announcer.logQueued(tracked, queued);
     return true;
@@ -377,6 +424,15 @@ export class FeedMonitor implements FeedService {
     const title = /[<&]/.test(item.title) ? htmlToParagraphs(item.title).join(' ') : item.title;
     return `${front.join('\n')}\n${oneLine(title) || 'Untitled'}\n\n${paragraphs.join('\n\n')}\n`;
   }
+}
+
+/** The newest `n` items, newest first: by published date when items carry one, else in the feed's order
+ * (feeds list newest first). */
+export function newest(items: FeedItem[], n: number): FeedItem[] {
+  if (n <= 0) return [];
+  const ranked = items.map((item, index) => ({ item, index }));
+  ranked.sort((a, b) => (b.item.published ?? '').localeCompare(a.item.published ?? '') || a.index - b.index);
+  return ranked.slice(0, n).map((r) => r.item);
 }
 
 /** Normalised hash of what an item says, so a re-sent or syndicated copy is recognised. */

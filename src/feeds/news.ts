@@ -16,6 +16,8 @@ import { StoryIndex } from '../stories/index';
 import { Announcer } from './announcer';
 import { FeedMonitor } from './monitor';
 import { WatchRegistry } from './watches';
+import { DeliveryRegistry } from './deliveries';
+import { OpmlTransfer } from './opml-transfer';
 
 /** folder_files row recording that the first scan (the baseline) happened. */
 const BASELINE_MARK = '<baseline>';
@@ -35,6 +37,8 @@ export interface NewsMonitorOptions {
   allowPrivate: boolean;
   /** ARTICLES_DIR to watch; omit to not watch a folder. */
   articlesDir?: string;
+  /** FEED_MIN_INTERVAL in minutes: the shortest per-feed poll interval (default 5). */
+  minIntervalMinutes?: number;
   /** Overrides for fetch bounds (tests, the benchmark). */
   fetch?: Partial<Omit<SafeFetchOptions, 'allowPrivate' | 'headers'>>;
   concurrency?: number;
@@ -57,6 +61,8 @@ export class NewsMonitor {
   readonly announcer: Announcer;
   readonly feeds: FeedMonitor;
   readonly watches: WatchRegistry;
+  readonly deliveries: DeliveryRegistry;
+  readonly opml: OpmlTransfer;
   private watcher: ArticlesWatcher | null = null;
   private folderBaseline = false;
   /** Folder events are recorded one at a time, in order. */
@@ -66,7 +72,7 @@ export class NewsMonitor {
     const { library, poster, clock, log } = options;
     this.store = options.store;
     this.stories = options.stories ?? new StoryIndex(library);
-    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics });
+    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library });
     this.feeds = new FeedMonitor({
       store: this.store,
       library,
@@ -80,6 +86,14 @@ export class NewsMonitor {
       shared: options.shared,
     });
     this.watches = new WatchRegistry(this.store, clock);
+    this.deliveries = new DeliveryRegistry({
+      store: this.store,
+      announcer: this.announcer,
+      clock,
+      minIntervalMinutes: options.minIntervalMinutes ?? 5,
+      feedInfo: (row) => this.feeds.info(row),
+    });
+    this.opml = new OpmlTransfer(this.feeds, clock);
   }
 
   /** load(), then watch(): what tests and a one-step start-up use. */
@@ -150,6 +164,8 @@ export class NewsMonitor {
       { name: 'feeds.announce', schedule: '*/30 * * * * *', run: () => this.announcer.drain() },
       // Feed articles other processes on the same database took in (PostgreSQL, several processes).
       ...(this.options.shared ? [{ name: 'feeds.sync', schedule: '*/30 * * * * *', run: () => this.feeds.syncFromStore() }] : []),
+      // Feeds with their own poll interval (/feed interval) are checked every minute.
+      { name: 'feeds.poll-interval', schedule: '15 * * * * *', run: () => this.feeds.pollIntervalFeeds() },
     ];
   }
 

@@ -12,16 +12,32 @@ export interface FeedInfo {
   lastOkAt?: Date;
   /** Set while backing off after failures. */
   nextAttemptAt?: Date;
+  /** The channel its items are routed to (server feeds only). */
+  channelId?: string;
+  /** Its own poll interval in minutes (none: FEED_POLL). */
+  pollMinutes?: number;
+  /** Its filter, described (none: every item). */
+  filter?: string;
 }
 
 export type FeedAddResult =
-  | { ok: true; feed: FeedInfo; created: boolean; itemsRecorded: number }
+  | { ok: true; feed: FeedInfo; created: boolean; itemsRecorded: number; backfilled?: number }
   | { ok: false; reason: string };
+
+export interface FeedAddOptions {
+  /** Route its items to this channel from the first poll on. */
+  channelId?: string;
+  /** Its own poll interval in minutes (already checked against the floor). */
+  pollMinutes?: number;
+  /** Announce the newest N items once, now (default 0: the current items are only recorded). */
+  backfill?: number;
+}
 
 export interface FeedService {
   list(guildId: string | null): Promise<FeedInfo[]>;
-  /** Fetches the feed once (so a bad URL is refused now) and records its current items without announcing them. */
-  add(input: { url: string; guildId: string; userId: string }): Promise<FeedAddResult>;
+  /** Fetches the feed once (so a bad URL is refused now) and records its current items without announcing them
+   * (except the newest `backfill` ones, announced once). */
+  add(input: { url: string; guildId: string; userId: string } & FeedAddOptions): Promise<FeedAddResult>;
   remove(input: { url: string; guildId: string }): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Feeds currently failing, for /status. */
   /** Failing feeds; with `guildId`, only that server's and the global ones. */
@@ -33,6 +49,14 @@ export interface WatchInfo {
   topic?: string;
   /** Why announcements to the channel stopped (missing access, unknown channel). */
   broken?: string;
+  /** Set for a feed's route: only that feed's items go to this channel. */
+  feed?: { url: string; title?: string };
+  /** Its filter, described (none: no filter). */
+  filter?: string;
+  format?: 'embed' | 'text';
+  template?: string;
+  /** The role each announcement pings (opt-in). */
+  pingRoleId?: string;
 }
 
 export interface WatchService {
@@ -42,4 +66,46 @@ export interface WatchService {
   setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }>;
   /** Stops announcements to one channel, or to every channel of the server; returns how many stopped. */
   off(input: { guildId: string; channelId?: string }): Promise<number>;
+}
+
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: string };
+
+/** What an admin changes about a watch's or route's messages; fields left out stay as they are. */
+export interface DeliveryPatch {
+  /** Words and patterns, as typed (feeds/filters.ts buildFilter: "-" clears a part). */
+  filter?: import('./filters').FilterInput;
+  /** null: back to Herald's own text. */
+  template?: string | null;
+  format?: 'embed' | 'text';
+  /** null: no ping. */
+  pingRoleId?: string | null;
+}
+
+/** Routing, filters, templates, role pings and previews for a server's feeds and watches (server admins). */
+export interface DeliveryService {
+  /** FEED_MIN_INTERVAL in minutes: the shortest per-feed poll interval. */
+  readonly minIntervalMinutes: number;
+  route(input: { guildId: string; url: string; channelId: string | null; userId: string }): Promise<Outcome<{ feed: FeedInfo }>>;
+  setInterval(input: { guildId: string; url: string; minutes: number | null }): Promise<Outcome<{ feed: FeedInfo }>>;
+  /** The feed's filter (every place its items go) and, when it is routed, its route's template, format and ping. */
+  configureFeed(input: { guildId: string; url: string; patch: DeliveryPatch }): Promise<Outcome<{ feed: FeedInfo; route?: WatchInfo }>>;
+  /** One watched channel's settings, or every channel watch of the server when channelId is omitted. */
+  configureWatch(input: { guildId: string; channelId?: string; patch: DeliveryPatch }): Promise<Outcome<{ watches: WatchInfo[] }>>;
+  previewFeed(input: { guildId: string; url: string }): Promise<PreviewOutcome>;
+  previewWatch(input: { guildId: string; channelId: string }): Promise<PreviewOutcome>;
+}
+
+export type PreviewOutcome =
+  | { ok: true; reply: import('../core/reply').Reply; article?: string; queued: boolean; channelId: string }
+  | { ok: false; reason: string };
+
+export type OpmlImportReport =
+  | { ok: true; added: FeedInfo[]; already: string[]; failed: { url: string; reason: string }[]; skipped: string[] }
+  | { ok: false; reason: string };
+
+/** A server's feed list in and out as OPML (/feed import, /feed export). */
+export interface OpmlService {
+  /** The server's own feeds (not FEEDS from the configuration). */
+  exportFeeds(guildId: string): Promise<{ opml: string; count: number }>;
+  importFeeds(input: { guildId: string; userId: string; data: Uint8Array }): Promise<OpmlImportReport>;
 }

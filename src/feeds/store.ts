@@ -21,6 +21,10 @@ export const feedRowSchema = z.object({
   failures: z.number().int(),
   last_error: z.string().nullable(),
   next_attempt_at: z.string().nullable(),
+  /** Minutes between polls of this feed; null: on FEED_POLL. */
+  poll_minutes: z.number().int().nullable().default(null),
+  /** The feed's own filter (JSON, feeds/filters.ts), applied to its items wherever they are announced. */
+  filter_json: z.string().nullable().default(null),
 });
 export type FeedRow = z.infer<typeof feedRowSchema>;
 
@@ -32,6 +36,12 @@ export const watchRowSchema = z.object({
   created_by: z.string().nullable(),
   created_at: z.string(),
   broken_reason: z.string().nullable(),
+  /** Set: this watch is the route of that feed (only its items, to this channel). */
+  feed_id: z.number().int().nullable().default(null),
+  filter_json: z.string().nullable().default(null),
+  template: z.string().nullable().default(null),
+  format: z.enum(['embed', 'text']).default('embed'),
+  ping_role_id: z.string().nullable().default(null),
 });
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
@@ -137,6 +147,19 @@ export interface FeedStore {
   markWatchBroken(id: number, reason: string): Promise<void>;
   removeWatches(guildId: string, channelId?: string): Promise<number>;
   watches(guildId?: string): Promise<WatchRow[]>;
+  watch(id: number): Promise<WatchRow | undefined>;
+  /** Routes a feed's items to a channel (replacing its earlier route), or with null un-routes it. */
+  setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date }): Promise<WatchRow | undefined>;
+  /** The route of a feed, if it has one. */
+  routeOf(feedId: number): Promise<WatchRow | undefined>;
+  /** Changes a watch's (or route's) delivery settings; fields left out stay. */
+  setWatchSettings(id: number, patch: { filterJson?: string | null; template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null }): Promise<void>;
+  setFeedInterval(id: number, minutes: number | null): Promise<void>;
+  setFeedFilter(id: number, filterJson: string | null): Promise<void>;
+  /** Which feed (and server) a stored feed article came from. */
+  articleSource(origin: string): Promise<{ feed_id: number | null; guild_id: string } | undefined>;
+  /** The oldest announcement still waiting for a watch: the next message it will post. */
+  nextPending(watchId: number): Promise<AnnouncementRow | undefined>;
 
   // ── announcement outbox ──
   /** Queues announcements; returns how many were new. */

@@ -1,6 +1,7 @@
 // WatchService over the feed store: which channels get announcements, narrowed by an optional topic.
 import type { Clock } from '../core/clock';
-import type { FeedStore, WatchRow } from './store';
+import type { FeedStore } from './store';
+import { watchInfo } from './watch-info';
 import type { WatchInfo, WatchService } from './service';
 
 export class WatchRegistry implements WatchService {
@@ -10,29 +11,26 @@ export class WatchRegistry implements WatchService {
   ) {}
 
   async list(guildId: string): Promise<WatchInfo[]> {
-    return (await this.store.watches(guildId)).map(info);
+    return Promise.all((await this.store.watches(guildId)).map((row) => watchInfo(row, this.store)));
   }
 
   async subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): Promise<WatchInfo> {
     const topic = input.topic?.trim() ? input.topic.trim() : null;
-    return info(await this.store.upsertWatch({ guildId: input.guildId, channelId: input.channelId, topic, createdBy: input.userId, at: this.clock.now() }));
+    return watchInfo(await this.store.upsertWatch({ guildId: input.guildId, channelId: input.channelId, topic, createdBy: input.userId, at: this.clock.now() }), this.store);
   }
 
   async setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }> {
-    const watches = (await this.store.watches(input.guildId)).filter((w) => !input.channelId || w.channel_id === input.channelId);
+    // Topics belong to channel watches; a feed's route takes every item of its feed.
+    const watches = (await this.store.watches(input.guildId)).filter((w) => w.feed_id === null && (!input.channelId || w.channel_id === input.channelId));
     if (watches.length === 0) {
       return { ok: false, reason: input.channelId ? `<#${input.channelId}> is not watched yet: use /watch channel first.` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
     const topic = input.topic?.trim() ? input.topic.trim() : null;
     for (const w of watches) await this.store.setWatchTopic(w.id, topic);
-    return { ok: true, watches: (await this.list(input.guildId)).filter((w) => watches.some((x) => x.channel_id === w.channelId)) };
+    return { ok: true, watches: (await this.list(input.guildId)).filter((w) => !w.feed && watches.some((x) => x.channel_id === w.channelId)) };
   }
 
   off(input: { guildId: string; channelId?: string }): Promise<number> {
     return this.store.removeWatches(input.guildId, input.channelId);
   }
-}
-
-function info(row: WatchRow): WatchInfo {
-  return { channelId: row.channel_id, topic: row.topic ?? undefined, broken: row.broken_reason ?? undefined };
 }

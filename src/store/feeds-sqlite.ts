@@ -231,10 +231,10 @@ export class SqliteFeedStore implements FeedStore {
     this.db
       .prepare(
         `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (channel_id) DO UPDATE SET topic = excluded.topic, broken_reason = NULL`,
+         ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL`,
       )
       .run(input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString());
-    return watchRowSchema.parse(this.db.prepare('SELECT * FROM watches WHERE channel_id = ?').get(input.channelId));
+    return watchRowSchema.parse(this.db.prepare('SELECT * FROM watches WHERE channel_id = ? AND feed_id IS NULL').get(input.channelId));
   }
 
   async setWatchTopic(id: number, topic: string | null): Promise<void> {
@@ -248,6 +248,59 @@ export class SqliteFeedStore implements FeedStore {
   async removeWatches(guildId: string, channelId?: string): Promise<number> {
     if (channelId) return this.db.prepare('DELETE FROM watches WHERE guild_id = ? AND channel_id = ?').run(guildId, channelId).changes;
     return this.db.prepare('DELETE FROM watches WHERE guild_id = ?').run(guildId).changes;
+  }
+
+  async watch(id: number): Promise<WatchRow | undefined> {
+    const row = this.db.prepare('SELECT * FROM watches WHERE id = ?').get(id);
+    return row ? watchRowSchema.parse(row) : undefined;
+  }
+
+  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date }): Promise<WatchRow | undefined> {
+    if (input.channelId === null) {
+      this.db.prepare('DELETE FROM watches WHERE feed_id = ?').run(input.feedId);
+      return undefined;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, feed_id) VALUES (?, ?, NULL, ?, ?, ?)
+         ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL`,
+      )
+      .run(input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId);
+    return this.routeOf(input.feedId);
+  }
+
+  async routeOf(feedId: number): Promise<WatchRow | undefined> {
+    const row = this.db.prepare('SELECT * FROM watches WHERE feed_id = ?').get(feedId);
+    return row ? watchRowSchema.parse(row) : undefined;
+  }
+
+  async setWatchSettings(id: number, patch: { filterJson?: string | null; template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null }): Promise<void> {
+    const column = { filterJson: 'filter_json', template: 'template', format: 'format', pingRoleId: 'ping_role_id' } as const;
+    const keys = (Object.keys(column) as (keyof typeof column)[]).filter((k) => patch[k] !== undefined);
+    if (keys.length === 0) return;
+    this.db.prepare(`UPDATE watches SET ${keys.map((k) => `${column[k]} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
+  }
+
+  async setFeedInterval(id: number, minutes: number | null): Promise<void> {
+    this.db.prepare('UPDATE feeds SET poll_minutes = ? WHERE id = ?').run(minutes, id);
+  }
+
+  async setFeedFilter(id: number, filterJson: string | null): Promise<void> {
+    this.db.prepare('UPDATE feeds SET filter_json = ? WHERE id = ?').run(filterJson, id);
+  }
+
+  async articleSource(origin: string): Promise<{ feed_id: number | null; guild_id: string } | undefined> {
+    return this.db.prepare('SELECT feed_id, guild_id FROM feed_articles WHERE origin = ?').get(origin) as { feed_id: number | null; guild_id: string } | undefined;
+  }
+
+  async nextPending(watchId: number): Promise<AnnouncementRow | undefined> {
+    const row = this.db
+      .prepare(
+        `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
+         WHERE a.watch_id = ? AND a.status = 'pending' ORDER BY a.created_at, a.rowid LIMIT 1`,
+      )
+      .get(watchId);
+    return row ? announcementRowSchema.parse(row) : undefined;
   }
 
   async watches(guildId?: string): Promise<WatchRow[]> {

@@ -42,6 +42,9 @@
  *       options: { optionName: value, subcommand?: 'name' }; types come from the registered definition
  *                (else string/integer/number/boolean from the JS value).
  *       opts: { dm?: true, userId?, admin?: true, permissions?: '32', channelId?, expired?: true, timeoutMs? }
+ *       An Attachment option's value is an id from fake.addAttachment(filename, data, contentType?): the
+ *       interaction then carries it in data.resolved.attachments with a URL this fake serves (no auth);
+ *       fake.attachmentReads lists the downloads.
  *   fake.injectAutocomplete(name, focused: { name, value }, options?, opts?) → Promise<InteractionResult>
  *   fake.injectButton(customId, opts? & { messageFlags? }) → Promise<InteractionResult>
  *       Each resolves when the user's view is settled: a reply (4), component update (7) or autocomplete
@@ -259,6 +262,10 @@ export class FakeDiscord {
   readonly channels: { general: string; reminders: string; noSend: string; noEmbed: string; hidden: string };
 
   readonly requests: RecordedRequest[] = [];
+  /** Files attached to injected commands (addAttachment), served under /attachments/:id/:filename. */
+  readonly attachments = new Map<string, { filename: string; data: Buffer; contentType: string }>();
+  /** Paths of attachment downloads, in order. */
+  readonly attachmentReads: string[] = [];
   readonly commandWrites: RecordedRequest[] = [];
   identifyCount = 0;
   resumeCount = 0;
@@ -530,7 +537,23 @@ export class FakeDiscord {
       const sub = defOptions.find((o) => o.name === subcommand);
       leaf = [{ type: 1, name: String(subcommand), options: this.commandOptions(rest, sub?.options ?? []) }];
     }
-    return this.inject('command', 2, { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf, ...(opts.dm ? {} : { guild_id: this.guildId }) }, opts);
+    const data: any = { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf, ...(opts.dm ? {} : { guild_id: this.guildId }) };
+    const attached = Object.values(options).filter((v): v is string => typeof v === 'string' && this.attachments.has(v));
+    if (attached.length) data.resolved = { attachments: Object.fromEntries(attached.map((id) => [id, this.attachmentPayload(id)])) };
+    return this.inject('command', 2, data, opts);
+  }
+
+  /** A file a user attaches to a command: pass the returned id as the attachment option's value. */
+  addAttachment(filename: string, data: Buffer | string, contentType = 'application/octet-stream'): string {
+    const id = this.snowflake();
+    this.attachments.set(id, { filename, data: Buffer.from(data), contentType });
+    return id;
+  }
+
+  private attachmentPayload(id: string): any {
+    const file = this.attachments.get(id)!;
+    const url = `${this.baseUrl}/attachments/${id}/${encodeURIComponent(file.filename)}`;
+    return { id, filename: file.filename, size: file.data.byteLength, url, proxy_url: url, content_type: file.contentType };
   }
 
   injectAutocomplete(
@@ -729,6 +752,15 @@ export class FakeDiscord {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
+    // Attachment files, like Discord's CDN: no authorization, outside the API.
+    const file = /^\/attachments\/(\d+)\//.exec(url.pathname);
+    if (file) {
+      const stored = this.attachments.get(file[1]);
+      this.attachmentReads.push(url.pathname);
+      res.writeHead(stored ? 200 : 404, { 'content-type': stored?.contentType ?? 'text/plain' });
+      res.end(stored ? stored.data : 'not found');
+      return;
+    }
     const raw = await readBody(req);
     if (this.options.responseDelayMs) await new Promise((resolve) => setTimeout(resolve, this.options.responseDelayMs));
     let body: any = undefined;

@@ -337,11 +337,12 @@ describe('feeds through the fake Discord', () => {
     await herald.stop();
   });
 
-  it('declares its jobs for the scheduler: polling on FEED_POLL, announcement retries every 30 s', async () => {
+  it('declares its jobs for the scheduler: polling on FEED_POLL, announcement retries every 30 s, feeds with their own interval every minute', async () => {
     const herald = await startInstance(dbPath, clock, poster, { pollSchedule: '*/5 * * * *' });
     expect(herald.news.jobs().map((j) => [j.name, j.schedule])).toEqual([
       ['feeds.poll', '*/5 * * * *'],
       ['feeds.announce', '*/30 * * * * *'],
+      ['feeds.poll-interval', '15 * * * * *'],
     ]);
     await herald.stop();
   });

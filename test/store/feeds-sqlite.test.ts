@@ -26,3 +26,48 @@ describe('SqliteFeedStore', () => {
     db.close();
   });
 });
+
+describe('migration 210: feed routes and delivery settings', () => {
+  it('rebuilds watches keeping ids, topics and queued announcements; a channel then holds one watch and any number of routes', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openDatabase } = await import('../../src/store/db');
+    const { allMigrations } = await import('../../src/store/migrations');
+    const { SqliteFeedStore } = await import('../../src/store/feeds-sqlite');
+    const path = join(mkdtempSync(join(tmpdir(), 'herald-m210-')), 'h.db');
+    const now = new Date('2024-11-27T10:00:00Z');
+    // A database as the previous release left it.
+    const old = openDatabase(path, allMigrations.filter((m) => m.version < 210));
+    const insert = old.prepare('INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)');
+    const watchId = Number(insert.run('1', '2', 'harbour', '3', now.toISOString()).lastInsertRowid);
+    insert.run('1', '4', null, '3', now.toISOString());
+    old.prepare("INSERT INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at) VALUES (?, 'https://a.example/1', 'n1', '{}', ?, ?)").run(watchId, now.toISOString(), now.toISOString());
+    old.close();
+
+    const db = openDatabase(path);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const store = new SqliteFeedStore(db);
+    expect((await store.watches('1')).map((w) => [w.id, w.channel_id, w.topic, w.feed_id, w.format])).toEqual([
+      [watchId, '2', 'harbour', null, 'embed'],
+      [watchId + 1, '4', null, null, 'embed'],
+    ]);
+    expect((await store.due(now, 10, new Date(now.getTime() + 60_000))).map((r) => [r.watch_id, r.channel_id, r.article_key])).toEqual([[watchId, '2', 'https://a.example/1']]);
+    const feedA = (await store.addFeed({ url: 'https://a.example/a.xml', guildId: '1', origin: 'command', at: now })).row;
+    const feedB = (await store.addFeed({ url: 'https://a.example/b.xml', guildId: '1', origin: 'command', at: now })).row;
+    await store.setRoute({ feedId: feedA.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
+    await store.setRoute({ feedId: feedB.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
+    expect((await store.upsertWatch({ guildId: '1', channelId: '2', topic: 'ferry', createdBy: '3', at: now })).id).toBe(watchId);
+    expect((await store.watches('1')).filter((w) => w.channel_id === '2').map((w) => w.feed_id)).toEqual([null, feedA.id, feedB.id]);
+    // One route per feed: routing again moves it; removing a feed removes its route.
+    await store.setRoute({ feedId: feedA.id, guildId: '1', channelId: '4', createdBy: '3', at: now });
+    expect((await store.routeOf(feedA.id))?.channel_id).toBe('4');
+    await store.removeFeed(feedB.url, '1');
+    expect(await store.routeOf(feedB.id)).toBeUndefined();
+    // Cascades still work after the rebuild: removing the watch removes its queued announcement.
+    await store.removeWatches('1', '2');
+    expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 0, failed: 0 });
+    db.close();
+  });
+});

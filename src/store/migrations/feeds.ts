@@ -71,6 +71,39 @@ export const feedMigrations: Migration[] = [
       CREATE INDEX announcements_due ON announcements (status, next_attempt_at);
     `,
   },
+  {
+    version: 210,
+    name: 'feed routes and delivery settings: filters, templates, role pings; per-feed poll interval and filter',
+    rebuildsReferencedTable: true,
+    // watches is rebuilt (SQLite cannot drop its UNIQUE (channel_id)): a channel now has at most one
+    // server-wide watch plus any number of feed routes (a watch bound to one feed). Ids are kept, so the
+    // announcements that reference them stay valid.
+    sql: `
+      CREATE TABLE watches_v210 (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        topic TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        broken_reason TEXT,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE CASCADE, -- set: the route of that feed (only its items)
+        filter_json TEXT,                          -- include/exclude words and patterns (feeds/filters.ts)
+        template TEXT,                             -- message template with {placeholders} (feeds/templates.ts)
+        format TEXT NOT NULL DEFAULT 'embed',      -- embed | text
+        ping_role_id TEXT                          -- role pinged with each announcement (opt-in)
+      );
+      INSERT INTO watches_v210 (id, guild_id, channel_id, topic, created_by, created_at, broken_reason)
+        SELECT id, guild_id, channel_id, topic, created_by, created_at, broken_reason FROM watches;
+      DROP TABLE watches;
+      ALTER TABLE watches_v210 RENAME TO watches;
+      CREATE UNIQUE INDEX watches_channel ON watches (channel_id) WHERE feed_id IS NULL;
+      CREATE UNIQUE INDEX watches_feed_route ON watches (feed_id) WHERE feed_id IS NOT NULL;
+      CREATE INDEX watches_guild ON watches (guild_id);
+      ALTER TABLE feeds ADD COLUMN poll_minutes INTEGER;  -- NULL: polled on FEED_POLL
+      ALTER TABLE feeds ADD COLUMN filter_json TEXT;      -- applies to the feed's items wherever they go
+    `,
+  },
 ];
 
 // Several processes (PostgreSQL) share the outbox and the polls; SQLite keeps the same columns so the

@@ -227,7 +227,7 @@ export class PgFeedStore implements FeedStore {
   async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow> {
     const { rows } = await this.pool.query(
       `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (channel_id) DO UPDATE SET topic = excluded.topic, broken_reason = NULL RETURNING *`,
+       ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL RETURNING *`,
       [input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString()],
     );
     return watchRowSchema.parse(rows[0]);
@@ -246,6 +246,58 @@ export class PgFeedStore implements FeedStore {
       ? await this.pool.query('DELETE FROM watches WHERE guild_id = $1 AND channel_id = $2', [guildId, channelId])
       : await this.pool.query('DELETE FROM watches WHERE guild_id = $1', [guildId]);
     return r.rowCount ?? 0;
+  }
+
+  async watch(id: number): Promise<WatchRow | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM watches WHERE id = $1', [id]);
+    return rows[0] ? watchRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date }): Promise<WatchRow | undefined> {
+    if (input.channelId === null) {
+      await this.pool.query('DELETE FROM watches WHERE feed_id = $1', [input.feedId]);
+      return undefined;
+    }
+    const { rows } = await this.pool.query(
+      `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, feed_id) VALUES ($1, $2, NULL, $3, $4, $5)
+       ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL RETURNING *`,
+      [input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId],
+    );
+    return watchRowSchema.parse(rows[0]);
+  }
+
+  async routeOf(feedId: number): Promise<WatchRow | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM watches WHERE feed_id = $1', [feedId]);
+    return rows[0] ? watchRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async setWatchSettings(id: number, patch: { filterJson?: string | null; template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null }): Promise<void> {
+    const column = { filterJson: 'filter_json', template: 'template', format: 'format', pingRoleId: 'ping_role_id' } as const;
+    const keys = (Object.keys(column) as (keyof typeof column)[]).filter((k) => patch[k] !== undefined);
+    if (keys.length === 0) return;
+    await this.pool.query(`UPDATE watches SET ${keys.map((k, i) => `${column[k]} = $${i + 1}`).join(', ')} WHERE id = $${keys.length + 1}`, [...keys.map((k) => patch[k] ?? null), id]);
+  }
+
+  async setFeedInterval(id: number, minutes: number | null): Promise<void> {
+    await this.pool.query('UPDATE feeds SET poll_minutes = $1 WHERE id = $2', [minutes, id]);
+  }
+
+  async setFeedFilter(id: number, filterJson: string | null): Promise<void> {
+    await this.pool.query('UPDATE feeds SET filter_json = $1 WHERE id = $2', [filterJson, id]);
+  }
+
+  async articleSource(origin: string): Promise<{ feed_id: number | null; guild_id: string } | undefined> {
+    const { rows } = await this.pool.query<{ feed_id: number | null; guild_id: string }>('SELECT feed_id, guild_id FROM feed_articles WHERE origin = $1', [origin]);
+    return rows[0];
+  }
+
+  async nextPending(watchId: number): Promise<AnnouncementRow | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
+       WHERE a.watch_id = $1 AND a.status = 'pending' ORDER BY a.created_at, a.seq LIMIT 1`,
+      [watchId],
+    );
+    return rows[0] ? announcementRowSchema.parse(rows[0]) : undefined;
   }
 
   async watches(guildId?: string): Promise<WatchRow[]> {

@@ -147,4 +147,21 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE feeds ADD COLUMN poll_by BIGINT;
     `,
   },
+  {
+    version: 210,
+    name: 'feed routes and delivery settings: filters, templates, role pings; per-feed poll interval and filter',
+    sql: `
+      ALTER TABLE watches DROP CONSTRAINT watches_channel_id_key;
+      ALTER TABLE watches ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE CASCADE;
+      ALTER TABLE watches ADD COLUMN filter_json TEXT;
+      ALTER TABLE watches ADD COLUMN template TEXT;
+      ALTER TABLE watches ADD COLUMN format TEXT NOT NULL DEFAULT 'embed';
+      ALTER TABLE watches ADD COLUMN ping_role_id TEXT;
+      CREATE UNIQUE INDEX watches_channel ON watches (channel_id) WHERE feed_id IS NULL;
+      CREATE UNIQUE INDEX watches_feed_route ON watches (feed_id) WHERE feed_id IS NOT NULL;
+      CREATE INDEX watches_guild ON watches (guild_id);
+      ALTER TABLE feeds ADD COLUMN poll_minutes INTEGER;
+      ALTER TABLE feeds ADD COLUMN filter_json TEXT;
+    `,
+  },
 ];

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock';
 import type { MessagePoster } from '../../core/poster';
 import type { CommandRouter } from '../../core/router';
-import type { ChannelAccess } from '../../core/services';
+import type { AttachmentReader, ChannelAccess } from '../../core/services';
+import { DiscordAttachments } from './attachments';
 import { DiscordChannelAccess } from './channel-access';
 import { InteractionHandler } from './interactions';
 import { DiscordPoster } from './poster';
@@ -37,6 +38,8 @@ export interface DiscordTransport {
   client: Client;
   poster: MessagePoster;
   channels: ChannelAccess;
+  /** Reads files attached to commands (/feed import). */
+  attachments: AttachmentReader;
   /** 'registered' | 'unchanged' after start(); 'failed' when Discord refused (logged); 'skipped'. */
   sync?: SyncOutcome | 'failed' | 'skipped';
   /** Stops taking interactions, lets those in flight finish (≤ timeoutMs, default 4 s), then disconnects. */
@@ -65,6 +68,7 @@ export function createDiscord(options: DiscordClientOptions): DiscordTransport &
   client.rest.setToken(options.token);
   const poster = new DiscordPoster(client.rest, log);
   const channels = new DiscordChannelAccess(client, log);
+  const attachments = new DiscordAttachments({ apiUrl: options.apiUrl });
   let handler: InteractionHandler | undefined;
 
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
@@ -78,6 +82,7 @@ export function createDiscord(options: DiscordClientOptions): DiscordTransport &
     client,
     poster,
     channels,
+    attachments,
     sync: undefined as DiscordTransport['sync'],
     async start(start: DiscordStartOptions): Promise<DiscordTransport> {
       handler = new InteractionHandler(start.router, log);

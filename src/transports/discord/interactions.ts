@@ -28,18 +28,31 @@ interface RawOption {
   type: number;
   value?: unknown;
   options?: readonly RawOption[];
+  /** Attachment options: the file Discord resolved (discord.js puts it here). */
+  attachment?: { url: string } | null;
 }
 
-/** Discord option tree → RawOptions: subcommand (and group) flattened, channel/role/user options as ids (pure). */
-export function flattenOptions(options: readonly RawOption[]): RawOptions {
+/** The part of an interaction's data.resolved that options refer to by id. */
+export interface ResolvedData {
+  attachments?: Record<string, { url: string } | undefined>;
+}
+
+/** Discord option tree → RawOptions: subcommand (and group) flattened, channel/role/user options as ids,
+ * attachments as their URL (pure). */
+export function flattenOptions(options: readonly RawOption[], resolved?: ResolvedData): RawOptions {
   const out: RawOptions = {};
   for (const o of options) {
     if (o.type === ApplicationCommandOptionType.Subcommand) {
       out.subcommand = o.name;
-      Object.assign(out, flattenOptions(o.options ?? []));
+      Object.assign(out, flattenOptions(o.options ?? [], resolved));
     } else if (o.type === ApplicationCommandOptionType.SubcommandGroup) {
       out.subcommandGroup = o.name;
-      Object.assign(out, flattenOptions(o.options ?? []));
+      Object.assign(out, flattenOptions(o.options ?? [], resolved));
+    } else if (o.type === ApplicationCommandOptionType.Attachment) {
+      // Commands get the attachment's URL (from Discord, not the user) and read it through services.attachments:
+      // discord.js resolves it onto the option; raw HTTP interactions carry it in data.resolved.
+      const url = o.attachment?.url ?? resolved?.attachments?.[String(o.value)]?.url;
+      if (url) out[o.name] = url;
     } else if (o.value !== undefined && o.value !== null) {
       out[o.name] = o.value as string | number | boolean;
     }

@@ -48,6 +48,8 @@ export const interactionSchema = z.object({
       name: z.string().optional(),
       options: z.array(rawOption).optional(),
       custom_id: z.string().optional(),
+      /** Attachment options name a file by id; its URL is here. */
+      resolved: z.object({ attachments: z.record(z.string(), z.object({ url: z.string() })).optional() }).optional(),
     })
     .optional(),
 });
@@ -161,7 +163,7 @@ export class HttpInteractionHandler {
     const name = i.data?.name ?? '';
     const log = this.log.child({ command: name, userId: callerOf(i).userId, interactionId: i.id, transport: 'http' });
     const mode = this.router.deferMode(name);
-    const running = this.router.run({ command: name, options: flattenOptions(i.data?.options ?? []), caller: callerOf(i), interactionId: i.id });
+    const running = this.router.run({ command: name, options: flattenOptions(i.data?.options ?? [], i.data?.resolved), caller: callerOf(i), interactionId: i.id });
     if (mode === 'none') {
       const reply = await this.within(running);
       if (reply !== LATE && !reply.attachments?.length) {

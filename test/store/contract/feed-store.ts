@@ -142,5 +142,32 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.due(at(1), 10, at(2))).toEqual([]);
       expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
     }));
+
+    it('keeps a channel watch and feed routes apart, one route per feed, with their settings (issue 15)', withStore(async (store) => {
+      const a = (await store.addFeed({ url: 'https://a.example/r.xml', guildId: '111', origin: 'command', at: at(0) })).row;
+      const b = (await store.addFeed({ url: 'https://b.example/r.xml', guildId: '111', origin: 'command', at: at(0) })).row;
+      const watch = await store.upsertWatch({ guildId: '111', channelId: '5', topic: null, createdBy: 'u', at: at(0) });
+      const routeA = await store.setRoute({ feedId: a.id, guildId: '111', channelId: '5', createdBy: 'u', at: at(1) });
+      await store.setRoute({ feedId: b.id, guildId: '111', channelId: '5', createdBy: 'u', at: at(1) });
+      expect((await store.upsertWatch({ guildId: '111', channelId: '5', topic: 'ferry', createdBy: 'u', at: at(2) })).id).toBe(watch.id);
+      expect((await store.watches('111')).map((w) => [w.channel_id, w.feed_id, w.topic])).toEqual([['5', null, 'ferry'], ['5', a.id, null], ['5', b.id, null]]);
+      expect((await store.setRoute({ feedId: a.id, guildId: '111', channelId: '6', createdBy: 'u', at: at(3) }))?.id).toBe(routeA?.id);
+      expect((await store.routeOf(a.id))?.channel_id).toBe('6');
+      await store.setWatchSettings(watch.id, { filterJson: '{"include":["x"]}', template: '{title}', format: 'text', pingRoleId: '223456789012345678' });
+      await store.setWatchSettings(watch.id, { template: null });
+      expect(await store.watch(watch.id)).toMatchObject({ filter_json: '{"include":["x"]}', template: null, format: 'text', ping_role_id: '223456789012345678' });
+      await store.setFeedInterval(a.id, 30);
+      await store.setFeedFilter(a.id, '{"exclude":["y"]}');
+      expect(await store.feed(a.id)).toMatchObject({ poll_minutes: 30, filter_json: '{"exclude":["y"]}' });
+      await store.saveArticle('https://a.example/1', a.id, '111', 'text', at(4));
+      expect(await store.articleSource('https://a.example/1')).toEqual({ feed_id: a.id, guild_id: '111' });
+      expect(await store.nextPending(watch.id)).toBeUndefined();
+      await store.enqueue([announcement(watch.id, 'k1'), announcement(watch.id, 'k2')], at(5));
+      expect((await store.nextPending(watch.id))?.article_key).toBe('k1');
+      await store.setRoute({ feedId: b.id, guildId: '111', channelId: null, createdBy: 'u', at: at(6) });
+      expect(await store.routeOf(b.id)).toBeUndefined();
+      await store.removeFeed(a.url, '111');
+      expect((await store.watches('111')).map((w) => w.feed_id)).toEqual([null]);
+    }));
   });
 }
