@@ -9,6 +9,7 @@ import { createAskService } from './answers/ask/service';
 import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
 import { scrubbingPoster } from './core/poster';
+import { PostingGate } from './core/posting';
 import { createScrubber } from './core/secrets';
 import { CommandRouter } from './core/router';
 import type { Services } from './core/services';
@@ -91,7 +92,11 @@ async function main(): Promise<void> {
     services.attachments = discord.attachments;
   }
   if (discord) observeRest(discord.client, metrics);
-  const poster = scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub);
+  // A 401 from Discord stops all posting (discord.js has cleared its token): reminders and announcements
+  // stop claiming, /status says so, and Herald exits non-zero below so its supervisor restarts it.
+  const posting = new PostingGate();
+  const poster = posting.guard(scrubbingPoster(discord?.poster ?? new ConsolePoster(process.stdout, clock), scrub), clock);
+  status.contribute(() => ({ postingStopped: posting.stopped() }));
   // Scheduled jobs run in the leader only. SQLite: one process per database, so it always leads.
   // Gateway processes on one PostgreSQL database all run the jobs and share the work (claims make every
   // post happen once); HTTP-interaction replicas run them on one leader at a time.
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
   // News monitoring: feeds, the articles-folder watch (whose first scan is the start-up load), announcements.
   const news = new NewsMonitor({
     store: stores.feeds, shared: stores.kind === 'postgres', library, poster, clock, log, stories, metrics,
-    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest,
+    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest, posting,
     folder: {
       onProgress: (done, total) => {
         if (library.loading()) library.setLoading({ done, total });
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
     library.setLoading(undefined);
-    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics });
+    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics, posting });
     services.reminders = reminders;
     if (stopping) return;
     news.watch();
@@ -192,6 +197,11 @@ async function main(): Promise<void> {
     ...closeStores,
   ]);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown.run(signal).then(() => process.exit(0)));
+  posting.onStop((stop) => {
+    log.error({ reason: stop.reason }, 'posting stopped: Discord rejected the token (401); nothing more is claimed. Herald exits (status 1) so its supervisor restarts it');
+    status?.recordError({ message: `Posting stopped: ${stop.reason}` }, stop.at);
+    if (!shutdown.started) void shutdown.run('unauthorized').then(() => process.exit(1));
+  });
 
   // A small folder is complete before the first command, however slow the machine; a large one answers
   // from what is loaded once START_GRACE_MS have passed.

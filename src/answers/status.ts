@@ -25,6 +25,12 @@ const channel = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(
 
 export function statusReply(s: StatusSnapshot, now: Date): Reply {
   const fields: EmbedField[] = [
+    ...(s.postingStopped
+      ? [{
+          name: 'Posting stopped',
+          value: clip(`Since ${discordInstant(s.postingStopped.at, 'f')}: ${safe(s.postingStopped.reason)}. No reminder or announcement is posted (none is marked missed for it) until Herald restarts with a valid token.`, 1024),
+        }]
+      : []),
     { name: 'Up for', value: `${durationText(now.getTime() - s.startedAt.getTime())} (since ${discordInstant(s.startedAt, 'f')})`, inline: true },
     { name: 'Articles tracked', value: s.loading ? `${s.articlesTracked} (still loading: ${loadingText(s.loading)})` : String(s.articlesTracked), inline: true },
     {

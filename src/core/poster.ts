@@ -5,8 +5,9 @@ import { scrubReply, type Scrub } from './secrets';
 
 export type PostResult =
   | { ok: true; messageId: string; channelId: string; guildId?: string }
-  /** 429, 5xx, network: leave the work due and retry later with backoff. */
-  | { ok: false; retryable: true; reason: string; retryAfterMs?: number }
+  /** 429, 5xx, network: leave the work due and retry later with backoff. `unauthorized`: Discord rejected
+   * the token (401), which stops all posting (core/posting.ts), not just this post. */
+  | { ok: false; retryable: true; reason: string; retryAfterMs?: number; unauthorized?: true }
   /** 403 missing access/permissions, 404 unknown channel, 400: the target is broken, retrying will not help. */
   | { ok: false; retryable: false; reason: string; status?: number; code?: number };
 

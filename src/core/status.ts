@@ -14,6 +14,8 @@ export interface StatusSnapshot {
   missedReminders: number;
   brokenSubscriptions: { channelId: string; reason: string }[];
   failingFeeds: { url: string; lastError: string; failures: number }[];
+  /** Set when posting stopped because Discord rejected the token (401): no reminder or announcement goes out. */
+  postingStopped?: { reason: string; at: Date } | null;
 }
 
 export interface StatusSource {

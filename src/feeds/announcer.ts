@@ -18,6 +18,7 @@ import { renderDelivery, type DeliverySettings } from './delivery';
 import { parseStoredFilter } from './filters';
 import { planDeliveries } from './routing';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
+import type { PostingState } from '../core/posting';
 
 export interface AnnouncerDeps {
   store: FeedStore;
@@ -28,6 +29,8 @@ export interface AnnouncerDeps {
   metrics?: Pick<Metrics, 'announcementPosted'>;
   /** For previews: the tracked articles a watch would announce next. */
   library?: ArticleLibrary;
+  /** Stopped after Discord rejected the token (401): nothing is posted while it holds. */
+  posting?: PostingState;
 }
 
 /** A watch's (or route's) stored delivery settings. */
@@ -136,16 +139,24 @@ export class Announcer {
     const { store, poster, clock, log } = this.deps;
     const report: DrainReport = { posted: 0, retrying: 0, failed: 0 };
     const brokenNow = new Set<number>();
+    const stopped = () => this.deps.posting?.stopped() ?? null;
     for (;;) {
+      if (stopped()) break;
       // Reserved for this drain: another process's drain does not take them before the lease ends.
       const at = clock.now();
       const due = (await store.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watch_id));
       if (due.length === 0) break;
       let progressed = false;
       for (const row of due) {
+        if (stopped()) break;
         const reply = JSON.parse(row.reply_json) as Reply;
         const result = await poster.post(row.channel_id, reply, { nonce: row.nonce });
         const now = clock.now();
+        if (!result.ok && result.retryable && result.unauthorized) {
+          // The token was rejected: the row stays due as it was (no attempt counted) until posting resumes.
+          log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement not posted: posting is stopped');
+          break;
+        }
         if (result.ok) {
           await store.markPosted(row.watch_id, row.article_key, result.messageId, now);
           report.posted++;

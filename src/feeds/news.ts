@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock';
 import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { Job } from '../scheduler/scheduler';
+import type { PostingState } from '../core/posting';
 import type { SafeFetchOptions } from '../net/safe-fetch';
 import type { FeedStore } from './store';
 import { StoryIndex } from '../stories/index';
@@ -47,6 +48,8 @@ export interface NewsMonitorOptions {
   stories?: StoryIndex;
   /** Counts feed polls, announcements and feed-item ingestion (the status server's /metrics). */
   metrics?: Metrics;
+  /** Stopped after Discord rejected the token (401): announcements wait. */
+  posting?: PostingState;
   /** Articles-folder watcher timings, and the start-up load's hooks (see ArticlesWatcherOptions). */
   folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean; onProgress?: (done: number, total: number) => void; settled?: () => Promise<void>; onFailure?: (file: string, error: string) => void };
   /** Other Herald processes share the store (PostgreSQL): take in the feed articles they store. */
@@ -72,7 +75,7 @@ export class NewsMonitor {
     const { library, poster, clock, log } = options;
     this.store = options.store;
     this.stories = options.stories ?? new StoryIndex(library);
-    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library });
+    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting });
     this.feeds = new FeedMonitor({
       store: this.store,
       library,

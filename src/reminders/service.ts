@@ -15,6 +15,7 @@ import { decide } from './decide';
 import { reminderReply } from './render';
 import { isHhmm, isTimeZone, zonedInstant } from './time';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
+import type { PostingState } from '../core/posting';
 
 export interface GuildReminderSettings {
   guildId: string;
@@ -90,6 +91,8 @@ export interface RemindersOptions {
   metrics?: Pick<Metrics, 'reminderPosted' | 'reminderMissed'>;
   /** ARTICLE_FRESH_DAYS: only articles published at most this many days before ingestion give reminders (default 7). */
   freshDays?: number;
+  /** Stopped after Discord rejected the token (401): the due-scan claims nothing while it holds. */
+  posting?: PostingState;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
   /** Reminder posts in flight at once in a due-scan (default POSTS_IN_FLIGHT). */
@@ -291,10 +294,13 @@ export class Reminders implements ReminderService {
     const scanAt = this.o.clock.now().getTime();
     const subs = new Map<number, Subscription | undefined>();
     for (let i = 0; i < MAX_BATCHES_PER_SCAN; i++) {
+      // Posting stopped (the token was rejected): nothing is claimed, nothing is decided missed.
+      if (this.o.posting?.stopped()) break;
       const batch = await this.o.store.due(scanAt, BATCH);
       // Several posts in flight: Discord's rate limit (which discord.js keeps, per channel and 50
       // requests/s per client) sets the pace of an event's reminders to many servers, not one round trip per post.
       await inParallel(batch, this.o.postsInFlight ?? POSTS_IN_FLIGHT, async (r) => {
+        if (this.o.posting?.stopped()) return;
         if (!subs.has(r.subscriptionId)) subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
         const outcome = await this.deliver(r, subs.get(r.subscriptionId));
         if (outcome === 'broken') subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
@@ -345,6 +351,12 @@ export class Reminders implements ReminderService {
     }
     this.o.onPoint?.('sent', { id: r.id, attempts: r.attempts });
     const after = this.o.clock.now();
+    if (!result.ok && result.retryable && result.unauthorized) {
+      // Not this reminder's failure: it goes back to its place in the queue, due as before, no backoff.
+      await store.retryLater(r.id, r.runAt, result.reason, after);
+      log.error({ reminderId: r.id, reason: result.reason }, 'reminder not posted: posting is stopped');
+      return 'skipped';
+    }
     if (result.ok) {
       await store.markSent(r.id, { messageId: result.messageId, channelId: result.channelId, guildId: result.guildId ?? sub?.guildId ?? undefined }, after);
       if (sub && !sub.guildId && result.guildId) await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);

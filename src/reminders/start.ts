@@ -6,6 +6,7 @@ import type { Metrics } from '../core/metrics';
 import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { ReminderStore } from './store';
+import type { PostingState } from '../core/posting';
 import type { Scheduler } from '../scheduler/scheduler';
 import { StoryIndex } from '../stories/index';
 import { Reminders, type DeliveryPoint } from './service';
@@ -25,6 +26,8 @@ export interface StartRemindersOptions {
   /** The story index shared with news monitoring (one per library); built here when not given. */
   stories?: StoryIndex;
   metrics?: Metrics;
+  /** Stopped after Discord rejected the token (401): the due-scan claims nothing. */
+  posting?: PostingState;
   config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; ARTICLE_FRESH_DAYS?: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
@@ -46,6 +49,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     // Built from the library as ingested, so supersession counts from the first due-scan.
     stories: o.stories ?? new StoryIndex(o.library),
     metrics: o.metrics,
+    posting: o.posting,
     // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup, during a
     // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
     // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).

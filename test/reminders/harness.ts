@@ -7,6 +7,7 @@ import pino from 'pino';
 import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
 import type { MessagePoster } from '../../src/core/poster';
+import type { PostingState } from '../../src/core/posting';
 import { createDiscord } from '../../src/transports/discord/client';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   poster?: MessagePoster;
   /** Cross-article supersession, as main.ts wires it (startReminders builds a StoryIndex). */
   stories?: boolean;
+  /** The posting gate main.ts passes (a 401 stops posting). */
+  posting?: PostingState;
 }
 
 export async function harness(o: HarnessOptions): Promise<Harness> {
@@ -63,6 +66,7 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
     defaults: { time: o.time ?? '09:00', timezone: o.timezone ?? 'UTC', graceMs: o.graceMs ?? 6 * 3_600_000 },
     onPoint: o.onPoint,
     stories: o.stories ? new StoryIndex(library) : undefined,
+    posting: o.posting,
   });
   await reminders.start(o.configChannelId === undefined ? o.fake.channels.reminders : o.configChannelId);
   reminders.attach(library);

@@ -58,9 +58,13 @@ export function classifyPostError(error: unknown): Exclude<PostResult, { ok: tru
     const reason = code ? `${name} (${code})` : `${name} (HTTP ${error.status})`;
     if (error.status === 429) return { ok: false, retryable: true, reason };
     if (error.status >= 500) return { ok: false, retryable: true, reason };
-    // A rejected token is the bot's problem, not the channel's: keep the work due.
-    if (error.status === 401) return { ok: false, retryable: true, reason: 'Unauthorized (401): check DISCORD_TOKEN' };
+    // A rejected token is the bot's problem, not the channel's: keep the work due, stop posting (core/posting.ts).
+    if (error.status === 401) return { ok: false, retryable: true, unauthorized: true, reason: 'Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN' };
     return { ok: false, retryable: false, reason, status: error.status, ...(code !== undefined ? { code } : {}) };
+  }
+  // After a 401 discord.js clears its token: every later request throws this before reaching Discord.
+  if (error instanceof Error && /Expected token to be set/.test(error.message)) {
+    return { ok: false, retryable: true, unauthorized: true, reason: 'Discord rejected the token earlier (401) and discord.js cleared it: check DISCORD_TOKEN' };
   }
   if (error instanceof HTTPError) return { ok: false, retryable: true, reason: `Discord server error (HTTP ${error.status})` };
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

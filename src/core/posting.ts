@@ -1,0 +1,54 @@
+// Posting outside interactions stops as a whole when Discord rejects the bot's token (401): discord.js
+// then clears its token and every later request fails, so retrying each reminder or announcement would
+// only run them into REMINDER_GRACE and mark them missed. The gate records the stop once; the reminder
+// and announcement loops stop claiming while it holds, /status shows it, and main.ts logs it at error
+// level and exits non-zero so a supervisor restarts Herald with its token.
+import type { Clock } from './clock';
+import type { MessagePoster, PostResult } from './poster';
+
+export interface PostingStop {
+  reason: string;
+  at: Date;
+}
+
+/** What the loops that post read: stopped or not. */
+export interface PostingState {
+  stopped(): PostingStop | null;
+}
+
+export class PostingGate implements PostingState {
+  private stop: PostingStop | null = null;
+  private readonly listeners: ((stop: PostingStop) => void)[] = [];
+
+  stopped(): PostingStop | null {
+    return this.stop;
+  }
+
+  /** Called once when posting stops (at once when it already has). */
+  onStop(listener: (stop: PostingStop) => void): void {
+    if (this.stop) listener(this.stop);
+    else this.listeners.push(listener);
+  }
+
+  /** Stops posting (the first reason wins) and tells the listeners once. */
+  halt(reason: string, at: Date): void {
+    if (this.stop) return;
+    this.stop = { reason, at };
+    for (const l of this.listeners) l(this.stop);
+  }
+
+  /**
+   * A poster that refuses at once while posting is stopped (nothing reaches Discord) and stops posting
+   * when a post comes back unauthorized.
+   */
+  guard(poster: MessagePoster, clock: Clock): MessagePoster {
+    return {
+      post: async (channelId, reply, options): Promise<PostResult> => {
+        if (this.stop) return { ok: false, retryable: true, unauthorized: true, reason: `posting is stopped: ${this.stop.reason}` };
+        const result = await poster.post(channelId, reply, options);
+        if (!result.ok && result.retryable && result.unauthorized) this.halt(result.reason, clock.now());
+        return result;
+      },
+    };
+  }
+}
