@@ -1,7 +1,7 @@
 // /feed add|remove|list|route|interval|filter|template|ping|preview: which RSS/Atom feeds Herald follows
 // for this server, where each one posts, how often it is read, and what its announcements look like.
 import { z } from 'zod';
-import { filterArgs, filterOptions, filterPatch, previewReply, roleArg, templateArgs, templateOptions, templatePatch } from '../src/feeds/delivery-options';
+import { filterArgs, filterOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
 import { BACKFILL_MAX } from '../src/feeds/monitor';
 import { describeInterval, INTERVAL_MAX_MINUTES } from '../src/feeds/schedule';
 import type { DeliveryService, OpmlImportReport } from '../src/feeds/service';
@@ -193,18 +193,9 @@ async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId
       return { content: `${label(result.feed)} is read ${describeInterval(result.feed.pollMinutes ?? null)}.`, ephemeral: true };
     }
     default: {
-      let patch;
-      if (args.subcommand === 'filter') {
-        const filter = filterPatch(args);
-        if (!filter) return { content: 'Give include, exclude, pattern or exclude_pattern (or "-" to clear one).', ephemeral: true };
-        patch = { filter };
-      } else if (args.subcommand === 'template') {
-        patch = templatePatch(args);
-        if (patch.template === undefined && patch.format === undefined) return { content: 'Give a template text (or "-" for Herald\'s own), a format, or both.', ephemeral: true };
-      } else {
-        patch = { pingRoleId: args.role ?? null };
-      }
-      const result = await deliveries.configureFeed({ guildId, url: args.url, patch });
+      const settings = settingsPatch(args);
+      if (!settings.ok) return settings.reply;
+      const result = await deliveries.configureFeed({ guildId, url: args.url, patch: settings.patch });
       if (!result.ok) return { content: result.reason, ephemeral: true };
       const lines = [`${label(result.feed)} · ${result.feed.filter ? `filter: ${escape(result.feed.filter)}` : 'no filter'}`];
       if (result.route) {

@@ -1,7 +1,7 @@
 // /watch channel|topic|list|off|filter|template|ping|preview: where Herald announces new articles,
 // optionally narrowed to a topic or filter, in what form, pinging which role.
 import { z } from 'zod';
-import { filterArgs, filterOptions, filterPatch, previewReply, roleArg, templateArgs, templateOptions, templatePatch } from '../src/feeds/delivery-options';
+import { filterArgs, filterOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
 import type { DeliveryService } from '../src/feeds/service';
 import { clip, safe } from '../src/format/text';
 import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
@@ -136,18 +136,9 @@ async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId
     if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
     return previewReply(await deliveries.previewWatch({ guildId, channelId }));
   }
-  let patch;
-  if (args.subcommand === 'filter') {
-    const filter = filterPatch(args);
-    if (!filter) return { content: 'Give include, exclude, pattern or exclude_pattern (or "-" to clear one).', ephemeral: true };
-    patch = { filter };
-  } else if (args.subcommand === 'template') {
-    patch = templatePatch(args);
-    if (patch.template === undefined && patch.format === undefined) return { content: 'Give a template text (or "-" for Herald\'s own), a format, or both.', ephemeral: true };
-  } else {
-    patch = { pingRoleId: args.role ?? null };
-  }
-  const result = await deliveries.configureWatch({ guildId, channelId: args.channel, patch });
+  const settings = settingsPatch(args);
+  if (!settings.ok) return settings.reply;
+  const result = await deliveries.configureWatch({ guildId, channelId: args.channel, patch: settings.patch });
   if (!result.ok) return { content: result.reason, ephemeral: true };
   return { content: result.watches.map((w) => `<#${w.channelId}>${topicLine(w)}${settingsLine(w)}`).join('\n'), ephemeral: true };
 }

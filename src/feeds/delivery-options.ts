@@ -65,6 +65,26 @@ export function templatePatch(args: { text?: string; format?: 'embed' | 'text' }
   return patch;
 }
 
+type SettingsArgs =
+  | ({ subcommand: 'filter' } & Parameters<typeof filterPatch>[0])
+  | ({ subcommand: 'template' } & Parameters<typeof templatePatch>[0])
+  | { subcommand: 'ping'; role?: string };
+
+/** What /feed and /watch filter, template and ping change, or the ephemeral reply saying what to give. */
+export function settingsPatch(args: SettingsArgs): { ok: true; patch: DeliveryPatch } | { ok: false; reply: Reply } {
+  if (args.subcommand === 'filter') {
+    const filter = filterPatch(args);
+    if (!filter) return { ok: false, reply: { content: 'Give include, exclude, pattern or exclude_pattern (or "-" to clear one).', ephemeral: true } };
+    return { ok: true, patch: { filter } };
+  }
+  if (args.subcommand === 'template') {
+    const patch = templatePatch(args);
+    if (patch.template === undefined && patch.format === undefined) return { ok: false, reply: { content: 'Give a template text (or "-" for Herald\'s own), a format, or both.', ephemeral: true } };
+    return { ok: true, patch };
+  }
+  return { ok: true, patch: { pingRoleId: args.role ?? null } };
+}
+
 /** The preview is the message itself, exactly as the channel will get it (shown only to the admin, and
  * pinging no one: the renderer names a role in allowed_mentions only for a channel post). */
 export function previewReply(outcome: PreviewOutcome): Reply {
