@@ -1,7 +1,7 @@
 // /feed add|remove|list|route|interval|filter|template|ping|preview: which RSS/Atom feeds Herald follows
 // for this server, where each one posts, how often it is read, and what its announcements look like.
 import { z } from 'zod';
-import { filterArgs, filterOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
+import { filterArgs, filterOptions, postingArgs, postingOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
 import { BACKFILL_MAX } from '../src/feeds/monitor';
 import { describeInterval, INTERVAL_MAX_MINUTES } from '../src/feeds/schedule';
 import type { DeliveryService, OpmlImportReport } from '../src/feeds/service';
@@ -33,6 +33,7 @@ const argsSchema = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('template'), url, ...templateArgs }),
   z.object({ subcommand: z.literal('ping'), url, role: roleArg }),
   z.object({ subcommand: z.literal('preview'), url }),
+  z.object({ subcommand: z.literal('posting'), url, ...postingArgs }),
   z.object({ subcommand: z.literal('import'), file: z.string({ error: 'an OPML file attached to the command' }).url('an OPML file attached to the command') }),
   z.object({ subcommand: z.literal('export') }),
 ]);
@@ -87,6 +88,7 @@ export default defineCommand({
         options: [feedUrlOption, { type: OptionType.Role, name: 'role', description: 'The role to ping (not @everyone)', required: false }],
       },
       { type: OptionType.Subcommand, name: 'preview', description: 'Show a routed feed\'s next announcement exactly as it will be posted (only to you)', options: [feedUrlOption] },
+      { type: OptionType.Subcommand, name: 'posting', description: 'After each item of a routed feed: open a thread, publish (announcement channels)', options: [feedUrlOption, ...postingOptions] },
       {
         type: OptionType.Subcommand,
         name: 'import',
@@ -171,7 +173,7 @@ export default defineCommand({
   },
 });
 
-type SettingsArgs = Extract<z.infer<typeof argsSchema>, { subcommand: 'route' | 'interval' | 'filter' | 'template' | 'ping' | 'preview' }>;
+type SettingsArgs = Extract<z.infer<typeof argsSchema>, { subcommand: 'route' | 'interval' | 'filter' | 'template' | 'ping' | 'preview' | 'posting' }>;
 
 async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId: string, userId: string): Promise<Reply> {
   switch (args.subcommand) {
@@ -201,7 +203,7 @@ async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId
       if (result.route) {
         const r = result.route;
         lines.push(
-          `In <#${r.channelId}>: ${r.format === 'text' ? 'plain text' : 'embed'}${r.template ? ` from template \`${escape(r.template).replace(/`/g, "'")}\`` : ''} · ${r.pingRoleId ? `pings <@&${r.pingRoleId}>` : 'pings no one'}`,
+          `In <#${r.channelId}>: ${r.format === 'text' ? 'plain text' : 'embed'}${r.template ? ` from template \`${escape(r.template).replace(/`/g, "'")}\`` : ''} · ${r.pingRoleId ? `pings <@&${r.pingRoleId}>` : 'pings no one'}${r.publish ? ' · publishes' : ''}${r.openThread ? ' · opens a thread' : ''}`,
         );
       }
       return { content: lines.join('\n'), ephemeral: true };

@@ -1,7 +1,7 @@
-// /watch channel|topic|list|off|filter|template|ping|preview: where Herald announces new articles,
-// optionally narrowed to a topic or filter, in what form, pinging which role.
+// /watch channel|topic|list|off|filter|template|ping|preview|posting: where Herald announces new articles,
+// optionally narrowed to a topic or filter, in what form, pinging which role, and what follows each post.
 import { z } from 'zod';
-import { filterArgs, filterOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
+import { filterArgs, filterOptions, postingArgs, postingOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
 import type { DeliveryService } from '../src/feeds/service';
 import { clip, safe } from '../src/format/text';
 import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
@@ -22,6 +22,7 @@ const argsSchema = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('template'), channel, ...templateArgs }),
   z.object({ subcommand: z.literal('ping'), role: roleArg, channel }),
   z.object({ subcommand: z.literal('preview'), channel }),
+  z.object({ subcommand: z.literal('posting'), channel, ...postingArgs }),
 ]);
 
 const off = (): Reply => ({ content: 'Announcements are not available in this deployment.', ephemeral: true });
@@ -86,6 +87,12 @@ export default defineCommand({
         description: 'Show the next announcement exactly as the channel will get it (only to you)',
         options: [{ type: OptionType.Channel, name: 'channel', description: 'A watched channel (default: this one)', required: false, channel_types: POSTABLE_CHANNELS }],
       },
+      {
+        type: OptionType.Subcommand,
+        name: 'posting',
+        description: 'After each announcement: open a thread under it, publish it (announcement channels)',
+        options: [...postingOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS }],
+      },
     ],
   },
   args: argsSchema,
@@ -123,12 +130,13 @@ export default defineCommand({
       case 'template':
       case 'ping':
       case 'preview':
+      case 'posting':
         return ctx.services.deliveries ? settings(args, ctx.services.deliveries, guildId, ctx.caller.channelId) : off();
     }
   },
 });
 
-type SettingsArgs = Extract<z.infer<typeof argsSchema>, { subcommand: 'filter' | 'template' | 'ping' | 'preview' }>;
+type SettingsArgs = Extract<z.infer<typeof argsSchema>, { subcommand: 'filter' | 'template' | 'ping' | 'preview' | 'posting' }>;
 
 async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId: string, here: string | null): Promise<Reply> {
   if (args.subcommand === 'preview') {
@@ -149,6 +157,9 @@ function settingsLine(w: WatchInfo): string {
   if (w.filter) parts.push(`filter: ${escape(w.filter)}`);
   if (w.format === 'text' || w.template) parts.push(`${w.format === 'text' ? 'plain text' : 'embed'}${w.template ? ` from template \`${escape(w.template).replace(/`/g, "'")}\`` : ''}`);
   if (w.pingRoleId) parts.push(`pings <@&${w.pingRoleId}>`);
+  if (w.publish) parts.push('publishes');
+  if (w.openThread) parts.push('opens a thread');
+  if (w.actionError) parts.push(`⚠️ ${escape(w.actionError)}`);
   return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 

@@ -17,11 +17,23 @@ export interface PostOptions {
   nonce?: string;
 }
 
+/** What may follow a post: a thread opened under it, or publishing it to following servers (crosspost). */
+export type PostAction = { kind: 'thread'; name: string } | { kind: 'publish' };
+
+export type ActionResult = { ok: true } | { ok: false; retryable: boolean; reason: string };
+
 export interface MessagePoster {
   post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostResult>;
+  /** Runs an action on a posted message; doing it twice is harmless (Discord refuses a second thread or
+   * publish, which counts as done). Transports without threads or publishing leave it out. */
+  act?(channelId: string, messageId: string, action: PostAction): Promise<ActionResult>;
 }
 
-/** A poster that scrubs secrets from every message before the transport sees it. */
+/** A poster that scrubs secrets from every message (and thread name) before the transport sees it. */
 export function scrubbingPoster(poster: MessagePoster, scrub: Scrub): MessagePoster {
-  return { post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options) };
+  const act = poster.act?.bind(poster);
+  return {
+    post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options),
+    ...(act ? { act: (channelId: string, messageId: string, action: PostAction) => act(channelId, messageId, action.kind === 'thread' ? { ...action, name: scrub(action.name) } : action) } : {}),
+  };
 }

@@ -4,7 +4,7 @@
 // and announcement loops stop claiming while it holds, /status shows it, and main.ts logs it at error
 // level and exits non-zero so a supervisor restarts Herald with its token.
 import type { Clock } from './clock';
-import type { MessagePoster, PostResult } from './poster';
+import type { ActionResult, MessagePoster, PostAction, PostResult } from './poster';
 
 export interface PostingStop {
   reason: string;
@@ -42,7 +42,14 @@ export class PostingGate implements PostingState {
    * when a post comes back unauthorized.
    */
   guard(poster: MessagePoster, clock: Clock): MessagePoster {
+    const act = poster.act?.bind(poster);
     return {
+      ...(act
+        ? {
+            act: async (channelId: string, messageId: string, action: PostAction): Promise<ActionResult> =>
+              this.stop ? { ok: false, retryable: true, reason: `posting is stopped: ${this.stop.reason}` } : act(channelId, messageId, action),
+          }
+        : {}),
       post: async (channelId, reply, options): Promise<PostResult> => {
         if (this.stop) return { ok: false, retryable: true, unauthorized: true, reason: `posting is stopped: ${this.stop.reason}` };
         const result = await poster.post(channelId, reply, options);

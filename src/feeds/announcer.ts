@@ -6,9 +6,10 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../core/metrics';
 import type { TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
-import type { MessagePoster } from '../core/poster';
+import type { ActionResult, MessagePoster, PostAction } from '../core/poster';
 import type { Reply } from '../core/reply';
-import type { FeedStore, NewAnnouncement, WatchRow } from './store';
+import type { AnnouncementRow, FeedStore, NewAnnouncement, WatchRow } from './store';
+import { neutraliseMentions, stripControls } from '../format/text';
 import type { StoryIndex } from '../stories/index';
 import { movedEvents, signature } from '../stories/link';
 import { entityProfile } from '../stories/entities';
@@ -31,6 +32,22 @@ export interface AnnouncerDeps {
   library?: ArticleLibrary;
   /** Stopped after Discord rejected the token (401): nothing is posted while it holds. */
   posting?: PostingState;
+}
+
+/** Tries for a thread or publish that fails retryably (then its reason shows in /watch list). */
+const ACTION_ATTEMPTS = 3;
+
+/** What a watch asks for after each post: publishing first (followers get it), then a thread. */
+export function postActions(watch: Pick<WatchRow, 'open_thread' | 'publish'>, headline: string): PostAction[] {
+  const actions: PostAction[] = [];
+  if (watch.publish) actions.push({ kind: 'publish' });
+  if (watch.open_thread) actions.push({ kind: 'thread', name: threadName(headline) });
+  return actions;
+}
+
+/** A thread (or forum post) name from a headline: inert, one line, at most 100 characters (Discord's limit). */
+export function threadName(headline: string): string {
+  return neutraliseMentions(stripControls(headline)).replace(/\s+/g, ' ').trim().slice(0, 100) || 'Discussion';
 }
 
 /** A watch's (or route's) stored delivery settings. */
@@ -98,7 +115,8 @@ export class Announcer {
     const out: NewAnnouncement[] = [];
     for (const { watch, terms } of plan.deliver) {
       const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: terms }, deliverySettings(watch));
-      out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply });
+      const actions = postActions(watch, article.headline);
+      out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, ...(actions.length ? { actions } : {}) });
     }
     return out;
   }
@@ -162,6 +180,7 @@ export class Announcer {
           report.posted++;
           this.deps.metrics?.announcementPosted();
           progressed = true;
+          if (row.actions_json) await this.runActions({ ...row, message_id: result.messageId, channel_id: result.channelId ?? row.channel_id });
         } else if (result.retryable) {
           const wait = backoffMs(row.attempts, BACKOFF, result.retryAfterMs);
           await store.markRetry(row.watch_id, row.article_key, result.reason, new Date(now.getTime() + wait));
@@ -183,7 +202,33 @@ export class Announcer {
       }
       if (!progressed) break;
     }
+    // Threads and publishing that failed for a moment are tried again (at most ACTION_ATTEMPTS times).
+    if (!stopped()) for (const row of await store.pendingActions(50)) await this.runActions(row);
     return report;
+  }
+
+  /** Opens the thread and publishes, as the watch asked; a retryable failure is left for the next drain. */
+  private async runActions(row: AnnouncementRow): Promise<void> {
+    const { store, poster, log } = this.deps;
+    if (!row.actions_json || !row.message_id) return;
+    let actions: PostAction[];
+    try {
+      actions = JSON.parse(row.actions_json) as PostAction[];
+    } catch {
+      actions = [];
+    }
+    const left: PostAction[] = [];
+    for (const action of actions) {
+      const result: ActionResult = poster.act ? await poster.act(row.channel_id, row.message_id, action) : { ok: false, retryable: false, reason: 'this transport cannot open threads or publish' };
+      if (result.ok) continue;
+      const what = action.kind === 'thread' ? 'open a thread' : 'publish';
+      if (result.retryable && row.action_attempts + 1 < ACTION_ATTEMPTS) left.push(action);
+      else {
+        await store.setWatchActionError(row.watch_id, `could not ${what}: ${result.reason}`);
+        log.warn({ channelId: row.channel_id, action: action.kind, reason: result.reason }, 'announcement action failed');
+      }
+    }
+    await store.setAnnouncementActions(row.watch_id, row.article_key, left.length ? left : null, true);
   }
 
   /**

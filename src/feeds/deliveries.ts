@@ -3,7 +3,7 @@
 // Only a server's own feeds (/feed add) can be routed or configured; FEEDS from the configuration are
 // global and follow the server's watches.
 import type { Clock } from '../core/clock';
-import type { FeedRow, FeedStore, WatchRow } from './store';
+import type { FeedRow, FeedStore, WatchRow, WatchSettingsPatch } from './store';
 import type { Announcer } from './announcer';
 import { buildFilter, EMPTY_FILTER, parseStoredFilter, storedFilter } from './filters';
 import { checkInterval } from './schedule';
@@ -58,7 +58,7 @@ export class DeliveryRegistry implements DeliveryService {
     if (changesMessages && !route) {
       return {
         ok: false,
-        reason: 'A feed\'s template, format and role ping apply where it is routed, and this feed is not routed: route it with /feed route (or set them on a watched channel with /watch template and /watch ping).',
+        reason: 'A feed\'s template, format, role ping, threads and publishing apply where it is routed, and this feed is not routed: route it with /feed route (or set them on a watched channel with /watch template, /watch ping and /watch posting).',
       };
     }
     const checked = checkMessagePatch(messagePatch, input.guildId);
@@ -138,11 +138,13 @@ function checkMessagePatch(patch: Omit<DeliveryPatch, 'filter'>, guildId: string
   return { ok: true };
 }
 
-function toColumns(patch: Omit<DeliveryPatch, 'filter'>): { template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null } {
+function toColumns(patch: Omit<DeliveryPatch, 'filter'>): WatchSettingsPatch {
   return {
     ...(patch.template !== undefined ? { template: patch.template } : {}),
     ...(patch.format !== undefined ? { format: patch.format } : {}),
     ...(patch.pingRoleId !== undefined ? { pingRoleId: patch.pingRoleId } : {}),
+    ...(patch.openThread !== undefined ? { openThread: patch.openThread } : {}),
+    ...(patch.publish !== undefined ? { publish: patch.publish } : {}),
   };
 }
 

@@ -52,6 +52,16 @@ export const templateOptions: OptionDefinition[] = [
   },
 ];
 
+export const postingArgs = {
+  thread: z.boolean('true or false').optional(),
+  publish: z.boolean('true or false').optional(),
+};
+
+export const postingOptions: OptionDefinition[] = [
+  { type: OptionType.Boolean, name: 'thread', description: 'Open a thread under each announcement (needs Create Public Threads)', required: false },
+  { type: OptionType.Boolean, name: 'publish', description: 'Publish each announcement to following servers (announcement channels)', required: false },
+];
+
 export function filterPatch(args: { include?: string; exclude?: string; pattern?: string; exclude_pattern?: string }): DeliveryPatch['filter'] | undefined {
   if (args.include === undefined && args.exclude === undefined && args.pattern === undefined && args.exclude_pattern === undefined) return undefined;
   return { include: args.include, exclude: args.exclude, pattern: args.pattern, excludePattern: args.exclude_pattern };
@@ -68,9 +78,10 @@ export function templatePatch(args: { text?: string; format?: 'embed' | 'text' }
 type SettingsArgs =
   | ({ subcommand: 'filter' } & Parameters<typeof filterPatch>[0])
   | ({ subcommand: 'template' } & Parameters<typeof templatePatch>[0])
-  | { subcommand: 'ping'; role?: string };
+  | { subcommand: 'ping'; role?: string }
+  | { subcommand: 'posting'; thread?: boolean; publish?: boolean };
 
-/** What /feed and /watch filter, template and ping change, or the ephemeral reply saying what to give. */
+/** What /feed and /watch filter, template, ping and posting change, or the ephemeral reply saying what to give. */
 export function settingsPatch(args: SettingsArgs): { ok: true; patch: DeliveryPatch } | { ok: false; reply: Reply } {
   if (args.subcommand === 'filter') {
     const filter = filterPatch(args);
@@ -81,6 +92,10 @@ export function settingsPatch(args: SettingsArgs): { ok: true; patch: DeliveryPa
     const patch = templatePatch(args);
     if (patch.template === undefined && patch.format === undefined) return { ok: false, reply: { content: 'Give a template text (or "-" for Herald\'s own), a format, or both.', ephemeral: true } };
     return { ok: true, patch };
+  }
+  if (args.subcommand === 'posting') {
+    if (args.thread === undefined && args.publish === undefined) return { ok: false, reply: { content: 'Say thread:true/false, publish:true/false, or both.', ephemeral: true } };
+    return { ok: true, patch: { openThread: args.thread, publish: args.publish } };
   }
   return { ok: true, patch: { pingRoleId: args.role ?? null } };
 }

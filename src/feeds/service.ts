@@ -57,6 +57,12 @@ export interface WatchInfo {
   template?: string;
   /** The role each announcement pings (opt-in). */
   pingRoleId?: string;
+  /** A thread is opened under each announcement. */
+  openThread?: boolean;
+  /** Each announcement is published to following servers (announcement channels). */
+  publish?: boolean;
+  /** Why the last thread or publish failed. */
+  actionError?: string;
 }
 
 export interface WatchService {
@@ -79,6 +85,10 @@ export interface DeliveryPatch {
   format?: 'embed' | 'text';
   /** null: no ping. */
   pingRoleId?: string | null;
+  /** Open a thread under each announcement. */
+  openThread?: boolean;
+  /** Publish each announcement to following servers (announcement channels). */
+  publish?: boolean;
 }
 
 /** Routing, filters, templates, role pings and previews for a server's feeds and watches (server admins). */

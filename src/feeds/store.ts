@@ -3,6 +3,7 @@
 // announcement watches and the announcement outbox. Async, so that the PostgreSQL implementation
 // (several Herald processes on one database) and the SQLite one are interchangeable.
 import { z } from 'zod';
+import type { PostAction } from '../core/poster';
 import type { Reply } from '../core/reply';
 
 export const feedRowSchema = z.object({
@@ -42,6 +43,12 @@ export const watchRowSchema = z.object({
   template: z.string().nullable().default(null),
   format: z.enum(['embed', 'text']).default('embed'),
   ping_role_id: z.string().nullable().default(null),
+  /** Open a thread under each announcement (1) or not (0). */
+  open_thread: z.coerce.number().int().default(0),
+  /** Publish each announcement to following servers (announcement channels). */
+  publish: z.coerce.number().int().default(0),
+  /** Why the last thread or publish failed (shown in /watch list until the setting changes). */
+  action_error: z.string().nullable().default(null),
 });
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
@@ -58,6 +65,9 @@ export const announcementRowSchema = z.object({
   posted_at: z.string().nullable(),
   last_error: z.string().nullable(),
   channel_id: z.string(),
+  /** Threads and publishing still to do once posted (JSON PostAction[]), or null. */
+  actions_json: z.string().nullable().default(null),
+  action_attempts: z.coerce.number().int().default(0),
 });
 export type AnnouncementRow = z.infer<typeof announcementRowSchema>;
 
@@ -74,6 +84,8 @@ export interface NewAnnouncement {
   articleKey: string;
   nonce: string;
   reply: Reply;
+  /** What to do once it is posted (a thread under it, publishing it). */
+  actions?: PostAction[];
 }
 
 export interface StoredFeedArticle {
@@ -81,6 +93,30 @@ export interface StoredFeedArticle {
   guild_id: string;
   text: string;
   updated_at: string;
+}
+
+/** A watch's (or route's) delivery settings to change; fields left out stay. Changing openThread or
+ * publish clears the recorded action error. */
+export interface WatchSettingsPatch {
+  filterJson?: string | null;
+  template?: string | null;
+  format?: 'embed' | 'text';
+  pingRoleId?: string | null;
+  openThread?: boolean;
+  publish?: boolean;
+}
+
+/** Columns of WatchSettingsPatch's fields, with stored values (booleans as 0/1). Shared by both stores. */
+export function watchSettingsColumns(patch: WatchSettingsPatch): { column: string; value: string | number | null }[] {
+  const out: { column: string; value: string | number | null }[] = [];
+  if (patch.filterJson !== undefined) out.push({ column: 'filter_json', value: patch.filterJson });
+  if (patch.template !== undefined) out.push({ column: 'template', value: patch.template });
+  if (patch.format !== undefined) out.push({ column: 'format', value: patch.format });
+  if (patch.pingRoleId !== undefined) out.push({ column: 'ping_role_id', value: patch.pingRoleId });
+  if (patch.openThread !== undefined) out.push({ column: 'open_thread', value: patch.openThread ? 1 : 0 });
+  if (patch.publish !== undefined) out.push({ column: 'publish', value: patch.publish ? 1 : 0 });
+  if (patch.openThread !== undefined || patch.publish !== undefined) out.push({ column: 'action_error', value: null });
+  return out;
 }
 
 export interface FeedStore {
@@ -153,7 +189,9 @@ export interface FeedStore {
   /** The route of a feed, if it has one. */
   routeOf(feedId: number): Promise<WatchRow | undefined>;
   /** Changes a watch's (or route's) delivery settings; fields left out stay. */
-  setWatchSettings(id: number, patch: { filterJson?: string | null; template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null }): Promise<void>;
+  setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void>;
+  /** Records why a thread or publish failed for a watch (null clears it). */
+  setWatchActionError(id: number, error: string | null): Promise<void>;
   setFeedInterval(id: number, minutes: number | null): Promise<void>;
   setFeedFilter(id: number, filterJson: string | null): Promise<void>;
   /** Which feed (and server) a stored feed article came from. */
@@ -176,5 +214,9 @@ export interface FeedStore {
   /** After a restart: reservations left by processes that are gone become due now. Returns how many. */
   releaseStaleReservations(now: Date): Promise<number>;
   announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined>;
+  /** The actions still to do for a posted announcement (null: none left); counts an attempt when `attempted`. */
+  setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void>;
+  /** Posted announcements whose thread or publishing is still to do (a retry after a transient failure). */
+  pendingActions(limit: number): Promise<AnnouncementRow[]>;
   announcementCounts(): Promise<{ pending: number; posted: number; failed: number }>;
 }

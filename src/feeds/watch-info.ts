@@ -14,5 +14,8 @@ export async function watchInfo(row: WatchRow, store?: Pick<FeedStore, 'feed'>):
   if (row.format !== 'embed') info.format = row.format;
   if (row.template) info.template = row.template;
   if (row.ping_role_id) info.pingRoleId = row.ping_role_id;
+  if (row.open_thread) info.openThread = true;
+  if (row.publish) info.publish = true;
+  if (row.action_error) info.actionError = row.action_error;
   return info;
 }

@@ -13,7 +13,10 @@ import {
   type PollSuccess,
   type StoredFeedArticle,
   type WatchRow,
+  type WatchSettingsPatch,
+  watchSettingsColumns,
 } from '../feeds/store';
+import type { PostAction } from '../core/poster';
 
 export class SqliteFeedStore implements FeedStore {
   constructor(private readonly db: Db) {}
@@ -274,11 +277,14 @@ export class SqliteFeedStore implements FeedStore {
     return row ? watchRowSchema.parse(row) : undefined;
   }
 
-  async setWatchSettings(id: number, patch: { filterJson?: string | null; template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null }): Promise<void> {
-    const column = { filterJson: 'filter_json', template: 'template', format: 'format', pingRoleId: 'ping_role_id' } as const;
-    const keys = (Object.keys(column) as (keyof typeof column)[]).filter((k) => patch[k] !== undefined);
-    if (keys.length === 0) return;
-    this.db.prepare(`UPDATE watches SET ${keys.map((k) => `${column[k]} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => patch[k] ?? null), id);
+  async setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void> {
+    const sets = watchSettingsColumns(patch);
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE watches SET ${sets.map((s) => `${s.column} = ?`).join(', ')} WHERE id = ?`).run(...sets.map((s) => s.value), id);
+  }
+
+  async setWatchActionError(id: number, error: string | null): Promise<void> {
+    this.db.prepare('UPDATE watches SET action_error = ? WHERE id = ?').run(error ? error.slice(0, 300) : null, id);
   }
 
   async setFeedInterval(id: number, minutes: number | null): Promise<void> {
@@ -314,12 +320,14 @@ export class SqliteFeedStore implements FeedStore {
 
   private enqueueNow(announcements: NewAnnouncement[], at: Date): number {
     const insert = this.db.prepare(
-      `INSERT OR IGNORE INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at, actions_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     let queued = 0;
     this.tx(() => {
-      for (const a of announcements) queued += insert.run(a.watchId, a.articleKey, a.nonce, JSON.stringify(a.reply), at.toISOString(), at.toISOString()).changes;
+      for (const a of announcements) {
+        queued += insert.run(a.watchId, a.articleKey, a.nonce, JSON.stringify(a.reply), at.toISOString(), at.toISOString(), a.actions?.length ? JSON.stringify(a.actions) : null).changes;
+      }
     });
     return queued;
   }
@@ -375,6 +383,22 @@ export class SqliteFeedStore implements FeedStore {
       .prepare('SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id WHERE a.watch_id = ? AND a.article_key = ?')
       .get(watchId, articleKey);
     return row ? announcementRowSchema.parse(row) : undefined;
+  }
+
+  async setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void> {
+    this.db
+      .prepare('UPDATE announcements SET actions_json = ?, action_attempts = action_attempts + ? WHERE watch_id = ? AND article_key = ?')
+      .run(actions?.length ? JSON.stringify(actions) : null, attempted ? 1 : 0, watchId, articleKey);
+  }
+
+  async pendingActions(limit: number): Promise<AnnouncementRow[]> {
+    return this.db
+      .prepare(
+        `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
+         WHERE a.status = 'posted' AND a.actions_json IS NOT NULL ORDER BY a.posted_at, a.rowid LIMIT ?`,
+      )
+      .all(limit)
+      .map((r) => announcementRowSchema.parse(r));
   }
 
   async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {

@@ -19,6 +19,9 @@
  *   fake.addChannel({ name, overwrites? }) → id;  fake.deleteChannel(id) (then posts get 404 10003)
  *   fake.setOverwrites(channelId, overwrites) changes a channel's permission overwrites (CHANNEL_UPDATE sent);
  *                          Perm has the bits (ViewChannel, SendMessages, EmbedLinks, ManageGuild, …)
+ *   fake.addChannel({ name, type: 5 }) is an announcement channel: POST …/messages/:id/crosspost publishes (flag 1;
+ *                          40033 the second time; 50024 elsewhere); POST …/messages/:id/threads sets message.thread
+ *                          (needs Create Public Threads, which the bot role has; 160004 the second time)
  *   fake.messages(channelId)  messages created with POST /channels/:id/messages (newest last). Interaction
  *                          replies are NOT in here: read them from the interaction result.
  *   fake.requests          every REST request: { method, path (after /api/v10, no query), query, body, status }
@@ -144,6 +147,8 @@ export interface FakeMessage {
   pinned: boolean;
   webhook_id?: string;
   application_id?: string;
+  /** A thread started under this message (POST /channels/:id/messages/:id/threads). */
+  thread?: { id: string; name: string; type: number; parent_id: string };
 }
 
 export interface RecordedRequest {
@@ -242,7 +247,7 @@ interface Failure {
 }
 
 const EVERYONE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.ReadMessageHistory;
-const BOT_ROLE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ReadMessageHistory;
+const BOT_ROLE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ReadMessageHistory | Perm.CreatePublicThreads;
 const MEMBER_PERMS = EVERYONE_PERMS | Perm.EmbedLinks;
 
 // ------------------------------------------------------------------------------------------------ fake

@@ -80,6 +80,10 @@ describe('issue 15 admin features through the Discord transport', () => {
     expect(content(badPattern)).toMatch(/^Not changed: `pattern`: not a pattern Herald can use \(.*\)\. Patterns use RE2 syntax/);
     const badTemplate = await fake.injectCommand('watch', { subcommand: 'template', text: '{title} {author}' }, { admin: true });
     expect(content(badTemplate)).toMatch(/^Not changed: unknown placeholder \{author\}/);
+    const posting = await fake.injectCommand('watch', { subcommand: 'posting', thread: true, channel: fake.channels.general }, { admin: true });
+    expect(content(posting)).toBe(`<#${fake.channels.general}> (every new article) · opens a thread`);
+    expect(content(await fake.injectCommand('watch', { subcommand: 'posting', thread: false }, { admin: true }))).toBe(`<#${fake.channels.general}> (every new article)`);
+    expect(content(await fake.injectCommand('watch', { subcommand: 'posting' }, { admin: true }))).toBe('Say thread:true/false, publish:true/false, or both.');
     const empty = await fake.injectCommand('watch', { subcommand: 'filter' }, { admin: true });
     expect(content(empty)).toBe('Give include, exclude, pattern or exclude_pattern (or "-" to clear one).');
     const badInterval = await fake.injectCommand('feed', { subcommand: 'add', url: `${server.base}/nothing.xml`, interval: 2 }, { admin: true });

@@ -116,3 +116,16 @@ feedMigrations.push({
     ALTER TABLE feeds ADD COLUMN poll_until TEXT;
   `,
 });
+
+// Issue 15: a thread under each announcement and publishing in announcement channels (after-post actions).
+feedMigrations.push({
+  version: 211,
+  name: 'after-post actions: a thread under each announcement, publishing in announcement channels',
+  sql: `
+    ALTER TABLE watches ADD COLUMN open_thread INTEGER NOT NULL DEFAULT 0;  -- open a thread under each announcement
+    ALTER TABLE watches ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;      -- crosspost (announcement channels)
+    ALTER TABLE watches ADD COLUMN action_error TEXT;                      -- why the last thread/publish failed
+    ALTER TABLE announcements ADD COLUMN actions_json TEXT;                -- actions still to do once posted
+    ALTER TABLE announcements ADD COLUMN action_attempts INTEGER NOT NULL DEFAULT 0;
+  `,
+});

@@ -14,7 +14,10 @@ import {
   type PollSuccess,
   type StoredFeedArticle,
   type WatchRow,
+  type WatchSettingsPatch,
+  watchSettingsColumns,
 } from '../../feeds/store';
+import type { PostAction } from '../../core/poster';
 import { inTransaction } from './pool';
 import { LIVE_OWNERS } from './presence';
 
@@ -271,11 +274,14 @@ export class PgFeedStore implements FeedStore {
     return rows[0] ? watchRowSchema.parse(rows[0]) : undefined;
   }
 
-  async setWatchSettings(id: number, patch: { filterJson?: string | null; template?: string | null; format?: 'embed' | 'text'; pingRoleId?: string | null }): Promise<void> {
-    const column = { filterJson: 'filter_json', template: 'template', format: 'format', pingRoleId: 'ping_role_id' } as const;
-    const keys = (Object.keys(column) as (keyof typeof column)[]).filter((k) => patch[k] !== undefined);
-    if (keys.length === 0) return;
-    await this.pool.query(`UPDATE watches SET ${keys.map((k, i) => `${column[k]} = $${i + 1}`).join(', ')} WHERE id = $${keys.length + 1}`, [...keys.map((k) => patch[k] ?? null), id]);
+  async setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void> {
+    const sets = watchSettingsColumns(patch);
+    if (sets.length === 0) return;
+    await this.pool.query(`UPDATE watches SET ${sets.map((s, i) => `${s.column} = $${i + 1}`).join(', ')} WHERE id = $${sets.length + 1}`, [...sets.map((s) => s.value), id]);
+  }
+
+  async setWatchActionError(id: number, error: string | null): Promise<void> {
+    await this.pool.query('UPDATE watches SET action_error = $1 WHERE id = $2', [error ? error.slice(0, 300) : null, id]);
   }
 
   async setFeedInterval(id: number, minutes: number | null): Promise<void> {
@@ -372,6 +378,24 @@ export class PgFeedStore implements FeedStore {
     return rows[0] ? announcementRowSchema.parse(rows[0]) : undefined;
   }
 
+  async setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void> {
+    await this.pool.query('UPDATE announcements SET actions_json = $1, action_attempts = action_attempts + $2 WHERE watch_id = $3 AND article_key = $4', [
+      actions?.length ? JSON.stringify(actions) : null,
+      attempted ? 1 : 0,
+      watchId,
+      articleKey,
+    ]);
+  }
+
+  async pendingActions(limit: number): Promise<AnnouncementRow[]> {
+    const { rows } = await this.pool.query(
+      `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
+       WHERE a.status = 'posted' AND a.actions_json IS NOT NULL ORDER BY a.posted_at, a.seq LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => announcementRowSchema.parse(r));
+  }
+
   async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {
     const out = { pending: 0, posted: 0, failed: 0 };
     const { rows } = await this.pool.query<{ status: keyof typeof out; n: number }>('SELECT status, COUNT(*) AS n FROM announcements GROUP BY status');
@@ -383,10 +407,17 @@ export class PgFeedStore implements FeedStore {
 async function enqueueWith(q: Queryable, announcements: NewAnnouncement[], at: Date): Promise<number> {
   if (announcements.length === 0) return 0;
   const r = await q.query(
-    `INSERT INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at)
-     SELECT w, k, n, j, $5, $5 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(w, k, n, j, i) ORDER BY i
+    `INSERT INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at, actions_json)
+     SELECT w, k, n, j, $5, $5, x FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $6::text[]) WITH ORDINALITY AS t(w, k, n, j, x, i) ORDER BY i
      ON CONFLICT (watch_id, article_key) DO NOTHING`,
-    [announcements.map((a) => a.watchId), announcements.map((a) => a.articleKey), announcements.map((a) => a.nonce), announcements.map((a) => JSON.stringify(a.reply)), at.toISOString()],
+    [
+      announcements.map((a) => a.watchId),
+      announcements.map((a) => a.articleKey),
+      announcements.map((a) => a.nonce),
+      announcements.map((a) => JSON.stringify(a.reply)),
+      at.toISOString(),
+      announcements.map((a) => (a.actions?.length ? JSON.stringify(a.actions) : null)),
+    ],
   );
   return r.rowCount ?? 0;
 }

@@ -164,4 +164,15 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE feeds ADD COLUMN filter_json TEXT;
     `,
   },
+  {
+    version: 211,
+    name: 'after-post actions: a thread under each announcement, publishing in announcement channels',
+    sql: `
+      ALTER TABLE watches ADD COLUMN open_thread INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE watches ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE watches ADD COLUMN action_error TEXT;
+      ALTER TABLE announcements ADD COLUMN actions_json TEXT;
+      ALTER TABLE announcements ADD COLUMN action_attempts INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -3,7 +3,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes } from 'discord.js';
 import type { REST } from 'discord.js';
 import type { Logger } from 'pino';
-import type { MessagePoster, PostOptions, PostResult } from '../../core/poster';
+import type { ActionResult, MessagePoster, PostAction, PostOptions, PostResult } from '../../core/poster';
 import type { Reply } from '../../core/reply';
 import { renderMessage } from './render';
 
@@ -15,6 +15,8 @@ const KNOWN_CODES: Record<number, string> = {
   50013: 'Missing Permissions',
   50035: 'Invalid Form Body',
   50008: 'Cannot send messages in a non-text channel',
+  50024: 'Cannot execute action on this channel type',
+  50068: 'Invalid message type',
   20028: 'Channel write rate limit',
 };
 
@@ -29,6 +31,21 @@ export class DiscordPoster implements MessagePoster {
     private readonly log: Logger,
     private readonly options: DiscordPosterOptions = {},
   ) {}
+
+  /** A thread under a posted message, or publishing it (crosspost); a second of either counts as done. */
+  async act(channelId: string, messageId: string, action: PostAction): Promise<ActionResult> {
+    const route = action.kind === 'publish' ? Routes.channelMessageCrosspost(channelId, messageId) : Routes.threads(channelId, messageId);
+    const body = action.kind === 'thread' ? { name: action.name.replace(/\s+/g, ' ').trim().slice(0, 100) || 'Discussion', auto_archive_duration: 1440 } : undefined;
+    try {
+      await this.rest.post(route, { ...(body ? { body } : {}), signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof DiscordAPIError && typeof error.code === 'number' && ALREADY_DONE.has(error.code)) return { ok: true };
+      const result = classifyPostError(error);
+      this.log.warn({ channelId, messageId, action: action.kind, reason: result.reason }, 'action on a posted message failed');
+      return { ok: false, retryable: result.retryable, reason: result.reason };
+    }
+  }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
     const { flags: _ephemeralHasNoMeaningInAChannel, ...payload } = renderMessage(reply);
@@ -46,6 +63,12 @@ export class DiscordPoster implements MessagePoster {
     }
   }
 }
+
+/** Discord's answers meaning the action was already done: counted as done, so a retry is harmless. */
+const ALREADY_DONE = new Set([
+  40033, // This message has already been crossposted
+  160004, // A thread has already been created for this message
+]);
 
 /** Maps what discord.js REST threw to a PostResult (pure). */
 export function classifyPostError(error: unknown): Exclude<PostResult, { ok: true }> {

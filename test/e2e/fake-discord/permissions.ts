@@ -6,6 +6,9 @@ export const Perm = {
   SendMessages: 1n << 11n,
   EmbedLinks: 1n << 14n,
   ReadMessageHistory: 1n << 16n,
+  ManageMessages: 1n << 13n,
+  ManageWebhooks: 1n << 29n,
+  CreatePublicThreads: 1n << 35n,
   Administrator: 1n << 3n,
 } as const;
 

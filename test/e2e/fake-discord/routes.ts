@@ -258,6 +258,27 @@ function onMessage(handle: (ctx: RouteContext, list: FakeMessage[], index: numbe
 }
 
 const getMessage = onMessage((_ctx, list, index) => ok(list[index]));
+/** Publishing (crosspost): announcement channels only, once per message (flag 1 = CROSSPOSTED). */
+const crosspostMessage = onMessage(({ fake, params }, list, index) => {
+  const channel = fake.channelMap.get(params.channel)!;
+  if (channel.type !== 5) return err(400, 50024, 'Cannot execute action on this channel type');
+  const message = list[index];
+  if (message.flags & 1) return err(400, 40033, 'This message has already been crossposted.');
+  message.flags |= 1;
+  return ok(message);
+});
+
+/** A thread under a message: needs Create Public Threads; one per message (160004 for a second). */
+const startThread = onMessage(({ fake, params, body }, list, index) => {
+  const channel = fake.channelMap.get(params.channel)!;
+  if (!(fake.botPermissions(channel) & Perm.CreatePublicThreads)) return err(403, 50013, 'Missing Permissions');
+  const message = list[index];
+  if (message.thread) return err(400, 160004, 'A thread has already been created for this message');
+  const name = String(body?.name ?? '');
+  if (name.length < 1 || name.length > 100) return err(400, 50035, 'Invalid Form Body (name)');
+  message.thread = { id: fake.snowflake(), name, type: channel.type === 5 ? 10 : 11, parent_id: channel.id };
+  return { status: 201, json: { ...message.thread, guild_id: fake.guildId, owner_id: fake.botUserId } };
+});
 const patchMessage = onMessage(({ body }, list, index) => ok(Object.assign(list[index], pickMessageFields(body ?? {}), { edited_timestamp: new Date().toISOString() })));
 const deleteMessage = onMessage((_ctx, list, index) => {
   list.splice(index, 1);
@@ -310,6 +331,8 @@ const routes: Route[] = [
   { method: 'GET', path: 'channels/:channel/messages/:message', handle: getMessage },
   { method: 'PATCH', path: 'channels/:channel/messages/:message', handle: patchMessage },
   { method: 'DELETE', path: 'channels/:channel/messages/:message', handle: deleteMessage },
+  { method: 'POST', path: 'channels/:channel/messages/:message/crosspost', handle: crosspostMessage },
+  { method: 'POST', path: 'channels/:channel/messages/:message/threads', handle: startThread },
 
   { method: 'GET', path: 'guilds/:guild', handle: onGuild(({ fake }) => ok(fake.guildPayload(false))) },
   { method: 'GET', path: 'guilds/:guild/channels', handle: onGuild(({ fake }) => ok([...fake.channelMap.values()])) },

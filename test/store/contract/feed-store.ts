@@ -169,5 +169,33 @@ export function feedStoreContract(open: OpenFeedStore): void {
       await store.removeFeed(a.url, '111');
       expect((await store.watches('111')).map((w) => w.feed_id)).toEqual([null]);
     }));
+  
+    it('keeps a watch\'s thread and publish settings and each posted announcement\'s actions left to do (issue 15)', withStore(async (store) => {
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      expect(await store.watch(watch.id)).toMatchObject({ open_thread: 0, publish: 0, action_error: null });
+      await store.setWatchSettings(watch.id, { openThread: true, publish: true });
+      await store.setWatchActionError(watch.id, 'could not publish: Missing Permissions (50013)');
+      expect(await store.watch(watch.id)).toMatchObject({ open_thread: 1, publish: 1, action_error: 'could not publish: Missing Permissions (50013)' });
+      // Changing either setting clears the reported error; other settings leave it.
+      await store.setWatchSettings(watch.id, { template: '{title}' });
+      expect((await store.watch(watch.id))?.action_error).not.toBeNull();
+      await store.setWatchSettings(watch.id, { publish: false });
+      expect(await store.watch(watch.id)).toMatchObject({ open_thread: 1, publish: 0, action_error: null });
+
+      const actions = [{ kind: 'publish' as const }, { kind: 'thread' as const, name: 'Headline' }];
+      await store.enqueue([{ ...announcement(watch.id, 'a'), actions }, announcement(watch.id, 'b')], at(1));
+      expect(await store.pendingActions(10)).toEqual([]); // not posted yet
+      await store.markPosted(watch.id, 'a', 'm1', at(2));
+      await store.markPosted(watch.id, 'b', 'm2', at(2));
+      const [pending, ...rest] = await store.pendingActions(10);
+      expect(rest).toEqual([]);
+      expect(pending).toMatchObject({ article_key: 'a', message_id: 'm1', channel_id: '2', action_attempts: 0 });
+      expect(JSON.parse(pending.actions_json ?? 'null')).toEqual(actions);
+      await store.setAnnouncementActions(watch.id, 'a', [actions[1]], true);
+      expect(await store.pendingActions(10)).toMatchObject([{ article_key: 'a', action_attempts: 1, actions_json: JSON.stringify([actions[1]]) }]);
+      await store.setAnnouncementActions(watch.id, 'a', null, true);
+      expect(await store.pendingActions(10)).toEqual([]);
+      expect(await store.announcement(watch.id, 'a')).toMatchObject({ action_attempts: 2, actions_json: null });
+    }));
   });
 }
