@@ -149,13 +149,15 @@ async function main(): Promise<void> {
   // the whole library (only then: their start-up cancels reminders of articles no longer present), then
   // the folder watch, feed polls and the due-scan.
   let stopping = false;
+  // Aborted first thing on SIGINT/SIGTERM: every long loop (reminder sync, due-scan) checks it.
+  const stop = new AbortController();
   const ingestStarted = performance.now();
   const loading = (async () => {
     await news.load();
     if (stopping) return;
     metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
     library.setLoading(undefined);
-    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics, posting });
+    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal });
     services.reminders = reminders;
     if (stopping) return;
     news.watch();
@@ -192,6 +194,7 @@ async function main(): Promise<void> {
     { name: 'database', run: () => stores.close() },
   ];
   const shutdown = new Shutdown(log, [
+    { name: 'stop signal', run: () => stop.abort() },
     ...(overHttp ? [{ name: 'interactions endpoint', run: () => http?.stop(3_000) }] : discord ? [{ name: 'discord', run: () => discord.stop(3_000) }] : []),
     ...(consoleInput !== process.stdin ? [{ name: 'console', run: () => { process.stdin.unpipe(consoleInput); consoleInput.end(); return consoleDone; } }] : []),
     ...closeStores,

@@ -78,3 +78,22 @@ export const NOT_PERSON_HEADS = new Set(
 
 /** Words dropped when an organisation's name becomes search terms: the generic nouns and the joining words. */
 export const ORG_NAME_FILLER = new Set([...GENERIC_ORG_WORDS, 'the', 'of', 'and', 'for']);
+
+/**
+ * News agencies and broadcasters known by name (normalised: lower case, punctuation as spaces). They
+ * report stories; naming one says who told the news, not what it is about.
+ */
+export const NEWS_AGENCIES = new Set([
+  'reuters', 'associated press', 'ap', 'agence france presse', 'afp', 'bloomberg', 'interfax', 'xinhua', 'ria novosti', 'itar tass',
+  'tass', 'kyodo', 'kyodo news', 'yonhap', 'anadolu', 'anadolu agency', 'dpa', 'deutsche presse agentur', 'efe', 'ansa', 'press trust of india',
+  'pti', 'upi', 'united press international', 'bbc', 'cnn', 'sky news', 'itv', 'al jazeera', 'euronews', 'france 24', 'deutsche welle', 'dw',
+]);
+
+/** First words that make a name a news outlet: "Daily Telegraph", "Radio Free Europe", "Channel 4". */
+export const NEWS_OUTLET_FIRST = new Set(['daily', 'sunday', 'weekly', 'morning', 'evening', 'radio', 'channel']);
+
+/** Last words that make a name a news outlet: "Financial Times", "Sky News", "Washington Post", "Agence France-Presse". */
+export const NEWS_OUTLET_LAST = new Set([
+  'times', 'news', 'press', 'presse', 'post', 'telegraph', 'tribune', 'herald', 'gazette', 'journal', 'courier', 'chronicle', 'observer',
+  'standard', 'radio', 'television', 'tv', 'broadcasting', 'wire', 'ledger', 'newspaper', 'magazine',
+]);

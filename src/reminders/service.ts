@@ -97,6 +97,8 @@ export interface RemindersOptions {
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
   /** Reminder posts in flight at once in a due-scan (default POSTS_IN_FLIGHT). */
   postsInFlight?: number;
+  /** Shutdown: once aborted, the start-up sync and a due-scan stop at their next article or reminder (like stop()). */
+  signal?: AbortSignal;
 }
 
 export type DeliveryPoint = 'claimed' | 'sent' | 'recorded';
@@ -135,9 +137,13 @@ export class Reminders implements ReminderService {
   private summary: Summary = { next: [], missed: 0, broken: [] };
   private stopping = false;
 
-  /** Shutdown: a start-up sync under way stops between articles (the next start syncs again). */
+  /** Shutdown: a start-up sync under way stops between articles (the next start syncs again), a due-scan between reminders. */
   stop(): void {
     this.stopping = true;
+  }
+
+  private stopped(signal?: AbortSignal): boolean {
+    return this.stopping || Boolean(this.o.signal?.aborted) || Boolean(signal?.aborted);
   }
 
   constructor(private readonly o: RemindersOptions) {}
@@ -251,7 +257,7 @@ export class Reminders implements ReminderService {
     const articles = this.o.library.list();
     let sliceStart = performance.now();
     for (const tracked of articles) {
-      if (this.stopping) return;
+      if (this.stopped()) return;
       await this.reconcileArticle(tracked, subs, now, this.supersededOf(tracked));
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -288,25 +294,28 @@ export class Reminders implements ReminderService {
 
   // ---- the due-scan ------------------------------------------------------------------------------
 
-  /** One due-scan: what node-cron runs every few seconds. */
-  async runDue(): Promise<ScanReport> {
+  /**
+   * One due-scan: what node-cron runs every few seconds. `signal` (the scheduler stopping) ends it between
+   * reminders: posts in flight finish and are recorded, the rest wait for the next start.
+   */
+  async runDue(signal?: AbortSignal): Promise<ScanReport> {
     const report: ScanReport = { posted: 0, retried: 0, failed: 0, missed: 0, cancelled: 0 };
     const scanAt = this.o.clock.now().getTime();
     const subs = new Map<number, Subscription | undefined>();
     for (let i = 0; i < MAX_BATCHES_PER_SCAN; i++) {
       // Posting stopped (the token was rejected): nothing is claimed, nothing is decided missed.
-      if (this.o.posting?.stopped()) break;
+      if (this.o.posting?.stopped() || this.stopped(signal)) break;
       const batch = await this.o.store.due(scanAt, BATCH);
       // Several posts in flight: Discord's rate limit (which discord.js keeps, per channel and 50
       // requests/s per client) sets the pace of an event's reminders to many servers, not one round trip per post.
       await inParallel(batch, this.o.postsInFlight ?? POSTS_IN_FLIGHT, async (r) => {
-        if (this.o.posting?.stopped()) return;
+        if (this.o.posting?.stopped() || this.stopped(signal)) return;
         if (!subs.has(r.subscriptionId)) subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
         const outcome = await this.deliver(r, subs.get(r.subscriptionId));
         if (outcome === 'broken') subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
         if (outcome !== 'skipped') report[outcome === 'broken' ? 'failed' : outcome]++;
       });
-      if (batch.length < BATCH) break;
+      if (batch.length < BATCH || this.stopped(signal)) break;
     }
     if (report.posted + report.retried + report.failed + report.missed + report.cancelled > 0) {
       this.o.log.info(report, 'due reminders processed');

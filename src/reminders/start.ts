@@ -28,6 +28,8 @@ export interface StartRemindersOptions {
   metrics?: Metrics;
   /** Stopped after Discord rejected the token (401): the due-scan claims nothing. */
   posting?: PostingState;
+  /** Shutdown: aborted, the start-up sync and due-scan stop early (SIGTERM exits within seconds at any moment). */
+  signal?: AbortSignal;
   config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; ARTICLE_FRESH_DAYS?: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
@@ -50,6 +52,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     stories: o.stories ?? new StoryIndex(o.library),
     metrics: o.metrics,
     posting: o.posting,
+    signal: o.signal,
     // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup, during a
     // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
     // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).
@@ -61,7 +64,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   await reminders.start(o.config.REMINDER_CHANNEL_ID ?? null);
   reminders.attach(o.library);
   o.status.contribute(reminders.statusContributor());
-  o.scheduler.add({ name: 'reminders.due-scan', schedule: DUE_SCAN_SCHEDULE, run: () => reminders.runDue() });
+  o.scheduler.add({ name: 'reminders.due-scan', schedule: DUE_SCAN_SCHEDULE, run: (signal) => reminders.runDue(signal) });
   log.info('reminders started; running the startup due-scan');
   await o.scheduler.runNow('reminders.due-scan');
   return reminders;

@@ -8,7 +8,8 @@ export interface Job {
   name: string;
   /** node-cron expression; six fields allow seconds ("*\/5 * * * * *" = every 5 s). */
   schedule: string;
-  run(): Promise<unknown> | unknown;
+  /** `signal` aborts when the scheduler stops: a long run (a due-scan through many reminders) ends early. */
+  run(signal: AbortSignal): Promise<unknown> | unknown;
 }
 
 export type JobOutcome =
@@ -20,6 +21,8 @@ export type JobOutcome =
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Job; task?: ScheduledTask; running: boolean; current?: Promise<unknown> }>();
   private started = false;
+  /** Aborted by stop(): runs in progress see it and end at their next check. */
+  private stopping = new AbortController();
 
   /**
    * unref: ticks alone do not keep the process alive (the console mode ends with its input).
@@ -40,6 +43,7 @@ export class Scheduler {
   /** Starts every declared job; jobs added later start as they are added. */
   start(): void {
     this.started = true;
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     for (const [name, entry] of this.jobs) {
       if (entry.task) continue;
       entry.task = cron.schedule(entry.job.schedule, () => this.runNow(name), { name, unref: this.options.unref });
@@ -47,9 +51,10 @@ export class Scheduler {
     }
   }
 
-  /** Stops the ticks, then waits for runs in progress (shutdown closes the database only after them). */
+  /** Stops the ticks and signals runs in progress to end, then waits for them (shutdown closes the database only after them). */
   async stop(): Promise<void> {
     this.started = false;
+    this.stopping.abort();
     for (const entry of this.jobs.values()) {
       if (!entry.task) continue;
       await entry.task.destroy();
@@ -71,9 +76,10 @@ export class Scheduler {
     try {
       // Set before any await, so stop() always sees a run that has begun (the leadership check included).
       const FOLLOWER = Symbol('follower');
+      const signal = this.stopping.signal;
       entry.current = this.options.leadership
-        ? this.mayRun().then((leading) => (leading ? entry.job.run() : FOLLOWER))
-        : Promise.resolve(entry.job.run());
+        ? this.mayRun().then((leading) => (leading ? entry.job.run(signal) : FOLLOWER))
+        : Promise.resolve(entry.job.run(signal));
       if ((await entry.current) === FOLLOWER) return { ok: true, skipped: true, why: 'follower' };
       const durationMs = round(performance.now() - started);
       this.log.debug({ job: name, durationMs }, 'job ran');

@@ -1,7 +1,8 @@
 // Normalised entity keys of an article, shared by topic matching and story linking. Pure.
 // "Collective Security Treaty Organization" and "CSTO" both become the key "csto", so an acronym and
 // its spelled-out name meet; people are keyed by surname; places by name.
-import type { Article } from '../articles/model';
+import type { Article, Organisation } from '../articles/model';
+import { NEWS_AGENCIES, NEWS_OUTLET_FIRST, NEWS_OUTLET_LAST } from '../language/organisations';
 
 const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', 'on', 'in', 'to', 'at', '&']);
 
@@ -23,7 +24,7 @@ export function initialism(name: string): string {
 }
 
 export interface EntityProfile {
-  /** One canonical key per entity (for Jaccard). */
+  /** One canonical key per entity (for Jaccard); news outlets have none (see isNewsOutlet). */
   keys: Set<string>;
   /** Every name form that refers to an entity of the article (for topic matching). */
   names: Set<string>;
@@ -42,6 +43,24 @@ export function capitalisedNames(text: string): string[] {
   return out;
 }
 
+/**
+ * A news agency or outlet: a known agency, a name that reads like an outlet ("Daily Ledger", "Radio Free
+ * Europe", "Financial Times"), or the article's own source (front matter). It tells who reported a story,
+ * so two articles from Reuters are not one story for it.
+ */
+export function isNewsOutlet(org: Pick<Organisation, 'name' | 'acronym' | 'aliases'>, ownSource?: string): boolean {
+  const source = ownSource ? normalise(ownSource) : '';
+  for (const form of [org.name, org.acronym, ...org.aliases]) {
+    if (!form) continue;
+    const n = normalise(form).replace(/^the /, '');
+    if (!n) continue;
+    if (NEWS_AGENCIES.has(n) || n === source) return true;
+    const words = n.split(' ');
+    if (words.length >= 2 && (NEWS_OUTLET_FIRST.has(words[0]) || NEWS_OUTLET_LAST.has(words[words.length - 1]))) return true;
+  }
+  return false;
+}
+
 export function entityProfile(article: Article): EntityProfile {
   const keys = new Set<string>();
   const names = new Set<string>();
@@ -52,7 +71,7 @@ export function entityProfile(article: Article): EntityProfile {
   };
   for (const o of article.organisations) {
     const key = o.acronym ? normalise(o.acronym) : initialism(o.name);
-    if (key) keys.add(`org:${key}`);
+    if (key && !isNewsOutlet(o, article.meta.source)) keys.add(`org:${key}`);
     addName(o.name);
     addName(o.acronym);
     names.add(initialism(o.name));

@@ -3,6 +3,9 @@
 // so an inverted index from entity keys to articles gives every candidate; a cheap bound from the shared
 // entity count and headline words settles most candidates before the full score is needed. A change
 // costs the article's candidates, never every article or every pair.
+// Entities named by a large share of the library (a country in every other article, an outlet that
+// reports half of them) are "common": they link nothing, or a big library chains into a few giant
+// stories. The index knows each entity's document frequency, so it decides this from the library itself.
 import type { LibraryChange, MemoryLibrary, TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
 import { jaccard, movedEvents, sameStory, signature, storyScore, STORY_THRESHOLD, type DateMove, type StorySignature } from './link';
@@ -65,6 +68,14 @@ interface Node {
   shared: number;
 }
 
+/**
+ * An entity named by more than this share of the library's articles (and by at least COMMON_FLOOR of
+ * them) is common: it links no stories. A story's own entities (its organisation, its people) are named
+ * by its few articles, far below; what passes is what every other article names.
+ */
+export const COMMON_SHARE = 0.02;
+export const COMMON_FLOOR = 50;
+
 /** A candidate's score bound without its events (at most 0.15 of the score): below this nothing links. */
 const EVENTS_WEIGHT = 0.15;
 
@@ -74,14 +85,30 @@ export class StoryIndex implements StoryLookup, StoryLinks {
   private readonly byEntity = new Map<string, Set<Node>>();
   private pass = 0;
   private readonly touched = new WeakMap<LibraryChange, string[]>();
+  /** Entity keys too widespread to link stories (see COMMON_SHARE). */
+  private readonly common = new Set<string>();
+  /** Ids whose links a change of the common keys redrew during the current change (undefined outside one). */
+  private relinked: Set<string> | undefined;
 
-  constructor(private readonly library: MemoryLibrary) {
+  private readonly commonShare: number;
+  private readonly commonFloor: number;
+
+  /** `common`: the bounds of common keys (tests use small ones; default COMMON_SHARE and COMMON_FLOOR). */
+  constructor(private readonly library: MemoryLibrary, common: { share?: number; floor?: number } = {}) {
+    this.commonShare = common.share ?? COMMON_SHARE;
+    this.commonFloor = common.floor ?? COMMON_FLOOR;
     for (const t of library.list()) this.add(t);
     library.onChange((change) => this.apply(change));
   }
 
+  /** The entity keys that link no stories now (document frequency over COMMON_SHARE of the library). */
+  commonKeys(): ReadonlySet<string> {
+    return this.common;
+  }
+
   private apply(change: LibraryChange): void {
     const touched = new Set<string>();
+    this.relinked = touched;
     const forget = (id: string) => {
       const node = this.nodes.get(id);
       if (!node) return;
@@ -98,6 +125,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
       for (const o of node.out) touched.add(o);
       for (const i of node.in) touched.add(i);
     }
+    this.relinked = undefined;
     this.touched.set(change, [...touched]);
   }
 
@@ -110,9 +138,23 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     if (this.nodes.has(id)) this.remove(id);
     const sig = signature(tracked.article);
     const node: Node = { id, tracked, sig, out: new Set(), in: new Set(), pass: 0, shared: 0 };
+    this.link(node);
+    this.nodes.set(id, node);
+    for (const key of sig.profile.keys) {
+      let ids = this.byEntity.get(key);
+      if (!ids) this.byEntity.set(key, (ids = new Set()));
+      ids.add(node);
+    }
+    this.reviewCommon(sig.profile.keys);
+    return node;
+  }
+
+  /** Links `node` (not yet or no longer linked) to every candidate it is on one story with, both ways. */
+  private link(node: Node): void {
+    const { id, sig } = node;
     for (const c of this.candidates(sig, id)) {
       const other = c.node;
-      const [forward, backward] = c.both ? [true, true] : [sameStory(storyScore(sig, other.sig)), sameStory(storyScore(other.sig, sig))];
+      const [forward, backward] = c.both ? [true, true] : [sameStory(storyScore(sig, other.sig, this.common)), sameStory(storyScore(other.sig, sig, this.common))];
       if (forward) {
         node.out.add(c.id);
         other.in.add(id);
@@ -122,26 +164,73 @@ export class StoryIndex implements StoryLookup, StoryLinks {
         node.in.add(c.id);
       }
     }
-    this.nodes.set(id, node);
-    for (const key of sig.profile.keys) {
-      let ids = this.byEntity.get(key);
-      if (!ids) this.byEntity.set(key, (ids = new Set()));
-      ids.add(node);
+  }
+
+  private unlink(node: Node): void {
+    for (const o of node.out) this.nodes.get(o)?.in.delete(node.id);
+    for (const i of node.in) this.nodes.get(i)?.out.delete(node.id);
+    node.out.clear();
+    node.in.clear();
+  }
+
+  /** The document frequency above which a key is common, for the library's size now. */
+  private commonAbove(): number {
+    return Math.max(this.commonFloor, Math.ceil(this.commonShare * this.nodes.size));
+  }
+
+  /**
+   * Keys whose document frequency crossed the bound become common (or, at half the bound, ordinary
+   * again: the margin keeps a key near the bound from flipping on every change); the articles naming
+   * them are linked anew. Rare: a key crosses once as a library grows.
+   */
+  private reviewCommon(keys: Iterable<string>): void {
+    const above = this.commonAbove();
+    const flipped: string[] = [];
+    for (const key of keys) {
+      const df = this.byEntity.get(key)?.size ?? 0;
+      if (!this.common.has(key) && df > above) flipped.push(key);
+      else if (this.common.has(key) && df <= above / 2) flipped.push(key);
     }
-    return node;
+    // The bound grows with the library: now and then, common keys it has outgrown become ordinary.
+    if (this.nodes.size % 256 === 0) {
+      for (const key of this.common) if ((this.byEntity.get(key)?.size ?? 0) <= above / 2 && !flipped.includes(key)) flipped.push(key);
+    }
+    if (flipped.length === 0) return;
+    const affected = new Set<Node>();
+    for (const key of flipped) {
+      if (this.common.has(key)) this.common.delete(key);
+      else this.common.add(key);
+      for (const n of this.byEntity.get(key) ?? []) affected.add(n);
+    }
+    const touched = this.relinked;
+    for (const n of affected) {
+      if (touched) {
+        touched.add(n.id);
+        for (const o of n.out) touched.add(o);
+        for (const i of n.in) touched.add(i);
+      }
+      this.unlink(n);
+    }
+    for (const n of affected) {
+      this.link(n);
+      if (touched) {
+        for (const o of n.out) touched.add(o);
+        for (const i of n.in) touched.add(i);
+      }
+    }
   }
 
   private remove(id: string): void {
     const node = this.nodes.get(id);
     if (!node) return;
-    for (const o of node.out) this.nodes.get(o)?.in.delete(id);
-    for (const i of node.in) this.nodes.get(i)?.out.delete(id);
+    this.unlink(node);
     for (const key of node.sig.profile.keys) {
       const ids = this.byEntity.get(key);
       ids?.delete(node);
       if (ids?.size === 0) this.byEntity.delete(key);
     }
     this.nodes.delete(id);
+    this.reviewCommon(node.sig.profile.keys);
   }
 
   /**
@@ -153,7 +242,9 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     // Shared key counts are kept on the nodes themselves (stamped with this pass): no map per call.
     const pass = ++this.pass;
     const counted: Node[] = [];
+    const common = this.common;
     for (const key of sig.profile.keys) {
+      if (common.has(key)) continue;
       const nodes = this.byEntity.get(key);
       if (!nodes) continue;
       for (const n of nodes) {
@@ -213,7 +304,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
       const t = c.node.tracked;
       if (origin && t.origin === origin) continue;
       const theirs = this.sig(t.article);
-      const s = storyScore(mine, theirs);
+      const s = storyScore(mine, theirs, this.common);
       if (!sameStory(s)) continue;
       if (!best || s.score > best.score) best = { tracked: t, score: s.score, moves: movedEvents(theirs, mine) };
     }

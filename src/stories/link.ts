@@ -55,22 +55,30 @@ export interface StoryScore {
 /** Above this an article is linked to the story. */
 export const STORY_THRESHOLD = 0.35;
 
-function sharedEntitiesOf(a: StorySignature, b: StorySignature): number {
+function sharedEntitiesOf(a: StorySignature, b: StorySignature, common: ReadonlySet<string> | undefined): number {
   let shared = 0;
-  for (const k of a.profile.keys) if (b.profile.keys.has(k)) shared++;
+  for (const k of a.profile.keys) if (b.profile.keys.has(k) && !common?.has(k)) shared++;
   return shared;
 }
 
-export function storyScore(a: StorySignature, b: StorySignature): StoryScore {
-  const sharedEntities = sharedEntitiesOf(a, b);
+/**
+ * `common`: entity keys too widespread to say two articles tell one story (a country or an outlet named
+ * by a large share of the library, see StoryIndex): naming one is no shared evidence, though it still
+ * counts in the article's size (an article naming five places and one rare name is not about that name).
+ */
+export function storyScore(a: StorySignature, b: StorySignature, common?: ReadonlySet<string>): StoryScore {
+  const sharedEntities = sharedEntitiesOf(a, b, common);
   let sharedEvents = 0;
   for (const x of a.events) {
     if (b.events.some((y) => (y.event.date === x.event.date && jaccard(x.words, y.words) >= 0.2) || sameHappening(x.words, y.words))) sharedEvents++;
   }
   // Jaccard alone punishes a short follow-up against a long article naming many places; the overlap
   // coefficient (shared over the smaller set) does not. Averaged, both count.
-  const smaller = Math.min(a.profile.keys.size, b.profile.keys.size);
-  const entityJ = (jaccard(a.profile.keys, b.profile.keys) + (smaller > 0 ? sharedEntitiesOf(a, b) / smaller : 0)) / 2;
+  const sizeA = a.profile.keys.size;
+  const sizeB = b.profile.keys.size;
+  const smaller = Math.min(sizeA, sizeB);
+  const union = sizeA + sizeB - sharedEntities;
+  const entityJ = ((union > 0 ? sharedEntities / union : 0) + (smaller > 0 ? sharedEntities / smaller : 0)) / 2;
   const headlineJ = jaccard(a.headlineWords, b.headlineWords);
   const score = 0.6 * entityJ + 0.25 * headlineJ + 0.15 * Math.min(1, sharedEvents);
   return { score, sharedEntities, sharedEvents };

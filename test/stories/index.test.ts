@@ -30,9 +30,9 @@ const articleArb = fc.record({
 });
 
 
-function build(ops: { remove: boolean; spec: typeof articleArb extends fc.Arbitrary<infer T> ? T : never }[]) {
+function build(ops: { remove: boolean; spec: typeof articleArb extends fc.Arbitrary<infer T> ? T : never }[], common?: { share: number; floor: number }) {
   const library = new MemoryLibrary();
-  const index = new StoryIndex(library);
+  const index = new StoryIndex(library, common);
   ops.forEach((op, n) => {
     const origin = `https://news.example/${op.spec.origin}`;
     if (op.remove) {
@@ -53,10 +53,10 @@ function build(ops: { remove: boolean; spec: typeof articleArb extends fc.Arbitr
   return { library, index };
 }
 
-/** The definitions, by scoring every pair. */
-function bruteForce(all: TrackedArticle[]) {
+/** The definitions, by scoring every pair (with the index's common keys, which link nothing). */
+function bruteForce(all: TrackedArticle[], common?: ReadonlySet<string>) {
   const sig = new Map(all.map((t) => [t.article.id, signature(t.article)]));
-  const links = (a: TrackedArticle, b: TrackedArticle) => a !== b && sameStory(storyScore(sig.get(a.article.id)!, sig.get(b.article.id)!));
+  const links = (a: TrackedArticle, b: TrackedArticle) => a !== b && sameStory(storyScore(sig.get(a.article.id)!, sig.get(b.article.id)!, common));
   const storyOf = (start: TrackedArticle) => {
     const members = new Set([start]);
     const queue = [start];
@@ -93,6 +93,27 @@ describe('StoryIndex', () => {
     );
   });
 
+  it('stays equal to scoring every pair while entities become common and ordinary again (small bounds)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ remove: fc.boolean(), spec: articleArb }), { minLength: 1, maxLength: 40 }), (ops) => {
+        const { library, index } = build(ops, { share: 0.25, floor: 3 });
+        const all = library.list();
+        const common = index.commonKeys();
+        // Every common key is widespread: named by more than half the bound (the margin before it is ordinary again).
+        const df = new Map<string, number>();
+        for (const t of all) for (const k of signature(t.article).profile.keys) df.set(k, (df.get(k) ?? 0) + 1);
+        for (const k of common) expect(df.get(k) ?? 0).toBeGreaterThan(Math.max(3, Math.ceil(0.25 * all.length)) / 2);
+        const brute = bruteForce(all, common);
+        for (const t of all) {
+          const id = t.article.id;
+          expect(index.storyOf(id)?.articles.map((s) => s.article.id)).toEqual(brute.storyOf(t));
+          expect(index.linkingTo(id).map((l) => l.tracked.article.id).sort()).toEqual(brute.linkingTo(t));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('names the touched articles of a change: the article and the articles on its story, not the rest', () => {
     const library = new MemoryLibrary();
     const index = new StoryIndex(library);
@@ -104,6 +125,49 @@ describe('StoryIndex', () => {
     const removal = library.removeOrigin('o1')!;
     expect(index.touchedBy(removal).sort()).toEqual(['a1', 'a2']);
     expect(index.storyOf('a2')?.articles.map((t) => t.article.id)).toEqual(['a2']);
+  });
+});
+
+describe('what does not link stories', () => {
+  const at = (n: number) => new Date(Date.UTC(2024, 10, 1, 0, n));
+
+  it('news agencies and outlets: two unrelated articles both citing Reuters, the Associated Press and their own source are two stories', () => {
+    const library = new MemoryLibrary();
+    const index = new StoryIndex(library);
+    const outlets = [{ name: 'Reuters' }, { name: 'Associated Press', acronym: 'AP' }, { name: 'Daily Ledger' }, { name: 'Harbour Gazette' }];
+    const a = makeArticle({ id: 'strike', headline: 'Dock workers strike in Riga', organisations: outlets, places: ['Riga'], published: '2024-11-26', source: 'Harbour Gazette' });
+    const b = makeArticle({ id: 'vote', headline: 'Lima council votes on budget', organisations: outlets, places: ['Lima'], published: '2024-11-26', source: 'Harbour Gazette' });
+    library.upsert({ article: a, origin: 'a.txt', ingestedAt: at(0) });
+    library.upsert({ article: b, origin: 'b.txt', ingestedAt: at(1) });
+    expect(signature(a).profile.keys).toEqual(new Set(['place:riga']));
+    expect(index.storyOf('strike')?.articles.map((t) => t.article.id)).toEqual(['strike']);
+    expect(index.linkingTo('vote')).toEqual([]);
+  });
+
+  it('entities named by a large share of the library: they link nothing, so unrelated stories do not chain through them', () => {
+    const library = new MemoryLibrary();
+    const index = new StoryIndex(library, { share: 0.1, floor: 5 });
+    // 30 stories of two articles each; every article names Ruritania and the Ruritanian Broadcasting Union (not an outlet name).
+    for (let s = 0; s < 30; s++) {
+      for (const part of [0, 1]) {
+        const article = makeArticle({
+          id: `s${s}-${part}`,
+          headline: part === 0 ? 'Harbour plan announced' : 'Harbour plan debated',
+          organisations: [{ name: 'Ruritanian Broadcasting Union', acronym: 'RBU' }],
+          people: [`Anna Minister${s}`, `Boris Deputy${s}`],
+          places: ['Ruritania'],
+          published: '2024-11-26',
+        });
+        library.upsert({ article, origin: `s${s}-${part}.txt`, ingestedAt: at(2 * s + part) });
+      }
+    }
+    expect([...index.commonKeys()].sort()).toEqual(['org:rbu', 'place:ruritania']);
+    for (let s = 0; s < 30; s++) expect(index.storyOf(`s${s}-0`)?.articles.map((t) => t.article.id).sort()).toEqual([`s${s}-0`, `s${s}-1`]);
+    // Below the floor nothing is common: five articles naming one country are not yet "everyone".
+    const small = new MemoryLibrary();
+    const smallIndex = new StoryIndex(small, { share: 0.1, floor: 5 });
+    for (let s = 0; s < 5; s++) small.upsert({ article: makeArticle({ id: `t${s}`, headline: `T ${s}`, places: ['Ruritania'] }), origin: `t${s}`, ingestedAt: at(s) });
+    expect(smallIndex.commonKeys().size).toBe(0);
   });
 });
 
