@@ -136,6 +136,8 @@ export class Reminders implements ReminderService {
   private queue: Promise<void> = Promise.resolve();
   private summary: Summary = { next: [], missed: 0, broken: [] };
   private stopping = false;
+  /** /remind list's "not scheduled" reasons by article (null: it gives reminders or has no day-precise event). */
+  private readonly reasons = new WeakMap<TrackedArticle, string | null>();
 
   /** Shutdown: a start-up sync under way stops between articles (the next start syncs again), a due-scan between reminders. */
   stop(): void {
@@ -527,13 +529,20 @@ export class Reminders implements ReminderService {
     listing.cancelled = listing.cancelled.sort(newest).slice(0, limit);
     if (subs.length > 0) {
       for (const tracked of this.o.library.list()) {
-        const why = noReminderReason(tracked, this.o.freshDays);
+        const why = this.noReminderReason(tracked);
         if (why === undefined) continue;
         if (listing.notScheduled.length < limit) listing.notScheduled.push({ headline: tracked.article.headline, why });
         listing.notScheduledCount++;
       }
     }
     return listing;
+  }
+
+  /** noReminderReason, once per tracked article (a tracked article never changes; a new version is a new object). */
+  private noReminderReason(tracked: TrackedArticle): string | undefined {
+    let why = this.reasons.get(tracked);
+    if (why === undefined) this.reasons.set(tracked, (why = noReminderReason(tracked, this.o.freshDays) ?? null));
+    return why ?? undefined;
   }
 
   async preview(guildId: string): Promise<PreviewResult> {
