@@ -8,7 +8,7 @@ import type { DeliveryService, OpmlImportReport } from '../src/feeds/service';
 import { OPML_MAX_BYTES, OPML_MAX_FEEDS } from '../src/feeds/opml';
 import { clip, safe } from '../src/format/text';
 import { discordInstant } from '../src/format/dates';
-import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
+import { ANNOUNCEMENT_CHANNELS, defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { FeedInfo } from '../src/feeds/service';
 
@@ -55,7 +55,7 @@ export default defineCommand({
         description: 'Follow a feed; its current items are recorded, only new ones get announced',
         options: [
           { type: OptionType.String, name: 'url', description: 'http(s) URL of an RSS or Atom feed', required: true, max_length: 2048 },
-          { type: OptionType.Channel, name: 'channel', description: 'Post its items in this channel (default: the server\'s watched channels)', required: false, channel_types: POSTABLE_CHANNELS },
+          { type: OptionType.Channel, name: 'channel', description: 'Post its items in this channel (default: the server\'s watched channels)', required: false, channel_types: ANNOUNCEMENT_CHANNELS },
           { type: OptionType.Integer, name: 'interval', description: 'Read it every N minutes (default: the server schedule; minimum FEED_MIN_INTERVAL)', required: false, min_value: 0, max_value: INTERVAL_MAX_MINUTES },
           { type: OptionType.Integer, name: 'backfill', description: `Announce its newest N items once now (default 0, at most ${BACKFILL_MAX})`, required: false, min_value: 0, max_value: BACKFILL_MAX },
         ],
@@ -71,7 +71,7 @@ export default defineCommand({
         type: OptionType.Subcommand,
         name: 'route',
         description: 'Post a feed\'s items in one channel (leave channel empty: back to the watched channels)',
-        options: [feedUrlOption, { type: OptionType.Channel, name: 'channel', description: 'The channel (empty: un-route)', required: false, channel_types: POSTABLE_CHANNELS }],
+        options: [feedUrlOption, { type: OptionType.Channel, name: 'channel', description: 'The channel (empty: un-route)', required: false, channel_types: ANNOUNCEMENT_CHANNELS }],
       },
       {
         type: OptionType.Subcommand,
@@ -113,11 +113,13 @@ export default defineCommand({
           const floor = ctx.services.deliveries.minIntervalMinutes;
           if (pollMinutes < floor) return { content: `Not added: the interval is at least ${floor} minute${floor === 1 ? '' : 's'} (FEED_MIN_INTERVAL).`, ephemeral: true };
         }
+        let channelForum = false;
         if (args.channel) {
           const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel, guildId) : { ok: true as const };
           if (!access.ok) return { content: `Not added: Herald cannot announce in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
+          channelForum = 'forum' in access && access.forum === true;
         }
-        const result = await feeds.add({ url: args.url, guildId, userId: ctx.caller.userId, channelId: args.channel, pollMinutes, backfill: args.backfill });
+        const result = await feeds.add({ url: args.url, guildId, userId: ctx.caller.userId, channelId: args.channel, pollMinutes, backfill: args.backfill, forum: channelForum });
         if (!result.ok) return { content: result.reason, ephemeral: true };
         if (!result.created) {
           const hint = args.channel || args.interval !== undefined ? ' To change where it posts or how often it is read, use /feed route and /feed interval.' : '';
@@ -157,11 +159,13 @@ export default defineCommand({
       }
       default:
         if (!ctx.services.deliveries) return off();
+        let forum = false;
         if (args.subcommand === 'route' && args.channel) {
           const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel, guildId) : { ok: true as const };
           if (!access.ok) return { content: `Herald cannot announce in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
+          forum = 'forum' in access && access.forum === true;
         }
-        return settings(args, ctx.services.deliveries, guildId, ctx.caller.userId);
+        return settings(args, ctx.services.deliveries, guildId, ctx.caller.userId, forum);
     }
   },
   async autocomplete(option, value, _raw, ctx) {
@@ -175,12 +179,12 @@ export default defineCommand({
 
 type SettingsArgs = Extract<z.infer<typeof argsSchema>, { subcommand: 'route' | 'interval' | 'filter' | 'template' | 'ping' | 'preview' | 'posting' }>;
 
-async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId: string, userId: string): Promise<Reply> {
+async function settings(args: SettingsArgs, deliveries: DeliveryService, guildId: string, userId: string, forum = false): Promise<Reply> {
   switch (args.subcommand) {
     case 'preview':
       return previewReply(await deliveries.previewFeed({ guildId, url: args.url }));
     case 'route': {
-      const result = await deliveries.route({ guildId, url: args.url, channelId: args.channel ?? null, userId });
+      const result = await deliveries.route({ guildId, url: args.url, channelId: args.channel ?? null, userId, forum });
       if (!result.ok) return { content: result.reason, ephemeral: true };
       return {
         content: args.channel

@@ -90,6 +90,7 @@ export default defineCommand({
       case 'channel': {
         const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel, ctx.caller.guildId ?? undefined) : { ok: true as const };
         if (!access.ok) return { content: `Herald cannot post reminders in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
+        if ('forum' in access && access.forum) return { content: `Herald cannot post reminders in <#${args.channel}>: it is a forum channel (pick a text channel).`, ephemeral: true };
         return settingsReply('Reminders channel set', await reminders.subscribe(guildId, args.channel));
       }
       case 'off': {

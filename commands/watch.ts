@@ -1,10 +1,11 @@
-// /watch channel|topic|list|off|filter|template|ping|preview|posting: where Herald announces new articles,
-// optionally narrowed to a topic or filter, in what form, pinging which role, and what follows each post.
+// /watch channel|topic|list|off|filter|template|ping|preview|posting|webhook: where Herald announces new
+// articles, optionally narrowed to a topic or filter, in what form, pinging which role, what follows each
+// post, and whether a webhook with the server's name and avatar posts them.
 import { z } from 'zod';
 import { filterArgs, filterOptions, postingArgs, postingOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
 import type { DeliveryService } from '../src/feeds/service';
 import { clip, safe } from '../src/format/text';
-import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
+import { ANNOUNCEMENT_CHANNELS, defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
 import type { WatchInfo } from '../src/feeds/service';
 import { topicTerms } from '../src/feeds/topic';
@@ -23,6 +24,13 @@ const argsSchema = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('ping'), role: roleArg, channel }),
   z.object({ subcommand: z.literal('preview'), channel }),
   z.object({ subcommand: z.literal('posting'), channel, ...postingArgs }),
+  z.object({
+    subcommand: z.literal('webhook'),
+    channel,
+    name: z.string().trim().min(1, 'a name').max(80, 'at most 80 characters').optional(),
+    avatar: z.string().trim().max(2048, 'at most 2048 characters').optional(),
+    off: z.boolean('true or false').optional(),
+  }),
 ]);
 
 const off = (): Reply => ({ content: 'Announcements are not available in this deployment.', ephemeral: true });
@@ -40,7 +48,7 @@ export default defineCommand({
         name: 'channel',
         description: 'Announce new articles in a channel (checks Herald can post embeds there)',
         options: [
-          { type: OptionType.Channel, name: 'channel', description: 'A text channel (default: this one)', required: false, channel_types: POSTABLE_CHANNELS },
+          { type: OptionType.Channel, name: 'channel', description: 'A text channel (default: this one)', required: false, channel_types: ANNOUNCEMENT_CHANNELS },
           { type: OptionType.String, name: 'topic', description: 'Only articles about these keywords or names (comma-separated)', required: false, max_length: 300 },
         ],
       },
@@ -50,7 +58,7 @@ export default defineCommand({
         description: 'Only announce articles about these keywords or names ("*" for everything)',
         options: [
           { type: OptionType.String, name: 'keywords', description: 'Comma-separated keywords or names, e.g. CSTO, Tajikistan', required: true, max_length: 300 },
-          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS },
+          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: ANNOUNCEMENT_CHANNELS },
         ],
       },
       { type: OptionType.Subcommand, name: 'list', description: 'Watched channels and their topics' },
@@ -58,19 +66,19 @@ export default defineCommand({
         type: OptionType.Subcommand,
         name: 'off',
         description: 'Stop announcements in a channel (default: every channel of this server)',
-        options: [{ type: OptionType.Channel, name: 'channel', description: 'The channel', required: false, channel_types: POSTABLE_CHANNELS }],
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'The channel', required: false, channel_types: ANNOUNCEMENT_CHANNELS }],
       },
       {
         type: OptionType.Subcommand,
         name: 'filter',
         description: 'Include/exclude words or RE2 patterns for a watched channel (default: every watched channel)',
-        options: [...filterOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS }],
+        options: [...filterOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: ANNOUNCEMENT_CHANNELS }],
       },
       {
         type: OptionType.Subcommand,
         name: 'template',
         description: 'What announcements say: a template with {placeholders}, as an embed or plain text',
-        options: [...templateOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS }],
+        options: [...templateOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: ANNOUNCEMENT_CHANNELS }],
       },
       {
         type: OptionType.Subcommand,
@@ -78,20 +86,31 @@ export default defineCommand({
         description: 'Ping a role with each announcement (opt-in; leave the role empty to ping no one)',
         options: [
           { type: OptionType.Role, name: 'role', description: 'The role to ping (not @everyone)', required: false },
-          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS },
+          { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: ANNOUNCEMENT_CHANNELS },
         ],
       },
       {
         type: OptionType.Subcommand,
         name: 'preview',
         description: 'Show the next announcement exactly as the channel will get it (only to you)',
-        options: [{ type: OptionType.Channel, name: 'channel', description: 'A watched channel (default: this one)', required: false, channel_types: POSTABLE_CHANNELS }],
+        options: [{ type: OptionType.Channel, name: 'channel', description: 'A watched channel (default: this one)', required: false, channel_types: ANNOUNCEMENT_CHANNELS }],
       },
       {
         type: OptionType.Subcommand,
         name: 'posting',
         description: 'After each announcement: open a thread under it, publish it (announcement channels)',
-        options: [...postingOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: POSTABLE_CHANNELS }],
+        options: [...postingOptions, { type: OptionType.Channel, name: 'channel', description: 'Which watched channel (default: all of them)', required: false, channel_types: ANNOUNCEMENT_CHANNELS }],
+      },
+      {
+        type: OptionType.Subcommand,
+        name: 'webhook',
+        description: 'Post a channel\'s announcements through a webhook with your name and avatar (Manage Webhooks)',
+        options: [
+          { type: OptionType.String, name: 'name', description: 'The name announcements carry (default: Herald)', required: false, max_length: 80 },
+          { type: OptionType.String, name: 'avatar', description: 'An https:// image URL for the avatar ("-" for none)', required: false, max_length: 2048 },
+          { type: OptionType.Channel, name: 'channel', description: 'A watched channel (default: this one)', required: false, channel_types: ANNOUNCEMENT_CHANNELS },
+          { type: OptionType.Boolean, name: 'off', description: 'Back to Herald\'s own messages (deletes the webhook)', required: false },
+        ],
       },
     ],
   },
@@ -109,7 +128,7 @@ export default defineCommand({
         if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
         const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(channelId, ctx.caller.guildId ?? undefined) : { ok: true as const };
         if (!access.ok) return { content: `Herald cannot announce in <#${channelId}>: ${access.reason}.`, ephemeral: true };
-        const watch = await watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId });
+        const watch = await watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId, forum: 'forum' in access && access.forum === true });
         return { content: `New articles will be announced in <#${watch.channelId}>${topicLine(watch)}.`, ephemeral: true };
       }
       case 'topic': {
@@ -125,6 +144,25 @@ export default defineCommand({
         const n = await watches.off({ guildId, channelId: args.channel });
         if (n === 0) return { content: args.channel ? `<#${args.channel}> was not watched.` : 'No channel was watched in this server.', ephemeral: true };
         return { content: args.channel ? `Announcements in <#${args.channel}> stopped.` : `Announcements stopped in ${n} channel${n === 1 ? '' : 's'}.`, ephemeral: true };
+      }
+      case 'webhook': {
+        // Manage Server is checked by the router; webhooks need Manage Webhooks too, checked here.
+        if (!ctx.caller.canManageWebhooks) return { content: 'Setting up webhook delivery needs the Manage Webhooks permission.', ephemeral: true };
+        const deliveries = ctx.services.deliveries;
+        if (!deliveries) return off();
+        const channelId = args.channel ?? ctx.caller.channelId;
+        if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
+        const avatarUrl = args.avatar === undefined ? undefined : ['-', 'none'].includes(args.avatar.toLowerCase()) ? null : args.avatar;
+        const result = await deliveries.configureWebhook({ guildId, channelId, userId: ctx.caller.userId, name: args.name, avatarUrl, off: args.off });
+        if (!result.ok) return { content: result.reason, ephemeral: true };
+        if (!result.webhook) return { content: `Announcements in <#${channelId}> are Herald's own messages again.`, ephemeral: true };
+        const w = result.webhook;
+        return {
+          content: w.fallback
+            ? `Webhook **${escape(w.name)}** is set for <#${channelId}>, but announcements go out as Herald's own messages for now: ${escape(w.fallback)}.`
+            : `Announcements in <#${channelId}> are posted as **${escape(w.name)}**${w.avatarUrl ? ' with your avatar' : ''} through a webhook.`,
+          ephemeral: true,
+        };
       }
       case 'filter':
       case 'template':
@@ -160,6 +198,8 @@ function settingsLine(w: WatchInfo): string {
   if (w.publish) parts.push('publishes');
   if (w.openThread) parts.push('opens a thread');
   if (w.actionError) parts.push(`⚠️ ${escape(w.actionError)}`);
+  if (w.forum) parts.push('forum posts');
+  if (w.webhook) parts.push(w.webhook.fallback ? `⚠️ posts as Herald, not webhook **${escape(w.webhook.name)}**: ${escape(w.webhook.fallback)}` : `as webhook **${escape(w.webhook.name)}**`);
   return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 

@@ -10,7 +10,7 @@ import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
 import { scrubbingPoster } from './core/poster';
 import { PostingGate } from './core/posting';
-import { createScrubber } from './core/secrets';
+import { addSecret, createScrubber } from './core/secrets';
 import { CommandRouter } from './core/router';
 import type { Services } from './core/services';
 import { Shutdown } from './core/shutdown';
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
   // News monitoring: feeds, the articles-folder watch (whose first scan is the start-up load), announcements.
   const news = new NewsMonitor({
     store: stores.feeds, shared: stores.kind === 'postgres', library, poster, clock, log, stories, metrics,
+    // Webhook delivery: webhooks made over Discord's REST; their tokens join the secrets every scrubber reads.
+    webhookMaker: discord?.webhooks, addSecret: (value) => addSecret(secrets, value),
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest, posting,
     folder: {
       onProgress: (done, total) => {

@@ -50,6 +50,9 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
       value: 'None',
       inline: true,
     },
+    ...(s.webhookFallbacks?.length
+      ? [listField('Webhooks not used', s.webhookFallbacks.map((w) => `${channel(w.channelId)}: ${safe(w.reason)}`))!]
+      : []),
     {
       name: 'Last error',
       value: s.lastError

@@ -18,6 +18,8 @@ export interface Caller {
   channelId: string | null;
   /** Whether the caller has Manage Server in this guild (false in DMs). Checked in code for admin commands. */
   canManageGuild: boolean;
+  /** Whether the caller has Manage Webhooks there (webhook delivery setup checks it in code). */
+  canManageWebhooks?: boolean;
 }
 
 export interface CommandContext {
@@ -66,6 +68,9 @@ export const IN_SERVERS_AND_DMS = [InteractionContextType.Guild, InteractionCont
 
 /** Channels Herald may post in: text and announcement channels. */
 export const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+
+/** Channels announcements may go to: text, announcement and forum channels (each article a forum post). */
+export const ANNOUNCEMENT_CHANNELS = [...POSTABLE_CHANNELS, ChannelType.GuildForum];
 
 export interface Command<A = unknown> {
   definition: CommandDefinition;

@@ -15,7 +15,15 @@ export interface PostOptions {
   /** Idempotency key (≤ 25 chars) sent as `nonce` with `enforce_nonce: true`: Discord returns the first
    * message instead of creating a second one for the same nonce within a few minutes. */
   nonce?: string;
+  /** Post through this webhook, with the name and avatar the server chose (wait=true: the message comes
+   * back). Webhook posts carry no nonce: the caller claims them first (see findSent). */
+  webhook?: { id: string; token: string; username: string; avatarUrl?: string };
+  /** The channel is a forum: the post is a forum post (a new thread with the message) with this name. */
+  forum?: { threadName: string; guildId: string };
 }
+
+/** What findSent answers: the message a send made (found), none (safe to send), or the lookup failed. */
+export type FindResult = { ok: true; found?: { messageId: string; channelId: string } } | { ok: false; reason: string };
 
 /** What may follow a post: a thread opened under it, or publishing it to following servers (crosspost). */
 export type PostAction = { kind: 'thread'; name: string } | { kind: 'publish' };
@@ -27,13 +35,21 @@ export interface MessagePoster {
   /** Runs an action on a posted message; doing it twice is harmless (Discord refuses a second thread or
    * publish, which counts as done). Transports without threads or publishing leave it out. */
   act?(channelId: string, messageId: string, action: PostAction): Promise<ActionResult>;
+  /**
+   * For sends without a nonce (webhook, forum post) whose outcome was not recorded (a crash or timeout
+   * between post and record): the message such a send made in the channel since `since`, if any.
+   */
+  findSent?(channelId: string, reply: Reply, options: PostOptions & { since: Date }): Promise<FindResult>;
 }
 
 /** A poster that scrubs secrets from every message (and thread name) before the transport sees it. */
 export function scrubbingPoster(poster: MessagePoster, scrub: Scrub): MessagePoster {
   const act = poster.act?.bind(poster);
+  const findSent = poster.findSent?.bind(poster);
+  const scrubOptions = <T extends PostOptions>(options: T): T => (options.forum ? { ...options, forum: { ...options.forum, threadName: scrub(options.forum.threadName) } } : options);
   return {
-    post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options),
+    post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options && scrubOptions(options)),
+    ...(findSent ? { findSent: (channelId: string, reply: Reply, options: PostOptions & { since: Date }) => findSent(channelId, scrubReply(reply, scrub), scrubOptions(options)) } : {}),
     ...(act ? { act: (channelId: string, messageId: string, action: PostAction) => act(channelId, messageId, action.kind === 'thread' ? { ...action, name: scrub(action.name) } : action) } : {}),
   };
 }

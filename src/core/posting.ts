@@ -4,7 +4,8 @@
 // and announcement loops stop claiming while it holds, /status shows it, and main.ts logs it at error
 // level and exits non-zero so a supervisor restarts Herald with its token.
 import type { Clock } from './clock';
-import type { ActionResult, MessagePoster, PostAction, PostResult } from './poster';
+import type { ActionResult, FindResult, MessagePoster, PostAction, PostOptions, PostResult } from './poster';
+import type { Reply } from './reply';
 
 export interface PostingStop {
   reason: string;
@@ -43,7 +44,14 @@ export class PostingGate implements PostingState {
    */
   guard(poster: MessagePoster, clock: Clock): MessagePoster {
     const act = poster.act?.bind(poster);
+    const findSent = poster.findSent?.bind(poster);
     return {
+      ...(findSent
+        ? {
+            findSent: async (channelId: string, reply: Reply, options: PostOptions & { since: Date }): Promise<FindResult> =>
+              this.stop ? { ok: false, reason: `posting is stopped: ${this.stop.reason}` } : findSent(channelId, reply, options),
+          }
+        : {}),
       ...(act
         ? {
             act: async (channelId: string, messageId: string, action: PostAction): Promise<ActionResult> =>

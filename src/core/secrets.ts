@@ -49,14 +49,28 @@ function urlPassword(value: string): string[] | undefined {
 
 export type Scrub = (text: string) => string;
 
-/** A function replacing every known secret, and anything shaped like a Discord token, with "[redacted]". */
+/**
+ * A function replacing every known secret, and anything shaped like a Discord token, with "[redacted]".
+ * `secrets` is read live: a secret Herald learns while running (a webhook token it created or read from
+ * the database) is added with addSecret() to the same list, and every scrubber made from it follows.
+ */
 export function createScrubber(secrets: readonly string[]): Scrub {
-  const known = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  let seen = -1;
+  let known: string[] = [];
   return (text) => {
+    if (seen !== secrets.length) {
+      seen = secrets.length;
+      known = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+    }
     let out = text;
     for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out.replace(DISCORD_TOKEN_SHAPE, REDACTED);
   };
+}
+
+/** Adds a secret learnt at run time to a list scrubbers read (once; short values are ignored). */
+export function addSecret(secrets: string[], value: string | null | undefined): void {
+  if (value && value.length >= MIN_SECRET_LENGTH && !secrets.includes(value)) secrets.push(value);
 }
 
 /** Scrubs the listed string fields of an object that are present; absent ones stay absent. */

@@ -12,7 +12,8 @@ import type { TimelinePictures } from '../pictures/timeline-picture';
 /** What only the chat transport can check: can the bot post embeds in that channel? */
 export interface ChannelAccess {
   /** With `guildId`, a channel of another server is refused (a channel option can carry any id). */
-  canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }>;
+  /** `forum`: a forum channel (announcements there are forum posts; nothing else posts in one). */
+  canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string; forum?: boolean } | { ok: false; reason: string }>;
 }
 
 export interface AttachmentReader {

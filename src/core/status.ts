@@ -14,6 +14,8 @@ export interface StatusSnapshot {
   missedReminders: number;
   brokenSubscriptions: { channelId: string; reason: string }[];
   failingFeeds: { url: string; lastError: string; failures: number }[];
+  /** Channels with webhook delivery whose announcements go out as Herald's own messages, and why. */
+  webhookFallbacks?: { channelId: string; reason: string }[];
   /** Set when posting stopped because Discord rejected the token (401): no reminder or announcement goes out. */
   postingStopped?: { reason: string; at: Date } | null;
 }

@@ -20,6 +20,8 @@ import { parseStoredFilter } from './filters';
 import { planDeliveries } from './routing';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import type { PostingState } from '../core/posting';
+import { DELETED_REASON, sendPlan, WEBHOOK_GONE, type WebhookDirectory } from './webhooks';
+import type { PostOptions, PostResult } from '../core/poster';
 
 export interface AnnouncerDeps {
   store: FeedStore;
@@ -32,14 +34,18 @@ export interface AnnouncerDeps {
   library?: ArticleLibrary;
   /** Stopped after Discord rejected the token (401): nothing is posted while it holds. */
   posting?: PostingState;
+  /** Channels' webhook settings (webhook delivery); without it every post is Herald's own message. */
+  webhooks?: WebhookDirectory;
 }
 
 /** Tries for a thread or publish that fails retryably (then its reason shows in /watch list). */
 const ACTION_ATTEMPTS = 3;
 
 /** What a watch asks for after each post: publishing first (followers get it), then a thread. */
-export function postActions(watch: Pick<WatchRow, 'open_thread' | 'publish'>, headline: string): PostAction[] {
+export function postActions(watch: Pick<WatchRow, 'open_thread' | 'publish' | 'forum'>, headline: string): PostAction[] {
   const actions: PostAction[] = [];
+  // A forum post is a thread already, and forums have nothing to publish to.
+  if (watch.forum) return actions;
   if (watch.publish) actions.push({ kind: 'publish' });
   if (watch.open_thread) actions.push({ kind: 'thread', name: threadName(headline) });
   return actions;
@@ -116,7 +122,7 @@ export class Announcer {
     for (const { watch, terms } of plan.deliver) {
       const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: terms }, deliverySettings(watch));
       const actions = postActions(watch, article.headline);
-      out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, ...(actions.length ? { actions } : {}) });
+      out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, threadName: threadName(article.headline), ...(actions.length ? { actions } : {}) });
     }
     return out;
   }
@@ -158,6 +164,9 @@ export class Announcer {
     const report: DrainReport = { posted: 0, retrying: 0, failed: 0 };
     const brokenNow = new Set<number>();
     const stopped = () => this.deps.posting?.stopped() ?? null;
+    // Per drain: each watch's row and each channel's webhook setting, read once.
+    const watches = new Map<number, Promise<WatchRow | undefined>>();
+    const hooks = new Map<string, ReturnType<WebhookDirectory['get']>>();
     for (;;) {
       if (stopped()) break;
       // Reserved for this drain: another process's drain does not take them before the lease ends.
@@ -168,7 +177,7 @@ export class Announcer {
       for (const row of due) {
         if (stopped()) break;
         const reply = JSON.parse(row.reply_json) as Reply;
-        const result = await poster.post(row.channel_id, reply, { nonce: row.nonce });
+        const result = await this.send(row, reply, watches, hooks);
         const now = clock.now();
         if (!result.ok && result.retryable && result.unauthorized) {
           // The token was rejected: the row stays due as it was (no attempt counted) until posting resumes.
@@ -204,7 +213,58 @@ export class Announcer {
     }
     // Threads and publishing that failed for a moment are tried again (at most ACTION_ATTEMPTS times).
     if (!stopped()) for (const row of await store.pendingActions(50)) await this.runActions(row);
+    await this.deps.webhooks?.refresh();
     return report;
+  }
+
+  /**
+   * Posts one announcement as its channel asks: through the channel's webhook, as a forum post, or as
+   * Herald's message with the announcement's nonce. A webhook or forum post has no nonce, so the send is
+   * claimed in the store first; a row found claimed (an earlier send's outcome was never recorded: a
+   * crash or timeout between post and record) is looked for in the channel before anything is sent again.
+   * A webhook that is gone (10015) falls back to Herald's own message, with the reason kept for /status.
+   */
+  private async send(
+    row: AnnouncementRow,
+    reply: Reply,
+    watches: Map<number, Promise<WatchRow | undefined>>,
+    hooks: Map<string, ReturnType<WebhookDirectory['get']>>,
+  ): Promise<PostResult> {
+    const { store, poster, clock, log, webhooks } = this.deps;
+    if (!watches.has(row.watch_id)) watches.set(row.watch_id, store.watch(row.watch_id));
+    const watch = await watches.get(row.watch_id);
+    if (webhooks && !hooks.has(row.channel_id)) hooks.set(row.channel_id, webhooks.get(row.channel_id));
+    const hook = webhooks ? await hooks.get(row.channel_id) : undefined;
+    let plan = sendPlan(row, watch, hook);
+    if (plan.claimVia) {
+      const found = await this.alreadySent(row, reply, plan.options);
+      if (found) return found;
+      await store.claimSend(row.watch_id, row.article_key, plan.claimVia, clock.now());
+    }
+    const result = await poster.post(row.channel_id, reply, plan.options);
+    if (!result.ok && !result.retryable && plan.options.webhook && result.code !== undefined && WEBHOOK_GONE.has(result.code)) {
+      log.warn({ channelId: row.channel_id }, 'the channel\'s webhook was deleted: posting as Herald');
+      await store.setWebhookFallback(row.channel_id, DELETED_REASON, true);
+      hooks.set(row.channel_id, Promise.resolve(undefined));
+      plan = sendPlan(row, watch, undefined);
+      if (plan.claimVia) await store.claimSend(row.watch_id, row.article_key, plan.claimVia, clock.now());
+      return poster.post(row.channel_id, reply, plan.options);
+    }
+    return result;
+  }
+
+  /** The message an unrecorded earlier send made, as a posted result; a failed lookup keeps the row due. */
+  private async alreadySent(row: AnnouncementRow, reply: Reply, options: PostOptions): Promise<PostResult | undefined> {
+    if (!row.send_claimed_at) return undefined;
+    const { poster, log } = this.deps;
+    // The claim's webhook (the send may have gone through a webhook since replaced or deleted).
+    const via = row.send_via && row.send_via !== 'bot' && options.webhook?.id !== row.send_via ? { ...options, webhook: { id: row.send_via, token: '', username: '' } } : options;
+    if (!poster.findSent) return undefined;
+    const found = await poster.findSent(row.channel_id, reply, { ...via, since: new Date(row.send_claimed_at) });
+    if (!found.ok) return { ok: false, retryable: true, reason: `could not check whether an earlier send went through: ${found.reason}` };
+    if (!found.found) return undefined;
+    log.info({ channelId: row.channel_id, messageId: found.found.messageId }, 'an earlier send went through: recorded, not sent again');
+    return { ok: true, messageId: found.found.messageId, channelId: found.found.channelId };
   }
 
   /** Opens the thread and publishes, as the watch asked; a retryable failure is left for the next drain. */

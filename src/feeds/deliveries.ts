@@ -7,9 +7,10 @@ import type { FeedRow, FeedStore, WatchRow, WatchSettingsPatch } from './store';
 import type { Announcer } from './announcer';
 import { buildFilter, EMPTY_FILTER, parseStoredFilter, storedFilter } from './filters';
 import { checkInterval } from './schedule';
-import type { DeliveryPatch, DeliveryService, FeedInfo, Outcome, PreviewOutcome, WatchInfo } from './service';
+import type { DeliveryPatch, DeliveryService, FeedInfo, Outcome, PreviewOutcome, WatchInfo, WebhookInfo } from './service';
 import { checkTemplate } from './templates';
-import { watchInfo } from './watch-info';
+import { watchInfo, webhookInfo } from './watch-info';
+import { checkAvatarUrl, checkWebhookName, type WebhookDirectory, type WebhookMaker } from './webhooks';
 
 export interface DeliveryRegistryDeps {
   store: FeedStore;
@@ -19,6 +20,10 @@ export interface DeliveryRegistryDeps {
   minIntervalMinutes: number;
   /** The server's feeds as /feed list shows them (with routes and intervals). */
   feedInfo(row: FeedRow): Promise<FeedInfo>;
+  /** Creates webhooks (the Discord transport); without it webhook delivery falls back to Herald's messages. */
+  webhookMaker?: WebhookMaker;
+  /** Webhook settings and their tokens as secrets (kept current for /status). */
+  webhooks?: WebhookDirectory;
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -30,11 +35,11 @@ export class DeliveryRegistry implements DeliveryService {
     return this.deps.minIntervalMinutes;
   }
 
-  async route(input: { guildId: string; url: string; channelId: string | null; userId: string }): Promise<Outcome<{ feed: FeedInfo }>> {
+  async route(input: { guildId: string; url: string; channelId: string | null; userId: string; forum?: boolean }): Promise<Outcome<{ feed: FeedInfo }>> {
     const feed = await this.ownFeed(input.guildId, input.url);
     if (!feed.ok) return feed;
     if (input.channelId !== null && !SNOWFLAKE.test(input.channelId)) return { ok: false, reason: 'That is not a channel.' };
-    await this.deps.store.setRoute({ feedId: feed.row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: this.deps.clock.now() });
+    await this.deps.store.setRoute({ feedId: feed.row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: this.deps.clock.now(), forum: input.forum });
     return { ok: true, feed: await this.deps.feedInfo(feed.row) };
   }
 
@@ -95,6 +100,52 @@ export class DeliveryRegistry implements DeliveryService {
     }
     for (const u of updates) await this.deps.store.setWatchSettings(u.watch.id, { ...toColumns(messagePatch), ...(u.filterJson !== undefined ? { filterJson: u.filterJson } : {}) });
     return { ok: true, watches: await Promise.all(watches.map(async (w) => watchInfo((await this.deps.store.watch(w.id)) ?? w, this.deps.store))) };
+  }
+
+  async configureWebhook(input: { guildId: string; channelId: string; userId: string; name?: string; avatarUrl?: string | null; off?: boolean }): Promise<Outcome<{ webhook?: WebhookInfo }>> {
+    const { store, clock, webhookMaker, webhooks } = this.deps;
+    if (!SNOWFLAKE.test(input.channelId)) return { ok: false, reason: 'That is not a channel.' };
+    const existing = await store.channelWebhook(input.channelId);
+    if (existing && existing.guild_id !== input.guildId) return { ok: false, reason: 'That channel belongs to another server.' };
+    if (input.off) {
+      const removed = await store.removeChannelWebhook(input.channelId);
+      if (removed?.webhook_id && removed.webhook_token) await webhookMaker?.remove(removed.webhook_id, removed.webhook_token);
+      await webhooks?.refresh();
+      return removed ? { ok: true } : { ok: false, reason: `<#${input.channelId}> has no webhook delivery.` };
+    }
+    const watched = (await store.watches(input.guildId)).some((w) => w.channel_id === input.channelId);
+    if (!watched) return { ok: false, reason: `<#${input.channelId}> gets no announcements yet: use /watch channel (or /feed route) first.` };
+    const checkedName = checkWebhookName(input.name ?? existing?.name ?? 'Herald');
+    if (!checkedName.ok) return { ok: false, reason: `Not changed: ${checkedName.reason}.` };
+    let avatarUrl = existing?.avatar_url ?? null;
+    if (input.avatarUrl !== undefined) {
+      if (input.avatarUrl === null) avatarUrl = null;
+      else {
+        const checked = checkAvatarUrl(input.avatarUrl);
+        if (!checked.ok) return { ok: false, reason: `Not changed: ${checked.reason}.` };
+        avatarUrl = checked.url;
+      }
+    }
+    let webhookId = existing?.webhook_id ?? null;
+    let webhookToken = existing?.webhook_token ?? null;
+    let fallbackReason: string | null = null;
+    if (!webhookId || !webhookToken) {
+      // The webhook's own name is the server's choice too; each post also carries the name and avatar.
+      const made = webhookMaker ? await webhookMaker.create(input.channelId, checkedName.name) : { ok: false as const, reason: 'this deployment has no Discord connection to create webhooks with', missingPermission: false };
+      if (made.ok) {
+        webhookId = made.id;
+        webhookToken = made.token;
+        webhooks?.registerToken(made.token);
+      } else {
+        webhookId = null;
+        webhookToken = null;
+        fallbackReason = `${made.reason}: posting as Herald (grant it, then run /watch webhook again)`;
+      }
+    }
+    await store.setChannelWebhook({ channelId: input.channelId, guildId: input.guildId, name: checkedName.name, avatarUrl, webhookId, webhookToken, fallbackReason, updatedBy: input.userId, at: clock.now() });
+    await webhooks?.refresh();
+    const row = await store.channelWebhook(input.channelId);
+    return { ok: true, ...(row ? { webhook: webhookInfo(row) } : {}) };
   }
 
   async previewFeed(input: { guildId: string; url: string }): Promise<PreviewOutcome> {

@@ -179,7 +179,7 @@ export class FeedMonitor implements FeedService {
     const { row, created } = await store.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
     if (!created) return { ok: true, feed: await this.info(row), created: false, itemsRecorded: 0 };
     // Route and interval first, so backfilled items already go where the admin asked.
-    if (input.channelId) await store.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now() });
+    if (input.channelId) await store.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now(), forum: input.forum });
     if (input.pollMinutes) await store.setFeedInterval(row.id, input.pollMinutes);
     const outcome = await this.pollFeed((await store.feed(row.id)) ?? row, { backfill: input.backfill ?? 0 });
     if (outcome.status === 'failed') {

@@ -19,6 +19,7 @@ import { FeedMonitor } from './monitor';
 import { WatchRegistry } from './watches';
 import { DeliveryRegistry } from './deliveries';
 import { OpmlTransfer } from './opml-transfer';
+import { WebhookDirectory, type WebhookMaker } from './webhooks';
 
 /** folder_files row recording that the first scan (the baseline) happened. */
 const BASELINE_MARK = '<baseline>';
@@ -56,6 +57,10 @@ export interface NewsMonitorOptions {
   shared?: boolean;
   /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
   ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
+  /** Creates webhooks for webhook delivery (the Discord transport). */
+  webhookMaker?: WebhookMaker;
+  /** Registers a secret learnt at run time (webhook tokens) with the log and reply scrubbers. */
+  addSecret?: (value: string) => void;
 }
 
 export class NewsMonitor {
@@ -66,6 +71,7 @@ export class NewsMonitor {
   readonly watches: WatchRegistry;
   readonly deliveries: DeliveryRegistry;
   readonly opml: OpmlTransfer;
+  readonly webhooks: WebhookDirectory;
   private watcher: ArticlesWatcher | null = null;
   private folderBaseline = false;
   /** Folder events are recorded one at a time, in order. */
@@ -75,7 +81,10 @@ export class NewsMonitor {
     const { library, poster, clock, log } = options;
     this.store = options.store;
     this.stories = options.stories ?? new StoryIndex(library);
-    this.announcer = new Announcer({ store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting });
+    this.webhooks = new WebhookDirectory(this.store, options.addSecret);
+    this.announcer = new Announcer({
+      store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting, webhooks: this.webhooks,
+    });
     this.feeds = new FeedMonitor({
       store: this.store,
       library,
@@ -95,6 +104,8 @@ export class NewsMonitor {
       clock,
       minIntervalMinutes: options.minIntervalMinutes ?? 5,
       feedInfo: (row) => this.feeds.info(row),
+      webhookMaker: options.webhookMaker,
+      webhooks: this.webhooks,
     });
     this.opml = new OpmlTransfer(this.feeds, clock);
   }
@@ -111,6 +122,8 @@ export class NewsMonitor {
    */
   async load(): Promise<void> {
     await this.feeds.syncConfigFeeds(this.options.feeds);
+    // Webhook tokens are secrets from the moment they are read; fallbacks show in /status.
+    await this.webhooks.refresh();
     const released = await this.store.releaseStaleReservations(this.options.clock.now());
     if (released > 0) this.options.log.warn({ released }, 'announcements a previous run had taken are due again (same nonce)');
     const restored = await this.feeds.restoreArticles();
@@ -174,7 +187,7 @@ export class NewsMonitor {
 
   /** /status: failing feeds with their last error. */
   contributeStatus(status: Status): void {
-    status.contribute((_now, guildId) => ({ failingFeeds: this.feeds.failing(guildId) }));
+    status.contribute((_now, guildId) => ({ failingFeeds: this.feeds.failing(guildId), webhookFallbacks: this.webhooks.fallbacksFor(guildId) }));
   }
 
   private onFolderEvent(event: FolderEvent): void {

@@ -31,6 +31,8 @@ export interface FeedAddOptions {
   pollMinutes?: number;
   /** Announce the newest N items once, now (default 0: the current items are only recorded). */
   backfill?: number;
+  /** The route's channel is a forum (each item a forum post). */
+  forum?: boolean;
 }
 
 export interface FeedService {
@@ -63,11 +65,24 @@ export interface WatchInfo {
   publish?: boolean;
   /** Why the last thread or publish failed. */
   actionError?: string;
+  /** A forum channel: each article is a forum post. */
+  forum?: boolean;
+  /** Webhook delivery in this channel. */
+  webhook?: WebhookInfo;
+}
+
+/** A channel's webhook delivery as admins see it (never the webhook's token). */
+export interface WebhookInfo {
+  channelId: string;
+  name: string;
+  avatarUrl?: string;
+  /** Set while posts go out as Herald's own messages instead, with why. */
+  fallback?: string;
 }
 
 export interface WatchService {
   list(guildId: string): Promise<WatchInfo[]>;
-  subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): Promise<WatchInfo>;
+  subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string; forum?: boolean }): Promise<WatchInfo>;
   /** Narrows (or with null widens) the watch of one channel, or of every watch in the server when channelId is omitted. */
   setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }>;
   /** Stops announcements to one channel, or to every channel of the server; returns how many stopped. */
@@ -95,7 +110,13 @@ export interface DeliveryPatch {
 export interface DeliveryService {
   /** FEED_MIN_INTERVAL in minutes: the shortest per-feed poll interval. */
   readonly minIntervalMinutes: number;
-  route(input: { guildId: string; url: string; channelId: string | null; userId: string }): Promise<Outcome<{ feed: FeedInfo }>>;
+  route(input: { guildId: string; url: string; channelId: string | null; userId: string; forum?: boolean }): Promise<Outcome<{ feed: FeedInfo }>>;
+  /**
+   * Webhook delivery in a watched (or routed-to) channel: creates the webhook with the server's name and
+   * avatar, or keeps the setting with the reason posts fall back to Herald's own messages; `off` goes back
+   * to Herald's own messages (and deletes the webhook).
+   */
+  configureWebhook(input: { guildId: string; channelId: string; userId: string; name?: string; avatarUrl?: string | null; off?: boolean }): Promise<Outcome<{ webhook?: WebhookInfo }>>;
   setInterval(input: { guildId: string; url: string; minutes: number | null }): Promise<Outcome<{ feed: FeedInfo }>>;
   /** The feed's filter (every place its items go) and, when it is routed, its route's template, format and ping. */
   configureFeed(input: { guildId: string; url: string; patch: DeliveryPatch }): Promise<Outcome<{ feed: FeedInfo; route?: WatchInfo }>>;

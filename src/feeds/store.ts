@@ -49,6 +49,8 @@ export const watchRowSchema = z.object({
   publish: z.coerce.number().int().default(0),
   /** Why the last thread or publish failed (shown in /watch list until the setting changes). */
   action_error: z.string().nullable().default(null),
+  /** The channel is a forum: each announcement is a forum post (a thread with the message). */
+  forum: z.coerce.number().int().default(0),
 });
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
@@ -68,6 +70,13 @@ export const announcementRowSchema = z.object({
   /** Threads and publishing still to do once posted (JSON PostAction[]), or null. */
   actions_json: z.string().nullable().default(null),
   action_attempts: z.coerce.number().int().default(0),
+  /** A forum post's name (the headline). */
+  thread_name: z.string().nullable().default(null),
+  /** Set when a send without a nonce (webhook, forum post) started and its outcome is not recorded yet:
+   * before sending again, Herald looks for a message made since then (a crash between post and record). */
+  send_claimed_at: z.string().nullable().default(null),
+  /** What that send went through: the webhook id, or 'bot'. */
+  send_via: z.string().nullable().default(null),
 });
 export type AnnouncementRow = z.infer<typeof announcementRowSchema>;
 
@@ -86,7 +95,26 @@ export interface NewAnnouncement {
   reply: Reply;
   /** What to do once it is posted (a thread under it, publishing it). */
   actions?: PostAction[];
+  /** The name of the thread a forum post opens (the headline). */
+  threadName?: string;
 }
+
+export const channelWebhookRowSchema = z.object({
+  channel_id: z.string(),
+  guild_id: z.string(),
+  /** The name and avatar announcements carry (the server's choice). */
+  name: z.string(),
+  avatar_url: z.string().nullable(),
+  /** The webhook Herald created; null while posts fall back to Herald's own messages. */
+  webhook_id: z.string().nullable(),
+  /** A secret: never logged or shown (registered with the scrubber when read). */
+  webhook_token: z.string().nullable(),
+  /** Why posts go out as Herald's own messages instead (missing permission, webhook deleted). */
+  fallback_reason: z.string().nullable(),
+  updated_by: z.string().nullable(),
+  updated_at: z.string(),
+});
+export type ChannelWebhookRow = z.infer<typeof channelWebhookRowSchema>;
 
 export interface StoredFeedArticle {
   origin: string;
@@ -178,14 +206,15 @@ export interface FeedStore {
   forgetFolderFile(origin: string): Promise<void>;
 
   // ── watches ──
-  upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow>;
+  /** `forum`: the channel is a forum (kept as given; an existing watch keeps its flag when left out). */
+  upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow>;
   setWatchTopic(id: number, topic: string | null): Promise<void>;
   markWatchBroken(id: number, reason: string): Promise<void>;
   removeWatches(guildId: string, channelId?: string): Promise<number>;
   watches(guildId?: string): Promise<WatchRow[]>;
   watch(id: number): Promise<WatchRow | undefined>;
   /** Routes a feed's items to a channel (replacing its earlier route), or with null un-routes it. */
-  setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date }): Promise<WatchRow | undefined>;
+  setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow | undefined>;
   /** The route of a feed, if it has one. */
   routeOf(feedId: number): Promise<WatchRow | undefined>;
   /** Changes a watch's (or route's) delivery settings; fields left out stay. */
@@ -218,5 +247,16 @@ export interface FeedStore {
   setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void>;
   /** Posted announcements whose thread or publishing is still to do (a retry after a transient failure). */
   pendingActions(limit: number): Promise<AnnouncementRow[]>;
+  /** Records that a send without a nonce starts (keeps the first claim's time); markPosted and markFailed clear it. */
+  claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void>;
+
+  // ── webhook delivery (one webhook per channel) ──
+  channelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined>;
+  /** Every channel's webhook setting; with guildId, that server's. */
+  channelWebhooks(guildId?: string): Promise<ChannelWebhookRow[]>;
+  setChannelWebhook(input: { channelId: string; guildId: string; name: string; avatarUrl: string | null; webhookId: string | null; webhookToken: string | null; fallbackReason: string | null; updatedBy: string; at: Date }): Promise<void>;
+  /** Posts fall back to Herald's own messages for this reason; `dropWebhook` forgets the webhook (deleted). */
+  setWebhookFallback(channelId: string, reason: string, dropWebhook: boolean): Promise<void>;
+  removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined>;
   announcementCounts(): Promise<{ pending: number; posted: number; failed: number }>;
 }

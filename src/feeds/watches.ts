@@ -14,9 +14,9 @@ export class WatchRegistry implements WatchService {
     return Promise.all((await this.store.watches(guildId)).map((row) => watchInfo(row, this.store)));
   }
 
-  async subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string }): Promise<WatchInfo> {
+  async subscribe(input: { guildId: string; channelId: string; topic?: string; userId: string; forum?: boolean }): Promise<WatchInfo> {
     const topic = input.topic?.trim() ? input.topic.trim() : null;
-    return watchInfo(await this.store.upsertWatch({ guildId: input.guildId, channelId: input.channelId, topic, createdBy: input.userId, at: this.clock.now() }), this.store);
+    return watchInfo(await this.store.upsertWatch({ guildId: input.guildId, channelId: input.channelId, topic, createdBy: input.userId, at: this.clock.now(), forum: input.forum }), this.store);
   }
 
   async setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }> {

@@ -4,6 +4,8 @@
 import type { Db } from './db';
 import {
   announcementRowSchema,
+  channelWebhookRowSchema,
+  type ChannelWebhookRow,
   feedRowSchema,
   watchRowSchema,
   type AnnouncementRow,
@@ -230,13 +232,14 @@ export class SqliteFeedStore implements FeedStore {
 
   // ── watches ──────────────────────────────────────────────────────────────────────────────────────
 
-  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow> {
+  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow> {
+    const forum = input.forum === undefined ? null : input.forum ? 1 : 0;
     this.db
       .prepare(
-        `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL`,
+        `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, forum) VALUES (?, ?, ?, ?, ?, COALESCE(?, 0))
+         ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL, forum = COALESCE(?, forum)`,
       )
-      .run(input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString());
+      .run(input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString(), forum, forum);
     return watchRowSchema.parse(this.db.prepare('SELECT * FROM watches WHERE channel_id = ? AND feed_id IS NULL').get(input.channelId));
   }
 
@@ -258,17 +261,17 @@ export class SqliteFeedStore implements FeedStore {
     return row ? watchRowSchema.parse(row) : undefined;
   }
 
-  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date }): Promise<WatchRow | undefined> {
+  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow | undefined> {
     if (input.channelId === null) {
       this.db.prepare('DELETE FROM watches WHERE feed_id = ?').run(input.feedId);
       return undefined;
     }
     this.db
       .prepare(
-        `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, feed_id) VALUES (?, ?, NULL, ?, ?, ?)
-         ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL`,
+        `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, feed_id, forum) VALUES (?, ?, NULL, ?, ?, ?, ?)
+         ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL, forum = excluded.forum`,
       )
-      .run(input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId);
+      .run(input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId, input.forum ? 1 : 0);
     return this.routeOf(input.feedId);
   }
 
@@ -320,13 +323,13 @@ export class SqliteFeedStore implements FeedStore {
 
   private enqueueNow(announcements: NewAnnouncement[], at: Date): number {
     const insert = this.db.prepare(
-      `INSERT OR IGNORE INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at, actions_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at, actions_json, thread_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let queued = 0;
     this.tx(() => {
       for (const a of announcements) {
-        queued += insert.run(a.watchId, a.articleKey, a.nonce, JSON.stringify(a.reply), at.toISOString(), at.toISOString(), a.actions?.length ? JSON.stringify(a.actions) : null).changes;
+        queued += insert.run(a.watchId, a.articleKey, a.nonce, JSON.stringify(a.reply), at.toISOString(), at.toISOString(), a.actions?.length ? JSON.stringify(a.actions) : null, a.threadName ?? null).changes;
       }
     });
     return queued;
@@ -354,7 +357,7 @@ export class SqliteFeedStore implements FeedStore {
 
   async markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void> {
     this.db
-      .prepare("UPDATE announcements SET status = 'posted', message_id = ?, posted_at = ?, attempts = attempts + 1, reserved = 0 WHERE watch_id = ? AND article_key = ?")
+      .prepare("UPDATE announcements SET status = 'posted', message_id = ?, posted_at = ?, attempts = attempts + 1, reserved = 0, send_claimed_at = NULL, send_via = NULL WHERE watch_id = ? AND article_key = ?")
       .run(messageId, at.toISOString(), watchId, articleKey);
   }
 
@@ -366,7 +369,7 @@ export class SqliteFeedStore implements FeedStore {
 
   async markFailed(watchId: number, articleKey: string, error: string): Promise<void> {
     this.db
-      .prepare("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = ?, reserved = 0 WHERE watch_id = ? AND article_key = ?")
+      .prepare("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = ?, reserved = 0, send_claimed_at = NULL, send_via = NULL WHERE watch_id = ? AND article_key = ?")
       .run(error.slice(0, 300), watchId, articleKey);
   }
 
@@ -399,6 +402,51 @@ export class SqliteFeedStore implements FeedStore {
       )
       .all(limit)
       .map((r) => announcementRowSchema.parse(r));
+  }
+
+  async claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void> {
+    this.db
+      .prepare('UPDATE announcements SET send_claimed_at = COALESCE(send_claimed_at, ?), send_via = ? WHERE watch_id = ? AND article_key = ?')
+      .run(at.toISOString(), via, watchId, articleKey);
+  }
+
+  async channelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+    const row = this.db.prepare('SELECT * FROM channel_webhooks WHERE channel_id = ?').get(channelId);
+    return row ? channelWebhookRowSchema.parse(row) : undefined;
+  }
+
+  async channelWebhooks(guildId?: string): Promise<ChannelWebhookRow[]> {
+    const rows = guildId
+      ? this.db.prepare('SELECT * FROM channel_webhooks WHERE guild_id = ? ORDER BY channel_id').all(guildId)
+      : this.db.prepare('SELECT * FROM channel_webhooks ORDER BY channel_id').all();
+    return rows.map((r) => channelWebhookRowSchema.parse(r));
+  }
+
+  async setChannelWebhook(input: { channelId: string; guildId: string; name: string; avatarUrl: string | null; webhookId: string | null; webhookToken: string | null; fallbackReason: string | null; updatedBy: string; at: Date }): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO channel_webhooks (channel_id, guild_id, name, avatar_url, webhook_id, webhook_token, fallback_reason, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, name = excluded.name, avatar_url = excluded.avatar_url,
+           webhook_id = excluded.webhook_id, webhook_token = excluded.webhook_token, fallback_reason = excluded.fallback_reason,
+           updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      )
+      .run(input.channelId, input.guildId, input.name, input.avatarUrl, input.webhookId, input.webhookToken, input.fallbackReason?.slice(0, 300) ?? null, input.updatedBy, input.at.toISOString());
+  }
+
+  async setWebhookFallback(channelId: string, reason: string, dropWebhook: boolean): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE channel_webhooks SET fallback_reason = ?, webhook_id = CASE WHEN ? THEN NULL ELSE webhook_id END,
+         webhook_token = CASE WHEN ? THEN NULL ELSE webhook_token END WHERE channel_id = ?`,
+      )
+      .run(reason.slice(0, 300), dropWebhook ? 1 : 0, dropWebhook ? 1 : 0, channelId);
+  }
+
+  async removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+    const row = await this.channelWebhook(channelId);
+    if (row) this.db.prepare('DELETE FROM channel_webhooks WHERE channel_id = ?').run(channelId);
+    return row;
   }
 
   async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {

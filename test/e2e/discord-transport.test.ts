@@ -95,7 +95,7 @@ describe('interactions', () => {
     const r = await fake.injectCommand('echo', { subcommand: 'say', text: 'hi', count: 3, loud: true, channel: fake.channels.reminders });
     expect(JSON.parse(r.reply!.content)).toEqual({
       args: { subcommand: 'say', text: 'hi', count: 3, loud: true, channel: fake.channels.reminders },
-      caller: { userId: fake.users.member, guildId: fake.guildId, channelId: fake.channels.general, canManageGuild: false },
+      caller: { userId: fake.users.member, guildId: fake.guildId, channelId: fake.channels.general, canManageGuild: false, canManageWebhooks: false },
     });
   });
 
@@ -219,7 +219,7 @@ describe('interactions', () => {
   it('works in DMs: no guild, no Manage Server', async () => {
     const r = await fake.injectCommand('echo', { subcommand: 'say', text: 'dm' }, { dm: true });
     const dmChannel = r.channelId;
-    expect(JSON.parse(r.reply!.content).caller).toEqual({ userId: fake.users.member, guildId: null, channelId: dmChannel, canManageGuild: false });
+    expect(JSON.parse(r.reply!.content).caller).toEqual({ userId: fake.users.member, guildId: null, channelId: dmChannel, canManageGuild: false, canManageWebhooks: false });
     expect((await fake.injectCommand('when', {}, { dm: true })).reply?.embeds.length).toBe(1);
     const admin = await fake.injectCommand('admin', {}, { dm: true, admin: true });
     expect(admin.reply?.content).toBe('/admin needs the Manage Server permission.');

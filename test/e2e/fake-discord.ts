@@ -22,6 +22,16 @@
  *   fake.addChannel({ name, type: 5 }) is an announcement channel: POST …/messages/:id/crosspost publishes (flag 1;
  *                          40033 the second time; 50024 elsewhere); POST …/messages/:id/threads sets message.thread
  *                          (needs Create Public Threads, which the bot role has; 160004 the second time)
+ *   Webhooks: POST /channels/:id/webhooks (needs Manage Webhooks for the bot, which its role lacks: allow it with an
+ *                          overwrite; 400 50035 for a name with "clyde"/"discord") → fake.webhooks; POST
+ *                          /webhooks/:id/:token[?wait=true] executes one (message with webhook_id, author = the
+ *                          username given; 404 10015 once fake.deleteWebhook(id) ran; 401 50027 for a wrong token);
+ *                          DELETE /webhooks/:id/:token.
+ *   Forums: fake.addChannel({ name, type: 15 }); POST /channels/:id/threads {name, message} makes a forum post
+ *                          (a thread whose first message has the thread's id; Send Messages needed), so does a
+ *                          webhook execute with thread_name; fake.forumPosts(id) lists them; posting a message to
+ *                          the forum itself is 400 50008. GET /guilds/:id/threads/active lists threads.
+ *   GET /channels/:id/messages honours after= (oldest first page, newest first in it) and limit.
  *   fake.messages(channelId)  messages created with POST /channels/:id/messages (newest last). Interaction
  *                          replies are NOT in here: read them from the interaction result.
  *   fake.requests          every REST request: { method, path (after /api/v10, no query), query, body, status }
@@ -258,7 +268,9 @@ export class FakeDiscord {
   apiUrl = '';
   gatewayUrl = '';
 
-  private nextId = 1_180_000_000_000_000_000n;
+  // Snowflakes as Discord makes them: milliseconds since 2015 in the high bits (from the real clock), so
+  // `after=<id of a moment>` and an id's time work as on Discord; a counter keeps them unique and rising.
+  private nextId = (BigInt(Date.now()) - 1_420_070_400_000n) << 22n;
   readonly applicationId = this.snowflake();
   readonly botUserId = this.applicationId;
   readonly guildId = this.snowflake();
@@ -284,6 +296,10 @@ export class FakeDiscord {
   readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
   readonly globalCommands: any[] = [];
   readonly guildCommands = new Map<string, any[]>();
+  /** Webhooks created with POST /channels/:id/webhooks. */
+  readonly webhooks = new Map<string, { id: string; token: string; channel_id: string; guild_id: string; name: string; type: 1; application_id: string }>();
+  /** Threads (forum posts), by id. */
+  readonly threads = new Map<string, { id: string; type: number; name: string; parent_id: string; guild_id: string; owner_id: string; message_count: number }>();
   private readonly failures: Failure[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly pending: { t: string; d: unknown }[] = [];
@@ -365,6 +381,16 @@ export class FakeDiscord {
     if (!channel) throw new Error(`no channel ${channelId}`);
     channel.permission_overwrites = overwrites;
     this.dispatch('CHANNEL_UPDATE', channel);
+  }
+
+  /** Deletes a webhook as an admin would: executing it then gives 404 10015. */
+  deleteWebhook(id: string): void {
+    this.webhooks.delete(id);
+  }
+
+  /** The forum posts (threads) of a forum channel, oldest first, each with its first message. */
+  forumPosts(channelId: string): { thread: { id: string; name: string; owner_id: string }; message: FakeMessage | undefined }[] {
+    return [...this.threads.values()].filter((t) => t.parent_id === channelId).map((thread) => ({ thread, message: this.messageMap.get(thread.id)?.[0] }));
   }
 
   messages(channelId: string): FakeMessage[] {

@@ -41,7 +41,7 @@ export async function startInstance(
   dbPath: string,
   clock: Clock,
   poster: MessagePoster,
-  options: Partial<Omit<NewsMonitorOptions, 'store' | 'library' | 'poster' | 'clock' | 'log'>> & { library?: MemoryLibrary } = {},
+  options: Partial<Omit<NewsMonitorOptions, 'store' | 'library' | 'poster' | 'clock'>> & { library?: MemoryLibrary } = {},
 ): Promise<Instance> {
   const db = openDatabase(dbPath);
   const library = options.library ?? new MemoryLibrary();

@@ -129,3 +129,27 @@ feedMigrations.push({
     ALTER TABLE announcements ADD COLUMN action_attempts INTEGER NOT NULL DEFAULT 0;
   `,
 });
+
+// Issue 15: webhook delivery (one webhook per channel, with the server's name and avatar), forum posts,
+// and the claim that makes sends without a nonce (webhook, forum post) happen once.
+feedMigrations.push({
+  version: 212,
+  name: 'webhook delivery, forum posts and send claims',
+  sql: `
+    CREATE TABLE channel_webhooks (
+      channel_id TEXT PRIMARY KEY,
+      guild_id TEXT NOT NULL,
+      name TEXT NOT NULL,                 -- the name announcements carry
+      avatar_url TEXT,                    -- https image Discord shows (Discord fetches it, not Herald)
+      webhook_id TEXT,                    -- NULL: posts fall back to Herald's own messages
+      webhook_token TEXT,                 -- secret: never logged or shown
+      fallback_reason TEXT,               -- why posts go out as Herald instead
+      updated_by TEXT,
+      updated_at TEXT NOT NULL
+    );
+    ALTER TABLE watches ADD COLUMN forum INTEGER NOT NULL DEFAULT 0;      -- a forum channel: each article a forum post
+    ALTER TABLE announcements ADD COLUMN thread_name TEXT;                -- the forum post's name (headline)
+    ALTER TABLE announcements ADD COLUMN send_claimed_at TEXT;            -- a send without nonce started, outcome unrecorded
+    ALTER TABLE announcements ADD COLUMN send_via TEXT;                   -- webhook id or 'bot'
+  `,
+});

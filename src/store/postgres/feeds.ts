@@ -5,6 +5,8 @@
 import type pg from 'pg';
 import {
   announcementRowSchema,
+  channelWebhookRowSchema,
+  type ChannelWebhookRow,
   feedRowSchema,
   watchRowSchema,
   type AnnouncementRow,
@@ -227,11 +229,12 @@ export class PgFeedStore implements FeedStore {
 
   // ── watches ──
 
-  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date }): Promise<WatchRow> {
+  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow> {
+    const forum = input.forum === undefined ? null : input.forum ? 1 : 0;
     const { rows } = await this.pool.query(
-      `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL RETURNING *`,
-      [input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString()],
+      `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, forum) VALUES ($1, $2, $3, $4, $5, COALESCE($6::int, 0))
+       ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL, forum = COALESCE($6::int, watches.forum) RETURNING *`,
+      [input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString(), forum],
     );
     return watchRowSchema.parse(rows[0]);
   }
@@ -256,15 +259,15 @@ export class PgFeedStore implements FeedStore {
     return rows[0] ? watchRowSchema.parse(rows[0]) : undefined;
   }
 
-  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date }): Promise<WatchRow | undefined> {
+  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow | undefined> {
     if (input.channelId === null) {
       await this.pool.query('DELETE FROM watches WHERE feed_id = $1', [input.feedId]);
       return undefined;
     }
     const { rows } = await this.pool.query(
-      `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, feed_id) VALUES ($1, $2, NULL, $3, $4, $5)
-       ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL RETURNING *`,
-      [input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId],
+      `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, feed_id, forum) VALUES ($1, $2, NULL, $3, $4, $5, $6)
+       ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL, forum = excluded.forum RETURNING *`,
+      [input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId, input.forum ? 1 : 0],
     );
     return watchRowSchema.parse(rows[0]);
   }
@@ -340,7 +343,7 @@ export class PgFeedStore implements FeedStore {
 
   async markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void> {
     await this.pool.query(
-      "UPDATE announcements SET status = 'posted', message_id = $1, posted_at = $2, attempts = attempts + 1, reserved_by = NULL WHERE watch_id = $3 AND article_key = $4",
+      "UPDATE announcements SET status = 'posted', message_id = $1, posted_at = $2, attempts = attempts + 1, reserved_by = NULL, send_claimed_at = NULL, send_via = NULL WHERE watch_id = $3 AND article_key = $4",
       [messageId, at.toISOString(), watchId, articleKey],
     );
   }
@@ -353,7 +356,7 @@ export class PgFeedStore implements FeedStore {
   }
 
   async markFailed(watchId: number, articleKey: string, error: string): Promise<void> {
-    await this.pool.query("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = $1, reserved_by = NULL WHERE watch_id = $2 AND article_key = $3", [
+    await this.pool.query("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = $1, reserved_by = NULL, send_claimed_at = NULL, send_via = NULL WHERE watch_id = $2 AND article_key = $3", [
       error.slice(0, 300),
       watchId,
       articleKey,
@@ -396,6 +399,51 @@ export class PgFeedStore implements FeedStore {
     return rows.map((r) => announcementRowSchema.parse(r));
   }
 
+  async claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void> {
+    await this.pool.query('UPDATE announcements SET send_claimed_at = COALESCE(send_claimed_at, $1), send_via = $2 WHERE watch_id = $3 AND article_key = $4', [
+      at.toISOString(),
+      via,
+      watchId,
+      articleKey,
+    ]);
+  }
+
+  async channelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM channel_webhooks WHERE channel_id = $1', [channelId]);
+    return rows[0] ? channelWebhookRowSchema.parse(rows[0]) : undefined;
+  }
+
+  async channelWebhooks(guildId?: string): Promise<ChannelWebhookRow[]> {
+    const { rows } = guildId
+      ? await this.pool.query('SELECT * FROM channel_webhooks WHERE guild_id = $1 ORDER BY channel_id', [guildId])
+      : await this.pool.query('SELECT * FROM channel_webhooks ORDER BY channel_id');
+    return rows.map((r) => channelWebhookRowSchema.parse(r));
+  }
+
+  async setChannelWebhook(input: { channelId: string; guildId: string; name: string; avatarUrl: string | null; webhookId: string | null; webhookToken: string | null; fallbackReason: string | null; updatedBy: string; at: Date }): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO channel_webhooks (channel_id, guild_id, name, avatar_url, webhook_id, webhook_token, fallback_reason, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, name = excluded.name, avatar_url = excluded.avatar_url,
+         webhook_id = excluded.webhook_id, webhook_token = excluded.webhook_token, fallback_reason = excluded.fallback_reason,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [input.channelId, input.guildId, input.name, input.avatarUrl, input.webhookId, input.webhookToken, input.fallbackReason?.slice(0, 300) ?? null, input.updatedBy, input.at.toISOString()],
+    );
+  }
+
+  async setWebhookFallback(channelId: string, reason: string, dropWebhook: boolean): Promise<void> {
+    await this.pool.query(
+      `UPDATE channel_webhooks SET fallback_reason = $1, webhook_id = CASE WHEN $2 THEN NULL ELSE webhook_id END,
+       webhook_token = CASE WHEN $2 THEN NULL ELSE webhook_token END WHERE channel_id = $3`,
+      [reason.slice(0, 300), dropWebhook, channelId],
+    );
+  }
+
+  async removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+    const { rows } = await this.pool.query('DELETE FROM channel_webhooks WHERE channel_id = $1 RETURNING *', [channelId]);
+    return rows[0] ? channelWebhookRowSchema.parse(rows[0]) : undefined;
+  }
+
   async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {
     const out = { pending: 0, posted: 0, failed: 0 };
     const { rows } = await this.pool.query<{ status: keyof typeof out; n: number }>('SELECT status, COUNT(*) AS n FROM announcements GROUP BY status');
@@ -407,8 +455,8 @@ export class PgFeedStore implements FeedStore {
 async function enqueueWith(q: Queryable, announcements: NewAnnouncement[], at: Date): Promise<number> {
   if (announcements.length === 0) return 0;
   const r = await q.query(
-    `INSERT INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at, actions_json)
-     SELECT w, k, n, j, $5, $5, x FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $6::text[]) WITH ORDINALITY AS t(w, k, n, j, x, i) ORDER BY i
+    `INSERT INTO announcements (watch_id, article_key, nonce, reply_json, created_at, next_attempt_at, actions_json, thread_name)
+     SELECT w, k, n, j, $5, $5, x, tn FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $6::text[], $7::text[]) WITH ORDINALITY AS t(w, k, n, j, x, tn, i) ORDER BY i
      ON CONFLICT (watch_id, article_key) DO NOTHING`,
     [
       announcements.map((a) => a.watchId),
@@ -417,6 +465,7 @@ async function enqueueWith(q: Queryable, announcements: NewAnnouncement[], at: D
       announcements.map((a) => JSON.stringify(a.reply)),
       at.toISOString(),
       announcements.map((a) => (a.actions?.length ? JSON.stringify(a.actions) : null)),
+      announcements.map((a) => a.threadName ?? null),
     ],
   );
   return r.rowCount ?? 0;

@@ -175,4 +175,25 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE announcements ADD COLUMN action_attempts INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 212,
+    name: 'webhook delivery, forum posts and send claims',
+    sql: `
+      CREATE TABLE channel_webhooks (
+        channel_id TEXT PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        avatar_url TEXT,
+        webhook_id TEXT,
+        webhook_token TEXT,
+        fallback_reason TEXT,
+        updated_by TEXT,
+        updated_at TEXT NOT NULL
+      );
+      ALTER TABLE watches ADD COLUMN forum INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE announcements ADD COLUMN thread_name TEXT;
+      ALTER TABLE announcements ADD COLUMN send_claimed_at TEXT;
+      ALTER TABLE announcements ADD COLUMN send_via TEXT;
+    `,
+  },
 ];

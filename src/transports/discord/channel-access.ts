@@ -1,5 +1,5 @@
 // Whether Herald can post embeds in a channel, checked before an admin subscribes it to posts.
-import { DiscordAPIError, PermissionFlagsBits, type Client } from 'discord.js';
+import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChannelAccess } from '../../core/services';
 
@@ -21,7 +21,7 @@ export class DiscordChannelAccess implements ChannelAccess {
     private readonly log: Logger,
   ) {}
 
-  async canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }> {
+  async canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string; forum?: boolean } | { ok: false; reason: string }> {
     let channel;
     try {
       // force: overwrites may have changed since the cache was filled.
@@ -36,7 +36,8 @@ export class DiscordChannelAccess implements ChannelAccess {
     }
     if (!channel) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
     if (channel.isDMBased()) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
-    if (!channel.isTextBased()) return { ok: false, reason: `<#${channelId}> is not a text channel` };
+    const forum = channel.type === ChannelType.GuildForum;
+    if (!channel.isTextBased() && !forum) return { ok: false, reason: `<#${channelId}> is not a text channel` };
     // channel.guildId comes from Discord's answer; channel.guild is looked up in a cache the interaction itself can fill.
     if (guildId && channel.guildId !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
     const guild = this.client.guilds.cache.get(channel.guildId) ?? (await this.client.guilds.fetch(channel.guildId).catch(() => null));
@@ -45,7 +46,7 @@ export class DiscordChannelAccess implements ChannelAccess {
     if (!me) return { ok: false, reason: 'Herald could not read its own membership in this server; try again in a minute' };
     const missing = missingPostPermissions(channel.permissionsFor(me).bitfield);
     if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in <#${channelId}>` };
-    return { ok: true, name: channel.name };
+    return { ok: true, name: channel.name, ...(forum ? { forum: true } : {}) };
   }
 }
 

@@ -10,6 +10,8 @@ import { DiscordAttachments } from './attachments';
 import { DiscordChannelAccess } from './channel-access';
 import { InteractionHandler } from './interactions';
 import { DiscordPoster } from './poster';
+import { DiscordWebhookMaker } from './webhooks';
+import type { WebhookMaker } from '../../feeds/webhooks';
 import { syncCommands, type SyncOutcome } from './sync';
 
 export interface DiscordClientOptions {
@@ -40,6 +42,8 @@ export interface DiscordTransport {
   channels: ChannelAccess;
   /** Reads files attached to commands (/feed import). */
   attachments: AttachmentReader;
+  /** Creates and deletes the webhooks of webhook delivery (/watch webhook). */
+  webhooks: WebhookMaker;
   /** 'registered' | 'unchanged' after start(); 'failed' when Discord refused (logged); 'skipped'. */
   sync?: SyncOutcome | 'failed' | 'skipped';
   /** Stops taking interactions, lets those in flight finish (≤ timeoutMs, default 4 s), then disconnects. */
@@ -69,6 +73,7 @@ export function createDiscord(options: DiscordClientOptions): DiscordTransport &
   const poster = new DiscordPoster(client.rest, log);
   const channels = new DiscordChannelAccess(client, log);
   const attachments = new DiscordAttachments({ apiUrl: options.apiUrl });
+  const webhooks = new DiscordWebhookMaker(client.rest, log);
   let handler: InteractionHandler | undefined;
 
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
@@ -83,6 +88,7 @@ export function createDiscord(options: DiscordClientOptions): DiscordTransport &
     poster,
     channels,
     attachments,
+    webhooks,
     sync: undefined as DiscordTransport['sync'],
     async start(start: DiscordStartOptions): Promise<DiscordTransport> {
       handler = new InteractionHandler(start.router, log);

@@ -67,6 +67,7 @@ export function callerOf(i: Interaction): Caller {
     guildId: inGuild ? i.guildId : null,
     channelId: i.channelId ?? null,
     canManageGuild: inGuild ? Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) : false,
+    canManageWebhooks: inGuild ? Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageWebhooks)) : false,
   };
 }
 

@@ -3,7 +3,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes } from 'discord.js';
 import type { REST } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ActionResult, MessagePoster, PostAction, PostOptions, PostResult } from '../../core/poster';
+import type { ActionResult, FindResult, MessagePoster, PostAction, PostOptions, PostResult } from '../../core/poster';
 import type { Reply } from '../../core/reply';
 import { renderMessage } from './render';
 
@@ -18,6 +18,8 @@ const KNOWN_CODES: Record<number, string> = {
   50024: 'Cannot execute action on this channel type',
   50068: 'Invalid message type',
   20028: 'Channel write rate limit',
+  10015: 'Unknown Webhook',
+  50027: 'Invalid Webhook Token',
 };
 
 export interface DiscordPosterOptions {
@@ -48,20 +50,91 @@ export class DiscordPoster implements MessagePoster {
   }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
-    const { flags: _ephemeralHasNoMeaningInAChannel, ...payload } = renderMessage(reply);
-    const body = options.nonce ? { ...payload, nonce: options.nonce, enforce_nonce: true } : payload;
+    const { flags: _ephemeralHasNoMeaningInAChannel, files: _noFilesInAnnouncements, ...payload } = renderMessage(reply);
+    const signal = AbortSignal.timeout(this.options.timeoutMs ?? 15_000);
     try {
-      const message = (await this.rest.post(Routes.channelMessages(channelId), {
-        body,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      })) as { id: string; channel_id: string; guild_id?: string };
+      if (options.webhook) {
+        // wait=true: Discord answers with the message, so its id is recorded. The webhook's token is the
+        // credential (auth: false); it never appears in a log line (the route is not logged, and the
+        // scrubber knows the token).
+        const hook = options.webhook;
+        const body = { ...payload, username: hook.username, ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...(options.forum ? { thread_name: options.forum.threadName } : {}) };
+        const message = (await this.rest.post(Routes.webhook(hook.id, hook.token), { body, query: new URLSearchParams({ wait: 'true' }), auth: false, signal })) as { id: string; channel_id: string; guild_id?: string };
+        return { ok: true, messageId: message.id, channelId: message.channel_id ?? channelId, ...(message.guild_id ? { guildId: message.guild_id } : {}) };
+      }
+      if (options.forum) {
+        // A forum post: a new thread whose first message is the announcement (its id is the thread's).
+        const thread = (await this.rest.post(Routes.threads(channelId), { body: { name: options.forum.threadName, auto_archive_duration: 1440, message: payload }, signal })) as {
+          id: string;
+          guild_id?: string;
+          message?: { id: string };
+        };
+        return { ok: true, messageId: thread.message?.id ?? thread.id, channelId: thread.id, ...(thread.guild_id ? { guildId: thread.guild_id } : {}) };
+      }
+      const body = options.nonce ? { ...payload, nonce: options.nonce, enforce_nonce: true } : payload;
+      const message = (await this.rest.post(Routes.channelMessages(channelId), { body, signal })) as { id: string; channel_id: string; guild_id?: string };
       return { ok: true, messageId: message.id, channelId: message.channel_id ?? channelId, ...(message.guild_id ? { guildId: message.guild_id } : {}) };
     } catch (error) {
-      const result = classifyPostError(error);
-      this.log.warn({ channelId, reason: result.ok ? undefined : result.reason, retryable: !result.ok && result.retryable }, 'channel post failed');
+      let result = classifyPostError(error);
+      // A webhook's own 401 is its token (deleted or reset webhook), not the bot's: never a stop of all posting.
+      if (options.webhook && !result.ok && error instanceof DiscordAPIError && error.status === 401) {
+        result = { ok: false, retryable: false, reason: 'Invalid Webhook Token (50027)', status: 401, code: 50027 };
+      }
+      this.log.warn({ channelId, via: options.webhook ? 'webhook' : options.forum ? 'forum' : 'bot', reason: result.ok ? undefined : result.reason, retryable: !result.ok && result.retryable }, 'channel post failed');
       return result;
     }
   }
+
+  /**
+   * Whether a send without a nonce went through after all: a forum post (a thread in that forum with the
+   * same name, made since `since`, by Herald or its webhook) or a webhook message (the webhook's message
+   * with the same text since `since`, among the channel's next 500 messages). Needs View Channel and
+   * Read Message History.
+   */
+  async findSent(channelId: string, reply: Reply, options: PostOptions & { since: Date }): Promise<FindResult> {
+    const after = snowflakeAt(new Date(options.since.getTime() - 5_000));
+    const signal = AbortSignal.timeout(this.options.timeoutMs ?? 15_000);
+    try {
+      if (options.forum) {
+        const { threads } = (await this.rest.get(Routes.guildActiveThreads(options.forum.guildId), { signal })) as { threads: { id: string; parent_id?: string; name: string; owner_id?: string }[] };
+        const hit = threads.find((t) => t.parent_id === channelId && t.name === options.forum!.threadName && BigInt(t.id) > after);
+        return { ok: true, ...(hit ? { found: { messageId: hit.id, channelId: hit.id } } : {}) };
+      }
+      if (!options.webhook) return { ok: true };
+      const want = fingerprint(renderMessage(reply));
+      let cursor = after;
+      for (let page = 0; page < 5; page++) {
+        const batch = (await this.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ after: String(cursor), limit: '100' }), signal })) as {
+          id: string;
+          channel_id: string;
+          webhook_id?: string;
+          content?: string;
+          embeds?: { title?: string; url?: string }[];
+        }[];
+        const hit = batch.find((m) => m.webhook_id === options.webhook!.id && fingerprint(m) === want);
+        if (hit) return { ok: true, found: { messageId: hit.id, channelId: hit.channel_id ?? channelId } };
+        if (batch.length < 100) break;
+        cursor = batch.reduce((max, m) => (BigInt(m.id) > max ? BigInt(m.id) : max), cursor);
+      }
+      return { ok: true };
+    } catch (error) {
+      const result = classifyPostError(error);
+      this.log.warn({ channelId, reason: result.reason }, 'could not look for an earlier send');
+      return { ok: false, reason: result.reason };
+    }
+  }
+}
+
+/** Discord's epoch (2015-01-01) and snowflake layout: the smallest id of a moment. */
+const DISCORD_EPOCH = 1_420_070_400_000n;
+export function snowflakeAt(at: Date): bigint {
+  return (BigInt(Math.max(at.getTime(), Number(DISCORD_EPOCH))) - DISCORD_EPOCH) << 22n;
+}
+
+/** What identifies an announcement's message: its text and its first embed's title and link. */
+function fingerprint(m: { content?: string; embeds?: { title?: string; url?: string }[] }): string {
+  const e = m.embeds?.[0];
+  return JSON.stringify([(m.content ?? '').trim(), e?.title ?? '', e?.url ?? '']);
 }
 
 /** Discord's answers meaning the action was already done: counted as done, so a retry is harmless. */

@@ -41,7 +41,7 @@ export class RestChannelAccess implements ChannelAccess {
     private readonly log: Logger,
   ) {}
 
-  async canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string } | { ok: false; reason: string }> {
+  async canPostEmbeds(channelId: string, guildId?: string): Promise<{ ok: true; name?: string; forum?: boolean } | { ok: false; reason: string }> {
     let channel: APIChannel;
     try {
       channel = (await this.rest.get(Routes.channel(channelId))) as APIChannel;
@@ -55,7 +55,8 @@ export class RestChannelAccess implements ChannelAccess {
     }
     const channelGuild = 'guild_id' in channel ? channel.guild_id : undefined;
     if (!channelGuild) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
-    if (!TEXT_TYPES.has(channel.type)) return { ok: false, reason: `<#${channelId}> is not a text channel` };
+    const forum = channel.type === ChannelType.GuildForum;
+    if (!TEXT_TYPES.has(channel.type) && !forum) return { ok: false, reason: `<#${channelId}> is not a text channel` };
     if (guildId && channelGuild !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
     try {
       this.botUserId ??= ((await this.rest.get(Routes.user('@me'))) as APIUser).id;
@@ -66,7 +67,7 @@ export class RestChannelAccess implements ChannelAccess {
       const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites ?? [] : [];
       const missing = missingPostPermissions(channelPermissions(guild, { userId: this.botUserId, roles: me.roles }, overwrites));
       if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in <#${channelId}>` };
-      return { ok: true, ...('name' in channel && channel.name ? { name: channel.name } : {}) };
+      return { ok: true, ...('name' in channel && channel.name ? { name: channel.name } : {}), ...(forum ? { forum: true } : {}) };
     } catch (error) {
       this.log.warn({ err: error, channelId }, 'channel check failed');
       return { ok: false, reason: 'Discord did not answer the channel check; try again in a minute' };

@@ -73,6 +73,7 @@ export function callerOf(i: HttpInteraction): Caller {
     channelId: i.channel_id ?? i.channel?.id ?? null,
     // Administrator implies every permission, as discord.js's has() treats it on the gateway.
     canManageGuild: inGuild && (has(PermissionFlagsBits.ManageGuild) || has(PermissionFlagsBits.Administrator)),
+    canManageWebhooks: inGuild && (has(PermissionFlagsBits.ManageWebhooks) || has(PermissionFlagsBits.Administrator)),
   };
 }
 

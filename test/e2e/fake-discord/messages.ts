@@ -12,6 +12,8 @@ export function pickMessageFields(body: any): Partial<FakeMessage> {
 export function messagePayload(r: RecordedRequest): any | undefined {
   const p = r.path.split('/').filter(Boolean);
   if (p[0] === 'channels' && p[2] === 'messages' && ((r.method === 'POST' && p.length === 3) || (r.method === 'PATCH' && p.length === 4))) return r.body ?? {};
+  // A forum post's first message.
+  if (p[0] === 'channels' && p[2] === 'threads' && p.length === 3 && r.method === 'POST') return r.body?.message ?? {};
   if (p[0] === 'interactions' && p[3] === 'callback' && r.method === 'POST') {
     return r.body?.type === 4 || r.body?.type === 7 ? r.body.data ?? {} : undefined;
   }

@@ -167,7 +167,7 @@ function onWebhook(handle: (ctx: RouteContext, record: InteractionRecord) => Rou
   };
 }
 
-const postFollowup = onWebhook(({ fake, body }, record) => {
+const postFollowupOnly = onWebhook(({ fake, body }, record) => {
   if (!record.reply && !record.deferred) return err(404, 10015, 'Unknown Webhook');
   const invalid = invalidMessage(body, true);
   if (invalid) return err(400, 50035, invalid);
@@ -177,6 +177,47 @@ const postFollowup = onWebhook(({ fake, body }, record) => {
   if (record.deferred) fake.settle(record);
   return ok(message);
 });
+
+/** POST /webhooks/:id/:token: an interaction follow-up (the application's id) or a channel webhook's execute. */
+function postFollowup(ctx: RouteContext): RouteResult {
+  return ctx.params.app === ctx.fake.applicationId ? postFollowupOnly(ctx) : executeWebhook(ctx);
+}
+
+/** A channel webhook posts: as the username given (else the webhook's name), with webhook_id; wait=true returns it. */
+function executeWebhook({ fake, params, body, query }: RouteContext): RouteResult {
+  const hook = fake.webhooks.get(params.app);
+  if (!hook) return err(404, 10015, 'Unknown Webhook');
+  if (hook.token !== params.token) return err(401, 50027, 'Invalid Webhook Token');
+  const invalid = invalidMessage(body, true);
+  if (invalid) return err(400, 50035, invalid);
+  const username = String(body?.username ?? hook.name);
+  if (/clyde|discord/i.test(username) || username.length > 80) return err(400, 50035, 'Invalid Form Body (username)');
+  const channel = fake.channelMap.get(hook.channel_id);
+  if (!channel) return err(404, 10003, 'Unknown Channel');
+  let message: FakeMessage;
+  if (channel.type === 15) {
+    if (!body?.thread_name) return err(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+    message = forumPost(fake, channel, String(body.thread_name), body, hook.id).message;
+  } else {
+    message = fake.createMessage(channel, body);
+  }
+  message.webhook_id = hook.id;
+  message.author = { id: hook.id, username, discriminator: '0000', avatar: null, bot: true, ...(body?.avatar_url ? { avatar_url: body.avatar_url } : {}) };
+  return query.get('wait') === 'true' ? ok(message) : ok();
+}
+
+/** A forum post: a thread in the forum whose first message (same id as the thread) is `body`. */
+function forumPost(fake: FakeDiscord, forum: FakeChannel, name: string, body: any, ownerId: string): { thread: any; message: FakeMessage } {
+  const id = fake.snowflake();
+  const thread = { id, type: 11, name, parent_id: forum.id, guild_id: fake.guildId, owner_id: ownerId, message_count: 1 };
+  fake.threads.set(id, thread);
+  const message = fake.makeMessage(id, body ?? {});
+  message.id = id;
+  message.guild_id = fake.guildId;
+  fake.messageMap.set(id, [message]);
+  forum.last_message_id = id;
+  return { thread, message };
+}
 
 /** The original response of an interaction; exists once replied to or deferred. */
 function onOriginal(handle: (ctx: RouteContext, record: InteractionRecord) => RouteResult) {
@@ -230,10 +271,54 @@ const getChannel = onChannel((_ctx, channel) => ok(channel));
 
 const listMessages = onChannel(({ fake, query }, channel) => {
   const limit = Math.min(Number(query.get('limit') ?? 50), 100);
-  return ok([...(fake.messageMap.get(channel.id) ?? [])].reverse().slice(0, limit));
+  const all = fake.messageMap.get(channel.id) ?? [];
+  const after = query.get('after');
+  // after=: the oldest `limit` messages after that id (Discord pages forward this way), newest first.
+  if (after) return ok(all.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit).reverse());
+  return ok([...all].reverse().slice(0, limit));
 });
 
+/** POST /channels/:id/webhooks: Herald needs Manage Webhooks in the channel. */
+const createWebhook = onChannel(({ fake, body }, channel, perms) => {
+  if (!(perms & Perm.ManageWebhooks)) return err(403, 50013, 'Missing Permissions');
+  const name = String(body?.name ?? '');
+  if (!name || name.length > 80 || /clyde|discord/i.test(name)) return err(400, 50035, 'Invalid Form Body (name)');
+  const hook = { id: fake.snowflake(), token: randomToken(), channel_id: channel.id, guild_id: fake.guildId, name, type: 1 as const, application_id: fake.applicationId };
+  fake.webhooks.set(hook.id, hook);
+  return ok({ ...hook, user: fake.botUser(), avatar: null });
+});
+
+function deleteWebhook({ fake, params }: RouteContext): RouteResult {
+  const hook = fake.webhooks.get(params.id);
+  if (!hook) return err(404, 10015, 'Unknown Webhook');
+  if (hook.token !== params.token) return err(401, 50027, 'Invalid Webhook Token');
+  fake.webhooks.delete(hook.id);
+  return ok();
+}
+
+/** POST /channels/:id/threads with a message: a forum post (forum channels only in this fake). */
+const startForumThread = onChannel(({ fake, body }, channel, perms) => {
+  if (channel.type !== 15) return err(400, 50024, 'Cannot execute action on this channel type (fake: forum posts only)');
+  if (!(perms & Perm.SendMessages)) return err(403, 50013, 'Missing Permissions');
+  const name = String(body?.name ?? '');
+  if (name.length < 1 || name.length > 100) return err(400, 50035, 'Invalid Form Body (name)');
+  const message = body?.message;
+  if (Array.isArray(message?.embeds) && message.embeds.length && !(perms & Perm.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
+  const invalid = invalidMessage(message, true);
+  if (invalid) return err(400, 50035, invalid);
+  const post = forumPost(fake, channel, name, message, fake.botUserId);
+  return { status: 201, json: { ...post.thread, message: post.message } };
+});
+
+function randomToken(): string {
+  let out = '';
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; i < 68; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return out;
+}
+
 const createMessage = onChannel(({ fake, body }, channel, perms) => {
+  if (channel.type === 15) return err(400, 50008, 'Cannot send messages in a non-text channel');
   if (!(perms & Perm.SendMessages)) return err(403, 50013, 'Missing Permissions');
   if (Array.isArray(body?.embeds) && body.embeds.length && !(perms & Perm.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
   const invalid = invalidMessage(body, true);
@@ -317,6 +402,7 @@ const routes: Route[] = [
   { method: 'POST', path: 'interactions/:id/:token/callback', handle: interactionCallback },
 
   { method: 'POST', path: 'webhooks/:app/:token', handle: postFollowup },
+  { method: 'DELETE', path: 'webhooks/:id/:token', handle: deleteWebhook },
   // @original before :message, which would match it too.
   { method: 'GET', path: 'webhooks/:app/:token/messages/@original', handle: getOriginal },
   { method: 'DELETE', path: 'webhooks/:app/:token/messages/@original', handle: deleteOriginal },
@@ -332,11 +418,14 @@ const routes: Route[] = [
   { method: 'PATCH', path: 'channels/:channel/messages/:message', handle: patchMessage },
   { method: 'DELETE', path: 'channels/:channel/messages/:message', handle: deleteMessage },
   { method: 'POST', path: 'channels/:channel/messages/:message/crosspost', handle: crosspostMessage },
+  { method: 'POST', path: 'channels/:channel/webhooks', handle: createWebhook },
+  { method: 'POST', path: 'channels/:channel/threads', handle: startForumThread },
   { method: 'POST', path: 'channels/:channel/messages/:message/threads', handle: startThread },
 
   { method: 'GET', path: 'guilds/:guild', handle: onGuild(({ fake }) => ok(fake.guildPayload(false))) },
   { method: 'GET', path: 'guilds/:guild/channels', handle: onGuild(({ fake }) => ok([...fake.channelMap.values()])) },
   { method: 'GET', path: 'guilds/:guild/roles', handle: onGuild(({ fake }) => ok(fake.roles)) },
+  { method: 'GET', path: 'guilds/:guild/threads/active', handle: onGuild(({ fake }) => ok({ threads: [...fake.threads.values()], members: [] })) },
   {
     method: 'GET',
     path: 'guilds/:guild/members/:user',

@@ -197,5 +197,33 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.pendingActions(10)).toEqual([]);
       expect(await store.announcement(watch.id, 'a')).toMatchObject({ action_attempts: 2, actions_json: null });
     }));
+  
+    it('keeps one webhook setting per channel, its fallback, and the claim of a send without a nonce (issue 15)', withStore(async (store) => {
+      const base = { guildId: '1', name: 'Desk', avatarUrl: 'https://cdn.example/a.png', updatedBy: 'u', at: at(0) };
+      await store.setChannelWebhook({ ...base, channelId: '2', webhookId: '77', webhookToken: 'secret-token-1', fallbackReason: null });
+      await store.setChannelWebhook({ ...base, channelId: '3', guildId: '4', webhookId: null, webhookToken: null, fallbackReason: 'Herald is missing Manage Webhooks in this channel' });
+      expect(await store.channelWebhook('2')).toMatchObject({ guild_id: '1', name: 'Desk', avatar_url: 'https://cdn.example/a.png', webhook_id: '77', webhook_token: 'secret-token-1', fallback_reason: null });
+      expect((await store.channelWebhooks()).map((w) => w.channel_id)).toEqual(['2', '3']);
+      expect((await store.channelWebhooks('4')).map((w) => w.channel_id)).toEqual(['3']);
+      await store.setChannelWebhook({ ...base, channelId: '2', name: 'Quay', webhookId: '77', webhookToken: 'secret-token-1', fallbackReason: null });
+      expect(await store.channelWebhook('2')).toMatchObject({ name: 'Quay', webhook_id: '77' });
+      await store.setWebhookFallback('2', 'deleted', true);
+      expect(await store.channelWebhook('2')).toMatchObject({ webhook_id: null, webhook_token: null, fallback_reason: 'deleted', name: 'Quay' });
+      expect((await store.removeChannelWebhook('2'))?.name).toBe('Quay');
+      expect(await store.channelWebhook('2')).toBeUndefined();
+      expect(await store.removeChannelWebhook('2')).toBeUndefined();
+
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '5', topic: null, createdBy: 'u', at: at(0), forum: true });
+      expect(watch.forum).toBe(1);
+      expect((await store.upsertWatch({ guildId: '1', channelId: '5', topic: 'x', createdBy: 'u', at: at(0) })).forum).toBe(1);
+      await store.enqueue([{ ...announcement(watch.id, 'k'), threadName: 'Headline' }], at(1));
+      await store.claimSend(watch.id, 'k', '77', at(2));
+      await store.claimSend(watch.id, 'k', 'bot', at(3));
+      expect(await store.announcement(watch.id, 'k')).toMatchObject({ thread_name: 'Headline', send_claimed_at: at(2).toISOString(), send_via: 'bot' });
+      await store.markRetry(watch.id, 'k', 'timeout', at(4));
+      expect((await store.announcement(watch.id, 'k'))?.send_claimed_at).toBe(at(2).toISOString());
+      await store.markPosted(watch.id, 'k', 'm1', at(5));
+      expect(await store.announcement(watch.id, 'k')).toMatchObject({ status: 'posted', send_claimed_at: null, send_via: null });
+    }));
   });
 }

@@ -100,6 +100,8 @@ describe('HTTP interactions answer like the gateway', () => {
         guildId: opts.dm ? null : fake.guildId,
         channelId: viaHttp.channelId,
         canManageGuild: Boolean(opts.admin) && !opts.dm,
+        // Both transports say whether the member has Manage Webhooks (admins here do not).
+        canManageWebhooks: false,
       };
       const payload = renderMessage(await http.router.run({ command: name, options: options as RawOptions, caller }));
       const expected = { content: payload.content ?? '', embeds: payload.embeds ?? [], components: payload.components ?? [], ephemeral: Boolean(payload.flags) };

@@ -1,0 +1,82 @@
+// The pure decisions of webhook delivery and forum posts (issue 15): what a webhook name and avatar may
+// be, how one announcement is sent (webhook, forum post, or Herald's message with its nonce) and which
+// sends are claimed first, and what follows a post in a forum.
+import { describe, expect, it } from 'vitest';
+import { postActions, threadName } from '../../src/feeds/announcer';
+import { checkAvatarUrl, checkWebhookName, sendPlan } from '../../src/feeds/webhooks';
+import { addSecret, createScrubber } from '../../src/core/secrets';
+
+describe('webhook names and avatars', () => {
+  it('takes a name Discord accepts and refuses the rest with a reason', () => {
+    expect(checkWebhookName('  Harbour   Desk ')).toEqual({ ok: true, name: 'Harbour Desk' });
+    expect(checkWebhookName('Bulletin\u200b')).toEqual({ ok: true, name: 'Bulletin' });
+    expect(checkWebhookName('')).toMatchObject({ ok: false, reason: 'the name is empty' });
+    expect(checkWebhookName('x'.repeat(81))).toMatchObject({ ok: false });
+    expect(checkWebhookName('x'.repeat(80))).toMatchObject({ ok: true });
+    expect(checkWebhookName('My DISCORD bot')).toMatchObject({ ok: false, reason: expect.stringContaining('"discord"') });
+    expect(checkWebhookName('clyde')).toMatchObject({ ok: false });
+    expect(checkWebhookName('@everyone')).toMatchObject({ ok: false });
+    expect(checkWebhookName('here')).toMatchObject({ ok: false });
+  });
+
+  it('takes https image URLs only (Discord fetches them, never Herald)', () => {
+    expect(checkAvatarUrl('https://cdn.example/a.png')).toEqual({ ok: true, url: 'https://cdn.example/a.png' });
+    expect(checkAvatarUrl('http://cdn.example/a.png')).toMatchObject({ ok: false, reason: 'the avatar URL must start with https://' });
+    expect(checkAvatarUrl('file:///etc/passwd')).toMatchObject({ ok: false });
+    expect(checkAvatarUrl('not a url')).toMatchObject({ ok: false });
+    expect(checkAvatarUrl('https://user:pw@cdn.example/a.png')).toMatchObject({ ok: false, reason: expect.stringContaining('password') });
+    expect(checkAvatarUrl(`https://cdn.example/${'a'.repeat(2050)}`)).toMatchObject({ ok: false });
+  });
+});
+
+describe('how an announcement is sent', () => {
+  const row = { nonce: 'a1b2', thread_name: 'Quay reopens' };
+  const hook = { webhook_id: '111', webhook_token: 'tok-tok-tok-tok', name: 'Desk', avatar_url: 'https://cdn.example/a.png' };
+  const text = { forum: 0, guild_id: '9' };
+  const forum = { forum: 1, guild_id: '9' };
+
+  it("is Herald's message with the nonce when the channel has no webhook: nothing to claim", () => {
+    expect(sendPlan(row, text, undefined)).toEqual({ options: { nonce: 'a1b2' } });
+    // A webhook in fallback (none made, or deleted) is the same.
+    expect(sendPlan(row, text, { ...hook, webhook_id: null, webhook_token: null })).toEqual({ options: { nonce: 'a1b2' } });
+  });
+
+  it('goes through the webhook with its name and avatar, claimed by the webhook id', () => {
+    expect(sendPlan(row, text, hook)).toEqual({
+      options: { nonce: 'a1b2', webhook: { id: '111', token: 'tok-tok-tok-tok', username: 'Desk', avatarUrl: 'https://cdn.example/a.png' } },
+      claimVia: '111',
+    });
+    expect(sendPlan(row, text, { ...hook, avatar_url: null }).options.webhook).not.toHaveProperty('avatarUrl');
+  });
+
+  it('is a forum post named after the headline in a forum, claimed (by Herald or the webhook)', () => {
+    expect(sendPlan(row, forum, undefined)).toEqual({ options: { nonce: 'a1b2', forum: { threadName: 'Quay reopens', guildId: '9' } }, claimVia: 'bot' });
+    expect(sendPlan(row, forum, hook)).toMatchObject({ options: { forum: { threadName: 'Quay reopens' }, webhook: { id: '111' } }, claimVia: '111' });
+    expect(sendPlan({ nonce: 'n', thread_name: null }, forum, undefined).options.forum?.threadName).toBe('News');
+  });
+
+  it('opens no thread and publishes nothing after a forum post (it is a thread already)', () => {
+    expect(postActions({ open_thread: 1, publish: 1, forum: 1 }, 'Headline')).toEqual([]);
+    expect(postActions({ open_thread: 1, publish: 1, forum: 0 }, 'Headline')).toEqual([{ kind: 'publish' }, { kind: 'thread', name: 'Headline' }]);
+  });
+
+  it('names threads inertly, on one line, within 100 characters', () => {
+    expect(threadName('@everyone  big\nnews')).toBe('@\u200beveryone big news');
+    expect(threadName('x'.repeat(150))).toHaveLength(100);
+    expect(threadName(' \n ')).toBe('Discussion');
+  });
+});
+
+describe('secrets learnt at run time', () => {
+  it('are scrubbed by scrubbers made before they were learnt', () => {
+    const secrets: string[] = [];
+    const scrub = createScrubber(secrets);
+    const token = 'Zq3_webhook-token-value-abcdefghijklmnopqrstuvwxyz0123456789';
+    expect(scrub(`/webhooks/1/${token}`)).toContain(token);
+    addSecret(secrets, token);
+    addSecret(secrets, token);
+    addSecret(secrets, 'short');
+    expect(secrets).toEqual([token]);
+    expect(scrub(`/webhooks/1/${token}?wait=true`)).toBe('/webhooks/1/[redacted]?wait=true');
+  });
+});
