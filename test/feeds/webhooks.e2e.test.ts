@@ -2,7 +2,8 @@
 // /watch webhook needs Manage Webhooks from the admin and Herald; without Herald's it falls back to
 // Herald's own messages with the reason in /watch list and /status; with it announcements carry the
 // server's name and avatar; a deleted webhook (10015) falls back again; a forum channel gets each article
-// as a forum post. The webhook token never appears in a reply or a log line.
+// as a forum post; /watch posting publishes and opens a thread. The webhook token never appears in a
+// reply or a log line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -80,11 +81,12 @@ const story = (title: string): FixtureItem => {
 };
 
 /** A feed routed to `channel` (its current item recorded), then `next` new items announced. */
-async function announce(path: string, channel: string, titles: string[]): Promise<void> {
+async function announce(path: string, channel: string, titles: string[], beforePoll?: () => Promise<void>): Promise<void> {
   const first = story(`Baseline for ${path}`);
   server.set(path, { body: rssFeed(`Wire ${path}`, [first]) });
   const added = await fake.injectCommand('feed', { subcommand: 'add', url: `${server.base}${path}`, channel }, { admin: true });
   expect(content(added)).toContain('Following');
+  await beforePoll?.();
   server.set(path, { body: rssFeed(`Wire ${path}`, [...titles.map(story).reverse(), first]) });
   await herald.news.feeds.pollAll();
   await herald.news.settle();
@@ -190,5 +192,26 @@ describe('forum channels', () => {
     expect(last.thread).toMatchObject({ name: 'Tide tables published', owner_id: hook.id });
     expect(last.message).toMatchObject({ webhook_id: hook.id, author: { username: 'Quay Watch' } });
     expect(fake.mentionViolations()).toEqual([]);
+  });
+});
+
+describe('threads and publishing', () => {
+  it('publishes each announcement in an announcement channel and opens a thread under it, set with /watch and /feed posting', async () => {
+    const bulletin = fake.addChannel({ name: 'bulletin', type: 5 });
+    await fake.injectCommand('watch', { subcommand: 'channel', channel: bulletin }, { admin: true });
+    const set = await fake.injectCommand('watch', { subcommand: 'posting', channel: bulletin, thread: true, publish: true }, { admin: true });
+    expect(content(set)).toBe(`<#${bulletin}> (every new article) · publishes · opens a thread`);
+    await announce('/bulletin.xml', bulletin, ['Harbour fees rise in March'], async () => {
+      const routed = await fake.injectCommand('feed', { subcommand: 'posting', url: `${server.base}/bulletin.xml`, thread: true, publish: true }, { admin: true });
+      expect(content(routed)).toContain(`In <#${bulletin}>: embed · pings no one · publishes · opens a thread`);
+    });
+    const [message] = fake.messages(bulletin);
+    expect(embedTitle(message)).toBe('Harbour fees rise in March');
+    expect(message.flags & 1).toBe(1); // crossposted
+    expect(message.thread).toMatchObject({ name: 'Harbour fees rise in March', type: 10 });
+    // A second drain (or a restart) does neither again.
+    await herald.news.settle();
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${bulletin}/messages/${message.id}/crosspost`)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${bulletin}/messages/${message.id}/threads`)).toHaveLength(1);
   });
 });
