@@ -13,7 +13,7 @@ import type { CommandRouter } from '../../core/router';
 import { parseCommandLine } from './parse-line';
 import { renderReplyText } from './render-text';
 
-export const CONSOLE_CALLER: Caller = { userId: 'console', guildId: 'console', channelId: 'console', canManageGuild: true };
+export const CONSOLE_CALLER: Caller = { userId: 'console', guildId: 'console', channelId: 'console', canManageGuild: true, canManageWebhooks: true };
 
 export interface ConsoleOptions {
   router: CommandRouter;
