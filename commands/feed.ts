@@ -52,7 +52,7 @@ export default defineCommand({
       {
         type: OptionType.Subcommand,
         name: 'add',
-        description: 'Follow a feed; its current items are recorded, only new ones get announced',
+        description: 'Follow a feed for this server only (others never see its items); only new items get announced',
         options: [
           { type: OptionType.String, name: 'url', description: 'http(s) URL of an RSS or Atom feed', required: true, max_length: 2048 },
           { type: OptionType.Channel, name: 'channel', description: 'Post its items in this channel (default: the server\'s watched channels)', required: false, channel_types: ANNOUNCEMENT_CHANNELS },

@@ -5,6 +5,8 @@ import { commands } from '../commands';
 import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
 import type { IngestOptions } from './articles/ingest';
+import { ArticleScopes, ScopedLibrary } from './articles/scopes';
+import { viewFor } from './servers/view';
 import { createAskService } from './answers/ask/service';
 import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
@@ -77,7 +79,10 @@ async function main(): Promise<void> {
   const prometheus = config.STATUS_PORT !== undefined ? new PrometheusMetrics() : undefined;
   const metrics = prometheus ?? noMetrics;
 
-  status = new Status(clock.now(), library);
+  // Per-server libraries: the operator's articles (ARTICLES_DIR, FEEDS) are everyone's; a server's own
+  // /feed add items are that server's, in every command, reminder, announcement and /status.
+  const scopes = new ArticleScopes(library);
+  status = new Status(clock.now(), library, (guildId) => new ScopedLibrary(library, scopes, guildId));
   const services: Services = { articles: library, status };
   services.ask = createAskService(library);
   services.ask.stats(); // the /ask index exists from the start and follows the library as it loads
@@ -116,7 +121,7 @@ async function main(): Promise<void> {
     store: stores.feeds, shared: stores.kind === 'postgres', library, poster, clock, log, stories, metrics,
     // Webhook delivery: webhooks made over Discord's REST; their tokens join the secrets every scrubber reads.
     webhookMaker: discord?.webhooks, addSecret: (value) => addSecret(secrets, value),
-    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest, posting,
+    feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest, posting, scopes,
     folder: {
       onProgress: (done, total) => {
         if (library.loading()) library.setLoading({ done, total });
@@ -132,6 +137,7 @@ async function main(): Promise<void> {
   services.deliveries = news.deliveries;
   services.opml = news.opml;
   services.stories = news.stories;
+  services.forViewer = (guildId) => viewFor(services, library, scopes, guildId);
 
   const router = new CommandRouter({ commands, services, clock, log, scrub, metrics });
   services.commandList = () => router.commands;
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
     library.setLoading(undefined);
-    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal });
+    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal, scopes });
     services.reminders = reminders;
     if (stopping) return;
     news.watch();

@@ -209,8 +209,16 @@ export class MemoryLibrary implements ArticleLibrary {
     return [...this.byOrigin.keys()];
   }
 
-  list(): TrackedArticle[] {
-    return this.ordered.map((e) => e.tracked);
+  /** Every origin (file or item link) holding the article, the canonical one first. */
+  originsOf(id: string): readonly string[] {
+    return this.holders.get(id) ?? [];
+  }
+
+  /** `keep`: only the articles it accepts (a server's view: articles/scopes.ts). */
+  list(keep?: (tracked: TrackedArticle) => boolean): TrackedArticle[] {
+    const out: TrackedArticle[] = [];
+    for (const e of this.ordered) if (!keep || keep(e.tracked)) out.push(e.tracked);
+    return out;
   }
 
   get(id: string): TrackedArticle | undefined {
@@ -221,22 +229,23 @@ export class MemoryLibrary implements ArticleLibrary {
     return this.byId.size;
   }
 
-  resolve(query?: string): TrackedArticle | undefined {
-    if (query === undefined || query.trim() === '') return this.ordered[0]?.tracked;
+  resolve(query?: string, keep?: (tracked: TrackedArticle) => boolean): TrackedArticle | undefined {
+    const ok = (e: Entry | undefined) => e !== undefined && (!keep || keep(e.tracked));
+    if (query === undefined || query.trim() === '') return this.ordered.find(ok)?.tracked;
     const exact = this.byId.get(query.trim());
-    if (exact) return exact.tracked;
+    if (ok(exact)) return exact!.tracked;
     const q = norm(query);
-    const byHeadline = this.ordered.find((e) => e.headline === q);
+    const byHeadline = this.ordered.find((e) => e.headline === q && ok(e));
     if (byHeadline) return byHeadline.tracked;
-    const matches = this.suggest(query, 2);
+    const matches = this.suggest(query, 2, keep);
     return matches.length === 1 ? matches[0] : undefined;
   }
 
-  suggest(query: string, limit = 25): TrackedArticle[] {
+  suggest(query: string, limit = 25, keep?: (tracked: TrackedArticle) => boolean): TrackedArticle[] {
     const words = norm(query).split(' ').filter(Boolean);
     const out: TrackedArticle[] = [];
     for (const e of this.ordered) {
-      if (words.every((w) => e.haystack.includes(w))) {
+      if (words.every((w) => e.haystack.includes(w)) && (!keep || keep(e.tracked))) {
         out.push(e.tracked);
         if (out.length >= limit) break;
       }

@@ -53,7 +53,8 @@ export class CommandRouter {
   private context(inv: Pick<Invocation, 'caller' | 'command' | 'interactionId'>): CommandContext {
     const { clock, services } = this.deps;
     const log = this.deps.log.child({ command: inv.command, userId: inv.caller.userId, interactionId: inv.interactionId });
-    return { now: () => clock.now(), caller: inv.caller, services, log };
+    // Each server sees its own view: the operator's articles and its own feeds' (articles/scopes.ts).
+    return { now: () => clock.now(), caller: inv.caller, services: services.forViewer?.(inv.caller.guildId) ?? services, log };
   }
 
   /** Runs a command. Never throws: expected failures and bugs both come back as replies. */

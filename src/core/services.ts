@@ -39,6 +39,11 @@ export interface Services {
   ask?: AskService;
   /** Draws /timeline as a PNG; without it /timeline answers in text only. */
   pictures?: TimelinePictures;
+  /**
+   * The services as one server (null: a DM) sees them: its articles, stories and answers. Without it
+   * every caller sees everything (a deployment without per-server feeds, tests).
+   */
+  forViewer?: (guildId: string | null) => Services;
   /** The router's commands, for /help (main.ts sets it once the router exists). */
   commandList?: () => readonly Command<any>[];
 }

@@ -45,6 +45,8 @@ export class Status implements StatusSource {
   constructor(
     private readonly startedAt: Date,
     private readonly articles: ArticleLibrary,
+    /** A server's view of the library (per-server libraries); without it every server counts every article. */
+    private readonly articlesFor?: (guildId: string | null) => ArticleLibrary,
   ) {}
 
   contribute(contributor: StatusContributor): void {
@@ -68,7 +70,7 @@ export class Status implements StatusSource {
   snapshot(now: Date, guildId?: string | null): StatusSnapshot {
     const base: StatusSnapshot = {
       startedAt: this.startedAt,
-      articlesTracked: this.articles.size(),
+      articlesTracked: guildId === undefined || !this.articlesFor ? this.articles.size() : this.articlesFor(guildId).size(),
       ...(this.articles.loading?.() ? { loading: this.articles.loading() } : {}),
       nextPost: null,
       lastError: this.lastError,

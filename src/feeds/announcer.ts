@@ -22,6 +22,7 @@ import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import type { PostingState } from '../core/posting';
 import { DELETED_REASON, sendPlan, WEBHOOK_GONE, type WebhookDirectory } from './webhooks';
 import type { PostOptions, PostResult } from '../core/poster';
+import type { ArticleScopes } from '../articles/scopes';
 
 export interface AnnouncerDeps {
   store: FeedStore;
@@ -36,6 +37,8 @@ export interface AnnouncerDeps {
   posting?: PostingState;
   /** Channels' webhook settings (webhook delivery); without it every post is Herald's own message. */
   webhooks?: WebhookDirectory;
+  /** Per-server libraries: an announcement links only to a story article the watching server sees. */
+  scopes?: Pick<ArticleScopes, 'visible'>;
 }
 
 /** Tries for a thread or publish that fails retryably (then its reason shows in /watch list). */
@@ -99,27 +102,33 @@ export class Announcer {
     const { store, stories, clock } = this.deps;
     const now = clock.now();
     const article = tracked.article;
-    let moves = options.previous ? movedEvents(signature(options.previous.article), signature(article)) : [];
-    if (options.kind === 'changed' && moves.length === 0) return [];
-    let articleKey = tracked.origin;
-    let updateTo: string | undefined;
-    if (options.kind === 'changed') {
-      articleKey = `${tracked.origin}#${article.contentHash.slice(0, 16)}`;
-      updateTo = options.previous?.article.headline;
-    } else {
-      const link = stories.bestLink(article, tracked.origin);
-      if (link) {
-        updateTo = link.tracked.article.headline;
-        moves = link.moves;
-      }
-    }
+    const changedMoves = options.previous ? movedEvents(signature(options.previous.article), signature(article)) : [];
+    if (options.kind === 'changed' && changedMoves.length === 0) return [];
+    const articleKey = options.kind === 'changed' ? `${tracked.origin}#${article.contentHash.slice(0, 16)}` : tracked.origin;
     const watches = (await store.watches()).filter((w) => options.scope === null || w.guild_id === options.scope);
     if (watches.length === 0) return [];
+    // What the article updates, as each watching server sees the library: a story article of another
+    // server is never named, nor its dates (one link per server).
+    const links = new Map<string, { updateTo?: string; moves: typeof changedMoves }>();
+    const linkFor = (guildId: string) => {
+      let link = links.get(guildId);
+      if (!link) {
+        if (options.kind === 'changed') link = { updateTo: options.previous?.article.headline, moves: changedMoves };
+        else {
+          const scopes = this.deps.scopes;
+          const best = stories.bestLink(article, tracked.origin, scopes ? (t) => scopes.visible(t, guildId) : undefined);
+          link = best ? { updateTo: best.tracked.article.headline, moves: best.moves } : { moves: changedMoves };
+        }
+        links.set(guildId, link);
+      }
+      return link;
+    };
     const profile = entityProfile(article);
     const feed = options.feedId !== undefined ? await store.feed(options.feedId) : undefined;
     const plan = planDeliveries(article, watches, { feedId: options.feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, profile);
     const out: NewAnnouncement[] = [];
     for (const { watch, terms } of plan.deliver) {
+      const { updateTo, moves } = linkFor(watch.guild_id);
       const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: terms }, deliverySettings(watch));
       const actions = postActions(watch, article.headline);
       out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, threadName: threadName(article.headline), ...(actions.length ? { actions } : {}) });
@@ -305,16 +314,18 @@ export class Announcer {
     const watches = await store.watches(watch.guild_id);
     const now = clock.now();
     for (const tracked of library.list().slice(0, limit)) {
-      const source = await store.articleSource(tracked.origin);
       // Another server's feed articles are not this server's to see.
-      if (source && source.guild_id !== '' && source.guild_id !== watch.guild_id) continue;
+      const scopes = this.deps.scopes;
+      if (scopes && !scopes.visible(tracked, watch.guild_id)) continue;
+      const source = await store.articleSource(tracked.origin);
+      if (!scopes && source && source.guild_id !== '' && source.guild_id !== watch.guild_id) continue;
       const feedId = source?.feed_id ?? undefined;
       if (watch.feed_id !== null && feedId !== watch.feed_id) continue;
       const feed = feedId !== undefined ? await store.feed(feedId) : undefined;
       const plan = planDeliveries(tracked.article, watches, { feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, entityProfile(tracked.article));
       const mine = plan.deliver.find((d) => d.watch.id === watch.id);
       if (!mine) continue;
-      const link = stories.bestLink(tracked.article, tracked.origin);
+      const link = stories.bestLink(tracked.article, tracked.origin, scopes ? (t) => scopes.visible(t, watch.guild_id) : undefined);
       const reply = renderDelivery(
         { article: tracked.article, origin: tracked.origin, now, updateTo: link?.tracked.article.headline, moves: link?.moves ?? [], matchedTerms: mine.terms },
         deliverySettings(watch),

@@ -15,6 +15,7 @@ import { decodeBody } from '../net/charset';
 import type { FeedRow, FeedStore } from './store';
 import { normalise } from '../stories/entities';
 import type { Announcer } from './announcer';
+import type { ArticleScopes } from '../articles/scopes';
 import { parseFeed, type FeedItem } from './parse-feed';
 import type { FeedAddOptions, FeedAddResult, FeedInfo, FeedService } from './service';
 import { describeFilter, parseStoredFilter } from './filters';
@@ -35,6 +36,8 @@ export interface FeedMonitorDeps {
   metrics?: Pick<Metrics, 'feedPolled' | 'ingestion'>;
   /** Other Herald processes share the store: each cycle also takes in the feed articles they stored. */
   shared?: boolean;
+  /** Per-server libraries: a /feed add item belongs to the servers whose feeds carry it. */
+  scopes?: ArticleScopes;
 }
 
 export interface FeedPollOutcome {
@@ -83,6 +86,8 @@ export class FeedMonitor implements FeedService {
   /** The newest stored feed article this process has taken in (syncFromStore reads after it). */
   private syncedTo = '';
   private failingFeeds: FeedRow[] = [];
+  /** Items being taken, by library origin (one at a time per origin). */
+  private readonly taking = new Map<string, Promise<boolean>>();
 
   constructor(private readonly deps: FeedMonitorDeps) {}
 
@@ -96,12 +101,15 @@ export class FeedMonitor implements FeedService {
 
   /** Re-tracks the feed articles kept from earlier runs (newest `limit`), without announcing them. */
   async restoreArticles(limit = 500): Promise<number> {
-    const { store, library, clock, log } = this.deps;
+    const { store, library, clock, log, scopes } = this.deps;
     let restored = 0;
     const rows = (await store.articles(limit)).reverse();
     for (const row of rows) if (row.updated_at > this.syncedTo) this.syncedTo = row.updated_at;
+    const owners = scopes ? await store.originOwners(rows.map((r) => r.origin)) : new Map<string, string[]>();
     for (const row of rows) {
       if (library.byOriginPath(row.origin)) continue;
+      // Owners first: the library's listeners (reminders, stories) see the article with its scope.
+      if (scopes) for (const owner of new Set([row.guild_id, ...(owners.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
       const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
       if (!parsed.ok) {
         log.warn({ origin: row.origin, error: parsed.error }, 'stored feed article no longer parses');
@@ -149,10 +157,14 @@ export class FeedMonitor implements FeedService {
    * the process that polled the feed queued the announcements.
    */
   async syncFromStore(limit = 500): Promise<number> {
-    const { store, library, clock, log } = this.deps;
+    const { store, library, clock, log, scopes } = this.deps;
     let taken = 0;
-    for (const row of await store.articlesUpdatedAfter(this.syncedTo, limit)) {
+    const rows = await store.articlesUpdatedAfter(this.syncedTo, limit);
+    // Who sees each article comes first (another process's server may now also carry an item this one holds).
+    const owners = scopes ? await store.originOwners(rows.map((r) => r.origin)) : undefined;
+    for (const row of rows) {
       this.syncedTo = row.updated_at;
+      if (scopes) for (const owner of new Set([row.guild_id, ...(owners?.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
       const held = library.byOriginPath(row.origin);
       if (held && held.ingestedAt.toISOString() === row.updated_at) continue; // this process stored it
       const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
@@ -290,6 +302,7 @@ export class FeedMonitor implements FeedService {
       if (now.getTime() - tracked.ingestedAt.getTime() < RETAIN_MS) continue;
       if (tracked.article.events.some((e) => e.endDate >= today)) continue;
       library.removeOrigin(origin);
+      this.deps.scopes?.forget(origin);
       this.feedOrigins.delete(origin);
       retired++;
     }
@@ -355,8 +368,22 @@ export class FeedMonitor implements FeedService {
     return { url: feed.url, status: 'failed', newItems: 0, error };
   }
 
-  /** Ingests and announces one item unless it (or its content elsewhere) was seen before. */
-  private async takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
+  /**
+   * Ingests and announces one item unless it (or its content elsewhere) was seen before. Items of one
+   * origin are taken one at a time: two servers' feeds carrying one item, polled at once, parse it once.
+   */
+  private takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
+    const origin = item.link ?? `${feed.url}#${item.key}`;
+    const before = this.taking.get(origin) ?? Promise.resolve(false);
+    const run = before.then(() => this.takeItemNow(feed, feedTitle, item, pages));
+    const settled = run.catch(() => false).finally(() => {
+      if (this.taking.get(origin) === settled) this.taking.delete(origin);
+    });
+    this.taking.set(origin, settled);
+    return run;
+  }
+
+  private async takeItemNow(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
     const { store, library, announcer, clock, log } = this.deps;
     const hash = itemHash(item);
     const seen = await store.seenItem(feed.id, item.key);
@@ -366,6 +393,18 @@ export class FeedMonitor implements FeedService {
       return false;
     }
     const origin = item.link ?? `${feed.url}#${item.key}`;
+    const scope = feed.guild_id || null;
+    const shared = library.byOriginPath(origin);
+    if (!seen && shared && (await store.originHasHash(origin, hash))) {
+      // Another feed (another server's, or FEEDS) already brought this very item: one parsed copy, now
+      // also this feed's server's.
+      this.deps.scopes?.grant(origin, scope);
+      this.feedOrigins.add(origin);
+      const announcements = await announcer.plan(shared, { scope, kind: 'new', feedId: feed.id });
+      const queued = await store.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, announcements);
+      announcer.logQueued(shared, queued);
+      return true;
+    }
     const text = await this.articleText(item, feedTitle, pages);
     const now = clock.now();
     const parseStarted = performance.now();
@@ -378,7 +417,7 @@ export class FeedMonitor implements FeedService {
     }
     const previous = library.byOriginPath(origin);
     const tracked: TrackedArticle = { article: parsed.article, origin, ingestedAt: now };
-    const scope = feed.guild_id || null;
+    this.deps.scopes?.grant(origin, scope);
     if (!previous || previous.article.contentHash !== parsed.article.contentHash) library.upsert(tracked);
     this.feedOrigins.add(origin);
     // The item is recorded as seen only together with its queued announcements: a crash before this

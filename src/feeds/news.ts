@@ -11,6 +11,7 @@ import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { Job } from '../scheduler/scheduler';
 import type { PostingState } from '../core/posting';
+import type { ArticleScopes } from '../articles/scopes';
 import type { SafeFetchOptions } from '../net/safe-fetch';
 import type { FeedStore } from './store';
 import { StoryIndex } from '../stories/index';
@@ -55,6 +56,8 @@ export interface NewsMonitorOptions {
   folder?: { debounceMs?: number; rescanMs?: number; fsWatch?: boolean; onProgress?: (done: number, total: number) => void; settled?: () => Promise<void>; onFailure?: (file: string, error: string) => void };
   /** Other Herald processes share the store (PostgreSQL): take in the feed articles they store. */
   shared?: boolean;
+  /** Per-server libraries: who sees each feed article (main.ts builds one for the library). */
+  scopes?: ArticleScopes;
   /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
   ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
   /** Creates webhooks for webhook delivery (the Discord transport). */
@@ -83,7 +86,7 @@ export class NewsMonitor {
     this.stories = options.stories ?? new StoryIndex(library);
     this.webhooks = new WebhookDirectory(this.store, options.addSecret);
     this.announcer = new Announcer({
-      store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting, webhooks: this.webhooks,
+      store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting, webhooks: this.webhooks, scopes: options.scopes,
     });
     this.feeds = new FeedMonitor({
       store: this.store,
@@ -96,6 +99,7 @@ export class NewsMonitor {
       fetchPages: options.fetchPages,
       metrics: options.metrics,
       shared: options.shared,
+      scopes: options.scopes,
     });
     this.watches = new WatchRegistry(this.store, clock);
     this.deliveries = new DeliveryRegistry({

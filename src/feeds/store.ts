@@ -186,6 +186,17 @@ export interface FeedStore {
     item: { feedId: number; itemKey: string; contentHash: string; origin: string; guildId: string | null; text: string; at: Date },
     announcements: NewAnnouncement[],
   ): Promise<number>;
+  /**
+   * Another feed (another server's, or FEEDS) carrying an item already taken under the same library
+   * origin: in one transaction, its announcements are queued, the item recorded as seen, and the stored
+   * article marked updated (so other processes on the database learn that this server now sees it).
+   * Returns how many announcements were newly queued.
+   */
+  recordSharedItem(item: { feedId: number; itemKey: string; contentHash: string; origin: string; at: Date }, announcements: NewAnnouncement[]): Promise<number>;
+  /** Whether a feed recorded an item with this content under this library origin (one parse per shared item). */
+  originHasHash(origin: string, contentHash: string): Promise<boolean>;
+  /** Library origin → the servers ('' = FEEDS, everyone) whose feeds carry it: per-server libraries. */
+  originOwners(origins: string[]): Promise<Map<string, string[]>>;
   /** Stored feed articles, newest first. */
   articles(limit: number): Promise<StoredFeedArticle[]>;
   /** Stored feed articles updated after `after` (what other processes ingested), oldest first. */

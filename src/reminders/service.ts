@@ -16,6 +16,7 @@ import { reminderReply } from './render';
 import { isHhmm, isTimeZone, zonedInstant } from './time';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import type { PostingState } from '../core/posting';
+import type { ArticleScopes, Viewer } from '../articles/scopes';
 
 export interface GuildReminderSettings {
   guildId: string;
@@ -93,6 +94,12 @@ export interface RemindersOptions {
   freshDays?: number;
   /** Stopped after Discord rejected the token (401): the due-scan claims nothing while it holds. */
   posting?: PostingState;
+  /**
+   * Per-server libraries (articles/scopes.ts): a server's subscription is reminded only of articles that
+   * server sees, and only articles it sees move or cover its reminders; REMINDER_CHANNEL_ID sees the
+   * operator's articles. Without it every subscription sees every article.
+   */
+  scopes?: Pick<ArticleScopes, 'view'>;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
   /** Reminder posts in flight at once in a due-scan (default POSTS_IN_FLIGHT). */
@@ -178,6 +185,19 @@ export class Reminders implements ReminderService {
     });
   }
 
+  /**
+   * Per-server libraries: an origin that a server's feed now also carries (no library change: one parsed
+   * copy) changes who sees the article; its reminders and its story neighbours' are reconciled again.
+   */
+  attachScopes(scopes: { onGrant(listener: (origin: string) => void): void }, library: { byOriginPath(origin: string): TrackedArticle | undefined }): void {
+    scopes.onGrant((origin) => {
+      const tracked = library.byOriginPath(origin);
+      if (!tracked) return;
+      const touched = this.o.stories?.neighboursOf?.(tracked.article.id) ?? [tracked.article.id];
+      void this.enqueue(() => this.onChange({ type: 'updated', tracked, previous: tracked }, touched));
+    });
+  }
+
   /** Resolves when every queued library change has been applied. */
   idle(): Promise<void> {
     return this.queue;
@@ -220,7 +240,7 @@ export class Reminders implements ReminderService {
     const subs = await this.o.store.activeSubscriptions();
     for (const id of touched) {
       const tracked = this.o.library.get(id);
-      if (tracked) await this.reconcileArticle(tracked, subs, now, this.supersededOf(tracked));
+      if (tracked) await this.reconcileArticle(tracked, subs, now);
     }
     await this.refreshSummary();
   }
@@ -230,7 +250,7 @@ export class Reminders implements ReminderService {
    * gives on the same day (the newer article's reminder covers it). Ties on publication go to the
    * origin that sorts last, so the choice is stable.
    */
-  private supersededOf(tracked: TrackedArticle): Set<string> {
+  private supersededOf(tracked: TrackedArticle, viewer: Viewer = undefined): Set<string> {
     const out = new Set<string>();
     const stories = this.o.stories;
     const mine = stories?.signatureOf(tracked.article.id);
@@ -238,6 +258,8 @@ export class Reminders implements ReminderService {
     const key = originKey(tracked.origin);
     const when = publishedAt(tracked);
     for (const newer of stories.linkingTo(tracked.article.id)) {
+      // Another server's article never moves or covers this viewer's reminders.
+      if (this.o.scopes && viewer !== undefined && !this.o.scopes.view(newer.tracked, viewer)) continue;
       const theirKey = originKey(newer.tracked.origin);
       const theirWhen = publishedAt(newer.tracked);
       if (theirKey !== key && (theirWhen > when || (theirWhen === when && key.localeCompare(theirKey) < 0))) {
@@ -260,7 +282,7 @@ export class Reminders implements ReminderService {
     let sliceStart = performance.now();
     for (const tracked of articles) {
       if (this.stopped()) return;
-      await this.reconcileArticle(tracked, subs, now, this.supersededOf(tracked));
+      await this.reconcileArticle(tracked, subs, now);
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
@@ -274,10 +296,23 @@ export class Reminders implements ReminderService {
     await this.refreshSummary();
   }
 
-  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date, superseded: ReadonlySet<string>): Promise<void> {
-    const origin = originKey(tracked.origin);
-    const events = remindableEvents(tracked, superseded, this.o.freshDays);
+  private async reconcileArticle(tracked: TrackedArticle, subs: Subscription[], now: Date): Promise<void> {
+    // What each viewer (a server, or REMINDER_CHANNEL_ID's operator view) sees of the article: its events
+    // (none when the viewer cannot see it: pending reminders are cancelled) under the origin it sees.
+    const views = new Map<string, { origin: string; events: ReturnType<typeof remindableEvents> }>();
+    const viewOf = (sub: Subscription) => {
+      const viewer: Viewer = this.o.scopes ? viewerOf(sub) : undefined;
+      const cacheKey = viewer === undefined ? '*' : viewer === null ? '' : viewer;
+      let v = views.get(cacheKey);
+      if (!v) {
+        const seen = this.o.scopes && viewer !== undefined ? this.o.scopes.view(tracked, viewer) : tracked;
+        v = seen ? { origin: originKey(seen.origin), events: remindableEvents(seen, this.supersededOf(seen, viewer), this.o.freshDays) } : { origin: originKey(tracked.origin), events: [] };
+        views.set(cacheKey, v);
+      }
+      return v;
+    };
     for (const sub of subs) {
+      const { origin, events } = viewOf(sub);
       const existing = await this.o.store.forOrigin(sub.id, origin);
       const contents = new Map(existing.map((r) => [r.id, r.content]));
       const actions = reconcile(existing, planReminders(events, this.settingsOf(sub)), now, (id) => contents.get(id));
@@ -529,6 +564,8 @@ export class Reminders implements ReminderService {
     listing.cancelled = listing.cancelled.sort(newest).slice(0, limit);
     if (subs.length > 0) {
       for (const tracked of this.o.library.list()) {
+        // Another server's feed articles are not named here (per-server libraries).
+        if (this.o.scopes && !this.o.scopes.view(tracked, guildId)) continue;
         const why = this.noReminderReason(tracked);
         if (why === undefined) continue;
         if (listing.notScheduled.length < limit) listing.notScheduled.push({ headline: tracked.article.headline, why });
@@ -551,7 +588,7 @@ export class Reminders implements ReminderService {
     const now = this.o.clock.now();
     const settings = this.settingsOf(sub);
     const [next] = await this.o.store.bySubscription(sub.id, ['pending'], 1);
-    const content = next?.content ?? this.sampleContent(now, settings);
+    const content = next?.content ?? this.sampleContent(now, settings, guildId);
     if (!content) return { ok: false, reason: 'There is no upcoming event to preview yet.' };
     const reply = reminderReply(content, {
       eventAt: zonedInstant(content.eventDate, settings.time, settings.timezone),
@@ -574,8 +611,9 @@ export class Reminders implements ReminderService {
   }
 
   /** Any remindable event in the library (the most recent article's first), for a preview. */
-  private sampleContent(now: Date, settings: ReminderSettings): ReminderContent | undefined {
+  private sampleContent(now: Date, settings: ReminderSettings, guildId: string): ReminderContent | undefined {
     for (const tracked of this.o.library.list()) {
+      if (this.o.scopes && !this.o.scopes.view(tracked, guildId)) continue;
       const events = remindableEvents(tracked, new Set(), this.o.freshDays);
       const upcoming = events.find((e) => zonedInstant(e.date, settings.time, settings.timezone).getTime() > now.getTime());
       if (upcoming ?? events[0]) return (upcoming ?? events[0]).content;
@@ -596,4 +634,9 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 /** 403 (missing access/permissions) and 404 (unknown channel) mean the channel cannot be used. */
 function breaksChannel(result: Extract<PostResult, { ok: false; retryable: false }>): boolean {
   return result.status === 403 || result.status === 404 || [10003, 50001, 50013].includes(result.code ?? -1);
+}
+
+/** Whose view a subscription has: its server's, or the operator's (REMINDER_CHANNEL_ID) articles only. */
+function viewerOf(sub: Subscription): Viewer {
+  return sub.key === 'config' ? null : sub.guildId;
 }

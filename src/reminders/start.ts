@@ -7,6 +7,7 @@ import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { ReminderStore } from './store';
 import type { PostingState } from '../core/posting';
+import type { ArticleScopes } from '../articles/scopes';
 import type { Scheduler } from '../scheduler/scheduler';
 import { StoryIndex } from '../stories/index';
 import { Reminders, type DeliveryPoint } from './service';
@@ -30,6 +31,8 @@ export interface StartRemindersOptions {
   posting?: PostingState;
   /** Shutdown: aborted, the start-up sync and due-scan stop early (SIGTERM exits within seconds at any moment). */
   signal?: AbortSignal;
+  /** Per-server libraries: each subscription is reminded of what its server sees. */
+  scopes?: ArticleScopes;
   config: { REMINDER_CHANNEL_ID?: string; REMINDER_TIME: string; TIMEZONE: string; REMINDER_GRACE: number; ARTICLE_FRESH_DAYS?: number; HERALD_CRASH_POINT?: DeliveryPoint | 'random' };
 }
 
@@ -53,6 +56,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     metrics: o.metrics,
     posting: o.posting,
     signal: o.signal,
+    scopes: o.scopes,
     // Test-only crash injection (HERALD_CRASH_POINT): die like a power cut, with no cleanup, during a
     // reminder's first attempt (so the restart that recovers it is not killed again). 'random' arms a
     // SIGKILL 0–30 ms after the claim: it lands before, during or after the send (or at the next claim).
@@ -63,6 +67,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   });
   await reminders.start(o.config.REMINDER_CHANNEL_ID ?? null);
   reminders.attach(o.library);
+  if (o.scopes) reminders.attachScopes(o.scopes, o.library);
   o.status.contribute(reminders.statusContributor());
   o.scheduler.add({ name: 'reminders.due-scan', schedule: DUE_SCAN_SCHEDULE, run: (signal) => reminders.runDue(signal) });
   log.info('reminders started; running the startup due-scan');

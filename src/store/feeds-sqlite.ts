@@ -162,6 +162,29 @@ export class SqliteFeedStore implements FeedStore {
     });
   }
 
+  async recordSharedItem(item: { feedId: number; itemKey: string; contentHash: string; origin: string; at: Date }, announcements: NewAnnouncement[]): Promise<number> {
+    return this.tx(() => {
+      const queued = this.enqueueNow(announcements, item.at);
+      this.recordItemNow(item.feedId, item.itemKey, item.contentHash, item.origin, item.at);
+      this.db.prepare('UPDATE feed_articles SET updated_at = ? WHERE origin = ? AND updated_at < ?').run(item.at.toISOString(), item.origin, item.at.toISOString());
+      return queued;
+    });
+  }
+
+  async originHasHash(origin: string, contentHash: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM feed_items WHERE content_hash = ? AND origin = ? LIMIT 1').get(contentHash, origin) !== undefined;
+  }
+
+  async originOwners(origins: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (origins.length === 0) return out;
+    const rows = this.db
+      .prepare('SELECT DISTINCT fi.origin, f.guild_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.origin IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(origins)) as { origin: string; guild_id: string }[];
+    for (const r of rows) out.set(r.origin, [...(out.get(r.origin) ?? []), r.guild_id]);
+    return out;
+  }
+
   async articles(limit: number): Promise<StoredFeedArticle[]> {
     return this.db.prepare('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC LIMIT ?').all(limit) as StoredFeedArticle[];
   }

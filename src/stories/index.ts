@@ -41,7 +41,7 @@ export interface LinkingArticle {
 /** What /brief (and reminders) need from stories. */
 export interface StoryLookup {
   /** The story an article belongs to, oldest article first. */
-  storyOf(articleId: string): Story | undefined;
+  storyOf(articleId: string, keep?: (tracked: TrackedArticle) => boolean): Story | undefined;
   /** Events of older articles on the same story that this article moved to another date (optional: test doubles may omit it). */
   supersededBy?(articleId: string): { origin: string; eventId: string; from: string; to: string }[];
 }
@@ -53,6 +53,8 @@ export interface StoryLinks {
   linkingTo(articleId: string): LinkingArticle[];
   /** Article ids a change may alter the story links of: the article itself and its neighbours, before and after. */
   touchedBy(change: LibraryChange): string[];
+  /** The article and its story neighbours. */
+  neighboursOf?(articleId: string): string[];
 }
 
 interface Node {
@@ -127,6 +129,12 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     }
     this.relinked = undefined;
     this.touched.set(change, [...touched]);
+  }
+
+  /** The article and the articles it links to or is linked from (whose supersession its visibility may change). */
+  neighboursOf(articleId: string): string[] {
+    const node = this.nodes.get(articleId);
+    return node ? [articleId, ...node.out, ...node.in] : [articleId];
   }
 
   touchedBy(change: LibraryChange): string[] {
@@ -296,13 +304,17 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     return [...node.in].map((id) => this.nodes.get(id) as Node).map((n) => ({ tracked: n.tracked, signature: n.sig }));
   }
 
-  /** The tracked article (other than `article` and anything from the same origin) that it best continues. */
-  bestLink(article: Article, origin?: string): StoryLink | undefined {
+  /**
+   * The tracked article (other than `article` and anything from the same origin) that it best continues;
+   * `keep`: among those a viewer may see.
+   */
+  bestLink(article: Article, origin?: string, keep?: (tracked: TrackedArticle) => boolean): StoryLink | undefined {
     const mine = this.sig(article);
     let best: StoryLink | undefined;
     for (const c of this.candidates(mine, article.id)) {
       const t = c.node.tracked;
       if (origin && t.origin === origin) continue;
+      if (keep && !keep(t)) continue;
       const theirs = this.sig(t.article);
       const s = storyScore(mine, theirs, this.common);
       if (!sameStory(s)) continue;
@@ -327,10 +339,14 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     return out;
   }
 
-  /** The story an article belongs to (just itself when nothing links to it); undefined for an unknown id. */
-  storyOf(articleId: string): Story | undefined {
+  /**
+   * The story an article belongs to (just itself when nothing links to it); undefined for an unknown id.
+   * `keep`: a server's view — the story is walked through the articles it accepts only, so an article
+   * the viewer cannot see neither shows nor joins two it can.
+   */
+  storyOf(articleId: string, keep?: (tracked: TrackedArticle) => boolean): Story | undefined {
     const start = this.nodes.get(articleId);
-    if (!start) return undefined;
+    if (!start || (keep && !keep(start.tracked))) return undefined;
     const members = new Map<string, TrackedArticle>([[articleId, start.tracked]]);
     const queue = [start];
     let truncated = false;
@@ -343,6 +359,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
           break;
         }
         const next = this.nodes.get(id) as Node;
+        if (keep && !keep(next.tracked)) continue;
         members.set(id, next.tracked);
         queue.push(next);
       }

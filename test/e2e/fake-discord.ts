@@ -16,7 +16,10 @@
  *                          noSend denies the bot SEND_MESSAGES, noEmbed denies EMBED_LINKS, hidden denies
  *                          VIEW_CHANNEL (posting there gives 403 50013 / 50013 / 50001 like Discord)
  *   fake.users             { member, admin } user ids (admin has Manage Server; member does not)
- *   fake.addChannel({ name, overwrites? }) → id;  fake.deleteChannel(id) (then posts get 404 10003)
+ *   fake.addChannel({ name, overwrites?, guildId? }) → id;  fake.deleteChannel(id) (then posts get 404 10003)
+ *   fake.addGuild(name?) → { guildId, general }: another server the bot is in (its own @everyone role,
+ *                          the same bot role, one text channel "general"); sent in READY/GUILD_CREATE.
+ *                          Inject into it with opts.guildId (the default channel is then its general).
  *   fake.setOverwrites(channelId, overwrites) changes a channel's permission overwrites (CHANNEL_UPDATE sent);
  *                          Perm has the bits (ViewChannel, SendMessages, EmbedLinks, ManageGuild, …)
  *   fake.addChannel({ name, type: 5 }) is an announcement channel: POST …/messages/:id/crosspost publishes (flag 1;
@@ -209,6 +212,8 @@ export type InteractionResult = Omit<InteractionRecord, 'settled'> & {
 export interface InjectOptions {
   /** Send as a DM (no guild, no member). */
   dm?: boolean;
+  /** From another server added with addGuild (default: fake.guildId). */
+  guildId?: string;
   userId?: string;
   /** Shorthand for permissions including Manage Server (and user = users.admin unless userId is given). */
   admin?: boolean;
@@ -300,6 +305,8 @@ export class FakeDiscord {
   readonly webhooks = new Map<string, { id: string; token: string; channel_id: string; guild_id: string; name: string; type: 1; application_id: string }>();
   /** Threads (forum posts), by id. */
   readonly threads = new Map<string, { id: string; type: number; name: string; parent_id: string; guild_id: string; owner_id: string; message_count: number }>();
+  /** Servers added with addGuild: id → name and default channel. */
+  readonly extraGuilds = new Map<string, { name: string; general: string }>();
   private readonly failures: Failure[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly pending: { t: string; d: unknown }[] = [];
@@ -350,13 +357,13 @@ export class FakeDiscord {
 
   // ---------------------------------------------------------------------------------- guild state
 
-  addChannel(spec: { name: string; id?: string; type?: number; overwrites?: Overwrite[] }): string {
+  addChannel(spec: { name: string; id?: string; type?: number; overwrites?: Overwrite[]; guildId?: string }): string {
     const id = spec.id ?? this.snowflake();
     this.channelMap.set(id, {
       id,
       type: spec.type ?? 0,
       name: spec.name,
-      guild_id: this.guildId,
+      guild_id: spec.guildId ?? this.guildId,
       position: this.channelMap.size,
       permission_overwrites: spec.overwrites ?? [],
       parent_id: null,
@@ -367,6 +374,26 @@ export class FakeDiscord {
     });
     if (this.sockets.size) this.dispatch('CHANNEL_CREATE', this.channelMap.get(id));
     return id;
+  }
+
+  /** Another server the bot is in, with one text channel. */
+  addGuild(name = `Other Server ${this.extraGuilds.size + 1}`): { guildId: string; general: string } {
+    const guildId = this.snowflake();
+    const general = this.snowflake();
+    this.extraGuilds.set(guildId, { name, general });
+    this.addChannel({ name: 'general', id: general, guildId });
+    if (this.sockets.size) this.dispatch('GUILD_CREATE', this.guildPayload(true, guildId));
+    return { guildId, general };
+  }
+
+  /** Whether the bot is in this server. */
+  hasGuild(guildId: string): boolean {
+    return guildId === this.guildId || this.extraGuilds.has(guildId);
+  }
+
+  /** A server's roles: its own @everyone (id = the server's id) and the bot's role. */
+  rolesOf(guildId: string = this.guildId): FakeRole[] {
+    return guildId === this.guildId ? this.roles : [role(guildId, '@everyone', EVERYONE_PERMS, 0), this.roles[1]];
   }
 
   deleteChannel(id: string): void {
@@ -482,7 +509,7 @@ export class FakeDiscord {
           this.emitTo(session, 'READY', {
             v: 10,
             user: this.botUser(),
-            guilds: [{ id: this.guildId, unavailable: true }],
+            guilds: [this.guildId, ...this.extraGuilds.keys()].map((id) => ({ id, unavailable: true })),
             session_id: session.id,
             resume_gateway_url: this.gatewayUrl,
             shard: [0, 1],
@@ -495,6 +522,7 @@ export class FakeDiscord {
             geo_ordered_rtc_regions: [],
           });
           this.emitTo(session, 'GUILD_CREATE', this.guildPayload());
+          for (const id of this.extraGuilds.keys()) this.emitTo(session, 'GUILD_CREATE', this.guildPayload(true, id));
           for (const w of this.readyWaiters.filter((w) => this.identifyCount >= w.n)) w.resolve();
           this.readyWaiters = this.readyWaiters.filter((w) => this.identifyCount < w.n);
           this.flushPending();
@@ -560,7 +588,7 @@ export class FakeDiscord {
   // ------------------------------------------------------------------------------- interactions
 
   injectCommand(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: InjectOptions = {}): Promise<InteractionResult> {
-    const def = this.findCommand(name, opts.dm ? undefined : this.guildId);
+    const def = this.findCommand(name, opts.dm ? undefined : opts.guildId ?? this.guildId);
     const { subcommand, ...rest } = options;
     const defOptions: any[] = def?.options ?? [];
     let leaf = this.commandOptions(rest, defOptions);
@@ -568,7 +596,7 @@ export class FakeDiscord {
       const sub = defOptions.find((o) => o.name === subcommand);
       leaf = [{ type: 1, name: String(subcommand), options: this.commandOptions(rest, sub?.options ?? []) }];
     }
-    const data: any = { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf, ...(opts.dm ? {} : { guild_id: this.guildId }) };
+    const data: any = { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf, ...(opts.dm ? {} : { guild_id: opts.guildId ?? this.guildId }) };
     const attached = Object.values(options).filter((v): v is string => typeof v === 'string' && this.attachments.has(v));
     if (attached.length) data.resolved = { attachments: Object.fromEntries(attached.map((id) => [id, this.attachmentPayload(id)])) };
     return this.inject('command', 2, data, opts);
@@ -593,7 +621,7 @@ export class FakeDiscord {
     options: Record<string, string | number | boolean | undefined> = {},
     opts: InjectOptions = {},
   ): Promise<InteractionResult> {
-    const def = this.findCommand(name, opts.dm ? undefined : this.guildId);
+    const def = this.findCommand(name, opts.dm ? undefined : opts.guildId ?? this.guildId);
     const { subcommand, ...rest } = options;
     const defOptions: any[] = subcommand !== undefined ? def?.options?.find((o: any) => o.name === subcommand)?.options ?? [] : def?.options ?? [];
     const typeOf = defOptions.find((o) => o.name === focused.name)?.type ?? 3;
@@ -612,7 +640,8 @@ export class FakeDiscord {
   private inject(kind: InteractionRecord['kind'], type: number, data: any, opts: InjectOptions, message?: FakeMessage): Promise<InteractionResult> {
     const id = this.snowflake();
     const token = `itk_${randomBytes(24).toString('base64url')}`;
-    const channelId = opts.dm ? this.dmChannelId(opts) : opts.channelId ?? this.channels.general;
+    const guildId = opts.guildId ?? this.guildId;
+    const channelId = opts.dm ? this.dmChannelId(opts) : opts.channelId ?? this.extraGuilds.get(guildId)?.general ?? this.channels.general;
     const record: InteractionRecord = { id, token, kind, channelId, callbacks: [], deferred: false, ephemeral: false, reply: null, followups: [], settled: false };
     this.interactions.set(id, record);
     this.byToken.set(token, record);
@@ -633,15 +662,15 @@ export class FakeDiscord {
       locale: 'en-GB',
       app_permissions: String(BOT_ROLE_PERMS),
       entitlements: [],
-      authorizing_integration_owners: { 0: opts.dm ? undefined : this.guildId, 1: opts.dm ? userId : undefined },
+      authorizing_integration_owners: { 0: opts.dm ? undefined : guildId, 1: opts.dm ? userId : undefined },
       context: opts.dm ? 1 : 0,
       attachment_size_limit: 10_485_760,
     };
     if (opts.dm) payload.user = user;
     else {
-      payload.guild_id = this.guildId;
+      payload.guild_id = guildId;
       payload.guild_locale = 'en-GB';
-      payload.guild = { id: this.guildId, locale: 'en-GB', features: [] };
+      payload.guild = { id: guildId, locale: 'en-GB', features: [] };
       payload.member = { user, roles: [], permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
     }
     if (message) payload.message = message;
@@ -934,10 +963,10 @@ export class FakeDiscord {
     ];
   }
 
-  guildPayload(withState = true): Record<string, unknown> {
+  guildPayload(withState = true, guildId: string = this.guildId): Record<string, unknown> {
     return {
-      id: this.guildId,
-      name: this.options.guildName ?? 'Herald Test Server',
+      id: guildId,
+      name: guildId === this.guildId ? this.options.guildName ?? 'Herald Test Server' : this.extraGuilds.get(guildId)?.name,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -947,7 +976,7 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: this.roles,
+      roles: this.rolesOf(guildId),
       emojis: [],
       stickers: [],
       features: [],
@@ -970,7 +999,7 @@ export class FakeDiscord {
             large: false,
             member_count: 3,
             joined_at: new Date(0).toISOString(),
-            channels: [...this.channelMap.values()].map(({ guild_id: _g, ...c }) => c),
+            channels: [...this.channelMap.values()].filter((c) => c.guild_id === guildId).map(({ guild_id: _g, ...c }) => c),
             members: this.members(),
             threads: [],
             presences: [],

@@ -107,6 +107,8 @@ export interface AnswerOptions {
   article?: IndexedArticle;
   /** Calibration runs only: the best answer whatever its score (no decline, no quote-only). */
   undecided?: boolean;
+  /** Only articles this accepts (by id) are searched: a server's view (articles/scopes.ts). */
+  visible?: (articleId: string) => boolean;
 }
 
 export function answerQuestion(index: CorpusIndex, questionText: string, options: AnswerOptions): AskResult {
@@ -121,7 +123,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   });
   if (question.concepts.length === 0) return decline(0);
 
-  const hits = index.search(retrievalTerms(question), 40, options.article);
+  const hits = index.search(retrievalTerms(question), 40, options.article, options.visible);
   const stemCache = new Map<string, Set<string>>();
   const weights = new Map(question.concepts.map((c) => [c, conceptWeight(index, c)]));
   const candidates = hits

@@ -258,8 +258,12 @@ export class CorpusIndex {
     return at < headline.length && headline.data[at] === article.key;
   }
 
-  /** BM25 over sentences (term frequency taken as 1: sentences rarely repeat a word); `only` restricts to one article. */
-  search(terms: WeightedTerm[], limit: number, only?: IndexedArticle): Hit[] {
+  /**
+   * BM25 over sentences (term frequency taken as 1: sentences rarely repeat a word); `only` restricts to
+   * one article, `visible` to the articles it accepts (by id; checked before ranking, so hidden articles
+   * never crowd visible ones out).
+   */
+  search(terms: WeightedTerm[], limit: number, only?: IndexedArticle, visible?: (articleId: string) => boolean): Hit[] {
     const total = this.sentenceArticle.length;
     if (this.scores.length < total) this.scores = new Float64Array(Math.max(total, this.scores.length * 2));
     const scores = this.scores;
@@ -303,9 +307,16 @@ export class CorpusIndex {
     // Keep the best `limit` live sentences.
     const best: number[] = [];
     let floor = 0;
+    const seen = visible && new Map<number, boolean>();
     for (const sid of touched) {
       const score = scores[sid];
       if (best.length >= limit * 4 && score <= floor) continue;
+      if (seen) {
+        const key = this.sentenceArticle.data[sid];
+        let ok = seen.get(key);
+        if (ok === undefined) seen.set(key, (ok = visible(this.articles[key].tracked.article.id)));
+        if (!ok) continue;
+      }
       best.push(sid);
       if (best.length >= limit * 8) {
         best.sort((a, b) => scores[b] - scores[a]);

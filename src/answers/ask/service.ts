@@ -13,6 +13,8 @@ export interface AskOptions {
   now: Date;
   /** Calibration runs only: the best answer whatever its score. */
   undecided?: boolean;
+  /** Only articles this accepts (by id): a server's view. */
+  visible?: (articleId: string) => boolean;
 }
 
 export interface AskService {
@@ -49,7 +51,8 @@ export function createAskService(source: AskSource): AskService {
       build();
       const only = options.articleId === undefined ? undefined : index.article(options.articleId);
       if (options.articleId !== undefined && !only) return { ok: false, type: 'unknown-article', articleId: options.articleId };
-      return answerQuestion(index, question, { now: options.now, article: only, undecided: options.undecided });
+      if (only && options.visible && !options.visible(only.tracked.article.id)) return { ok: false, type: 'unknown-article', articleId: options.articleId as string };
+      return answerQuestion(index, question, { now: options.now, article: only, undecided: options.undecided, visible: options.visible });
     },
     stats() {
       build();

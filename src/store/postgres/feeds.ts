@@ -166,6 +166,31 @@ export class PgFeedStore implements FeedStore {
     });
   }
 
+  recordSharedItem(item: { feedId: number; itemKey: string; contentHash: string; origin: string; at: Date }, announcements: NewAnnouncement[]): Promise<number> {
+    return inTransaction(this.pool, async (c) => {
+      const queued = await enqueueWith(c, announcements, item.at);
+      await this.recordItemWith(c, item.feedId, item.itemKey, item.contentHash, item.origin, item.at);
+      await c.query('UPDATE feed_articles SET updated_at = $1 WHERE origin = $2 AND updated_at < $1', [item.at.toISOString(), item.origin]);
+      return queued;
+    });
+  }
+
+  async originHasHash(origin: string, contentHash: string): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT 1 FROM feed_items WHERE content_hash = $1 AND origin = $2 LIMIT 1', [contentHash, origin]);
+    return rows.length > 0;
+  }
+
+  async originOwners(origins: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (origins.length === 0) return out;
+    const { rows } = await this.pool.query<{ origin: string; guild_id: string }>(
+      'SELECT DISTINCT fi.origin, f.guild_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.origin = ANY($1::text[])',
+      [origins],
+    );
+    for (const r of rows) out.set(r.origin, [...(out.get(r.origin) ?? []), r.guild_id]);
+    return out;
+  }
+
   async articles(limit: number): Promise<StoredFeedArticle[]> {
     return (await this.pool.query<StoredFeedArticle>('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC, origin DESC LIMIT $1', [limit])).rows;
   }

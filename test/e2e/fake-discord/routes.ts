@@ -372,9 +372,9 @@ const deleteMessage = onMessage((_ctx, list, index) => {
 
 // ------------------------------------------------------------------------------------- guilds
 
-/** The fake's one guild, or 404 10004. */
+/** One of the fake's guilds, or 404 10004. */
 function onGuild(handle: (ctx: RouteContext) => RouteResult) {
-  return (ctx: RouteContext): RouteResult => (ctx.params.guild !== ctx.fake.guildId ? err(404, 10004, 'Unknown Guild') : handle(ctx));
+  return (ctx: RouteContext): RouteResult => (!ctx.fake.hasGuild(ctx.params.guild) ? err(404, 10004, 'Unknown Guild') : handle(ctx));
 }
 
 // --------------------------------------------------------------------------------------- table
@@ -422,9 +422,9 @@ const routes: Route[] = [
   { method: 'POST', path: 'channels/:channel/threads', handle: startForumThread },
   { method: 'POST', path: 'channels/:channel/messages/:message/threads', handle: startThread },
 
-  { method: 'GET', path: 'guilds/:guild', handle: onGuild(({ fake }) => ok(fake.guildPayload(false))) },
-  { method: 'GET', path: 'guilds/:guild/channels', handle: onGuild(({ fake }) => ok([...fake.channelMap.values()])) },
-  { method: 'GET', path: 'guilds/:guild/roles', handle: onGuild(({ fake }) => ok(fake.roles)) },
+  { method: 'GET', path: 'guilds/:guild', handle: onGuild(({ fake, params }) => ok(fake.guildPayload(false, params.guild))) },
+  { method: 'GET', path: 'guilds/:guild/channels', handle: onGuild(({ fake, params }) => ok([...fake.channelMap.values()].filter((c) => c.guild_id === params.guild))) },
+  { method: 'GET', path: 'guilds/:guild/roles', handle: onGuild(({ fake, params }) => ok(fake.rolesOf(params.guild))) },
   { method: 'GET', path: 'guilds/:guild/threads/active', handle: onGuild(({ fake }) => ok({ threads: [...fake.threads.values()], members: [] })) },
   {
     method: 'GET',

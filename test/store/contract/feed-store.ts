@@ -87,6 +87,29 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
     }));
 
+    it('knows which servers carry a library origin, and records another server\'s copy of a taken item (issue 14)', withStore(async (store) => {
+      const a = (await store.addFeed({ url: 'https://a.example/feed', guildId: '111', origin: 'command', at: at(0) })).row;
+      const b = (await store.addFeed({ url: 'https://a.example/feed', guildId: '222', origin: 'command', at: at(0) })).row;
+      const g = (await store.addFeed({ url: 'https://g.example/feed', guildId: null, origin: 'config', at: at(0) })).row;
+      const origin = 'https://a.example/1';
+      await store.recordTakenItem({ feedId: a.id, itemKey: 'k1', contentHash: 'h1', origin, guildId: '111', text: 'text', at: at(1) }, []);
+      expect(await store.originHasHash(origin, 'h1')).toBe(true);
+      expect(await store.originHasHash(origin, 'h2')).toBe(false);
+      expect(await store.originHasHash('https://a.example/2', 'h1')).toBe(false);
+      expect(Object.fromEntries(await store.originOwners([origin, 'https://nowhere.example/']))).toEqual({ [origin]: ['111'] });
+      // Server 222's feed carries the same item: recorded with its announcements, the stored article marked
+      // updated (other processes learn the new owner), its text unchanged.
+      const watch = await store.upsertWatch({ guildId: '222', channelId: '9', topic: null, createdBy: '3', at: at(0) });
+      expect(await store.recordSharedItem({ feedId: b.id, itemKey: 'k1', contentHash: 'h1', origin, at: at(2) }, [announcement(watch.id, origin)])).toBe(1);
+      expect(await store.recordSharedItem({ feedId: b.id, itemKey: 'k1', contentHash: 'h1', origin, at: at(3) }, [announcement(watch.id, origin)])).toBe(0);
+      expect(await store.seenItem(b.id, 'k1')).toEqual({ content_hash: 'h1', origin });
+      expect((await store.originOwners([origin])).get(origin)?.sort()).toEqual(['111', '222']);
+      expect((await store.articlesUpdatedAfter(at(1).toISOString(), 10)).map((r) => [r.origin, r.text])).toEqual([[origin, 'text']]);
+      await store.recordItem(g.id, 'gk', 'h1', origin, at(4));
+      expect((await store.originOwners([origin])).get(origin)?.sort()).toEqual(['', '111', '222']);
+      expect((await store.originOwners([])).size).toBe(0);
+    }));
+
     it('records a folder file change once, and queues its announcements only for the caller that recorded it', withStore(async (store) => {
       const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
       expect(await store.folderFileCount()).toBe(0);
