@@ -74,6 +74,10 @@ const fields = z.object({
       .pipe(z.array(z.url('comma-separated http(s) feed URLs'))),
   ),
   FEED_POLL: z.preprocess(emptyToUndefined, z.string().default('*/10 * * * *')),
+  /** Announcements of one feed's poll to one watch; the rest become one "…and N more" line. */
+  ANNOUNCE_PER_POLL: z.preprocess(emptyToUndefined, z.coerce.number('a whole number from 1 to 100').int('a whole number from 1 to 100').min(1, 'a whole number from 1 to 100').max(100, 'a whole number from 1 to 100').default(10)),
+  /** Announcements to one channel in any minute; the rest become one "…and N more" line. */
+  ANNOUNCE_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number('a whole number from 1 to 100').int('a whole number from 1 to 100').min(1, 'a whole number from 1 to 100').max(100, 'a whole number from 1 to 100').default(20)),
   /** The shortest poll interval a server may give one of its feeds (/feed interval). */
   FEED_MIN_INTERVAL: z.preprocess(
     emptyToUndefined,

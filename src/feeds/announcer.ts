@@ -8,8 +8,8 @@ import type { TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { ActionResult, MessagePoster, PostAction } from '../core/poster';
 import type { Reply } from '../core/reply';
-import type { AnnouncementRow, FeedStore, NewAnnouncement, WatchRow } from './store';
-import { neutraliseMentions, stripControls } from '../format/text';
+import { CHANNEL_SUMMARY, SUMMARY_KEY, type AnnouncementRow, type FeedStore, type NewAnnouncement, type WatchRow } from './store';
+import { neutraliseMentions, safe, stripControls } from '../format/text';
 import type { StoryIndex } from '../stories/index';
 import { movedEvents, signature } from '../stories/link';
 import { entityProfile } from '../stories/entities';
@@ -35,6 +35,8 @@ export interface AnnouncerDeps {
   library?: ArticleLibrary;
   /** Stopped after Discord rejected the token (401): nothing is posted while it holds. */
   posting?: PostingState;
+  /** Announcements to one channel in any minute (ANNOUNCE_PER_MINUTE, default 20); the rest become one summary line. */
+  perMinute?: number;
   /** Channels' webhook settings (webhook delivery); without it every post is Herald's own message. */
   webhooks?: WebhookDirectory;
   /** Per-server libraries: an announcement links only to a story article the watching server sees. */
@@ -68,6 +70,40 @@ export type PreviewResult =
   | { ok: true; reply: Reply; article?: string; queued: boolean }
   | { ok: false; reason: string };
 
+/**
+ * One feed's poll: each watch gets at most `perWatch` of its new items (ANNOUNCE_PER_POLL); the rest are
+ * counted and announced as one "…and N more" line (Announcer.summarise).
+ */
+export class PollBudget {
+  readonly queued = new Map<number, number>();
+  readonly over = new Map<number, number>();
+  constructor(readonly perWatch: number) {}
+
+  /** Whether the watch may have one more announcement from this poll (counts it either way). */
+  take(watchId: number): boolean {
+    const n = this.queued.get(watchId) ?? 0;
+    if (n < this.perWatch) {
+      this.queued.set(watchId, n + 1);
+      return true;
+    }
+    this.over.set(watchId, (this.over.get(watchId) ?? 0) + 1);
+    return false;
+  }
+}
+
+const MINUTE = 60_000;
+
+/** The source named in an announcement (its embed footer or a text template's first line), for a summary line. */
+function sourceOf(replyJson: string): string | undefined {
+  try {
+    const footer = (JSON.parse(replyJson) as Reply).embeds?.[0]?.footer;
+    const source = footer?.split(' · ')[0];
+    return source && source !== 'Herald' && !source.startsWith('published ') ? source : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface NoticeOptions {
   /** Guild whose feed delivered it; null = global (FEEDS, the articles folder). */
   scope: string | null;
@@ -76,6 +112,8 @@ export interface NoticeOptions {
   previous?: TrackedArticle;
   /** The feed that delivered it (routes and feed filters apply); none for the articles folder. */
   feedId?: number;
+  /** The poll's per-watch budget (feed polls); the folder's files and backfills have none. */
+  budget?: PollBudget;
 }
 
 export interface DrainReport {
@@ -128,6 +166,7 @@ export class Announcer {
     const plan = planDeliveries(article, watches, { feedId: options.feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, profile);
     const out: NewAnnouncement[] = [];
     for (const { watch, terms } of plan.deliver) {
+      if (options.budget && !options.budget.take(watch.id)) continue;
       const { updateTo, moves } = linkFor(watch.guild_id);
       const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: terms }, deliverySettings(watch));
       const actions = postActions(watch, article.headline);
@@ -140,6 +179,19 @@ export class Announcer {
   async notice(tracked: TrackedArticle, options: NoticeOptions): Promise<number> {
     const queued = await this.deps.store.enqueue(await this.plan(tracked, options), this.deps.clock.now());
     this.logQueued(tracked, queued);
+    return queued;
+  }
+
+  /** Queues one "…and N more from <feed>" line for each watch a poll's budget cut short. */
+  async summarise(budget: PollBudget, feed: { id: number; title: string }, now: Date): Promise<number> {
+    const lines: NewAnnouncement[] = [];
+    for (const [watchId, more] of budget.over) {
+      const key = `${SUMMARY_KEY}feed:${feed.id}:${now.toISOString()}`;
+      const reply: Reply = { content: `…and ${more} more new article${more === 1 ? '' : 's'} from **${safe(feed.title)}** in this poll, not announced one by one (at most ${budget.perWatch} per feed and poll). See /articles.` };
+      lines.push({ watchId, articleKey: key, nonce: announcementNonce(watchId, key), reply });
+    }
+    const queued = await this.deps.store.enqueue(lines, now);
+    if (queued > 0) this.deps.log.info({ feed: feed.id, watches: queued, held: [...budget.over.values()].reduce((a, b) => a + b, 0) }, 'announcements over the per-poll cap summarised');
     return queued;
   }
 
@@ -176,6 +228,7 @@ export class Announcer {
     // Per drain: each watch's row and each channel's webhook setting, read once.
     const watches = new Map<number, Promise<WatchRow | undefined>>();
     const hooks = new Map<string, ReturnType<WebhookDirectory['get']>>();
+    const perMinute = this.deps.perMinute ?? 20;
     for (;;) {
       if (stopped()) break;
       // Reserved for this drain: another process's drain does not take them before the lease ends.
@@ -183,8 +236,37 @@ export class Announcer {
       const due = (await store.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watch_id));
       if (due.length === 0) break;
       let progressed = false;
+      // Each channel's last minute, read from the store (whichever process posted), then kept up here.
+      const windows = new Map<string, { posted: number[]; lastSummary: number | null }>();
+      const windowOf = async (channelId: string, now: number) => {
+        let w = windows.get(channelId);
+        if (!w) windows.set(channelId, (w = await store.channelWindow(channelId, new Date(now - MINUTE))));
+        while (w.posted.length > 0 && w.posted[0] <= now - MINUTE) w.posted.shift();
+        return w;
+      };
+      /** Rows over their channel's per-minute cap in this batch: channel → watch, count, sources. */
+      const overflow = new Map<string, { watchId: number; count: number; sources: Set<string> }>();
       for (const row of due) {
         if (stopped()) break;
+        if (!row.article_key.startsWith(SUMMARY_KEY)) {
+          const now = clock.now().getTime();
+          const w = await windowOf(row.channel_id, now);
+          if (w.posted.length >= perMinute) {
+            if (w.lastSummary !== null && now - w.lastSummary < MINUTE) {
+              // Already summarised this minute: the row waits for the window to free up.
+              await store.defer(row.watch_id, row.article_key, new Date(w.posted[0] + MINUTE));
+            } else {
+              await store.markSummarised(row.watch_id, row.article_key);
+              const o = overflow.get(row.channel_id) ?? { watchId: row.watch_id, count: 0, sources: new Set<string>() };
+              o.count++;
+              const source = sourceOf(row.reply_json);
+              if (source) o.sources.add(source);
+              overflow.set(row.channel_id, o);
+              progressed = true;
+            }
+            continue;
+          }
+        }
         const reply = JSON.parse(row.reply_json) as Reply;
         const result = await this.send(row, reply, watches, hooks);
         const now = clock.now();
@@ -194,6 +276,7 @@ export class Announcer {
           break;
         }
         if (result.ok) {
+          windows.get(row.channel_id)?.posted.push(now.getTime());
           await store.markPosted(row.watch_id, row.article_key, result.messageId, now);
           report.posted++;
           this.deps.metrics?.announcementPosted();
@@ -218,6 +301,18 @@ export class Announcer {
           }
         }
       }
+      const now = clock.now();
+      const lines: NewAnnouncement[] = [];
+      for (const [channelId, o] of overflow) {
+        const key = `${CHANNEL_SUMMARY}${channelId}:${now.toISOString()}`;
+        const sources = [...o.sources].slice(0, 3).map(safe).join(', ');
+        const reply: Reply = {
+          content: `…and ${o.count} more new article${o.count === 1 ? '' : 's'}${sources ? ` from ${sources}${o.sources.size > 3 ? ' and others' : ''}` : ''}, not announced one by one (at most ${perMinute} a minute in this channel). See /articles.`,
+        };
+        lines.push({ watchId: o.watchId, articleKey: key, nonce: announcementNonce(o.watchId, key), reply });
+        log.info({ channelId, held: o.count }, 'announcements over the per-minute cap summarised');
+      }
+      if (lines.length > 0) await store.enqueue(lines, now);
       if (!progressed) break;
     }
     // Threads and publishing that failed for a moment are tried again (at most ACTION_ATTEMPTS times).

@@ -14,7 +14,7 @@ import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
 import { decodeBody } from '../net/charset';
 import type { FeedRow, FeedStore } from './store';
 import { normalise } from '../stories/entities';
-import type { Announcer } from './announcer';
+import { PollBudget, type Announcer } from './announcer';
 import type { ArticleScopes } from '../articles/scopes';
 import { parseFeed, type FeedItem } from './parse-feed';
 import type { FeedAddOptions, FeedAddResult, FeedInfo, FeedService } from './service';
@@ -36,6 +36,8 @@ export interface FeedMonitorDeps {
   metrics?: Pick<Metrics, 'feedPolled' | 'ingestion'>;
   /** Other Herald processes share the store: each cycle also takes in the feed articles they stored. */
   shared?: boolean;
+  /** Announcements of one poll of one feed to one watch (ANNOUNCE_PER_POLL, default 10); the rest: one summary line. */
+  perPoll?: number;
   /** Per-server libraries: a /feed add item belongs to the servers whose feeds carry it. */
   scopes?: ArticleScopes;
 }
@@ -344,11 +346,14 @@ export class FeedMonitor implements FeedService {
       }
       let fresh = 0;
       const pages = { left: MAX_PAGES_PER_POLL };
+      const budget = new PollBudget(this.deps.perPoll ?? 10);
       // Oldest first, so a story's first article is tracked before its updates.
       const ordered = [...items].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
       for (const item of ordered) {
-        if (await this.takeItem(feed, parsed.feed.title, item, pages)) fresh++;
+        if (await this.takeItem(feed, parsed.feed.title, item, pages, budget)) fresh++;
       }
+      // A feed that switched to 200 new items: each watch got the first few, and one line for the rest.
+      if (budget.over.size > 0) await this.deps.announcer.summarise(budget, { id: feed.id, title: parsed.feed.title }, clock.now());
       await store.recordPollSuccess(feed.id, success);
       // Announce as soon as this feed is done rather than at the end of the cycle (drains coalesce).
       if (fresh > 0) this.deps.announcer.drainInBackground();
@@ -372,10 +377,10 @@ export class FeedMonitor implements FeedService {
    * Ingests and announces one item unless it (or its content elsewhere) was seen before. Items of one
    * origin are taken one at a time: two servers' feeds carrying one item, polled at once, parse it once.
    */
-  private takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
+  private takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
     const origin = item.link ?? `${feed.url}#${item.key}`;
     const before = this.taking.get(origin) ?? Promise.resolve(false);
-    const run = before.then(() => this.takeItemNow(feed, feedTitle, item, pages));
+    const run = before.then(() => this.takeItemNow(feed, feedTitle, item, pages, budget));
     const settled = run.catch(() => false).finally(() => {
       if (this.taking.get(origin) === settled) this.taking.delete(origin);
     });
@@ -383,7 +388,7 @@ export class FeedMonitor implements FeedService {
     return run;
   }
 
-  private async takeItemNow(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }): Promise<boolean> {
+  private async takeItemNow(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
     const { store, library, announcer, clock, log } = this.deps;
     const hash = itemHash(item);
     const seen = await store.seenItem(feed.id, item.key);
@@ -400,7 +405,7 @@ export class FeedMonitor implements FeedService {
       // also this feed's server's.
       this.deps.scopes?.grant(origin, scope);
       this.feedOrigins.add(origin);
-      const announcements = await announcer.plan(shared, { scope, kind: 'new', feedId: feed.id });
+      const announcements = await announcer.plan(shared, { scope, kind: 'new', feedId: feed.id, budget });
       const queued = await store.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, announcements);
       announcer.logQueued(shared, queued);
       return true;
@@ -422,7 +427,7 @@ export class FeedMonitor implements FeedService {
     this.feedOrigins.add(origin);
     // The item is recorded as seen only together with its queued announcements: a crash before this
     // point means the next poll takes it again (queueing is idempotent per watch and article).
-    const announcements = await announcer.plan(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous, feedId: feed.id });
+    const announcements = await announcer.plan(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous, feedId: feed.id, budget });
     const queued = await store.recordTakenItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, guildId: scope, text, at: now }, announcements);
     announcer.logQueued(tracked, queued);
     return true;

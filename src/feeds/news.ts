@@ -58,6 +58,8 @@ export interface NewsMonitorOptions {
   shared?: boolean;
   /** Per-server libraries: who sees each feed article (main.ts builds one for the library). */
   scopes?: ArticleScopes;
+  /** ANNOUNCE_PER_POLL and ANNOUNCE_PER_MINUTE (defaults 10 and 20). */
+  caps?: { perPoll?: number; perMinute?: number };
   /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
   ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
   /** Creates webhooks for webhook delivery (the Discord transport). */
@@ -86,7 +88,7 @@ export class NewsMonitor {
     this.stories = options.stories ?? new StoryIndex(library);
     this.webhooks = new WebhookDirectory(this.store, options.addSecret);
     this.announcer = new Announcer({
-      store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting, webhooks: this.webhooks, scopes: options.scopes,
+      store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting, webhooks: this.webhooks, scopes: options.scopes, perMinute: options.caps?.perMinute,
     });
     this.feeds = new FeedMonitor({
       store: this.store,
@@ -100,6 +102,7 @@ export class NewsMonitor {
       metrics: options.metrics,
       shared: options.shared,
       scopes: options.scopes,
+      perPoll: options.caps?.perPoll,
     });
     this.watches = new WatchRegistry(this.store, clock);
     this.deliveries = new DeliveryRegistry({

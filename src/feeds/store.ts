@@ -58,7 +58,8 @@ export const announcementRowSchema = z.object({
   watch_id: z.number().int(),
   article_key: z.string(),
   nonce: z.string(),
-  status: z.enum(['pending', 'posted', 'failed']),
+  /** summarised: over a channel's per-minute cap, counted in a "…and N more" line instead of posted (feeds/announcer.ts). */
+  status: z.enum(['pending', 'posted', 'failed', 'summarised']),
   reply_json: z.string(),
   created_at: z.string(),
   attempts: z.number().int(),
@@ -79,6 +80,11 @@ export const announcementRowSchema = z.object({
   send_via: z.string().nullable().default(null),
 });
 export type AnnouncementRow = z.infer<typeof announcementRowSchema>;
+
+/** Article keys of summary lines ("…and N more"): exempt from the per-minute cap (they are what it leaves). */
+export const SUMMARY_KEY = 'summary:';
+/** A channel's per-minute summary: `summary:channel:<channel id>:<when>`. */
+export const CHANNEL_SUMMARY = `${SUMMARY_KEY}channel:`;
 
 export interface PollSuccess {
   title: string;
@@ -251,6 +257,15 @@ export interface FeedStore {
   markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void>;
   markRetry(watchId: number, articleKey: string, error: string, next: Date): Promise<void>;
   markFailed(watchId: number, articleKey: string, error: string): Promise<void>;
+  /** Over its channel's per-minute cap: counted in a summary line instead of posted (its reservation ends). */
+  markSummarised(watchId: number, articleKey: string): Promise<void>;
+  /** Waits until `next` without counting an attempt (the channel's per-minute cap is reached; its reservation ends). */
+  defer(watchId: number, articleKey: string, next: Date): Promise<void>;
+  /**
+   * A channel's announcements since `since`, whichever process posted them: when each was posted, and
+   * when the latest per-minute summary line for the channel was queued (epoch ms; null: none).
+   */
+  channelWindow(channelId: string, since: Date): Promise<{ posted: number[]; lastSummary: number | null }>;
   /** After a restart: reservations left by processes that are gone become due now. Returns how many. */
   releaseStaleReservations(now: Date): Promise<number>;
   announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined>;
@@ -269,5 +284,5 @@ export interface FeedStore {
   /** Posts fall back to Herald's own messages for this reason; `dropWebhook` forgets the webhook (deleted). */
   setWebhookFallback(channelId: string, reason: string, dropWebhook: boolean): Promise<void>;
   removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined>;
-  announcementCounts(): Promise<{ pending: number; posted: number; failed: number }>;
+  announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }>;
 }

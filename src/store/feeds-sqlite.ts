@@ -2,8 +2,7 @@
 // watches and the announcement outbox. Rows read back are checked with zod (STYLE: validate at the borders).
 // Every method is synchronous underneath; the async signatures are the feature's interface.
 import type { Db } from './db';
-import {
-  announcementRowSchema,
+import { CHANNEL_SUMMARY, announcementRowSchema,
   channelWebhookRowSchema,
   type ChannelWebhookRow,
   feedRowSchema,
@@ -16,8 +15,7 @@ import {
   type StoredFeedArticle,
   type WatchRow,
   type WatchSettingsPatch,
-  watchSettingsColumns,
-} from '../feeds/store';
+  watchSettingsColumns, } from '../feeds/store';
 import type { PostAction } from '../core/poster';
 
 export class SqliteFeedStore implements FeedStore {
@@ -396,6 +394,25 @@ export class SqliteFeedStore implements FeedStore {
       .run(error.slice(0, 300), watchId, articleKey);
   }
 
+  async markSummarised(watchId: number, articleKey: string): Promise<void> {
+    this.db.prepare("UPDATE announcements SET status = 'summarised', reserved = 0 WHERE watch_id = ? AND article_key = ? AND status = 'pending'").run(watchId, articleKey);
+  }
+
+  async defer(watchId: number, articleKey: string, next: Date): Promise<void> {
+    this.db.prepare('UPDATE announcements SET next_attempt_at = ?, reserved = 0 WHERE watch_id = ? AND article_key = ?').run(next.toISOString(), watchId, articleKey);
+  }
+
+  async channelWindow(channelId: string, since: Date): Promise<{ posted: number[]; lastSummary: number | null }> {
+    const watchIds = 'SELECT id FROM watches WHERE channel_id = ?';
+    const posted = this.db
+      .prepare(`SELECT posted_at FROM announcements WHERE watch_id IN (${watchIds}) AND status = 'posted' AND posted_at > ? ORDER BY posted_at`)
+      .all(channelId, since.toISOString()) as { posted_at: string }[];
+    const summary = this.db
+      .prepare(`SELECT MAX(created_at) AS at FROM announcements WHERE watch_id IN (${watchIds}) AND article_key LIKE ? AND created_at > ?`)
+      .get(channelId, `${CHANNEL_SUMMARY}${channelId}:%`, since.toISOString()) as { at: string | null };
+    return { posted: posted.map((r) => Date.parse(r.posted_at)), lastSummary: summary.at ? Date.parse(summary.at) : null };
+  }
+
   /** One process per SQLite file: every reservation and poll lease at start-up was left by a previous run. */
   async releaseStaleReservations(now: Date): Promise<number> {
     this.db.prepare('UPDATE feeds SET poll_until = NULL WHERE poll_until IS NOT NULL').run();
@@ -472,8 +489,8 @@ export class SqliteFeedStore implements FeedStore {
     return row;
   }
 
-  async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {
-    const out = { pending: 0, posted: 0, failed: 0 };
+  async announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }> {
+    const out = { pending: 0, posted: 0, failed: 0, summarised: 0 };
     for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM announcements GROUP BY status').all() as { status: keyof typeof out; n: number }[]) out[r.status] = r.n;
     return out;
   }

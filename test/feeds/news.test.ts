@@ -277,7 +277,7 @@ describe('feeds through the fake Discord', () => {
     herald = await startInstance(dbPath, clock, crashing, { feeds: [`${server.base}${path}`] });
     await herald.news.settle();
     expect(fake.messages(channel)).toHaveLength(1);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0 });
+    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
     await herald.stop();
   });
 
@@ -364,7 +364,7 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Gazette', [item(1)]) });
     await herald.news.feeds.pollAll();
     expect(fake.messages(channel)).toHaveLength(0);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
     clock.advance(60_000);
     await herald.news.announcer.drain();
     expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${n}`]);
@@ -373,7 +373,7 @@ describe('feeds through the fake Discord', () => {
     server.set(path, { body: rssFeed('Gazette', [item(3), item(2), item(1)]) });
     await herald.news.feeds.pollAll();
     expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${n}`, `Harbour story number 3 of feed ${n}`]);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1 });
+    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1, summarised: 0 });
     expect((await herald.news.watches.list(fake.guildId)).find((w) => w.channelId === channel)?.broken).toBeUndefined();
     await herald.stop();
   });

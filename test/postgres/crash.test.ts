@@ -109,7 +109,7 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
       expect(announceChannels.map((c) => fake.messages(c).length)).toEqual(announceChannels.map(() => 1));
       const { rows } = await stores.pool.query('SELECT r.state, r.message_id, s.channel_id FROM reminders r JOIN reminder_subscriptions s ON s.id = r.subscription_id');
       for (const r of rows) expect([r.state, r.message_id]).toEqual(['sent', fake.messages(r.channel_id)[0].id]);
-      expect(await stores.feeds.announcementCounts()).toEqual({ pending: 0, posted: ANNOUNCEMENTS, failed: 0 });
+      expect(await stores.feeds.announcementCounts()).toEqual({ pending: 0, posted: ANNOUNCEMENTS, failed: 0, summarised: 0 });
       const resent = [...reminderChannels, ...announceChannels].filter((c) => fake.requests.filter((q) => q.method === 'POST' && q.path === `/channels/${c}/messages`).length > 1);
       console.log(`PostgreSQL crash test: ${kills.length} kills\n  ${kills.join('\n  ')}\n  posts re-sent with the same nonce after a kill: ${resent.length}`);
     } finally {

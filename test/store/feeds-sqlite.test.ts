@@ -67,7 +67,7 @@ describe('migration 210: feed routes and delivery settings', () => {
     expect(await store.routeOf(feedB.id)).toBeUndefined();
     // Cascades still work after the rebuild: removing the watch removes its queued announcement.
     await store.removeWatches('1', '2');
-    expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 0, failed: 0 });
+    expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 0, failed: 0, summarised: 0 });
     db.close();
   });
 });

@@ -3,8 +3,7 @@
 // LOCKED reservations, a folder file's change is recorded (and announced) by the one process whose
 // upsert changed the row. Reservations and leases of a process that is gone are taken over at once.
 import type pg from 'pg';
-import {
-  announcementRowSchema,
+import { CHANNEL_SUMMARY, announcementRowSchema,
   channelWebhookRowSchema,
   type ChannelWebhookRow,
   feedRowSchema,
@@ -17,8 +16,7 @@ import {
   type StoredFeedArticle,
   type WatchRow,
   type WatchSettingsPatch,
-  watchSettingsColumns,
-} from '../../feeds/store';
+  watchSettingsColumns, } from '../../feeds/store';
 import type { PostAction } from '../../core/poster';
 import { inTransaction } from './pool';
 import { LIVE_OWNERS } from './presence';
@@ -380,6 +378,28 @@ export class PgFeedStore implements FeedStore {
     );
   }
 
+  async markSummarised(watchId: number, articleKey: string): Promise<void> {
+    await this.pool.query("UPDATE announcements SET status = 'summarised', reserved_by = NULL WHERE watch_id = $1 AND article_key = $2 AND status = 'pending'", [watchId, articleKey]);
+  }
+
+  async defer(watchId: number, articleKey: string, next: Date): Promise<void> {
+    await this.pool.query('UPDATE announcements SET next_attempt_at = $1, reserved_by = NULL WHERE watch_id = $2 AND article_key = $3', [next.toISOString(), watchId, articleKey]);
+  }
+
+  async channelWindow(channelId: string, since: Date): Promise<{ posted: number[]; lastSummary: number | null }> {
+    const watchIds = 'SELECT id FROM watches WHERE channel_id = $1';
+    const posted = await this.pool.query<{ posted_at: string }>(
+      `SELECT posted_at FROM announcements WHERE watch_id IN (${watchIds}) AND status = 'posted' AND posted_at > $2 ORDER BY posted_at`,
+      [channelId, since.toISOString()],
+    );
+    const summary = await this.pool.query<{ at: string | null }>(
+      `SELECT MAX(created_at) AS at FROM announcements WHERE watch_id IN (${watchIds}) AND article_key LIKE $3 AND created_at > $2`,
+      [channelId, since.toISOString(), `${CHANNEL_SUMMARY}${channelId}:%`],
+    );
+    const at = summary.rows[0]?.at;
+    return { posted: posted.rows.map((r) => Date.parse(r.posted_at)), lastSummary: at ? Date.parse(at) : null };
+  }
+
   async markFailed(watchId: number, articleKey: string, error: string): Promise<void> {
     await this.pool.query("UPDATE announcements SET status = 'failed', attempts = attempts + 1, last_error = $1, reserved_by = NULL, send_claimed_at = NULL, send_via = NULL WHERE watch_id = $2 AND article_key = $3", [
       error.slice(0, 300),
@@ -469,8 +489,8 @@ export class PgFeedStore implements FeedStore {
     return rows[0] ? channelWebhookRowSchema.parse(rows[0]) : undefined;
   }
 
-  async announcementCounts(): Promise<{ pending: number; posted: number; failed: number }> {
-    const out = { pending: 0, posted: 0, failed: 0 };
+  async announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }> {
+    const out = { pending: 0, posted: 0, failed: 0, summarised: 0 };
     const { rows } = await this.pool.query<{ status: keyof typeof out; n: number }>('SELECT status, COUNT(*) AS n FROM announcements GROUP BY status');
     for (const r of rows) out[r.status] = r.n;
     return out;

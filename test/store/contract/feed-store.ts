@@ -84,7 +84,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.seenItem(row.id, 'k1')).toEqual({ content_hash: 'h1', origin: 'https://a.example/1' });
       expect(await store.articleScope('https://a.example/1')).toBe('111');
       expect(await store.articleScope('https://a.example/none')).toBeUndefined();
-      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
     }));
 
     it('knows which servers carry a library origin, and records another server\'s copy of a taken item (issue 14)', withStore(async (store) => {
@@ -108,6 +108,27 @@ export function feedStoreContract(open: OpenFeedStore): void {
       await store.recordItem(g.id, 'gk', 'h1', origin, at(4));
       expect((await store.originOwners([origin])).get(origin)?.sort()).toEqual(['', '111', '222']);
       expect((await store.originOwners([])).size).toBe(0);
+    }));
+
+    it('summarises or defers an announcement over its channel\'s per-minute cap, and reads a channel\'s last minute (issue 10, finding 6)', withStore(async (store) => {
+      const w = await store.upsertWatch({ guildId: '111', channelId: '77', topic: null, createdBy: '3', at: at(0) });
+      const other = await store.upsertWatch({ guildId: '111', channelId: '78', topic: null, createdBy: '3', at: at(0) });
+      await store.enqueue([announcement(w.id, 'a'), announcement(w.id, 'b'), announcement(w.id, 'c'), announcement(other.id, 'd')], at(0));
+      expect((await store.due(at(1), 10, at(9))).length).toBe(4);
+      await store.markPosted(w.id, 'a', 'm1', at(2));
+      await store.markPosted(other.id, 'd', 'm2', at(2));
+      await store.markSummarised(w.id, 'b');
+      await store.defer(w.id, 'c', at(5));
+      expect(await store.announcement(w.id, 'b')).toMatchObject({ status: 'summarised' });
+      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 2, failed: 0, summarised: 1 });
+      // The deferred one is due again at its time (its reservation ended), not before.
+      expect(await store.due(at(4), 10, at(9))).toEqual([]);
+      expect((await store.due(at(5), 10, at(9))).map((r) => r.article_key)).toEqual(['c']);
+      expect(await store.channelWindow('77', at(1))).toEqual({ posted: [at(2).getTime()], lastSummary: null });
+      expect(await store.channelWindow('77', at(2))).toEqual({ posted: [], lastSummary: null });
+      await store.enqueue([{ watchId: w.id, articleKey: `summary:channel:77:${at(3).toISOString()}`, nonce: 's', reply: { content: 'more' } }], at(3));
+      expect((await store.channelWindow('77', at(1))).lastSummary).toBe(at(3).getTime());
+      expect((await store.channelWindow('78', at(1))).lastSummary).toBeNull();
     }));
 
     it('records a folder file change once, and queues its announcements only for the caller that recorded it', withStore(async (store) => {
@@ -154,7 +175,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       // A reservation that ran out is due again.
       expect((await store.due(at(9), 10, at(12))).map((r) => r.article_key)).toEqual(['https://a.example/2']);
       await store.markFailed(watch.id, 'https://a.example/2', 'HTTP 400');
-      expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 1 });
+      expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 1, summarised: 0 });
       expect(await store.enqueue([announcement(watch.id, 'https://a.example/1')], now)).toBe(0);
     }));
 
@@ -163,7 +184,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       await store.enqueue([announcement(watch.id, 'k')], at(0));
       await store.markWatchBroken(watch.id, 'Unknown Channel');
       expect(await store.due(at(1), 10, at(2))).toEqual([]);
-      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0 });
+      expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
     }));
 
     it('keeps a channel watch and feed routes apart, one route per feed, with their settings (issue 15)', withStore(async (store) => {
