@@ -4,6 +4,9 @@ import type { Choice, Reply } from '../src/core/reply';
 import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/service';
 import { listReply, settingsReply } from '../src/reminders/answers';
 import { isTimeZone } from '../src/reminders/time';
+import type { HeldMove } from '../src/reminders/holds';
+import { clip, safe } from '../src/format/text';
+import { dayText } from '../src/format/dates';
 
 
 const text = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
@@ -17,6 +20,7 @@ const argsSchema = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('lead'), days: z.coerce.number().int().min(0).max(LEAD_DAYS_MAX, `at most ${LEAD_DAYS_MAX} days`) }),
   z.object({ subcommand: z.literal('role'), role: text }),
   z.object({ subcommand: z.literal('test') }),
+  z.object({ subcommand: z.literal('moves') }),
 ]);
 
 let zones: string[] | undefined;
@@ -76,6 +80,7 @@ export default defineCommand({
         options: [{ type: OptionType.Role, name: 'role', description: 'The role to ping', required: false }],
       },
       { type: OptionType.Subcommand, name: 'test', description: 'Post a preview of the next reminder now' },
+      { type: OptionType.Subcommand, name: 'moves', description: 'Date moves by a year or more waiting for an admin: confirm or reject' },
     ],
   },
   args: argsSchema,
@@ -112,6 +117,8 @@ export default defineCommand({
         return outcome('Reminder lead set', await reminders.setLead(guildId, args.days));
       case 'role':
         return outcome(args.role ? 'Reminder role set' : 'Reminders ping no one', await reminders.setRole(guildId, args.role ?? null));
+      case 'moves':
+        return movesReply(reminders.heldMoves ? await reminders.heldMoves(guildId) : []);
       case 'test': {
         const result = await reminders.preview(guildId);
         return result.ok
@@ -123,7 +130,39 @@ export default defineCommand({
   autocomplete(option, value) {
     return option === 'zone' ? suggestTimeZones(value) : [];
   },
+  async button(customId, ctx) {
+    // remind:move:<id>:confirm|reject (the router has checked Manage Server).
+    const m = /^remind:move:(\d+):(confirm|reject)$/.exec(customId);
+    const reminders = ctx.services.reminders;
+    const guildId = ctx.caller.guildId;
+    if (!m || !reminders?.decideMove || !guildId) return { content: 'This button is no longer active.', ephemeral: true };
+    const result = await reminders.decideMove(guildId, Number(m[1]), m[2] === 'confirm' ? 'confirmed' : 'rejected', ctx.caller.userId);
+    const next = movesReply(reminders.heldMoves ? await reminders.heldMoves(guildId) : []);
+    const said = result.ok
+      ? result.move.state === 'confirmed'
+        ? `Confirmed: ${safe(result.move.description)} is now on ${dayText(result.move.to)}; its reminder moved.`
+        : `Rejected: ${safe(result.move.description)} stays on ${dayText(result.move.from)}.`
+      : result.reason;
+    return { ...next, content: `${said}\n\n${next.content ?? ''}`.trim(), ephemeral: true };
+  },
 });
+
+/** Held date moves, the first with Confirm and Reject buttons. */
+export function movesReply(moves: HeldMove[]): Reply {
+  if (moves.length === 0) return { content: 'No date move is waiting for an admin.', ephemeral: true };
+  const lines = moves.map(
+    (m, i) => `${i === 0 ? '**→**' : '•'} ${safe(m.description)}: ${dayText(m.from)} → **${dayText(m.to)}** (by “${safe(m.newerHeadline)}”, ${safe(m.newerOrigin)})`,
+  );
+  const first = moves[0];
+  return {
+    content: clip(`Date moves by a year or more, or far ahead, wait for an admin before reminders follow them:\n${lines.join('\n')}`, 1900),
+    ephemeral: true,
+    buttons: [
+      { customId: `remind:move:${first.id}:confirm`, label: 'Confirm the first' },
+      { customId: `remind:move:${first.id}:reject`, label: 'Reject the first' },
+    ],
+  };
+}
 
 function outcome(title: string, result: SettingResult): Reply {
   return result.ok ? settingsReply(title, result.settings) : { content: result.reason, ephemeral: true };

@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
     library.setLoading(undefined);
-    reminders = await startReminders({ store: stores.reminders, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal, scopes });
+    reminders = await startReminders({ store: stores.reminders, holds: stores.holds, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal, scopes });
     services.reminders = reminders;
     if (stopping) return;
     news.watch();

@@ -5,6 +5,7 @@ import type { Embed, EmbedField, Reply } from '../core/reply';
 import type { DateMove } from '../stories/link';
 import { clip, safe } from '../format/text';
 import { dayTimestamp, publishedDateText } from '../format/dates';
+import { isFarMove } from '../reminders/holds';
 
 export interface AnnouncementInput {
   article: Article;
@@ -15,6 +16,8 @@ export interface AnnouncementInput {
   updateTo?: string;
   /** Events whose date this article moved. */
   moves?: DateMove[];
+  /** The article whose dates it moved: both sources are named beside the move. */
+  movedFrom?: { headline: string; source?: string; url?: string };
   /** Topic terms of the watch that matched. */
   matchedTerms?: string[];
 }
@@ -34,8 +37,24 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   if (input.moves && input.moves.length > 0) {
     fields.push({
       name: 'Date moved',
-      value: cut(input.moves.slice(0, 3).map((m) => `${cut(safe(m.description), 120)}: ${dayTimestamp(m.from, 'D')} → **${dayTimestamp(m.to, 'D')}**`).join('\n'), 1024),
+      value: cut(
+        input.moves
+          .slice(0, 3)
+          .map((m) => `${cut(safe(m.description), 120)}: ${dayTimestamp(m.from, 'D')} → **${dayTimestamp(m.to, 'D')}**${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
+          .join('\n'),
+        1024,
+      ),
     });
+    if (input.movedFrom) {
+      const name = (source: string | undefined, link: string | undefined, fallback: string) => {
+        const label = safe(source ?? (link ? hostOf(link) : fallback));
+        return link && /^https?:\/\//.test(link) ? `[${label}](${link.replace(/@(everyone|here)/gi, '%40$1')})` : label;
+      };
+      fields.push({
+        name: 'Sources',
+        value: cut(`Before: ${name(input.movedFrom.source, input.movedFrom.url, 'the earlier article')} — ${cut(safe(input.movedFrom.headline), 150)}\nNow: ${name(article.meta.source, url, 'this article')}`, 1024),
+      });
+    }
   }
   const dates = upcoming(article, now);
   if (dates.length > 0) {

@@ -147,15 +147,17 @@ export class Announcer {
     if (watches.length === 0) return [];
     // What the article updates, as each watching server sees the library: a story article of another
     // server is never named, nor its dates (one link per server).
-    const links = new Map<string, { updateTo?: string; moves: typeof changedMoves }>();
+    type Link = { updateTo?: string; moves: typeof changedMoves; movedFrom?: { headline: string; source?: string; url?: string } };
+    const links = new Map<string, Link>();
+    const from = (t: TrackedArticle | undefined) => t && { headline: t.article.headline, source: t.article.meta.source, url: t.article.meta.url ?? (/^https?:\/\//.test(t.origin) ? t.origin : undefined) };
     const linkFor = (guildId: string) => {
       let link = links.get(guildId);
       if (!link) {
-        if (options.kind === 'changed') link = { updateTo: options.previous?.article.headline, moves: changedMoves };
+        if (options.kind === 'changed') link = { updateTo: options.previous?.article.headline, moves: changedMoves, movedFrom: changedMoves.length > 0 ? from(options.previous) : undefined };
         else {
           const scopes = this.deps.scopes;
           const best = stories.bestLink(article, tracked.origin, scopes ? (t) => scopes.visible(t, guildId) : undefined);
-          link = best ? { updateTo: best.tracked.article.headline, moves: best.moves } : { moves: changedMoves };
+          link = best ? { updateTo: best.tracked.article.headline, moves: best.moves, movedFrom: best.moves.length > 0 ? from(best.tracked) : undefined } : { moves: changedMoves };
         }
         links.set(guildId, link);
       }
@@ -167,8 +169,8 @@ export class Announcer {
     const out: NewAnnouncement[] = [];
     for (const { watch, terms } of plan.deliver) {
       if (options.budget && !options.budget.take(watch.id)) continue;
-      const { updateTo, moves } = linkFor(watch.guild_id);
-      const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, matchedTerms: terms }, deliverySettings(watch));
+      const { updateTo, moves, movedFrom } = linkFor(watch.guild_id);
+      const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, movedFrom, matchedTerms: terms }, deliverySettings(watch));
       const actions = postActions(watch, article.headline);
       out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, threadName: threadName(article.headline), ...(actions.length ? { actions } : {}) });
     }

@@ -8,7 +8,8 @@ import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
 import { visibleTo, type StatusContributor } from '../core/status';
 import { publishedAt, type StoryLinks } from '../stories/index';
-import { movedEvents } from '../stories/link';
+import { movedEvents, type DateMove } from '../stories/link';
+import { isFarMove, type HeldMove, type MoveHolds } from './holds';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from './store';
 import { noReminderReason, originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
 import { decide } from './decide';
@@ -77,6 +78,10 @@ export interface ReminderService {
   list(guildId: string, limit?: number): Promise<ReminderListing>;
   /** Posts a preview of the next reminder (or of a sample) to this server's channel now. */
   preview(guildId: string): Promise<PreviewResult>;
+  /** Date moves held for this server's admins (its own, and REMINDER_CHANNEL_ID's when that channel is here). */
+  heldMoves?(guildId: string): Promise<HeldMove[]>;
+  /** Confirms (the reminder moves) or rejects (it stays) a held date move. */
+  decideMove?(guildId: string, id: number, decision: 'confirmed' | 'rejected', userId: string): Promise<{ ok: true; move: HeldMove } | { ok: false; reason: string }>;
 }
 
 export interface RemindersOptions {
@@ -100,6 +105,8 @@ export interface RemindersOptions {
    * operator's articles. Without it every subscription sees every article.
    */
   scopes?: Pick<ArticleScopes, 'view'>;
+  /** Date moves by a year or more, or far ahead, wait here for an admin (reminders/holds.ts). */
+  holds?: MoveHolds;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
   /** Reminder posts in flight at once in a due-scan (default POSTS_IN_FLIGHT). */
@@ -250,11 +257,22 @@ export class Reminders implements ReminderService {
    * gives on the same day (the newer article's reminder covers it). Ties on publication go to the
    * origin that sorts last, so the choice is stable.
    */
-  private supersededOf(tracked: TrackedArticle, viewer: Viewer = undefined): Set<string> {
+  private async supersededOf(tracked: TrackedArticle, viewer: Viewer, now: Date): Promise<Set<string>> {
     const out = new Set<string>();
     const stories = this.o.stories;
     const mine = stories?.signatureOf(tracked.article.id);
     if (!stories || !mine) return out;
+    const sees = (t: TrackedArticle) => !this.o.scopes || viewer === undefined || this.o.scopes.view(t, viewer) !== undefined;
+    // This article moving an older one's date far: until an admin confirms, its new date gets no reminder.
+    if (this.o.holds && stories.linksOf) {
+      for (const older of stories.linksOf(tracked.article.id)) {
+        if (older.tracked.origin === tracked.origin || publishedAt(older.tracked) > publishedAt(tracked) || !sees(older.tracked)) continue;
+        for (const m of movedEvents(older.signature, mine)) {
+          if (!(await this.heldMove(m, older.tracked, tracked, viewer, now))) continue;
+          for (const e of tracked.article.events) if (e.date === m.to) out.add(e.id);
+        }
+      }
+    }
     const key = originKey(tracked.origin);
     const when = publishedAt(tracked);
     for (const newer of stories.linkingTo(tracked.article.id)) {
@@ -265,9 +283,27 @@ export class Reminders implements ReminderService {
       if (theirKey !== key && (theirWhen > when || (theirWhen === when && key.localeCompare(theirKey) < 0))) {
         for (const id of sameDayCovered(mine, newer.signature)) out.add(id);
       }
-      if (newer.tracked.origin !== tracked.origin && when <= theirWhen) for (const m of movedEvents(mine, newer.signature)) out.add(m.eventId);
+      if (newer.tracked.origin !== tracked.origin && when <= theirWhen) {
+        // An event with any move held stays where it is: no other move of it (say, to the day a statement
+        // was made) applies meanwhile.
+        const moves = movedEvents(mine, newer.signature);
+        const held = new Set<string>();
+        for (const m of moves) if (await this.heldMove(m, tracked, newer.tracked, viewer, now)) held.add(m.eventId);
+        for (const m of moves) if (!held.has(m.eventId)) out.add(m.eventId);
+      }
     }
     return out;
+  }
+
+  /** Whether a date move waits for an admin: far (isFarMove) and not confirmed. Records it as held. */
+  private async heldMove(m: DateMove, older: TrackedArticle, newer: TrackedArticle, viewer: Viewer, now: Date): Promise<boolean> {
+    if (!this.o.holds || !isFarMove(m.from, m.to, now)) return false;
+    const move = await this.o.holds.hold(
+      { guildId: viewer ?? '', olderOrigin: originKey(older.origin), eventId: m.eventId, newerOrigin: originKey(newer.origin), newerHeadline: newer.article.headline, description: m.description, from: m.from, to: m.to },
+      now,
+    );
+    if (move.state === 'held') this.o.log.warn({ guildId: move.guildId, from: m.from, to: m.to, article: newer.origin }, 'date move held for an admin to confirm (/remind moves)');
+    return move.state !== 'confirmed';
   }
 
   /**
@@ -300,19 +336,19 @@ export class Reminders implements ReminderService {
     // What each viewer (a server, or REMINDER_CHANNEL_ID's operator view) sees of the article: its events
     // (none when the viewer cannot see it: pending reminders are cancelled) under the origin it sees.
     const views = new Map<string, { origin: string; events: ReturnType<typeof remindableEvents> }>();
-    const viewOf = (sub: Subscription) => {
+    const viewOf = async (sub: Subscription) => {
       const viewer: Viewer = this.o.scopes ? viewerOf(sub) : undefined;
       const cacheKey = viewer === undefined ? '*' : viewer === null ? '' : viewer;
       let v = views.get(cacheKey);
       if (!v) {
         const seen = this.o.scopes && viewer !== undefined ? this.o.scopes.view(tracked, viewer) : tracked;
-        v = seen ? { origin: originKey(seen.origin), events: remindableEvents(seen, this.supersededOf(seen, viewer), this.o.freshDays) } : { origin: originKey(tracked.origin), events: [] };
+        v = seen ? { origin: originKey(seen.origin), events: remindableEvents(seen, await this.supersededOf(seen, viewer, now), this.o.freshDays) } : { origin: originKey(tracked.origin), events: [] };
         views.set(cacheKey, v);
       }
       return v;
     };
     for (const sub of subs) {
-      const { origin, events } = viewOf(sub);
+      const { origin, events } = await viewOf(sub);
       const existing = await this.o.store.forOrigin(sub.id, origin);
       const contents = new Map(existing.map((r) => [r.id, r.content]));
       const actions = reconcile(existing, planReminders(events, this.settingsOf(sub)), now, (id) => contents.get(id));
@@ -580,6 +616,28 @@ export class Reminders implements ReminderService {
     let why = this.reasons.get(tracked);
     if (why === undefined) this.reasons.set(tracked, (why = noReminderReason(tracked, this.o.freshDays) ?? null));
     return why ?? undefined;
+  }
+
+  async heldMoves(guildId: string): Promise<HeldMove[]> {
+    if (!this.o.holds) return [];
+    const config = await this.o.store.subscription('config');
+    const guilds = [guildId, ...(config?.channelId && config.guildId === guildId ? [''] : [])];
+    return this.o.holds.list(guilds, 'held', 10);
+  }
+
+  async decideMove(guildId: string, id: number, decision: 'confirmed' | 'rejected', userId: string): Promise<{ ok: true; move: HeldMove } | { ok: false; reason: string }> {
+    const holds = this.o.holds;
+    if (!holds) return { ok: false, reason: 'Date moves are not held in this deployment.' };
+    const move = await holds.get(id);
+    const mine = move && (await this.heldMoves(guildId)).some((m) => m.id === id);
+    if (!move || (!mine && move.state === 'held')) return { ok: false, reason: 'That date move is not one of this server\'s.' };
+    if (move.state !== 'held') return { ok: false, reason: `That date move was already ${move.state}.` };
+    const decided = await holds.decide(id, decision, userId, this.o.clock.now());
+    if (!decided) return { ok: false, reason: 'That date move was already decided.' };
+    this.o.log.info({ guildId, move: id, decision, userId }, 'held date move decided');
+    // The story's reminders follow the decision (a confirmed move cancels the old date's and plans the new one's).
+    await this.enqueue(() => this.syncLibrary());
+    return { ok: true, move: decided };
   }
 
   async preview(guildId: string): Promise<PreviewResult> {

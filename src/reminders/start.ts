@@ -6,6 +6,7 @@ import type { Metrics } from '../core/metrics';
 import type { MessagePoster } from '../core/poster';
 import type { Status } from '../core/status';
 import type { ReminderStore } from './store';
+import type { MoveHolds } from './holds';
 import type { PostingState } from '../core/posting';
 import type { ArticleScopes } from '../articles/scopes';
 import type { Scheduler } from '../scheduler/scheduler';
@@ -18,6 +19,8 @@ export const DUE_SCAN_SCHEDULE = '*/5 * * * * *';
 export interface StartRemindersOptions {
   /** Where subscriptions and reminders live (SQLite or PostgreSQL). */
   store: ReminderStore;
+  /** Date moves by a year or more, or far ahead, wait here for an admin. */
+  holds?: MoveHolds;
   poster: MessagePoster;
   clock: Clock;
   log: Logger;
@@ -45,6 +48,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   const crashAt = o.config.HERALD_CRASH_POINT;
   const reminders = new Reminders({
     store: o.store,
+    holds: o.holds,
     poster: o.poster,
     clock: o.clock,
     log,

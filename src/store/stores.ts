@@ -4,6 +4,8 @@
 import type { ArticleCache } from '../articles/cache';
 import type { FeedStore } from '../feeds/store';
 import type { ReminderStore } from '../reminders/store';
+import type { MoveHolds } from '../reminders/holds';
+import { SqliteMoveHolds } from './holds-sqlite';
 import { SqliteArticleCache } from './article-cache';
 import type { Presence } from './postgres/presence';
 import { openDatabase, type Db } from './db';
@@ -13,6 +15,8 @@ import { SqliteReminderStore } from './reminders-sqlite';
 export interface Stores {
   kind: 'sqlite' | 'postgres';
   reminders: ReminderStore;
+  /** Date moves held for an admin (issue 10, finding 3). */
+  holds: MoveHolds;
   feeds: FeedStore;
   articleCache: ArticleCache;
   /** PostgreSQL: this process's presence (other processes take over what it held when it goes; the leader lock lives on it). */
@@ -27,6 +31,7 @@ export function sqliteStores(db: Db): Stores & { db: Db } {
     kind: 'sqlite',
     db,
     reminders: new SqliteReminderStore(db),
+    holds: new SqliteMoveHolds(db),
     feeds: new SqliteFeedStore(db),
     articleCache: new SqliteArticleCache(db),
     answers: () => {

@@ -55,6 +55,8 @@ export interface StoryLinks {
   touchedBy(change: LibraryChange): string[];
   /** The article and its story neighbours. */
   neighboursOf?(articleId: string): string[];
+  /** Tracked articles this one links to (the older articles whose dates it may move). */
+  linksOf?(articleId: string): LinkingArticle[];
 }
 
 interface Node {
@@ -296,6 +298,12 @@ export class StoryIndex implements StoryLookup, StoryLinks {
 
   signatureOf(articleId: string): StorySignature | undefined {
     return this.nodes.get(articleId)?.sig;
+  }
+
+  linksOf(articleId: string): LinkingArticle[] {
+    const node = this.nodes.get(articleId);
+    if (!node) return [];
+    return [...node.out].map((id) => this.nodes.get(id) as Node).map((n) => ({ tracked: n.tracked, signature: n.sig }));
   }
 
   linkingTo(articleId: string): LinkingArticle[] {

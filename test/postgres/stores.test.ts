@@ -11,6 +11,7 @@ import { openPostgresStores, type PostgresStores } from '../../src/store/postgre
 import { PgArticleCache } from '../../src/store/postgres/article-cache';
 import { articleCacheContract } from '../store/contract/article-cache';
 import { feedStoreContract } from '../store/contract/feed-store';
+import { moveHoldsContract } from '../store/contract/move-holds';
 import { actions, planned, reminderStoreContract } from '../store/contract/reminder-store';
 import { freshDatabase } from './db';
 
@@ -22,6 +23,11 @@ const open = (url: string) =>
 feedStoreContract(async () => {
   const stores = await open(await freshDatabase('feeds'));
   return { store: stores.feeds, close: () => stores.close() };
+});
+
+moveHoldsContract(async () => {
+  const stores = await open(await freshDatabase('holds'));
+  return { holds: stores.holds, close: () => stores.close() };
 });
 
 reminderStoreContract(async () => {

@@ -13,6 +13,8 @@ import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { Reminders, type DeliveryPoint } from '../../src/reminders/service';
 import { StoryIndex } from '../../src/stories/index';
+import { ArticleScopes } from '../../src/articles/scopes';
+import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
 import type { FakeDiscord } from '../e2e/fake-discord';
 
 export const silent = pino({ level: 'silent' });
@@ -28,6 +30,7 @@ export interface Harness {
   library: MemoryLibrary;
   reminders: Reminders;
   poster: MessagePoster;
+  scopes?: ArticleScopes;
 }
 
 export interface HarnessOptions {
@@ -46,6 +49,9 @@ export interface HarnessOptions {
   stories?: boolean;
   /** The posting gate main.ts passes (a 401 stops posting). */
   posting?: PostingState;
+  /** Per-server libraries and held date moves, as main.ts wires them. */
+  scopes?: boolean;
+  holds?: boolean;
 }
 
 export async function harness(o: HarnessOptions): Promise<Harness> {
@@ -54,6 +60,7 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
   const clock = new ManualClock(o.start);
   const library = new MemoryLibrary();
   for (const t of o.articles ?? []) library.upsert(t);
+  let scopes: ArticleScopes | undefined;
   // The Discord transport's own client and poster (built, not connected: posting needs only REST).
   const discord = createDiscord({ token: o.fake.token, apiUrl: o.fake.apiUrl, log: silent });
   const poster = o.poster ?? discord.poster;
@@ -67,10 +74,13 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
     onPoint: o.onPoint,
     stories: o.stories ? new StoryIndex(library) : undefined,
     posting: o.posting,
+    scopes: o.scopes ? (scopes = new ArticleScopes(library)) : undefined,
+    holds: o.holds ? new SqliteMoveHolds(db) : undefined,
   });
   await reminders.start(o.configChannelId === undefined ? o.fake.channels.reminders : o.configChannelId);
   reminders.attach(library);
-  return { db, store, clock, library, reminders, poster };
+  if (scopes) reminders.attachScopes(scopes, library);
+  return { db, store, clock, library, reminders, poster, scopes };
 }
 
 /** Every message-create request the fake saw for a channel (including failed and deduplicated ones). */

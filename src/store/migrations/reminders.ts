@@ -53,4 +53,26 @@ export const reminderMigrations: Migration[] = [
       CREATE UNIQUE INDEX reminders_one_active ON reminders (subscription_id, event_key, lead_days) WHERE state IN ('pending', 'claimed');
     `,
   },
+  {
+    version: 2,
+    name: 'date moves held for an admin (issue 10, finding 3)',
+    sql: `
+      CREATE TABLE held_moves (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,                    -- '' = REMINDER_CHANNEL_ID (the operator's articles)
+        older_origin TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        newer_origin TEXT NOT NULL,
+        newer_headline TEXT NOT NULL,
+        description TEXT NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('held', 'confirmed', 'rejected')),
+        created_at INTEGER NOT NULL,
+        decided_by TEXT,
+        decided_at INTEGER,
+        UNIQUE (guild_id, older_origin, event_id, newer_origin, to_date)
+      );
+    `,
+  },
 ];

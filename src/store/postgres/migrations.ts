@@ -53,6 +53,28 @@ export const postgresMigrations: Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'date moves held for an admin (issue 10, finding 3)',
+    sql: `
+      CREATE TABLE held_moves (
+        id BIGSERIAL PRIMARY KEY,
+        guild_id TEXT NOT NULL,                    -- '' = REMINDER_CHANNEL_ID (the operator's articles)
+        older_origin TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        newer_origin TEXT NOT NULL,
+        newer_headline TEXT NOT NULL,
+        description TEXT NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('held', 'confirmed', 'rejected')),
+        created_at BIGINT NOT NULL,
+        decided_by TEXT,
+        decided_at BIGINT,
+        UNIQUE (guild_id, older_origin, event_id, newer_origin, to_date)
+      );
+    `,
+  },
+  {
     version: 100,
     name: 'article cache',
     sql: `

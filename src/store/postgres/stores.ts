@@ -8,6 +8,7 @@ import { PgFeedStore } from './feeds';
 import { createPool, migratePostgres } from './pool';
 import { Presence } from './presence';
 import { PgReminderStore } from './reminders';
+import { PgMoveHolds } from './holds';
 
 export interface PostgresStores extends Stores {
   pool: pg.Pool;
@@ -52,6 +53,7 @@ export async function openPostgresStores(url: string, o: OpenPostgresOptions): P
     pool,
     presence,
     reminders: new PgReminderStore(pool, owner),
+    holds: new PgMoveHolds(pool),
     feeds: new PgFeedStore(pool, owner),
     articleCache: new PgArticleCache(pool),
     answers: () => healthy && presence.alive,

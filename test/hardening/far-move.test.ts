@@ -1,0 +1,132 @@
+// Red-team scenario (issue 10, finding 3, within a server): an item saying the approval was postponed to
+// "15 March 2099" cancelled the operator's reminder and scheduled one for 2099, silently. Now a date that
+// moves by a year or more, or to more than two years ahead, is held: the reminder keeps the earlier date,
+// nothing is scheduled for the far date, the announcement names both sources and says it is held, and an
+// admin confirms or rejects it with /remind moves (Manage Server). A move of a week still applies at once.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import remind from '../../commands/remind';
+import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
+import { MemoryLibrary } from '../../src/articles/library';
+import type { Caller } from '../../src/core/command';
+import { CommandRouter } from '../../src/core/router';
+import type { Services } from '../../src/core/services';
+import { Status } from '../../src/core/status';
+import { renderAnnouncement } from '../../src/feeds/announcement';
+import { isFarMove } from '../../src/reminders/holds';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { SEED_FILE } from '../e2e/bot-harness';
+import { harness, silent, type Harness } from '../reminders/harness';
+
+const postponed = (date: string) => `---
+published: 2024-11-27
+source: Test Wire
+url: https://wire.example/postponed
+---
+CSTO postpones approval of Tajikistan-Afghanistan border plan
+
+The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on ${date}, its Secretary-General Imangali Tasmagambetov said on Wednesday.
+
+The plan includes several stages, among them the full deployment along the border.
+`;
+
+let fake: FakeDiscord;
+let dir: string;
+let h: Harness;
+let router: CommandRouter;
+
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+  dir = mkdtempSync(join(tmpdir(), 'herald-far-move-'));
+  copyFileSync(SEED_FILE, join(dir, 'csto-border-plan.txt'));
+  const now = new Date('2024-11-27T12:00:00Z');
+  const library = new MemoryLibrary();
+  await ingestDirectory(library, dir, now);
+  h = await harness({ fake, start: now.toISOString(), articles: library.list(), stories: true, scopes: true, holds: true, configChannelId: null });
+  await h.reminders.subscribe(fake.guildId, fake.channels.reminders);
+  const services: Services = { articles: h.library, status: new Status(now, h.library), reminders: h.reminders };
+  router = new CommandRouter({ commands: [remind], services, clock: h.clock, log: silent });
+});
+afterEach(async () => {
+  h.db.close();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const admin: () => Caller = () => ({ userId: fake.users.admin, guildId: fake.guildId, channelId: fake.channels.general, canManageGuild: true });
+const member: () => Caller = () => ({ userId: fake.users.member, guildId: fake.guildId, channelId: fake.channels.general, canManageGuild: false });
+const pending = () => h.db.prepare("SELECT origin, event_date FROM reminders WHERE state = 'pending' AND lead_days = 0 ORDER BY event_date").all();
+
+async function ingest(date: string): Promise<void> {
+  const file = join(dir, 'csto-postponed.txt');
+  writeFileSync(file, postponed(date));
+  await ingestFile(h.library, file, h.clock.now());
+  await h.reminders.idle();
+}
+
+describe('a date moved by years', () => {
+  it('is held: the earlier reminder stays, nothing for 2099, until an admin confirms with /remind moves', async () => {
+    await ingest('15 March 2099');
+    expect(pending()).toEqual([{ origin: 'csto-border-plan.txt', event_date: '2024-11-28' }]);
+
+    const listed = await router.run({ command: 'remind', options: { subcommand: 'moves' }, caller: admin() });
+    expect(listed.content).toMatch(/28 November 2024 → \*\*15 March 2099\*\*/);
+    expect(listed.buttons?.map((b) => b.label)).toEqual(['Confirm the first', 'Reject the first']);
+    const confirm = listed.buttons![0].customId;
+
+    // A member cannot decide (Manage Server is checked in code for buttons too).
+    expect((await router.button(confirm, member())).content).toMatch(/Manage Server/);
+    expect(pending()).toEqual([{ origin: 'csto-border-plan.txt', event_date: '2024-11-28' }]);
+
+    const done = await router.button(confirm, admin());
+    expect(done.content).toMatch(/^Confirmed: .* is now on 15 March 2099; its reminder moved\./);
+    expect(done.content).toMatch(/No date move is waiting/);
+    await h.reminders.idle();
+    expect(pending()).toEqual([{ origin: 'csto-postponed.txt', event_date: '2099-03-15' }]);
+    // Decided once: the button again is refused.
+    expect((await router.button(confirm, admin())).content).toMatch(/already confirmed/);
+  });
+
+  it('rejected: the earlier reminder stays and posts on its day', async () => {
+    await ingest('15 March 2099');
+    const listed = await router.run({ command: 'remind', options: { subcommand: 'moves' }, caller: admin() });
+    const done = await router.button(listed.buttons![1].customId, admin());
+    expect(done.content).toMatch(/^Rejected: .* stays on 28 November 2024\./);
+    await h.reminders.idle();
+    expect(pending()).toEqual([{ origin: 'csto-border-plan.txt', event_date: '2024-11-28' }]);
+    h.clock.set('2024-11-28T09:00:00Z');
+    await h.reminders.runDue();
+    expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
+  });
+
+  it('a move of a week applies at once, with nothing held', async () => {
+    await ingest('December 5');
+    expect(pending()).toEqual([{ origin: 'csto-postponed.txt', event_date: '2024-12-05' }]);
+    expect((await router.run({ command: 'remind', options: { subcommand: 'moves' }, caller: admin() })).content).toBe('No date move is waiting for an admin.');
+  });
+});
+
+describe('the announcement of a moved date', () => {
+  it('names both sources, and says a far move is held', async () => {
+    await ingest('15 March 2099');
+    const seed = h.library.list().find((t) => t.origin.endsWith('csto-border-plan.txt'))!;
+    const update = h.library.list().find((t) => t.origin.endsWith('csto-postponed.txt'))!;
+    const now = h.clock.now();
+    const reply = renderAnnouncement({
+      article: update.article,
+      origin: update.origin,
+      now,
+      updateTo: seed.article.headline,
+      moves: [{ description: 'CSTO to approve the plan', from: '2024-11-28', to: '2099-03-15', eventId: 'e1' }],
+      movedFrom: { headline: seed.article.headline, source: seed.article.meta.source },
+    });
+    const fields = reply.embeds?.[0].fields ?? [];
+    expect(fields.find((f) => f.name === 'Date moved')?.value).toMatch(/held: reminders keep the earlier date until an admin confirms \(\/remind moves\)/);
+    expect(fields.find((f) => f.name === 'Sources')?.value).toMatch(/^Before: .* — CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\nNow: \[Test Wire\]\(https:\/\/wire\.example\/postponed\)$/);
+    expect(isFarMove('2024-11-28', '2024-12-05', now)).toBe(false);
+    expect(isFarMove('2024-11-28', '2025-12-01', now)).toBe(true);
+    expect(isFarMove('2026-12-01', '2026-12-08', now)).toBe(true);
+  });
+});
