@@ -15,7 +15,7 @@ import { MemoryLibrary } from '../src/articles/library';
 import { createAskService } from '../src/answers/ask/service';
 import { openDatabase } from '../src/store/db';
 import { SqliteArticleCache } from '../src/store/article-cache';
-import { corpusQuestions, seedQuestions, unanswerableQuestions } from '../test/ask/questions';
+import { corpusQuestions, seedQuestions, unanswerableQuestions } from '../test/answers/ask/questions';
 import { readCorpus } from '../test/support/shared-data';
 
 const here = dirname(fileURLToPath(import.meta.url));

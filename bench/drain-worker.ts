@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { MemoryLibrary } from '../src/articles/library';
 import type { MessagePoster } from '../src/core/poster';
-import { Reminders } from '../src/reminders/service';
+import { Reminders } from '../src/reminders/reminders';
 import { openStores } from '../src/store/open';
 import { createDiscord } from '../src/transports/discord/client';
 

@@ -14,7 +14,7 @@ import { ManualClock, systemClock } from '../src/core/clock';
 import { defineCommand, type Command } from '../src/core/command';
 import { createLogger } from '../src/core/logger';
 import { CommandRouter } from '../src/core/router';
-import { Status } from '../src/core/status';
+import { Status } from '../src/core/status-snapshot';
 import type { Services } from '../src/core/services';
 import { createDiscord } from '../src/transports/discord/client';
 import { startHttpInteractions } from '../src/transports/http/start';

@@ -9,7 +9,7 @@ import { MemoryLibrary } from '../src/articles/library';
 import { ManualClock } from '../src/core/clock';
 import { openDatabase } from '../src/store/db';
 import { SqliteReminderStore } from '../src/store/reminders-sqlite';
-import { Reminders } from '../src/reminders/service';
+import { Reminders } from '../src/reminders/reminders';
 import type { PlannedReminder } from '../src/reminders/plan';
 import { createDiscord } from '../src/transports/discord/client';
 import { startFakeDiscord } from '../test/e2e/fake-discord';

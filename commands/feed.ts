@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { filterArgs, filterOptions, postingArgs, postingOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
 import { BACKFILL_MAX } from '../src/feeds/monitor';
 import { describeInterval, INTERVAL_MAX_MINUTES } from '../src/feeds/schedule';
-import type { DeliveryService, OpmlImportReport } from '../src/feeds/service';
+import type { DeliveryService, OpmlImportReport } from '../src/feeds/admin-services';
 import { OPML_MAX_BYTES, OPML_MAX_FEEDS } from '../src/feeds/opml';
 import { clip, safe } from '../src/format/text';
 import { discordInstant } from '../src/format/dates';
 import { ANNOUNCEMENT_CHANNELS, defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
-import type { FeedInfo } from '../src/feeds/service';
+import type { FeedInfo } from '../src/feeds/admin-services';
 
 const url = z.string({ error: 'a feed URL' }).trim().min(1, 'a feed URL').max(2048, 'at most 2048 characters');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
 import type { Choice, Reply } from '../src/core/reply';
-import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/service';
+import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/reminders';
 import { listReply, settingsReply } from '../src/reminders/answers';
 import { isTimeZone } from '../src/reminders/time';
 import type { HeldMove } from '../src/reminders/holds';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, IN_SERVERS_AND_DMS } from '../src/core/command';
-import { statusReply } from '../src/answers/status';
+import { statusReply } from '../src/answers/status-reply';
 
 export default defineCommand({
   definition: {

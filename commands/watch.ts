@@ -3,11 +3,11 @@
 // post, and whether a webhook with the server's name and avatar posts them.
 import { z } from 'zod';
 import { filterArgs, filterOptions, postingArgs, postingOptions, previewReply, roleArg, settingsPatch, templateArgs, templateOptions } from '../src/feeds/delivery-options';
-import type { DeliveryService } from '../src/feeds/service';
+import type { DeliveryService } from '../src/feeds/admin-services';
 import { clip, safe } from '../src/format/text';
 import { ANNOUNCEMENT_CHANNELS, defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
 import type { Reply } from '../src/core/reply';
-import type { WatchInfo } from '../src/feeds/service';
+import type { WatchInfo } from '../src/feeds/admin-services';
 import { topicTerms } from '../src/feeds/topic';
 
 

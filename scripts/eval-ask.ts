@@ -1,13 +1,13 @@
-// npm run eval: asks every question in test/ask/questions.ts and prints the answer, pass/fail and totals.
+// npm run eval: asks every question in test/answers/ask/questions.ts and prints the answer, pass/fail and totals.
 // npm run eval -- --squad <file> [--out <predictions.json>] [--half tuning|held-out|all] [--verbose]:
 // runs /ask over a SQuAD 2.0 file and prints the official EM/F1 with precision and coverage, for the
 // tuning half, the held-out half and the total.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { percent, runEval } from '../test/ask/eval';
+import { percent, runEval } from '../test/answers/ask/eval';
 import { CALIBRATION, calibrated, FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
 import { ANSWER_PRECISION } from '../src/answers/ask/answer';
-import { loadSquad, precisionCurve, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/ask/squad';
+import { loadSquad, precisionCurve, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/answers/ask/squad';
 
 const { values } = parseArgs({
   options: {

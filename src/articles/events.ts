@@ -5,7 +5,7 @@ import { isoOf } from './calendar';
 import { clauseTense, resolveMention, type DateMention, type DateSpec } from './dates';
 import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
-import { eventStatus } from './status';
+import { eventStatus } from './event-status';
 
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'into', 'over', 'will', 'have', 'been', 'were', 'their', 'about', 'after', 'said', 'says']);
 

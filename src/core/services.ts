@@ -1,12 +1,12 @@
 // What commands may use. main.ts builds one Services object and hands it to every transport's router.
 // Optional members belong to features that a deployment (or a test) may run without.
 import type { ArticleLibrary } from '../articles/library';
-import type { ReminderService } from '../reminders/service';
-import type { DeliveryService, FeedService, OpmlService, WatchService } from '../feeds/service';
+import type { ReminderService } from '../reminders/reminders';
+import type { DeliveryService, FeedService, OpmlService, WatchService } from '../feeds/admin-services';
 import type { StoryLookup } from '../stories/index';
 import type { AskService } from '../answers/ask/service';
 import type { Command } from './command';
-import type { StatusSource } from './status';
+import type { StatusSource } from './status-snapshot';
 import type { TimelinePictures } from '../pictures/timeline-picture';
 
 /** What only the chat transport can check: can the bot post embeds in that channel? */

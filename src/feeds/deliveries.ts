@@ -7,7 +7,7 @@ import type { FeedRow, FeedStore, WatchRow, WatchSettingsPatch } from './store';
 import type { Announcer } from './announcer';
 import { buildFilter, EMPTY_FILTER, parseStoredFilter, storedFilter } from './filters';
 import { checkInterval } from './schedule';
-import type { DeliveryPatch, DeliveryService, FeedInfo, Outcome, PreviewOutcome, WatchInfo, WebhookInfo } from './service';
+import type { DeliveryPatch, DeliveryService, FeedInfo, Outcome, PreviewOutcome, WatchInfo, WebhookInfo } from './admin-services';
 import { checkTemplate } from './templates';
 import { watchInfo, webhookInfo } from './watch-info';
 import { checkAvatarUrl, checkWebhookName, type WebhookDirectory, type WebhookMaker } from './webhooks';

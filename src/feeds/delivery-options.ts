@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { OptionType, type OptionDefinition } from '../core/command';
 import type { Reply } from '../core/reply';
-import type { DeliveryPatch, PreviewOutcome } from './service';
+import type { DeliveryPatch, PreviewOutcome } from './admin-services';
 import { PLACEHOLDERS, TEMPLATE_MAX } from './templates';
 import { FILTER_LIMITS } from './filters';
 import { clip, safe } from '../format/text';

@@ -3,7 +3,7 @@
 // poll of a feed only records what is already there, so adding a feed never floods a channel.
 import { createHash } from 'node:crypto';
 import type { Metrics } from '../core/metrics';
-import { visibleTo } from '../core/status';
+import { visibleTo } from '../core/status-snapshot';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { MemoryLibrary, TrackedArticle } from '../articles/library';
@@ -17,7 +17,7 @@ import { normalise } from '../stories/entities';
 import { PollBudget, type Announcer } from './announcer';
 import type { ArticleScopes } from '../articles/scopes';
 import { parseFeed, type FeedItem } from './parse-feed';
-import type { FeedAddOptions, FeedAddResult, FeedInfo, FeedService } from './service';
+import type { FeedAddOptions, FeedAddResult, FeedInfo, FeedService } from './admin-services';
 import { describeFilter, parseStoredFilter } from './filters';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import { dueForPoll } from './schedule';

@@ -8,7 +8,7 @@ import type { IngestOptions } from '../articles/ingest';
 import { ArticlesWatcher, type FolderEvent } from '../articles/watcher';
 import type { Clock } from '../core/clock';
 import type { MessagePoster } from '../core/poster';
-import type { Status } from '../core/status';
+import type { Status } from '../core/status-snapshot';
 import type { Job } from '../scheduler/scheduler';
 import type { PostingState } from '../core/posting';
 import type { ArticleScopes } from '../articles/scopes';

@@ -3,7 +3,7 @@
 // ALLOW_PRIVATE_FEEDS; its current items recorded without announcing), a few at a time.
 import type { Clock } from '../core/clock';
 import { buildOpml, parseOpml } from './opml';
-import type { FeedInfo, FeedService, OpmlImportReport, OpmlService } from './service';
+import type { FeedInfo, FeedService, OpmlImportReport, OpmlService } from './admin-services';
 
 const CONCURRENCY = 4;
 

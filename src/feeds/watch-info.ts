@@ -1,7 +1,7 @@
 // Stored watch rows as commands see them (WatchInfo). Shared by the watch registry and delivery settings.
 import type { FeedStore, WatchRow } from './store';
 import { describeFilter, parseStoredFilter } from './filters';
-import type { WatchInfo, WebhookInfo } from './service';
+import type { WatchInfo, WebhookInfo } from './admin-services';
 import type { ChannelWebhookRow } from './store';
 
 export async function watchInfo(row: WatchRow, store?: Pick<FeedStore, 'feed' | 'channelWebhook'>): Promise<WatchInfo> {

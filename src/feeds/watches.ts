@@ -2,7 +2,7 @@
 import type { Clock } from '../core/clock';
 import type { FeedStore } from './store';
 import { watchInfo } from './watch-info';
-import type { WatchInfo, WatchService } from './service';
+import type { WatchInfo, WatchService } from './admin-services';
 
 export class WatchRegistry implements WatchService {
   constructor(

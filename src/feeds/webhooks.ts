@@ -4,7 +4,7 @@
 // registers each webhook token as a secret (scrubbed from logs and replies) and keeps the fallbacks
 // /status shows. Transports implement WebhookMaker (transports/discord/webhooks.ts).
 import type { PostOptions } from '../core/poster';
-import { visibleTo } from '../core/status';
+import { visibleTo } from '../core/status-snapshot';
 import type { ChannelWebhookRow, FeedStore, WatchRow } from './store';
 
 /** Creates and deletes webhooks (the Discord transport; none in the console). */

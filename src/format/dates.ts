@@ -3,7 +3,7 @@
 import { time, type TimestampStylesString } from '@discordjs/formatters';
 import { MONTH_NAMES } from '../language/calendar-words';
 import { yearIsCertain, type ArticleEvent, type Published } from '../articles/model';
-import { eventStatus } from '../articles/status';
+import { eventStatus } from '../articles/event-status';
 
 const MONTHS = MONTH_NAMES;
 

@@ -2,7 +2,7 @@
 import type { Reply } from '../core/reply';
 import { HERALD_COLOR, clip, safe } from '../format/text';
 import { discordInstant } from '../format/dates';
-import type { GuildReminderSettings, ReminderLine, ReminderListing } from './service';
+import type { GuildReminderSettings, ReminderLine, ReminderListing } from './reminders';
 
 const channel = (id: string | null) => (id === null ? 'no channel' : /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
 

@@ -4,14 +4,14 @@ import type { MemoryLibrary } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { Metrics } from '../core/metrics';
 import type { MessagePoster } from '../core/poster';
-import type { Status } from '../core/status';
+import type { Status } from '../core/status-snapshot';
 import type { ReminderStore } from './store';
 import type { MoveHolds } from './holds';
 import type { PostingState } from '../core/posting';
 import type { ArticleScopes } from '../articles/scopes';
 import type { Scheduler } from '../scheduler/scheduler';
 import { StoryIndex } from '../stories/index';
-import { Reminders, type DeliveryPoint } from './service';
+import { Reminders, type DeliveryPoint } from './reminders';
 
 /** Every 5 s: a due reminder posts at most ~5 s after its instant. */
 export const DUE_SCAN_SCHEDULE = '*/5 * * * * *';

@@ -1,7 +1,7 @@
 // What the status page shows, as JSON (pure): built from /status's snapshot for the whole bot, with what a
 // server keeps to itself removed. Feeds a server added with /feed add appear without their URL, URLs in
 // error texts are hidden, and every known secret is scrubbed, so the page reveals no token and no private feed.
-import type { StatusSnapshot } from '../core/status';
+import type { StatusSnapshot } from '../core/status-snapshot';
 
 export interface Runtime {
   /** 'gateway': connected to Discord; 'http': Discord POSTs interactions (INTERACTIONS=http); 'console': the local console mode (no DISCORD_TOKEN). */

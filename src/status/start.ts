@@ -1,7 +1,7 @@
 // Composition of the status server for main.ts: what the page reports, what /healthz checks, /metrics.
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
-import type { Status } from '../core/status';
+import type { Status } from '../core/status-snapshot';
 import type { PrometheusMetrics } from './metrics';
 import { buildStatusReport, type Runtime } from './report';
 import { startStatusServer, type Health, type StatusServer } from './server';

@@ -7,7 +7,7 @@ import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
 import { parseArticle } from '../../src/articles/parse';
 import { ManualClock } from '../../src/core/clock';
 import { CommandRouter } from '../../src/core/router';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import type { Caller } from '../../src/core/command';
 import type { Services } from '../../src/core/services';
 import { commands } from '../../commands';

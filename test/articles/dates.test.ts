@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse';
 import type { Article } from '../../src/articles/model';
-import { eventStatus } from '../../src/articles/status';
+import { eventStatus } from '../../src/articles/event-status';
 import { pinYearByWeekday, dayNumber } from '../../src/articles/calendar';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

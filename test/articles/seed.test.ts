@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse';
 import { articleSchema, type Article } from '../../src/articles/model';
 import { contentHash } from '../../src/articles/ingest';
-import { eventStatus } from '../../src/articles/status';
+import { eventStatus } from '../../src/articles/event-status';
 
 const repoRoot = resolve(__dirname, '../..');
 const text = readFileSync(resolve(repoRoot, 'data/articles/csto-border-plan.txt'), 'utf8');

@@ -5,7 +5,7 @@ import { CommandRouter } from '../../src/core/router';
 import { defineCommand } from '../../src/core/command';
 import { ManualClock } from '../../src/core/clock';
 import { MemoryLibrary } from '../../src/articles/library';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 
 const secretFeeds = defineCommand({
   definition: { name: 'secret', description: 'admin only', default_member_permissions: '32' },

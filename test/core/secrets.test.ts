@@ -8,7 +8,7 @@ import { scrubbingPoster, type MessagePoster } from '../../src/core/poster';
 import type { Reply } from '../../src/core/reply';
 import { CommandRouter } from '../../src/core/router';
 import { createScrubber, scrubReply, secretValues } from '../../src/core/secrets';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import { parseConfig } from '../../src/config';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789';

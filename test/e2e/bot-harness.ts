@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/core/clock';
 import { defineCommand, OptionType, type Command } from '../../src/core/command';
 import { createLogger } from '../../src/core/logger';
 import { CommandRouter } from '../../src/core/router';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import type { Services } from '../../src/core/services';
 import { createDiscord, type DiscordTransport } from '../../src/transports/discord/client';
 import type { FakeDiscord } from './fake-discord';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './feed-server';
 import { discordPoster, noDns, startInstance, tempDir } from './harness';

@@ -16,7 +16,7 @@ import { createLogger } from '../../src/core/logger';
 import { CommandRouter } from '../../src/core/router';
 import { addSecret } from '../../src/core/secrets';
 import type { Services } from '../../src/core/services';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import { createDiscord } from '../../src/transports/discord/client';
 import { Perm, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../e2e/fake-discord';
 import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './feed-server';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip, escapeMarkdown, neutraliseMentions, safe, stripControls } from '../../src/format/text';
 import { dayText, dayTimestamp, discordDate, discordInstant, eventDateText, statusText, unixNoon } from '../../src/format/dates';
-import { eventStatus } from '../../src/articles/status';
+import { eventStatus } from '../../src/articles/event-status';
 
 describe('clip', () => {
   it('cuts at a sentence or word boundary by default, and exactly at the limit when asked', () => {

@@ -13,7 +13,7 @@ import { MemoryLibrary } from '../../src/articles/library';
 import type { Caller } from '../../src/core/command';
 import { CommandRouter } from '../../src/core/router';
 import type { Services } from '../../src/core/services';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import { renderAnnouncement } from '../../src/feeds/announcement';
 import { isFarMove } from '../../src/reminders/holds';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
 import { OptionType, type Command, type OptionDefinition } from '../../src/core/command';
 import { MemoryLibrary } from '../../src/articles/library';
-import { Reminders } from '../../src/reminders/service';
+import { Reminders } from '../../src/reminders/reminders';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { NewsMonitor } from '../../src/feeds/news';
 import { openDatabase, type Db } from '../../src/store/db';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
-import { Reminders } from '../../src/reminders/service';
+import { Reminders } from '../../src/reminders/reminders';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { repoRoot, startHerald, type HeraldProcess } from '../reminders/child';

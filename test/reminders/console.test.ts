@@ -5,7 +5,7 @@ import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/service';
+import { Reminders } from '../../src/reminders/reminders';
 import { ConsolePoster } from '../../src/transports/console/poster';
 import { article, tracked } from './fixtures';
 import { silent, tempDbPath } from './harness';

@@ -12,7 +12,7 @@ import { ingestDirectory } from '../../src/articles/ingest';
 import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/service';
+import { Reminders } from '../../src/reminders/reminders';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { repoRoot, startHerald, waitFor } from './child';
 import { createRequests, tempDbPath } from './harness';

@@ -11,7 +11,7 @@ import type { PostingState } from '../../src/core/posting';
 import { createDiscord } from '../../src/transports/discord/client';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders, type DeliveryPoint } from '../../src/reminders/service';
+import { Reminders, type DeliveryPoint } from '../../src/reminders/reminders';
 import { StoryIndex } from '../../src/stories/index';
 import { ArticleScopes } from '../../src/articles/scopes';
 import { SqliteMoveHolds } from '../../src/store/holds-sqlite';

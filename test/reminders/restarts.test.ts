@@ -6,7 +6,7 @@ import { ingestDirectory } from '../../src/articles/ingest';
 import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/service';
+import { Reminders } from '../../src/reminders/reminders';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { repoRoot, startHerald, waitFor, type HeraldEnv } from './child';
 import { createRequests, embed, tempDbPath } from './harness';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
 import type { MessagePoster } from '../../src/core/poster';
-import { Reminders } from '../../src/reminders/service';
+import { Reminders } from '../../src/reminders/reminders';
 import { Scheduler } from '../../src/scheduler/scheduler';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';

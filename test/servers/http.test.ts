@@ -6,7 +6,7 @@ import { commands } from '../../commands';
 import type { MemoryLibrary } from '../../src/articles/library';
 import { parseArticle } from '../../src/articles/parse';
 import { ArticleScopes, ScopedLibrary } from '../../src/articles/scopes';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import { viewFor } from '../../src/servers/view';
 import { startFakeDiscord, type FakeDiscord, type InteractionResult } from '../e2e/fake-discord';
 import { startHttpBot, type HttpBot } from '../transports/http/harness';

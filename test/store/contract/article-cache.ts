@@ -1,4 +1,4 @@
-// The ArticleCache contract, on SQLite (test/ask/article-cache.test.ts runs the SQLite details) and
+// The ArticleCache contract, on SQLite (test/store/article-cache.test.ts runs the SQLite details) and
 // PostgreSQL (test/postgres/stores.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { ArticleCache } from '../../../src/articles/cache';

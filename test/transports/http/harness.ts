@@ -8,7 +8,7 @@ import type { Command } from '../../../src/core/command';
 import { createLogger } from '../../../src/core/logger';
 import { CommandRouter } from '../../../src/core/router';
 import type { Services } from '../../../src/core/services';
-import { Status } from '../../../src/core/status';
+import { Status } from '../../../src/core/status-snapshot';
 import { createDiscord } from '../../../src/transports/discord/client';
 import { RestChannelAccess } from '../../../src/transports/http/channel-access';
 import { startHttpInteractions, type HttpTransport } from '../../../src/transports/http/start';

@@ -1,10 +1,10 @@
 // The console shows the same direct answer Discord shows (issue 13): one /ask reply, rendered by the
 // Discord renderer (the payload sent to Discord) and by the console renderer (the terminal text).
 import { describe, expect, it } from 'vitest';
-import { askReply } from '../../src/answers/ask/reply';
-import { createAskService } from '../../src/answers/ask/service';
-import { plainText, renderReplyText } from '../../src/transports/console/render-text';
-import { renderMessage } from '../../src/transports/discord/render';
+import { askReply } from '../../../src/answers/ask/reply';
+import { createAskService } from '../../../src/answers/ask/service';
+import { plainText, renderReplyText } from '../../../src/transports/console/render-text';
+import { renderMessage } from '../../../src/transports/discord/render';
 import { EVAL_NOW, loadLibrary } from './eval';
 import { corpusQuestions, seedQuestions } from './questions';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
-import { Status } from '../../src/core/status';
+import { Status } from '../../src/core/status-snapshot';
 import { article, tracked } from './fixtures';
 import { createRequests, embed, harness, tempDbPath } from './harness';
 

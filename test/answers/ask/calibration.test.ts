@@ -1,6 +1,6 @@
 // The confidence model: a step table that never falls as the raw score rises, read as measured precision.
 import { describe, expect, it } from 'vitest';
-import { calibrated, fitCalibration, fitWeights, logistic } from '../../src/answers/ask/calibration';
+import { calibrated, fitCalibration, fitWeights, logistic } from '../../../src/answers/ask/calibration';
 
 describe('calibration', () => {
   it('fits a step function that never falls, each step resting on at least the minimum number of answers', () => {

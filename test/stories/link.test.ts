@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { StoryIndex } from '../../src/stories/index';
 import { movedEvents, sameStory, signature, storyScore } from '../../src/stories/link';
-import { makeArticle } from './article-builder';
+import { makeArticle } from '../feeds/article-builder';
 
 const base = makeArticle({
   id: 'a1',

@@ -1,6 +1,6 @@
 // The parsed-article cache and ingestion with it: a restart restores unchanged files without parsing,
 // re-parses only what changed, and treats stale or unreadable rows as misses.
-import { articleCacheContract } from '../store/contract/article-cache';
+import { articleCacheContract } from './contract/article-cache';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

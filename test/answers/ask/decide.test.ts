@@ -2,8 +2,8 @@
 // test fail). Literal numbers on purpose: moving ANSWER_PRECISION (0.85), FIT_THRESHOLD (0.62), QUOTE_FIT
 // (0.5) or QUOTE_COVERAGE (0.8) changes one of these outcomes.
 import { describe, expect, it } from 'vitest';
-import { ANSWER_PRECISION, decide, FIT_THRESHOLD, QUOTE_COVERAGE, QUOTE_FIT } from '../../src/answers/ask/answer';
-import { CALIBRATION } from '../../src/answers/ask/calibration';
+import { ANSWER_PRECISION, decide, FIT_THRESHOLD, QUOTE_COVERAGE, QUOTE_FIT } from '../../../src/answers/ask/answer';
+import { CALIBRATION } from '../../../src/answers/ask/calibration';
 
 const base = { confidence: 0.9, fit: 0.9, own: 1, whole: false };
 

@@ -1,5 +1,5 @@
 // /status: how Herald is doing, from a StatusSnapshot taken at `now`.
-import type { StatusSnapshot } from '../core/status';
+import type { StatusSnapshot } from '../core/status-snapshot';
 import type { EmbedField, Reply } from '../core/reply';
 import { clip, HERALD_COLOR, safe } from '../format/text';
 import { discordInstant } from '../format/dates';

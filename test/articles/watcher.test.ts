@@ -8,8 +8,8 @@ import { MemoryLibrary } from '../../src/articles/library';
 import { ArticlesWatcher, type FolderEvent } from '../../src/articles/watcher';
 import type { MessagePoster } from '../../src/core/poster';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
-import { rssFeed, startFeedServer, type FeedServer } from './feed-server';
-import { discordPoster, eventually, silent, startInstance, tempDir } from './harness';
+import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server';
+import { discordPoster, eventually, silent, startInstance, tempDir } from '../feeds/harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
 

@@ -1,4 +1,4 @@
-// SQuAD 2.0's official metric as test/ask/squad.ts implements it, and the deterministic title split.
+// SQuAD 2.0's official metric as test/answers/ask/squad.ts implements it, and the deterministic title split.
 import { describe, expect, it } from 'vitest';
 import { normalizeAnswer, score, scoreOne, splitByTitle, tokenF1, type SquadQuestion, type SquadTitle } from './squad';
 

@@ -6,7 +6,7 @@ import type { Metrics } from '../core/metrics';
 import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
-import { visibleTo, type StatusContributor } from '../core/status';
+import { visibleTo, type StatusContributor } from '../core/status-snapshot';
 import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents, type DateMove } from '../stories/link';
 import { isFarMove, type HeldMove, type MoveHolds } from './holds';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enumerations, numbersIn, personNames, reasonsIn, roleMentions } from '../../src/answers/ask/extract';
-import { findAliases } from '../../src/answers/ask/corpus-index';
-import { makeArticle } from '../answers/helpers';
+import { enumerations, numbersIn, personNames, reasonsIn, roleMentions } from '../../../src/answers/ask/extract';
+import { findAliases } from '../../../src/answers/ask/corpus-index';
+import { makeArticle } from '../helpers';
 
 describe('reading answers out of sentences', () => {
   it('finds people with the roles written before or after their names', () => {

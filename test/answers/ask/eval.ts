@@ -1,16 +1,16 @@
 // Runs the /ask question set against the seed article and the held-out corpus, and scores it.
-// Shared by `npm run eval` (prints) and test/ask/eval.test.ts (asserts the targets).
+// Shared by `npm run eval` (prints) and test/answers/ask/eval.test.ts (asserts the targets).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MemoryLibrary } from '../../src/articles/library';
-import { parseArticle } from '../../src/articles/parse';
-import { eventDateText } from '../../src/format/dates';
-import { createAskService, type AskResult } from '../../src/answers/ask/service';
-import { looseText } from '../../src/answers/ask/text';
+import { MemoryLibrary } from '../../../src/articles/library';
+import { parseArticle } from '../../../src/articles/parse';
+import { eventDateText } from '../../../src/format/dates';
+import { createAskService, type AskResult } from '../../../src/answers/ask/service';
+import { looseText } from '../../../src/answers/ask/text';
 import { corpusQuestions, heldOutQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const seedFile = join(repoRoot, 'data/articles/csto-border-plan.txt');
 export const corpusDir = resolve(repoRoot, '../shared/corpus/articles');
 /** The clock the articles are parsed and questions asked at. */

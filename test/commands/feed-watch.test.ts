@@ -8,9 +8,9 @@ import { ManualClock } from '../../src/core/clock';
 import type { MessagePoster } from '../../src/core/poster';
 import { CommandRouter } from '../../src/core/router';
 import type { Services } from '../../src/core/services';
-import { Status } from '../../src/core/status';
-import { rssFeed, startFeedServer, type FeedServer } from './feed-server';
-import { silent, startInstance, tempDir, type Instance } from './harness';
+import { Status } from '../../src/core/status-snapshot';
+import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server';
+import { silent, startInstance, tempDir, type Instance } from '../feeds/harness';
 
 const GUILD = '100000000000000001';
 const HERE = '200000000000000001';

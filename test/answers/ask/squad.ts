@@ -3,9 +3,9 @@
 // prediction ("" where Herald gives none). Scored with SQuAD 2.0's official metric, plus the precision
 // of the answers given and their coverage. Shared by `npm run eval -- --squad` and the tests.
 import { readFileSync } from 'node:fs';
-import { MemoryLibrary } from '../../src/articles/library';
-import { parseArticle } from '../../src/articles/parse';
-import { createAskService, type AskResult } from '../../src/answers/ask/service';
+import { MemoryLibrary } from '../../../src/articles/library';
+import { parseArticle } from '../../../src/articles/parse';
+import { createAskService, type AskResult } from '../../../src/answers/ask/service';
 
 export interface SquadQuestion {
   id: string;

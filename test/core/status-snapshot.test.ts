@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../src/articles/library';
-import { Status, visibleTo } from '../../src/core/status';
+import { Status, visibleTo } from '../../src/core/status-snapshot';
 
 describe('/status scope', () => {
   it('shows a server its own and global items only; internal callers see everything', () => {

@@ -2,9 +2,9 @@
 // negates what the question asserts, lacks "first"/"last"/"most"…, gives a year where a month is asked,
 // or names the asked-about party in the other role. Each is checked both ways, so removing a rule fails.
 import { describe, expect, it } from 'vitest';
-import { MemoryLibrary } from '../../src/articles/library';
-import { parseArticle } from '../../src/articles/parse';
-import { createAskService, type AskResult } from '../../src/answers/ask/service';
+import { MemoryLibrary } from '../../../src/articles/library';
+import { parseArticle } from '../../../src/articles/parse';
+import { createAskService, type AskResult } from '../../../src/answers/ask/service';
 
 const now = new Date('2026-11-27T12:00:00Z');
 

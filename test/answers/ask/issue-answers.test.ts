@@ -1,9 +1,9 @@
 // The wrong direct answers a new user met (issue 13), over the seed article and the BBC corpus: each is
 // now right, or absent — never a name, place or number from a sentence about something else.
 import { describe, expect, it } from 'vitest';
-import { ANSWER_PRECISION } from '../../src/answers/ask/answer';
-import { askReply } from '../../src/answers/ask/reply';
-import { createAskService } from '../../src/answers/ask/service';
+import { ANSWER_PRECISION } from '../../../src/answers/ask/answer';
+import { askReply } from '../../../src/answers/ask/reply';
+import { createAskService } from '../../../src/answers/ask/service';
 import { EVAL_NOW, loadLibrary } from './eval';
 
 const service = createAskService(loadLibrary());

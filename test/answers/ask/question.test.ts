@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion } from '../../src/answers/ask/question';
+import { analyseQuestion } from '../../../src/answers/ask/question';
 
 const shape = (q: string) => {
   const a = analyseQuestion(q);

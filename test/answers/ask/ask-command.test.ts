@@ -1,10 +1,10 @@
 // /ask end to end through the router, and the service keeping its index in step with the library.
 import { describe, expect, it } from 'vitest';
-import { ANSWER_PRECISION } from '../../src/answers/ask/answer';
-import { calibrated } from '../../src/answers/ask/calibration';
-import { leadText } from '../../src/answers/ask/reply';
-import { createAskService } from '../../src/answers/ask/service';
-import { makeArticle, parsedSeed, setup, track } from '../answers/helpers';
+import { ANSWER_PRECISION } from '../../../src/answers/ask/answer';
+import { calibrated } from '../../../src/answers/ask/calibration';
+import { leadText } from '../../../src/answers/ask/reply';
+import { createAskService } from '../../../src/answers/ask/service';
+import { makeArticle, parsedSeed, setup, track } from '../helpers';
 
 function withAsk(now = '2024-11-27T12:00:00Z') {
   // The seed as ingested at that moment: on 27 November 2024 its year is certain, in 2026 it is not.
