@@ -18,7 +18,7 @@ const subscriptionRowSchema = z.object({
   broken_at: z.number().nullable(),
 });
 
-const contentSchema: z.ZodType<ReminderContent> = z.object({
+export const contentSchema: z.ZodType<ReminderContent> = z.object({
   articleId: z.string(),
   headline: z.string(),
   url: z.string().optional(),

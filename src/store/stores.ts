@@ -11,12 +11,16 @@ import type { Presence } from './postgres/presence';
 import { openDatabase, type Db } from './db';
 import { SqliteFeedStore } from './feeds-sqlite';
 import { SqliteReminderStore } from './reminders-sqlite';
+import type { MemberReminderStore } from '../reminders/member-store';
+import { SqliteMemberReminderStore } from './member-reminders-sqlite';
 
 export interface Stores {
   kind: 'sqlite' | 'postgres';
   reminders: ReminderStore;
   /** Date moves held for an admin (issue 10, finding 3). */
   holds: MoveHolds;
+  /** Members' own reminders (Remind me) and time zones. */
+  members: MemberReminderStore;
   feeds: FeedStore;
   articleCache: ArticleCache;
   /** PostgreSQL: this process's presence (other processes take over what it held when it goes; the leader lock lives on it). */
@@ -32,6 +36,7 @@ export function sqliteStores(db: Db): Stores & { db: Db } {
     db,
     reminders: new SqliteReminderStore(db),
     holds: new SqliteMoveHolds(db),
+    members: new SqliteMemberReminderStore(db),
     feeds: new SqliteFeedStore(db),
     articleCache: new SqliteArticleCache(db),
     answers: () => {

@@ -12,6 +12,7 @@ import { PgArticleCache } from '../../src/store/postgres/article-cache';
 import { articleCacheContract } from '../store/contract/article-cache';
 import { feedStoreContract } from '../store/contract/feed-store';
 import { moveHoldsContract } from '../store/contract/move-holds';
+import { memberReminderStoreContract } from '../store/contract/member-reminder-store';
 import { actions, planned, reminderStoreContract } from '../store/contract/reminder-store';
 import { freshDatabase } from './db';
 
@@ -28,6 +29,11 @@ feedStoreContract(async () => {
 moveHoldsContract(async () => {
   const stores = await open(await freshDatabase('holds'));
   return { holds: stores.holds, close: () => stores.close() };
+});
+
+memberReminderStoreContract(async () => {
+  const stores = await open(await freshDatabase('members'));
+  return { store: stores.members, close: () => stores.close() };
 });
 
 reminderStoreContract(async () => {

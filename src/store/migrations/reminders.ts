@@ -75,4 +75,44 @@ export const reminderMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "member reminders (Remind me) and members' time zones (issue 15)",
+    sql: `
+      CREATE TABLE member_reminders (
+        id INTEGER PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        guild_id TEXT NOT NULL,                    -- '' when pressed outside a server
+        origin TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        event_date TEXT NOT NULL,
+        remind_time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        run_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'missed', 'failed', 'cancelled')),
+        nonce TEXT NOT NULL UNIQUE,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        content TEXT NOT NULL,
+        moved_from TEXT,
+        moved_by TEXT,
+        via TEXT CHECK (via IN ('dm', 'channel')),
+        channel_id TEXT,
+        message_id TEXT,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sent_at INTEGER
+      );
+      CREATE INDEX member_reminders_due ON member_reminders (state, run_at);
+      CREATE INDEX member_reminders_user ON member_reminders (user_id, state, due_at);
+      CREATE INDEX member_reminders_origin ON member_reminders (origin, state);
+      CREATE UNIQUE INDEX member_reminders_one_active ON member_reminders (user_id, origin, event_key) WHERE state IN ('pending', 'claimed');
+      CREATE TABLE member_settings (
+        user_id TEXT PRIMARY KEY,
+        timezone TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

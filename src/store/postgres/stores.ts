@@ -9,6 +9,7 @@ import { createPool, migratePostgres } from './pool';
 import { Presence } from './presence';
 import { PgReminderStore } from './reminders';
 import { PgMoveHolds } from './holds';
+import { PgMemberReminderStore } from './member-reminders';
 
 export interface PostgresStores extends Stores {
   pool: pg.Pool;
@@ -54,6 +55,7 @@ export async function openPostgresStores(url: string, o: OpenPostgresOptions): P
     presence,
     reminders: new PgReminderStore(pool, owner),
     holds: new PgMoveHolds(pool),
+    members: new PgMemberReminderStore(pool, owner),
     feeds: new PgFeedStore(pool, owner),
     articleCache: new PgArticleCache(pool),
     answers: () => healthy && presence.alive,
