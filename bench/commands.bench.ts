@@ -9,11 +9,12 @@ import { commands as realCommands } from '../commands';
 import { ingestFile } from '../src/articles/ingest';
 import { MemoryLibrary } from '../src/articles/library';
 import { ManualClock } from '../src/core/clock';
-import { defineCommand, type Command } from '../src/core/command';
+import { type Command } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import { createLogger } from '../src/core/logger';
 import { CommandRouter } from '../src/core/router';
 import { Status } from '../src/core/status-snapshot';
-import type { Services } from '../src/core/services';
+import type { Services } from '../src/services';
 import { createDiscord } from '../src/transports/discord/client';
 import { startFakeDiscord } from '../test/e2e/fake-discord';
 
@@ -38,7 +39,6 @@ export async function run(): Promise<void> {
   const measured = realCommands.filter((c) => !c.adminOnly);
   const all: Command<any>[] = [ping, ...measured];
   const router = new CommandRouter({ commands: all, services, clock, log });
-  services.commandList = () => router.commands; // as main.ts wires it
   const discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log });
   await discord.start({ router, guildId: fake.guildId, clock });
 

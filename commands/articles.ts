@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
+import { IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import { articlesPage, pageFromButton } from '../src/answers/articles';
 
 export default defineCommand({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
+import { IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import { userError } from '../src/core/reply';
 import { articleOption, noArticles, noSuchArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { askReply } from '../src/answers/ask/reply';

@@ -8,7 +8,8 @@ import type { DeliveryService, OpmlImportReport } from '../src/feeds/admin-servi
 import { OPML_MAX_BYTES, OPML_MAX_FEEDS } from '../src/feeds/opml';
 import { clip, safe } from '../src/format/text';
 import { discordInstant } from '../src/format/dates';
-import { ANNOUNCEMENT_CHANNELS, defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
+import { ANNOUNCEMENT_CHANNELS, IN_SERVERS, MANAGE_GUILD, OptionType } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import type { Reply } from '../src/core/reply';
 import type { FeedInfo } from '../src/feeds/admin-services';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
+import { IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import type { Choice, Reply } from '../src/core/reply';
 import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/reminders';
 import { listReply, settingsReply } from '../src/reminders/answers';

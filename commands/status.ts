@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, IN_SERVERS_AND_DMS } from '../src/core/command';
+import { IN_SERVERS_AND_DMS } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import { statusReply } from '../src/answers/status-reply';
 
 export default defineCommand({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
+import { IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
+import { defineCommand } from '../src/services';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { timelinePictureInput, timelineReply } from '../src/answers/timeline';
 

@@ -24,7 +24,7 @@ import type { Caller, RawOptions } from '../src/core/command';
 import type { MessagePoster, PostResult } from '../src/core/poster';
 import type { Reply } from '../src/core/reply';
 import { CommandRouter } from '../src/core/router';
-import type { Services } from '../src/core/services';
+import type { Services } from '../src/services';
 import { Status } from '../src/core/status-snapshot';
 import { NewsMonitor } from '../src/feeds/news';
 import { Reminders } from '../src/reminders/reminders';
@@ -146,7 +146,6 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   await news.watches.subscribe({ guildId: 'g1', channelId: 'announce', userId: 'u1' });
   const services: Services = { articles: library, status, reminders, feeds: news.feeds, watches: news.watches, stories: news.stories, ask: createAskService(library) };
   const router = new CommandRouter({ commands, services, clock, log });
-  services.commandList = () => router.commands;
 
   const caller: Caller = { userId: 'u1', guildId: 'g1', channelId: 'c1', canManageGuild: true };
   const mix: [string, RawOptions][] = [

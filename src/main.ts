@@ -14,7 +14,7 @@ import { scrubbingPoster } from './core/poster';
 import { PostingGate } from './core/posting';
 import { addSecret, createScrubber } from './core/secrets';
 import { CommandRouter } from './core/router';
-import type { Services } from './core/services';
+import type { Services } from './services';
 import { Shutdown } from './core/shutdown';
 import { Status } from './core/status-snapshot';
 import { NewsMonitor } from './feeds/news';
@@ -141,7 +141,6 @@ async function main(): Promise<void> {
   services.forViewer = (guildId) => viewFor(services, library, scopes, guildId);
 
   const router = new CommandRouter({ commands, services, clock, log, scrub, metrics });
-  services.commandList = () => router.commands;
 
   // The status server (STATUS_PORT) starts before Discord connects, so /healthz says 503 until it has.
   let http: HttpTransport | undefined;

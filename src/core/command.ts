@@ -4,7 +4,7 @@ import { ApplicationCommandOptionType, ApplicationIntegrationType, ChannelType, 
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Choice, Reply } from './reply';
-import type { Services } from './services';
+import type { StatusSource } from './status-snapshot';
 
 /** Plain option values as the transports deliver them (channel/role/user options carry ids). */
 export type RawOptions = Record<string, string | number | boolean | undefined> & {
@@ -22,11 +22,25 @@ export interface Caller {
   canManageWebhooks?: boolean;
 }
 
-export interface CommandContext {
+/**
+ * What the router itself reads from the services it hands to commands. The full set commands use is
+ * `Services` (src/services.ts, wired by main.ts); core knows no feature, so its contracts are generic
+ * over `S`.
+ */
+export interface RouterServices<S = unknown> {
+  status: StatusSource;
+  articles: { loading?(): { done: number; total: number } | undefined };
+  /** The services as one server (null: a DM) sees them; without it every caller sees everything. */
+  forViewer?: (guildId: string | null) => S;
+}
+
+export interface CommandContext<S = unknown> {
   now(): Date;
   caller: Caller;
-  services: Services;
+  services: S;
   log: Logger;
+  /** The router's commands (for /help). */
+  commands(): readonly Command<any, S>[];
 }
 
 /** Discord application-command option JSON (the subset Herald uses). */
@@ -72,7 +86,7 @@ export const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnoun
 /** Channels announcements may go to: text, announcement and forum channels (each article a forum post). */
 export const ANNOUNCEMENT_CHANNELS = [...POSTABLE_CHANNELS, ChannelType.GuildForum];
 
-export interface Command<A = unknown> {
+export interface Command<A = unknown, S = unknown> {
   definition: CommandDefinition;
   /** Parses raw option values; a failure becomes an ephemeral "what to do" reply. */
   args: z.ZodType<A>;
@@ -82,16 +96,12 @@ export interface Command<A = unknown> {
   adminOnly?: boolean;
   /** Works only in a server (e.g. subscribing a channel). */
   guildOnly?: boolean;
-  run(args: A, ctx: CommandContext): Promise<Reply> | Reply;
-  autocomplete?(option: string, value: string, raw: RawOptions, ctx: CommandContext): Promise<Choice[]> | Choice[];
+  run(args: A, ctx: CommandContext<S>): Promise<Reply> | Reply;
+  autocomplete?(option: string, value: string, raw: RawOptions, ctx: CommandContext<S>): Promise<Choice[]> | Choice[];
   /** Button presses whose customId starts with "<name>:". */
-  button?(customId: string, ctx: CommandContext): Promise<Reply> | Reply;
+  button?(customId: string, ctx: CommandContext<S>): Promise<Reply> | Reply;
 }
 
-/** Identity helper that keeps each module's argument type. */
-export function defineCommand<A>(command: Command<A>): Command<A> {
-  return command;
-}
 
 /** Loaded-module shape check (STYLE: a malformed command module is reported, not half-loaded). */
 export const commandModuleSchema = z.object({

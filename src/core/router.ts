@@ -2,17 +2,17 @@
 // runs it, and turns failures into replies. Transports only adapt their I/O to these calls.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Caller, Command, CommandContext, RawOptions } from './command';
+import type { Caller, Command, CommandContext, RawOptions, RouterServices } from './command';
 import type { Choice, Reply } from './reply';
-import type { Services } from './services';
 import type { Clock } from './clock';
 import type { CommandOutcome, Metrics } from './metrics';
 import { scrubChoices, scrubReply, type Scrub } from './secrets';
 import { clip } from '../format/text';
 
-export interface RouterDeps {
-  commands: Command<any>[];
-  services: Services;
+/** `S`: the services commands receive (main.ts: src/services.ts's Services). */
+export interface RouterDeps<S extends RouterServices<S> = RouterServices<any>> {
+  commands: Command<any, S>[];
+  services: S;
   clock: Clock;
   log: Logger;
   /** Replaces secrets (the token, *_KEY values…) in every reply and suggestion; main.ts builds it from the config. */
@@ -29,20 +29,20 @@ export interface Invocation {
   interactionId?: string;
 }
 
-export class CommandRouter {
-  private readonly byName = new Map<string, Command<any>>();
+export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
+  private readonly byName = new Map<string, Command<any, S>>();
   /** Replies the router made itself (a refusal, a bug's error id), told apart for the metrics. */
   private readonly outcomes = new WeakMap<Reply, CommandOutcome>();
 
-  constructor(private readonly deps: RouterDeps) {
+  constructor(private readonly deps: RouterDeps<S>) {
     for (const c of deps.commands) this.byName.set(c.definition.name, c);
   }
 
-  get commands(): Command<any>[] {
+  get commands(): Command<any, S>[] {
     return [...this.byName.values()];
   }
 
-  find(name: string): Command<any> | undefined {
+  find(name: string): Command<any, S> | undefined {
     return this.byName.get(name);
   }
 
@@ -50,11 +50,11 @@ export class CommandRouter {
     return this.byName.get(name)?.defer ?? 'none';
   }
 
-  private context(inv: Pick<Invocation, 'caller' | 'command' | 'interactionId'>): CommandContext {
+  private context(inv: Pick<Invocation, 'caller' | 'command' | 'interactionId'>): CommandContext<S> {
     const { clock, services } = this.deps;
     const log = this.deps.log.child({ command: inv.command, userId: inv.caller.userId, interactionId: inv.interactionId });
     // Each server sees its own view: the operator's articles and its own feeds' (articles/scopes.ts).
-    return { now: () => clock.now(), caller: inv.caller, services: services.forViewer?.(inv.caller.guildId) ?? services, log };
+    return { now: () => clock.now(), caller: inv.caller, services: services.forViewer?.(inv.caller.guildId) ?? services, log, commands: () => this.commands };
   }
 
   /** Runs a command. Never throws: expected failures and bugs both come back as replies. */

@@ -1,5 +1,4 @@
 // Collects what /status shows from the parts that know it.
-import type { ArticleLibrary } from '../articles/library';
 
 export interface StatusSnapshot {
   startedAt: Date;
@@ -37,6 +36,12 @@ export function visibleTo(owner: string | null, viewer: string | null | undefine
 /** How many recent errors the status page lists. */
 export const RECENT_ERRORS = 10;
 
+/** What the status needs of the article library: how many articles, and the start-up load's progress. */
+export interface CountedArticles {
+  size(): number;
+  loading?(): { done: number; total: number } | undefined;
+}
+
 export class Status implements StatusSource {
   private lastError: StatusSnapshot['lastError'] = null;
   private recent: NonNullable<StatusSnapshot['lastError']>[] = [];
@@ -44,9 +49,9 @@ export class Status implements StatusSource {
 
   constructor(
     private readonly startedAt: Date,
-    private readonly articles: ArticleLibrary,
+    private readonly articles: CountedArticles,
     /** A server's view of the library (per-server libraries); without it every server counts every article. */
-    private readonly articlesFor?: (guildId: string | null) => ArticleLibrary,
+    private readonly articlesFor?: (guildId: string | null) => CountedArticles,
   ) {}
 
   contribute(contributor: StatusContributor): void {

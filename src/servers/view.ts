@@ -4,7 +4,7 @@
 // /when, /who, /facts, /source, /timeline, autocomplete and /status all see the same view.
 import type { MemoryLibrary } from '../articles/library';
 import { ScopedLibrary, type ArticleScopes } from '../articles/scopes';
-import type { Services } from '../core/services';
+import type { Services } from '../services';
 
 export function viewFor(services: Services, library: MemoryLibrary, scopes: ArticleScopes, guildId: string | null): Services {
   const articles = new ScopedLibrary(library, scopes, guildId);

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/core/clock';
 import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
 import type { Caller } from '../../src/core/command';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { commands } from '../../commands';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -58,7 +58,6 @@ export function setup(articles: TrackedArticle[], now = '2026-11-27T12:00:00Z') 
   const status = new Status(new Date('2026-11-27T09:00:00Z'), library);
   const services: Services = { articles: library, status };
   const router = new CommandRouter({ commands, services, clock, log: pino({ level: 'silent' }) });
-  services.commandList = () => router.commands;
   const run = (command: string, options: Record<string, string | number | undefined> = {}) => router.run({ command, options, caller });
   const complete = (command: string, focused: string, value: string, options: Record<string, string> = {}) =>
     router.autocomplete({ command, options: { ...options, [focused]: value }, caller, focused, value });

@@ -2,8 +2,12 @@
 // articles, autocomplete, paging and inert mentions.
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply';
-import { makeArticle, parsedSeed, setup, track } from '../answers/helpers';
+import pino from 'pino';
+import { caller, makeArticle, parsedSeed, setup, track } from '../answers/helpers';
 import { commands } from '../../commands';
+import help from '../../commands/help';
+import { CommandRouter } from '../../src/core/router';
+import { ManualClock } from '../../src/core/clock';
 
 const seed = parsedSeed();
 const HEADLINE = 'CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security';
@@ -374,8 +378,9 @@ describe('/help', () => {
     const lines = embed(r).description?.split('\n') ?? [];
     expect(lines.map((l) => /^\*\*\/(\S+)\*\*/.exec(l)?.[1])).toEqual(commands.map((c) => c.definition.name).sort());
     expect(lines).toContain('**/when** — The dated events of an article, most important first, past or upcoming');
-    services.commandList = () => [{ definition: { name: 'purge', description: 'Deletes things' }, adminOnly: true } as never];
-    expect(embed(await run('help')).description).toBe('**/purge** — Deletes things (admin: Manage Server)');
+    const purge = { definition: { name: 'purge', description: 'Deletes things' }, adminOnly: true } as never;
+    const router = new CommandRouter({ commands: [help, purge], services, clock: new ManualClock('2026-11-27T12:00:00Z'), log: pino({ level: 'silent' }) });
+    expect(embed(await router.run({ command: 'help', options: {}, caller })).description).toBe('**/help** — The commands and what they do\n**/purge** — Deletes things (admin: Manage Server)');
   });
 
   it('details one command and its options', async () => {

@@ -7,7 +7,7 @@ import type { Caller } from '../../src/core/command';
 import { ManualClock } from '../../src/core/clock';
 import type { MessagePoster } from '../../src/core/poster';
 import { CommandRouter } from '../../src/core/router';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server';
 import { silent, startInstance, tempDir, type Instance } from '../feeds/harness';

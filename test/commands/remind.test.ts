@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
 import type { Caller } from '../../src/core/command';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import remind, { suggestTimeZones } from '../../commands/remind';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { article, tracked } from '../reminders/fixtures';

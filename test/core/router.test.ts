@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { z } from 'zod';
 import { CommandRouter } from '../../src/core/router';
-import { defineCommand } from '../../src/core/command';
+import { defineCommand } from '../../src/services';
 import { ManualClock } from '../../src/core/clock';
 import { MemoryLibrary } from '../../src/articles/library';
 import { Status } from '../../src/core/status-snapshot';

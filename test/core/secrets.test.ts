@@ -3,7 +3,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
-import { defineCommand } from '../../src/core/command';
+import { defineCommand } from '../../src/services';
 import { scrubbingPoster, type MessagePoster } from '../../src/core/poster';
 import type { Reply } from '../../src/core/reply';
 import { CommandRouter } from '../../src/core/router';

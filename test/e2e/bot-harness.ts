@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
-import { defineCommand, OptionType, type Command } from '../../src/core/command';
+import { OptionType, type Command } from '../../src/core/command';
+import { defineCommand } from '../../src/services';
 import { createLogger } from '../../src/core/logger';
 import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { createDiscord, type DiscordTransport } from '../../src/transports/discord/client';
 import type { FakeDiscord } from './fake-discord';
 

@@ -7,7 +7,7 @@ import feed from '../../commands/feed';
 import watch from '../../commands/watch';
 import { ManualClock } from '../../src/core/clock';
 import { CommandRouter } from '../../src/core/router';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { createDiscord } from '../../src/transports/discord/client';
 import { startFakeDiscord, type FakeDiscord, type FakeMessage } from '../e2e/fake-discord';

@@ -15,7 +15,7 @@ import { ManualClock } from '../../src/core/clock';
 import { createLogger } from '../../src/core/logger';
 import { CommandRouter } from '../../src/core/router';
 import { addSecret } from '../../src/core/secrets';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { createDiscord } from '../../src/transports/discord/client';
 import { Perm, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../e2e/fake-discord';

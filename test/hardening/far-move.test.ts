@@ -12,7 +12,7 @@ import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import type { Caller } from '../../src/core/command';
 import { CommandRouter } from '../../src/core/router';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { renderAnnouncement } from '../../src/feeds/announcement';
 import { isFarMove } from '../../src/reminders/holds';

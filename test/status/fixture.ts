@@ -6,7 +6,7 @@ import pino from 'pino';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
 import { CommandRouter } from '../../src/core/router';
-import type { Services } from '../../src/core/services';
+import type { Services } from '../../src/services';
 import { Status, visibleTo } from '../../src/core/status-snapshot';
 import { Reminders } from '../../src/reminders/reminders';
 import { PrometheusMetrics } from '../../src/status/metrics';

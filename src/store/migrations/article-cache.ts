@@ -1,6 +1,6 @@
 // The parsed-article cache (100–199): one row per origin, keyed by the content hash and the parser's
 // fingerprint, so a restart reuses what was parsed before and re-parses only what changed.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const articleCacheMigrations: Migration[] = [
   {

@@ -1,5 +1,5 @@
 // Feeds, seen feed items, folder files, announcement watches and the announcement outbox (200–299).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const feedMigrations: Migration[] = [
   {

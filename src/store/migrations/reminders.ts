@@ -1,5 +1,5 @@
 // Reminders schema (versions 1–99). Times are integer milliseconds since the epoch (UTC).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const reminderMigrations: Migration[] = [
   {

@@ -2,7 +2,7 @@
 // attachment), never from what a user typed, and only Discord's CDN hosts are fetched — or the API's own
 // origin when DISCORD_API_URL points Herald at another Discord (a proxy, the test fake). The body is read
 // up to the caller's bound and no further; redirects are not followed.
-import type { AttachmentReader } from '../../core/services';
+import type { AttachmentReader } from '../../core/transport-services';
 
 const DISCORD_CDN = new Set(['cdn.discordapp.com', 'media.discordapp.net']);
 

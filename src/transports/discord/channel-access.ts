@@ -1,7 +1,7 @@
 // Whether Herald can post embeds in a channel, checked before an admin subscribes it to posts.
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChannelAccess } from '../../core/services';
+import type { ChannelAccess } from '../../core/transport-services';
 
 const NEEDED: { bit: bigint; name: string }[] = [
   { bit: PermissionFlagsBits.ViewChannel, name: 'View Channel' },

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock';
 import type { MessagePoster } from '../../core/poster';
 import type { CommandRouter } from '../../core/router';
-import type { AttachmentReader, ChannelAccess } from '../../core/services';
+import type { AttachmentReader, ChannelAccess } from '../../core/transport-services';
 import { DiscordAttachments } from './attachments';
 import { DiscordChannelAccess } from './channel-access';
 import { InteractionHandler } from './interactions';

@@ -4,7 +4,7 @@
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import { ChannelType, PermissionFlagsBits, type APIChannel, type APIGuild, type APIGuildMember, type APIOverwrite, type APIUser } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { ChannelAccess } from '../../core/services';
+import type { ChannelAccess } from '../../core/transport-services';
 import { missingPostPermissions } from '../discord/channel-access';
 
 const ALL = (1n << 64n) - 1n;

@@ -3,7 +3,8 @@
 // REST API: edits of @original, private follow-ups, uploads, failures, and shutdown with follow-ups in flight.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineCommand, type Command } from '../../../src/core/command';
+import { type Command } from '../../../src/core/command';
+import { defineCommand } from '../../../src/services';
 import { TimelinePictures } from '../../../src/pictures/timeline-picture';
 import { commands as realCommands } from '../../../commands';
 import { closeGate, gate, testCommands } from '../../e2e/bot-harness';

@@ -7,7 +7,7 @@ import { ManualClock, systemClock } from '../../../src/core/clock';
 import type { Command } from '../../../src/core/command';
 import { createLogger } from '../../../src/core/logger';
 import { CommandRouter } from '../../../src/core/router';
-import type { Services } from '../../../src/core/services';
+import type { Services } from '../../../src/services';
 import { Status } from '../../../src/core/status-snapshot';
 import { createDiscord } from '../../../src/transports/discord/client';
 import { RestChannelAccess } from '../../../src/transports/http/channel-access';
