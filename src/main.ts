@@ -25,6 +25,7 @@ import { observeRest } from './transports/discord/metrics';
 import { TimelinePictures } from './pictures/timeline-picture';
 import { startReminders } from './reminders/start';
 import type { Reminders } from './reminders/reminders';
+import type { MemberReminders } from './reminders/member-service';
 import { Scheduler } from './scheduler/scheduler';
 import { AdvisoryLeadership } from './scheduler/leader';
 import { loggingLeadership, SoleLeadership } from './scheduler/leadership';
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   // One story index for reminders (dates a newer article moved) and announcements (updates to a story),
   // built as the library loads.
   const stories = new StoryIndex(library);
-  let reminders: Reminders | undefined;
+  let reminders: (Reminders & { members?: MemberReminders }) | undefined;
   const failed: { file: string; error: string }[] = [];
   // News monitoring: feeds, the articles-folder watch (whose first scan is the start-up load), announcements.
   const news = new NewsMonitor({
@@ -165,8 +166,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     metrics.ingestion('startup', (performance.now() - ingestStarted) / 1000);
     library.setLoading(undefined);
-    reminders = await startReminders({ store: stores.reminders, holds: stores.holds, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal, scopes });
+    reminders = await startReminders({ store: stores.reminders, holds: stores.holds, members: stores.members, poster, clock, log, library, status, scheduler, stories, config, metrics, posting, signal: stop.signal, scopes });
     services.reminders = reminders;
+    services.members = reminders.members;
     if (stopping) return;
     news.watch();
     news.contributeStatus(status as Status);
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
         await news.stop();
         await loading.catch(() => undefined);
         await reminders?.idle();
+        await services.members?.idle?.();
       },
     },
     { name: 'database', run: () => stores.close() },

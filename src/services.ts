@@ -5,6 +5,7 @@
 // a deployment (or a test) may run without.
 import type { ArticleLibrary } from './articles/library';
 import type { ReminderService } from './reminders/reminders';
+import type { MemberReminderService } from './reminders/member-service';
 import type { DeliveryService, FeedService, OpmlService, WatchService } from './feeds/admin-services';
 import type { StoryLookup } from './stories/index';
 import type { AskService } from './answers/ask/service';
@@ -18,6 +19,8 @@ export interface Services {
   status: StatusSource;
   channels?: ChannelAccess;
   reminders?: ReminderService;
+  /** Members' own reminders: the Remind me buttons, /remind me and /remind mine. */
+  members?: MemberReminderService & { idle?(): Promise<void> };
   feeds?: FeedService;
   watches?: WatchService;
   /** Feed routes, poll intervals, filters, templates, role pings and previews (news monitoring). */

@@ -40,16 +40,23 @@ export interface MessagePoster {
    * between post and record): the message such a send made in the channel since `since`, if any.
    */
   findSent?(channelId: string, reply: Reply, options: PostOptions & { since: Date }): Promise<FindResult>;
+  /**
+   * A direct message to one user (a member's own reminder): their DM channel is opened, then the message
+   * sent (with the nonce, enforce_nonce). Discord answers 50007 when the user does not take DMs from the bot.
+   */
+  postDirect?(userId: string, reply: Reply, options?: PostOptions): Promise<PostResult>;
 }
 
 /** A poster that scrubs secrets from every message (and thread name) before the transport sees it. */
 export function scrubbingPoster(poster: MessagePoster, scrub: Scrub): MessagePoster {
   const act = poster.act?.bind(poster);
   const findSent = poster.findSent?.bind(poster);
+  const postDirect = poster.postDirect?.bind(poster);
   const scrubOptions = <T extends PostOptions>(options: T): T => (options.forum ? { ...options, forum: { ...options.forum, threadName: scrub(options.forum.threadName) } } : options);
   return {
     post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options && scrubOptions(options)),
     ...(findSent ? { findSent: (channelId: string, reply: Reply, options: PostOptions & { since: Date }) => findSent(channelId, scrubReply(reply, scrub), scrubOptions(options)) } : {}),
+    ...(postDirect ? { postDirect: (userId: string, reply: Reply, options?: PostOptions) => postDirect(userId, scrubReply(reply, scrub), options) } : {}),
     ...(act ? { act: (channelId: string, messageId: string, action: PostAction) => act(channelId, messageId, action.kind === 'thread' ? { ...action, name: scrub(action.name) } : action) } : {}),
   };
 }

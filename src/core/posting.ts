@@ -45,7 +45,15 @@ export class PostingGate implements PostingState {
   guard(poster: MessagePoster, clock: Clock): MessagePoster {
     const act = poster.act?.bind(poster);
     const findSent = poster.findSent?.bind(poster);
+    const postDirect = poster.postDirect?.bind(poster);
+    const guarded = async (send: () => Promise<PostResult>): Promise<PostResult> => {
+      if (this.stop) return { ok: false, retryable: true, unauthorized: true, reason: `posting is stopped: ${this.stop.reason}` };
+      const result = await send();
+      if (!result.ok && result.retryable && result.unauthorized) this.halt(result.reason, clock.now());
+      return result;
+    };
     return {
+      ...(postDirect ? { postDirect: (userId: string, reply: Reply, options?: PostOptions) => guarded(() => postDirect(userId, reply, options)) } : {}),
       ...(findSent
         ? {
             findSent: async (channelId: string, reply: Reply, options: PostOptions & { since: Date }): Promise<FindResult> =>
@@ -58,12 +66,7 @@ export class PostingGate implements PostingState {
               this.stop ? { ok: false, retryable: true, reason: `posting is stopped: ${this.stop.reason}` } : act(channelId, messageId, action),
           }
         : {}),
-      post: async (channelId, reply, options): Promise<PostResult> => {
-        if (this.stop) return { ok: false, retryable: true, unauthorized: true, reason: `posting is stopped: ${this.stop.reason}` };
-        const result = await poster.post(channelId, reply, options);
-        if (!result.ok && result.retryable && result.unauthorized) this.halt(result.reason, clock.now());
-        return result;
-      },
+      post: (channelId, reply, options) => guarded(() => poster.post(channelId, reply, options)),
     };
   }
 }

@@ -44,6 +44,8 @@ export interface Reply {
   ephemeral?: boolean;
   /** Role that may be pinged; only set from a subscription an admin configured. Everything else never pings. */
   pingRoleId?: string;
+  /** The one member a message may ping: only their own reminder, posted in a channel because their DMs are closed. */
+  pingUserId?: string;
   attachments?: Attachment[];
 }
 

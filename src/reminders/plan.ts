@@ -27,6 +27,8 @@ export interface RemindableEvent {
   key: string;
   date: string;
   content: ReminderContent;
+  /** Ids of the article's events on this day that the reminder speaks for (the first is the one shown). */
+  eventIds: string[];
 }
 
 export interface ReminderSettings {
@@ -135,6 +137,7 @@ export function remindableEvents(tracked: TrackedArticle, superseded: ReadonlySe
   // (the newer article has its own, on the new date).
   const groups = [...byDate.values()].filter((group) => !group.some((e) => superseded.has(e.id)));
   const primaries = groups.map((group) => [...group].sort((a, b) => b.salience - a.salience || a.sentence - b.sentence)[0]);
+  const dayIds = (e: ArticleEvent) => [e.id, ...(byDate.get(e.date) ?? []).filter((o) => o !== e).map((o) => o.id)];
   for (const e of primaries.sort((a, b) => a.sentence - b.sentence || a.date.localeCompare(b.date))) {
     const base = normalise(e.description);
     const n = seen.get(base) ?? 0;
@@ -144,6 +147,7 @@ export function remindableEvents(tracked: TrackedArticle, superseded: ReadonlySe
     out.push({
       key,
       date: e.date,
+      eventIds: dayIds(e),
       content: {
         articleId: article.id,
         headline: article.headline,

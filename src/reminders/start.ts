@@ -12,6 +12,8 @@ import type { ArticleScopes } from '../articles/scopes';
 import type { Scheduler } from '../scheduler/scheduler';
 import { StoryIndex } from '../stories/index';
 import { Reminders, type DeliveryPoint } from './reminders';
+import { MemberReminders } from './member-service';
+import type { MemberReminderStore } from './member-store';
 
 /** Every 5 s: a due reminder posts at most ~5 s after its instant. */
 export const DUE_SCAN_SCHEDULE = '*/5 * * * * *';
@@ -21,6 +23,8 @@ export interface StartRemindersOptions {
   store: ReminderStore;
   /** Date moves by a year or more, or far ahead, wait here for an admin. */
   holds?: MoveHolds;
+  /** Members' own reminders (Remind me): posted by the same due-scan. */
+  members?: MemberReminderStore;
   poster: MessagePoster;
   clock: Clock;
   log: Logger;
@@ -43,7 +47,7 @@ export interface StartRemindersOptions {
  * Call after the initial ingest (start() cancels pending reminders of articles no longer present).
  * Runs one due-scan at once, so what fell due while Herald was down is handled at startup.
  */
-export async function startReminders(o: StartRemindersOptions): Promise<Reminders> {
+export async function startReminders(o: StartRemindersOptions): Promise<Reminders & { members?: MemberReminders }> {
   const log = o.log.child({ feature: 'reminders' });
   const crashAt = o.config.HERALD_CRASH_POINT;
   const reminders = new Reminders({
@@ -72,11 +76,40 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
   await reminders.start(o.config.REMINDER_CHANNEL_ID ?? null);
   reminders.attach(o.library);
   if (o.scopes) reminders.attachScopes(o.scopes, o.library);
+  const members = o.members
+    ? new MemberReminders({
+        store: o.members,
+        servers: o.store,
+        poster: o.poster,
+        clock: o.clock,
+        log: log.child({ members: true }),
+        library: o.library,
+        defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
+        stories: o.stories,
+        scopes: o.scopes,
+        freshDays: o.config.ARTICLE_FRESH_DAYS,
+        posting: o.posting,
+        signal: o.signal,
+      })
+    : undefined;
+  if (members) {
+    await members.start();
+    members.attach(o.library);
+  }
   o.status.contribute(reminders.statusContributor());
-  o.scheduler.add({ name: 'reminders.due-scan', schedule: DUE_SCAN_SCHEDULE, run: (signal) => reminders.runDue(signal) });
+  // Server reminders, then members' own: one scan, so both post within seconds of their instant.
+  o.scheduler.add({
+    name: 'reminders.due-scan',
+    schedule: DUE_SCAN_SCHEDULE,
+    run: async (signal) => {
+      const report = await reminders.runDue(signal);
+      if (members) await members.runDue(signal);
+      return report;
+    },
+  });
   log.info('reminders started; running the startup due-scan');
   await o.scheduler.runNow('reminders.due-scan');
-  return reminders;
+  return Object.assign(reminders, { members });
 }
 
 function crashHook(at: DeliveryPoint | 'random'): (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void {

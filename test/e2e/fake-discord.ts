@@ -305,6 +305,10 @@ export class FakeDiscord {
   readonly webhooks = new Map<string, { id: string; token: string; channel_id: string; guild_id: string; name: string; type: 1; application_id: string }>();
   /** Threads (forum posts), by id. */
   readonly threads = new Map<string, { id: string; type: number; name: string; parent_id: string; guild_id: string; owner_id: string; message_count: number }>();
+  /** Users whose DMs are closed to the bot (a message to their DM channel gets 403 50007). */
+  readonly closedDms = new Set<string>();
+  /** DM channels opened with POST /users/@me/channels: channel id → the user. */
+  readonly dmChannels = new Map<string, string>();
   /** Servers added with addGuild: id → name and default channel. */
   readonly extraGuilds = new Map<string, { name: string; general: string }>();
   private readonly failures: Failure[] = [];
@@ -420,6 +424,12 @@ export class FakeDiscord {
     return [...this.threads.values()].filter((t) => t.parent_id === channelId).map((thread) => ({ thread, message: this.messageMap.get(thread.id)?.[0] }));
   }
 
+  /** Messages Herald sent to a user's DM channel. */
+  directMessages(userId: string): FakeMessage[] {
+    const channel = [...this.dmChannels].find(([, user]) => user === userId)?.[0];
+    return channel ? this.messages(channel) : [];
+  }
+
   messages(channelId: string): FakeMessage[] {
     return [...(this.messageMap.get(channelId) ?? [])];
   }
@@ -454,7 +464,8 @@ export class FakeDiscord {
       if (payload === undefined) return false;
       const am = payload?.allowed_mentions;
       if (!am || !Array.isArray(am.parse) || am.parse.length !== 0) return true;
-      if (am.users && am.users.length) return true;
+      // A member's own reminder may ping that one member, named in the message.
+      if (am.users && am.users.length && (am.users.length > 1 || !String(payload.content ?? '').includes(`<@${am.users[0]}>`))) return true;
       return am.replied_user === true;
     });
   }

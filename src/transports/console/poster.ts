@@ -20,4 +20,12 @@ export class ConsolePoster implements MessagePoster {
     this.output.write(`[#${this.channelName(channelId) ?? channelId}] ${text}\n`);
     return { ok: true, messageId: `console-post-${this.count}`, channelId };
   }
+
+  /** A member's own reminder: printed as a direct message to them. */
+  async postDirect(userId: string, reply: Reply): Promise<PostResult> {
+    this.count += 1;
+    const text = renderReplyText(reply, this.clock.now()).split('\n').join('\n  ');
+    this.output.write(`[DM to ${userId}] ${text}\n`);
+    return { ok: true, messageId: `console-post-${this.count}`, channelId: `dm-${userId}` };
+  }
 }

@@ -10,6 +10,8 @@ import { renderMessage } from './render';
 /** Discord error codes worth a readable name in a broken-subscription reason. */
 const KNOWN_CODES: Record<number, string> = {
   10003: 'Unknown Channel',
+  10013: 'Unknown User',
+  50007: 'Cannot send messages to this user',
   10004: 'Unknown Guild',
   50001: 'Missing Access',
   50013: 'Missing Permissions',
@@ -28,6 +30,9 @@ export interface DiscordPosterOptions {
 }
 
 export class DiscordPoster implements MessagePoster {
+  /** Each user's DM channel, once opened (Discord returns the same channel every time). */
+  private readonly dmChannels = new Map<string, string>();
+
   constructor(
     private readonly rest: REST,
     private readonly log: Logger,
@@ -83,6 +88,22 @@ export class DiscordPoster implements MessagePoster {
       this.log.warn({ channelId, via: options.webhook ? 'webhook' : options.forum ? 'forum' : 'bot', reason: result.ok ? undefined : result.reason, retryable: !result.ok && result.retryable }, 'channel post failed');
       return result;
     }
+  }
+
+  async postDirect(userId: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
+    let channelId = this.dmChannels.get(userId);
+    if (!channelId) {
+      try {
+        const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) })) as { id: string };
+        channelId = channel.id;
+        this.dmChannels.set(userId, channelId);
+      } catch (error) {
+        const result = classifyPostError(error);
+        this.log.warn({ userId, reason: result.reason }, 'could not open a DM channel');
+        return result;
+      }
+    }
+    return this.post(channelId, { ...reply, pingRoleId: undefined, pingUserId: undefined }, { nonce: options.nonce });
   }
 
   /**

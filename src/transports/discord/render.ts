@@ -41,6 +41,7 @@ export interface ApiButtonRow {
 export interface AllowedMentions {
   parse: [];
   roles?: string[];
+  users?: string[];
 }
 
 export interface MessagePayload {
@@ -53,13 +54,16 @@ export interface MessagePayload {
   files?: Attachment[];
 }
 
-/** The one place that decides who a message may ping: nobody, or only the role an admin configured. */
-export function allowedMentions(pingRoleId?: string): AllowedMentions {
-  return pingRoleId ? { parse: [], roles: [pingRoleId] } : { parse: [] };
+/**
+ * The one place that decides who a message may ping: nobody, only the role an admin configured, or only
+ * the member whose own reminder it is.
+ */
+export function allowedMentions(pingRoleId?: string, pingUserId?: string): AllowedMentions {
+  return { parse: [], ...(pingRoleId ? { roles: [pingRoleId] } : {}), ...(pingUserId ? { users: [pingUserId] } : {}) };
 }
 
 export function renderMessage(reply: Reply): MessagePayload {
-  const payload: MessagePayload = { allowed_mentions: allowedMentions(reply.pingRoleId) };
+  const payload: MessagePayload = { allowed_mentions: allowedMentions(reply.pingRoleId, reply.pingUserId) };
   if (reply.content) payload.content = truncate(inert(reply.content), LIMITS.content);
   const embeds = fitEmbeds((reply.embeds ?? []).slice(0, LIMITS.embeds));
   if (embeds.length) payload.embeds = embeds;

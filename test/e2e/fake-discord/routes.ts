@@ -317,7 +317,21 @@ function randomToken(): string {
   return out;
 }
 
+/** POST /users/@me/channels: the DM channel with a user (the same one every time). */
+function openDm({ fake, body }: RouteContext): RouteResult {
+  const userId = String(body?.recipient_id ?? '');
+  if (!/^\d{15,20}$/.test(userId)) return err(400, 50035, 'Invalid Form Body (recipient_id)');
+  let id = [...fake.dmChannels].find(([, user]) => user === userId)?.[0];
+  if (!id) {
+    id = fake.snowflake();
+    fake.dmChannels.set(id, userId);
+    fake.channelMap.set(id, { id, type: 1, name: '', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 });
+  }
+  return ok({ id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }] });
+}
+
 const createMessage = onChannel(({ fake, body }, channel, perms) => {
+  if (channel.type === 1 && fake.closedDms.has(fake.dmChannels.get(channel.id) ?? '')) return err(403, 50007, 'Cannot send messages to this user');
   if (channel.type === 15) return err(400, 50008, 'Cannot send messages in a non-text channel');
   if (!(perms & Perm.SendMessages)) return err(403, 50013, 'Missing Permissions');
   if (Array.isArray(body?.embeds) && body.embeds.length && !(perms & Perm.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
@@ -383,6 +397,7 @@ const routes: Route[] = [
   { method: 'GET', path: 'gateway/bot', handle: ({ fake }) => ok({ url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }) },
   { method: 'GET', path: 'gateway', handle: ({ fake }) => ok({ url: fake.gatewayUrl }) },
   { method: 'GET', path: 'users/@me', handle: ({ fake }) => ok(fake.botUser()) },
+  { method: 'POST', path: 'users/@me/channels', handle: openDm },
   { method: 'GET', path: 'applications/@me', handle: ({ fake }) => ok(fake.applicationPayload()) },
   { method: 'GET', path: 'oauth2/applications/@me', handle: ({ fake }) => ok(fake.applicationPayload()) },
 

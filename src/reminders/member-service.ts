@@ -1,0 +1,337 @@
+// Members' own reminders ("Remind me", issue 15): a member presses the button under an event and gets a
+// direct message on the event's day, at the server's reminder time in the member's own time zone; with
+// DMs closed (50007), one message in the server's reminder channel pinging only that member. Exactly once
+// across restarts and processes: the due-scan claims each one (a compare-and-set; PostgreSQL reserves
+// with FOR UPDATE SKIP LOCKED) and sends it with its nonce and enforce_nonce. A pending reminder follows
+// its event when the article or a newer article on the story moves the date, and is cancelled, with the
+// reason kept, when the event goes.
+import type { Logger } from 'pino';
+import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/library';
+import type { ArticleScopes } from '../articles/scopes';
+import type { Clock } from '../core/clock';
+import type { MessagePoster, PostResult } from '../core/poster';
+import type { PostingState } from '../core/posting';
+import type { Reply } from '../core/reply';
+import { backoffMs, type BackoffPolicy } from '../core/backoff';
+import { dayText, discordInstant } from '../format/dates';
+import { clip, safe } from '../format/text';
+import { publishedAt, type StoryLinks } from '../stories/index';
+import { movedEvents } from '../stories/link';
+import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
+import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeEvents, type NewerMove } from './members';
+import { originKey } from './plan';
+import { reminderReply } from './render';
+import type { ReminderStore } from './store';
+import { durationText, isTimeZone } from './time';
+
+export type RemindMeResult = { ok: true; reminder: MemberReminder; created: boolean } | { ok: false; reason: string };
+
+export interface MemberListing {
+  timezone: string;
+  ownTimezone: boolean;
+  upcoming: MemberReminder[];
+  sent: MemberReminder[];
+  /** Missed, failed and cancelled, newest first, each with its reason. */
+  ended: MemberReminder[];
+}
+
+export interface MemberReminderService {
+  /** The button's press: `articles` is what the member's server sees. */
+  remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list'>): Promise<RemindMeResult>;
+  mine(userId: string, guildId: string | null, limit?: number): Promise<MemberListing>;
+  cancel(userId: string, id: number): Promise<{ ok: true; reminder: MemberReminder } | { ok: false; reason: string }>;
+  timezone(userId: string, guildId: string | null): Promise<{ timezone: string; own: boolean }>;
+  /** Sets the member's zone; their pending reminders move to the same wall time in it. */
+  setTimezone(userId: string, timezone: string): Promise<{ ok: true; moved: number } | { ok: false; reason: string }>;
+}
+
+export interface MemberRemindersOptions {
+  store: MemberReminderStore;
+  /** Server settings: the reminder time and zone (defaults for members) and the reminder channel (DMs closed). */
+  servers: Pick<ReminderStore, 'subscription'>;
+  poster: MessagePoster;
+  clock: Clock;
+  log: Logger;
+  library: ArticleLibrary;
+  defaults: { time: string; timezone: string; graceMs: number };
+  stories?: StoryLinks;
+  scopes?: Pick<ArticleScopes, 'view'>;
+  freshDays?: number;
+  posting?: PostingState;
+  signal?: AbortSignal;
+}
+
+export interface MemberScanReport {
+  posted: number;
+  retried: number;
+  failed: number;
+  missed: number;
+}
+
+const LEASE_MS = 120_000;
+const BATCH = 50;
+const MAX_BATCHES_PER_SCAN = 40;
+const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-least' };
+/** Discord: "Cannot send messages to this user" (DMs closed to the bot, or no server in common). */
+const DMS_CLOSED = 50007;
+
+export class MemberReminders implements MemberReminderService {
+  private queue: Promise<void> = Promise.resolve();
+  /** A reconciliation is queued and has not started: later changes ride along with it. */
+  private reconcileQueued = false;
+  private readonly refs = new WeakMap<TrackedArticle, string>();
+
+  constructor(private readonly o: MemberRemindersOptions) {}
+
+  /** Start-up: claims a previous process left are due again (same nonce), then every pending reminder is checked against the library. */
+  async start(): Promise<void> {
+    const released = await this.o.store.releaseClaims(this.o.clock.now());
+    if (released) this.o.log.warn({ released }, 'member reminders claimed by a previous run are due again (same nonce)');
+    await this.reconcile();
+  }
+
+  /** Keeps pending member reminders in step with the library (date moves, events gone). */
+  attach(library: { onChange(listener: (change: LibraryChange) => void): void }): void {
+    library.onChange(() => void this.scheduleReconcile());
+  }
+
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private scheduleReconcile(): Promise<void> {
+    if (this.reconcileQueued) return this.queue;
+    this.reconcileQueued = true;
+    const run = this.queue
+      .then(() => {
+        this.reconcileQueued = false;
+        return this.reconcile();
+      })
+      .catch((error) => this.o.log.error({ err: error }, 'member reminder reconciliation failed'));
+    this.queue = run;
+    return run;
+  }
+
+  /** Every pending member reminder against its article and story now. */
+  async reconcile(): Promise<void> {
+    const now = this.o.clock.now();
+    const origins = await this.o.store.pendingOrigins();
+    if (origins.length === 0) return;
+    const wanted = new Set(origins);
+    const byOrigin = new Map<string, TrackedArticle>();
+    for (const t of this.o.library.list()) {
+      const key = originKey(t.origin);
+      if (wanted.has(key)) byOrigin.set(key, t);
+    }
+    for (const origin of origins) {
+      for (const r of await this.o.store.pendingOf({ origin })) {
+        const viewer = r.guildId === '' ? null : r.guildId;
+        const full = byOrigin.get(origin);
+        const tracked = full && this.o.scopes ? this.o.scopes.view(full, viewer) : full;
+        const plan = planMember(r, tracked, tracked ? this.newerMoves(tracked, viewer) : [], now, this.o.freshDays);
+        if (plan.kind === 'keep') continue;
+        if (plan.kind === 'cancel') {
+          if (await this.o.store.cancel(r.id, plan.reason, now)) this.o.log.info({ memberReminder: r.id, userId: r.userId, reason: plan.reason }, 'member reminder cancelled');
+        } else if (plan.kind === 'refresh') {
+          await this.o.store.reschedule(r.id, { eventDate: r.eventDate, timezone: r.timezone, dueAt: r.dueAt, content: plan.content }, now);
+        } else {
+          const dueAt = memberDueAt(plan.date, r.time, r.timezone);
+          await this.o.store.reschedule(r.id, { eventDate: plan.date, timezone: r.timezone, dueAt, content: plan.content, moved: { from: r.eventDate, by: plan.by } }, now);
+          this.o.log.info({ memberReminder: r.id, userId: r.userId, from: r.eventDate, to: plan.date }, 'member reminder moved');
+        }
+      }
+    }
+  }
+
+  /** Date moves that newer articles on the story (ones the member's server sees) make to this article's events. */
+  private newerMoves(tracked: TrackedArticle, viewer: string | null): NewerMove[] {
+    const stories = this.o.stories;
+    const mine = stories?.signatureOf(tracked.article.id);
+    if (!stories || !mine) return [];
+    const when = publishedAt(tracked);
+    const out: NewerMove[] = [];
+    for (const newer of stories.linkingTo(tracked.article.id)) {
+      if (newer.tracked.origin === tracked.origin || publishedAt(newer.tracked) < when) continue;
+      if (this.o.scopes && !this.o.scopes.view(newer.tracked, viewer)) continue;
+      for (const move of movedEvents(mine, newer.signature)) out.push({ move, headline: newer.tracked.article.headline, publishedAt: publishedAt(newer.tracked) });
+    }
+    return out;
+  }
+
+  // ---- what members do -----------------------------------------------------------------------------
+
+  async remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list'>): Promise<RemindMeResult> {
+    const ref = parseRemindMe(customId);
+    if (!ref) return { ok: false, reason: 'This button is no longer active.' };
+    const tracked = articles.list().find((t) => this.refOf(t) === ref.article);
+    if (!tracked) return { ok: false, reason: 'That article is no longer tracked.' };
+    const now = this.o.clock.now();
+    const event = remindMeEvents(tracked, now, this.o.freshDays).find((e) => e.key === ref.eventKey);
+    if (!event) return { ok: false, reason: 'That event is no longer upcoming, or its date is no longer certain: no reminder was set.' };
+    const { time, timezone } = await this.settingsFor(who.userId, who.guildId);
+    const dueAt = memberDueAt(event.date, time, timezone);
+    if (dueAt <= now.getTime() || !isUpcomingDay(event.date, now)) {
+      return { ok: false, reason: `${dayText(event.date)} at ${time} has already passed in your time zone (${timezone}): no reminder was set.` };
+    }
+    const added = await this.o.store.add(
+      { userId: who.userId, guildId: who.guildId ?? '', origin: originKey(tracked.origin), eventKey: event.key, eventDate: event.date, time, timezone, dueAt, content: event.content },
+      now,
+    );
+    if (added.created) this.o.log.info({ memberReminder: added.reminder.id, userId: who.userId, eventDate: event.date }, 'member reminder set');
+    // A reminder set while a newer article already moved the date follows it at once.
+    if (added.created) {
+      await this.scheduleReconcile();
+      return { ok: true, created: true, reminder: (await this.o.store.get(added.reminder.id)) ?? added.reminder };
+    }
+    return { ok: true, ...added };
+  }
+
+  private refOf(tracked: TrackedArticle): string {
+    let ref = this.refs.get(tracked);
+    if (!ref) this.refs.set(tracked, (ref = articleRef(tracked)));
+    return ref;
+  }
+
+  async mine(userId: string, guildId: string | null, limit = 10): Promise<MemberListing> {
+    const states = (s: MemberReminderState[]) => this.o.store.byUser(userId, s, limit);
+    const ended = [...(await states(['missed', 'failed', 'cancelled']))].sort((a, b) => b.dueAt - a.dueAt).slice(0, limit);
+    const zone = await this.timezone(userId, guildId);
+    return { timezone: zone.timezone, ownTimezone: zone.own, upcoming: (await states(['claimed', 'pending'])).sort((a, b) => a.dueAt - b.dueAt).slice(0, limit), sent: await states(['sent']), ended };
+  }
+
+  async cancel(userId: string, id: number): Promise<{ ok: true; reminder: MemberReminder } | { ok: false; reason: string }> {
+    const before = await this.o.store.get(id);
+    if (!before || before.userId !== userId) return { ok: false, reason: 'That is not one of your reminders.' };
+    if (!(await this.o.store.cancel(id, 'cancelled by you', this.o.clock.now(), userId))) return { ok: false, reason: `That reminder is already ${before.state}.` };
+    return { ok: true, reminder: (await this.o.store.get(id)) ?? before };
+  }
+
+  async timezone(userId: string, guildId: string | null): Promise<{ timezone: string; own: boolean }> {
+    const own = await this.o.store.timezone(userId);
+    return own ? { timezone: own, own: true } : { timezone: (await this.serverSettings(guildId)).timezone, own: false };
+  }
+
+  async setTimezone(userId: string, timezone: string): Promise<{ ok: true; moved: number } | { ok: false; reason: string }> {
+    if (!isTimeZone(timezone)) return { ok: false, reason: `"${clip(timezone, 64)}" is not an IANA time zone name such as Europe/London.` };
+    const now = this.o.clock.now();
+    await this.o.store.setTimezone(userId, timezone, now);
+    let moved = 0;
+    for (const r of await this.o.store.pendingOf({ userId })) {
+      const dueAt = memberDueAt(r.eventDate, r.time, timezone);
+      // Already past in the new zone: it goes out at the next scan rather than being lost.
+      if (await this.o.store.reschedule(r.id, { eventDate: r.eventDate, timezone, dueAt: Math.max(dueAt, now.getTime()) }, now)) moved++;
+    }
+    return { ok: true, moved };
+  }
+
+  /** The member's zone (else the server's), and the server's reminder time. */
+  private async settingsFor(userId: string, guildId: string | null): Promise<{ time: string; timezone: string }> {
+    const server = await this.serverSettings(guildId);
+    return { time: server.time, timezone: (await this.o.store.timezone(userId)) ?? server.timezone };
+  }
+
+  private async serverSettings(guildId: string | null): Promise<{ time: string; timezone: string; channelId: string | null }> {
+    const own = guildId ? await this.o.servers.subscription(`guild:${guildId}`) : undefined;
+    const config = await this.o.servers.subscription('config');
+    // REMINDER_CHANNEL_ID's channel serves the server it is in (its guild is learnt at its first post).
+    const operator = config?.channelId && guildId && config.guildId === guildId ? config : undefined;
+    const usable = (s: typeof own) => (s?.channelId && !s.broken ? s.channelId : null);
+    return {
+      time: own?.time ?? this.o.defaults.time,
+      timezone: own?.timezone ?? this.o.defaults.timezone,
+      channelId: usable(own) ?? usable(operator),
+    };
+  }
+
+  // ---- the due-scan ----------------------------------------------------------------------------------
+
+  async runDue(signal?: AbortSignal): Promise<MemberScanReport> {
+    const report: MemberScanReport = { posted: 0, retried: 0, failed: 0, missed: 0 };
+    const scanAt = this.o.clock.now().getTime();
+    for (let i = 0; i < MAX_BATCHES_PER_SCAN; i++) {
+      if (this.o.posting?.stopped() || signal?.aborted || this.o.signal?.aborted) break;
+      const batch = await this.o.store.due(scanAt, BATCH);
+      for (const r of batch) {
+        if (this.o.posting?.stopped() || signal?.aborted || this.o.signal?.aborted) break;
+        const outcome = await this.deliver(r);
+        if (outcome !== 'skipped') report[outcome]++;
+      }
+      if (batch.length < BATCH) break;
+    }
+    if (report.posted + report.retried + report.failed + report.missed > 0) this.o.log.info(report, 'due member reminders processed');
+    return report;
+  }
+
+  private async deliver(r: MemberReminder): Promise<keyof MemberScanReport | 'skipped'> {
+    const { store, log } = this.o;
+    const now = this.o.clock.now();
+    const lateMs = now.getTime() - r.dueAt;
+    if (lateMs > this.o.defaults.graceMs) {
+      const reason = `${durationText(lateMs)} late, beyond REMINDER_GRACE (${durationText(this.o.defaults.graceMs)})${r.lastError ? `; last error: ${r.lastError}` : ''}`;
+      await store.finish(r.id, 'missed', reason, now);
+      log.warn({ memberReminder: r.id, userId: r.userId, reason }, 'member reminder missed');
+      return 'missed';
+    }
+    if (!(await store.claim(r, now.getTime() + LEASE_MS, now))) return 'skipped';
+    const late = lateMs > 60_000 ? { ms: lateMs, cause: r.lastError ? ('discord' as const) : ('offline' as const) } : undefined;
+    const reply = memberReminderReply(r, late);
+    let via: 'dm' | 'channel' = 'dm';
+    let result = await this.send(() => (this.o.poster.postDirect ? this.o.poster.postDirect(r.userId, reply, { nonce: r.nonce }) : Promise.resolve(noDirect)));
+    if (!result.ok && !result.retryable && (result.code === DMS_CLOSED || result === noDirect)) {
+      const { channelId } = await this.serverSettings(r.guildId || null);
+      if (!channelId) {
+        const reason = `${result.reason}, and the server has no reminder channel to ping them in`;
+        await store.finish(r.id, 'failed', reason, this.o.clock.now());
+        log.warn({ memberReminder: r.id, userId: r.userId, reason }, 'member reminder failed');
+        return 'failed';
+      }
+      via = 'channel';
+      const ping: Reply = { ...reply, content: `<@${r.userId}> your reminder (Herald could not send it as a direct message):`, pingUserId: r.userId };
+      result = await this.send(() => this.o.poster.post(channelId, ping, { nonce: r.nonce }));
+    }
+    const after = this.o.clock.now();
+    if (result.ok) {
+      await store.markSent(r.id, { via, channelId: result.channelId, messageId: result.messageId }, after);
+      log.info({ memberReminder: r.id, userId: r.userId, via, lateMs }, 'member reminder sent');
+      return 'posted';
+    }
+    if (result.retryable) {
+      // A rejected token is not this reminder's failure: back in its place, no backoff.
+      const wait = result.unauthorized ? 0 : backoffMs(r.attempts, BACKOFF, result.retryAfterMs);
+      await store.retryLater(r.id, result.unauthorized ? r.runAt : after.getTime() + wait, result.reason, after);
+      log.warn({ memberReminder: r.id, userId: r.userId, retryInMs: wait, reason: result.reason }, 'member reminder not sent; will retry');
+      return result.unauthorized ? 'skipped' : 'retried';
+    }
+    await store.finish(r.id, 'failed', via === 'channel' ? `DMs closed; the reminder channel refused it: ${result.reason}` : result.reason, after);
+    log.warn({ memberReminder: r.id, userId: r.userId, reason: result.reason }, 'member reminder failed');
+    return 'failed';
+  }
+
+  private async send(post: () => Promise<PostResult>): Promise<PostResult> {
+    try {
+      return await post();
+    } catch (error) {
+      return { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+/** A transport without direct messages (none today) is treated like closed DMs. */
+const noDirect: PostResult = { ok: false, retryable: false, reason: 'direct messages are not available', code: DMS_CLOSED };
+
+/** The member's reminder: the server reminder's post, saying when the date moved, and whose it is. */
+export function memberReminderReply(r: MemberReminder, late?: { ms: number; cause: 'offline' | 'discord' }): Reply {
+  const reply = reminderReply(r.content, { eventAt: new Date(memberDueAt(r.eventDate, r.time, r.timezone)), leadDays: 0, late });
+  const [embed] = reply.embeds ?? [];
+  if (embed) {
+    const moved = r.movedFrom && r.movedFrom !== r.eventDate ? `**Moved** from ${dayText(r.movedFrom)} to ${dayText(r.eventDate)}${r.movedBy ? ` (“${clip(safe(r.movedBy), 120)}”)` : ''}.\n` : '';
+    embed.description = `${moved}${embed.description ?? ''}`;
+    embed.footer = 'Your reminder (Remind me) · /remind mine lists yours';
+  }
+  return reply;
+}
+
+/** How a member's reminder reads in /remind mine and confirmations: the wall time in their zone, and Discord's own. */
+export function memberWhen(r: Pick<MemberReminder, 'eventDate' | 'time' | 'timezone' | 'dueAt'>): string {
+  return `${dayText(r.eventDate)} at ${r.time} (${r.timezone}) — ${discordInstant(new Date(r.dueAt), 'R')}`;
+}

@@ -1,0 +1,157 @@
+// Members' own reminders against the fake Discord: the real SQLite stores, the real Discord poster over
+// discord.js REST, a ManualClock moved by hand and the due-scan called directly.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
+import { MemoryLibrary } from '../../src/articles/library';
+import { MemberReminders } from '../../src/reminders/member-service';
+import { remindMeButtons } from '../../src/reminders/members';
+import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
+import { StoryIndex } from '../../src/stories/index';
+import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { harness, silent, type Harness } from './harness';
+
+const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
+// Written for this test (not a real report): the same story, the approval moved to 5 December.
+const FOLLOW_UP = `---
+published: 2024-11-27
+source: Test Wire
+---
+CSTO postpones approval of Tajikistan-Afghanistan border plan
+
+The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.
+
+The plan includes several stages, among them the full deployment along the border.
+`;
+
+let fake: FakeDiscord;
+let dir: string;
+let h: Harness;
+let members: MemberReminders;
+let store: SqliteMemberReminderStore;
+
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+  dir = mkdtempSync(join(tmpdir(), 'herald-members-'));
+  copyFileSync(SEED, join(dir, 'csto-border-plan.txt'));
+  const library = new MemoryLibrary();
+  await ingestDirectory(library, dir, new Date('2024-11-27T12:00:00Z'));
+  h = await harness({ fake, start: '2024-11-27T12:00:00Z', articles: library.list(), configChannelId: null });
+  store = new SqliteMemberReminderStore(h.db);
+  members = new MemberReminders({
+    store,
+    servers: h.store,
+    poster: h.poster,
+    clock: h.clock,
+    log: silent,
+    library: h.library,
+    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
+    stories: new StoryIndex(h.library),
+  });
+  await members.start();
+  members.attach(h.library);
+});
+afterEach(async () => {
+  await fake.close();
+  h.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const seed = () => h.library.list().find((t) => t.origin.endsWith('csto-border-plan.txt'))!;
+const button = () => remindMeButtons(seed(), h.clock.now())[0];
+const remind = (userId = fake.users.member, guildId: string | null = fake.guildId) => members.remindMe({ userId, guildId }, button().customId, h.library);
+const dmRequests = () => fake.requests.filter((r) => r.method === 'POST' && [...fake.dmChannels.keys()].some((id) => r.path === `/channels/${id}/messages`));
+
+describe('a member reminder', () => {
+  it('is one DM at the event day and time in the member\'s zone, sent once with a nonce, pinging no one', async () => {
+    expect(button().label).toBe('Remind me: 28 November 2024 · CSTO to approve the plan to strengthen the border…');
+    expect(button().label.length).toBe(80);
+    const set = await remind();
+    expect(set).toMatchObject({ ok: true, created: true, reminder: { eventDate: '2024-11-28', time: '09:00', timezone: 'UTC', dueAt: Date.parse('2024-11-28T09:00:00Z') } });
+    expect(await remind()).toMatchObject({ ok: true, created: false });
+    h.clock.set('2024-11-28T08:59:59Z');
+    expect((await members.runDue()).posted).toBe(0);
+    h.clock.set('2024-11-28T09:00:02Z');
+    expect(await members.runDue()).toEqual({ posted: 1, retried: 0, failed: 0, missed: 0 });
+    expect(await members.runDue()).toEqual({ posted: 0, retried: 0, failed: 0, missed: 0 });
+    const [dm] = fake.directMessages(fake.users.member);
+    expect(fake.directMessages(fake.users.member)).toHaveLength(1);
+    expect((dm.embeds[0] as { title: string }).title).toBe('CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan');
+    expect((dm.embeds[0] as { footer: { text: string } }).footer.text).toBe('Your reminder (Remind me) · /remind mine lists yours');
+    expect(dmRequests().map((r) => [r.body.nonce, r.body.enforce_nonce, r.body.allowed_mentions])).toEqual([[(set as { reminder: { nonce: string } }).reminder.nonce, true, { parse: [] }]]);
+    expect(fake.mentionViolations()).toEqual([]);
+    expect((await members.mine(fake.users.member, fake.guildId)).sent.map((r) => [r.via, r.messageId])).toEqual([['dm', dm.id]]);
+  });
+
+  it('follows the member\'s own time zone, set before or after pressing', async () => {
+    await members.setTimezone(fake.users.member, 'Asia/Tokyo');
+    expect(await remind()).toMatchObject({ ok: true, reminder: { timezone: 'Asia/Tokyo', dueAt: Date.parse('2024-11-28T00:00:00Z') } });
+    expect(await members.setTimezone(fake.users.member, 'America/New_York')).toEqual({ ok: true, moved: 1 });
+    expect((await members.mine(fake.users.member, fake.guildId)).upcoming.map((r) => [r.timezone, new Date(r.dueAt).toISOString()])).toEqual([['America/New_York', '2024-11-28T14:00:00.000Z']]);
+    expect(await members.setTimezone(fake.users.member, 'Mars/Olympus')).toEqual({ ok: false, reason: '"Mars/Olympus" is not an IANA time zone name such as Europe/London.' });
+    expect(await members.timezone(fake.users.admin, fake.guildId)).toEqual({ timezone: 'UTC', own: false });
+  });
+
+  it('with DMs closed, pings only that member once in the server\'s reminder channel', async () => {
+    await h.reminders.subscribe(fake.guildId, fake.channels.reminders);
+    await h.reminders.off(fake.guildId).then(() => h.reminders.subscribe(fake.guildId, fake.channels.reminders));
+    fake.closedDms.add(fake.users.member);
+    await remind();
+    h.clock.set('2024-11-28T09:00:02Z');
+    const before = fake.messages(fake.channels.reminders).length;
+    expect(await members.runDue()).toMatchObject({ posted: 1 });
+    expect(await members.runDue()).toMatchObject({ posted: 0 });
+    const pings = fake.messages(fake.channels.reminders).slice(before).filter((m) => m.content.includes(`<@${fake.users.member}>`));
+    expect(pings).toHaveLength(1);
+    expect(pings[0].allowed_mentions).toEqual({ parse: [], users: [fake.users.member] });
+    expect(fake.directMessages(fake.users.member)).toEqual([]);
+    expect(fake.mentionViolations()).toEqual([]);
+  });
+
+  it('with DMs closed and no reminder channel, is recorded failed with the reason', async () => {
+    fake.closedDms.add(fake.users.member);
+    await remind();
+    h.clock.set('2024-11-28T09:00:02Z');
+    expect(await members.runDue()).toMatchObject({ failed: 1, posted: 0 });
+    const [failed] = (await members.mine(fake.users.member, fake.guildId)).ended;
+    expect([failed.state, failed.lastError]).toEqual(['failed', 'Cannot send messages to this user (50007), and the server has no reminder channel to ping them in']);
+  });
+
+  it('moves when a newer article moves the date, and its message says so; cancelled by its member, it stays listed', async () => {
+    await remind();
+    const followUp = join(dir, 'csto-postponed.txt');
+    writeFileSync(followUp, FOLLOW_UP);
+    await ingestFile(h.library, followUp, h.clock.now());
+    await members.idle();
+    const [moved] = (await members.mine(fake.users.member, fake.guildId)).upcoming;
+    expect([moved.eventDate, moved.movedFrom, moved.movedBy, new Date(moved.dueAt).toISOString()]).toEqual([
+      '2024-12-05',
+      '2024-11-28',
+      'CSTO postpones approval of Tajikistan-Afghanistan border plan',
+      '2024-12-05T09:00:00.000Z',
+    ]);
+    h.clock.set('2024-11-28T09:00:02Z');
+    expect((await members.runDue()).posted).toBe(0);
+    h.clock.set('2024-12-05T09:00:02Z');
+    expect((await members.runDue()).posted).toBe(1);
+    const [dm] = fake.directMessages(fake.users.member);
+    expect((dm.embeds[0] as { description: string }).description).toMatch(/^\*\*Moved\*\* from 28 November 2024 to 5 December 2024 \(“CSTO postpones approval of Tajikistan-Afghanistan border plan”\)\./);
+
+    h.clock.set('2024-11-27T12:00:00Z');
+    const again = await remind(fake.users.admin);
+    expect(again).toMatchObject({ ok: true });
+    const id = (again as { reminder: { id: number } }).reminder.id;
+    expect(await members.cancel(fake.users.member, id)).toEqual({ ok: false, reason: 'That is not one of your reminders.' });
+    expect(await members.cancel(fake.users.admin, id)).toMatchObject({ ok: true, reminder: { state: 'cancelled', lastError: 'cancelled by you' } });
+    expect((await members.mine(fake.users.admin, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'cancelled by you']]);
+  });
+
+  it('is cancelled, with a trace, when its article is removed', async () => {
+    await remind();
+    h.library.removeOrigin(seed().origin);
+    await members.idle();
+    expect((await members.mine(fake.users.member, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'the article was removed']]);
+  });
+});
