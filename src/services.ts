@@ -9,7 +9,9 @@ import type { MemberReminderService } from './reminders/member-service';
 import type { DeliveryService, FeedService, OpmlService, WatchService } from './feeds/admin-services';
 import type { StoryLookup } from './stories/index';
 import type { AskService } from './answers/ask/service';
+import type { z } from 'zod';
 import type { Command, CommandContext } from './core/command';
+import type { Subcommand } from './core/subcommands';
 import type { AttachmentReader, ChannelAccess } from './core/transport-services';
 import type { StatusSource } from './core/status-snapshot';
 import type { TimelinePictures } from './pictures/timeline-picture';
@@ -49,3 +51,12 @@ export type HeraldContext = CommandContext<Services>;
 export function defineCommand<A>(command: HeraldCommand<A>): HeraldCommand<A> {
   return command;
 }
+
+/**
+ * The subcommand maker for one command whose run checked `E` before dispatching (core/subcommands.ts):
+ * `const sub = subcommandMaker<{ guildId: string }>()`, then `name: sub({ description, options, args, run })`.
+ */
+export function subcommandMaker<E>() {
+  return <Shape extends z.ZodRawShape>(subcommand: Subcommand<Shape, Services, E>): Subcommand<Shape, Services, E> => subcommand;
+}
+
