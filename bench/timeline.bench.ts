@@ -1,6 +1,6 @@
 // /timeline picture: render time (layout → SVG → PNG) for the seed article and for a 40-event story, p50 and
 // p99 over many renders, each a cache miss (a fresh renderer), and the cost of a cached picture.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { timelinePictureInput } from '../src/answers/timeline';
 import { PngRenderer } from '../src/pictures/png';
 import { TimelinePictures } from '../src/pictures/timeline-picture';
 import type { TimelineInput } from '../src/pictures/timeline-layout';
+import { sharedPath } from '../test/support/shared-data';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -22,8 +23,8 @@ function tracked(file: string): TrackedArticle | undefined {
 
 /** 40 dated events from corpus articles (in file order), drawn as one story of those articles. */
 function storyOf40(): TimelineInput {
-  const dir = resolve(repoRoot, '../shared/corpus/articles');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f)) : [];
+  const dir = sharedPath('corpus/articles', 'the held-out news corpus');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
   const articles: TrackedArticle[] = [];
   let count = 0;
   for (const f of files) {

@@ -2,9 +2,9 @@
 // its JSON, /healthz the health check (200 or 503, never behind the token), /metrics Prometheus text.
 // It answers GET and HEAD only, so nothing can be changed through it; STATUS_TOKEN guards all but /healthz.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { listenHttp } from '../net/http-listen';
 import { PAGE_CSS, PAGE_HTML, PAGE_JS } from './page';
 import type { StatusReport } from './report';
 
@@ -100,27 +100,17 @@ export async function startStatusServer(o: StatusServerOptions): Promise<StatusS
     }
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      o.log.error({ err: error, path: req.url }, 'status server request failed');
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error (logged).\n', false);
-      else res.destroy();
-    });
+  const { server, port, origin } = await listenHttp({
+    port: o.port,
+    host: o.host,
+    log: o.log,
+    failed: 'status server request failed',
+    handle,
+    internalError: (res) => send(res, 500, 'text/plain; charset=utf-8', 'Internal error (logged).\n', false),
   });
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
-  o.log.info({ url: `http://${host}:${port}/` }, 'status server listening');
+  o.log.info({ url: `${origin}/` }, 'status server listening');
   return {
-    url: `http://${host}:${port}/`,
+    url: `${origin}/`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -27,12 +27,7 @@ export class DiscordChannelAccess implements ChannelAccess {
       // force: overwrites may have changed since the cache was filled.
       channel = await this.client.channels.fetch(channelId, { force: true });
     } catch (error) {
-      if (error instanceof DiscordAPIError && (error.code === 10003 || error.status === 404)) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
-      if (error instanceof DiscordAPIError && (error.code === 50001 || error.status === 403)) {
-        return { ok: false, reason: `Herald cannot see <#${channelId}>: it is missing View Channel there` };
-      }
-      this.log.warn({ err: error, channelId }, 'channel check failed');
-      return { ok: false, reason: 'Discord did not answer the channel check; try again in a minute' };
+      return channelFetchRefusal(error, channelId, this.log);
     }
     if (!channel) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
     if (channel.isDMBased()) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
@@ -52,4 +47,14 @@ export class DiscordChannelAccess implements ChannelAccess {
 
 function listNames(names: string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Why a channel could not be fetched, as the admin reads it (both transports' channel checks). */
+export function channelFetchRefusal(error: unknown, channelId: string, log: Logger): { ok: false; reason: string } {
+  if (error instanceof DiscordAPIError && (error.code === 10003 || error.status === 404)) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
+  if (error instanceof DiscordAPIError && (error.code === 50001 || error.status === 403)) {
+    return { ok: false, reason: `Herald cannot see <#${channelId}>: it is missing View Channel there` };
+  }
+  log.warn({ err: error, channelId }, 'channel check failed');
+  return { ok: false, reason: 'Discord did not answer the channel check; try again in a minute' };
 }

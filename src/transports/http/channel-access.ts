@@ -5,7 +5,7 @@ import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import { ChannelType, PermissionFlagsBits, type APIChannel, type APIGuild, type APIGuildMember, type APIOverwrite, type APIUser } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { ChannelAccess } from '../../core/transport-services';
-import { missingPostPermissions } from '../discord/channel-access';
+import { channelFetchRefusal, missingPostPermissions } from '../discord/channel-access';
 
 const ALL = (1n << 64n) - 1n;
 
@@ -46,12 +46,7 @@ export class RestChannelAccess implements ChannelAccess {
     try {
       channel = (await this.rest.get(Routes.channel(channelId))) as APIChannel;
     } catch (error) {
-      if (error instanceof DiscordAPIError && (error.code === 10003 || error.status === 404)) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
-      if (error instanceof DiscordAPIError && (error.code === 50001 || error.status === 403)) {
-        return { ok: false, reason: `Herald cannot see <#${channelId}>: it is missing View Channel there` };
-      }
-      this.log.warn({ err: error, channelId }, 'channel check failed');
-      return { ok: false, reason: 'Discord did not answer the channel check; try again in a minute' };
+      return channelFetchRefusal(error, channelId, this.log);
     }
     const channelGuild = 'guild_id' in channel ? channel.guild_id : undefined;
     if (!channelGuild) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };

@@ -3,11 +3,11 @@
 // raw bytes before anything reads them; bodies over the size limit are refused with 413 unread; a signed
 // request older (or newer) than the timestamp window, or one replayed, is refused too. Only then is the JSON
 // parsed and handed to the interaction handler, whose answer is the HTTP response.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock';
+import { listenHttp } from '../../net/http-listen';
 import { interactionSchema, type HttpInteraction, type InteractionResponse } from './interactions';
 import { checkSignature, ReplayGuard } from './verify';
 
@@ -132,27 +132,17 @@ export async function startInteractionsServer(o: InteractionsServerOptions): Pro
     send(res, 200, 'application/json', JSON.stringify(response));
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      o.log.error({ err: error, path: req.url }, 'interactions request failed');
-      if (!res.headersSent) send(res, 500, TEXT, 'Internal error (logged).\n');
-      else res.destroy();
-    });
-  });
-  // Discord waits 3 s; a client that trickles its request is cut off well after that.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+  // Discord waits 3 s; a client that trickles its request is cut off well after that (listenHttp: 10 s).
+  const { server, port, origin } = await listenHttp({
+    port: o.port,
+    host: o.host,
+    log: o.log,
+    failed: 'interactions request failed',
+    handle,
+    internalError: (res) => send(res, 500, TEXT, 'Internal error (logged).\n'),
   });
   serving = true;
-  const { port } = server.address() as AddressInfo;
-  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
-  const url = `http://${host}:${port}${INTERACTIONS_PATH}`;
+  const url = `${origin}${INTERACTIONS_PATH}`;
   o.log.info({ url }, 'interactions endpoint listening');
   return {
     url,

@@ -8,11 +8,11 @@ import { parseArticle } from '../../../src/articles/parse';
 import { eventDateText } from '../../../src/format/dates';
 import { createAskService, type AskResult } from '../../../src/answers/ask/service';
 import { looseText } from '../../../src/answers/ask/text';
+import { corpusDir, sharedPath } from '../../support/shared-data';
 import { corpusQuestions, heldOutQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const seedFile = join(repoRoot, 'data/articles/csto-border-plan.txt');
-export const corpusDir = resolve(repoRoot, '../shared/corpus/articles');
 /** The clock the articles are parsed and questions asked at. */
 export const EVAL_NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -46,7 +46,7 @@ export interface EvalSummary {
 
 export function loadLibrary(now = EVAL_NOW): MemoryLibrary {
   const library = new MemoryLibrary();
-  const files = [seedFile, ...readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(corpusDir, f))];
+  const files = [seedFile, ...readdirSync(sharedPath('corpus/articles', 'the held-out news corpus')).filter((f) => f.endsWith('.txt')).sort().map((f) => join(corpusDir, f))];
   for (const file of files) {
     const parsed = parseArticle(readFileSync(file, 'utf8'), { now, origin: file });
     if (parsed.ok) library.upsert({ article: parsed.article, origin: file, ingestedAt: now });
