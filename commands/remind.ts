@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IN_SERVERS, MANAGE_GUILD, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
+import { IN_SERVERS, OptionType, POSTABLE_CHANNELS } from '../src/core/command';
 import { defineCommand } from '../src/services';
 import type { Choice, Reply } from '../src/core/reply';
 import { LEAD_DAYS_MAX, type SettingResult } from '../src/reminders/reminders';
@@ -8,6 +8,8 @@ import { isTimeZone } from '../src/reminders/time';
 import type { HeldMove } from '../src/reminders/holds';
 import { clip, safe } from '../src/format/text';
 import { dayText } from '../src/format/dates';
+import { CANCEL_PREFIX, mineReply, remindMeReply, timezoneReply, timezoneSetReply } from '../src/reminders/member-answers';
+import { REMIND_ME_PREFIX } from '../src/reminders/members';
 
 
 const text = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
@@ -22,7 +24,13 @@ const argsSchema = z.discriminatedUnion('subcommand', [
   z.object({ subcommand: z.literal('role'), role: text }),
   z.object({ subcommand: z.literal('test') }),
   z.object({ subcommand: z.literal('moves') }),
+  // Every member's own: their time zone, and their reminders.
+  z.object({ subcommand: z.literal('me'), timezone: z.string().trim().refine(isTimeZone, 'an IANA time zone name such as Europe/London').optional() }),
+  z.object({ subcommand: z.literal('mine') }),
 ]);
+
+/** The parts of /remind every member may use; every other subcommand and button needs Manage Server. */
+export const MEMBER_SUBCOMMANDS = ['me', 'mine'] as const;
 
 let zones: string[] | undefined;
 /** IANA names this runtime knows (plus UTC), for autocomplete. */
@@ -44,8 +52,9 @@ const off = (): Reply => ({ content: 'Reminders are not available in this deploy
 export default defineCommand({
   definition: {
     name: 'remind',
-    description: 'Reminders of upcoming events in the tracked articles (server admins)',
-    default_member_permissions: MANAGE_GUILD,
+    // Visible to members for /remind me and /remind mine: Discord cannot hide single subcommands, so the
+    // admin ones are listed to members too and refused in code without Manage Server (the router).
+    description: "Reminders of upcoming events: your own (me, mine); the server's (admins)",
     contexts: IN_SERVERS,
     options: [
       {
@@ -82,13 +91,30 @@ export default defineCommand({
       },
       { type: OptionType.Subcommand, name: 'test', description: 'Post a preview of the next reminder now' },
       { type: OptionType.Subcommand, name: 'moves', description: 'Date moves by a year or more waiting for an admin: confirm or reject' },
+      {
+        type: OptionType.Subcommand,
+        name: 'me',
+        description: 'Your own reminders (any member): your time zone',
+        options: [{ type: OptionType.String, name: 'timezone', description: 'IANA name, e.g. Europe/London (leave empty to see yours)', required: false, autocomplete: true, max_length: 64 }],
+      },
+      { type: OptionType.Subcommand, name: 'mine', description: 'Your own reminders (any member): list and cancel them' },
     ],
   },
   args: argsSchema,
   defer: 'ephemeral',
   adminOnly: true,
   guildOnly: true,
+  memberOpen: { subcommands: MEMBER_SUBCOMMANDS, buttons: [REMIND_ME_PREFIX, CANCEL_PREFIX] },
   async run(args, ctx) {
+    if (args.subcommand === 'me' || args.subcommand === 'mine') {
+      const members = ctx.services.members;
+      if (!members) return off();
+      const { userId, guildId: server } = ctx.caller;
+      if (args.subcommand === 'mine') return mineReply(await members.mine(userId, server));
+      if (args.timezone === undefined) return timezoneReply(await members.timezone(userId, server));
+      const set = await members.setTimezone(userId, args.timezone);
+      return set.ok ? timezoneSetReply(args.timezone, set.moved) : { content: set.reason, ephemeral: true };
+    }
     const reminders = ctx.services.reminders;
     const guildId = ctx.caller.guildId;
     if (!reminders || !guildId) return off();
@@ -129,9 +155,19 @@ export default defineCommand({
     }
   },
   autocomplete(option, value) {
-    return option === 'zone' ? suggestTimeZones(value) : [];
+    return option === 'zone' || option === 'timezone' ? suggestTimeZones(value) : [];
   },
   async button(customId, ctx) {
+    // Every member's: Remind me under an event, and Cancel in /remind mine.
+    if (customId.startsWith(REMIND_ME_PREFIX) || customId.startsWith(CANCEL_PREFIX)) {
+      const members = ctx.services.members;
+      if (!members) return off();
+      const { userId, guildId: server } = ctx.caller;
+      if (customId.startsWith(REMIND_ME_PREFIX)) return remindMeReply(await members.remindMe({ userId, guildId: server }, customId, ctx.services.articles));
+      const cancelled = await members.cancel(userId, Number(customId.slice(CANCEL_PREFIX.length)));
+      const note = cancelled.ok ? `Cancelled: ${safe(cancelled.reminder.content.description)} (${dayText(cancelled.reminder.eventDate)}).` : cancelled.reason;
+      return mineReply(await members.mine(userId, server), note);
+    }
     // remind:move:<id>:confirm|reject (the router has checked Manage Server).
     const m = /^remind:move:(\d+):(confirm|reject)$/.exec(customId);
     const reminders = ctx.services.reminders;

@@ -3,6 +3,7 @@ import { IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { defineCommand } from '../src/services';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { timelinePictureInput, timelineReply } from '../src/answers/timeline';
+import { withRemindMe } from '../src/reminders/members';
 
 export default defineCommand({
   definition: {
@@ -29,7 +30,10 @@ export default defineCommand({
   async run({ article, theme }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
     if (!found.ok) return found.reply;
-    const reply = timelineReply(found.tracked, ctx.now());
+    // Remind me under every upcoming event whose date Herald is sure of (at most 25).
+    const members = ctx.services.members;
+    const text = timelineReply(found.tracked, ctx.now());
+    const reply = members ? withRemindMe(text, members.buttons(found.tracked, ctx.now())) : text;
     const { pictures } = ctx.services;
     if (!pictures || found.tracked.article.events.length === 0) return reply;
     const story = ctx.services.stories?.storyOf(found.tracked.article.id)?.articles ?? [];

@@ -3,7 +3,8 @@ import { IN_SERVERS_AND_DMS, OptionType } from '../src/core/command';
 import { defineCommand } from '../src/services';
 import { articleOption, lookupArticle, optionalText, suggestArticles } from '../src/answers/article-option';
 import { eventChoices } from '../src/answers/events';
-import { whenReply } from '../src/answers/when';
+import { whenReply, whenShownEvents } from '../src/answers/when';
+import { withRemindMe } from '../src/reminders/members';
 
 export default defineCommand({
   definition: {
@@ -19,7 +20,12 @@ export default defineCommand({
   defer: 'none',
   run({ article, event }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
-    return found.ok ? whenReply(found.tracked, ctx.now(), event) : found.reply;
+    if (!found.ok) return found.reply;
+    const reply = whenReply(found.tracked, ctx.now(), event);
+    // Remind me under each upcoming event shown whose date Herald is sure of.
+    const members = ctx.services.members;
+    if (!members || reply.ephemeral) return reply;
+    return withRemindMe(reply, members.buttons(found.tracked, ctx.now(), new Set(whenShownEvents(found.tracked.article, event).map((e) => e.id))));
   },
   autocomplete(option, value, raw, ctx) {
     if (option === 'article') return suggestArticles(ctx.services.articles, value);

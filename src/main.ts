@@ -124,6 +124,8 @@ async function main(): Promise<void> {
     webhookMaker: discord?.webhooks, addSecret: (value) => addSecret(secrets, value),
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest, posting, scopes,
     caps: { perPoll: config.ANNOUNCE_PER_POLL, perMinute: config.ANNOUNCE_PER_MINUTE },
+    // Remind me under each upcoming sure event (once member reminders have started).
+    buttons: (tracked, now) => services.members?.buttons(tracked, now) ?? [],
     folder: {
       onProgress: (done, total) => {
         if (library.loading()) library.setLoading({ done, total });

@@ -5,7 +5,7 @@ import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { clip, HERALD_COLOR } from '../format/text';
 
-export type HelpEntry = Pick<Command<unknown>, 'definition' | 'adminOnly' | 'guildOnly'>;
+export type HelpEntry = Pick<Command<unknown>, 'definition' | 'adminOnly' | 'guildOnly' | 'memberOpen'>;
 
 function usage(name: string, options: OptionDefinition[] = []): string {
   const opts = options.filter((o) => o.type !== OptionType.Subcommand).map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`));
@@ -13,7 +13,8 @@ function usage(name: string, options: OptionDefinition[] = []): string {
 }
 
 function marks(c: HelpEntry): string {
-  return [c.adminOnly ? ' (admin: Manage Server)' : '', c.guildOnly ? ' (servers only)' : ''].join('');
+  const open = c.memberOpen?.subcommands.length ? `; ${c.memberOpen.subcommands.map((s) => `${s}`).join(' and ')}: any member` : '';
+  return [c.adminOnly ? ` (admin: Manage Server${open})` : '', c.guildOnly ? ' (servers only)' : ''].join('');
 }
 
 function subcommands(c: HelpEntry): OptionDefinition[] {
@@ -28,7 +29,7 @@ export function helpReply(commands: readonly HelpEntry[], name?: string): Reply 
     if (!c) return userError(`There is no /${clip(wanted, 32)} command. The commands: ${sorted.map((x) => `/${x.definition.name}`).join(' ')}.`);
     const subs = subcommands(c);
     const fields: EmbedField[] = subs.length
-      ? subs.map((s) => ({ name: usage(`${c.definition.name} ${s.name}`, s.options), value: [s.description, ...(s.options ?? []).map((o) => `\`${o.name}\`: ${o.description}`)].join('\n') }))
+      ? subs.map((s) => ({ name: `${usage(`${c.definition.name} ${s.name}`, s.options)}${c.adminOnly && c.memberOpen ? (c.memberOpen.subcommands.includes(s.name) ? ' · any member' : ' · admin') : ''}`, value: [s.description, ...(s.options ?? []).map((o) => `\`${o.name}\`: ${o.description}`)].join('\n') }))
       : (c.definition.options ?? []).map((o) => ({ name: `${o.name}${o.required ? ' (required)' : ' (optional)'}`, value: o.description }));
     return {
       embeds: [

@@ -17,6 +17,15 @@ export function eventField(tracked: TrackedArticle, event: ArticleEvent, now: Da
   return { name: `${eventDateText(event)} · ${statusText(event, now)}`, value: lines.join('\n') };
 }
 
+/** The events /when shows: the one asked for, or the most important ones. */
+export function whenShownEvents(article: TrackedArticle['article'], eventQuery?: string): ArticleEvent[] {
+  if (eventQuery !== undefined) {
+    const event = findEvent(article, eventQuery);
+    return event ? [event] : [];
+  }
+  return bySalience(article.events).slice(0, MAX_EVENTS);
+}
+
 export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: string): Reply {
   const { article } = tracked;
   const title = clip(`When: ${safe(article.headline)}`, 256);

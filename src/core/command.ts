@@ -94,6 +94,11 @@ export interface Command<A = unknown, S = unknown> {
   defer: 'none' | 'public' | 'ephemeral';
   /** Requires Manage Server; the router checks it in code too (servers can override command permissions). */
   adminOnly?: boolean;
+  /**
+   * With adminOnly (or guildOnly): the subcommands and buttons (custom_id prefixes) every member may use,
+   * in a server or not (/remind me, /remind mine, Remind me). Everything else still needs Manage Server.
+   */
+  memberOpen?: { subcommands: readonly string[]; buttons: readonly string[] };
   /** Works only in a server (e.g. subscribing a channel). */
   guildOnly?: boolean;
   run(args: A, ctx: CommandContext<S>): Promise<Reply> | Reply;

@@ -40,6 +40,8 @@ export interface Reply {
   embeds?: Embed[];
   /** One row of buttons (paging). */
   buttons?: Button[];
+  /** More rows below it (Remind me under each upcoming event): Discord shows at most 5 rows of 5 in all. */
+  buttonRows?: Button[][];
   /** Only the caller sees it (user mistakes, errors, admin output). */
   ephemeral?: boolean;
   /** Role that may be pinged; only set from a subscription an admin configured. Everything else never pings. */

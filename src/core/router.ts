@@ -78,7 +78,7 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     const ctx = this.context(inv);
     const command = this.byName.get(inv.command);
     if (!command) return this.refused({ content: `There is no /${inv.command} command. Try /help.`, ephemeral: true });
-    const denied = this.check(command, inv.caller);
+    const denied = this.check(command, inv.caller, command.memberOpen?.subcommands.includes(String(inv.options.subcommand)));
     if (denied) return this.refused(denied);
     const parsed = command.args.safeParse(inv.options);
     if (!parsed.success) {
@@ -98,7 +98,7 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     const command = this.byName.get(inv.command);
     if (!command?.autocomplete) return [];
     // Suggestions can reveal data (a server's feed URLs): the same checks as running the command.
-    if (this.check(command, inv.caller)) return [];
+    if (this.check(command, inv.caller, command.memberOpen?.subcommands.includes(String(inv.options.subcommand)))) return [];
     const ctx = this.context(inv);
     try {
       const choices = await command.autocomplete(inv.focused, inv.value, inv.options, ctx);
@@ -121,7 +121,7 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     const command = this.byName.get(name);
     const ctx = this.context({ command: name, caller, interactionId });
     if (!command?.button) return { content: 'This button is no longer active.', ephemeral: true };
-    const denied = this.check(command, caller);
+    const denied = this.check(command, caller, command.memberOpen?.buttons.some((prefix) => customId.startsWith(prefix)));
     if (denied) return denied;
     const started = performance.now();
     try {
@@ -131,7 +131,9 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     }
   }
 
-  private check(command: Command<any>, caller: Caller): Reply | undefined {
+  /** `open`: a part of the command every member may use (Command.memberOpen). */
+  private check(command: Command<any>, caller: Caller, open = false): Reply | undefined {
+    if (open) return undefined;
     if (command.guildOnly && !caller.guildId) {
       return { content: `/${command.definition.name} works in a server, not in DMs.`, ephemeral: true };
     }

@@ -7,7 +7,7 @@ import type { Metrics } from '../core/metrics';
 import type { TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { ActionResult, MessagePoster, PostAction } from '../core/poster';
-import type { Reply } from '../core/reply';
+import type { Button, Reply } from '../core/reply';
 import { CHANNEL_SUMMARY, SUMMARY_KEY, type AnnouncementRow, type FeedStore, type NewAnnouncement, type WatchRow } from './store';
 import { neutraliseMentions, safe, stripControls } from '../format/text';
 import type { StoryIndex } from '../stories/index';
@@ -41,6 +41,8 @@ export interface AnnouncerDeps {
   webhooks?: WebhookDirectory;
   /** Per-server libraries: an announcement links only to a story article the watching server sees. */
   scopes?: Pick<ArticleScopes, 'visible'>;
+  /** Buttons under an announcement (members' Remind me under each upcoming sure event), in the preview too. */
+  buttons?: (tracked: TrackedArticle, now: Date) => Button[];
 }
 
 /** Tries for a thread or publish that fails retryably (then its reason shows in /watch list). */
@@ -170,7 +172,7 @@ export class Announcer {
     for (const { watch, terms } of plan.deliver) {
       if (options.budget && !options.budget.take(watch.id)) continue;
       const { updateTo, moves, movedFrom } = linkFor(watch.guild_id);
-      const reply = renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, movedFrom, matchedTerms: terms }, deliverySettings(watch));
+      const reply = this.withButtons(renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, movedFrom, matchedTerms: terms }, deliverySettings(watch)), tracked, now);
       const actions = postActions(watch, article.headline);
       out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, threadName: threadName(article.headline), ...(actions.length ? { actions } : {}) });
     }
@@ -423,13 +425,26 @@ export class Announcer {
       const mine = plan.deliver.find((d) => d.watch.id === watch.id);
       if (!mine) continue;
       const link = stories.bestLink(tracked.article, tracked.origin, scopes ? (t) => scopes.visible(t, watch.guild_id) : undefined);
-      const reply = renderDelivery(
-        { article: tracked.article, origin: tracked.origin, now, updateTo: link?.tracked.article.headline, moves: link?.moves ?? [], matchedTerms: mine.terms },
-        deliverySettings(watch),
+      const reply = this.withButtons(
+        renderDelivery(
+          { article: tracked.article, origin: tracked.origin, now, updateTo: link?.tracked.article.headline, moves: link?.moves ?? [], matchedTerms: mine.terms },
+          deliverySettings(watch),
+        ),
+        tracked,
+        now,
       );
       return { ok: true, reply, article: tracked.article.headline, queued: false };
     }
     return { ok: false, reason: 'no tracked article would be announced there yet (its topic, filters or routes leave every one out); the preview appears once one would be.' };
+  }
+
+  /** The announcement with its buttons in rows of five (Discord: at most five rows). */
+  private withButtons(reply: Reply, tracked: TrackedArticle, now: Date): Reply {
+    const buttons = this.deps.buttons?.(tracked, now) ?? [];
+    if (buttons.length === 0) return reply;
+    const rows: Button[][] = [];
+    for (let i = 0; i < buttons.length && rows.length < 5; i += 5) rows.push(buttons.slice(i, i + 5));
+    return { ...reply, buttonRows: rows };
   }
 
   watchesFor(guildId: string): Promise<WatchRow[]> {

@@ -15,7 +15,7 @@ import type { ArticleScopes } from '../articles/scopes';
 import type { SafeFetchOptions } from '../net/safe-fetch';
 import type { FeedStore } from './store';
 import { StoryIndex } from '../stories/index';
-import { Announcer } from './announcer';
+import { Announcer, type AnnouncerDeps } from './announcer';
 import { FeedMonitor } from './monitor';
 import { WatchRegistry } from './watches';
 import { DeliveryRegistry } from './deliveries';
@@ -38,6 +38,8 @@ export interface NewsMonitorOptions {
   pollSchedule: string;
   /** ALLOW_PRIVATE_FEEDS. */
   allowPrivate: boolean;
+  /** Buttons under each announcement (members' Remind me); main.ts wires them to the member reminders. */
+  buttons?: AnnouncerDeps['buttons'];
   /** ARTICLES_DIR to watch; omit to not watch a folder. */
   articlesDir?: string;
   /** FEED_MIN_INTERVAL in minutes: the shortest per-feed poll interval (default 5). */
@@ -89,6 +91,7 @@ export class NewsMonitor {
     this.webhooks = new WebhookDirectory(this.store, options.addSecret);
     this.announcer = new Announcer({
       store: this.store, stories: this.stories, poster, clock, log: log.child({ feature: 'announce' }), metrics: options.metrics, library, posting: options.posting, webhooks: this.webhooks, scopes: options.scopes, perMinute: options.caps?.perMinute,
+      buttons: options.buttons,
     });
     this.feeds = new FeedMonitor({
       store: this.store,

@@ -11,14 +11,14 @@ import type { ArticleScopes } from '../articles/scopes';
 import type { Clock } from '../core/clock';
 import type { MessagePoster, PostResult } from '../core/poster';
 import type { PostingState } from '../core/posting';
-import type { Reply } from '../core/reply';
+import type { Button, Reply } from '../core/reply';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import { dayText, discordInstant } from '../format/dates';
 import { clip, safe } from '../format/text';
 import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents } from '../stories/link';
 import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
-import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeEvents, type NewerMove } from './members';
+import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeButtons, remindMeEvents, type NewerMove } from './members';
 import { originKey } from './plan';
 import { reminderReply } from './render';
 import type { ReminderStore } from './store';
@@ -36,6 +36,8 @@ export interface MemberListing {
 }
 
 export interface MemberReminderService {
+  /** Remind me buttons for the article's upcoming sure events (only those with an id in `only`, when given). */
+  buttons(tracked: TrackedArticle, now: Date, only?: ReadonlySet<string>): Button[];
   /** The button's press: `articles` is what the member's server sees. */
   remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list'>): Promise<RemindMeResult>;
   mine(userId: string, guildId: string | null, limit?: number): Promise<MemberListing>;
@@ -159,6 +161,10 @@ export class MemberReminders implements MemberReminderService {
   }
 
   // ---- what members do -----------------------------------------------------------------------------
+
+  buttons(tracked: TrackedArticle, now: Date, only?: ReadonlySet<string>): Button[] {
+    return remindMeButtons(tracked, now, { freshDays: this.o.freshDays, only });
+  }
 
   async remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list'>): Promise<RemindMeResult> {
     const ref = parseRemindMe(customId);

@@ -3,7 +3,7 @@
 // changed. Data in, data out, `now` passed in; MemberReminders (member-service.ts) does the I/O.
 import { createHash } from 'node:crypto';
 import type { TrackedArticle } from '../articles/library';
-import type { Button } from '../core/reply';
+import type { Button, Reply } from '../core/reply';
 import { clip } from '../format/text';
 import { dayText } from '../format/dates';
 import { isFarMove } from './holds';
@@ -73,6 +73,15 @@ export function remindMeButtons(tracked: TrackedArticle, now: Date, options: { f
     if (customId.length > CUSTOM_ID_MAX) return [];
     return [{ customId, label: clip(`Remind me: ${dayText(e.date)} · ${e.content.description}`, 80, 'exact') }];
   });
+}
+
+/** The reply with Remind me buttons in rows of five below its own buttons (at most five rows in all). */
+export function withRemindMe(reply: Reply, buttons: Button[]): Reply {
+  const free = MAX_ROWS - (reply.buttons?.length ? 1 : 0) - (reply.buttonRows?.length ?? 0);
+  if (buttons.length === 0 || free <= 0) return reply;
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length && rows.length < free; i += BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + BUTTONS_PER_ROW));
+  return { ...reply, buttonRows: [...(reply.buttonRows ?? []), ...rows] };
 }
 
 /** When a member's reminder of an event on `date` is due: `time` on that day in their zone. */

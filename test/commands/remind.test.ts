@@ -35,11 +35,25 @@ const admin = (): Caller => ({ userId: fake.users.admin, guildId: fake.guildId, 
 const run = (options: Record<string, string | number | undefined>, caller = admin()) => router.run({ command: 'remind', options, caller });
 
 describe('/remind', () => {
-  it('is hidden from non-admins by default and refused to them in code', async () => {
-    expect(remind.definition.default_member_permissions).toBe('32');
+  it('is visible to members for their own reminders; every admin subcommand and button is refused to them in code', async () => {
+    // Discord hides a whole command or none of it: /remind me and /remind mine need it visible.
+    expect(remind.definition.default_member_permissions).toBeUndefined();
     expect(remind.definition.contexts).toEqual([0]);
-    const reply = await run({ subcommand: 'list' }, { ...admin(), canManageGuild: false });
-    expect(reply).toEqual({ content: '/remind needs the Manage Server permission.', ephemeral: true });
+    const member = { ...admin(), userId: fake.users.member, canManageGuild: false };
+    const admins = (remind.definition.options ?? []).map((o) => o.name).filter((n) => n !== 'me' && n !== 'mine');
+    expect(admins).toEqual(['channel', 'off', 'list', 'time', 'timezone', 'lead', 'role', 'test', 'moves']);
+    for (const subcommand of admins) {
+      const reply = await run({ subcommand, channel: fake.channels.general, time: '10:00', zone: 'UTC', days: 1 }, member);
+      expect(reply, subcommand).toEqual({ content: '/remind needs the Manage Server permission.', ephemeral: true });
+    }
+    for (const customId of ['remind:move:1:confirm', 'remind:move:1:reject', 'remind:something']) {
+      expect(await router.button(customId, member), customId).toEqual({ content: '/remind needs the Manage Server permission.', ephemeral: true });
+    }
+    expect(await router.autocomplete({ command: 'remind', options: { subcommand: 'timezone' }, caller: member, focused: 'zone', value: 'Europe/Lon' })).toEqual([]);
+    expect((await h.reminders.settings(fake.guildId)).channelId).toBeNull();
+    // The member parts answer (reminders for members are off in this router: no member service).
+    expect(await run({ subcommand: 'mine' }, member)).toEqual({ content: 'Reminders are not available in this deployment.', ephemeral: true });
+    expect(await router.autocomplete({ command: 'remind', options: { subcommand: 'me' }, caller: member, focused: 'timezone', value: 'Europe/Lon' })).toEqual([{ name: 'Europe/London', value: 'Europe/London' }]);
   });
 
   it('channel: refuses a channel Herald cannot post embeds in, subscribes one it can', async () => {

@@ -74,15 +74,18 @@ function invocations(c: Command<any>): Record<string, unknown>[] {
   const subs = opts.filter((o) => o.type === OptionType.Subcommand);
   const fill = (list: OptionDefinition[]) => Object.fromEntries(list.filter((o) => o.required).map((o) => [o.name, sample(o, fake)]));
   if (subs.length === 0) return [fill(opts)];
-  return subs.map((s) => ({ subcommand: s.name, ...fill(s.options ?? []) }));
+  // Parts every member may use (/remind me, /remind mine) are not admin invocations.
+  return subs.filter((s) => !c.memberOpen?.subcommands.includes(s.name)).map((s) => ({ subcommand: s.name, ...fill(s.options ?? []) }));
 }
 
 const adminCommands = commands.filter((c) => c.adminOnly);
 
 describe('admin commands from a member without Manage Server', () => {
-  it('are the ones Discord hides from non-admins by default (default_member_permissions = Manage Server)', () => {
+  it('are the ones Discord hides from non-admins by default (default_member_permissions = Manage Server), but /remind with its member parts', () => {
     expect(adminCommands.map((c) => c.definition.name).sort()).toEqual(['feed', 'remind', 'watch']);
-    for (const c of adminCommands) expect(c.definition.default_member_permissions).toBe('32');
+    for (const c of adminCommands) expect(c.definition.default_member_permissions).toBe(c.memberOpen ? undefined : '32');
+    // Discord hides a whole command or none of it: /remind is shown to members for /remind me and /remind mine only.
+    expect(adminCommands.filter((c) => c.memberOpen).map((c) => [c.definition.name, c.memberOpen!.subcommands])).toEqual([['remind', ['me', 'mine']]]);
   });
 
   it('refuses every subcommand of every admin command, ephemerally and with a clear message, and changes nothing', async () => {

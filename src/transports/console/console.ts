@@ -11,7 +11,8 @@ import type { Clock } from '../../core/clock';
 import type { Attachment } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { parseCommandLine } from './parse-line';
-import { renderReplyText } from './render-text';
+import { pressableButtons, renderReplyText } from './render-text';
+import type { Button } from '../../core/reply';
 
 export const CONSOLE_CALLER: Caller = { userId: 'console', guildId: 'console', channelId: 'console', canManageGuild: true, canManageWebhooks: true };
 
@@ -101,6 +102,8 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input, output: isTTY ? output : undefined, terminal: isTTY, completer: isTTY ? (completer as Completer) : undefined, historySize: 500 });
   rl.setPrompt('herald> ');
   let count = 0;
+  /** The last answer's buttons: a line with just a number presses one (Discord's click, as a numbered choice). */
+  let buttons: Button[] = [];
 
   async function answer(line: string): Promise<void> {
     if (!isTTY && line.trim() !== '') write(`\n> ${line.trim()}`);
@@ -115,6 +118,19 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
       write(names.length > 0 ? `Suggestions:\n${names.map((n) => `  ${n}`).join('\n')}` : 'No suggestions.');
       return;
     }
+    const choice = /^\s*(\d{1,2})\s*$/.exec(line);
+    if (choice) {
+      const button = buttons[Number(choice[1]) - 1];
+      if (!button) {
+        write(buttons.length ? `Choose a button from 1 to ${buttons.length}.` : 'There is no button to press: the last answer had none.');
+        return;
+      }
+      count += 1;
+      const reply = await router.button(button.customId, caller, `console-${count}`);
+      buttons = pressableButtons(reply).length ? pressableButtons(reply) : buttons;
+      write(renderReplyText(reply, clock.now()));
+      return;
+    }
     const parsed = parseCommandLine(line, (name) => router.find(name)?.definition);
     if (parsed.kind === 'empty') return;
     if (parsed.kind === 'error') {
@@ -123,6 +139,7 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     }
     count += 1;
     const reply = await router.run({ command: parsed.command, options: parsed.options, caller, interactionId: `console-${count}` });
+    buttons = pressableButtons(reply);
     write(renderReplyText(reply, clock.now()));
     for (const attachment of reply.attachments ?? []) write(await saveAttachment(options.fileDir ?? join(tmpdir(), 'herald-files'), attachment));
   }

@@ -1,6 +1,6 @@
 // Replies as terminal text: title, description, fields, footer and buttons; Discord timestamps become
 // readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold and italic markers are removed.
-import type { Reply } from '../../core/reply';
+import type { Button, Reply } from '../../core/reply';
 import { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS } from '../../language/calendar-words';
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -76,6 +76,18 @@ export function renderReplyText(reply: Reply, now: Date): string {
     if (embed.footer) lines.push('', plainText(embed.footer, now));
     blocks.push(lines.join('\n'));
   }
-  if (reply.buttons?.length) blocks.push(reply.buttons.map((b) => (b.disabled ? `(${b.label})` : `[${b.label}]`)).join(' '));
+  // Buttons as numbered choices: typing the number presses it (the console's stand-in for a click).
+  const rows = [reply.buttons ?? [], ...(reply.buttonRows ?? [])].filter((row) => row.length > 0);
+  if (rows.length) {
+    let n = 0;
+    const shown = rows.map((row) => row.map((b) => (b.disabled ? `(${b.label})` : `[${++n}] ${b.label}`)).join(rows.length > 1 || row.length > 1 ? '  ' : ' '));
+    if (n > 0) shown.push(`Type a number to press that button.`);
+    blocks.push(shown.join('\n'));
+  }
   return blocks.join('\n\n');
+}
+
+/** The buttons a console user can press, in the numbering renderReplyText shows (from 1). */
+export function pressableButtons(reply: Reply): Button[] {
+  return [...(reply.buttons ?? []), ...(reply.buttonRows ?? []).flat()].filter((b) => !b.disabled);
 }

@@ -64,7 +64,9 @@ export class DiscordPoster implements MessagePoster {
         // scrubber knows the token).
         const hook = options.webhook;
         const body = { ...payload, username: hook.username, ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...(options.forum ? { thread_name: options.forum.threadName } : {}) };
-        const message = (await this.rest.post(Routes.webhook(hook.id, hook.token), { body, query: new URLSearchParams({ wait: 'true' }), auth: false, signal })) as { id: string; channel_id: string; guild_id?: string };
+        // with_components: a webhook Herald made (application-owned) may carry the Remind me buttons.
+        const query = new URLSearchParams({ wait: 'true', ...(payload.components ? { with_components: 'true' } : {}) });
+        const message = (await this.rest.post(Routes.webhook(hook.id, hook.token), { body, query, auth: false, signal })) as { id: string; channel_id: string; guild_id?: string };
         return { ok: true, messageId: message.id, channelId: message.channel_id ?? channelId, ...(message.guild_id ? { guildId: message.guild_id } : {}) };
       }
       if (options.forum) {

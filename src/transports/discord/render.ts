@@ -15,6 +15,7 @@ export const LIMITS = {
   /** title + description + field names/values + footer, summed over all embeds of a message. */
   total: 6000,
   buttons: 5,
+  buttonRows: 5,
   buttonLabel: 80,
   customId: 100,
   attachments: 10,
@@ -67,8 +68,8 @@ export function renderMessage(reply: Reply): MessagePayload {
   if (reply.content) payload.content = truncate(inert(reply.content), LIMITS.content);
   const embeds = fitEmbeds((reply.embeds ?? []).slice(0, LIMITS.embeds));
   if (embeds.length) payload.embeds = embeds;
-  const row = renderButtons(reply.buttons ?? []);
-  if (row) payload.components = [row];
+  const rows = [reply.buttons ?? [], ...(reply.buttonRows ?? [])].map(renderButtons).filter((r): r is ApiButtonRow => r !== undefined).slice(0, LIMITS.buttonRows);
+  if (rows.length) payload.components = rows;
   const files = (reply.attachments ?? []).slice(0, LIMITS.attachments).map((a) => ({
     ...a,
     name: a.name.replace(/[^\w.-]/g, '_') || 'file',

@@ -38,6 +38,6 @@ describe('console rendering', () => {
       },
       now,
     );
-    expect(text).toBe('Hello\n\nWhen: A\n───────\nDesc\n\nF1\n  line 1\n  line 2\n\nFoot\n\n(◀ Previous) [Next ▶]');
+    expect(text).toBe('Hello\n\nWhen: A\n───────\nDesc\n\nF1\n  line 1\n  line 2\n\nFoot\n\n(◀ Previous)  [1] Next ▶\nType a number to press that button.');
   });
 });

@@ -125,6 +125,14 @@ describe('renderMessage', () => {
     expect(out.components![0].components[0]).toEqual({ type: 2, style: 2, custom_id: 'articles:0', label: 'P0', disabled: true });
   });
 
+  it('renders more rows below the first, at most five rows of five', () => {
+    const row = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ customId: `remind:${tag}${i}`, label: `${tag}${i}` }));
+    const out = renderMessage({ content: 'x', buttonRows: [row(6, 'a'), row(2, 'b'), row(1, 'c'), row(1, 'd'), row(1, 'e'), row(1, 'f')] });
+    expect(out.components!.map((r) => r.components.map((c) => c.label))).toEqual([['a0', 'a1', 'a2', 'a3', 'a4'], ['b0', 'b1'], ['c0'], ['d0'], ['e0']]);
+    const paged = renderMessage({ content: 'x', buttons: row(1, 'p'), buttonRows: [row(1, 'a'), []] });
+    expect(paged.components!.map((r) => r.components.map((c) => c.label))).toEqual([['p0'], ['a0']]);
+  });
+
   it('strips bidi override characters from article text', () => {
     expect(renderMessage({ content: 'safe\u202Etxt.exe' }).content).toBe('safetxt.exe');
   });
