@@ -35,12 +35,12 @@ export function parseRemindMe(customId: string): { article: string; eventKey: st
 }
 
 /**
- * Whether a day (yyyy-mm-dd) is still to come for someone: it has not ended in the westernmost zone
- * (UTC−12). The member's own zone decides on the click whether the reminder can still be given.
+ * Whether a day (yyyy-mm-dd) is today or later in UTC. A button is shown then; the member's own zone
+ * decides on the click whether the reminder can still be given (its time may have passed there).
  */
 export function isUpcomingDay(date: string, now: Date): boolean {
   const start = Date.parse(`${date}T00:00:00Z`);
-  return Number.isFinite(start) && start + 36 * HOUR > now.getTime();
+  return Number.isFinite(start) && start + 24 * HOUR > now.getTime();
 }
 
 export interface RemindMeEvent {

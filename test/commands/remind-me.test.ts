@@ -14,6 +14,7 @@ import { MemberReminders } from '../../src/reminders/member-service';
 import type { Services } from '../../src/services';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { runConsole } from '../../src/transports/console/console';
+import { helpReply } from '../../src/answers/help';
 import { ConsolePoster } from '../../src/transports/console/poster';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { article, tracked } from '../reminders/fixtures';
@@ -87,6 +88,13 @@ describe('Remind me', () => {
     expect(cancelled.content).toBe('Cancelled: Council to vote on the budget (28 November 2024).');
     expect(cancelled.embeds?.[0].fields?.[2].value).toBe('• 28 November 2024: Council to vote on the budget — “Budget vote in the council” — cancelled: cancelled by you');
     expect(cancelled.buttonRows).toBeUndefined();
+  });
+
+  it('/help says which parts of /remind are every member\'s', () => {
+    expect(helpReply([remind]).embeds?.[0].description).toBe("**/remind** — Reminders of upcoming events: your own (me, mine); the server's (admins) (admin: Manage Server; me and mine: any member) (servers only)");
+    const fields = helpReply([remind], 'remind').embeds?.[0].fields?.map((f) => f.name) ?? [];
+    expect(fields.filter((f) => f.endsWith('· any member'))).toEqual(['/remind me [timezone:…] · any member', '/remind mine · any member']);
+    expect(fields.filter((f) => f.endsWith('· admin'))).toHaveLength(9);
   });
 
   it('/remind me timezone is validated with a clear ephemeral error, and shows the zone in use', async () => {

@@ -10,6 +10,7 @@ import { discordPoster, noDns, startInstance, tempDir } from './harness';
 import { readFileSync } from 'node:fs';
 import type { MessagePoster } from '../../src/core/poster';
 import { classifyAddress, type AddressVerdict } from '../../src/net/address';
+import { remindMeButtons } from '../../src/reminders/members';
 
 let server: FeedServer;
 let fake: FakeDiscord;
@@ -92,6 +93,25 @@ describe('feeds through the fake Discord', () => {
     expect(message.allowed_mentions).toEqual({ parse: [] });
     expect(message.nonce).toMatch(/^n[0-9a-f]{24}$/);
     expect(fake.mentionViolations()).toEqual([]);
+    await herald.stop();
+  });
+
+  it('puts a Remind me button under each upcoming sure event of an announcement, and the preview shows the same', async () => {
+    server.set(path, { body: rssFeed('Harbour Gazette', [item(1)]) });
+    const url = `${server.base}${path}`;
+    const herald = await startInstance(dbPath, clock, poster, { feeds: [url], buttons: (tracked, now) => remindMeButtons(tracked, now) });
+    await herald.news.watches.subscribe({ guildId: fake.guildId, channelId: channel, userId: fake.users.admin });
+    await herald.news.feeds.pollAll();
+    const dated = item(2, { content: '<p>The harbour board will vote on the new quay on December 3, 2024, its chair said on Tuesday.</p><p>The vote was delayed once, in 2019.</p>' });
+    server.set(path, { body: rssFeed('Harbour Gazette', [dated, item(1)]) });
+    clock.advance(600_000);
+    await herald.news.feeds.pollAll();
+    const [message] = fake.messages(channel);
+    const buttons = (message.components as { components: { custom_id: string; label: string }[] }[]).flatMap((r) => r.components);
+    expect(buttons.map((b) => b.label)).toEqual([expect.stringMatching(/^Remind me: 3 December 2024 · harbour board to vote on the new quay/)]);
+    expect(buttons[0].custom_id).toMatch(/^remind:me:[\w-]{16}:[0-9a-f]{24}$/);
+    const preview = await herald.news.deliveries.previewWatch({ guildId: fake.guildId, channelId: channel });
+    expect(preview.ok && [preview.article, preview.reply.buttonRows?.flat().map((b) => b.label)]).toEqual([`Harbour story number 2 of feed ${n}`, buttons.map((b) => b.label)]);
     await herald.stop();
   });
 

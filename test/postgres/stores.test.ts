@@ -12,7 +12,7 @@ import { PgArticleCache } from '../../src/store/postgres/article-cache';
 import { articleCacheContract } from '../store/contract/article-cache';
 import { feedStoreContract } from '../store/contract/feed-store';
 import { moveHoldsContract } from '../store/contract/move-holds';
-import { memberReminderStoreContract } from '../store/contract/member-reminder-store';
+import { memberReminder, memberReminderStoreContract } from '../store/contract/member-reminder-store';
 import { actions, planned, reminderStoreContract } from '../store/contract/reminder-store';
 import { freshDatabase } from './db';
 
@@ -92,6 +92,36 @@ describe('several processes on one PostgreSQL database', () => {
       expect(new Set(seen).size).toBe(300);
     } finally {
       await Promise.all([a.close(), b.close(), c.close()]);
+    }
+  });
+
+  it('never hands the same member reminder to two processes; a gone process\'s claim is taken over with the same nonce', async () => {
+    const url = await freshDatabase('members');
+    const [a, b, c] = await Promise.all([open(url), open(url), open(url)]);
+    try {
+      for (let i = 0; i < 120; i++) await a.members.add(memberReminder({ userId: String(500 + (i % 7)), eventKey: `e${i}`, dueAt: T0 + i }), new Date(T0));
+      const seen: number[] = [];
+      const drain = async (s: PostgresStores) => {
+        for (;;) {
+          const batch = await s.members.due(T0 + 1000, 10);
+          if (batch.length === 0) return;
+          for (const r of batch) {
+            expect(await s.members.claim(r, T0 + 200_000, new Date(T0 + 1000))).toBe(true);
+            seen.push(r.id);
+            await s.members.markSent(r.id, { via: 'dm', channelId: 'd', messageId: `m${r.id}` }, new Date(T0 + 1000));
+          }
+        }
+      };
+      await Promise.all([drain(a), drain(b), drain(c)]);
+      expect([seen.length, new Set(seen).size]).toEqual([120, 120]);
+      const { reminder } = await a.members.add(memberReminder({ eventKey: 'late', dueAt: T0 + 2000 }), new Date(T0));
+      const [held] = await a.members.due(T0 + 2000, 10);
+      expect(await a.members.claim(held, T0 + 120_000, new Date(T0 + 2000))).toBe(true);
+      expect(await b.members.due(T0 + 2001, 10)).toEqual([]);
+      await a.close();
+      expect((await b.members.due(T0 + 2002, 10)).map((r) => [r.id, r.nonce])).toEqual([[reminder.id, reminder.nonce]]);
+    } finally {
+      await Promise.all([b.close(), c.close()]);
     }
   });
 

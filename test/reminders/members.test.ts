@@ -30,11 +30,11 @@ describe('Remind me buttons', () => {
     }
   });
 
-  it('give none for an archive article (the freshness rule server reminders use), nor once the day is over everywhere', () => {
+  it('give none for an archive article (the freshness rule server reminders use), nor once the day is over in UTC', () => {
     const archive = tracked(budget.article, '/articles/old.txt', new Date('2025-06-01T00:00:00Z'));
     expect(remindMeButtons(archive, now)).toEqual([]);
-    expect(isUpcomingDay('2024-11-27', new Date('2024-11-28T11:59:00Z'))).toBe(true);
-    expect(isUpcomingDay('2024-11-27', new Date('2024-11-28T12:00:00Z'))).toBe(false);
+    expect(isUpcomingDay('2024-11-27', new Date('2024-11-27T23:59:00Z'))).toBe(true);
+    expect(isUpcomingDay('2024-11-27', new Date('2024-11-28T00:00:00Z'))).toBe(false);
   });
 
   it('stop at 25 (five rows of five) and can be limited to the events a reply shows', () => {
