@@ -43,3 +43,15 @@ export function article(headline: string, events: EventSpec[], sentences: string
 export function tracked(a: Article, origin = '/articles/budget.txt', ingestedAt = new Date('2024-11-27T10:00:00Z')): TrackedArticle {
   return { article: a, origin, ingestedAt };
 }
+
+// Written for the tests (not a real report): the same story, the approval moved to 5 December.
+export const CSTO_FOLLOW_UP = `---
+published: 2024-11-27
+source: Test Wire
+---
+CSTO postpones approval of Tajikistan-Afghanistan border plan
+
+The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.
+
+The plan includes several stages, among them the full deployment along the border.
+`;

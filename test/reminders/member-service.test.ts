@@ -11,20 +11,10 @@ import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { StoryIndex } from '../../src/stories/index';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
 import { harness, silent, type Harness } from './harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
-// Written for this test (not a real report): the same story, the approval moved to 5 December.
-const FOLLOW_UP = `---
-published: 2024-11-27
-source: Test Wire
----
-CSTO postpones approval of Tajikistan-Afghanistan border plan
-
-The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.
-
-The plan includes several stages, among them the full deployment along the border.
-`;
 
 let fake: FakeDiscord;
 let dir: string;

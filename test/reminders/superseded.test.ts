@@ -6,20 +6,10 @@ import { join, resolve } from 'node:path';
 import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
+import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
 import { harness } from './harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
-// Written for this test (not a real report): the same story, the approval moved to 5 December.
-const FOLLOW_UP = `---
-published: 2024-11-27
-source: Test Wire
----
-CSTO postpones approval of Tajikistan-Afghanistan border plan
-
-The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.
-
-The plan includes several stages, among them the full deployment along the border.
-`;
 
 // Also written for this test: the same story a day later, repeating the same date.
 const REPEAT = `---
