@@ -103,11 +103,16 @@ function calibrate(file: string): void {
       return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1 };
     })
     .filter((r) => r.features.length > 0 && r.features[3] > 0 && r.raw > 0);
-  const weights = fitWeights(rows);
-  const points = rows.map((r) => ({ raw: logistic(r.features, weights), f1: r.f1 }));
-  console.log(`${rows.length} direct answers on the tuning half`);
+  // What-questions (feature 'what') get their own model; every other type shares one.
+  const whatAt = FEATURE_NAMES.indexOf('what');
+  const isWhat = (r: { features: number[] }) => r.features[whatAt] === 1;
+  const weights = fitWeights(rows.filter((r) => !isWhat(r)));
+  const whatWeights = fitWeights(rows.filter(isWhat));
+  const points = rows.map((r) => ({ raw: logistic(r.features, isWhat(r) ? whatWeights : weights), f1: r.f1 }));
+  console.log(`${rows.length} direct answers on the tuning half (${rows.filter(isWhat).length} to what-questions)`);
   console.log(`export const WEIGHTS: number[] = [${weights.join(', ')}];`);
-  console.log(FEATURE_NAMES.map((n, i) => `  ${n}: ${weights[i]}`).join('\n'));
+  console.log(`export const WHAT_WEIGHTS: number[] = [${whatWeights.join(', ')}];`);
+  console.log(FEATURE_NAMES.map((n, i) => `  ${n}: ${weights[i]} · what ${whatWeights[i]}`).join('\n'));
   console.log(`export const CALIBRATION: CalibrationStep[] = [${fitCalibration(points).map((s) => `\n  { from: ${s.from}, precision: ${s.precision}, n: ${s.n} },`).join('')}\n];`);
 }
 

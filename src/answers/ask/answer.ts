@@ -4,7 +4,8 @@
 import type { DatedEvent } from '../../format/dates';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
-import { calibrated, logistic } from './calibration';
+import { calibrated, logistic, weightsFor } from './calibration';
+import { spanAnswer } from './span';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
@@ -188,7 +189,7 @@ export function decide(d: { confidence: number; fit: number; own: number; whole:
 function rawScore(question: Question, c: Candidate, typed: Typed): number {
   if (conflicts(question, c)) return 0;
   if (unfit(question, c, typed) !== null) return 0;
-  return logistic(answerFeatures(question, c, typed));
+  return logistic(answerFeatures(question, c, typed), weightsFor(question.type));
 }
 
 const TYPE_FEATURES: QuestionType[] = ['when', 'who', 'count', 'where', 'list', 'why'];
@@ -198,6 +199,8 @@ export function answerFeatures(question: Question, c: Candidate, typed: Typed): 
   const strong = question.concepts.filter((k) => !k.weak);
   const missing = strong.filter((k) => !c.matched.includes(k)).length;
   const answerWords = tokenize(typed.text).length;
+  const near = proximity(question, c, typed);
+  const what = question.type === 'what' ? 1 : 0;
   return [
     1,
     c.own,
@@ -212,8 +215,14 @@ export function answerFeatures(question: Question, c: Candidate, typed: Typed): 
     typed.quality >= 1 ? 1 : 0,
     c.coverage - c.own,
     ...TYPE_FEATURES.map((t) => (question.type === t ? 1 : 0)),
-    ...proximity(question, c, typed),
+    ...near,
     Math.min(typed.rivals ?? 0, 4) / 4,
+    what,
+    // The phrase read for a what-question is as good as its slot: interactions with the sentence's fit.
+    what * typed.quality,
+    what * near[0],
+    what * pairRatio(question, c),
+    what * c.own,
   ];
 }
 
@@ -553,7 +562,7 @@ function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date
       return typed && { ...typed, text: typed.text.replace(/^([^,]*?)(?:\s+\p{Ll}+ly)+(?=,|$)/u, '$1') };
     }
     case 'list':
-      return listAnswer(question, c) ?? sentenceAnswer(c, 0.8);
+      return listAnswer(question, c) ?? phraseAnswer(question, c) ?? sentenceAnswer(c, 0.8);
     case 'count': {
       const typed = countAnswer(question, c);
       return typed && { ...typed, text: quantityText(typed.text), countsMore: countsMore(question, typed.text) };
@@ -567,8 +576,14 @@ function extract(index: CorpusIndex, question: Question, c: Candidate, now: Date
     case 'expand':
       return expandAnswer(question, c);
     default:
-      return headAnswer(question, c) ?? reportedAnswer(question, c) ?? sentenceAnswer(c, 0.9);
+      return reportedAnswer(question, c) ?? headAnswer(question, c) ?? phraseAnswer(question, c) ?? sentenceAnswer(c, 0.9);
   }
+}
+
+/** The noun phrase in the slot the question's words leave open in the sentence (span.ts). */
+function phraseAnswer(question: Question, c: Candidate): Typed | null {
+  const pick = spanAnswer(question, c);
+  return pick && { text: pick.text, quality: pick.quality, rivals: pick.rivals };
 }
 
 const REPORTING = /\b(?:said|says|say|reported|reports|report|announced|announces|stated|states|emphasi[sz]ed|stressed|warned|claimed|added|told \w+|noted|mentioned|confirmed)\s+(?:on \w+(?:, \w+ \d+)?,?\s+)?that\s+/gi;

@@ -12,10 +12,19 @@ export interface CalibrationStep {
   n: number;
 }
 
-export const FEATURE_NAMES = ['bias', 'own coverage', 'coverage with context', 'type fit', 'word pairs kept', 'missing words', 'sentence length', 'answer length', 'answer repeats question', 'every word in the sentence', 'exact type', 'context share', 'when', 'who', 'count', 'where', 'list', 'why', 'distance to the question words', 'question words near the answer', 'rival answers in the sentence'];
+export const FEATURE_NAMES = ['bias', 'own coverage', 'coverage with context', 'type fit', 'word pairs kept', 'missing words', 'sentence length', 'answer length', 'answer repeats question', 'every word in the sentence', 'exact type', 'context share', 'when', 'who', 'count', 'where', 'list', 'why', 'distance to the question words', 'question words near the answer', 'rival answers in the sentence', 'what', 'what × type fit', 'what × distance', 'what × word pairs', 'what × own coverage'];
 
 /** Weights of the logistic model over answerFeatures() (answer.ts), fitted on the tuning half. */
-export const WEIGHTS: number[] = [-3.326, 1.702, 1.003, 0.716, 1.642, -0.193, -0.551, 0.17, -0.473, -0.335, 0.81, -0.699, -0.096, -0.834, -0.639, -0.292, -1.584, -0.334, -0.897, 0.205, -0.723];
+export const WEIGHTS: number[] = [-3.699, 1.59, 1.491, -0.317, 1.878, -0.112, -0.318, -0.195, -0.167, -0.35, 1.073, -0.099, 0.651, 0.026, 0.118, 0.294, -0.515, 0.362, -1.085, -0.06, -0.456, 0, 0, 0, 0, 0];
+
+/**
+ * The what/which model: the same features plus the phrase's slot (span.ts), fitted on the tuning half's
+ * what-questions alone, so a phrase read out of a sentence is judged by how what-answers fared.
+ */
+export const WHAT_WEIGHTS: number[] = [-4.358, 1.599, -0.493, 0.604, 0.272, 0.717, -0.88, 1.473, 0.423, -0.123, 0.553, -2.093, 0, 0, 0, 0, 0, 0, -0.214, -0.637, -1.11, -0.244, 0.604, -0.214, 0.272, 1.599];
+
+/** The weights for a question of this type. */
+export const weightsFor = (type: string): number[] => (type === 'what' && WHAT_WEIGHTS.length > 0 ? WHAT_WEIGHTS : WEIGHTS);
 
 export function logistic(features: number[], weights: number[] = WEIGHTS): number {
   if (weights.length === 0) return features[1] * features[3];
@@ -41,13 +50,22 @@ export function fitWeights(rows: { features: number[]; f1: number }[], iteration
 
 /** Fitted on the tuning half; regenerate with `--calibrate` after changing how raw scores are made. */
 export const CALIBRATION: CalibrationStep[] = [
-  { from: 0, precision: 0, n: 33 },
-  { from: 0.085, precision: 0.06, n: 22 },
-  { from: 0.146, precision: 0.27, n: 56 },
-  { from: 0.381, precision: 0.48, n: 23 },
-  { from: 0.52, precision: 0.62, n: 17 },
-  { from: 0.609, precision: 0.63, n: 21 },
-  { from: 0.751, precision: 0.87, n: 23 },
+  { from: 0, precision: 0, n: 49 },
+  { from: 0.032, precision: 0.03, n: 29 },
+  { from: 0.039, precision: 0.04, n: 124 },
+  { from: 0.069, precision: 0.07, n: 78 },
+  { from: 0.09, precision: 0.09, n: 19 },
+  { from: 0.096, precision: 0.1, n: 115 },
+  { from: 0.143, precision: 0.13, n: 23 },
+  { from: 0.158, precision: 0.14, n: 23 },
+  { from: 0.168, precision: 0.17, n: 89 },
+  { from: 0.223, precision: 0.19, n: 16 },
+  { from: 0.235, precision: 0.27, n: 29 },
+  { from: 0.255, precision: 0.3, n: 64 },
+  { from: 0.331, precision: 0.39, n: 58 },
+  { from: 0.433, precision: 0.61, n: 45 },
+  { from: 0.618, precision: 0.68, n: 24 },
+  { from: 0.759, precision: 0.9, n: 21 },
 ];
 
 export function calibrated(raw: number, table: CalibrationStep[] = CALIBRATION): number {

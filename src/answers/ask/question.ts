@@ -193,6 +193,11 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
     take(m[1]);
     return { type: 'who', detail: 'role', consumed };
   }
+  // "Name a luxury division …", "Name one country …": one item, the phrase in the slot, not a list.
+  if ((m = q.match(/^name (?:a|an|one|any) ([a-z]+)/))) {
+    take('name');
+    return { type: 'what', consumed, head: m[1] };
+  }
   if (/^(?:list|name)\b/.test(q) || /^(?:what|which|who) (?:are|were) the\b/.test(q) || /\bwhat (?:\w+ ){0,4}(?:does|do|did) (?:\w+ ){0,6}(?:include|involve|consist of|comprise)\b/.test(q)) {
     take('list', 'name', 'include', 'involve', 'consist', 'comprise');
     // "what are the stages" is a list; "who are the members" too.
