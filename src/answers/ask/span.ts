@@ -27,7 +27,7 @@ export interface SpanPick {
 /** Words that are never inside a noun phrase the answer is (verbs' auxiliaries, clause openers, common verbs). */
 const NOT_IN_PHRASE = new Set([
   ...'became become becomes becoming called known named used uses use using make makes made include includes included including remain remained remains considered seen found given took take takes led lead leads'.split(' '),
-  ...'however therefore thus hence although though while whereas because since unless until whether instead rather also often usually generally typically mainly largely mostly commonly especially particularly almost nearly instance example etc via per able'.split(' '),
+  ...'however therefore thus hence although though while whereas because since unless until whether instead rather also often usually generally typically mainly largely mostly commonly especially particularly almost nearly instance example etc via per able whereby between among within across through during without against toward towards upon after before like unlike despite'.split(' '),
 ]);
 
 /** Words after which a noun phrase starts: determiners, possessives, prepositions. */
@@ -113,7 +113,7 @@ export function spanAnswer(question: Question, s: SpanSentence): SpanPick | null
     if (wantsName && !words[0].cap) continue;
     // "What nationality …": the demonym alone ("Scottish", not "Scottish polymath").
     if (head === 'nationality') {
-      const demonym = words.find((t) => t.cap && /(?:ish|an|ese|ian|ic|ch|i)$/.test(t.lower));
+      const demonym = words.find((t) => t.cap && /(?:ish|an|ese|ian|ic|ch|i|ek)$/.test(t.lower));
       if (!demonym) continue;
       a = b = s.tokens.indexOf(demonym);
     }
@@ -136,7 +136,9 @@ export function spanAnswer(question: Question, s: SpanSentence): SpanPick | null
   if (scored.length === 0) return null;
   scored.sort((x, y) => y.score - x.score);
   const best = scored[0];
-  const text = s.text.slice(s.tokens[best.a].start, s.tokens[best.b].end);
+  // A unit written without a space stays with its number ("63%", "180°").
+  const unit = s.text.slice(s.tokens[best.b].end).match(/^(?:%|°\s?[CF]?)/)?.[0] ?? '';
+  const text = s.text.slice(s.tokens[best.a].start, s.tokens[best.b].end) + unit.trimEnd();
   const margin = scored.length > 1 ? best.score - scored[1].score : 3;
   const rivals = scored.filter((x) => x !== best && best.score - x.score < 1).length;
   return { text, quality: Math.max(0.3, Math.min(1, 0.5 + margin / 4)), rivals };
