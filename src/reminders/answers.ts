@@ -1,7 +1,8 @@
 // What /remind answers (pure): settings, listings and outcomes as ephemeral admin replies.
 import type { Reply } from '../core/reply';
 import { HERALD_COLOR, clip, safe } from '../format/text';
-import { discordInstant } from '../format/dates';
+import { dayText, discordInstant } from '../format/dates';
+import type { HeldMove } from './holds';
 import type { GuildReminderSettings, ReminderLine, ReminderListing } from './reminders';
 
 const channel = (id: string | null) => (id === null ? 'no channel' : /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
@@ -74,4 +75,35 @@ export function listReply(listing: ReminderListing): Reply {
       },
     ],
   };
+}
+
+/** Held date moves, the first with Confirm and Reject buttons. */
+export function movesReply(moves: HeldMove[]): Reply {
+  if (moves.length === 0) return { content: 'No date move is waiting for an admin.', ephemeral: true };
+  const lines = moves.map(
+    (m, i) => `${i === 0 ? '**→**' : '•'} ${safe(m.description)}: ${dayText(m.from)} → **${dayText(m.to)}** (by “${safe(m.newerHeadline)}”, ${safe(m.newerOrigin)})`,
+  );
+  const first = moves[0];
+  return {
+    content: clip(`Date moves by a year or more, or far ahead, wait for an admin before reminders follow them:\n${lines.join('\n')}`, 1900),
+    ephemeral: true,
+    buttons: [
+      { customId: `remind:move:${first.id}:confirm`, label: 'Confirm the first' },
+      { customId: `remind:move:${first.id}:reject`, label: 'Reject the first' },
+    ],
+  };
+}
+
+/** /remind off. */
+export function offText(result: { wasOn: boolean; cancelled: number }): string {
+  return result.wasOn
+    ? `Reminders are off in this server; ${result.cancelled} scheduled reminder${result.cancelled === 1 ? '' : 's'} cancelled. Sent ones stay listed.`
+    : 'Reminders were already off in this server.';
+}
+
+/** What an admin's Confirm or Reject of a held move did. */
+export function moveDecidedText(move: Pick<HeldMove, 'state' | 'description' | 'from' | 'to'>): string {
+  return move.state === 'confirmed'
+    ? `Confirmed: ${safe(move.description)} is now on ${dayText(move.to)}; its reminder moved.`
+    : `Rejected: ${safe(move.description)} stays on ${dayText(move.from)}.`;
 }
