@@ -127,21 +127,24 @@ export class MemberReminders implements MemberReminderService {
     }
     for (const origin of origins) {
       for (const r of await this.o.store.pendingOf({ origin })) {
-        const viewer = r.guildId === '' ? null : r.guildId;
         const full = byOrigin.get(origin);
-        const tracked = full && this.o.scopes ? this.o.scopes.view(full, viewer) : full;
-        const plan = planMember(r, tracked, tracked ? this.newerMoves(tracked, viewer) : [], now, this.o.freshDays);
-        if (plan.kind === 'keep') continue;
-        if (plan.kind === 'cancel') {
-          if (await this.o.store.cancel(r.id, plan.reason, now)) this.o.log.info({ memberReminder: r.id, userId: r.userId, reason: plan.reason }, 'member reminder cancelled');
-        } else if (plan.kind === 'refresh') {
-          await this.o.store.reschedule(r.id, { eventDate: r.eventDate, timezone: r.timezone, dueAt: r.dueAt, content: plan.content }, now);
-        } else {
-          const dueAt = memberDueAt(plan.date, r.time, r.timezone);
-          await this.o.store.reschedule(r.id, { eventDate: plan.date, timezone: r.timezone, dueAt, content: plan.content, moved: { from: r.eventDate, by: plan.by } }, now);
-          this.o.log.info({ memberReminder: r.id, userId: r.userId, from: r.eventDate, to: plan.date }, 'member reminder moved');
-        }
+        await this.reconcileOne(r, full && this.o.scopes ? this.o.scopes.view(full, viewerOf(r)) : full, now);
       }
+    }
+  }
+
+  /** One pending reminder against its article as its member's server sees it (undefined: gone or not seen). */
+  private async reconcileOne(r: MemberReminder, tracked: TrackedArticle | undefined, now: Date): Promise<void> {
+    const plan = planMember(r, tracked, tracked ? this.newerMoves(tracked, viewerOf(r)) : [], now, this.o.freshDays);
+    if (plan.kind === 'keep') return;
+    if (plan.kind === 'cancel') {
+      if (await this.o.store.cancel(r.id, plan.reason, now)) this.o.log.info({ memberReminder: r.id, userId: r.userId, reason: plan.reason }, 'member reminder cancelled');
+    } else if (plan.kind === 'refresh') {
+      await this.o.store.reschedule(r.id, { eventDate: r.eventDate, timezone: r.timezone, dueAt: r.dueAt, content: plan.content }, now);
+    } else {
+      const dueAt = memberDueAt(plan.date, r.time, r.timezone);
+      await this.o.store.reschedule(r.id, { eventDate: plan.date, timezone: r.timezone, dueAt, content: plan.content, moved: { from: r.eventDate, by: plan.by } }, now);
+      this.o.log.info({ memberReminder: r.id, userId: r.userId, from: r.eventDate, to: plan.date }, 'member reminder moved');
     }
   }
 
@@ -184,9 +187,10 @@ export class MemberReminders implements MemberReminderService {
       now,
     );
     if (added.created) this.o.log.info({ memberReminder: added.reminder.id, userId: who.userId, eventDate: event.date }, 'member reminder set');
-    // A reminder set while a newer article already moved the date follows it at once.
+    // A reminder set while a newer article already moved the date follows it at once (this one only:
+    // the press is answered within Discord's three seconds, whatever else is pending).
     if (added.created) {
-      await this.scheduleReconcile();
+      await this.reconcileOne(added.reminder, tracked, now);
       return { ok: true, created: true, reminder: (await this.o.store.get(added.reminder.id)) ?? added.reminder };
     }
     return { ok: true, ...added };
@@ -321,6 +325,9 @@ export class MemberReminders implements MemberReminderService {
     }
   }
 }
+
+/** Whose view of the library a member reminder has: its server's, or the operator's articles outside a server. */
+const viewerOf = (r: Pick<MemberReminder, 'guildId'>): string | null => (r.guildId === '' ? null : r.guildId);
 
 /** A transport without direct messages (none today) is treated like closed DMs. */
 const noDirect: PostResult = { ok: false, retryable: false, reason: 'direct messages are not available', code: DMS_CLOSED };

@@ -138,6 +138,14 @@ describe('a member reminder', () => {
     expect((await members.mine(fake.users.admin, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'cancelled by you']]);
   });
 
+  it('pressed after a newer article moved the date, follows it at once and says so', async () => {
+    const followUp = join(dir, 'csto-postponed.txt');
+    writeFileSync(followUp, FOLLOW_UP);
+    await ingestFile(h.library, followUp, h.clock.now());
+    const set = await remind();
+    expect(set).toMatchObject({ ok: true, created: true, reminder: { eventDate: '2024-12-05', movedFrom: '2024-11-28', movedBy: 'CSTO postpones approval of Tajikistan-Afghanistan border plan' } });
+  });
+
   it('is cancelled, with a trace, when its article is removed', async () => {
     await remind();
     h.library.removeOrigin(seed().origin);
