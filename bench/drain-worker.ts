@@ -2,6 +2,7 @@
 // environment names (DATABASE_URL, else DATABASE_PATH), posting through discord.js to the fake Discord.
 // Prints "ready", waits for "go" on stdin, then runs the due-scan on Herald's cadence (every 5 s, as
 // DUE_SCAN_SCHEDULE does) until nothing is pending, and prints {"posted", "times"} (ms after "go").
+// BENCH_TRACE=1: each scan's length and (PostgreSQL) the statements sent, counted, on stderr.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { MemoryLibrary } from '../src/articles/library';
@@ -13,6 +14,16 @@ import { createDiscord } from '../src/transports/discord/client';
 const env = process.env;
 const log = pino({ level: 'silent' });
 const stores = await openStores({ DATABASE_PATH: env.DATABASE_PATH ?? '', DATABASE_URL: env.DATABASE_URL || undefined }, log);
+const queries = new Map<string, number>();
+const pool = (stores as { pool?: { query: (...a: unknown[]) => unknown } }).pool;
+if (env.BENCH_TRACE && pool) {
+  const query = pool.query.bind(pool);
+  pool.query = (...a: unknown[]) => {
+    const sql = String(typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string }).text).replace(/\s+/g, ' ').slice(0, 60);
+    queries.set(sql, (queries.get(sql) ?? 0) + 1);
+    return query(...a);
+  };
+}
 const discord = createDiscord({ token: env.BENCH_TOKEN!, apiUrl: env.BENCH_API_URL!, log, restGlobalRequestsPerSecond: 1_000_000 });
 const dueAt = Number(env.BENCH_DUE_AT);
 let goAt = 0;
@@ -40,11 +51,14 @@ const reminders = new Reminders({
   defaults: { time: '09:00', timezone: 'UTC', graceMs: 365 * 86_400_000 },
 });
 for (;;) {
+  const t0 = Date.now();
   const report = await reminders.runDue();
+  if (env.BENCH_TRACE) process.stderr.write(`scan ${Date.now() - goAt} ms: ${report.posted} posted in ${Date.now() - t0} ms\n`);
   if (report.posted === 0 && (await stores.reminders.counts()).pending === 0) break;
   // The next 5-second tick (node-cron "*/5 * * * * *" fires on wall-clock multiples of 5 s).
   await new Promise((r) => setTimeout(r, 5_000 - (Date.now() % 5_000)));
 }
+if (env.BENCH_TRACE) process.stderr.write(`queries: ${JSON.stringify([...queries].sort((a, b) => b[1] - a[1]).slice(0, 12), null, 1)}\n`);
 process.stdout.write(`${JSON.stringify({ posted: times.length, times })}\n`);
 lines.close();
 await discord.stop(0).catch(() => undefined);

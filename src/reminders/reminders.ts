@@ -125,7 +125,6 @@ const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-
 const BATCH = 50;
 /** Reminder posts in flight at once during a due-scan. */
 const POSTS_IN_FLIGHT = 25;
-const MAX_BATCHES_PER_SCAN = 40;
 /** Longest stretch of reconciliation before it yields to commands and heartbeats. */
 const SLICE_MS = 10;
 
@@ -374,22 +373,50 @@ export class Reminders implements ReminderService {
   async runDue(signal?: AbortSignal): Promise<ScanReport> {
     const report: ScanReport = { posted: 0, retried: 0, failed: 0, missed: 0, cancelled: 0 };
     const scanAt = this.o.clock.now().getTime();
-    const subs = new Map<number, Subscription | undefined>();
-    for (let i = 0; i < MAX_BATCHES_PER_SCAN; i++) {
-      // Posting stopped (the token was rejected): nothing is claimed, nothing is decided missed.
-      if (this.o.posting?.stopped() || this.stopped(signal)) break;
-      const batch = await this.o.store.due(scanAt, BATCH);
-      // Several posts in flight: Discord's rate limit (which discord.js keeps, per channel and 50
-      // requests/s per client) sets the pace of an event's reminders to many servers, not one round trip per post.
-      await inParallel(batch, this.o.postsInFlight ?? POSTS_IN_FLIGHT, async (r) => {
-        if (this.o.posting?.stopped() || this.stopped(signal)) return;
-        if (!subs.has(r.subscriptionId)) subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
-        const outcome = await this.deliver(r, subs.get(r.subscriptionId));
-        if (outcome === 'broken') subs.set(r.subscriptionId, await this.o.store.subscriptionById(r.subscriptionId));
+    const subs = new Map<number, Promise<Subscription | undefined>>();
+    const subscription = (id: number) => {
+      if (!subs.has(id)) subs.set(id, this.o.store.subscriptionById(id));
+      return subs.get(id) as Promise<Subscription | undefined>;
+    };
+    // Posting stopped (the token was rejected): nothing is claimed, nothing is decided missed.
+    const halted = () => Boolean(this.o.posting?.stopped()) || this.stopped(signal);
+    // One scan drains everything due at its start: lanes take reminders from the batch in hand, and the
+    // next batch is fetched (reserved, on PostgreSQL) as soon as the last one is handed out, not when its
+    // slowest post is done. Several posts in flight: Discord's rate limit (which discord.js keeps, per
+    // channel and 50 requests/s per client) sets the pace, not one round trip per post. The scan ends
+    // at a short batch, or at one bringing no reminder it has not already seen (nothing moved on).
+    const queue: StoredReminder[] = [];
+    const seen = new Set<number>();
+    let fetching: Promise<void> | undefined;
+    let exhausted = false;
+    const take = async (): Promise<StoredReminder | undefined> => {
+      for (;;) {
+        if (halted()) return undefined;
+        const next = queue.shift();
+        if (next) return next;
+        if (exhausted) return undefined;
+        fetching ??= this.o.store
+          .due(scanAt, BATCH)
+          .then((batch) => {
+            const fresh = batch.filter((r) => !seen.has(r.id));
+            for (const r of fresh) seen.add(r.id);
+            queue.push(...fresh);
+            if (batch.length < BATCH || fresh.length === 0) exhausted = true;
+          })
+          .finally(() => {
+            fetching = undefined;
+          });
+        await fetching;
+      }
+    };
+    const lane = async () => {
+      for (let r = await take(); r; r = await take()) {
+        const outcome = await this.deliver(r, await subscription(r.subscriptionId));
+        if (outcome === 'broken') subs.set(r.subscriptionId, this.o.store.subscriptionById(r.subscriptionId));
         if (outcome !== 'skipped') report[outcome === 'broken' ? 'failed' : outcome]++;
-      });
-      if (batch.length < BATCH || this.stopped(signal)) break;
-    }
+      }
+    };
+    await Promise.all(Array.from({ length: this.o.postsInFlight ?? POSTS_IN_FLIGHT }, lane));
     if (report.posted + report.retried + report.failed + report.missed + report.cancelled > 0) {
       this.o.log.info(report, 'due reminders processed');
       await this.refreshSummary();
@@ -441,7 +468,11 @@ export class Reminders implements ReminderService {
     }
     if (result.ok) {
       await store.markSent(r.id, { messageId: result.messageId, channelId: result.channelId, guildId: result.guildId ?? sub?.guildId ?? undefined }, after);
-      if (sub && !sub.guildId && result.guildId) await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);
+      if (sub && !sub.guildId && result.guildId) {
+        // Learnt once: the scan's copy of the subscription is the one its other posts read.
+        sub.guildId = result.guildId;
+        await store.upsertSubscription(sub.key, { guildId: result.guildId }, after);
+      }
       this.o.onPoint?.('recorded', { id: r.id, attempts: r.attempts });
       log.info({ reminderId: r.id, channelId, messageId: result.messageId, lateMs: decision.lateMs }, 'reminder posted');
       this.o.metrics?.reminderPosted(late !== undefined);
@@ -678,15 +709,6 @@ export class Reminders implements ReminderService {
     }
     return undefined;
   }
-}
-
-/** Runs `work` over `items` with at most `limit` at once. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** 403 (missing access/permissions) and 404 (unknown channel) mean the channel cannot be used. */

@@ -57,8 +57,23 @@ export function isHhmm(text: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
 }
 
+/** Answers of zonedInstant (a pure function of its arguments; Intl is slow): a due-scan posting many
+ * reminders of one day reads the same few. Cleared when full. */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 4_096;
+
 /** The instant at which the wall clock in `timeZone` shows `time` (HH:MM) on `date` (yyyy-mm-dd). */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const key = `${date} ${time} ${timeZone}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instants.set(key, (at = computeZonedInstant(date, time, timeZone)));
+  }
+  return new Date(at);
+}
+
+function computeZonedInstant(date: string, time: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const local = Date.UTC(y, m - 1, d, h, mi);
@@ -69,9 +84,9 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
     .map((offset) => local - offset)
     .filter((t) => local - t === zoneOffset(t, timeZone))
     .sort((a, b) => a - b);
-  if (candidates.length > 0) return new Date(candidates[0]);
+  if (candidates.length > 0) return candidates[0];
   // In the gap: read the wall time with the offset in force before the jump, i.e. move forward by the gap.
-  return new Date(local - before);
+  return local - before;
 }
 
 /** The calendar date (yyyy-mm-dd) the wall clock in `timeZone` shows at `at`. */

@@ -125,6 +125,33 @@ describe('several processes on one PostgreSQL database', () => {
     }
   });
 
+  it('claims and records made together go to PostgreSQL in one statement each, and each claim still compare-and-sets', async () => {
+    const url = await freshDatabase('grouped');
+    const a = await open(url);
+    try {
+      const sub = await a.reminders.upsertSubscription('guild:1', { channelId: '10' }, new Date(T0));
+      await a.reminders.apply(sub.id, 'a.txt', actions({ create: Array.from({ length: 40 }, (_, i) => planned(`e${i}`, T0 + i)) }), new Date(T0));
+      const due = await a.reminders.due(T0 + 1000, 40);
+      const statements: string[] = [];
+      const query = a.pool.query.bind(a.pool) as (...args: unknown[]) => unknown;
+      a.pool.query = ((...args: unknown[]) => {
+        statements.push(String(args[0]));
+        return query(...args);
+      }) as typeof a.pool.query;
+      const claim = { leaseUntil: T0 + 200_000, channelId: '10' };
+      // Each reminder claimed twice at once with the scan's view: one claim wins, the other sees it taken.
+      const won = await Promise.all(due.flatMap((r) => [a.reminders.claim(r, claim, new Date(T0 + 1000)), a.reminders.claim(r, claim, new Date(T0 + 1000))]));
+      expect(won.filter(Boolean)).toHaveLength(40);
+      for (let i = 0; i < won.length; i += 2) expect(won[i] !== won[i + 1]).toBe(true);
+      await Promise.all(due.map((r) => a.reminders.markSent(r.id, { messageId: `m${r.id}`, channelId: '10', guildId: '1' }, new Date(T0 + 2000))));
+      expect(statements.length).toBeLessThanOrEqual(3);
+      const { rows } = await a.pool.query("SELECT count(*) AS n, min(attempts) AS lo, max(attempts) AS hi FROM reminders WHERE state = 'sent' AND message_id = 'm' || id AND guild_id = '1'");
+      expect(rows[0]).toEqual({ n: 40, lo: 1, hi: 1 });
+    } finally {
+      await a.close();
+    }
+  });
+
   it('takes over the claims of a process that is gone at once, with the same nonce; a live holder keeps its own', async () => {
     const url = await freshDatabase('takeover');
     const a = await open(url);

@@ -7,13 +7,35 @@ import type pg from 'pg';
 import type { ReminderCounts, ReminderStore, StoredReminder, Subscription, SubscriptionPatch } from '../../reminders/store';
 import type { ReconcileActions, ReminderState } from '../../reminders/plan';
 import { COLUMNS, newNonce, toReminder, toSubscription } from '../reminders-sqlite';
+import { GroupWriter } from './group';
 import { inTransaction } from './pool';
 import { LIVE_OWNERS } from './presence';
 
 /** How long a scan holds the reminders it reserved (a holder that dies is noticed sooner, by its presence). */
 const RESERVATION_MS = 120_000;
 
+interface ClaimInput {
+  id: number;
+  state: string;
+  runAt: number;
+  leaseUntil: number;
+  channelId: string;
+  at: number;
+}
+
+interface SentInput {
+  id: number;
+  messageId: string;
+  channelId: string;
+  guildId: string | null;
+  at: number;
+}
+
 export class PgReminderStore implements ReminderStore {
+  // A due-scan claims and records many reminders at once: each wave goes in one statement (group.ts).
+  private readonly claims = new GroupWriter<ClaimInput, boolean>((inputs) => this.claimGroup(inputs), (c) => c.id);
+  private readonly sends = new GroupWriter<SentInput, void>((inputs) => this.sentGroup(inputs), (s) => s.id);
+
   constructor(
     private readonly pool: pg.Pool,
     /** This process's presence id. */
@@ -148,20 +170,42 @@ export class PgReminderStore implements ReminderStore {
   }
 
   async claim(r: Pick<StoredReminder, 'id' | 'state' | 'runAt'>, claim: { leaseUntil: number; channelId: string }, now: Date): Promise<boolean> {
-    const res = await this.pool.query(
-      `UPDATE reminders SET state = 'claimed', run_at = $1, attempts = attempts + 1, channel_id = COALESCE(channel_id, $2), claimed_by = $3, updated_at = $4
-       WHERE id = $5 AND state = $6 AND run_at = $7`,
-      [claim.leaseUntil, claim.channelId, this.owner, now.getTime(), r.id, r.state, r.runAt],
+    return this.claims.run({ id: r.id, state: r.state, runAt: r.runAt, leaseUntil: claim.leaseUntil, channelId: claim.channelId, at: now.getTime() });
+  }
+
+  /** Compare-and-set for a group of claims: each takes its reminder only if still in the state and run_at it saw. */
+  private async claimGroup(inputs: ClaimInput[]): Promise<boolean[]> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      `UPDATE reminders r SET state = 'claimed', run_at = v.lease, attempts = r.attempts + 1, channel_id = COALESCE(r.channel_id, v.channel), claimed_by = $1, updated_at = v.at
+       FROM unnest($2::int[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::bigint[]) AS v(id, state, run_at, lease, channel, at)
+       WHERE r.id = v.id AND r.state = v.state AND r.run_at = v.run_at
+       RETURNING r.id`,
+      [
+        this.owner,
+        inputs.map((c) => c.id),
+        inputs.map((c) => c.state),
+        inputs.map((c) => c.runAt),
+        inputs.map((c) => c.leaseUntil),
+        inputs.map((c) => c.channelId),
+        inputs.map((c) => c.at),
+      ],
     );
-    return res.rowCount === 1;
+    const taken = new Set(rows.map((r) => r.id));
+    return inputs.map((c) => taken.has(c.id));
   }
 
   async markSent(id: number, sent: { messageId: string; channelId: string; guildId?: string }, now: Date): Promise<void> {
+    await this.sends.run({ id, messageId: sent.messageId, channelId: sent.channelId, guildId: sent.guildId ?? null, at: now.getTime() });
+  }
+
+  private async sentGroup(inputs: SentInput[]): Promise<void[]> {
     await this.pool.query(
-      `UPDATE reminders SET state = 'sent', message_id = $1, channel_id = $2, guild_id = $3, sent_at = $4, last_error = NULL, claimed_by = NULL, updated_at = $4
-       WHERE id = $5 AND state = 'claimed'`,
-      [sent.messageId, sent.channelId, sent.guildId ?? null, now.getTime(), id],
+      `UPDATE reminders r SET state = 'sent', message_id = v.message_id, channel_id = v.channel_id, guild_id = v.guild_id, sent_at = v.at, last_error = NULL, claimed_by = NULL, updated_at = v.at
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS v(id, message_id, channel_id, guild_id, at)
+       WHERE r.id = v.id AND r.state = 'claimed'`,
+      [inputs.map((s) => s.id), inputs.map((s) => s.messageId), inputs.map((s) => s.channelId), inputs.map((s) => s.guildId), inputs.map((s) => s.at)],
     );
+    return inputs.map(() => undefined);
   }
 
   async retryLater(id: number, runAt: number, error: string, now: Date): Promise<void> {
