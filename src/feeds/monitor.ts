@@ -333,7 +333,9 @@ export class FeedMonitor implements FeedService {
       const success = { title: parsed.feed.title, etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null, at: clock.now() };
       if (!feed.baseline_done) {
         const backfill = newest(items, Math.max(0, Math.min(options.backfill ?? 0, BACKFILL_MAX)));
-        await store.recordItems(feed.id, items.filter((i) => !backfill.includes(i)).map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
+        const rest = items.filter((i) => !backfill.includes(i));
+        const held = await this.heldItems(feed, rest);
+        await store.recordItems(feed.id, rest.filter((i) => !held.has(i)).map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
         let backfilled = 0;
         const pages = { left: MAX_PAGES_PER_POLL };
         for (const item of [...backfill].reverse()) {
@@ -362,6 +364,33 @@ export class FeedMonitor implements FeedService {
       log.error({ err: error, feed: feed.url }, 'feed poll failed unexpectedly');
       return this.fail(feed, (error as Error).message);
     }
+  }
+
+  /**
+   * A server following a feed that another server (or FEEDS) already follows: of the feed's current
+   * items, those Herald already took in (parsed, under the same origin and content) become this server's
+   * too, seen in its library as they are in the first follower's, and are recorded as this feed's —
+   * without announcements (only a backfill announces). Items nobody took stay recorded only, as on a
+   * first follower's first poll. Returns the items so shared.
+   */
+  private async heldItems(feed: FeedRow, items: FeedItem[]): Promise<Set<FeedItem>> {
+    const { store, library, clock, scopes } = this.deps;
+    const held = new Set<FeedItem>();
+    const scope = feed.guild_id || null;
+    for (const item of items) {
+      const origin = item.link ?? `${feed.url}#${item.key}`;
+      const hash = itemHash(item);
+      if (!(await store.originHasHash(origin, hash))) continue;
+      // Recorded with its origin, so every process learns this server carries it (originOwners); this
+      // process grants it now if it holds the article, else when the article reaches it (syncFromStore).
+      await store.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, []);
+      if (library.byOriginPath(origin)) {
+        scopes?.grant(origin, scope);
+        this.feedOrigins.add(origin);
+      }
+      held.add(item);
+    }
+    return held;
   }
 
   private async fail(feed: FeedRow, error: string, retryAfterMs = 0): Promise<FeedPollOutcome> {

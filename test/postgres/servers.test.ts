@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, it } from 'vitest';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
 import { startFeedServer, type FeedServer } from '../feeds/feed-server';
-import { feedScopeScenario, process } from '../servers/feed-scenario';
+import { feedScopeScenario, lateFollowerScenario, process } from '../servers/feed-scenario';
 import { freshDatabase } from './db';
 
 const log = pino({ level: 'silent' });
@@ -22,6 +22,19 @@ it('two processes on one database show each server the feed items it carries, an
   const [p1, p2] = stores.map((s) => process(s.feeds, true));
   try {
     await feedScopeScenario(feeds, p1, p2, stores[0].feeds);
+  } finally {
+    for (const p of [p1, p2]) await p.news.stop();
+    for (const s of stores) await s.close();
+  }
+});
+
+it('two processes on one database: a server following a feed later sees the items another process took in, without a flood', async () => {
+  const url = await freshDatabase('late');
+  const open = () => openPostgresStores(url, { log, max: 4, onLost: (error) => { throw error; } });
+  const stores: PostgresStores[] = [await open(), await open()];
+  const [p1, p2] = stores.map((s) => process(s.feeds, true));
+  try {
+    await lateFollowerScenario(feeds, p1, p2, stores[0].feeds);
   } finally {
     for (const p of [p1, p2]) await p.news.stop();
     for (const s of stores) await s.close();

@@ -102,3 +102,66 @@ export async function feedScopeScenario(feeds: FeedServer, p1: Process, p2: Proc
     expect(p.sees(B)).toEqual([Y1.title, X1.title].sort());
   }
 }
+
+const C = '500000000000000005';
+
+/**
+ * A server that follows a feed another server already follows (issue 14): it sees the feed's current
+ * items Herald already took in, as the first follower does, with no flood of announcements (a backfill
+ * of N announces N); items nobody took in (the first follower's baseline) stay unseen by both.
+ */
+export async function lateFollowerScenario(feeds: FeedServer, p1: Process, p2: Process, store: FeedStore): Promise<void> {
+  const sync = async () => {
+    for (const p of new Set([p1, p2])) await p.news.feeds.syncFromStore();
+  };
+  const Z0 = item(feeds, 'z0', 'Old news of Z', 'The Dravic committee met on Monday.');
+  feeds.set('/z.xml', { body: rssFeed('Desk Z', [Z0]) });
+  await p1.news.load();
+  if (p2 !== p1) await p2.news.load();
+  const at = new Date('2024-11-27T10:00:00Z');
+  const watchA = await store.upsertWatch({ guildId: A, channelId: '600000000000000006', topic: null, createdBy: '1', at });
+  const watchB = await store.upsertWatch({ guildId: B, channelId: '300000000000000003', topic: null, createdBy: '2', at });
+  const watchC = await store.upsertWatch({ guildId: C, channelId: '700000000000000007', topic: null, createdBy: '3', at });
+
+  // A follows Z first: its baseline (Z0) is recorded, not taken in; the items after it are A's.
+  expect(await p1.news.feeds.add({ url: `${feeds.base}/z.xml`, guildId: A, userId: '1' })).toMatchObject({ ok: true, backfilled: 0 });
+  const Z = [
+    item(feeds, 'z1', 'Dravic port opens a new ferry terminal', 'The Dravic port will open its new ferry terminal on December 2, the harbour master said.'),
+    item(feeds, 'z2', 'Kelmora mayor sets the budget hearing', 'The Kelmora mayor will hold the budget hearing on December 4, her office said.'),
+    item(feeds, 'z3', 'Ostrava rail strike called off', 'The Ostrava rail union will meet the operator on December 6, it said.'),
+  ];
+  feeds.set('/z.xml', { body: rssFeed('Desk Z', [...Z, Z0]) });
+  await p1.news.feeds.pollAll();
+  await sync();
+  const titles = Z.map((z) => z.title).sort();
+  for (const p of [p1, p2]) {
+    expect(p.sees(A)).toEqual(titles);
+    expect(p.sees(B)).toEqual([]);
+  }
+  for (const z of Z) expect(await store.announcement(watchA.id, z.link)).toBeDefined();
+
+  // B follows Z later with a backfill of 1: it sees the three items A's copy took in, and its watch gets
+  // one announcement (the newest), not three.
+  expect(await p2.news.feeds.add({ url: `${feeds.base}/z.xml`, guildId: B, userId: '2', backfill: 1 })).toMatchObject({ ok: true, backfilled: 1 });
+  // C follows Z with no backfill: it sees them too, and nothing is announced to it.
+  expect(await p2.news.feeds.add({ url: `${feeds.base}/z.xml`, guildId: C, userId: '3' })).toMatchObject({ ok: true, backfilled: 0 });
+  await sync();
+  for (const p of [p1, p2]) {
+    expect(p.sees(A)).toEqual(titles);
+    expect(p.sees(B)).toEqual(titles);
+    expect(p.sees(C)).toEqual(titles);
+    expect(p.sees(null)).toEqual([]);
+  }
+  const announcedTo = async (watchId: number) => (await Promise.all([...Z, Z0].map((z) => store.announcement(watchId, z.link)))).filter(Boolean).length;
+  expect(await announcedTo(watchB.id)).toBe(1);
+  expect(await announcedTo(watchC.id)).toBe(0);
+
+  // Later items reach all three, as for any follower; Z0 stays unseen (nobody took it in).
+  const Z4 = item(feeds, 'z4', 'Velmont library reopens', 'The Velmont library will reopen on December 9, the council said.');
+  feeds.set('/z.xml', { body: rssFeed('Desk Z', [Z4, ...Z, Z0]) });
+  await p1.news.feeds.pollAll();
+  if (p2 !== p1) await p2.news.feeds.pollAll();
+  await sync();
+  for (const p of [p1, p2]) for (const g of [A, B, C]) expect(p.sees(g)).toEqual([...titles, Z4.title].sort());
+  for (const watch of [watchA, watchB, watchC]) expect(await store.announcement(watch.id, Z4.link)).toBeDefined();
+}

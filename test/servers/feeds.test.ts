@@ -4,7 +4,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { openDatabase } from '../../src/store/db';
 import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
 import { startFeedServer, type FeedServer } from '../feeds/feed-server';
-import { feedScopeScenario, process } from './feed-scenario';
+import { feedScopeScenario, lateFollowerScenario, process } from './feed-scenario';
 
 let feeds: FeedServer;
 beforeAll(async () => {
@@ -18,6 +18,18 @@ it('a server\'s routed, backfilled, imported and shared feed items are seen by t
   const p = process(store, false);
   try {
     await feedScopeScenario(feeds, p, p, store);
+  } finally {
+    await p.news.stop();
+    db.close();
+  }
+});
+
+it('a server following a feed another server already follows sees the items Herald took in, without a flood', async () => {
+  const db = openDatabase(':memory:');
+  const store = new SqliteFeedStore(db);
+  const p = process(store, false);
+  try {
+    await lateFollowerScenario(feeds, p, p, store);
   } finally {
     await p.news.stop();
     db.close();
