@@ -245,6 +245,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       guildId: config.DISCORD_GUILD_ID,
       healthy: () => stores.answers(),
+      replays: stores.replays,
     });
     return;
   }

@@ -13,6 +13,8 @@ import { SqliteFeedStore } from './feeds-sqlite';
 import { SqliteReminderStore } from './reminders-sqlite';
 import type { MemberReminderStore } from '../reminders/member-store';
 import { SqliteMemberReminderStore } from './member-reminders-sqlite';
+import type { ReplayStore } from '../transports/http/replays';
+import { SqliteReplayStore } from './replays-sqlite';
 
 export interface Stores {
   kind: 'sqlite' | 'postgres';
@@ -23,6 +25,8 @@ export interface Stores {
   members: MemberReminderStore;
   feeds: FeedStore;
   articleCache: ArticleCache;
+  /** Interaction ids received over HTTP (replay refusal), shared by every replica on the database. */
+  replays: ReplayStore;
   /** PostgreSQL: this process's presence (other processes take over what it held when it goes; the leader lock lives on it). */
   presence?: Presence;
   /** For /healthz: true when the database answered its last check (kept fresh by the stores). */
@@ -39,6 +43,7 @@ export function sqliteStores(db: Db): Stores & { db: Db } {
     members: new SqliteMemberReminderStore(db),
     feeds: new SqliteFeedStore(db),
     articleCache: new SqliteArticleCache(db),
+    replays: new SqliteReplayStore(db),
     answers: () => {
       try {
         return (db.prepare('SELECT 1 AS ok').get() as { ok?: number } | undefined)?.ok === 1;

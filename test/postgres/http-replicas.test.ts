@@ -1,7 +1,9 @@
 // Two HTTP-interaction replicas (INTERACTIONS=http, real child processes) on one PostgreSQL database,
 // as behind a load balancer: the fake Discord POSTs signed interactions to either. What one replica
-// stores the other answers from; exactly one leads the scheduler (the advisory lock), and when the
-// leader is SIGKILLed the survivor takes the lead within a minute while still answering.
+// stores the other answers from; a signed request answered by one is refused as a replay by the other
+// (the ids received are in the database); exactly one leads the scheduler (the advisory lock), and when
+// the leader is SIGKILLed the survivor takes the lead within a minute while still answering.
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { logLines, repoRoot, spawnHerald, until, type Child } from '../hardening/child';
@@ -60,6 +62,27 @@ describe('HTTP replicas on PostgreSQL', () => {
     fake.useInteractionsEndpoint(endpoint(follower)!);
     const list = await fake.injectCommand('remind', { subcommand: 'list' }, { admin: true });
     expect(JSON.stringify(list.final)).toContain(fake.channels.reminders);
+
+    // A captured signed request, answered by one replica, is refused by the other within its window.
+    const ping = JSON.stringify({
+      id: fake.snowflake(),
+      application_id: fake.applicationId,
+      type: 2,
+      token: `itk_${randomBytes(24).toString('base64url')}`,
+      version: 1,
+      guild_id: fake.guildId,
+      channel_id: fake.channels.general,
+      member: { user: { id: fake.users.member, username: 'member' }, roles: [], permissions: '0' },
+      data: { id: '1', name: 'ping', type: 1 },
+    });
+    const signed = fake.signInteraction(ping);
+    const post = async (c: Child) => {
+      const res = await fetch(endpoint(c)!, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body: ping });
+      return { status: res.status, text: await res.text() };
+    };
+    expect((await post(leader)).status).toBe(200);
+    expect(await post(follower)).toEqual({ status: 401, text: 'interaction already received\n' });
+    expect(await post(leader)).toEqual({ status: 401, text: 'interaction already received\n' });
 
     // The leader dies; the survivor leads within a minute (its due-scan asks every 5 s) and keeps answering.
     leader.kill('SIGKILL');

@@ -13,6 +13,7 @@ import { articleCacheContract } from '../store/contract/article-cache';
 import { feedStoreContract } from '../store/contract/feed-store';
 import { moveHoldsContract } from '../store/contract/move-holds';
 import { memberReminder, memberReminderStoreContract } from '../store/contract/member-reminder-store';
+import { replayStoreContract } from '../store/contract/replay-store';
 import { actions, planned, reminderStoreContract } from '../store/contract/reminder-store';
 import { freshDatabase } from './db';
 
@@ -34,6 +35,13 @@ moveHoldsContract(async () => {
 memberReminderStoreContract(async () => {
   const stores = await open(await freshDatabase('members'));
   return { store: stores.members, close: () => stores.close() };
+});
+
+// Two processes (replicas) on one database.
+replayStoreContract(async () => {
+  const url = await freshDatabase('replays');
+  const [a, b] = [await open(url), await open(url)];
+  return { a: a.replays, b: b.replays, close: async () => void (await Promise.all([a.close(), b.close()])) };
 });
 
 reminderStoreContract(async () => {

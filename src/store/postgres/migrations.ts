@@ -260,4 +260,15 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE announcements ADD COLUMN send_via TEXT;
     `,
   },
+  {
+    version: 300,
+    name: 'interactions seen',
+    sql: `
+      CREATE TABLE interactions_seen (
+        id TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX interactions_seen_expiry ON interactions_seen (expires_at);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { createPool, migratePostgres } from './pool';
 import { Presence } from './presence';
 import { PgReminderStore } from './reminders';
 import { PgMoveHolds } from './holds';
+import { PgReplayStore } from './replays';
 import { PgMemberReminderStore } from './member-reminders';
 
 export interface PostgresStores extends Stores {
@@ -58,6 +59,7 @@ export async function openPostgresStores(url: string, o: OpenPostgresOptions): P
     members: new PgMemberReminderStore(pool, owner),
     feeds: new PgFeedStore(pool, owner),
     articleCache: new PgArticleCache(pool),
+    replays: new PgReplayStore(pool),
     answers: () => healthy && presence.alive,
     close: async () => {
       clearInterval(timer);

@@ -1,14 +1,16 @@
 // The interactions endpoint (INTERACTIONS=http): POST /interactions as Discord calls it, and GET /healthz for
 // a load balancer. Every POST is refused with 401 unless its Ed25519 signature is Discord's, checked on the
 // raw bytes before anything reads them; bodies over the size limit are refused with 413 unread; a signed
-// request older (or newer) than the timestamp window, or one replayed, is refused too. Only then is the JSON
-// parsed and handed to the interaction handler, whose answer is the HTTP response.
+// request older (or newer) than the timestamp window, or one replayed (to this process or, through the
+// shared ReplayStore, to any replica on the same database), is refused too. Only then is the JSON parsed
+// and handed to the interaction handler, whose answer is the HTTP response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock';
 import { listenHttp } from '../../net/http-listen';
 import { interactionSchema, type HttpInteraction, type InteractionResponse } from './interactions';
+import type { ReplayStore } from './replays';
 import { checkSignature, ReplayGuard } from './verify';
 
 /** Far above any interaction Discord sends (a button on a full message is tens of KB), far below 1 MB. */
@@ -32,6 +34,8 @@ export interface InteractionsServerOptions {
   /** For GET /healthz: serving and the database answers. */
   healthy(): boolean;
   maxBodyBytes?: number;
+  /** Interaction ids already received, shared by the replicas (the database); without it, this process's memory only. */
+  replays?: ReplayStore;
   /** Tests: log every refusal (0) or at most one per this many ms (default REFUSAL_LOG_MS). */
   refusalLogMs?: number;
 }
@@ -125,6 +129,17 @@ export async function startInteractionsServer(o: InteractionsServerOptions): Pro
     }
     if (!parsed.success) return refuse(res, 400, 'not an interaction', 'schema mismatch', req);
     if (!replays.firstTime(parsed.data.id, now.getTime())) return refuse(res, 401, 'interaction already received', 'replayed', req);
+    if (o.replays) {
+      let first: boolean;
+      try {
+        first = await o.replays.firstTime(parsed.data.id, now.getTime(), now.getTime() + replays.windowMs);
+      } catch (error) {
+        // Without the shared record a replay could not be told apart: refused, and Discord shows the failure.
+        o.log.error({ err: error }, 'interaction not checked against earlier ones (database); refused');
+        return send(res, 503, TEXT, 'Try again.\n');
+      }
+      if (!first) return refuse(res, 401, 'interaction already received', 'replayed elsewhere', req);
+    }
     if (!o.accepting()) return send(res, 503, TEXT, 'Shutting down.\n', { connection: 'close' });
 
     const response = await o.respond(parsed.data);

@@ -8,6 +8,7 @@ import type { CommandRouter } from '../../core/router';
 import { syncCommands, type SyncOutcome } from '../discord/sync';
 import { HttpInteractionHandler } from './interactions';
 import { startInteractionsServer, type InteractionsServer } from './server';
+import type { ReplayStore } from './replays';
 import { publicKeyFromHex } from './verify';
 
 export interface HttpTransportOptions {
@@ -26,6 +27,8 @@ export interface HttpTransportOptions {
   syncCommands?: boolean;
   /** The database answers (for /healthz). */
   healthy?: () => boolean;
+  /** Interaction ids already received, in the database the replicas share (replay refusal across them). */
+  replays?: ReplayStore;
   /** Tests: defer sooner than Discord's 3 s needs. */
   deferAfterMs?: number;
   /** Tests: at most one "refused" log line per this many ms (default 10 s). */
@@ -68,6 +71,7 @@ export async function startHttpInteractions(o: HttpTransportOptions): Promise<Ht
     accepting: () => handler.accepting,
     healthy: o.healthy ?? (() => true),
     refusalLogMs: o.refusalLogMs,
+    replays: o.replays,
   });
   return {
     server,

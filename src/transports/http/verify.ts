@@ -2,7 +2,7 @@
 // over X-Signature-Timestamp + raw body, made with the application's private key. Herald checks it with
 // the application's public key (DISCORD_PUBLIC_KEY) before it reads anything in the body, refuses
 // timestamps outside a short window, and remembers recent interaction ids so a captured request cannot be
-// replayed to this process. Node's crypto does Ed25519 (OpenSSL refuses non-canonical signatures).
+// replayed (here in memory; replays.ts shares the record between replicas). Node's crypto does Ed25519 (OpenSSL refuses non-canonical signatures).
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 /** A Discord public key: 32 bytes as 64 hex digits (the Developer Portal's "Public Key"). */
@@ -43,13 +43,14 @@ export function checkSignature(key: KeyObject, signature: string | undefined, ti
 }
 
 /**
- * Interaction ids seen within the timestamp window. A signed request is valid for the whole window; this
- * makes it valid once per process. (Replicas each keep their own: see the README's known limitations.)
+ * Interaction ids seen within the timestamp window, in this process's memory. A signed request is valid
+ * for the whole window; this makes it valid once per process, without a database round trip. Across
+ * replicas (and restarts) the database's ReplayStore (replays.ts) does the same.
  */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly windowMs = 2 * MAX_TIMESTAMP_SKEW_MS) {}
+  constructor(readonly windowMs = 2 * MAX_TIMESTAMP_SKEW_MS) {}
 
   /** True the first time `id` is offered within the window; false for a replay. */
   firstTime(id: string, nowMs: number): boolean {
