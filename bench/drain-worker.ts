@@ -59,7 +59,8 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 5_000 - (Date.now() % 5_000)));
 }
 if (env.BENCH_TRACE) process.stderr.write(`queries: ${JSON.stringify([...queries].sort((a, b) => b[1] - a[1]).slice(0, 12), null, 1)}\n`);
-process.stdout.write(`${JSON.stringify({ posted: times.length, times })}\n`);
+// Waited for: stdout to a pipe is written asynchronously, and process.exit would cut the line short.
+await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify({ posted: times.length, times })}\n`, () => resolve()));
 lines.close();
 await discord.stop(0).catch(() => undefined);
 await stores.close();
