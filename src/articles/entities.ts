@@ -15,15 +15,31 @@ export { escapeRegex } from './entities/references';
 
 type Pass = (sentences: Sentence[], registry: EntityRegistry) => void;
 
-/** Surnames used with an honorific anywhere ("Mr Lavagna") make "Roberto Lavagna" a person. */
+/**
+ * Surnames used with an honorific anywhere ("Mr Lavagna") make "Roberto Lavagna" a person; each such mention
+ * is a reference to resolve, and names a person of its own ("Mr Lavagna") when no full name is found.
+ */
 export function collectHonorificSurnames(sentences: Sentence[], registry: EntityRegistry): void {
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu)) registry.honorificSurnames.add(m[1]);
+    for (const m of s.text.matchAll(/\b(Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})(?![\p{L}'’-]*\s+\p{Lu})/gu)) {
+      const surname = m[2].replace(/['’]s$/, '');
+      registry.honorificSurnames.add(surname);
+      registry.surnameRefs.push({ surname, sentence: s.index, display: `${m[1]} ${surname}` });
+    }
+    for (const m of s.text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})/gu)) registry.honorificSurnames.add(m[1]);
+  }
+}
+
+/** The words the article writes in lower case, after a sentence's first word ("police", "people", "replied"). */
+export function collectVocabulary(sentences: Sentence[], registry: EntityRegistry): void {
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/(?<=[\s(,;:“"‘'-])([a-z][a-z'’-]*[a-z])\b/g)) registry.lowerCaseWords.add(m[1]);
   }
 }
 
 /** The passes, in order. */
 export const ENTITY_PASSES: [string, Pass][] = [
+  ['vocabulary', collectVocabulary],
   ['honorific surnames', collectHonorificSurnames],
   ['known organisations', findKnownOrganisations],
   ['name rules', classifyNames],

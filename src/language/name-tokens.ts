@@ -17,6 +17,8 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
+/** Abbreviated honorifics and titles written with a full stop before a name ("Mr. Bush", "Gen. Powell", "Sen. Dole"). */
+export const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'rev', 'messrs', 'cmdr', 'maj']);
 /** Lower-case words that may join capitalised words inside one name ("Bank of England", "Jeremy de Souza"). */
 const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'and', ...NAME_PARTICLES]);
 
@@ -84,7 +86,9 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       }
       // "John C. Smith": a middle initial
       const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && to - 1 > from;
-      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’][ \t]+$/.test(gap)) && !initial) break;
+      // "Mr. Bush", "Gen. Colin Powell"
+      const title = TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) && /^\.[ \t]+$/.test(gap) && t.cap;
+      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’][ \t]+$/.test(gap)) && !initial && !title) break;
       if (t.cap && !isMonthOrWeekday(t.lower)) {
         to++;
         continue;

@@ -18,6 +18,26 @@ nicolas patricia patrick paul peter philip phil ray richard rob robert robin rog
 simon stephen steve steven sue susan ted terry thomas tim timothy tom tony valerie victoria vladimir walter william
 yasser ariel hamid hosni kofi silvio jose gerry charles ken menzies iain oliver alan ruth tessa hilary hillary
 barack george condoleezza colin dick al jacques angela recep mahmoud moshe shimon ehud bashar saddam osama
+aaron abdul abdullah abu adrian ahmad ahmed aidan akbar alain alberto albert alejandro aleksandr alexei alfred ali
+alison allan amanda amy andre andrea andrei andreas andres andy angus anita annette antonio arnold arthur ashley
+barbara barry ben benjamin bernard bernd betty beverley billy boris brendan brett bridget calvin carlos carol carolyn
+cathy cecilia charlotte cheryl christina clare clarence claude claudia clive connor craig cynthia dan daniel
+danny darren dave dawn dean deborah debra declan denis denise derek desmond diane dmitry dominic donna doris dorothy
+duncan dylan edith edwin eileen elaine eleanor elena ellen emily emmanuel enrique erik ernest esther eugene evelyn
+fabio fatima felipe felix fernando fidel fiona francesca francesco francis francisco franco francois frederick fred
+gareth gavin gemma geraldine gerald gerard gianni gillian giovanni giuseppe glen glenn gloria graeme greg gregory
+guillaume gustavo hans harriet hassan hazel heather heinz helmut herbert hugh hugo ibrahim igor imran ingrid
+irene isabel ivan jacob jacqueline jamie jan jason javier jayne jeff jeffrey jennifer jenny jerome jerry jessica jill
+joanna joanne joel johann johannes jon jorge josef joyce juan judith julian juliet justin karen karl kathleen kathryn
+katherine keith kelly kenneth khalid kieran kirsty klaus kurt lars laurent leonard leonid leslie lewis lionel
+lorraine louis louise lucy luis luke lynne lynn malcolm manuel marc marco marcus margaret marie mario marion
+marjorie martha matt maureen maurice max megan melanie melissa michel michelle miguel mikhail miriam mohamed mohammad
+mohammed monica muhammad nadia natalie nathan nicola nicole nigel nikolai noel norman olga omar oscar owen pablo pamela
+pascal pat pauline pedro penny petra phillip pierre rachel rafael rahul rajiv ralph ramon raymond rebecca reginald rhys
+ricardo rick ricky rita roberto rodney roy russell ryan sally samuel sandra sanjay sara scott sean sebastian sergei
+sergey shane sharon sheila shirley simone sonia sophie stanley stefan stella stuart sunil suzanne sylvia tanya teresa
+theresa thierry toby tommy tracey tracy trevor uwe vanessa vera vernon veronica vicky victor vincent viktor vivian
+wayne wendy wilfred wolfgang xavier yuri yusuf yvonne zoe
 `.trim().split(/\s+/));
 
 /** Relations and ages that make the name before them a person's ("Otis Ferry, the 22 year old son of ..."). */
@@ -46,7 +66,14 @@ export const ROLE_TITLES = [
   'guitarist', 'drummer', 'actor', 'actress', 'producer', 'presenter', 'author', 'writer', 'campaigner', 'under-secretary',
   'chancellor', 'treasurer', 'envoy', 'adviser', 'advisor', 'officer', 'inspector', 'professor', 'dr',
   'qc', 'director-general', 'director general', 'commander', 'superintendent', 'sergeant', 'detective', 'councillor',
-  'president-elect', 'governor-general',
+  'president-elect', 'governor-general', 'chief justice', 'justice', 'lieutenant', 'lieutenant general', 'lieutenant colonel', 'lieutenant commander',
+  'lieutenant governor', 'vice admiral', 'rear admiral', 'major general',
+  'brigadier', 'brigadier general', 'field marshal', 'marshal', 'corporal', 'private', 'pastor', 'rabbi', 'imam', 'cardinal',
+  'sheikh', 'ayatollah', 'emperor', 'empress', 'sultan', 'emir', 'crown prince', 'duke', 'duchess', 'earl', 'countess',
+  'representative', 'congressman', 'congresswoman', 'assemblyman', 'alderman', 'magistrate', 'prosecutor', 'attorney',
+  'district attorney', 'sheriff', 'constable', 'inspector general', 'surgeon general', 'secretary of defense',
+  // abbreviated before a name ("Gen. Powell", "Sen. Dole")
+  'gen', 'sen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'rep', 'cmdr',
 ];
 /**
  * Occupations: roles written in lower case before or after a name ("solicitor Matthew Knight", "John Holliday,

@@ -60,7 +60,80 @@ const CITIES = [
   'Guangzhou', 'Chongqing', 'Bangalore', 'Chennai', 'Madras', 'Hyderabad', 'Ho Chi Minh City',
   'Brisbane', 'Adelaide', 'Atlanta', 'Seattle', 'Dallas', 'Detroit', 'Philadelphia', 'Las Vegas', 'New Orleans',
   'Calgary', 'Monterrey', 'Guadalajara', 'Quito', 'La Paz', 'Montevideo',
+  // capitals not named above
+  'Tirana', 'Luanda', 'Vilnius', 'Riga', 'Tallinn', 'Bratislava', 'Ljubljana', 'Sofia', 'Skopje', 'Podgorica',
+  'Pristina', 'Chisinau', 'Reykjavik', 'Valletta', 'Nicosia', 'Muscat', 'Manama', 'Sanaa', 'Aden', 'Kuwait City',
+  'Mogadishu', 'Asmara', 'Kampala', 'Kigali', 'Bujumbura', 'Dar es Salaam', 'Dodoma', 'Lusaka', 'Lilongwe', 'Gaborone',
+  'Windhoek', 'Maseru', 'Mbabane', 'Antananarivo', 'Abidjan', 'Yamoussoukro', 'Bamako', 'Niamey', 'Ouagadougou',
+  'Conakry', 'Freetown', 'Monrovia', 'Lome', 'Cotonou', 'Porto-Novo', 'Nouakchott', 'Banjul', 'Bissau', 'Yaounde',
+  'Douala', 'Libreville', 'Brazzaville', 'Bangui', "N'Djamena", 'Juba', 'Port Louis', 'Ulan Bator', 'Ulaanbaatar',
+  'Thimphu', 'Vientiane', 'Phnom Penh', 'Rangoon', 'Yangon', 'Naypyidaw', 'Bandar Seri Begawan', 'Dili',
+  'Port Moresby', 'Suva', 'Apia', 'Nuku’alofa', 'Port-au-Prince', 'Santo Domingo', 'Nassau',
+  'Bridgetown', 'Port of Spain', 'Belmopan', 'Guatemala City', 'San Salvador', 'Tegucigalpa', 'Managua',   'Panama City', 'Asuncion', 'Paramaribo', 'Cayenne', 'Islamabad', 'Rawalpindi', 'Peshawar',
+  'Quetta', 'Jalalabad', 'Mazar-i-Sharif', 'Srinagar', 'Jammu', 'Amritsar', 'Ahmedabad', 'Pune', 'Jaipur', 'Lucknow',
+  'Kanpur', 'Patna', 'Chittagong', 'Kandy', 'Mandalay', 'Chiang Mai', 'Phuket', 'Penang', 'Surabaya', 'Bandung',
+  'Bali', 'Cebu', 'Davao', 'Macau', 'Macao', 'Tianjin', 'Wuhan', 'Nanjing', 'Hangzhou', 'Chengdu', 'Xian', 'Harbin',
+  'Shenyang', 'Dalian', 'Qingdao', 'Lhasa', 'Urumqi', 'Kyoto', 'Yokohama', 'Nagoya', 'Kobe', 'Hiroshima', 'Nagasaki',
+  'Fukuoka', 'Sapporo', 'Okinawa', 'Busan', 'Incheon', 'Kaohsiung', 'Hobart', 'Christchurch',
+  'Mecca', 'Medina', 'Jeddah', 'Erbil', 'Sulaymaniyah', 'Ramadi', 'Samarra', 'Karbala', 'Isfahan', 'Tabriz',
+  'Mashhad', 'Qom', 'Shiraz', 'Aleppo', 'Alexandria', 'Luxor', 'Aswan', 'Port Said', 'Suez',
+  'Benghazi', 'Misrata', 'Casablanca', 'Marrakesh', 'Tangier', 'Oran', 'Kano', 'Ibadan', 'Port Harcourt',
+  'Mombasa', 'Durban', 'Port Elizabeth', 'Bulawayo', 'Goma', 'Lubumbashi', 'Timbuktu', 'Zanzibar',
+  'Yekaterinburg', 'Nizhny Novgorod', 'Kazan', 'Samara', 'Omsk', 'Rostov', 'Volgograd', 'Murmansk',
+  'Kaliningrad', 'Irkutsk', 'Khabarovsk', 'Odessa', 'Kharkiv', 'Kharkov', 'Lviv', 'Donetsk', 'Sevastopol',
+  'Yalta', 'Batumi', 'Samarkand', 'Bukhara', 'Khujand', 'Izmir', 'Antalya', 'Thessaloniki', 'Piraeus',
+  'Porto', 'Bilbao', 'Malaga', 'Zaragoza', 'Palma', 'Genoa', 'Bologna', 'Palermo', 'Verona', 'Pisa', 'Cannes',
+  'Toulouse', 'Bordeaux', 'Lille', 'Nantes', 'Calais', 'Dunkirk', 'Brest', 'Dresden', 'Leipzig', 'Hanover', 'Bremen',
+  'Nuremberg', 'Essen', 'Dortmund', 'Salzburg', 'Innsbruck', 'Graz', 'Basel', 'Bern', 'Lausanne', 'Lucerne',
+  'Gothenburg', 'Malmo', 'Bergen', 'Aarhus', 'Tampere', 'Turku', 'Gdynia', 'Wroclaw', 'Poznan', 'Lodz', 'Brno',
+  'Debrecen', 'Cluj', 'Timisoara', 'Varna', 'Dubrovnik', 'Mostar', 'Srebrenica', 'Novi Sad', 'Ghent',
+  'Bruges', 'Liege', 'Utrecht', 'Eindhoven', 'Maastricht', 'Galway', 'Limerick', 'Waterford',
+  // British and Irish towns beyond those above
+  'Birkenhead', 'Blackburn', 'Bognor Regis', 'Bracknell', 'Bradford', 'Brentwood',
+  'Cheltenham', 'Chesterfield', 'Chichester', 'Clacton', 'Corby', 'Croydon', 'Dartford',
+  'Doncaster', 'Eastbourne', 'Enfield', 'Epsom', 'Falkirk', 'Folkestone', 'Grimsby',   'Harlow', 'Harrogate', 'Hartlepool', 'Hemel Hempstead', 'High Wycombe', 'Huntingdon', 'Kettering',
+  'Kidderminster', 'Kingston upon Thames', 'Kirkcaldy', 'Leamington Spa', 'Lichfield', 'Llandudno', 'Loughborough',
+  'Lowestoft', 'Macclesfield', 'Maidstone', 'Margate', 'Merthyr Tydfil', 'Newbury', 'Newmarket',
+  'Newquay', 'Northallerton', 'Nuneaton', 'Oldham', 'Paisley', 'Penzance', 'Ramsgate',   'Redditch', 'Rochdale', 'Runcorn', 'Scarborough', 'Scunthorpe', 'Sevenoaks', 'Skegness', 'Solihull',
+  'Southend', 'Southport', 'St Albans', 'St Andrews', 'St Helens', 'Stevenage', 'Stratford',
+  'Stroud', 'Taunton', 'Torquay', 'Truro', 'Tunbridge Wells', 'Walsall', 'Wembley',
+  'Weston-super-Mare', 'Weymouth', 'Whitby', 'Widnes', 'Wimbledon', 'Woking', 'Worthing', 'Yeovil',
+  'Armagh', 'Ballymena', 'Coleraine', 'Enniskillen', 'Lisburn', 'Newry', 'Omagh', 'Portadown', 'Aberystwyth',
+  'Bridgend', 'Caernarfon', 'Carmarthen', 'Llanelli', 'Neath', 'Pontypridd', 'Port Talbot', 'Rhyl', 'Ayr', 'Dumfries',
+  'Dunfermline', 'Fort William', 'Greenock', 'Kilmarnock', 'Motherwell', 'Oban', 'Lerwick',
+  'Kirkwall', 'Stornoway', 'Brixton', 'Camden', 'Hackney', 'Islington', 'Lambeth', 'Southwark', 'Tottenham', 'Ealing',
+  'Hammersmith', 'Kensington', 'Greenwich', 'Lewisham', 'Hounslow',   // North American cities beyond those above
+  'Baltimore', 'Pittsburgh', 'Cleveland', 'Cincinnati', 'Indianapolis', 'Milwaukee', 'Minneapolis',
+  'St Louis', 'Kansas City', 'Denver', 'Phoenix', 'Tucson', 'San Diego', 'San Antonio', 'Memphis',
+  'Nashville', 'Louisville', 'Tampa', 'Jacksonville',
+  'Sacramento', 'Portland', 'Salt Lake City', 'Honolulu', 'Anchorage', 'Albany', 'Newark', 'Hartford',
+  'Oakland', 'Fort Worth', 'Oklahoma City', 'Omaha', 'Des Moines', 'Little Rock',
+  'Atlantic City', 'Edmonton', 'Winnipeg', 'Tijuana', 'Ciudad Juarez',
+  'Acapulco', 'Cancun', 'Medellin', 'Cartagena', 'Guayaquil', 'Cordoba', 'Valparaiso',
+  'Recife', 'Porto Alegre', 'Belo Horizonte', 'Manaus',
 ];
+
+/** The states of the United States; news writes them after a town ("Phoenix, Arizona"). */
+const US_STATES = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia',
+  'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland',
+  'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire',
+  'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington',
+  'West Virginia', 'Wisconsin', 'Wyoming', 'Puerto Rico',
+];
+
+/** The abbreviations news agencies write for US states after a town ("Newark, N.J.", "Peoria, Ill."), without their full stops. */
+export const US_STATE_ABBREVIATIONS = new Map<string, string>(Object.entries({
+  'ala': 'Alabama', 'ariz': 'Arizona', 'ark': 'Arkansas', 'calif': 'California', 'colo': 'Colorado', 'conn': 'Connecticut',
+  'del': 'Delaware', 'fla': 'Florida', 'ga': 'Georgia', 'ill': 'Illinois', 'ind': 'Indiana', 'kan': 'Kansas',
+  'ky': 'Kentucky', 'la': 'Louisiana', 'md': 'Maryland', 'mass': 'Massachusetts', 'mich': 'Michigan', 'minn': 'Minnesota',
+  'miss': 'Mississippi', 'mo': 'Missouri', 'mont': 'Montana', 'neb': 'Nebraska', 'nev': 'Nevada', 'n.h': 'New Hampshire',
+  'n.j': 'New Jersey', 'n.m': 'New Mexico', 'n.y': 'New York', 'n.c': 'North Carolina', 'n.d': 'North Dakota',
+  'okla': 'Oklahoma', 'ore': 'Oregon', 'pa': 'Pennsylvania', 'r.i': 'Rhode Island', 's.c': 'South Carolina',
+  's.d': 'South Dakota', 'tenn': 'Tennessee', 'vt': 'Vermont', 'va': 'Virginia', 'wash': 'Washington', 'w.va': 'West Virginia',
+  'wis': 'Wisconsin', 'wyo': 'Wyoming', 'd.c': 'Washington',
+}));
 
 const REGIONS = [
   'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Antarctica',
@@ -77,6 +150,11 @@ const REGIONS = [
   'Sakhalin', 'Caspian Sea', 'Black Sea', 'North Sea', 'Baltic', 'Sahara', 'Sinai', 'Golan Heights', 'Crimea', 'Ural',
   'Punjab', 'Bengal', 'Gujarat', 'Xinjiang', 'Aceh', 'Sumatra', 'Borneo', 'Mindanao', 'Patagonia',
   'New England', 'Midwest', 'Quebec', 'Ontario', 'Alberta', 'British Columbia', 'Queensland', 'New South Wales',
+  'Tasmania', 'Manitoba', 'Saskatchewan', 'Nova Scotia', 'Saxony', 'Tuscany', 'Sicily', 'Sardinia',
+  'Corsica', 'Normandy', 'Provence', 'Andalusia', 'Basque Country', 'Flanders', 'Wallonia',   'Kerala', 'Tamil Nadu', 'Bihar', 'Uttar Pradesh', 'Transnistria', 'Abkhazia',
+  'South Ossetia', 'Nagorno-Karabakh', 'Dagestan', 'Ingushetia', 'Tatarstan', 'Chukotka', 'Kamchatka', 'Tyrol',
+  // US states (the ones not named above)
+  ...US_STATES.filter((n) => !['California', 'Texas', 'Florida', 'Georgia', 'Washington', 'New York'].includes(n)),
 ];
 
 /** Lowercased name → kind. Multiword names are matched token by token. */
@@ -124,7 +202,7 @@ export const DEMONYMS = new Map<string, string>(Object.entries({
 export const PLACE_HEADS = new Set([
   'park', 'green', 'castle', 'street', 'road', 'square', 'lake', 'river', 'mountain', 'mountains', 'island', 'islands',
   'bay', 'sea', 'ocean', 'valley', 'hill', 'hills', 'stadium', 'arena', 'airport', 'bridge', 'palace', 'abbey',
-  'cathedral', 'county', 'province', 'city', 'town', 'village', 'peninsula', 'desert', 'coast', 'strait', 'canal',
+  'cathedral', 'hotel', 'county', 'province', 'city', 'town', 'village', 'peninsula', 'desert', 'coast', 'strait', 'canal',
 ]);
 /** Leading words that make a capitalised name a place ("Loch Lomond", "Mount Everest"). */
 export const PLACE_PREFIXES = new Set(['loch', 'lake', 'mount', 'river', 'port', 'fort', 'cape', 'isle', 'gulf', 'county']);

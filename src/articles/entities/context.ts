@@ -8,7 +8,7 @@
 import { isAcronym } from '../../language/name-tokens';
 import { ORG_ATTRIBUTES, ORG_DESCRIPTORS } from '../../language/organisations';
 import { FIRST_NAMES, REPORTING_VERBS, ROLE_SET } from '../../language/people';
-import { DEMONYMS, PLACE_HEADS } from '../../language/places';
+import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { placeByName } from './names';
@@ -53,8 +53,9 @@ function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
   if (/\d/.test(p.name)) return false;
   const singular = !/s$/.test(p.words[p.words.length - 1]);
   if (PLURAL_AFTER.test(after) && singular && !p.possessive) return true;
-  // "Wong Kwan said", "Pol Pot was": a name shaped like a person's is not made an organisation by its verb
-  if (p.personLike) return false;
+  // "Wong Kwan said", "Pol Pot was": a name shaped like a person's is not made an organisation by its verb;
+  // nor is one that a pronoun of a person follows ("Kuchma said he would")
+  if (p.personLike || pronounFollows(after)) return false;
   if (!p.initial && !p.possessive && CLAUSE_AFTER.test(after)) return true;
   if (p.initial && !p.possessive && singular && SPEECH_AFTER.test(after)) return true;
   return false;
@@ -65,9 +66,12 @@ function placeEvidence(p: PendingName): boolean {
   if (/\bthe\s+$/i.test(before)) return PLACE_AFTER_AREA.test(after);
   if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s*$)/.test(after)) return true;
   if (WEAK_PLACE_BEFORE.test(before) && /^,\s+near\s+\p{Lu}/u.test(after)) return true;
+  // "Peoria, Ill.", "Lewisburg, W.Va.": a town, then its US state's abbreviation
+  const abbreviation = /^,\s+((?:\p{Lu}\.)+\p{Lu}?|\p{Lu}\.\p{Lu}[a-z]\.|\p{Lu}[a-z]{1,4}\.)/u.exec(after);
+  if (abbreviation && US_STATE_ABBREVIATIONS.has(abbreviation[1].toLowerCase().replace(/\.$/, ''))) return true;
   // "Hartpury, Gloucestershire", "Maidenhead, Berkshire"
   const then = /^,\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(after);
-  if (then && placeByName(then[1]) && placeByName(then[1])!.kind !== 'country' && /^(?:\s|,)/.test(after)) return PLACE_BEFORE.test(before) || /,\s*$/.test(before) || /\b(?:of|from|at|in)\s+$/.test(before);
+  if (then && placeByName(then[1]) && placeByName(then[1])!.kind !== 'country' && /^(?:\s|,)/.test(after)) return PLACE_BEFORE.test(before) || /,\s*$/.test(before) || /\b(?:of|from|at|in)\s+$/.test(before) || p.initial;
   return false;
 }
 
@@ -93,6 +97,7 @@ export function classifyByContext(_sentences: Sentence[], registry: EntityRegist
     if (!use.asName && !registry.findOrg(acronym)) continue;
     for (const s of use.sentences) registry.addOrg(acronym, s);
   }
+  peopleFromLaterMentions(registry);
   let open = registry.pending.filter((p) => usable(p, registry));
   const decided = new Map<string, Decision>();
   for (let round = 0; round < 3 && open.length; round++) {
@@ -113,6 +118,36 @@ export function classifyByContext(_sentences: Sentence[], registry: EntityRegist
       return !d;
     });
     if (next.length === open.length && round > 0) break;
+  }
+}
+
+/** "said he", "told reporters she", ", who … his": the words after a name speak of a person. */
+export function pronounFollows(after: string): boolean {
+  if (/^\s+(?:has\s+|had\s+)?(?:said|says|told\s+\S+|added|argued|insisted|believes|believed|thinks|thought|claimed|explained|denied|admitted|announced|hoped|hopes|warned)\s+(?:that\s+)?(?:he|she)\b/.test(after)) return true;
+  return /^\s*,\s+who(?:se)?\b[^,;.]{0,60}\b(?:he|she|his|her|him)\b/.test(after);
+}
+
+/** The words after a surname alone report what a person said or did: "Castro said", "Rabin was killed". */
+const SPOKE_AFTER = /^\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|insisted|explained|believes|believed|thinks|thought|denied|admitted|wrote|recalled|replied|was\s+(?:killed|assassinated|born|elected|arrested|sentenced))\b(?!\s+(?:it|its)\b)/;
+
+/**
+ * Pass step: a name shaped like a person's ("Fidel Castro", "Yigal Amir") that the name rules left open is a
+ * person when the article later calls them by surname alone as it would a person ("Castro said", "said
+ * Amir"), or a personal pronoun refers back to it ("Scott Ritter said he …").
+ */
+function peopleFromLaterMentions(registry: EntityRegistry): void {
+  const single = new Map<string, PendingName[]>();
+  for (const p of registry.pending) if (p.words.length === 1) single.set(p.name, [...(single.get(p.name) ?? []), p]);
+  for (const p of registry.pending) {
+    if (!p.personLike || p.words.length < 2 || p.words.length > 3 || registry.people.has(p.name.toLowerCase())) continue;
+    if (registry.findOrg(p.name) || registry.isPlace(p.name) || p.words.some((w) => registry.lowerCaseWords.has(w.toLowerCase()))) continue;
+    const surname = p.words[p.words.length - 1];
+    const later = single.get(surname) ?? [];
+    const titled = registry.surnameRefs.some((r) => r.surname === surname && r.role && !r.whole);
+    const spoken = titled || later.some((q) => !q.possessive && (SPOKE_AFTER.test(q.after) || /\bsaid\s+$/.test(q.before) || pronounFollows(q.after)));
+    if (!spoken && !pronounFollows(p.after)) continue;
+    registry.addPerson(p.name, p.sentence);
+    for (const q of later) registry.addPerson(p.name, q.sentence);
   }
 }
 

@@ -4,7 +4,7 @@
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
 import { NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS } from '../../language/organisations';
 import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS } from '../../language/people';
-import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES } from '../../language/places';
+import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { knownOrganisation } from './known';
@@ -44,8 +44,16 @@ export function placeOfDemonym(ws: string[]): string | null {
   return PLACES.has(composed) ? (PLACE_NAMES.get(composed) ?? null) : null;
 }
 
+/** "U.S.", "N.J.": initials with full stops (the last one may have been left to the sentence). */
+const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}\.?$/u;
+
 /** A place by its name alone: the gazetteer, "-shire", "County …", "the North East". */
 export function placeByName(name: string): { name: string; kind: 'country' | 'city' | 'region' | 'other' } | null {
+  if (DOTTED.test(name)) {
+    const state = US_STATE_ABBREVIATIONS.get(name.toLowerCase().replace(/\.$/, ''));
+    if (state) return { name: state, kind: 'region' };
+    name = name.replace(/\./g, '');
+  }
   const key = name.toLowerCase();
   const kind = PLACES.get(key);
   if (kind) return { name: PLACE_NAMES.get(key) ?? name, kind };
@@ -68,6 +76,7 @@ interface SentenceScan {
 export function classifyNames(sentences: Sentence[], registry: EntityRegistry): void {
   for (const s of sentences) {
     const tokens = tokenize(s.text);
+    uncapitaliseCommonWords(s.text, tokens, registry);
     const scan: SentenceScan = { registry, sentence: s.index, text: s.text, tokens };
     const chunks = joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry);
     const inName = (t: Token) => chunks.some((c) => c.to - c.from > 1 && tokens.indexOf(t) >= c.from && tokens.indexOf(t) < c.to);
@@ -83,6 +92,40 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
       classifyChunk(scan, c);
     }
   }
+}
+
+const ADVERB = /^[a-z]{3,}(?:al|ate|ent|ant|ous|ive|ab|ib|ed|ing|ain|ear|ss|ful|ct|ar|us)ly$/;
+
+/** A word capitalised only by its place: it opens the sentence or a quotation, or the sentence is written in title case. */
+function openingPosition(text: string, tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  return /(?:["“‘(]|:\s*["“‘]?)\s*$/.test(text.slice(Math.max(0, tokens[i].start - 4), tokens[i].start));
+}
+
+/**
+ * Words the article writes in lower case elsewhere are not names where only their position capitalises them:
+ * "People", "Police" or "Replied" opening a sentence, or every word of a sentence set in title case. Given
+ * names, places and known organisations keep their capital ("Bill", "Turkey", "Labour").
+ */
+export function uncapitaliseCommonWords(text: string, tokens: Token[], registry: EntityRegistry): void {
+  // title case: nearly every common word of the sentence is capitalised (a list of names is not title case)
+  const common = tokens.filter((t) => t.text.length >= 4 && registry.lowerCaseWords.has(t.lower));
+  const titleCase = common.length >= 3 && common.filter((t) => t.cap).length >= common.length * 0.8;
+  tokens.forEach((t, i) => {
+    // "Certainly Saddam Hussein …", "Separately, Airbus …": an adverb opening the sentence
+    if (t.cap && i + 1 < tokens.length && openingPosition(text, tokens, i) && ADVERB.test(t.lower) && !FIRST_NAMES.has(t.lower)) t.cap = false;
+    // "Chanting Helmut Kohl …": an opening word before a given name and a surname is not part of the name
+    if (t.cap && i + 2 < tokens.length && openingPosition(text, tokens, i) && FIRST_NAMES.has(tokens[i + 1].lower) && tokens[i + 1].cap && tokens[i + 2].cap
+      && /^[ \t]+$/.test(text.slice(t.end, tokens[i + 1].start)) && /^[ \t]+$/.test(text.slice(tokens[i + 1].end, tokens[i + 2].start)) && !FIRST_NAMES.has(t.lower) && !HONORIFICS.has(t.lower) && !roleAt([t.text], 0)
+      && !PLACES.has(t.lower) && !DEMONYMS.has(t.text) && !knownOrganisation(t.text) && !isAcronym(t.text)) t.cap = false;
+    if (!t.cap || isAcronym(t.text) || !registry.lowerCaseWords.has(t.lower)) return;
+    if (!titleCase && !openingPosition(text, tokens, i)) return;
+    if (FIRST_NAMES.has(t.lower) || PLACES.has(t.lower) || DEMONYMS.has(t.text) || knownOrganisation(t.text) || registry.honorificSurnames.has(t.text)) return;
+    // "Prime Minister Tony Blair", "New York": the first word of a title or of a longer name
+    if (roleAt(tokens.map((x) => x.text), i) || (i + 1 < tokens.length && tokens[i + 1].cap && (PLACES.has(`${t.lower} ${tokens[i + 1].lower}`) || knownOrganisation(`${t.text} ${tokens[i + 1].text}`)))) return;
+    if (t.lower === 'new' && i + 1 < tokens.length && tokens[i + 1].cap) return;
+    t.cap = false;
+  });
 }
 
 /**
@@ -122,6 +165,14 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   if (acr && toks.length >= 2 && acronymMatches(acr[1], c.text)) {
     if (lowerWords.some((w) => ORG_HEADS.has(w)) || registry.findOrg(acr[1]) || knownOrganisation(c.text)) registry.addOrg(c.text, sentence, acr[1]);
     else registry.thingAcronyms.add(acr[1]);
+    return;
+  }
+
+  // A dateline: "NEWARK, N.J. (AP) _", "BEIRUT, Lebanon (Reuters) -"
+  if (c.from === 0 && /^[A-Z][A-Z .'-]{2,}$/.test(c.text) && /^(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*)?(?:\(\s*\p{Lu}[\p{L}-]*\s*\)|\s+(?:_|--|-|–|—)\s)/u.test(after)) {
+    const titled = c.text.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (m) => m.toUpperCase());
+    const place = placeByName(titled);
+    registry.addPlace(place?.name ?? titled, place?.kind ?? 'city', sentence);
     return;
   }
 
@@ -201,7 +252,7 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w))
       && !PLACES.has(nameWords.join(' ').toLowerCase()) && !registry.findOrg(nameWords.join(' ')) && !knownOrganisation(nameWords.join(' '))
       && !ORG_HEADS.has(nameWords[nameWords.length - 1].toLowerCase())
-      && (nameWords.length >= 2 || registry.honorificSurnames.has(nameWords[0]) || honorific);
+      && (nameWords.length >= 2 || registry.honorificSurnames.has(nameWords[0]) || honorific || titleBeforeSurname(registry, hit.role, chunkWords[r], nameWords[0]));
     if (!plausible) continue;
     // words before the role: an organisation or country first ("EU", "South Africa"), the rest qualifies the role
     const prefix = chunkWords.slice(0, r);
@@ -228,12 +279,35 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     organisation = organisation ?? outside?.organisation;
     const role = [...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
     const name = honorific && LORDLY.has(rest[0].toLowerCase()) ? rest.join(' ') : nameWords.join(' ');
+    if (nameWords.length === 1 && !honorific && !registry.honorificSurnames.has(name)) {
+      // "President Bush", "Chancellor Kohl": the full name, if the article gives it, carries the title
+      // "King Hussein", "Prince Charles": a royal's title is part of the name
+      const royal = ROYAL_TITLES.test(hit.role.toLowerCase());
+      registry.surnameRefs.push({ surname: name, sentence, display: royal ? `${chunkWords.slice(r, r + hit.length).join(' ')} ${name}` : name, role, ...(organisation ? { organisation } : {}), ...(royal ? { whole: true } : {}) });
+      return true;
+    }
     personWithContext(registry, name, sentence, '', after, role, organisation);
     void text;
     return true;
   }
   return false;
 }
+
+/** Titles that name one person by surname alone when written capitalised before it ("President Bush", "Gen. Powell"). */
+const SURNAME_TITLES = /^(?:(?:vice[ -])?president|(?:deputy )?prime minister|chancellor|(?:[a-z]+ )?secretary|(?:[a-z]+ )?minister|premier|senator|governor|mayor|king|queen|prince|princess|pope|judge|justice|chief justice|sheikh|ayatollah|emperor|sultan|emir|speaker|commissioner|ambassador|gen|sen|gov|rep|lt|col|sgt|capt|adm|cmdr|lieutenant|colonel|admiral|commander|sergeant|detective|inspector|superintendent|archbishop|bishop|cardinal|rabbi|pastor|imam)$/;
+
+/**
+ * A capitalised title and one capitalised word ("President Bush", "Chancellor Kohl"): a surname when the word is
+ * no title, place, organisation or common word of the article ("General Motors", "Executive Officer").
+ */
+function titleBeforeSurname(registry: EntityRegistry, role: string, written: string, word: string): boolean {
+  if (!/^\p{Lu}/u.test(written) || !SURNAME_TITLES.test(role.toLowerCase().replace(/\.$/, ''))) return false;
+  if (!/^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(word) || /['’]s$/.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (registry.lowerCaseWords.has(lower) || STOP_WORDS.has(lower) || CAPITALISED_STOPWORDS.has(lower) || roleAt([word], 0) || ORG_HEADS.has(lower) || PLACE_HEADS.has(lower)) return false;
+  return !DEMONYMS.has(word) && (!FIRST_NAMES.has(lower) || ROYAL_TITLES.test(role.toLowerCase())) && !placeByName(word);
+}
+const ROYAL_TITLES = /^(?:king|queen|prince|princess|crown prince|pope|emperor|empress|sultan|emir|sheikh)$/;
 
 interface NameContext {
   before: string;
@@ -273,6 +347,14 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
 
 export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext): void {
   const { registry, sentence } = scan;
+  // "U.N.", "U.S.": the initials without their full stops, unless they are a US state's ("N.J.")
+  if (DOTTED.test(name) && !US_STATE_ABBREVIATIONS.has(name.toLowerCase().replace(/\.$/, ''))) name = name.replace(/\./g, '');
+  // "Peoria, Ill.", "Phoenix, Ariz.": a state's abbreviation after a town
+  const state = US_STATE_ABBREVIATIONS.get(name.toLowerCase().replace(/\.$/, ''));
+  if (state && (DOTTED.test(name) || (ctx && /\p{Lu}[\p{L}.'-]*,\s*$/u.test(ctx.before)))) {
+    registry.addPlace(state, 'region', sentence);
+    return;
+  }
   const ws = words(name);
   const lower = ws.map((w) => w.toLowerCase());
 

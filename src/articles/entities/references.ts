@@ -14,12 +14,16 @@ export function escapeRegex(s: string): string {
 export function resolveSurnameRefs(_sentences: Sentence[], registry: EntityRegistry): void {
   const all = [...registry.people.values()];
   for (const ref of registry.surnameRefs) {
-    const full = all.find((p) => p.name.split(' ').length > 1 && p.name.endsWith(` ${ref.surname}`));
+    const full = ref.whole ? undefined : all.find((p) => p.name.split(' ').length > 1 && p.name.endsWith(` ${ref.surname}`));
     if (full) {
       full.sentences.add(ref.sentence);
+      if (ref.role && !full.role) {
+        full.role = ref.role;
+        if (ref.organisation) full.organisation ??= ref.organisation;
+      }
       if (!registry.peopleBySentence[ref.sentence].includes(full.name)) registry.peopleBySentence[ref.sentence].push(full.name);
     } else {
-      registry.addPerson(ref.display, ref.sentence);
+      registry.addPerson(ref.display, ref.sentence, ref.role, ref.organisation);
     }
   }
 }

@@ -45,6 +45,11 @@ export interface SurnameRef {
   surname: string;
   sentence: number;
   display: string;
+  /** "President Bush": the title written before the surname. */
+  role?: string;
+  organisation?: string;
+  /** The display is a whole name ("King Hussein"), never another person's surname. */
+  whole?: boolean;
 }
 
 export interface Entities {
@@ -65,6 +70,8 @@ export class EntityRegistry {
   readonly surnameRefs: SurnameRef[] = [];
   /** Surnames used after an honorific anywhere ("Mr Lavagna"): "Roberto Lavagna" is then a person. */
   readonly honorificSurnames = new Set<string>();
+  /** Words the article writes in lower case somewhere (not opening a sentence): capitalised at a sentence's start they are not names. */
+  readonly lowerCaseWords = new Set<string>();
   /** Acronyms defined for things that are not organisations ("PlayStation Portable (PSP)"). */
   readonly thingAcronyms = new Set<string>();
   /** Single acronyms seen, with whether any mention used one as a name rather than a modifier ("ID cards"). */

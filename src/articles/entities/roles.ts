@@ -25,7 +25,7 @@ function bare(word: string): string {
 
 /** Longest role title starting at words[i] (case-insensitive), with its length in words. */
 export function roleAt(ws: string[], i: number): { role: string; length: number } | null {
-  if (i >= ws.length || !ROLE_FIRST_WORDS.has(ws[i].toLowerCase())) return null;
+  if (i >= ws.length || !ROLE_FIRST_WORDS.has(bare(ws[i]))) return null;
   for (let n = Math.min(MAX_ROLE_TOKENS, ws.length - i); n >= 1; n--) {
     const candidate = ws.slice(i, i + n).join(' ').toLowerCase().replace(/[,.;:]$/, '');
     if (ROLE_SET.has(candidate)) return { role: ws.slice(i, i + n).join(' ').replace(/[,.;:]$/, ''), length: n };

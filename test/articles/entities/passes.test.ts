@@ -30,7 +30,7 @@ const placeNames = (r: EntityRegistry) => [...r.places.values()].map((p) => p.na
 describe('the pipeline', () => {
   it('runs its passes in a fixed, named order', () => {
     expect(ENTITY_PASSES.map(([name]) => name)).toEqual([
-      'honorific surnames', 'known organisations', 'name rules', 'context of open names', 'surname references', 'roles by office', 'person mentions', 'organisation mentions',
+      'vocabulary', 'honorific surnames', 'known organisations', 'name rules', 'context of open names', 'surname references', 'roles by office', 'person mentions', 'organisation mentions',
     ]);
   });
 });
@@ -128,5 +128,56 @@ describe('references', () => {
   it('takes a nameless role from the sentence before ("the Herald\'s political editor has learned. X says")', () => {
     const e = extractEntities(sentences('The vote is set for May, the Herald\'s political editor has learned.', 'Dana Shore says the date is fixed.'));
     expect(e.people.find((p) => p.name === 'Dana Shore')).toMatchObject({ role: 'political editor', organisation: 'Herald' });
+  });
+});
+
+describe('general shapes of news text', () => {
+  const people = (e: ReturnType<typeof extractEntities>) => Object.fromEntries(e.people.map((p) => [p.name, p.role ?? null]));
+  const orgs = (e: ReturnType<typeof extractEntities>) => e.organisations.map((o) => o.name).sort();
+  const places = (e: ReturnType<typeof extractEntities>) => e.places.map((p) => p.name).sort();
+
+  it('does not take a common word for a name because it opens a sentence or a title-case line', () => {
+    const e = extractEntities(sentences(
+      'Police said the people of the town were angry.',
+      'People gathered outside, and the police replied.',
+      'Replied Quillon Department officials: nothing.',
+      'Farmers Warn Of Higher Prices As Drought Continues Across The Region, farmers and prices said.',
+    ));
+    expect(orgs(e)).toEqual(['Quillon Department']);
+    expect(e.people).toEqual([]);
+  });
+
+  it('reads an opening adverb or participle as no part of the name after it', () => {
+    const e = extractEntities(sentences('Certainly Dominic Varga was there.', 'Chanting Helmut Okonjo walked in.'));
+    expect(people(e)).toEqual({ 'Dominic Varga': null, 'Helmut Okonjo': null });
+  });
+
+  it('reads a capitalised title before a surname as that person ("President Osei"), joined to the full name when given', () => {
+    const e = extractEntities(sentences('President Osei met Chancellor Brandl and Gen. Tomas Rieder.', 'Kwabena Osei later flew home.', 'General Motors and Prince Albrecht were not there.'));
+    expect(people(e)).toEqual({ 'Kwabena Osei': 'President', Brandl: 'Chancellor', 'Tomas Rieder': 'Gen.', 'Prince Albrecht': 'Prince' });
+    expect(orgs(e)).toEqual(['General Motors']);
+  });
+
+  it('names a person known only as "Mr X"', () => {
+    const e = extractEntities(sentences('Mr. Pardew declined to comment.', "Mr Pardew's lawyer said so."));
+    expect(people(e)).toEqual({ 'Mr Pardew': null });
+    expect(orgs(e)).toEqual([]);
+  });
+
+  it('makes a person of a name the article later calls by surname, or that a pronoun refers back to', () => {
+    const e = extractEntities(sentences(
+      'The gunman, Yoram Keshet, fired twice.',
+      'Keshet said he acted alone.',
+      'Later Dorit Halevy said she would appeal.',
+      'Valdo said he disagreed, and Quillon said it agreed.',
+    ));
+    expect(Object.keys(people(e)).sort()).toEqual(['Dorit Halevy', 'Yoram Keshet']);
+    expect(orgs(e)).toEqual(['Quillon']);
+  });
+
+  it('reads initials with full stops and US states after a town ("U.N.", "Peoria, Ill.")', () => {
+    const e = extractEntities(sentences('BRANFORD, Conn. (AP) _ The U.N. and U.S. officials met in Weldon, Ill., and Carver, Texas.'));
+    expect(orgs(e)).toEqual(['AP', 'United Nations']);
+    expect(places(e)).toEqual(['Branford', 'Carver', 'Connecticut', 'Illinois', 'Texas', 'United States', 'Weldon']);
   });
 });
