@@ -32,8 +32,17 @@ export function collectHonorificSurnames(sentences: Sentence[], registry: Entity
 
 /** The words the article writes in lower case, after a sentence's first word ("police", "people", "replied"). */
 export function collectVocabulary(sentences: Sentence[], registry: EntityRegistry): void {
+  const capitalised: string[][] = [];
   for (const s of sentences) {
     for (const m of s.text.matchAll(/(?<=[\s(,;:“"‘'-])([a-z][a-z'’-]*[a-z])\b/g)) registry.lowerCaseWords.add(m[1]);
+    // capitalised words inside the sentence: not its first, nor one opening a quotation
+    capitalised.push([...s.text.matchAll(/(?<=[\p{L}\p{N},;)]\s+)(\p{Lu}[\p{Ll}]+)\b/gu)].map((m) => m[1]));
+  }
+  // a sentence in title case capitalises common words; its capitals say nothing
+  for (const words of capitalised) {
+    const common = words.filter((w) => registry.lowerCaseWords.has(w.toLowerCase()));
+    if (common.length >= 3 && common.length >= words.length * 0.5) continue;
+    for (const w of words) registry.capitalisedWords.add(w);
   }
 }
 

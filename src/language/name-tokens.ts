@@ -1,7 +1,8 @@
 // Word tokens with offsets, and runs of capitalised words ("chunks") that may name people, places or
 // organisations. One linear regex pass per sentence. Hyphens, apostrophes and "&" stay inside a word
 // ("Al-Qaeda", "O'Brien", "AT&T"), unlike /ask's search terms (./terms).
-import { isMonthOrWeekday } from './calendar-words';
+import { isMonthOrWeekday, MONTHS } from './calendar-words';
+import { CARDINALS } from './numbers';
 import { NAME_PARTICLES } from './people';
 import { CAPITALISED_STOPWORDS } from './stop-words';
 
@@ -68,9 +69,11 @@ function pluralPossessiveInName(text: string, tokens: Token[], to: number): bool
 
 export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   const chunks: Chunk[] = [];
+  // "Monday", "August", and "Aug. 15": calendar words, never part of a name
+  const calendar = (k: number) => isMonthOrWeekday(tokens[k].lower) || (Object.hasOwn(MONTHS, tokens[k].lower) && /^\.?\s*\d/.test(text.slice(tokens[k].end, tokens[k].end + 4)));
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i].cap || isMonthOrWeekday(tokens[i].lower)) {
+    if (!tokens[i].cap || calendar(i)) {
       i++;
       continue;
     }
@@ -89,7 +92,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       // "Mr. Bush", "Gen. Colin Powell"
       const title = TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) && /^\.[ \t]+$/.test(gap) && t.cap;
       if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’][ \t]+$/.test(gap)) && !initial && !title) break;
-      if (t.cap && !isMonthOrWeekday(t.lower)) {
+      if (t.cap && !calendar(to)) {
         to++;
         continue;
       }
@@ -97,7 +100,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       if (CONNECTORS.has(t.text) && t.text !== 'and') {
         let k = to;
         while (k < tokens.length && k - to < 2 && CONNECTORS.has(tokens[k].text) && tokens[k].text !== 'and' && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) k++;
-        if (k < tokens.length && k > to && tokens[k].cap && !isMonthOrWeekday(tokens[k].lower) && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) {
+        if (k < tokens.length && k > to && tokens[k].cap && !calendar(k) && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) {
           to = k + 1;
           continue;
         }
@@ -106,7 +109,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
     }
     // drop leading stopwords ("The", "According")
     // ("New" stays when a capitalised word follows: "New York", "New Zealand", "New Labour")
-    while (from < to && CAPITALISED_STOPWORDS.has(tokens[from].lower) && !isAcronym(tokens[from].text) && !(tokens[from].lower === 'new' && from + 1 < to && tokens[from + 1].cap)) from++;
+    while (from < to && (CAPITALISED_STOPWORDS.has(tokens[from].lower) || Object.hasOwn(CARDINALS, tokens[from].lower)) && !isAcronym(tokens[from].text) && !(tokens[from].lower === 'new' && from + 1 < to && tokens[from + 1].cap)) from++;
     // a chunk cannot start or end on a connector
     while (from < to && !tokens[from].cap) from++;
     while (to > from && !tokens[to - 1].cap) to--;

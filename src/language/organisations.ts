@@ -64,7 +64,13 @@ export const GENERIC_ORG_WORDS = new Set([
 ]);
 
 /** Acronyms that are not organisations (units, titles, countries, media). */
-export const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'MPS', 'MEP', 'GDP', 'VAT', 'UK', 'US', 'USA', 'UAE', 'DVD', 'CD', 'PC', 'IT', 'AIDS', 'HIV', 'II', 'III', 'IV', 'QC', 'ID', 'PAL', 'NTSC', 'GMO', 'AGM', 'MRI', 'DNA', 'SMS', 'MPEG', 'USB', 'ISBN', 'OBE', 'MBE', 'CBE', 'BST', 'GMT']);
+export const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'MPS', 'MEP', 'GDP', 'VAT', 'UK', 'US', 'USA', 'UAE', 'DVD', 'CD', 'PC', 'IT', 'AIDS', 'HIV', 'II', 'III', 'IV', 'QC', 'ID', 'PAL', 'NTSC', 'GMO', 'AGM', 'MRI', 'DNA', 'SMS', 'MPEG', 'USB', 'ISBN', 'OBE', 'MBE', 'CBE', 'BST', 'GMT', 'EST', 'EDT', 'CST', 'CDT', 'PST', 'PDT', 'UTC', 'GNP',
+  // titles, exams, diseases, technologies, measures and forms: never an organisation
+  'MPS', 'MSP', 'MSPS', 'MLA', 'MLAS', 'AMS', 'KC', 'CFO', 'COO', 'CTO', 'MD', 'PR', 'HR', 'IPO', 'IPOS', 'GCSE', 'GCSES', 'SATS',
+  'MRSA', 'SARS', 'BSE', 'CJD', 'ASBO', 'ASBOS', 'CCTV', 'GPS', 'PDA', 'PDAS', 'SUV', 'SUVS', 'MP3', 'LCD', 'HD', 'HDTV', 'DAB',
+  'VHS', 'RAM', 'CPU', 'PIN', 'ATM', 'ATMS', 'ISA', 'ISAS', 'PEP', 'PEPS', 'IVF', 'ADHD', 'IQ', 'AI', 'URL', 'WWW', 'HTML', 'PDF',
+  'GSM', '3G', 'DSL', 'ADSL', 'CPI', 'RPI', 'APR', 'EPS', 'LNG', 'LPG', 'CO2', 'WMD', 'WMDS', 'VIP', 'VIPS', 'SOS', 'DIY',
+  'PFI', 'PPP', 'NI', 'PS', 'PSP', 'AD', 'BC', 'RIP', 'AWOL', 'FAQ', 'TB', 'STD', 'STDS', 'ME', 'OCD', 'PTSD', 'IT', 'ICT']);
 /** Last words that make a capitalised name a thing rather than an organisation ("Marshall Plan", "World War"). */
 export const NOT_ORG_TAILS = new Set(['plan', 'war', 'award', 'awards', 'prize', 'act', 'bill', 'programme', 'program', 'cup', 'games', 'championship', 'festival', 'show', 'day', 'week', 'year', 'ii', 'iii', 'iv', 'questions', 'speech', 'budget', 'report', 'review', 'summit', 'conference', 'election', 'elections', 'treaty', 'agreement', 'accord', 'convention', 'declaration']);
 

@@ -11,7 +11,7 @@ import { FIRST_NAMES, REPORTING_VERBS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
-import { placeByName } from './names';
+import { personWithContext, placeByName } from './names';
 import type { EntityRegistry, PendingName } from './registry';
 
 const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${[...ORG_DESCRIPTORS].join('|')})\\s*,?\\s*$`);
@@ -21,7 +21,14 @@ const ROLE_AFTER = new RegExp(`^\\s+(?:[a-z]+\\s+){0,2}(?:${[...ROLE_SET].filter
 const ROLE_OF = new RegExp(`\\b(?:spokes(?:man|woman|person)|officials?|chief|director|head|chairman|boss|executives?|members?|staff|workers?)\\s+(?:for|of|at|from)\\s+$`);
 const VERB = REPORTING_VERBS.filter((v) => !v.includes(' ')).join('|');
 const SPEECH_AFTER = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|not\\s+yet\\s+|now\\s+|already\\s+)?(?:${VERB})\\b`);
-const CLAUSE_AFTER = new RegExp(`^\\s+(?:has|had|is|was|will|would|could|plans|wants|hopes|agreed|overtook|delivered|bought|sold|owns|expects|accused|announced|said|says|${VERB})\\b`);
+/**
+ * What an organisation does or is said to do: "Konami has announced", "Sony plans", "Boeing delivered",
+ * "Airbus is". Not a work's passive ("Sideways was nominated", "Halo 2 was released"): films, games and
+ * books are spoken of so.
+ */
+const CLAUSE_AFTER = new RegExp(`^\\s+(?:(?:has|had|is|was|will|would|could)\\b(?!\\s+(?:been\\s+)?(?:nominated|released|directed|written|shown|screened|set|based|published|played|performed|sung|voted|named|adapted|filmed|broadcast|dubbed|rated|reviewed|described)\\b)|plans|wants|hopes|agreed|overtook|delivered|bought|sold|owns|expects|accused|announced|employs|hired|launched|acquired|merged|invested|said|says|${VERB})\\b`);
+/** Words that make the capitalised name after them a work, not an organisation ("the film Sideways", "hit album X&Y"). */
+const WORK_BEFORE = /\b(?:film|films|movie|movies|album|albums|single|singles|song|songs|game|games|title|titles|show|shows|series|programme|programmes|sitcom|drama|documentary|book|books|novel|novels|play|musical|opera|ballet|track|hit|hits|blockbuster|sequel|version|console|handheld|device|phone|model|brand|product|products)\s+$/;
 const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;
 const PLACE_BEFORE = /(?:\b(?:in|near|outside|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of)\s+)$/;
 /** "from Bromesberrow, near Ledbury", "at Balado, near Kinross": these prepositions lead to a company as often, so they need a place beside. */
@@ -29,11 +36,12 @@ const WEAK_PLACE_BEFORE = /\b(?:from|at)\s+$/;
 const PLACE_AFTER_AREA = /^\s+(?:area|district|region|constituency|town|village|suburb)\b/;
 
 interface Decision {
-  kind: 'organisation' | 'place';
+  kind: 'organisation' | 'place' | 'person';
 }
 
 function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
+  if (WORK_BEFORE.test(before)) return false;
   if (DESCRIPTOR_BEFORE.test(before)) return true;
   if (DESCRIPTOR_APPOSITIVE.test(after)) return true;
   if (ROLE_OF.test(before)) return true;
@@ -84,6 +92,8 @@ function coordinatedWith(p: PendingName, registry: EntityRegistry): Decision | n
     const other = other0.replace(/['’]s$/, '');
     // "Ned Potter, ABC News": after a person-like name a comma leads to an affiliation, not a list
     const list = !/,/.test(joint ?? '') || !p.personLike;
+    // "Kate Ashby, Jude Marlow and Ned Potter": a person-shaped name listed with people is a person
+    if (p.personLike && other.includes(' ') && registry.people.has(other.toLowerCase())) return { kind: 'person' };
     if (list && registry.findOrg(other) && !registry.people.has(other.toLowerCase())) return { kind: 'organisation' };
     if (registry.isPlace(other) || placeByName(other)) return { kind: 'place' };
   }
@@ -176,5 +186,6 @@ function decide(p: PendingName, registry: EntityRegistry): Decision | null {
 
 function apply(p: PendingName, d: Decision, registry: EntityRegistry): void {
   if (d.kind === 'place') registry.addPlace(p.name, placeByName(p.name)?.kind ?? 'other', p.sentence);
+  else if (d.kind === 'person') personWithContext(registry, p.name, p.sentence, p.before, p.after);
   else registry.addOrg(p.name, p.sentence);
 }

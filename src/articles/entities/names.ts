@@ -13,6 +13,8 @@ import { appositiveRole, roleAt, roleBefore } from './roles';
 
 const SAYING = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:${REPORTING_VERBS.join('|')})\\b`);
 const SAID_BEFORE = /(?:^|[,"”]\s*)(?:said|says|added|argued|insisted|warned)\s+$/;
+/** Words before a name that introduce a person ("according to", "starring", "directed by"). */
+const PERSON_BEFORE = /\b(?:according\s+to|starring|co-starring|directed\s+by|produced\s+by|written\s+by|played\s+by|presented\s+by|hosted\s+by|interviewed\s+by|married\s+to)\s+$/;
 const LORDLY = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron']);
 
 function words(text: string): string[] {
@@ -95,6 +97,8 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
 }
 
 const ADVERB = /^[a-z]{3,}(?:al|ate|ent|ant|ous|ive|ab|ib|ed|ing|ain|ear|ss|ful|ct|ar|us)ly$/;
+/** Verbs in the past tense opening a sentence ("Replied State Department officials: …"). */
+const PAST_TENSE = /^[a-z]{3,}(?:ied|ated|cted|sted|ssed|ised|ized|ked|ped|ved|hed)$/;
 
 /** A word capitalised only by its place: it opens the sentence or a quotation, or the sentence is written in title case. */
 function openingPosition(text: string, tokens: Token[], i: number): boolean {
@@ -113,13 +117,16 @@ export function uncapitaliseCommonWords(text: string, tokens: Token[], registry:
   const titleCase = common.length >= 3 && common.filter((t) => t.cap).length >= common.length * 0.8;
   tokens.forEach((t, i) => {
     // "Certainly Saddam Hussein …", "Separately, Airbus …": an adverb opening the sentence
-    if (t.cap && i + 1 < tokens.length && openingPosition(text, tokens, i) && ADVERB.test(t.lower) && !FIRST_NAMES.has(t.lower)) t.cap = false;
+    if (t.cap && i + 1 < tokens.length && openingPosition(text, tokens, i) && (ADVERB.test(t.lower) || PAST_TENSE.test(t.lower)) && !FIRST_NAMES.has(t.lower) && !registry.capitalisedWords.has(t.text)) t.cap = false;
     // "Chanting Helmut Kohl …": an opening word before a given name and a surname is not part of the name
     if (t.cap && i + 2 < tokens.length && openingPosition(text, tokens, i) && FIRST_NAMES.has(tokens[i + 1].lower) && tokens[i + 1].cap && tokens[i + 2].cap
       && /^[ \t]+$/.test(text.slice(t.end, tokens[i + 1].start)) && /^[ \t]+$/.test(text.slice(tokens[i + 1].end, tokens[i + 2].start)) && !FIRST_NAMES.has(t.lower) && !HONORIFICS.has(t.lower) && !roleAt([t.text], 0)
       && !PLACES.has(t.lower) && !DEMONYMS.has(t.text) && !knownOrganisation(t.text) && !isAcronym(t.text)) t.cap = false;
     if (!t.cap || isAcronym(t.text) || !registry.lowerCaseWords.has(t.lower)) return;
     if (!titleCase && !openingPosition(text, tokens, i)) return;
+    // "Bank of England … the bank": a word the article also capitalises inside a sentence is a name's
+    const nameGoesOn = i + 1 < tokens.length && /^[ \t]+$/.test(text.slice(t.end, tokens[i + 1].start)) && (tokens[i + 1].cap || /^(?:of|for|and|de)$/.test(tokens[i + 1].text));
+    if (!titleCase && nameGoesOn && registry.capitalisedWords.has(t.text)) return;
     if (FIRST_NAMES.has(t.lower) || PLACES.has(t.lower) || DEMONYMS.has(t.text) || knownOrganisation(t.text) || registry.honorificSurnames.has(t.text)) return;
     // "Prime Minister Tony Blair", "New York": the first word of a title or of a longer name
     if (roleAt(tokens.map((x) => x.text), i) || (i + 1 < tokens.length && tokens[i + 1].cap && (PLACES.has(`${t.lower} ${tokens[i + 1].lower}`) || knownOrganisation(`${t.text} ${tokens[i + 1].text}`)))) return;
@@ -165,6 +172,18 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   if (acr && toks.length >= 2 && acronymMatches(acr[1], c.text)) {
     if (lowerWords.some((w) => ORG_HEADS.has(w)) || registry.findOrg(acr[1]) || knownOrganisation(c.text)) registry.addOrg(c.text, sentence, acr[1]);
     else registry.thingAcronyms.add(acr[1]);
+    return;
+  }
+
+  // "Miami-based Carnival Cruise Lines", "a Ledbury-based firm": the place the name is based in
+  const based = /^(\p{Lu}[\p{L}'’.-]*?)-based$/u.exec(toks[0].text);
+  if (based) {
+    const place = placeByName(based[1]);
+    const word = based[1].toLowerCase();
+    if (place || !(isAcronym(based[1]) || registry.findOrg(based[1]) || knownOrganisation(based[1]) || registry.lowerCaseWords.has(word) || /^(?:internet|web|cloud|home|office|text|land|sea|space|ground|air)$/.test(word))) {
+      registry.addPlace(place?.name ?? based[1], place?.kind ?? 'city', sentence);
+    }
+    if (toks.length > 1) classifyChunk(scan, subChunk(scan, c.from + 1, c.to, c.possessive));
     return;
   }
 
@@ -339,6 +358,10 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   }
   // "said Aidan O'Carroll", but not "says Merrill Lynch food analyst William Maguire"
   if (toks.length <= 3 && (SAYING.test(after) || (SAID_BEFORE.test(before) && !roleFollows(after)))) return true;
+  // "according to Jo Baines", "starring Ned Potter", "directed by Ann Lee"
+  if (toks.length <= 3 && PERSON_BEFORE.test(before)) return true;
+  // "Jo Baines's wife", "Ned Potter's own"
+  if (ctx.possessive && /^\s*(?:own|late|(?:[a-z]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|children|parents|partner|girlfriend|boyfriend|career|lawyer|lawyers|spokesman|spokeswoman|agent|manager))\b/.test(after)) return true;
   // "Name, a …, said": an appositive, then the reporting verb
   if (/^,\s+(?:a|an|the)\s+[^,]{3,80},\s+(?:said|says|told|added)\b/.test(after)) return true;
   void name;

@@ -72,6 +72,8 @@ export class EntityRegistry {
   readonly honorificSurnames = new Set<string>();
   /** Words the article writes in lower case somewhere (not opening a sentence): capitalised at a sentence's start they are not names. */
   readonly lowerCaseWords = new Set<string>();
+  /** Words the article capitalises inside a sentence (not at its start): names' words ("Bank" of "the Bank of England"). */
+  readonly capitalisedWords = new Set<string>();
   /** Acronyms defined for things that are not organisations ("PlayStation Portable (PSP)"). */
   readonly thingAcronyms = new Set<string>();
   /** Single acronyms seen, with whether any mention used one as a name rather than a modifier ("ID cards"). */

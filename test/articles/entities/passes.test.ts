@@ -180,4 +180,26 @@ describe('general shapes of news text', () => {
     expect(orgs(e)).toEqual(['AP', 'United Nations']);
     expect(places(e)).toEqual(['Branford', 'Carver', 'Connecticut', 'Illinois', 'Texas', 'United States', 'Weldon']);
   });
+
+  it('reads "X-based" as a place, and keeps calendar abbreviations, counts and opening verbs out of names', () => {
+    const e = extractEntities(sentences(
+      'Ledbury-based Quillon Freight Ltd and a Tokyo-based rival were named by the Security Council on Aug. 3.',
+      'Twelve Arab League states and the Bank of England agreed, the bank said.',
+      'Bank of England officials replied.',
+      'Replied Brindle Freight Ltd: no.',
+    ));
+    expect(orgs(e)).toEqual(['Arab League', 'Bank of England', 'Brindle Freight Ltd', 'Quillon Freight Ltd', 'Security Council']);
+    expect(places(e)).toEqual(['Ledbury', 'Tokyo']);
+  });
+
+  it('finds people by "according to", a possessive relation or a list of people; a work is no organisation by its verb', () => {
+    const e = extractEntities(sentences(
+      'The prize went to Kate Ashby, Tamsin Orrell and Jude Marlow, according to Bram Kessel.',
+      "Later Idris Penhale's wife said so.",
+      'The film Sideways was nominated, and Quillon was sold.',
+      'The CCTV and MRSA figures rose.',
+    ));
+    expect(Object.keys(people(e)).sort()).toEqual(['Bram Kessel', 'Idris Penhale', 'Jude Marlow', 'Kate Ashby', 'Tamsin Orrell']);
+    expect(orgs(e)).toEqual(['Quillon']);
+  });
 });
