@@ -381,7 +381,26 @@ export function clauseAround(sentence: string, start: number, end: number): stri
 }
 
 /** Tense of the clause around a mention, from its auxiliaries and verb endings. */
+/**
+ * The words before a date that make it the time of a statement: "said on Wednesday", "told reporters on
+ * Monday", "said in a statement on Friday", "announced late on Tuesday", "said Wednesday".
+ */
+const SAID_BEFORE_DATE = new RegExp(
+  `\\b(?:said|says|told|added|announced|confirmed|stated|warned|claimed|insisted|denied|revealed|explained|admitted|wrote|tweeted|argued)` +
+    `(?:\\s+(?:reporters|journalists|MPs|parliament|Parliament|the\\s+BBC|the\\s+\\p{Lu}[\\p{L}-]*|\\p{Lu}[\\p{L}-]*|a\\s+(?:news|press)\\s+conference))?` +
+    `(?:\\s+in\\s+(?:a|an|his|her|their|its)\\s+(?:statement|interview|speech|letter|broadcast|report))?` +
+    `(?:\\s+(?:late|early|earlier|later))?(?:\\s+on)?\\s+$`,
+  'u',
+);
+
+/** Whether the date mention starting at `start` in a sentence is when something was said. */
+export function isSayingDate(text: string, start: number): boolean {
+  return SAID_BEFORE_DATE.test(text.slice(Math.max(0, start - 80), start));
+}
+
 export function clauseTense(sentence: string, start: number, end: number): Tense {
+  // "said on Wednesday": the statement's own time, whatever the tense of what it reports
+  if (isSayingDate(sentence, start)) return 'past';
   const clause = clauseAround(sentence, start, end);
   if (FUTURE.test(clause)) return 'future';
   if (PAST.test(clause)) return 'past';

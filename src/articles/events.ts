@@ -2,7 +2,7 @@
 // (or the stated anchor), described, ranked by salience, and given a status against the clock.
 import type { ArticleEvent, Precision, Sentence } from './model';
 import { isoOf } from './calendar';
-import { clauseTense, resolveMention, type DateMention, type DateSpec } from './dates';
+import { clauseTense, isSayingDate, resolveMention, type DateMention, type DateSpec } from './dates';
 import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
 import { eventStatus } from './event-status';
@@ -87,6 +87,7 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
         sentences: [s.index],
         status: eventStatus({ date, endDate, yearCertain, yearIsLatest: publication.refIsLatest }, now),
         isPublication,
+        ...(!isPublication && isSayingDate(s.text, m.start) ? { saidOn: true } : {}),
         salience,
         yearCertain,
         dateBasis,

@@ -80,6 +80,11 @@ export const eventSchema = z.object({
   status: eventStatusSchema,
   /** True for the publication/report date itself ("reported on Tuesday, November 26"). */
   isPublication: z.boolean().default(false),
+  /**
+   * True when the date is only when someone said something ("…, its leader said on Wednesday"): the day of a
+   * statement, not a date of the happening the sentence reports, so it never moves that happening's date.
+   */
+  saidOn: z.boolean().optional(),
   /** 0..1: how important the event is for the story (the key date ranks highest). */
   salience: z.number().min(0).max(1),
   /**

@@ -107,7 +107,8 @@ export function movedEvents(older: StorySignature, newer: StorySignature): DateM
   // A guessed year cannot say a date moved: only events whose years are certain count, on either side.
   const expected = older.events.filter((o) => o.event.status !== 'past' && eventYearIsCertain(o.event));
   for (const n of newer.events) {
-    if (!eventYearIsCertain(n.event)) continue;
+    // "…, its leader said on Wednesday": the day of a statement is no new date for what it reports
+    if (!eventYearIsCertain(n.event) || n.event.saidOn) continue;
     const candidates = expected
       .map((o) => ({ o, similarity: happeningSimilarity(o.words, n.words) }))
       .filter((c) => c.similarity >= 0.6);
