@@ -62,22 +62,33 @@ export function isNewsOutlet(org: Pick<Organisation, 'name' | 'acronym' | 'alias
 }
 
 export function entityProfile(article: Article): EntityProfile {
-  const keys = new Set<string>();
   const names = new Set<string>();
+  return { keys: collectEntities(article, names), names };
+}
+
+/** The canonical entity keys alone (what story linking compares): no name forms are built or kept. */
+export function entityKeys(article: Article): Set<string> {
+  return collectEntities(article);
+}
+
+/** The article's entity keys; every name form too when `names` is given. */
+function collectEntities(article: Article, names?: Set<string>): Set<string> {
+  const keys = new Set<string>();
   const addName = (n: string | undefined) => {
-    if (!n) return;
+    if (!n || !names) return;
     const k = normalise(n);
     if (k) names.add(k);
   };
+  const addInitialism = (n: string) => names?.add(initialism(n));
   for (const o of article.organisations) {
     const key = o.acronym ? normalise(o.acronym) : initialism(o.name);
     if (key && !isNewsOutlet(o, article.meta.source)) keys.add(`org:${key}`);
     addName(o.name);
     addName(o.acronym);
-    names.add(initialism(o.name));
+    addInitialism(o.name);
     for (const a of o.aliases) {
       addName(a);
-      names.add(initialism(a));
+      addInitialism(a);
     }
   }
   for (const p of article.people) {
@@ -85,7 +96,7 @@ export function entityProfile(article: Article): EntityProfile {
     if (parts.length === 0) continue;
     keys.add(`person:${parts[parts.length - 1]}`);
     addName(p.name);
-    if (parts.length > 1) names.add(parts[parts.length - 1]);
+    if (parts.length > 1) names?.add(parts[parts.length - 1]);
   }
   for (const pl of article.places) {
     const k = normalise(pl.name);
@@ -100,8 +111,8 @@ export function entityProfile(article: Article): EntityProfile {
       const key = words.length >= 3 || /^[A-Z]{2,6}$/.test(name) ? initialism(name) : normalise(name);
       if (key.length >= 2) keys.add(`name:${key}`);
       addName(name);
-      names.add(initialism(name));
+      addInitialism(name);
     }
   }
-  return { keys, names };
+  return keys;
 }

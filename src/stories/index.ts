@@ -83,8 +83,42 @@ export const COMMON_FLOOR = 50;
 /** A candidate's score bound without its events (at most 0.15 of the score): below this nothing links. */
 const EVENTS_WEIGHT = 0.15;
 
+/**
+ * Strings shared by many signatures (entity keys, headline and event words), one copy each: a string is
+ * counted once for each signature set holding it and dropped with its last holder.
+ */
+class SharedStrings {
+  private readonly pool = new Map<string, { text: string; holders: number }>();
+
+  readonly take = (text: string): string => {
+    const entry = this.pool.get(text);
+    if (entry) {
+      entry.holders++;
+      return entry.text;
+    }
+    this.pool.set(text, { text, holders: 1 });
+    return text;
+  };
+
+  release(text: string): void {
+    const entry = this.pool.get(text);
+    if (entry && --entry.holders === 0) this.pool.delete(text);
+  }
+
+  releaseAll(sig: StorySignature): void {
+    for (const k of sig.profile.keys) this.release(k);
+    for (const w of sig.headlineWords) this.release(w);
+    for (const e of sig.events) for (const w of e.words) this.release(w);
+  }
+
+  get size(): number {
+    return this.pool.size;
+  }
+}
+
 export class StoryIndex implements StoryLookup, StoryLinks {
   private readonly nodes = new Map<string, Node>();
+  private readonly strings = new SharedStrings();
   /** Entity key → the articles naming it (nodes, not ids: counting shared keys needs no lookups). */
   private readonly byEntity = new Map<string, Set<Node>>();
   private pass = 0;
@@ -108,6 +142,11 @@ export class StoryIndex implements StoryLookup, StoryLinks {
   /** The entity keys that link no stories now (document frequency over COMMON_SHARE of the library). */
   commonKeys(): ReadonlySet<string> {
     return this.common;
+  }
+
+  /** Distinct strings the indexed signatures hold (each kept once however many signatures hold it). */
+  sharedStrings(): number {
+    return this.strings.size;
   }
 
   private apply(change: LibraryChange): void {
@@ -146,7 +185,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
   private add(tracked: TrackedArticle): Node {
     const id = tracked.article.id;
     if (this.nodes.has(id)) this.remove(id);
-    const sig = signature(tracked.article);
+    const sig = signature(tracked.article, this.strings.take);
     const node: Node = { id, tracked, sig, out: new Set(), in: new Set(), pass: 0, shared: 0 };
     this.link(node);
     this.nodes.set(id, node);
@@ -241,6 +280,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     }
     this.nodes.delete(id);
     this.reviewCommon(node.sig.profile.keys);
+    this.strings.releaseAll(node.sig);
   }
 
   /**

@@ -2,28 +2,36 @@
 // keys), shared events (same date, or the same described happening) and shared headline words, and
 // finds events whose date a newer article moved.
 import { eventYearIsCertain, type Article, type ArticleEvent } from '../articles/model';
-import { entityProfile, normalise, type EntityProfile } from './entities';
+import { entityKeys, normalise } from './entities';
 
 const STOP = new Set(
   'a an the of to in on at for and or but with by from as is are was were be been will would shall has have had its it this that these those after before over under into about says said say new more than not no up out now set expected also just then'.split(' '),
 );
 
 export interface StorySignature {
-  profile: EntityProfile;
+  /** The canonical entity keys (entities.ts): what linking compares. */
+  profile: { keys: Set<string> };
   headlineWords: Set<string>;
   events: { event: ArticleEvent; words: Set<string> }[];
 }
 
-export function signature(article: Article): StorySignature {
+/**
+ * `share`: called once for each string a set of the signature holds, and its result kept instead (the
+ * story index passes its string pool, so 10,000 signatures hold one copy of each word and key).
+ */
+export function signature(article: Article, share?: (text: string) => string): StorySignature {
+  const keys = entityKeys(article);
   return {
-    profile: entityProfile(article),
-    headlineWords: contentWords(article.headline),
-    events: article.events.filter((e) => !e.isPublication).map((event) => ({ event, words: contentWords(event.description) })),
+    profile: { keys: share ? new Set([...keys].map(share)) : keys },
+    headlineWords: contentWords(article.headline, share),
+    events: article.events.filter((e) => !e.isPublication).map((event) => ({ event, words: contentWords(event.description, share) })),
   };
 }
 
-export function contentWords(text: string): Set<string> {
-  return new Set(normalise(text).split(' ').filter((w) => w.length > 2 && !STOP.has(w)));
+export function contentWords(text: string, share?: (text: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (const w of normalise(text).split(' ')) if (w.length > 2 && !STOP.has(w) && !out.has(w)) out.add(share ? share(w) : w);
+  return out;
 }
 
 export function jaccard<T>(a: Set<T>, b: Set<T>): number {

@@ -114,6 +114,30 @@ describe('StoryIndex', () => {
     );
   });
 
+  it('keeps one copy of each key and word its signatures share, and drops a string with its last article', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ remove: fc.boolean(), spec: articleArb }), { minLength: 1, maxLength: 30 }), (ops) => {
+        const { library, index } = build(ops);
+        const held = new Set<string>();
+        for (const t of library.list()) {
+          const sig = index.signatureOf(t.article.id)!;
+          // The shared signature says what a signature of its own says.
+          const own = signature(t.article);
+          expect(sig.profile.keys).toEqual(own.profile.keys);
+          expect(sig.headlineWords).toEqual(own.headlineWords);
+          expect(sig.events.map((e) => e.words)).toEqual(own.events.map((e) => e.words));
+          for (const k of sig.profile.keys) held.add(k);
+          for (const w of sig.headlineWords) held.add(w);
+          for (const e of sig.events) for (const w of e.words) held.add(w);
+        }
+        expect(index.sharedStrings()).toBe(held.size);
+        for (const origin of library.origins()) library.removeOrigin(origin);
+        expect(index.sharedStrings()).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('names the touched articles of a change: the article and the articles on its story, not the rest', () => {
     const library = new MemoryLibrary();
     const index = new StoryIndex(library);
