@@ -16,11 +16,20 @@ export interface Png {
   height: number;
 }
 
+/** The cache's budget for PNG data: a tall story picture is hundreds of kilobytes, and 64 of them would be tens of megabytes. */
+export const CACHE_BYTES = 4 * 1024 * 1024;
+
 export class PngRenderer {
   private readonly cache = new Map<string, Promise<Png>>();
+  /** Bytes of each rendered picture still cached. */
+  private readonly sizes = new Map<string, number>();
+  private bytes = 0;
   renders = 0;
 
-  constructor(private readonly maxEntries = 64) {}
+  constructor(
+    private readonly maxEntries = 64,
+    private readonly maxBytes = CACHE_BYTES,
+  ) {}
 
   /** The PNG of `svg`; concurrent requests for the same picture share one render. */
   render(svg: string): Promise<Png> {
@@ -38,12 +47,39 @@ export class PngRenderer {
       height: img.height,
     }));
     this.cache.set(key, work);
-    work.catch(() => this.cache.delete(key));
-    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
+    work.then(
+      (png) => {
+        if (this.cache.get(key) !== work) return; // already evicted
+        this.sizes.set(key, png.data.length);
+        this.bytes += png.data.length;
+        this.evict(key);
+      },
+      () => this.forget(key),
+    );
+    this.evict(key);
     return work;
+  }
+
+  /** Drops the least recently used pictures beyond the entry count or the byte budget (never `keep`, the one just asked for). */
+  private evict(keep: string): void {
+    for (const key of this.cache.keys()) {
+      if (this.cache.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      if (key !== keep) this.forget(key);
+    }
+  }
+
+  private forget(key: string): void {
+    this.cache.delete(key);
+    this.bytes -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
   }
 
   get size(): number {
     return this.cache.size;
+  }
+
+  /** Bytes of PNG data the cache holds. */
+  get cachedBytes(): number {
+    return this.bytes;
   }
 }

@@ -76,6 +76,25 @@ describe('timeline PNG', () => {
     expect(renderer.renders).toBe(4);
   });
 
+  it('keeps its pictures within a byte budget, dropping the least recently used', async () => {
+    const svg = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${n}" height="40"><rect width="${n}" height="40" fill="#fff"/><text x="2" y="20" font-size="12">${n}</text></svg>`;
+    const one = (await new PngRenderer().render(svg(100))).data.length;
+    const renderer = new PngRenderer(64, Math.floor(2.5 * one));
+    for (const n of [100, 101, 102, 103]) await renderer.render(svg(n));
+    expect(renderer.size).toBe(2);
+    expect(renderer.cachedBytes).toBeLessThanOrEqual(Math.floor(2.5 * one));
+    await renderer.render(svg(103)); // still cached
+    expect(renderer.renders).toBe(4);
+    await renderer.render(svg(100)); // dropped: drawn again
+    expect(renderer.renders).toBe(5);
+    // A picture larger than the whole budget is still answered (and cached until the next one).
+    const tiny = new PngRenderer(64, 10);
+    await tiny.render(svg(100));
+    expect(tiny.size).toBe(1);
+    await tiny.render(svg(101));
+    expect(tiny.size).toBe(1);
+  });
+
   it('keeps text readable in both themes: at least 4.5:1 contrast for every text colour', () => {
     for (const p of Object.values(PALETTES)) {
       for (const colour of [p.text, p.muted, p.past, p.upcoming, p.today]) expect(contrast(colour, p.background)).toBeGreaterThanOrEqual(4.5);
