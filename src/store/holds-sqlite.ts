@@ -1,5 +1,6 @@
 // MoveHolds on better-sqlite3: date moves held for an admin (reminders/holds.ts).
 import { z } from 'zod';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import type { HeldMove, HoldState, MoveHolds, NewHeldMove } from '../reminders/holds';
 
@@ -35,20 +36,26 @@ export const toMove = (r: unknown): HeldMove => {
 };
 
 export class SqliteMoveHolds implements MoveHolds {
+  /** hold() runs for every far move each time an article is reconciled: its statements are prepared once. */
+  private statements?: { insert: Statement; find: Statement };
+
   constructor(private readonly db: Db) {}
 
-  async hold(m: NewHeldMove, now: Date): Promise<HeldMove> {
-    this.db
-      .prepare(
+  private get holdStatements(): { insert: Statement; find: Statement } {
+    this.statements ??= {
+      insert: this.db.prepare(
         `INSERT OR IGNORE INTO held_moves (guild_id, older_origin, event_id, newer_origin, newer_headline, description, from_date, to_date, state, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?)`,
-      )
-      .run(m.guildId, m.olderOrigin, m.eventId, m.newerOrigin, m.newerHeadline, m.description, m.from, m.to, now.getTime());
-    return toMove(
-      this.db
-        .prepare('SELECT * FROM held_moves WHERE guild_id = ? AND older_origin = ? AND event_id = ? AND newer_origin = ? AND to_date = ?')
-        .get(m.guildId, m.olderOrigin, m.eventId, m.newerOrigin, m.to),
-    );
+      ),
+      find: this.db.prepare('SELECT * FROM held_moves WHERE guild_id = ? AND older_origin = ? AND event_id = ? AND newer_origin = ? AND to_date = ?'),
+    };
+    return this.statements;
+  }
+
+  async hold(m: NewHeldMove, now: Date): Promise<HeldMove> {
+    const { insert, find } = this.holdStatements;
+    insert.run(m.guildId, m.olderOrigin, m.eventId, m.newerOrigin, m.newerHeadline, m.description, m.from, m.to, now.getTime());
+    return toMove(find.get(m.guildId, m.olderOrigin, m.eventId, m.newerOrigin, m.to));
   }
 
   async list(guildIds: string[], state: HoldState, limit: number): Promise<HeldMove[]> {
