@@ -185,6 +185,7 @@ export default defineCommand({
     const guildId = ctx.caller.guildId;
     if (!m || !reminders?.decideMove || !guildId) return { content: 'This button is no longer active.', ephemeral: true };
     const result = await reminders.decideMove(guildId, Number(m[1]), m[2] === 'confirm' ? 'confirmed' : 'rejected', ctx.caller.userId);
+    if (result.ok) void ctx.services.members?.movesDecided?.();
     const next = movesReply(reminders.heldMoves ? await reminders.heldMoves(guildId) : []);
     const said = result.ok ? moveDecidedText(result.move) : result.reason;
     return { ...next, content: `${said}\n\n${next.content ?? ''}`.trim(), ephemeral: true };

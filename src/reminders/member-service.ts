@@ -19,6 +19,7 @@ import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents } from '../stories/link';
 import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
 import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeButtons, remindMeEvents, type NewerMove } from './members';
+import { isFarMove, type MoveHolds } from './holds';
 import { originKey } from './plan';
 import { reminderReply } from './render';
 import type { ReminderStore } from './store';
@@ -45,6 +46,8 @@ export interface MemberReminderService {
   timezone(userId: string, guildId: string | null): Promise<{ timezone: string; own: boolean }>;
   /** Sets the member's zone; their pending reminders move to the same wall time in it. */
   setTimezone(userId: string, timezone: string): Promise<{ ok: true; moved: number } | { ok: false; reason: string }>;
+  /** A far date move was decided (/remind moves): members' reminders follow a confirmed one. */
+  movesDecided?(): Promise<void>;
 }
 
 export interface MemberRemindersOptions {
@@ -58,6 +61,8 @@ export interface MemberRemindersOptions {
   defaults: { time: string; timezone: string; graceMs: number };
   stories?: StoryLinks;
   scopes?: Pick<ArticleScopes, 'view'>;
+  /** Far date moves an admin decided (/remind moves): a confirmed one is followed, as server reminders follow it. */
+  holds?: Pick<MoveHolds, 'list'>;
   freshDays?: number;
   posting?: PostingState;
   signal?: AbortSignal;
@@ -135,7 +140,7 @@ export class MemberReminders implements MemberReminderService {
 
   /** One pending reminder against its article as its member's server sees it (undefined: gone or not seen). */
   private async reconcileOne(r: MemberReminder, tracked: TrackedArticle | undefined, now: Date): Promise<void> {
-    const plan = planMember(r, tracked, tracked ? this.newerMoves(tracked, viewerOf(r)) : [], now, this.o.freshDays);
+    const plan = planMember(r, tracked, tracked ? await this.newerMoves(tracked, viewerOf(r), now) : [], now, this.o.freshDays);
     if (plan.kind === 'keep') return;
     if (plan.kind === 'cancel') {
       if (await this.o.store.cancel(r.id, plan.reason, now)) this.o.log.info({ memberReminder: r.id, userId: r.userId, reason: plan.reason }, 'member reminder cancelled');
@@ -148,19 +153,39 @@ export class MemberReminders implements MemberReminderService {
     }
   }
 
-  /** Date moves that newer articles on the story (ones the member's server sees) make to this article's events. */
-  private newerMoves(tracked: TrackedArticle, viewer: string | null): NewerMove[] {
+  /**
+   * Date moves that newer articles on the story (ones the member's server sees) make to this article's
+   * events. A far move counts as confirmed when an admin confirmed it for the member's server, or for the
+   * operator's reminder channel (moves among the operator's articles, which every server sees).
+   */
+  private async newerMoves(tracked: TrackedArticle, viewer: string | null, now: Date): Promise<NewerMove[]> {
     const stories = this.o.stories;
     const mine = stories?.signatureOf(tracked.article.id);
     if (!stories || !mine) return [];
     const when = publishedAt(tracked);
     const out: NewerMove[] = [];
+    let confirmed: Set<string> | undefined;
     for (const newer of stories.linkingTo(tracked.article.id)) {
       if (newer.tracked.origin === tracked.origin || publishedAt(newer.tracked) < when) continue;
       if (this.o.scopes && !this.o.scopes.view(newer.tracked, viewer)) continue;
-      for (const move of movedEvents(mine, newer.signature)) out.push({ move, headline: newer.tracked.article.headline, publishedAt: publishedAt(newer.tracked) });
+      for (const move of movedEvents(mine, newer.signature)) {
+        const far = isFarMove(move.from, move.to, now);
+        if (far && this.o.holds && !confirmed) confirmed = await this.confirmedMoves(viewer);
+        const key = moveKey(originKey(tracked.origin), move.eventId, originKey(newer.tracked.origin), move.to);
+        out.push({ move, headline: newer.tracked.article.headline, publishedAt: publishedAt(newer.tracked), confirmed: far && (confirmed?.has(key) ?? false) });
+      }
     }
     return out;
+  }
+
+  private async confirmedMoves(viewer: string | null): Promise<Set<string>> {
+    const decided = await this.o.holds!.list(viewer ? [viewer, ''] : [''], 'confirmed', 1000);
+    return new Set(decided.map((m) => moveKey(m.olderOrigin, m.eventId, m.newerOrigin, m.to)));
+  }
+
+  /** A far move was confirmed or rejected (/remind moves): pending reminders are checked against it. */
+  movesDecided(): Promise<void> {
+    return this.scheduleReconcile();
   }
 
   // ---- what members do -----------------------------------------------------------------------------
@@ -333,6 +358,10 @@ const viewerOf = (r: Pick<MemberReminder, 'guildId'>): string | null => (r.guild
 const noDirect: PostResult = { ok: false, retryable: false, reason: 'direct messages are not available', code: DMS_CLOSED };
 
 /** The member's reminder: the server reminder's post, saying when the date moved, and whose it is. */
+function moveKey(olderOrigin: string, eventId: string, newerOrigin: string, to: string): string {
+  return JSON.stringify([olderOrigin, eventId, newerOrigin, to]);
+}
+
 export function memberReminderReply(r: MemberReminder, late?: { ms: number; cause: 'offline' | 'discord' }): Reply {
   const reply = reminderReply(r.content, { eventAt: new Date(memberDueAt(r.eventDate, r.time, r.timezone)), leadDays: 0, late });
   const [embed] = reply.embeds ?? [];

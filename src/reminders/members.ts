@@ -101,6 +101,8 @@ export interface NewerMove {
   /** The newer article on the story that gives the new date: its headline, and when it was published. */
   headline: string;
   publishedAt: number;
+  /** An admin of the member's server (or the operator's) confirmed this far move with /remind moves. */
+  confirmed?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export interface NewerMove {
  *   date is no longer certain);
  * - the article now gives the event another day: moved, by the article itself;
  * - a newer article on the story moved the day (the most recent such article wins; a move of a year or
- *   more, or far ahead, waits for an admin as server reminders do, so it is not followed here): moved;
+ *   more, or far ahead, waits for an admin as server reminders do, and is followed only once confirmed): moved;
  * - a new date already past for the member: cancelled (nothing left to remind of).
  */
 export function planMember(
@@ -123,7 +125,7 @@ export function planMember(
   if (!tracked) return { kind: 'cancel', reason: 'the article was removed' };
   const event = remindableEvents(tracked, new Set(), freshDays).find((e) => e.key === reminder.eventKey);
   if (!event) return { kind: 'cancel', reason: 'the event is no longer in the article, or its date is no longer certain' };
-  const moves = newerMoves.filter((m) => event.eventIds.includes(m.move.eventId) && !isFarMove(m.move.from, m.move.to, now)).sort((a, b) => b.publishedAt - a.publishedAt);
+  const moves = newerMoves.filter((m) => event.eventIds.includes(m.move.eventId) && (m.confirmed || !isFarMove(m.move.from, m.move.to, now))).sort((a, b) => b.publishedAt - a.publishedAt);
   const target = moves[0] ? { date: moves[0].move.to, by: moves[0].headline } : event.date !== reminder.eventDate ? { date: event.date, by: tracked.article.headline } : undefined;
   const content = target ? { ...event.content, eventDate: target.date, endDate: target.date } : event.content;
   if (target && target.date !== reminder.eventDate) {

@@ -87,6 +87,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
         defaults: { time: o.config.REMINDER_TIME, timezone: o.config.TIMEZONE, graceMs: o.config.REMINDER_GRACE },
         stories: o.stories,
         scopes: o.scopes,
+        holds: o.holds,
         freshDays: o.config.ARTICLE_FRESH_DAYS,
         posting: o.posting,
         signal: o.signal,

@@ -16,6 +16,11 @@ import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { renderAnnouncement } from '../../src/feeds/announcement';
 import { isFarMove } from '../../src/reminders/holds';
+import { MemberReminders } from '../../src/reminders/member-service';
+import { remindMeButtons } from '../../src/reminders/members';
+import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
+import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
+import { StoryIndex } from '../../src/stories/index';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { SEED_FILE } from '../e2e/bot-harness';
 import { harness, silent, type Harness } from '../reminders/harness';
@@ -36,6 +41,7 @@ let fake: FakeDiscord;
 let dir: string;
 let h: Harness;
 let router: CommandRouter;
+let members: MemberReminders;
 
 beforeEach(async () => {
   fake = await startFakeDiscord();
@@ -46,7 +52,20 @@ beforeEach(async () => {
   await ingestDirectory(library, dir, now);
   h = await harness({ fake, start: now.toISOString(), articles: library.list(), stories: true, scopes: true, holds: true, configChannelId: null });
   await h.reminders.subscribe(fake.guildId, fake.channels.reminders);
-  const services: Services = { articles: h.library, status: new Status(now, h.library), reminders: h.reminders };
+  members = new MemberReminders({
+    store: new SqliteMemberReminderStore(h.db),
+    servers: h.store,
+    poster: h.poster,
+    clock: h.clock,
+    log: silent,
+    library: h.library,
+    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
+    stories: new StoryIndex(h.library),
+    holds: new SqliteMoveHolds(h.db),
+  });
+  await members.start();
+  members.attach(h.library);
+  const services: Services = { articles: h.library, status: new Status(now, h.library), reminders: h.reminders, members };
   router = new CommandRouter({ commands: [remind], services, clock: h.clock, log: silent });
 });
 afterEach(async () => {
@@ -87,6 +106,22 @@ describe('a date moved by years', () => {
     expect(pending()).toEqual([{ origin: 'csto-postponed.txt', event_date: '2099-03-15' }]);
     // Decided once: the button again is refused.
     expect((await router.button(confirm, admin())).content).toMatch(/already confirmed/);
+  });
+
+  it('a member\'s own reminder (Remind me) stays on the earlier date while held, and follows the move once an admin confirms it', async () => {
+    const seed = h.library.list().find((t) => t.origin.endsWith('csto-border-plan.txt'))!;
+    const pressed = await router.button(remindMeButtons(seed, h.clock.now())[0].customId, member());
+    expect(pressed.content).toMatch(/28 November 2024/);
+    const mine = async () => (await members.mine(fake.users.member, fake.guildId)).upcoming.map((r) => r.eventDate);
+    await ingest('15 March 2099');
+    await members.idle();
+    expect(await mine()).toEqual(['2024-11-28']);
+
+    const listed = await router.run({ command: 'remind', options: { subcommand: 'moves' }, caller: admin() });
+    await router.button(listed.buttons![0].customId, admin());
+    await h.reminders.idle();
+    await members.idle();
+    expect(await mine()).toEqual(['2099-03-15']);
   });
 
   it('rejected: the earlier reminder stays and posts on its day', async () => {

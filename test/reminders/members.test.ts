@@ -77,6 +77,7 @@ describe('a member reminder follows its event', () => {
 
   it('does not follow a move of a year or more (held for an admin), nor one of another event', () => {
     expect(planMember(stored, budget, [move('2026-01-10', 1)], now)).toEqual({ kind: 'keep' });
+    expect(planMember(stored, budget, [{ ...move('2026-01-10', 1), confirmed: true }], now)).toMatchObject({ kind: 'move', date: '2026-01-10' });
     expect(planMember(stored, budget, [{ ...move('2024-12-03', 1), move: { ...move('2024-12-03', 1).move, eventId: 'e0' } }], now)).toEqual({ kind: 'keep' });
   });
 
