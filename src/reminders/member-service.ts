@@ -20,7 +20,7 @@ import { movedEvents } from '../stories/link';
 import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
 import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeButtons, remindMeEvents, type NewerMove } from './members';
 import { isFarMove, type MoveHolds } from './holds';
-import { originKey } from './plan';
+import { originKey, remindableEvents } from './plan';
 import { reminderReply } from './render';
 import type { ReminderStore } from './store';
 import { durationText, isTimeZone } from './time';
@@ -87,6 +87,8 @@ export class MemberReminders implements MemberReminderService {
   /** A reconciliation is queued and has not started: later changes ride along with it. */
   private reconcileQueued = false;
   private readonly refs = new WeakMap<TrackedArticle, string>();
+  /** Origins whose article is now read from an identical copy: applied before the next reconciliation. */
+  private renames: Array<{ from: string; to: string; keys: Map<string, string> }> = [];
 
   constructor(private readonly o: MemberRemindersOptions) {}
 
@@ -99,7 +101,17 @@ export class MemberReminders implements MemberReminderService {
 
   /** Keeps pending member reminders in step with the library (date moves, events gone). */
   attach(library: { onChange(listener: (change: LibraryChange) => void): void }): void {
-    library.onChange(() => void this.scheduleReconcile());
+    library.onChange((change) => {
+      if (change.type === 'updated' && change.previous && originKey(change.previous.origin) !== originKey(change.tracked.origin)) {
+        // The article's file went but an identical copy holds it: its reminders follow the copy, never cancelled.
+        // Event keys name the origin: the copy's keys for the same events, in the same order.
+        const was = remindableEvents(change.previous, new Set(), this.o.freshDays);
+        const now = remindableEvents(change.tracked, new Set(), this.o.freshDays);
+        const keys = new Map(was.length === now.length ? was.map((e, i) => [e.key, now[i].key] as const) : []);
+        this.renames.push({ from: originKey(change.previous.origin), to: originKey(change.tracked.origin), keys });
+      }
+      void this.scheduleReconcile();
+    });
   }
 
   idle(): Promise<void> {
@@ -122,6 +134,10 @@ export class MemberReminders implements MemberReminderService {
   /** Every pending member reminder against its article and story now. */
   async reconcile(): Promise<void> {
     const now = this.o.clock.now();
+    for (const { from, to, keys } of this.renames.splice(0)) {
+      const moved = await this.o.store.renameOrigin(from, to, keys, now);
+      if (moved) this.o.log.info({ from, to, moved }, 'article now read from its copy: member reminders follow');
+    }
     const origins = await this.o.store.pendingOrigins();
     if (origins.length === 0) return;
     const wanted = new Set(origins);

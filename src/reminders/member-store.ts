@@ -57,6 +57,11 @@ export interface MemberReminderStore {
   pendingOf(filter: { origin: string } | { userId: string }): Promise<MemberReminder[]>;
   /** Articles that still have pending member reminders. */
   pendingOrigins(): Promise<string[]>;
+  /**
+   * The article's file went but an identical copy holds it: its pending reminders follow the copy, their
+   * event keys (which name the origin) renamed by `keys` (old → new). Returns how many moved.
+   */
+  renameOrigin(from: string, to: string, keys: ReadonlyMap<string, string>, now: Date): Promise<number>;
   /** Moves a pending reminder (a fresh nonce: a new post); false when it is no longer pending. */
   reschedule(id: number, change: MemberReschedule, now: Date): Promise<boolean>;
   /** Cancels a pending reminder (only the member's own when `userId` is given); false when it was not pending. */

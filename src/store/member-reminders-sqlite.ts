@@ -95,6 +95,17 @@ export class SqliteMemberReminderStore implements MemberReminderStore {
     return this.db.prepare(`SELECT * FROM member_reminders WHERE ${column} = ? AND state = 'pending' ORDER BY id`).all(value).map(toMemberReminder);
   }
 
+  async renameOrigin(from: string, to: string, keys: ReadonlyMap<string, string>, now: Date): Promise<number> {
+    const live = "state IN ('pending', 'claimed')";
+    const rekey = this.db.prepare(`UPDATE member_reminders SET origin = ?, event_key = ?, updated_at = ? WHERE origin = ? AND event_key = ? AND ${live}`);
+    const rest = this.db.prepare(`UPDATE member_reminders SET origin = ?, updated_at = ? WHERE origin = ? AND ${live}`);
+    return this.db.transaction(() => {
+      let moved = 0;
+      for (const [was, key] of keys) moved += rekey.run(to, key, now.getTime(), from, was).changes;
+      return moved + rest.run(to, now.getTime(), from).changes;
+    })();
+  }
+
   async pendingOrigins(): Promise<string[]> {
     return (this.db.prepare("SELECT DISTINCT origin FROM member_reminders WHERE state = 'pending'").all() as { origin: string }[]).map((r) => r.origin);
   }

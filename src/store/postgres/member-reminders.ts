@@ -53,6 +53,26 @@ export class PgMemberReminderStore implements MemberReminderStore {
     return (await this.pool.query(`SELECT * FROM member_reminders WHERE ${column} = $1 AND state = 'pending' ORDER BY id`, [value])).rows.map(toRow);
   }
 
+  async renameOrigin(from: string, to: string, keys: ReadonlyMap<string, string>, now: Date): Promise<number> {
+    const live = "state IN ('pending', 'claimed')";
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      let moved = 0;
+      for (const [was, key] of keys) {
+        moved += (await client.query(`UPDATE member_reminders SET origin = $1, event_key = $2, updated_at = $3 WHERE origin = $4 AND event_key = $5 AND ${live}`, [to, key, now.getTime(), from, was])).rowCount ?? 0;
+      }
+      moved += (await client.query(`UPDATE member_reminders SET origin = $1, updated_at = $2 WHERE origin = $3 AND ${live}`, [to, now.getTime(), from])).rowCount ?? 0;
+      await client.query('COMMIT');
+      return moved;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async pendingOrigins(): Promise<string[]> {
     return (await this.pool.query<{ origin: string }>("SELECT DISTINCT origin FROM member_reminders WHERE state = 'pending'")).rows.map((r) => r.origin);
   }

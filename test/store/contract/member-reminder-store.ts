@@ -102,6 +102,20 @@ export function memberReminderStoreContract(open: OpenMemberReminderStore): void
       expect((await store.byUser('501', ['sent', 'failed'], 10)).map((x) => x.id)).toEqual([a.id, b.id]);
     }));
 
+    it('moves pending reminders to the copy that now holds their article, and only those', withStore(async (store) => {
+      const pending = (await store.add(memberReminder(), now())).reminder;
+      const sent = (await store.add(memberReminder({ eventKey: 'e2' }), now())).reminder;
+      expect(await store.claim(sent, T0 + 60_000, now(2000))).toBe(true);
+      await store.markSent(sent.id, { via: 'dm', channelId: '9', messageId: '10' }, now(2000));
+      const other = (await store.add(memberReminder({ origin: 'b.txt' }), now())).reminder;
+      const third = (await store.add(memberReminder({ eventKey: 'e3' }), now())).reminder;
+      expect(await store.renameOrigin('a.txt', 'copy of a.txt', new Map([['e1', 'c1'], ['e2', 'c2']]), now(3000))).toBe(2);
+      expect((await store.pendingOf({ origin: 'copy of a.txt' })).map((r) => [r.id, r.eventKey, r.nonce]).sort()).toEqual([[pending.id, 'c1', pending.nonce], [third.id, 'e3', third.nonce]].sort());
+      expect(await store.pendingOf({ origin: 'a.txt' })).toEqual([]);
+      expect(await store.get(sent.id)).toMatchObject({ origin: 'a.txt', eventKey: 'e2' });
+      expect((await store.get(other.id))?.origin).toBe('b.txt');
+    }));
+
     it('keeps each member\'s time zone', withStore(async (store) => {
       expect(await store.timezone('501')).toBeUndefined();
       await store.setTimezone('501', 'Asia/Tokyo', now());
