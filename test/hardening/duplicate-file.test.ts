@@ -7,13 +7,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArticlesWatcher } from '../../src/articles/watcher';
 import { listReply } from '../../src/reminders/answers';
-import { MemberReminders } from '../../src/reminders/member-service';
 import { remindMeButtons } from '../../src/reminders/members';
-import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
-import { StoryIndex } from '../../src/stories/index';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { SEED_FILE } from '../answers/helpers';
-import { harness, silent, type Harness } from '../reminders/harness';
+import { harness, memberReminders, silent, type Harness } from '../reminders/harness';
 
 let fake: FakeDiscord;
 let dir: string;
@@ -86,18 +83,7 @@ describe('an article held by two identical files', () => {
 
 describe('a member\'s Remind me on an article held by two identical files', () => {
   it('follows the copy when the file its article is read from is deleted, and is sent once at 09:00', async () => {
-    const members = new MemberReminders({
-      store: new SqliteMemberReminderStore(h.db),
-      servers: h.store,
-      poster: h.poster,
-      clock: h.clock,
-      log: silent,
-      library: h.library,
-      defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-      stories: new StoryIndex(h.library),
-    });
-    await members.start();
-    members.attach(h.library);
+    const members = await memberReminders(h);
     const [article] = h.library.list();
     const pressed = await members.remindMe({ userId: fake.users.member, guildId: fake.guildId }, remindMeButtons(article, h.clock.now())[0].customId, h.library);
     expect(pressed.ok).toBe(true);

@@ -16,14 +16,12 @@ import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { renderAnnouncement } from '../../src/feeds/announcement';
 import { isFarMove } from '../../src/reminders/holds';
-import { MemberReminders } from '../../src/reminders/member-service';
+import type { MemberReminders } from '../../src/reminders/member-service';
 import { remindMeButtons } from '../../src/reminders/members';
-import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
-import { StoryIndex } from '../../src/stories/index';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { SEED_FILE } from '../e2e/bot-harness';
-import { harness, silent, type Harness } from '../reminders/harness';
+import { harness, memberReminders, silent, type Harness } from '../reminders/harness';
 
 const postponed = (date: string) => `---
 published: 2024-11-27
@@ -52,19 +50,7 @@ beforeEach(async () => {
   await ingestDirectory(library, dir, now);
   h = await harness({ fake, start: now.toISOString(), articles: library.list(), stories: true, scopes: true, holds: true, configChannelId: null });
   await h.reminders.subscribe(fake.guildId, fake.channels.reminders);
-  members = new MemberReminders({
-    store: new SqliteMemberReminderStore(h.db),
-    servers: h.store,
-    poster: h.poster,
-    clock: h.clock,
-    log: silent,
-    library: h.library,
-    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-    stories: new StoryIndex(h.library),
-    holds: new SqliteMoveHolds(h.db),
-  });
-  await members.start();
-  members.attach(h.library);
+  members = await memberReminders(h, { holds: new SqliteMoveHolds(h.db) });
   const services: Services = { articles: h.library, status: new Status(now, h.library), reminders: h.reminders, members };
   router = new CommandRouter({ commands: [remind], services, clock: h.clock, log: silent });
 });

@@ -15,6 +15,8 @@ import { Reminders, type DeliveryPoint } from '../../src/reminders/reminders';
 import { StoryIndex } from '../../src/stories/index';
 import { ArticleScopes } from '../../src/articles/scopes';
 import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
+import { MemberReminders, type MemberRemindersOptions } from '../../src/reminders/member-service';
+import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import type { FakeDiscord } from '../e2e/fake-discord';
 
 export const silent = pino({ level: 'silent' });
@@ -81,6 +83,24 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
   reminders.attach(library);
   if (scopes) reminders.attachScopes(scopes, library);
   return { db, store, clock, library, reminders, poster, scopes };
+}
+
+/** Members' own reminders (Remind me) on the harness's database, poster, clock and library, started and attached. */
+export async function memberReminders(h: Harness, extra: Partial<MemberRemindersOptions> = {}): Promise<MemberReminders> {
+  const members = new MemberReminders({
+    store: new SqliteMemberReminderStore(h.db),
+    servers: h.store,
+    poster: h.poster,
+    clock: h.clock,
+    log: silent,
+    library: h.library,
+    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
+    stories: new StoryIndex(h.library),
+    ...extra,
+  });
+  await members.start();
+  members.attach(h.library);
+  return members;
 }
 
 /** Every message-create request the fake saw for a channel (including failed and deduplicated ones). */
