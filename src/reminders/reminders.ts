@@ -151,6 +151,8 @@ export class Reminders implements ReminderService {
   private stopping = false;
   /** /remind list's "not scheduled" reasons by article (null: it gives reminders or has no day-precise event). */
   private readonly reasons = new WeakMap<TrackedArticle, string | null>();
+  /** Held moves already logged by this process (the warning is given once, not at every reconciliation). */
+  private readonly warnedHolds = new Set<number>();
 
   /** Shutdown: a start-up sync under way stops between articles (the next start syncs again), a due-scan between reminders. */
   stop(): void {
@@ -301,7 +303,11 @@ export class Reminders implements ReminderService {
       { guildId: viewer ?? '', olderOrigin: originKey(older.origin), eventId: m.eventId, newerOrigin: originKey(newer.origin), newerHeadline: newer.article.headline, description: m.description, from: m.from, to: m.to },
       now,
     );
-    if (move.state === 'held') this.o.log.warn({ guildId: move.guildId, from: m.from, to: m.to, article: newer.origin }, 'date move held for an admin to confirm (/remind moves)');
+    // Said once per held move and process, not at every reconciliation of its story.
+    if (move.state === 'held' && !this.warnedHolds.has(move.id)) {
+      this.warnedHolds.add(move.id);
+      this.o.log.warn({ guildId: move.guildId, from: m.from, to: m.to, article: newer.origin }, 'date move held for an admin to confirm (/remind moves)');
+    }
     return move.state !== 'confirmed';
   }
 

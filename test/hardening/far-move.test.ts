@@ -6,6 +6,7 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import remind from '../../commands/remind';
 import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
@@ -108,6 +109,24 @@ describe('a date moved by years', () => {
     await h.reminders.idle();
     await members.idle();
     expect(await mine()).toEqual(['2099-03-15']);
+  });
+
+  it('is logged once as held, not at every reconciliation of its story', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const logged = await harness({ fake, start: h.clock.now().toISOString(), articles: h.library.list(), stories: true, scopes: true, holds: true, configChannelId: null, log });
+    try {
+      await logged.reminders.subscribe(fake.guildId, fake.channels.reminders);
+      const file = join(dir, 'csto-postponed.txt');
+      writeFileSync(file, postponed('15 March 2099'));
+      await ingestFile(logged.library, file, logged.clock.now());
+      await logged.reminders.idle();
+      await logged.reminders.subscribe(fake.guildId, fake.channels.general);
+      await logged.reminders.idle();
+      expect(lines.filter((l) => l.includes('date move held')).length).toBe(1);
+    } finally {
+      logged.db.close();
+    }
   });
 
   it('rejected: the earlier reminder stays and posts on its day', async () => {

@@ -54,6 +54,8 @@ export interface HarnessOptions {
   /** Per-server libraries and held date moves, as main.ts wires them. */
   scopes?: boolean;
   holds?: boolean;
+  /** The reminders' logger (silent by default). */
+  log?: pino.Logger;
 }
 
 export async function harness(o: HarnessOptions): Promise<Harness> {
@@ -70,7 +72,7 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
     store,
     poster,
     clock,
-    log: silent,
+    log: o.log ?? silent,
     library,
     defaults: { time: o.time ?? '09:00', timezone: o.timezone ?? 'UTC', graceMs: o.graceMs ?? 6 * 3_600_000 },
     onPoint: o.onPoint,
