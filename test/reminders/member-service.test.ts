@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
-import { MemberReminders } from '../../src/reminders/member-service';
+import type { MemberReminders } from '../../src/reminders/member-service';
 import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
-import { StoryIndex } from '../../src/stories/index';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
-import { harness, silent, type Harness } from './harness';
+import { harness, memberReminders, type Harness } from './harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
 
@@ -30,18 +29,7 @@ beforeEach(async () => {
   await ingestDirectory(library, dir, new Date('2024-11-27T12:00:00Z'));
   h = await harness({ fake, start: '2024-11-27T12:00:00Z', articles: library.list(), configChannelId: null });
   store = new SqliteMemberReminderStore(h.db);
-  members = new MemberReminders({
-    store,
-    servers: h.store,
-    poster: h.poster,
-    clock: h.clock,
-    log: silent,
-    library: h.library,
-    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-    stories: new StoryIndex(h.library),
-  });
-  await members.start();
-  members.attach(h.library);
+  members = await memberReminders(h, { store });
 });
 afterEach(async () => {
   await fake.close();

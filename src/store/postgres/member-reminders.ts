@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { MemberReminder, MemberReminderState, MemberReminderStore, MemberReschedule, NewMemberReminder } from '../../reminders/member-store';
 import { newNonce } from '../reminders-sqlite';
 import { orderFor, toMemberReminder } from '../member-reminders-sqlite';
+import { finish, releaseClaims, retryLater } from './claimed-rows';
 import { LIVE_OWNERS } from './presence';
 
 const RESERVATION_MS = 120_000;
@@ -126,29 +127,16 @@ export class PgMemberReminderStore implements MemberReminderStore {
   }
 
   async retryLater(id: number, runAt: number, error: string, now: Date): Promise<void> {
-    await this.pool.query(
-      "UPDATE member_reminders SET state = 'pending', run_at = $1, last_error = $2, claimed_by = NULL, updated_at = $3 WHERE id = $4 AND state IN ('claimed', 'pending')",
-      [runAt, error, now.getTime(), id],
-    );
+    await retryLater(this.pool, 'member_reminders', id, runAt, error, now);
   }
 
   async finish(id: number, state: 'missed' | 'failed' | 'cancelled', reason: string, now: Date): Promise<void> {
-    await this.pool.query("UPDATE member_reminders SET state = $1, last_error = $2, claimed_by = NULL, updated_at = $3 WHERE id = $4 AND state IN ('claimed', 'pending')", [
-      state,
-      reason,
-      now.getTime(),
-      id,
-    ]);
+    await finish(this.pool, 'member_reminders', id, state, reason, now);
   }
 
   /** Only claims whose holder is gone are stale (a live process may be sending now). */
   async releaseClaims(now: Date): Promise<number> {
-    const r = await this.pool.query(
-      `UPDATE member_reminders SET state = 'pending', run_at = due_at, claimed_by = NULL, updated_at = $1
-       WHERE state = 'claimed' AND (claimed_by IS NULL OR claimed_by NOT IN (${LIVE_OWNERS}))`,
-      [now.getTime()],
-    );
-    return r.rowCount ?? 0;
+    return releaseClaims(this.pool, 'member_reminders', now);
   }
 
   async timezone(userId: string): Promise<string | undefined> {

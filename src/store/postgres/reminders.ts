@@ -9,6 +9,7 @@ import type { ReconcileActions, ReminderState } from '../../reminders/plan';
 import { COLUMNS, newNonce, toReminder, toSubscription } from '../reminders-sqlite';
 import { GroupWriter } from './group';
 import { inTransaction } from './pool';
+import { finish, releaseClaims, retryLater } from './claimed-rows';
 import { LIVE_OWNERS } from './presence';
 
 /** How long a scan holds the reminders it reserved (a holder that dies is noticed sooner, by its presence). */
@@ -209,29 +210,16 @@ export class PgReminderStore implements ReminderStore {
   }
 
   async retryLater(id: number, runAt: number, error: string, now: Date): Promise<void> {
-    await this.pool.query(
-      "UPDATE reminders SET state = 'pending', run_at = $1, last_error = $2, claimed_by = NULL, updated_at = $3 WHERE id = $4 AND state IN ('claimed', 'pending')",
-      [runAt, error, now.getTime(), id],
-    );
+    await retryLater(this.pool, 'reminders', id, runAt, error, now);
   }
 
   async finish(id: number, state: 'missed' | 'failed' | 'cancelled', reason: string, now: Date): Promise<void> {
-    await this.pool.query("UPDATE reminders SET state = $1, last_error = $2, claimed_by = NULL, updated_at = $3 WHERE id = $4 AND state IN ('claimed', 'pending')", [
-      state,
-      reason,
-      now.getTime(),
-      id,
-    ]);
+    await finish(this.pool, 'reminders', id, state, reason, now);
   }
 
-  /** Several processes: only claims whose holder is gone are stale (a live holder may be sending now). */
+  /** Only claims whose holder is gone are stale (a live process may be sending now). */
   async releaseClaims(now: Date): Promise<number> {
-    const r = await this.pool.query(
-      `UPDATE reminders SET state = 'pending', run_at = due_at, claimed_by = NULL, updated_at = $1
-       WHERE state = 'claimed' AND (claimed_by IS NULL OR claimed_by NOT IN (${LIVE_OWNERS}))`,
-      [now.getTime()],
-    );
-    return r.rowCount ?? 0;
+    return releaseClaims(this.pool, 'reminders', now);
   }
 
   async bySubscription(subscriptionId: number, states: ReminderState[], limit: number): Promise<StoredReminder[]> {
