@@ -17,6 +17,17 @@ export function decide(reminder: StoredReminder, subscription: Subscription | un
   const channelId = reminder.channelId ?? subscription?.channelId;
   if (!channelId) return { kind: 'cancel', reason: 'reminders are off for this subscription' };
   if (subscription?.broken) return { kind: 'fail', reason: `the channel cannot be used: ${subscription.broken.reason}` };
+  const t = timing(reminder, now, graceMs);
+  return t.kind === 'miss' ? t : { kind: 'post', channelId, lateMs: t.lateMs, ...(t.late ? { late: t.late } : {}) };
+}
+
+export type Timing = { kind: 'miss'; reason: string } | { kind: 'in-time'; lateMs: number; late?: { ms: number; cause: 'offline' | 'discord' } };
+
+/**
+ * Whether a due reminder (a server's or a member's) may still be sent: missed beyond the grace, else in
+ * time, with the late note's figures once it is more than LATE_NOTE_MS late.
+ */
+export function timing(reminder: Pick<StoredReminder, 'dueAt' | 'lastError' | 'attempts'>, now: Date, graceMs: number): Timing {
   const lateMs = now.getTime() - reminder.dueAt;
   if (lateMs > graceMs) {
     const lastError = reminder.lastError ? `; last error: ${reminder.lastError}` : '';
@@ -25,5 +36,5 @@ export function decide(reminder: StoredReminder, subscription: Subscription | un
     return { kind: 'miss', reason: `${durationText(lateMs)} late, beyond REMINDER_GRACE (${durationText(graceMs)})${lastError}${doubt}` };
   }
   const late = lateMs > LATE_NOTE_MS ? { ms: lateMs, cause: reminder.lastError ? ('discord' as const) : ('offline' as const) } : undefined;
-  return { kind: 'post', channelId, lateMs, ...(late ? { late } : {}) };
+  return { kind: 'in-time', lateMs, ...(late ? { late } : {}) };
 }

@@ -20,10 +20,11 @@ import { movedEvents } from '../stories/link';
 import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
 import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeButtons, remindMeEvents, type NewerMove } from './members';
 import { isFarMove, type MoveHolds } from './holds';
+import { timing } from './decide';
 import { originKey, remindableEvents } from './plan';
 import { reminderReply } from './render';
 import type { ReminderStore } from './store';
-import { durationText, isTimeZone } from './time';
+import { isTimeZone } from './time';
 
 export type RemindMeResult = { ok: true; reminder: MemberReminder; created: boolean } | { ok: false; reason: string };
 
@@ -316,15 +317,14 @@ export class MemberReminders implements MemberReminderService {
   private async deliver(r: MemberReminder): Promise<keyof MemberScanReport | 'skipped'> {
     const { store, log } = this.o;
     const now = this.o.clock.now();
-    const lateMs = now.getTime() - r.dueAt;
-    if (lateMs > this.o.defaults.graceMs) {
-      const reason = `${durationText(lateMs)} late, beyond REMINDER_GRACE (${durationText(this.o.defaults.graceMs)})${r.lastError ? `; last error: ${r.lastError}` : ''}`;
-      await store.finish(r.id, 'missed', reason, now);
-      log.warn({ memberReminder: r.id, userId: r.userId, reason }, 'member reminder missed');
+    const t = timing(r, now, this.o.defaults.graceMs);
+    if (t.kind === 'miss') {
+      await store.finish(r.id, 'missed', t.reason, now);
+      log.warn({ memberReminder: r.id, userId: r.userId, reason: t.reason }, 'member reminder missed');
       return 'missed';
     }
     if (!(await store.claim(r, now.getTime() + LEASE_MS, now))) return 'skipped';
-    const late = lateMs > 60_000 ? { ms: lateMs, cause: r.lastError ? ('discord' as const) : ('offline' as const) } : undefined;
+    const { lateMs, late } = t;
     const reply = memberReminderReply(r, late);
     let via: 'dm' | 'channel' = 'dm';
     let result = await this.send(() => (this.o.poster.postDirect ? this.o.poster.postDirect(r.userId, reply, { nonce: r.nonce }) : Promise.resolve(noDirect)));
