@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestDirectory } from '../src/articles/ingest';
 import { MemoryLibrary } from '../src/articles/library';
-import { createAskService } from '../src/answers/ask/service';
+import { createAskService } from '../src/answers/ask/ask';
 import { openDatabase } from '../src/store/db';
 import { SqliteArticleCache } from '../src/store/article-cache';
 import { corpusQuestions, seedQuestions, unanswerableQuestions } from '../test/answers/ask/questions';

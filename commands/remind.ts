@@ -6,7 +6,7 @@ import { runSubcommand, subcommandArgs, subcommandOptions } from '../src/core/su
 import { defineCommand, subcommandMaker } from '../src/services';
 import type { Choice, Reply } from '../src/core/reply';
 import { LEAD_DAYS_MAX, type ReminderService, type SettingResult } from '../src/reminders/reminders';
-import type { MemberReminderService } from '../src/reminders/member-service';
+import type { MemberReminderService } from '../src/reminders/member-reminders';
 import { listReply, moveDecidedText, movesReply, offText, settingsReply } from '../src/reminders/answers';
 import { isTimeZone } from '../src/reminders/time';
 import { safe } from '../src/format/text';

@@ -18,7 +18,7 @@ import pino from 'pino';
 import { commands } from '../commands';
 import { ingestFile } from '../src/articles/ingest';
 import { MemoryLibrary } from '../src/articles/library';
-import { createAskService } from '../src/answers/ask/service';
+import { createAskService } from '../src/answers/ask/ask';
 import { ManualClock } from '../src/core/clock';
 import type { Caller, RawOptions } from '../src/core/command';
 import type { MessagePoster, PostResult } from '../src/core/poster';

@@ -5,10 +5,10 @@
 // a deployment (or a test) may run without.
 import type { ArticleLibrary } from './articles/library';
 import type { ReminderService } from './reminders/reminders';
-import type { MemberReminderService } from './reminders/member-service';
+import type { MemberReminderService } from './reminders/member-reminders';
 import type { DeliveryService, FeedService, OpmlService, WatchService } from './feeds/admin-services';
 import type { StoryLookup } from './stories/index';
-import type { AskService } from './answers/ask/service';
+import type { AskService } from './answers/ask/ask';
 import type { z } from 'zod';
 import type { Command, CommandContext } from './core/command';
 import type { Subcommand } from './core/subcommands';

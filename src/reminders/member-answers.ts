@@ -3,8 +3,8 @@
 import type { Button, Reply } from '../core/reply';
 import { dayText } from '../format/dates';
 import { clip, HERALD_COLOR, safe } from '../format/text';
-import type { MemberListing, RemindMeResult } from './member-service';
-import { memberWhen } from './member-service';
+import type { MemberListing, RemindMeResult } from './member-reminders';
+import { memberWhen } from './member-reminders';
 import type { MemberReminder } from './member-store';
 import { BUTTONS_PER_ROW } from './members';
 

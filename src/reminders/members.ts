@@ -1,6 +1,6 @@
 // "Remind me" (issue 15), pure: which events get a button, what the button carries, when a member's
 // reminder is due, and where a pending one should be now that its article (or a newer one on the story)
-// changed. Data in, data out, `now` passed in; MemberReminders (member-service.ts) does the I/O.
+// changed. Data in, data out, `now` passed in; MemberReminders (member-reminders.ts) does the I/O.
 import { createHash } from 'node:crypto';
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';

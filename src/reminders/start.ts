@@ -12,7 +12,7 @@ import type { ArticleScopes } from '../articles/scopes';
 import type { Scheduler } from '../scheduler/scheduler';
 import { StoryIndex } from '../stories/index';
 import { Reminders, type DeliveryPoint } from './reminders';
-import { MemberReminders } from './member-service';
+import { MemberReminders } from './member-reminders';
 import type { MemberReminderStore } from './member-store';
 
 /** Every 5 s: a due reminder posts at most ~5 s after its instant. */

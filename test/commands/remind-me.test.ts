@@ -10,7 +10,7 @@ import type { Caller } from '../../src/core/command';
 import type { Reply } from '../../src/core/reply';
 import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
-import { MemberReminders } from '../../src/reminders/member-service';
+import { MemberReminders } from '../../src/reminders/member-reminders';
 import type { Services } from '../../src/services';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { runConsole } from '../../src/transports/console/console';

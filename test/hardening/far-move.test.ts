@@ -17,7 +17,7 @@ import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { renderAnnouncement } from '../../src/feeds/announcement';
 import { isFarMove } from '../../src/reminders/holds';
-import type { MemberReminders } from '../../src/reminders/member-service';
+import type { MemberReminders } from '../../src/reminders/member-reminders';
 import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';

@@ -15,7 +15,7 @@ import { Reminders, type DeliveryPoint } from '../../src/reminders/reminders';
 import { StoryIndex } from '../../src/stories/index';
 import { ArticleScopes } from '../../src/articles/scopes';
 import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
-import { MemberReminders, type MemberRemindersOptions } from '../../src/reminders/member-service';
+import { MemberReminders, type MemberRemindersOptions } from '../../src/reminders/member-reminders';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import type { FakeDiscord } from '../e2e/fake-discord';
 

@@ -8,7 +8,7 @@ import { asOf, eventDateText, statusText } from '../../format/dates';
 import { eventTimestamps } from '../events';
 import { MONTH_NAMES } from '../../language/calendar-words';
 import type { AskResult } from './answer';
-import type { AskService } from './service';
+import type { AskService } from './ask';
 
 const MAX_ITEMS = 15;
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../../src/articles/library';
 import { parseArticle } from '../../../src/articles/parse';
-import { createAskService, type AskResult } from '../../../src/answers/ask/service';
+import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 
 const now = new Date('2026-11-27T12:00:00Z');
 

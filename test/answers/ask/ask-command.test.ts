@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION } from '../../../src/answers/ask/answer';
 import { calibrated } from '../../../src/answers/ask/calibration';
 import { leadText } from '../../../src/answers/ask/reply';
-import { createAskService } from '../../../src/answers/ask/service';
+import { createAskService } from '../../../src/answers/ask/ask';
 import { makeArticle, parsedSeed, setup, track } from '../helpers';
 
 function withAsk(now = '2024-11-27T12:00:00Z') {

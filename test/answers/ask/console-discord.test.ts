@@ -2,7 +2,7 @@
 // Discord renderer (the payload sent to Discord) and by the console renderer (the terminal text).
 import { describe, expect, it } from 'vitest';
 import { askReply } from '../../../src/answers/ask/reply';
-import { createAskService } from '../../../src/answers/ask/service';
+import { createAskService } from '../../../src/answers/ask/ask';
 import { plainText, renderReplyText } from '../../../src/transports/console/render-text';
 import { renderMessage } from '../../../src/transports/discord/render';
 import { EVAL_NOW, loadLibrary } from './eval';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MemoryLibrary } from '../../../src/articles/library';
 import { parseArticle } from '../../../src/articles/parse';
 import { eventDateText } from '../../../src/format/dates';
-import { createAskService, type AskResult } from '../../../src/answers/ask/service';
+import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 import { looseText } from '../../../src/answers/ask/text';
 import { corpusDir, sharedPath } from '../../support/shared-data';
 import { corpusQuestions, heldOutQuestions, seedQuestions, unanswerableQuestions, type EvalQuestion, type Expectation } from './questions';

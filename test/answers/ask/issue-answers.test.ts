@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION } from '../../../src/answers/ask/answer';
 import { askReply } from '../../../src/answers/ask/reply';
-import { createAskService } from '../../../src/answers/ask/service';
+import { createAskService } from '../../../src/answers/ask/ask';
 import { EVAL_NOW, loadLibrary } from './eval';
 
 const service = createAskService(loadLibrary());

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { MemoryLibrary } from '../../../src/articles/library';
 import { parseArticle } from '../../../src/articles/parse';
-import { createAskService, type AskResult } from '../../../src/answers/ask/service';
+import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 
 export interface SquadQuestion {
   id: string;

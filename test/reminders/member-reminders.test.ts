@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
-import type { MemberReminders } from '../../src/reminders/member-service';
+import type { MemberReminders } from '../../src/reminders/member-reminders';
 import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
