@@ -5,17 +5,13 @@
 // with FOR UPDATE SKIP LOCKED) and sends it with its nonce and enforce_nonce. A pending reminder follows
 // its event when the article or a newer article on the story moves the date, and is cancelled, with the
 // reason kept, when the event goes.
-import type { Logger } from 'pino';
 import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/library';
-import type { ArticleScopes } from '../articles/scopes';
-import type { Clock } from '../core/clock';
-import type { MessagePoster, PostResult } from '../core/poster';
-import type { PostingState } from '../core/posting';
+import type { PostResult } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import { dayText, discordInstant } from '../format/dates';
 import { clip, safe } from '../format/text';
-import { publishedAt, type StoryLinks } from '../stories/index';
+import { publishedAt } from '../stories/index';
 import { movedEvents } from '../stories/link';
 import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
 import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeButtons, remindMeEvents, type NewerMove } from './members';
@@ -24,6 +20,7 @@ import { timing } from './decide';
 import { originKey, remindableEvents } from './plan';
 import { reminderReply } from './render';
 import type { ReminderStore } from './store';
+import type { ReminderEngineOptions } from './reminders';
 import { isTimeZone } from './time';
 
 export type RemindMeResult = { ok: true; reminder: MemberReminder; created: boolean } | { ok: false; reason: string };
@@ -51,22 +48,12 @@ export interface MemberReminderService {
   movesDecided?(): Promise<void>;
 }
 
-export interface MemberRemindersOptions {
+export interface MemberRemindersOptions extends ReminderEngineOptions {
   store: MemberReminderStore;
   /** Server settings: the reminder time and zone (defaults for members) and the reminder channel (DMs closed). */
   servers: Pick<ReminderStore, 'subscription'>;
-  poster: MessagePoster;
-  clock: Clock;
-  log: Logger;
-  library: ArticleLibrary;
-  defaults: { time: string; timezone: string; graceMs: number };
-  stories?: StoryLinks;
-  scopes?: Pick<ArticleScopes, 'view'>;
   /** Far date moves an admin decided (/remind moves): a confirmed one is followed, as server reminders follow it. */
   holds?: Pick<MoveHolds, 'list'>;
-  freshDays?: number;
-  posting?: PostingState;
-  signal?: AbortSignal;
 }
 
 export interface MemberScanReport {

@@ -84,8 +84,8 @@ export interface ReminderService {
   decideMove?(guildId: string, id: number, decision: 'confirmed' | 'rejected', userId: string): Promise<{ ok: true; move: HeldMove } | { ok: false; reason: string }>;
 }
 
-export interface RemindersOptions {
-  store: ReminderStore;
+/** What both reminder engines (Reminders, and MemberReminders in member-reminders.ts) are built with. */
+export interface ReminderEngineOptions {
   poster: MessagePoster;
   clock: Clock;
   log: Logger;
@@ -93,8 +93,6 @@ export interface RemindersOptions {
   defaults: { time: string; timezone: string; graceMs: number };
   /** Stories across articles: an event a newer article moved gets no reminder from the older article. */
   stories?: StoryLinks;
-  /** Counts posted, late and missed reminders (the status server's /metrics). */
-  metrics?: Pick<Metrics, 'reminderPosted' | 'reminderMissed'>;
   /** ARTICLE_FRESH_DAYS: only articles published at most this many days before ingestion give reminders (default 7). */
   freshDays?: number;
   /** Stopped after Discord rejected the token (401): the due-scan claims nothing while it holds. */
@@ -105,14 +103,20 @@ export interface RemindersOptions {
    * operator's articles. Without it every subscription sees every article.
    */
   scopes?: Pick<ArticleScopes, 'view'>;
+  /** Shutdown: once aborted, the start-up sync and a due-scan stop at their next article or reminder (like stop()). */
+  signal?: AbortSignal;
+}
+
+export interface RemindersOptions extends ReminderEngineOptions {
+  store: ReminderStore;
+  /** Counts posted, late and missed reminders (the status server's /metrics). */
+  metrics?: Pick<Metrics, 'reminderPosted' | 'reminderMissed'>;
   /** Date moves by a year or more, or far ahead, wait here for an admin (reminders/holds.ts). */
   holds?: MoveHolds;
   /** Test-only: called at named points of a delivery (crash injection). */
   onPoint?: (point: DeliveryPoint, reminder: { id: number; attempts: number }) => void;
   /** Reminder posts in flight at once in a due-scan (default POSTS_IN_FLIGHT). */
   postsInFlight?: number;
-  /** Shutdown: once aborted, the start-up sync and a due-scan stop at their next article or reminder (like stop()). */
-  signal?: AbortSignal;
 }
 
 export type DeliveryPoint = 'claimed' | 'sent' | 'recorded';

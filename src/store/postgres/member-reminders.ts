@@ -6,18 +6,16 @@ import type pg from 'pg';
 import type { MemberReminder, MemberReminderState, MemberReminderStore, MemberReschedule, NewMemberReminder } from '../../reminders/member-store';
 import { newNonce } from '../reminders-sqlite';
 import { orderFor, toMemberReminder } from '../member-reminders-sqlite';
-import { finish, releaseClaims, retryLater } from './claimed-rows';
+import { PgClaimedRows } from './claimed-rows';
 import { LIVE_OWNERS } from './presence';
 
 const RESERVATION_MS = 120_000;
 const toRow = (r: Record<string, unknown>) => toMemberReminder({ ...r, id: Number(r.id) });
 
-export class PgMemberReminderStore implements MemberReminderStore {
-  constructor(
-    private readonly pool: pg.Pool,
-    /** This process's presence id. */
-    private readonly owner: number,
-  ) {}
+export class PgMemberReminderStore extends PgClaimedRows implements MemberReminderStore {
+  constructor(pool: pg.Pool, owner: number) {
+    super(pool, owner, 'member_reminders');
+  }
 
   async add(r: NewMemberReminder, now: Date): Promise<{ reminder: MemberReminder; created: boolean }> {
     const t = now.getTime();
@@ -124,19 +122,6 @@ export class PgMemberReminderStore implements MemberReminderStore {
        WHERE id = $5 AND state = 'claimed'`,
       [sent.via, sent.channelId, sent.messageId, now.getTime(), id],
     );
-  }
-
-  async retryLater(id: number, runAt: number, error: string, now: Date): Promise<void> {
-    await retryLater(this.pool, 'member_reminders', id, runAt, error, now);
-  }
-
-  async finish(id: number, state: 'missed' | 'failed' | 'cancelled', reason: string, now: Date): Promise<void> {
-    await finish(this.pool, 'member_reminders', id, state, reason, now);
-  }
-
-  /** Only claims whose holder is gone are stale (a live process may be sending now). */
-  async releaseClaims(now: Date): Promise<number> {
-    return releaseClaims(this.pool, 'member_reminders', now);
   }
 
   async timezone(userId: string): Promise<string | undefined> {

@@ -9,7 +9,7 @@ import type { ReconcileActions, ReminderState } from '../../reminders/plan';
 import { COLUMNS, newNonce, toReminder, toSubscription } from '../reminders-sqlite';
 import { GroupWriter } from './group';
 import { inTransaction } from './pool';
-import { finish, releaseClaims, retryLater } from './claimed-rows';
+import { PgClaimedRows } from './claimed-rows';
 import { LIVE_OWNERS } from './presence';
 
 /** How long a scan holds the reminders it reserved (a holder that dies is noticed sooner, by its presence). */
@@ -32,16 +32,14 @@ interface SentInput {
   at: number;
 }
 
-export class PgReminderStore implements ReminderStore {
+export class PgReminderStore extends PgClaimedRows implements ReminderStore {
   // A due-scan claims and records many reminders at once: each wave goes in one statement (group.ts).
   private readonly claims = new GroupWriter<ClaimInput, boolean>((inputs) => this.claimGroup(inputs), (c) => c.id);
   private readonly sends = new GroupWriter<SentInput, void>((inputs) => this.sentGroup(inputs), (s) => s.id);
 
-  constructor(
-    private readonly pool: pg.Pool,
-    /** This process's presence id. */
-    private readonly owner: number,
-  ) {}
+  constructor(pool: pg.Pool, owner: number) {
+    super(pool, owner, 'reminders');
+  }
 
   async upsertSubscription(key: string, patch: SubscriptionPatch, now: Date): Promise<Subscription> {
     const t = now.getTime();
@@ -207,19 +205,6 @@ export class PgReminderStore implements ReminderStore {
       [inputs.map((s) => s.id), inputs.map((s) => s.messageId), inputs.map((s) => s.channelId), inputs.map((s) => s.guildId), inputs.map((s) => s.at)],
     );
     return inputs.map(() => undefined);
-  }
-
-  async retryLater(id: number, runAt: number, error: string, now: Date): Promise<void> {
-    await retryLater(this.pool, 'reminders', id, runAt, error, now);
-  }
-
-  async finish(id: number, state: 'missed' | 'failed' | 'cancelled', reason: string, now: Date): Promise<void> {
-    await finish(this.pool, 'reminders', id, state, reason, now);
-  }
-
-  /** Only claims whose holder is gone are stale (a live process may be sending now). */
-  async releaseClaims(now: Date): Promise<number> {
-    return releaseClaims(this.pool, 'reminders', now);
   }
 
   async bySubscription(subscriptionId: number, states: ReminderState[], limit: number): Promise<StoredReminder[]> {
