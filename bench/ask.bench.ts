@@ -17,6 +17,7 @@ import { openDatabase } from '../src/store/db';
 import { SqliteArticleCache } from '../src/store/article-cache';
 import { corpusQuestions, seedQuestions, unanswerableQuestions } from '../test/answers/ask/questions';
 import { readCorpus } from '../test/support/shared-data';
+import { percentile, prng } from './measure';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
@@ -27,18 +28,6 @@ const FIRST = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'H
 const LAST = ['Abdullaev', 'Bergman', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'Gallo', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Larsen', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Sato', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Yilmaz'];
 const PLACES = ['Tashkent', 'Glasgow', 'Brussels', 'Geneva', 'London', 'Ankara', 'Tehran', 'Baghdad', 'Moscow', 'Delhi', 'Paris', 'Berlin', 'Madrid', 'Lisbon', 'Vienna', 'Prague', 'Warsaw', 'Oslo', 'Helsinki', 'Dublin', 'Rome', 'Athens', 'Cairo', 'Nairobi', 'Lagos', 'Tokyo', 'Seoul', 'Manila', 'Hanoi', 'Lima', 'Quito', 'Bogota'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Deterministic PRNG (mulberry32), so every run generates the same articles. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function templates(): string[] {
   return [readFileSync(join(repoRoot, 'data/articles/csto-border-plan.txt'), 'utf8'), ...readCorpus().map((a) => a.text)];
@@ -80,7 +69,6 @@ function questions(): string[] {
   return [...base, ...extra, ...base.slice(0, 100).map((q) => `${q} please`)];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 /** Phase 2, in a fresh process: restore from the cache, build the index, measure memory and latency. */

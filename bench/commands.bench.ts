@@ -3,38 +3,20 @@
 // measured side by side with a trivial /ping on the same client in the same run (round-robin, so load and
 // GC fall on all of them alike). Targets: p50 within 1.5× /ping's, p99 under 15 ms.
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { z } from 'zod';
 import { commands as realCommands } from '../commands';
-import { ingestFile } from '../src/articles/ingest';
-import { MemoryLibrary } from '../src/articles/library';
-import { ManualClock } from '../src/core/clock';
 import { type Command } from '../src/core/command';
-import { defineCommand } from '../src/services';
-import { createLogger } from '../src/core/logger';
 import { CommandRouter } from '../src/core/router';
-import { Status } from '../src/core/status-snapshot';
-import type { Services } from '../src/services';
 import { createDiscord } from '../src/transports/discord/client';
 import { startFakeDiscord } from '../test/e2e/fake-discord';
+import { commandBenchSetup, ping } from './command-setup';
+import { percentile } from './measure';
 
 const ROUNDS = 200;
 const WARMUP = 20;
 
-const ping = defineCommand({ definition: { name: 'ping', description: 'Pong' }, args: z.object({}), defer: 'none', run: () => ({ content: 'pong' }) });
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 export async function run(): Promise<void> {
   const fake = await startFakeDiscord();
-  // Production log level; lines go nowhere so the terminal does not distort the figures.
-  const log = createLogger('info', { write: () => undefined }, [fake.token]);
-  const clock = new ManualClock('2026-11-27T12:00:00Z');
-  const library = new MemoryLibrary();
-  await ingestFile(library, resolve(import.meta.dirname, '../data/articles/csto-border-plan.txt'), clock.now());
-  const services: Services = { articles: library, status: new Status(clock.now(), library) };
+  const { log, clock, services } = await commandBenchSetup(fake.token);
   // Admin commands answer members with a refusal; measure what everyone can run.
   const measured = realCommands.filter((c) => !c.adminOnly);
   const all: Command<any>[] = [ping, ...measured];

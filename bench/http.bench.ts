@@ -5,40 +5,24 @@
 // second the endpoint refuses, since anyone on the internet can send those.
 import { cpus, loadavg } from 'node:os';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { resolve } from 'node:path';
-import { z } from 'zod';
 import { commands as realCommands } from '../commands';
-import { ingestFile } from '../src/articles/ingest';
-import { MemoryLibrary } from '../src/articles/library';
-import { ManualClock, systemClock } from '../src/core/clock';
+import { systemClock } from '../src/core/clock';
 import { type Command } from '../src/core/command';
-import { defineCommand } from '../src/services';
-import { createLogger } from '../src/core/logger';
 import { CommandRouter } from '../src/core/router';
-import { Status } from '../src/core/status-snapshot';
-import type { Services } from '../src/services';
 import { createDiscord } from '../src/transports/discord/client';
 import { startHttpInteractions } from '../src/transports/http/start';
 import { checkSignature, publicKeyFromHex } from '../src/transports/http/verify';
 import { startFakeDiscord } from '../test/e2e/fake-discord';
+import { commandBenchSetup, ping } from './command-setup';
+import { percentile } from './measure';
 
 const ROUNDS = 200;
 const WARMUP = 20;
 const COMMANDS = ['ping', 'when', 'brief', 'articles', 'status'];
 
-const ping = defineCommand({ definition: { name: 'ping', description: 'Pong' }, args: z.object({}), defer: 'none', run: () => ({ content: 'pong' }) });
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 export async function run(): Promise<void> {
   const fake = await startFakeDiscord();
-  const log = createLogger('info', { write: () => undefined }, [fake.token]);
-  const clock = new ManualClock('2026-11-27T12:00:00Z');
-  const library = new MemoryLibrary();
-  await ingestFile(library, resolve(import.meta.dirname, '../data/articles/csto-border-plan.txt'), clock.now());
-  const services: Services = { articles: library, status: new Status(clock.now(), library) };
+  const { log, clock, services } = await commandBenchSetup(fake.token);
   const all: Command<any>[] = [ping, ...realCommands.filter((c) => COMMANDS.includes(c.definition.name))];
   const router = new CommandRouter({ commands: all, services, clock, log });
   const gateway = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log });

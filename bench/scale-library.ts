@@ -6,6 +6,7 @@
 // bench, never committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './measure';
 
 const FIRST = [
   'Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hassan', 'Irina', 'Jonas', 'Karim', 'Lena', 'Marek', 'Nadia',
@@ -189,18 +190,6 @@ const QUOTES = [
 ];
 const ADJECTIVES = ['unfortunate', 'overdue', 'risky', 'sensible', 'rushed', 'welcome', 'surprising', 'inevitable'];
 const STAGES = ['consultation', 'design', 'tendering', 'construction', 'testing', 'review', 'rollout', 'evaluation', 'training', 'audit'];
-
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Story {
   kind: Kind;

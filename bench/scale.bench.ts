@@ -17,6 +17,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { percentile } from './measure';
 import { generateLibrary, writeLibrary, type GeneratedArticle } from './scale-library';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,6 @@ const NOW = '2026-11-27T12:00:00Z';
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 100);
 const NEW_ARTICLES = 40;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 

@@ -11,6 +11,7 @@ import { PngRenderer } from '../src/pictures/png';
 import { TimelinePictures } from '../src/pictures/timeline-picture';
 import type { TimelineInput } from '../src/pictures/timeline-layout';
 import { sharedPath } from '../test/support/shared-data';
+import { percentile } from './measure';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -36,10 +37,6 @@ function storyOf40(): TimelineInput {
   }
   const input = timelinePictureInput(articles[0], NOW, articles);
   return { ...input, events: input.events.slice(0, 40) };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function measure(input: TimelineInput, cached: boolean): Promise<{ p50: number; p99: number; bytes: number }> {
