@@ -2,49 +2,24 @@
 // its own channel with a backfill, a filter, a role ping with exactly that role in allowed_mentions, a
 // template preview equal to the message then posted, and members refused every new subcommand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import feed from '../../commands/feed';
 import watch from '../../commands/watch';
 import { ManualClock } from '../../src/core/clock';
-import { CommandRouter } from '../../src/core/router';
-import type { Services } from '../../src/services';
-import { Status } from '../../src/core/status-snapshot';
-import { createDiscord } from '../../src/transports/discord/client';
-import { startFakeDiscord, type FakeDiscord, type FakeMessage } from '../e2e/fake-discord';
-import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './feed-server';
-import { silent, startInstance, tempDir, type Instance } from './harness';
+import type { FakeDiscord, FakeMessage } from '../e2e/fake-discord';
+import { rssFeed, type FeedServer, type FixtureItem } from './feed-server';
+import { startNewsOverDiscord, type Instance, type NewsOverDiscord } from './harness';
 
+let world: NewsOverDiscord;
 let fake: FakeDiscord;
 let server: FeedServer;
-let discord: ReturnType<typeof createDiscord>;
 let herald: Instance;
 const clock = new ManualClock('2024-11-27T10:00:00Z');
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  server = await startFeedServer();
-  discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log: silent });
-  herald = await startInstance(join(tempDir('herald-admin-e2e-'), 'h.db'), clock, discord.poster, { minIntervalMinutes: 5 });
-  const services: Services = {
-    articles: herald.library,
-    status: new Status(clock.now(), herald.library),
-    channels: discord.channels,
-    feeds: herald.news.feeds,
-    watches: herald.news.watches,
-    deliveries: herald.news.deliveries,
-    opml: herald.news.opml,
-    attachments: discord.attachments,
-  };
-  const router = new CommandRouter({ commands: [feed, watch], services, clock, log: silent });
-  await discord.start({ router, guildId: fake.guildId, clock });
-  await fake.waitForReady();
+  world = await startNewsOverDiscord({ commands: [feed, watch], clock, instance: () => ({ minIntervalMinutes: 5 }) });
+  ({ fake, server, herald } = world);
 });
-afterAll(async () => {
-  await herald.stop();
-  await discord.stop();
-  await fake.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 const content = (r: { reply: { content: string } | null }) => r.reply?.content;
 const item = (i: number, words: string, extra: Partial<FixtureItem> = {}): FixtureItem => ({

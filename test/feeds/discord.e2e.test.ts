@@ -2,46 +2,24 @@
 // fake Discord (gateway interactions, the router, channel permission checks over REST), then a new feed
 // item is announced once in that channel; a member cannot run either command.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import feed from '../../commands/feed';
 import watch from '../../commands/watch';
 import { ManualClock } from '../../src/core/clock';
-import { CommandRouter } from '../../src/core/router';
-import type { Services } from '../../src/services';
-import { Status } from '../../src/core/status-snapshot';
-import { createDiscord } from '../../src/transports/discord/client';
-import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
-import { rssFeed, startFeedServer, type FeedServer } from './feed-server';
-import { silent, startInstance, tempDir, type Instance } from './harness';
+import type { FakeDiscord } from '../e2e/fake-discord';
+import { rssFeed, type FeedServer } from './feed-server';
+import { startNewsOverDiscord, type Instance, type NewsOverDiscord } from './harness';
 
+let world: NewsOverDiscord;
 let fake: FakeDiscord;
 let server: FeedServer;
-let discord: ReturnType<typeof createDiscord>;
 let herald: Instance;
 const clock = new ManualClock('2024-11-27T10:00:00Z');
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  server = await startFeedServer();
-  discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log: silent });
-  herald = await startInstance(join(tempDir('herald-discord-'), 'h.db'), clock, discord.poster);
-  const services: Services = {
-    articles: herald.library,
-    status: new Status(clock.now(), herald.library),
-    channels: discord.channels,
-    feeds: herald.news.feeds,
-    watches: herald.news.watches,
-  };
-  const router = new CommandRouter({ commands: [feed, watch], services, clock, log: silent });
-  await discord.start({ router, guildId: fake.guildId, clock });
-  await fake.waitForReady();
+  world = await startNewsOverDiscord({ commands: [feed, watch], clock });
+  ({ fake, server, herald } = world);
 });
-afterAll(async () => {
-  await herald.stop();
-  await discord.stop();
-  await fake.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 const reply = (r: { reply: { content: string } | null }) => r.reply?.content;
 

@@ -5,7 +5,6 @@
 // as a forum post; /watch posting publishes and opens a thread. The webhook token never appears in a
 // reply or a log line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import feed from '../../commands/feed';
@@ -13,18 +12,14 @@ import status from '../../commands/status';
 import watch from '../../commands/watch';
 import { ManualClock } from '../../src/core/clock';
 import { createLogger } from '../../src/core/logger';
-import { CommandRouter } from '../../src/core/router';
 import { addSecret } from '../../src/core/secrets';
-import type { Services } from '../../src/services';
-import { Status } from '../../src/core/status-snapshot';
-import { createDiscord } from '../../src/transports/discord/client';
-import { Perm, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../e2e/fake-discord';
-import { rssFeed, startFeedServer, type FeedServer, type FixtureItem } from './feed-server';
-import { startInstance, tempDir, type Instance } from './harness';
+import { Perm, type FakeDiscord, type FakeMessage } from '../e2e/fake-discord';
+import { rssFeed, type FeedServer, type FixtureItem } from './feed-server';
+import { startNewsOverDiscord, type Instance, type NewsOverDiscord } from './harness';
 
+let world: NewsOverDiscord;
 let fake: FakeDiscord;
 let server: FeedServer;
-let discord: ReturnType<typeof createDiscord>;
 let herald: Instance;
 const clock = new ManualClock('2024-11-27T10:00:00Z');
 // Herald's log, captured: the webhook token must never be in it.
@@ -35,34 +30,15 @@ const log = createLogger('debug', { write: (line: string) => void logLines.push(
 const MANAGE_BOTH = String(Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ManageGuild | Perm.ManageWebhooks);
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  server = await startFeedServer();
-  discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log });
-  herald = await startInstance(join(tempDir('herald-webhook-e2e-'), 'h.db'), clock, discord.poster, {
-    webhookMaker: discord.webhooks,
-    addSecret: (value) => addSecret(secrets, value),
+  world = await startNewsOverDiscord({
+    commands: [feed, watch, status],
+    clock,
     log,
+    instance: (discord) => ({ webhookMaker: discord.webhooks, addSecret: (value) => addSecret(secrets, value), log }),
   });
-  const statusSource = new Status(clock.now(), herald.library);
-  herald.news.contributeStatus(statusSource);
-  const services: Services = {
-    articles: herald.library,
-    status: statusSource,
-    channels: discord.channels,
-    feeds: herald.news.feeds,
-    watches: herald.news.watches,
-    deliveries: herald.news.deliveries,
-  };
-  const router = new CommandRouter({ commands: [feed, watch, status], services, clock, log });
-  await discord.start({ router, guildId: fake.guildId, clock });
-  await fake.waitForReady();
+  ({ fake, server, herald } = world);
 });
-afterAll(async () => {
-  await herald.stop();
-  await discord.stop();
-  await fake.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 const content = (r: { reply: { content: string } | null }) => r.reply?.content ?? '';
 const description = (r: { reply: { embeds: unknown[] } | null }) => (r.reply?.embeds[0] as { description?: string } | undefined)?.description ?? '';
