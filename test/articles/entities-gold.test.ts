@@ -2,7 +2,8 @@
 // seed and the 30 corpus articles of ../shared. The full figures come from `npm run eval -- entities`.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/model';
-import { KINDS, normaliseRole, overall, precision, readLabels, recall, roleAccuracy, scoreArticle, scoreEntities } from './entities-gold';
+import { timebankDocuments } from './timebank';
+import { KINDS, normaliseRole, overall, precision, readLabels, readTimebankLabels, recall, roleAccuracy, scoreArticle, scoreEntities } from './entities-gold';
 
 describe('the scorer', () => {
   const empty = () => ({ articles: 0, counts: { people: { predicted: 0, correct: 0, gold: 0, found: 0 }, organisations: { predicted: 0, correct: 0, gold: 0, found: 0 }, places: { predicted: 0, correct: 0, gold: 0, found: 0 } }, roles: { withRole: 0, found: 0, right: 0 }, spuriousRoles: 0, errors: [] as string[] });
@@ -34,6 +35,14 @@ describe('the scorer', () => {
     expect(Object.keys(labels.articles).filter((id) => id.startsWith('bbc_')).length).toBeGreaterThanOrEqual(20);
     expect(labels.heldOut.length).toBeGreaterThanOrEqual(6);
     for (const id of labels.heldOut) expect(labels.articles[id]).toBeDefined();
+  });
+
+  it('labels a fresh set of at least 10 TimeBank documents, every 18th by sorted name', () => {
+    const docs = timebankDocuments();
+    if (!docs.ok) throw new Error(docs.error);
+    const chosen = docs.documents.map((d) => d.file.replace(/\.tml$/, '')).filter((_, i) => i % 18 === 0);
+    expect(Object.keys(readTimebankLabels().documents).sort()).toEqual(chosen.sort());
+    expect(chosen.length).toBeGreaterThanOrEqual(10);
   });
 });
 

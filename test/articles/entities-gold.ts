@@ -1,14 +1,17 @@
 // The hand-labelled people, organisations and places of the seed and the 30 BBC articles of
 // ../shared/corpus (test/articles/entities-gold/labels.json: ids, names and roles, never article text),
 // and the score of Herald's lists — the ones /who shows — against them: precision and recall of people,
-// organisations and places, and whether each person's role is the one the text gives. Used by
-// `npm run eval -- entities` and test/articles/entities-gold.test.ts. Reads the articles; never copies them.
+// organisations and places, and whether each person's role is the one the text gives. A second, fresh
+// held-out set labels 11 TimeBank news documents of ../shared/eval/timebank (entities-gold/timebank-labels.json,
+// half 'fresh'). Used by `npm run eval -- entities` and test/articles/entities-gold.test.ts. Reads the
+// articles; never copies them.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/articles/model';
 import { parseArticle } from '../../src/articles/parse';
 import { readCorpus } from '../support/shared-data';
+import { timebankArticleText, timebankDocuments } from './timebank';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -166,10 +169,38 @@ function emptyScore(): EntityScore {
   return { articles: 0, counts: { people: counts(), organisations: counts(), places: counts() }, roles: { withRole: 0, found: 0, right: 0 }, spuriousRoles: 0, errors: [] };
 }
 
-export type Half = 'dev' | 'held-out' | 'all';
+export type Half = 'dev' | 'held-out' | 'all' | 'fresh';
+export const HALVES: Half[] = ['dev', 'held-out', 'all', 'fresh'];
+
+interface TimebankLabels {
+  documents: Record<string, GoldArticle>;
+}
+
+export function readTimebankLabels(): TimebankLabels {
+  return JSON.parse(readFileSync(resolve(here, 'entities-gold/timebank-labels.json'), 'utf8')) as TimebankLabels;
+}
+
+/** The fresh set: the labelled TimeBank documents, read from ../shared/eval/timebank (a clear error when it is missing). */
+export function scoreTimebankEntities(labels = readTimebankLabels()): EntityScore {
+  const docs = timebankDocuments();
+  if (!docs.ok) throw new Error(docs.error);
+  const byId = new Map(docs.documents.map((d) => [d.file.replace(/\.tml$/, ''), d]));
+  const missing = Object.keys(labels.documents).filter((id) => !byId.has(id));
+  if (missing.length) throw new Error(`Labelled TimeBank documents not found: ${missing.join(', ')} (read from ../shared/eval/timebank).`);
+  const score = emptyScore();
+  for (const [id, gold] of Object.entries(labels.documents)) {
+    const doc = byId.get(id) as NonNullable<ReturnType<typeof byId.get>>;
+    const parsed = parseArticle(timebankArticleText(doc, doc.dct), { now: new Date('2026-11-28T12:00:00Z'), origin: doc.file });
+    if (!parsed.ok) throw new Error(`${id}: ${parsed.error}`);
+    scoreArticle(id, parsed.article, gold, score);
+  }
+  return score;
+}
 
 /** Parses every labelled article of the half (the clock does not matter for entities) and scores it. */
-export function scoreEntities(half: Half, labels = readLabels(), texts = labelledTexts(labels)): EntityScore {
+export function scoreEntities(half: Half, labels = readLabels(), texts?: Map<string, string>): EntityScore {
+  if (half === 'fresh') return scoreTimebankEntities();
+  texts ??= labelledTexts(labels);
   const score = emptyScore();
   const held = new Set(labels.heldOut);
   for (const [id, gold] of Object.entries(labels.articles)) {

@@ -76,9 +76,14 @@ export interface Prediction {
 }
 
 /** Herald's date timexes with calendar values, offsets in the plain text. */
-export function heraldDates(doc: TimebankDocument, published: string | null, now = new Date('2026-11-28T12:00:00Z')) {
+/** A TimeBank document as a Herald article: front matter with the creation date (when given), a neutral headline, the text. */
+export function timebankArticleText(doc: TimebankDocument, published: string | null): string {
   const front = published ? `---\npublished: ${published}\n---\n` : '';
-  const result = parseArticle(`${front}${HEADLINE}\n\n${doc.text}`, { now, origin: doc.file });
+  return `${front}${HEADLINE}\n\n${doc.text}`;
+}
+
+export function heraldDates(doc: TimebankDocument, published: string | null, now = new Date('2026-11-28T12:00:00Z')) {
+  const result = parseArticle(timebankArticleText(doc, published), { now, origin: doc.file });
   if (!result.ok) throw new Error(`${doc.file}: ${result.error}`);
   const a = result.article;
   const shift = HEADLINE.length + 2;
