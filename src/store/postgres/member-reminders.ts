@@ -7,9 +7,7 @@ import type { MemberReminder, MemberReminderState, MemberReminderStore, MemberRe
 import { newNonce } from '../reminders-sqlite';
 import { orderFor, toMemberReminder } from '../member-reminders-sqlite';
 import { PgClaimedRows } from './claimed-rows';
-import { LIVE_OWNERS } from './presence';
 
-const RESERVATION_MS = 120_000;
 const toRow = (r: Record<string, unknown>) => toMemberReminder({ ...r, id: Number(r.id) });
 
 export class PgMemberReminderStore extends PgClaimedRows implements MemberReminderStore {
@@ -96,16 +94,7 @@ export class PgMemberReminderStore extends PgClaimedRows implements MemberRemind
 
   /** Reserves up to `limit`: claims whose lease ran out or whose holder is gone first, then pending ones due by `now`. */
   async due(now: number, limit: number): Promise<MemberReminder[]> {
-    const reserve = (where: string, order: string, n: number) =>
-      this.pool.query(
-        `WITH picked AS (SELECT id FROM member_reminders WHERE ${where} ORDER BY ${order} LIMIT $2 FOR UPDATE SKIP LOCKED)
-         UPDATE member_reminders m SET state = 'claimed', run_at = $3, claimed_by = $4, updated_at = $1 FROM picked WHERE m.id = picked.id RETURNING m.*`,
-        [now, n, now + RESERVATION_MS, this.owner],
-      );
-    const stale = (await reserve(`state = 'claimed' AND (run_at <= $1 OR claimed_by IS NULL OR claimed_by NOT IN (${LIVE_OWNERS}))`, 'due_at', limit)).rows.map(toRow);
-    const fresh = stale.length >= limit ? [] : (await reserve(`state = 'pending' AND run_at <= $1`, 'run_at', limit - stale.length)).rows.map(toRow);
-    const soonest = (a: MemberReminder, b: MemberReminder) => a.dueAt - b.dueAt || a.id - b.id;
-    return [...stale.sort(soonest), ...fresh.sort(soonest)];
+    return this.reserveDue(now, limit, toRow);
   }
 
   async claim(r: Pick<MemberReminder, 'id' | 'state' | 'runAt'>, leaseUntil: number, now: Date): Promise<boolean> {

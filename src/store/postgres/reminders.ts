@@ -10,10 +10,7 @@ import { COLUMNS, newNonce, toReminder, toSubscription } from '../reminders-sqli
 import { GroupWriter } from './group';
 import { inTransaction } from './pool';
 import { PgClaimedRows } from './claimed-rows';
-import { LIVE_OWNERS } from './presence';
 
-/** How long a scan holds the reminders it reserved (a holder that dies is noticed sooner, by its presence). */
-const RESERVATION_MS = 120_000;
 
 interface ClaimInput {
   id: number;
@@ -157,15 +154,7 @@ export class PgReminderStore extends PgClaimedRows implements ReminderStore {
    * Rows another process has locked are skipped, not waited for.
    */
   async due(now: number, limit: number): Promise<StoredReminder[]> {
-    const reserve = (where: string, order: string, n: number) =>
-      this.pool.query(
-        `WITH picked AS (SELECT id FROM reminders WHERE ${where} ORDER BY ${order} LIMIT $2 FOR UPDATE SKIP LOCKED)
-         UPDATE reminders r SET state = 'claimed', run_at = $3, claimed_by = $4, updated_at = $1 FROM picked WHERE r.id = picked.id RETURNING r.*`,
-        [now, n, now + RESERVATION_MS, this.owner],
-      );
-    const stale = (await reserve(`state = 'claimed' AND (run_at <= $1 OR claimed_by IS NULL OR claimed_by NOT IN (${LIVE_OWNERS}))`, 'due_at', limit)).rows.map(toReminder);
-    const fresh = stale.length >= limit ? [] : (await reserve(`state = 'pending' AND run_at <= $1`, 'run_at', limit - stale.length)).rows.map(toReminder);
-    return [...stale.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id), ...fresh.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id)];
+    return this.reserveDue(now, limit, toReminder);
   }
 
   async claim(r: Pick<StoredReminder, 'id' | 'state' | 'runAt'>, claim: { leaseUntil: number; channelId: string }, now: Date): Promise<boolean> {
