@@ -12,12 +12,11 @@ import { whenReply } from '../../src/answers/when';
 import { timelineReply } from '../../src/answers/timeline';
 import { briefReply } from '../../src/answers/brief';
 import { ManualClock } from '../../src/core/clock';
-import { Reminders } from '../../src/reminders/reminders';
 import { listReply } from '../../src/reminders/answers';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { ConsolePoster } from '../../src/transports/console/poster';
-import { silent, tempDbPath } from '../reminders/harness';
+import { remindersOn, tempDbPath } from '../reminders/harness';
 import { sharedPath } from '../support/shared-data';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -60,14 +59,7 @@ describe('the undated corpus ingested on 2026-11-28', async () => {
 
   it('schedules no reminder, and /remind list says why for each article with dates', async () => {
     const clock = new ManualClock(NOW.toISOString());
-    const reminders = new Reminders({
-      store: new SqliteReminderStore(db),
-      poster: new ConsolePoster(new PassThrough(), clock),
-      clock,
-      log: silent,
-      library,
-      defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-    });
+    const reminders = remindersOn({ store: new SqliteReminderStore(db), poster: new ConsolePoster(new PassThrough(), clock), clock, library });
     await reminders.start(null);
     await reminders.subscribe('111111111111111111', '222222222222222222');
     await reminders.syncLibrary();

@@ -10,21 +10,20 @@ import type { Caller } from '../../src/core/command';
 import type { Reply } from '../../src/core/reply';
 import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
-import { MemberReminders } from '../../src/reminders/member-reminders';
+import { MemberReminders, type MemberRemindersOptions } from '../../src/reminders/member-reminders';
 import type { Services } from '../../src/services';
-import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { runConsole } from '../../src/transports/console/console';
 import { helpReply } from '../../src/answers/help';
 import { ConsolePoster } from '../../src/transports/console/poster';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { article, tracked } from '../reminders/fixtures';
-import { harness, silent, type Harness } from '../reminders/harness';
+import { harness, memberReminderOptions, silent, type Harness } from '../reminders/harness';
 
 let fake: FakeDiscord;
 let h: Harness;
 let router: CommandRouter;
 let members: MemberReminders;
-let options: ConstructorParameters<typeof MemberReminders>[0];
+let options: MemberRemindersOptions;
 
 beforeEach(async () => {
   fake = await startFakeDiscord();
@@ -38,15 +37,7 @@ beforeEach(async () => {
       ]),
     ),
   );
-  members = new MemberReminders((options = {
-    store: new SqliteMemberReminderStore(h.db),
-    servers: h.store,
-    poster: h.poster,
-    clock: h.clock,
-    log: silent,
-    library: h.library,
-    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-  }));
+  members = new MemberReminders((options = memberReminderOptions(h)));
   const services: Services = { articles: h.library, status: new Status(h.clock.now(), h.library), reminders: h.reminders, members };
   router = new CommandRouter({ commands: [when, brief, timeline, remind], services, clock: h.clock, log: silent });
 });

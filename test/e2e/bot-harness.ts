@@ -104,13 +104,19 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export async function startBot(fake: FakeDiscord, options: { commands?: Command<any>[]; guildId?: string; now?: string } = {}): Promise<Bot> {
+/** What the gateway and HTTP harnesses serve: the seed article, a clock at `now`, a debug log captured in `logs` (the token scrubbed). */
+export async function seedServices(fake: FakeDiscord, now = '2026-11-27T12:00:00Z') {
   const logs: string[] = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(line) }, [fake.token]);
-  const clock = new ManualClock(options.now ?? '2026-11-27T12:00:00Z');
+  const clock = new ManualClock(now);
   const library = new MemoryLibrary();
   await ingestFile(library, SEED_FILE, clock.now());
   const services: Services = { articles: library, status: new Status(clock.now(), library) };
+  return { logs, log, clock, services };
+}
+
+export async function startBot(fake: FakeDiscord, options: { commands?: Command<any>[]; guildId?: string; now?: string } = {}): Promise<Bot> {
+  const { logs, log, clock, services } = await seedServices(fake, options.now);
   const router = new CommandRouter({ commands: options.commands ?? testCommands, services, clock, log });
   const discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log });
   services.channels = discord.channels;

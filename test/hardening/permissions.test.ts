@@ -17,6 +17,7 @@ import { NewsMonitor } from '../../src/feeds/news';
 import { openDatabase, type Db } from '../../src/store/db';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { startBot, type Bot } from '../e2e/bot-harness';
+import { remindersOn } from '../reminders/harness';
 
 let fake: FakeDiscord;
 let bot: Bot;
@@ -33,14 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'herald-permissions-'));
   db = openDatabase(join(dir, 'herald.db'));
   const silent = pino({ level: 'silent' });
-  const reminders = new Reminders({
-    store: new SqliteReminderStore(db),
-    poster: bot.discord.poster,
-    clock: bot.clock,
-    log: silent,
-    library: bot.services.articles as MemoryLibrary,
-    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-  });
+  const reminders = remindersOn({ store: new SqliteReminderStore(db), poster: bot.discord.poster, clock: bot.clock, library: bot.services.articles as MemoryLibrary });
   await reminders.start(null);
   news = new NewsMonitor({ store: new SqliteFeedStore(db), library: bot.services.articles as MemoryLibrary, poster: bot.discord.poster, clock: bot.clock, log: silent, feeds: [], pollSchedule: '*/10 * * * *', allowPrivate: true });
   await news.start();

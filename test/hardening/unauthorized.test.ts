@@ -5,7 +5,6 @@
 // non-zero so a supervisor restarts it; the restarted Herald posts every reminder once.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import pino from 'pino';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ingestDirectory } from '../../src/articles/ingest';
 import { ManualClock } from '../../src/core/clock';
@@ -17,11 +16,10 @@ import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
 import { StoryIndex } from '../../src/stories/index';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/reminders';
 import { createDiscord } from '../../src/transports/discord/client';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { article, tracked } from '../reminders/fixtures';
-import { harness, silent, tempDbPath, type Harness } from '../reminders/harness';
+import { harness, remindersOn, silent, subscribeChannels, tempDbPath, type Harness } from '../reminders/harness';
 import { repoRoot, startHerald, waitFor } from '../reminders/child';
 
 const vote = (date: string, n: number) => tracked(article(`Vote ${n}`, [{ date, description: `Council vote number ${n}`, expression: date }]), `/articles/vote-${n}.txt`);
@@ -120,17 +118,7 @@ describe('a 401 in a running Herald (child process against the fake Discord)', (
     const channels = [fake.channels.reminders, fake.addChannel({ name: 'second' }), fake.addChannel({ name: 'third' })];
     {
       const db = openDatabase(dbPath);
-      const reminders = new Reminders({
-        store: new SqliteReminderStore(db),
-        poster: { post: async () => ({ ok: false, retryable: true, reason: 'not used' }) },
-        clock: new ManualClock('2024-11-27T12:00:00Z'),
-        log: pino({ level: 'silent' }),
-        library,
-        defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-      });
-      await reminders.start(channels[0]);
-      await reminders.subscribe('900000000000000001', channels[1]);
-      await reminders.subscribe('900000000000000002', channels[2]);
+      await subscribeChannels(remindersOn({ store: new SqliteReminderStore(db), library, clock: new ManualClock('2024-11-27T12:00:00Z') }), channels);
       db.close();
     }
     fake.failNext('POST', '/channels/:id/messages', 401);

@@ -6,11 +6,11 @@
 // at no point did any have two.
 import { resolve } from 'node:path';
 import pino from 'pino';
+import { remindersOn, subscribeChannels } from '../reminders/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
-import { Reminders } from '../../src/reminders/reminders';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { repoRoot, startHerald, type HeraldProcess } from '../reminders/child';
@@ -39,16 +39,7 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
       const library = new MemoryLibrary();
       await ingestDirectory(library, resolve(repoRoot, 'data/articles'), new Date('2024-11-27T12:00:00Z'));
       const reminderChannels = Array.from({ length: REMINDERS }, (_, i) => fake.addChannel({ name: `pg-crash-${i}` }));
-      const setup = new Reminders({
-        store: stores.reminders,
-        poster: { post: async () => ({ ok: false, retryable: true, reason: 'not used' }) },
-        clock: new ManualClock('2024-11-27T12:00:00Z'),
-        log,
-        library,
-        defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-      });
-      await setup.start(reminderChannels[0]);
-      for (let i = 1; i < REMINDERS; i++) await setup.subscribe(`90000000000000${String(i).padStart(4, '0')}`, reminderChannels[i]);
+      await subscribeChannels(remindersOn({ store: stores.reminders, library, clock: new ManualClock('2024-11-27T12:00:00Z'), log }), reminderChannels);
       expect((await stores.reminders.counts()).pending).toBe(REMINDERS);
       // Announcements already in the outbox, one per watched channel.
       const announceChannels = Array.from({ length: ANNOUNCEMENTS }, (_, i) => fake.addChannel({ name: `pg-announce-${i}` }));

@@ -3,10 +3,9 @@
 // stores the other answers from; a signed request answered by one is refused as a replay by the other
 // (the ids received are in the database); exactly one leads the scheduler (the advisory lock), and when
 // the leader is SIGKILLed the survivor takes the lead within a minute while still answering.
-import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { logLines, repoRoot, spawnHerald, until, type Child } from '../hardening/child';
+import { logLines, spawnHerald, until, type Child } from '../hardening/child';
+import { httpHeraldEnv, pingInteraction } from '../transports/http/harness';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { freshDatabase } from './db';
 
@@ -29,19 +28,7 @@ describe('HTTP replicas on PostgreSQL', () => {
   it('share state, have one scheduler leader, and the survivor takes over when it dies', async () => {
     const url = await freshDatabase('http');
     const start = () => {
-      const child = spawnHerald({
-        INTERACTIONS: 'http',
-        DISCORD_PUBLIC_KEY: fake.interactionsPublicKey,
-        PORT: '0',
-        INTERACTIONS_HOST: '127.0.0.1',
-        DISCORD_TOKEN: fake.token,
-        DISCORD_API_URL: fake.apiUrl,
-        DISCORD_GUILD_ID: fake.guildId,
-        DATABASE_URL: url,
-        DATABASE_PATH: '/nonexistent/unused.db',
-        ARTICLES_DIR: resolve(repoRoot, 'data/articles'),
-        LOG_LEVEL: 'info',
-      });
+      const child = spawnHerald({ ...httpHeraldEnv(fake), DATABASE_URL: url, DATABASE_PATH: '/nonexistent/unused.db' });
       children.push(child);
       return child;
     };
@@ -64,17 +51,7 @@ describe('HTTP replicas on PostgreSQL', () => {
     expect(JSON.stringify(list.final)).toContain(fake.channels.reminders);
 
     // A captured signed request, answered by one replica, is refused by the other within its window.
-    const ping = JSON.stringify({
-      id: fake.snowflake(),
-      application_id: fake.applicationId,
-      type: 2,
-      token: `itk_${randomBytes(24).toString('base64url')}`,
-      version: 1,
-      guild_id: fake.guildId,
-      channel_id: fake.channels.general,
-      member: { user: { id: fake.users.member, username: 'member' }, roles: [], permissions: '0' },
-      data: { id: '1', name: 'ping', type: 1 },
-    });
+    const ping = pingInteraction(fake);
     const signed = fake.signInteraction(ping);
     const post = async (c: Child) => {
       const res = await fetch(endpoint(c)!, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body: ping });

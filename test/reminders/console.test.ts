@@ -5,10 +5,9 @@ import { MemoryLibrary } from '../../src/articles/library';
 import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/reminders';
 import { ConsolePoster } from '../../src/transports/console/poster';
 import { article, tracked } from './fixtures';
-import { silent, tempDbPath } from './harness';
+import { remindersOn, tempDbPath } from './harness';
 
 describe('reminders in console mode', () => {
   it('print as "[#channel] …" when due, once', async () => {
@@ -18,13 +17,11 @@ describe('reminders in console mode', () => {
     const clock = new ManualClock('2024-11-27T12:00:00Z');
     const library = new MemoryLibrary();
     library.upsert(tracked(article('Budget vote in the council', [{ date: '2024-11-28', description: 'Council to vote on the budget', expression: 'November 28' }])));
-    const reminders = new Reminders({
+    const reminders = remindersOn({
       store: new SqliteReminderStore(openDatabase(tempDbPath())),
       poster: new ConsolePoster(out, clock, (id) => (id === 'console-reminders' ? 'reminders' : undefined)),
       clock,
-      log: silent,
       library,
-      defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
     });
     await reminders.start(null);
     await reminders.subscribe('console', 'console-reminders');

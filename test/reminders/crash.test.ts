@@ -6,16 +6,14 @@
 // every channel has exactly one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import pino from 'pino';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ingestDirectory } from '../../src/articles/ingest';
 import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/reminders';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { repoRoot, startHerald, waitFor } from './child';
-import { createRequests, tempDbPath } from './harness';
+import { createRequests, remindersOn, subscribeChannels, tempDbPath } from './harness';
 
 const RUNS = 20;
 /** More reminders than runs: a random kill may let a process finish one or two before it dies. */
@@ -34,16 +32,7 @@ afterAll(async () => {
 /** What an instance running on 2024-11-27 leaves: the approval reminder, pending, once per channel. */
 async function scheduleReminders(dbPath: string, channels: string[]): Promise<void> {
   const db = openDatabase(dbPath);
-  const reminders = new Reminders({
-    store: new SqliteReminderStore(db),
-    poster: { post: async () => ({ ok: false, retryable: true, reason: 'not used' }) },
-    clock: new ManualClock('2024-11-27T12:00:00Z'),
-    log: pino({ level: 'silent' }),
-    library,
-    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-  });
-  await reminders.start(channels[0]);
-  for (let i = 1; i < channels.length; i++) await reminders.subscribe(`90000000000000${String(i).padStart(4, '0')}`, channels[i]);
+  await subscribeChannels(remindersOn({ store: new SqliteReminderStore(db), library, clock: new ManualClock('2024-11-27T12:00:00Z') }), channels);
   db.close();
 }
 

@@ -11,7 +11,7 @@ import type { PostingState } from '../../src/core/posting';
 import { createDiscord } from '../../src/transports/discord/client';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders, type DeliveryPoint } from '../../src/reminders/reminders';
+import { Reminders, type DeliveryPoint, type RemindersOptions } from '../../src/reminders/reminders';
 import { StoryIndex } from '../../src/stories/index';
 import { ArticleScopes } from '../../src/articles/scopes';
 import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
@@ -87,9 +87,9 @@ export async function harness(o: HarnessOptions): Promise<Harness> {
   return { db, store, clock, library, reminders, poster, scopes };
 }
 
-/** Members' own reminders (Remind me) on the harness's database, poster, clock and library, started and attached. */
-export async function memberReminders(h: Harness, extra: Partial<MemberRemindersOptions> = {}): Promise<MemberReminders> {
-  const members = new MemberReminders({
+/** The options of members' own reminders (Remind me) on the harness's database, poster, clock and library. */
+export function memberReminderOptions(h: Harness, extra: Partial<MemberRemindersOptions> = {}): MemberRemindersOptions {
+  return {
     store: new SqliteMemberReminderStore(h.db),
     servers: h.store,
     poster: h.poster,
@@ -97,9 +97,33 @@ export async function memberReminders(h: Harness, extra: Partial<MemberReminders
     log: silent,
     library: h.library,
     defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-    stories: new StoryIndex(h.library),
     ...extra,
-  });
+  };
+}
+
+/** A poster for engines that only plan, list or report: every post would fail (retryably). */
+export const unusedPoster: MessagePoster = { post: async () => ({ ok: false, retryable: true, reason: 'not used' }) };
+
+/**
+ * A Reminders engine on any store, not started: reminders at 09:00 UTC with 6 h of grace, a silent log
+ * and the unused poster unless the options say otherwise.
+ */
+export function remindersOn(o: Pick<RemindersOptions, 'store' | 'library' | 'clock'> & Partial<RemindersOptions>): Reminders {
+  return new Reminders({ poster: unusedPoster, log: silent, defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 }, ...o });
+}
+
+/**
+ * Starts `reminders` with channels[0] as REMINDER_CHANNEL_ID and subscribes each further channel for a
+ * server of its own (900000000000000001, 900000000000000002, …): one pending reminder per channel and event.
+ */
+export async function subscribeChannels(reminders: Reminders, channels: string[]): Promise<void> {
+  await reminders.start(channels[0]);
+  for (let i = 1; i < channels.length; i++) await reminders.subscribe(`90000000000000${String(i).padStart(4, '0')}`, channels[i]);
+}
+
+/** Members' own reminders on the harness (memberReminderOptions, with stories), started and attached. */
+export async function memberReminders(h: Harness, extra: Partial<MemberRemindersOptions> = {}): Promise<MemberReminders> {
+  const members = new MemberReminders(memberReminderOptions(h, { stories: new StoryIndex(h.library), ...extra }));
   await members.start();
   members.attach(h.library);
   return members;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { Status } from '../../src/core/status-snapshot';
 import { article, tracked } from './fixtures';
-import { createRequests, embed, harness, tempDbPath } from './harness';
+import { createRequests, embed, harness, tempDbPath, type Harness } from './harness';
+import type { DeliveryPoint } from '../../src/reminders/reminders';
 
 const vote = { date: '2024-11-28', description: 'Council to vote on the budget', expression: 'November 28' };
 const budget = () => tracked(article('Budget vote in the council', [vote]), '/articles/budget.txt');
@@ -76,24 +77,35 @@ describe('the due-scan posts through Discord', () => {
     expect(h.db.prepare('SELECT count(*) AS n FROM reminders').get()).toEqual({ n: 0 });
   });
 
-  it('a crash between the send and the record: the re-send with the same nonce yields the first message, not a second', async () => {
+  /** An instance that dies at `point` of the 09:00 delivery (its due-scan throws there), and its restart 20 s later on the same file. */
+  async function crashAt(point: DeliveryPoint): Promise<{ first: Harness; restart: () => Promise<Harness> }> {
     const dbPath = tempDbPath();
     const first = await harness({
       fake,
       dbPath,
       start: '2024-11-27T12:00:00Z',
       onPoint: (p) => {
-        if (p === 'sent') throw new Error('simulated crash after send');
+        if (p === point) throw new Error(`simulated crash at ${point}`);
       },
     });
     first.library.upsert(budget());
     await first.reminders.idle();
     first.clock.set(NINE);
     await expect(first.reminders.runDue()).rejects.toThrow('simulated crash');
-    expect(first.db.prepare('SELECT state FROM reminders').get()).toEqual({ state: 'claimed' });
-    first.db.close();
+    return {
+      first,
+      restart: () => {
+        first.db.close();
+        return harness({ fake, dbPath, start: '2024-11-28T09:00:20Z', articles: [budget()] });
+      },
+    };
+  }
 
-    const second = await harness({ fake, dbPath, start: '2024-11-28T09:00:20Z', articles: [budget()] });
+  it('a crash between the send and the record: the re-send with the same nonce yields the first message, not a second', async () => {
+    const { first, restart } = await crashAt('sent');
+    expect(first.db.prepare('SELECT state FROM reminders').get()).toEqual({ state: 'claimed' });
+
+    const second = await restart();
     expect((await second.reminders.runDue()).posted).toBe(1);
     expect(createRequests(fake, fake.channels.reminders)).toHaveLength(2);
     expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
@@ -101,23 +113,10 @@ describe('the due-scan posts through Discord', () => {
   });
 
   it('a crash after the claim and before the send: the stale claim is posted on restart', async () => {
-    const dbPath = tempDbPath();
-    const first = await harness({
-      fake,
-      dbPath,
-      start: '2024-11-27T12:00:00Z',
-      onPoint: (p) => {
-        if (p === 'claimed') throw new Error('simulated crash before send');
-      },
-    });
-    first.library.upsert(budget());
-    await first.reminders.idle();
-    first.clock.set(NINE);
-    await expect(first.reminders.runDue()).rejects.toThrow('simulated crash');
+    const { restart } = await crashAt('claimed');
     expect(fake.messages(fake.channels.reminders)).toHaveLength(0);
-    first.db.close();
 
-    const second = await harness({ fake, dbPath, start: '2024-11-28T09:00:20Z', articles: [budget()] });
+    const second = await restart();
     expect((await second.reminders.runDue()).posted).toBe(1);
     expect(fake.messages(fake.channels.reminders)).toHaveLength(1);
   });

@@ -1,15 +1,13 @@
 // Restarts with real child processes (src/main.ts) against one database file and the fake Discord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { MemoryLibrary } from '../../src/articles/library';
 import { ingestDirectory } from '../../src/articles/ingest';
 import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
-import { Reminders } from '../../src/reminders/reminders';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { repoRoot, startHerald, waitFor, type HeraldEnv } from './child';
-import { createRequests, embed, tempDbPath } from './harness';
+import { createRequests, embed, remindersOn, tempDbPath } from './harness';
 import { resolve } from 'node:path';
 
 let fake: FakeDiscord;
@@ -85,14 +83,7 @@ describe('restarts against one database file', () => {
     const db = openDatabase(dbPath);
     const library = new MemoryLibrary();
     await ingestDirectory(library, resolve(repoRoot, 'data/articles'), new Date('2024-11-30T09:05:00Z'));
-    const reminders = new Reminders({
-      store: new SqliteReminderStore(db),
-      poster: { post: async () => ({ ok: false, retryable: true, reason: 'not used' }) },
-      clock: new ManualClock('2024-11-30T09:05:00Z'),
-      log: pino({ level: 'silent' }),
-      library,
-      defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-    });
+    const reminders = remindersOn({ store: new SqliteReminderStore(db), library, clock: new ManualClock('2024-11-30T09:05:00Z') });
     await reminders.refreshSummary();
     const listing = await reminders.list(fake.guildId);
     db.close();

@@ -17,7 +17,7 @@ import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { ConsolePoster } from '../../src/transports/console/poster';
 import { commands } from '../../commands';
 import { article, tracked } from '../reminders/fixtures';
-import { tempDbPath } from '../reminders/harness';
+import { remindersOn, tempDbPath } from '../reminders/harness';
 
 export const SECRET_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789ab';
 export const PRIVATE_FEED = 'https://intranet.example.org/private-feed.xml?key=s3cret';
@@ -49,15 +49,7 @@ export async function startStatusFixture(options: { token?: string } = {}): Prom
   let text = '';
   out.on('data', (d: Buffer) => (text += d.toString('utf8')));
   const metrics = new PrometheusMetrics({ processMetrics: false });
-  const reminders = new Reminders({
-    store: new SqliteReminderStore(db),
-    poster: new ConsolePoster(out, clock),
-    clock,
-    log,
-    library,
-    defaults: { time: '09:00', timezone: 'UTC', graceMs: 6 * 3_600_000 },
-    metrics,
-  });
+  const reminders = remindersOn({ store: new SqliteReminderStore(db), poster: new ConsolePoster(out, clock), clock, log, library, metrics });
   const status = new Status(new Date('2026-11-27T07:00:00Z'), library);
   status.contribute(reminders.statusContributor());
   // Feeds as the feed monitor reports them: one from FEEDS (global), one a server added (private to it).

@@ -1,12 +1,12 @@
 // The interactions endpoint the way Discord calls it: real HTTP to 127.0.0.1, requests signed with a real
 // Ed25519 key pair made by the test suite (the fake Discord's). Anything not signed by that key, tampered
 // with, too old, too new, replayed or too large is refused before Herald reads it; PING gets PONG.
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TIMESTAMP_SKEW_MS } from '../../../src/transports/http/verify';
 import { startFakeDiscord, type FakeDiscord } from '../../e2e/fake-discord';
-import { startHttpBot, type HttpBot } from './harness';
+import { pingInteraction, startHttpBot, type HttpBot } from './harness';
 
 let fake: FakeDiscord;
 let bot: HttpBot;
@@ -21,20 +21,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** A /ping command interaction as Discord sends it (a fresh id and token each time). */
-function pingCommand(): string {
-  return JSON.stringify({
-    id: fake.snowflake(),
-    application_id: fake.applicationId,
-    type: 2,
-    token: `itk_${randomBytes(24).toString('base64url')}`,
-    version: 1,
-    guild_id: fake.guildId,
-    channel_id: fake.channels.general,
-    member: { user: { id: fake.users.member, username: 'member' }, roles: [], permissions: '0' },
-    data: { id: '1', name: 'ping', type: 1 },
-  });
-}
+const pingCommand = () => pingInteraction(fake);
 
 async function post(body: string | Buffer, headers: Record<string, string>, path = '/interactions'): Promise<{ status: number; text: string }> {
   const res = await fetch(new URL(path, bot.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

@@ -4,9 +4,10 @@
 // SIGTERM closes the endpoint cleanly. The token and the configured key never appear in the output.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { logLines, repoRoot, spawnHerald, until, type Child } from '../../hardening/child';
+import { logLines, spawnHerald, until, type Child } from '../../hardening/child';
+import { httpHeraldEnv } from './harness';
 import { startFakeDiscord, type FakeDiscord } from '../../e2e/fake-discord';
 
 let child: Child | undefined;
@@ -23,19 +24,7 @@ describe('INTERACTIONS=http in the real process', () => {
   it('serves signed interactions, reports its mode and health, and shuts down on SIGTERM', async () => {
     fake = await startFakeDiscord();
     dir = mkdtempSync(join(tmpdir(), 'herald-http-main-'));
-    child = spawnHerald({
-      INTERACTIONS: 'http',
-      DISCORD_PUBLIC_KEY: fake.interactionsPublicKey,
-      PORT: '0',
-      INTERACTIONS_HOST: '127.0.0.1',
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      DISCORD_GUILD_ID: fake.guildId,
-      STATUS_PORT: '0',
-      LOG_LEVEL: 'info',
-      ARTICLES_DIR: resolve(repoRoot, 'data/articles'),
-      DATABASE_PATH: join(dir, 'herald.db'),
-    });
+    child = spawnHerald({ ...httpHeraldEnv(fake), STATUS_PORT: '0', DATABASE_PATH: join(dir, 'herald.db') });
     const logs = () => logLines(child!.output());
     const endpoint = () => logs().find((l) => l.msg === 'interactions endpoint listening')?.url as string | undefined;
     const status = () => logs().find((l) => l.msg === 'status server listening')?.url as string | undefined;
