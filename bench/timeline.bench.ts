@@ -1,5 +1,6 @@
 // /timeline picture: render time (layout → SVG → PNG) for the seed article and for a 40-event story, p50 and
-// p99 over many renders, each a cache miss (a fresh renderer), and the cost of a cached picture.
+// p99 over many renders, each a cache miss (a fresh renderer), the same with none of the picture's words shaped
+// yet (a fresh typesetter, its fonts opened before the clock starts), and the cost of a cached picture.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { TrackedArticle } from '../src/articles/library';
 import { parseArticle } from '../src/articles/parse';
 import { timelinePictureInput } from '../src/answers/timeline';
+import { Typesetter } from '../src/pictures/glyphs';
 import { PngRenderer } from '../src/pictures/png';
 import { TimelinePictures } from '../src/pictures/timeline-picture';
 import type { TimelineInput } from '../src/pictures/timeline-layout';
@@ -39,12 +41,20 @@ function storyOf40(): TimelineInput {
   return { ...input, events: input.events.slice(0, 40) };
 }
 
-async function measure(input: TimelineInput, cached: boolean): Promise<{ p50: number; p99: number; bytes: number }> {
+type Case = 'cached' | 'miss' | 'new words';
+
+async function measure(input: TimelineInput, kind: Case): Promise<{ p50: number; p99: number; bytes: number }> {
   const shared = new TimelinePictures(new PngRenderer());
   const samples: number[] = [];
   let bytes = 0;
   for (let i = 0; i < ROUNDS + 3; i++) {
-    const pictures = cached ? shared : new TimelinePictures(new PngRenderer());
+    let pictures = shared;
+    if (kind === 'miss') pictures = new TimelinePictures(new PngRenderer());
+    if (kind === 'new words') {
+      const typesetter = new Typesetter();
+      typesetter.shape('x'); // opens the fonts
+      pictures = new TimelinePictures(new PngRenderer(), typesetter);
+    }
     const started = performance.now();
     const picture = await pictures.render(input, 'dark');
     const elapsed = performance.now() - started;
@@ -63,11 +73,13 @@ export async function run(): Promise<void> {
   cases.push([`story (${story.events.length} events, ${story.sources.length} articles)`, story]);
   console.log(`${ROUNDS} renders each after 3 warm-up; 800 px wide, dark theme`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)`);
-  console.log(`${'picture'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'cached p50'.padStart(11)} ${'PNG KB'.padStart(7)}`);
+  console.log(`${'picture'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'new words p50/p99'.padStart(18)} ${'cached p50'.padStart(11)} ${'PNG KB'.padStart(7)}`);
   for (const [name, input] of cases) {
-    const miss = await measure(input, false);
-    const hit = await measure(input, true);
-    console.log(`${name.padEnd(36)} ${miss.p50.toFixed(1).padStart(8)} ${miss.p99.toFixed(1).padStart(8)} ${hit.p50.toFixed(2).padStart(11)} ${(miss.bytes / 1024).toFixed(0).padStart(7)}`);
+    const miss = await measure(input, 'miss');
+    const fresh = await measure(input, 'new words');
+    const hit = await measure(input, 'cached');
+    const cold = `${fresh.p50.toFixed(1)} / ${fresh.p99.toFixed(1)}`;
+    console.log(`${name.padEnd(36)} ${miss.p50.toFixed(1).padStart(8)} ${miss.p99.toFixed(1).padStart(8)} ${cold.padStart(18)} ${hit.p50.toFixed(2).padStart(11)} ${(miss.bytes / 1024).toFixed(0).padStart(7)}`);
   }
 }
 

@@ -1,14 +1,8 @@
-// SVG → PNG with resvg (Rust, in-process, off the event loop) and the DejaVu fonts installed from npm, so
-// a fresh machine draws the same letters without system fonts. PNGs are cached by the SVG's content: the
-// same timeline asked again costs a hash, not a render.
+// SVG → PNG with resvg (Rust, in-process, off the event loop). The SVG's text is already glyph outlines
+// (glyphs.ts), so resvg loads no fonts. PNGs are cached by the SVG's content: the same timeline asked again
+// costs a hash, not a render.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
-import { FONT_FAMILY } from './timeline-svg';
-
-const require = createRequire(import.meta.url);
-
-export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`));
 
 export interface Png {
   data: Buffer;
@@ -41,7 +35,7 @@ export class PngRenderer {
       return hit;
     }
     this.renders++;
-    const work = renderAsync(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }, fitTo: { mode: 'original' } }).then((img) => ({
+    const work = renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).then((img) => ({
       data: img.asPng(),
       width: img.width,
       height: img.height,

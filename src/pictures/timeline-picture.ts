@@ -1,5 +1,6 @@
 // The /timeline picture as a reply attachment: layout model → SVG → PNG (cached by content), with alt text.
 import type { Attachment } from '../core/reply';
+import { sharedTypesetter, type Typesetter } from './glyphs';
 import { PngRenderer } from './png';
 import { cleanText } from './text';
 import { layoutTimeline, LAYOUT, type TimelineInput, type TimelineLayout } from './timeline-layout';
@@ -13,11 +14,14 @@ export interface TimelinePicture {
 }
 
 export class TimelinePictures {
-  constructor(readonly renderer: PngRenderer = new PngRenderer()) {}
+  constructor(
+    readonly renderer: PngRenderer = new PngRenderer(),
+    private readonly typesetter: Typesetter = sharedTypesetter(),
+  ) {}
 
   async render(input: TimelineInput, theme: Theme = 'dark', width: number = LAYOUT.width): Promise<TimelinePicture> {
     const layout = layoutTimeline(input, width);
-    const png = await this.renderer.render(timelineSvg(layout, theme));
+    const png = await this.renderer.render(timelineSvg(layout, theme, this.typesetter));
     return {
       attachment: { name: 'timeline.png', contentType: 'image/png', data: png.data, description: altText(input, layout) },
       layout,

@@ -1,6 +1,8 @@
-// Draws a TimelineLayout as SVG (pure). Everything drawn comes from the layout; text is escaped and each
-// event label is clipped to the box the layout gave it, so no input can draw outside the picture.
-import { escapeXml } from './text';
+// Draws a TimelineLayout as SVG. Everything drawn comes from the layout; text is drawn as glyph outlines
+// (<use> of one <path> per glyph, from the typesetter), never as <text>, so the renderer needs no fonts and
+// no input text reaches the SVG; each event label is clipped to the box the layout gave it, so nothing can
+// draw outside the picture.
+import { sharedTypesetter, type Typesetter } from './glyphs';
 import type { TextBox, TimelineLayout } from './timeline-layout';
 
 export type Theme = 'light' | 'dark';
@@ -22,19 +24,42 @@ export const PALETTES: Record<Theme, Palette> = {
   dark: { background: '#2b2d31', text: '#f2f3f5', muted: '#b5bac1', axis: '#80848e', guide: '#4e5058', past: '#aeb4bc', upcoming: '#6cb6ff', today: '#ff8a80' },
 };
 
-export const FONT_FAMILY = 'DejaVu Sans';
-
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 
-function text(t: TextBox, fill: string, extra = ''): string {
-  return `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${t.size}"${t.bold ? ' font-weight="bold"' : ''} text-anchor="${t.anchor}" fill="${fill}"${extra}>${escapeXml(t.text)}</text>`;
+/** Draws text boxes as glyphs, remembering which glyph outlines the picture's <defs> must hold. */
+class GlyphWriter {
+  /** "r12" / "b12" (regular or bold glyph 12) → its <path> definition. */
+  readonly defs = new Map<string, string>();
+
+  constructor(private readonly typesetter: Typesetter) {}
+
+  text(t: TextBox, fill: string): string {
+    const bold = t.bold === true;
+    const line = this.typesetter.shape(t.text, bold);
+    const scale = t.size / line.unitsPerEm;
+    const width = line.advance * scale;
+    const left = t.anchor === 'start' ? t.x : t.anchor === 'middle' ? t.x - width / 2 : t.x - width;
+    const uses: string[] = [];
+    for (const g of line.glyphs) {
+      const id = `${bold ? 'b' : 'r'}${g.id}`;
+      if (!this.defs.has(id)) {
+        const d = this.typesetter.path(g.id, bold);
+        this.defs.set(id, d ? `<path id="${id}" d="${d}"/>` : '');
+      }
+      if (this.defs.get(id)) uses.push(`<use href="#${id}" x="${Math.round(g.x)}"${g.y ? ` y="${Math.round(g.y)}"` : ''}/>`);
+    }
+    // Font units are y-up: the group flips them onto the baseline.
+    return `<g fill="${fill}" transform="translate(${n(left)} ${n(t.y)}) scale(${+scale.toFixed(6)} ${-scale.toFixed(6)})">${uses.join('')}</g>`;
+  }
 }
 
-export function timelineSvg(layout: TimelineLayout, theme: Theme): string {
+export function timelineSvg(layout: TimelineLayout, theme: Theme, typesetter: Typesetter = sharedTypesetter()): string {
   const p = PALETTES[theme];
+  const glyphs = new GlyphWriter(typesetter);
+  const text = (t: TextBox, fill: string) => glyphs.text(t, fill);
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="${FONT_FAMILY}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
     `<rect width="100%" height="100%" rx="8" fill="${p.background}"/>`,
     text(layout.title, p.text),
     text(layout.subtitle, p.muted),
@@ -48,7 +73,7 @@ export function timelineSvg(layout: TimelineLayout, theme: Theme): string {
     `<line x1="${n(today.x)}" y1="${n(today.y1)}" x2="${n(today.x)}" y2="${n(today.y2)}" stroke="${p.today}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
     text(today.label, p.today),
   );
-  out.push('<defs>');
+  out.push('<defs>', '<!--glyphs-->');
   layout.items.forEach((item, i) => out.push(`<clipPath id="c${i}"><rect x="${n(item.clip.x)}" y="${n(item.clip.y)}" width="${n(item.clip.width)}" height="${n(item.clip.height)}"/></clipPath>`));
   out.push('</defs>');
   // Guides from the axis to each mark first, so every mark and label is drawn over them.
@@ -72,5 +97,7 @@ export function timelineSvg(layout: TimelineLayout, theme: Theme): string {
   });
   for (const line of [...layout.legend, ...layout.sourceLines]) out.push(text(line, p.muted));
   out.push('</svg>');
+  // The glyph outlines go into <defs> once every text is drawn and the glyphs used are known.
+  out[out.indexOf('<!--glyphs-->')] = [...glyphs.defs.values()].filter(Boolean).join('\n');
   return out.join('\n');
 }
