@@ -121,8 +121,16 @@ export interface NewsOverDiscord {
  * The feeds e2e tests' world: a fake Discord, a feed server, and a Herald instance (its own database in a
  * temp folder) behind the real discord.js client, with `commands` routed over the gateway and every news
  * service (feeds, watches, deliveries, OPML) and Discord's channels and attachments in the services.
+ * Registers the hooks that start it before the file's tests and stop it after them: call it at the top.
  */
-export async function startNewsOverDiscord(options: {
+export function newsOverDiscord(options: Parameters<typeof startNewsOverDiscord>[0]): NewsOverDiscord {
+  const world = {} as NewsOverDiscord;
+  beforeAll(async () => void Object.assign(world, await startNewsOverDiscord(options)));
+  afterAll(() => world.stop());
+  return world;
+}
+
+async function startNewsOverDiscord(options: {
   commands: HeraldCommand<any>[];
   clock: Clock;
   log?: pino.Logger;

@@ -4,9 +4,7 @@
 // no reminder is marked missed for it, /status and the log (error level) say so, and Herald exits
 // non-zero so a supervisor restarts it; the restarted Herald posts every reminder once.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
 import { MemoryLibrary } from '../../src/articles/library';
-import { ingestDirectory } from '../../src/articles/ingest';
 import { ManualClock } from '../../src/core/clock';
 import { PostingGate } from '../../src/core/posting';
 import { Status } from '../../src/core/status-snapshot';
@@ -19,8 +17,8 @@ import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { createDiscord } from '../../src/transports/discord/client';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { article, tracked } from '../reminders/fixtures';
-import { harness, remindersOn, silent, subscribeChannels, tempDbPath, type Harness } from '../reminders/harness';
-import { repoRoot, startHerald, waitFor } from '../reminders/child';
+import { harness, scheduleSeedReminders, silent, tempDbPath, type Harness } from '../reminders/harness';
+import { startHerald, waitFor } from '../reminders/child';
 
 const vote = (date: string, n: number) => tracked(article(`Vote ${n}`, [{ date, description: `Council vote number ${n}`, expression: date }]), `/articles/vote-${n}.txt`);
 const creates = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
@@ -104,10 +102,8 @@ describe('a 401 on a reminder post (in process, real discord.js REST against the
 
 describe('a 401 in a running Herald (child process against the fake Discord)', () => {
   let fake: FakeDiscord;
-  const library = new MemoryLibrary();
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    await ingestDirectory(library, resolve(repoRoot, 'data/articles'), new Date('2024-11-27T12:00:00Z'));
   });
   afterAll(async () => {
     await fake.close();
@@ -118,7 +114,7 @@ describe('a 401 in a running Herald (child process against the fake Discord)', (
     const channels = [fake.channels.reminders, fake.addChannel({ name: 'second' }), fake.addChannel({ name: 'third' })];
     {
       const db = openDatabase(dbPath);
-      await subscribeChannels(remindersOn({ store: new SqliteReminderStore(db), library, clock: new ManualClock('2024-11-27T12:00:00Z') }), channels);
+      await scheduleSeedReminders(new SqliteReminderStore(db), channels);
       db.close();
     }
     fake.failNext('POST', '/channels/:id/messages', 401);

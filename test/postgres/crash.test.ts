@@ -4,16 +4,12 @@
 // post 300 ms after creating the message, so a kill often lands between Discord accepting a post and
 // Herald recording it. At the end every reminder and every announcement has exactly one message, none lost;
 // at no point did any have two.
-import { resolve } from 'node:path';
 import pino from 'pino';
-import { remindersOn, subscribeChannels } from '../reminders/harness';
+import { scheduleSeedReminders } from '../reminders/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestDirectory } from '../../src/articles/ingest';
-import { MemoryLibrary } from '../../src/articles/library';
-import { ManualClock } from '../../src/core/clock';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
-import { repoRoot, startHerald, type HeraldProcess } from '../reminders/child';
+import { startHerald, type HeraldProcess } from '../reminders/child';
 import { freshDatabase } from './db';
 
 const ROUNDS = 20;
@@ -36,10 +32,8 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
     const stores = await openPostgresStores(url, { log, onLost: (e) => { throw e; } });
     try {
       // The approval reminder of the seed article, once per channel (30 subscriptions), due 2024-11-28 09:00 UTC.
-      const library = new MemoryLibrary();
-      await ingestDirectory(library, resolve(repoRoot, 'data/articles'), new Date('2024-11-27T12:00:00Z'));
       const reminderChannels = Array.from({ length: REMINDERS }, (_, i) => fake.addChannel({ name: `pg-crash-${i}` }));
-      await subscribeChannels(remindersOn({ store: stores.reminders, library, clock: new ManualClock('2024-11-27T12:00:00Z'), log }), reminderChannels);
+      await scheduleSeedReminders(stores.reminders, reminderChannels, log);
       expect((await stores.reminders.counts()).pending).toBe(REMINDERS);
       // Announcements already in the outbox, one per watched channel.
       const announceChannels = Array.from({ length: ANNOUNCEMENTS }, (_, i) => fake.addChannel({ name: `pg-announce-${i}` }));

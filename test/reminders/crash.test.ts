@@ -5,25 +5,19 @@
 // claim. After every restart the previous victim has exactly one message in its channel; at the end
 // every channel has exactly one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { MemoryLibrary } from '../../src/articles/library';
-import { ingestDirectory } from '../../src/articles/ingest';
-import { ManualClock } from '../../src/core/clock';
 import { openDatabase } from '../../src/store/db';
 import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
-import { repoRoot, startHerald, waitFor } from './child';
-import { createRequests, remindersOn, subscribeChannels, tempDbPath } from './harness';
+import { startHerald, waitFor } from './child';
+import { createRequests, scheduleSeedReminders, tempDbPath } from './harness';
 
 const RUNS = 20;
 /** More reminders than runs: a random kill may let a process finish one or two before it dies. */
 const REMINDERS = 40;
 
 let fake: FakeDiscord;
-const library = new MemoryLibrary();
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  await ingestDirectory(library, resolve(repoRoot, 'data/articles'), new Date('2024-11-27T12:00:00Z'));
 });
 afterAll(async () => {
   await fake.close();
@@ -32,7 +26,7 @@ afterAll(async () => {
 /** What an instance running on 2024-11-27 leaves: the approval reminder, pending, once per channel. */
 async function scheduleReminders(dbPath: string, channels: string[]): Promise<void> {
   const db = openDatabase(dbPath);
-  await subscribeChannels(remindersOn({ store: new SqliteReminderStore(db), library, clock: new ManualClock('2024-11-27T12:00:00Z') }), channels);
+  await scheduleSeedReminders(new SqliteReminderStore(db), channels);
   db.close();
 }
 

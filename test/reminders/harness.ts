@@ -2,9 +2,11 @@
 // poster over discord.js REST, a ManualClock that tests move by hand, and the due-scan called directly.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { MemoryLibrary, type TrackedArticle } from '../../src/articles/library';
+import { ingestDirectory } from '../../src/articles/ingest';
+import type { ReminderStore } from '../../src/reminders/store';
 import { ManualClock } from '../../src/core/clock';
 import type { MessagePoster } from '../../src/core/poster';
 import type { PostingState } from '../../src/core/posting';
@@ -18,6 +20,7 @@ import { SqliteMoveHolds } from '../../src/store/holds-sqlite';
 import { MemberReminders, type MemberRemindersOptions } from '../../src/reminders/member-reminders';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import type { FakeDiscord } from '../e2e/fake-discord';
+import { repoRoot } from './child';
 
 export const silent = pino({ level: 'silent' });
 
@@ -113,10 +116,15 @@ export function remindersOn(o: Pick<RemindersOptions, 'store' | 'library' | 'clo
 }
 
 /**
- * Starts `reminders` with channels[0] as REMINDER_CHANNEL_ID and subscribes each further channel for a
- * server of its own (900000000000000001, 900000000000000002, …): one pending reminder per channel and event.
+ * What an instance running on 2024-11-27 12:00 leaves in `store` for the seed articles (data/articles):
+ * channels[0] as REMINDER_CHANNEL_ID and a server of its own for each further channel (900000000000000001,
+ * 900000000000000002, …), each with the approval reminder pending, due 2024-11-28 09:00 UTC.
  */
-export async function subscribeChannels(reminders: Reminders, channels: string[]): Promise<void> {
+export async function scheduleSeedReminders(store: ReminderStore, channels: string[], log: pino.Logger = silent): Promise<void> {
+  const now = '2024-11-27T12:00:00Z';
+  const library = new MemoryLibrary();
+  await ingestDirectory(library, resolve(repoRoot, 'data/articles'), new Date(now));
+  const reminders = remindersOn({ store, library, clock: new ManualClock(now), log });
   await reminders.start(channels[0]);
   for (let i = 1; i < channels.length; i++) await reminders.subscribe(`90000000000000${String(i).padStart(4, '0')}`, channels[i]);
 }
