@@ -1,4 +1,7 @@
 // Feeds, seen feed items, folder files, announcement watches and the announcement outbox (200–299).
+// Parallel by design with PostgreSQL's dialect of the same tables (store/postgres/migrations.ts, same
+// versions and names): a shipped migration is text that databases have already run, so each dialect
+// keeps its own, and they are not generated from one description.
 import type { Migration } from './migration';
 
 export const feedMigrations: Migration[] = [

@@ -1,4 +1,7 @@
 // Reminders schema (versions 1–99). Times are integer milliseconds since the epoch (UTC).
+// Parallel by design with PostgreSQL's dialect of the same tables (store/postgres/migrations.ts, same
+// versions and names): a shipped migration is text that databases have already run, so each dialect
+// keeps its own, and they are not generated from one description.
 import type { Migration } from './migration';
 
 export const reminderMigrations: Migration[] = [

@@ -2,6 +2,8 @@
 // names, so a feature's table grows on both databases together (a test checks that every SQLite
 // migration has its PostgreSQL counterpart). Times keep SQLite's representation: integer milliseconds
 // (BIGINT) for reminders, ISO-8601 text for feeds and the outbox, so both stores read back alike.
+// Parallel to src/store/migrations/* by design, not generated with them: a shipped migration is text
+// that databases have already run, and the dialects differ (SERIAL, BIGINT, the claim columns, ALTERs).
 import type { Migration } from '../migrations';
 
 export const postgresMigrations: Migration[] = [
