@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { Caller, RawOptions } from '../../core/command';
 import type { Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
+import { InFlight } from '../../core/in-flight';
 import { renderMessage, type MessagePayload } from './render';
 
 /** Discord errors meaning the interaction can no longer be answered (expired or answered elsewhere). */
@@ -92,8 +93,7 @@ export function isGone(error: unknown): boolean {
 }
 
 export class InteractionHandler {
-  private readonly inFlight = new Set<Promise<void>>();
-  private stopping = false;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly router: CommandRouter,
@@ -102,23 +102,19 @@ export class InteractionHandler {
 
   /** The listener for Events.InteractionCreate. Never rejects. */
   readonly onInteraction = (interaction: Interaction): void => {
-    if (this.stopping) {
+    if (!this.inFlight.accepting) {
       this.log.info({ interactionId: interaction.id }, 'shutting down; interaction not taken');
       return;
     }
     const work = this.dispatch(interaction).catch((error) => {
       this.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed');
     });
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    this.inFlight.track(work);
   };
 
   /** Stops taking interactions and waits (at most timeoutMs) for those in flight. */
-  async drain(timeoutMs: number): Promise<void> {
-    this.stopping = true;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-    clearTimeout(timer);
+  drain(timeoutMs: number): Promise<void> {
+    return this.inFlight.drain(timeoutMs);
   }
 
   private async dispatch(interaction: Interaction): Promise<void> {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Caller, RawOptions } from '../../core/command';
 import type { Choice, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
+import { InFlight } from '../../core/in-flight';
 import { flattenOptions, isGone } from '../discord/interactions';
 import { renderMessage, type MessagePayload } from '../discord/render';
 
@@ -115,8 +116,7 @@ export interface HttpInteractionOptions {
 }
 
 export class HttpInteractionHandler {
-  private readonly inFlight = new Set<Promise<void>>();
-  private stopping = false;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly router: CommandRouter,
@@ -131,7 +131,7 @@ export class HttpInteractionHandler {
   }
 
   get accepting(): boolean {
-    return !this.stopping;
+    return this.inFlight.accepting;
   }
 
   /**
@@ -152,11 +152,8 @@ export class HttpInteractionHandler {
   }
 
   /** Stops taking interactions and waits (at most timeoutMs) for the follow-ups in flight. */
-  async drain(timeoutMs: number): Promise<void> {
-    this.stopping = true;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-    clearTimeout(timer);
+  drain(timeoutMs: number): Promise<void> {
+    return this.inFlight.drain(timeoutMs);
   }
 
   private async command(i: HttpInteraction): Promise<InteractionResponse> {
@@ -264,8 +261,7 @@ export class HttpInteractionHandler {
 
   private track(work: Promise<void>): void {
     const tracked = work.catch((error) => this.log.error({ err: error }, 'interaction follow-up failed'));
-    this.inFlight.add(tracked);
-    void tracked.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.track(tracked);
   }
 }
 
