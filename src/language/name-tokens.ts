@@ -21,7 +21,7 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
 /** Abbreviated honorifics and titles written with a full stop before a name ("Mr. Bush", "Gen. Powell", "Sen. Dole"). */
 export const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'rev', 'messrs', 'cmdr', 'maj']);
 /** Lower-case words that may join capitalised words inside one name ("Bank of England", "Jeremy de Souza"). */
-const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'and', ...NAME_PARTICLES]);
+const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'upon', 'and', ...NAME_PARTICLES]);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -61,10 +61,17 @@ export interface Chunk {
  * ("Commission for Africa", "Bank of England"); leading sentence words ("The", "Previously") are dropped.
  */
 /** "Transport and General Workers' Union": a plural possessive inside an institution's name. */
+const INSTITUTION_AFTER_PLURAL = /^(?:union|association|federation|party|league|alliance|society|council|fund|trust|club|institute|college|academy|guild|front|movement|congress|commission|hospital|army|bank|liberation|daily|assembly|mujahedeen)$/;
+/** Plural nouns of people whose possessive is written "'s" ("People's Union", "Women's Institute", "Children's Hospital"). */
+const IRREGULAR_PLURALS = /^(?:people|women|children|men)$/;
+
 function pluralPossessiveInName(text: string, tokens: Token[], to: number): boolean {
   const prev = tokens[to - 1];
   const next = tokens[to];
-  return prev.cap && prev.text.endsWith('s') && /^['’]$/.test(text[prev.end] ?? '') && text[prev.end + 1] === ' ' && next.cap && /^(?:union|association|federation|party|league|alliance|society|council|fund|trust|club|institute|college|academy|guild|front|movement|congress|commission)$/.test(next.lower);
+  if (!prev.cap || !next.cap || !INSTITUTION_AFTER_PLURAL.test(next.lower)) return false;
+  if (prev.text.endsWith('s') && /^['’]$/.test(text[prev.end] ?? '') && text[prev.end + 1] === ' ') return true;
+  // "the German People's Union": a class of people owning an institution's name; the name goes on
+  return prev.possessive && IRREGULAR_PLURALS.test(prev.lower) && /^['’]s[ \t]+$/.test(text.slice(prev.end, next.start));
 }
 
 export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
@@ -91,7 +98,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && to - 1 > from;
       // "Mr. Bush", "Gen. Colin Powell"
       const title = TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) && /^\.[ \t]+$/.test(gap) && t.cap;
-      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’][ \t]+$/.test(gap)) && !initial && !title) break;
+      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’]s?[ \t]+$/.test(gap)) && !initial && !title) break;
       if (t.cap && !calendar(to)) {
         to++;
         continue;

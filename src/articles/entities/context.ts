@@ -12,12 +12,14 @@ import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/pl
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { personWithContext, placeByName } from './names';
+import { ROLE_ADJECTIVE } from './roles';
 import type { EntityRegistry, PendingName } from './registry';
 
 const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${[...ORG_DESCRIPTORS].join('|')})\\s*,?\\s*$`);
 const DESCRIPTOR_APPOSITIVE = new RegExp(`^,\\s+(?:the|a|an|its|their|\\p{Lu}[\\p{L}&.-]*['’]s)\\s+(?:[\\p{L}-]+\\s+){0,5}?(?:${[...ORG_DESCRIPTORS].join('|')})\\b`, 'u');
 const ATTRIBUTE_AFTER = new RegExp(`^\\s+(?:${[...ORG_ATTRIBUTES].join('|')})\\b`);
-const ROLE_AFTER = new RegExp(`^\\s+(?:[a-z]+\\s+){0,2}(?:${[...ROLE_SET].filter((r) => !r.includes(' ')).join('|')})\\s+(?:\\p{Lu}|said|says|told)`, 'u');
+// not "X and defense secretary Y": a list of people
+const ROLE_AFTER = new RegExp(`^\\s+(?:(?!and\\b|or\\b)[a-z]+\\s+){0,2}(?:${[...ROLE_SET].filter((r) => !r.includes(' ')).join('|')})\\s+(?:\\p{Lu}|said|says|told)`, 'u');
 const ROLE_OF = new RegExp(`\\b(?:spokes(?:man|woman|person)|officials?|chief|director|head|chairman|boss|executives?|members?|staff|workers?)\\s+(?:for|of|at|from)\\s+$`);
 const VERB = REPORTING_VERBS.filter((v) => !v.includes(' ')).join('|');
 const SPEECH_AFTER = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|not\\s+yet\\s+|now\\s+|already\\s+)?(?:${VERB})\\b`);
@@ -71,7 +73,9 @@ function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
 
 function placeEvidence(p: PendingName): boolean {
   const { before, after } = p;
-  if (/\bthe\s+$/i.test(before)) return PLACE_AFTER_AREA.test(after);
+  // "the Ashburn area", "move to Ashburn village": a name before a word for a settlement or area
+  if (PLACE_AFTER_AREA.test(after)) return true;
+  if (/\bthe\s+$/i.test(before)) return false;
   if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s*$)/.test(after)) return true;
   if (WEAK_PLACE_BEFORE.test(before) && /^,\s+near\s+\p{Lu}/u.test(after)) return true;
   // "Peoria, Ill.", "Lewisburg, W.Va.": a town, then its US state's abbreviation
@@ -168,6 +172,12 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   if (ROLE_SET.has(lower) || (p.words.length === 1 && PLACE_HEADS.has(lower))) return false;
   if (p.words.length === 1 && [...DEMONYMS.keys()].some((d) => first.startsWith(d))) return false;
   if (registry.isPersonWord(p.words[p.words.length - 1]) || (p.words.length === 1 && registry.isPersonWord(first))) return false;
+  // "President Bush … Bush said": a surname the article writes after a title is a person's wherever it stands alone
+  if (p.words.length === 1 && registry.surnameRefs.some((r) => r.surname === first && r.role)) return false;
+  // "Parliamentary president …": an adjective before a role names no body
+  if (p.words.length === 1 && ROLE_ADJECTIVE.test(first)) return false;
+  // a single capital letter names nothing ("AT and T")
+  if (p.words.length === 1 && /^\p{Lu}$/u.test(first)) return false;
   // "BBC Radio", "BBC Westminster Hour": a known organisation's programme or part
   if (p.words.length > 1 && (registry.findOrg(first) || isAcronym(first))) return false;
   if (p.words.length === 1 && CAPITALISED_STOPWORDS.has(first.toLowerCase())) return false;

@@ -9,12 +9,14 @@ import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { knownOrganisation } from './known';
 import type { EntityRegistry } from './registry';
-import { appositiveRole, roleAt, roleBefore } from './roles';
+import { ADVERB, appositiveRole, PAST_TENSE, roleAt, roleBefore } from './roles';
 
 const SAYING = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:${REPORTING_VERBS.join('|')})\\b`);
 const SAID_BEFORE = /(?:^|[,"”]\s*)(?:said|says|added|argued|insisted|warned)\s+$/;
 /** Words before a name that introduce a person ("according to", "starring", "directed by"). */
 const PERSON_BEFORE = /\b(?:according\s+to|starring|co-starring|directed\s+by|produced\s+by|written\s+by|played\s+by|presented\s+by|hosted\s+by|interviewed\s+by|married\s+to)\s+$/;
+/** Words that make the capitalised name right after them the title of a work ("the film Sideways", "the game Tony Hawk"). */
+export const WORK_BEFORE = /\b(?:film|films|movie|movies|album|albums|single|singles|song|songs|game|games|title|titles|show|shows|series|programme|programmes|sitcom|drama|documentary|book|books|novel|novels|play|musical|opera|ballet|track|hit|hits|blockbuster|sequel)\s+$/;
 const LORDLY = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron']);
 
 function words(text: string): string[] {
@@ -46,6 +48,12 @@ export function placeOfDemonym(ws: string[]): string | null {
   return PLACES.has(composed) ? (PLACE_NAMES.get(composed) ?? null) : null;
 }
 
+/** Adjectives of nation or faith not in the demonym list ("Jewish", "Islamic", "Kurdish", "Bosnian"). */
+const NATIONAL_ADJECTIVE = /^\p{Lu}\p{Ll}{2,}(?:ish|ic|ian|ese)$/u;
+
+/** English town names joined by "upon"/"on"/"under" to their river or coast; "upon" also written with spaces. */
+const JOINED_PLACE = /^\p{Lu}\p{Ll}+(?:-(?:upon|on|under|le|by)-\p{Lu}\p{Ll}+| upon \p{Lu}\p{Ll}+)$/u;
+
 /** "U.S.", "N.J.": initials with full stops (the last one may have been left to the sentence). */
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}\.?$/u;
 
@@ -59,6 +67,8 @@ export function placeByName(name: string): { name: string; kind: 'country' | 'ci
   const key = name.toLowerCase();
   const kind = PLACES.get(key);
   if (kind) return { name: PLACE_NAMES.get(key) ?? name, kind };
+  // "Stratford-upon-Avon", "Southend-on-Sea", "Newcastle upon Tyne": a town named by its river or coast
+  if (JOINED_PLACE.test(name)) return { name, kind: 'city' };
   const ws = words(name);
   if (ws.length === 1 && PLACE_SUFFIX.test(name)) return { name, kind: 'region' };
   if (ws.length >= 2 && ws.every((w) => COMPASS_WORDS.has(w.toLowerCase()))) return { name, kind: 'region' };
@@ -88,17 +98,29 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
       if (place && !inName(t)) registry.addPlace(place, PLACES.get(place.toLowerCase()) ?? 'region', s.index);
     }
     const known = registry.knownSpans.get(s.index) ?? [];
-    for (const c of chunks) {
+    chunks.forEach((c, k) => {
       // "Sunday Times": the known name already counted it; its words are not another name ("Times")
-      if (known.some(([start, end]) => c.start >= start && c.end <= end)) continue;
+      if (known.some(([start, end]) => c.start >= start && c.end <= end)) return;
+      if (k > 0 && subUnit(s.text, tokens, chunks[k - 1], c)) return;
       classifyChunk(scan, c);
-    }
+    });
   }
 }
 
-const ADVERB = /^[a-z]{3,}(?:al|ate|ent|ant|ous|ive|ab|ib|ed|ing|ain|ear|ss|ful|ct|ar|us)ly$/;
-/** Verbs in the past tense opening a sentence ("Replied State Department officials: …"). */
-const PAST_TENSE = /^[a-z]{3,}(?:ied|ated|cted|sted|ssed|ised|ized|ked|ped|ved|hed)$/;
+/** Generic heads of a part of an organisation. */
+const SUB_UNIT_HEADS = new Set(['department', 'office', 'unit', 'division', 'team', 'bureau', 'branch', 'section', 'desk', 'service', 'arm', 'wing']);
+
+/**
+ * "Meridian's Compliance Department", "the ministry's Legal Office": a part named after its owner's possessive is
+ * the owner's, not an organisation of its own (a body named in full after "of" is: "the White House's Council of
+ * Economic Advisers").
+ */
+function subUnit(text: string, tokens: Token[], owner: Chunk, c: Chunk): boolean {
+  if (!owner.possessive || !/^['’]s?\s+$/.test(text.slice(owner.end, c.start))) return false;
+  const ws = tokens.slice(c.from, c.to);
+  return ws.length <= 3 && ws.every((t) => t.cap) && SUB_UNIT_HEADS.has(ws[ws.length - 1].lower);
+}
+
 
 /** A word capitalised only by its place: it opens the sentence or a quotation, or the sentence is written in title case. */
 function openingPosition(text: string, tokens: Token[], i: number): boolean {
@@ -143,7 +165,9 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
   const out: Chunk[] = [];
   for (const c of chunks) {
     const prev = out[out.length - 1];
+    // not two institutions ("Navy and Air Force", "Army, Navy and Air Force"): the first is one already, or ends a list
     if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 2
+      && !ORG_HEADS.has(tokens[prev.to - 1].lower) && !/,\s*$/.test(text.slice(0, prev.start))
       && ORG_HEADS.has(tokens[c.to - 1].lower) && !tokens.slice(prev.from, prev.to).some((t) => isAcronym(t.text))
       && !PLACES.has(prev.text.toLowerCase()) && !registry.findOrg(prev.text) && !knownOrganisation(prev.text) && !FIRST_NAMES.has(tokens[prev.from].lower)) {
       out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };
@@ -195,6 +219,8 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
     return;
   }
 
+  if (pluralTitle(scan, c, before)) return;
+
   // "In Tanzania Mr Brown said": an honorific inside the chunk starts a new name
   const inner = toks.findIndex((t, i) => i > 0 && HONORIFICS.has(t.lower) && i + 1 < toks.length && toks[i + 1].cap);
   if (inner > 0) {
@@ -242,6 +268,38 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   }
 
   classifyName(scan, c.text, { before, after, toks, possessive: c.possessive, initial: c.from === 0 || /^["“'‘(]?$/.test(before.trim()) });
+}
+
+/**
+ * "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia", "Senators Ann Lee and Bo Chan": a title in
+ * the plural before names gives each of them the title (in the singular).
+ */
+function pluralTitle(scan: SentenceScan, c: Chunk, before: string): boolean {
+  const { registry, sentence, text, tokens } = scan;
+  const first = tokens[c.from];
+  if (c.to - c.from < 2 || first.possessive || !/\p{Ll}s$/u.test(first.text)) return false;
+  const singular = first.text.slice(0, -1);
+  const hit = roleAt([singular], 0);
+  if (!hit || !SURNAME_TITLES.test(hit.role.toLowerCase())) return false;
+  let k = c.from + 1;
+  while (k < c.to && tokens[k].cap) k++;
+  const nameToks = tokens.slice(c.from + 1, k);
+  if (nameToks.length < 2 || nameToks.length > 4 || !nameToks.every(isNameToken)) return false;
+  const name = nameToks.map((t) => t.text).join(' ');
+  if (registry.findOrg(name) || knownOrganisation(name) || placeByName(name) || ORG_HEADS.has(nameToks[nameToks.length - 1].lower)) return false;
+  personWithContext(registry, name, sentence, '', '', singular);
+  // the rest of the run ("… of Ukraine") is classified alone
+  let rest = k;
+  while (rest < c.to && !tokens[rest].cap) rest++;
+  if (rest < c.to) classifyChunk(scan, subChunk(scan, rest, c.to, c.possessive));
+  // "… and Boris Yeltsin of Russia": the second name of the pair
+  const second = /^(?:\s+of\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?(?:,\s+|\s+)and\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,2})(?=[\s,.;:]|$)/u.exec(text.slice(tokens[k - 1].end));
+  if (second) {
+    const ws = second[1].split(/\s+/);
+    if (!ws.some((w) => PLACES.has(w.toLowerCase()) || ORG_HEADS.has(w.toLowerCase()) || registry.lowerCaseWords.has(w.toLowerCase()))) personWithContext(registry, second[1], sentence, '', '', singular);
+  }
+  void before;
+  return true;
 }
 
 /**
@@ -361,7 +419,7 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   // "according to Jo Baines", "starring Ned Potter", "directed by Ann Lee"
   if (toks.length <= 3 && PERSON_BEFORE.test(before)) return true;
   // "Jo Baines's wife", "Ned Potter's own"
-  if (ctx.possessive && /^\s*(?:own|late|(?:[a-z]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|children|parents|partner|girlfriend|boyfriend|career|lawyer|lawyers|spokesman|spokeswoman|agent|manager))\b/.test(after)) return true;
+  if (ctx.possessive && /^\s*(?:own|late|(?:[a-z]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|children|parents|partner|girlfriend|boyfriend|career|lawyer|lawyers|spokesman|spokeswoman|agent|manager|aide|aides|bodyguard|bodyguards|biographer|assassin|assassins|assassination|murder|murderer|killer|killers|funeral|death))\b/.test(after)) return true;
   // "Name, a …, said": an appositive, then the reporting verb
   if (/^,\s+(?:a|an|the)\s+[^,]{3,80},\s+(?:said|says|told|added)\b/.test(after)) return true;
   void name;
@@ -401,6 +459,18 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
       return;
     }
   }
+  // "a Libyan World Court case", "the British Foreign Office": a nationality before a body or place already named
+  // qualifies it (a one-word body keeps it: "Scottish Parliament")
+  if (ws.length >= 3 && (DEMONYMS.has(ws[0]) || NATIONAL_ADJECTIVE.test(ws[0])) && !placeByName(ws[0])) {
+    const rest = ws.slice(1).join(' ');
+    const restPlace = placeByName(rest);
+    if (registry.findOrg(rest) || knownOrganisation(rest) || (restPlace && restPlace.kind !== 'other')) {
+      classifyName(scan, rest);
+      return;
+    }
+  }
+  // "the film Harry Lime", "her novel "Molly Brand"": the title of a work names no person or organisation
+  if (ctx && (WORK_BEFORE.test(ctx.before) || (/["“‘]$/.test(ctx.before) && /^["”’]/.test(ctx.after)))) return;
   const place = placeByName(name);
   if (place && (place.kind !== 'other' || PLACE_HEADS.has(lower[lower.length - 1]) || !ORG_HEADS.has(lower[lower.length - 1]))) {
     registry.addPlace(place.name, place.kind, sentence);
@@ -525,22 +595,48 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   // "Xbox's Peter Moore": the owner named right before the name is the person's organisation
   organisation ??= /(?:^|[\s,"“(])(\p{Lu}[\p{L}\p{N}&.-]*)['’]s\s+$/u.exec(before)?.[1];
   if (organisation && (registry.isPersonWord(organisation) || CAPITALISED_STOPWORDS.has(organisation.toLowerCase()))) organisation = undefined;
-  if (organisation) {
-    const demonym = placeOfDemonym(words(organisation));
-    const known = knownOrganisation(organisation);
-    const org = registry.findOrg(organisation) ?? (known ? registry.addOrg(known.name, sentence, known.acronym, [organisation]) : undefined);
-    if (demonym) {
-      organisation = demonym;
-      registry.addPlace(demonym, PLACES.get(demonym.toLowerCase()) ?? 'country', sentence);
-    } else if (org) {
-      organisation = org.acronym && org.acronym === organisation.replace(/^the\s+/i, '') ? org.acronym : org.name;
-      org.sentences.add(sentence);
-    } else if (placeByName(organisation)) {
-      const place = placeByName(organisation)!;
-      registry.addPlace(place.name, place.kind, sentence);
-    } else if (!registry.isPersonWord(organisation)) {
-      registry.addOrg(organisation, sentence);
-    }
+  // "Meridian's Compliance Department", "Qantas' India": a part of the owner names the owner, unless the part
+  // is a body named in full ("the White House's Council of Economic Advisers")
+  const owned = organisation ? /^(.+?)['’]s?\s+(\p{Lu}.*)$/u.exec(organisation) : null;
+  if (owned) {
+    const namedBody = /\s(?:of|for|on)\s/.test(owned[2]) && ORG_HEADS.has(owned[2].split(/\s+/)[0].toLowerCase());
+    attachOrganisation(registry, owned[1], sentence);
+    organisation = namedBody ? owned[2] : owned[1];
   }
+  // "Peter Quint's spokesman": a person's name, not an organisation
+  if (organisation && personShaped(organisation)) {
+    registry.addPerson(organisation, sentence);
+    organisation = undefined;
+  }
+  if (organisation) organisation = attachOrganisation(registry, organisation, sentence);
   registry.addPerson(name, sentence, role, organisation);
+}
+
+/** A given name and a surname (or two), nothing that makes them an institution or a place. */
+function personShaped(name: string): boolean {
+  const ws = words(name);
+  if (ws.length < 2 || ws.length > 3 || !FIRST_NAMES.has(ws[0].toLowerCase())) return false;
+  if (!ws.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) return false;
+  return !ORG_HEADS.has(ws[ws.length - 1].toLowerCase()) && !knownOrganisation(name) && !placeByName(name) && !placeByName(ws[ws.length - 1]);
+}
+
+/** An organisation a person belongs to, registered as what it is (a country, a known body, a new one); the name to show. */
+function attachOrganisation(registry: EntityRegistry, given: string, sentence: number): string {
+  let organisation = given;
+  const demonym = placeOfDemonym(words(organisation));
+  const known = knownOrganisation(organisation);
+  const org = registry.findOrg(organisation) ?? (known ? registry.addOrg(known.name, sentence, known.acronym, [organisation]) : undefined);
+  if (demonym) {
+    organisation = demonym;
+    registry.addPlace(demonym, PLACES.get(demonym.toLowerCase()) ?? 'country', sentence);
+  } else if (org) {
+    organisation = org.acronym && org.acronym === organisation.replace(/^the\s+/i, '') ? org.acronym : org.name;
+    org.sentences.add(sentence);
+  } else if (placeByName(organisation)) {
+    const place = placeByName(organisation)!;
+    registry.addPlace(place.name, place.kind, sentence);
+  } else if (!registry.isPersonWord(organisation)) {
+    registry.addOrg(organisation, sentence);
+  }
+  return organisation;
 }

@@ -153,7 +153,27 @@ export class EntityRegistry {
     return false;
   }
 
+  /**
+   * "the German People's Union … the People's Union", "the British Foreign Office … the Foreign Office": a
+   * name of two words or more that another name ends with, after one or two capitalised qualifiers, is the
+   * same body; one entry under the longer name, the shorter an alias.
+   */
+  mergeQualifiedNames(): void {
+    for (const short of [...this.organisations]) {
+      const n = short.name.split(' ').length;
+      if (n < 2) continue;
+      const long = this.organisations.find((o) => o !== short && o.name.endsWith(` ${short.name}`)
+        && o.name.split(' ').length - n <= 2 && o.name.slice(0, -short.name.length - 1).split(' ').every((w) => /^\p{Lu}/u.test(w)));
+      if (!long || (short.acronym && long.acronym && short.acronym !== long.acronym)) continue;
+      for (const alias of [short.name, ...short.aliases]) this.addAlias(long, alias);
+      for (const s of short.sentences) long.sentences.add(s);
+      long.acronym ??= short.acronym;
+      this.organisations.splice(this.organisations.indexOf(short), 1);
+    }
+  }
+
   result(): Entities {
+    this.mergeQualifiedNames();
     const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
     return {
       people: [...this.people.values()].map((p) => ({

@@ -2,6 +2,7 @@
 // minister Mani Shankar Aiyar", "Jane Doe, the chief executive of Acme", "John Holliday, 37, a huntsman from
 // Ledbury", "said Aidan O'Carroll, E&Y's UK head of tax". Pure functions of text, each testable alone.
 import { ORG_HEADS } from '../../language/organisations';
+import { knownOrganisation } from './known';
 import { MAX_ROLE_TOKENS, REPORTING_VERBS, ROLE_MODIFIERS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACES } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
@@ -16,6 +17,13 @@ const ROLE_LAST_WORDS = new Set([...ROLE_SET].map((r) => r.split(' ').pop() as s
 const VERBS = new Set([...REPORTING_VERBS, 'include', 'includes', 'including', 'included', 'featuring', 'starring', 'like', 'unlike', 'such', 'met', 'meets', 'meet', 'named', 'appointed', 'elected', 'replaced', 'backed', 'blamed', 'quoted', 'called', 'asked', 'urged', 'joined', 'thanked', 'criticised', 'accused', 'attacked', 'praised', 'sacked']);
 /** Time and place words that never qualify a role ("last month after bassist X"). */
 const NOT_QUALIFIERS = new Set(['month', 'week', 'year', 'day', 'night', 'morning', 'evening', 'weekend', 'time', 'ago', 'says', 'said', 'while', 'whose', 'versus']);
+/** Sentence adverbs ("Separately", "Certainly"), capitalised only by opening the sentence. */
+export const ADVERB = /^[a-z]{3,}(?:al|ate|ent|ant|ous|ive|ab|ib|ed|ing|ain|ear|ss|ful|ct|ar|us)ly$/;
+/** Verbs in the past tense opening a sentence ("Replied State Department officials: …"). */
+export const PAST_TENSE = /^[a-z]{3,}(?:ied|ated|cted|sted|ssed|ised|ized|ked|ped|ved|hed)$/;
+/** Adjectives that qualify a role and name no body ("Parliamentary president", "Presidential spokesman"). */
+export const ROLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}(?:ary|ial|ive|ous)$/u;
+
 /** Lower-case words that may qualify a role before its head ("petroleum minister", "senior policy adviser"). */
 const MAX_QUALIFIERS = 3;
 
@@ -87,9 +95,15 @@ function nameBefore(words: string[], initialAt: number): string | undefined {
   while (out.length && /^(?:of|for|and|&)$/.test(out[0])) out.shift();
   // the first word of a sentence is capitalised whatever it is
   while (out.length && CAPITALISED_STOPWORDS.has(out[0].toLowerCase())) out.shift();
+  // "Replied State Department deputy spokesman": a verb or adverb opening the sentence is no part of the name
+  if (words.length - out.length === initialAt && out.length >= 3 && (PAST_TENSE.test(out[0].toLowerCase()) || ADVERB.test(out[0].toLowerCase())) && !knownOrganisation(out.join(' '))) out.shift();
+  // "Qantas' India manager", "Meridian's Sales Department chief": a part of an organisation names the owner
+  const owner = out.findIndex((w, i) => i < out.length - 1 && /['’]s?$/.test(w));
+  if (owner >= 0) out.splice(owner + 1);
   if (out.length === 0) return undefined;
+  if (out.length === 1 && ROLE_ADJECTIVE.test(out[0]) && !knownOrganisation(out[0])) return undefined;
   if (words.length - out.length === initialAt && out.length === 1 && !/^\p{Lu}{2,}/u.test(out[0]) && !DEMONYMS.has(out[0]) && !PLACES.has(out[0].toLowerCase())) return undefined;
-  return out.join(' ').replace(/['’]s$/, '');
+  return out.join(' ').replace(/['’]s?$/, '');
 }
 
 /**

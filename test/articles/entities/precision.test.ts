@@ -1,0 +1,135 @@
+// Precision rules of the entity passes (issue 12): general rules of English and news writing, each on
+// sentences written for the test. Each names what must not be listed as well as what must.
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../src/articles/entities';
+import type { Sentence } from '../../../src/articles/model';
+
+function entities(...texts: string[]) {
+  let start = 0;
+  const s: Sentence[] = texts.map((text, index) => {
+    const sentence = { index, paragraph: 0, text, start, end: start + text.length };
+    start += text.length + 1;
+    return sentence;
+  });
+  const e = extractEntities(s);
+  return {
+    people: e.people.map((p) => p.name).sort(),
+    roles: Object.fromEntries(e.people.map((p) => [p.name, p.role])),
+    orgs: e.organisations.map((o) => o.name).sort(),
+    places: e.places.map((p) => p.name).sort(),
+  };
+}
+
+describe('a person is not an organisation', () => {
+  it('a surname the article writes after a title ("President Bush") is a person wherever it stands alone', () => {
+    const e = entities('President Quayford said the talks would go on.', 'Quayford can call up 200,000 reservists without a vote.', 'Quayford held out the prospect of more aid.', 'Quayford told a news conference on Tuesday that the blockade might be extended.');
+    expect(e.orgs).not.toContain('Quayford');
+    expect(e.people).toContain('Quayford');
+  });
+
+  it('a name listed with people before "and defense secretary Y" is no organisation', () => {
+    const e = entities('Secretary of state Ann Orwell, Bergstrom and defense secretary William Cope will travel to Ohio.');
+    expect(e.orgs).not.toContain('Bergstrom');
+  });
+
+  it('a possessive before "assassin", "murder" or "funeral" is a person\'s', () => {
+    const e = entities("A friend of Yitzak Ravell's assassin took the stand.", 'She failed to report the plan to kill Ravell.', 'Ravell was a traitor, she had said.');
+    expect(e.people).toContain('Yitzak Ravell');
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('a verb opening the sentence and an adjective before a role are no part of an organisation ("Replied State Department spokesman")', () => {
+    const e = entities('Replied Trade Ministry deputy spokesman Rick Bolan, "We have not read it."', 'Parliamentary president Rita Seeler said the party was fined.');
+    expect(e.orgs).toEqual(['Trade Ministry']);
+    expect(e.people).toEqual(['Rick Bolan', 'Rita Seeler']);
+  });
+
+  it('a single capital letter is no organisation ("AT and T")', () => {
+    const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
+    expect(e.orgs).not.toContain('T');
+  });
+
+  it('a plural title before two names gives each a role ("Presidents Ivo Marek of Ruritania and Jon Vale of Elbonia")', () => {
+    const e = entities('Presidents Ivo Marek of Ruritania and Jon Vale of Elbonia signed a trade plan Friday.', 'Marek assured Vale that the plan would hold.');
+    expect(e.people).toEqual(expect.arrayContaining(['Ivo Marek', 'Jon Vale']));
+    expect(e.roles['Ivo Marek']).toBe('President');
+    expect(e.orgs).not.toContain('Marek');
+  });
+
+  it('a person-shaped owner before a role ("Tony Blair\'s spokesman") is a person, not the spokesman\'s organisation', () => {
+    const e = entities("Peter Quint's spokesman Alan Ferris said the visit was private.");
+    expect(e.orgs).not.toContain('Peter Quint');
+    expect(e.people).toEqual(expect.arrayContaining(['Alan Ferris', 'Peter Quint']));
+  });
+});
+
+describe('one organisation, one name', () => {
+  it('two institutions joined by "and" stay two ("Navy and Air Force troops")', () => {
+    const e = entities('The plan sends Army, Navy and Air Force troops to the region.');
+    expect(e.orgs).not.toContain('Navy and Air Force');
+  });
+
+  it('a nationality before a known organisation or place qualifies it ("a Libyan World Court case")', () => {
+    const e = entities('The World Court rejected the objections on Friday.', 'Lawyers filed a Libyan World Court case in 1992.', 'She lived in the Jewish West Bank settlement of Ofra.');
+    expect(e.orgs).toEqual(['World Court']);
+    expect(e.places).toContain('West Bank');
+    expect(e.places).not.toContain('Jewish West Bank');
+  });
+
+  it('"People\'s", "Women\'s", "Children\'s" inside an institution\'s name keep it whole ("the German People\'s Union")', () => {
+    const e = entities("The fine will cost the far-right German People's Union about 500,000 marks.", "The Women's Institute met in the village hall.");
+    expect(e.orgs).toEqual(expect.arrayContaining(["German People's Union", "Women's Institute"]));
+    expect(e.orgs).not.toContain('Union');
+    expect(e.orgs).not.toContain('Institute');
+  });
+
+  it('a possessive sub-unit before a role names the owner ("Qantas\' India manager", "the Acme\'s Sales Department")', () => {
+    const e = entities("Vantaris' India manager Ravi Menon said the airline was working closely with the tourist board.", "Bo Lund, a spokesman for Meridian's Compliance Department, declined to comment.");
+    expect(e.orgs).not.toContain("Vantaris' India");
+    expect(e.orgs).not.toContain("Meridian's Compliance Department");
+    expect(e.orgs).toEqual(expect.arrayContaining(['Vantaris', 'Meridian']));
+  });
+
+  it('a named body after a possessive owner is that body ("the White House\'s Council of Economic Advisers")', () => {
+    const e = entities("Janet Orr, chairwoman of the White House's Council of Economic Advisers, said growth would slow.");
+    expect(e.orgs).toEqual(expect.arrayContaining(['White House', 'Council of Economic Advisers']));
+    expect(e.orgs).not.toContain("White House's Council of Economic Advisers");
+  });
+});
+
+describe('one body under one name', () => {
+  it('a name that a longer one ends with, after a qualifier, is the same body ("German People\'s Union" … "People\'s Union")', () => {
+    const e = entities("The fine will cost the German People's Union about 500,000 marks.", "The People's Union will challenge it, the Interior Ministry said.", 'The Federal Interior Ministry declined to comment.');
+    expect(e.orgs).toEqual(["Federal Interior Ministry", "German People's Union"]);
+  });
+});
+
+describe('titles of works are neither people nor organisations', () => {
+  it('a name right after "film", "album", "game" or "novel" names the work', () => {
+    const e = entities('He starred in the film Harry Lime last year.', 'The game Jack Crater sold a million copies.');
+    expect(e.people).toEqual([]);
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('a name written whole in quotation marks is a title', () => {
+    const e = entities('Her novel "Molly Brand" was published in May.', 'Fans queued for “Nova Systems” at the cinema.');
+    expect(e.people).toEqual([]);
+    expect(e.orgs).toEqual([]);
+  });
+});
+
+describe('places with a joining word', () => {
+  it('"X-upon-Y", "X-on-Sea" and "X upon Y" are one place, not its parts', () => {
+    const e = entities('The festival moved from Stratford-upon-Avon to Southend-on-Sea.', 'Fans in Newcastle upon Tyne were pleased.');
+    expect(e.places).toEqual(expect.arrayContaining(['Stratford-upon-Avon', 'Southend-on-Sea', 'Newcastle upon Tyne']));
+    expect(e.places).not.toContain('Avon');
+    expect(e.places).not.toContain('Tyne');
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('a name before "village", "area" or "district" is a place', () => {
+    const e = entities('The school wants to move to Ashvale village, Virginia.', 'The pastor of the church in Ashvale has led the campaign.');
+    expect(e.places).toContain('Ashvale');
+    expect(e.orgs).toEqual([]);
+  });
+});
