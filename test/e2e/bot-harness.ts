@@ -12,7 +12,8 @@ import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
 import type { Services } from '../../src/services';
 import { createDiscord, type DiscordTransport } from '../../src/transports/discord/client';
-import type { FakeDiscord } from './fake-discord';
+import { afterEach, beforeEach } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const SEED_FILE = resolve(repoRoot, 'data/articles/csto-border-plan.txt');
@@ -115,13 +116,42 @@ export async function seedServices(fake: FakeDiscord, now = '2026-11-27T12:00:00
   return { logs, log, clock, services };
 }
 
+export interface BotPerTest {
+  /** This test's fake Discord (1 s heartbeats). */
+  fake: FakeDiscord;
+  /** A bot on this test's fake, stopped after the test if the test did not stop it. */
+  startBot(options?: Parameters<typeof startBot>[1]): Promise<Bot>;
+}
+
+/** Registers the hooks that give each test a fresh fake Discord and stop its bots and the fake after it: call at the top of a test file. */
+export function botPerTest(): BotPerTest {
+  let bots: Bot[] = [];
+  const world = {
+    startBot: async (options) => {
+      const bot = await startBot(world.fake, options);
+      bots.push(bot);
+      return bot;
+    },
+  } as BotPerTest;
+  beforeEach(async () => {
+    world.fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
+  });
+  afterEach(async () => {
+    for (const bot of bots) await bot.stop();
+    bots = [];
+    await world.fake.close();
+  });
+  return world;
+}
+
 export async function startBot(fake: FakeDiscord, options: { commands?: Command<any>[]; guildId?: string; now?: string } = {}): Promise<Bot> {
   const { logs, log, clock, services } = await seedServices(fake, options.now);
   const router = new CommandRouter({ commands: options.commands ?? testCommands, services, clock, log });
   const discord = createDiscord({ token: fake.token, apiUrl: fake.apiUrl, log });
   services.channels = discord.channels;
   await discord.start({ router, guildId: 'guildId' in options ? options.guildId : fake.guildId, clock });
-  return { discord, logs, services, clock, stop: () => discord.stop(1000) };
+  let stopped: Promise<void> | undefined;
+  return { discord, logs, services, clock, stop: () => (stopped ??= discord.stop(1000)) };
 }
 
 /** Waits until a captured log line matches (the transport logs asynchronously after answering). */

@@ -1,32 +1,21 @@
 // /timeline's picture through the real discord.js client and the fake Discord: the reply's PNG arrives as a
 // multipart file upload beside the embed, with alt text, and the message still pings nobody.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import timeline from '../../commands/timeline';
 import { TimelinePictures } from '../../src/pictures/timeline-picture';
-import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
-import { startBot, type Bot } from '../e2e/bot-harness';
+import { botPerTest, type Bot } from '../e2e/bot-harness';
 import { decodePng } from './png-decode';
 
-let fake: FakeDiscord;
+const world = botPerTest();
 let bot: Bot | undefined;
-
-beforeEach(async () => {
-  fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
-});
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  await fake.close();
-});
 
 describe('/timeline picture on Discord', () => {
   it('uploads the PNG as a file attachment of the reply, with the embed and no pings', async () => {
-    bot = await startBot(fake, { commands: [timeline] });
+    bot = await world.startBot({ commands: [timeline] });
     bot.services.pictures = new TimelinePictures();
-    const result = await fake.injectCommand('timeline', { theme: 'light' });
+    const result = await world.fake.injectCommand('timeline', { theme: 'light' });
     expect(result.deferred).toBe(true);
-    const uploads = fake.requests.filter((r) => r.files?.length);
+    const uploads = world.fake.requests.filter((r) => r.files?.length);
     expect(uploads).toHaveLength(1);
     const [upload] = uploads;
     expect(upload.method).toBe('PATCH');
@@ -37,13 +26,13 @@ describe('/timeline picture on Discord', () => {
     expect(upload.body.attachments).toEqual([expect.objectContaining({ id: '0', description: expect.stringMatching(/^Timeline picture: CSTO to approve/) })]);
     expect(upload.body.embeds[0].title).toMatch(/^Timeline: CSTO/);
     expect(upload.body.allowed_mentions).toEqual({ parse: [] });
-    expect(fake.mentionViolations()).toEqual([]);
+    expect(world.fake.mentionViolations()).toEqual([]);
   });
 
   it('answers in text alone when no picture service runs', async () => {
-    bot = await startBot(fake, { commands: [timeline] });
-    const result = await fake.injectCommand('timeline');
+    bot = await world.startBot({ commands: [timeline] });
+    const result = await world.fake.injectCommand('timeline');
     expect(result.final?.embeds).toHaveLength(1);
-    expect(fake.requests.filter((r) => r.files?.length)).toEqual([]);
+    expect(world.fake.requests.filter((r) => r.files?.length)).toEqual([]);
   });
 });
