@@ -83,7 +83,8 @@ class Herald {
     const echo = `> ${w.line.trim()}\n`;
     const at = this.out.indexOf(echo);
     if (at < 0) return;
-    const rest = this.out.slice(at + echo.length);
+    // A /timeline picture is printed when drawn, after its text answer: it belongs to no later command.
+    const rest = this.out.slice(at + echo.length).replace(/^Picture written to .*\n/gm, '');
     if (rest.length === 0 || !rest.endsWith('\n')) return;
     this.waiter = undefined;
     this.out = '';

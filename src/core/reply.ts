@@ -49,6 +49,12 @@ export interface Reply {
   /** The one member a message may ping: only their own reminder, posted in a channel because their DMs are closed. */
   pingUserId?: string;
   attachments?: Attachment[];
+  /**
+   * The same reply with what takes longer added (the /timeline picture), or undefined to leave it as sent.
+   * Transports send the reply at once and edit it when this settles (Discord allows editing an interaction's
+   * reply for 15 minutes); it never rejects.
+   */
+  update?: Promise<Reply | undefined>;
 }
 
 export interface Choice {

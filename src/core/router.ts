@@ -66,7 +66,10 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
       // Unknown names share one label, so a caller cannot grow the metric without bound.
       this.deps.metrics.commandRan(this.byName.has(inv.command) ? inv.command : 'unknown', (performance.now() - started) / 1000, outcome);
     }
-    return this.scrubbed(reply);
+    const shown = this.scrubbed(reply);
+    if (!reply.update) return shown;
+    // The edit that follows is a reply like any other: noted while loading, scrubbed of secrets.
+    return { ...shown, update: reply.update.then((later) => (later ? this.scrubbed(this.loadingNote(inv.command, later)) : undefined), () => undefined) };
   }
 
   private scrubbed(reply: Reply): Reply {

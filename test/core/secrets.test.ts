@@ -70,10 +70,16 @@ describe('secrets never leave through replies or posts', () => {
     run: () => ({ content: `DISCORD_TOKEN=${TOKEN}`, embeds: [{ title: `key ${KEY}` }] }),
     autocomplete: () => [{ name: `DISCORD_TOKEN=${TOKEN}`, value: KEY }],
   });
+  const later = defineCommand({
+    definition: { name: 'later', description: 'answers, then edits its answer with a secret in it' },
+    args: z.object({}),
+    defer: 'none',
+    run: () => ({ content: 'drawing…', update: Promise.resolve({ content: `drawn with ${KEY}` }) }),
+  });
   const clock = new ManualClock('2026-11-27T12:00:00Z');
   const library = new MemoryLibrary();
   const router = new CommandRouter({
-    commands: [leaky],
+    commands: [leaky, later],
     services: { articles: library, status: new Status(clock.now(), library) },
     clock,
     log: pino({ level: 'silent' }),
@@ -84,6 +90,12 @@ describe('secrets never leave through replies or posts', () => {
   it('the router scrubs command replies and autocomplete suggestions', async () => {
     expect(await router.run({ command: 'leaky', options: {}, caller })).toEqual({ content: 'DISCORD_TOKEN=[redacted]', embeds: [{ title: 'key [redacted]' }] });
     expect(await router.autocomplete({ command: 'leaky', options: {}, caller, focused: 'x', value: '' })).toEqual([{ name: 'DISCORD_TOKEN=[redacted]', value: '[redacted]' }]);
+  });
+
+  it("the router scrubs a reply's later edit too", async () => {
+    const reply = await router.run({ command: 'later', options: {}, caller });
+    expect(reply.content).toBe('drawing…');
+    expect(await reply.update).toEqual({ content: 'drawn with [redacted]' });
   });
 
   it('the scrubbing poster scrubs reminders and announcements before the transport sees them', async () => {

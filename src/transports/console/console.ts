@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { createInterface, type Completer } from 'node:readline';
 import { OptionType, type Caller } from '../../core/command';
 import type { Clock } from '../../core/clock';
-import type { Attachment } from '../../core/reply';
+import type { Attachment, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { parseCommandLine } from './parse-line';
 import { pressableButtons, renderReplyText } from './render-text';
@@ -141,6 +141,17 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     const reply = await router.run({ command: parsed.command, options: parsed.options, caller, interactionId: `console-${count}` });
     buttons = pressableButtons(reply);
     write(renderReplyText(reply, clock.now()));
+    await saveAttachments(reply);
+    // A reply's later part (the /timeline picture) is printed when ready, without holding up the next line.
+    if (reply.update) {
+      const later = reply.update.then((updated) => (updated ? saveAttachments(updated) : undefined));
+      updates.add(later);
+      void later.finally(() => updates.delete(later));
+    }
+  }
+
+  const updates = new Set<Promise<void>>();
+  async function saveAttachments(reply: Reply): Promise<void> {
     for (const attachment of reply.attachments ?? []) write(await saveAttachment(options.fileDir ?? join(tmpdir(), 'herald-files'), attachment));
   }
 
@@ -153,7 +164,8 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
       });
     });
     rl.on('close', () => {
-      void queue.then(() => {
+      void queue.then(async () => {
+        await Promise.all([...updates]);
         if (isTTY) write('');
         resolve();
       });

@@ -131,15 +131,30 @@ export class InteractionHandler {
       if (mode !== 'none') await i.deferReply(mode === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
       const reply = await this.router.run({ command: i.commandName, options: flattenOptions(i.options.data), caller: callerOf(i), interactionId: i.id });
       const payload = renderMessage(reply);
+      const followedUp = Boolean(i.deferred && reply.ephemeral && mode === 'public');
       if (!i.deferred) await i.reply(replyOptions(payload));
-      else if (reply.ephemeral && mode === 'public') {
+      else if (followedUp) {
         // A public "thinking…" cannot turn ephemeral: remove it and answer privately instead.
         await i.deleteReply().catch((error) => log.warn({ err: error }, 'could not delete the deferred reply'));
         await i.followUp(replyOptions(payload));
       } else await i.editReply(toOptions(payload));
       log.info({ latencyMs: ms(started), deferred: mode !== 'none', ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
+      // The original reply is the one to edit; a private follow-up has none.
+      if (reply.update && !followedUp) await this.edited(i, reply.update, log, started);
     } catch (error) {
       await this.failed(i, error, log, started);
+    }
+  }
+
+  /** The reply's later part (the /timeline picture): the sent reply is edited to it. A failure leaves the reply as it was. */
+  private async edited(i: ChatInputCommandInteraction, update: Promise<Reply | undefined>, log: Logger, started: number): Promise<void> {
+    const later = await update;
+    if (!later) return;
+    try {
+      await i.editReply(toOptions(renderMessage(later)));
+      log.info({ latencyMs: ms(started) }, 'interaction reply updated');
+    } catch (error) {
+      log.warn({ err: error, latencyMs: ms(started) }, 'could not update the reply; it stays as first sent');
     }
   }
 

@@ -166,6 +166,7 @@ export class HttpInteractionHandler {
       const reply = await this.within(running);
       if (reply !== LATE && !reply.attachments?.length) {
         log.info({ latencyMs: ms(started), deferred: false, ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
+        if (reply.update) this.track(this.edited(i, reply.update, log, started));
         return { type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(renderMessage(reply)) };
       }
       // Too slow for the HTTP answer (or a file to upload): defer as the reply would be shown, and edit.
@@ -188,10 +189,24 @@ export class HttpInteractionHandler {
         await this.rest.post(Routes.webhook(i.application_id, i.token), { body: messageBody(payload), files: files(payload), auth: false });
       } else {
         await this.rest.patch(Routes.webhookMessage(i.application_id, i.token, '@original'), { body: editBody(payload), files: files(payload), auth: false });
+        if (reply.update) await this.edited(i, reply.update, log, started);
       }
       log.info({ latencyMs: ms(started), deferred: true, ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
     } catch (error) {
       await this.failed(i, error, log, started);
+    }
+  }
+
+  /** The reply's later part (the /timeline picture): the original message is edited to it. A failure leaves the reply as it was. */
+  private async edited(i: HttpInteraction, update: Promise<Reply | undefined>, log: Logger, started: number): Promise<void> {
+    const later = await update;
+    if (!later) return;
+    const payload = renderMessage(later);
+    try {
+      await this.rest.patch(Routes.webhookMessage(i.application_id, i.token, '@original'), { body: editBody(payload), files: files(payload), auth: false });
+      log.info({ latencyMs: ms(started) }, 'interaction reply updated');
+    } catch (error) {
+      log.warn({ err: error, latencyMs: ms(started) }, 'could not update the reply; it stays as first sent');
     }
   }
 

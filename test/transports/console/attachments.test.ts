@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TimelinePictures } from '../../../src/pictures/timeline-picture';
 import { runConsole, saveAttachment } from '../../../src/transports/console/console';
 import { parsedSeed, setup, track } from '../../answers/helpers';
@@ -37,6 +37,29 @@ describe('console attachments', () => {
     expect(path!.startsWith(fileDir)).toBe(true);
     expect(decodePng(readFileSync(path!)).width).toBe(800);
     expect(text).toContain('Timeline: CSTO to approve');
+  });
+
+  it('prints /timeline\'s text without waiting for the picture, and the next answer does not wait for it either', async () => {
+    const { router, clock, services } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');
+    let draw!: () => void;
+    const real = new TimelinePictures();
+    // A picture that is drawn only when the test says so.
+    services.pictures = { render: (...args: Parameters<TimelinePictures['render']>) => new Promise<void>((r) => (draw = r)).then(() => real.render(...args)) } as TimelinePictures;
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const done = runConsole({ router, input, output, isTTY: false, clock, fileDir: join(tempDir(), 'pictures') });
+    input.write('/timeline\n/help\n');
+    await vi.waitFor(() => expect(text).toContain('> /help'), { timeout: 5000 });
+    await vi.waitFor(() => expect(draw).toBeDefined());
+    expect(text).toContain('Timeline: CSTO to approve');
+    expect(text).not.toContain('Picture written to');
+    draw();
+    input.end();
+    await done;
+    // The picture's line comes after both answers.
+    expect(text.indexOf('Picture written to')).toBeGreaterThan(text.indexOf('> /help'));
   });
 
   it('says why when the file cannot be written, without failing the answer', async () => {

@@ -88,15 +88,17 @@ describe('deferred answers over HTTP', () => {
     expect([refused.callbacks.map((c) => c.type), refused.final?.content, Boolean((refused.final?.flags ?? 0) & 64)]).toEqual([[6], 'no', true]);
   });
 
-  it("/timeline's picture is uploaded with the edit (multipart), with its alt text", async () => {
+  it("/timeline answers in text at once, then its picture is uploaded with an edit (multipart), with its alt text", async () => {
     bot = await startHttpBot(fake, { commands: realCommands, services: (s) => (s.pictures = new TimelinePictures()) });
     const r = await fake.injectCommand('timeline');
-    expect(r.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(r.callbacks.map((c) => c.type)).toEqual([4]);
+    expect(r.reply?.embeds.length).toBeGreaterThan(0);
+    await waitForLog(bot.logs, /interaction reply updated/);
     const edit = fake.requests.find((q) => q.method === 'PATCH' && q.path.endsWith('/messages/@original'))!;
     expect(edit.files?.map((f) => [f.field, f.filename, f.contentType])).toEqual([['files[0]', 'timeline.png', 'image/png']]);
     expect(edit.files![0].data.subarray(1, 4).toString()).toBe('PNG');
     expect(edit.body.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: expect.stringMatching(/^Timeline picture: /) }]);
-    expect(r.reply?.embeds.length).toBeGreaterThan(0);
+    expect(edit.body.embeds.length).toBeGreaterThan(0);
   }, 30_000);
 
   it('a failed edit is logged and the user told privately; an expired interaction is only logged', async () => {
