@@ -22,6 +22,7 @@ tomorrow according despite following last next some many most more all any each 
 other another such several few one two three four five six seven eight nine ten first second third new former
 mr mrs ms dr sir lord lady it's speaking asked asking earlier later recently instead indeed even just only
 yes well let will would could should may might must can do does did is are was were be been has have had
+amid amidst against across through throughout within toward towards upon beyond behind along around
 `.trim().split(/\s+/));
 
 /** Words that never start a person's name, capitalised or not. */

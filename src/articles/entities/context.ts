@@ -44,6 +44,8 @@ interface Decision {
 function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
   if (WORK_BEFORE.test(before)) return false;
+  // "the carrier Dwight D. Eisenhower": a name with a middle initial is a person's (or a ship named after one), never a body
+  if (/^\p{Lu}[\p{L}'’-]+\s+\p{Lu}\.\s+\p{Lu}/u.test(p.name)) return false;
   if (DESCRIPTOR_BEFORE.test(before)) return true;
   if (DESCRIPTOR_APPOSITIVE.test(after)) return true;
   if (ROLE_OF.test(before)) return true;
@@ -176,6 +178,10 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   if (p.words.length === 1 && registry.surnameRefs.some((r) => r.surname === first && r.role)) return false;
   // "Parliamentary president …": an adjective before a role names no body
   if (p.words.length === 1 && ROLE_ADJECTIVE.test(first)) return false;
+  // "Arabs" beside "Arab leaders": a people in the plural, not a body
+  if (p.words.length === 1 && /\p{Ll}s$/u.test(first) && registry.capitalisedWords.has(first.slice(0, -1)) && !registry.findOrg(first.slice(0, -1))) return false;
+  // "Class A shares": a class of shares
+  if (/^Class\s+\p{Lu}$/u.test(p.name)) return false;
   // a single capital letter names nothing ("AT and T")
   if (p.words.length === 1 && /^\p{Lu}$/u.test(first)) return false;
   // "BBC Radio", "BBC Westminster Hour": a known organisation's programme or part

@@ -166,7 +166,11 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
   for (const c of chunks) {
     const prev = out[out.length - 1];
     // not two institutions ("Navy and Air Force", "Army, Navy and Air Force"): the first is one already, or ends a list
-    if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 2
+    if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && portfolioName(tokens, prev, c, registry)) {
+      out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };
+      continue;
+    }
+    if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 4
       && !ORG_HEADS.has(tokens[prev.to - 1].lower) && !/,\s*$/.test(text.slice(0, prev.start))
       && ORG_HEADS.has(tokens[c.to - 1].lower) && !tokens.slice(prev.from, prev.to).some((t) => isAcronym(t.text))
       && !PLACES.has(prev.text.toLowerCase()) && !registry.findOrg(prev.text) && !knownOrganisation(prev.text) && !FIRST_NAMES.has(tokens[prev.from].lower)) {
@@ -176,6 +180,20 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
     out.push(c);
   }
   return out;
+}
+
+/** Heads of government bodies named by the portfolios they hold ("Department of Health and Human Services"). */
+const PORTFOLIO_HEADS = new Set(['department', 'ministry', 'secretariat', 'office', 'committee', 'commission', 'council']);
+
+/**
+ * "Department of Trade and Industry", "Ministry of Science and Technology": a body named "Head of X" goes on
+ * over "and Y" when Y is one to three capitalised words that name nothing else (not a place, a known body, a person).
+ */
+function portfolioName(tokens: Token[], prev: Chunk, c: Chunk, registry: EntityRegistry): boolean {
+  if (prev.to - prev.from < 3 || !PORTFOLIO_HEADS.has(tokens[prev.from].lower) || !/^(?:of|for)$/.test(tokens[prev.from + 1].text)) return false;
+  if (c.to - c.from > 3 || prev.possessive) return false;
+  const second = tokens.slice(c.from, c.to).map((t) => t.text).join(' ');
+  return !placeByName(second) && !registry.findOrg(second) && !knownOrganisation(second) && !FIRST_NAMES.has(tokens[c.from].lower) && !tokens.slice(c.from, c.to).some((t) => isAcronym(t.text));
 }
 
 function subChunk(scan: SentenceScan, from: number, to: number, possessive: boolean): Chunk {
@@ -318,6 +336,8 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     if (rest.length === 0) break;
     if (rest[0] === 'of' || rest[0] === 'for') {
       const orgName = rest.slice(rest[1] === 'the' ? 2 : 1).join(' ');
+      // "Professor of Transplant Surgery": a chair's subject, not a body
+      if (r === 0 && /^(?:professor|lecturer|reader|chair)$/i.test(hit.role)) return true;
       if (r === 0 && orgName) {
         classifyName(scan, orgName);
         return true;
@@ -603,8 +623,12 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
     attachOrganisation(registry, owned[1], sentence);
     organisation = namedBody ? owned[2] : owned[1];
   }
-  // "Peter Quint's spokesman": a person's name, not an organisation
-  if (organisation && personShaped(organisation)) {
+  // "Peter Quint's spokesman", "Mr. Bush's deputy adviser": a person's name, not an organisation
+  const honorific = organisation ? /^(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(organisation) : null;
+  if (honorific) {
+    registry.surnameRefs.push({ surname: honorific[1], sentence, display: organisation as string });
+    organisation = undefined;
+  } else if (organisation && personShaped(organisation)) {
     registry.addPerson(organisation, sentence);
     organisation = undefined;
   }

@@ -178,7 +178,8 @@ export function appositiveRole(after: string): RoleFound | null {
     if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
     let organisation = possessiveOrg?.[1];
     const of = /^\s+(?:of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);
-    if (of) organisation = organisation ?? of[1].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
+    // "the Professor of Transplant Surgery at …": a chair's subject, not a body
+    if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? of[1].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
     return { role: ra.role, ...(organisation ? { organisation } : {}) };
   }
   return null;

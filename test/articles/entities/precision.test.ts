@@ -97,6 +97,37 @@ describe('one organisation, one name', () => {
   });
 });
 
+describe('long names of bodies', () => {
+  it('"and" inside a body named by its portfolios or ending in its head keeps it whole', () => {
+    const e = entities('The Department of Health and Human Services will pay.', 'The Ministry of Science and Technology agreed.', 'It bought Valley Federal Savings and Loan Association last year.');
+    expect(e.orgs).toEqual(['Department of Health and Human Services', 'Ministry of Science and Technology', 'Valley Federal Savings and Loan Association']);
+  });
+
+  it('a bank named "of" a place and another name stay two ("the Bank of England and Barclays")', () => {
+    const e = entities('The Bank of England and Barclays said rates would rise.');
+    expect(e.orgs).not.toContain('Bank of England and Barclays');
+  });
+});
+
+describe('not organisations', () => {
+  it('a professor\'s subject, a ship with a person\'s name, a people in the plural, a class of shares, a preposition opening a sentence', () => {
+    const e = entities(
+      'Doctor James Burwell, the Professor of Transplant Surgery at a hospital in Baltimore, spoke.',
+      'A new ship will replace the carrier Dwight D. Eisenhower, which has been on patrol since March.',
+      'Arab leaders met.', 'He hopes to lure support from Arabs who have spurned him so far.',
+      "The company's Class A shares fell.",
+      'Amid reports that soldiers had surrendered, aides were upbeat.',
+    );
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('an honorific and a surname owning a role name a person ("Mr. Bush\'s deputy adviser")', () => {
+    const e = entities('And Robert Gaites, Mr. Bosh\'s deputy national security adviser, asserted that troops had set fires.');
+    expect(e.orgs).toEqual([]);
+    expect(e.people).toContain('Robert Gaites');
+  });
+});
+
 describe('one body under one name', () => {
   it('a name that a longer one ends with, after a qualifier, is the same body ("German People\'s Union" … "People\'s Union")', () => {
     const e = entities("The fine will cost the German People's Union about 500,000 marks.", "The People's Union will challenge it, the Interior Ministry said.", 'The Federal Interior Ministry declined to comment.');
