@@ -13,6 +13,10 @@ export const ORG_HEADS = new Set([
   'movement', 'front', 'mail', 'airport', 'railway', 'railways', 'brigade', 'executive', 'house', 'commons', 'lords', 'chamber', 'forum', 'summit', 'opec',
   'academy', 'systems', 'technologies', 'communications', 'telecom', 'energy', 'petroleum', 'pharmaceuticals', 'entertainment',
   'studios', 'records', 'media', 'broadcasting', 'observatory', 'institute', 'directorate', 'tribune', 'herald', 'gazette',
+  // the last words of companies' names ("Warburg Securities", "Ocean Drilling", "Murphy Oil")
+  'securities', 'capital', 'investments', 'partners', 'associates', 'enterprises', 'brothers', 'resources', 'insurance',
+  'pictures', 'drilling', 'exploration', 'electric', 'electronics', 'chemical', 'chemicals', 'foods', 'stores', 'products',
+  'software', 'steel', 'bancorp', 'shipping', 'laboratories', 'semiconductor', 'publishing',
 ]);
 
 /**
@@ -70,7 +74,9 @@ export const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'M
   'MRSA', 'SARS', 'BSE', 'CJD', 'ASBO', 'ASBOS', 'CCTV', 'GPS', 'PDA', 'PDAS', 'SUV', 'SUVS', 'MP3', 'LCD', 'HD', 'HDTV', 'DAB',
   'VHS', 'RAM', 'CPU', 'PIN', 'ATM', 'ATMS', 'ISA', 'ISAS', 'PEP', 'PEPS', 'IVF', 'ADHD', 'IQ', 'AI', 'URL', 'WWW', 'HTML', 'PDF',
   'GSM', '3G', 'DSL', 'ADSL', 'CPI', 'RPI', 'APR', 'EPS', 'LNG', 'LPG', 'CO2', 'WMD', 'WMDS', 'VIP', 'VIPS', 'SOS', 'DIY',
-  'PFI', 'PPP', 'NI', 'PS', 'PSP', 'AD', 'BC', 'RIP', 'AWOL', 'FAQ', 'TB', 'STD', 'STDS', 'ME', 'OCD', 'PTSD', 'IT', 'ICT']);
+  'PFI', 'PPP', 'NI', 'PS', 'PSP', 'AD', 'BC', 'RIP', 'AWOL', 'FAQ', 'TB', 'STD', 'STDS', 'ME', 'OCD', 'PTSD', 'IT', 'ICT',
+  // company forms, written after a name ("Erbamont N.V.", "DSM NV"): never a company alone
+  'NV', 'BV', 'SA', 'SPA', 'AG', 'AB', 'OY', 'KK', 'LP', 'PLC', 'LLC', 'INC', 'CO', 'CORP', 'LTD', 'GMBH']);
 /** Last words that make a capitalised name a thing rather than an organisation ("Marshall Plan", "World War"). */
 export const NOT_ORG_TAILS = new Set(['plan', 'war', 'award', 'awards', 'prize', 'act', 'bill', 'programme', 'program', 'cup', 'games', 'championship', 'festival', 'show', 'day', 'week', 'year', 'ii', 'iii', 'iv', 'questions', 'speech', 'budget', 'report', 'review', 'summit', 'conference', 'election', 'elections', 'treaty', 'agreement', 'accord', 'convention', 'declaration']);
 

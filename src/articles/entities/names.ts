@@ -171,7 +171,7 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
       continue;
     }
     if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 4
-      && !ORG_HEADS.has(tokens[prev.to - 1].lower) && !/,\s*$/.test(text.slice(0, prev.start))
+      && !STANDALONE_BODIES.has(tokens[prev.to - 1].lower) && !/,\s*$/.test(text.slice(0, prev.start))
       && ORG_HEADS.has(tokens[c.to - 1].lower) && !tokens.slice(prev.from, prev.to).some((t) => isAcronym(t.text))
       && !PLACES.has(prev.text.toLowerCase()) && !registry.findOrg(prev.text) && !knownOrganisation(prev.text) && !FIRST_NAMES.has(tokens[prev.from].lower)) {
       out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };
@@ -181,6 +181,9 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
   }
   return out;
 }
+
+/** Institutions that are a body on their own ("Navy", "Police", "Senate"): "Navy and Air Force" names two. */
+const STANDALONE_BODIES = new Set(['army', 'navy', 'police', 'force', 'forces', 'party', 'court', 'office', 'department', 'ministry', 'council', 'commission', 'government', 'parliament', 'senate', 'congress', 'treasury', 'cabinet', 'guard']);
 
 /** Heads of government bodies named by the portfolios they hold ("Department of Health and Human Services"). */
 const PORTFOLIO_HEADS = new Set(['department', 'ministry', 'secretariat', 'office', 'committee', 'commission', 'council']);
@@ -507,6 +510,8 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
       registry.addPlace(p?.name ?? placeName, p?.kind ?? 'city', sentence);
     }
   }
+  // "Chief Executive", "Managing Director": a title alone names no body
+  if (roleAt(ws, 0)?.length === ws.length) return;
   if (ws.length >= 2 && lower.some((w, i) => ORG_HEADS.has(w) && (i > 0 || lower.includes('of') || lower.includes('for')))) {
     registry.addOrg(name, sentence);
     // "UK Treasury", "US Treasury": the country is named too
@@ -541,7 +546,9 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
   const { toks } = ctx;
   const nameLike = !name.includes('&') && toks.length >= 2 && toks.length <= 4 && isNameToken(toks[0]) && isNameToken(toks[toks.length - 1])
     && toks.every((t) => isNameToken(t) || NAME_PARTICLES.has(t.text));
-  if (nameLike && !NOT_ORG_TAILS.has(lower[lower.length - 1]) && !lower.some((w) => ORG_HEADS.has(w))) {
+  // "Unicorp Canada": a name ending in a country is a company's or a place's, not a person's
+  const endsInCountry = placeByName(ws[ws.length - 1])?.kind === 'country';
+  if (nameLike && !endsInCountry && !NOT_ORG_TAILS.has(lower[lower.length - 1]) && !lower.some((w) => ORG_HEADS.has(w))) {
     if (personEvidence(registry, ctx, name)) {
       personWithContext(registry, name, sentence, ctx.before, ctx.after);
       return;

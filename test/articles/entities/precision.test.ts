@@ -128,6 +128,24 @@ describe('not organisations', () => {
   });
 });
 
+describe('companies', () => {
+  it('a company form before or after a name is no company alone ("N.V. DSM", "Nashua B.V.")', () => {
+    const e = entities('N.V. Dexam said net income in the quarter jumped 63%.', 'Its unit, Nashor B.V., said sales rose.');
+    expect(e.orgs).not.toContain('NV');
+    expect(e.orgs).not.toContain('BV');
+  });
+
+  it('a name ending in a company word or a country is no person ("Warburg Securities said", "Unicorp Canada said")', () => {
+    const e = entities('Warbeck Securities said the shares were cheap.', 'Analysts at Wakon Securities agreed, said Ann Lee.', 'Unicorn Canada said it would sell its stake.');
+    expect(e.people).toEqual(['Ann Lee']);
+  });
+
+  it('a title alone names no body ("the Chief Executive")', () => {
+    const e = entities('Sir Colin Hogg, the Chief Executive, said profits fell.', 'The Chief Executive added that the Managing Director would stay.');
+    expect(e.orgs).toEqual([]);
+  });
+});
+
 describe('one body under one name', () => {
   it('a name that a longer one ends with, after a qualifier, is the same body ("German People\'s Union" … "People\'s Union")', () => {
     const e = entities("The fine will cost the German People's Union about 500,000 marks.", "The People's Union will challenge it, the Interior Ministry said.", 'The Federal Interior Ministry declined to comment.');
