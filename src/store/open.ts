@@ -6,5 +6,5 @@ import { openSqliteStores, type Stores } from './stores';
 
 export async function openStores(config: { DATABASE_PATH: string; DATABASE_URL?: string }, log: Logger): Promise<Stores> {
   if (config.DATABASE_URL) return openPostgresStores(config.DATABASE_URL, { log: log.child({ feature: 'postgres' }) });
-  return openSqliteStores(config.DATABASE_PATH);
+  return openSqliteStores(config.DATABASE_PATH, { checkpoints: true, log: log.child({ feature: 'sqlite' }) });
 }

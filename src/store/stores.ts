@@ -8,6 +8,8 @@ import type { MoveHolds } from '../reminders/holds';
 import { SqliteMoveHolds } from './holds-sqlite';
 import { SqliteArticleCache } from './article-cache';
 import type { Presence } from './postgres/presence';
+import type { Logger } from 'pino';
+import { WalCheckpointer } from './checkpoint';
 import { openDatabase, type Db } from './db';
 import { SqliteFeedStore } from './feeds-sqlite';
 import { SqliteReminderStore } from './reminders-sqlite';
@@ -34,7 +36,7 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export function sqliteStores(db: Db): Stores & { db: Db } {
+export function sqliteStores(db: Db, checkpointer?: WalCheckpointer): Stores & { db: Db } {
   return {
     kind: 'sqlite',
     db,
@@ -52,11 +54,15 @@ export function sqliteStores(db: Db): Stores & { db: Db } {
       }
     },
     close: async () => {
+      await checkpointer?.stop();
       db.close();
     },
   };
 }
 
-export function openSqliteStores(path: string): Stores & { db: Db } {
-  return sqliteStores(openDatabase(path));
+/** `checkpoints`: WAL checkpoints on a worker thread, not inside the main connection's commits (what Herald runs with). */
+export function openSqliteStores(path: string, options: { checkpoints?: boolean; log?: Logger } = {}): Stores & { db: Db } {
+  const db = openDatabase(path);
+  const checkpointer = options.checkpoints && path !== ':memory:' ? new WalCheckpointer(db, { path, log: options.log }).start() : undefined;
+  return sqliteStores(db, checkpointer);
 }
