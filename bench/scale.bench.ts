@@ -25,6 +25,8 @@ const repoRoot = resolve(here, '..');
 const NOW = '2026-11-27T12:00:00Z';
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 100);
 const NEW_ARTICLES = 40;
+/** The phases of one new article's processMs that Herald logs (src/articles/watcher.ts). */
+const PHASES = ['readMs', 'parseMs', 'libraryMs', 'cacheMs', 'eventMs', 'settledMs'];
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
@@ -297,16 +299,26 @@ export async function run(): Promise<void> {
     // ---- new articles into the full library ----
     const extra = generateLibrary(NEW_ARTICLES, new Date(NOW), 991);
     const processMs: number[] = [];
+    const phases = new Map<string, number[]>();
+    const entries: Record<string, unknown>[] = [];
     for (const [i, a] of extra.entries()) {
       const file = join(dir, `new-${i}-${a.file}`);
       const seen = warm.logs.length;
       writeFileSync(file, a.text);
       const entry = await warm.waitLog((l) => l.msg === 'article file ingested' && typeof l.file === 'string' && l.file.endsWith(`new-${i}-${a.file}`) && warm.logs.indexOf(l) >= seen);
       if (typeof entry.processMs === 'number') processMs.push(entry.processMs);
+      entries.push(entry);
+      for (const phase of PHASES) {
+        if (typeof entry[phase] === 'number') phases.set(phase, [...(phases.get(phase) ?? []), entry[phase] as number]);
+      }
     }
     processMs.sort((a, b) => a - b);
     if (processMs.length > 0) {
       console.log(`one new article into the ${count}-article library (Herald's own processMs: read, parse, library, stories, reminders): p50 ${ms(percentile(processMs, 50))} ms, p99 ${ms(percentile(processMs, 99))} ms (target ≤ 50 ms)`);
+      const each = [...phases].map(([phase, times]) => `${phase.replace(/Ms$/, '')} ${ms(percentile([...times].sort((a, b) => a - b), 50))}/${ms(Math.max(...times))}`);
+      if (each.length > 0) console.log(`  by phase, p50/max ms (library: with the story and /ask indexes; event: the folder's announcement bookkeeping; settled: reminders): ${each.join(', ')}`);
+      const slowest = [...entries].sort((a, b) => Number(b.processMs) - Number(a.processMs)).slice(0, 3);
+      console.log(`  the slowest three (file number: total = phases, ms): ${slowest.map((e) => `#${entries.indexOf(e) + 1}: ${ms(Number(e.processMs))} = ${PHASES.filter((p) => typeof e[p] === 'number').map((p) => `${p.replace(/Ms$/, '')} ${ms(e[p] as number)}`).join(' + ')}`).join('; ')}`);
     } else console.log('one new article: Herald logs no processMs for ingested files (not measured)');
 
     const settled = warm.memory();

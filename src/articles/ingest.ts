@@ -231,14 +231,35 @@ export async function ingestFile(library: MemoryLibrary, file: string, now: Date
 }
 
 /** ingestFile with the stamp of what was read (the folder watcher remembers it). */
-export async function ingestOne(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<FileOutcome> {
+export async function ingestOne(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}, phases?: IngestPhases): Promise<FileOutcome> {
   const cache = options.cache;
   const previous = library.byOriginPath(file);
+  let at = performance.now();
+  const lap = (phase: keyof IngestPhases) => {
+    const t = performance.now();
+    if (phases) phases[phase] = Math.round((t - at) * 100) / 100;
+    at = t;
+  };
   const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
+  lap('readMs');
   if (prepared.kind === 'done') return { file, outcome: prepared.outcome, stamp: prepared.stamp, previous };
-  const outcome = settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache, prepared.encoding);
+  const parsed = parseArticle(prepared.text, { now, origin: file });
+  lap('parseMs');
+  const outcome = settle(library, file, prepared.hash, parsed, now, cache, prepared.encoding);
+  lap('libraryMs');
   await cache?.flush();
+  lap('cacheMs');
   return { file, outcome, stamp: prepared.stamp, previous };
+}
+
+/** Where one file's ingestion spent its time (ms): read and hash, parse, library with its listeners (story index, /ask index), cache write. */
+export interface IngestPhases {
+  readMs?: number;
+  parseMs?: number;
+  libraryMs?: number;
+  cacheMs?: number;
+  /** The folder watcher's own listeners (announcements' bookkeeping), set by the watcher. */
+  eventMs?: number;
 }
 
 /** Below this many files to parse, threads cost more than they save. */

@@ -8,7 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
-import { ARTICLE_EXTENSIONS, currentStamp, ingestFiles, ingestOne, listArticleFiles, type FileOutcome, type FileStamp, type IngestOptions } from './ingest';
+import { ARTICLE_EXTENSIONS, currentStamp, ingestFiles, ingestOne, listArticleFiles, type FileOutcome, type FileStamp, type IngestOptions, type IngestPhases } from './ingest';
 import { Slicer } from '../core/slice';
 import type { MemoryLibrary, TrackedArticle } from './library';
 
@@ -187,12 +187,18 @@ export class ArticlesWatcher {
     const now = currentStamp(file);
     if (known && now && now.key === known.key) return;
     const started = performance.now();
-    const outcome = await ingestOne(this.options.library, file, this.options.clock.now(), this.options.ingest);
+    const phases: IngestPhases = {};
+    const outcome = await ingestOne(this.options.library, file, this.options.clock.now(), this.options.ingest, phases);
+    const read = performance.now();
     const tracked = this.settle(outcome, { quiet: true });
     if (!tracked || outcome.outcome === 'unchanged' || typeof outcome.outcome === 'object') return;
+    const ingested = performance.now();
+    phases.eventMs = Math.round((ingested - read) * 100) / 100;
     await this.options.settled?.();
-    const processMs = Math.round((performance.now() - started) * 100) / 100;
-    this.options.log.info({ file, outcome: outcome.outcome, id: tracked.article.id, processMs }, 'article file ingested');
+    const done = performance.now();
+    const processMs = Math.round((done - started) * 100) / 100;
+    const settledMs = Math.round((done - ingested) * 100) / 100;
+    this.options.log.info({ file, outcome: outcome.outcome, id: tracked.article.id, processMs, ...phases, settledMs }, 'article file ingested');
   }
 
   /** Records a file's outcome: its stamp, failures logged once, and the event. Returns the tracked article, if any. */
