@@ -16,7 +16,7 @@ export const ORG_HEADS = new Set([
   // the last words of companies' names ("Warburg Securities", "Ocean Drilling", "Murphy Oil")
   'securities', 'capital', 'investments', 'partners', 'associates', 'enterprises', 'brothers', 'resources', 'insurance',
   'pictures', 'drilling', 'exploration', 'electric', 'electronics', 'chemical', 'chemicals', 'foods', 'stores', 'products',
-  'software', 'steel', 'bancorp', 'shipping', 'laboratories', 'semiconductor', 'publishing',
+  'software', 'steel', 'bancorp', 'cos', 'shipping', 'laboratories', 'semiconductor', 'publishing',
 ]);
 
 /**

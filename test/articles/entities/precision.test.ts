@@ -99,8 +99,9 @@ describe('one organisation, one name', () => {
 
 describe('long names of bodies', () => {
   it('"and" inside a body named by its portfolios or ending in its head keeps it whole', () => {
-    const e = entities('The Department of Health and Human Services will pay.', 'The Ministry of Science and Technology agreed.', 'It bought Valley Federal Savings and Loan Association last year.');
-    expect(e.orgs).toEqual(['Department of Health and Human Services', 'Ministry of Science and Technology', 'Valley Federal Savings and Loan Association']);
+    const e = entities('The Department of Health and Human Services will pay.', 'The Ministry of Science and Technology agreed.', 'It bought Valley Federal Savings and Loan Association last year.', 'Benjamin Franklin Federal Savings and Loan Association was seized.');
+    expect(e.orgs).toEqual(['Benjamin Franklin Federal Savings and Loan Association', 'Department of Health and Human Services', 'Ministry of Science and Technology', 'Valley Federal Savings and Loan Association']);
+    expect(e.people).toEqual([]);
   });
 
   it('a bank named "of" a place and another name stay two ("the Bank of England and Barclays")', () => {
