@@ -11,7 +11,7 @@ import { FIRST_NAMES, REPORTING_VERBS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
-import { personWithContext, placeByName } from './names';
+import { NATIONAL_ADJECTIVE, personWithContext, placeByName } from './names';
 import { ROLE_ADJECTIVE } from './roles';
 import type { EntityRegistry, PendingName } from './registry';
 
@@ -176,6 +176,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   if (registry.isPersonWord(p.words[p.words.length - 1]) || (p.words.length === 1 && registry.isPersonWord(first))) return false;
   // "President Bush … Bush said": a surname the article writes after a title is a person's wherever it stands alone
   if (p.words.length === 1 && registry.surnameRefs.some((r) => r.surname === first && r.role)) return false;
+  // "in English", "in Arabic", "Kurdish": a language or an adjective of nation or faith is no place or body
+  if (p.words.length === 1 && NATIONAL_ADJECTIVE.test(first) && !/ian$/.test(first)) return false;
   // "Parliamentary president …": an adjective before a role names no body
   if (p.words.length === 1 && ROLE_ADJECTIVE.test(first)) return false;
   // "Arabs" beside "Arab leaders": a people in the plural, not a body

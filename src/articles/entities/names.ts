@@ -49,7 +49,7 @@ export function placeOfDemonym(ws: string[]): string | null {
 }
 
 /** Adjectives of nation or faith not in the demonym list ("Jewish", "Islamic", "Kurdish", "Bosnian"). */
-const NATIONAL_ADJECTIVE = /^\p{Lu}\p{Ll}{2,}(?:ish|ic|ian|ese)$/u;
+export const NATIONAL_ADJECTIVE = /^\p{Lu}\p{Ll}{2,}(?:ish|ic|ian|ese)$/u;
 
 /** English town names joined by "upon"/"on"/"under" to their river or coast; "upon" also written with spaces. */
 const JOINED_PLACE = /^\p{Lu}\p{Ll}+(?:-(?:upon|on|under|le|by)-\p{Lu}\p{Ll}+| upon \p{Lu}\p{Ll}+)$/u;

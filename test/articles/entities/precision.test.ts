@@ -118,8 +118,10 @@ describe('not organisations', () => {
       'Arab leaders met.', 'He hopes to lure support from Arabs who have spurned him so far.',
       "The company's Class A shares fell.",
       'Amid reports that soldiers had surrendered, aides were upbeat.',
+      'The instruction is in English for most classes, in Arabic for religious studies.',
     );
     expect(e.orgs).toEqual([]);
+    expect(e.places).toEqual(['Baltimore']);
   });
 
   it('an honorific and a surname owning a role name a person ("Mr. Bush\'s deputy adviser")', () => {
