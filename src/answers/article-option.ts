@@ -5,7 +5,6 @@ import { OptionType, type OptionDefinition } from '../core/command';
 import type { Choice, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import type { ArticleLibrary, TrackedArticle } from '../articles/library';
-import { clip } from '../format/text';
 
 export const articleOption: OptionDefinition = {
   type: OptionType.String,
@@ -43,7 +42,7 @@ export function lookupArticle(library: ArticleLibrary, query: string | undefined
 
 /** Autocomplete choices: the headline shown, the article id sent back. */
 export function suggestArticles(library: ArticleLibrary, typed: string): Choice[] {
-  return library.suggest(typed, 25).map((t) => ({ name: clip(t.article.headline || t.article.id, 100), value: t.article.id }));
+  return library.suggest(typed, 25).map((t) => ({ name: t.article.headline || t.article.id, value: t.article.id }));
 }
 
 /** Lower-case words without punctuation or accents, for forgiving matches. */

@@ -2,7 +2,7 @@
 // customId is "articles:page:N" (1-based).
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
-import { clip, HERALD_COLOR, safe } from '../format/text';
+import { HERALD_COLOR, safe } from '../format/text';
 import { dayText, discordInstant, publishedDateText } from '../format/dates';
 
 export const ARTICLES_PER_PAGE = 10;
@@ -27,7 +27,7 @@ export function articlesPage(list: TrackedArticle[], requestedPage: number): Rep
     const date = publishedDateText(a.published);
     const published = date ? `published ${date}` : 'publication date unknown';
     return {
-      name: clip(safe(a.headline) || a.id, 256),
+      name: safe(a.headline) || a.id,
       value: `${published} · added ${discordInstant(t.ingestedAt, 'R')} · ${a.events.length} dated event${a.events.length === 1 ? '' : 's'}\nid: ${safe(a.id)}`,
     };
   });

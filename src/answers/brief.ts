@@ -6,7 +6,6 @@ import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
 import { clip, HERALD_COLOR, safe } from '../format/text';
 import { asOf, dayText, discordInstant, eventDateText, publishedDateText, statusText } from '../format/dates';
-import { fitEmbed } from './fit-embed';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
 const SUMMARY_SENTENCES = 3;
@@ -55,7 +54,7 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   if (key) {
     fields.push({
       name: 'Key date',
-      value: clip([`**${eventDateText(key)}** (${statusText(key, now)}) — ${safe(key.description)}`, eventTimestamps(key)].filter(Boolean).join('\n'), 1024),
+      value: [`**${eventDateText(key)}** (${statusText(key, now)}) — ${safe(key.description)}`, eventTimestamps(key)].filter(Boolean).join('\n'),
     });
   }
   const involved = [...article.people.map(personLine), ...article.organisations.map(organisationLine)];
@@ -70,14 +69,15 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   const summary = summarySentences(article).map(safe).join(' ');
   return {
     embeds: [
-      fitEmbed({
-        title: clip(safe(article.headline), 256),
+      {
+        title: safe(article.headline),
         url: article.meta.url && /^https?:\/\//i.test(article.meta.url) ? article.meta.url : undefined,
+        // A brief is short: its summary is cut at 1500 characters on every transport (a choice, not Discord's limit).
         description: clip(summary || 'The article has no body text.', 1500),
         fields,
         footer: `${asOf(now)} · More: /when /timeline /who /facts /source`,
         color: HERALD_COLOR,
-      }),
+      },
     ],
   };
 }

@@ -38,7 +38,7 @@ export function findEvent(article: Article, query: string): ArticleEvent | undef
 export function eventChoices(article: Article, typed: string): Choice[] {
   return bySalience(article.events)
     .filter((e) => matchesWords(typed, `${e.description} ${e.expression} ${eventDateText(e)}`))
-    .map((e) => ({ name: clip(`${eventDateText(e)} — ${e.description}`, 100), value: e.id }));
+    .map((e) => ({ name: `${eventDateText(e)} — ${e.description}`, value: e.id }));
 }
 
 /**

@@ -8,7 +8,6 @@ import { matchesWords } from './article-option';
 import { keyEvent } from './events';
 import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
 import { asOf, dayText, eventDateText, publishedDateText, statusText } from '../format/dates';
-import { fitEmbed } from './fit-embed';
 
 const MAX_LISTS = 20;
 
@@ -17,7 +16,7 @@ function capitalise(s: string): string {
 }
 
 export function listFieldOf(list: ArticleList): EmbedField {
-  return { name: clip(safe(capitalise(list.label)), 256), value: clip(list.items.map((i) => `• ${safe(i)}`).join('\n'), 1024) };
+  return { name: safe(capitalise(list.label)), value: list.items.map((i) => `• ${safe(i)}`).join('\n') };
 }
 
 /** Lists whose label (or, failing that, items) contain every word of the topic. */
@@ -30,7 +29,7 @@ export function findLists(article: Article, topic: string): ArticleList[] {
 export function topicChoices(article: Article, typed: string): Choice[] {
   return article.lists
     .filter((l) => matchesWords(typed, l.label))
-    .map((l) => ({ name: clip(capitalise(l.label), 100), value: l.label.length <= 100 ? l.label : l.label.slice(0, 100).replace(/\s+\S*$/, '') }));
+    .map((l) => ({ name: capitalise(l.label), value: l.label.length <= 100 ? l.label : l.label.slice(0, 100).replace(/\s+\S*$/, '') }));
 }
 
 function keyFacts(tracked: TrackedArticle, now: Date): string[] {
@@ -50,7 +49,7 @@ function keyFacts(tracked: TrackedArticle, now: Date): string[] {
 
 export function factsReply(tracked: TrackedArticle, now: Date, topic?: string): Reply {
   const { article } = tracked;
-  const title = clip(`Facts: ${safe(article.headline)}`, 256);
+  const title = `Facts: ${safe(article.headline)}`;
   if (topic !== undefined) {
     const lists = findLists(article, topic);
     if (lists.length === 0) {
@@ -58,19 +57,19 @@ export function factsReply(tracked: TrackedArticle, now: Date, topic?: string): 
       const hint = topics.length ? ` Topics: ${safe(joinList(topics.slice(0, 10)))}.` : ' Herald found no lists in it.';
       return userError(`Nothing about “${clip(safe(topic), 80)}” in this article.${hint}`);
     }
-    return { embeds: [fitEmbed({ title, fields: lists.slice(0, 25).map(listFieldOf), footer: asOf(now), color: HERALD_COLOR })] };
+    return { embeds: [{ title, fields: lists.map(listFieldOf), footer: asOf(now), color: HERALD_COLOR }] };
   }
   const facts = keyFacts(tracked, now);
-  const fields = [...(facts.length ? [{ name: 'Key facts', value: clip(facts.join('\n'), 1024) }] : []), ...article.lists.slice(0, MAX_LISTS).map(listFieldOf)];
+  const fields = [...(facts.length ? [{ name: 'Key facts', value: facts.join('\n') }] : []), ...article.lists.slice(0, MAX_LISTS).map(listFieldOf)];
   return {
     embeds: [
-      fitEmbed({
+      {
         title,
         description: fields.length ? undefined : 'Herald found no lists or key facts in this article.',
         fields,
         footer: `${asOf(now)}${article.lists.length ? ' · One topic: /facts topic:<words of a list name>' : ''}`,
         color: HERALD_COLOR,
-      }),
+      },
     ],
   };
 }

@@ -36,7 +36,7 @@ export function helpReply(commands: readonly HelpEntry[], name?: string): Reply 
         {
           title: subs.length ? `/${c.definition.name}` : usage(c.definition.name, c.definition.options),
           description: `${c.definition.description}${marks(c)}`,
-          fields: fields.slice(0, 25),
+          fields,
           color: HERALD_COLOR,
         },
       ],
@@ -47,7 +47,7 @@ export function helpReply(commands: readonly HelpEntry[], name?: string): Reply 
     embeds: [
       {
         title: 'Herald: commands',
-        description: clip(lines.join('\n'), 4096),
+        description: lines.join('\n'),
         footer: 'More on one command: /help command:<name>',
         color: HERALD_COLOR,
       },

@@ -7,7 +7,6 @@ import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
 import { clip, HERALD_COLOR, quote, safe } from '../format/text';
 import { dayText, discordInstant, publishedDateText } from '../format/dates';
-import { fitEmbed } from './fit-embed';
 import { attributionLine } from './who';
 
 const MAX_ATTRIBUTIONS = 10;
@@ -40,7 +39,7 @@ export function publishedText(tracked: TrackedArticle): string {
   const lines = [`**${publishedDateText(published) ?? dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%, ${certainty})`, safe(reason)];
   const from = published.sentence !== undefined ? sentenceText(tracked.article, published.sentence) : undefined;
   if (from) lines.push(quote(from, 300));
-  return clip(lines.join('\n'), 1024);
+  return lines.join('\n');
 }
 
 export function sourceReply(tracked: TrackedArticle): Reply {
@@ -48,15 +47,15 @@ export function sourceReply(tracked: TrackedArticle): Reply {
   // One field per attribution: who and how in the name, the sentence it rests on as the value.
   const reported: EmbedField[] = article.attributions.slice(0, MAX_ATTRIBUTIONS).map((a) => {
     const text = sentenceText(article, a.sentence);
-    return { name: clip(attributionLine(a, false).replace(/\*\*/g, ''), 256), value: text ? quote(text, 400) : safe(a.claim ?? '(no sentence)') };
+    return { name: attributionLine(a, false).replace(/\*\*/g, ''), value: text ? quote(text, 400) : safe(a.claim ?? '(no sentence)') };
   });
   const fields: EmbedField[] = [
     ...(reported.length ? reported : [{ name: 'Reported by', value: 'The article names no source for its report.' }]),
     { name: 'Origin', value: originText(tracked), inline: true },
     ...(article.encoding ? [{ name: 'Encoding', value: article.encoding, inline: true }] : []),
-    ...(article.meta.source ? [{ name: 'Publisher', value: clip(safe(article.meta.source), 256), inline: true }] : []),
+    ...(article.meta.source ? [{ name: 'Publisher', value: safe(article.meta.source), inline: true }] : []),
     { name: 'Added to Herald', value: `${discordInstant(tracked.ingestedAt, 'f')} (${discordInstant(tracked.ingestedAt, 'R')})`, inline: true },
     { name: 'Publication date', value: publishedText(tracked) },
   ];
-  return { embeds: [fitEmbed({ title: clip(`Source: ${safe(article.headline)}`, 256), fields, footer: `Article id: ${article.id}`, color: HERALD_COLOR })] };
+  return { embeds: [{ title: `Source: ${safe(article.headline)}`, fields, footer: `Article id: ${article.id}`, color: HERALD_COLOR }] };
 }

@@ -3,7 +3,6 @@ import type { StatusSnapshot } from '../core/status-snapshot';
 import type { EmbedField, Reply } from '../core/reply';
 import { clip, HERALD_COLOR, safe } from '../format/text';
 import { discordInstant } from '../format/dates';
-import { fitEmbed } from './fit-embed';
 import { listField } from './who';
 
 /** 93784000 ms → "1 d 2 h 3 min". */
@@ -28,7 +27,7 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
     ...(s.postingStopped
       ? [{
           name: 'Posting stopped',
-          value: clip(`Since ${discordInstant(s.postingStopped.at, 'f')}: ${safe(s.postingStopped.reason)}. No reminder or announcement is posted (none is marked missed for it) until Herald restarts with a valid token.`, 1024),
+          value: `Since ${discordInstant(s.postingStopped.at, 'f')}: ${safe(s.postingStopped.reason)}. No reminder or announcement is posted (none is marked missed for it) until Herald restarts with a valid token.`,
         }]
       : []),
     { name: 'Up for', value: `${durationText(now.getTime() - s.startedAt.getTime())} (since ${discordInstant(s.startedAt, 'f')})`, inline: true },
@@ -36,7 +35,7 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
     {
       name: 'Next scheduled post',
       value: s.nextPost
-        ? clip(`${discordInstant(s.nextPost.at, 'f')} (${discordInstant(s.nextPost.at, 'R')}) in ${channel(s.nextPost.channelId)}: ${safe(s.nextPost.description)}`, 1024)
+        ? `${discordInstant(s.nextPost.at, 'f')} (${discordInstant(s.nextPost.at, 'R')}) in ${channel(s.nextPost.channelId)}: ${safe(s.nextPost.description)}`
         : 'None scheduled',
     },
     { name: 'Missed reminders', value: String(s.missedReminders), inline: true },
@@ -56,9 +55,9 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
     {
       name: 'Last error',
       value: s.lastError
-        ? clip(`${discordInstant(s.lastError.at, 'f')} (${discordInstant(s.lastError.at, 'R')})${s.lastError.id ? ` [id ${safe(s.lastError.id)}]` : ''}: ${safe(s.lastError.message)}`, 1024)
+        ? `${discordInstant(s.lastError.at, 'f')} (${discordInstant(s.lastError.at, 'R')})${s.lastError.id ? ` [id ${safe(s.lastError.id)}]` : ''}: ${safe(s.lastError.message)}`
         : 'None since start',
     },
   ];
-  return { embeds: [fitEmbed({ title: 'Herald status', fields, color: HERALD_COLOR })] };
+  return { embeds: [{ title: 'Herald status', fields, color: HERALD_COLOR }] };
 }

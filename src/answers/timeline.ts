@@ -5,34 +5,32 @@ import { eventYearIsCertain } from '../articles/model';
 import type { Reply } from '../core/reply';
 import type { TimelineEventInput, TimelineInput } from '../pictures/timeline-layout';
 import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
-import { clip, HERALD_COLOR, safe } from '../format/text';
+import { HERALD_COLOR, safe } from '../format/text';
 import { asOf, eventDateText, publishedDateText, statusText } from '../format/dates';
-import { fitEmbed } from './fit-embed';
-
-const MAX_FIELDS = 25;
 
 export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
   const { article } = tracked;
-  const title = clip(`Timeline: ${safe(article.headline)}`, 256);
+  const title = `Timeline: ${safe(article.headline)}`;
   if (article.events.length === 0) {
     return { embeds: [{ title, description: 'Herald found no dated events in this article.', footer: asOf(now), color: HERALD_COLOR }] };
   }
   const ordered = chronological(article.events);
-  // Quotes only while they fit Discord's 6000-character embed total; /when event:… always quotes.
+  // A long timeline quotes less, so its events can be read at a glance (and most fit Discord's
+  // 6000-character total whole); /when event:… always quotes.
   const quoteMax = ordered.length <= 6 ? 300 : ordered.length <= 12 ? 120 : 0;
-  const fields = ordered.slice(0, MAX_FIELDS).map((e) => ({
+  // Every event: Discord's renderer shows the first 24 and "…and N more" beyond 25.
+  const fields = ordered.map((e) => ({
     name: `${eventDateText(e)}${e.isPublication ? ' (the report)' : ''} · ${statusText(e, now)}`,
     value: [eventDescription(e), eventTimestamps(e), asWritten(e), quoteMax ? eventQuote(article, e, quoteMax) : undefined].filter(Boolean).join('\n'),
   }));
-  const more = ordered.length - fields.length;
   return {
     embeds: [
-      fitEmbed({
+      {
         title,
         fields,
-        footer: `${asOf(now)} · ${ordered.length} dated event${ordered.length === 1 ? '' : 's'} in date order${more > 0 ? ` (first ${fields.length} shown)` : ''}`,
+        footer: `${asOf(now)} · ${ordered.length} dated event${ordered.length === 1 ? '' : 's'} in date order`,
         color: HERALD_COLOR,
-      }),
+      },
     ],
   };
 }

@@ -7,7 +7,6 @@ import { userError } from '../core/reply';
 import { asWritten, bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
 import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
 import { asOf, eventDateText, statusText } from '../format/dates';
-import { fitEmbed } from './fit-embed';
 
 // Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
 const MAX_EVENTS = 8;
@@ -28,7 +27,7 @@ export function whenShownEvents(article: TrackedArticle['article'], eventQuery?:
 
 export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: string): Reply {
   const { article } = tracked;
-  const title = clip(`When: ${safe(article.headline)}`, 256);
+  const title = `When: ${safe(article.headline)}`;
   if (article.events.length === 0) {
     return { embeds: [{ title, description: 'Herald found no dated events in this article.', footer: asOf(now), color: HERALD_COLOR }] };
   }
@@ -46,12 +45,12 @@ export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: strin
   const count = `${ordered.length} dated event${ordered.length === 1 ? '' : 's'}, most important first`;
   return {
     embeds: [
-      fitEmbed({
+      {
         title,
         fields: shown.map((e) => eventField(tracked, e, now, shown.length <= 4 ? 600 : 250)),
         footer: `${asOf(now)} · ${count}${more > 0 ? ` · ${more} more in /timeline` : ''}`,
         color: HERALD_COLOR,
-      }),
+      },
     ],
   };
 }

@@ -7,7 +7,6 @@ import { userError } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { sentenceText } from './events';
 import { clip, HERALD_COLOR, joinList, quote, safe } from '../format/text';
-import { fitEmbed } from './fit-embed';
 
 /** "Secretary-General of the CSTO" — the organisation only when the role does not already name it. */
 export function personAbout(p: Person): string {
@@ -37,22 +36,10 @@ export function attributionLine(a: Attribution, withClaim = true): string {
   return `**${safe(a.source)}** ${verb}${claim}`;
 }
 
-/** Lines joined until the field would overflow, then "…and N more". */
-export function listField(name: string, lines: string[], max = 1024): EmbedField | undefined {
+/** A field of one item a line, whole (Discord's renderer keeps what fits and says "…and N more"). */
+export function listField(name: string, lines: string[]): EmbedField | undefined {
   if (lines.length === 0) return undefined;
-  const out: string[] = [];
-  let used = 0;
-  for (const [i, line] of lines.entries()) {
-    const clipped = clip(line, 300);
-    // Leave room for the "…and N more" line.
-    if (used + clipped.length + 1 > max - 24) {
-      out.push(`…and ${lines.length - i} more`);
-      break;
-    }
-    out.push(clipped);
-    used += clipped.length + 1;
-  }
-  return { name, value: out.join('\n') };
+  return { name, value: lines.join('\n'), list: true };
 }
 
 const present = (f: EmbedField | undefined): f is EmbedField => f !== undefined;
@@ -86,10 +73,10 @@ export function findWho(article: Article, query: string): WhoMatch[] {
 }
 
 export function whoChoices(article: Article, typed: string): Choice[] {
-  const people = article.people.filter((p) => matchesWords(typed, `${p.name} ${p.role ?? ''}`)).map((p) => ({ name: clip(p.role ? `${p.name} — ${p.role}` : p.name, 100), value: p.name }));
+  const people = article.people.filter((p) => matchesWords(typed, `${p.name} ${p.role ?? ''}`)).map((p) => ({ name: p.role ? `${p.name} — ${p.role}` : p.name, value: p.name }));
   const orgs = article.organisations
     .filter((o) => matchesWords(typed, [o.name, o.acronym ?? '', ...o.aliases].join(' ')))
-    .map((o) => ({ name: clip(organisationName(o), 100), value: o.acronym ?? o.name }));
+    .map((o) => ({ name: organisationName(o), value: o.acronym ?? o.name }));
   return [...people, ...orgs];
 }
 
@@ -124,20 +111,20 @@ function personReply(article: Article, person: Person, headline: string): Reply 
     listField('Said or reported', saidBy(article, keys).map((a) => attributionLine(a))),
     mentions(article, person.sentences),
   ].filter(present);
-  return { embeds: [fitEmbed({ title: clip(safe(person.name), 256), description: about ? safe(about) : 'No role is given in the article.', fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR })] };
+  return { embeds: [{ title: safe(person.name), description: about ? safe(about) : 'No role is given in the article.', fields, footer: `From: ${headline}`, color: HERALD_COLOR }] };
 }
 
 function organisationReply(article: Article, org: Organisation, headline: string): Reply {
   const people = article.people.filter((p) => belongsTo(p, org));
   const otherNames = org.aliases.filter((a) => a !== org.name && a !== org.acronym);
   const fields = [
-    otherNames.length ? { name: 'Also called', value: clip(safe(joinList(otherNames)), 1024) } : undefined,
-    org.members.length ? { name: 'Members', value: clip(safe(joinList(org.members)), 1024) } : undefined,
+    otherNames.length ? { name: 'Also called', value: safe(joinList(otherNames)) } : undefined,
+    org.members.length ? { name: 'Members', value: safe(joinList(org.members)) } : undefined,
     listField('People', people.map(personLine)),
     listField('Said or reported', saidBy(article, orgKeys(org)).map((a) => attributionLine(a))),
     mentions(article, org.sentences),
   ].filter(present);
-  return { embeds: [fitEmbed({ title: clip(safe(organisationName(org)), 256), fields, footer: clip(`From: ${headline}`, 2048), color: HERALD_COLOR })] };
+  return { embeds: [{ title: safe(organisationName(org)), fields, footer: `From: ${headline}`, color: HERALD_COLOR }] };
 }
 
 export function whoReply(tracked: TrackedArticle, name?: string): Reply {
@@ -160,18 +147,18 @@ export function whoReply(tracked: TrackedArticle, name?: string): Reply {
   const fields = [
     listField('People', article.people.map(personLine)),
     listField('Organisations', article.organisations.map(organisationLine)),
-    article.places.length ? { name: 'Places', value: clip(safe(joinList(article.places.map((p) => p.name))), 1024) } : undefined,
+    article.places.length ? { name: 'Places', value: safe(joinList(article.places.map((p) => p.name))) } : undefined,
     listField('Who said what', article.attributions.map((a) => attributionLine(a))),
   ].filter(present);
   return {
     embeds: [
-      fitEmbed({
-        title: clip(`Who: ${headline}`, 256),
+      {
+        title: `Who: ${headline}`,
         description: fields.length ? undefined : 'Herald found no people or organisations in this article.',
         fields,
         footer: 'Details: /who name:<a name or acronym>',
         color: HERALD_COLOR,
-      }),
+      },
     ],
   };
 }

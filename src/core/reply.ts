@@ -5,6 +5,8 @@ export interface EmbedField {
   name: string;
   value: string;
   inline?: boolean;
+  /** One item a line: where Discord's limits cut it, whole items go and "…and N more" says how many. */
+  list?: boolean;
 }
 
 export interface Embed {

@@ -7,7 +7,6 @@ import type { Choice, Reply } from './reply';
 import type { Clock } from './clock';
 import type { CommandOutcome, Metrics } from './metrics';
 import { scrubChoices, scrubReply, type Scrub } from './secrets';
-import { clip } from '../format/text';
 
 /** `S`: the services commands receive (main.ts: src/services.ts's Services). */
 export interface RouterDeps<S extends RouterServices<S> = RouterServices<any>> {
@@ -105,9 +104,8 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     const ctx = this.context(inv);
     try {
       const choices = await command.autocomplete(inv.focused, inv.value, inv.options, ctx);
-      // Discord: at most 25 choices, names and values 1–100 characters.
-      const shown = this.deps.scrub ? scrubChoices(choices, this.deps.scrub) : choices;
-      return shown.slice(0, 25).map((c) => ({ name: clip(c.name, 100, 'exact'), value: clip(c.value, 100, 'exact') }));
+      // Whole: Discord's limits (25 choices of 100 characters) are its renderer's (renderChoices).
+      return this.deps.scrub ? scrubChoices(choices, this.deps.scrub) : choices;
     } catch (error) {
       ctx.log.error({ err: error }, 'autocomplete failed');
       return [];

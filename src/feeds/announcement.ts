@@ -37,13 +37,10 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   if (input.moves && input.moves.length > 0) {
     fields.push({
       name: 'Date moved',
-      value: cut(
-        input.moves
-          .slice(0, 3)
-          .map((m) => `${cut(safe(m.description), 120)}: ${dayTimestamp(m.from, 'D')} → **${dayTimestamp(m.to, 'D')}**${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
-          .join('\n'),
-        1024,
-      ),
+      value: input.moves
+        .slice(0, 3)
+        .map((m) => `${cut(safe(m.description), 120)}: ${dayTimestamp(m.from, 'D')} → **${dayTimestamp(m.to, 'D')}**${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
+        .join('\n'),
     });
     if (input.movedFrom) {
       const name = (source: string | undefined, link: string | undefined, fallback: string) => {
@@ -52,22 +49,22 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
       };
       fields.push({
         name: 'Sources',
-        value: cut(`Before: ${name(input.movedFrom.source, input.movedFrom.url, 'the earlier article')} — ${cut(safe(input.movedFrom.headline), 150)}\nNow: ${name(article.meta.source, url, 'this article')}`, 1024),
+        value: `Before: ${name(input.movedFrom.source, input.movedFrom.url, 'the earlier article')} — ${cut(safe(input.movedFrom.headline), 150)}\nNow: ${name(article.meta.source, url, 'this article')}`,
       });
     }
   }
   const dates = upcoming(article, now);
   if (dates.length > 0) {
-    fields.push({ name: 'Key dates', value: cut(dates.map((e) => `${dayTimestamp(e.date, 'D')} (${dayTimestamp(e.date, 'R')}): ${cut(safe(e.description), 150)}`).join('\n'), 1024) });
+    fields.push({ name: 'Key dates', value: dates.map((e) => `${dayTimestamp(e.date, 'D')} (${dayTimestamp(e.date, 'R')}): ${cut(safe(e.description), 150)}`).join('\n') });
   }
   if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: cut(safe(input.matchedTerms.join(', ')), 200), inline: true });
-  if (url) fields.push({ name: 'Source', value: cut(`[${safe(article.meta.source ?? hostOf(url))}](${url.replace(/@(everyone|here)/gi, '%40$1')})`, 1024), inline: true });
+  if (url) fields.push({ name: 'Source', value: `[${safe(article.meta.source ?? hostOf(url))}](${url.replace(/@(everyone|here)/gi, '%40$1')})`, inline: true });
   const embed: Embed = {
-    title: cut(safe(article.headline), 256),
+    title: safe(article.headline),
     url,
-    description: cut(parts.join('\n\n'), 4000) || undefined,
+    description: parts.join('\n\n') || undefined,
     fields,
-    footer: cut([article.meta.source && safe(article.meta.source), article.published.date ? `published ${yearIsCertain(article.published) ? article.published.date : publishedDateText(article.published)}` : undefined].filter(Boolean).join(' · ') || 'Herald', 2048),
+    footer: [article.meta.source && safe(article.meta.source), article.published.date ? `published ${yearIsCertain(article.published) ? article.published.date : publishedDateText(article.published)}` : undefined].filter(Boolean).join(' · ') || 'Herald',
     color: input.updateTo || (input.moves && input.moves.length > 0) ? UPDATE_COLOR : COLOR,
   };
   if (article.published.date && !article.published.inferred && yearIsCertain(article.published)) embed.timestamp = `${article.published.date}T12:00:00.000Z`;
@@ -108,5 +105,5 @@ function hostOf(url: string): string {
   }
 }
 
-/** Announcements cut text exactly at the limit. */
+/** Announcements shorten a quoted description or headline within a line exactly at its length (Discord's limits are its renderer's). */
 const cut = (s: string, max: number) => clip(s, max, 'exact');

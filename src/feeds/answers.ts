@@ -1,7 +1,6 @@
 // What /feed and /watch answer (pure): confirmations and lists built from the feed services' results.
 // Feed titles, topics, filters and errors come from strangers or admins: shown inert and bounded.
 import type { Reply } from '../core/reply';
-import { clip } from '../format/text';
 import { discordInstant } from '../format/dates';
 import type { FeedAddResult, FeedInfo, OpmlImportReport, WatchInfo, WebhookInfo } from './admin-services';
 import { shown } from './delivery-options';
@@ -51,7 +50,7 @@ export function importSummary(report: Extract<OpmlImportReport, { ok: true }>): 
   if (report.already.length) lines.push(`Already followed: ${report.already.length}.`);
   if (report.failed.length) lines.push(`Not added (${report.failed.length}): ${report.failed.map((f) => `<${f.url}>: ${feedText(f.reason)}`).join('; ')}`);
   if (report.skipped.length) lines.push(`Skipped (${report.skipped.length}): ${feedText(report.skipped.slice(0, 5).join('; '))}${report.skipped.length > 5 ? '…' : ''}`);
-  return clip(lines.join('\n'), 1900);
+  return lines.join('\n');
 }
 
 export function feedListReply(feeds: FeedInfo[], now: Date): Reply {

@@ -2,7 +2,6 @@
 // Herald's embed, optionally with the admin's template as its text, or a plain-text message from the
 // template — and the watch's role ping, the only mention any announcement can carry.
 import type { Reply } from '../core/reply';
-import { clip } from '../format/text';
 import { renderAnnouncement, type AnnouncementInput } from './announcement';
 import { DEFAULT_TEXT_TEMPLATE, fillTemplate, placeholderValues, type MessageFormat } from './templates';
 
@@ -13,9 +12,6 @@ export interface DeliverySettings {
 }
 
 export const DEFAULT_DELIVERY: DeliverySettings = { template: null, format: 'embed', pingRoleId: null };
-
-const CONTENT_MAX = 2000;
-const DESCRIPTION_MAX = 4000;
 
 export function articleUrl(input: Pick<AnnouncementInput, 'article' | 'origin'>): string | undefined {
   return input.article.meta.url ?? (/^https?:\/\//.test(input.origin) ? input.origin : undefined);
@@ -28,13 +24,13 @@ export function renderDelivery(input: AnnouncementInput, settings: DeliverySetti
   if (settings.format === 'text') {
     const values = placeholderValues({ article: input.article, url: articleUrl(input), now: input.now, matchedTerms: input.matchedTerms });
     const body = fillTemplate(settings.template ?? DEFAULT_TEXT_TEMPLATE, values) || values.title;
-    reply = { content: clip(mention ? `${mention}\n${body}` : body, CONTENT_MAX) };
+    reply = { content: mention ? `${mention}\n${body}` : body };
   } else {
     reply = renderAnnouncement(input);
     const embed = reply.embeds?.[0];
     if (settings.template && embed) {
       const values = placeholderValues({ article: input.article, url: articleUrl(input), now: input.now, matchedTerms: input.matchedTerms });
-      embed.description = clip(fillTemplate(settings.template, values), DESCRIPTION_MAX) || undefined;
+      embed.description = fillTemplate(settings.template, values) || undefined;
     }
     if (mention) reply.content = mention;
   }

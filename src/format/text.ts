@@ -33,19 +33,38 @@ export function safe(text: string): string {
 
 /**
  * Shortens to at most `max` characters and ends with "…". By default it prefers a line or sentence
- * boundary, then a word boundary; `exact` cuts at the limit (ids, titles, one-line labels).
+ * boundary, then a word boundary; `exact` cuts at the limit (ids, titles, one-line labels). Never splits
+ * a surrogate pair, and closes a code block it cut open.
  */
 export function clip(text: string, max: number, mode: 'boundary' | 'exact' = 'boundary'): string {
   if (text.length <= max) return text;
-  if (max <= 1) return '…';
-  if (mode === 'exact') return `${text.slice(0, max - 1)}…`;
+  if (max <= 1) return max === 1 ? '…' : '';
+  if (mode === 'exact') return `${safeSlice(text, max - 1)}…`;
+  const fence = '\n```';
+  let out = cutAt(text, max);
+  if (countFences(out) % 2 === 1) out = `${cutAt(text, max - fence.length)}${fence}`;
+  return out.length <= max ? out : `${safeSlice(text, max - 1)}…`;
+}
+
+function cutAt(text: string, max: number): string {
+  if (max <= 2) return '…'.slice(0, Math.max(max, 0));
   const room = text.slice(0, max - 2);
   const line = room.lastIndexOf('\n');
   const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '));
   if (line >= max / 2 && line >= sentenceEnd) return `${room.slice(0, line)}\n…`;
   if (sentenceEnd >= max / 2) return `${room.slice(0, sentenceEnd + 1)} …`;
   const space = room.lastIndexOf(' ');
-  return `${space >= max / 2 ? room.slice(0, space) : room}…`;
+  return `${space >= max / 2 ? room.slice(0, space) : safeSlice(text, max - 2)}…`;
+}
+
+/** The first `n` UTF-16 units, one fewer when the last would be half of a surrogate pair. */
+function safeSlice(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return code >= 0xd800 && code <= 0xdbff ? text.slice(0, n - 1) : text.slice(0, n);
+}
+
+function countFences(text: string): number {
+  return text.split('```').length - 1;
 }
 
 /** A quoted sentence as a Discord block quote. */

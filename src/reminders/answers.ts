@@ -37,9 +37,7 @@ function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed' |
 
 function section(items: ReminderLine[], kind: 'upcoming' | 'sent' | 'missed' | 'failed' | 'cancelled', empty: string): string {
   if (items.length === 0) return empty;
-  const text = items.map((l) => `• ${line(l, kind)}`).join('\n');
-  // Five fields of 900 and a 1,000-character description stay under Discord's 6,000 per embed.
-  return clip(text, 900);
+  return items.map((l) => `• ${line(l, kind)}`).join('\n');
 }
 
 /** Articles that gave no reminder and why: archive news, a guessed year, no publication date. */
@@ -47,7 +45,7 @@ function notScheduledText(listing: ReminderListing): string {
   const lines = listing.notScheduled.map((n) => `• ${clip(safe(n.headline), 80)} — ${safe(n.why)}`);
   const more = listing.notScheduledCount - listing.notScheduled.length;
   if (more > 0) lines.push(`…and ${more} more`);
-  return clip(lines.join('\n'), 900);
+  return lines.join('\n');
 }
 
 export function listReply(listing: ReminderListing): Reply {
@@ -62,7 +60,7 @@ export function listReply(listing: ReminderListing): Reply {
     embeds: [
       {
         title: 'Reminders',
-        description: clip(channels, 1000),
+        description: channels,
         fields: [
           { name: 'Upcoming', value: section(listing.upcoming, 'upcoming', 'None scheduled') },
           { name: 'Sent', value: section(listing.sent, 'sent', 'None yet') },
@@ -85,7 +83,7 @@ export function movesReply(moves: HeldMove[]): Reply {
   );
   const first = moves[0];
   return {
-    content: clip(`Date moves by a year or more, or far ahead, wait for an admin before reminders follow them:\n${lines.join('\n')}`, 1900),
+    content: `Date moves by a year or more, or far ahead, wait for an admin before reminders follow them:\n${lines.join('\n')}`,
     ephemeral: true,
     buttons: [
       { customId: `remind:move:${first.id}:confirm`, label: 'Confirm the first' },

@@ -43,11 +43,11 @@ export function timezoneSetReply(timezone: string, moved: number): Reply {
 
 /** /remind mine: upcoming (each with a Cancel button), sent, and the ones that ended without being sent, with why. */
 export function mineReply(listing: MemberListing, note?: string): Reply {
-  const lines = (items: MemberReminder[], line: (r: MemberReminder, i: number) => string, empty: string) => (items.length ? clip(items.map(line).join('\n'), 1000) : empty);
+  const lines = (items: MemberReminder[], line: (r: MemberReminder, i: number) => string, empty: string) => (items.length ? items.map(line).join('\n') : empty);
   const zone = `Time zone: ${safe(listing.timezone)}${listing.ownTimezone ? '' : " (the server's; /remind me timezone:<zone> sets yours)"}`;
   const cancels: Button[] = listing.upcoming
     .filter((r) => r.state === 'pending')
-    .map((r) => ({ customId: `${CANCEL_PREFIX}${r.id}`, label: clip(`Cancel ${listing.upcoming.indexOf(r) + 1}: ${dayText(r.eventDate)} · ${r.content.description}`, 80, 'exact') }));
+    .map((r) => ({ customId: `${CANCEL_PREFIX}${r.id}`, label: `Cancel ${listing.upcoming.indexOf(r) + 1}: ${dayText(r.eventDate)} · ${r.content.description}` }));
   const rows: Button[][] = [];
   for (let i = 0; i < cancels.length && rows.length < 5; i += BUTTONS_PER_ROW) rows.push(cancels.slice(i, i + BUTTONS_PER_ROW));
   return {

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
-import { clip } from '../format/text';
 import { dayText } from '../format/dates';
 import { isFarMove } from './holds';
 import type { MemberReminder } from './member-store';
@@ -71,7 +70,7 @@ export function remindMeButtons(tracked: TrackedArticle, now: Date, options: { f
   return events.slice(0, options.max ?? BUTTONS_PER_ROW * MAX_ROWS).flatMap((e) => {
     const customId = remindMeCustomId(tracked, e.key);
     if (customId.length > CUSTOM_ID_MAX) return [];
-    return [{ customId, label: clip(`Remind me: ${dayText(e.date)} · ${e.content.description}`, 80, 'exact') }];
+    return [{ customId, label: `Remind me: ${dayText(e.date)} · ${e.content.description}` }];
   });
 }
 

@@ -22,18 +22,18 @@ export function reminderReply(content: ReminderContent, options: RenderOptions):
   const lines = [`**${when}:** ${discordInstant(options.eventAt, 'D')} (${discordInstant(options.eventAt, 'R')})${deadline}`, `As written: “${clip(safe(content.expression), 100)}”`];
   if (content.sentence) lines.push('', quote(content.sentence, 900));
   if (content.attribution) lines.push(`— ${clip(safe(content.attribution), 200)}`);
-  const fields = [{ name: 'Article', value: clip(safe(content.headline), 1000) }];
+  const fields = [{ name: 'Article', value: safe(content.headline) }];
   if (options.late) {
     const why = options.late.cause === 'offline' ? 'Herald was offline' : 'Discord was unavailable';
     lines.push('', `*Posted ${durationText(options.late.ms)} late: ${why}.*`);
   }
-  const title = clip(stripForTitle(content.description), 240);
+  const title = stripForTitle(content.description);
   const reply: Reply = {
     embeds: [
       {
         title: options.preview ? `Preview: ${title}` : title,
         url: content.url && /^https?:\/\//.test(content.url) ? content.url : undefined,
-        description: clip(lines.join('\n'), 4000),
+        description: lines.join('\n'),
         fields,
         footer: options.preview ? 'Reminder preview (/remind test)' : 'Herald reminder',
         color: HERALD_COLOR,

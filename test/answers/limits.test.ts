@@ -1,10 +1,13 @@
-// Answers stay within Discord's embed limits on their own, even for articles far larger than news.
+// Answers carry their full text; Discord's renderer keeps every reply within Discord's limits, even for
+// articles far larger than news, and the console shows it whole.
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse';
 import type { Article, ArticleEvent } from '../../src/articles/model';
 import type { Reply } from '../../src/core/reply';
 import { eventTimestamps } from '../../src/answers/events';
 import { listField } from '../../src/answers/who';
+import { renderMessage } from '../../src/transports/discord/render';
+import { renderReplyText } from '../../src/transports/console/render-text';
 import { makeArticle, setup, track } from './helpers';
 import { readCorpus } from '../support/shared-data';
 
@@ -25,9 +28,13 @@ function huge(): Article {
   });
 }
 
+/** What Discord would reject in the rendered reply. */
 function withinLimits(reply: Reply): string[] {
   const out: string[] = [];
-  for (const e of reply.embeds ?? []) {
+  const message = renderMessage(reply);
+  if ((message.content ?? '').length > 2000) out.push('content');
+  let total = 0;
+  for (const e of message.embeds ?? []) {
     const fields = e.fields ?? [];
     if ((e.title ?? '').length > 256) out.push('title');
     if ((e.description ?? '').length > 4096) out.push('description');
@@ -36,9 +43,10 @@ function withinLimits(reply: Reply): string[] {
       if (f.name.length > 256) out.push(`field name ${f.name.slice(0, 20)}`);
       if (f.value.length > 1024) out.push(`field value ${f.name.slice(0, 20)}`);
     }
-    const total = (e.title ?? '').length + (e.description ?? '').length + (e.footer ?? '').length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-    if (total > 6000) out.push(`total ${total}`);
+    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   }
+  if (total > 6000) out.push(`total ${total}`);
+  for (const row of message.components ?? []) for (const b of row.components) if (b.label.length > 80) out.push(`button ${b.label.slice(0, 20)}`);
   return out;
 }
 
@@ -54,10 +62,28 @@ describe('Discord limits', () => {
     expect(problems).toEqual([]);
   });
 
-  it('says how many more there are when a list does not fit a field', () => {
-    const f = listField('People', Array.from({ length: 100 }, (_, i) => `**Person ${i}** — a role`));
-    expect(f?.value.length).toBeLessThanOrEqual(1024);
-    expect(f?.value.split('\n').at(-1)).toMatch(/^…and \d+ more$/);
+  it('says how many more there are when a list does not fit a field on Discord, and the console shows them all', () => {
+    const people = Array.from({ length: 100 }, (_, i) => `**Person ${i}** — a role`);
+    const reply: Reply = { embeds: [{ title: 'Who', fields: [listField('People', people)!] }] };
+    const value = renderMessage(reply).embeds![0].fields![0].value;
+    expect(value.length).toBeLessThanOrEqual(1024);
+    const lines = value.split('\n');
+    expect(lines.slice(0, -1)).toEqual(people.slice(0, lines.length - 1));
+    expect(lines.at(-1)).toBe(`…and ${100 - (lines.length - 1)} more`);
+    const text = renderReplyText(reply, new Date('2026-11-27T12:00:00Z'));
+    expect(text).toContain('Person 0 — a role');
+    expect(text).toContain('Person 99 — a role');
+    expect(text).not.toContain('more');
+  });
+
+  it('shows the console every event of a long timeline, and Discord the first 24 and how many more', async () => {
+    const { run } = setup([track(makeArticle('Busy', ['One.', 'Two.', 'Three.'], { events: Array.from({ length: 40 }, (_, i) => event(i)) }))]);
+    const reply = await run('timeline');
+    expect(reply.embeds![0].fields).toHaveLength(40);
+    expect(renderReplyText(reply, new Date('2026-11-27T12:00:00Z')).match(/Event \d+ word/g)).toHaveLength(40);
+    const fields = renderMessage(reply).embeds![0].fields!;
+    expect(fields).toHaveLength(25);
+    expect(fields.at(-1)).toEqual({ name: '\u200b', value: '…and 16 more' });
   });
 
   it('caps /when at eight events and points to /timeline for the rest', async () => {

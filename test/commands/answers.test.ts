@@ -8,6 +8,7 @@ import { commands } from '../../commands';
 import help from '../../commands/help';
 import { CommandRouter } from '../../src/core/router';
 import { ManualClock } from '../../src/core/clock';
+import { renderChoices } from '../../src/transports/discord/render';
 
 const seed = parsedSeed();
 const HEADLINE = 'CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security';
@@ -328,9 +329,11 @@ describe('autocomplete', () => {
     }
   });
 
-  it('suggests the events of the chosen article, most important first, cut at a word within 100 characters', async () => {
+  it('suggests the events of the chosen article, most important first, which Discord sees cut at a word within 100 characters', async () => {
     const { complete } = setup([track(parsedSeed(new Date('2024-11-27T09:00:00Z')))]);
-    expect(await complete('when', 'event', '')).toEqual([
+    const whole = await complete('when', 'event', '');
+    expect(whole[0].name).toBe('28 November 2024 — CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan');
+    expect(renderChoices(whole)).toEqual([
       { name: '28 November 2024 — CSTO to approve the plan to strengthen the border between Tajikistan and…', value: 'e2' },
       { name: 'by 28 November 2024 — plan to strengthen the border between Tajikistan and Afghanistan to be…', value: 'e0' },
       { name: '2011 — decision to develop the plan to strengthen the border between Tajikistan and Afghanistan…', value: 'e3' },
@@ -365,7 +368,7 @@ describe('/status', () => {
       { name: 'Next scheduled post', value: '<t:1795856400:f> (<t:1795856400:R>) in <#123456789012345678>: Reminder: approval @\u200beveryone' },
       { name: 'Missed reminders', value: '1', inline: true },
       { name: 'Broken subscriptions', value: 'None', inline: true },
-      { name: 'Failing feeds', value: 'https://feeds.example/rss: 3 failures, last: HTTP 503' },
+      { name: 'Failing feeds', value: 'https://feeds.example/rss: 3 failures, last: HTTP 503', list: true },
       { name: 'Last error', value: '<t:1795777200:f> (<t:1795777200:R>) [id abcd1234]: boom' },
     ]);
   });

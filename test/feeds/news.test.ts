@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { MessagePoster } from '../../src/core/poster';
 import { classifyAddress, type AddressVerdict } from '../../src/net/address';
 import { remindMeButtons } from '../../src/reminders/members';
+import { renderMessage } from '../../src/transports/discord/render';
 
 const bed = feedTestBed('herald-news-');
 beforeAll(() => {
@@ -93,7 +94,7 @@ describe('feeds through the fake Discord', () => {
     expect(buttons.map((b) => b.label)).toEqual([expect.stringMatching(/^Remind me: 3 December 2024 · harbour board to vote on the new quay/)]);
     expect(buttons[0].custom_id).toMatch(/^remind:me:[\w-]{16}:[0-9a-f]{24}$/);
     const preview = await herald.news.deliveries.previewWatch({ guildId: bed.fake.guildId, channelId: channel });
-    expect(preview.ok && [preview.article, preview.reply.buttonRows?.flat().map((b) => b.label)]).toEqual([`Harbour story number 2 of feed ${bed.n}`, buttons.map((b) => b.label)]);
+    expect(preview.ok && [preview.article, renderMessage(preview.reply).components?.flatMap((r) => r.components.map((b) => b.label))]).toEqual([`Harbour story number 2 of feed ${bed.n}`, buttons.map((b) => b.label)]);
     await herald.stop();
   });
 

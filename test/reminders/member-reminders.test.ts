@@ -11,6 +11,7 @@ import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
+import { renderMessage } from '../../src/transports/discord/render';
 import { harness, memberReminders, type Harness } from './harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
@@ -44,8 +45,11 @@ const dmRequests = () => fake.requests.filter((r) => r.method === 'POST' && [...
 
 describe('a member reminder', () => {
   it('is one DM at the event day and time in the member\'s zone, sent once with a nonce, pinging no one', async () => {
-    expect(button().label).toBe('Remind me: 28 November 2024 · CSTO to approve the plan to strengthen the border…');
-    expect(button().label.length).toBe(80);
+    expect(button().label).toBe('Remind me: 28 November 2024 · CSTO to approve the plan to strengthen the border between Tajikistan and Afghanistan');
+    // Discord's renderer cuts the label to its 80 characters.
+    const shown = renderMessage({ buttonRows: [[button()]] }).components![0].components[0].label;
+    expect(shown).toBe('Remind me: 28 November 2024 · CSTO to approve the plan to strengthen the border…');
+    expect(shown.length).toBe(80);
     const set = await remind();
     expect(set).toMatchObject({ ok: true, created: true, reminder: { eventDate: '2024-11-28', time: '09:00', timezone: 'UTC', dueAt: Date.parse('2024-11-28T09:00:00Z') } });
     expect(await remind()).toMatchObject({ ok: true, created: false });

@@ -46,7 +46,7 @@ export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): s
 
 export function askReply(result: ReturnType<AskService['ask']>, question: string, now: Date): Reply {
   if (!result.ok && result.type === 'unknown-article') return userError('No such article — see /articles.');
-  const title = clip(`Q: ${safe(question.replace(/\s+/g, ' ').trim())}`, 256);
+  const title = `Q: ${safe(question.replace(/\s+/g, ' ').trim())}`;
   if (!result.ok) {
     const lines = ['The tracked articles don’t say.'];
     if ('closest' in result && result.closest) {
@@ -70,7 +70,7 @@ export function askReply(result: ReturnType<AskService['ask']>, question: string
     embeds: [
       {
         title,
-        description: clip(lines.join('\n'), 4000),
+        description: lines.join('\n'),
         fields: fields.length > 0 ? fields : undefined,
         footer: `${asOf(now)} · confidence ${Math.round(result.confidence * 100)}%`,
         color: HERALD_COLOR,

@@ -17,7 +17,7 @@ import type { Caller, RawOptions } from '../../core/command';
 import type { Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { InFlight } from '../../core/in-flight';
-import { renderMessage, type MessagePayload } from './render';
+import { renderChoices, renderMessage, type MessagePayload } from './render';
 
 /** Discord errors meaning the interaction can no longer be answered (expired or answered elsewhere). */
 const GONE = new Set([10062, 40060, 10015, 10008]);
@@ -169,7 +169,7 @@ export class InteractionHandler {
       value: String(focused.value ?? ''),
     });
     try {
-      await i.respond(choices);
+      await i.respond(renderChoices(choices));
     } catch (error) {
       if (isGone(error)) this.log.warn({ interactionId: i.id, command: i.commandName }, 'autocomplete expired before Herald answered');
       else this.log.error({ err: error, interactionId: i.id }, 'autocomplete response failed');

@@ -1,7 +1,10 @@
-// Reply → Discord message JSON (pure). Keeps every part within Discord's limits by cutting long text at a
-// sentence (else word) boundary with "…", so Discord never rejects a reply, and never lets a message ping.
+// Reply → Discord message JSON (pure), and never a message that pings. The one place that knows Discord's
+// size limits: replies carry their full text (the console shows it whole), and this renderer fits them —
+// long text cut at a line, sentence or word boundary with "…", lists cut to whole items with "…and N
+// more", fields beyond 25 or beyond the 6000-character total dropped with a "…and N more" note.
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
-import type { Attachment, Button, Embed, Reply } from '../../core/reply';
+import type { Attachment, Button, Choice, Embed, EmbedField, Reply } from '../../core/reply';
+import { clip } from '../../format/text';
 
 export const LIMITS = {
   content: 2000,
@@ -20,6 +23,11 @@ export const LIMITS = {
   customId: 100,
   attachments: 10,
   attachmentDescription: 1024,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  /** Not Discord's: each item of a list field is cut to this, so several items show within one field. */
+  listItem: 300,
 } as const;
 
 export const EPHEMERAL = MessageFlags.Ephemeral;
@@ -65,7 +73,7 @@ export function allowedMentions(pingRoleId?: string, pingUserId?: string): Allow
 
 export function renderMessage(reply: Reply): MessagePayload {
   const payload: MessagePayload = { allowed_mentions: allowedMentions(reply.pingRoleId, reply.pingUserId) };
-  if (reply.content) payload.content = truncate(inert(reply.content), LIMITS.content);
+  if (reply.content) payload.content = clip(inert(reply.content), LIMITS.content);
   const embeds = fitEmbeds((reply.embeds ?? []).slice(0, LIMITS.embeds));
   if (embeds.length) payload.embeds = embeds;
   const rows = [reply.buttons ?? [], ...(reply.buttonRows ?? [])].map(renderButtons).filter((r): r is ApiButtonRow => r !== undefined).slice(0, LIMITS.buttonRows);
@@ -73,12 +81,17 @@ export function renderMessage(reply: Reply): MessagePayload {
   const files = (reply.attachments ?? []).slice(0, LIMITS.attachments).map((a) => ({
     ...a,
     name: a.name.replace(/[^\w.-]/g, '_') || 'file',
-    ...(a.description ? { description: truncate(inert(a.description), LIMITS.attachmentDescription) } : {}),
+    ...(a.description ? { description: clip(inert(a.description), LIMITS.attachmentDescription) } : {}),
   }));
   if (files.length) payload.files = files;
   if (!payload.content && !payload.embeds && !payload.components && !payload.files) payload.content = '(nothing to show)';
   if (reply.ephemeral) payload.flags = EPHEMERAL;
   return payload;
+}
+
+/** Autocomplete choices within Discord's limits: 25 at most, names and values of 100 characters. */
+export function renderChoices(choices: Choice[]): Choice[] {
+  return choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName), value: clip(c.value, LIMITS.choiceValue, 'exact') }));
 }
 
 function renderButtons(buttons: Button[]): ApiButtonRow | undefined {
@@ -89,107 +102,135 @@ function renderButtons(buttons: Button[]): ApiButtonRow | undefined {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       custom_id: b.customId.slice(0, LIMITS.customId),
-      label: truncate(b.label, LIMITS.buttonLabel) || '…',
+      label: clip(b.label, LIMITS.buttonLabel, 'exact') || '…',
       ...(b.disabled ? { disabled: true } : {}),
     })),
   };
 }
 
-/**
- * Fits embeds into the per-part limits and the 6000-character message total. Budget goes first to each
- * embed's title and footer (attribution), then descriptions, then fields in order; a field that no longer
- * fits is dropped rather than shown as a stub.
- */
+type ApiField = NonNullable<ApiEmbed['fields']>[number];
+const EMPTY = '\u200b';
+const moreNote = (n: number): ApiField => ({ name: EMPTY, value: `…and ${n} more` });
+/** Room kept for a "…and N more" note field. */
+const NOTE_ROOM = 24;
+
+/** Fits each part to its own limit, then the message to the 6000-character total. */
 function fitEmbeds(embeds: Embed[]): ApiEmbed[] {
-  let budget: number = LIMITS.total;
-  const out: ApiEmbed[] = embeds.map((e) => {
-    const api: ApiEmbed = {};
-    if (e.title) api.title = truncate(inert(e.title), LIMITS.title);
-    if (e.url && /^https?:\/\//.test(e.url)) api.url = e.url;
-    if (e.footer) api.footer = { text: truncate(inert(e.footer), LIMITS.footer) };
-    if (e.timestamp) api.timestamp = e.timestamp;
-    if (e.color !== undefined) api.color = e.color;
-    budget -= (api.title?.length ?? 0) + (api.footer?.text.length ?? 0);
-    return api;
-  });
-  if (budget < 0) {
-    // Only possible with 10 huge titles + footers: shorten footers evenly.
-    const share = Math.floor(LIMITS.total / Math.max(out.length, 1) / 2);
-    budget = LIMITS.total;
-    for (const api of out) {
-      if (api.title) api.title = truncate(api.title, share);
-      if (api.footer) api.footer.text = truncate(api.footer.text, share);
-      budget -= (api.title?.length ?? 0) + (api.footer?.text.length ?? 0);
-    }
-  }
-  embeds.forEach((e, i) => {
-    if (!e.description) return;
-    const max = Math.min(LIMITS.description, budget);
-    if (max < 20) return;
-    const text = truncate(inert(e.description), max);
-    out[i].description = text;
-    budget -= text.length;
-  });
-  embeds.forEach((e, i) => {
-    const fields: NonNullable<ApiEmbed['fields']> = [];
-    for (const f of (e.fields ?? []).slice(0, LIMITS.fields)) {
-      const name = truncate(inert(f.name), LIMITS.fieldName) || '\u200b';
-      const room = Math.min(LIMITS.fieldValue, budget - name.length);
-      if (room < 20) break;
-      const value = truncate(inert(f.value), room) || '\u200b';
-      fields.push({ name, value, ...(f.inline ? { inline: true } : {}) });
-      budget -= name.length + value.length;
-    }
-    if (fields.length) out[i].fields = fields;
+  // Beyond 25 fields: 24 are shown, and the 25th says how many more there are.
+  const hidden = embeds.map((e) => ((e.fields?.length ?? 0) > LIMITS.fields ? e.fields!.length - (LIMITS.fields - 1) : 0));
+  const out = embeds.map((e, i) => fitParts(e, hidden[i] > 0 ? LIMITS.fields - 1 : LIMITS.fields));
+  const total = LIMITS.total - NOTE_ROOM * hidden.filter((n) => n > 0).length;
+  if (embedTotal(out) > total) shareFieldRoom(embeds, out, total);
+  if (embedTotal(out) > total) fitByBudget(out, total).forEach((n, i) => (hidden[i] += n));
+  out.forEach((api, i) => {
+    if (hidden[i] > 0) api.fields = [...(api.fields ?? []), moreNote(hidden[i])];
   });
   // Discord rejects an embed with nothing in it.
   return out.filter((e) => e.title || e.description || e.fields || e.footer);
 }
 
+function fitParts(e: Embed, maxFields: number): ApiEmbed {
+  const api: ApiEmbed = {};
+  if (e.title) api.title = clip(inert(e.title), LIMITS.title);
+  if (e.url && /^https?:\/\//.test(e.url)) api.url = e.url;
+  if (e.description) api.description = clip(inert(e.description), LIMITS.description);
+  if (e.fields?.length) api.fields = e.fields.slice(0, maxFields).map((f) => fitField(f, LIMITS.fieldValue));
+  if (e.footer) api.footer = { text: clip(inert(e.footer), LIMITS.footer) };
+  if (e.timestamp) api.timestamp = e.timestamp;
+  if (e.color !== undefined) api.color = e.color;
+  return api;
+}
+
+function fitField(f: EmbedField, max: number): ApiField {
+  const value = f.list ? fitList(inert(f.value), max) : clip(inert(f.value), max);
+  return { name: clip(inert(f.name), LIMITS.fieldName) || EMPTY, value: value || EMPTY, ...(f.inline ? { inline: true } : {}) };
+}
+
+/** A list field's items (one a line), each within `LIMITS.listItem`, whole items while they fit, then "…and N more". */
+function fitList(value: string, max: number): string {
+  const lines = value.split('\n');
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    const item = clip(line, LIMITS.listItem);
+    // Leave room for the "…and N more" line.
+    if (used + item.length + 1 > max - NOTE_ROOM) {
+      out.push(`…and ${lines.length - i} more`);
+      break;
+    }
+    out.push(item);
+    used += item.length + 1;
+  }
+  return out.join('\n');
+}
+
+/**
+ * Over the total: the longest field values are shortened first — short values keep their length, the
+ * rest share what is left equally — so no field has to go.
+ */
+function shareFieldRoom(embeds: Embed[], out: ApiEmbed[], total: number): void {
+  const slots = out.flatMap((api, e) => (api.fields ?? []).map((field, i) => ({ api, source: embeds[e].fields![i], i, length: field.value.length })));
+  const values = slots.reduce((n, s) => n + s.length, 0);
+  let room = total - (embedTotal(out) - values);
+  if (room < slots.length * 40) return;
+  const order = [...slots].sort((a, b) => a.length - b.length);
+  order.forEach((s, k) => {
+    const cap = Math.min(s.length, Math.floor(room / (order.length - k)));
+    if (cap < s.length) s.api.fields![s.i] = fitField(s.source, cap);
+    room -= s.api.fields![s.i].value.length;
+  });
+}
+
+/**
+ * Still over (huge titles, descriptions or field names): the budget goes first to each embed's title and
+ * footer (attribution), then descriptions, then fields in order; a field that no longer fits is dropped
+ * rather than shown as a stub. Returns how many fields each embed lost.
+ */
+function fitByBudget(out: ApiEmbed[], total: number): number[] {
+  // Room for a note in each embed that has fields, given back when none of its fields is dropped.
+  const room = total - NOTE_ROOM * out.filter((api) => api.fields).length;
+  let budget = room;
+  for (const api of out) budget -= (api.title?.length ?? 0) + (api.footer?.text.length ?? 0);
+  if (budget < 0) {
+    // Only possible with 10 huge titles + footers: shorten both evenly.
+    const share = Math.floor(room / Math.max(out.length, 1) / 2);
+    budget = room;
+    for (const api of out) {
+      if (api.title) api.title = clip(api.title, share);
+      if (api.footer) api.footer.text = clip(api.footer.text, share);
+      budget -= (api.title?.length ?? 0) + (api.footer?.text.length ?? 0);
+    }
+  }
+  for (const api of out) {
+    if (!api.description) continue;
+    const max = Math.min(api.description.length, budget);
+    if (max < 20) delete api.description;
+    else {
+      api.description = clip(api.description, max);
+      budget -= api.description.length;
+    }
+  }
+  return out.map((api) => {
+    const fields = api.fields ?? [];
+    const kept: ApiField[] = [];
+    for (const f of fields) {
+      const space = Math.min(f.value.length, budget - f.name.length);
+      if (space < 20) break;
+      const value = clip(f.value, space) || EMPTY;
+      kept.push({ ...f, value });
+      budget -= f.name.length + value.length;
+    }
+    if (kept.length) api.fields = kept;
+    else delete api.fields;
+    const dropped = fields.length - kept.length;
+    if (fields.length && dropped === 0) budget += NOTE_ROOM;
+    return dropped;
+  });
+}
+
 /** Removes bidi override/isolate controls: text from articles must not reorder what Discord shows. */
 export function inert(text: string): string {
   return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
-}
-
-const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s)/g;
-
-/**
- * Cuts `text` to at most `max` characters. Prefers the last sentence end that keeps at least half of the
- * room ("First. Second. …"), else the last word boundary ("First sentence and…"), else a hard cut.
- * Never splits a surrogate pair and closes a code block it cut open.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return max === 1 ? '…' : '';
-  const fence = '\n```';
-  let result = cutAt(text, max);
-  if (countFences(result) % 2 === 1) result = `${cutAt(text, max - fence.length)}${fence}`;
-  return result.length <= max ? result : `${safeSlice(text, max - 1)}…`;
-}
-
-/** The cut text including its marker, at most `max` characters. */
-function cutAt(text: string, max: number): string {
-  if (max <= 2) return '…'.slice(0, Math.max(max, 0));
-  const room = max - 2; // "text …" after a sentence
-  let sentenceEnd = -1;
-  for (const m of text.slice(0, room + 1).matchAll(SENTENCE_END)) {
-    const end = m.index + m[0].length;
-    if (end <= room) sentenceEnd = end;
-  }
-  if (sentenceEnd >= room / 2) return `${text.slice(0, sentenceEnd)} …`;
-  const wordRoom = max - 1; // "text…" after a word
-  const space = text.slice(0, wordRoom + 1).search(/\s\S*$/);
-  if (space > wordRoom / 2) return `${text.slice(0, space).replace(/[\s,;:–—-]+$/, '')}…`;
-  return `${safeSlice(text, wordRoom)}…`;
-}
-
-function safeSlice(text: string, n: number): string {
-  const code = text.charCodeAt(n - 1);
-  return code >= 0xd800 && code <= 0xdbff ? text.slice(0, n - 1) : text.slice(0, n);
-}
-
-function countFences(text: string): number {
-  return text.split('```').length - 1;
 }
 
 /** Total characters Discord counts toward the 6000 limit. */

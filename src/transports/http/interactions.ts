@@ -12,7 +12,7 @@ import type { Choice, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { InFlight } from '../../core/in-flight';
 import { flattenOptions, isGone } from '../discord/interactions';
-import { renderMessage, type MessagePayload } from '../discord/render';
+import { renderChoices, renderMessage, type MessagePayload } from '../discord/render';
 
 /** Discord closes an interaction that got no HTTP answer within 3 s; Herald defers well before. */
 export const DEFER_AFTER_MS = 2_000;
@@ -217,7 +217,7 @@ export class HttpInteractionHandler {
       this.router.autocomplete({ command: name, options: flattenOptions(i.data?.options ?? []) as RawOptions, caller: callerOf(i), interactionId: i.id, focused: focused.name, value: focused.value }),
     );
     if (choices === LATE) this.log.warn({ interactionId: i.id, command: name }, 'autocomplete too slow; answered with no suggestions');
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices === LATE ? [] : (choices as Choice[]) } };
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices === LATE ? [] : renderChoices(choices as Choice[]) } };
   }
 
   private async component(i: HttpInteraction): Promise<InteractionResponse> {

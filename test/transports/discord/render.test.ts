@@ -1,32 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { embedTotal, LIMITS, renderMessage, truncate } from '../../../src/transports/discord/render';
+import { embedTotal, LIMITS, renderMessage } from '../../../src/transports/discord/render';
+import { clip } from '../../../src/format/text';
 
-describe('truncate', () => {
+// The renderer cuts with format/text's clip (the cut answers made themselves before Discord's limits moved here).
+describe('clip as the renderer cuts', () => {
   it('leaves text that fits untouched', () => {
-    expect(truncate('Short text.', 20)).toBe('Short text.');
+    expect(clip('Short text.', 20)).toBe('Short text.');
   });
 
   it('cuts at the last sentence end that fits and marks the cut', () => {
     const text = 'The plan was approved. Leaders met in Astana. The stages run to 2029.';
-    expect(truncate(text, 50)).toBe('The plan was approved. Leaders met in Astana. …');
+    expect(clip(text, 50)).toBe('The plan was approved. Leaders met in Astana. …');
   });
 
   it('cuts at a word boundary when no sentence end keeps half the room', () => {
     const text = 'One. ' + 'word '.repeat(40);
-    expect(truncate(text, 30)).toBe('One. word word word word word…');
+    expect(clip(text, 30)).toBe('One. word word word word…');
   });
 
   it('hard-cuts a single enormous word without splitting a surrogate pair', () => {
-    expect(truncate('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(clip('x'.repeat(100), 10)).toBe(`${'x'.repeat(8)}…`);
     const emoji = '😀'.repeat(10); // each is two UTF-16 units
-    const cut = truncate(emoji, 6);
+    const cut = clip(emoji, 6);
     expect(cut).toBe('😀😀…');
   });
 
   it('closes a code block it cut open', () => {
     const text = 'Intro. ```' + 'code line\n'.repeat(50) + '```';
-    const cut = truncate(text, 60);
+    const cut = clip(text, 60);
     expect(cut.length).toBeLessThanOrEqual(60);
     expect(cut.endsWith('\n```')).toBe(true);
     expect(cut.split('```').length - 1).toBe(2);
@@ -35,7 +37,7 @@ describe('truncate', () => {
   it('never exceeds the limit (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.integer({ min: 1, max: 300 }), (text, max) => {
-        const out = truncate(text, max);
+        const out = clip(text, max);
         expect(out.length).toBeLessThanOrEqual(max);
         if (text.length <= max) expect(out).toBe(text);
         else expect(out).toMatch(/…(\n```)?$/);
@@ -86,8 +88,9 @@ describe('renderMessage', () => {
     expect(e.title!.length).toBeLessThanOrEqual(LIMITS.title);
     expect(e.description!.length).toBeLessThanOrEqual(LIMITS.description);
     expect(e.footer!.text.length).toBeLessThanOrEqual(LIMITS.footer);
-    // Title, footer and description used up the 6000 budget: fields that no longer fit are dropped whole.
-    expect(e.fields).toBeUndefined();
+    // Title, footer and description used up the 6000 budget: fields that no longer fit are dropped whole,
+    // and a note says how many.
+    expect(e.fields).toEqual([{ name: '\u200b', value: '…and 30 more' }]);
     expect(embedTotal(out.embeds!)).toBeLessThanOrEqual(LIMITS.total);
     expect(out.content!.endsWith(' …')).toBe(true);
   });
