@@ -68,7 +68,7 @@ export function feedListReply(feeds: FeedInfo[], now: Date): Reply {
     embeds: [
       {
         title: `Feeds (${feeds.length}${failing ? `, ${failing} failing` : ''})`,
-        description: `${lines.join('\n')}${more}`.slice(0, 4000),
+        description: `${lines.join('\n')}${more}`,
       },
     ],
     ephemeral: true,
@@ -106,5 +106,5 @@ export function webhookSet(channelId: string, webhook: WebhookInfo | undefined):
 export function watchListReply(watches: WatchInfo[]): Reply {
   if (watches.length === 0) return { content: 'No channel is watched. Start with /watch channel.', ephemeral: true };
   const lines = watches.map((w) => `${w.broken ? '⚠️' : '📣'} <#${w.channelId}>${watchTopic(w)}${watchSettings(w)}${w.broken ? ` · stopped: ${shown(w.broken)} (run ${w.feed ? '/feed route' : '/watch channel'} again once fixed)` : ''}`);
-  return { embeds: [{ title: `Watched channels (${watches.length})`, description: lines.join('\n').slice(0, 4000) }], ephemeral: true };
+  return { embeds: [{ title: `Watched channels (${watches.length})`, description: lines.join('\n') }], ephemeral: true };
 }
