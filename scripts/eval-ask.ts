@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { percent, runEval } from '../test/answers/ask/eval';
-import { CALIBRATION, calibrated, FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
+import { CALIBRATION, CALIBRATION_PRIOR, CALIBRATION_STEP, calibrated, crossFittedScores, FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
 import { ANSWER_PRECISION } from '../src/answers/ask/answer';
 import { loadSquad, precisionCurve, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/answers/ask/squad';
 
@@ -94,26 +94,39 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
 /** Fits the confidence model and table on the tuning half only, and prints them for src/answers/ask/calibration.ts. */
 function calibrate(file: string): void {
   const { tuning } = splitByTitle(loadSquad(file));
-  const run = runSquad(tuning, { undecided: true });
-  const rows = run.questions
-    .filter((q) => run.predictions[q.id] !== '')
-    .map((q) => {
-      const r = run.results.get(q.id);
-      const ok = r && r.ok && 'raw' in r;
-      return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1 };
-    })
-    .filter((r) => r.features.length > 0 && r.features[3] > 0 && r.raw > 0);
+  const rows = tuning.flatMap((title) => {
+    const run = runSquad([title], { undecided: true });
+    return run.questions
+      .filter((q) => run.predictions[q.id] !== '')
+      .map((q) => {
+        const r = run.results.get(q.id);
+        const ok = r && r.ok && 'raw' in r;
+        return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1, group: title.title };
+      })
+      .filter((r) => r.features.length > 0 && r.features[3] > 0 && r.raw > 0);
+  });
   // What-questions (feature 'what') get their own model; every other type shares one.
   const whatAt = FEATURE_NAMES.indexOf('what');
   const isWhat = (r: { features: number[] }) => r.features[whatAt] === 1;
+  const fit = (train: typeof rows) => {
+    const w = fitWeights(train.filter((r) => !isWhat(r)));
+    const ww = fitWeights(train.filter(isWhat));
+    return (r: (typeof rows)[number]) => logistic(r.features, isWhat(r) ? ww : w);
+  };
+  // The table is read from out-of-fold scores (each title scored by models fitted on the other titles),
+  // in steps of at least CALIBRATION_STEP answers shrunk toward the mean by CALIBRATION_PRIOR: what the
+  // model does on answers it was not fitted on. The weights /ask runs with are then fitted on every title.
+  const outOfFold = crossFittedScores(rows, fit).map((raw, i) => ({ raw, f1: rows[i].f1 }));
   const weights = fitWeights(rows.filter((r) => !isWhat(r)));
   const whatWeights = fitWeights(rows.filter(isWhat));
-  const points = rows.map((r) => ({ raw: logistic(r.features, isWhat(r) ? whatWeights : weights), f1: r.f1 }));
-  console.log(`${rows.length} direct answers on the tuning half (${rows.filter(isWhat).length} to what-questions)`);
+  console.log(`${rows.length} direct answers on the tuning half (${rows.filter(isWhat).length} to what-questions), ${new Set(rows.map((r) => r.group)).size} titles as folds`);
   console.log(`export const WEIGHTS: number[] = [${weights.join(', ')}];`);
   console.log(`export const WHAT_WEIGHTS: number[] = [${whatWeights.join(', ')}];`);
   console.log(FEATURE_NAMES.map((n, i) => `  ${n}: ${weights[i]} · what ${whatWeights[i]}`).join('\n'));
-  console.log(`export const CALIBRATION: CalibrationStep[] = [${fitCalibration(points).map((s) => `\n  { from: ${s.from}, precision: ${s.precision}, n: ${s.n} },`).join('')}\n];`);
+  console.log(`export const CALIBRATION: CalibrationStep[] = [${fitCalibration(outOfFold, CALIBRATION_STEP, CALIBRATION_PRIOR).map((s) => `\n  { from: ${s.from}, precision: ${s.precision}, n: ${s.n} },`).join('')}\n];`);
+  const ranked = [...outOfFold].sort((x, y) => y.raw - x.raw);
+  const top = (k: number) => (ranked.slice(0, k).reduce((x, r) => x + r.f1, 0) / Math.min(k, ranked.length)).toFixed(2);
+  console.log(`out of fold, the precision of the best-scored 10 / 20 / 40 / 80 answers: ${top(10)} / ${top(20)} / ${top(40)} / ${top(80)}`);
 }
 
 function ownEval(): void {

@@ -201,6 +201,7 @@ export function answerFeatures(question: Question, c: Candidate, typed: Typed): 
   const answerWords = tokenize(typed.text).length;
   const near = proximity(question, c, typed);
   const what = question.type === 'what' ? 1 : 0;
+  const far = spread(question, c, typed);
   return [
     1,
     c.own,
@@ -223,7 +224,36 @@ export function answerFeatures(question: Question, c: Candidate, typed: Typed): 
     what * near[0],
     what * pairRatio(question, c),
     what * c.own,
+    far,
+    // Aligned: every word of the question in the sentence, the answer of the exact kind asked, none of the words far from it.
+    missing === 0 && typed.quality >= 1 && far <= 0.4 ? 1 - what : 0,
   ];
+}
+
+/**
+ * How far the question's words lie from the answer: the distance in tokens from the answer to the
+ * farthest of the question's words the sentence states (each word at its nearest mention; across a
+ * semicolon or dash counts as far), 0..1 with 1 = 20 tokens or more, or unknown. A right answer sits in
+ * the clause that states the whole question; one read beside a single word of it ("Oliver Evans in
+ * 1801" for who patented, when the patent is the other clause's) leaves the rest far away.
+ */
+function spread(question: Question, c: Candidate, typed: Typed): number {
+  const span = answerTokens(c, typed);
+  if (!span || c.tokens.length === 0) return 1;
+  const [from, to] = span;
+  const across = (i: number) => /;|\s[–—-]\s|[—]|\(/.test(c.text.slice(c.tokens[Math.min(i, from)].end, c.tokens[Math.max(i, to)].start));
+  let far = 0;
+  for (const k of c.matched) {
+    if (k.weak) continue;
+    let nearest = Infinity;
+    c.tokens.forEach((t, i) => {
+      if (i >= from && i <= to) return;
+      if (!k.stems.includes(t.stem) && !k.phrases.some((p) => p.includes(t.stem))) return;
+      nearest = Math.min(nearest, (i < from ? from - i : i - to) + (across(i) ? 10 : 0));
+    });
+    if (Number.isFinite(nearest)) far = Math.max(far, nearest);
+  }
+  return Math.min(far, 20) / 20;
 }
 
 /** Where in the sentence the answer was read from, as token positions, or null when it was reworded. */
@@ -302,9 +332,10 @@ function conflicts(question: Question, c: Candidate): boolean {
     const thing = question.concepts.find((k) => !k.entity && !k.weak && k.stems[0] === next.stem);
     if (thing && !c.matched.includes(thing)) return true;
   }
+  // A number of the question must be in the sentence, whether or not either writes thousands with commas ("10000" = "10,000").
+  const sentenceNumbers = new Set([...c.text.matchAll(/(?<![\d.,])\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,(?=\d{3}\b)/g, '').replace(/[.,]$/, '')));
   for (const m of question.text.matchAll(/\b\d[\d,.]*\b/g)) {
-    const n = m[0].replace(/[.,]$/, '');
-    if (!new RegExp(`(?<![\\d.,])${n.replace(/[.]/g, '\\.')}(?![\\d])`).test(c.text)) return true;
+    if (!sentenceNumbers.has(m[0].replace(/[.,]$/, '').replace(/,(?=\d{3}\b)/g, ''))) return true;
   }
   return false;
 }
@@ -340,8 +371,53 @@ export function unfit(question: Question, c: Candidate, typed: Typed): string | 
   const headline = new Set(stemsOf(c.hit.article.tracked.article.headline));
   for (const k of question.concepts) if (k.entity && !c.matched.includes(k) && !conceptIn(k, headline)) return `the sentence does not name "${k.text}"`;
   if (typed.countsMore) return 'the number counts more than the question asks';
+  const split = splitName(question, c);
+  if (split) return `the sentence does not name "${split}" as one name`;
+  const aside = asideName(question, c, typed);
+  if (aside) return `the sentence names "${aside}" only in brackets`;
   if (question.type === 'who' && !typed.whole && !personOrOrganisation(c, typed.text.split(',')[0])) return 'not a person or organisation';
   if (question.type === 'who') return roleConflict(question, c, typed);
+  return null;
+}
+
+/**
+ * A name the member typed as one ("Michigan Network Inc.") must stand in the sentence as one: its words
+ * scattered over the sentence ("Merit Network, Inc. … Michigan's public universities") name something else.
+ */
+function splitName(question: Question, c: Candidate): string | null {
+  const sentence = c.tokens.map((t) => t.stem);
+  for (const name of question.names) {
+    const words = tokenize(name).filter((t) => !STOP_WORDS.has(t.lower)).map((t) => t.stem);
+    if (words.length < 2 || !words.every((w) => sentence.includes(w))) continue;
+    const together = sentence.some((_, i) => words.every((w, k) => sentence.slice(i, i + words.length + 2).includes(w) && (k === 0 ? sentence[i] === w : true)));
+    if (!together) return name;
+  }
+  return null;
+}
+
+/**
+ * A name of the question that the sentence gives only inside brackets, with the answer outside them, is an
+ * aside ("Chrysler ended production in 1981 (except for the Dodge Diplomat …)"): the sentence says the
+ * answer of something else.
+ */
+function asideName(question: Question, c: Candidate, typed: Typed): string | null {
+  const span = answerTokens(c, typed);
+  if (!span) return null;
+  const depth: number[] = [];
+  let open = 0;
+  let from = 0;
+  for (const t of c.tokens) {
+    const between = c.text.slice(from, t.start);
+    open = Math.max(0, open + (between.match(/[([]/g)?.length ?? 0) - (between.match(/[)\]]/g)?.length ?? 0));
+    depth.push(open);
+    from = t.end;
+  }
+  if (depth[span[0]] > 0) return null;
+  for (const k of c.matched) {
+    if (!k.entity) continue;
+    const at = c.entityAt.filter((i) => k.stems.includes(c.tokens[i].stem) || k.phrases.some((p) => p.includes(c.tokens[i].stem)));
+    if (at.length > 0 && at.every((i) => depth[i] > 0)) return k.text;
+  }
   return null;
 }
 
@@ -763,11 +839,18 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
     }
     return pick ? { text: pick.text, quality: 1 } : null;
   }
+  // "Who did X in 1629": of several agents, the one the sentence ties to the question's number
+  // ("described by A in 1551 and by B in 1629" → B; "in 1629 by B").
+  for (const m of question.text.matchAll(/\b\d[\d,.]*\d\b|\b\d\b/g)) {
+    const n = m[0].replace(/[.]/g, '\\.');
+    const tied = c.text.match(new RegExp(`\\bby\\s+(?:the\\s+)?(${AGENT_NAME})\\s+(?:in|on|during|around|about|circa|c\\.)\\s+(?:\\w+\\s+){0,2}${n}(?![\\d])`, 'u')) ?? c.text.match(new RegExp(`(?<![\\d.,])${n}\\s+(?:\\w+\\s+)?by\\s+(?:the\\s+)?(${AGENT_NAME})`, 'u'));
+    if (tied && !questionMentions(question, tied[1])) return { text: tied[1].replace(/\s+(?:and|of)$/, ''), quality: 1 };
+  }
   // "Who did X": the agent after "by", the attributed source, or the nearest name to the verb.
   const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
   for (const i of anchor) {
     const after = c.text.slice(c.tokens[i].end);
-    const by = after.match(/^\s+(?:(?:up)?on\s+|\w+\s+)?by\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'’-]*|of|and|de|al(?:-[\p{Lu}][\p{L}'’]*)?)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|and|de|al|member states|members|media|officials))*)/u);
+    const by = after.match(new RegExp(`^\\s+(?:(?:up)?on\\s+|\\w+\\s+)?by\\s+(?:the\\s+)?(${AGENT_NAME})`, 'u'));
     if (by && !questionMentions(question, by[1])) return { text: by[1].replace(/\s+(?:and|of)$/, ''), quality: 1 };
   }
   for (const a of article.attributions) {
@@ -789,6 +872,9 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
   }
   return null;
 }
+
+/** An agent's name after "by": capitalised words with the particles names take ("Taqi al-Din", "Jerónimo de Ayanz"). */
+const AGENT_NAME = "(?:[\\p{Lu}][\\p{L}'’-]*|of|and|de|al(?:-[\\p{Lu}][\\p{L}'’]*)?)(?:\\s+(?:[\\p{Lu}][\\p{L}'’-]*|of|and|de|al(?:-[\\p{Lu}][\\p{L}'’]*)?|member states|members|media|officials))*";
 
 const ROLE_QUALIFIERS = new Set(['shadow', 'former', 'deputy', 'vice', 'acting', 'assistant', 'junior', 'ex', 'interim', 'outgoing', 'incoming', 'late']);
 

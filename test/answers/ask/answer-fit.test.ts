@@ -22,6 +22,14 @@ function best(text: string, question: string): { text: string; raw: number } | n
   return r.ok ? { text: r.text, raw: r.raw } : null;
 }
 
+/** The sentence answers `asked` with `answer` (not ruled out), and a rule rules out its answer to `other`. */
+function answersOnly(text: string, asked: string, answer: string, other: string): void {
+  const good = best(text, asked);
+  expect(good).toMatchObject({ text: answer });
+  expect(good?.raw).toBeGreaterThan(0);
+  expect(best(text, other)?.raw ?? 0).toBe(0);
+}
+
 describe('direct answers that fit the question', () => {
   it('gives none from a sentence that negates the question', () => {
     const text = 'In 1965 the committee approved the bridge. A polynomial time algorithm is not always practical.';
@@ -48,5 +56,26 @@ describe('direct answers that fit the question', () => {
     expect(best(text, 'Who did the Normans replace as the ruling class of England?')).toMatchObject({ text: 'Anglo-Saxons' });
     expect(best(text, 'Who did the Normans replace as the ruling class of England?')?.raw).toBeGreaterThan(0);
     expect(best(text, 'Who replaced the Normans as the ruling class of England?')?.raw ?? 0).toBe(0);
+  });
+
+  it('gives none when a name the question types as one is scattered over the sentence', () => {
+    const text = 'Harbour Transit, Inc., a company owned by the towns of Kent, was founded in 1952 to run the ferries.';
+    answersOnly(text, 'When was Harbour Transit, Inc. founded?', '1952', 'When was Kent Transit Inc. founded?');
+  });
+
+  it('gives none when the question names something the sentence mentions only in brackets', () => {
+    const text = 'Calder Mills stopped making woollen cloth in 1961 (except for the Bramley looms and the Hirst dye works).';
+    answersOnly(text, 'When did Calder Mills stop making woollen cloth?', '1961', 'When did Bramley stop making woollen cloth?');
+  });
+
+  it('matches a number of the question written with or without thousands commas', () => {
+    const text = 'By 1921, ferries that could carry 12,000 passengers a day had become common.';
+    answersOnly(text, 'By what year could ferries carry 12000 passengers a day?', '1921', 'By what year could ferries carry 15000 passengers a day?');
+  });
+
+  it('answers "who … in <year>" with the agent the sentence ties to that year, whole names with particles', () => {
+    const text = 'A floating lantern was described by Ibn al-Rashid in 1402 and by Marta Ellison in 1688.';
+    expect(best(text, 'Who described a floating lantern in 1688?')).toMatchObject({ text: 'Marta Ellison' });
+    expect(best(text, 'Who described a floating lantern in 1402?')).toMatchObject({ text: 'Ibn al-Rashid' });
   });
 });

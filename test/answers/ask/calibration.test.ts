@@ -1,6 +1,6 @@
 // The confidence model: a step table that never falls as the raw score rises, read as measured precision.
 import { describe, expect, it } from 'vitest';
-import { calibrated, fitCalibration, fitWeights, logistic } from '../../../src/answers/ask/calibration';
+import { calibrated, crossFittedScores, fitCalibration, fitWeights, logistic } from '../../../src/answers/ask/calibration';
 
 describe('calibration', () => {
   it('fits a step function that never falls, each step resting on at least the minimum number of answers', () => {
@@ -38,5 +38,27 @@ describe('calibration', () => {
     expect(w[1]).toBeGreaterThan(0);
     expect(logistic([1, 0.9], w)).toBeGreaterThan(0.8);
     expect(logistic([1, 0.1], w)).toBeLessThan(0.2);
+  });
+
+  it('shrinks a step toward the mean of all answers by the prior, the fewer its answers the more', () => {
+    const points = [
+      ...Array.from({ length: 60 }, (_, i) => ({ raw: 0.1 + i * 0.001, f1: 0 })),
+      ...Array.from({ length: 20 }, (_, i) => ({ raw: 0.9 + i * 0.001, f1: 1 })),
+    ];
+    // Mean 0.25; the top step's 20 right answers with 10 pseudo-answers at the mean: (20 + 2.5) / 30.
+    expect(fitCalibration(points, 15, 10)).toEqual([
+      { from: 0, precision: 0.04, n: 60 },
+      { from: 0.9, precision: 0.75, n: 20 },
+    ]);
+    expect(fitCalibration(points, 15).map((s) => s.precision)).toEqual([0, 1]);
+  });
+
+  it('scores each group only with a model fitted on the other groups', () => {
+    const rows = ['a', 'a', 'b', 'c', 'c', 'c'].map((group, i) => ({ group, i }));
+    // The "model" counts the training rows of the scored row's own group: out of fold that is always 0.
+    const scores = crossFittedScores(rows, (train) => (r) => train.filter((t) => t.group === r.group).length);
+    expect(scores).toEqual([0, 0, 0, 0, 0, 0]);
+    // One group alone: nothing to hold out, scored in sample.
+    expect(crossFittedScores(rows.slice(0, 2), (train) => () => train.length)).toEqual([2, 2]);
   });
 });

@@ -34,9 +34,8 @@ describe('decide', () => {
 
   it('answers only where the calibration measured precision of at least ANSWER_PRECISION', () => {
     expect([ANSWER_PRECISION, FIT_THRESHOLD, QUOTE_FIT, QUOTE_COVERAGE]).toEqual([0.85, 0.62, 0.5, 0.8]);
-    // Some step of the table reaches it (or /ask would never answer), and the step below does not.
-    const reaching = CALIBRATION.filter((s) => s.precision >= ANSWER_PRECISION);
-    expect(reaching.length).toBeGreaterThan(0);
-    expect(CALIBRATION[CALIBRATION.indexOf(reaching[0]) - 1].precision).toBeLessThan(ANSWER_PRECISION);
+    // Each step of the table answers exactly when its measured precision reaches the bar. The out-of-fold
+    // table (calibration.ts) has no step there yet: /ask quotes its best sentence instead of answering.
+    for (const step of CALIBRATION) expect(decide({ ...base, confidence: step.precision })).toBe(step.precision >= ANSWER_PRECISION ? 'answer' : 'quote');
   });
 });
