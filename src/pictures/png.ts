@@ -1,14 +1,12 @@
-// SVG → PNG with resvg (Rust, in-process, off the event loop). The SVG's text is already glyph outlines
-// (glyphs.ts), so resvg loads no fonts. PNGs are cached by the SVG's content: the same timeline asked again
-// costs a hash, not a render.
+// SVG → PNG, drawn by the rasterizer (raster.ts: resvg on a worker thread). The SVG's text is already glyph
+// outlines (glyphs.ts), so resvg loads no fonts. PNGs are cached by the SVG's content: the same timeline
+// asked again costs a hash, not a render.
 import { createHash } from 'node:crypto';
-import { renderAsync } from '@resvg/resvg-js';
+import { Rasterizer, type Png } from './raster';
 
-export interface Png {
-  data: Buffer;
-  width: number;
-  height: number;
-}
+export type { Png } from './raster';
+
+let sharedRasterizer: Rasterizer | undefined;
 
 /** The cache's budget for PNG data: a tall story picture is hundreds of kilobytes, and 64 of them would be tens of megabytes. */
 export const CACHE_BYTES = 4 * 1024 * 1024;
@@ -23,6 +21,8 @@ export class PngRenderer {
   constructor(
     private readonly maxEntries = 64,
     private readonly maxBytes = CACHE_BYTES,
+    /** One per process by default: one worker thread draws every picture. */
+    readonly rasterizer: Rasterizer = (sharedRasterizer ??= new Rasterizer()),
   ) {}
 
   /** The PNG of `svg`; concurrent requests for the same picture share one render. */
@@ -35,11 +35,7 @@ export class PngRenderer {
       return hit;
     }
     this.renders++;
-    const work = renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).then((img) => ({
-      data: img.asPng(),
-      width: img.width,
-      height: img.height,
-    }));
+    const work = this.rasterizer.rasterize(svg);
     this.cache.set(key, work);
     work.then(
       (png) => {

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { Rasterizer } from './src/pictures/raster';
+const rss = () => Math.round(process.memoryUsage().rss / 1048576);
+const svgs = JSON.parse(readFileSync('/tmp/tl/svgs.json', 'utf8'));
+const gc = async () => { (globalThis as any).gc(); await new Promise((r) => setTimeout(r, 300)); };
+await gc(); console.log('start', rss());
+const r = new Rasterizer(200);
+await r.rasterize(svgs.seed); console.log('seed once', rss());
+for (let i = 0; i < 10; i++) await r.rasterize(svgs.story + ' '.repeat(i)); console.log('story x10', rss());
+await new Promise((res) => setTimeout(res, 1000)); await gc(); console.log('after idle exit', rss(), r.running);
+for (let i = 0; i < 10; i++) await r.rasterize(svgs.story + ' '.repeat(i)); console.log('again story x10', rss());
+await new Promise((res) => setTimeout(res, 1000)); await gc(); console.log('after idle exit', rss(), r.running);
