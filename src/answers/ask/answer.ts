@@ -2,6 +2,7 @@
 // each covers (with the article around it), read the typed answer out of the best ones, and decline
 // when nothing is confident enough. Pure: the index, the question and `now` in, an AskResult out.
 import type { DatedEvent } from '../../format/dates';
+import type { ArticleEvent } from '../../articles/model';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
 import { calibrated, logistic, weightsFor } from './calibration';
@@ -163,8 +164,19 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
     raw,
     features: options.undecided ? answerFeatures(question, candidate, typed) : undefined,
     citations,
-    related: typed.related ?? [],
+    // A quote only shows, beside the sentence, the dated events the parser read from that very sentence
+    // (as /when shows them), never other events of the article, which a member would take for the answer.
+    related: quoteOnly ? relatedEvents(article.tracked.article.events.filter((e) => e.sentence === candidate.hit.sentence), 3) : typed.related ?? [],
   };
+}
+
+/** An article's events as the reply lists them under the quote: most salient first, publication left out. */
+function relatedEvents(events: readonly ArticleEvent[], max: number): AskAnswer['related'] {
+  return events
+    .filter((e) => !e.isPublication)
+    .sort((a, b) => b.salience - a.salience)
+    .slice(0, max)
+    .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier, expression: e.expression, yearCertain: e.yearCertain, yearIsLatest: e.yearIsLatest, dateBasis: e.dateBasis } }));
 }
 
 /**
@@ -770,11 +782,7 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
       bestClause = clause;
     }
   }
-  const related = article.events
-    .filter((e) => e.date !== best.event.date && !e.isPublication)
-    .sort((a, b) => b.salience - a.salience)
-    .slice(0, 2)
-    .map((e) => ({ text: e.description, date: { date: e.date, endDate: e.endDate, precision: e.precision, qualifier: e.qualifier, expression: e.expression, yearCertain: e.yearCertain, yearIsLatest: e.yearIsLatest, dateBasis: e.dateBasis } }));
+  const related = relatedEvents(article.events.filter((e) => e.date !== best.event.date), 2);
   const { date, endDate, precision, qualifier } = withStatedYear(c.text, best);
   const statedYear = date.slice(0, 4) !== best.event.date.slice(0, 4);
   const text = best.event.expression + (statedYear ? ` ${date.slice(0, 4)}` : '');

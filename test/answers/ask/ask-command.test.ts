@@ -50,6 +50,16 @@ describe('/ask', () => {
     expect(description.split('\n')[1]).toBe(`> ${result.text}`);
   });
 
+  it('beside a quote only, lists the dates of the quoted sentence, not other events a member would take for the answer', async () => {
+    const { run } = withAsk();
+    const embed = (await run('ask', { question: 'When will the plan be approved?' })).embeds?.[0];
+    const names = (embed?.fields ?? []).map((f) => f.name);
+    // The quoted sentence says "will be approved in the next two days": its event is the approval, by 28 November.
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/28 November 2024/);
+    expect(names.join(' ')).not.toMatch(/1992|years ago/);
+  });
+
   it('shows a date as upcoming, then past once it has gone by', () => {
     const { library } = withAsk();
     const result = createAskService(library).ask('When will the plan be approved?', { now: new Date('2024-11-27T12:00:00Z'), undecided: true });
