@@ -48,9 +48,10 @@ export function labelledTexts(labels = readLabels()): Map<string, string> {
   return texts;
 }
 
-/** Case, accents, curly quotes, hyphens, a leading "the" and a trailing possessive do not count. */
+/** Case, accents, curly quotes, hyphens, full stops ("Corp." = "Corp", "S.p.A." = "SpA"), a leading "the" and a trailing possessive do not count. */
 export function normalise(name: string): string {
   return name
+    .replace(/\./g, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘]/g, "'")
