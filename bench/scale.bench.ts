@@ -276,6 +276,9 @@ export async function run(): Promise<void> {
     const warmLoaded = await untilLoaded(warm, count, warmStatus);
     console.log(`warm start: first answer (/when of an article) after ${ms(warmFirst)} ms (${/No such article/.test(firstWarm.text) ? 'article not loaded yet' : 'answered'}); all loaded after ${(warmLoaded / 1000).toFixed(1)} s (target ≤ 5 s)`);
 
+    const loaded = warm.memory();
+    if (loaded) console.log(`  resident once loaded, before any command: ${mb(loaded.rssKb)} (peak so far ${mb(loaded.peakKb)})`);
+
     // ---- command latencies ----
     const rand = (() => {
       let s = 42;
