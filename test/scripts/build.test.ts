@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a plain JavaScript module without types
 import { build, parserFingerprint as buildFingerprint } from '../../scripts/build.mjs';
 import { parserFingerprint } from '../../src/articles/cache';
+import { DEFAULT_MAX_ARTICLE_BYTES, PARSE_WORKER_HEAP_MB } from '../../src/articles/ingest';
 import { repoRoot, SEED_FILE } from '../answers/helpers';
 
 let out: string;
@@ -53,4 +54,26 @@ describe('the compiled build', () => {
       await worker.terminate();
     }
   });
+
+  it('parses an article of the largest size a file may have within the parse workers\' heap cap', async () => {
+    const names = ['Amsel', 'Brook', 'Corran', 'Delling', 'Eskett', 'Farrow', 'Gilder', 'Hollis'];
+    const paragraphs: string[] = [];
+    let size = 0;
+    for (let i = 0; size < DEFAULT_MAX_ARTICLE_BYTES - 2_000; i++) {
+      const p = `The ${names[i % 8]} Water Board will meet on ${1 + (i % 28)} March in Port ${names[(i + 3) % 8]}, its chair, Ana ${names[(i + 5) % 8]}, said on Monday. "We expect ${i} objections," she said; the plan costs ${i % 90} million euros.`;
+      paragraphs.push(p);
+      size += p.length + 2;
+    }
+    const worker = new Worker(join(out, 'parse-worker.js'), { workerData: { tag: 'herald-parse-worker' }, resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB } });
+    try {
+      const message = await new Promise<{ result: { ok: boolean } }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ i: 0, text: `Water boards meet\n\n${paragraphs.join('\n\n')}\n`, origin: 'large.txt', now: Date.parse('2026-11-27T12:00:00Z') });
+      });
+      expect(message.result.ok).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+  }, 120_000);
 });
