@@ -3,8 +3,7 @@ import type { Article, ArticleEvent } from '../articles/model';
 import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { clip, quote, safe } from '../format/text';
-import { time } from '@discordjs/formatters';
-import { eventDateText, unixNoon, dayTimestamp, yearShown, type DatedEvent } from '../format/dates';
+import { eventDateText, unixNoon, dayTimestamp, timestampPart, yearShown, type DatedEvent } from '../format/dates';
 
 /** Most important first; equal salience → earlier first. */
 export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
@@ -42,14 +41,14 @@ export function eventChoices(article: Article, typed: string): Choice[] {
 }
 
 /**
- * Discord timestamps for the event. Only a day-precise date gets a calendar date (<t:…:D>); a month
+ * Timestamp parts for the event. Only a day-precise date gets a calendar date (style D); a month
  * or a year gets the relative form alone, so no reader sees a day the article never gave.
  */
 export function eventTimestamps(event: DatedEvent): string | undefined {
   // A guessed year gets no timestamp: Discord would show it as a confident date.
   if (!yearShown(event)) return undefined;
   // Relative to the middle of the month or year: "15 years ago" for 2011 seen from late 2026, not 16.
-  if (event.precision !== 'day') return time(Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2), 'R');
+  if (event.precision !== 'day') return timestampPart(Math.floor((unixNoon(event.date) + unixNoon(event.endDate)) / 2), 'R');
   const day = (iso: string) => dayTimestamp(iso, 'D');
   const anchor = event.qualifier === 'by' ? event.endDate : event.date;
   const rel = `(${dayTimestamp(anchor, 'R')})`;

@@ -1,5 +1,5 @@
 // Transport-neutral replies. Commands return these; the Discord and console transports render them.
-// Text may contain Discord timestamp tokens (<t:UNIX:D>, <t:UNIX:R>); the console renders them as dates.
+// Text may contain timestamp parts (see TIMESTAMP_PART): each transport renders them its own way.
 
 export interface EmbedField {
   name: string;
@@ -65,3 +65,18 @@ export interface Choice {
 }
 
 export const userError = (message: string): Reply => ({ content: message, ephemeral: true });
+
+/** The styles a timestamp part may ask for (Discord's letters: t T d D f F R). */
+export type TimestampStyle = 't' | 'T' | 'd' | 'D' | 'f' | 'F' | 'R';
+
+/**
+ * A moment inside reply text: U+E000, the Unix seconds, ':', the style letter, U+E001 (private-use
+ * characters no article or user text is left holding). Only src/format/dates.ts writes one
+ * (timestampPart); the Discord renderer turns it into <t:UNIX:STYLE>, the console into the date's text.
+ */
+export const TIMESTAMP_PART = /\uE000(-?\d{1,13}):([tTdDfFR])\uE001/g;
+
+/** Text with each timestamp part replaced by what render(unix, style) gives. */
+export function renderTimestampParts(text: string, render: (unix: number, style: TimestampStyle) => string): string {
+  return text.replace(TIMESTAMP_PART, (_m, unix: string, style: TimestampStyle) => render(Number(unix), style));
+}

@@ -1,6 +1,6 @@
 // Dates in messages: plain text that says no more than the article does ("May 1992", "2011 (about)",
 // "by 28 November 2024") and Discord timestamps, which each reader sees in their own locale. Pure.
-import { time, type TimestampStylesString } from '@discordjs/formatters';
+import type { TimestampStyle } from '../core/reply';
 import { MONTH_NAMES } from '../language/calendar-words';
 import { yearIsCertain, type ArticleEvent, type Published } from '../articles/model';
 import { eventStatus } from '../articles/event-status';
@@ -113,19 +113,28 @@ export function unixNoon(iso: string): number {
   return Date.UTC(y, m - 1, d, 12) / 1000;
 }
 
-/** A calendar date as a Discord timestamp, shown at noon UTC so every zone from UTC−11 to UTC+11 sees the same day. */
-export function dayTimestamp(iso: string, style: TimestampStylesString): string {
-  return time(unixNoon(iso), style);
+/**
+ * The one writer of a timestamp part (core/reply.ts TIMESTAMP_PART): a moment each transport renders,
+ * Discord as <t:UNIX:STYLE> (each reader's locale), the console as the date's text.
+ */
+export function timestampPart(at: Date | number, style: TimestampStyle): string {
+  const unix = typeof at === 'number' ? at : Math.floor(at.getTime() / 1000);
+  return `\uE000${unix}:${style}\uE001`;
 }
 
-/** "<t:UNIX:D> (<t:UNIX:R>)": Discord shows the date and "2 years ago" in each reader's locale. */
+/** A calendar date as a timestamp part, at noon UTC so every zone from UTC−11 to UTC+11 sees the same day. */
+export function dayTimestamp(iso: string, style: TimestampStyle): string {
+  return timestampPart(unixNoon(iso), style);
+}
+
+/** The date and how long ago, as timestamp parts: Discord shows the date and "2 years ago" in each reader's locale. */
 export function discordDate(iso: string): string {
   return `${dayTimestamp(iso, 'D')} (${dayTimestamp(iso, 'R')})`;
 }
 
-/** An instant as a Discord timestamp. */
+/** An instant as a timestamp part. */
 export function discordInstant(at: Date, style: 'f' | 'D' | 'R' = 'f'): string {
-  return time(at, style);
+  return timestampPart(at, style);
 }
 
 export function statusText(event: Pick<ArticleEvent, 'date' | 'endDate'> & Partial<Pick<ArticleEvent, 'yearCertain' | 'yearIsLatest'>>, now: Date): string {

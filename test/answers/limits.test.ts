@@ -10,6 +10,7 @@ import { renderMessage } from '../../src/transports/discord/render';
 import { renderReplyText } from '../../src/transports/console/render-text';
 import { makeArticle, setup, track } from './helpers';
 import { readCorpus } from '../support/shared-data';
+import { asDiscord } from '../support/discord-markup';
 
 function event(i: number, extra: Partial<ArticleEvent> = {}): ArticleEvent {
   const day = String((i % 28) + 1).padStart(2, '0');
@@ -96,9 +97,9 @@ describe('Discord limits', () => {
 
 describe('event timestamps', () => {
   it('give a calendar day only for day-precise dates', () => {
-    expect(eventTimestamps(event(0, { date: '2024-11-26', endDate: '2024-11-28', qualifier: 'by' }))).toBe('by <t:1732795200:D> (<t:1732795200:R>)');
-    expect(eventTimestamps(event(0, { date: '2024-11-27', endDate: '2024-11-28', qualifier: 'range' }))).toBe('<t:1732708800:D> – <t:1732795200:D> (<t:1732708800:R>)');
-    expect(eventTimestamps(event(0, { date: '1992-05-01', endDate: '1992-05-31', precision: 'month' }))).toBe('<t:706017600:R>');
+    expect(asDiscord(eventTimestamps(event(0, { date: '2024-11-26', endDate: '2024-11-28', qualifier: 'by' })))).toBe('by <t:1732795200:D> (<t:1732795200:R>)');
+    expect(asDiscord(eventTimestamps(event(0, { date: '2024-11-27', endDate: '2024-11-28', qualifier: 'range' })))).toBe('<t:1732708800:D> – <t:1732795200:D> (<t:1732708800:R>)');
+    expect(asDiscord(eventTimestamps(event(0, { date: '1992-05-01', endDate: '1992-05-31', precision: 'month' })))).toBe('<t:706017600:R>');
   });
 });
 

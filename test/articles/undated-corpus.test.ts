@@ -18,6 +18,7 @@ import { SqliteReminderStore } from '../../src/store/reminders-sqlite';
 import { ConsolePoster } from '../../src/transports/console/poster';
 import { remindersOn, tempDbPath } from '../reminders/harness';
 import { sharedPath } from '../support/shared-data';
+import { asDiscord } from '../support/discord-markup';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const dir = sharedPath('corpus/articles', 'the held-out news corpus');
@@ -47,7 +48,7 @@ describe('the undated corpus ingested on 2026-11-28', async () => {
     for (const t of articles) {
       for (const e of t.article.events) expect(eventStatus(e, NOW), `${t.origin}: ${e.expression}`).not.toBe('upcoming');
       for (const reply of [whenReply(t, NOW), timelineReply(t, NOW), briefReply(t, NOW)]) {
-        const text = JSON.stringify(reply);
+        const text = JSON.stringify(asDiscord(reply));
         expect(text, t.origin).not.toMatch(/· upcoming|\(upcoming\)/);
         // Every Discord timestamp shown lies before now: a guessed year gets none.
         for (const m of text.matchAll(/<t:(\d+):[A-Za-z]>/g)) expect(Number(m[1]) * 1000, t.origin).toBeLessThan(NOW.getTime());

@@ -9,6 +9,7 @@ import help from '../../commands/help';
 import { CommandRouter } from '../../src/core/router';
 import { ManualClock } from '../../src/core/clock';
 import { renderChoices } from '../../src/transports/discord/render';
+import { asDiscord } from '../support/discord-markup';
 
 const seed = parsedSeed();
 const HEADLINE = 'CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security';
@@ -49,7 +50,7 @@ describe('/when', () => {
     const fresh = parsedSeed(new Date('2024-11-27T09:00:00Z'));
     const { run } = setup([track(fresh, new Date('2024-11-27T09:00:00Z'))], '2026-11-27T12:00:00Z');
     const r = await run('when');
-    expect(embed(r).fields?.[0]).toEqual({ name: '28 November 2024 · past', value: `<t:${APPROVAL_NOON}:D> (<t:${APPROVAL_NOON}:R>)\n${APPROVAL}\n> ${APPROVAL_SENTENCE}` });
+    expect(asDiscord(embed(r).fields?.[0])).toEqual({ name: '28 November 2024 · past', value: `<t:${APPROVAL_NOON}:D> (<t:${APPROVAL_NOON}:R>)\n${APPROVAL}\n> ${APPROVAL_SENTENCE}` });
     expect(fieldNames(r)).toEqual(['28 November 2024 · past', 'by 28 November 2024 · past', '2011 · past', 'May 1992 · past', '26 November 2024 · past']);
   });
 
@@ -64,7 +65,7 @@ describe('/when', () => {
   it('shows one event when asked by words of its description, and hints when none matches', async () => {
     const { run } = setup([track(seed)]);
     const r = await run('when', { event: 'treaty signed' });
-    expect(embed(r).fields).toEqual([
+    expect(asDiscord(embed(r).fields)).toEqual([
       {
         name: 'May 1992 · past',
         value: '<t:706017600:R>\nCollective Security Treaty was signed in Tashkent, Uzbekistan\n> The Collective Security Treaty was signed in May 1992 in Tashkent, Uzbekistan, and its members include Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan.',
@@ -221,7 +222,7 @@ describe('/source', () => {
     ]);
     expect(field(r, 'Azerbaijani media reported')).toBe(`> ${APPROVAL_SENTENCE}`);
     expect(field(r, 'Origin')).toBe('File csto-border-plan.txt');
-    expect(field(r, 'Added to Herald')).toBe('<t:1795773600:f> (<t:1795773600:R>)');
+    expect(asDiscord(field(r, 'Added to Herald'))).toBe('<t:1795773600:f> (<t:1795773600:R>)');
     expect(field(r, 'Publication date')).toBe(
       '**26 November (year not stated; 2024 at the latest)**, inferred from the text (confidence 50%, year not certain)\n' +
         'The text says it was reported on "Tuesday, November 26", which has no year; 26 November fell on a Tuesday in 2024, 2019, 2013, 2002… ("May 1992" is already past (past tense)); nothing in the text decides between them, so 2024, the most recent up to 2026-11-27, is a guess and the year is not certain\n' +
@@ -299,7 +300,7 @@ describe('/articles', () => {
       { customId: 'articles:page:2', label: 'Next ▶', disabled: false },
     ]);
     expect(embed(r).footer).toBe('Page 1 of 3 · 23 articles · /articles page:N');
-    expect(field(r, 'Story number 23')).toBe('published 26 November 2024 · added <t:1795392000:R> · 0 dated events\nid: story-number-23-0000abcd');
+    expect(asDiscord(field(r, 'Story number 23'))).toBe('published 26 November 2024 · added <t:1795392000:R> · 0 dated events\nid: story-number-23-0000abcd');
   });
 
   it('turns pages with the buttons and with the page option', async () => {
@@ -362,7 +363,7 @@ describe('/status', () => {
     }));
     status.recordError({ message: 'boom', id: 'abcd1234' }, new Date('2026-11-27T11:00:00Z'));
     const r = await run('status');
-    expect(embed(r).fields).toEqual([
+    expect(asDiscord(embed(r).fields)).toEqual([
       { name: 'Up for', value: '3 h 5 min (since <t:1795770000:f>)', inline: true },
       { name: 'Articles tracked', value: '1', inline: true },
       { name: 'Next scheduled post', value: '<t:1795856400:f> (<t:1795856400:R>) in <#123456789012345678>: Reminder: approval @\u200beveryone' },

@@ -11,6 +11,7 @@ import type { Services } from '../../src/services';
 import { Status } from '../../src/core/status-snapshot';
 import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server';
 import { silent, startInstance, tempDir, type Instance } from '../feeds/harness';
+import { asDiscord } from '../support/discord-markup';
 
 const GUILD = '100000000000000001';
 const HERE = '200000000000000001';
@@ -62,7 +63,7 @@ describe('/feed', () => {
     });
     const list = await run('feed', { subcommand: 'list' });
     expect(list.embeds?.[0].title).toBe('Feeds (1)');
-    expect(list.embeds?.[0].description).toBe(`✅ **Command Feed** <${url}> · last read <t:1732701600:R>`);
+    expect(asDiscord(list.embeds?.[0].description)).toBe(`✅ **Command Feed** <${url}> · last read <t:1732701600:R>`);
     expect(await router.autocomplete({ command: 'feed', options: { subcommand: 'remove' }, caller: admin, focused: 'url', value: 'cmd' })).toEqual([
       { name: `Command Feed — ${url}`, value: url },
     ]);
@@ -77,7 +78,7 @@ describe('/feed', () => {
     await herald.news.feeds.pollAll();
     const list = await run('feed', { subcommand: 'list' });
     expect(list.embeds?.[0].title).toBe('Feeds (1, 1 failing)');
-    expect(list.embeds?.[0].description).toMatch(/^⚠️ <http:\/\/127\.0\.0\.1:\d+\/bad\.xml> · from configuration · failing \(1 in a row\): not well-formed XML .* · next try <t:\d+:R>$/);
+    expect(asDiscord(list.embeds?.[0].description)).toMatch(/^⚠️ <http:\/\/127\.0\.0\.1:\d+\/bad\.xml> · from configuration · failing \(1 in a row\): not well-formed XML .* · next try <t:\d+:R>$/);
   });
 });
 

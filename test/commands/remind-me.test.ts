@@ -18,6 +18,7 @@ import { ConsolePoster } from '../../src/transports/console/poster';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { article, tracked } from '../reminders/fixtures';
 import { harness, memberReminderOptions, silent, type Harness } from '../reminders/harness';
+import { asDiscord } from '../support/discord-markup';
 
 let fake: FakeDiscord;
 let h: Harness;
@@ -63,13 +64,13 @@ describe('Remind me', () => {
     await router.run({ command: 'remind', options: { subcommand: 'me', timezone: 'Asia/Tokyo' }, caller: member() });
     const set = await router.button(button.customId, member());
     expect(set.ephemeral).toBe(true);
-    expect(set.content?.split('\n')[0]).toBe(`Reminder set: a direct message on 28 November 2024 at 09:00 (Asia/Tokyo) — <t:${Date.parse('2024-11-28T00:00:00Z') / 1000}:R>, about Council to vote on the budget — “Budget vote in the council”.`);
+    expect(asDiscord(set.content?.split('\n')[0])).toBe(`Reminder set: a direct message on 28 November 2024 at 09:00 (Asia/Tokyo) — <t:${Date.parse('2024-11-28T00:00:00Z') / 1000}:R>, about Council to vote on the budget — “Budget vote in the council”.`);
     expect((await router.button(button.customId, member())).content).toMatch(/^You already have this reminder: /);
 
     const mine = await router.run({ command: 'remind', options: { subcommand: 'mine' }, caller: member() });
     expect(mine.ephemeral).toBe(true);
     expect(mine.embeds?.[0].description).toBe('Time zone: Asia/Tokyo');
-    expect(mine.embeds?.[0].fields?.[0].value).toMatch(/^1\. 28 November 2024 at 09:00 \(Asia\/Tokyo\) — <t:\d+:R>: Council to vote on the budget — “Budget vote in the council”$/);
+    expect(asDiscord(mine.embeds?.[0].fields?.[0].value)).toMatch(/^1\. 28 November 2024 at 09:00 \(Asia\/Tokyo\) — <t:\d+:R>: Council to vote on the budget — “Budget vote in the council”$/);
     const [cancel] = mine.buttonRows![0];
     expect(cancel.label).toBe('Cancel 1: 28 November 2024 · Council to vote on the budget');
     // Someone else's Cancel does nothing to it.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { announcementNonce, renderAnnouncement, summarise } from '../../src/feeds/announcement';
 import { dayTimestamp } from '../../src/format/dates';
 import { makeArticle } from './article-builder';
+import { asDiscord } from '../support/discord-markup';
 
 const article = makeArticle({
   headline: 'Alliance to approve border plan',
@@ -19,7 +20,7 @@ const article = makeArticle({
 describe('renderAnnouncement', () => {
   it('shows headline, summary, upcoming key dates as Discord timestamps and the source link', () => {
     const reply = renderAnnouncement({ article, origin: 'https://news.example/alliance', now: new Date('2024-11-27T10:00:00Z') });
-    expect(reply).toEqual({
+    expect(asDiscord(reply)).toEqual({
       embeds: [
         {
           title: 'Alliance to approve border plan',
@@ -51,14 +52,14 @@ describe('renderAnnouncement', () => {
     });
     const embed = reply.embeds?.[0];
     expect(embed?.description?.startsWith('**Update to:** Alliance sets date for border plan\n\n')).toBe(true);
-    expect(embed?.fields?.[0]).toEqual({ name: 'Date moved', value: 'Alliance approves the border plan: <t:1732190400:D> → **<t:1732795200:D>**' });
+    expect(asDiscord(embed?.fields?.[0])).toEqual({ name: 'Date moved', value: 'Alliance approves the border plan: <t:1732190400:D> → **<t:1732795200:D>**' });
     expect(embed?.fields?.map((f) => f.name)).toEqual(['Date moved', 'Key dates', 'Matched', 'Source']);
     expect(embed?.color).toBe(0xc05621);
   });
 
   it('uses the first sentences for the summary and stamps dates at noon UTC', () => {
     expect(summarise(article)).toBe('The alliance will approve the plan on Thursday. Ministers agreed on the draft last month.');
-    expect(dayTimestamp('2024-11-28', 'D')).toBe('<t:1732795200:D>');
+    expect(asDiscord(dayTimestamp('2024-11-28', 'D'))).toBe('<t:1732795200:D>');
   });
 });
 

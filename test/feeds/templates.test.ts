@@ -5,6 +5,7 @@ import { checkTemplate, fillTemplate, placeholderValues, PLACEHOLDERS } from '..
 import { renderDelivery } from '../../src/feeds/delivery';
 import { renderMessage } from '../../src/transports/discord/render';
 import { makeArticle } from './article-builder';
+import { asDiscord } from '../support/discord-markup';
 
 const now = new Date('2024-11-27T10:00:00Z');
 const article = makeArticle({
@@ -33,7 +34,7 @@ describe('checkTemplate', () => {
 describe('placeholders', () => {
   it('fills every placeholder from the article', () => {
     const values = placeholderValues({ article, url: 'https://news.example/border', now, matchedTerms: ['border'] });
-    expect(values).toEqual({
+    expect(asDiscord(values)).toEqual({
       title: 'Border plan agreed',
       summary: 'Ministers agreed the border plan on Tuesday. It takes effect in January. More follows.',
       link: 'https://news.example/border',
@@ -42,7 +43,7 @@ describe('placeholders', () => {
       keydate: '<t:1736942400:D>: the plan takes effect',
       topic: 'border',
     });
-    expect(fillTemplate('**{title}** ({source})\n{keydate}\n{link}', values)).toBe('**Border plan agreed** (News Desk)\n<t:1736942400:D>: the plan takes effect\nhttps://news.example/border');
+    expect(asDiscord(fillTemplate('**{title}** ({source})\n{keydate}\n{link}', values))).toBe('**Border plan agreed** (News Desk)\n<t:1736942400:D>: the plan takes effect\nhttps://news.example/border');
   });
 
   it('an empty placeholder leaves no blank line behind', () => {
@@ -73,7 +74,7 @@ describe('renderDelivery', () => {
 
   it('text format posts the template as a plain message (Herald\'s own template when none is set)', () => {
     expect(renderDelivery(input, { template: '{title} · {link}', format: 'text', pingRoleId: null })).toEqual({ content: 'Border plan agreed · https://news.example/border' });
-    expect(renderDelivery(input, { template: null, format: 'text', pingRoleId: null }).content).toBe(
+    expect(asDiscord(renderDelivery(input, { template: null, format: 'text', pingRoleId: null }).content)).toBe(
       '**Border plan agreed**\nMinisters agreed the border plan on Tuesday. It takes effect in January. More follows.\n<t:1736942400:D>: the plan takes effect\nhttps://news.example/border',
     );
   });

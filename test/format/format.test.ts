@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clip, escapeMarkdown, neutraliseMentions, safe, stripControls } from '../../src/format/text';
 import { dayText, dayTimestamp, discordDate, discordInstant, eventDateText, statusText, unixNoon } from '../../src/format/dates';
 import { eventStatus } from '../../src/articles/event-status';
+import { asDiscord } from '../support/discord-markup';
 
 describe('clip', () => {
   it('cuts at a sentence or word boundary by default, and exactly at the limit when asked', () => {
@@ -15,10 +16,10 @@ describe('clip', () => {
 
 describe('Discord timestamps', () => {
   it('show a calendar date at noon UTC and an instant at its second', () => {
-    expect(dayTimestamp('2024-11-28', 'D')).toBe('<t:1732795200:D>');
-    expect(discordDate('2024-11-28')).toBe('<t:1732795200:D> (<t:1732795200:R>)');
-    expect(discordInstant(new Date('2024-11-28T09:00:00.999Z'), 'R')).toBe('<t:1732784400:R>');
-    expect(discordInstant(new Date('2024-11-28T09:00:00Z'))).toBe('<t:1732784400:f>');
+    expect(asDiscord(dayTimestamp('2024-11-28', 'D'))).toBe('<t:1732795200:D>');
+    expect(asDiscord(discordDate('2024-11-28'))).toBe('<t:1732795200:D> (<t:1732795200:R>)');
+    expect(asDiscord(discordInstant(new Date('2024-11-28T09:00:00.999Z'), 'R'))).toBe('<t:1732784400:R>');
+    expect(asDiscord(discordInstant(new Date('2024-11-28T09:00:00Z')))).toBe('<t:1732784400:f>');
   });
 });
 
@@ -70,7 +71,7 @@ describe('dates as precise as the article', () => {
 
   it('makes Discord timestamps at noon UTC so the day reads the same around the world', () => {
     expect(unixNoon('2024-11-28')).toBe(1732795200);
-    expect(discordDate('2024-11-28')).toBe('<t:1732795200:D> (<t:1732795200:R>)');
+    expect(asDiscord(discordDate('2024-11-28'))).toBe('<t:1732795200:D> (<t:1732795200:R>)');
   });
 
   it('says past, today or upcoming as of the clock', () => {

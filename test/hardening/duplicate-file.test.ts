@@ -11,6 +11,7 @@ import { remindMeButtons } from '../../src/reminders/members';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { SEED_FILE } from '../answers/helpers';
 import { harness, memberReminders, silent, type Harness } from '../reminders/harness';
+import { asDiscord } from '../support/discord-markup';
 
 let fake: FakeDiscord;
 let dir: string;
@@ -77,7 +78,7 @@ describe('an article held by two identical files', () => {
     expect(listing.cancelled).toHaveLength(1);
     expect(listing.cancelled[0].reason).toBe('the article was removed');
     const cancelled = listReply(listing).embeds?.[0].fields?.find((f) => f.name === 'Cancelled');
-    expect(cancelled?.value).toMatch(/^• due <t:\d+:f>: .+ — the article was removed$/);
+    expect(asDiscord(cancelled?.value)).toMatch(/^• due <t:\d+:f>: .+ — the article was removed$/);
   });
 });
 

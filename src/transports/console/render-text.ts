@@ -1,6 +1,6 @@
-// Replies as terminal text: title, description, fields, footer and buttons; Discord timestamps become
+// Replies as terminal text: title, description, fields, footer and buttons; timestamp parts become
 // readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold and italic markers are removed.
-import type { Button, Reply } from '../../core/reply';
+import { renderTimestampParts, type Button, type Reply } from '../../core/reply';
 import { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS } from '../../language/calendar-words';
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -45,8 +45,7 @@ export function timestampText(unix: number, style: string, now: Date): string {
 
 /** Discord markup → plain terminal text. */
 export function plainText(text: string, now: Date): string {
-  return text
-    .replace(/<t:(-?\d{1,13})(?::([tTdDfFR]))?>/g, (_m, unix: string, style?: string) => timestampText(Number(unix), style ?? 'f', now))
+  return renderTimestampParts(text, (unix, style) => timestampText(unix, style, now))
     .replace(/<#\u200b?(\d+)>/g, '#$1')
     .replace(/<@&\u200b?(\d+)>/g, '@role:$1')
     .replace(/<@!?\u200b?(\d+)>/g, '@user:$1')

@@ -3,7 +3,8 @@
 // long text cut at a line, sentence or word boundary with "…", lists cut to whole items with "…and N
 // more", fields beyond 25 or beyond the 6000-character total dropped with a "…and N more" note.
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
-import type { Attachment, Button, Choice, Embed, EmbedField, Reply } from '../../core/reply';
+import { time } from '@discordjs/formatters';
+import { renderTimestampParts, type Attachment, type Button, type Choice, type Embed, type EmbedField, type Reply } from '../../core/reply';
 import { clip } from '../../format/text';
 
 export const LIMITS = {
@@ -228,9 +229,12 @@ function fitByBudget(out: ApiEmbed[], total: number): number[] {
   });
 }
 
-/** Removes bidi override/isolate controls: text from articles must not reorder what Discord shows. */
+/**
+ * Reply text as Discord takes it: timestamp parts become <t:UNIX:STYLE>, and bidi override/isolate controls
+ * go (text from articles must not reorder what Discord shows). Every text is passed through it before it is cut.
+ */
 export function inert(text: string): string {
-  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+  return renderTimestampParts(text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''), (unix, style) => time(unix, style));
 }
 
 /** Total characters Discord counts toward the 6000 limit. */

@@ -5,6 +5,7 @@ import { calibrated } from '../../../src/answers/ask/calibration';
 import { leadText } from '../../../src/answers/ask/reply';
 import { createAskService } from '../../../src/answers/ask/ask';
 import { makeArticle, parsedSeed, setup, track } from '../helpers';
+import { asDiscord } from '../../support/discord-markup';
 
 function withAsk(now = '2024-11-27T12:00:00Z') {
   // The seed as ingested at that moment: on 27 November 2024 its year is certain, in 2026 it is not.
@@ -21,7 +22,7 @@ describe('/ask', () => {
     // The answer /ask reads, as the reply leads with it once its measured precision reaches ANSWER_PRECISION.
     const best = createAskService(library).ask(question, { now, undecided: true });
     if (!best.ok) throw new Error('expected an answer');
-    expect(leadText(best, now)).toMatch(/^\*\*May 1992\*\* · .*<t:\d+:[A-Za-z]>.* · past$/);
+    expect(asDiscord(leadText(best, now))).toMatch(/^\*\*May 1992\*\* · .*<t:\d+:[A-Za-z]>.* · past$/);
     const reply = await run('ask', { question });
     const embed = reply.embeds?.[0];
     expect(embed?.title).toBe(`Q: ${question}`);
@@ -65,7 +66,7 @@ describe('/ask', () => {
     const result = createAskService(library).ask('When will the plan be approved?', { now: new Date('2024-11-27T12:00:00Z'), undecided: true });
     if (!result.ok) throw new Error('expected an answer');
     const t = Date.UTC(2024, 10, 28, 12) / 1000;
-    expect(leadText(result, new Date('2024-11-27T12:00:00Z'))).toMatch(new RegExp(`^\\*\\*(?:by )?28 November 2024\\*\\* · (?:by )?<t:${t}:D> \\(<t:${t}:R>\\) · upcoming$`));
+    expect(asDiscord(leadText(result, new Date('2024-11-27T12:00:00Z')))).toMatch(new RegExp(`^\\*\\*(?:by )?28 November 2024\\*\\* · (?:by )?<t:${t}:D> \\(<t:${t}:R>\\) · upcoming$`));
     expect(leadText(result, new Date('2026-11-27T12:00:00Z'))).toMatch(/^\*\*(?:by )?28 November 2024\*\* · .* · past$/);
   });
 

@@ -6,6 +6,7 @@ import { createAskService } from '../../../src/answers/ask/ask';
 import { plainText, renderReplyText } from '../../../src/transports/console/render-text';
 import { renderMessage } from '../../../src/transports/discord/render';
 import { EVAL_NOW, loadLibrary } from './eval';
+import { asDiscord } from '../../support/discord-markup';
 import { corpusQuestions, seedQuestions } from './questions';
 
 const service = createAskService(loadLibrary());
@@ -22,14 +23,17 @@ describe('/ask on the console and on Discord', () => {
       const discord = renderMessage(reply).embeds?.[0].description ?? '';
       const consoleText = renderReplyText(reply, EVAL_NOW);
       const discordLead = discord.split('\n')[0];
-      // The terminal's lines, after the title and its rule, start with Discord's lead line as plain text.
+      // The reply's lead line, with its timestamp parts: Discord shows it as <t:…>, the console as dates.
+      const lead = (reply.embeds?.[0].description ?? '').split('\n')[0];
+      expect(discordLead, q).toBe(asDiscord(lead));
+      // The terminal's lines, after the title and its rule, start with the same lead line as plain text.
       const consoleLead = consoleText.split('\n')[2];
-      expect(consoleLead, q).toBe(plainText(discordLead, EVAL_NOW));
+      expect(consoleLead, q).toBe(plainText(lead, EVAL_NOW));
       if (result.ok && !result.quoteOnly && result.type !== 'list' && result.type !== 'what' && result.type !== 'yesno' && result.type !== 'when') {
         direct++;
         const words = result.text.slice(1, 40);
         // Discord escapes markdown ("15\\.6%" at the start of a line): the words as the member reads them.
-        expect(plainText(discordLead, EVAL_NOW), q).toContain(words);
+        expect(plainText(lead, EVAL_NOW), q).toContain(words);
         expect(consoleLead, q).toContain(words);
       }
     }

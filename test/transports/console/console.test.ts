@@ -4,6 +4,7 @@ import { ManualClock } from '../../../src/core/clock';
 import { completeLine, runConsole, CONSOLE_BANNER } from '../../../src/transports/console/console';
 import { ConsolePoster } from '../../../src/transports/console/poster';
 import { parsedSeed, setup, track } from '../../answers/helpers';
+import { dayTimestamp } from '../../../src/format/dates';
 
 async function session(lines: string[]) {
   const { router, clock } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');
@@ -67,7 +68,7 @@ describe('ConsolePoster', () => {
     let text = '';
     output.on('data', (c: Buffer) => (text += c.toString()));
     const poster = new ConsolePoster(output, new ManualClock('2024-11-28T09:00:00Z'), (id) => (id === '1' ? 'news' : undefined));
-    expect(await poster.post('1', { embeds: [{ title: 'Today: approval', description: '<t:1732795200:D>' }] })).toEqual({ ok: true, messageId: 'console-post-1', channelId: '1' });
+    expect(await poster.post('1', { embeds: [{ title: 'Today: approval', description: dayTimestamp('2024-11-28', 'D') }] })).toEqual({ ok: true, messageId: 'console-post-1', channelId: '1' });
     await poster.post('2', { content: 'Plain @\u200beveryone' });
     expect(text).toBe('[#news] Today: approval\n  ───────────────\n  28 November 2024\n[#2] Plain @everyone\n');
   });

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { timestampPart } from '../../../src/format/dates';
 import { plainText, relativeText, renderReplyText } from '../../../src/transports/console/render-text';
 
 const now = new Date('2026-11-27T12:00:00Z');
 
 describe('console rendering', () => {
-  it('shows Discord timestamps as readable dates', () => {
-    expect(plainText('<t:1732795200:D> (<t:1732795200:R>)', now)).toBe('28 November 2024 (2 years ago)');
-    expect(plainText('<t:1732795200:F> <t:1732795200:d> <t:1732795200:t> <t:1732795200>', now)).toBe('Thursday, 28 November 2024 12:00 UTC 28/11/2024 12:00 UTC 28 November 2024 12:00 UTC');
-    expect(plainText('<t:1732795200:R>', new Date('2024-11-27T09:00:00Z'))).toBe('in 1 day');
-    expect(plainText('<t:1732795200:R>', new Date('2024-11-28T11:00:00Z'))).toBe('in 1 hour');
+  it('shows timestamp parts as readable dates, and Discord <t:…> markup as written', () => {
+    const part = (style: 'D' | 'R' | 'F' | 'd' | 't' | 'f') => timestampPart(1732795200, style);
+    expect(plainText(`${part('D')} (${part('R')})`, now)).toBe('28 November 2024 (2 years ago)');
+    expect(plainText(`${part('F')} ${part('d')} ${part('t')} ${part('f')}`, now)).toBe('Thursday, 28 November 2024 12:00 UTC 28/11/2024 12:00 UTC 28 November 2024 12:00 UTC');
+    expect(plainText(part('R'), new Date('2024-11-27T09:00:00Z'))).toBe('in 1 day');
+    expect(plainText(part('R'), new Date('2024-11-28T11:00:00Z'))).toBe('in 1 hour');
+    // The console reads no Discord syntax back: text that carries <t:…> (an article quoting it) shows as written.
+    expect(plainText('<t:1732795200:D>', now)).toBe('<t:1732795200:D>');
   });
 
   it('relative times round like Discord', () => {

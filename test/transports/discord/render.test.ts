@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { embedTotal, LIMITS, renderMessage } from '../../../src/transports/discord/render';
 import { clip } from '../../../src/format/text';
+import { dayTimestamp, discordInstant } from '../../../src/format/dates';
 
 // The renderer cuts with format/text's clip (the cut answers made themselves before Discord's limits moved here).
 describe('clip as the renderer cuts', () => {
@@ -156,5 +157,32 @@ describe('renderMessage attachments', () => {
     expect(payload.files![0].description!.length).toBeLessThanOrEqual(LIMITS.attachmentDescription);
     expect(payload.content).toBeUndefined();
     expect(payload.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('timestamp parts', () => {
+  it('become exactly Discord timestamps (<t:UNIX:STYLE>) in every text a message carries', () => {
+    const day = dayTimestamp('2024-11-28', 'D');
+    const payload = renderMessage({
+      content: `On ${day}`,
+      embeds: [{ title: day, description: `${day} (${dayTimestamp('2024-11-28', 'R')})`, fields: [{ name: day, value: `due ${discordInstant(new Date('2024-11-28T09:00:00.999Z'), 'f')}` }], footer: day }],
+    });
+    expect(payload.content).toBe('On <t:1732795200:D>');
+    const [embed] = payload.embeds!;
+    expect([embed.title, embed.description, embed.fields![0].name, embed.fields![0].value, embed.footer!.text]).toEqual([
+      '<t:1732795200:D>',
+      '<t:1732795200:D> (<t:1732795200:R>)',
+      '<t:1732795200:D>',
+      'due <t:1732784400:f>',
+      '<t:1732795200:D>',
+    ]);
+  });
+
+  it('are counted at their Discord length when text is cut to a limit', () => {
+    const line = `${dayTimestamp('2024-11-28', 'D')} ${'x'.repeat(10)}`;
+    const content = renderMessage({ content: Array.from({ length: 200 }, () => line).join('\n') }).content!;
+    expect(content.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(content).not.toMatch(/[\uE000\uE001]/);
+    expect(content.startsWith('<t:1732795200:D> xxxxxxxxxx\n')).toBe(true);
   });
 });

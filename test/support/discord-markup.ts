@@ -1,0 +1,8 @@
+// What the Discord renderer writes for reply text: timestamp parts (core/reply.ts) become <t:UNIX:STYLE>.
+// Tests of commands assert on a reply's text as Discord shows it.
+import { inert } from '../../src/transports/discord/render';
+
+/** The value with every string in it as the Discord renderer writes it (plain data only: strings, arrays, objects). */
+export function asDiscord<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'string' ? inert(v) : v)) as T;
+}
