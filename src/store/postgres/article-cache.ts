@@ -2,6 +2,7 @@
 // several processes ingest is parsed by the first and read back by the others. put() buffers; a full
 // buffer is written in the background, flush() waits for every write.
 import type pg from 'pg';
+import { inTransaction } from './pool';
 import { cachedFromRow, parserFingerprint, type ArticleCache, type CachedArticle } from '../../articles/cache';
 import type { Article } from '../../articles/model';
 
@@ -61,9 +62,7 @@ export class PgArticleCache implements ArticleCache {
   private async write(entries: [string, Entry][]): Promise<void> {
     const puts = entries.filter((e): e is [string, NonNullable<Entry>] => e[1] !== null);
     const removes = entries.filter(([, e]) => e === null).map(([origin]) => origin);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       if (removes.length > 0) await client.query('DELETE FROM article_cache WHERE origin = ANY($1::text[])', [removes]);
       for (let i = 0; i < puts.length; i += 100) {
         const chunk = puts.slice(i, i + 100);
@@ -75,12 +74,6 @@ export class PgArticleCache implements ArticleCache {
           [chunk.map(([o]) => o), chunk.map(([, e]) => e.hash), this.parser, chunk.map(([, e]) => e.json), chunk.map(([, e]) => e.ingestedAt)],
         );
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -7,6 +7,7 @@ import type { MemberReminder, MemberReminderState, MemberReminderStore, MemberRe
 import { newNonce } from '../reminders-sqlite';
 import { orderFor, toMemberReminder } from '../member-reminders-sqlite';
 import { PgClaimedRows } from './claimed-rows';
+import { inTransaction } from './pool';
 
 const toRow = (r: Record<string, unknown>) => toMemberReminder({ ...r, id: Number(r.id) });
 
@@ -52,22 +53,14 @@ export class PgMemberReminderStore extends PgClaimedRows implements MemberRemind
 
   async renameOrigin(from: string, to: string, keys: ReadonlyMap<string, string>, now: Date): Promise<number> {
     const live = "state IN ('pending', 'claimed')";
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       let moved = 0;
       for (const [was, key] of keys) {
         moved += (await client.query(`UPDATE member_reminders SET origin = $1, event_key = $2, updated_at = $3 WHERE origin = $4 AND event_key = $5 AND ${live}`, [to, key, now.getTime(), from, was])).rowCount ?? 0;
       }
       moved += (await client.query(`UPDATE member_reminders SET origin = $1, updated_at = $2 WHERE origin = $3 AND ${live}`, [to, now.getTime(), from])).rowCount ?? 0;
-      await client.query('COMMIT');
       return moved;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async pendingOrigins(): Promise<string[]> {

@@ -26,9 +26,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: Migration[] = p
     if (versions.has(m.version)) throw new Error(`duplicate migration version ${m.version}`);
     versions.add(m.version);
   }
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [MIGRATION_LOCKS]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
@@ -39,14 +37,8 @@ export async function migratePostgres(pool: pg.Pool, migrations: Migration[] = p
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
       done.push(m.version);
     }
-    await client.query('COMMIT');
     return done;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Runs `fn` in a transaction on one pooled client. */
