@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/model';
 import { timebankDocuments } from './timebank';
-import { KINDS, normalise, normaliseRole, overall, precision, readLabels, readTimebankLabels, recall, roleAccuracy, scoreArticle, scoreEntities } from './entities-gold';
+import { KINDS, normalise, normaliseRole, overall, precision, readLabels, readTimebankLabels, recall, roleAccuracy, scoreArticle, scoreEntities, TIMEBANK_HALVES, type TimebankHalf } from './entities-gold';
 
 describe('the scorer', () => {
   const empty = () => ({ articles: 0, counts: { people: { predicted: 0, correct: 0, gold: 0, found: 0 }, organisations: { predicted: 0, correct: 0, gold: 0, found: 0 }, places: { predicted: 0, correct: 0, gold: 0, found: 0 } }, roles: { withRole: 0, found: 0, right: 0 }, spuriousRoles: 0, errors: [] as string[] });
@@ -39,12 +39,19 @@ describe('the scorer', () => {
     for (const id of labels.heldOut) expect(labels.articles[id]).toBeDefined();
   });
 
-  it('labels a fresh set of at least 10 TimeBank documents, every 18th by sorted name', () => {
+  it('labels two disjoint fresh sets of at least 10 TimeBank documents each, every 18th by sorted name from index 0 and from index 9', () => {
     const docs = timebankDocuments();
     if (!docs.ok) throw new Error(docs.error);
-    const chosen = docs.documents.map((d) => d.file.replace(/\.tml$/, '')).filter((_, i) => i % 18 === 0);
-    expect(Object.keys(readTimebankLabels().documents).sort()).toEqual(chosen.sort());
-    expect(chosen.length).toBeGreaterThanOrEqual(10);
+    const seen = new Set<string>();
+    for (const half of Object.keys(TIMEBANK_HALVES) as TimebankHalf[]) {
+      const chosen = docs.documents.map((d) => d.file.replace(/\.tml$/, '')).filter((_, i) => i % 18 === TIMEBANK_HALVES[half].first);
+      expect(Object.keys(readTimebankLabels(half).documents).sort(), half).toEqual(chosen.sort());
+      expect(chosen.length).toBeGreaterThanOrEqual(10);
+      for (const id of chosen) {
+        expect(seen.has(id), id).toBe(false);
+        seen.add(id);
+      }
+    }
   });
 });
 
