@@ -5,8 +5,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdvisoryLeadership } from '../../src/scheduler/leader';
-import { allMigrations } from '../../src/store/migrations';
-import { postgresMigrations } from '../../src/store/postgres/migrations';
+import { postgresMigrations } from '../../src/store/migrations';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
 import { PgArticleCache } from '../../src/store/postgres/article-cache';
 import { articleCacheContract } from '../store/contract/article-cache';
@@ -59,12 +58,6 @@ describe('on PostgreSQL', () => {
 });
 
 describe('PostgreSQL migrations', () => {
-  it('has a PostgreSQL version of every SQLite migration, under the same number and name', () => {
-    const pg = new Map(postgresMigrations.map((m) => [m.version, m.name]));
-    const missing = allMigrations.filter((m) => pg.get(m.version) !== m.name).map((m) => `${m.version} ${m.name}`);
-    expect(missing, 'add these to src/store/postgres/migrations.ts').toEqual([]);
-  });
-
   it('migrates once when several processes start together, and again finds nothing to do', async () => {
     const url = await freshDatabase('migrate');
     const all = await Promise.all([open(url), open(url), open(url)]);

@@ -1,8 +1,9 @@
 // The parsed-article cache (100–199): one row per origin, keyed by the content hash and the parser's
 // fingerprint, so a restart reuses what was parsed before and re-parses only what changed.
+import type { Dialect } from './dialect';
 import type { Migration } from './migration';
 
-export const articleCacheMigrations: Migration[] = [
+export const articleCacheMigrations = (_d: Dialect): Migration[] => [
   {
     version: 100,
     name: 'article cache',

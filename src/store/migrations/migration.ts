@@ -1,4 +1,6 @@
-// One schema migration of the SQLite database (src/store/db.ts applies them in version order).
+// One schema migration (src/store/db.ts applies SQLite's in version order, store/postgres/pool.ts
+// PostgreSQL's). A feature describes its migrations once, for either dialect (./dialect.ts).
+
 export interface Migration {
   version: number;
   name: string;
@@ -7,4 +9,3 @@ export interface Migration {
    * around the migration (a DROP would otherwise cascade) and checked before it commits. */
   rebuildsReferencedTable?: boolean;
 }
-

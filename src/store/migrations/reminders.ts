@@ -1,16 +1,18 @@
 // Reminders schema (versions 1–99). Times are integer milliseconds since the epoch (UTC).
-// Parallel by design with PostgreSQL's dialect of the same tables (store/postgres/migrations.ts, same
-// versions and names): a shipped migration is text that databases have already run, so each dialect
-// keeps its own, and they are not generated from one description.
+import { onPostgres, type Dialect } from './dialect';
 import type { Migration } from './migration';
 
-export const reminderMigrations: Migration[] = [
+/** PostgreSQL's processes share the due-scan: a claim records the process holding it (its presence lock,
+ * store/postgres/presence.ts), NULL when none. */
+const claimedBy = (d: Dialect): string => onPostgres(d, ',\n        claimed_by BIGINT');
+
+export const reminderMigrations = (d: Dialect): Migration[] => [
   {
     version: 1,
     name: 'reminder subscriptions and reminders',
     sql: `
       CREATE TABLE reminder_subscriptions (
-        id INTEGER PRIMARY KEY,
+        id ${d.serial} PRIMARY KEY,
         -- 'config' (REMINDER_CHANNEL_ID) or 'guild:<id>' (set with /remind)
         key TEXT NOT NULL UNIQUE,
         guild_id TEXT,
@@ -22,20 +24,20 @@ export const reminderMigrations: Migration[] = [
         reminder_time TEXT,
         timezone TEXT,
         broken_reason TEXT,
-        broken_at INTEGER,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
+        broken_at ${d.ms},
+        created_at ${d.ms} NOT NULL,
+        updated_at ${d.ms} NOT NULL
       );
       CREATE TABLE reminders (
-        id INTEGER PRIMARY KEY,
+        id ${d.serial} PRIMARY KEY,
         subscription_id INTEGER NOT NULL REFERENCES reminder_subscriptions(id),
         origin TEXT NOT NULL,
         event_key TEXT NOT NULL,
         lead_days INTEGER NOT NULL,
         event_date TEXT NOT NULL,
-        due_at INTEGER NOT NULL,
+        due_at ${d.ms} NOT NULL,
         -- when the due-scan should next look at it: due_at, a retry time, or a claim's lease end
-        run_at INTEGER NOT NULL,
+        run_at ${d.ms} NOT NULL,
         state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'missed', 'failed', 'cancelled')),
         -- idempotency key sent with enforce_nonce; fixed when the reminder is created
         nonce TEXT NOT NULL UNIQUE,
@@ -46,9 +48,9 @@ export const reminderMigrations: Migration[] = [
         message_id TEXT,
         last_error TEXT,
         content TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        sent_at INTEGER
+        created_at ${d.ms} NOT NULL,
+        updated_at ${d.ms} NOT NULL,
+        sent_at ${d.ms}${claimedBy(d)}
       );
       CREATE INDEX reminders_due ON reminders (state, run_at);
       CREATE INDEX reminders_origin ON reminders (origin, subscription_id);
@@ -61,7 +63,7 @@ export const reminderMigrations: Migration[] = [
     name: 'date moves held for an admin (issue 10, finding 3)',
     sql: `
       CREATE TABLE held_moves (
-        id INTEGER PRIMARY KEY,
+        id ${d.bigSerial} PRIMARY KEY,
         guild_id TEXT NOT NULL,                    -- '' = REMINDER_CHANNEL_ID (the operator's articles)
         older_origin TEXT NOT NULL,
         event_id TEXT NOT NULL,
@@ -71,9 +73,9 @@ export const reminderMigrations: Migration[] = [
         from_date TEXT NOT NULL,
         to_date TEXT NOT NULL,
         state TEXT NOT NULL CHECK (state IN ('held', 'confirmed', 'rejected')),
-        created_at INTEGER NOT NULL,
+        created_at ${d.ms} NOT NULL,
         decided_by TEXT,
-        decided_at INTEGER,
+        decided_at ${d.ms},
         UNIQUE (guild_id, older_origin, event_id, newer_origin, to_date)
       );
     `,
@@ -83,7 +85,7 @@ export const reminderMigrations: Migration[] = [
     name: "member reminders (Remind me) and members' time zones (issue 15)",
     sql: `
       CREATE TABLE member_reminders (
-        id INTEGER PRIMARY KEY,
+        id ${d.bigSerial} PRIMARY KEY,
         user_id TEXT NOT NULL,
         guild_id TEXT NOT NULL,                    -- '' when pressed outside a server
         origin TEXT NOT NULL,
@@ -91,8 +93,8 @@ export const reminderMigrations: Migration[] = [
         event_date TEXT NOT NULL,
         remind_time TEXT NOT NULL,
         timezone TEXT NOT NULL,
-        due_at INTEGER NOT NULL,
-        run_at INTEGER NOT NULL,
+        due_at ${d.ms} NOT NULL,
+        run_at ${d.ms} NOT NULL,
         state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'missed', 'failed', 'cancelled')),
         nonce TEXT NOT NULL UNIQUE,
         attempts INTEGER NOT NULL DEFAULT 0,
@@ -103,9 +105,9 @@ export const reminderMigrations: Migration[] = [
         channel_id TEXT,
         message_id TEXT,
         last_error TEXT,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        sent_at INTEGER
+        created_at ${d.ms} NOT NULL,
+        updated_at ${d.ms} NOT NULL,
+        sent_at ${d.ms}${claimedBy(d)}
       );
       CREATE INDEX member_reminders_due ON member_reminders (state, run_at);
       CREATE INDEX member_reminders_user ON member_reminders (user_id, state, due_at);
@@ -114,7 +116,7 @@ export const reminderMigrations: Migration[] = [
       CREATE TABLE member_settings (
         user_id TEXT PRIMARY KEY,
         timezone TEXT NOT NULL,
-        updated_at INTEGER NOT NULL
+        updated_at ${d.ms} NOT NULL
       );
     `,
   },

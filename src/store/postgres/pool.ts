@@ -1,9 +1,8 @@
 // The PostgreSQL connection pool and the migration runner. BIGINT and COUNT(*) come back as numbers
 // (times are milliseconds, far below 2^53), like SQLite's integers.
 import pg from 'pg';
-import type { Migration } from '../migrations';
+import { postgresMigrations, type Migration } from '../migrations';
 import { MIGRATION_LOCKS } from './presence';
-import { postgresMigrations } from './migrations';
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
