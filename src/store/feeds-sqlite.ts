@@ -2,20 +2,8 @@
 // watches and the announcement outbox. Rows read back are checked with zod (STYLE: validate at the borders).
 // Every method is synchronous underneath; the async signatures are the feature's interface.
 import type { Db } from './db';
-import { CHANNEL_SUMMARY, announcementRowSchema,
-  channelWebhookRowSchema,
-  type ChannelWebhookRow,
-  feedRowSchema,
-  watchRowSchema,
-  type AnnouncementRow,
-  type FeedRow,
-  type FeedStore,
-  type NewAnnouncement,
-  type PollSuccess,
-  type StoredFeedArticle,
-  type WatchRow,
-  type WatchSettingsPatch,
-  watchSettingsColumns, } from '../feeds/store';
+import { announcementRowSchema, CHANNEL_SUMMARY, channelWebhookRowSchema, feedRowSchema, watchRowSchema, watchSettingsColumns } from '../feeds/store';
+import type { AnnouncementRow, ChannelWebhookRow, FeedRow, FeedStore, NewAnnouncement, PollSuccess, StoredFeedArticle, WatchRow, WatchSettingsPatch } from '../feeds/store';
 import type { PostAction } from '../core/poster';
 
 export class SqliteFeedStore implements FeedStore {

@@ -17,42 +17,31 @@ import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server'
 import { logLines, spawnHerald, until, type Child } from '../hardening/child';
 
 const PUB = 'Wed, 27 Nov 2024 08:00:00 GMT';
-const para = (...ps: string[]) => ps.map((p) => `<p>${p}</p>`).join('');
 const filler = 'Officials gave no further details to reporters on Wednesday. Observers expect a lively debate in the coming days. ';
+/** A feed item published at PUB: its paragraphs, padded with filler to an article's length. */
+const item = (guid: string, title: string, ...paragraphs: string[]) => ({
+  guid,
+  title,
+  pubDate: PUB,
+  content: [...paragraphs, filler.repeat(4 - paragraphs.length)].map((p) => `<p>${p}</p>`).join(''),
+});
 
 /** Server A's own news: nobody else may see or be reminded of it. */
-const ZORVIA = {
-  guid: 'a-zorvia',
-  title: 'Zorvian parliament to vote on the fishing budget',
-  pubDate: PUB,
-  content: para('The Zorvian parliament will vote on the fishing budget on November 28, Speaker Odila Marsk said in Port Veyra on Wednesday.', filler.repeat(3)),
-};
+const ZORVIA = item('a-zorvia', 'Zorvian parliament to vote on the fishing budget', 'The Zorvian parliament will vote on the fishing budget on November 28, Speaker Odila Marsk said in Port Veyra on Wednesday.');
 /** Server A's item on the operator's story: the approval moved to December 5 (written for this test). */
-const POSTPONED = {
-  guid: 'a-postponed',
-  title: 'CSTO postpones approval of Tajikistan-Afghanistan border plan',
-  pubDate: PUB,
-  content: para(
-    'The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.',
-    'The plan includes several stages, among them the full deployment along the border.',
-    filler.repeat(2),
-  ),
-};
+const POSTPONED = item(
+  'a-postponed',
+  'CSTO postpones approval of Tajikistan-Afghanistan border plan',
+  'The Collective Security Treaty Organization (CSTO) will approve the plan to strengthen the border between Tajikistan and Afghanistan on December 5, its Secretary-General Imangali Tasmagambetov said on Wednesday.',
+  'The plan includes several stages, among them the full deployment along the border.',
+);
 /** One story syndicated to both servers' own feeds under two links. */
 const syndicated = (link: string) => ({
-  guid: `syn-${link}`,
+  ...item(`syn-${link}`, 'Harbour Ferry Company workers in Aberdeen to strike', 'Workers of the Harbour Ferry Company in Aberdeen will strike on November 29, the union said on Wednesday.'),
   link,
-  title: 'Harbour Ferry Company workers in Aberdeen to strike',
-  pubDate: PUB,
-  content: para('Workers of the Harbour Ferry Company in Aberdeen will strike on November 29, the union said on Wednesday.', filler.repeat(3)),
 });
 /** The feed both servers follow. */
-const SHARED = {
-  guid: 'shared-1',
-  title: 'Velmont city council sets date for library vote',
-  pubDate: PUB,
-  content: para('The Velmont city council will vote on the new central library on November 28, Mayor Irena Kowal said on Wednesday.', filler.repeat(3)),
-};
+const SHARED = item('shared-1', 'Velmont city council sets date for library vote', 'The Velmont city council will vote on the new central library on November 28, Mayor Irena Kowal said on Wednesday.');
 
 let fake: FakeDiscord;
 let feeds: FeedServer;

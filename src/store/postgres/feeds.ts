@@ -3,20 +3,8 @@
 // LOCKED reservations, a folder file's change is recorded (and announced) by the one process whose
 // upsert changed the row. Reservations and leases of a process that is gone are taken over at once.
 import type pg from 'pg';
-import { CHANNEL_SUMMARY, announcementRowSchema,
-  channelWebhookRowSchema,
-  type ChannelWebhookRow,
-  feedRowSchema,
-  watchRowSchema,
-  type AnnouncementRow,
-  type FeedRow,
-  type FeedStore,
-  type NewAnnouncement,
-  type PollSuccess,
-  type StoredFeedArticle,
-  type WatchRow,
-  type WatchSettingsPatch,
-  watchSettingsColumns, } from '../../feeds/store';
+import { announcementRowSchema, CHANNEL_SUMMARY, channelWebhookRowSchema, feedRowSchema, watchRowSchema, watchSettingsColumns } from '../../feeds/store';
+import type { AnnouncementRow, ChannelWebhookRow, FeedRow, FeedStore, NewAnnouncement, PollSuccess, StoredFeedArticle, WatchRow, WatchSettingsPatch } from '../../feeds/store';
 import type { PostAction } from '../../core/poster';
 import { inTransaction } from './pool';
 import { LIVE_OWNERS } from './presence';
