@@ -27,7 +27,7 @@ import { startReminders } from './reminders/start';
 import type { Reminders } from './reminders/reminders';
 import type { MemberReminders } from './reminders/member-reminders';
 import { Scheduler } from './scheduler/scheduler';
-import { AdvisoryLeadership } from './scheduler/leader';
+import { AdvisoryLeadership } from './store/postgres/leadership';
 import { loggingLeadership, SoleLeadership } from './scheduler/leadership';
 import { DatabaseRefusedError } from './store/db';
 import { openStores } from './store/open';

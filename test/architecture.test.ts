@@ -78,4 +78,13 @@ describe('the floors of docs/architecture.md', () => {
       .flatMap((f) => (graph.get(f) ?? []).filter((t) => !allowed(t)).map((t) => `${name(f)} → ${name(t)}`));
     expect(upward).toEqual([]);
   });
+
+  it('keeps the lowest floors (language/, net/, scheduler/) free of everything above them', () => {
+    const lowest = ['src/language/', 'src/net/', 'src/scheduler/'];
+    const floorOf = (f: string) => lowest.find((dir) => name(f).startsWith(dir));
+    const upward = files
+      .filter((f) => floorOf(f) !== undefined)
+      .flatMap((f) => (graph.get(f) ?? []).filter((t) => floorOf(t) !== floorOf(f)).map((t) => `${name(f)} → ${name(t)}`));
+    expect(upward).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
 // claims taken over at once (same nonce), a folder change is recorded by one process, one leader.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdvisoryLeadership } from '../../src/scheduler/leader';
+import { AdvisoryLeadership } from '../../src/store/postgres/leadership';
 import { postgresMigrations } from '../../src/store/migrations';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/stores';
 import { PgArticleCache } from '../../src/store/postgres/article-cache';

@@ -3,7 +3,7 @@
 // drops the lock the moment that connection ends (a crash, SIGKILL, a lost network), so any other
 // process can tell a claim whose holder is gone (claimed_by no longer in pg_locks) from one still being
 // worked on, and take it over at once instead of waiting for its lease to run out.
-// The same connection holds the scheduler's leader lock (src/scheduler/leader.ts, HTTP replicas).
+// The same connection holds the scheduler's leader lock (leadership.ts, HTTP replicas).
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';

@@ -1,9 +1,10 @@
 // The scheduler's leadership on PostgreSQL (src/scheduler/leadership.ts declares Leadership): a
-// session-level advisory lock held on the process's presence connection (src/store/postgres/presence.ts).
+// session-level advisory lock held on the process's presence connection (presence.ts). It lives with the
+// PostgreSQL stores: the scheduler declares the interface and knows nothing of the database.
 // PostgreSQL releases it the moment that process dies or loses its connection, so a survivor takes it
 // at its next acquire() (the due-scan asks every 5 s), well within a minute.
-import { LEADER_LOCKS, type Presence } from '../store/postgres/presence';
-import type { Leadership } from './leadership';
+import type { Leadership } from '../../scheduler/leadership';
+import { LEADER_LOCKS, type Presence } from './presence';
 
 export class AdvisoryLeadership implements Leadership {
   readonly describe = 'PostgreSQL advisory lock (the leader holds it while its connection lives)';
