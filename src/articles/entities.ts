@@ -27,6 +27,13 @@ export function collectHonorificSurnames(sentences: Sentence[], registry: Entity
       registry.surnameRefs.push({ surname, sentence: s.index, display: `${m[1]} ${surname}` });
     }
     for (const m of s.text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})/gu)) registry.honorificSurnames.add(m[1]);
+    // "Messrs. Perlman and Price", "Messrs Drabinsky, Gottlieb and Lee": each surname is a person's, met before
+    for (const m of s.text.matchAll(/\bMessrs\.?\s+((?:\p{Lu}[\p{L}'’-]*\p{L}(?:,\s+|\s+(?:and|nor|or)\s+)?)+)/gu)) {
+      for (const surname of m[1].split(/,\s+|\s+(?:and|nor|or)\s+/).map((w) => w.trim().replace(/['’]s$/, '')).filter((w) => /^\p{Lu}/u.test(w))) {
+        registry.honorificSurnames.add(surname);
+        registry.surnameRefs.push({ surname, sentence: s.index, display: surname });
+      }
+    }
   }
 }
 

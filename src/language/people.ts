@@ -2,7 +2,7 @@
 // what someone said. Used by the parser (people, attributions) and by /ask (names and roles in a sentence).
 
 /** Honorifics: a capitalised word after one of these is a person's (sur)name. */
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'baroness', 'baron']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'baroness', 'baron', 'messrs']);
 
 /** Lower-case particles inside a person's name ("Jeremy de Souza", "Osama bin Laden", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'dos', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'st']);
@@ -73,7 +73,17 @@ export const ROLE_TITLES = [
   'representative', 'congressman', 'congresswoman', 'assemblyman', 'alderman', 'magistrate', 'prosecutor', 'attorney',
   'district attorney', 'sheriff', 'constable', 'inspector general', 'surgeon general', 'secretary of defense',
   // abbreviated before a name ("Gen. Powell", "Sen. Dole")
-  'gen', 'sen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'rep', 'cmdr',
+  'gen', 'sen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'rep', 'cmdr', 'maj', 'supt', 'insp', 'det',
+  // ranks and offices of more than one word, read whole before a name ("Chief Superintendent Al McHugh",
+  // "U.S. Attorney Ann Lee", "District Judge Bo Chan") or after it (", chief financial officer,")
+  'chief superintendent', 'detective superintendent', 'detective chief superintendent', 'chief inspector',
+  'detective inspector', 'detective chief inspector', 'detective sergeant', 'detective constable', 'police chief',
+  'police commissioner', 'deputy commissioner', 'assistant commissioner', 'u.s. attorney', 'us attorney',
+  'united states attorney', 'assistant u.s. attorney', 'district judge', 'u.s. district judge', 'us district judge',
+  'federal judge', 'circuit judge', 'appeals judge', 'high court judge', 'chief financial officer',
+  'chief operating officer', 'chief executive officer', 'chief investment officer', 'chief information officer',
+  'chief technology officer', 'executive vice president', 'senior vice president', 'vice chairman', 'deputy chairman',
+  'general counsel', 'trade representative', 'deputy secretary', 'assistant secretary',
 ];
 /**
  * Occupations: roles written in lower case before or after a name ("solicitor Matthew Knight", "John Holliday,

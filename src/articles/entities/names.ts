@@ -3,13 +3,13 @@
 // inside the run, a role title inside it, an honorific, then what the words themselves say.
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
 import { NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS } from '../../language/organisations';
-import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS } from '../../language/people';
+import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS, ROLE_MODIFIERS } from '../../language/people';
 import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { knownOrganisation } from './known';
 import type { EntityRegistry } from './registry';
-import { ADVERB, appositiveRole, PAST_TENSE, roleAt, roleBefore } from './roles';
+import { ADVERB, appositiveRole, PAST_TENSE, ROLE_ADJECTIVE, roleAt, roleBefore, singularRole } from './roles';
 
 const SAYING = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:${REPORTING_VERBS.join('|')})\\b`);
 const SAID_BEFORE = /(?:^|[,"”]\s*)(?:said|says|added|argued|insisted|warned)\s+$/;
@@ -280,6 +280,8 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   // Honorific: "Mr Blair", "Sir Menzies Campbell", "Lord Goldsmith"
   if (HONORIFICS.has(lowerWords[0]) && toks.length >= 2 && toks.slice(1).every(isNameToken)) {
     const rest = toks.slice(1).map((t) => t.text);
+    // "Messrs. Perlman": the surnames were collected with the honorifics
+    if (lowerWords[0] === 'messrs') return;
     if (rest.length === 1 && !LORDLY.has(lowerWords[0])) {
       registry.surnameRefs.push({ surname: rest[0], sentence, display: c.text });
     } else {
@@ -332,9 +334,13 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
   const { registry, sentence, text } = scan;
   const chunkWords = words(c.text);
   for (let r = 0; r < chunkWords.length; r++) {
-    const hit = roleAt(chunkWords, r);
+    let hit = roleAt(chunkWords, r);
     if (!hit) continue;
     if (OCCUPATION_SET.has(hit.role.toLowerCase()) && !(r === 0 && c.from === 0)) continue;
+    // "Deputy Assistant Secretary Ann Lee", "Acting Chief Constable Bo Chan": titles in a row are one role
+    for (let next = roleAt(chunkWords, r + hit.length); next && !OCCUPATION_SET.has(next.role.toLowerCase()) && r + hit.length + next.length < chunkWords.length; next = roleAt(chunkWords, r + hit.length)) {
+      hit = { role: `${hit.role} ${next.role}`, length: hit.length + next.length };
+    }
     const rest = chunkWords.slice(r + hit.length);
     if (rest.length === 0) break;
     if (rest[0] === 'of' || rest[0] === 'for') {
@@ -349,7 +355,8 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     }
     const honorific = HONORIFICS.has(rest[0].toLowerCase());
     const nameWords = honorific && !LORDLY.has(rest[0].toLowerCase()) ? rest.slice(1) : rest;
-    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w))
+    // "Samuel A. Alito": a middle initial inside the name
+    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w, i) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || (/^\p{Lu}\.$/u.test(w) && i > 0 && i < nameWords.length - 1))
       && !PLACES.has(nameWords.join(' ').toLowerCase()) && !registry.findOrg(nameWords.join(' ')) && !knownOrganisation(nameWords.join(' '))
       && !ORG_HEADS.has(nameWords[nameWords.length - 1].toLowerCase())
       && (nameWords.length >= 2 || registry.honorificSurnames.has(nameWords[0]) || honorific || titleBeforeSurname(registry, hit.role, chunkWords[r], nameWords[0]));
@@ -375,6 +382,12 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
         break;
       }
     }
+    // "Kellogg Chairman William E. LaMothe": a company's name before a company office is the company
+    if (!organisation && prefix.length >= 1 && prefix.length <= 3 && COMPANY_OFFICES.test(hit.role.toLowerCase()) && companyPrefix(registry, prefix, c.from === 0)) {
+      orgWords = prefix.length;
+      organisation = prefix.join(' ');
+      classifyName(scan, organisation);
+    }
     const outside = roleBefore(before, '');
     organisation = organisation ?? outside?.organisation;
     const role = [...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
@@ -391,6 +404,19 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     return true;
   }
   return false;
+}
+
+/** Offices held in a company, written after its name ("Kellogg Chairman", "Acme Chief Executive"). */
+const COMPANY_OFFICES = /^(?:chairman|chairwoman|chairperson|vice chairman|deputy chairman|chief executive(?: officer)?|chief (?:financial|operating|investment|information|technology) officer|(?:executive |senior )?vice president|managing director|finance director|founder|co-founder)$/;
+
+/** Capitalised words before a company office that can be the company: no qualifier, adjective of party or nation, title or (opening the sentence) common word. */
+function companyPrefix(registry: EntityRegistry, prefix: string[], opening: boolean): boolean {
+  return prefix.every((w, i) => {
+    const lower = w.toLowerCase();
+    if (!/^\p{Lu}[\p{L}\p{N}&'’-]*$/u.test(w) || ROLE_MODIFIERS.has(lower) || STOP_WORDS.has(lower) || CAPITALISED_STOPWORDS.has(lower) || roleAt([w], 0)) return false;
+    if (ROLE_ADJECTIVE.test(w) || NATIONAL_ADJECTIVE.test(w) || /\p{Ll}(?:an|ic|al)$/u.test(w) || DEMONYMS.has(w)) return false;
+    return !(opening && i === 0 && registry.lowerCaseWords.has(lower));
+  });
 }
 
 /** Titles that name one person by surname alone when written capitalised before it ("President Bush", "Gen. Powell"). */
@@ -614,7 +640,11 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
     role = rb.role;
     organisation = organisation ?? rb.organisation;
   }
-  const ap = appositiveRole(after);
+  // "Ann Lee and Bo Chan, attorneys for Mr. X,": the appositive after the second name is the first's too
+  const pair = /^\s+and\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*(?=,)/u.exec(after);
+  const pairRest = pair && !role ? after.slice(pair[0].length) : '';
+  const pluralAfterPair = /^,\s+(?:[a-z-]+\s+){0,3}?[a-z-]+(?:s|men)\b/.exec(pairRest)?.[0].split(/\s+/).some((w) => singularRole(w) !== null);
+  const ap = appositiveRole(pluralAfterPair ? pairRest : after);
   if (ap) {
     role = role ?? ap.role;
     organisation = organisation ?? ap.organisation;

@@ -140,6 +140,14 @@ export function roleBefore(before: string, after = ''): RoleFound | null {
   return { role, ...(organisation ? { organisation } : {}) };
 }
 
+/** A role in the plural, in the singular ("attorneys" → "attorney", "spokesmen" → "spokesman"); null when it is none. */
+export function singularRole(word: string): string | null {
+  for (const singular of [word.replace(/men$/, 'man'), word.replace(/s$/, ''), word.replace(/es$/, '')]) {
+    if (singular !== word && ROLE_SET.has(singular)) return singular;
+  }
+  return null;
+}
+
 /** The role at the start of a phrase, with its qualifiers: "joint leader", "senior policy adviser". */
 function roleAtPhrase(phrase: string): { role: string; rest: string } | null {
   const ws = phrase.split(/\s+/).filter(Boolean);
@@ -171,10 +179,22 @@ export function appositiveRole(after: string): RoleFound | null {
   let roleText = possessiveOrg ? phrase.slice(possessiveOrg[0].length) : phrase;
   // "UK head of tax": a country or nationality before the role qualifies it
   roleText = roleText.replace(/^(?:\p{Lu}\p{L}*\s+)(?=[a-z])/u, (w) => (PLACES.has(w.trim().toLowerCase()) || DEMONYMS.has(w.trim()) ? '' : w));
+  // "attorneys for Mr. Antar" after two names: each holds the role in the singular
+  roleText = roleText.replace(/\b[a-z][a-z-]*(?:s|men)\b/g, (w) => singularRole(w) ?? w);
   const conjuncts = roleText.split(/\s+and\s+/);
-  for (const part of conjuncts) {
-    const ra = roleAtPhrase(part);
+  for (let k = 0; k < conjuncts.length; k++) {
+    let ra = roleAtPhrase(conjuncts[k]);
     if (!ra) continue;
+    // "founder and former chairman of Crazy Eddie": roles joined by "and" before the body they are held in are
+    // one ("QC and law professor", with no body, stays the first)
+    for (let j = k + 1; j < conjuncts.length && /^\s*$/.test(ra.rest); j++) {
+      const next = roleAtPhrase(conjuncts[j]);
+      if (!next) break;
+      if (/^\s+(?:of|at|for|with)\s+(?:the\s+)?\p{Lu}/u.test(next.rest)) {
+        ra = { role: [ra.role, ...conjuncts.slice(k + 1, j).map((c) => roleAtPhrase(c)?.role), next.role].join(' and '), rest: next.rest };
+        break;
+      }
+    }
     if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
     let organisation = possessiveOrg?.[1];
     const of = /^\s+(?:of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);

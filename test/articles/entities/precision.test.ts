@@ -185,3 +185,39 @@ describe('places with a joining word', () => {
     expect(e.orgs).toEqual([]);
   });
 });
+
+describe('titles before a name are the role, not the name (issue 12)', () => {
+  it('a rank of two or more words stays whole and out of the name ("Chief Superintendent", "U.S. Attorney")', () => {
+    const e = entities('Chief Superintendent Ivo Marek said the march would go ahead.', 'U.S. Attorney Jon P. Vale said the case was closed.', 'Detective Chief Inspector Ann Okafor led the inquiry.');
+    expect(e.people).toEqual(['Ann Okafor', 'Ivo Marek', 'Jon P. Vale']);
+    expect(e.roles).toEqual({ 'Ivo Marek': 'Chief Superintendent', 'Jon P. Vale': 'Attorney', 'Ann Okafor': 'Detective Chief Inspector' });
+  });
+
+  it('titles written in a row are one role ("Deputy Assistant Secretary", "Acting Chief Constable")', () => {
+    const e = entities('Deputy Assistant Secretary Bo Lindqvist spoke first.', 'Acting Chief Constable Mira Osei agreed.');
+    expect(e.roles).toEqual({ 'Bo Lindqvist': 'Deputy Assistant Secretary', 'Mira Osei': 'Acting Chief Constable' });
+  });
+
+  it('a company named before a company office is its organisation ("Kellogg Chairman X"), a party adjective or a qualifier is not', () => {
+    const ent = (text: string) => extractEntities([{ index: 0, paragraph: 0, text, start: 0, end: text.length }]);
+    const kellogg = ent('In announcing the delay, Westmill Chairman Peter J. Harrow said volume fell.');
+    expect(kellogg.people.map((p) => [p.name, p.role, p.organisation])).toEqual([['Peter J. Harrow', 'Chairman', 'Westmill']]);
+    expect(kellogg.organisations.map((o) => o.name)).toEqual(['Westmill']);
+    const party = ent('The committee heard Republican Chairman Ann Okafor and Former Chairman Bo Lindqvist.');
+    expect(party.organisations).toEqual([]);
+    expect(party.people.map((p) => p.organisation)).toEqual([undefined, undefined]);
+  });
+
+  it('"Messrs. A and B": each surname is a person\'s, joined to the full name the article gives', () => {
+    const e = entities('The office will include Messrs. Harrow and Okafor.', 'Lawrence Harrow spoke.');
+    expect(e.people).toEqual(['Lawrence Harrow', 'Okafor']);
+  });
+
+  it('two names before a role in the plural both hold it ("A and B, attorneys for Mr. C")', () => {
+    const e = entities('Ivo Marek and Jon Vale, attorneys for Mr. Okafor, declined to comment.', 'Ann Lee and Bo Chan, the chairman of Westrail, met.');
+    expect(e.roles['Ivo Marek']).toBe('attorney');
+    expect(e.roles['Jon Vale']).toBe('attorney');
+    expect(e.roles['Ann Lee']).toBeUndefined(); // a singular role after two names is the second's
+    expect(e.roles['Bo Chan']).toBe('chairman');
+  });
+});

@@ -52,3 +52,20 @@ describe('roles after a name (appositives)', () => {
     expect(appositiveRole(', auctioneer Tom Hill, 42')).toBeNull();
   });
 });
+
+describe('roles joined by "and", in the plural, and compound titles (issue 12)', () => {
+  it('joins roles held in the body named after the last ("founder and former chairman of Y"), not roles with no body', () => {
+    expect(appositiveRole(', founder and former chairman of Northwind Foods Inc., was charged')).toEqual({ role: 'founder and former chairman', organisation: 'Northwind Foods Inc' });
+    expect(appositiveRole(', QC and international law professor, said')).toEqual({ role: 'QC' });
+  });
+
+  it('reads a role in the plural as each person\'s, in the singular ("attorneys for Mr. X")', () => {
+    expect(appositiveRole(', attorneys for Mr. Okafor, declined to comment')?.role).toBe('attorney');
+    expect(appositiveRole(', spokesmen for the ministry, said')?.role).toBe('spokesman');
+  });
+
+  it('reads a compound title whole after a name (", chief financial officer,")', () => {
+    expect(appositiveRole(', chief financial officer, said')?.role).toBe('chief financial officer');
+    expect(appositiveRole(', executive vice president of Westrail, said')).toEqual({ role: 'executive vice president', organisation: 'Westrail' });
+  });
+});
