@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { percent, runEval } from '../test/answers/ask/eval';
-import { CALIBRATION, CALIBRATION_PRIOR, CALIBRATION_STEP, calibrated, crossFittedScores, FEATURE_NAMES, fitCalibration, fitWeights, logistic } from '../src/answers/ask/calibration';
+import { ANSWER_CLASSES, answerClass, CALIBRATION, CALIBRATION_PRIOR, CALIBRATION_STEP, crossFittedScores, FEATURE_NAMES, fitCalibration, fitWeights, logistic, type AnswerClass } from '../src/answers/ask/calibration';
 import { ANSWER_PRECISION } from '../src/answers/ask/answer';
 import { loadSquad, precisionCurve, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/answers/ask/squad';
 
@@ -61,30 +61,33 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
   }
   // Every question's best direct answer whatever its score: what each threshold would give.
   const undecided = halves.map(([name, part]) => [name, runSquad(part, { undecided: true })] as const);
-  const thresholds = CALIBRATION.map((step) => step.from).filter((from) => from > 0);
+  const thresholds = [...new Set(ANSWER_CLASSES.flatMap((k) => CALIBRATION[k].map((step) => step.precision)))].sort((x, y) => x - y);
   console.log('');
-  console.log(`precision–coverage curve (direct answers given from a raw score up; /ask answers from confidence ${ANSWER_PRECISION})`);
-  console.log(`  ${'raw ≥'.padEnd(7)}${'shown'.padEnd(7)}${halves.map(([name]) => `│ ${name}: answered · precision · coverage · F1`.padEnd(48)).join('')}`);
-  const curves = undecided.map(([, run]) => precisionCurve(run, thresholds, calibrated));
+  console.log(`precision–coverage curve (direct answers given from a shown confidence up, whatever the class; /ask answers where a step's figure and lower bound reach ${ANSWER_PRECISION})`);
+  console.log(`  ${'shown ≥'.padEnd(9)}${halves.map(([name]) => `│ ${name}: answered · precision · coverage · F1`.padEnd(48)).join('')}`);
+  const curves = undecided.map(([, run]) => precisionCurve(run, thresholds));
   thresholds.forEach((from, i) => {
-    const shown = `${Math.round(calibrated(from) * 100)}%`;
     const cells = curves.map((c) => `│ ${String(c[i].answered).padStart(4)} · ${c[i].precision.toFixed(1).padStart(5)} · ${c[i].coverage.toFixed(1).padStart(4)} · ${c[i].f1.toFixed(1)}`.padEnd(40));
-    console.log(`  ${from.toFixed(3).padEnd(7)}${shown.padEnd(7)}${cells.join('')}`);
+    console.log(`  ${`${Math.round(from * 100)}%`.padEnd(9)}${cells.join('')}`);
   });
   console.log('');
-  console.log('calibration: the confidence shown at a raw score, and the precision measured there (answers in that step only)');
-  CALIBRATION.forEach((step, i) => {
-    const to = CALIBRATION[i + 1]?.from ?? Infinity;
-    const cells = undecided.map(([name, run]) => {
-      const inStep = run.questions.filter((q) => {
-        const r = run.results.get(q.id);
-        return r && r.ok && 'raw' in r && r.raw > 0 && r.raw >= step.from && r.raw < to && run.predictions[q.id] !== '';
+  console.log('calibration, per answer class: the confidence shown at a raw score (and its lower bound), and the precision measured there (answers in that step only)');
+  for (const cls of ANSWER_CLASSES) {
+    const table = CALIBRATION[cls];
+    table.forEach((step, i) => {
+      const to = table[i + 1]?.from ?? Infinity;
+      const cells = undecided.map(([name, run]) => {
+        const inStep = run.questions.filter((q) => {
+          const r = run.results.get(q.id);
+          return r && r.ok && 'raw' in r && answerClass(r.type) === cls && r.raw > 0 && r.raw >= step.from && r.raw < to && run.predictions[q.id] !== '';
+        });
+        const p = inStep.reduce((a, q) => a + scoreOne(run.predictions[q.id], q).f1, 0);
+        return `${name} ${inStep.length === 0 ? '  –  ' : `${((100 * p) / inStep.length).toFixed(0).padStart(3)}%`} (n ${inStep.length})`;
       });
-      const p = inStep.reduce((a, q) => a + scoreOne(run.predictions[q.id], q).f1, 0);
-      return `${name} ${inStep.length === 0 ? '  –  ' : `${((100 * p) / inStep.length).toFixed(0).padStart(3)}%`} (n ${inStep.length})`;
+      const shown = `${String(Math.round(step.precision * 100)).padStart(3)}% (≥ ${String(Math.round(step.lower * 100)).padStart(2)}%)`;
+      console.log(`  ${cls.padEnd(6)} raw ${step.from.toFixed(3)}–${Number.isFinite(to) ? to.toFixed(3) : '1    '}  shown ${shown}${step.precision >= ANSWER_PRECISION && step.lower >= ANSWER_PRECISION ? ' answers' : '        '} │ ${cells.join(' │ ')}`);
     });
-    console.log(`  raw ${step.from.toFixed(3)}–${Number.isFinite(to) ? to.toFixed(3) : '1    '}  shown ${String(Math.round(step.precision * 100)).padStart(3)}%  │ ${cells.join(' │ ')}`);
-  });
+  }
   if (out) {
     writeFileSync(out, `${JSON.stringify(predictions, null, 1)}\n`);
     console.log(`predictions written to ${out}`);
@@ -101,7 +104,7 @@ function calibrate(file: string): void {
       .map((q) => {
         const r = run.results.get(q.id);
         const ok = r && r.ok && 'raw' in r;
-        return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1, group: title.title };
+        return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1, group: title.title, type: r ? r.type : 'what' };
       })
       .filter((r) => r.features.length > 0 && r.features[3] > 0 && r.raw > 0);
   });
@@ -113,20 +116,27 @@ function calibrate(file: string): void {
     const ww = fitWeights(train.filter(isWhat));
     return (r: (typeof rows)[number]) => logistic(r.features, isWhat(r) ? ww : w);
   };
-  // The table is read from out-of-fold scores (each title scored by models fitted on the other titles),
-  // in steps of at least CALIBRATION_STEP answers shrunk toward the mean by CALIBRATION_PRIOR: what the
-  // model does on answers it was not fitted on. The weights /ask runs with are then fitted on every title.
-  const outOfFold = crossFittedScores(rows, fit).map((raw, i) => ({ raw, f1: rows[i].f1 }));
+  // Each class's table is read from out-of-fold scores (each title scored by models fitted on the other
+  // titles), in steps of at least CALIBRATION_STEP answers shrunk toward the class's mean by
+  // CALIBRATION_PRIOR: what the model does on answers it was not fitted on. The weights /ask runs with are
+  // then fitted on every title.
+  const outOfFold = crossFittedScores(rows, fit).map((raw, i) => ({ raw, f1: rows[i].f1, cls: answerClass(rows[i].type) }));
   const weights = fitWeights(rows.filter((r) => !isWhat(r)));
   const whatWeights = fitWeights(rows.filter(isWhat));
   console.log(`${rows.length} direct answers on the tuning half (${rows.filter(isWhat).length} to what-questions), ${new Set(rows.map((r) => r.group)).size} titles as folds`);
   console.log(`export const WEIGHTS: number[] = [${weights.join(', ')}];`);
   console.log(`export const WHAT_WEIGHTS: number[] = [${whatWeights.join(', ')}];`);
   console.log(FEATURE_NAMES.map((n, i) => `  ${n}: ${weights[i]} · what ${whatWeights[i]}`).join('\n'));
-  console.log(`export const CALIBRATION: CalibrationStep[] = [${fitCalibration(outOfFold, CALIBRATION_STEP, CALIBRATION_PRIOR).map((s) => `\n  { from: ${s.from}, precision: ${s.precision}, n: ${s.n} },`).join('')}\n];`);
-  const ranked = [...outOfFold].sort((x, y) => y.raw - x.raw);
-  const top = (k: number) => (ranked.slice(0, k).reduce((x, r) => x + r.f1, 0) / Math.min(k, ranked.length)).toFixed(2);
-  console.log(`out of fold, the precision of the best-scored 10 / 20 / 40 / 80 answers: ${top(10)} / ${top(20)} / ${top(40)} / ${top(80)}`);
+  const tables = ANSWER_CLASSES.map((cls) => {
+    const steps = fitCalibration(outOfFold.filter((r) => r.cls === cls), CALIBRATION_STEP, CALIBRATION_PRIOR);
+    return `\n  ${cls}: [${steps.map((s) => `\n    { from: ${s.from}, precision: ${s.precision}, n: ${s.n}, lower: ${s.lower} },`).join('')}\n  ],`;
+  });
+  console.log(`export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {${tables.join('')}\n};`);
+  for (const cls of ANSWER_CLASSES) {
+    const ranked = outOfFold.filter((r) => r.cls === cls).sort((x, y) => y.raw - x.raw);
+    const top = (k: number) => (ranked.length < k ? '–' : (ranked.slice(0, k).reduce((x, r) => x + r.f1, 0) / k).toFixed(2));
+    console.log(`${cls}: ${ranked.length} answers, mean ${(ranked.reduce((x, r) => x + r.f1, 0) / Math.max(1, ranked.length)).toFixed(2)}; out of fold, the best-scored 10 / 20 / 40 / 80: ${top(10)} / ${top(20)} / ${top(40)} / ${top(80)}`);
+  }
 }
 
 function ownEval(): void {

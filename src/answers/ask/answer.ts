@@ -5,7 +5,7 @@ import type { DatedEvent } from '../../format/dates';
 import type { ArticleEvent } from '../../articles/model';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
-import { calibrated, logistic, weightsFor } from './calibration';
+import { calibrated, calibratedLower, logistic, weightsFor } from './calibration';
 import { spanAnswer } from './span';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
@@ -145,9 +145,10 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   if (!best) return decline(0, candidates[0]);
   const { candidate, typed, raw } = best;
   if (raw === 0 && !options.undecided) return decline(0, candidate);
-  const confidence = calibrated(raw);
+  const confidence = calibrated(raw, question.type);
+  const lower = calibratedLower(raw, question.type);
   const fit = Math.min(1, candidate.coverage * typed.quality);
-  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, fit, own: candidate.own, whole: typed.whole === true });
+  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, whole: typed.whole === true });
   if (decision === 'decline') return decline(confidence, candidate);
   const quoteOnly = decision === 'quote';
   const article = candidate.hit.article;
@@ -180,14 +181,15 @@ function relatedEvents(events: readonly ArticleEvent[], max: number): AskAnswer[
 }
 
 /**
- * Answer, quote only, or decline: a direct answer only where direct answers at this confidence were
- * right at least ANSWER_PRECISION of the time on the SQuAD tuning half and the sentence fits the
- * question; otherwise the sentence alone when it states most of the question; otherwise "the articles
- * don't say" (with the closest sentence).
+ * Answer, quote only, or decline: a direct answer only where direct answers of this class at this
+ * score were right at least ANSWER_PRECISION of the time out of fold on the SQuAD tuning half — the
+ * step's figure and its lower bound one standard error down both (calibration.ts) — and the sentence
+ * fits the question; otherwise the sentence alone when it states most of the question; otherwise "the
+ * articles don't say" (with the closest sentence).
  */
-export function decide(d: { confidence: number; fit: number; own: number; whole: boolean }): 'answer' | 'quote' | 'decline' {
+export function decide(d: { confidence: number; lower: number; fit: number; own: number; whole: boolean }): 'answer' | 'quote' | 'decline' {
   if (d.fit < QUOTE_FIT) return 'decline';
-  const quote = d.whole || d.confidence < ANSWER_PRECISION || d.fit < FIT_THRESHOLD;
+  const quote = d.whole || d.confidence < ANSWER_PRECISION || d.lower < ANSWER_PRECISION || d.fit < FIT_THRESHOLD;
   if (!quote) return 'answer';
   return d.own >= QUOTE_COVERAGE ? 'quote' : 'decline';
 }
@@ -740,10 +742,18 @@ function distance(c: Candidate, i: number, targets: number[]): number {
   return best;
 }
 
-const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s+(?:while|whereas|but)\s|,\s+(?:and|yet|although|though)\s/g;
+/**
+ * Where one clause ends and another begins inside a sentence: a semicolon, a dash, "while", "but"…, or a
+ * full stop the sentence splitter did not split at ("… of 1978.[citation needed] On 28 November 1995, …").
+ */
+const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s+(?:while|whereas|but)\s|,\s+(?:and|yet|although|though)\s|(?<=[\p{Ll}\d\])])\.(?:\[[^\]]*\])*\s+(?=\p{Lu})/gu;
 
-/** How many of the question's matched words (names twice) share a clause with the text at `offset`. */
-function clauseScore(c: Candidate, offset: number): number {
+/**
+ * How many of the question's matched words (names twice) share a clause with the text at `offset`, each
+ * counted once however often the clause repeats it: a name written out in full ("Richard Trevithick")
+ * does not outweigh the action the question asks about.
+ */
+export function clauseScore(c: Pick<Candidate, 'text' | 'tokens' | 'matched'>, offset: number): number {
   let from = 0;
   let to = c.text.length;
   for (const m of c.text.matchAll(CLAUSE_BREAK)) {
@@ -753,8 +763,23 @@ function clauseScore(c: Candidate, offset: number): number {
       break;
     }
   }
-  const inside = (i: number) => c.tokens[i].start >= from && c.tokens[i].end <= to;
-  return c.focus.filter(inside).length + 2 * c.entityAt.filter(inside).length;
+  const inside = c.tokens.filter((t) => t.start >= from && t.end <= to);
+  const matches = (k: Concept, t: Token) => k.stems.includes(t.stem) || k.phrases.some((p) => p.includes(t.stem));
+  let score = 0;
+  for (const k of c.matched) if (!k.entity && inside.some((t) => matches(k, t))) score++;
+  // A name is the run of adjacent words of the question's names: "Richard Trevithick" is one name, not two.
+  const names = c.matched.filter((k) => k.entity);
+  const runs = new Set<string>();
+  let run: string[] = [];
+  for (const t of [...inside, null]) {
+    if (t && names.some((k) => matches(k, t))) run.push(t.stem);
+    else if (run.length > 0) {
+      runs.add(run.join(' '));
+      run = [];
+    }
+  }
+  score += 2 * runs.size;
+  return score;
 }
 
 function tokenAt(c: Candidate, offset: number): number {

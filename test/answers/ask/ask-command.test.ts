@@ -1,7 +1,7 @@
 // /ask end to end through the router, and the service keeping its index in step with the library.
 import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION } from '../../../src/answers/ask/answer';
-import { calibrated } from '../../../src/answers/ask/calibration';
+import { calibrated, calibratedLower } from '../../../src/answers/ask/calibration';
 import { leadText } from '../../../src/answers/ask/reply';
 import { createAskService } from '../../../src/answers/ask/ask';
 import { makeArticle, parsedSeed, setup, track } from '../helpers';
@@ -32,8 +32,8 @@ describe('/ask', () => {
     // and a direct answer is given only from ANSWER_PRECISION up: below it the reply quotes the sentence.
     const result = createAskService(library).ask(question, { now });
     if (!result.ok) throw new Error('expected an answer');
-    expect(result.confidence).toBe(calibrated(result.raw));
-    expect(result.quoteOnly === true).toBe(result.confidence < ANSWER_PRECISION);
+    expect(result.confidence).toBe(calibrated(result.raw, result.type));
+    expect(result.quoteOnly === true).toBe(result.confidence < ANSWER_PRECISION || calibratedLower(result.raw, result.type) < ANSWER_PRECISION);
     expect(embed?.description?.split('\n')[0]).toBe(result.quoteOnly ? 'No direct answer — the closest the articles come:' : leadText(best, now));
     expect(embed?.footer).toBe(`As of 27 November 2024 · confidence ${Math.round(result.confidence * 100)}%`);
     expect(result.confidence).toBeLessThan(1);

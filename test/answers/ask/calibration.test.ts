@@ -1,6 +1,8 @@
 // The confidence model: a step table that never falls as the raw score rises, read as measured precision.
 import { describe, expect, it } from 'vitest';
-import { calibrated, crossFittedScores, fitCalibration, fitWeights, logistic } from '../../../src/answers/ask/calibration';
+import { answerClass, calibrated, calibratedLower, crossFittedScores, fitCalibration, fitWeights, logistic, stepAt, wilsonLower, type AnswerClass, type CalibrationStep } from '../../../src/answers/ask/calibration';
+
+const withoutBounds = (table: CalibrationStep[]) => table.map(({ from, precision, n }) => ({ from, precision, n }));
 
 describe('calibration', () => {
   it('fits a step function that never falls, each step resting on at least the minimum number of answers', () => {
@@ -11,14 +13,16 @@ describe('calibration', () => {
     ];
     const table = fitCalibration(points, 15);
     // Exact steps: a block grows past the minimum while the next answer would lower it.
-    expect(table).toEqual([
+    expect(withoutBounds(table)).toEqual([
       { from: 0, precision: 0.25, n: 20 },
       { from: 0.5, precision: 0.48, n: 21 },
       { from: 0.901, precision: 0.95, n: 19 },
     ]);
-    expect(calibrated(0.05, table)).toBe(0.25);
-    expect(calibrated(0.55, table)).toBe(0.48);
-    expect(calibrated(0.95, table)).toBe(0.95);
+    expect(stepAt(0.05, table)?.precision).toBe(0.25);
+    expect(stepAt(0.55, table)?.precision).toBe(0.48);
+    expect(stepAt(0.95, table)?.precision).toBe(0.95);
+    // Each step carries its lower bound one standard error down, from its own answers: 18 of 19 right.
+    expect(table[2].lower).toBe(Math.round(wilsonLower(18 / 19, 19) * 100) / 100);
   });
 
   it('pools a falling stretch with its neighbour instead of showing a lower confidence for a higher score', () => {
@@ -26,7 +30,7 @@ describe('calibration', () => {
       ...Array.from({ length: 20 }, (_, i) => ({ raw: 0.1 + i * 0.001, f1: i % 2 === 0 ? 1 : 0 })),
       ...Array.from({ length: 20 }, (_, i) => ({ raw: 0.5 + i * 0.001, f1: 0 })),
     ];
-    expect(fitCalibration(points, 15)).toEqual([{ from: 0, precision: 0.25, n: 40 }]);
+    expect(withoutBounds(fitCalibration(points, 15))).toEqual([{ from: 0, precision: 0.25, n: 40 }]);
   });
 
   it('learns a logistic model whose score rises with a feature that predicts right answers', () => {
@@ -46,7 +50,7 @@ describe('calibration', () => {
       ...Array.from({ length: 20 }, (_, i) => ({ raw: 0.9 + i * 0.001, f1: 1 })),
     ];
     // Mean 0.25; the top step's 20 right answers with 10 pseudo-answers at the mean: (20 + 2.5) / 30.
-    expect(fitCalibration(points, 15, 10)).toEqual([
+    expect(withoutBounds(fitCalibration(points, 15, 10))).toEqual([
       { from: 0, precision: 0.04, n: 60 },
       { from: 0.9, precision: 0.75, n: 20 },
     ]);
@@ -60,5 +64,26 @@ describe('calibration', () => {
     expect(scores).toEqual([0, 0, 0, 0, 0, 0]);
     // One group alone: nothing to hold out, scored in sample.
     expect(crossFittedScores(rows.slice(0, 2), (train) => () => train.length)).toEqual([2, 2]);
+  });
+
+  it("bounds a step's precision one standard error down, the fewer its answers the lower", () => {
+    // Wilson's interval at z = 1: 15 right of 16 is not yet 85 % sure; 20 of 21 is.
+    expect(wilsonLower(15 / 16, 16)).toBeCloseTo(0.848, 3);
+    expect(wilsonLower(20 / 21, 21)).toBeCloseTo(0.882, 3);
+    expect(wilsonLower(1, 5)).toBeLessThan(wilsonLower(1, 50));
+    expect(wilsonLower(0.5, 0)).toBe(0);
+  });
+
+  it('reads each answer class from its own table, list, why and yes/no questions from one shared table', () => {
+    const step = (precision: number): CalibrationStep[] => [{ from: 0, precision, n: 20, lower: precision - 0.05 }];
+    const tables: Record<AnswerClass, CalibrationStep[]> = { when: step(0.9), count: step(0.6), who: step(0.4), where: step(0.5), what: step(0.2), other: step(0.3) };
+    expect(calibrated(0.5, 'when', tables)).toBe(0.9);
+    expect(calibratedLower(0.5, 'when', tables)).toBeCloseTo(0.85);
+    expect(calibrated(0.5, 'what', tables)).toBe(0.2);
+    expect(calibrated(0.5, 'list', tables)).toBe(0.3);
+    expect(calibrated(0.5, 'yesno', tables)).toBe(0.3);
+    expect(['when', 'count', 'who', 'where', 'what', 'why', 'list', 'expand'].map(answerClass)).toEqual(['when', 'count', 'who', 'where', 'what', 'other', 'other', 'other']);
+    // An empty table (a class with too few answers to measure) shows no confidence and so never answers.
+    expect(calibrated(0.9, 'when', { ...tables, when: [] })).toBe(0);
   });
 });

@@ -5,12 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION, decide, FIT_THRESHOLD, QUOTE_COVERAGE, QUOTE_FIT } from '../../../src/answers/ask/answer';
 import { CALIBRATION } from '../../../src/answers/ask/calibration';
 
-const base = { confidence: 0.9, fit: 0.9, own: 1, whole: false };
+const base = { confidence: 0.9, lower: 0.9, fit: 0.9, own: 1, whole: false };
 
 describe('decide', () => {
   it('gives a direct answer from a confidence of 0.85 up, and only the sentence just below', () => {
     expect(decide({ ...base, confidence: 0.85 })).toBe('answer');
     expect(decide({ ...base, confidence: 0.84 })).toBe('quote');
+  });
+
+  it("needs the step's lower bound one standard error down at 0.85 too: a step read from a lucky few quotes", () => {
+    expect(decide({ ...base, confidence: 0.9, lower: 0.85 })).toBe('answer');
+    expect(decide({ ...base, confidence: 0.9, lower: 0.84 })).toBe('quote');
   });
 
   it('needs the sentence to fit the question: a fit of 0.62 answers, 0.61 quotes', () => {
@@ -36,6 +41,8 @@ describe('decide', () => {
     expect([ANSWER_PRECISION, FIT_THRESHOLD, QUOTE_FIT, QUOTE_COVERAGE]).toEqual([0.85, 0.62, 0.5, 0.8]);
     // Each step of the table answers exactly when its measured precision reaches the bar. The out-of-fold
     // table (calibration.ts) has no step there yet: /ask quotes its best sentence instead of answering.
-    for (const step of CALIBRATION) expect(decide({ ...base, confidence: step.precision })).toBe(step.precision >= ANSWER_PRECISION ? 'answer' : 'quote');
+    for (const step of Object.values(CALIBRATION).flat()) {
+      expect(decide({ ...base, confidence: step.precision, lower: step.lower })).toBe(step.precision >= ANSWER_PRECISION && step.lower >= ANSWER_PRECISION ? 'answer' : 'quote');
+    }
   });
 });

@@ -208,10 +208,8 @@ export function runSquad(titles: SquadTitle[], options: { undecided?: boolean } 
 // ---------- the precision–coverage curve ----------
 
 export interface CurvePoint {
-  /** Direct answers are given from this raw score up. */
+  /** Direct answers are given from this shown confidence up (each class's own table, calibration.ts). */
   from: number;
-  /** The confidence shown at that score (calibration.ts). */
-  confidence: number;
   answered: number;
   /** Mean F1 of those answers (an answered unanswerable question counts 0), percent. */
   precision: number;
@@ -222,26 +220,26 @@ export interface CurvePoint {
 }
 
 /**
- * From an undecided run (every question's best direct answer with its raw score): what precision,
- * coverage and overall F1 a threshold at each raw score would give, best-scored answers first.
+ * From an undecided run (every question's best direct answer with its confidence): what precision,
+ * coverage and overall F1 a bar at each shown confidence would give. The confidence, not the raw score,
+ * is what answers of different classes share: each class maps its raw scores through its own table.
  */
-export function precisionCurve(run: SquadRun, thresholds: number[], confidenceAt: (raw: number) => number): CurvePoint[] {
+export function precisionCurve(run: SquadRun, thresholds: number[]): CurvePoint[] {
   const rows = run.questions.map((q) => {
     const r = run.results.get(q.id);
     const prediction = run.predictions[q.id];
-    const raw = r && r.ok && 'raw' in r && normalizeAnswer(prediction) !== '' ? r.raw : -1;
-    return { q, prediction, raw, f1: scoreOne(prediction, q).f1 };
+    const confidence = r && r.ok && 'raw' in r && r.raw > 0 && normalizeAnswer(prediction) !== '' ? r.confidence : -1;
+    return { q, prediction, confidence, f1: scoreOne(prediction, q).f1 };
   });
   const answerable = run.questions.filter((q) => !q.impossible).length;
   const pct = (x: number, d: number) => (d === 0 ? 0 : Math.round((1000 * x) / d) / 10);
   return thresholds.map((from) => {
-    const given = rows.filter((r) => r.raw >= from && r.raw > 0);
+    const given = rows.filter((r) => r.confidence >= from);
     const predictions: Record<string, string> = {};
-    for (const r of rows) predictions[r.q.id] = r.raw >= from && r.raw > 0 ? r.prediction : '';
+    for (const r of rows) predictions[r.q.id] = r.confidence >= from ? r.prediction : '';
     const s = score(run.questions, predictions);
     return {
       from,
-      confidence: confidenceAt(from),
       answered: given.length,
       precision: pct(given.reduce((a, r) => a + (r.q.impossible ? 0 : r.f1), 0), given.length),
       coverage: pct(given.filter((r) => !r.q.impossible).length, answerable),

@@ -1,0 +1,45 @@
+// A when-question's date is read from the clause that states the question's action, each of the
+// question's words counted once there (a name written out in full counts as one name), and a full stop
+// the sentence splitter missed ("… 1978.[3] On 2 May 1990, …") ends a clause.
+import { describe, expect, it } from 'vitest';
+import { MemoryLibrary } from '../../../src/articles/library';
+import { parseArticle } from '../../../src/articles/parse';
+import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
+import { clauseScore } from '../../../src/answers/ask/answer';
+import { analyseQuestion } from '../../../src/answers/ask/question';
+import { tokenize } from '../../../src/language/terms';
+
+const now = new Date('2026-11-27T12:00:00Z');
+
+function best(text: string, question: string): string | null {
+  const library = new MemoryLibrary();
+  const parsed = parseArticle(`Test history\n\n${text}\n`, { now, origin: '/t.txt' });
+  if (!parsed.ok) throw new Error('parse failed');
+  library.upsert({ article: parsed.article, origin: '/t.txt', ingestedAt: now });
+  const r = createAskService(library).ask(question, { now, undecided: true }) as AskResult;
+  return r.ok ? r.text : null;
+}
+
+describe('the date of a when-question', () => {
+  it("takes the year of the clause with the question's action, not the one with more words of a name", () => {
+    const text = 'Around 1850 Margaret Ellison and, separately, Tom Hale in 1851 built looms driven by water; Ellison obtained her loom patent in 1856.';
+    expect(best(text, 'In what year did Margaret Ellison patent her loom?')).toBe('1856');
+  });
+
+  it('ends a clause at a full stop the sentence splitter left inside, after a citation mark', () => {
+    const text = 'The harbour trust was founded in 1911, and the Coastal Shipping Act of 1923 followed.[citation needed] On 3 May 1962, the governor signed the Harbour Works Act, which funded the new quay.';
+    expect(best(text, 'When was the Harbour Works Act signed?')).toBe('3 May 1962');
+  });
+
+  it('counts each of the question\'s words once per clause, a name of two words as one name', () => {
+    const question = analyseQuestion('When did Margaret Ellison patent her loom?');
+    const text = 'Margaret Ellison built looms; Ellison obtained her patent in 1856.';
+    const tokens = tokenize(text);
+    const stems = new Set(tokens.map((t) => t.stem));
+    const matched = question.concepts.filter((k) => k.stems.some((s) => stems.has(s)));
+    const first = clauseScore({ text, tokens, matched }, 0);
+    const second = clauseScore({ text, tokens, matched }, text.indexOf('1856'));
+    expect(first).toBe(3); // the name (2) and "loom"
+    expect(second).toBe(3); // the name (2) and "patent"
+  });
+});
