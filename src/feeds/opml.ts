@@ -5,6 +5,7 @@
 // /feed add.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
+import { clip } from '../format/text';
 
 export const OPML_MAX_BYTES = 256 * 1024;
 export const OPML_MAX_FEEDS = 50;
@@ -69,9 +70,9 @@ export function parseOpml(input: string | Uint8Array): OpmlParseResult {
       const label = str(outline['@_title']) ?? str(outline['@_text']);
       if (xmlUrl !== undefined) {
         const parsed = feedUrl.safeParse(xmlUrl.trim());
-        if (!parsed.success) skipped.push(`${clipped(xmlUrl)}: not an http(s) URL`);
-        else if (seen.has(parsed.data)) skipped.push(`${clipped(parsed.data)}: listed twice`);
-        else if (feeds.length >= OPML_MAX_FEEDS) skipped.push(`${clipped(parsed.data)}: over ${OPML_MAX_FEEDS} feeds in one file`);
+        if (!parsed.success) skipped.push(`${clip(xmlUrl, 80, 'exact')}: not an http(s) URL`);
+        else if (seen.has(parsed.data)) skipped.push(`${clip(parsed.data, 80, 'exact')}: listed twice`);
+        else if (feeds.length >= OPML_MAX_FEEDS) skipped.push(`${clip(parsed.data, 80, 'exact')}: over ${OPML_MAX_FEEDS} feeds in one file`);
         else {
           seen.add(parsed.data);
           feeds.push({ url: parsed.data, ...(label?.trim() ? { title: label.trim().slice(0, 200) } : {}) });
@@ -130,8 +131,4 @@ function obj(v: unknown): Record<string, unknown> | undefined {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-function clipped(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }

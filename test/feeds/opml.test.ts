@@ -33,6 +33,11 @@ describe('parseOpml', () => {
     });
   });
 
+  it('names a skipped URL in at most 80 characters', () => {
+    const long = `ftp://long.example/${'a'.repeat(200)}`;
+    expect(parseOpml(doc(`<outline xmlUrl="${long}"/>`))).toMatchObject({ ok: true, skipped: [`${long.slice(0, 79)}…: not an http(s) URL`] });
+  });
+
   it('refuses oversized files, DOCTYPEs (entity expansion), malformed XML, non-OPML and non-UTF-8', () => {
     expect(parseOpml('x'.repeat(OPML_MAX_BYTES + 1))).toMatchObject({ ok: false, reason: expect.stringContaining('at most 256 KB') });
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><opml><body><outline text="&lol2;" xmlUrl="https://a.example/"/></body></opml>`;
