@@ -3,7 +3,7 @@
 // "13 years ago" is an event, "for several years" is a duration and is not.
 import { MONTH_NAMES, MONTHS, SEASONS, WEEKDAY_NAMES, WEEKDAYS } from '../language/calendar-words';
 import { CAPITALISED_STOPWORDS } from '../language/stop-words';
-import { addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf } from './calendar';
+import { addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf, type Ymd } from './calendar';
 import type { Precision } from './model';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
@@ -504,118 +504,153 @@ export interface ResolveContext {
   tenseToleranceDays?: number;
 }
 
+/** What resolving a mention reads besides the mention: the reference day and the tense that applies. */
+export interface Resolving {
+  ref: number;
+  refYmd: Ymd;
+  /** The clause's tense when the reference is the writer's now, else 'neutral'. */
+  tense: Tense;
+  /** Deadline semantics from the preposition ("by June"). */
+  by: boolean;
+  /** The qualifier a plain mention takes: 'by' for a deadline, else 'on'. */
+  q: 'by' | 'on';
+  tenseToleranceDays?: number;
+  /** Marks a date counted from the reference approximate when the reference is not a known publication date. */
+  relative: (r: ResolvedDate) => ResolvedDate;
+}
+
+type Resolver<K extends DateSpec['kind']> = (spec: Extract<DateSpec, { kind: K }>, r: Resolving) => ResolvedDate | null;
+
 /** Resolves one mention against the reference day. Returns null when it names no real date. */
 export function resolveMention(spec: DateSpec, by: boolean, ctx: ResolveContext): ResolvedDate | null {
-  const { ref } = ctx;
-  // Tense says "before/after the reference" only when the reference is the writer's now; an anchor date taken
-  // from the text (a deadline, an event) is just the neighbourhood the year is chosen from.
-  const tense: Tense = ctx.refIsNow ? ctx.tense : 'neutral';
-  const refYmd = ymdOf(ref);
-  const relative = (r: ResolvedDate): ResolvedDate =>
-    ctx.refIsPublication ? r : { ...r, precision: 'approximate' };
-  const q = by ? 'by' : 'on';
-  switch (spec.kind) {
-    case 'dayMonth': {
-      let start: number;
-      if (spec.year !== undefined) {
-        if (!isValidDate(spec.year, spec.month, spec.day)) return null;
-        start = dayNumber(spec.year, spec.month, spec.day);
-      } else {
-        // A day no year has ("31 February", "31 April"): nearestYear would search for a valid year forever.
-        if (!isValidDate(2000, spec.month, spec.day)) return null;
-        start = nearestYear(spec.month, spec.day, ref, tense, spec.weekday, ctx.tenseToleranceDays).day;
-      }
-      const y = ymdOf(start).y;
-      let endDate = start;
-      let qualifier: ResolvedDate['qualifier'] = q;
-      if (spec.day2 !== undefined && isValidDate(y, spec.month, spec.day2)) {
-        endDate = dayNumber(y, spec.month, spec.day2);
-        qualifier = spec.join ?? 'range';
-      }
-      return { date: start, endDate, precision: 'day', qualifier };
+  const resolving: Resolving = {
+    ref: ctx.ref,
+    refYmd: ymdOf(ctx.ref),
+    // Tense says "before/after the reference" only when the reference is the writer's now; an anchor date taken
+    // from the text (a deadline, an event) is just the neighbourhood the year is chosen from.
+    tense: ctx.refIsNow ? ctx.tense : 'neutral',
+    by,
+    q: by ? 'by' : 'on',
+    tenseToleranceDays: ctx.tenseToleranceDays,
+    relative: (r) => (ctx.refIsPublication ? r : { ...r, precision: 'approximate' }),
+  };
+  return (RESOLVERS[spec.kind] as (spec: DateSpec, r: Resolving) => ResolvedDate | null)(spec, resolving);
+}
+
+/** One resolver for each kind of mention (DateSpec), each testable alone. */
+export const RESOLVERS: { [K in DateSpec['kind']]: Resolver<K> } = {
+  dayMonth: (spec, { ref, tense, q, tenseToleranceDays }) => {
+    let start: number;
+    if (spec.year !== undefined) {
+      if (!isValidDate(spec.year, spec.month, spec.day)) return null;
+      start = dayNumber(spec.year, spec.month, spec.day);
+    } else {
+      // A day no year has ("31 February", "31 April"): nearestYear would search for a valid year forever.
+      if (!isValidDate(2000, spec.month, spec.day)) return null;
+      start = nearestYear(spec.month, spec.day, ref, tense, spec.weekday, tenseToleranceDays).day;
     }
-    case 'monthYear': {
-      const span = partOfSpan(monthSpan(spec.year, spec.month), spec.part, ref);
-      return { ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q };
+    const y = ymdOf(start).y;
+    let endDate = start;
+    let qualifier: ResolvedDate['qualifier'] = q;
+    if (spec.day2 !== undefined && isValidDate(y, spec.month, spec.day2)) {
+      endDate = dayNumber(y, spec.month, spec.day2);
+      qualifier = spec.join ?? 'range';
     }
-    case 'month': {
-      let y = refYmd.y;
-      if (spec.modifier === 'last') y = spec.month < refYmd.m ? y : y - 1;
-      else if (spec.modifier === 'next') y = spec.month > refYmd.m ? y : y + 1;
-      else if (spec.modifier !== 'this') {
-        const nearest = nearestYear(spec.month, 1, dayNumber(refYmd.y, refYmd.m, 1), tense, undefined, ctx.tenseToleranceDays);
-        y = ymdOf(nearest.day).y;
-      }
-      const span = partOfSpan(monthSpan(y, spec.month), spec.part, ref);
-      return { ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q };
+    return { date: start, endDate, precision: 'day', qualifier };
+  },
+
+  monthYear: (spec, { ref, q }) => {
+    const span = partOfSpan(monthSpan(spec.year, spec.month), spec.part, ref);
+    return { ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q };
+  },
+
+  month: (spec, { ref, refYmd, tense, q, tenseToleranceDays }) => {
+    let y = refYmd.y;
+    if (spec.modifier === 'last') y = spec.month < refYmd.m ? y : y - 1;
+    else if (spec.modifier === 'next') y = spec.month > refYmd.m ? y : y + 1;
+    else if (spec.modifier !== 'this') {
+      const nearest = nearestYear(spec.month, 1, dayNumber(refYmd.y, refYmd.m, 1), tense, undefined, tenseToleranceDays);
+      y = ymdOf(nearest.day).y;
     }
-    case 'year': {
-      if (spec.decade) {
-        const start = spec.year - (spec.year % 10);
-        return { date: dayNumber(start, 1, 1), endDate: dayNumber(start + 9, 12, 31), precision: 'approximate', qualifier: q };
-      }
-      const span = partOfSpan(yearSpan(spec.year), spec.part, ref);
-      return { ...span, precision: spec.part ? 'approximate' : 'year', qualifier: q };
+    const span = partOfSpan(monthSpan(y, spec.month), spec.part, ref);
+    return { ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q };
+  },
+
+  year: (spec, { ref, q }) => {
+    if (spec.decade) {
+      const start = spec.year - (spec.year % 10);
+      return { date: dayNumber(start, 1, 1), endDate: dayNumber(start + 9, 12, 31), precision: 'approximate', qualifier: q };
     }
-    case 'weekday': {
-      const wd = weekdayOf(ref);
-      const back = (wd - spec.weekday + 7) % 7; // days back to the most recent such weekday (0 = today)
-      const fwd = (spec.weekday - wd + 7) % 7; // days forward to the next (0 = today)
-      let day: number;
-      if (spec.modifier === 'last') day = ref - (back === 0 ? 7 : back);
-      else if (spec.modifier === 'next') day = ref + (fwd === 0 ? 7 : fwd);
-      else if (spec.modifier === 'this' || tense === 'future' || by) day = ref + fwd;
-      else day = ref - back;
-      return relative({ date: day, endDate: day, precision: 'day', qualifier: q });
+    const span = partOfSpan(yearSpan(spec.year), spec.part, ref);
+    return { ...span, precision: spec.part ? 'approximate' : 'year', qualifier: q };
+  },
+
+  weekday: (spec, { ref, tense, by, q, relative }) => {
+    const wd = weekdayOf(ref);
+    const back = (wd - spec.weekday + 7) % 7; // days back to the most recent such weekday (0 = today)
+    const fwd = (spec.weekday - wd + 7) % 7; // days forward to the next (0 = today)
+    let day: number;
+    if (spec.modifier === 'last') day = ref - (back === 0 ? 7 : back);
+    else if (spec.modifier === 'next') day = ref + (fwd === 0 ? 7 : fwd);
+    else if (spec.modifier === 'this' || tense === 'future' || by) day = ref + fwd;
+    else day = ref - back;
+    return relative({ date: day, endDate: day, precision: 'day', qualifier: q });
+  },
+
+  dayOffset: (spec, { ref, relative }) => relative({ date: ref + spec.offset, endDate: ref + spec.offset, precision: 'day', qualifier: 'on' }),
+
+  ago: (spec, { ref, relative }) => {
+    const at = addUnits(ref, spec.unit, -spec.amount);
+    // "5,000 years ago" lies before the calendar's year 1: no date to give.
+    if (ymdOf(at).y < MIN_YEAR) return null;
+    const precision: Precision = spec.approximate ? 'approximate' : spec.unit === 'day' ? 'day' : spec.unit === 'month' ? 'month' : spec.unit === 'year' ? 'year' : 'approximate';
+    const y = ymdOf(at);
+    if (spec.unit === 'year' || spec.unit === 'decade') return relative({ ...yearSpan(y.y), precision, qualifier: spec.approximate ? 'about' : 'on' });
+    if (spec.unit === 'month') return relative({ ...monthSpan(y.y, y.m), precision, qualifier: spec.approximate ? 'about' : 'on' });
+    if (spec.unit === 'week') return relative({ date: mondayOf(at), endDate: mondayOf(at) + 6, precision: 'approximate', qualifier: 'about' });
+    return relative({ date: at, endDate: at, precision, qualifier: spec.approximate ? 'about' : 'on' });
+  },
+
+  within: (spec, { ref, relative }) => {
+    const at = addUnits(ref, spec.unit, spec.amount);
+    return relative({ date: at, endDate: at, precision: spec.approximate ? 'approximate' : 'day', qualifier: 'by' });
+  },
+
+  after: (spec, { ref, relative }) => {
+    const at = addUnits(ref, spec.unit, spec.amount);
+    const exact = !spec.approximate && (spec.unit === 'day' || spec.unit === 'week');
+    return relative({ date: at, endDate: at, precision: exact ? 'day' : 'approximate', qualifier: exact ? 'on' : 'about' });
+  },
+
+  period: (spec, { ref, refYmd, q, relative }) => {
+    if (spec.unit === 'year') {
+      const span = partOfSpan(yearSpan(refYmd.y + spec.offset), spec.part, ref);
+      return relative({ ...span, precision: spec.part ? 'approximate' : 'year', qualifier: q });
     }
-    case 'dayOffset':
-      return relative({ date: ref + spec.offset, endDate: ref + spec.offset, precision: 'day', qualifier: 'on' });
-    case 'ago': {
-      const at = addUnits(ref, spec.unit, -spec.amount);
-      // "5,000 years ago" lies before the calendar's year 1: no date to give.
-      if (ymdOf(at).y < MIN_YEAR) return null;
-      const precision: Precision = spec.approximate ? 'approximate' : spec.unit === 'day' ? 'day' : spec.unit === 'month' ? 'month' : spec.unit === 'year' ? 'year' : 'approximate';
-      const y = ymdOf(at);
-      if (spec.unit === 'year' || spec.unit === 'decade') return relative({ ...yearSpan(y.y), precision, qualifier: spec.approximate ? 'about' : 'on' });
-      if (spec.unit === 'month') return relative({ ...monthSpan(y.y, y.m), precision, qualifier: spec.approximate ? 'about' : 'on' });
-      if (spec.unit === 'week') return relative({ date: mondayOf(at), endDate: mondayOf(at) + 6, precision: 'approximate', qualifier: 'about' });
-      return relative({ date: at, endDate: at, precision, qualifier: spec.approximate ? 'about' : 'on' });
+    if (spec.unit === 'month') {
+      const at = ymdOf(addMonths(dayNumber(refYmd.y, refYmd.m, 1), spec.offset));
+      const span = partOfSpan(monthSpan(at.y, at.m), spec.part, ref);
+      return relative({ ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q });
     }
-    case 'within': {
-      const at = addUnits(ref, spec.unit, spec.amount);
-      return relative({ date: at, endDate: at, precision: spec.approximate ? 'approximate' : 'day', qualifier: 'by' });
+    if (spec.unit === 'week') {
+      const monday = mondayOf(ref) + 7 * spec.offset;
+      return relative({ ...partOfSpan({ date: monday, endDate: monday + 6 }, spec.part, ref), precision: 'approximate', qualifier: q });
     }
-    case 'after': {
-      const at = addUnits(ref, spec.unit, spec.amount);
-      const exact = !spec.approximate && (spec.unit === 'day' || spec.unit === 'week');
-      return relative({ date: at, endDate: at, precision: exact ? 'day' : 'approximate', qualifier: exact ? 'on' : 'about' });
+    if (spec.unit === 'weekend') {
+      const saturday = mondayOf(ref) + 5 + 7 * spec.offset;
+      return relative({ date: saturday, endDate: saturday + 1, precision: 'approximate', qualifier: q });
     }
-    case 'period': {
-      if (spec.unit === 'year') {
-        const span = partOfSpan(yearSpan(refYmd.y + spec.offset), spec.part, ref);
-        return relative({ ...span, precision: spec.part ? 'approximate' : 'year', qualifier: q });
-      }
-      if (spec.unit === 'month') {
-        const at = ymdOf(addMonths(dayNumber(refYmd.y, refYmd.m, 1), spec.offset));
-        const span = partOfSpan(monthSpan(at.y, at.m), spec.part, ref);
-        return relative({ ...span, precision: spec.part ? 'approximate' : 'month', qualifier: q });
-      }
-      if (spec.unit === 'week') {
-        const monday = mondayOf(ref) + 7 * spec.offset;
-        return relative({ ...partOfSpan({ date: monday, endDate: monday + 6 }, spec.part, ref), precision: 'approximate', qualifier: q });
-      }
-      if (spec.unit === 'weekend') {
-        const saturday = mondayOf(ref) + 5 + 7 * spec.offset;
-        return relative({ date: saturday, endDate: saturday + 1, precision: 'approximate', qualifier: q });
-      }
-      const startMonth = spec.season ?? 6;
-      let y = refYmd.y + (spec.offset === 1 ? 1 : spec.offset === -1 ? -1 : 0);
-      // "next summer" said in winter is this calendar year's summer.
-      if (spec.offset === 1 && refYmd.m < startMonth) y = refYmd.y;
-      if (spec.offset === -1 && refYmd.m > startMonth + 2) y = refYmd.y;
-      const from = dayNumber(y, startMonth, 1);
-      const endMonth = ymdOf(addMonths(from, 2));
-      return relative({ date: from, endDate: dayNumber(endMonth.y, endMonth.m, daysInMonth(endMonth.y, endMonth.m)), precision: 'approximate', qualifier: q });
-    }
-  }
+    return relative({ ...seasonSpan(spec.season ?? 6, spec.offset, refYmd), precision: 'approximate', qualifier: q });
+  },
+};
+
+/** The three months from `startMonth` of this season (offset 0), the next (1) or the last (-1), seen from `refYmd`. */
+function seasonSpan(startMonth: number, offset: number, refYmd: Ymd): { date: number; endDate: number } {
+  let y = refYmd.y + (offset === 1 ? 1 : offset === -1 ? -1 : 0);
+  // "next summer" said in winter is this calendar year's summer.
+  if (offset === 1 && refYmd.m < startMonth) y = refYmd.y;
+  if (offset === -1 && refYmd.m > startMonth + 2) y = refYmd.y;
+  const from = dayNumber(y, startMonth, 1);
+  const endMonth = ymdOf(addMonths(from, 2));
+  return { date: from, endDate: dayNumber(endMonth.y, endMonth.m, daysInMonth(endMonth.y, endMonth.m)) };
 }

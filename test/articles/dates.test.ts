@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse';
 import type { Article } from '../../src/articles/model';
 import { eventStatus } from '../../src/articles/event-status';
-import { pinYearByWeekday, dayNumber } from '../../src/articles/calendar';
+import { pinYearByWeekday, dayNumber, isoOf, ymdOf } from '../../src/articles/calendar';
+import { RESOLVERS, type Resolving, type ResolvedDate } from '../../src/articles/dates';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -245,5 +246,28 @@ describe('eventStatus', () => {
     const late = new Date('2024-11-27T23:30:00Z');
     expect(eventStatus(single, late)).toBe('upcoming');
     expect(eventStatus(single, late, 'Asia/Tokyo')).toBe('today');
+  });
+});
+
+describe('RESOLVERS, one per kind of date mention, each alone', () => {
+  const resolving = (iso: string, over: Partial<Resolving> = {}): Resolving => {
+    const [y, m, d] = iso.split('-').map(Number);
+    const ref = dayNumber(y, m, d);
+    return { ref, refYmd: ymdOf(ref), tense: 'neutral', by: false, q: 'on', relative: (r) => r, ...over };
+  };
+  const days = (r: ResolvedDate | null) => r && [isoOf(r.date), isoOf(r.endDate), r.precision, r.qualifier];
+
+  it('period: "next summer" said in winter is this calendar year\'s summer, said in autumn the next year\'s', () => {
+    const summer = { kind: 'period', unit: 'season', season: 6, offset: 1 } as const;
+    expect(days(RESOLVERS.period(summer, resolving('2026-02-10')))).toEqual(['2026-06-01', '2026-08-31', 'approximate', 'on']);
+    expect(days(RESOLVERS.period(summer, resolving('2026-10-10')))).toEqual(['2027-06-01', '2027-08-31', 'approximate', 'on']);
+  });
+
+  it('weekday: a bare weekday looks back, unless the clause is future or a deadline ("by Friday")', () => {
+    const friday = { kind: 'weekday', weekday: 5 } as const;
+    // 2026-11-25 is a Wednesday.
+    expect(days(RESOLVERS.weekday(friday, resolving('2026-11-25')))).toEqual(['2026-11-20', '2026-11-20', 'day', 'on']);
+    expect(days(RESOLVERS.weekday(friday, resolving('2026-11-25', { tense: 'future' })))).toEqual(['2026-11-27', '2026-11-27', 'day', 'on']);
+    expect(days(RESOLVERS.weekday(friday, resolving('2026-11-25', { by: true, q: 'by' })))).toEqual(['2026-11-27', '2026-11-27', 'day', 'by']);
   });
 });
