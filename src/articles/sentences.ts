@@ -126,52 +126,64 @@ function splitSentences(body: string, start: number, end: number, paragraph: num
   push(sentenceStart, end);
 }
 
+/** The body as passes: how much is analysed, the headline line, paragraphs, page furniture, sentences. */
 export function structureBody(body: string): BodyStructure {
   const warnings: string[] = [];
-  let analysedEnd = body.length;
-  if (body.length > MAX_ANALYSED_CHARS) {
-    analysedEnd = MAX_ANALYSED_CHARS;
-    const lastBreak = body.lastIndexOf('\n', MAX_ANALYSED_CHARS);
-    if (lastBreak > MAX_ANALYSED_CHARS / 2) analysedEnd = lastBreak;
-    warnings.push(`the text is ${body.length} characters long; only the first ${analysedEnd} were analysed`);
+  const analysedEnd = analysedLength(body, warnings);
+  const first = firstLine(body, analysedEnd);
+  const headlineSynthesised = !looksLikeHeadline(first.text);
+  let headline = headlineSynthesised ? '' : first.text;
+  const blocks = paragraphBlocks(body, headlineSynthesised ? first.start : first.end, analysedEnd);
+  const paragraphs = withoutRepeatedHeadline(body, blocks, headline, warnings);
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, index) => splitSentences(body, p.start, p.end, index, sentences));
+  if (headlineSynthesised) {
+    headline = shorten(sentences[0]?.text ?? first.text, 90);
+    warnings.push('no headline line (the first line reads like body text); the headline was taken from the first sentence');
   }
+  return { headline, headlineSynthesised, paragraphs, sentences, warnings };
+}
 
-  // Headline: the first non-empty line, when it looks like one.
-  let pos = 0;
-  while (pos < analysedEnd && isSpace(body[pos])) pos++;
-  let lineEnd = body.indexOf('\n', pos);
-  if (lineEnd < 0 || lineEnd > analysedEnd) lineEnd = analysedEnd;
-  const firstLine = body.slice(pos, lineEnd).replace(/^#+\s*/, '').trim();
-  let headline = '';
-  let headlineSynthesised = false;
-  let bodyFrom = pos;
-  if (looksLikeHeadline(firstLine)) {
-    headline = firstLine;
-    bodyFrom = lineEnd;
-  } else {
-    headlineSynthesised = true;
-  }
+/** Where analysis stops: the whole body, or up to MAX_ANALYSED_CHARS (at a line break when one is near). */
+function analysedLength(body: string, warnings: string[]): number {
+  if (body.length <= MAX_ANALYSED_CHARS) return body.length;
+  let analysedEnd = MAX_ANALYSED_CHARS;
+  const lastBreak = body.lastIndexOf('\n', MAX_ANALYSED_CHARS);
+  if (lastBreak > MAX_ANALYSED_CHARS / 2) analysedEnd = lastBreak;
+  warnings.push(`the text is ${body.length} characters long; only the first ${analysedEnd} were analysed`);
+  return analysedEnd;
+}
 
-  // Paragraphs: blocks separated by blank lines.
+/** The first non-empty line (a leading markdown "#" dropped): the headline when it looks like one. */
+function firstLine(body: string, analysedEnd: number): { text: string; start: number; end: number } {
+  let start = 0;
+  while (start < analysedEnd && isSpace(body[start])) start++;
+  let end = body.indexOf('\n', start);
+  if (end < 0 || end > analysedEnd) end = analysedEnd;
+  return { text: body.slice(start, end).replace(/^#+\s*/, '').trim(), start, end };
+}
+
+/** Paragraphs: blocks of text between `from` and `to` separated by blank lines, trimmed. */
+export function paragraphBlocks(body: string, from: number, to: number): { start: number; end: number }[] {
   const blocks: { start: number; end: number }[] = [];
-  let i = bodyFrom;
-  while (i < analysedEnd) {
-    while (i < analysedEnd && isSpace(body[i])) i++;
-    if (i >= analysedEnd) break;
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(body[i])) i++;
+    if (i >= to) break;
     const s = i;
-    let e = analysedEnd;
+    let e = to;
     // find the next blank line
     let cursor = i;
-    while (cursor < analysedEnd) {
+    while (cursor < to) {
       const nl = body.indexOf('\n', cursor);
-      if (nl < 0 || nl >= analysedEnd) {
-        e = analysedEnd;
-        cursor = analysedEnd;
+      if (nl < 0 || nl >= to) {
+        e = to;
+        cursor = to;
         break;
       }
       let k = nl + 1;
-      while (k < analysedEnd && (body[k] === ' ' || body[k] === '\t' || body[k] === '\r')) k++;
-      if (k >= analysedEnd || body[k] === '\n') {
+      while (k < to && (body[k] === ' ' || body[k] === '\t' || body[k] === '\r')) k++;
+      if (k >= to || body[k] === '\n') {
         e = nl;
         cursor = k;
         break;
@@ -183,8 +195,11 @@ export function structureBody(body: string): BodyStructure {
     if (te > s) blocks.push({ start: s, end: te });
     i = cursor;
   }
+  return blocks;
+}
 
-  // Page furniture: a paragraph that repeats the headline.
+/** The paragraphs, less page furniture: a paragraph that repeats the headline. */
+function withoutRepeatedHeadline(body: string, blocks: { start: number; end: number }[], headline: string, warnings: string[]): BodyStructure['paragraphs'] {
   const headlineKey = normaliseForCompare(headline);
   const paragraphs: BodyStructure['paragraphs'] = [];
   for (const b of blocks) {
@@ -195,16 +210,7 @@ export function structureBody(body: string): BodyStructure {
     }
     paragraphs.push({ text, start: b.start, end: b.end });
   }
-
-  const sentences: Sentence[] = [];
-  paragraphs.forEach((p, index) => splitSentences(body, p.start, p.end, index, sentences));
-
-  if (headlineSynthesised) {
-    const source = sentences[0]?.text ?? firstLine;
-    headline = shorten(source, 90);
-    warnings.push('no headline line (the first line reads like body text); the headline was taken from the first sentence');
-  }
-  return { headline, headlineSynthesised, paragraphs, sentences, warnings };
+  return paragraphs;
 }
 
 /** Cuts text at a word boundary, adding an ellipsis when shortened. */
