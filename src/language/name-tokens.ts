@@ -4,6 +4,7 @@
 import { isMonthOrWeekday, MONTHS } from './calendar-words';
 import { CARDINALS } from './numbers';
 import { NAME_PARTICLES } from './people';
+import { COMPANY_FORMS } from './organisations';
 import { CAPITALISED_STOPWORDS } from './stop-words';
 
 export interface Token {
@@ -74,6 +75,27 @@ function pluralPossessiveInName(text: string, tokens: Token[], to: number): bool
   return prev.possessive && IRREGULAR_PLURALS.test(prev.lower) && /^['’]s[ \t]+$/.test(text.slice(prev.end, next.start));
 }
 
+/**
+ * "Moody's Investors Service Inc.", "Rally's Inc.": a possessive inside a company's name, which a legal form
+ * ends within three capitalised words.
+ */
+function possessiveInCompanyName(text: string, tokens: Token[], to: number): boolean {
+  if (!tokens[to - 1].cap || !/^['’]s[ \t]+$/.test(text.slice(tokens[to - 1].end, tokens[to]?.start))) return false;
+  for (let k = to; k < tokens.length && k < to + 3; k++) {
+    if (!tokens[k].cap || (k > to && !/^[ \t]+$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) || (k > to && tokens[k - 1].possessive)) return false;
+    if (COMPANY_FORMS.has(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+/** "Crum amp Forster": an "&" whose entity markup was stripped in extraction ("&amp;" → "amp"), between two capitalised words. */
+function strippedAmpersand(text: string, tokens: Token[], to: number): boolean {
+  const t = tokens[to];
+  const next = tokens[to + 1];
+  return t.text === 'amp' && next !== undefined && next.cap && tokens[to - 1].cap && !tokens[to - 1].possessive
+    && text.slice(tokens[to - 1].end, t.start) === ' ' && text.slice(t.end, next.start) === ' ';
+}
+
 export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   const chunks: Chunk[] = [];
   // "Monday", "August", and "Aug. 15": calendar words, never part of a name
@@ -86,12 +108,16 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
     }
     let from = i;
     let to = i + 1;
-    while (to < tokens.length && (!tokens[to - 1].possessive || pluralPossessiveInName(text, tokens, to))) {
+    while (to < tokens.length && (!tokens[to - 1].possessive || pluralPossessiveInName(text, tokens, to) || possessiveInCompanyName(text, tokens, to))) {
       const gap = text.slice(tokens[to - 1].end, tokens[to].start);
       const t = tokens[to];
       // "Ernst & Young", "Marks & Spencer"
       if (/^ & $/.test(gap) && t.cap && !tokens[to - 1].possessive) {
         to++;
+        continue;
+      }
+      if (strippedAmpersand(text, tokens, to)) {
+        to += 2;
         continue;
       }
       // "John C. Smith": a middle initial

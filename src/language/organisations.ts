@@ -19,6 +19,12 @@ export const ORG_HEADS = new Set([
   'software', 'steel', 'bancorp', 'cos', 'shipping', 'laboratories', 'semiconductor', 'publishing',
 ]);
 
+/** Words after "Treasury" that make it a security, not the department ("Treasury bonds", "Treasury bill rates", "Treasury yields"). */
+export const TREASURY_SECURITIES = /^\s+(?:bonds?|bills?|notes?|securities|issues?|yields?|prices|futures|market|auctions?|debt|paper|rates?|index|strips?|obligations)\b/;
+
+/** A company's legal form, written last in its name ("Acme Corp.", "Rally's Inc.", "Ratners Group PLC"). */
+export const COMPANY_FORMS = new Set(['inc', 'corp', 'co', 'cos', 'ltd', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'oy', 'ab']);
+
 /**
  * Organisations everyone knows by name, found wherever the text names them: the parties and
  * institutions of British and European politics, international groupings, the main news organisations.

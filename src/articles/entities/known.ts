@@ -1,7 +1,7 @@
 // Organisations known by name (src/language/organisations.ts KNOWN_ORGANISATIONS): found wherever the
 // text names them, and recognised when a name rule meets one ("Tory" → Conservative Party).
 import { isAcronym } from '../../language/name-tokens';
-import { KNOWN_ORGANISATIONS } from '../../language/organisations';
+import { KNOWN_ORGANISATIONS, TREASURY_SECURITIES } from '../../language/organisations';
 import type { Sentence } from '../model';
 import type { EntityRegistry } from './registry';
 
@@ -44,6 +44,8 @@ export function findKnownOrganisations(sentences: Sentence[], registry: EntityRe
     for (const m of s.text.matchAll(KNOWN_RE)) {
       const hit = BY_ALIAS.get(m[0].toLowerCase());
       if (!hit) continue;
+      // "the 30-year Treasury bond": a security, not the department
+      if (hit.name === 'Treasury' && TREASURY_SECURITIES.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
       registry.addOrg(hit.name, s.index, hit.acronym, [m[0]]);
       const spans = registry.knownSpans.get(s.index) ?? [];
       spans.push([m.index, m.index + m[0].length]);

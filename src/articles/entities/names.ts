@@ -2,7 +2,7 @@
 // a place, or is left pending for the context pass. Rules in order: acronym definitions, a second name
 // inside the run, a role title inside it, an honorific, then what the words themselves say.
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
-import { NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS } from '../../language/organisations';
+import { COMPANY_FORMS, NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS, TREASURY_SECURITIES } from '../../language/organisations';
 import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS, ROLE_MODIFIERS } from '../../language/people';
 import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
@@ -90,7 +90,7 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
     const tokens = tokenize(s.text);
     uncapitaliseCommonWords(s.text, tokens, registry);
     const scan: SentenceScan = { registry, sentence: s.index, text: s.text, tokens };
-    const chunks = joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry);
+    const chunks = joinPartnershipNames(s.text, tokens, joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry), registry);
     const inName = (t: Token) => chunks.some((c) => c.to - c.from > 1 && tokens.indexOf(t) >= c.from && tokens.indexOf(t) < c.to);
     // Demonyms anywhere ("Azerbaijani media", "Afghan refugees"), but not inside a longer name ("European Union").
     for (const t of tokens) {
@@ -182,6 +182,38 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
   return out;
 }
 
+/** Legal forms after which "of X" is where the company is, not its name. */
+const LOCATED_FORMS = new Set([...COMPANY_FORMS].filter((f) => f !== 'co' && f !== 'corp' && f !== 'cos'));
+
+/**
+ * "Goldman, Sachs & Co.", "Donaldson, Lufkin & Jenrette Securities Corp.": a firm named after its partners lists
+ * them with commas before the "&"; single surnames before such a name, each followed by a comma, belong to it.
+ */
+function joinPartnershipNames(text: string, tokens: Token[], chunks: Chunk[], registry: EntityRegistry): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const partnership = tokens.slice(c.from, c.to).some((t, i) => i > 0 && (/^ & $/.test(text.slice(tokens[c.from + i - 1].end, t.start)) || (t.text === 'amp' && !t.cap)));
+    let first = out.length;
+    if (partnership) {
+      while (first > 0 && out.length - first < 3) {
+        const prev = out[first - 1];
+        const next = first < out.length ? out[first] : c;
+        const word = tokens[prev.from];
+        if (prev.to - prev.from !== 1 || prev.possessive || text.slice(prev.end, next.start) !== ', ' || !/^\p{Lu}\p{Ll}+$/u.test(word.text)) break;
+        if (FIRST_NAMES.has(word.lower) || placeByName(word.text) || DEMONYMS.has(word.text) || registry.findOrg(word.text) || knownOrganisation(word.text) || registry.lowerCaseWords.has(word.lower)) break;
+        first--;
+      }
+    }
+    if (first < out.length) {
+      const head = out[first];
+      out.splice(first, out.length - first, { from: head.from, to: c.to, text: text.slice(head.start, c.end), start: head.start, end: c.end, possessive: c.possessive });
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 /** Institutions that are a body on their own ("Navy", "Police", "Senate"): "Navy and Air Force" names two. */
 const STANDALONE_BODIES = new Set(['army', 'navy', 'police', 'force', 'forces', 'party', 'court', 'office', 'department', 'ministry', 'council', 'commission', 'government', 'parliament', 'senate', 'congress', 'treasury', 'cabinet', 'guard']);
 
@@ -220,6 +252,16 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
     return;
   }
 
+  // "San Diego-based Southwest Bancorp": a place of two or three words the name is based in
+  const basedAt = toks.findIndex((t, i) => i > 0 && i <= 2 && /^\p{Lu}[\p{L}'’.-]*?-based$/u.test(t.text));
+  if (basedAt > 0) {
+    const place = placeByName([...toks.slice(0, basedAt).map((t) => t.text), toks[basedAt].text.replace(/-based$/, '')].join(' '));
+    if (place) {
+      registry.addPlace(place.name, place.kind, sentence);
+      if (basedAt + 1 < toks.length) classifyChunk(scan, subChunk(scan, c.from + basedAt + 1, c.to, c.possessive));
+      return;
+    }
+  }
   // "Miami-based Carnival Cruise Lines", "a Ledbury-based firm": the place the name is based in
   const based = /^(\p{Lu}[\p{L}'’.-]*?)-based$/u.exec(toks[0].text);
   if (based) {
@@ -241,6 +283,20 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   }
 
   if (pluralTitle(scan, c, before)) return;
+
+  // "Du Pont's Conoco Inc.": a company named already, owning one named after it, is not part of its name
+  const owner = toks.findIndex((t, i) => i < toks.length - 1 && t.possessive);
+  if (owner >= 0) {
+    const ownerName = text.slice(c.start, toks[owner].end);
+    if (registry.findOrg(ownerName) || knownOrganisation(ownerName) || registry.orgStartingWith(ownerName)) {
+      classifyName(scan, ownerName);
+      classifyChunk(scan, subChunk(scan, c.from + owner + 1, c.to, c.possessive));
+      return;
+    }
+  }
+
+  // "Treasury bonds", "long-term Treasury yields": a government's securities, not the department
+  if (/^(?:treasury|treasuries)$/.test(lowerWords[lowerWords.length - 1]) && TREASURY_SECURITIES.test(after)) return;
 
   // "In Tanzania Mr Brown said": an honorific inside the chunk starts a new name
   const inner = toks.findIndex((t, i) => i > 0 && HONORIFICS.has(t.lower) && i + 1 < toks.length && toks[i + 1].cap);
@@ -265,6 +321,13 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   // "X for Y", "X of Y", "X on Y": one name only when X is an institution or a place word ("Bank of England",
   // "Commission for Africa", "Isle of Wight"); otherwise two ("Bill for Crossrail", "Need for Speed").
   const connector = toks.findIndex((t, i) => i > 0 && !t.cap && (t.lower === 'for' || t.lower === 'of' || t.lower === 'on'));
+  // "Haden Holding PLC of Surrey", "Norwood Partners Limited Partnership of Boston": after a company's legal form
+  // (but "Co." and "Corp.", which go on: "Aluminum Co. of America"), "of" names where it is
+  if (connector > 1 && lowerWords[connector] === 'of' && (LOCATED_FORMS.has(lowerWords[connector - 1]) || (lowerWords[connector - 1] === 'partnership' && lowerWords[connector - 2] === 'limited'))) {
+    classifyChunk(scan, subChunk(scan, c.from, c.from + connector, false));
+    if (connector + 1 < toks.length && toks[connector + 1].cap) classifyChunk(scan, subChunk(scan, c.from + connector + 1, c.to, c.possessive));
+    return;
+  }
   if (connector > 0 && !knownOrganisation(c.text) && !PLACES.has(c.text.toLowerCase())) {
     const left = lowerWords[connector - 1];
     const whole = ORG_HEADS.has(left) || PLACE_PREFIXES.has(lowerWords[0]) || roleAt([toks[connector - 1].text], 0) !== null;

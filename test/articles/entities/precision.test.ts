@@ -221,3 +221,38 @@ describe('titles before a name are the role, not the name (issue 12)', () => {
     expect(e.roles['Bo Chan']).toBe('chairman');
   });
 });
+
+describe('long company names stay whole (issue 12)', () => {
+  it('a firm named after its partners keeps the names before its "&" ("Goldman, Sachs & Co.")', () => {
+    const e = entities('The notes were sold through Harrow, Okafor & Co. and Lindqvist, Marek & Vale Securities Corp.', 'Shares fell in London, Marks & Spencer said.');
+    expect(e.orgs).toEqual(['Harrow, Okafor & Co', 'Lindqvist, Marek & Vale Securities Corp', 'Marks & Spencer']);
+    expect(e.places).toEqual(['London']);
+  });
+
+  it('a possessive inside a company\'s name before its legal form is part of it ("Moody\'s Investors Service Inc."), unless it is an owner named already', () => {
+    const e = entities("Rated by Harrow's Investors Service Inc., the issue rose.", "Okafor's Inc. said it adopted a plan.", 'Westmill Co. reported a profit.', "Westmill's Tarnow Inc. unit gained.");
+    expect(e.orgs).toEqual(["Harrow's Investors Service Inc", "Okafor's Inc", 'Tarnow Inc', 'Westmill Co']);
+  });
+
+  it('an "&" whose markup was stripped in extraction ("Crum amp Forster") joins a name as "&" does', () => {
+    const e = entities('Aetna Life amp Casualty Co. said its profit fell.', 'The loss at Harrow amp Okafor Inc. was small.');
+    expect(e.orgs).toEqual(['Aetna Life amp Casualty Co', 'Harrow amp Okafor Inc']);
+  });
+
+  it('"of" after a legal form other than Co. or Corp. says where the company is ("Haden Holding PLC of Surrey")', () => {
+    const e = entities('The sale of Tarnow Holding PLC of Surrey raised cash.', 'Norwood Partners Limited Partnership of Boston bid.');
+    expect(e.orgs).toEqual(['Norwood Partners Limited Partnership', 'Tarnow Holding PLC']);
+    expect(e.places).toEqual(['Boston', 'Surrey']);
+  });
+
+  it('a place of two words before "-based" is the place, not part of the company ("San Diego-based X")', () => {
+    const e = entities('San Diego-based Tarnow Bancorp agreed to the deal.');
+    expect(e.orgs).toEqual(['Tarnow Bancorp']);
+    expect(e.places).toEqual(['San Diego']);
+  });
+
+  it('"Treasury" before "bonds", "bills" or "yields" is a security, not the department', () => {
+    expect(entities('The yield on the 30-year Treasury bond fell.', 'Long-term Treasury yields rose.').orgs).toEqual([]);
+    expect(entities('The Treasury said it would sell more bills.').orgs).toEqual(['Treasury']);
+  });
+});
