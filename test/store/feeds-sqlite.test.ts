@@ -25,6 +25,30 @@ describe('SqliteFeedStore', () => {
     expect(await store.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(2))).toBeDefined();
     db.close();
   });
+
+  it('prepares each statement once: a second round of the same calls prepares nothing', async () => {
+    const db = openDatabase(':memory:');
+    const prepare = db.prepare.bind(db);
+    let prepared = 0;
+    db.prepare = ((sql: string) => (prepared++, prepare(sql))) as typeof db.prepare;
+    const store = new SqliteFeedStore(db);
+    const at = (i: number) => new Date(Date.UTC(2024, 0, 1, 0, i));
+    const round = async (i: number) => {
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(i) });
+      await store.enqueue([{ watchId: watch.id, articleKey: `k${i}`, nonce: `n${i}`, reply: { content: 'x' } }], at(i));
+      const { row } = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(i) });
+      await store.due(at(i + 1), 10, at(i + 30));
+      await store.claimPoll(row.id, { until: at(i + 30), notPolledSince: null }, at(i + 1));
+      await store.releaseStaleReservations(at(i + 2));
+      await store.feeds();
+    };
+    await round(0);
+    const afterFirst = prepared;
+    expect(afterFirst).toBeGreaterThan(5);
+    await round(10);
+    expect(prepared).toBe(afterFirst);
+    db.close();
+  });
 });
 
 describe('migration 210: feed routes and delivery settings', () => {
