@@ -79,7 +79,7 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
       const cells = undecided.map(([name, run]) => {
         const inStep = run.questions.filter((q) => {
           const r = run.results.get(q.id);
-          return r && r.ok && 'raw' in r && answerClass(r.type) === cls && r.raw > 0 && r.raw >= step.from && r.raw < to && run.predictions[q.id] !== '';
+          return r && r.ok && 'raw' in r && r.answerClass === cls && r.raw > 0 && r.raw >= step.from && r.raw < to && run.predictions[q.id] !== '';
         });
         const p = inStep.reduce((a, q) => a + scoreOne(run.predictions[q.id], q).f1, 0);
         return `${name} ${inStep.length === 0 ? '  –  ' : `${((100 * p) / inStep.length).toFixed(0).padStart(3)}%`} (n ${inStep.length})`;
@@ -104,7 +104,7 @@ function calibrate(file: string): void {
       .map((q) => {
         const r = run.results.get(q.id);
         const ok = r && r.ok && 'raw' in r;
-        return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1, group: title.title, type: r ? r.type : 'what' };
+        return { features: ok ? (r.features ?? []) : [], raw: ok ? r.raw : 0, f1: scoreOne(run.predictions[q.id], q).f1, group: title.title, type: r ? r.type : 'what', cls: ok ? r.answerClass : answerClass('what') };
       })
       .filter((r) => r.features.length > 0 && r.features[3] > 0 && r.raw > 0);
   });
@@ -120,15 +120,19 @@ function calibrate(file: string): void {
   // titles), in steps of at least CALIBRATION_STEP answers shrunk toward the class's mean by
   // CALIBRATION_PRIOR: what the model does on answers it was not fitted on. The weights /ask runs with are
   // then fitted on every title.
-  const outOfFold = crossFittedScores(rows, fit).map((raw, i) => ({ raw, f1: rows[i].f1, cls: answerClass(rows[i].type) }));
+  const outOfFold = crossFittedScores(rows, fit).map((raw, i) => ({ raw, f1: rows[i].f1, cls: rows[i].cls }));
   const weights = fitWeights(rows.filter((r) => !isWhat(r)));
   const whatWeights = fitWeights(rows.filter(isWhat));
   console.log(`${rows.length} direct answers on the tuning half (${rows.filter(isWhat).length} to what-questions), ${new Set(rows.map((r) => r.group)).size} titles as folds`);
   console.log(`export const WEIGHTS: number[] = [${weights.join(', ')}];`);
   console.log(`export const WHAT_WEIGHTS: number[] = [${whatWeights.join(', ')}];`);
   console.log(FEATURE_NAMES.map((n, i) => `  ${n}: ${weights[i]} · what ${whatWeights[i]}`).join('\n'));
+  // A class with fewer answers than one step needs is measured together with "other", and reads its table.
+  const small = new Set(ANSWER_CLASSES.filter((cls) => cls !== 'other' && cls !== 'partial' && outOfFold.filter((r) => r.cls === cls).length < CALIBRATION_STEP));
+  const pooled = (cls: AnswerClass): AnswerClass => (small.has(cls) ? 'other' : cls);
+  if (small.size > 0) console.log(`fewer than ${CALIBRATION_STEP} answers, measured with "other": ${[...small].join(', ')}`);
   const tables = ANSWER_CLASSES.map((cls) => {
-    const steps = fitCalibration(outOfFold.filter((r) => r.cls === cls), CALIBRATION_STEP, CALIBRATION_PRIOR);
+    const steps = fitCalibration(outOfFold.filter((r) => pooled(r.cls) === pooled(cls)), CALIBRATION_STEP, CALIBRATION_PRIOR);
     return `\n  ${cls}: [${steps.map((s) => `\n    { from: ${s.from}, precision: ${s.precision}, n: ${s.n}, lower: ${s.lower} },`).join('')}\n  ],`;
   });
   console.log(`export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {${tables.join('')}\n};`);

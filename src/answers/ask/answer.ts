@@ -5,7 +5,7 @@ import type { DatedEvent } from '../../format/dates';
 import type { ArticleEvent } from '../../articles/model';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
-import { calibrated, calibratedLower, logistic, weightsFor } from './calibration';
+import { answerClass, calibrated, calibratedLower, logistic, weightsFor, type AnswerClass } from './calibration';
 import { spanAnswer } from './span';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
@@ -38,6 +38,8 @@ export interface AskAnswer {
   confidence: number;
   /** The uncalibrated score the confidence was read from. */
   raw: number;
+  /** The calibration table the confidence was read from (calibration.ts). */
+  answerClass: AnswerClass;
   /** Calibration runs only: the features the raw score was computed from. */
   features?: number[];
   citations: Citation[];
@@ -145,10 +147,12 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   if (!best) return decline(0, candidates[0]);
   const { candidate, typed, raw } = best;
   if (raw === 0 && !options.undecided) return decline(0, candidate);
-  const confidence = calibrated(raw, question.type);
-  const lower = calibratedLower(raw, question.type);
+  const stated = statesQuestion(question, candidate);
+  const cls = answerClass(question.type, stated);
+  const confidence = calibrated(raw, cls);
+  const lower = calibratedLower(raw, cls);
   const fit = Math.min(1, candidate.coverage * typed.quality);
-  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, whole: typed.whole === true });
+  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, whole: typed.whole === true, stated });
   if (decision === 'decline') return decline(confidence, candidate);
   const quoteOnly = decision === 'quote';
   const article = candidate.hit.article;
@@ -163,6 +167,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
     quoteOnly: quoteOnly || undefined,
     confidence: Math.round(confidence * 100) / 100,
     raw,
+    answerClass: cls,
     features: options.undecided ? answerFeatures(question, candidate, typed) : undefined,
     citations,
     // A quote only shows, beside the sentence, the dated events the parser read from that very sentence
@@ -181,15 +186,24 @@ function relatedEvents(events: readonly ArticleEvent[], max: number): AskAnswer[
 }
 
 /**
- * Answer, quote only, or decline: a direct answer only where direct answers of this class at this
- * score were right at least ANSWER_PRECISION of the time out of fold on the SQuAD tuning half — the
- * step's figure and its lower bound one standard error down both (calibration.ts) — and the sentence
- * fits the question; otherwise the sentence alone when it states most of the question; otherwise "the
- * articles don't say" (with the closest sentence).
+ * Whether the sentence itself states every key word of the question (each word, its synonyms or its
+ * acronym; "say", "report" and the like are not key): a sentence that lacks one ("When was the directive
+ * rejected?" against "the 1996 Parental Leave directive") may answer another question.
  */
-export function decide(d: { confidence: number; lower: number; fit: number; own: number; whole: boolean }): 'answer' | 'quote' | 'decline' {
+export function statesQuestion(question: Question, c: Pick<Candidate, 'matched'>): boolean {
+  return question.concepts.every((k) => k.weak || c.matched.includes(k));
+}
+
+/**
+ * Answer, quote only, or decline: a direct answer only where the sentence states every key word of the
+ * question, and direct answers of this class at this score were right at least ANSWER_PRECISION of the
+ * time out of fold on the SQuAD tuning half — the step's figure and its lower bound one standard error
+ * down both (calibration.ts) — and the sentence fits the question; otherwise the sentence alone when it
+ * states most of the question; otherwise "the articles don't say" (with the closest sentence).
+ */
+export function decide(d: { confidence: number; lower: number; fit: number; own: number; whole: boolean; stated: boolean }): 'answer' | 'quote' | 'decline' {
   if (d.fit < QUOTE_FIT) return 'decline';
-  const quote = d.whole || d.confidence < ANSWER_PRECISION || d.lower < ANSWER_PRECISION || d.fit < FIT_THRESHOLD;
+  const quote = d.whole || !d.stated || d.confidence < ANSWER_PRECISION || d.lower < ANSWER_PRECISION || d.fit < FIT_THRESHOLD;
   if (!quote) return 'answer';
   return d.own >= QUOTE_COVERAGE ? 'quote' : 'decline';
 }
@@ -808,14 +822,37 @@ function whenAnswer(question: Question, c: Candidate, now: Date): Typed | null {
     }
   }
   const related = relatedEvents(article.events.filter((e) => e.date !== best.event.date), 2);
-  const { date, endDate, precision, qualifier } = withStatedYear(c.text, best);
+  const stated = withStatedYear(c.text, best);
+  const { date, precision } = stated;
   const statedYear = date.slice(0, 4) !== best.event.date.slice(0, 4);
-  const text = best.event.expression + (statedYear ? ` ${date.slice(0, 4)}` : '');
+  // "over the winter of 1973–74": the season and the range the sentence gives around a bare year.
+  const wide = statedYear ? null : yearSpan(c.text, best.at, best.event.expression);
+  const text = wide?.text ?? best.event.expression + (statedYear ? ` ${date.slice(0, 4)}` : '');
+  const endDate = wide?.endYear ? `${wide.endYear}-12-31` : stated.endDate;
+  const qualifier = wide?.endYear ? 'range' : stated.qualifier;
   // A year the parser could not fix (model field), or, for dates found here, an undated article naming a
   // day without a year: the answer must not claim one.
   const certainty = best.event.yearCertain === undefined || statedYear ? {} : { yearCertain: best.event.yearCertain, yearIsLatest: best.event.yearIsLatest, dateBasis: best.event.dateBasis, expression: best.event.expression };
   const yearUnknown = best.event.yearCertain !== undefined && !statedYear ? best.event.yearCertain === false : !article.published.date && !/\b\d{4}\b/.test(text) && precision !== 'year';
   return { text, date: { date, endDate, precision, qualifier, ...certainty }, yearUnknown, quality: bestD <= 10 ? 1 : 0.85, related, rivals: dates.length - 1 };
+}
+
+/**
+ * A bare year as the sentence writes it around the parsed one: a range after it ("1973–74",
+ * "1990-1991") and a season before it ("the winter of 1973–74" → "winter of 1973–74"). Null when the
+ * sentence adds nothing or the expression is not a bare year.
+ */
+export function yearSpan(text: string, at: number, expression: string): { text: string; endYear?: string } | null {
+  if (!/^\d{4}$/.test(expression) || text.slice(at, at + 4) !== expression) return null;
+  const after = text.slice(at + 4).match(/^\s?[–—-]\s?(\d{4}|\d{2})(?![\d%])/);
+  let endYear: string | undefined;
+  if (after) {
+    const end = after[1].length === 2 ? expression.slice(0, 2) + after[1] : after[1];
+    if (end > expression) endYear = end;
+  }
+  const season = text.slice(0, at).match(/\b((?:winter|summer|spring|autumn|fall)\s+of\s+)$/i)?.[1] ?? '';
+  if (!endYear && !season) return null;
+  return { text: season + text.slice(at, at + 4 + (endYear && after ? after[0].length : 0)), endYear };
 }
 
 /** "held in February in 1974": a year the sentence states right after a date without one is that date's year. */

@@ -22,11 +22,15 @@ export interface CalibrationStep {
  * The classes of answer calibrated apart: a when-question's date, a count, a who-answer, a place and a
  * what/which phrase are read by different extractors and are right at very different rates, so one
  * table for all mixes easy classes with hard ones. List, why, yes/no and acronym questions share one.
+ * An answer from a sentence that does not state every key word of the question (`stated` false) is of
+ * the class "partial", whatever its type: such a sentence may be about something else, and /ask never
+ * answers from it directly (decide in answer.ts).
  */
-export type AnswerClass = 'when' | 'count' | 'who' | 'where' | 'what' | 'other';
-export const ANSWER_CLASSES: AnswerClass[] = ['when', 'count', 'who', 'where', 'what', 'other'];
+export type AnswerClass = 'when' | 'count' | 'who' | 'where' | 'what' | 'other' | 'partial';
+export const ANSWER_CLASSES: AnswerClass[] = ['when', 'count', 'who', 'where', 'what', 'other', 'partial'];
 
-export function answerClass(type: string): AnswerClass {
+export function answerClass(type: string, stated = true): AnswerClass {
+  if (!stated) return 'partial';
   return type === 'when' || type === 'count' || type === 'who' || type === 'where' || type === 'what' ? type : 'other';
 }
 
@@ -50,7 +54,7 @@ export const CALIBRATION_STEP = 15;
 export const CALIBRATION_PRIOR = 5;
 
 /** Weights of the logistic model over answerFeatures() (answer.ts), fitted on the tuning half. */
-export const WEIGHTS: number[] = [-3.575, 1.543, 1.347, -0.266, 1.49, -0.297, -0.141, -0.097, -0.438, 0.002, 1.207, -0.195, 1.133, 0.146, -0.044, 0.257, -0.491, 0.274, -1.517, -0.28, -0.266, 0, 0, 0, 0, 0, 0.254, 0.075];
+export const WEIGHTS: number[] = [-3.413, 1.683, 1.303, -0.226, 1.441, -0.345, -0.241, -0.175, -0.483, 0.104, 1.085, -0.38, 1.303, 0.057, 0.021, 0.276, -0.473, 0.235, -1.284, -0.447, -0.419, 0, 0, 0, 0, 0, 0.118, 0.02];
 
 /**
  * The what/which model: the same features plus the phrase's slot (span.ts), fitted on the tuning half's
@@ -83,37 +87,49 @@ export function fitWeights(rows: { features: number[]; f1: number }[], iteration
   return w.map((x) => Math.round(x * 1000) / 1000);
 }
 
-/** Fitted on the tuning half, one table per answer class; regenerate with `--calibrate` after changing how raw scores are made. */
+/**
+ * Fitted on the tuning half, one table per answer class (a class with fewer answers than one step needs
+ * reads the table of "other", measured together with it); regenerate with `--calibrate` after changing
+ * how raw scores are made.
+ */
 export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {
   when: [
-    { from: 0, precision: 0.42, n: 15, lower: 0.23 },
-    { from: 0.664, precision: 0.76, n: 15, lower: 0.66 },
-    { from: 0.862, precision: 0.87, n: 15, lower: 0.84 },
+    { from: 0, precision: 0.95, n: 19, lower: 0.87 },
   ],
   count: [
-    { from: 0, precision: 0.29, n: 15, lower: 0.15 },
-    { from: 0.371, precision: 0.51, n: 20, lower: 0.42 },
+    { from: 0, precision: 0.67, n: 15, lower: 0.54 },
   ],
   who: [
-    { from: 0, precision: 0.05, n: 18, lower: 0 },
-    { from: 0.084, precision: 0.33, n: 28, lower: 0.26 },
+    { from: 0, precision: 0.45, n: 17, lower: 0.33 },
+    { from: 0.392, precision: 0.47, n: 19, lower: 0.36 },
   ],
   where: [
-    { from: 0, precision: 0.39, n: 22, lower: 0.3 },
+    { from: 0, precision: 0.45, n: 17, lower: 0.33 },
+    { from: 0.392, precision: 0.47, n: 19, lower: 0.36 },
   ],
   what: [
-    { from: 0, precision: 0.04, n: 21, lower: 0 },
-    { from: 0.022, precision: 0.04, n: 70, lower: 0.01 },
-    { from: 0.044, precision: 0.07, n: 73, lower: 0.04 },
-    { from: 0.063, precision: 0.11, n: 158, lower: 0.09 },
-    { from: 0.127, precision: 0.13, n: 31, lower: 0.08 },
-    { from: 0.143, precision: 0.14, n: 86, lower: 0.11 },
-    { from: 0.202, precision: 0.26, n: 57, lower: 0.21 },
-    { from: 0.241, precision: 0.36, n: 103, lower: 0.32 },
+    { from: 0, precision: 0.07, n: 16, lower: 0.01 },
+    { from: 0.086, precision: 0.08, n: 27, lower: 0.02 },
+    { from: 0.127, precision: 0.1, n: 15, lower: 0.03 },
+    { from: 0.153, precision: 0.12, n: 31, lower: 0.06 },
+    { from: 0.195, precision: 0.25, n: 17, lower: 0.17 },
+    { from: 0.218, precision: 0.27, n: 16, lower: 0.19 },
+    { from: 0.252, precision: 0.31, n: 15, lower: 0.23 },
+    { from: 0.318, precision: 0.42, n: 41, lower: 0.37 },
   ],
   other: [
-    { from: 0, precision: 0.16, n: 27, lower: 0.09 },
-    { from: 0.1, precision: 0.31, n: 16, lower: 0.24 },
+    { from: 0, precision: 0.45, n: 17, lower: 0.33 },
+    { from: 0.392, precision: 0.47, n: 19, lower: 0.36 },
+  ],
+  partial: [
+    { from: 0, precision: 0.05, n: 119, lower: 0.03 },
+    { from: 0.044, precision: 0.06, n: 76, lower: 0.04 },
+    { from: 0.063, precision: 0.12, n: 100, lower: 0.09 },
+    { from: 0.101, precision: 0.13, n: 50, lower: 0.09 },
+    { from: 0.129, precision: 0.17, n: 21, lower: 0.1 },
+    { from: 0.148, precision: 0.18, n: 54, lower: 0.13 },
+    { from: 0.202, precision: 0.2, n: 39, lower: 0.15 },
+    { from: 0.241, precision: 0.4, n: 83, lower: 0.37 },
   ],
 };
 
@@ -127,14 +143,14 @@ export function stepAt(raw: number, table: CalibrationStep[]): CalibrationStep |
   return at;
 }
 
-/** The confidence shown for a raw score of a question type: its class's measured precision there. */
-export function calibrated(raw: number, type: string, tables: Record<AnswerClass, CalibrationStep[]> = CALIBRATION): number {
-  return stepAt(raw, tables[answerClass(type)])?.precision ?? 0;
+/** The confidence shown for a raw score of an answer class: the class's measured precision there. */
+export function calibrated(raw: number, cls: AnswerClass, tables: Record<AnswerClass, CalibrationStep[]> = CALIBRATION): number {
+  return stepAt(raw, tables[cls])?.precision ?? 0;
 }
 
-/** The lower bound of that step (see CalibrationStep.lower): what the answer / quote decision reads. */
-export function calibratedLower(raw: number, type: string, tables: Record<AnswerClass, CalibrationStep[]> = CALIBRATION): number {
-  return stepAt(raw, tables[answerClass(type)])?.lower ?? 0;
+/** The lower bound of that step (see CalibrationStep.lower): what the answer / quote decision reads too. */
+export function calibratedLower(raw: number, cls: AnswerClass, tables: Record<AnswerClass, CalibrationStep[]> = CALIBRATION): number {
+  return stepAt(raw, tables[cls])?.lower ?? 0;
 }
 
 /**

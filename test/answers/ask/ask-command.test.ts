@@ -32,8 +32,8 @@ describe('/ask', () => {
     // and a direct answer is given only from ANSWER_PRECISION up: below it the reply quotes the sentence.
     const result = createAskService(library).ask(question, { now });
     if (!result.ok) throw new Error('expected an answer');
-    expect(result.confidence).toBe(calibrated(result.raw, result.type));
-    expect(result.quoteOnly === true).toBe(result.confidence < ANSWER_PRECISION || calibratedLower(result.raw, result.type) < ANSWER_PRECISION);
+    expect(result.confidence).toBe(calibrated(result.raw, result.answerClass));
+    expect(result.quoteOnly === true).toBe(result.confidence < ANSWER_PRECISION || calibratedLower(result.raw, result.answerClass) < ANSWER_PRECISION);
     expect(embed?.description?.split('\n')[0]).toBe(result.quoteOnly ? 'No direct answer — the closest the articles come:' : leadText(best, now));
     expect(embed?.footer).toBe(`As of 27 November 2024 · confidence ${Math.round(result.confidence * 100)}%`);
     expect(result.confidence).toBeLessThan(1);
@@ -41,7 +41,8 @@ describe('/ask', () => {
 
   it('quotes the sentence without a direct answer when the answer is not confident enough', async () => {
     const { run, library } = withAsk();
-    const question = 'When will the plan be approved?';
+    // A place: where-answers were not measured right often enough on SQuAD to be given directly.
+    const question = 'Where was the Collective Security Treaty signed?';
     const result = createAskService(library).ask(question, { now: new Date('2024-11-27T12:00:00Z') });
     if (!result.ok) throw new Error('expected the sentence');
     expect(result.quoteOnly).toBe(true);
@@ -53,11 +54,12 @@ describe('/ask', () => {
 
   it('beside a quote only, lists the dates of the quoted sentence, not other events a member would take for the answer', async () => {
     const { run } = withAsk();
-    const embed = (await run('ask', { question: 'When will the plan be approved?' })).embeds?.[0];
+    const embed = (await run('ask', { question: 'Who reported that the CSTO will approve the plan on November 28?' })).embeds?.[0];
+    expect(embed?.description?.split('\n')[0]).toBe('No direct answer — the closest the articles come:');
     const names = (embed?.fields ?? []).map((f) => f.name);
-    // The quoted sentence says "will be approved in the next two days": its event is the approval, by 28 November.
+    // The quoted sentence says media reported on Tuesday, November 26 that the plan is to be approved on November 28.
     expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect(name).toMatch(/28 November 2024/);
+    for (const name of names) expect(name).toMatch(/2[68] November 2024/);
     expect(names.join(' ')).not.toMatch(/1992|years ago/);
   });
 

@@ -76,13 +76,16 @@ describe('calibration', () => {
 
   it('reads each answer class from its own table, list, why and yes/no questions from one shared table', () => {
     const step = (precision: number): CalibrationStep[] => [{ from: 0, precision, n: 20, lower: precision - 0.05 }];
-    const tables: Record<AnswerClass, CalibrationStep[]> = { when: step(0.9), count: step(0.6), who: step(0.4), where: step(0.5), what: step(0.2), other: step(0.3) };
+    const tables: Record<AnswerClass, CalibrationStep[]> = { when: step(0.9), count: step(0.6), who: step(0.4), where: step(0.5), what: step(0.2), other: step(0.3), partial: step(0.1) };
     expect(calibrated(0.5, 'when', tables)).toBe(0.9);
     expect(calibratedLower(0.5, 'when', tables)).toBeCloseTo(0.85);
     expect(calibrated(0.5, 'what', tables)).toBe(0.2);
-    expect(calibrated(0.5, 'list', tables)).toBe(0.3);
-    expect(calibrated(0.5, 'yesno', tables)).toBe(0.3);
-    expect(['when', 'count', 'who', 'where', 'what', 'why', 'list', 'expand'].map(answerClass)).toEqual(['when', 'count', 'who', 'where', 'what', 'other', 'other', 'other']);
+    expect(calibrated(0.5, answerClass('list'), tables)).toBe(0.3);
+    expect(calibrated(0.5, answerClass('yesno'), tables)).toBe(0.3);
+    expect(['when', 'count', 'who', 'where', 'what', 'why', 'list', 'expand'].map((t) => answerClass(t))).toEqual(['when', 'count', 'who', 'where', 'what', 'other', 'other', 'other']);
+    // A sentence that leaves some key word of the question unstated: its own class, whatever the type.
+    expect(answerClass('when', false)).toBe('partial');
+    expect(calibrated(0.5, answerClass('when', false), tables)).toBe(0.1);
     // An empty table (a class with too few answers to measure) shows no confidence and so never answers.
     expect(calibrated(0.9, 'when', { ...tables, when: [] })).toBe(0);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION, decide, FIT_THRESHOLD, QUOTE_COVERAGE, QUOTE_FIT } from '../../../src/answers/ask/answer';
 import { CALIBRATION } from '../../../src/answers/ask/calibration';
 
-const base = { confidence: 0.9, lower: 0.9, fit: 0.9, own: 1, whole: false };
+const base = { confidence: 0.9, lower: 0.9, fit: 0.9, own: 1, whole: false, stated: true };
 
 describe('decide', () => {
   it('gives a direct answer from a confidence of 0.85 up, and only the sentence just below', () => {
@@ -31,6 +31,11 @@ describe('decide', () => {
   it('quotes a sentence only when it states at least 80% of the question', () => {
     expect(decide({ ...base, confidence: 0.3, own: 0.8 })).toBe('quote');
     expect(decide({ ...base, confidence: 0.3, own: 0.79 })).toBe('decline');
+  });
+
+  it("answers only from a sentence that states every key word of the question, else quotes it", () => {
+    expect(decide({ ...base, stated: true })).toBe('answer');
+    expect(decide({ ...base, stated: false })).toBe('quote');
   });
 
   it('never gives the whole sentence as a direct answer', () => {

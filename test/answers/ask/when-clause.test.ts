@@ -5,18 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../../src/articles/library';
 import { parseArticle } from '../../../src/articles/parse';
 import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
-import { clauseScore } from '../../../src/answers/ask/answer';
+import { clauseScore, yearSpan } from '../../../src/answers/ask/answer';
 import { analyseQuestion } from '../../../src/answers/ask/question';
 import { tokenize } from '../../../src/language/terms';
 
 const now = new Date('2026-11-27T12:00:00Z');
 
-function best(text: string, question: string): string | null {
+function service(text: string) {
   const library = new MemoryLibrary();
   const parsed = parseArticle(`Test history\n\n${text}\n`, { now, origin: '/t.txt' });
   if (!parsed.ok) throw new Error('parse failed');
   library.upsert({ article: parsed.article, origin: '/t.txt', ingestedAt: now });
-  const r = createAskService(library).ask(question, { now, undecided: true }) as AskResult;
+  return createAskService(library);
+}
+
+function best(text: string, question: string): string | null {
+  const r = service(text).ask(question, { now, undecided: true }) as AskResult;
   return r.ok ? r.text : null;
 }
 
@@ -41,5 +45,31 @@ describe('the date of a when-question', () => {
     const second = clauseScore({ text, tokens, matched }, text.indexOf('1856'));
     expect(first).toBe(3); // the name (2) and "loom"
     expect(second).toBe(3); // the name (2) and "patent"
+  });
+
+  it('reads the season and the range a sentence writes around a bare year', () => {
+    const text = 'A series of strikes by dock workers over the winter of 1968–69 closed the port for weeks.';
+    expect(best(text, 'When did the dock strikes close the port?')).toBe('winter of 1968–69');
+    expect(yearSpan('prices rose in 1990-1991 across', 15, '1990')).toEqual({ text: '1990-1991', endYear: '1991' });
+    expect(yearSpan('in the summer of 1976 the', 17, '1976')).toEqual({ text: 'summer of 1976', endYear: undefined });
+    // Not a range: a later number, a month, or nothing around the year.
+    expect(yearSpan('from 1999-12 on', 5, '1999')).toBeNull();
+    expect(yearSpan('in 1976, 12% of', 3, '1976')).toBeNull();
+  });
+});
+
+describe('a direct answer needs every key word of the question in the sentence', () => {
+  const text = 'The harbour board adopted the Dredging Rules in 1987, and every dredger in the estuary then needed a licence.';
+
+  it('answers from a sentence that states the whole question', () => {
+    const r = service(text).ask('When did the harbour board adopt the Dredging Rules?', { now }) as AskResult;
+    expect(r.ok && !r.quoteOnly && r.text).toBe('1987');
+  });
+
+  it('gives no direct answer from a sentence lacking one of its words, though the year is right there', () => {
+    const r = service(text).ask('When did the harbour board repeal the Dredging Rules?', { now }) as AskResult;
+    expect(r.ok && !r.quoteOnly).toBe(false);
+    // Read whatever the confidence, the answer is the same year: only the rule keeps it from being given.
+    expect(best(text, 'When did the harbour board repeal the Dredging Rules?')).toBe('1987');
   });
 });
