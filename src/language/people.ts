@@ -97,6 +97,8 @@ export const OCCUPATIONS = [
   'surgeon', 'nurse', 'pilot', 'farmer', 'banker', 'investor', 'entrepreneur', 'businessman', 'businesswoman',
   'tycoon', 'magnate', 'actor', 'actress', 'singer', 'bassist', 'guitarist', 'drummer', 'producer', 'presenter',
   'author', 'writer', 'campaigner', 'lawyer', 'economist', 'analyst', 'coach', 'correspondent', 'editor',
+  'astronaut', 'cosmonaut', 'financier', 'delegate', 'publisher', 'trader', 'broker', 'scholar', 'official', 'diplomat',
+  'activist', 'commentator', 'reporter', 'journalist', 'columnist', 'physician', 'accountant',
 ];
 export const OCCUPATION_SET = new Set(OCCUPATIONS);
 export const ROLE_SET = new Set([...ROLE_TITLES, ...OCCUPATIONS]);

@@ -173,6 +173,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   // a title, a place word or a nationality on its own names no one ("the Secretary-General", "the City", "the Israelis")
   if (ROLE_SET.has(lower) || (p.words.length === 1 && PLACE_HEADS.has(lower))) return false;
   if (p.words.length === 1 && [...DEMONYMS.keys()].some((d) => first.startsWith(d))) return false;
+  // "Anglo-French financier", "Montreal-based financier": where someone is from or based, not a body
+  if (p.words.length === 1 && (/-based$/.test(first) || (first.includes('-') && DEMONYMS.has(first.split('-').pop() as string)))) return false;
   if (registry.isPersonWord(p.words[p.words.length - 1]) || (p.words.length === 1 && registry.isPersonWord(first))) return false;
   // "President Bush … Bush said": a surname the article writes after a title is a person's wherever it stands alone
   if (p.words.length === 1 && registry.surnameRefs.some((r) => r.surname === first && r.role)) return false;

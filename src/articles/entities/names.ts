@@ -522,6 +522,9 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   if (ctx.possessive && /^\s*\p{Lu}/u.test(after) && !/^\s*(?:Mr|Mrs|Ms|Dr)\b/.test(after)) return false;
   if (FIRST_NAMES.has(lower[0]) || registry.honorificSurnames.has(toks[toks.length - 1].text)) return true;
   if (appositiveRole(after) || roleBefore(before, after)) return true;
+  // "Yvon Bussieres was named chief operating officer"
+  const office = NAMED_TO.exec(after);
+  if (office && appositiveRole(`, ${after.slice(office[0].length)}`)) return true;
   if (/^,\s+(?:who\b|\d{1,3}\s*[,.)]|(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+))/.test(after)) {
     const kin = /^,\s+(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+)/.exec(after);
     if (!kin || /^,\s+(?:who\b|\d)/.test(after) || KINSHIP_WORDS.has(kin[1])) return true;
@@ -707,9 +710,17 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   const pair = /^\s+and\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*(?=,)/u.exec(after);
   const pairRest = pair && !role ? after.slice(pair[0].length) : '';
   const pluralAfterPair = /^,\s+(?:[a-z-]+\s+){0,3}?[a-z-]+(?:s|men)\b/.exec(pairRest)?.[0].split(/\s+/).some((w) => singularRole(w) !== null);
-  const ap = appositiveRole(pluralAfterPair ? pairRest : after);
+  // "… and Jack Arseneault, attorneys for Mr. X": the second of two names
+  const secondOfPair = /\p{Lu}[\p{L}'’.-]*\s+and\s+$/u.test(before);
+  let ap = pluralAfterPair ? appositiveRole(pairRest, true) : appositiveRole(after, secondOfPair);
+  // "X was named chairman and chief executive of Y", "X resigned as general manager": the office the sentence gives
+  const office = role || ap ? null : NAMED_TO.exec(after);
+  const named = office ? appositiveRole(`, ${after.slice(office[0].length)}`) : null;
+  if (named) ap = named;
+  let employer = false;
   if (ap) {
     role = role ?? ap.role;
+    employer = !organisation && Boolean(ap.employer);
     organisation = organisation ?? ap.organisation;
   }
   // "Xbox's Peter Moore": the owner named right before the name is the person's organisation
@@ -728,13 +739,16 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   if (honorific) {
     registry.surnameRefs.push({ surname: honorific[1], sentence, display: organisation as string });
     organisation = undefined;
-  } else if (organisation && personShaped(organisation)) {
+  } else if (organisation && !employer && personShaped(organisation)) {
     registry.addPerson(organisation, sentence);
     organisation = undefined;
   }
   if (organisation) organisation = attachOrganisation(registry, organisation, sentence);
   registry.addPerson(name, sentence, role, organisation);
 }
+
+/** A verb that gives someone an office: "was named", "has been appointed", "was elected", "resigned as", "stepped down as". */
+const NAMED_TO = /^\s+(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to|made)(?:\s+as)?|(?:resigned|stepped\s+down|retired|quit)\s+as)\s+(?=[a-z])/;
 
 /** A given name and a surname (or two), nothing that makes them an institution or a place. */
 function personShaped(name: string): boolean {

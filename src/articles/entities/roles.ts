@@ -4,12 +4,14 @@
 import { ORG_HEADS } from '../../language/organisations';
 import { knownOrganisation } from './known';
 import { MAX_ROLE_TOKENS, REPORTING_VERBS, ROLE_MODIFIERS, ROLE_SET } from '../../language/people';
-import { DEMONYMS, PLACES } from '../../language/places';
+import { DEMONYMS, PLACE_HEADS, PLACES } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
 
 export interface RoleFound {
   role: string;
   organisation?: string;
+  /** The organisation follows "at" or "with" ("an analyst with X"): a body someone works at, never a person. */
+  employer?: boolean;
 }
 
 const ROLE_FIRST_WORDS = new Set([...ROLE_SET].map((r) => r.split(' ')[0]));
@@ -102,6 +104,8 @@ function nameBefore(words: string[], initialAt: number): string | undefined {
   if (owner >= 0) out.splice(owner + 1);
   if (out.length === 0) return undefined;
   if (out.length === 1 && ROLE_ADJECTIVE.test(out[0]) && !knownOrganisation(out[0])) return undefined;
+  // "Montreal-based financier", "Anglo-French financier": where someone is based or from, not a body
+  if (out.length === 1 && (/-based$/i.test(out[0]) || (out[0].includes('-') && DEMONYMS.has(out[0].split('-').pop() as string)))) return undefined;
   if (words.length - out.length === initialAt && out.length === 1 && !/^\p{Lu}{2,}/u.test(out[0]) && !DEMONYMS.has(out[0]) && !PLACES.has(out[0].toLowerCase())) return undefined;
   return out.join(' ').replace(/['’]s?$/, '');
 }
@@ -149,17 +153,19 @@ export function singularRole(word: string): string | null {
 }
 
 /** The role at the start of a phrase, with its qualifiers: "joint leader", "senior policy adviser". */
-function roleAtPhrase(phrase: string): { role: string; rest: string } | null {
+function roleAtPhrase(phrase: string): { role: string; rest: string; country?: string } | null {
   const ws = phrase.split(/\s+/).filter(Boolean);
   for (let i = 0; i < ws.length && i <= MAX_QUALIFIERS + 1; i++) {
     const r = roleAt(ws, i);
     if (r) {
-      if (ws.slice(0, i).some((w) => !(ROLE_MODIFIERS.has(w.toLowerCase()) || isQualifier(w)))) return null;
-      const role = [...ws.slice(0, i), r.role].join(' ');
+      // "a former Indian ambassador": a nationality among the qualifiers is the country the role is held for
+      const demonym = ws.slice(0, i).find((w) => DEMONYMS.has(w));
+      if (ws.slice(0, i).some((w) => !(ROLE_MODIFIERS.has(w.toLowerCase()) || isQualifier(w) || DEMONYMS.has(w)))) return null;
+      const role = [...ws.slice(0, i).filter((w) => !DEMONYMS.has(w)), r.role].join(' ');
       const consumed = ws.slice(0, i + r.length).join(' ');
       const idx = phrase.indexOf(consumed);
       const rest = idx >= 0 ? phrase.slice(idx + consumed.length) : '';
-      return { role: role + lowerComplement(rest), rest };
+      return { role: role + lowerComplement(rest), rest, ...(demonym ? { country: DEMONYMS.get(demonym) } : {}) };
     }
     // a role comes before any preposition: "the son of rock star X" is no rock star
     if (/^(?:of|for|at|to|from|in|with|on|by|who|which|that)$/i.test(ws[i])) return null;
@@ -171,7 +177,7 @@ function roleAtPhrase(phrase: string): { role: string; rest: string } | null {
  * ", the Secretary-General of the CSTO", ", Afghanistan's envoy to the United Nations", ", who is director of
  * X", ", 37, a huntsman from Ledbury", ", E&Y's UK head of tax", ", a former Eton pupil and joint leader of …".
  */
-export function appositiveRole(after: string): RoleFound | null {
+export function appositiveRole(after: string, plural = false): RoleFound | null {
   const appositive = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an)\s+)?/.exec(after);
   if (!appositive) return null;
   const phrase = after.slice(appositive[0].length).split(/[,;:()"“”]|\s[-–]\s/)[0];
@@ -179,8 +185,19 @@ export function appositiveRole(after: string): RoleFound | null {
   let roleText = possessiveOrg ? phrase.slice(possessiveOrg[0].length) : phrase;
   // "UK head of tax": a country or nationality before the role qualifies it
   roleText = roleText.replace(/^(?:\p{Lu}\p{L}*\s+)(?=[a-z])/u, (w) => (PLACES.has(w.trim().toLowerCase()) || DEMONYMS.has(w.trim()) ? '' : w));
+  // "a Fidelity vice president", "a Police Department spokesman": the body named before the role
+  let namedBefore: string | undefined;
+  const bodyBefore = /^((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+){1,4})(?=[a-z])/u.exec(roleText);
+  if (bodyBefore && !possessiveOrg) {
+    const body = bodyBefore[1].trim();
+    const first = body.split(/\s+/)[0].toLowerCase();
+    if (roleAtPhrase(roleText.slice(bodyBefore[0].length)) && !CAPITALISED_STOPWORDS.has(first) && !STOP_WORDS.has(first) && !roleAt(body.split(/\s+/), 0) && !DEMONYMS.has(body)) {
+      namedBefore = PLACES.has(body.toLowerCase()) || PLACE_HEADS.has((body.split(/\s+/).pop() as string).toLowerCase()) ? undefined : body;
+      roleText = roleText.slice(bodyBefore[0].length);
+    }
+  }
   // "attorneys for Mr. Antar" after two names: each holds the role in the singular
-  roleText = roleText.replace(/\b[a-z][a-z-]*(?:s|men)\b/g, (w) => singularRole(w) ?? w);
+  if (plural) roleText = roleText.replace(/\b[a-z][a-z-]*(?:s|men)\b/g, (w) => singularRole(w) ?? w);
   const conjuncts = roleText.split(/\s+and\s+/);
   for (let k = 0; k < conjuncts.length; k++) {
     let ra = roleAtPhrase(conjuncts[k]);
@@ -196,11 +213,14 @@ export function appositiveRole(after: string): RoleFound | null {
       }
     }
     if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
-    let organisation = possessiveOrg?.[1];
-    const of = /^\s+(?:of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);
+    let organisation = possessiveOrg?.[1] ?? namedBefore;
+    const of = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);
     // "the Professor of Transplant Surgery at …": a chair's subject, not a body
-    if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? of[1].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
-    return { role: ra.role, ...(organisation ? { organisation } : {}) };
+    if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? of[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
+    organisation ??= ra.country;
+    // "an analyst with Dean Witter Reynolds", "a trader at X": the body someone works at, whatever its name looks like
+    const employer = Boolean(of && /^(?:at|with)$/.test(of[1]) && organisation === of[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, ''));
+    return { role: ra.role, ...(organisation ? { organisation } : {}), ...(employer ? { employer } : {}) };
   }
   return null;
 }

@@ -256,3 +256,19 @@ describe('long company names stay whole (issue 12)', () => {
     expect(entities('The Treasury said it would sell more bills.').orgs).toEqual(['Treasury']);
   });
 });
+
+describe('offices given by the verb (issue 12)', () => {
+  it('"X was named Y of Z", "X resigned as Y": the office is X\'s role, and makes X a person', () => {
+    const ent = (text: string) => extractEntities([{ index: 0, paragraph: 0, text, start: 0, end: text.length }]);
+    const named = ent('Yvon Tarnowski was named senior vice president and chief operating officer of Westmill, a new post.');
+    expect(named.people.map((p) => [p.name, p.role, p.organisation])).toEqual([['Yvon Tarnowski', 'senior vice president and chief operating officer', 'Westmill']]);
+    expect(ent('Michael Okafor resigned as general manager to pursue other interests.').people.map((p) => p.role)).toEqual(['general manager']);
+    expect(ent('Ann Okafor was named in the lawsuit.').people.map((p) => p.role)).toEqual([undefined]);
+  });
+
+  it('an employer after "an analyst with" is an organisation even when it looks like a name ("Dean Witter Reynolds")', () => {
+    const e = entities('Jay Harrow, an analyst with Dean Okafor Reynolds, said the results were poor.');
+    expect(e.people).toEqual(['Jay Harrow']);
+    expect(e.orgs).toEqual(['Dean Okafor Reynolds']);
+  });
+});

@@ -60,12 +60,38 @@ describe('roles joined by "and", in the plural, and compound titles (issue 12)',
   });
 
   it('reads a role in the plural as each person\'s, in the singular ("attorneys for Mr. X")', () => {
-    expect(appositiveRole(', attorneys for Mr. Okafor, declined to comment')?.role).toBe('attorney');
-    expect(appositiveRole(', spokesmen for the ministry, said')?.role).toBe('spokesman');
+    expect(appositiveRole(', attorneys for Mr. Okafor, declined to comment', true)?.role).toBe('attorney');
+    expect(appositiveRole(', officials say the slope may fall')).toBeNull(); // after one name, a plural is no role of it
+    expect(appositiveRole(', spokesmen for the ministry, said', true)?.role).toBe('spokesman');
   });
 
   it('reads a compound title whole after a name (", chief financial officer,")', () => {
     expect(appositiveRole(', chief financial officer, said')?.role).toBe('chief financial officer');
     expect(appositiveRole(', executive vice president of Westrail, said')).toEqual({ role: 'executive vice president', organisation: 'Westrail' });
+  });
+});
+
+describe('more appositive shapes of news writing (issue 12)', () => {
+  it('a nationality among the qualifiers is the country, not the role ("a former Indian ambassador")', () => {
+    expect(appositiveRole(', 58, a former Indian ambassador, is part of the effort')).toEqual({ role: 'former ambassador', organisation: 'India' });
+  });
+
+  it('a body named before the role is its organisation ("a Fidelity vice president"), a place is not', () => {
+    expect(appositiveRole(', a Westmill vice president, marketing, said')).toEqual({ role: 'vice president', organisation: 'Westmill' });
+    expect(appositiveRole(', the Essex County prosecutor, said')).toEqual({ role: 'prosecutor' });
+  });
+
+  it('a body after "at" or "with" is where someone works', () => {
+    expect(appositiveRole(', an analyst with Dean Harrow Reynolds, said')).toEqual({ role: 'analyst', organisation: 'Dean Harrow Reynolds', employer: true });
+    expect(appositiveRole(', a spokeswoman for Westrail, said')).toEqual({ role: 'spokeswoman', organisation: 'Westrail' });
+  });
+
+  it('reads occupations of news stories: astronaut, financier, delegate, publisher, trader, scholar, official', () => {
+    for (const role of ['astronaut', 'financier', 'delegate', 'publisher', 'trader', 'scholar', 'official']) expect(appositiveRole(`, a ${role}, said`)?.role).toBe(role);
+  });
+
+  it('a place or nationality before "financier" is no organisation ("Montreal-based financier", "Anglo-French financier")', () => {
+    expect(roleBefore('a bid from Anglo-French financier ')).toEqual({ role: 'financier' });
+    expect(roleBefore('a bid from Montreal-based financier ')).toEqual({ role: 'financier' });
   });
 });
