@@ -172,6 +172,8 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
     }
     if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 4
       && !STANDALONE_BODIES.has(tokens[prev.to - 1].lower) && !/,\s*$/.test(text.slice(0, prev.start))
+      // "Kingsbridge Capital Group and Cara Operations Ltd.": a company named in full is no part of the next one's name
+      && !(prev.to - prev.from >= 2 && (COMPANY_FORMS.has(tokens[prev.to - 1].lower) || /^(?:group|corporation|company|holdings)$/.test(tokens[prev.to - 1].lower)))
       && ORG_HEADS.has(tokens[c.to - 1].lower) && !tokens.slice(prev.from, prev.to).some((t) => isAcronym(t.text))
       && !PLACES.has(prev.text.toLowerCase()) && !registry.findOrg(prev.text) && !knownOrganisation(prev.text) && (!FIRST_NAMES.has(tokens[prev.from].lower) || prev.to - prev.from >= 3)) {
       out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };

@@ -116,6 +116,8 @@ function nameBefore(words: string[], initialAt: number): string | undefined {
  * policy adviser Max Lawson"; "political editor" of the BBC in "the BBC's political editor Andrew Marr".
  */
 export function roleBefore(before: string, after = ''): RoleFound | null {
+  // "chairman Sir Ian Vallance", "financier Sir James Goldsmith": the honorific stands between the role and the name
+  before = before.replace(/(\s)(?:Sir|Dame)\s+$/, '$1');
   // "Argentina's economy minister, Roberto Lavagna, said"; "the Palestinian leader, Mahmoud Abbas."
   if (/,\s*$/.test(before) && /^(?:,|\.|\s*$|\s+(?:who|said|says)\b)/.test(after)) {
     const inner = before.replace(/,\s*$/, '');

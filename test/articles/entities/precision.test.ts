@@ -272,3 +272,14 @@ describe('offices given by the verb (issue 12)', () => {
     expect(e.orgs).toEqual(['Dean Okafor Reynolds']);
   });
 });
+
+describe('honorifics and companies in a row (issue 12)', () => {
+  it('a role before "Sir" and a name is the person\'s ("chairman Sir Ian Harrow")', () => {
+    const e = entities('Shares rose, said chairman Sir Ian Harrow.', 'The bid came from financier Sir Jon Okafor.');
+    expect(e.roles).toEqual({ 'Ian Harrow': 'chairman', 'Jon Okafor': 'financier' });
+  });
+
+  it('a company named in full and the next one after "and" stay two ("Tarnow Capital Group and Cara Operations Ltd.")', () => {
+    expect(entities('The group includes Tarnow Capital Group and Westmill Operations Ltd., the filing said.').orgs).toEqual(['Tarnow Capital Group', 'Westmill Operations Ltd']);
+  });
+});
