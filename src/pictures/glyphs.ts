@@ -1,6 +1,6 @@
 // Text as glyph outlines: DejaVu Sans shaped by fontkit (kerning, ligatures, combining marks, Arabic
-// joining) one word at a time, each word's shaping and each glyph's outline cached, so the picture's SVG
-// holds only <path>s and resvg never loads a font or shapes text (that cost ~3 ms a line, every render).
+// joining) one word at a time, each word's shaping and each glyph's outline cached (the outline as a small
+// array of numbers, not fontkit's objects), for the picture's rasteriser (canvas.ts) to fill.
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 
@@ -33,6 +33,20 @@ export interface ShapedLine {
 
 /** Words kept shaped: news text repeats its words, so a few thousand cover most lines (≈100 bytes each). */
 export const WORD_CACHE = 5000;
+/** Glyph outlines kept per face (a few hundred bytes each): Latin text uses a few hundred glyphs. */
+export const OUTLINE_CACHE = 2000;
+
+/**
+ * A glyph's outline in font units, y up: a run of commands, each an opcode and its coordinates —
+ * MOVE x y, LINE x y, QUAD cx cy x y, CUBIC c1x c1y c2x c2y x y, CLOSE.
+ */
+export type Outline = Float32Array;
+export const MOVE = 0;
+export const LINE = 1;
+export const QUAD = 2;
+export const CUBIC = 3;
+export const CLOSE = 4;
+const OPCODES: Record<string, number> = { moveTo: MOVE, lineTo: LINE, quadraticCurveTo: QUAD, bezierCurveTo: CUBIC, closePath: CLOSE };
 
 const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF]/u;
@@ -40,7 +54,7 @@ const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF]
 class Face {
   private readonly font: fontkit.Font;
   private readonly words = new Map<string, ShapedWord>();
-  private readonly paths = new Map<number, string>();
+  private readonly outlines = new Map<number, Outline>();
   readonly space: number;
 
   constructor(file: string) {
@@ -74,14 +88,17 @@ class Face {
     return shaped;
   }
 
-  /** The glyph's outline as SVG path data in font units, y up. */
-  path(id: number): string {
-    let d = this.paths.get(id);
-    if (d === undefined) {
-      d = this.font.getGlyph(id).path.toSVG();
-      this.paths.set(id, d);
+  /** The glyph's outline in font units, y up (empty for a space). */
+  outline(id: number): Outline {
+    let o = this.outlines.get(id);
+    if (o === undefined) {
+      const numbers: number[] = [];
+      for (const { command, args } of this.font.getGlyph(id).path.commands) numbers.push(OPCODES[command], ...args);
+      o = Float32Array.from(numbers);
+      if (this.outlines.size >= OUTLINE_CACHE) this.outlines.delete(this.outlines.keys().next().value as number);
+      this.outlines.set(id, o);
     }
-    return d;
+    return o;
   }
 
   get cachedWords(): number {
@@ -120,8 +137,8 @@ export class Typesetter {
     return { glyphs, advance: pen, unitsPerEm: face.unitsPerEm };
   }
 
-  path(id: number, bold = false): string {
-    return this.face(bold).path(id);
+  outline(id: number, bold = false): Outline {
+    return this.face(bold).outline(id);
   }
 
   /** Shaped words held (regular and bold). */

@@ -1,10 +1,13 @@
-// The /timeline picture as a reply attachment: layout model → SVG → PNG (cached by content), with alt text.
+// The /timeline picture as a reply attachment: layout model → shapes → PNG (cached by the layout), with alt
+// text. The picture is drawn in this thread in slices of a few milliseconds, a band of rows at a time, and
+// deflated on libuv's thread pool (canvas.ts, png.ts).
 import type { Attachment } from '../core/reply';
+import { runSliced } from './canvas';
 import { sharedTypesetter, type Typesetter } from './glyphs';
-import { PngRenderer } from './png';
+import { drawPng, PngRenderer } from './png';
 import { cleanText } from './text';
+import { timelineShapes, type Theme } from './timeline-draw';
 import { layoutTimeline, LAYOUT, type TimelineInput, type TimelineLayout } from './timeline-layout';
-import { timelineSvg, type Theme } from './timeline-svg';
 
 export interface TimelinePicture {
   attachment: Attachment;
@@ -21,7 +24,11 @@ export class TimelinePictures {
 
   async render(input: TimelineInput, theme: Theme = 'dark', width: number = LAYOUT.width): Promise<TimelinePicture> {
     const layout = layoutTimeline(input, width);
-    const png = await this.renderer.render(timelineSvg(layout, theme, this.typesetter));
+    // What is drawn comes from the layout and the theme alone: they are the cache's key.
+    // What is drawn comes from the layout and the theme alone: they are the cache's key.
+    const png = await this.renderer.render(`${theme}\n${JSON.stringify(layout)}`, async () =>
+      drawPng(layout.width, layout.height, await runSliced(timelineShapes(layout, theme, this.typesetter))),
+    );
     return {
       attachment: { name: 'timeline.png', contentType: 'image/png', data: png.data, description: altText(input, layout) },
       layout,

@@ -1,6 +1,14 @@
 // Text as glyphs: DejaVu Sans shaped by fontkit, words cached, right-to-left runs in reading order.
 import { describe, expect, it } from 'vitest';
-import { Typesetter, visualOrder, WORD_CACHE } from '../../src/pictures/glyphs';
+import { CLOSE, CUBIC, LINE, MOVE, QUAD, Typesetter, visualOrder, WORD_CACHE } from '../../src/pictures/glyphs';
+
+/** The commands of an outline without their coordinates. */
+function ops(outline: Float32Array): number[] {
+  const args: Record<number, number> = { [MOVE]: 2, [LINE]: 2, [QUAD]: 4, [CUBIC]: 6, [CLOSE]: 0 };
+  const out: number[] = [];
+  for (let i = 0; i < outline.length; i += 1 + args[outline[i]]) out.push(outline[i]);
+  return out;
+}
 
 const w = (name: string, rtl = false, neutral = false) => ({ name, rtl, neutral });
 const names = (ws: { name: string }[]) => ws.map((x) => x.name).join(' ');
@@ -53,10 +61,17 @@ describe('typesetter', () => {
     expect(line.glyphs.map((g) => g.x)).toEqual([...line.glyphs.map((g) => g.x)].sort((a, b) => a - b));
   });
 
-  it('hands out each glyph outline as path data, empty for a space', () => {
+  it('hands out each glyph outline as commands in font units, and caches it', () => {
     const [h] = typesetter.shape('H').glyphs;
-    expect(typesetter.path(h.id)).toMatch(/^M[\d.\s-]+L/);
-    expect(typesetter.path(typesetter.shape('a b').glyphs.find((g, i) => i === 1)!.id)).not.toBe('');
+    const outline = typesetter.outline(h.id);
+    // "H" is straight lines only: one contour, moved to, lined, closed, inside the em square.
+    expect(ops(outline)).toEqual([MOVE, LINE, LINE, LINE, LINE, LINE, LINE, LINE, LINE, LINE, LINE, LINE, CLOSE]);
+    expect(Math.max(...outline)).toBeLessThan(2048);
+    // "o" is curves (quadratic in TrueType) in two contours.
+    const o = ops(typesetter.outline(typesetter.shape('o').glyphs[0].id));
+    expect(o).toContain(QUAD);
+    expect(o.filter((v) => v === MOVE)).toHaveLength(2);
+    expect(typesetter.outline(h.id)).toBe(outline); // cached
   });
 
   it('keeps at most WORD_CACHE shaped words', () => {
