@@ -25,8 +25,8 @@ export default defineCommand({
     contexts: IN_SERVERS_AND_DMS,
   },
   args: z.object({ article: optionalText, theme: z.enum(['dark', 'light']).default('dark') }),
-  // The text answers at once; a new picture takes tens to hundreds of milliseconds of a thread-pool
-  // thread, so it is added by editing the reply when drawn (commands' p99 budget is 20 ms).
+  // The text answers at once; a new picture takes tens to hundreds of milliseconds to draw (in slices of
+  // the main thread), so it is added by editing the reply when drawn (commands' p99 budget is 20 ms).
   defer: 'none',
   async run({ article, theme }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
