@@ -1,18 +1,17 @@
 // Reads article files (.txt, .md) from a folder into the library. A file that cannot be parsed is
 // reported and skipped; it never stops the others. With an article cache, a file whose content (and
 // parser) is unchanged since it was last parsed is restored from the cache instead of parsed again;
-// a large folder is parsed on worker threads, one per core.
+// a large folder is parsed on a worker thread, read at most LOAD_WINDOW files ahead of what is settled.
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join, extname, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './parse';
-import type { ParseResult } from './model';
+import type { Article, ParseResult } from './model';
 import type { MemoryLibrary, TrackedArticle } from './library';
-import type { ArticleCache } from './cache';
+import { shareSentenceText, type ArticleCache, type CachedArticle } from './cache';
 import { Slicer } from '../core/slice';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
@@ -26,6 +25,8 @@ export interface IngestReport {
   parsed?: number;
   /** Files restored from the article cache without parsing. */
   fromCache?: number;
+  /** Of the files parsed, those a parse worker thread parsed (the rest were parsed on the calling thread). */
+  onWorkers?: number;
 }
 
 /**
@@ -68,7 +69,8 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 export type Outcome = 'added' | 'updated' | 'unchanged' | { error: string };
 
 type Prepared =
-  | { kind: 'done'; outcome: Outcome; fromCache?: boolean; stamp?: FileStamp }
+  | { kind: 'done'; outcome: Outcome; stamp?: FileStamp }
+  | { kind: 'cached'; cached: CachedArticle; stamp: FileStamp }
   | { kind: 'parse'; text: string; hash: string; encoding?: TextEncodingName; stamp: FileStamp };
 
 export type TextEncodingName = 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE';
@@ -114,7 +116,10 @@ export function currentStamp(file: string): FileStamp | undefined {
   }
 }
 
-/** Reads a file and settles it from the library or the cache when possible; otherwise it needs parsing. */
+/**
+ * Reads a file and says what settles it: nothing to do (unchanged, or it cannot be read), the cache's
+ * article (the caller puts it in the library, in file order), or a parse of its text.
+ */
 async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache | undefined, policy: FilePolicy): Promise<Prepared> {
   let raw: Buffer;
   let stamp: FileStamp;
@@ -137,10 +142,7 @@ async function prepare(library: MemoryLibrary, file: string, cache: ArticleCache
   // The read buffer is shared by every read: kept (copied) across the cache's await only if there is a cache.
   const bytes = cache ? Buffer.from(raw) : raw;
   const cached = await cache?.get(file, hash);
-  if (cached) {
-    const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
-    return { kind: 'done', outcome: change.type === 'updated' ? 'updated' : 'added', fromCache: true, stamp };
-  }
+  if (cached) return { kind: 'cached', cached, stamp };
   const { text, encoding } = decodeArticleBytes(bytes);
   return { kind: 'parse', text, hash, encoding, stamp };
 }
@@ -208,6 +210,27 @@ function readWhole(fd: number, size: number, maxBytes: number): Buffer | undefin
 }
 
 
+/**
+ * A worker's parse, settled as a restart from the cache is: the article read from the JSON the worker
+ * wrote (short strings shared by JSON.parse, each sentence's text a slice of its paragraph) and that
+ * JSON stored in the cache as it is. Articles copied over by postMessage held more: after a cold load
+ * of the scale bench's 10,000 articles and a full GC, 174 MB of V8 heap in use against 129 MB now (a
+ * restart from the cache: 131 MB).
+ */
+function settleFromWorker(library: MemoryLibrary, file: string, hash: string, parsed: WorkerParse, now: Date, cache: ArticleCache | undefined): Outcome {
+  if (!parsed.ok) return { error: parsed.error };
+  const article = JSON.parse(parsed.json) as Article;
+  shareSentenceText(article);
+  const change = library.upsert({ article, origin: file, ingestedAt: now });
+  cache?.put(file, hash, article, now, parsed.json);
+  return change.type === 'updated' ? 'updated' : 'added';
+}
+
+function settleCached(library: MemoryLibrary, file: string, cached: CachedArticle): Outcome {
+  const change = library.upsert({ article: cached.article, origin: file, ingestedAt: cached.ingestedAt });
+  return change.type === 'updated' ? 'updated' : 'added';
+}
+
 function settle(library: MemoryLibrary, file: string, hash: string, result: ParseResult, now: Date, cache: ArticleCache | undefined, encoding?: TextEncodingName): Outcome {
   if (!result.ok) return { error: result.error };
   if (encoding) result.article.encoding = encoding;
@@ -243,6 +266,11 @@ export async function ingestOne(library: MemoryLibrary, file: string, now: Date,
   const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
   lap('readMs');
   if (prepared.kind === 'done') return { file, outcome: prepared.outcome, stamp: prepared.stamp, previous };
+  if (prepared.kind === 'cached') {
+    const outcome = settleCached(library, file, prepared.cached);
+    lap('libraryMs');
+    return { file, outcome, stamp: prepared.stamp, previous };
+  }
   const parsed = parseArticle(prepared.text, { now, origin: file });
   lap('parseMs');
   const outcome = settle(library, file, prepared.hash, parsed, now, cache, prepared.encoding);
@@ -266,12 +294,32 @@ export interface IngestPhases {
  * A parse worker's old-generation heap, in MB. V8 would otherwise let each worker's heap grow far past
  * what one article needs before collecting (the cold load's peak resident memory: 454 MB with two
  * workers, 387 MB with 48 MB each, at load 13–15). A worker that runs out (a huge article) exits; the
- * files it did not parse are parsed on the main thread.
+ * files it held are parsed on the main thread and a new worker takes the rest.
  */
 export const PARSE_WORKER_HEAP_MB = 64;
 
-/** Below this many files to parse, threads cost more than they save. */
+/**
+ * Parse threads for a large load. One: the main thread has the other core for reading, hashing and
+ * settling each file into the library, story and /ask indexes and the cache, and a second worker's
+ * heap and isolate cost more memory than its time saves (the cold load stays far inside 60 s).
+ */
+export const DEFAULT_PARSE_WORKERS = 1;
+
+/**
+ * Files read but not yet settled during a load, at most: the texts waiting for a parse and the parsed
+ * articles waiting for their turn in file order. Reading stops until the oldest is settled, so a cold
+ * load of 10,000 files never holds more than this many texts or parsed articles.
+ */
+export const LOAD_WINDOW = 16;
+
+/** With the default workers, a file is parsed on a worker only when at least this many files are left to read (a few changed files need no thread). */
 const POOL_THRESHOLD = 64;
+
+/** Parse jobs posted to one worker and not yet answered: enough to keep it busy between messages. */
+const WORKER_QUEUE = 2;
+
+/** Times a parse worker that died (a huge article past its heap) is replaced during one load. */
+const WORKER_RESTARTS = 3;
 
 export interface IngestFilesOptions extends IngestOptions {
   /** Yields to the event loop between files (start-up in slices); default: a slicer of SLICE_MS. */
@@ -280,9 +328,15 @@ export interface IngestFilesOptions extends IngestOptions {
   signal?: AbortSignal;
   /** A parse worker's heap limit in MB (default PARSE_WORKER_HEAP_MB). */
   workerHeapMb?: number;
+  /** Files read but not yet settled, at most (default LOAD_WINDOW). */
+  window?: number;
+  /** The parse worker's script (default: this module under tsx, parse-worker.js beside the compiled build). */
+  workerUrl?: URL;
+  /** Called when a file has been read, before it is settled (its text or parsed article is then held). */
+  onRead?: (file: string) => void;
   /** Called for every file, in file order, once it is settled. */
   onFile?: (outcome: FileOutcome) => void;
-  /** Called once the files needing a parse are known: how many of `files` are settled, and how many there are. */
+  /** Called as files settle: how many of `files` are settled, and how many there are. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -290,16 +344,32 @@ export async function ingestDirectory(library: MemoryLibrary, dir: string, now: 
   return ingestFiles(library, await listArticleFiles(dir), now, options);
 }
 
+/** A file read and not yet settled. */
+interface Slot {
+  file: string;
+  previous?: TrackedArticle;
+  prepared: Prepared;
+  /** A worker's parse of it (undefined when the worker could not: then this thread parses it). */
+  parsed?: Promise<WorkerParse | undefined>;
+  ready: boolean;
+}
+
 /**
  * Ingests `files` in file order: each is read once; the library or the cache settles it when its content is
- * known, otherwise it is parsed (on worker threads when there are many). Works in slices, so commands,
+ * known, otherwise it is parsed (on a worker thread when there are many). Reading runs at most `window`
+ * files ahead of settling, so texts and parsed articles do not pile up. Works in slices, so commands,
  * heartbeats and signals are served while thousands of files load.
  */
 export async function ingestFiles(library: MemoryLibrary, files: string[], now: Date, options: IngestFilesOptions = {}): Promise<IngestReport> {
   const cache = options.cache;
   const slicer = options.slicer ?? new Slicer();
   const signal = options.signal;
-  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], parsed: 0, fromCache: 0 };
+  const policy = options.policy ?? DEFAULT_FILE_POLICY;
+  const bound = Math.max(1, options.window ?? LOAD_WINDOW);
+  const threads = options.workers ?? DEFAULT_PARSE_WORKERS;
+  // Explicit workers take every parse; by default a worker starts when a file needs a parse with many left to read.
+  const poolFrom = options.workers === undefined ? POOL_THRESHOLD : 1;
+  const report: IngestReport = { added: [], updated: [], unchanged: [], failed: [], parsed: 0, fromCache: 0, onWorkers: 0 };
   let done = 0;
   const record = (file: string, outcome: Outcome, stamp?: FileStamp, previous?: TrackedArticle) => {
     if (typeof outcome === 'object') report.failed.push({ file, error: outcome.error });
@@ -308,54 +378,60 @@ export async function ingestFiles(library: MemoryLibrary, files: string[], now: 
     options.onFile?.({ file, outcome, stamp, previous });
     options.onProgress?.(done, files.length);
   };
-  const toParse: { file: string; text: string; hash: string; encoding?: TextEncodingName; stamp: FileStamp; previous?: TrackedArticle }[] = [];
-  options.onProgress?.(0, files.length);
-  for (const file of files) {
-    if (signal?.aborted) return report;
-    const previous = library.byOriginPath(file);
-    const prepared = await prepare(library, file, cache, options.policy ?? DEFAULT_FILE_POLICY);
-    if (prepared.kind === 'done') {
-      if (prepared.fromCache) report.fromCache = (report.fromCache ?? 0) + 1;
-      record(file, prepared.outcome, prepared.stamp, previous);
-    } else toParse.push({ file, text: prepared.text, hash: prepared.hash, encoding: prepared.encoding, stamp: prepared.stamp, previous });
-    await slicer.pause();
-  }
-  report.parsed = toParse.length;
-  const threads = options.workers ?? (toParse.length >= POOL_THRESHOLD ? availableParallelism() : 0);
-  const results: (ParseResult | undefined)[] = new Array(toParse.length);
-  let poolDone = threads <= 0;
-  let wake: (() => void) | undefined;
-  const stopPool = new AbortController();
-  const onAbort = () => {
-    stopPool.abort();
-    wake?.();
-  };
+  let pool: ParsePool | undefined;
+  const onAbort = () => pool?.close();
   signal?.addEventListener('abort', onAbort);
-  if (threads > 0) {
-    void parseOnWorkers(toParse, now, threads, options.workerHeapMb ?? PARSE_WORKER_HEAP_MB, stopPool.signal, (i, result) => {
-      results[i] = result;
-      wake?.();
-    }).then(() => {
-      poolDone = true;
-      wake?.();
-    });
-  }
-  try {
-    // Settled in file order as the threads deliver, whatever order they finished in: the same folder gives the same library.
-    for (let i = 0; i < toParse.length; i++) {
-      while (results[i] === undefined && !poolDone && !signal?.aborted) await new Promise<void>((resolve) => (wake = resolve));
-      if (signal?.aborted) break;
-      const { file, text, hash, encoding, stamp, previous } = toParse[i];
-      const result = results[i] ?? parseArticle(text, { now, origin: file });
-      results[i] = undefined;
-      // Settled: its text is not needed again (10,000 texts held to the end of a cold load are 30–60 MB).
-      toParse[i].text = '';
-      record(file, settle(library, file, hash, result, now, cache, encoding), stamp, previous);
+  const window: Slot[] = [];
+  // Settles the oldest slots in file order: all of them, or while the window is full or the oldest is ready.
+  const settleOldest = async (all: boolean): Promise<boolean> => {
+    while (window.length > 0 && (all || window.length >= bound || window[0].ready)) {
+      const slot = window[0];
+      const workerResult = slot.parsed ? await slot.parsed : undefined;
+      if (signal?.aborted) return false;
+      window.shift();
+      const { file, prepared, previous } = slot;
+      if (prepared.kind === 'done') record(file, prepared.outcome, prepared.stamp, previous);
+      else if (prepared.kind === 'cached') {
+        report.fromCache = (report.fromCache ?? 0) + 1;
+        record(file, settleCached(library, file, prepared.cached), prepared.stamp, previous);
+      } else {
+        if (workerResult) report.onWorkers = (report.onWorkers ?? 0) + 1;
+        const outcome = workerResult
+          ? settleFromWorker(library, file, prepared.hash, workerResult, now, cache)
+          : settle(library, file, prepared.hash, parseArticle(prepared.text, { now, origin: file }), now, cache, prepared.encoding);
+        record(file, outcome, prepared.stamp, previous);
+      }
       await slicer.pause();
     }
+    return true;
+  };
+  options.onProgress?.(0, files.length);
+  try {
+    for (const [index, file] of files.entries()) {
+      if (signal?.aborted) return report;
+      const previous = library.byOriginPath(file);
+      const prepared = await prepare(library, file, cache, policy);
+      options.onRead?.(file);
+      const slot: Slot = { file, previous, prepared, ready: true };
+      if (prepared.kind === 'parse') {
+        report.parsed = (report.parsed ?? 0) + 1;
+        if (threads > 0 && (pool || files.length - index >= poolFrom)) {
+          pool ??= new ParsePool(threads, options.workerHeapMb ?? PARSE_WORKER_HEAP_MB, now, options.workerUrl ?? workerUrl());
+          slot.ready = false;
+          slot.parsed = pool.parse(prepared.text, file, prepared.encoding).then((result) => {
+            slot.ready = true;
+            return result;
+          });
+        }
+      }
+      window.push(slot);
+      if (!(await settleOldest(false))) return report;
+      await slicer.pause();
+    }
+    await settleOldest(true);
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    stopPool.abort();
+    pool?.close();
     await cache?.flush();
   }
   return report;
@@ -373,7 +449,11 @@ interface Job {
   text: string;
   origin: string;
   now: number;
+  encoding?: TextEncodingName;
 }
+
+/** A worker's answer: the article as JSON (what the cache stores), or why the file could not be parsed. */
+type WorkerParse = { ok: true; json: string } | { ok: false; error: string };
 
 const WORKER_TAG = 'herald-parse-worker';
 
@@ -383,59 +463,106 @@ const WORKER_TAG = 'herald-parse-worker';
  */
 const workerUrl = () => (/\.ts$/.test(import.meta.url) ? new URL(import.meta.url) : new URL('./parse-worker.js', import.meta.url));
 
+interface Waiting {
+  job: Job;
+  resolve: (result: WorkerParse | undefined) => void;
+}
+
 /**
- * Parses on `threads` workers running this same module, handing each result to `onResult` as it
- * arrives. Jobs a worker could not take (a worker that fails to start, e.g. without a TypeScript
- * loader) get no result: the caller parses them on this thread. `stop` terminates the workers.
+ * Parse worker threads running this same module, each given at most WORKER_QUEUE jobs at a time. A job
+ * no worker could take (none starts, e.g. without a TypeScript loader, or its worker died) resolves
+ * undefined: the caller parses it on this thread. close() ends the threads and resolves what waits.
  */
-async function parseOnWorkers(jobs: { file: string; text: string }[], now: Date, threads: number, heapMb: number, stop: AbortSignal, onResult: (i: number, result: ParseResult) => void): Promise<void> {
-  let next = 0;
-  const runWorker = () =>
-    new Promise<void>((done) => {
-      let worker: Worker;
-      try {
-        worker = new Worker(workerUrl(), { workerData: { tag: WORKER_TAG }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-      } catch {
-        done();
-        return;
-      }
-      const onStop = () => void worker.terminate();
-      stop.addEventListener('abort', onStop);
-      const finish = () => {
-        stop.removeEventListener('abort', onStop);
-        done();
-      };
-      let inFlight = 0;
-      let failed = false;
-      const feed = () => {
-        while (!failed && !stop.aborted && inFlight < 4 && next < jobs.length) {
-          const i = next++;
-          inFlight++;
-          worker.postMessage({ i, text: jobs[i].text, origin: jobs[i].file, now: now.getTime() } satisfies Job);
-        }
-        if (inFlight === 0) void worker.terminate().then(finish);
-      };
-      worker.on('message', (message: { i: number; result: ParseResult }) => {
-        inFlight--;
-        if (!stop.aborted) onResult(message.i, message.result);
-        feed();
-      });
-      worker.on('error', () => {
-        failed = true;
-        finish();
-      });
-      worker.on('exit', finish);
-      feed();
+class ParsePool {
+  private waiting: Waiting[] = [];
+  private workers = new Set<{ worker: Worker; jobs: Map<number, Waiting> }>();
+  private started = 0;
+  private next = 0;
+  private closed = false;
+
+  constructor(
+    private readonly threads: number,
+    private readonly heapMb: number,
+    private readonly now: Date,
+    private readonly url: URL,
+  ) {
+    for (let i = 0; i < threads; i++) this.start();
+  }
+
+  parse(text: string, origin: string, encoding?: TextEncodingName): Promise<WorkerParse | undefined> {
+    if (this.closed || this.workers.size === 0) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.waiting.push({ job: { i: this.next++, text, origin, now: this.now.getTime(), encoding }, resolve });
+      this.feed();
     });
-  await Promise.all(Array.from({ length: threads }, runWorker));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const { worker, jobs } of this.workers) {
+      void worker.terminate();
+      for (const w of jobs.values()) w.resolve(undefined);
+    }
+    this.workers.clear();
+    this.drop();
+  }
+
+  private start(): void {
+    if (this.started >= this.threads + WORKER_RESTARTS) return;
+    this.started++;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.url, { workerData: { tag: WORKER_TAG }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    } catch {
+      return;
+    }
+    const entry = { worker, jobs: new Map<number, Waiting>() };
+    this.workers.add(entry);
+    let ok = false;
+    worker.on('message', (message: { i: number; result: WorkerParse }) => {
+      ok = true;
+      const w = entry.jobs.get(message.i);
+      entry.jobs.delete(message.i);
+      w?.resolve(message.result);
+      this.feed();
+    });
+    const gone = () => {
+      if (!this.workers.delete(entry)) return;
+      // What it held is parsed on this thread; a worker that had parsed something is replaced (it died of one huge article).
+      for (const w of entry.jobs.values()) w.resolve(undefined);
+      if (ok && !this.closed) this.start();
+      if (this.workers.size === 0) this.drop();
+      else this.feed();
+    };
+    worker.on('error', gone);
+    worker.on('exit', gone);
+  }
+
+  private feed(): void {
+    for (const entry of this.workers) {
+      while (entry.jobs.size < WORKER_QUEUE && this.waiting.length > 0) {
+        const w = this.waiting.shift() as Waiting;
+        entry.jobs.set(w.job.i, w);
+        entry.worker.postMessage(w.job);
+      }
+    }
+  }
+
+  /** No worker left: what waits is parsed by the caller. */
+  private drop(): void {
+    for (const w of this.waiting.splice(0)) w.resolve(undefined);
+  }
 }
 
 if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKER_TAG && parentPort) {
   const port = parentPort;
   port.on('message', (job: Job) => {
-    let result: ParseResult;
+    let result: WorkerParse;
     try {
-      result = parseArticle(job.text, { now: new Date(job.now), origin: job.origin });
+      const parsed = parseArticle(job.text, { now: new Date(job.now), origin: job.origin });
+      if (parsed.ok && job.encoding) parsed.article.encoding = job.encoding;
+      result = parsed.ok ? { ok: true, json: JSON.stringify(parsed.article) } : parsed;
     } catch (error) {
       result = { ok: false, error: `parser error: ${(error as Error).message}` };
     }

@@ -36,8 +36,8 @@ export class SqliteArticleCache implements ArticleCache {
     return raw === undefined ? undefined : cachedFromRow(raw, contentHash, this.parser);
   }
 
-  put(origin: string, contentHash: string, article: Article, ingestedAt: Date): void {
-    this.pending.set(origin, { hash: contentHash, json: JSON.stringify(article), ingestedAt: ingestedAt.toISOString() });
+  put(origin: string, contentHash: string, article: Article, ingestedAt: Date, json?: string): void {
+    this.pending.set(origin, { hash: contentHash, json: json ?? JSON.stringify(article), ingestedAt: ingestedAt.toISOString() });
     if (this.pending.size >= 500) this.flushNow();
   }
 

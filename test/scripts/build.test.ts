@@ -43,13 +43,13 @@ describe('the compiled build', () => {
   it('parses on its compiled worker thread', async () => {
     const worker = new Worker(join(out, 'parse-worker.js'), { workerData: { tag: 'herald-parse-worker' } });
     try {
-      const message = await new Promise<{ i: number; result: { ok: boolean; article?: { headline: string } } }>((resolve, reject) => {
+      const message = await new Promise<{ i: number; result: { ok: boolean; json?: string } }>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
         worker.postMessage({ i: 7, text: readFileSync(SEED_FILE, 'utf8'), origin: SEED_FILE, now: Date.parse('2026-11-27T12:00:00Z') });
       });
       expect(message.i).toBe(7);
-      expect(message.result.article?.headline).toBe('CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security');
+      expect((JSON.parse(message.result.json ?? '{}') as { headline?: string }).headline).toBe('CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security');
     } finally {
       await worker.terminate();
     }

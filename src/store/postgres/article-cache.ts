@@ -26,8 +26,8 @@ export class PgArticleCache implements ArticleCache {
     return rows[0] === undefined ? undefined : cachedFromRow(rows[0], contentHash, this.parser);
   }
 
-  put(origin: string, contentHash: string, article: Article, ingestedAt: Date): void {
-    this.pending.set(origin, { hash: contentHash, json: JSON.stringify(article), ingestedAt: ingestedAt.toISOString() });
+  put(origin: string, contentHash: string, article: Article, ingestedAt: Date, json?: string): void {
+    this.pending.set(origin, { hash: contentHash, json: json ?? JSON.stringify(article), ingestedAt: ingestedAt.toISOString() });
     if (this.pending.size >= 500) this.startWrite();
   }
 
