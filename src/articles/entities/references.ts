@@ -10,11 +10,17 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A name without its generational suffix ("Louis Gerstner Jr." → "Louis Gerstner", "James Trotter III" → "James Trotter"). */
+export function withoutSuffix(name: string): string {
+  return name.replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, '');
+}
+
 /** Pass: "Mr Blair" attaches to the full name when one was seen; otherwise it stands alone. */
 export function resolveSurnameRefs(_sentences: Sentence[], registry: EntityRegistry): void {
   const all = [...registry.people.values()];
   for (const ref of registry.surnameRefs) {
-    const full = ref.whole ? undefined : all.find((p) => p.name.split(' ').length > 1 && p.name.endsWith(` ${ref.surname}`));
+    // "John C. Maxwell Jr." … "Mr. Maxwell": a generational suffix follows the surname
+    const full = ref.whole ? undefined : all.find((p) => p.name.split(' ').length > 1 && withoutSuffix(p.name).endsWith(` ${ref.surname}`));
     if (full) {
       full.sentences.add(ref.sentence);
       if (ref.role && !full.role) {

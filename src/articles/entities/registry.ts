@@ -3,6 +3,7 @@
 // that name things, capitalised names not yet classified). The passes share this one object instead of
 // closures over loose maps.
 import type { Organisation, Person, Place } from '../model';
+import { COMPANY_FORMS } from '../../language/organisations';
 import { PLACE_ALIASES, type PlaceKind } from '../../language/places';
 
 export interface PersonDraft {
@@ -172,7 +173,23 @@ export class EntityRegistry {
     }
   }
 
+  /** "Kellogg Co." … "Kellogg": a company's name without its legal form is the same company; one entry, the short name an alias. */
+  mergeLegalForms(): void {
+    for (const long of [...this.organisations]) {
+      const ws = long.name.split(' ');
+      if (ws.length < 2 || !COMPANY_FORMS.has(ws[ws.length - 1].toLowerCase().replace(/\.$/, ''))) continue;
+      const base = ws.slice(0, -1).join(' ').replace(/,$/, '');
+      const short = this.organisations.find((o) => o !== long && o.name === base);
+      if (!short || (short.acronym && long.acronym && short.acronym !== long.acronym)) continue;
+      for (const alias of [short.name, ...short.aliases]) this.addAlias(long, alias);
+      for (const s of short.sentences) long.sentences.add(s);
+      long.acronym ??= short.acronym;
+      this.organisations.splice(this.organisations.indexOf(short), 1);
+    }
+  }
+
   result(): Entities {
+    this.mergeLegalForms();
     this.mergeQualifiedNames();
     const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
     return {

@@ -283,3 +283,13 @@ describe('honorifics and companies in a row (issue 12)', () => {
     expect(entities('The group includes Tarnow Capital Group and Westmill Operations Ltd., the filing said.').orgs).toEqual(['Tarnow Capital Group', 'Westmill Operations Ltd']);
   });
 });
+
+describe('one entry per person and company (issue 12)', () => {
+  it('"Mr. X" refers to a full name ending in a suffix ("John C. Harrow Jr." … "Mr. Harrow")', () => {
+    expect(entities('Another analyst, John C. Harrow Jr. of Westmill Securities, cut his rating.', 'Mr. Harrow said he would not be surprised.').people).toEqual(['John C. Harrow Jr']);
+  });
+
+  it('a company named with and without its legal form is one company ("Tarnow Co." … "Tarnow")', () => {
+    expect(entities("This has not been Tarnow Co.'s year.", 'In a statement, Tarnow Chairman Ann Okafor said work would stop.').orgs).toEqual(['Tarnow Co']);
+  });
+});
