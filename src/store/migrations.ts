@@ -1,1 +1,1 @@
-export { allMigrations, postgresMigrations, migrationsIn, type Migration } from './migrations/index';
+export { allMigrations, postgresMigrations, type Migration } from './migrations/index';
