@@ -142,7 +142,7 @@ export function uncapitaliseCommonWords(text: string, tokens: Token[], registry:
     if (t.cap && i + 1 < tokens.length && openingPosition(text, tokens, i) && (ADVERB.test(t.lower) || PAST_TENSE.test(t.lower)) && !FIRST_NAMES.has(t.lower) && !registry.capitalisedWords.has(t.text)) t.cap = false;
     // "Chanting Helmut Kohl …": an opening word before a given name and a surname is not part of the name
     if (t.cap && i + 2 < tokens.length && openingPosition(text, tokens, i) && FIRST_NAMES.has(tokens[i + 1].lower) && tokens[i + 1].cap && tokens[i + 2].cap
-      && /^[ \t]+$/.test(text.slice(t.end, tokens[i + 1].start)) && /^[ \t]+$/.test(text.slice(tokens[i + 1].end, tokens[i + 2].start)) && !FIRST_NAMES.has(t.lower) && !HONORIFICS.has(t.lower) && !roleAt([t.text], 0)
+      && /^[ \t]+$/.test(text.slice(t.end, tokens[i + 1].start)) && /^[ \t]+$/.test(text.slice(tokens[i + 1].end, tokens[i + 2].start)) && !FIRST_NAMES.has(t.lower) && !HONORIFICS.has(t.lower) && !roleAt([t.text], 0) && !roleAt([t.text.replace(/s$/, '')], 0)
       && !PLACES.has(t.lower) && !DEMONYMS.has(t.text) && !knownOrganisation(t.text) && !isAcronym(t.text)) t.cap = false;
     if (!t.cap || isAcronym(t.text) || !registry.lowerCaseWords.has(t.lower)) return;
     if (!titleCase && !openingPosition(text, tokens, i)) return;
@@ -715,6 +715,13 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   // "… and Jack Arseneault, attorneys for Mr. X": the second of two names
   const secondOfPair = /\p{Lu}[\p{L}'’.-]*\s+and\s+$/u.test(before);
   let ap = pluralAfterPair ? appositiveRole(pairRest, true) : appositiveRole(after, secondOfPair);
+  // "producers Jon Peters and Peter Guber", "three Soviet astronauts, Valery Kubasov, Leonid Popov and …": a role
+  // in the plural before a list of names is each one's
+  if (!role && !rb) {
+    const listed = PLURAL_ROLE_BEFORE_LIST.exec(before);
+    const singular = listed ? singularRole(listed[1]) : null;
+    if (singular) role = singular;
+  }
   // "X was named chairman and chief executive of Y", "X resigned as general manager": the office the sentence gives
   const office = role || ap ? null : NAMED_TO.exec(after);
   const named = office ? appositiveRole(`, ${after.slice(office[0].length)}`) : null;
@@ -748,6 +755,9 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   if (organisation) organisation = attachOrganisation(registry, organisation, sentence);
   registry.addPerson(name, sentence, role, organisation);
 }
+
+/** A role in the plural, then names before this one in a list ("directors, Ann Lee, Bo Chan and "). */
+const PLURAL_ROLE_BEFORE_LIST = /\b([a-z][a-z-]*(?:s|men)),?\s+(?:(?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
 
 /** A verb that gives someone an office: "was named", "has been appointed", "was elected", "resigned as", "stepped down as". */
 const NAMED_TO = /^\s+(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to|made)(?:\s+as)?|(?:resigned|stepped\s+down|retired|quit)\s+as)\s+(?=[a-z])/;

@@ -293,3 +293,15 @@ describe('one entry per person and company (issue 12)', () => {
     expect(entities("This has not been Tarnow Co.'s year.", 'In a statement, Tarnow Chairman Ann Okafor said work would stop.').orgs).toEqual(['Tarnow Co']);
   });
 });
+
+describe('roles in the plural before names (issue 12)', () => {
+  it('a plural title opening the sentence before a given name stays a title ("Justices Sandra Day Okafor and Anthony Vale")', () => {
+    const e = entities('Justices Sandra Day Okafor and Anthony Vale seemed to agree.');
+    expect(e.roles).toEqual({ 'Sandra Day Okafor': 'Justice', 'Anthony Vale': 'Justice' });
+  });
+
+  it('a lower-case role in the plural before a list of names is each one\'s ("producers A and B")', () => {
+    const e = entities('Westmill wants to hire producers Jon Harrow and Peter Okafor to run the studio.', 'He flew with three astronauts, Valery Marek, Leonid Vale and Igor Tarnow.', 'It makes planes and John Lindqvist said so.');
+    expect(e.roles).toEqual({ 'Jon Harrow': 'producer', 'Peter Okafor': 'producer', 'Valery Marek': 'astronaut', 'Leonid Vale': 'astronaut', 'Igor Tarnow': 'astronaut', 'John Lindqvist': undefined });
+  });
+});
