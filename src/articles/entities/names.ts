@@ -403,7 +403,8 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     if (!hit) continue;
     if (OCCUPATION_SET.has(hit.role.toLowerCase()) && !(r === 0 && c.from === 0)) continue;
     // "Deputy Assistant Secretary Ann Lee", "Acting Chief Constable Bo Chan": titles in a row are one role
-    for (let next = roleAt(chunkWords, r + hit.length); next && !OCCUPATION_SET.has(next.role.toLowerCase()) && r + hit.length + next.length < chunkWords.length; next = roleAt(chunkWords, r + hit.length)) {
+    // ("Prime Minister Prince Norodom Ranariddh": a royal title is the person's style, no part of the office)
+    for (let next = roleAt(chunkWords, r + hit.length); next && !OCCUPATION_SET.has(next.role.toLowerCase()) && !ROYAL_TITLES.test(next.role.toLowerCase()) && r + hit.length + next.length < chunkWords.length; next = roleAt(chunkWords, r + hit.length)) {
       hit = { role: `${hit.role} ${next.role}`, length: hit.length + next.length };
     }
     const rest = chunkWords.slice(r + hit.length);
