@@ -54,7 +54,7 @@ export const CALIBRATION_STEP = 15;
 export const CALIBRATION_PRIOR = 5;
 
 /** Weights of the logistic model over answerFeatures() (answer.ts), fitted on the tuning half. */
-export const WEIGHTS: number[] = [-3.413, 1.683, 1.303, -0.226, 1.441, -0.345, -0.241, -0.175, -0.483, 0.104, 1.085, -0.38, 1.303, 0.057, 0.021, 0.276, -0.473, 0.235, -1.284, -0.447, -0.419, 0, 0, 0, 0, 0, 0.118, 0.02];
+export const WEIGHTS: number[] = [-3.395, 1.579, 1.304, -0.103, 1.416, -0.459, 0.017, -0.169, -0.528, 0.113, 1.06, -0.275, 1.313, 0.058, 0.006, 0.274, -0.445, 0.248, -1.595, -0.638, -0.304, 0, 0, 0, 0, 0, 0.15, 0.11];
 
 /**
  * The what/which model: the same features plus the phrase's slot (span.ts), fitted on the tuning half's
@@ -100,12 +100,10 @@ export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {
     { from: 0, precision: 0.67, n: 15, lower: 0.54 },
   ],
   who: [
-    { from: 0, precision: 0.45, n: 17, lower: 0.33 },
-    { from: 0.392, precision: 0.47, n: 19, lower: 0.36 },
+    { from: 0, precision: 0.46, n: 36, lower: 0.38 },
   ],
   where: [
-    { from: 0, precision: 0.45, n: 17, lower: 0.33 },
-    { from: 0.392, precision: 0.47, n: 19, lower: 0.36 },
+    { from: 0, precision: 0.46, n: 36, lower: 0.38 },
   ],
   what: [
     { from: 0, precision: 0.07, n: 16, lower: 0.01 },
@@ -118,18 +116,18 @@ export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {
     { from: 0.318, precision: 0.42, n: 41, lower: 0.37 },
   ],
   other: [
-    { from: 0, precision: 0.45, n: 17, lower: 0.33 },
-    { from: 0.392, precision: 0.47, n: 19, lower: 0.36 },
+    { from: 0, precision: 0.46, n: 36, lower: 0.38 },
   ],
   partial: [
     { from: 0, precision: 0.05, n: 119, lower: 0.03 },
-    { from: 0.044, precision: 0.06, n: 76, lower: 0.04 },
-    { from: 0.063, precision: 0.12, n: 100, lower: 0.09 },
-    { from: 0.101, precision: 0.13, n: 50, lower: 0.09 },
-    { from: 0.129, precision: 0.17, n: 21, lower: 0.1 },
-    { from: 0.148, precision: 0.18, n: 54, lower: 0.13 },
-    { from: 0.202, precision: 0.2, n: 39, lower: 0.15 },
-    { from: 0.241, precision: 0.4, n: 83, lower: 0.37 },
+    { from: 0.044, precision: 0.07, n: 66, lower: 0.04 },
+    { from: 0.06, precision: 0.1, n: 107, lower: 0.08 },
+    { from: 0.101, precision: 0.15, n: 17, lower: 0.08 },
+    { from: 0.107, precision: 0.15, n: 34, lower: 0.1 },
+    { from: 0.129, precision: 0.16, n: 29, lower: 0.1 },
+    { from: 0.153, precision: 0.18, n: 48, lower: 0.13 },
+    { from: 0.202, precision: 0.19, n: 40, lower: 0.14 },
+    { from: 0.241, precision: 0.41, n: 82, lower: 0.37 },
   ],
 };
 
