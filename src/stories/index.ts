@@ -63,10 +63,10 @@ interface Node {
   id: string;
   tracked: TrackedArticle;
   sig: StorySignature;
-  /** Ids this article links to: sameStory(storyScore(this, other)). */
-  out: Set<string>;
+  /** Ids this article links to: sameStory(storyScore(this, other)). Each once (an array: most hold 0–5). */
+  out: string[];
   /** Ids that link to this article. */
-  in: Set<string>;
+  in: string[];
   /** Scratch for candidates(): the pass that last counted this node, and its shared entity count then. */
   pass: number;
   shared: number;
@@ -186,7 +186,7 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     const id = tracked.article.id;
     if (this.nodes.has(id)) this.remove(id);
     const sig = signature(tracked.article, this.strings.take);
-    const node: Node = { id, tracked, sig, out: new Set(), in: new Set(), pass: 0, shared: 0 };
+    const node: Node = { id, tracked, sig, out: [], in: [], pass: 0, shared: 0 };
     this.link(node);
     this.nodes.set(id, node);
     for (const key of sig.profile.keys) {
@@ -205,21 +205,27 @@ export class StoryIndex implements StoryLookup, StoryLinks {
       const other = c.node;
       const [forward, backward] = c.both ? [true, true] : [sameStory(storyScore(sig, other.sig, this.common)), sameStory(storyScore(other.sig, sig, this.common))];
       if (forward) {
-        node.out.add(c.id);
-        other.in.add(id);
+        node.out = withId(node.out, c.id);
+        other.in = withId(other.in, id);
       }
       if (backward) {
-        other.out.add(id);
-        node.in.add(c.id);
+        other.out = withId(other.out, id);
+        node.in = withId(node.in, c.id);
       }
     }
   }
 
   private unlink(node: Node): void {
-    for (const o of node.out) this.nodes.get(o)?.in.delete(node.id);
-    for (const i of node.in) this.nodes.get(i)?.out.delete(node.id);
-    node.out.clear();
-    node.in.clear();
+    for (const o of node.out) {
+      const other = this.nodes.get(o);
+      if (other) other.in = withoutId(other.in, node.id);
+    }
+    for (const i of node.in) {
+      const other = this.nodes.get(i);
+      if (other) other.out = withoutId(other.out, node.id);
+    }
+    node.out = [];
+    node.in = [];
   }
 
   /** The document frequency above which a key is common, for the library's size now. */
@@ -307,14 +313,14 @@ export class StoryIndex implements StoryLookup, StoryLinks {
       }
     }
     const out: { id: string; node: Node; both: boolean }[] = [];
-    const mine = sig.profile.keys.size;
+    const mine = sig.profile.keys.length;
     const words = sig.headlineWords;
     const noEvents = sig.events.length === 0;
     for (const node of counted) {
       if (node.id === selfId) continue;
       const n = node.shared;
       const other = node.sig;
-      const theirs = other.profile.keys.size;
+      const theirs = other.profile.keys.length;
       // The same terms as storyScore, with the shared entity count taken from the index.
       // One shared entity links only with a shared event (sameStory): without events on both sides, none.
       if (n === 1 && (noEvents || other.events.length === 0)) continue;
@@ -415,6 +421,19 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     const articles = [...members.values()].sort((a, b) => publishedAt(a) - publishedAt(b) || a.article.headline.localeCompare(b.article.headline) || (a.article.id < b.article.id ? -1 : 1));
     return truncated ? { articles, first: articles[0], truncated } : { articles, first: articles[0] };
   }
+}
+
+/** `list` with `id` once: a new array of exactly its length when it grows (push would reserve room for 17 ids). */
+function withId(list: string[], id: string): string[] {
+  return list.includes(id) ? list : list.concat(id);
+}
+
+function withoutId(list: string[], id: string): string[] {
+  const at = list.indexOf(id);
+  if (at < 0) return list;
+  const rest = list.slice();
+  rest.splice(at, 1);
+  return rest;
 }
 
 /** When an article was published (else ingested): which of two articles on a story is the newer. */
