@@ -11,6 +11,7 @@ import { ANNOUNCEMENT_CHANNELS, IN_SERVERS, MANAGE_GUILD, OptionType } from '../
 import { runSubcommand, subcommandArgs, subcommandOptions } from '../src/core/subcommands';
 import type { Reply } from '../src/core/reply';
 import { defineCommand, subcommandMaker, type HeraldContext } from '../src/services';
+import { channelMention } from '../src/format/parts';
 
 const url = z.string({ error: 'a feed URL' }).trim().min(1, 'a feed URL').max(2048, 'at most 2048 characters');
 
@@ -48,7 +49,7 @@ const subcommands = {
       let channelForum = false;
       if (args.channel) {
         const access = await channelAccess(ctx, args.channel, guildId);
-        if (!access.ok) return { content: `Not added: Herald cannot announce in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
+        if (!access.ok) return { content: `Not added: Herald cannot announce in ${channelMention(args.channel)}: ${access.reason}.`, ephemeral: true };
         channelForum = access.forum;
       }
       const result = await feeds.add({ url: args.url, guildId, userId: ctx.caller.userId, channelId: args.channel, pollMinutes, backfill: args.backfill, forum: channelForum });
@@ -82,7 +83,7 @@ const subcommands = {
       let forum = false;
       if (args.channel) {
         const access = await channelAccess(ctx, args.channel, guildId);
-        if (!access.ok) return { content: `Herald cannot announce in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
+        if (!access.ok) return { content: `Herald cannot announce in ${channelMention(args.channel)}: ${access.reason}.`, ephemeral: true };
         forum = access.forum;
       }
       const result = await deliveries.route({ guildId, url: args.url, channelId: args.channel ?? null, userId: ctx.caller.userId, forum });

@@ -9,7 +9,7 @@ import { LEAD_DAYS_MAX, type ReminderService, type SettingResult } from '../src/
 import type { MemberReminderService } from '../src/reminders/member-reminders';
 import { listReply, moveDecidedText, movesReply, offText, settingsReply } from '../src/reminders/answers';
 import { isTimeZone } from '../src/reminders/time';
-import { safe } from '../src/format/text';
+import { channelMention, safe } from '../src/format/parts';
 import { dayText } from '../src/format/dates';
 import { CANCEL_PREFIX, mineReply, remindMeReply, timezoneReply, timezoneSetReply } from '../src/reminders/member-answers';
 import { REMIND_ME_PREFIX } from '../src/reminders/members';
@@ -47,8 +47,8 @@ const adminSubcommands = {
     args: { channel: z.string({ error: 'choose a channel' }).min(1) },
     async run(args, ctx, { reminders, guildId }) {
       const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(args.channel, ctx.caller.guildId ?? undefined) : { ok: true as const };
-      if (!access.ok) return { content: `Herald cannot post reminders in <#${args.channel}>: ${access.reason}.`, ephemeral: true };
-      if ('forum' in access && access.forum) return { content: `Herald cannot post reminders in <#${args.channel}>: it is a forum channel (pick a text channel).`, ephemeral: true };
+      if (!access.ok) return { content: `Herald cannot post reminders in ${channelMention(args.channel)}: ${access.reason}.`, ephemeral: true };
+      if ('forum' in access && access.forum) return { content: `Herald cannot post reminders in ${channelMention(args.channel)}: it is a forum channel (pick a text channel).`, ephemeral: true };
       return settingsReply('Reminders channel set', await reminders.subscribe(guildId, args.channel));
     },
   }),
@@ -103,7 +103,7 @@ const adminSubcommands = {
     args: {},
     async run(_args, _ctx, { reminders, guildId }) {
       const result = await reminders.preview(guildId);
-      return result.ok ? { content: `Preview posted in <#${result.channelId}>.`, ephemeral: true } : { content: `No preview posted: ${result.reason}`, ephemeral: true };
+      return result.ok ? { content: `Preview posted in ${channelMention(result.channelId)}.`, ephemeral: true } : { content: `No preview posted: ${result.reason}`, ephemeral: true };
     },
   }),
   moves: admin({

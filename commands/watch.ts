@@ -10,6 +10,7 @@ import { runSubcommand, subcommandArgs, subcommandOptions } from '../src/core/su
 import type { Reply } from '../src/core/reply';
 import { defineCommand, subcommandMaker, type HeraldContext } from '../src/services';
 import { topicTerms } from '../src/feeds/topic';
+import { channelMention } from '../src/format/parts';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(300).optional());
 const channel = z.string().regex(/^\d{1,20}$/, 'a channel').optional();
@@ -35,9 +36,9 @@ const subcommands = {
       const channelId = args.channel ?? ctx.caller.channelId;
       if (!channelId) return { content: 'Choose a channel.', ephemeral: true };
       const access = ctx.services.channels ? await ctx.services.channels.canPostEmbeds(channelId, ctx.caller.guildId ?? undefined) : { ok: true as const };
-      if (!access.ok) return { content: `Herald cannot announce in <#${channelId}>: ${access.reason}.`, ephemeral: true };
+      if (!access.ok) return { content: `Herald cannot announce in ${channelMention(channelId)}: ${access.reason}.`, ephemeral: true };
       const watch = await watches.subscribe({ guildId, channelId, topic: args.topic, userId: ctx.caller.userId, forum: 'forum' in access && access.forum === true });
-      return { content: `New articles will be announced in <#${watch.channelId}>${watchTopic(watch)}.`, ephemeral: true };
+      return { content: `New articles will be announced in ${channelMention(watch.channelId)}${watchTopic(watch)}.`, ephemeral: true };
     },
   }),
   topic: sub({
@@ -52,7 +53,7 @@ const subcommands = {
       if (topic && topicTerms(topic).length === 0) return { content: 'Give at least one keyword or name, e.g. `CSTO, Tajikistan`.', ephemeral: true };
       const result = await watches.setTopic({ guildId, channelId: args.channel, topic });
       if (!result.ok) return { content: result.reason, ephemeral: true };
-      return { content: result.watches.map((w) => `<#${w.channelId}>${watchTopic(w)}`).join('\n') || 'No watched channel.', ephemeral: true };
+      return { content: result.watches.map((w) => `${channelMention(w.channelId)}${watchTopic(w)}`).join('\n') || 'No watched channel.', ephemeral: true };
     },
   }),
   list: sub({
@@ -68,8 +69,8 @@ const subcommands = {
     args: { channel },
     async run(args, _ctx, { watches, guildId }) {
       const n = await watches.off({ guildId, channelId: args.channel });
-      if (n === 0) return { content: args.channel ? `<#${args.channel}> was not watched.` : 'No channel was watched in this server.', ephemeral: true };
-      return { content: args.channel ? `Announcements in <#${args.channel}> stopped.` : `Announcements stopped in ${n} channel${n === 1 ? '' : 's'}.`, ephemeral: true };
+      if (n === 0) return { content: args.channel ? `${channelMention(args.channel)} was not watched.` : 'No channel was watched in this server.', ephemeral: true };
+      return { content: args.channel ? `Announcements in ${channelMention(args.channel)} stopped.` : `Announcements stopped in ${n} channel${n === 1 ? '' : 's'}.`, ephemeral: true };
     },
   }),
   filter: sub({
@@ -143,7 +144,7 @@ async function configure(ctx: HeraldContext, guildId: string, channelId: string 
   if (!settings.ok) return settings.reply;
   const result = await deliveries.configureWatch({ guildId, channelId, patch: settings.patch });
   if (!result.ok) return { content: result.reason, ephemeral: true };
-  return { content: result.watches.map((w) => `<#${w.channelId}>${watchTopic(w)}${watchSettings(w)}`).join('\n'), ephemeral: true };
+  return { content: result.watches.map((w) => `${channelMention(w.channelId)}${watchTopic(w)}${watchSettings(w)}`).join('\n'), ephemeral: true };
 }
 
 export default defineCommand({

@@ -2,7 +2,8 @@
 // customId is "articles:page:N" (1-based).
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
-import { HERALD_COLOR, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { safe } from '../format/parts';
 import { dayText, discordInstant, publishedDateText } from '../format/dates';
 
 export const ARTICLES_PER_PAGE = 10;

@@ -4,7 +4,8 @@ import type { TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
-import { clip, HERALD_COLOR, safe } from '../format/text';
+import { clip, HERALD_COLOR } from '../format/text';
+import { bold, safe } from '../format/parts';
 import { asOf, dayText, discordInstant, eventDateText, publishedDateText, statusText } from '../format/dates';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
@@ -41,7 +42,7 @@ export function storyField(tracked: TrackedArticle, story: TrackedArticle[], tru
   const lines = story.map((t) => {
     const when = publishedDateText(t.article.published) ?? `added ${discordInstant(t.ingestedAt, 'D')}`;
     const self = t.article.id === tracked.article.id ? ' (this article)' : '';
-    return `**${safe(t.article.headline)}** — ${when}${self}`;
+    return `${bold(safe(t.article.headline))} — ${when}${self}`;
   });
   return listField(truncated ? `The story: its ${story.length} closest articles (more link on)` : `The story in ${story.length} articles`, lines);
 }
@@ -54,7 +55,7 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   if (key) {
     fields.push({
       name: 'Key date',
-      value: [`**${eventDateText(key)}** (${statusText(key, now)}) — ${safe(key.description)}`, eventTimestamps(key)].filter(Boolean).join('\n'),
+      value: [`${bold(eventDateText(key))} (${statusText(key, now)}) — ${safe(key.description)}`, eventTimestamps(key)].filter(Boolean).join('\n'),
     });
   }
   const involved = [...article.people.map(personLine), ...article.organisations.map(organisationLine)];
@@ -66,7 +67,7 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   if (reported) fields.push(reported);
   const linked = storyField(tracked, story, truncated);
   if (linked) fields.push(linked);
-  const summary = summarySentences(article).map(safe).join(' ');
+  const summary = summarySentences(article).map((t) => safe(t)).join(' ');
   return {
     embeds: [
       {

@@ -2,7 +2,7 @@
 import type { Article, ArticleEvent } from '../articles/model';
 import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
-import { clip, quote, safe } from '../format/text';
+import { quote, safe } from '../format/parts';
 import { eventDateText, unixNoon, dayTimestamp, timestampPart, yearShown, type DatedEvent } from '../format/dates';
 
 /** Most important first; equal salience → earlier first. */
@@ -60,7 +60,7 @@ export function eventTimestamps(event: DatedEvent): string | undefined {
 
 export function eventDescription(event: ArticleEvent): string {
   const d = event.description.trim();
-  return clip(safe(d.charAt(0).toUpperCase() + d.slice(1)), 300);
+  return safe(d.charAt(0).toUpperCase() + d.slice(1), { max: 300 });
 }
 
 const NAMES_A_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{4}\b/i;
@@ -71,7 +71,7 @@ export function asWritten(event: ArticleEvent): string | undefined {
   // A relative date whose year is not known is already shown as written.
   if (!yearShown(event) && event.dateBasis === 'relative') return undefined;
   if (!written || NAMES_A_DATE.test(written)) return undefined;
-  return `Written as “${clip(safe(written), 100)}”`;
+  return `Written as “${safe(written, { max: 100 })}”`;
 }
 
 export function eventQuote(article: Article, event: ArticleEvent, max = 600): string | undefined {

@@ -6,7 +6,8 @@ import type { Choice, EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { matchesWords } from './article-option';
 import { keyEvent } from './events';
-import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
+import { HERALD_COLOR, joinList } from '../format/text';
+import { bold, safe } from '../format/parts';
 import { asOf, dayText, eventDateText, publishedDateText, statusText } from '../format/dates';
 
 const MAX_LISTS = 20;
@@ -36,14 +37,14 @@ function keyFacts(tracked: TrackedArticle, now: Date): string[] {
   const { article } = tracked;
   const lines: string[] = [];
   const key = keyEvent(article);
-  if (key) lines.push(`**Key date:** ${eventDateText(key)} (${statusText(key, now)}) — ${safe(key.description)}`);
+  if (key) lines.push(`${bold('Key date:')} ${eventDateText(key)} (${statusText(key, now)}) — ${safe(key.description)}`);
   const published = publishedDateText(article.published);
-  if (published) lines.push(`**Published:** ${published}`);
+  if (published) lines.push(`${bold('Published:')} ${published}`);
   const countries = article.places.filter((p) => p.kind === 'country').map((p) => p.name);
   const otherPlaces = article.places.filter((p) => p.kind !== 'country').map((p) => p.name);
-  if (countries.length) lines.push(`**Countries:** ${safe(joinList(countries))}`);
-  if (otherPlaces.length) lines.push(`**Other places:** ${safe(joinList(otherPlaces))}`);
-  if (article.organisations.length) lines.push(`**Organisations:** ${safe(joinList(article.organisations.map((o) => o.acronym ?? o.name)))}`);
+  if (countries.length) lines.push(`${bold('Countries:')} ${safe(joinList(countries))}`);
+  if (otherPlaces.length) lines.push(`${bold('Other places:')} ${safe(joinList(otherPlaces))}`);
+  if (article.organisations.length) lines.push(`${bold('Organisations:')} ${safe(joinList(article.organisations.map((o) => o.acronym ?? o.name)))}`);
   return lines;
 }
 
@@ -55,7 +56,7 @@ export function factsReply(tracked: TrackedArticle, now: Date, topic?: string): 
     if (lists.length === 0) {
       const topics = article.lists.map((l) => `“${l.label}”`);
       const hint = topics.length ? ` Topics: ${safe(joinList(topics.slice(0, 10)))}.` : ' Herald found no lists in it.';
-      return userError(`Nothing about “${clip(safe(topic), 80)}” in this article.${hint}`);
+      return userError(`Nothing about “${safe(topic, { max: 80 })}” in this article.${hint}`);
     }
     return { embeds: [{ title, fields: lists.map(listFieldOf), footer: asOf(now), color: HERALD_COLOR }] };
   }

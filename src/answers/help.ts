@@ -4,6 +4,7 @@ import { OptionType } from '../core/command';
 import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { clip, HERALD_COLOR } from '../format/text';
+import { bold } from '../format/parts';
 
 export type HelpEntry = Pick<Command<unknown>, 'definition' | 'adminOnly' | 'guildOnly' | 'memberOpen'>;
 
@@ -42,7 +43,7 @@ export function helpReply(commands: readonly HelpEntry[], name?: string): Reply 
       ],
     };
   }
-  const lines = sorted.map((c) => `**/${c.definition.name}** — ${c.definition.description}${marks(c)}`);
+  const lines = sorted.map((c) => `${bold(`/${c.definition.name}`)} — ${c.definition.description}${marks(c)}`);
   return {
     embeds: [
       {

@@ -5,7 +5,8 @@ import type { TrackedArticle } from '../articles/library';
 import { yearIsCertain, type Published } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
-import { clip, HERALD_COLOR, quote, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { bold, quote, safe } from '../format/parts';
 import { dayText, discordInstant, publishedDateText } from '../format/dates';
 import { attributionLine } from './who';
 
@@ -16,8 +17,8 @@ export function originText(tracked: TrackedArticle): string {
   const url = tracked.article.meta.url ?? (/^https?:\/\//i.test(tracked.origin) ? tracked.origin : undefined);
   // "@everyone"/"@here" in a link would still read as a mass mention: percent-encode the "@" (same URL path).
   if (url && /^https?:\/\/[^\s<>]+$/i.test(url)) return `<${url.replace(/@(everyone|here)/gi, '%40$1')}>`;
-  if (url) return clip(safe(url), 512);
-  return `File ${clip(safe(basename(tracked.origin)), 256)}`;
+  if (url) return safe(url, { max: 512 });
+  return `File ${safe(basename(tracked.origin), { max: 256 })}`;
 }
 
 const BASIS_TEXT: Record<NonNullable<Published['basis']>, string> = {
@@ -36,7 +37,7 @@ export function publishedText(tracked: TrackedArticle): string {
   const how = BASIS_TEXT[published.basis ?? (published.inferred ? 'text' : meta.published ? 'front-matter' : 'none')];
   const reason = published.reason.charAt(0).toUpperCase() + published.reason.slice(1);
   const certainty = yearIsCertain(published) ? 'year certain' : 'year not certain';
-  const lines = [`**${publishedDateText(published) ?? dayText(published.date)}**, ${how} (confidence ${Math.round(published.confidence * 100)}%, ${certainty})`, safe(reason)];
+  const lines = [`${bold(publishedDateText(published) ?? dayText(published.date))}, ${how} (confidence ${Math.round(published.confidence * 100)}%, ${certainty})`, safe(reason)];
   const from = published.sentence !== undefined ? sentenceText(tracked.article, published.sentence) : undefined;
   if (from) lines.push(quote(from, 300));
   return lines.join('\n');
@@ -47,7 +48,7 @@ export function sourceReply(tracked: TrackedArticle): Reply {
   // One field per attribution: who and how in the name, the sentence it rests on as the value.
   const reported: EmbedField[] = article.attributions.slice(0, MAX_ATTRIBUTIONS).map((a) => {
     const text = sentenceText(article, a.sentence);
-    return { name: attributionLine(a, false).replace(/\*\*/g, ''), value: text ? quote(text, 400) : safe(a.claim ?? '(no sentence)') };
+    return { name: attributionLine(a, false, false), value: text ? quote(text, 400) : safe(a.claim ?? '(no sentence)') };
   });
   const fields: EmbedField[] = [
     ...(reported.length ? reported : [{ name: 'Reported by', value: 'The article names no source for its report.' }]),

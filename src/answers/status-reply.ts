@@ -1,7 +1,8 @@
 // /status: how Herald is doing, from a StatusSnapshot taken at `now`.
 import type { StatusSnapshot } from '../core/status-snapshot';
 import type { EmbedField, Reply } from '../core/reply';
-import { clip, HERALD_COLOR, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { channelMention, safe } from '../format/parts';
 import { discordInstant } from '../format/dates';
 import { listField } from './who';
 
@@ -20,7 +21,7 @@ export function loadingText(p: { done: number; total: number }): string {
   return p.total > 0 ? `${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} files read` : 'listing the articles folder';
 }
 
-const channel = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
+const channel = (id: string) => (/^\d{17,20}$/.test(id) ? channelMention(id) : `#${safe(id)}`);
 
 export function statusReply(s: StatusSnapshot, now: Date): Reply {
   const fields: EmbedField[] = [

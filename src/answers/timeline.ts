@@ -5,7 +5,8 @@ import { eventYearIsCertain } from '../articles/model';
 import type { Reply } from '../core/reply';
 import type { TimelineEventInput, TimelineInput } from '../pictures/timeline-layout';
 import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
-import { HERALD_COLOR, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { safe } from '../format/parts';
 import { asOf, eventDateText, publishedDateText, statusText } from '../format/dates';
 
 export function timelineReply(tracked: TrackedArticle, now: Date): Reply {

@@ -5,7 +5,8 @@ import type { ArticleEvent } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { asWritten, bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
-import { clip, HERALD_COLOR, joinList, safe } from '../format/text';
+import { HERALD_COLOR, joinList } from '../format/text';
+import { safe } from '../format/parts';
 import { asOf, eventDateText, statusText } from '../format/dates';
 
 // Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
@@ -34,8 +35,8 @@ export function whenReply(tracked: TrackedArticle, now: Date, eventQuery?: strin
   if (eventQuery !== undefined) {
     const event = findEvent(article, eventQuery);
     if (!event) {
-      const known = bySalience(article.events).slice(0, 5).map((e) => `“${clip(safe(e.description), 80)}”`);
-      return userError(`No event matching “${clip(safe(eventQuery), 80)}” in this article. Try one of: ${joinList(known)}.`);
+      const known = bySalience(article.events).slice(0, 5).map((e) => `“${safe(e.description, { max: 80 })}”`);
+      return userError(`No event matching “${safe(eventQuery, { max: 80 })}” in this article. Try one of: ${joinList(known)}.`);
     }
     return { embeds: [{ title, fields: [eventField(tracked, event, now)], footer: asOf(now), color: HERALD_COLOR }] };
   }

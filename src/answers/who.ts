@@ -6,7 +6,8 @@ import type { Choice, EmbedField, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { sentenceText } from './events';
-import { clip, HERALD_COLOR, joinList, quote, safe } from '../format/text';
+import { HERALD_COLOR, joinList } from '../format/text';
+import { bold, quote, safe } from '../format/parts';
 
 /** "Secretary-General of the CSTO" — the organisation only when the role does not already name it. */
 export function personAbout(p: Person): string {
@@ -17,7 +18,7 @@ export function personAbout(p: Person): string {
 
 export function personLine(p: Person): string {
   const about = personAbout(p);
-  return `**${safe(p.name)}**${about ? ` — ${safe(about)}` : ''}`;
+  return `${bold(safe(p.name))}${about ? ` — ${safe(about)}` : ''}`;
 }
 
 export function organisationName(o: Organisation): string {
@@ -25,15 +26,16 @@ export function organisationName(o: Organisation): string {
 }
 
 export function organisationLine(o: Organisation): string {
-  return `**${safe(organisationName(o))}**${o.members.length ? ` — members: ${safe(joinList(o.members))}` : ''}`;
+  return `${bold(safe(organisationName(o)))}${o.members.length ? ` — members: ${safe(joinList(o.members))}` : ''}`;
 }
 
 /** "Azerbaijani media reported: …", but "According to RIA Novosti: …" when the verb leads into the source. */
-export function attributionLine(a: Attribution, withClaim = true): string {
+export function attributionLine(a: Attribution, withClaim = true, emphasis = true): string {
   const claim = a.claim && withClaim ? `: ${safe(a.claim)}` : '';
-  const verb = safe(a.verb.trim());
-  if (/\b(from|to|by|of|with)$/i.test(a.verb.trim())) return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} **${safe(a.source)}**${claim}`;
-  return `**${safe(a.source)}** ${verb}${claim}`;
+  const verb = a.verb.trim();
+  const source = emphasis ? bold(safe(a.source)) : safe(a.source);
+  if (/\b(from|to|by|of|with)$/i.test(verb)) return `${safe(verb.charAt(0).toUpperCase() + verb.slice(1))} ${source}${claim}`;
+  return `${source} ${safe(verb)}${claim}`;
 }
 
 /** A field of one item a line, whole (Discord's renderer keeps what fits and says "…and N more"). */
@@ -135,11 +137,11 @@ export function whoReply(tracked: TrackedArticle, name?: string): Reply {
     if (matches.length === 0) {
       const known = [...article.people.map((p) => p.name), ...article.organisations.map((o) => o.acronym ?? o.name)];
       const hint = known.length ? ` Try one of: ${safe(joinList(known.slice(0, 10)))}.` : ' Herald found no people or organisations in it.';
-      return userError(`No one called “${clip(safe(name), 80)}” in this article.${hint}`);
+      return userError(`No one called “${safe(name, { max: 80 })}” in this article.${hint}`);
     }
     if (matches.length > 1) {
       const names = matches.map((m) => (m.kind === 'person' ? m.person.name : organisationName(m.organisation)));
-      return userError(`“${clip(safe(name), 80)}” could be ${safe(joinList(names.slice(0, 10)))}. Give more of the name.`);
+      return userError(`“${safe(name, { max: 80 })}” could be ${safe(joinList(names.slice(0, 10)))}. Give more of the name.`);
     }
     const [match] = matches;
     return match.kind === 'person' ? personReply(article, match.person, headline) : organisationReply(article, match.organisation, headline);

@@ -7,6 +7,7 @@ import type { Choice, Reply } from './reply';
 import type { Clock } from './clock';
 import type { CommandOutcome, Metrics } from './metrics';
 import { scrubChoices, scrubReply, type Scrub } from './secrets';
+import { italic } from '../format/parts';
 
 /** `S`: the services commands receive (main.ts: src/services.ts's Services). */
 export interface RouterDeps<S extends RouterServices<S> = RouterServices<any>> {
@@ -158,7 +159,7 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     const progress = this.deps.services.articles.loading?.();
     if (!progress || command === 'status' || command === 'help' || /still loading/i.test(reply.content ?? '')) return reply;
     const count = (n: number) => n.toLocaleString('en-GB');
-    const note = `*Still loading articles (${count(progress.done)} of ${count(progress.total)} files read): this answer covers those loaded so far.*`;
+    const note = italic(`Still loading articles (${count(progress.done)} of ${count(progress.total)} files read): this answer covers those loaded so far.`);
     return { ...reply, content: reply.content ? `${note}\n${reply.content}` : note };
   }
 

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { eventYearIsCertain, yearIsCertain, type Article } from '../articles/model';
 import type { Embed, EmbedField, Reply } from '../core/reply';
 import type { DateMove } from '../stories/link';
-import { clip, safe } from '../format/text';
+import { clip } from '../format/text';
+import { bold, link as linkPart, safe } from '../format/parts';
 import { dayTimestamp, publishedDateText } from '../format/dates';
 import { isFarMove } from '../reminders/holds';
 
@@ -29,8 +30,8 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
   const { article, now } = input;
   const url = article.meta.url ?? (/^https?:\/\//.test(input.origin) ? input.origin : undefined);
   const parts: string[] = [];
-  if (input.updateTo) parts.push(`**Update to:** ${cut(safe(input.updateTo), 200)}`);
-  // Article and feed text is untrusted: safe() strips invisible controls, escapes markdown, defuses mentions.
+  if (input.updateTo) parts.push(`${bold('Update to:')} ${safe(input.updateTo, { max: 200, exact: true })}`);
+  // Article and feed text is untrusted: safe() carries it as plain text (controls stripped; Discord gets it escaped, mentions defused).
   const summary = safe(summarise(article));
   if (summary) parts.push(summary);
   const fields: EmbedField[] = [];
@@ -39,26 +40,26 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
       name: 'Date moved',
       value: input.moves
         .slice(0, 3)
-        .map((m) => `${cut(safe(m.description), 120)}: ${dayTimestamp(m.from, 'D')} → **${dayTimestamp(m.to, 'D')}**${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
+        .map((m) => `${safe(m.description, { max: 120, exact: true })}: ${dayTimestamp(m.from, 'D')} → ${bold(dayTimestamp(m.to, 'D'))}${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
         .join('\n'),
     });
     if (input.movedFrom) {
       const name = (source: string | undefined, link: string | undefined, fallback: string) => {
         const label = safe(source ?? (link ? hostOf(link) : fallback));
-        return link && /^https?:\/\//.test(link) ? `[${label}](${link.replace(/@(everyone|here)/gi, '%40$1')})` : label;
+        return link && /^https?:\/\//.test(link) ? linkPart(label, link) : label;
       };
       fields.push({
         name: 'Sources',
-        value: `Before: ${name(input.movedFrom.source, input.movedFrom.url, 'the earlier article')} — ${cut(safe(input.movedFrom.headline), 150)}\nNow: ${name(article.meta.source, url, 'this article')}`,
+        value: `Before: ${name(input.movedFrom.source, input.movedFrom.url, 'the earlier article')} — ${safe(input.movedFrom.headline, { max: 150, exact: true })}\nNow: ${name(article.meta.source, url, 'this article')}`,
       });
     }
   }
   const dates = upcoming(article, now);
   if (dates.length > 0) {
-    fields.push({ name: 'Key dates', value: dates.map((e) => `${dayTimestamp(e.date, 'D')} (${dayTimestamp(e.date, 'R')}): ${cut(safe(e.description), 150)}`).join('\n') });
+    fields.push({ name: 'Key dates', value: dates.map((e) => `${dayTimestamp(e.date, 'D')} (${dayTimestamp(e.date, 'R')}): ${safe(e.description, { max: 150, exact: true })}`).join('\n') });
   }
-  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: cut(safe(input.matchedTerms.join(', ')), 200), inline: true });
-  if (url) fields.push({ name: 'Source', value: `[${safe(article.meta.source ?? hostOf(url))}](${url.replace(/@(everyone|here)/gi, '%40$1')})`, inline: true });
+  if (input.matchedTerms && input.matchedTerms.length > 0) fields.push({ name: 'Matched', value: safe(input.matchedTerms.join(', '), { max: 200, exact: true }), inline: true });
+  if (url) fields.push({ name: 'Source', value: linkPart(safe(article.meta.source ?? hostOf(url)), url), inline: true });
   const embed: Embed = {
     title: safe(article.headline),
     url,

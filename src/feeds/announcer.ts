@@ -9,7 +9,8 @@ import type { Clock } from '../core/clock';
 import type { ActionResult, MessagePoster, PostAction } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
 import { CHANNEL_SUMMARY, SUMMARY_KEY, type AnnouncementRow, type FeedStore, type NewAnnouncement, type WatchRow } from './store';
-import { neutraliseMentions, safe, stripControls } from '../format/text';
+import { neutraliseMentions, stripControls } from '../format/text';
+import { bold, safe } from '../format/parts';
 import type { StoryIndex } from '../stories/index';
 import { movedEvents, signature } from '../stories/link';
 import { entityProfile } from '../stories/entities';
@@ -191,7 +192,7 @@ export class Announcer {
     const lines: NewAnnouncement[] = [];
     for (const [watchId, more] of budget.over) {
       const key = `${SUMMARY_KEY}feed:${feed.id}:${now.toISOString()}`;
-      const reply: Reply = { content: `…and ${more} more new article${more === 1 ? '' : 's'} from **${safe(feed.title)}** in this poll, not announced one by one (at most ${budget.perWatch} per feed and poll). See /articles.` };
+      const reply: Reply = { content: `…and ${more} more new article${more === 1 ? '' : 's'} from ${bold(safe(feed.title))} in this poll, not announced one by one (at most ${budget.perWatch} per feed and poll). See /articles.` };
       lines.push({ watchId, articleKey: key, nonce: announcementNonce(watchId, key), reply });
     }
     const queued = await this.deps.store.enqueue(lines, now);
@@ -309,7 +310,7 @@ export class Announcer {
       const lines: NewAnnouncement[] = [];
       for (const [channelId, o] of overflow) {
         const key = `${CHANNEL_SUMMARY}${channelId}:${now.toISOString()}`;
-        const sources = [...o.sources].slice(0, 3).map(safe).join(', ');
+        const sources = [...o.sources].slice(0, 3).map((t) => safe(t)).join(', ');
         const reply: Reply = {
           content: `…and ${o.count} more new article${o.count === 1 ? '' : 's'}${sources ? ` from ${sources}${o.sources.size > 3 ? ' and others' : ''}` : ''}, not announced one by one (at most ${perMinute} a minute in this channel). See /articles.`,
         };

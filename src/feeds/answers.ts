@@ -5,12 +5,13 @@ import { discordInstant } from '../format/dates';
 import type { FeedAddResult, FeedInfo, OpmlImportReport, WatchInfo, WebhookInfo } from './admin-services';
 import { shown } from './delivery-options';
 import { describeInterval } from './schedule';
+import { bold, channelMention, code, roleMention } from '../format/parts';
 
 /** A feed's text shown back in /feed replies. */
 const feedText = (text: string) => shown(text, 200);
 
 export function feedLabel(feed: FeedInfo): string {
-  return feed.title ? `**${feedText(feed.title)}** <${feed.url}>` : `<${feed.url}>`;
+  return feed.title ? `${bold(feedText(feed.title))} <${feed.url}>` : `<${feed.url}>`;
 }
 
 /** /feed add, once the feed is followed (or was already). `routed`/`timed`: the admin gave a channel or an interval. */
@@ -19,7 +20,7 @@ export function feedAdded(result: Extract<FeedAddResult, { ok: true }>, asked: {
     const hint = asked.routed || asked.timed ? ' To change where it posts or how often it is read, use /feed route and /feed interval.' : '';
     return `Herald already follows ${feedLabel(result.feed)}${result.feed.scope === 'global' ? ' (from the configuration)' : ''}.${hint}`;
   }
-  const where = result.feed.channelId ? `in <#${result.feed.channelId}>` : 'in watched channels (see /watch)';
+  const where = result.feed.channelId ? `in ${channelMention(result.feed.channelId)}` : 'in watched channels (see /watch)';
   const backfilled = result.backfilled ? ` Its newest ${result.backfilled} item${result.backfilled === 1 ? ' is' : 's are'} being announced ${where} now.` : '';
   return `Following ${feedLabel(result.feed)}${result.feed.pollMinutes ? `, read ${describeInterval(result.feed.pollMinutes)}` : ''}. Its ${result.itemsRecorded} current item${result.itemsRecorded === 1 ? ' was' : 's were'} recorded without announcing; new items will be announced ${where}.${backfilled}`;
 }
@@ -27,7 +28,7 @@ export function feedAdded(result: Extract<FeedAddResult, { ok: true }>, asked: {
 /** /feed route: where the feed's new items go now. */
 export function feedRouted(feed: FeedInfo, channelId: string | undefined): string {
   return channelId
-    ? `New items of ${feedLabel(feed)} will be announced in <#${channelId}> (and in topic watches they match), no longer in the server's every-article watches.`
+    ? `New items of ${feedLabel(feed)} will be announced in ${channelMention(channelId)} (and in topic watches they match), no longer in the server's every-article watches.`
     : `${feedLabel(feed)} is no longer routed: its new items go to the server's watched channels.`;
 }
 
@@ -36,7 +37,7 @@ export function feedSettings(feed: FeedInfo, route: WatchInfo | undefined): stri
   const lines = [`${feedLabel(feed)} · ${feed.filter ? `filter: ${feedText(feed.filter)}` : 'no filter'}`];
   if (route) {
     lines.push(
-      `In <#${route.channelId}>: ${route.format === 'text' ? 'plain text' : 'embed'}${route.template ? ` from template \`${feedText(route.template).replace(/`/g, "'")}\`` : ''} · ${route.pingRoleId ? `pings <@&${route.pingRoleId}>` : 'pings no one'}${route.publish ? ' · publishes' : ''}${route.openThread ? ' · opens a thread' : ''}`,
+      `In ${channelMention(route.channelId)}: ${route.format === 'text' ? 'plain text' : 'embed'}${route.template ? ` from template ${code(feedText(route.template).replace(/`/g, "'"))}` : ''} · ${route.pingRoleId ? `pings ${roleMention(route.pingRoleId)}` : 'pings no one'}${route.publish ? ' · publishes' : ''}${route.openThread ? ' · opens a thread' : ''}`,
     );
   }
   return lines.join('\n');
@@ -57,7 +58,7 @@ export function feedListReply(feeds: FeedInfo[], now: Date): Reply {
   if (feeds.length === 0) return { content: 'No feeds are followed. Add one with /feed add (or FEEDS in the configuration).', ephemeral: true };
   const lines = feeds.slice(0, 25).map((f) => {
     const scope = f.scope === 'global' ? ' · from configuration' : '';
-    const extra = `${f.channelId ? ` · → <#${f.channelId}>` : ''}${f.pollMinutes ? ` · ${describeInterval(f.pollMinutes)}` : ''}${f.filter ? ` · filter: ${feedText(f.filter)}` : ''}`;
+    const extra = `${f.channelId ? ` · → ${channelMention(f.channelId)}` : ''}${f.pollMinutes ? ` · ${describeInterval(f.pollMinutes)}` : ''}${f.filter ? ` · filter: ${feedText(f.filter)}` : ''}`;
     if (f.failures === 0) return `✅ ${feedLabel(f)}${scope}${extra}${f.lastOkAt ? ` · last read ${discordInstant(f.lastOkAt, 'R')}` : ' · not read yet'}`;
     const retry = f.nextAttemptAt && f.nextAttemptAt > now ? ` · next try ${discordInstant(f.nextAttemptAt, 'R')}` : '';
     return `⚠️ ${feedLabel(f)}${scope}${extra} · failing (${f.failures} in a row): ${feedText(f.lastError ?? 'unknown error')}${retry}`;
@@ -77,7 +78,7 @@ export function feedListReply(feeds: FeedInfo[], now: Date): Reply {
 
 /** What a watch announces: a feed route, a topic, or everything. */
 export function watchTopic(w: WatchInfo): string {
-  if (w.feed) return ` (every item of ${w.feed.title ? `**${shown(w.feed.title)}**` : `<${w.feed.url}>`}: feed route)`;
+  if (w.feed) return ` (every item of ${w.feed.title ? bold(shown(w.feed.title)) : `<${w.feed.url}>`}: feed route)`;
   return w.topic ? ` (only about: ${shown(w.topic)})` : ' (every new article)';
 }
 
@@ -86,25 +87,25 @@ export function watchSettings(w: WatchInfo): string {
   const parts: string[] = [];
   if (w.filter) parts.push(`filter: ${shown(w.filter)}`);
   if (w.format === 'text' || w.template) parts.push(`${w.format === 'text' ? 'plain text' : 'embed'}${w.template ? ` from template \`${shown(w.template).replace(/`/g, "'")}\`` : ''}`);
-  if (w.pingRoleId) parts.push(`pings <@&${w.pingRoleId}>`);
+  if (w.pingRoleId) parts.push(`pings ${roleMention(w.pingRoleId)}`);
   if (w.publish) parts.push('publishes');
   if (w.openThread) parts.push('opens a thread');
   if (w.actionError) parts.push(`⚠️ ${shown(w.actionError)}`);
   if (w.forum) parts.push('forum posts');
-  if (w.webhook) parts.push(w.webhook.fallback ? `⚠️ posts as Herald, not webhook **${shown(w.webhook.name)}**: ${shown(w.webhook.fallback)}` : `as webhook **${shown(w.webhook.name)}**`);
+  if (w.webhook) parts.push(w.webhook.fallback ? `⚠️ posts as Herald, not webhook ${bold(shown(w.webhook.name))}: ${shown(w.webhook.fallback)}` : `as webhook ${bold(shown(w.webhook.name))}`);
   return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 
 /** /watch webhook, once set (or turned off: `webhook` undefined). */
 export function webhookSet(channelId: string, webhook: WebhookInfo | undefined): string {
-  if (!webhook) return `Announcements in <#${channelId}> are Herald's own messages again.`;
+  if (!webhook) return `Announcements in ${channelMention(channelId)} are Herald's own messages again.`;
   return webhook.fallback
-    ? `Webhook **${shown(webhook.name)}** is set for <#${channelId}>, but announcements go out as Herald's own messages for now: ${shown(webhook.fallback)}.`
-    : `Announcements in <#${channelId}> are posted as **${shown(webhook.name)}**${webhook.avatarUrl ? ' with your avatar' : ''} through a webhook.`;
+    ? `Webhook ${bold(shown(webhook.name))} is set for ${channelMention(channelId)}, but announcements go out as Herald's own messages for now: ${shown(webhook.fallback)}.`
+    : `Announcements in ${channelMention(channelId)} are posted as ${bold(shown(webhook.name))}${webhook.avatarUrl ? ' with your avatar' : ''} through a webhook.`;
 }
 
 export function watchListReply(watches: WatchInfo[]): Reply {
   if (watches.length === 0) return { content: 'No channel is watched. Start with /watch channel.', ephemeral: true };
-  const lines = watches.map((w) => `${w.broken ? '⚠️' : '📣'} <#${w.channelId}>${watchTopic(w)}${watchSettings(w)}${w.broken ? ` · stopped: ${shown(w.broken)} (run ${w.feed ? '/feed route' : '/watch channel'} again once fixed)` : ''}`);
+  const lines = watches.map((w) => `${w.broken ? '⚠️' : '📣'} ${channelMention(w.channelId)}${watchTopic(w)}${watchSettings(w)}${w.broken ? ` · stopped: ${shown(w.broken)} (run ${w.feed ? '/feed route' : '/watch channel'} again once fixed)` : ''}`);
   return { embeds: [{ title: `Watched channels (${watches.length})`, description: lines.join('\n') }], ephemeral: true };
 }

@@ -11,6 +11,7 @@ import type { DeliveryPatch, DeliveryService, FeedInfo, Outcome, PreviewOutcome,
 import { checkTemplate } from './templates';
 import { watchInfo, webhookInfo } from './watch-info';
 import { checkAvatarUrl, checkWebhookName, type WebhookDirectory, type WebhookMaker } from './webhooks';
+import { channelMention } from '../format/parts';
 
 export interface DeliveryRegistryDeps {
   store: FeedStore;
@@ -83,7 +84,7 @@ export class DeliveryRegistry implements DeliveryService {
   async configureWatch(input: { guildId: string; channelId?: string; patch: DeliveryPatch }): Promise<Outcome<{ watches: WatchInfo[] }>> {
     const watches = (await this.deps.store.watches(input.guildId)).filter((w) => w.feed_id === null && (!input.channelId || w.channel_id === input.channelId));
     if (watches.length === 0) {
-      return { ok: false, reason: input.channelId ? `<#${input.channelId}> is not watched yet: use /watch channel first (a feed's route is set with /feed).` : 'No channel is watched in this server yet: use /watch channel first.' };
+      return { ok: false, reason: input.channelId ? `${channelMention(input.channelId)} is not watched yet: use /watch channel first (a feed's route is set with /feed).` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
     const { filter, ...messagePatch } = input.patch;
     const checked = checkMessagePatch(messagePatch, input.guildId);
@@ -111,10 +112,10 @@ export class DeliveryRegistry implements DeliveryService {
       const removed = await store.removeChannelWebhook(input.channelId);
       if (removed?.webhook_id && removed.webhook_token) await webhookMaker?.remove(removed.webhook_id, removed.webhook_token);
       await webhooks?.refresh();
-      return removed ? { ok: true } : { ok: false, reason: `<#${input.channelId}> has no webhook delivery.` };
+      return removed ? { ok: true } : { ok: false, reason: `${channelMention(input.channelId)} has no webhook delivery.` };
     }
     const watched = (await store.watches(input.guildId)).some((w) => w.channel_id === input.channelId);
-    if (!watched) return { ok: false, reason: `<#${input.channelId}> gets no announcements yet: use /watch channel (or /feed route) first.` };
+    if (!watched) return { ok: false, reason: `${channelMention(input.channelId)} gets no announcements yet: use /watch channel (or /feed route) first.` };
     const checkedName = checkWebhookName(input.name ?? existing?.name ?? 'Herald');
     if (!checkedName.ok) return { ok: false, reason: `Not changed: ${checkedName.reason}.` };
     let avatarUrl = existing?.avatar_url ?? null;
@@ -158,7 +159,7 @@ export class DeliveryRegistry implements DeliveryService {
 
   async previewWatch(input: { guildId: string; channelId: string }): Promise<PreviewOutcome> {
     const watch = (await this.deps.store.watches(input.guildId)).find((w) => w.feed_id === null && w.channel_id === input.channelId);
-    if (!watch) return { ok: false, reason: `<#${input.channelId}> is not watched: use /watch channel first (for a feed's route: /feed preview).` };
+    if (!watch) return { ok: false, reason: `${channelMention(input.channelId)} is not watched: use /watch channel first (for a feed's route: /feed preview).` };
     return this.preview(watch);
   }
 

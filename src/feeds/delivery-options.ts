@@ -6,7 +6,7 @@ import type { Reply } from '../core/reply';
 import type { DeliveryPatch, PreviewOutcome } from './admin-services';
 import { PLACEHOLDERS, TEMPLATE_MAX } from './templates';
 import { FILTER_LIMITS } from './filters';
-import { clip, safe } from '../format/text';
+import { safe } from '../format/parts';
 
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, `at most ${max} characters`).optional());
@@ -110,5 +110,5 @@ export function previewReply(outcome: PreviewOutcome): Reply {
 
 /** Admin-typed and stranger text shown back: inert and bounded. */
 export function shown(text: string, max = 300): string {
-  return clip(safe(text), max);
+  return safe(text, { max });
 }

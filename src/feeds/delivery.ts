@@ -4,6 +4,7 @@
 import type { Reply } from '../core/reply';
 import { renderAnnouncement, type AnnouncementInput } from './announcement';
 import { DEFAULT_TEXT_TEMPLATE, fillTemplate, placeholderValues, type MessageFormat } from './templates';
+import { roleMention } from '../format/parts';
 
 export interface DeliverySettings {
   template: string | null;
@@ -19,7 +20,7 @@ export function articleUrl(input: Pick<AnnouncementInput, 'article' | 'origin'>)
 
 export function renderDelivery(input: AnnouncementInput, settings: DeliverySettings): Reply {
   const ping = settings.pingRoleId && /^\d{17,20}$/.test(settings.pingRoleId) ? settings.pingRoleId : null;
-  const mention = ping ? `<@&${ping}>` : '';
+  const mention = ping ? roleMention(ping) : '';
   let reply: Reply;
   if (settings.format === 'text') {
     const values = placeholderValues({ article: input.article, url: articleUrl(input), now: input.now, matchedTerms: input.matchedTerms });

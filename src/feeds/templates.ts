@@ -5,7 +5,8 @@
 // mentions: pinging is the role ping's job, which names exactly one role in allowed_mentions.
 import type { Article } from '../articles/model';
 import { dayTimestamp } from '../format/dates';
-import { clip, neutraliseMentions, safe } from '../format/text';
+import { clip, escapeMarkdown, neutraliseMentions } from '../format/text';
+import { cleanText } from '../format/parts';
 import { summarise, upcoming } from './announcement';
 
 export const PLACEHOLDERS = ['title', 'summary', 'link', 'source', 'date', 'keydate', 'topic'] as const;
@@ -53,19 +54,29 @@ export interface ValueInput {
   matchedTerms?: string[];
 }
 
+/**
+ * Article text as Discord markdown. A template is the one reply text written in Discord markdown by design
+ * (admins write it for Discord): its values are escaped here, not carried as plain-text parts (safe()), so
+ * the defusing of the whole result sees exactly the text Discord gets. The console shows it as written.
+ */
+function markdownValue(text: string, max?: number): string {
+  const inert = neutraliseMentions(escapeMarkdown(cleanText(text)));
+  return max === undefined ? inert : clip(inert, max, 'exact');
+}
+
 /** Every placeholder's value, already inert. */
 export function placeholderValues(input: ValueInput): PlaceholderValues {
   const { article, url } = input;
   const next = upcoming(article, input.now)[0];
   return {
-    title: clip(safe(article.headline), 256, 'exact'),
-    summary: safe(summarise(article)),
+    title: markdownValue(article.headline, 256),
+    summary: markdownValue(summarise(article)),
     // A bare URL is not escaped (escaping would break the link) but cannot carry a mention either.
-    link: url ? neutraliseMentions(url.replace(/[\s<>]/g, encodeURIComponent)) : '',
-    source: clip(safe(article.meta.source ?? hostOf(url) ?? ''), 200, 'exact'),
+    link: url ? neutraliseMentions(cleanText(url).replace(/[\s<>]/g, encodeURIComponent)) : '',
+    source: markdownValue(article.meta.source ?? hostOf(url) ?? '', 200),
     date: article.published.date ? dayTimestamp(article.published.date, 'D') : '',
-    keydate: next ? `${dayTimestamp(next.date, 'D')}: ${clip(safe(next.description), 150, 'exact')}` : '',
-    topic: clip(safe((input.matchedTerms ?? []).join(', ')), 200, 'exact'),
+    keydate: next ? `${dayTimestamp(next.date, 'D')}: ${markdownValue(next.description, 150)}` : '',
+    topic: markdownValue((input.matchedTerms ?? []).join(', '), 200),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import type { FeedStore } from './store';
 import { watchInfo } from './watch-info';
 import type { WatchInfo, WatchService } from './admin-services';
+import { channelMention } from '../format/parts';
 
 export class WatchRegistry implements WatchService {
   constructor(
@@ -23,7 +24,7 @@ export class WatchRegistry implements WatchService {
     // Topics belong to channel watches; a feed's route takes every item of its feed.
     const watches = (await this.store.watches(input.guildId)).filter((w) => w.feed_id === null && (!input.channelId || w.channel_id === input.channelId));
     if (watches.length === 0) {
-      return { ok: false, reason: input.channelId ? `<#${input.channelId}> is not watched yet: use /watch channel first.` : 'No channel is watched in this server yet: use /watch channel first.' };
+      return { ok: false, reason: input.channelId ? `${channelMention(input.channelId)} is not watched yet: use /watch channel first.` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
     const topic = input.topic?.trim() ? input.topic.trim() : null;
     for (const w of watches) await this.store.setWatchTopic(w.id, topic);

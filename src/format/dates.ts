@@ -114,7 +114,7 @@ export function unixNoon(iso: string): number {
 }
 
 /**
- * The one writer of a timestamp part (core/reply.ts TIMESTAMP_PART): a moment each transport renders,
+ * The one writer of a timestamp part (core/reply.ts, "Inline parts"): a moment each transport renders,
  * Discord as <t:UNIX:STYLE> (each reader's locale), the console as the date's text.
  */
 export function timestampPart(at: Date | number, style: TimestampStyle): string {

@@ -1,5 +1,6 @@
-// Text for any message Herald sends (replies, reminders, announcements), whatever the transport: make
-// untrusted text inert (controls, markdown, mentions) and shorten it honestly. Pure.
+// Text for any message Herald sends (replies, reminders, announcements), whatever the transport: strip
+// invisible controls, shorten honestly, and the escaping the Discord renderer applies to plain-text parts
+// (format/parts.ts; feed templates, Discord markdown by design, use it too). Pure.
 
 export const HERALD_COLOR = 0x2f6fb3;
 
@@ -24,11 +25,6 @@ export function escapeMarkdown(text: string): string {
 /** @everyone, @here, <@id>, <@!id>, <@&id>, <#id> → a zero-width space after "@"/"#" keeps them from resolving. */
 export function neutraliseMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(?=\d)/g, '<$1\u200b');
-}
-
-/** Article (or any untrusted) text made inert for Discord: the one function every answer uses. */
-export function safe(text: string): string {
-  return neutraliseMentions(escapeMarkdown(stripControls(text)));
 }
 
 /**
@@ -65,11 +61,6 @@ function safeSlice(text: string, n: number): string {
 
 function countFences(text: string): number {
   return text.split('```').length - 1;
-}
-
-/** A quoted sentence as a Discord block quote. */
-export function quote(text: string, max = 600): string {
-  return `> ${clip(safe(text).replace(/\s*\n\s*/g, ' '), max)}`;
 }
 
 /** "a, b and c". */

@@ -1,18 +1,19 @@
 // What /remind answers (pure): settings, listings and outcomes as ephemeral admin replies.
 import type { Reply } from '../core/reply';
-import { HERALD_COLOR, clip, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { bold, channelMention, link, roleMention, safe } from '../format/parts';
 import { dayText, discordInstant } from '../format/dates';
 import type { HeldMove } from './holds';
 import type { GuildReminderSettings, ReminderLine, ReminderListing } from './reminders';
 
-const channel = (id: string | null) => (id === null ? 'no channel' : /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safe(id)}`);
+const channel = (id: string | null) => (id === null ? 'no channel' : /^\d{17,20}$/.test(id) ? channelMention(id) : `#${safe(id)}`);
 
 export function settingsText(s: GuildReminderSettings): string {
   const lines = [
     s.channelId ? `Reminders post in ${channel(s.channelId)}.` : 'Reminders are off in this server (/remind channel turns them on).',
     `Time: ${s.time}${s.defaultTime ? ' (default)' : ''} · Time zone: ${s.timezone}${s.defaultTimezone ? ' (default)' : ''}`,
     `Lead: ${s.leadDays === 0 ? 'on the day only' : `on the day and ${s.leadDays} day${s.leadDays === 1 ? '' : 's'} before`}`,
-    `Role pinged: ${s.roleId ? `<@&${s.roleId}>` : 'none'}`,
+    `Role pinged: ${s.roleId ? roleMention(s.roleId) : 'none'}`,
   ];
   if (s.broken) lines.push(`⚠ The channel is broken since ${discordInstant(s.broken.at, 'f')}: ${safe(s.broken.reason)}. Fix its permissions, then run /remind channel again.`);
   return lines.join('\n');
@@ -24,14 +25,14 @@ export function settingsReply(title: string, s: GuildReminderSettings): Reply {
 
 function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed' | 'cancelled'): string {
   const lead = l.leadDays > 0 ? ` (${l.leadDays} day${l.leadDays === 1 ? '' : 's'} ahead)` : '';
-  const what = `${clip(safe(l.description), 120)}${lead} — ${clip(safe(l.headline), 80)}`;
+  const what = `${safe(l.description, { max: 120 })}${lead} — ${safe(l.headline, { max: 80 })}`;
   switch (kind) {
     case 'upcoming':
       return `${discordInstant(l.at, 'f')} (${discordInstant(l.at, 'R')}) in ${channel(l.channelId)}: ${what}`;
     case 'sent':
-      return `${discordInstant(l.at, 'f')}: ${what}${l.messageUrl ? ` — [message](${l.messageUrl})` : ''}`;
+      return `${discordInstant(l.at, 'f')}: ${what}${l.messageUrl ? ` — ${link('message', l.messageUrl)}` : ''}`;
     default:
-      return `due ${discordInstant(l.at, 'f')}: ${what} — ${clip(safe(l.reason ?? 'no reason recorded'), 200)}`;
+      return `due ${discordInstant(l.at, 'f')}: ${what} — ${safe(l.reason ?? 'no reason recorded', { max: 200 })}`;
   }
 }
 
@@ -42,7 +43,7 @@ function section(items: ReminderLine[], kind: 'upcoming' | 'sent' | 'missed' | '
 
 /** Articles that gave no reminder and why: archive news, a guessed year, no publication date. */
 function notScheduledText(listing: ReminderListing): string {
-  const lines = listing.notScheduled.map((n) => `• ${clip(safe(n.headline), 80)} — ${safe(n.why)}`);
+  const lines = listing.notScheduled.map((n) => `• ${safe(n.headline, { max: 80 })} — ${safe(n.why)}`);
   const more = listing.notScheduledCount - listing.notScheduled.length;
   if (more > 0) lines.push(`…and ${more} more`);
   return lines.join('\n');
@@ -79,7 +80,7 @@ export function listReply(listing: ReminderListing): Reply {
 export function movesReply(moves: HeldMove[]): Reply {
   if (moves.length === 0) return { content: 'No date move is waiting for an admin.', ephemeral: true };
   const lines = moves.map(
-    (m, i) => `${i === 0 ? '**→**' : '•'} ${safe(m.description)}: ${dayText(m.from)} → **${dayText(m.to)}** (by “${safe(m.newerHeadline)}”, ${safe(m.newerOrigin)})`,
+    (m, i) => `${i === 0 ? bold('→') : '•'} ${safe(m.description)}: ${dayText(m.from)} → ${bold(dayText(m.to))} (by “${safe(m.newerHeadline)}”, ${safe(m.newerOrigin)})`,
   );
   const first = moves[0];
   return {

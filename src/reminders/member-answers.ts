@@ -2,7 +2,8 @@
 // button each, and /remind me's time zone answers. Every reply is ephemeral: a member's reminders are theirs.
 import type { Button, Reply } from '../core/reply';
 import { dayText } from '../format/dates';
-import { clip, HERALD_COLOR, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { safe } from '../format/parts';
 import type { MemberListing, RemindMeResult } from './member-reminders';
 import { memberWhen } from './member-reminders';
 import type { MemberReminder } from './member-store';
@@ -10,8 +11,8 @@ import { BUTTONS_PER_ROW } from './members';
 
 export const CANCEL_PREFIX = 'remind:cancel:';
 
-const what = (r: MemberReminder) => `${clip(safe(r.content.description), 120)} — “${clip(safe(r.content.headline), 80)}”`;
-const moved = (r: MemberReminder) => (r.movedFrom && r.movedFrom !== r.eventDate ? ` (moved from ${dayText(r.movedFrom)}${r.movedBy ? ` by “${clip(safe(r.movedBy), 80)}”` : ''})` : '');
+const what = (r: MemberReminder) => `${safe(r.content.description, { max: 120 })} — “${safe(r.content.headline, { max: 80 })}”`;
+const moved = (r: MemberReminder) => (r.movedFrom && r.movedFrom !== r.eventDate ? ` (moved from ${dayText(r.movedFrom)}${r.movedBy ? ` by “${safe(r.movedBy, { max: 80 })}”` : ''})` : '');
 
 export function remindMeReply(result: RemindMeResult): Reply {
   if (!result.ok) return { content: result.reason, ephemeral: true };
@@ -60,7 +61,7 @@ export function mineReply(listing: MemberListing, note?: string): Reply {
         fields: [
           { name: 'Upcoming', value: lines(listing.upcoming, (r, i) => `${i + 1}. ${memberWhen(r)}${moved(r)}: ${what(r)}`, 'None. Press Remind me under an event in /when, /brief, /timeline or an announcement.') },
           { name: 'Sent', value: lines(listing.sent, (r) => `• ${dayText(r.eventDate)}: ${what(r)} — ${r.via === 'channel' ? "in the server's reminder channel (DMs closed)" : 'by direct message'}`, 'None yet') },
-          { name: 'Cancelled, missed or failed', value: lines(listing.ended, (r) => `• ${dayText(r.eventDate)}: ${what(r)} — ${r.state}: ${clip(safe(r.lastError ?? 'no reason recorded'), 200)}`, 'None') },
+          { name: 'Cancelled, missed or failed', value: lines(listing.ended, (r) => `• ${dayText(r.eventDate)}: ${what(r)} — ${r.state}: ${safe(r.lastError ?? 'no reason recorded', { max: 200 })}`, 'None') },
         ],
         color: HERALD_COLOR,
       },

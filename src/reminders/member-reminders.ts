@@ -10,7 +10,8 @@ import type { PostResult } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import { dayText, discordInstant } from '../format/dates';
-import { clip, safe } from '../format/text';
+import { clip } from '../format/text';
+import { bold, safe, userMention } from '../format/parts';
 import { publishedAt } from '../stories/index';
 import { movedEvents } from '../stories/link';
 import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
@@ -324,7 +325,7 @@ export class MemberReminders implements MemberReminderService {
         return 'failed';
       }
       via = 'channel';
-      const ping: Reply = { ...reply, content: `<@${r.userId}> your reminder (Herald could not send it as a direct message):`, pingUserId: r.userId };
+      const ping: Reply = { ...reply, content: `${userMention(r.userId)} your reminder (Herald could not send it as a direct message):`, pingUserId: r.userId };
       result = await this.send(() => this.o.poster.post(channelId, ping, { nonce: r.nonce }));
     }
     const after = this.o.clock.now();
@@ -369,7 +370,7 @@ export function memberReminderReply(r: MemberReminder, late?: { ms: number; caus
   const reply = reminderReply(r.content, { eventAt: new Date(memberDueAt(r.eventDate, r.time, r.timezone)), leadDays: 0, late });
   const [embed] = reply.embeds ?? [];
   if (embed) {
-    const moved = r.movedFrom && r.movedFrom !== r.eventDate ? `**Moved** from ${dayText(r.movedFrom)} to ${dayText(r.eventDate)}${r.movedBy ? ` (“${clip(safe(r.movedBy), 120)}”)` : ''}.\n` : '';
+    const moved = r.movedFrom && r.movedFrom !== r.eventDate ? `${bold('Moved')} from ${dayText(r.movedFrom)} to ${dayText(r.eventDate)}${r.movedBy ? ` (“${safe(r.movedBy, { max: 120 })}”)` : ''}.\n` : '';
     embed.description = `${moved}${embed.description ?? ''}`;
     embed.footer = 'Your reminder (Remind me) · /remind mine lists yours';
   }

@@ -1,7 +1,8 @@
 // The reminder post: what happens, when (Discord timestamps), the sentence it comes from, the
 // article and who reported it. Article text is made inert (markdown, mentions, controls).
 import type { Reply } from '../core/reply';
-import { HERALD_COLOR, clip, quote, safe } from '../format/text';
+import { HERALD_COLOR } from '../format/text';
+import { bold, italic, quote, roleMention, safe } from '../format/parts';
 import { discordInstant } from '../format/dates';
 import type { ReminderContent } from './plan';
 import { durationText } from './time';
@@ -19,15 +20,15 @@ export interface RenderOptions {
 export function reminderReply(content: ReminderContent, options: RenderOptions): Reply {
   const when = options.leadDays > 0 ? `In ${options.leadDays} day${options.leadDays === 1 ? '' : 's'}` : 'Today';
   const deadline = content.qualifier === 'by' ? ' (the deadline)' : '';
-  const lines = [`**${when}:** ${discordInstant(options.eventAt, 'D')} (${discordInstant(options.eventAt, 'R')})${deadline}`, `As written: “${clip(safe(content.expression), 100)}”`];
+  const lines = [`${bold(`${when}:`)} ${discordInstant(options.eventAt, 'D')} (${discordInstant(options.eventAt, 'R')})${deadline}`, `As written: “${safe(content.expression, { max: 100 })}”`];
   if (content.sentence) lines.push('', quote(content.sentence, 900));
-  if (content.attribution) lines.push(`— ${clip(safe(content.attribution), 200)}`);
+  if (content.attribution) lines.push(`— ${safe(content.attribution, { max: 200 })}`);
   const fields = [{ name: 'Article', value: safe(content.headline) }];
   if (options.late) {
     const why = options.late.cause === 'offline' ? 'Herald was offline' : 'Discord was unavailable';
-    lines.push('', `*Posted ${durationText(options.late.ms)} late: ${why}.*`);
+    lines.push('', italic(`Posted ${durationText(options.late.ms)} late: ${why}.`));
   }
-  const title = stripForTitle(content.description);
+  const title = safe(content.description, { title: true });
   const reply: Reply = {
     embeds: [
       {
@@ -41,13 +42,8 @@ export function reminderReply(content: ReminderContent, options: RenderOptions):
     ],
   };
   if (options.roleId) {
-    reply.content = `<@&${options.roleId}>`;
+    reply.content = roleMention(options.roleId);
     reply.pingRoleId = options.roleId;
   }
   return reply;
-}
-
-/** Embed titles do not render markdown; only make mentions and controls inert there. */
-function stripForTitle(text: string): string {
-  return safe(text).replace(/\\([\\*_~`|[\]>#-])/g, '$1');
 }

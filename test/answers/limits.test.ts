@@ -11,6 +11,7 @@ import { renderReplyText } from '../../src/transports/console/render-text';
 import { makeArticle, setup, track } from './helpers';
 import { readCorpus } from '../support/shared-data';
 import { asDiscord } from '../support/discord-markup';
+import { bold } from '../../src/format/parts';
 
 function event(i: number, extra: Partial<ArticleEvent> = {}): ArticleEvent {
   const day = String((i % 28) + 1).padStart(2, '0');
@@ -64,12 +65,12 @@ describe('Discord limits', () => {
   });
 
   it('says how many more there are when a list does not fit a field on Discord, and the console shows them all', () => {
-    const people = Array.from({ length: 100 }, (_, i) => `**Person ${i}** — a role`);
+    const people = Array.from({ length: 100 }, (_, i) => `${bold(`Person ${i}`)} — a role`);
     const reply: Reply = { embeds: [{ title: 'Who', fields: [listField('People', people)!] }] };
     const value = renderMessage(reply).embeds![0].fields![0].value;
     expect(value.length).toBeLessThanOrEqual(1024);
     const lines = value.split('\n');
-    expect(lines.slice(0, -1)).toEqual(people.slice(0, lines.length - 1));
+    expect(lines.slice(0, -1)).toEqual(people.slice(0, lines.length - 1).map((p) => asDiscord(p)));
     expect(lines.at(-1)).toBe(`…and ${100 - (lines.length - 1)} more`);
     const text = renderReplyText(reply, new Date('2026-11-27T12:00:00Z'));
     expect(text).toContain('Person 0 — a role');

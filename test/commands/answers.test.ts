@@ -19,7 +19,8 @@ const APPROVAL = 'CSTO to approve the plan to strengthen the border between Taji
 const APPROVAL_NOON = 1732795200; // 2024-11-28T12:00:00Z
 const MEMBERS = 'Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan';
 
-const embed = (r: Reply) => r.embeds?.[0] ?? {};
+// As Discord shows it: inline parts (bold, mentions, escaped article text) rendered as Discord markdown.
+const embed = (r: Reply) => asDiscord(r.embeds?.[0] ?? {});
 const fieldNames = (r: Reply) => (embed(r).fields ?? []).map((f) => f.name);
 const field = (r: Reply, name: string) => (embed(r).fields ?? []).find((f) => f.name === name)?.value;
 
@@ -276,7 +277,7 @@ describe('every article command', () => {
     });
     const { run } = setup([track(hostile)]);
     for (const [command, options] of [['brief', {}], ['when', {}], ['timeline', {}], ['who', {}], ['who', { name: 'everyone' }], ['facts', {}], ['source', {}], ['articles', {}]] as const) {
-      const text = JSON.stringify(await run(command, options));
+      const text = JSON.stringify(asDiscord(await run(command, options)));
       expect(text, command).not.toMatch(/@(everyone|here)/);
       expect(text, command).not.toMatch(/<@[!&]?\d/);
       expect(text, command).not.toMatch(/<#\d/);

@@ -45,7 +45,7 @@ beforeEach(async () => {
   router = new CommandRouter({ commands: [feed, watch], services, clock, log: silent });
 });
 
-const run = (command: string, options: Record<string, string | undefined>, caller = admin) => router.run({ command, options, caller });
+const run = (command: string, options: Record<string, string | undefined>, caller = admin) => router.run({ command, options, caller }).then(asDiscord); // as Discord shows it
 
 describe('/feed', () => {
   it('is for server admins only, hidden by default and refused in code', async () => {

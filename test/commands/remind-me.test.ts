@@ -83,7 +83,7 @@ describe('Remind me', () => {
   });
 
   it('/help says which parts of /remind are every member\'s', () => {
-    expect(helpReply([remind]).embeds?.[0].description).toBe("**/remind** — Reminders of upcoming events: your own (me, mine); the server's (admins) (admin: Manage Server; me and mine: any member) (servers only)");
+    expect(asDiscord(helpReply([remind]).embeds?.[0].description)).toBe("**/remind** — Reminders of upcoming events: your own (me, mine); the server's (admins) (admin: Manage Server; me and mine: any member) (servers only)");
     const fields = helpReply([remind], 'remind').embeds?.[0].fields?.map((f) => f.name) ?? [];
     expect(fields.filter((f) => f.endsWith('· any member'))).toEqual(['/remind me [timezone:…] · any member', '/remind mine · any member']);
     expect(fields.filter((f) => f.endsWith('· admin'))).toHaveLength(9);

@@ -1,3 +1,4 @@
+import { asDiscord } from '../support/discord-markup';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandRouter } from '../../src/core/router';
 import { Status } from '../../src/core/status-snapshot';
@@ -32,7 +33,7 @@ afterEach(async () => {
 });
 
 const admin = (): Caller => ({ userId: fake.users.admin, guildId: fake.guildId, channelId: fake.channels.general, canManageGuild: true });
-const run = (options: Record<string, string | number | undefined>, caller = admin()) => router.run({ command: 'remind', options, caller });
+const run = (options: Record<string, string | number | undefined>, caller = admin()) => router.run({ command: 'remind', options, caller }).then(asDiscord); // as Discord shows it
 
 describe('/remind', () => {
   it('is visible to members for their own reminders; every admin subcommand and button is refused to them in code', async () => {

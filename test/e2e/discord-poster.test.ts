@@ -5,6 +5,7 @@ import { classifyPostError } from '../../src/transports/discord/poster';
 import { missingPostPermissions } from '../../src/transports/discord/channel-access';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord';
 import { startBot, type Bot } from './bot-harness';
+import { asDiscord } from '../support/discord-markup';
 
 let fake: FakeDiscord;
 let bot: Bot;
@@ -117,26 +118,26 @@ describe('classifyPostError', () => {
 
 describe('DiscordChannelAccess', () => {
   it('accepts a channel where the bot can view, send and embed', async () => {
-    expect(await bot.discord.channels.canPostEmbeds(fake.channels.general)).toEqual({ ok: true, name: 'general' });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(fake.channels.general))).toEqual({ ok: true, name: 'general' });
   });
 
   it("refuses a channel of another server when the caller's server is given", async () => {
-    expect(await bot.discord.channels.canPostEmbeds(fake.channels.general, fake.guildId)).toEqual({ ok: true, name: 'general' });
-    expect(await bot.discord.channels.canPostEmbeds(fake.channels.general, '998877665544332211')).toEqual({ ok: false, reason: 'that channel belongs to another server' });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(fake.channels.general, fake.guildId))).toEqual({ ok: true, name: 'general' });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(fake.channels.general, '998877665544332211'))).toEqual({ ok: false, reason: 'that channel belongs to another server' });
   });
 
   it('names what is missing', async () => {
-    expect(await bot.discord.channels.canPostEmbeds(fake.channels.noSend)).toEqual({ ok: false, reason: `Herald is missing Send Messages in <#${fake.channels.noSend}>` });
-    expect(await bot.discord.channels.canPostEmbeds(fake.channels.noEmbed)).toEqual({ ok: false, reason: `Herald is missing Embed Links in <#${fake.channels.noEmbed}>` });
-    expect(await bot.discord.channels.canPostEmbeds(fake.channels.hidden)).toEqual({ ok: false, reason: `Herald cannot see <#${fake.channels.hidden}>: it is missing View Channel there` });
-    expect(await bot.discord.channels.canPostEmbeds('112233445566778899')).toEqual({ ok: false, reason: 'that channel does not exist (Unknown Channel)' });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(fake.channels.noSend))).toEqual({ ok: false, reason: `Herald is missing Send Messages in <#${fake.channels.noSend}>` });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(fake.channels.noEmbed))).toEqual({ ok: false, reason: `Herald is missing Embed Links in <#${fake.channels.noEmbed}>` });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(fake.channels.hidden))).toEqual({ ok: false, reason: `Herald cannot see <#${fake.channels.hidden}>: it is missing View Channel there` });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds('112233445566778899'))).toEqual({ ok: false, reason: 'that channel does not exist (Unknown Channel)' });
   });
 
   it('sees overwrites changed after startup', async () => {
     const channel = fake.addChannel({ name: 'changing' });
     expect((await bot.discord.channels.canPostEmbeds(channel)).ok).toBe(true);
     fake.setOverwrites(channel, [{ id: fake.botRoleId, type: 0, allow: '0', deny: String((1n << 11n) | (1n << 14n)) }]);
-    expect(await bot.discord.channels.canPostEmbeds(channel)).toEqual({ ok: false, reason: `Herald is missing Send Messages and Embed Links in <#${channel}>` });
+    expect(asDiscord(await bot.discord.channels.canPostEmbeds(channel))).toEqual({ ok: false, reason: `Herald is missing Send Messages and Embed Links in <#${channel}>` });
   });
 
   it('computes missing permissions from a bitfield', () => {

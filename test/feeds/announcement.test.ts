@@ -51,7 +51,7 @@ describe('renderAnnouncement', () => {
       matchedTerms: ['alliance'],
     });
     const embed = reply.embeds?.[0];
-    expect(embed?.description?.startsWith('**Update to:** Alliance sets date for border plan\n\n')).toBe(true);
+    expect(asDiscord(embed?.description)?.startsWith('**Update to:** Alliance sets date for border plan\n\n')).toBe(true);
     expect(asDiscord(embed?.fields?.[0])).toEqual({ name: 'Date moved', value: 'Alliance approves the border plan: <t:1732190400:D> → **<t:1732795200:D>**' });
     expect(embed?.fields?.map((f) => f.name)).toEqual(['Date moved', 'Key dates', 'Matched', 'Source']);
     expect(embed?.color).toBe(0xc05621);

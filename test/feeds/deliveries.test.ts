@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { rssFeed, type FixtureItem } from './feed-server';
 import { feedTestBed } from './harness';
+import { asDiscord } from '../support/discord-markup';
 
 const bed = feedTestBed('herald-deliveries-');
 const guild = () => bed.fake.guildId;
@@ -205,7 +206,7 @@ describe('role pings, templates and previews', () => {
     await herald.news.settle();
     const [posted] = bed.fake.messages(channel);
     if (!preview.ok) throw new Error('unreachable');
-    expect(posted.content).toBe(preview.reply.content);
+    expect(posted.content).toBe(asDiscord(preview.reply.content));
     expect(posted.content.split('\n')[0]).toBe(`<@&${role}>`);
     expect(posted.content).not.toMatch(/@everyone|<@&1234/);
     expect(posted.allowed_mentions).toEqual({ parse: [], roles: [role] });
@@ -213,7 +214,8 @@ describe('role pings, templates and previews', () => {
 
     // Once posted, the preview renders the newest article it would announce the same way.
     const again = await herald.news.deliveries.previewWatch({ guildId: guild(), channelId: channel });
-    expect(again).toMatchObject({ ok: true, queued: false, reply: { content: posted.content, pingRoleId: role } });
+    expect(again).toMatchObject({ ok: true, queued: false, reply: { pingRoleId: role } });
+    expect(again.ok && asDiscord(again.reply.content)).toBe(posted.content);
     expect(await herald.news.watches.list(guild())).toEqual([expect.objectContaining({ channelId: channel, pingRoleId: role })]);
     await herald.stop();
   });

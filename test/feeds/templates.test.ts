@@ -83,7 +83,7 @@ describe('renderDelivery', () => {
     const role = '223456789012345678';
     for (const format of ['embed', 'text'] as const) {
       const reply = renderDelivery(input, { template: null, format, pingRoleId: role });
-      expect(reply.content?.startsWith(`<@&${role}>`)).toBe(true);
+      expect(renderMessage(reply).content?.startsWith(`<@&${role}>`)).toBe(true);
       expect(renderMessage(reply).allowed_mentions).toEqual({ parse: [], roles: [role] });
     }
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, escapeMarkdown, neutraliseMentions, safe, stripControls } from '../../src/format/text';
+import { clip, escapeMarkdown, neutraliseMentions, stripControls } from '../../src/format/text';
+import { safe } from '../../src/format/parts';
 import { dayText, dayTimestamp, discordDate, discordInstant, eventDateText, statusText, unixNoon } from '../../src/format/dates';
 import { eventStatus } from '../../src/articles/event-status';
 import { asDiscord } from '../support/discord-markup';
@@ -43,9 +44,9 @@ describe('safe text for Discord', () => {
     expect(stripControls('a\u200bb\u202ec\u2066d\ufeffe\u0007f\ng\th')).toBe('abcdef\ng\th');
   });
 
-  it('combines all three, stripping before neutralising so a hidden mention cannot survive', () => {
-    expect(safe('@\u200beveryone **now** <@\u200b1>')).toBe('@\u200beveryone \\*\\*now\\*\\* <@\u200b1>');
-    expect(safe('@every\u200bone')).toBe('@\u200beveryone');
+  it('combines all three in what Discord gets of safe() text, stripping before neutralising so a hidden mention cannot survive', () => {
+    expect(asDiscord(safe('@\u200beveryone **now** <@\u200b1>'))).toBe('@\u200beveryone \\*\\*now\\*\\* <@\u200b1>');
+    expect(asDiscord(safe('@every\u200bone'))).toBe('@\u200beveryone');
   });
 
   it('clips at a sentence boundary with an ellipsis', () => {
@@ -85,10 +86,10 @@ describe('dates as precise as the article', () => {
 describe('safe() on any text', () => {
   const hostile = fc.array(fc.constantFrom('@', 'everyone', 'here', 'Everyone', '<', '>', '#', '&', '!', '1234567', '\u200b', '\u202e', '\u2066', '\n', ' ', '*', '_', '`', '\\', '|', 'x'), { maxLength: 40 }).map((parts) => parts.join(''));
 
-  it('never leaves a mention that could resolve, nor an invisible control character', () => {
+  it('never leaves a mention that could resolve, nor an invisible control character, in what Discord gets', () => {
     fc.assert(
       fc.property(hostile, fc.integer({ min: 1, max: 80 }), (text, max) => {
-        for (const out of [safe(text), clip(safe(text), max)]) {
+        for (const out of [asDiscord(safe(text)), asDiscord(safe(text, { max }))]) {
           expect(out).not.toMatch(/@(everyone|here)/i);
           expect(out).not.toMatch(/<(@[!&]?|#)\d/);
           expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);

@@ -3,6 +3,7 @@
 // moves by a year or more, or to more than two years ahead, is held: the reminder keeps the earlier date,
 // nothing is scheduled for the far date, the announcement names both sources and says it is held, and an
 // admin confirms or rejects it with /remind moves (Manage Server). A move of a week still applies at once.
+import { asDiscord } from '../support/discord-markup';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ describe('a date moved by years', () => {
     expect(pending()).toEqual([{ origin: 'csto-border-plan.txt', event_date: '2024-11-28' }]);
 
     const listed = await router.run({ command: 'remind', options: { subcommand: 'moves' }, caller: admin() });
-    expect(listed.content).toMatch(/28 November 2024 → \*\*15 March 2099\*\*/);
+    expect(asDiscord(listed.content)).toMatch(/28 November 2024 → \*\*15 March 2099\*\*/);
     expect(listed.buttons?.map((b) => b.label)).toEqual(['Confirm the first', 'Reject the first']);
     const confirm = listed.buttons![0].customId;
 
@@ -162,7 +163,7 @@ describe('the announcement of a moved date', () => {
       moves: [{ description: 'CSTO to approve the plan', from: '2024-11-28', to: '2099-03-15', eventId: 'e1' }],
       movedFrom: { headline: seed.article.headline, source: seed.article.meta.source },
     });
-    const fields = reply.embeds?.[0].fields ?? [];
+    const fields = asDiscord(reply.embeds?.[0].fields ?? []);
     expect(fields.find((f) => f.name === 'Date moved')?.value).toMatch(/held: reminders keep the earlier date until an admin confirms \(\/remind moves\)/);
     expect(fields.find((f) => f.name === 'Sources')?.value).toMatch(/^Before: .* — CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\nNow: \[Test Wire\]\(https:\/\/wire\.example\/postponed\)$/);
     expect(isFarMove('2024-11-28', '2024-12-05', now)).toBe(false);

@@ -1,4 +1,5 @@
-// What the Discord renderer writes for reply text: timestamp parts (core/reply.ts) become <t:UNIX:STYLE>.
+// What the Discord renderer writes for reply text: inline parts (core/reply.ts) become Discord markdown —
+// <t:UNIX:STYLE>, **bold**, [text](url), <#id>, article text escaped.
 // Tests of commands assert on a reply's text as Discord shows it.
 import { inert } from '../../src/transports/discord/render';
 

@@ -3,7 +3,8 @@
 // facts. A declined question says so plainly, with the closest sentence when it helps.
 import type { Reply } from '../../core/reply';
 import { userError } from '../../core/reply';
-import { clip, HERALD_COLOR, quote, safe } from '../../format/text';
+import { clip, HERALD_COLOR } from '../../format/text';
+import { bold, italic, quote, safe } from '../../format/parts';
 import { asOf, eventDateText, statusText } from '../../format/dates';
 import { eventTimestamps } from '../events';
 import { MONTH_NAMES } from '../../language/calendar-words';
@@ -21,11 +22,11 @@ const dayMonth = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Num
 export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): string {
   switch (result.type) {
     case 'when': {
-      if (!result.date) return `**${safe(result.text)}**`;
+      if (!result.date) return bold(safe(result.text));
       // A year the parser could not fix: said so in the date itself, with a status only when it is sure.
-      if (result.date.yearCertain === false) return [`**${eventDateText(result.date)}**`, statusText(result.date, now)].join(' · ');
-      if (result.yearUnknown) return `**${dayMonth(result.date.date)}** · the articles give no year`;
-      return [`**${eventDateText(result.date)}**`, eventTimestamps(result.date), statusText(result.date, now)].filter(Boolean).join(' · ');
+      if (result.date.yearCertain === false) return [bold(eventDateText(result.date)), statusText(result.date, now)].join(' · ');
+      if (result.yearUnknown) return `${bold(dayMonth(result.date.date))} · the articles give no year`;
+      return [bold(eventDateText(result.date)), eventTimestamps(result.date), statusText(result.date, now)].filter(Boolean).join(' · ');
     }
     case 'list': {
       if (!result.items) return quote(result.text);
@@ -34,13 +35,13 @@ export function leadText(result: Extract<AskResult, { ok: true }>, now: Date): s
       return [...shown, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
     }
     case 'why':
-      return `**${safe(clip(capitalise(result.text), 400))}**`;
+      return bold(safe(clip(capitalise(result.text), 400)));
     case 'what':
       return quote(result.text);
     case 'yesno':
-      return `**Yes.**`;
+      return bold('Yes.');
     default:
-      return `**${safe(clip(result.text, 400))}**`;
+      return bold(safe(clip(result.text, 400)));
   }
 }
 
@@ -50,7 +51,7 @@ export function askReply(result: ReturnType<AskService['ask']>, question: string
   if (!result.ok) {
     const lines = ['The tracked articles don’t say.'];
     if ('closest' in result && result.closest) {
-      lines.push('', 'The closest they come:', quote(result.closest.text, 500), `— *${safe(clip(result.closest.headline, 200))}*`);
+      lines.push('', 'The closest they come:', quote(result.closest.text, 500), `— ${italic(safe(clip(result.closest.headline, 200)))}`);
     }
     return { embeds: [{ title, description: lines.join('\n'), footer: asOf(now), color: HERALD_COLOR }] };
   }
@@ -61,7 +62,7 @@ export function askReply(result: ReturnType<AskService['ask']>, question: string
   if (sources.length > 0) lines.push('');
   for (const c of sources) lines.push(quote(c.text, 600));
   const headlines = [...new Set(result.citations.map((c) => c.headline))];
-  lines.push(`— *${safe(clip(headlines.join('; '), 200))}*`);
+  lines.push(`— ${italic(safe(clip(headlines.join('; '), 200)))}`);
   const fields = result.related.slice(0, 3).map((r) => ({
     name: r.date ? `${eventDateText(r.date)} · ${statusText(r.date, now)}` : 'Related',
     value: safe(clip(capitalise(r.text), 300)),

@@ -1,6 +1,6 @@
-// Replies as terminal text: title, description, fields, footer and buttons; timestamp parts become
-// readable dates ("28 November 2024 (2 years ago)"), markdown escapes and bold and italic markers are removed.
-import { renderTimestampParts, type Button, type Reply } from '../../core/reply';
+// Replies as terminal text: title, description, fields, footer and buttons; inline parts become plain
+// text — timestamps readable dates ("28 November 2024 (2 years ago)"), links "text (url)", emphasis the words alone.
+import { renderParts, type Button, type PartRenderer, type Reply } from '../../core/reply';
 import { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS } from '../../language/calendar-words';
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -43,17 +43,20 @@ export function timestampText(unix: number, style: string, now: Date): string {
   }
 }
 
-/** Discord markup → plain terminal text. */
+const MENTION_TEXT = { '#': '#', '@&': '@role:', '@': '@user:' } as const;
+
+/** Reply text as terminal text: each inline part as words a reader can take in. */
 export function plainText(text: string, now: Date): string {
-  return renderTimestampParts(text, (unix, style) => timestampText(unix, style, now))
-    .replace(/<#\u200b?(\d+)>/g, '#$1')
-    .replace(/<@&\u200b?(\d+)>/g, '@role:$1')
-    .replace(/<@!?\u200b?(\d+)>/g, '@user:$1')
-    .replace(/(?<!\\)\*\*/g, '')
-    // *italics* (a headline in a citation): the markers go, the words stay. Bounded by the next '*', so linear.
-    .replace(/(?<![\\*])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?!\*)/g, '$1')
-    .replace(/\\([\\*_~`|[\]>#.-])/g, '$1')
-    .replace(/\u200b/g, '');
+  const parts: PartRenderer = {
+    timestamp: (unix, style) => timestampText(unix, style, now),
+    plain: (t) => t,
+    mention: (kind, id) => `${MENTION_TEXT[kind]}${id}`,
+    bold: '',
+    italic: '',
+    code: '',
+    link: ['', ' (', ')'],
+  };
+  return renderParts(text, parts);
 }
 
 function indent(text: string): string {

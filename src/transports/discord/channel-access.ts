@@ -2,6 +2,7 @@
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChannelAccess } from '../../core/transport-services';
+import { channelMention } from '../../format/parts';
 
 const NEEDED: { bit: bigint; name: string }[] = [
   { bit: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
@@ -32,7 +33,7 @@ export class DiscordChannelAccess implements ChannelAccess {
     if (!channel) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
     if (channel.isDMBased()) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
     const forum = channel.type === ChannelType.GuildForum;
-    if (!channel.isTextBased() && !forum) return { ok: false, reason: `<#${channelId}> is not a text channel` };
+    if (!channel.isTextBased() && !forum) return { ok: false, reason: `${channelMention(channelId)} is not a text channel` };
     // channel.guildId comes from Discord's answer; channel.guild is looked up in a cache the interaction itself can fill.
     if (guildId && channel.guildId !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
     const guild = this.client.guilds.cache.get(channel.guildId) ?? (await this.client.guilds.fetch(channel.guildId).catch(() => null));
@@ -40,7 +41,7 @@ export class DiscordChannelAccess implements ChannelAccess {
     const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
     if (!me) return { ok: false, reason: 'Herald could not read its own membership in this server; try again in a minute' };
     const missing = missingPostPermissions(channel.permissionsFor(me).bitfield);
-    if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in <#${channelId}>` };
+    if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in ${channelMention(channelId)}` };
     return { ok: true, name: channel.name, ...(forum ? { forum: true } : {}) };
   }
 }
@@ -53,7 +54,7 @@ function listNames(names: string[]): string {
 export function channelFetchRefusal(error: unknown, channelId: string, log: Logger): { ok: false; reason: string } {
   if (error instanceof DiscordAPIError && (error.code === 10003 || error.status === 404)) return { ok: false, reason: 'that channel does not exist (Unknown Channel)' };
   if (error instanceof DiscordAPIError && (error.code === 50001 || error.status === 403)) {
-    return { ok: false, reason: `Herald cannot see <#${channelId}>: it is missing View Channel there` };
+    return { ok: false, reason: `Herald cannot see ${channelMention(channelId)}: it is missing View Channel there` };
   }
   log.warn({ err: error, channelId }, 'channel check failed');
   return { ok: false, reason: 'Discord did not answer the channel check; try again in a minute' };

@@ -4,8 +4,8 @@
 // more", fields beyond 25 or beyond the 6000-character total dropped with a "…and N more" note.
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { time } from '@discordjs/formatters';
-import { renderTimestampParts, type Attachment, type Button, type Choice, type Embed, type EmbedField, type Reply } from '../../core/reply';
-import { clip } from '../../format/text';
+import { renderParts, type Attachment, type Button, type Choice, type Embed, type EmbedField, type PartRenderer, type Reply } from '../../core/reply';
+import { clip, escapeMarkdown, neutraliseMentions } from '../../format/text';
 
 export const LIMITS = {
   content: 2000,
@@ -229,12 +229,28 @@ function fitByBudget(out: ApiEmbed[], total: number): number[] {
   });
 }
 
+/** Inline parts as Discord markdown; untrusted plain text escaped and its mentions made inert. */
+const DISCORD_PARTS: PartRenderer = {
+  timestamp: (unix, style) => time(unix, style),
+  plain: (text, fit) => {
+    const escaped = neutraliseMentions(escapeMarkdown(text));
+    // Embed titles render no markdown: only mentions are made inert there (a "1." keeps its escape).
+    return fit.title ? escaped.replace(/\\([\\*_~`|[\]>#-])/g, '$1') : escaped;
+  },
+  mention: (kind, id) => `<${kind}${id}>`,
+  bold: '**',
+  italic: '*',
+  code: '`',
+  link: ['[', '](', ')'],
+};
+
 /**
- * Reply text as Discord takes it: timestamp parts become <t:UNIX:STYLE>, and bidi override/isolate controls
- * go (text from articles must not reorder what Discord shows). Every text is passed through it before it is cut.
+ * Reply text as Discord takes it: inline parts become Discord markdown (timestamps <t:UNIX:STYLE>), and
+ * bidi override/isolate controls go (text from articles must not reorder what Discord shows). Every text
+ * is passed through it before it is cut.
  */
 export function inert(text: string): string {
-  return renderTimestampParts(text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''), (unix, style) => time(unix, style));
+  return renderParts(text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''), DISCORD_PARTS);
 }
 
 /** Total characters Discord counts toward the 6000 limit. */

@@ -6,6 +6,7 @@ import { ChannelType, PermissionFlagsBits, type APIChannel, type APIGuild, type 
 import type { Logger } from 'pino';
 import type { ChannelAccess } from '../../core/transport-services';
 import { channelFetchRefusal, missingPostPermissions } from '../discord/channel-access';
+import { channelMention } from '../../format/parts';
 
 const ALL = (1n << 64n) - 1n;
 
@@ -51,7 +52,7 @@ export class RestChannelAccess implements ChannelAccess {
     const channelGuild = 'guild_id' in channel ? channel.guild_id : undefined;
     if (!channelGuild) return { ok: false, reason: 'that is a direct-message channel, not a server channel' };
     const forum = channel.type === ChannelType.GuildForum;
-    if (!TEXT_TYPES.has(channel.type) && !forum) return { ok: false, reason: `<#${channelId}> is not a text channel` };
+    if (!TEXT_TYPES.has(channel.type) && !forum) return { ok: false, reason: `${channelMention(channelId)} is not a text channel` };
     if (guildId && channelGuild !== guildId) return { ok: false, reason: 'that channel belongs to another server' };
     try {
       this.botUserId ??= ((await this.rest.get(Routes.user('@me'))) as APIUser).id;
@@ -61,7 +62,7 @@ export class RestChannelAccess implements ChannelAccess {
       if (!me) return { ok: false, reason: 'Herald could not read its own membership in this server; try again in a minute' };
       const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites ?? [] : [];
       const missing = missingPostPermissions(channelPermissions(guild, { userId: this.botUserId, roles: me.roles }, overwrites));
-      if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in <#${channelId}>` };
+      if (missing.length) return { ok: false, reason: `Herald is missing ${listNames(missing)} in ${channelMention(channelId)}` };
       return { ok: true, ...('name' in channel && channel.name ? { name: channel.name } : {}), ...(forum ? { forum: true } : {}) };
     } catch (error) {
       this.log.warn({ err: error, channelId }, 'channel check failed');

@@ -24,7 +24,7 @@ describe('/ask', () => {
     if (!best.ok) throw new Error('expected an answer');
     expect(asDiscord(leadText(best, now))).toMatch(/^\*\*May 1992\*\* · .*<t:\d+:[A-Za-z]>.* · past$/);
     const reply = await run('ask', { question });
-    const embed = reply.embeds?.[0];
+    const embed = asDiscord(reply.embeds?.[0]);
     expect(embed?.title).toBe(`Q: ${question}`);
     expect(embed?.description).toContain('> The Collective Security Treaty was signed in May 1992 in Tashkent');
     expect(embed?.description).toContain('— *CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security*');
@@ -34,7 +34,7 @@ describe('/ask', () => {
     if (!result.ok) throw new Error('expected an answer');
     expect(result.confidence).toBe(calibrated(result.raw, result.answerClass));
     expect(result.quoteOnly === true).toBe(result.confidence < ANSWER_PRECISION || calibratedLower(result.raw, result.answerClass) < ANSWER_PRECISION);
-    expect(embed?.description?.split('\n')[0]).toBe(result.quoteOnly ? 'No direct answer — the closest the articles come:' : leadText(best, now));
+    expect(embed?.description?.split('\n')[0]).toBe(result.quoteOnly ? 'No direct answer — the closest the articles come:' : asDiscord(leadText(best, now)));
     expect(embed?.footer).toBe(`As of 27 November 2024 · confidence ${Math.round(result.confidence * 100)}%`);
     expect(result.confidence).toBeLessThan(1);
   });
@@ -69,7 +69,7 @@ describe('/ask', () => {
     if (!result.ok) throw new Error('expected an answer');
     const t = Date.UTC(2024, 10, 28, 12) / 1000;
     expect(asDiscord(leadText(result, new Date('2024-11-27T12:00:00Z')))).toMatch(new RegExp(`^\\*\\*(?:by )?28 November 2024\\*\\* · (?:by )?<t:${t}:D> \\(<t:${t}:R>\\) · upcoming$`));
-    expect(leadText(result, new Date('2026-11-27T12:00:00Z'))).toMatch(/^\*\*(?:by )?28 November 2024\*\* · .* · past$/);
+    expect(asDiscord(leadText(result, new Date('2026-11-27T12:00:00Z')))).toMatch(/^\*\*(?:by )?28 November 2024\*\* · .* · past$/);
   });
 
   it('ingested in 2026, claims no year for the approval and shows no timestamp: past whatever the year', () => {
@@ -77,7 +77,7 @@ describe('/ask', () => {
     const { library } = withAsk(now.toISOString());
     const result = createAskService(library).ask('When will the plan be approved?', { now, undecided: true });
     if (!result.ok) throw new Error('expected an answer');
-    expect(leadText(result, now)).toMatch(/^\*\*(?:by )?28 November \(year not stated; 2024 at the latest\)\*\* · past$/);
+    expect(asDiscord(leadText(result, now))).toMatch(/^\*\*(?:by )?28 November \(year not stated; 2024 at the latest\)\*\* · past$/);
   });
 
   it('answers who with the person and role, and lists as bullet points', () => {
@@ -86,7 +86,7 @@ describe('/ask', () => {
     const now = new Date('2024-11-27T12:00:00Z');
     const who = service.ask('Who is the secretary general of the CSTO?', { now, undecided: true });
     if (!who.ok) throw new Error('expected an answer');
-    expect(leadText(who, now)).toBe('**Imangali Tasmagambetov, Secretary-General of the CSTO**');
+    expect(asDiscord(leadText(who, now))).toBe('**Imangali Tasmagambetov, Secretary-General of the CSTO**');
     const list = service.ask('Which countries are in the CSTO?', { now, undecided: true });
     if (!list.ok) throw new Error('expected an answer');
     expect(leadText(list, now).split('\n').slice(0, 6)).toEqual(['• Russia', '• Belarus', '• Armenia', '• Kazakhstan', '• Kyrgyzstan', '• Tajikistan']);

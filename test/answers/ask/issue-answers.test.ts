@@ -1,5 +1,6 @@
 // The wrong direct answers a new user met (issue 13), over the seed article and the BBC corpus: each is
 // now right, or absent — never a name, place or number from a sentence about something else.
+import { asDiscord } from '../../support/discord-markup';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_PRECISION } from '../../../src/answers/ask/answer';
 import { askReply } from '../../../src/answers/ask/reply';
@@ -76,7 +77,7 @@ describe('/ask direct answers the issue listed', () => {
     expect(r.ok && r.yearUnknown).toBe(true);
     expect(r.ok && r.date?.date.slice(5)).toBe('06-21');
     const lead = askReply(r, 'When are U2 playing Hampden?', EVAL_NOW).embeds?.[0].description?.split('\n')[0];
-    expect(lead).toBe('**21 June (year not stated; 2022 at the latest)** · past');
+    expect(asDiscord(lead)).toBe('**21 June (year not stated; 2022 at the latest)** · past');
   });
 
   it('answers "what did X report" with the reported clause', () => {

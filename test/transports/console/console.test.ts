@@ -5,6 +5,7 @@ import { completeLine, runConsole, CONSOLE_BANNER } from '../../../src/transport
 import { ConsolePoster } from '../../../src/transports/console/poster';
 import { parsedSeed, setup, track } from '../../answers/helpers';
 import { dayTimestamp } from '../../../src/format/dates';
+import { safe } from '../../../src/format/parts';
 
 async function session(lines: string[]) {
   const { router, clock } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');
@@ -69,7 +70,7 @@ describe('ConsolePoster', () => {
     output.on('data', (c: Buffer) => (text += c.toString()));
     const poster = new ConsolePoster(output, new ManualClock('2024-11-28T09:00:00Z'), (id) => (id === '1' ? 'news' : undefined));
     expect(await poster.post('1', { embeds: [{ title: 'Today: approval', description: dayTimestamp('2024-11-28', 'D') }] })).toEqual({ ok: true, messageId: 'console-post-1', channelId: '1' });
-    await poster.post('2', { content: 'Plain @\u200beveryone' });
+    await poster.post('2', { content: `Plain ${safe('@everyone')}` });
     expect(text).toBe('[#news] Today: approval\n  ───────────────\n  28 November 2024\n[#2] Plain @everyone\n');
   });
 });

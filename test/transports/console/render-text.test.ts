@@ -1,3 +1,4 @@
+import { bold, channelMention, italic, link, roleMention, safe, userMention } from '../../../src/format/parts';
 import { describe, expect, it } from 'vitest';
 import { timestampPart } from '../../../src/format/dates';
 import { plainText, relativeText, renderReplyText } from '../../../src/transports/console/render-text';
@@ -21,16 +22,14 @@ describe('console rendering', () => {
     expect(relativeText(new Date('1992-05-01T12:00:00Z'), now)).toBe('35 years ago');
   });
 
-  it('removes markdown escapes, bold markers, zero-width spaces and mention syntax', () => {
-    expect(plainText('**Name** — \\*not bold\\* a\\_b \\> x @\u200beveryone <@\u200b123> <#\u200b456> <@&\u200b789>', now)).toBe(
-      'Name — *not bold* a_b > x @everyone @user:123 #456 @role:789',
+  it('shows inline parts as plain words: emphasis without markers, links as "text (url)", mentions by id, article text as written', () => {
+    expect(plainText(`${bold('Name')} — ${safe('*not bold* a_b > x @everyone')} ${italic('CSTO')} ${link('BBC', 'https://bbc.example')} ${userMention('123')} ${channelMention('456')} ${roleMention('789')}`, now)).toBe(
+      'Name — *not bold* a_b > x @everyone CSTO BBC (https://bbc.example) @user:123 #456 @role:789',
     );
   });
 
-  it('removes italic markers but keeps escaped asterisks', () => {
-    expect(plainText('— *CSTO to approve plan*', now)).toBe('— CSTO to approve plan');
-    expect(plainText('a \\*literal\\* star and 2 \\* 3', now)).toBe('a *literal* star and 2 * 3');
-    expect(plainText('***both***', now)).toBe('both');
+  it('parses no Discord markdown: text written in it shows as written', () => {
+    expect(plainText('**Name** — \\*x\\* <@123> [a](b)', now)).toBe('**Name** — \\*x\\* <@123> [a](b)');
   });
 
   it('prints title, description, fields, footer and buttons', () => {

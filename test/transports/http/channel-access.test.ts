@@ -6,6 +6,7 @@ import { createDiscord } from '../../../src/transports/discord/client';
 import { channelPermissions, RestChannelAccess } from '../../../src/transports/http/channel-access';
 import { startBot, type Bot } from '../../e2e/bot-harness';
 import { Perm, startFakeDiscord, type FakeDiscord } from '../../e2e/fake-discord';
+import { asDiscord } from '../../support/discord-markup';
 
 let fake: FakeDiscord;
 let gateway: Bot;
@@ -41,15 +42,15 @@ describe('RestChannelAccess', () => {
       cases.push([id, undefined], [id, fake.guildId], [id, '998877665544332211']);
     }
     for (const [id, guild] of cases) {
-      expect(await rest.canPostEmbeds(id, guild), `${id} ${guild}`).toEqual(await gateway.discord.channels.canPostEmbeds(id, guild));
+      expect(asDiscord(await rest.canPostEmbeds(id, guild)), `${id} ${guild}`).toEqual(asDiscord(await gateway.discord.channels.canPostEmbeds(id, guild)));
     }
-    expect(await rest.canPostEmbeds(fake.channels.noSend)).toEqual({ ok: false, reason: `Herald is missing Send Messages in <#${fake.channels.noSend}>` });
-    expect(await rest.canPostEmbeds(memberAllowed)).toEqual({ ok: true, name: 'member-allowed' });
+    expect(asDiscord(await rest.canPostEmbeds(fake.channels.noSend))).toEqual({ ok: false, reason: `Herald is missing Send Messages in <#${fake.channels.noSend}>` });
+    expect(asDiscord(await rest.canPostEmbeds(memberAllowed))).toEqual({ ok: true, name: 'member-allowed' });
   });
 
   it('says so when Discord does not answer', async () => {
     fake.failNext('GET', '/channels/:id', 500, 5);
-    expect(await rest.canPostEmbeds(fake.channels.general)).toEqual({ ok: false, reason: 'Discord did not answer the channel check; try again in a minute' });
+    expect(asDiscord(await rest.canPostEmbeds(fake.channels.general))).toEqual({ ok: false, reason: 'Discord did not answer the channel check; try again in a minute' });
   });
 });
 
