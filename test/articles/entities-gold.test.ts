@@ -73,6 +73,16 @@ describe('Herald against the labels', () => {
     const o = overall(s);
     expect(precision(o)).toBeGreaterThanOrEqual(0.9);
     expect(recall(o)).toBeGreaterThanOrEqual(0.85);
+    expect(roleAccuracy(s)).toBeGreaterThanOrEqual(0.8);
+    expect(s.spuriousRoles).toBe(0);
+  }, 60_000);
+
+  it('holds up on the second fresh TimeBank set (labelled before the fourth round of rules): precision ≥ 90%, roles ≥ 85%; recall below target, see README', () => {
+    const s = scoreEntities('fresh2');
+    const o = overall(s);
+    expect(precision(o)).toBeGreaterThanOrEqual(0.9);
+    expect(recall(o)).toBeGreaterThanOrEqual(0.8);
+    expect(roleAccuracy(s)).toBeGreaterThanOrEqual(0.85);
     expect(s.spuriousRoles).toBe(0);
   }, 60_000);
 
