@@ -159,3 +159,10 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   }
   return chunks;
 }
+
+/**
+ * One capitalised word of a name, as a regular-expression source for the /ask extractors' patterns:
+ * an initialism written with full stops ("U.S.", "U.N.") as one word, or a word starting upper-case
+ * ("Taliban", "O'Brien", "Al-Qaeda"). Without the first branch "the U.S. government" reads as "U".
+ */
+export const CAPITALISED_WORD = "(?:(?:\\p{Lu}\\.){2,}|[\\p{Lu}][\\p{L}'’-]*)";

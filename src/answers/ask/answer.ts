@@ -11,6 +11,7 @@ import { analyseQuestion, type Concept, type Question, type QuestionType } from 
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
 import { MONTH_NAMES } from '../../language/calendar-words';
+import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { stemWord } from '../../language/stem';
 import { STOP_WORDS } from '../../language/stop-words';
 import { stemsOf, tokenize, type Token } from '../../language/terms';
@@ -929,7 +930,7 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
   // "following the Taliban's return to power": the owner of the question's action, named as a noun.
   for (const k of c.matched) {
     if (k.entity || k.weak) continue;
-    for (const m of c.text.matchAll(/((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)['’]s?\s+([\p{Ll}]+)/gu)) {
+    for (const m of c.text.matchAll(POSSESSOR)) {
       if (!k.stems.includes(stemWord(m[2].toLowerCase())) || questionMentions(question, m[1]) || isPlace(article, m[1])) continue;
       return { text: m[1], quality: 0.9 };
     }
@@ -943,8 +944,13 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
   return null;
 }
 
+/** "the Taliban's return": up to four capitalised words before 's and the noun after it. */
+const POSSESSOR = /((?:(?:(?:\p{Lu}\.){2,}|[\p{Lu}][\p{L}-]*)\s+){0,3}(?:(?:\p{Lu}\.){2,}|[\p{Lu}][\p{L}-]*))['’]s?\s+([\p{Ll}]+)/gu;
+/** Capitalised words (and one lower-case noun) before a reporting verb: "Azerbaijani media reported". */
+const REPORTING_SUBJECT = new RegExp(`((?:${CAPITALISED_WORD}\\s+){1,4}(?:[\\p{Ll}]+\\s+)?)(?:has |have |had )?(?:reported|said|announced|confirmed|stated|claimed|told|revealed|warned)\\b`, 'gu');
+
 /** An agent's name after "by": capitalised words with the particles names take ("Taqi al-Din", "Jerónimo de Ayanz"). */
-const AGENT_NAME = "(?:[\\p{Lu}][\\p{L}'’-]*|of|and|de|al(?:-[\\p{Lu}][\\p{L}'’]*)?)(?:\\s+(?:[\\p{Lu}][\\p{L}'’-]*|of|and|de|al(?:-[\\p{Lu}][\\p{L}'’]*)?|member states|members|media|officials))*";
+const AGENT_NAME = `(?:${CAPITALISED_WORD}|of|and|de|al(?:-[\\p{Lu}][\\p{L}'’]*)?)(?:\\s+(?:${CAPITALISED_WORD}|of|and|de|al(?:-[\\p{Lu}][\\p{L}'’]*)?|member states|members|media|officials))*`;
 
 const ROLE_QUALIFIERS = new Set(['shadow', 'former', 'deputy', 'vice', 'acting', 'assistant', 'junior', 'ex', 'interim', 'outgoing', 'incoming', 'late']);
 
@@ -958,7 +964,7 @@ function isPlace(article: IndexedArticle['tracked']['article'], text: string): b
 /** Capitalised noun phrases right before a reporting verb ("Azerbaijani media reported"). */
 function subjects(c: Candidate): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  for (const m of c.text.matchAll(/((?:[\p{Lu}][\p{L}'’-]*\s+){1,4}(?:[\p{Ll}]+\s+)?)(?:has |have |had )?(?:reported|said|announced|confirmed|stated|claimed|told|revealed|warned)\b/gu)) {
+  for (const m of c.text.matchAll(REPORTING_SUBJECT)) {
     const text = m[1].trim();
     if (STOP_WORDS.has(text.toLowerCase())) continue;
     out.push({ text, start: m.index });

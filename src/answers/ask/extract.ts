@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Article, ArticleEvent } from '../../articles/model';
 import type { DatedEvent } from '../../format/dates';
 import { isCalendarWord } from '../../language/calendar-words';
+import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { NOT_PERSON_HEADS } from '../../language/organisations';
 import { HONORIFICS, NAME_PARTICLES, TITLE_QUALIFIERS, TITLE_WORDS } from '../../language/people';
 import { NOT_NAME_START, STOP_WORDS } from '../../language/stop-words';
@@ -292,7 +293,7 @@ export function placesIn(text: string, article: Article, sentence: number): Span
       from = at + p.name.length;
     }
   }
-  const prep = /\b(?:in|at|near|to|from|outside|inside)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:of\s+|on\s+)?[\p{Lu}][\p{L}'’-]*){0,3})(?:,\s+([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?)(?=[\s.,;]|$)(?!\s+(?:and|or)\b))?/gu;
+  const prep = new RegExp(String.raw`\b(?:in|at|near|to|from|outside|inside)\s+(?:the\s+)?(${CAPITALISED_WORD}(?:\s+(?:of\s+|on\s+)?${CAPITALISED_WORD}){0,3})(?:,\s+([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?)(?=[\s.,;]|$)(?!\s+(?:and|or)\b))?`, 'gu');
   for (const m of text.matchAll(prep)) {
     const name = m[1];
     const first = name.split(/\s+/)[0].toLowerCase();
