@@ -127,20 +127,29 @@ describe('rasteriser', () => {
     }
   });
 
-  it('runs a drawing in slices, letting other work run between them', async () => {
-    let others = 0;
-    const timer = setInterval(() => others++, 0);
-    const done = await runSliced(
-      (function* () {
-        const until = performance.now() + 60;
-        while (performance.now() < until) yield;
-        return 'drawn';
-      })(),
-      5,
-    );
-    clearInterval(timer);
-    expect(done).toBe('drawn');
-    expect(others).toBeGreaterThan(2);
+  it('runs a drawing in slices, letting other work run between them, and not within a slice', async () => {
+    const steps = function* () {
+      for (let i = 0; i < 5; i++) yield;
+      return 'drawn';
+    };
+    const count = async (sliceMs: number) => {
+      let others = 0;
+      let done = false;
+      const other = () => {
+        others++;
+        if (!done) setImmediate(other);
+      };
+      setImmediate(other);
+      const result = await runSliced(steps(), sliceMs);
+      done = true;
+      return { result, others };
+    };
+    // Every step a slice of its own: other work runs between each.
+    const sliced = await count(0);
+    expect(sliced.result).toBe('drawn');
+    expect(sliced.others).toBeGreaterThanOrEqual(4);
+    // All five steps inside one slice: nothing else runs before the drawing is done.
+    expect((await count(60_000)).others).toBe(0);
   });
 });
 
