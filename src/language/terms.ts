@@ -16,12 +16,17 @@ export interface Token {
 // Letters/digits, keeping decimal and thousands separators inside numbers ("19,800", "102.6bn", "0.7").
 export const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*[\p{L}]*/gu;
 
+/** A lower-case word without its accents, so "communiqué" and "communique", "Zürich" and "Zurich" meet. */
+export function foldAccents(lower: string): string {
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}+/gu, '') : lower;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const lower = raw.toLowerCase();
-    out.push({ raw, lower, stem: stemWord(lower), start: m.index, end: m.index + raw.length, cap: /^\p{Lu}/u.test(raw) });
+    out.push({ raw, lower, stem: stemWord(foldAccents(lower)), start: m.index, end: m.index + raw.length, cap: /^\p{Lu}/u.test(raw) });
   }
   return out;
 }
@@ -29,6 +34,6 @@ export function tokenize(text: string): Token[] {
 /** Stems of every word of a text, without building tokens (the hot path when measuring sentences). */
 export function stemsOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) out.push(stemWord(m[0].toLowerCase()));
+  for (const m of text.matchAll(WORD)) out.push(stemWord(foldAccents(m[0].toLowerCase())));
   return out;
 }

@@ -41,3 +41,11 @@ describe('initialisms in names', () => {
     expect(names).not.toContain('U');
   });
 });
+
+describe('accents', () => {
+  it('matches a word written with and without its accent ("communiqué", "communique")', () => {
+    const text = 'The ministers issued a communiqué on 4 March 1975 that ended the dispute.';
+    expect(best(text, 'When did the ministers issue the communique?')).toBe('4 March 1975');
+    expect(best('Talks in Zurich began on 9 May 1988 after a long delay.', 'When did talks in Zürich begin?')).toBe('9 May 1988');
+  });
+});

@@ -61,14 +61,19 @@ describe('the date of a when-question', () => {
 describe('a direct answer needs every key word of the question in the sentence', () => {
   const text = 'The harbour board adopted the Dredging Rules in 1987, and every dredger in the estuary then needed a licence.';
 
-  it('answers from a sentence that states the whole question', () => {
-    const r = service(text).ask('When did the harbour board adopt the Dredging Rules?', { now }) as AskResult;
+  // Whether a class's answers are given at all is the calibration's call (calibration.ts); these read the
+  // class an answer is measured in: its own type when the sentence states the question, "partial" when not.
+  it('measures an answer from a sentence that states the whole question in its own class', () => {
+    const r = service(text).ask('When did the harbour board adopt the Dredging Rules?', { now, undecided: true }) as AskResult;
     expect(r.ok && !r.quoteOnly && r.text).toBe('1987');
+    expect(r.ok && r.answerClass).toBe('when');
   });
 
   it('gives no direct answer from a sentence lacking one of its words, though the year is right there', () => {
     const r = service(text).ask('When did the harbour board repeal the Dredging Rules?', { now }) as AskResult;
     expect(r.ok && !r.quoteOnly).toBe(false);
+    const undecided = service(text).ask('When did the harbour board repeal the Dredging Rules?', { now, undecided: true }) as AskResult;
+    expect(undecided.ok && undecided.answerClass).toBe('partial');
     // Read whatever the confidence, the answer is the same year: only the rule keeps it from being given.
     expect(best(text, 'When did the harbour board repeal the Dredging Rules?')).toBe('1987');
   });
