@@ -69,9 +69,10 @@ function isAbbreviationDot(text: string, dot: number, floor: number, next: strin
   const lower = word.toLowerCase();
   const nextIsStarter = CAPITALISED_STOPWORDS.has(next.toLowerCase());
   if (ABBREVIATIONS.has(lower)) return true;
-  if (SOFT_ABBREVIATIONS.has(lower)) return isDigit(next[0] ?? '');
-  // Initials ("John F. Kennedy") and dotted acronyms ("U.S.", "e.g."), unless the next word plainly opens a sentence.
+  // Initials ("John F. Kennedy", "Daniel P. Davison": a capital "P." is no page number), unless the next word plainly opens a sentence.
   if (/^\p{Lu}$/u.test(word)) return !nextIsStarter;
+  if (SOFT_ABBREVIATIONS.has(lower)) return isDigit(next[0] ?? '');
+  // Dotted acronyms ("U.S.", "e.g."), on the same terms.
   if (word.includes('.')) return !nextIsStarter;
   return false;
 }

@@ -38,3 +38,19 @@ describe('structureBody', () => {
     ]);
   });
 });
+
+describe('sentence ends after a single capital', () => {
+  const sentences = (body: string) => structureBody(`Results\n\n${body}`).sentences.map((x) => x.text);
+
+  it('keeps a middle initial "P." inside the sentence, though a lower-case "p." before a number is a page', () => {
+    expect(sentences('Daniel P. Davison, the chairman, said profits rose. Shares fell.')).toEqual([
+      'Daniel P. Davison, the chairman, said profits rose.',
+      'Shares fell.',
+    ]);
+    expect(sentences('The figure is on p. 4 of the report. It was revised.')).toEqual(['The figure is on p. 4 of the report.', 'It was revised.']);
+  });
+
+  it('still ends a sentence at a capital letter before a word that opens one', () => {
+    expect(sentences('The plan was called Option B. The council rejected it.')).toEqual(['The plan was called Option B.', 'The council rejected it.']);
+  });
+});
