@@ -8,7 +8,7 @@ import type { TrackedArticle } from '../articles/library';
 import type { Clock } from '../core/clock';
 import type { ActionResult, MessagePoster, PostAction } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
-import { CHANNEL_SUMMARY, SUMMARY_KEY, type AnnouncementRow, type FeedStore, type NewAnnouncement, type WatchRow } from './store';
+import { CHANNEL_SUMMARY, SUMMARY_KEY, type Announcement, type FeedStore, type NewAnnouncement, type Watch } from './store';
 import { neutraliseMentions, stripControls } from '../format/text';
 import { bold, safe } from '../format/parts';
 import type { StoryIndex } from '../stories/index';
@@ -50,12 +50,12 @@ export interface AnnouncerDeps {
 const ACTION_ATTEMPTS = 3;
 
 /** What a watch asks for after each post: publishing first (followers get it), then a thread. */
-export function postActions(watch: Pick<WatchRow, 'open_thread' | 'publish' | 'forum'>, headline: string): PostAction[] {
+export function postActions(watch: Pick<Watch, 'openThread' | 'publish' | 'forum'>, headline: string): PostAction[] {
   const actions: PostAction[] = [];
   // A forum post is a thread already, and forums have nothing to publish to.
   if (watch.forum) return actions;
   if (watch.publish) actions.push({ kind: 'publish' });
-  if (watch.open_thread) actions.push({ kind: 'thread', name: threadName(headline) });
+  if (watch.openThread) actions.push({ kind: 'thread', name: threadName(headline) });
   return actions;
 }
 
@@ -65,8 +65,8 @@ export function threadName(headline: string): string {
 }
 
 /** A watch's (or route's) stored delivery settings. */
-export function deliverySettings(watch: WatchRow): DeliverySettings {
-  return { template: watch.template, format: watch.format, pingRoleId: watch.ping_role_id };
+export function deliverySettings(watch: Watch): DeliverySettings {
+  return { template: watch.template, format: watch.format, pingRoleId: watch.pingRoleId };
 }
 
 export type PreviewResult =
@@ -146,7 +146,7 @@ export class Announcer {
     const changedMoves = options.previous ? movedEvents(signature(options.previous.article), signature(article)) : [];
     if (options.kind === 'changed' && changedMoves.length === 0) return [];
     const articleKey = options.kind === 'changed' ? `${tracked.origin}#${article.contentHash.slice(0, 16)}` : tracked.origin;
-    const watches = (await store.watches()).filter((w) => options.scope === null || w.guild_id === options.scope);
+    const watches = (await store.watches()).filter((w) => options.scope === null || w.guildId === options.scope);
     if (watches.length === 0) return [];
     // What the article updates, as each watching server sees the library: a story article of another
     // server is never named, nor its dates (one link per server).
@@ -168,11 +168,11 @@ export class Announcer {
     };
     const profile = entityProfile(article);
     const feed = options.feedId !== undefined ? await store.feed(options.feedId) : undefined;
-    const plan = planDeliveries(article, watches, { feedId: options.feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, profile);
+    const plan = planDeliveries(article, watches, { feedId: options.feedId, feedFilter: parseStoredFilter(feed?.filterJson) }, profile);
     const out: NewAnnouncement[] = [];
     for (const { watch, terms } of plan.deliver) {
       if (options.budget && !options.budget.take(watch.id)) continue;
-      const { updateTo, moves, movedFrom } = linkFor(watch.guild_id);
+      const { updateTo, moves, movedFrom } = linkFor(watch.guildId);
       const reply = this.withButtons(renderDelivery({ article, origin: tracked.origin, now, updateTo, moves, movedFrom, matchedTerms: terms }, deliverySettings(watch)), tracked, now);
       const actions = postActions(watch, article.headline);
       out.push({ watchId: watch.id, articleKey, nonce: announcementNonce(watch.id, articleKey), reply, threadName: threadName(article.headline), ...(actions.length ? { actions } : {}) });
@@ -231,14 +231,14 @@ export class Announcer {
     const brokenNow = new Set<number>();
     const stopped = () => this.deps.posting?.stopped() ?? null;
     // Per drain: each watch's row and each channel's webhook setting, read once.
-    const watches = new Map<number, Promise<WatchRow | undefined>>();
+    const watches = new Map<number, Promise<Watch | undefined>>();
     const hooks = new Map<string, ReturnType<WebhookDirectory['get']>>();
     const perMinute = this.deps.perMinute ?? 20;
     for (;;) {
       if (stopped()) break;
       // Reserved for this drain: another process's drain does not take them before the lease ends.
       const at = clock.now();
-      const due = (await store.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watch_id));
+      const due = (await store.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watchId));
       if (due.length === 0) break;
       let progressed = false;
       // Each channel's last minute, read from the store (whichever process posted), then kept up here.
@@ -253,56 +253,56 @@ export class Announcer {
       const overflow = new Map<string, { watchId: number; count: number; sources: Set<string> }>();
       for (const row of due) {
         if (stopped()) break;
-        if (!row.article_key.startsWith(SUMMARY_KEY)) {
+        if (!row.articleKey.startsWith(SUMMARY_KEY)) {
           const now = clock.now().getTime();
-          const w = await windowOf(row.channel_id, now);
+          const w = await windowOf(row.channelId, now);
           if (w.posted.length >= perMinute) {
             if (w.lastSummary !== null && now - w.lastSummary < MINUTE) {
               // Already summarised this minute: the row waits for the window to free up.
-              await store.defer(row.watch_id, row.article_key, new Date(w.posted[0] + MINUTE));
+              await store.defer(row.watchId, row.articleKey, new Date(w.posted[0] + MINUTE));
             } else {
-              await store.markSummarised(row.watch_id, row.article_key);
-              const o = overflow.get(row.channel_id) ?? { watchId: row.watch_id, count: 0, sources: new Set<string>() };
+              await store.markSummarised(row.watchId, row.articleKey);
+              const o = overflow.get(row.channelId) ?? { watchId: row.watchId, count: 0, sources: new Set<string>() };
               o.count++;
-              const source = sourceOf(row.reply_json);
+              const source = sourceOf(row.replyJson);
               if (source) o.sources.add(source);
-              overflow.set(row.channel_id, o);
+              overflow.set(row.channelId, o);
               progressed = true;
             }
             continue;
           }
         }
-        const reply = JSON.parse(row.reply_json) as Reply;
+        const reply = JSON.parse(row.replyJson) as Reply;
         const result = await this.send(row, reply, watches, hooks);
         const now = clock.now();
         if (!result.ok && result.retryable && result.unauthorized) {
           // The token was rejected: the row stays due as it was (no attempt counted) until posting resumes.
-          log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement not posted: posting is stopped');
+          log.error({ channelId: row.channelId, reason: result.reason }, 'announcement not posted: posting is stopped');
           break;
         }
         if (result.ok) {
-          windows.get(row.channel_id)?.posted.push(now.getTime());
-          await store.markPosted(row.watch_id, row.article_key, result.messageId, now);
+          windows.get(row.channelId)?.posted.push(now.getTime());
+          await store.markPosted(row.watchId, row.articleKey, result.messageId, now);
           report.posted++;
           this.deps.metrics?.announcementPosted();
           progressed = true;
-          if (row.actions_json) await this.runActions({ ...row, message_id: result.messageId, channel_id: result.channelId ?? row.channel_id });
+          if (row.actionsJson) await this.runActions({ ...row, messageId: result.messageId, channelId: result.channelId ?? row.channelId });
         } else if (result.retryable) {
           const wait = backoffMs(row.attempts, BACKOFF, result.retryAfterMs);
-          await store.markRetry(row.watch_id, row.article_key, result.reason, new Date(now.getTime() + wait));
+          await store.markRetry(row.watchId, row.articleKey, result.reason, new Date(now.getTime() + wait));
           report.retrying++;
-          log.warn({ channelId: row.channel_id, reason: result.reason, retryInMs: wait }, 'announcement will be retried');
+          log.warn({ channelId: row.channelId, reason: result.reason, retryInMs: wait }, 'announcement will be retried');
         } else {
-          await store.markFailed(row.watch_id, row.article_key, result.reason);
+          await store.markFailed(row.watchId, row.articleKey, result.reason);
           report.failed++;
           // 403 (missing access/permissions) and 404 (unknown channel) break the channel; anything else
           // (a 400 for one malformed message) fails only this announcement.
           if (result.status === 403 || result.status === 404 || result.status === undefined) {
-            await store.markWatchBroken(row.watch_id, result.reason);
-            brokenNow.add(row.watch_id);
-            log.error({ channelId: row.channel_id, reason: result.reason }, 'announcement channel is broken');
+            await store.markWatchBroken(row.watchId, result.reason);
+            brokenNow.add(row.watchId);
+            log.error({ channelId: row.channelId, reason: result.reason }, 'announcement channel is broken');
           } else {
-            log.error({ channelId: row.channel_id, reason: result.reason, status: result.status }, 'announcement refused');
+            log.error({ channelId: row.channelId, reason: result.reason, status: result.status }, 'announcement refused');
           }
         }
       }
@@ -334,70 +334,70 @@ export class Announcer {
    * A webhook that is gone (10015) falls back to Herald's own message, with the reason kept for /status.
    */
   private async send(
-    row: AnnouncementRow,
+    row: Announcement,
     reply: Reply,
-    watches: Map<number, Promise<WatchRow | undefined>>,
+    watches: Map<number, Promise<Watch | undefined>>,
     hooks: Map<string, ReturnType<WebhookDirectory['get']>>,
   ): Promise<PostResult> {
     const { store, poster, clock, log, webhooks } = this.deps;
-    if (!watches.has(row.watch_id)) watches.set(row.watch_id, store.watch(row.watch_id));
-    const watch = await watches.get(row.watch_id);
-    if (webhooks && !hooks.has(row.channel_id)) hooks.set(row.channel_id, webhooks.get(row.channel_id));
-    const hook = webhooks ? await hooks.get(row.channel_id) : undefined;
+    if (!watches.has(row.watchId)) watches.set(row.watchId, store.watch(row.watchId));
+    const watch = await watches.get(row.watchId);
+    if (webhooks && !hooks.has(row.channelId)) hooks.set(row.channelId, webhooks.get(row.channelId));
+    const hook = webhooks ? await hooks.get(row.channelId) : undefined;
     let plan = sendPlan(row, watch, hook);
     if (plan.claimVia) {
       const found = await this.alreadySent(row, reply, plan.options);
       if (found) return found;
-      await store.claimSend(row.watch_id, row.article_key, plan.claimVia, clock.now());
+      await store.claimSend(row.watchId, row.articleKey, plan.claimVia, clock.now());
     }
-    const result = await poster.post(row.channel_id, reply, plan.options);
+    const result = await poster.post(row.channelId, reply, plan.options);
     if (!result.ok && !result.retryable && plan.options.webhook && result.code !== undefined && WEBHOOK_GONE.has(result.code)) {
-      log.warn({ channelId: row.channel_id }, 'the channel\'s webhook was deleted: posting as Herald');
-      await store.setWebhookFallback(row.channel_id, DELETED_REASON, true);
-      hooks.set(row.channel_id, Promise.resolve(undefined));
+      log.warn({ channelId: row.channelId }, 'the channel\'s webhook was deleted: posting as Herald');
+      await store.setWebhookFallback(row.channelId, DELETED_REASON, true);
+      hooks.set(row.channelId, Promise.resolve(undefined));
       plan = sendPlan(row, watch, undefined);
-      if (plan.claimVia) await store.claimSend(row.watch_id, row.article_key, plan.claimVia, clock.now());
-      return poster.post(row.channel_id, reply, plan.options);
+      if (plan.claimVia) await store.claimSend(row.watchId, row.articleKey, plan.claimVia, clock.now());
+      return poster.post(row.channelId, reply, plan.options);
     }
     return result;
   }
 
   /** The message an unrecorded earlier send made, as a posted result; a failed lookup keeps the row due. */
-  private async alreadySent(row: AnnouncementRow, reply: Reply, options: PostOptions): Promise<PostResult | undefined> {
-    if (!row.send_claimed_at) return undefined;
+  private async alreadySent(row: Announcement, reply: Reply, options: PostOptions): Promise<PostResult | undefined> {
+    if (!row.sendClaimedAt) return undefined;
     const { poster, log } = this.deps;
     // The claim's webhook (the send may have gone through a webhook since replaced or deleted).
-    const via = row.send_via && row.send_via !== 'bot' && options.webhook?.id !== row.send_via ? { ...options, webhook: { id: row.send_via, token: '', username: '' } } : options;
+    const via = row.sendVia && row.sendVia !== 'bot' && options.webhook?.id !== row.sendVia ? { ...options, webhook: { id: row.sendVia, token: '', username: '' } } : options;
     if (!poster.findSent) return undefined;
-    const found = await poster.findSent(row.channel_id, reply, { ...via, since: new Date(row.send_claimed_at) });
+    const found = await poster.findSent(row.channelId, reply, { ...via, since: new Date(row.sendClaimedAt) });
     if (!found.ok) return { ok: false, retryable: true, reason: `could not check whether an earlier send went through: ${found.reason}` };
     if (!found.found) return undefined;
-    log.info({ channelId: row.channel_id, messageId: found.found.messageId }, 'an earlier send went through: recorded, not sent again');
+    log.info({ channelId: row.channelId, messageId: found.found.messageId }, 'an earlier send went through: recorded, not sent again');
     return { ok: true, messageId: found.found.messageId, channelId: found.found.channelId };
   }
 
   /** Opens the thread and publishes, as the watch asked; a retryable failure is left for the next drain. */
-  private async runActions(row: AnnouncementRow): Promise<void> {
+  private async runActions(row: Announcement): Promise<void> {
     const { store, poster, log } = this.deps;
-    if (!row.actions_json || !row.message_id) return;
+    if (!row.actionsJson || !row.messageId) return;
     let actions: PostAction[];
     try {
-      actions = JSON.parse(row.actions_json) as PostAction[];
+      actions = JSON.parse(row.actionsJson) as PostAction[];
     } catch {
       actions = [];
     }
     const left: PostAction[] = [];
     for (const action of actions) {
-      const result: ActionResult = poster.act ? await poster.act(row.channel_id, row.message_id, action) : { ok: false, retryable: false, reason: 'this transport cannot open threads or publish' };
+      const result: ActionResult = poster.act ? await poster.act(row.channelId, row.messageId, action) : { ok: false, retryable: false, reason: 'this transport cannot open threads or publish' };
       if (result.ok) continue;
       const what = action.kind === 'thread' ? 'open a thread' : 'publish';
-      if (result.retryable && row.action_attempts + 1 < ACTION_ATTEMPTS) left.push(action);
+      if (result.retryable && row.actionAttempts + 1 < ACTION_ATTEMPTS) left.push(action);
       else {
-        await store.setWatchActionError(row.watch_id, `could not ${what}: ${result.reason}`);
-        log.warn({ channelId: row.channel_id, action: action.kind, reason: result.reason }, 'announcement action failed');
+        await store.setWatchActionError(row.watchId, `could not ${what}: ${result.reason}`);
+        log.warn({ channelId: row.channelId, action: action.kind, reason: result.reason }, 'announcement action failed');
       }
     }
-    await store.setAnnouncementActions(row.watch_id, row.article_key, left.length ? left : null, true);
+    await store.setAnnouncementActions(row.watchId, row.articleKey, left.length ? left : null, true);
   }
 
   /**
@@ -405,27 +405,27 @@ export class Announcer {
    * announcement if one is waiting, else the newest tracked article it would announce, rendered the way
    * plan() renders it. Scans at most `limit` of the newest articles.
    */
-  async preview(watch: WatchRow, limit = 300): Promise<PreviewResult> {
+  async preview(watch: Watch, limit = 300): Promise<PreviewResult> {
     const { store, stories, clock } = this.deps;
     const pending = await store.nextPending(watch.id);
-    if (pending) return { ok: true, reply: JSON.parse(pending.reply_json) as Reply, queued: true };
+    if (pending) return { ok: true, reply: JSON.parse(pending.replyJson) as Reply, queued: true };
     const library = this.deps.library;
     if (!library) return { ok: false, reason: 'previews are not available in this deployment.' };
-    const watches = await store.watches(watch.guild_id);
+    const watches = await store.watches(watch.guildId);
     const now = clock.now();
     for (const tracked of library.list().slice(0, limit)) {
       // Another server's feed articles are not this server's to see.
       const scopes = this.deps.scopes;
-      if (scopes && !scopes.visible(tracked, watch.guild_id)) continue;
+      if (scopes && !scopes.visible(tracked, watch.guildId)) continue;
       const source = await store.articleSource(tracked.origin);
-      if (!scopes && source && source.guild_id !== '' && source.guild_id !== watch.guild_id) continue;
-      const feedId = source?.feed_id ?? undefined;
-      if (watch.feed_id !== null && feedId !== watch.feed_id) continue;
+      if (!scopes && source && source.guildId !== '' && source.guildId !== watch.guildId) continue;
+      const feedId = source?.feedId ?? undefined;
+      if (watch.feedId !== null && feedId !== watch.feedId) continue;
       const feed = feedId !== undefined ? await store.feed(feedId) : undefined;
-      const plan = planDeliveries(tracked.article, watches, { feedId, feedFilter: parseStoredFilter(feed?.filter_json) }, entityProfile(tracked.article));
+      const plan = planDeliveries(tracked.article, watches, { feedId, feedFilter: parseStoredFilter(feed?.filterJson) }, entityProfile(tracked.article));
       const mine = plan.deliver.find((d) => d.watch.id === watch.id);
       if (!mine) continue;
-      const link = stories.bestLink(tracked.article, tracked.origin, scopes ? (t) => scopes.visible(t, watch.guild_id) : undefined);
+      const link = stories.bestLink(tracked.article, tracked.origin, scopes ? (t) => scopes.visible(t, watch.guildId) : undefined);
       const reply = this.withButtons(
         renderDelivery(
           { article: tracked.article, origin: tracked.origin, now, updateTo: link?.tracked.article.headline, moves: link?.moves ?? [], matchedTerms: mine.terms },
@@ -448,7 +448,7 @@ export class Announcer {
     return { ...reply, buttonRows: rows };
   }
 
-  watchesFor(guildId: string): Promise<WatchRow[]> {
+  watchesFor(guildId: string): Promise<Watch[]> {
     return this.deps.store.watches(guildId);
   }
 }

@@ -3,7 +3,7 @@
 // Only a server's own feeds (/feed add) can be routed or configured; FEEDS from the configuration are
 // global and follow the server's watches.
 import type { Clock } from '../core/clock';
-import type { FeedRow, FeedStore, WatchRow, WatchSettingsPatch } from './store';
+import type { Feed, FeedStore, Watch, WatchSettingsPatch } from './store';
 import type { Announcer } from './announcer';
 import { buildFilter, EMPTY_FILTER, parseStoredFilter, storedFilter } from './filters';
 import { checkInterval } from './schedule';
@@ -20,7 +20,7 @@ export interface DeliveryRegistryDeps {
   /** FEED_MIN_INTERVAL in minutes. */
   minIntervalMinutes: number;
   /** The server's feeds as /feed list shows them (with routes and intervals). */
-  feedInfo(row: FeedRow): Promise<FeedInfo>;
+  feedInfo(row: Feed): Promise<FeedInfo>;
   /** Creates webhooks (the Discord transport); without it webhook delivery falls back to Herald's messages. */
   webhookMaker?: WebhookMaker;
   /** Webhook settings and their tokens as secrets (kept current for /status). */
@@ -71,7 +71,7 @@ export class DeliveryRegistry implements DeliveryService {
     if (!checked.ok) return checked;
     let filterJson: string | null | undefined;
     if (filter) {
-      const built = buildFilter(parseStoredFilter(feed.row.filter_json) ?? EMPTY_FILTER, filter);
+      const built = buildFilter(parseStoredFilter(feed.row.filterJson) ?? EMPTY_FILTER, filter);
       if (!built.ok) return { ok: false, reason: `Not changed: ${built.reason}` };
       filterJson = storedFilter(built.spec);
     }
@@ -82,20 +82,20 @@ export class DeliveryRegistry implements DeliveryService {
   }
 
   async configureWatch(input: { guildId: string; channelId?: string; patch: DeliveryPatch }): Promise<Outcome<{ watches: WatchInfo[] }>> {
-    const watches = (await this.deps.store.watches(input.guildId)).filter((w) => w.feed_id === null && (!input.channelId || w.channel_id === input.channelId));
+    const watches = (await this.deps.store.watches(input.guildId)).filter((w) => w.feedId === null && (!input.channelId || w.channelId === input.channelId));
     if (watches.length === 0) {
       return { ok: false, reason: input.channelId ? `${channelMention(input.channelId)} is not watched yet: use /watch channel first (a feed's route is set with /feed).` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
     const { filter, ...messagePatch } = input.patch;
     const checked = checkMessagePatch(messagePatch, input.guildId);
     if (!checked.ok) return checked;
-    const updates: { watch: WatchRow; filterJson?: string | null }[] = [];
+    const updates: { watch: Watch; filterJson?: string | null }[] = [];
     for (const watch of watches) {
       if (!filter) {
         updates.push({ watch });
         continue;
       }
-      const built = buildFilter(parseStoredFilter(watch.filter_json) ?? EMPTY_FILTER, filter);
+      const built = buildFilter(parseStoredFilter(watch.filterJson) ?? EMPTY_FILTER, filter);
       if (!built.ok) return { ok: false, reason: `Not changed: ${built.reason}` };
       updates.push({ watch, filterJson: storedFilter(built.spec) });
     }
@@ -107,18 +107,18 @@ export class DeliveryRegistry implements DeliveryService {
     const { store, clock, webhookMaker, webhooks } = this.deps;
     if (!SNOWFLAKE.test(input.channelId)) return { ok: false, reason: 'That is not a channel.' };
     const existing = await store.channelWebhook(input.channelId);
-    if (existing && existing.guild_id !== input.guildId) return { ok: false, reason: 'That channel belongs to another server.' };
+    if (existing && existing.guildId !== input.guildId) return { ok: false, reason: 'That channel belongs to another server.' };
     if (input.off) {
       const removed = await store.removeChannelWebhook(input.channelId);
-      if (removed?.webhook_id && removed.webhook_token) await webhookMaker?.remove(removed.webhook_id, removed.webhook_token);
+      if (removed?.webhookId && removed.webhookToken) await webhookMaker?.remove(removed.webhookId, removed.webhookToken);
       await webhooks?.refresh();
       return removed ? { ok: true } : { ok: false, reason: `${channelMention(input.channelId)} has no webhook delivery.` };
     }
-    const watched = (await store.watches(input.guildId)).some((w) => w.channel_id === input.channelId);
+    const watched = (await store.watches(input.guildId)).some((w) => w.channelId === input.channelId);
     if (!watched) return { ok: false, reason: `${channelMention(input.channelId)} gets no announcements yet: use /watch channel (or /feed route) first.` };
     const checkedName = checkWebhookName(input.name ?? existing?.name ?? 'Herald');
     if (!checkedName.ok) return { ok: false, reason: `Not changed: ${checkedName.reason}.` };
-    let avatarUrl = existing?.avatar_url ?? null;
+    let avatarUrl = existing?.avatarUrl ?? null;
     if (input.avatarUrl !== undefined) {
       if (input.avatarUrl === null) avatarUrl = null;
       else {
@@ -127,8 +127,8 @@ export class DeliveryRegistry implements DeliveryService {
         avatarUrl = checked.url;
       }
     }
-    let webhookId = existing?.webhook_id ?? null;
-    let webhookToken = existing?.webhook_token ?? null;
+    let webhookId = existing?.webhookId ?? null;
+    let webhookToken = existing?.webhookToken ?? null;
     let fallbackReason: string | null = null;
     if (!webhookId || !webhookToken) {
       // The webhook's own name is the server's choice too; each post also carries the name and avatar.
@@ -158,17 +158,17 @@ export class DeliveryRegistry implements DeliveryService {
   }
 
   async previewWatch(input: { guildId: string; channelId: string }): Promise<PreviewOutcome> {
-    const watch = (await this.deps.store.watches(input.guildId)).find((w) => w.feed_id === null && w.channel_id === input.channelId);
+    const watch = (await this.deps.store.watches(input.guildId)).find((w) => w.feedId === null && w.channelId === input.channelId);
     if (!watch) return { ok: false, reason: `${channelMention(input.channelId)} is not watched: use /watch channel first (for a feed's route: /feed preview).` };
     return this.preview(watch);
   }
 
-  private async preview(watch: WatchRow): Promise<PreviewOutcome> {
+  private async preview(watch: Watch): Promise<PreviewOutcome> {
     const result = await this.deps.announcer.preview(watch);
-    return result.ok ? { ...result, channelId: watch.channel_id } : { ok: false, reason: `Nothing to preview: ${result.reason}` };
+    return result.ok ? { ...result, channelId: watch.channelId } : { ok: false, reason: `Nothing to preview: ${result.reason}` };
   }
 
-  private async ownFeed(guildId: string, url: string): Promise<{ ok: true; row: FeedRow } | { ok: false; reason: string }> {
+  private async ownFeed(guildId: string, url: string): Promise<{ ok: true; row: Feed } | { ok: false; reason: string }> {
     const trimmed = url.trim();
     const row = await this.deps.store.feedByUrl(trimmed, guildId);
     if (row) return { ok: true, row };

@@ -12,7 +12,7 @@ import { extractArticle, htmlToParagraphs } from '../articles/html';
 import type { Clock } from '../core/clock';
 import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
 import { decodeBody } from '../net/charset';
-import type { FeedRow, FeedStore } from './store';
+import type { Feed, FeedStore } from './store';
 import { normalise } from '../stories/entities';
 import { PollBudget, type Announcer } from './announcer';
 import type { ArticleScopes } from '../articles/scopes';
@@ -87,7 +87,7 @@ export class FeedMonitor implements FeedService {
   private readonly feedOrigins = new Set<string>();
   /** The newest stored feed article this process has taken in (syncFromStore reads after it). */
   private syncedTo = '';
-  private failingFeeds: FeedRow[] = [];
+  private failingFeeds: Feed[] = [];
   /** Items being taken, by library origin (one at a time per origin). */
   private readonly taking = new Map<string, Promise<boolean>>();
 
@@ -97,7 +97,7 @@ export class FeedMonitor implements FeedService {
   async syncConfigFeeds(urls: string[]): Promise<void> {
     const { store, clock } = this.deps;
     for (const url of urls) await store.addFeed({ url, guildId: null, origin: 'config', at: clock.now() });
-    for (const f of await store.feeds()) if (f.origin === 'config' && f.guild_id === '' && !urls.includes(f.url)) await store.removeFeed(f.url, null);
+    for (const f of await store.feeds()) if (f.origin === 'config' && f.guildId === '' && !urls.includes(f.url)) await store.removeFeed(f.url, null);
     await this.refreshFailing();
   }
 
@@ -106,18 +106,18 @@ export class FeedMonitor implements FeedService {
     const { store, library, clock, log, scopes } = this.deps;
     let restored = 0;
     const rows = (await store.articles(limit)).reverse();
-    for (const row of rows) if (row.updated_at > this.syncedTo) this.syncedTo = row.updated_at;
+    for (const row of rows) if (row.updatedAt > this.syncedTo) this.syncedTo = row.updatedAt;
     const owners = scopes ? await store.originOwners(rows.map((r) => r.origin)) : new Map<string, string[]>();
     for (const row of rows) {
       if (library.byOriginPath(row.origin)) continue;
       // Owners first: the library's listeners (reminders, stories) see the article with its scope.
-      if (scopes) for (const owner of new Set([row.guild_id, ...(owners.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
+      if (scopes) for (const owner of new Set([row.guildId, ...(owners.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
       const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
       if (!parsed.ok) {
         log.warn({ origin: row.origin, error: parsed.error }, 'stored feed article no longer parses');
         continue;
       }
-      library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updated_at) });
+      library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updatedAt) });
       this.feedOrigins.add(row.origin);
       restored++;
     }
@@ -131,12 +131,12 @@ export class FeedMonitor implements FeedService {
   }
 
   /** A feed as commands see it, with its route, interval and filter. */
-  async info(row: FeedRow): Promise<FeedInfo> {
+  async info(row: Feed): Promise<FeedInfo> {
     const info = feedInfo(row);
-    const route = row.guild_id ? await this.deps.store.routeOf(row.id) : undefined;
-    if (route) info.channelId = route.channel_id;
-    if (row.poll_minutes !== null) info.pollMinutes = row.poll_minutes;
-    const filter = parseStoredFilter(row.filter_json);
+    const route = row.guildId ? await this.deps.store.routeOf(row.id) : undefined;
+    if (route) info.channelId = route.channelId;
+    if (row.pollMinutes !== null) info.pollMinutes = row.pollMinutes;
+    const filter = parseStoredFilter(row.filterJson);
     if (filter) info.filter = describeFilter(filter);
     return info;
   }
@@ -144,8 +144,8 @@ export class FeedMonitor implements FeedService {
   /** From the last poll cycle's view of the feeds (/status is answered without a database round trip). */
   failing(guildId?: string | null): { url: string; lastError: string; failures: number }[] {
     return this.failingFeeds
-      .filter((f) => f.failures > 0 && visibleTo(f.guild_id, guildId))
-      .map((f) => ({ url: f.url, lastError: f.last_error ?? 'unknown error', failures: f.failures }));
+      .filter((f) => f.failures > 0 && visibleTo(f.guildId, guildId))
+      .map((f) => ({ url: f.url, lastError: f.lastError ?? 'unknown error', failures: f.failures }));
   }
 
   /** Re-reads which feeds fail (after a poll cycle, /feed add or remove). */
@@ -165,10 +165,10 @@ export class FeedMonitor implements FeedService {
     // Who sees each article comes first (another process's server may now also carry an item this one holds).
     const owners = scopes ? await store.originOwners(rows.map((r) => r.origin)) : undefined;
     for (const row of rows) {
-      this.syncedTo = row.updated_at;
-      if (scopes) for (const owner of new Set([row.guild_id, ...(owners?.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
+      this.syncedTo = row.updatedAt;
+      if (scopes) for (const owner of new Set([row.guildId, ...(owners?.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
       const held = library.byOriginPath(row.origin);
-      if (held && held.ingestedAt.toISOString() === row.updated_at) continue; // this process stored it
+      if (held && held.ingestedAt.toISOString() === row.updatedAt) continue; // this process stored it
       const parsed = parseArticle(row.text, { now: clock.now(), origin: row.origin });
       if (!parsed.ok) {
         log.warn({ origin: row.origin, error: parsed.error }, 'stored feed article no longer parses');
@@ -176,7 +176,7 @@ export class FeedMonitor implements FeedService {
       }
       const previous = library.byOriginPath(row.origin);
       if (previous && previous.article.contentHash === parsed.article.contentHash) continue;
-      library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updated_at) });
+      library.upsert({ article: parsed.article, origin: row.origin, ingestedAt: new Date(row.updatedAt) });
       this.feedOrigins.add(row.origin);
       taken++;
     }
@@ -313,14 +313,14 @@ export class FeedMonitor implements FeedService {
 
   /** Polls one feed now (unless it is backing off). Never throws. On the first poll, `backfill` newest
    * items are announced (once, like any new item) and the rest recorded. */
-  async pollFeed(feed: FeedRow, options: { backfill?: number } = {}): Promise<FeedPollOutcome> {
+  async pollFeed(feed: Feed, options: { backfill?: number } = {}): Promise<FeedPollOutcome> {
     const { store, clock, log } = this.deps;
     const now = clock.now();
-    if (feed.next_attempt_at && Date.parse(feed.next_attempt_at) > now.getTime()) return { url: feed.url, status: 'backing-off', newItems: 0 };
+    if (feed.nextAttemptAt && Date.parse(feed.nextAttemptAt) > now.getTime()) return { url: feed.url, status: 'backing-off', newItems: 0 };
     try {
       const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' };
-      if (feed.baseline_done && feed.etag) headers['if-none-match'] = feed.etag;
-      if (feed.baseline_done && feed.last_modified) headers['if-modified-since'] = feed.last_modified;
+      if (feed.baselineDone && feed.etag) headers['if-none-match'] = feed.etag;
+      if (feed.baselineDone && feed.lastModified) headers['if-modified-since'] = feed.lastModified;
       const response = await safeFetch(feed.url, { ...this.deps.fetch, headers });
       if (!response.ok) return this.fail(feed, response.reason, response.retryAfterMs);
       if (response.status === 304) {
@@ -331,7 +331,7 @@ export class FeedMonitor implements FeedService {
       if (!parsed.ok) return this.fail(feed, parsed.error);
       const items = parsed.feed.items;
       const success = { title: parsed.feed.title, etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null, at: clock.now() };
-      if (!feed.baseline_done) {
+      if (!feed.baselineDone) {
         const backfill = newest(items, Math.max(0, Math.min(options.backfill ?? 0, BACKFILL_MAX)));
         const rest = items.filter((i) => !backfill.includes(i));
         const held = await this.heldItems(feed, rest);
@@ -373,10 +373,10 @@ export class FeedMonitor implements FeedService {
    * without announcements (only a backfill announces). Items nobody took stay recorded only, as on a
    * first follower's first poll. Returns the items so shared.
    */
-  private async heldItems(feed: FeedRow, items: FeedItem[]): Promise<Set<FeedItem>> {
+  private async heldItems(feed: Feed, items: FeedItem[]): Promise<Set<FeedItem>> {
     const { store, library, clock, scopes } = this.deps;
     const held = new Set<FeedItem>();
-    const scope = feed.guild_id || null;
+    const scope = feed.guildId || null;
     for (const item of items) {
       const origin = item.link ?? `${feed.url}#${item.key}`;
       const hash = itemHash(item);
@@ -393,7 +393,7 @@ export class FeedMonitor implements FeedService {
     return held;
   }
 
-  private async fail(feed: FeedRow, error: string, retryAfterMs = 0): Promise<FeedPollOutcome> {
+  private async fail(feed: Feed, error: string, retryAfterMs = 0): Promise<FeedPollOutcome> {
     const now = this.deps.clock.now();
     const failures = feed.failures + 1;
     const wait = backoffMs(failures, BACKOFF, retryAfterMs);
@@ -406,7 +406,7 @@ export class FeedMonitor implements FeedService {
    * Ingests and announces one item unless it (or its content elsewhere) was seen before. Items of one
    * origin are taken one at a time: two servers' feeds carrying one item, polled at once, parse it once.
    */
-  private takeItem(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
+  private takeItem(feed: Feed, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
     const origin = item.link ?? `${feed.url}#${item.key}`;
     const before = this.taking.get(origin) ?? Promise.resolve(false);
     const run = before.then(() => this.takeItemNow(feed, feedTitle, item, pages, budget));
@@ -417,17 +417,17 @@ export class FeedMonitor implements FeedService {
     return run;
   }
 
-  private async takeItemNow(feed: FeedRow, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
+  private async takeItemNow(feed: Feed, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
     const { store, library, announcer, clock, log } = this.deps;
     const hash = itemHash(item);
     const seen = await store.seenItem(feed.id, item.key);
-    if (seen && seen.content_hash === hash) return false;
-    if (!seen && (await store.hashSeen(hash, feed.guild_id))) {
+    if (seen && seen.contentHash === hash) return false;
+    if (!seen && (await store.hashSeen(hash, feed.guildId))) {
       await store.recordItem(feed.id, item.key, hash, null, clock.now());
       return false;
     }
     const origin = item.link ?? `${feed.url}#${item.key}`;
-    const scope = feed.guild_id || null;
+    const scope = feed.guildId || null;
     const shared = library.byOriginPath(origin);
     if (!seen && shared && (await store.originHasHash(origin, hash))) {
       // Another feed (another server's, or FEEDS) already brought this very item: one parsed copy, now
@@ -518,14 +518,14 @@ function oneLine(s: string): string {
   return s.replace(/[\r\n]+/g, ' ').trim();
 }
 
-function feedInfo(row: FeedRow): FeedInfo {
+function feedInfo(row: Feed): FeedInfo {
   return {
     url: row.url,
     title: row.title ?? undefined,
-    scope: row.guild_id ? 'server' : 'global',
+    scope: row.guildId ? 'server' : 'global',
     failures: row.failures,
-    lastError: row.last_error ?? undefined,
-    lastOkAt: row.last_ok_at ? new Date(row.last_ok_at) : undefined,
-    nextAttemptAt: row.next_attempt_at ? new Date(row.next_attempt_at) : undefined,
+    lastError: row.lastError ?? undefined,
+    lastOkAt: row.lastOkAt ? new Date(row.lastOkAt) : undefined,
+    nextAttemptAt: row.nextAttemptAt ? new Date(row.nextAttemptAt) : undefined,
   };
 }

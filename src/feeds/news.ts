@@ -223,7 +223,7 @@ export class NewsMonitor {
     }
     const known = await store.folderFile(event.origin);
     const hash = event.tracked.article.contentHash;
-    if (known && known.content_hash === hash) return;
+    if (known && known.contentHash === hash) return;
     const announcements = this.folderBaseline && !known ? [] : await announcer.plan(event.tracked, { scope: null, kind: known ? 'changed' : 'new', previous: event.previous });
     if (await store.recordFolderFile(event.origin, hash, now, announcements)) announcer.logQueued(event.tracked, announcements.length);
     if (announcements.length > 0) announcer.drainInBackground();

@@ -7,7 +7,7 @@
 // - a channel never gets the same article twice, whichever watches lead there (the route's settings win).
 import type { Article } from '../articles/model';
 import type { EntityProfile } from '../stories/entities';
-import type { WatchRow } from './store';
+import type { Watch } from './store';
 import { compileFilter, parseStoredFilter, type FilterSpec } from './filters';
 import { matchTopic } from './topic';
 
@@ -19,7 +19,7 @@ export interface ArticleSource {
 }
 
 export interface PlannedDelivery {
-  watch: WatchRow;
+  watch: Watch;
   /** Topic terms that matched (for the announcement's "Matched" line). */
   terms: string[];
 }
@@ -33,17 +33,17 @@ export function filterText(article: Article): { title: string; body: string } {
   return { title: article.headline, body: article.paragraphs.join('\n') };
 }
 
-export function planDeliveries(article: Article, watches: WatchRow[], source: ArticleSource, profile: EntityProfile): { deliver: PlannedDelivery[]; skipped: SkippedDelivery[] } {
+export function planDeliveries(article: Article, watches: Watch[], source: ArticleSource, profile: EntityProfile): { deliver: PlannedDelivery[]; skipped: SkippedDelivery[] } {
   const deliver: PlannedDelivery[] = [];
   const skipped: SkippedDelivery[] = [];
   const text = filterText(article);
   const feedVerdict = compileFilter(source.feedFilter).test(text);
   if (!feedVerdict.pass) return { deliver, skipped: watches.map((w) => ({ watchId: w.id, reason: `feed filter: ${feedVerdict.reason}` })) };
-  const routed = new Set(watches.filter((w) => w.feed_id !== null).map((w) => w.feed_id));
+  const routed = new Set(watches.filter((w) => w.feedId !== null).map((w) => w.feedId));
   const fromRoutedFeed = source.feedId !== undefined && routed.has(source.feedId);
   const channels = new Set<string>();
   // Routes first, so a channel that is both a route and a watch takes the route's settings.
-  const ordered = [...watches].sort((a, b) => Number(b.feed_id !== null) - Number(a.feed_id !== null) || a.id - b.id);
+  const ordered = [...watches].sort((a, b) => Number(b.feedId !== null) - Number(a.feedId !== null) || a.id - b.id);
   for (const watch of ordered) {
     const reason = skipReason(watch, source, fromRoutedFeed);
     if (reason) {
@@ -55,23 +55,23 @@ export function planDeliveries(article: Article, watches: WatchRow[], source: Ar
       skipped.push({ watchId: watch.id, reason: 'not on its topic' });
       continue;
     }
-    const verdict = compileFilter(parseStoredFilter(watch.filter_json)).test(text);
+    const verdict = compileFilter(parseStoredFilter(watch.filterJson)).test(text);
     if (!verdict.pass) {
       skipped.push({ watchId: watch.id, reason: `filter: ${verdict.reason}` });
       continue;
     }
-    if (channels.has(watch.channel_id)) {
+    if (channels.has(watch.channelId)) {
       skipped.push({ watchId: watch.id, reason: 'the channel already gets it' });
       continue;
     }
-    channels.add(watch.channel_id);
+    channels.add(watch.channelId);
     deliver.push({ watch, terms: match.terms });
   }
   return { deliver, skipped };
 }
 
-function skipReason(watch: WatchRow, source: ArticleSource, fromRoutedFeed: boolean): string | null {
-  if (watch.feed_id !== null) return watch.feed_id === source.feedId ? null : 'a route of another feed';
+function skipReason(watch: Watch, source: ArticleSource, fromRoutedFeed: boolean): string | null {
+  if (watch.feedId !== null) return watch.feedId === source.feedId ? null : 'a route of another feed';
   if (fromRoutedFeed && !watch.topic) return 'the feed is routed to its own channel';
   return null;
 }

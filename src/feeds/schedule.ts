@@ -1,7 +1,7 @@
 // When a feed is polled (pure). Feeds without their own interval are polled on FEED_POLL; a feed with one
 // (/feed interval, /feed add interval:) is polled when that many minutes have passed since its last poll,
 // checked every minute, and never more often than the floor (FEED_MIN_INTERVAL).
-import type { FeedRow } from './store';
+import type { Feed } from './store';
 
 export const INTERVAL_MAX_MINUTES = 1440;
 /** A minute job fires a little after the minute: this much early still counts as due. */
@@ -16,10 +16,10 @@ export function checkInterval(minutes: number, floorMinutes: number): { ok: true
 
 /** 'cycle': the FEED_POLL run (feeds without an interval, and interval feeds that are due);
  * 'interval': the minute job (only interval feeds that are due). */
-export function dueForPoll(feed: Pick<FeedRow, 'poll_minutes' | 'last_polled_at'>, now: Date, job: 'cycle' | 'interval'): boolean {
-  if (feed.poll_minutes === null) return job === 'cycle';
-  if (!feed.last_polled_at) return true;
-  return Date.parse(feed.last_polled_at) + feed.poll_minutes * 60_000 - SLACK_MS <= now.getTime();
+export function dueForPoll(feed: Pick<Feed, 'pollMinutes' | 'lastPolledAt'>, now: Date, job: 'cycle' | 'interval'): boolean {
+  if (feed.pollMinutes === null) return job === 'cycle';
+  if (!feed.lastPolledAt) return true;
+  return Date.parse(feed.lastPolledAt) + feed.pollMinutes * 60_000 - SLACK_MS <= now.getTime();
 }
 
 export function describeInterval(minutes: number | null): string {

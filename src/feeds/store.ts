@@ -1,85 +1,87 @@
 // The store news monitoring needs (declared here, implemented by store/feeds-sqlite.ts and
-// store/feeds-postgres.ts): feeds and their poll state, seen items, stored feed articles, folder files,
+// store/postgres/feeds.ts): feeds and their poll state, seen items, stored feed articles, folder files,
 // announcement watches and the announcement outbox. Async, so that the PostgreSQL implementation
-// (several Herald processes on one database) and the SQLite one are interchangeable.
-import { z } from 'zod';
+// (several Herald processes on one database) and the SQLite one are interchangeable. Everything here is
+// camelCase: the stores map their rows at the border (store/feed-rows.ts).
 import type { PostAction } from '../core/poster';
 import type { Reply } from '../core/reply';
 
-export const feedRowSchema = z.object({
-  id: z.number().int(),
-  url: z.string(),
-  guild_id: z.string(),
-  origin: z.enum(['config', 'command']),
-  added_by: z.string().nullable(),
-  added_at: z.string(),
-  title: z.string().nullable(),
-  etag: z.string().nullable(),
-  last_modified: z.string().nullable(),
-  baseline_done: z.number().int(),
-  last_polled_at: z.string().nullable(),
-  last_ok_at: z.string().nullable(),
-  failures: z.number().int(),
-  last_error: z.string().nullable(),
-  next_attempt_at: z.string().nullable(),
+/** A followed feed and its poll state, as the monitor sees it (store/feed-rows.ts maps the table's rows). */
+export interface Feed {
+  id: number;
+  url: string;
+  /** '' for a feed of FEEDS (everyone's). */
+  guildId: string;
+  origin: 'config' | 'command';
+  addedBy: string | null;
+  addedAt: string;
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** 1 once the first poll recorded the feed's items without announcing them, else 0. */
+  baselineDone: number;
+  lastPolledAt: string | null;
+  lastOkAt: string | null;
+  failures: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
   /** Minutes between polls of this feed; null: on FEED_POLL. */
-  poll_minutes: z.number().int().nullable().default(null),
+  pollMinutes: number | null;
   /** The feed's own filter (JSON, feeds/filters.ts), applied to its items wherever they are announced. */
-  filter_json: z.string().nullable().default(null),
-});
-export type FeedRow = z.infer<typeof feedRowSchema>;
+  filterJson: string | null;
+}
 
-export const watchRowSchema = z.object({
-  id: z.number().int(),
-  guild_id: z.string(),
-  channel_id: z.string(),
-  topic: z.string().nullable(),
-  created_by: z.string().nullable(),
-  created_at: z.string(),
-  broken_reason: z.string().nullable(),
+/** A channel's watch (or, with feedId, a feed's route) and its delivery settings. */
+export interface Watch {
+  id: number;
+  guildId: string;
+  channelId: string;
+  topic: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  brokenReason: string | null;
   /** Set: this watch is the route of that feed (only its items, to this channel). */
-  feed_id: z.number().int().nullable().default(null),
-  filter_json: z.string().nullable().default(null),
-  template: z.string().nullable().default(null),
-  format: z.enum(['embed', 'text']).default('embed'),
-  ping_role_id: z.string().nullable().default(null),
+  feedId: number | null;
+  filterJson: string | null;
+  template: string | null;
+  format: 'embed' | 'text';
+  pingRoleId: string | null;
   /** Open a thread under each announcement (1) or not (0). */
-  open_thread: z.coerce.number().int().default(0),
-  /** Publish each announcement to following servers (announcement channels). */
-  publish: z.coerce.number().int().default(0),
+  openThread: number;
+  /** Publish each announcement to following servers (announcement channels): 1 or 0. */
+  publish: number;
   /** Why the last thread or publish failed (shown in /watch list until the setting changes). */
-  action_error: z.string().nullable().default(null),
-  /** The channel is a forum: each announcement is a forum post (a thread with the message). */
-  forum: z.coerce.number().int().default(0),
-});
-export type WatchRow = z.infer<typeof watchRowSchema>;
+  actionError: string | null;
+  /** The channel is a forum (1): each announcement is a forum post (a thread with the message). */
+  forum: number;
+}
 
-export const announcementRowSchema = z.object({
-  watch_id: z.number().int(),
-  article_key: z.string(),
-  nonce: z.string(),
+/** One announcement in the outbox, with the channel of its watch. */
+export interface Announcement {
+  watchId: number;
+  articleKey: string;
+  nonce: string;
   /** summarised: over a channel's per-minute cap, counted in a "…and N more" line instead of posted (feeds/announcer.ts). */
-  status: z.enum(['pending', 'posted', 'failed', 'summarised']),
-  reply_json: z.string(),
-  created_at: z.string(),
-  attempts: z.number().int(),
-  next_attempt_at: z.string(),
-  message_id: z.string().nullable(),
-  posted_at: z.string().nullable(),
-  last_error: z.string().nullable(),
-  channel_id: z.string(),
+  status: 'pending' | 'posted' | 'failed' | 'summarised';
+  replyJson: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  messageId: string | null;
+  postedAt: string | null;
+  lastError: string | null;
+  channelId: string;
   /** Threads and publishing still to do once posted (JSON PostAction[]), or null. */
-  actions_json: z.string().nullable().default(null),
-  action_attempts: z.coerce.number().int().default(0),
+  actionsJson: string | null;
+  actionAttempts: number;
   /** A forum post's name (the headline). */
-  thread_name: z.string().nullable().default(null),
+  threadName: string | null;
   /** Set when a send without a nonce (webhook, forum post) started and its outcome is not recorded yet:
    * before sending again, Herald looks for a message made since then (a crash between post and record). */
-  send_claimed_at: z.string().nullable().default(null),
+  sendClaimedAt: string | null;
   /** What that send went through: the webhook id, or 'bot'. */
-  send_via: z.string().nullable().default(null),
-});
-export type AnnouncementRow = z.infer<typeof announcementRowSchema>;
+  sendVia: string | null;
+}
 
 /** Article keys of summary lines ("…and N more"): exempt from the per-minute cap (they are what it leaves). */
 export const SUMMARY_KEY = 'summary:';
@@ -105,28 +107,35 @@ export interface NewAnnouncement {
   threadName?: string;
 }
 
-export const channelWebhookRowSchema = z.object({
-  channel_id: z.string(),
-  guild_id: z.string(),
+/** A channel's webhook setting. */
+export interface ChannelWebhook {
+  channelId: string;
+  guildId: string;
   /** The name and avatar announcements carry (the server's choice). */
-  name: z.string(),
-  avatar_url: z.string().nullable(),
+  name: string;
+  avatarUrl: string | null;
   /** The webhook Herald created; null while posts fall back to Herald's own messages. */
-  webhook_id: z.string().nullable(),
+  webhookId: string | null;
   /** A secret: never logged or shown (registered with the scrubber when read). */
-  webhook_token: z.string().nullable(),
+  webhookToken: string | null;
   /** Why posts go out as Herald's own messages instead (missing permission, webhook deleted). */
-  fallback_reason: z.string().nullable(),
-  updated_by: z.string().nullable(),
-  updated_at: z.string(),
-});
-export type ChannelWebhookRow = z.infer<typeof channelWebhookRowSchema>;
+  fallbackReason: string | null;
+  updatedBy: string | null;
+  updatedAt: string;
+}
 
 export interface StoredFeedArticle {
   origin: string;
-  guild_id: string;
+  /** '' for an article of FEEDS. */
+  guildId: string;
   text: string;
-  updated_at: string;
+  updatedAt: string;
+}
+
+/** An item a feed listed before: its content hash, and the library origin it was taken under (null: not taken). */
+export interface SeenItem {
+  contentHash: string;
+  origin: string | null;
 }
 
 /** A watch's (or route's) delivery settings to change; fields left out stay. Changing openThread or
@@ -140,29 +149,16 @@ export interface WatchSettingsPatch {
   publish?: boolean;
 }
 
-/** Columns of WatchSettingsPatch's fields, with stored values (booleans as 0/1). Shared by both stores. */
-export function watchSettingsColumns(patch: WatchSettingsPatch): { column: string; value: string | number | null }[] {
-  const out: { column: string; value: string | number | null }[] = [];
-  if (patch.filterJson !== undefined) out.push({ column: 'filter_json', value: patch.filterJson });
-  if (patch.template !== undefined) out.push({ column: 'template', value: patch.template });
-  if (patch.format !== undefined) out.push({ column: 'format', value: patch.format });
-  if (patch.pingRoleId !== undefined) out.push({ column: 'ping_role_id', value: patch.pingRoleId });
-  if (patch.openThread !== undefined) out.push({ column: 'open_thread', value: patch.openThread ? 1 : 0 });
-  if (patch.publish !== undefined) out.push({ column: 'publish', value: patch.publish ? 1 : 0 });
-  if (patch.openThread !== undefined || patch.publish !== undefined) out.push({ column: 'action_error', value: null });
-  return out;
-}
-
 export interface FeedStore {
   // ── feeds ──
   /** Adds the feed unless it is already followed in that scope; returns its row either way. */
-  addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: FeedRow; created: boolean }>;
+  addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: Feed; created: boolean }>;
   removeFeed(url: string, guildId: string | null): Promise<boolean>;
-  feedByUrl(url: string, guildId: string | null): Promise<FeedRow | undefined>;
-  feed(id: number): Promise<FeedRow | undefined>;
-  feeds(): Promise<FeedRow[]>;
+  feedByUrl(url: string, guildId: string | null): Promise<Feed | undefined>;
+  feed(id: number): Promise<Feed | undefined>;
+  feeds(): Promise<Feed[]>;
   /** Feeds a guild sees: the global ones and its own. */
-  feedsVisibleTo(guildId: string | null): Promise<FeedRow[]>;
+  feedsVisibleTo(guildId: string | null): Promise<Feed[]>;
   recordPollSuccess(id: number, result: PollSuccess): Promise<void>;
   recordNotModified(id: number, at: Date): Promise<void>;
   recordPollFailure(id: number, error: string, at: Date, nextAttemptAt: Date): Promise<void>;
@@ -171,12 +167,12 @@ export interface FeedStore {
    * another holds it or the feed was polled after `notPolledSince` (another process already did this
    * round). Returns the row as it stands when taken, or undefined.
    */
-  claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<FeedRow | undefined>;
+  claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<Feed | undefined>;
   releasePoll(id: number): Promise<void>;
 
   // ── items and stored feed articles ──
   /** The stored hash of an item of this feed, if seen before. */
-  seenItem(feedId: number, itemKey: string): Promise<{ content_hash: string; origin: string | null } | undefined>;
+  seenItem(feedId: number, itemKey: string): Promise<SeenItem | undefined>;
   /** True when a global feed ('' = FEEDS) or a feed of the same server already delivered this content. */
   hashSeen(contentHash: string, guildId: string): Promise<boolean>;
   recordItem(feedId: number, itemKey: string, contentHash: string, origin: string | null, at: Date): Promise<void>;
@@ -212,7 +208,7 @@ export interface FeedStore {
   prune(limits: { itemsPerFeed: number; articles: number }): Promise<number>;
 
   // ── folder files ──
-  folderFile(origin: string): Promise<{ content_hash: string } | undefined>;
+  folderFile(origin: string): Promise<{ contentHash: string } | undefined>;
   folderFileCount(): Promise<number>;
   /**
    * Records the file's content hash unless it is already recorded with it; only the caller that changed
@@ -224,16 +220,16 @@ export interface FeedStore {
 
   // ── watches ──
   /** `forum`: the channel is a forum (kept as given; an existing watch keeps its flag when left out). */
-  upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow>;
+  upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch>;
   setWatchTopic(id: number, topic: string | null): Promise<void>;
   markWatchBroken(id: number, reason: string): Promise<void>;
   removeWatches(guildId: string, channelId?: string): Promise<number>;
-  watches(guildId?: string): Promise<WatchRow[]>;
-  watch(id: number): Promise<WatchRow | undefined>;
+  watches(guildId?: string): Promise<Watch[]>;
+  watch(id: number): Promise<Watch | undefined>;
   /** Routes a feed's items to a channel (replacing its earlier route), or with null un-routes it. */
-  setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow | undefined>;
+  setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch | undefined>;
   /** The route of a feed, if it has one. */
-  routeOf(feedId: number): Promise<WatchRow | undefined>;
+  routeOf(feedId: number): Promise<Watch | undefined>;
   /** Changes a watch's (or route's) delivery settings; fields left out stay. */
   setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void>;
   /** Records why a thread or publish failed for a watch (null clears it). */
@@ -241,9 +237,9 @@ export interface FeedStore {
   setFeedInterval(id: number, minutes: number | null): Promise<void>;
   setFeedFilter(id: number, filterJson: string | null): Promise<void>;
   /** Which feed (and server) a stored feed article came from. */
-  articleSource(origin: string): Promise<{ feed_id: number | null; guild_id: string } | undefined>;
+  articleSource(origin: string): Promise<{ feedId: number | null; guildId: string } | undefined>;
   /** The oldest announcement still waiting for a watch: the next message it will post. */
-  nextPending(watchId: number): Promise<AnnouncementRow | undefined>;
+  nextPending(watchId: number): Promise<Announcement | undefined>;
 
   // ── announcement outbox ──
   /** Queues announcements; returns how many were new. */
@@ -253,7 +249,7 @@ export interface FeedStore {
    * caller until `leaseUntil`: no other caller gets them before then (or before the reserving
    * process is known dead, on PostgreSQL).
    */
-  due(now: Date, limit: number, leaseUntil: Date): Promise<AnnouncementRow[]>;
+  due(now: Date, limit: number, leaseUntil: Date): Promise<Announcement[]>;
   markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void>;
   markRetry(watchId: number, articleKey: string, error: string, next: Date): Promise<void>;
   markFailed(watchId: number, articleKey: string, error: string): Promise<void>;
@@ -268,21 +264,21 @@ export interface FeedStore {
   channelWindow(channelId: string, since: Date): Promise<{ posted: number[]; lastSummary: number | null }>;
   /** After a restart: reservations left by processes that are gone become due now. Returns how many. */
   releaseStaleReservations(now: Date): Promise<number>;
-  announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined>;
+  announcement(watchId: number, articleKey: string): Promise<Announcement | undefined>;
   /** The actions still to do for a posted announcement (null: none left); counts an attempt when `attempted`. */
   setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void>;
   /** Posted announcements whose thread or publishing is still to do (a retry after a transient failure). */
-  pendingActions(limit: number): Promise<AnnouncementRow[]>;
+  pendingActions(limit: number): Promise<Announcement[]>;
   /** Records that a send without a nonce starts (keeps the first claim's time); markPosted and markFailed clear it. */
   claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void>;
 
   // ── webhook delivery (one webhook per channel) ──
-  channelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined>;
+  channelWebhook(channelId: string): Promise<ChannelWebhook | undefined>;
   /** Every channel's webhook setting; with guildId, that server's. */
-  channelWebhooks(guildId?: string): Promise<ChannelWebhookRow[]>;
+  channelWebhooks(guildId?: string): Promise<ChannelWebhook[]>;
   setChannelWebhook(input: { channelId: string; guildId: string; name: string; avatarUrl: string | null; webhookId: string | null; webhookToken: string | null; fallbackReason: string | null; updatedBy: string; at: Date }): Promise<void>;
   /** Posts fall back to Herald's own messages for this reason; `dropWebhook` forgets the webhook (deleted). */
   setWebhookFallback(channelId: string, reason: string, dropWebhook: boolean): Promise<void>;
-  removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined>;
+  removeChannelWebhook(channelId: string): Promise<ChannelWebhook | undefined>;
   announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }>;
 }

@@ -1,30 +1,30 @@
 // Stored watch rows as commands see them (WatchInfo). Shared by the watch registry and delivery settings.
-import type { FeedStore, WatchRow } from './store';
+import type { FeedStore, Watch } from './store';
 import { describeFilter, parseStoredFilter } from './filters';
 import type { WatchInfo, WebhookInfo } from './admin-services';
-import type { ChannelWebhookRow } from './store';
+import type { ChannelWebhook } from './store';
 
-export async function watchInfo(row: WatchRow, store?: Pick<FeedStore, 'feed' | 'channelWebhook'>): Promise<WatchInfo> {
-  const info: WatchInfo = { channelId: row.channel_id, topic: row.topic ?? undefined, broken: row.broken_reason ?? undefined };
-  if (row.feed_id !== null) {
-    const feed = await store?.feed(row.feed_id);
+export async function watchInfo(row: Watch, store?: Pick<FeedStore, 'feed' | 'channelWebhook'>): Promise<WatchInfo> {
+  const info: WatchInfo = { channelId: row.channelId, topic: row.topic ?? undefined, broken: row.brokenReason ?? undefined };
+  if (row.feedId !== null) {
+    const feed = await store?.feed(row.feedId);
     if (feed) info.feed = { url: feed.url, title: feed.title ?? undefined };
   }
-  const filter = parseStoredFilter(row.filter_json);
+  const filter = parseStoredFilter(row.filterJson);
   if (filter) info.filter = describeFilter(filter);
   if (row.format !== 'embed') info.format = row.format;
   if (row.template) info.template = row.template;
-  if (row.ping_role_id) info.pingRoleId = row.ping_role_id;
-  if (row.open_thread) info.openThread = true;
+  if (row.pingRoleId) info.pingRoleId = row.pingRoleId;
+  if (row.openThread) info.openThread = true;
   if (row.publish) info.publish = true;
-  if (row.action_error) info.actionError = row.action_error;
+  if (row.actionError) info.actionError = row.actionError;
   if (row.forum) info.forum = true;
-  const hook = await store?.channelWebhook(row.channel_id);
+  const hook = await store?.channelWebhook(row.channelId);
   if (hook) info.webhook = webhookInfo(hook);
   return info;
 }
 
 /** A channel's webhook setting without its token. */
-export function webhookInfo(row: ChannelWebhookRow): WebhookInfo {
-  return { channelId: row.channel_id, name: row.name, ...(row.avatar_url ? { avatarUrl: row.avatar_url } : {}), ...(row.fallback_reason ? { fallback: row.fallback_reason } : {}) };
+export function webhookInfo(row: ChannelWebhook): WebhookInfo {
+  return { channelId: row.channelId, name: row.name, ...(row.avatarUrl ? { avatarUrl: row.avatarUrl } : {}), ...(row.fallbackReason ? { fallback: row.fallbackReason } : {}) };
 }

@@ -22,13 +22,13 @@ export class WatchRegistry implements WatchService {
 
   async setTopic(input: { guildId: string; channelId?: string; topic: string | null }): Promise<{ ok: true; watches: WatchInfo[] } | { ok: false; reason: string }> {
     // Topics belong to channel watches; a feed's route takes every item of its feed.
-    const watches = (await this.store.watches(input.guildId)).filter((w) => w.feed_id === null && (!input.channelId || w.channel_id === input.channelId));
+    const watches = (await this.store.watches(input.guildId)).filter((w) => w.feedId === null && (!input.channelId || w.channelId === input.channelId));
     if (watches.length === 0) {
       return { ok: false, reason: input.channelId ? `${channelMention(input.channelId)} is not watched yet: use /watch channel first.` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
     const topic = input.topic?.trim() ? input.topic.trim() : null;
     for (const w of watches) await this.store.setWatchTopic(w.id, topic);
-    return { ok: true, watches: (await this.list(input.guildId)).filter((w) => !w.feed && watches.some((x) => x.channel_id === w.channelId)) };
+    return { ok: true, watches: (await this.list(input.guildId)).filter((w) => !w.feed && watches.some((x) => x.channelId === w.channelId)) };
   }
 
   off(input: { guildId: string; channelId?: string }): Promise<number> {

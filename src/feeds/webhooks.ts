@@ -5,7 +5,7 @@
 // /status shows. Transports implement WebhookMaker (transports/discord/webhooks.ts).
 import type { PostOptions } from '../core/poster';
 import { visibleTo } from '../core/status-snapshot';
-import type { ChannelWebhookRow, FeedStore, WatchRow } from './store';
+import type { ChannelWebhook, FeedStore, Watch } from './store';
 
 /** Creates and deletes webhooks (the Discord transport; none in the console). */
 export interface WebhookMaker {
@@ -56,16 +56,16 @@ export const DELETED_REASON = 'the webhook was deleted (Unknown Webhook 10015): 
  * forum post) are claimed first (`claimVia`), so a crash between post and record is found, not repeated.
  */
 export function sendPlan(
-  row: { nonce: string; thread_name: string | null },
-  watch: Pick<WatchRow, 'forum' | 'guild_id'> | undefined,
-  hook: Pick<ChannelWebhookRow, 'webhook_id' | 'webhook_token' | 'name' | 'avatar_url'> | undefined,
+  row: { nonce: string; threadName: string | null },
+  watch: Pick<Watch, 'forum' | 'guildId'> | undefined,
+  hook: Pick<ChannelWebhook, 'webhookId' | 'webhookToken' | 'name' | 'avatarUrl'> | undefined,
   headline?: string,
 ): { options: PostOptions; claimVia?: string } {
   const options: PostOptions = { nonce: row.nonce };
-  if (watch?.forum) options.forum = { threadName: row.thread_name || headline || 'News', guildId: watch.guild_id };
-  if (hook?.webhook_id && hook.webhook_token) {
-    options.webhook = { id: hook.webhook_id, token: hook.webhook_token, username: hook.name, ...(hook.avatar_url ? { avatarUrl: hook.avatar_url } : {}) };
-    return { options, claimVia: hook.webhook_id };
+  if (watch?.forum) options.forum = { threadName: row.threadName || headline || 'News', guildId: watch.guildId };
+  if (hook?.webhookId && hook.webhookToken) {
+    options.webhook = { id: hook.webhookId, token: hook.webhookToken, username: hook.name, ...(hook.avatarUrl ? { avatarUrl: hook.avatarUrl } : {}) };
+    return { options, claimVia: hook.webhookId };
   }
   return options.forum ? { options, claimVia: 'bot' } : { options };
 }
@@ -80,17 +80,17 @@ export class WebhookDirectory {
     private readonly secret: (value: string) => void = () => undefined,
   ) {}
 
-  async get(channelId: string): Promise<ChannelWebhookRow | undefined> {
+  async get(channelId: string): Promise<ChannelWebhook | undefined> {
     const row = await this.store.channelWebhook(channelId);
-    if (row?.webhook_token) this.secret(row.webhook_token);
+    if (row?.webhookToken) this.secret(row.webhookToken);
     return row;
   }
 
   /** Re-reads every channel's setting (start-up, after each drain and change): tokens and fallbacks. */
   async refresh(): Promise<void> {
     const rows = await this.store.channelWebhooks();
-    for (const r of rows) if (r.webhook_token) this.secret(r.webhook_token);
-    this.fallbacks = rows.filter((r) => r.fallback_reason).map((r) => ({ channelId: r.channel_id, guildId: r.guild_id, reason: r.fallback_reason! }));
+    for (const r of rows) if (r.webhookToken) this.secret(r.webhookToken);
+    this.fallbacks = rows.filter((r) => r.fallbackReason).map((r) => ({ channelId: r.channelId, guildId: r.guildId, reason: r.fallbackReason! }));
   }
 
   /** Channels whose announcements go out as Herald instead of their webhook, and why (for /status). */

@@ -3,8 +3,9 @@
 // Every method is synchronous underneath; the async signatures are the feature's interface.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
-import { announcementRowSchema, CHANNEL_SUMMARY, channelWebhookRowSchema, feedRowSchema, watchRowSchema, watchSettingsColumns } from '../feeds/store';
-import type { AnnouncementRow, ChannelWebhookRow, FeedRow, FeedStore, NewAnnouncement, PollSuccess, StoredFeedArticle, WatchRow, WatchSettingsPatch } from '../feeds/store';
+import { CHANNEL_SUMMARY } from '../feeds/store';
+import { announcementRow, articleSourceRow, channelWebhookRow, feedRow, folderFileRow, seenItemRow, storedArticleRow, watchRow, watchSettingsColumns } from './feed-rows';
+import type { Announcement, ChannelWebhook, Feed, FeedStore, NewAnnouncement, PollSuccess, SeenItem, StoredFeedArticle, Watch, WatchSettingsPatch } from '../feeds/store';
 import type { PostAction } from '../core/poster';
 
 export class SqliteFeedStore implements FeedStore {
@@ -25,38 +26,38 @@ export class SqliteFeedStore implements FeedStore {
 
   // ── feeds ────────────────────────────────────────────────────────────────────────────────────────
 
-  async addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: FeedRow; created: boolean }> {
+  async addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: Feed; created: boolean }> {
     const r = this.sql('INSERT OR IGNORE INTO feeds (url, guild_id, origin, added_by, added_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.url, input.guildId ?? '', input.origin, input.addedBy ?? null, input.at.toISOString());
-    return { row: this.feedByUrlNow(input.url, input.guildId) as FeedRow, created: r.changes > 0 };
+    return { row: this.feedByUrlNow(input.url, input.guildId) as Feed, created: r.changes > 0 };
   }
 
   async removeFeed(url: string, guildId: string | null): Promise<boolean> {
     return this.sql('DELETE FROM feeds WHERE url = ? AND guild_id = ?').run(url, guildId ?? '').changes > 0;
   }
 
-  private feedByUrlNow(url: string, guildId: string | null): FeedRow | undefined {
+  private feedByUrlNow(url: string, guildId: string | null): Feed | undefined {
     const row = this.sql(`SELECT * FROM feeds WHERE url = ? AND guild_id = ?`).get(url, guildId ?? '');
-    return row ? feedRowSchema.parse(row) : undefined;
+    return row ? feedRow.parse(row) : undefined;
   }
 
-  async feedByUrl(url: string, guildId: string | null): Promise<FeedRow | undefined> {
+  async feedByUrl(url: string, guildId: string | null): Promise<Feed | undefined> {
     return this.feedByUrlNow(url, guildId);
   }
 
-  async feed(id: number): Promise<FeedRow | undefined> {
+  async feed(id: number): Promise<Feed | undefined> {
     const row = this.sql(`SELECT * FROM feeds WHERE id = ?`).get(id);
-    return row ? feedRowSchema.parse(row) : undefined;
+    return row ? feedRow.parse(row) : undefined;
   }
 
-  async feeds(): Promise<FeedRow[]> {
-    return this.sql(`SELECT * FROM feeds ORDER BY id`).all().map((r) => feedRowSchema.parse(r));
+  async feeds(): Promise<Feed[]> {
+    return this.sql(`SELECT * FROM feeds ORDER BY id`).all().map((r) => feedRow.parse(r));
   }
 
-  async feedsVisibleTo(guildId: string | null): Promise<FeedRow[]> {
+  async feedsVisibleTo(guildId: string | null): Promise<Feed[]> {
     return this.sql(`SELECT * FROM feeds WHERE guild_id = '' OR guild_id = ? ORDER BY id`)
       .all(guildId ?? '')
-      .map((r) => feedRowSchema.parse(r));
+      .map((r) => feedRow.parse(r));
   }
 
   async recordPollSuccess(id: number, result: PollSuccess): Promise<void> {
@@ -77,7 +78,7 @@ export class SqliteFeedStore implements FeedStore {
       .run(at.toISOString(), error.slice(0, 500), nextAttemptAt.toISOString(), id);
   }
 
-  async claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<FeedRow | undefined> {
+  async claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<Feed | undefined> {
     const taken = this.sql(
         `UPDATE feeds SET poll_until = ? WHERE id = ? AND (poll_until IS NULL OR poll_until <= ?)
          AND (? IS NULL OR last_polled_at IS NULL OR last_polled_at <= ?)`,
@@ -92,10 +93,9 @@ export class SqliteFeedStore implements FeedStore {
 
   // ── items ────────────────────────────────────────────────────────────────────────────────────────
 
-  async seenItem(feedId: number, itemKey: string): Promise<{ content_hash: string; origin: string | null } | undefined> {
-    return this.sql('SELECT content_hash, origin FROM feed_items WHERE feed_id = ? AND item_key = ?').get(feedId, itemKey) as
-      | { content_hash: string; origin: string | null }
-      | undefined;
+  async seenItem(feedId: number, itemKey: string): Promise<SeenItem | undefined> {
+    const row = this.sql('SELECT content_hash, origin FROM feed_items WHERE feed_id = ? AND item_key = ?').get(feedId, itemKey);
+    return row ? seenItemRow.parse(row) : undefined;
   }
 
   /** Another server's feed does not count, or that server's copy would hide the item from this one. */
@@ -172,12 +172,15 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   async articles(limit: number): Promise<StoredFeedArticle[]> {
-    return this.sql('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC LIMIT ?').all(limit) as StoredFeedArticle[];
+    return this.sql('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC LIMIT ?')
+      .all(limit)
+      .map((r) => storedArticleRow.parse(r));
   }
 
   async articlesUpdatedAfter(after: string, limit: number): Promise<StoredFeedArticle[]> {
     return this.sql('SELECT origin, guild_id, text, updated_at FROM feed_articles WHERE updated_at > ? ORDER BY updated_at, origin LIMIT ?')
-      .all(after, limit) as StoredFeedArticle[];
+      .all(after, limit)
+      .map((r) => storedArticleRow.parse(r));
   }
 
   async articleScope(origin: string): Promise<string | null | undefined> {
@@ -209,8 +212,9 @@ export class SqliteFeedStore implements FeedStore {
 
   // ── folder files ─────────────────────────────────────────────────────────────────────────────────
 
-  async folderFile(origin: string): Promise<{ content_hash: string } | undefined> {
-    return this.sql('SELECT content_hash FROM folder_files WHERE origin = ?').get(origin) as { content_hash: string } | undefined;
+  async folderFile(origin: string): Promise<{ contentHash: string } | undefined> {
+    const row = this.sql('SELECT content_hash FROM folder_files WHERE origin = ?').get(origin);
+    return row ? folderFileRow.parse(row) : undefined;
   }
 
   async folderFileCount(): Promise<number> {
@@ -236,14 +240,14 @@ export class SqliteFeedStore implements FeedStore {
 
   // ── watches ──────────────────────────────────────────────────────────────────────────────────────
 
-  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow> {
+  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch> {
     const forum = input.forum === undefined ? null : input.forum ? 1 : 0;
     this.sql(
         `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, forum) VALUES (?, ?, ?, ?, ?, COALESCE(?, 0))
          ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL, forum = COALESCE(?, forum)`,
       )
       .run(input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString(), forum, forum);
-    return watchRowSchema.parse(this.sql('SELECT * FROM watches WHERE channel_id = ? AND feed_id IS NULL').get(input.channelId));
+    return watchRow.parse(this.sql('SELECT * FROM watches WHERE channel_id = ? AND feed_id IS NULL').get(input.channelId));
   }
 
   async setWatchTopic(id: number, topic: string | null): Promise<void> {
@@ -259,12 +263,12 @@ export class SqliteFeedStore implements FeedStore {
     return this.sql('DELETE FROM watches WHERE guild_id = ?').run(guildId).changes;
   }
 
-  async watch(id: number): Promise<WatchRow | undefined> {
+  async watch(id: number): Promise<Watch | undefined> {
     const row = this.sql('SELECT * FROM watches WHERE id = ?').get(id);
-    return row ? watchRowSchema.parse(row) : undefined;
+    return row ? watchRow.parse(row) : undefined;
   }
 
-  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow | undefined> {
+  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch | undefined> {
     if (input.channelId === null) {
       this.sql('DELETE FROM watches WHERE feed_id = ?').run(input.feedId);
       return undefined;
@@ -277,9 +281,9 @@ export class SqliteFeedStore implements FeedStore {
     return this.routeOf(input.feedId);
   }
 
-  async routeOf(feedId: number): Promise<WatchRow | undefined> {
+  async routeOf(feedId: number): Promise<Watch | undefined> {
     const row = this.sql('SELECT * FROM watches WHERE feed_id = ?').get(feedId);
-    return row ? watchRowSchema.parse(row) : undefined;
+    return row ? watchRow.parse(row) : undefined;
   }
 
   async setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void> {
@@ -300,24 +304,25 @@ export class SqliteFeedStore implements FeedStore {
     this.sql('UPDATE feeds SET filter_json = ? WHERE id = ?').run(filterJson, id);
   }
 
-  async articleSource(origin: string): Promise<{ feed_id: number | null; guild_id: string } | undefined> {
-    return this.sql('SELECT feed_id, guild_id FROM feed_articles WHERE origin = ?').get(origin) as { feed_id: number | null; guild_id: string } | undefined;
+  async articleSource(origin: string): Promise<{ feedId: number | null; guildId: string } | undefined> {
+    const row = this.sql('SELECT feed_id, guild_id FROM feed_articles WHERE origin = ?').get(origin);
+    return row ? articleSourceRow.parse(row) : undefined;
   }
 
-  async nextPending(watchId: number): Promise<AnnouncementRow | undefined> {
+  async nextPending(watchId: number): Promise<Announcement | undefined> {
     const row = this.sql(
         `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
          WHERE a.watch_id = ? AND a.status = 'pending' ORDER BY a.created_at, a.rowid LIMIT 1`,
       )
       .get(watchId);
-    return row ? announcementRowSchema.parse(row) : undefined;
+    return row ? announcementRow.parse(row) : undefined;
   }
 
-  async watches(guildId?: string): Promise<WatchRow[]> {
+  async watches(guildId?: string): Promise<Watch[]> {
     const rows = guildId
       ? this.sql('SELECT * FROM watches WHERE guild_id = ? ORDER BY id').all(guildId)
       : this.sql('SELECT * FROM watches ORDER BY id').all();
-    return rows.map((r) => watchRowSchema.parse(r));
+    return rows.map((r) => watchRow.parse(r));
   }
 
   // ── announcement outbox ──────────────────────────────────────────────────────────────────────────
@@ -340,7 +345,7 @@ export class SqliteFeedStore implements FeedStore {
     return this.enqueueNow(announcements, at);
   }
 
-  async due(now: Date, limit: number, leaseUntil: Date): Promise<AnnouncementRow[]> {
+  async due(now: Date, limit: number, leaseUntil: Date): Promise<Announcement[]> {
     return this.tx(() => {
       const rows = this.sql(
           `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
@@ -348,9 +353,9 @@ export class SqliteFeedStore implements FeedStore {
            ORDER BY a.created_at, a.rowid LIMIT ?`,
         )
         .all(now.toISOString(), limit)
-        .map((r) => announcementRowSchema.parse(r));
+        .map((r) => announcementRow.parse(r));
       const reserve = this.sql('UPDATE announcements SET next_attempt_at = ?, reserved = 1 WHERE watch_id = ? AND article_key = ?');
-      for (const r of rows) reserve.run(leaseUntil.toISOString(), r.watch_id, r.article_key);
+      for (const r of rows) reserve.run(leaseUntil.toISOString(), r.watchId, r.articleKey);
       return rows;
     });
   }
@@ -394,10 +399,10 @@ export class SqliteFeedStore implements FeedStore {
       .run(now.toISOString()).changes;
   }
 
-  async announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined> {
+  async announcement(watchId: number, articleKey: string): Promise<Announcement | undefined> {
     const row = this.sql('SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id WHERE a.watch_id = ? AND a.article_key = ?')
       .get(watchId, articleKey);
-    return row ? announcementRowSchema.parse(row) : undefined;
+    return row ? announcementRow.parse(row) : undefined;
   }
 
   async setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void> {
@@ -405,13 +410,13 @@ export class SqliteFeedStore implements FeedStore {
       .run(actions?.length ? JSON.stringify(actions) : null, attempted ? 1 : 0, watchId, articleKey);
   }
 
-  async pendingActions(limit: number): Promise<AnnouncementRow[]> {
+  async pendingActions(limit: number): Promise<Announcement[]> {
     return this.sql(
         `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
          WHERE a.status = 'posted' AND a.actions_json IS NOT NULL ORDER BY a.posted_at, a.rowid LIMIT ?`,
       )
       .all(limit)
-      .map((r) => announcementRowSchema.parse(r));
+      .map((r) => announcementRow.parse(r));
   }
 
   async claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void> {
@@ -419,16 +424,16 @@ export class SqliteFeedStore implements FeedStore {
       .run(at.toISOString(), via, watchId, articleKey);
   }
 
-  async channelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+  async channelWebhook(channelId: string): Promise<ChannelWebhook | undefined> {
     const row = this.sql('SELECT * FROM channel_webhooks WHERE channel_id = ?').get(channelId);
-    return row ? channelWebhookRowSchema.parse(row) : undefined;
+    return row ? channelWebhookRow.parse(row) : undefined;
   }
 
-  async channelWebhooks(guildId?: string): Promise<ChannelWebhookRow[]> {
+  async channelWebhooks(guildId?: string): Promise<ChannelWebhook[]> {
     const rows = guildId
       ? this.sql('SELECT * FROM channel_webhooks WHERE guild_id = ? ORDER BY channel_id').all(guildId)
       : this.sql('SELECT * FROM channel_webhooks ORDER BY channel_id').all();
-    return rows.map((r) => channelWebhookRowSchema.parse(r));
+    return rows.map((r) => channelWebhookRow.parse(r));
   }
 
   async setChannelWebhook(input: { channelId: string; guildId: string; name: string; avatarUrl: string | null; webhookId: string | null; webhookToken: string | null; fallbackReason: string | null; updatedBy: string; at: Date }): Promise<void> {
@@ -450,7 +455,7 @@ export class SqliteFeedStore implements FeedStore {
       .run(reason.slice(0, 300), dropWebhook ? 1 : 0, dropWebhook ? 1 : 0, channelId);
   }
 
-  async removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+  async removeChannelWebhook(channelId: string): Promise<ChannelWebhook | undefined> {
     const row = await this.channelWebhook(channelId);
     if (row) this.sql('DELETE FROM channel_webhooks WHERE channel_id = ?').run(channelId);
     return row;

@@ -82,9 +82,9 @@ describe('exactly once without a nonce', () => {
       await again.news.settle();
       expect(posted(kind, channel)).toHaveLength(1);
       expect(await again.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
-      const [route] = (await again.news.store.watches(fake.guildId)).filter((w) => w.channel_id === channel);
+      const [route] = (await again.news.store.watches(fake.guildId)).filter((w) => w.channelId === channel);
       const announcement = await again.news.store.announcement(route.id, `https://once.example/${n}`);
-      expect(announcement).toMatchObject({ status: 'posted', message_id: posted(kind, channel)[0].id, send_claimed_at: null });
+      expect(announcement).toMatchObject({ status: 'posted', messageId: posted(kind, channel)[0].id, sendClaimedAt: null });
       if (kind === 'webhook') expect(posted(kind, channel)[0].webhook_id).toBeDefined();
       await again.stop();
     });

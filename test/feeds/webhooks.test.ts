@@ -30,15 +30,15 @@ describe('webhook names and avatars', () => {
 });
 
 describe('how an announcement is sent', () => {
-  const row = { nonce: 'a1b2', thread_name: 'Quay reopens' };
-  const hook = { webhook_id: '111', webhook_token: 'tok-tok-tok-tok', name: 'Desk', avatar_url: 'https://cdn.example/a.png' };
-  const text = { forum: 0, guild_id: '9' };
-  const forum = { forum: 1, guild_id: '9' };
+  const row = { nonce: 'a1b2', threadName: 'Quay reopens' };
+  const hook = { webhookId: '111', webhookToken: 'tok-tok-tok-tok', name: 'Desk', avatarUrl: 'https://cdn.example/a.png' };
+  const text = { forum: 0, guildId: '9' };
+  const forum = { forum: 1, guildId: '9' };
 
   it("is Herald's message with the nonce when the channel has no webhook: nothing to claim", () => {
     expect(sendPlan(row, text, undefined)).toEqual({ options: { nonce: 'a1b2' } });
     // A webhook in fallback (none made, or deleted) is the same.
-    expect(sendPlan(row, text, { ...hook, webhook_id: null, webhook_token: null })).toEqual({ options: { nonce: 'a1b2' } });
+    expect(sendPlan(row, text, { ...hook, webhookId: null, webhookToken: null })).toEqual({ options: { nonce: 'a1b2' } });
   });
 
   it('goes through the webhook with its name and avatar, claimed by the webhook id', () => {
@@ -46,18 +46,18 @@ describe('how an announcement is sent', () => {
       options: { nonce: 'a1b2', webhook: { id: '111', token: 'tok-tok-tok-tok', username: 'Desk', avatarUrl: 'https://cdn.example/a.png' } },
       claimVia: '111',
     });
-    expect(sendPlan(row, text, { ...hook, avatar_url: null }).options.webhook).not.toHaveProperty('avatarUrl');
+    expect(sendPlan(row, text, { ...hook, avatarUrl: null }).options.webhook).not.toHaveProperty('avatarUrl');
   });
 
   it('is a forum post named after the headline in a forum, claimed (by Herald or the webhook)', () => {
     expect(sendPlan(row, forum, undefined)).toEqual({ options: { nonce: 'a1b2', forum: { threadName: 'Quay reopens', guildId: '9' } }, claimVia: 'bot' });
     expect(sendPlan(row, forum, hook)).toMatchObject({ options: { forum: { threadName: 'Quay reopens' }, webhook: { id: '111' } }, claimVia: '111' });
-    expect(sendPlan({ nonce: 'n', thread_name: null }, forum, undefined).options.forum?.threadName).toBe('News');
+    expect(sendPlan({ nonce: 'n', threadName: null }, forum, undefined).options.forum?.threadName).toBe('News');
   });
 
   it('opens no thread and publishes nothing after a forum post (it is a thread already)', () => {
-    expect(postActions({ open_thread: 1, publish: 1, forum: 1 }, 'Headline')).toEqual([]);
-    expect(postActions({ open_thread: 1, publish: 1, forum: 0 }, 'Headline')).toEqual([{ kind: 'publish' }, { kind: 'thread', name: 'Headline' }]);
+    expect(postActions({ openThread: 1, publish: 1, forum: 1 }, 'Headline')).toEqual([]);
+    expect(postActions({ openThread: 1, publish: 1, forum: 0 }, 'Headline')).toEqual([{ kind: 'publish' }, { kind: 'thread', name: 'Headline' }]);
   });
 
   it('names threads inertly, on one line, within 100 characters', () => {

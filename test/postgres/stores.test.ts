@@ -185,7 +185,7 @@ describe('several processes on one PostgreSQL database', () => {
       const many = Array.from({ length: 60 }, (_, i) => ({ watchId: watch.id, articleKey: `k${i}`, nonce: `n${i}`, reply: { content: `${i}` } }));
       await a.feeds.enqueue(many, at(0));
       const [fromA, fromB] = await Promise.all([a.feeds.due(at(1), 40, at(5)), b.feeds.due(at(1), 40, at(5))]);
-      const keys = [...fromA, ...fromB].map((r) => r.article_key);
+      const keys = [...fromA, ...fromB].map((r) => r.articleKey);
       expect(keys).toHaveLength(60);
       expect(new Set(keys).size).toBe(60);
 
@@ -198,7 +198,7 @@ describe('several processes on one PostgreSQL database', () => {
 
       await a.close();
       // a's reservations and poll lease are b's to take now, not in two minutes.
-      expect((await b.feeds.due(at(3), 100, at(9))).map((r) => r.article_key).sort()).toEqual([...fromA.map((r) => r.article_key), '/x.txt'].sort());
+      expect((await b.feeds.due(at(3), 100, at(9))).map((r) => r.articleKey).sort()).toEqual([...fromA.map((r) => r.articleKey), '/x.txt'].sort());
       expect(await b.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
     } finally {
       await b.close();

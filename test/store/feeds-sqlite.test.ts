@@ -73,20 +73,20 @@ describe('migration 210: feed routes and delivery settings', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const store = new SqliteFeedStore(db);
-    expect((await store.watches('1')).map((w) => [w.id, w.channel_id, w.topic, w.feed_id, w.format])).toEqual([
+    expect((await store.watches('1')).map((w) => [w.id, w.channelId, w.topic, w.feedId, w.format])).toEqual([
       [watchId, '2', 'harbour', null, 'embed'],
       [watchId + 1, '4', null, null, 'embed'],
     ]);
-    expect((await store.due(now, 10, new Date(now.getTime() + 60_000))).map((r) => [r.watch_id, r.channel_id, r.article_key])).toEqual([[watchId, '2', 'https://a.example/1']]);
+    expect((await store.due(now, 10, new Date(now.getTime() + 60_000))).map((r) => [r.watchId, r.channelId, r.articleKey])).toEqual([[watchId, '2', 'https://a.example/1']]);
     const feedA = (await store.addFeed({ url: 'https://a.example/a.xml', guildId: '1', origin: 'command', at: now })).row;
     const feedB = (await store.addFeed({ url: 'https://a.example/b.xml', guildId: '1', origin: 'command', at: now })).row;
     await store.setRoute({ feedId: feedA.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
     await store.setRoute({ feedId: feedB.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
     expect((await store.upsertWatch({ guildId: '1', channelId: '2', topic: 'ferry', createdBy: '3', at: now })).id).toBe(watchId);
-    expect((await store.watches('1')).filter((w) => w.channel_id === '2').map((w) => w.feed_id)).toEqual([null, feedA.id, feedB.id]);
+    expect((await store.watches('1')).filter((w) => w.channelId === '2').map((w) => w.feedId)).toEqual([null, feedA.id, feedB.id]);
     // One route per feed: routing again moves it; removing a feed removes its route.
     await store.setRoute({ feedId: feedA.id, guildId: '1', channelId: '4', createdBy: '3', at: now });
-    expect((await store.routeOf(feedA.id))?.channel_id).toBe('4');
+    expect((await store.routeOf(feedA.id))?.channelId).toBe('4');
     await store.removeFeed(feedB.url, '1');
     expect(await store.routeOf(feedB.id)).toBeUndefined();
     // Cascades still work after the rebuild: removing the watch removes its queued announcement.

@@ -3,8 +3,9 @@
 // LOCKED reservations, a folder file's change is recorded (and announced) by the one process whose
 // upsert changed the row. Reservations and leases of a process that is gone are taken over at once.
 import type pg from 'pg';
-import { announcementRowSchema, CHANNEL_SUMMARY, channelWebhookRowSchema, feedRowSchema, watchRowSchema, watchSettingsColumns } from '../../feeds/store';
-import type { AnnouncementRow, ChannelWebhookRow, FeedRow, FeedStore, NewAnnouncement, PollSuccess, StoredFeedArticle, WatchRow, WatchSettingsPatch } from '../../feeds/store';
+import { CHANNEL_SUMMARY } from '../../feeds/store';
+import { announcementRow, articleSourceRow, channelWebhookRow, feedRow, folderFileRow, seenItemRow, storedArticleRow, watchRow, watchSettingsColumns } from '../feed-rows';
+import type { Announcement, ChannelWebhook, Feed, FeedStore, NewAnnouncement, PollSuccess, SeenItem, StoredFeedArticle, Watch, WatchSettingsPatch } from '../../feeds/store';
 import type { PostAction } from '../../core/poster';
 import { inTransaction } from './pool';
 import { LIVE_OWNERS } from './presence';
@@ -19,7 +20,7 @@ export class PgFeedStore implements FeedStore {
 
   // ── feeds ──
 
-  async addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: FeedRow; created: boolean }> {
+  async addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: Feed; created: boolean }> {
     const r = await this.pool.query('INSERT INTO feeds (url, guild_id, origin, added_by, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url, guild_id) DO NOTHING', [
       input.url,
       input.guildId ?? '',
@@ -27,29 +28,29 @@ export class PgFeedStore implements FeedStore {
       input.addedBy ?? null,
       input.at.toISOString(),
     ]);
-    return { row: (await this.feedByUrl(input.url, input.guildId)) as FeedRow, created: (r.rowCount ?? 0) > 0 };
+    return { row: (await this.feedByUrl(input.url, input.guildId)) as Feed, created: (r.rowCount ?? 0) > 0 };
   }
 
   async removeFeed(url: string, guildId: string | null): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM feeds WHERE url = $1 AND guild_id = $2', [url, guildId ?? ''])).rowCount ?? 0) > 0;
   }
 
-  async feedByUrl(url: string, guildId: string | null): Promise<FeedRow | undefined> {
+  async feedByUrl(url: string, guildId: string | null): Promise<Feed | undefined> {
     const { rows } = await this.pool.query('SELECT * FROM feeds WHERE url = $1 AND guild_id = $2', [url, guildId ?? '']);
-    return rows[0] ? feedRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? feedRow.parse(rows[0]) : undefined;
   }
 
-  async feed(id: number): Promise<FeedRow | undefined> {
+  async feed(id: number): Promise<Feed | undefined> {
     const { rows } = await this.pool.query('SELECT * FROM feeds WHERE id = $1', [id]);
-    return rows[0] ? feedRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? feedRow.parse(rows[0]) : undefined;
   }
 
-  async feeds(): Promise<FeedRow[]> {
-    return (await this.pool.query('SELECT * FROM feeds ORDER BY id')).rows.map((r) => feedRowSchema.parse(r));
+  async feeds(): Promise<Feed[]> {
+    return (await this.pool.query('SELECT * FROM feeds ORDER BY id')).rows.map((r) => feedRow.parse(r));
   }
 
-  async feedsVisibleTo(guildId: string | null): Promise<FeedRow[]> {
-    return (await this.pool.query("SELECT * FROM feeds WHERE guild_id = '' OR guild_id = $1 ORDER BY id", [guildId ?? ''])).rows.map((r) => feedRowSchema.parse(r));
+  async feedsVisibleTo(guildId: string | null): Promise<Feed[]> {
+    return (await this.pool.query("SELECT * FROM feeds WHERE guild_id = '' OR guild_id = $1 ORDER BY id", [guildId ?? ''])).rows.map((r) => feedRow.parse(r));
   }
 
   async recordPollSuccess(id: number, result: PollSuccess): Promise<void> {
@@ -73,7 +74,7 @@ export class PgFeedStore implements FeedStore {
     ]);
   }
 
-  async claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<FeedRow | undefined> {
+  async claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<Feed | undefined> {
     const since = claim.notPolledSince?.toISOString() ?? null;
     const { rows } = await this.pool.query(
       `UPDATE feeds SET poll_until = $1, poll_by = $2 WHERE id = $3
@@ -82,7 +83,7 @@ export class PgFeedStore implements FeedStore {
        RETURNING *`,
       [claim.until.toISOString(), this.owner, id, now.toISOString(), since],
     );
-    return rows[0] ? feedRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? feedRow.parse(rows[0]) : undefined;
   }
 
   async releasePoll(id: number): Promise<void> {
@@ -91,12 +92,9 @@ export class PgFeedStore implements FeedStore {
 
   // ── items and stored feed articles ──
 
-  async seenItem(feedId: number, itemKey: string): Promise<{ content_hash: string; origin: string | null } | undefined> {
-    const { rows } = await this.pool.query<{ content_hash: string; origin: string | null }>(
-      'SELECT content_hash, origin FROM feed_items WHERE feed_id = $1 AND item_key = $2',
-      [feedId, itemKey],
-    );
-    return rows[0];
+  async seenItem(feedId: number, itemKey: string): Promise<SeenItem | undefined> {
+    const { rows } = await this.pool.query('SELECT content_hash, origin FROM feed_items WHERE feed_id = $1 AND item_key = $2', [feedId, itemKey]);
+    return rows[0] ? seenItemRow.parse(rows[0]) : undefined;
   }
 
   async hashSeen(contentHash: string, guildId: string): Promise<boolean> {
@@ -178,16 +176,13 @@ export class PgFeedStore implements FeedStore {
   }
 
   async articles(limit: number): Promise<StoredFeedArticle[]> {
-    return (await this.pool.query<StoredFeedArticle>('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC, origin DESC LIMIT $1', [limit])).rows;
+    const { rows } = await this.pool.query('SELECT origin, guild_id, text, updated_at FROM feed_articles ORDER BY updated_at DESC, origin DESC LIMIT $1', [limit]);
+    return rows.map((r) => storedArticleRow.parse(r));
   }
 
   async articlesUpdatedAfter(after: string, limit: number): Promise<StoredFeedArticle[]> {
-    return (
-      await this.pool.query<StoredFeedArticle>('SELECT origin, guild_id, text, updated_at FROM feed_articles WHERE updated_at > $1 ORDER BY updated_at, origin LIMIT $2', [
-        after,
-        limit,
-      ])
-    ).rows;
+    const { rows } = await this.pool.query('SELECT origin, guild_id, text, updated_at FROM feed_articles WHERE updated_at > $1 ORDER BY updated_at, origin LIMIT $2', [after, limit]);
+    return rows.map((r) => storedArticleRow.parse(r));
   }
 
   async articleScope(origin: string): Promise<string | null | undefined> {
@@ -213,8 +208,9 @@ export class PgFeedStore implements FeedStore {
 
   // ── folder files ──
 
-  async folderFile(origin: string): Promise<{ content_hash: string } | undefined> {
-    return (await this.pool.query<{ content_hash: string }>('SELECT content_hash FROM folder_files WHERE origin = $1', [origin])).rows[0];
+  async folderFile(origin: string): Promise<{ contentHash: string } | undefined> {
+    const { rows } = await this.pool.query('SELECT content_hash FROM folder_files WHERE origin = $1', [origin]);
+    return rows[0] ? folderFileRow.parse(rows[0]) : undefined;
   }
 
   async folderFileCount(): Promise<number> {
@@ -240,14 +236,14 @@ export class PgFeedStore implements FeedStore {
 
   // ── watches ──
 
-  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow> {
+  async upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch> {
     const forum = input.forum === undefined ? null : input.forum ? 1 : 0;
     const { rows } = await this.pool.query(
       `INSERT INTO watches (guild_id, channel_id, topic, created_by, created_at, forum) VALUES ($1, $2, $3, $4, $5, COALESCE($6::int, 0))
        ON CONFLICT (channel_id) WHERE feed_id IS NULL DO UPDATE SET topic = excluded.topic, broken_reason = NULL, forum = COALESCE($6::int, watches.forum) RETURNING *`,
       [input.guildId, input.channelId, input.topic, input.createdBy, input.at.toISOString(), forum],
     );
-    return watchRowSchema.parse(rows[0]);
+    return watchRow.parse(rows[0]);
   }
 
   async setWatchTopic(id: number, topic: string | null): Promise<void> {
@@ -265,12 +261,12 @@ export class PgFeedStore implements FeedStore {
     return r.rowCount ?? 0;
   }
 
-  async watch(id: number): Promise<WatchRow | undefined> {
+  async watch(id: number): Promise<Watch | undefined> {
     const { rows } = await this.pool.query('SELECT * FROM watches WHERE id = $1', [id]);
-    return rows[0] ? watchRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? watchRow.parse(rows[0]) : undefined;
   }
 
-  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<WatchRow | undefined> {
+  async setRoute(input: { feedId: number; guildId: string; channelId: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch | undefined> {
     if (input.channelId === null) {
       await this.pool.query('DELETE FROM watches WHERE feed_id = $1', [input.feedId]);
       return undefined;
@@ -280,12 +276,12 @@ export class PgFeedStore implements FeedStore {
        ON CONFLICT (feed_id) WHERE feed_id IS NOT NULL DO UPDATE SET channel_id = excluded.channel_id, broken_reason = NULL, forum = excluded.forum RETURNING *`,
       [input.guildId, input.channelId, input.createdBy, input.at.toISOString(), input.feedId, input.forum ? 1 : 0],
     );
-    return watchRowSchema.parse(rows[0]);
+    return watchRow.parse(rows[0]);
   }
 
-  async routeOf(feedId: number): Promise<WatchRow | undefined> {
+  async routeOf(feedId: number): Promise<Watch | undefined> {
     const { rows } = await this.pool.query('SELECT * FROM watches WHERE feed_id = $1', [feedId]);
-    return rows[0] ? watchRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? watchRow.parse(rows[0]) : undefined;
   }
 
   async setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void> {
@@ -306,25 +302,25 @@ export class PgFeedStore implements FeedStore {
     await this.pool.query('UPDATE feeds SET filter_json = $1 WHERE id = $2', [filterJson, id]);
   }
 
-  async articleSource(origin: string): Promise<{ feed_id: number | null; guild_id: string } | undefined> {
-    const { rows } = await this.pool.query<{ feed_id: number | null; guild_id: string }>('SELECT feed_id, guild_id FROM feed_articles WHERE origin = $1', [origin]);
-    return rows[0];
+  async articleSource(origin: string): Promise<{ feedId: number | null; guildId: string } | undefined> {
+    const { rows } = await this.pool.query('SELECT feed_id, guild_id FROM feed_articles WHERE origin = $1', [origin]);
+    return rows[0] ? articleSourceRow.parse(rows[0]) : undefined;
   }
 
-  async nextPending(watchId: number): Promise<AnnouncementRow | undefined> {
+  async nextPending(watchId: number): Promise<Announcement | undefined> {
     const { rows } = await this.pool.query(
       `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
        WHERE a.watch_id = $1 AND a.status = 'pending' ORDER BY a.created_at, a.seq LIMIT 1`,
       [watchId],
     );
-    return rows[0] ? announcementRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? announcementRow.parse(rows[0]) : undefined;
   }
 
-  async watches(guildId?: string): Promise<WatchRow[]> {
+  async watches(guildId?: string): Promise<Watch[]> {
     const { rows } = guildId
       ? await this.pool.query('SELECT * FROM watches WHERE guild_id = $1 ORDER BY id', [guildId])
       : await this.pool.query('SELECT * FROM watches ORDER BY id');
-    return rows.map((r) => watchRowSchema.parse(r));
+    return rows.map((r) => watchRow.parse(r));
   }
 
   // ── announcement outbox ──
@@ -333,7 +329,7 @@ export class PgFeedStore implements FeedStore {
     return enqueueWith(this.pool, announcements, at);
   }
 
-  async due(now: Date, limit: number, leaseUntil: Date): Promise<AnnouncementRow[]> {
+  async due(now: Date, limit: number, leaseUntil: Date): Promise<Announcement[]> {
     const { rows } = await this.pool.query(
       `WITH picked AS (
          SELECT a.watch_id, a.article_key FROM announcements a JOIN watches w ON w.id = a.watch_id
@@ -349,7 +345,7 @@ export class PgFeedStore implements FeedStore {
     // needed by callers; the order is the outbox's.
     return rows
       .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : Number(a.seq) - Number(b.seq)))
-      .map((r) => announcementRowSchema.parse(r));
+      .map((r) => announcementRow.parse(r));
   }
 
   async markPosted(watchId: number, articleKey: string, messageId: string, at: Date): Promise<void> {
@@ -406,12 +402,12 @@ export class PgFeedStore implements FeedStore {
     return r.rowCount ?? 0;
   }
 
-  async announcement(watchId: number, articleKey: string): Promise<AnnouncementRow | undefined> {
+  async announcement(watchId: number, articleKey: string): Promise<Announcement | undefined> {
     const { rows } = await this.pool.query('SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id WHERE a.watch_id = $1 AND a.article_key = $2', [
       watchId,
       articleKey,
     ]);
-    return rows[0] ? announcementRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? announcementRow.parse(rows[0]) : undefined;
   }
 
   async setAnnouncementActions(watchId: number, articleKey: string, actions: PostAction[] | null, attempted: boolean): Promise<void> {
@@ -423,13 +419,13 @@ export class PgFeedStore implements FeedStore {
     ]);
   }
 
-  async pendingActions(limit: number): Promise<AnnouncementRow[]> {
+  async pendingActions(limit: number): Promise<Announcement[]> {
     const { rows } = await this.pool.query(
       `SELECT a.*, w.channel_id FROM announcements a JOIN watches w ON w.id = a.watch_id
        WHERE a.status = 'posted' AND a.actions_json IS NOT NULL ORDER BY a.posted_at, a.seq LIMIT $1`,
       [limit],
     );
-    return rows.map((r) => announcementRowSchema.parse(r));
+    return rows.map((r) => announcementRow.parse(r));
   }
 
   async claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void> {
@@ -441,16 +437,16 @@ export class PgFeedStore implements FeedStore {
     ]);
   }
 
-  async channelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+  async channelWebhook(channelId: string): Promise<ChannelWebhook | undefined> {
     const { rows } = await this.pool.query('SELECT * FROM channel_webhooks WHERE channel_id = $1', [channelId]);
-    return rows[0] ? channelWebhookRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? channelWebhookRow.parse(rows[0]) : undefined;
   }
 
-  async channelWebhooks(guildId?: string): Promise<ChannelWebhookRow[]> {
+  async channelWebhooks(guildId?: string): Promise<ChannelWebhook[]> {
     const { rows } = guildId
       ? await this.pool.query('SELECT * FROM channel_webhooks WHERE guild_id = $1 ORDER BY channel_id', [guildId])
       : await this.pool.query('SELECT * FROM channel_webhooks ORDER BY channel_id');
-    return rows.map((r) => channelWebhookRowSchema.parse(r));
+    return rows.map((r) => channelWebhookRow.parse(r));
   }
 
   async setChannelWebhook(input: { channelId: string; guildId: string; name: string; avatarUrl: string | null; webhookId: string | null; webhookToken: string | null; fallbackReason: string | null; updatedBy: string; at: Date }): Promise<void> {
@@ -472,9 +468,9 @@ export class PgFeedStore implements FeedStore {
     );
   }
 
-  async removeChannelWebhook(channelId: string): Promise<ChannelWebhookRow | undefined> {
+  async removeChannelWebhook(channelId: string): Promise<ChannelWebhook | undefined> {
     const { rows } = await this.pool.query('DELETE FROM channel_webhooks WHERE channel_id = $1 RETURNING *', [channelId]);
-    return rows[0] ? channelWebhookRowSchema.parse(rows[0]) : undefined;
+    return rows[0] ? channelWebhookRow.parse(rows[0]) : undefined;
   }
 
   async announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }> {

@@ -19,23 +19,55 @@ export function feedStoreContract(open: OpenFeedStore): void {
   };
 
   describe('FeedStore contract', () => {
+    it('returns camelCase objects with exactly the fields of feeds/store.ts: no column name leaves the store', withStore(async (store) => {
+      const keys = (o: object | undefined) => Object.keys(o ?? { missing: true }).sort();
+      const { row: feed } = await store.addFeed({ url: 'https://a.example/feed', guildId: '1', origin: 'command', addedBy: 'u', at: at(0) });
+      const feedKeys = ['addedAt', 'addedBy', 'baselineDone', 'etag', 'failures', 'filterJson', 'guildId', 'id', 'lastError', 'lastModified', 'lastOkAt', 'lastPolledAt', 'nextAttemptAt', 'origin', 'pollMinutes', 'title', 'url'];
+      expect(keys(feed)).toEqual(feedKeys);
+      expect(keys(await store.claimPoll(feed.id, { until: at(5), notPolledSince: null }, at(1)))).toEqual(feedKeys);
+      expect(feed).toMatchObject({ guildId: '1', addedBy: 'u', addedAt: at(0).toISOString(), baselineDone: 0, pollMinutes: null, filterJson: null });
+      const watchKeys = ['actionError', 'brokenReason', 'channelId', 'createdAt', 'createdBy', 'feedId', 'filterJson', 'format', 'forum', 'guildId', 'id', 'openThread', 'pingRoleId', 'publish', 'template', 'topic'];
+      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      expect(keys(watch)).toEqual(watchKeys);
+      expect(keys(await store.setRoute({ feedId: feed.id, guildId: '1', channelId: '4', createdBy: '3', at: at(0) }))).toEqual(watchKeys);
+      expect(watch).toMatchObject({ guildId: '1', channelId: '2', createdBy: '3', feedId: null, openThread: 0, forum: 0 });
+      await store.recordTakenItem({ feedId: feed.id, itemKey: 'k', contentHash: 'h', origin: 'https://a.example/1', guildId: '1', text: 't', at: at(1) }, [
+        { ...announcement(watch.id, 'https://a.example/1'), threadName: 'T' },
+      ]);
+      const announcementKeys = ['actionAttempts', 'actionsJson', 'articleKey', 'attempts', 'channelId', 'createdAt', 'lastError', 'messageId', 'nextAttemptAt', 'nonce', 'postedAt', 'replyJson', 'sendClaimedAt', 'sendVia', 'status', 'threadName', 'watchId'];
+      expect(keys(await store.announcement(watch.id, 'https://a.example/1'))).toEqual(announcementKeys);
+      expect(keys(await store.nextPending(watch.id))).toEqual(announcementKeys);
+      const [due] = await store.due(at(2), 10, at(3));
+      expect(keys(due)).toEqual(announcementKeys);
+      expect(due).toMatchObject({ watchId: watch.id, articleKey: 'https://a.example/1', channelId: '2', threadName: 'T', replyJson: JSON.stringify({ content: 'https://a.example/1' }) });
+      expect(await store.seenItem(feed.id, 'k')).toEqual({ contentHash: 'h', origin: 'https://a.example/1' });
+      expect(await store.articles(10)).toEqual([{ origin: 'https://a.example/1', guildId: '1', text: 't', updatedAt: at(1).toISOString() }]);
+      expect(await store.articlesUpdatedAfter(at(0).toISOString(), 10)).toEqual([{ origin: 'https://a.example/1', guildId: '1', text: 't', updatedAt: at(1).toISOString() }]);
+      expect(await store.articleSource('https://a.example/1')).toEqual({ feedId: feed.id, guildId: '1' });
+      await store.recordFolderFile('/a.txt', 'fh', at(1));
+      expect(await store.folderFile('/a.txt')).toEqual({ contentHash: 'fh' });
+      await store.setChannelWebhook({ channelId: '2', guildId: '1', name: 'Desk', avatarUrl: null, webhookId: '7', webhookToken: 'secret-token', fallbackReason: null, updatedBy: 'u', at: at(0) });
+      expect(await store.channelWebhook('2')).toEqual({ channelId: '2', guildId: '1', name: 'Desk', avatarUrl: null, webhookId: '7', webhookToken: 'secret-token', fallbackReason: null, updatedBy: 'u', updatedAt: at(0).toISOString() });
+      expect(keys((await store.channelWebhooks())[0])).toEqual(keys(await store.removeChannelWebhook('2')));
+    }));
+
     it('adds a feed once per scope and lists what a server sees', withStore(async (store) => {
       const first = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
       expect(first.created).toBe(true);
       expect((await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(1) })).created).toBe(false);
       await store.addFeed({ url: 'https://a.example/feed', guildId: '111', origin: 'command', addedBy: 'u', at: at(1) });
       await store.addFeed({ url: 'https://b.example/feed', guildId: '222', origin: 'command', at: at(2) });
-      expect((await store.feedsVisibleTo('111')).map((f) => [f.url, f.guild_id])).toEqual([['https://a.example/feed', ''], ['https://a.example/feed', '111']]);
-      expect((await store.feedsVisibleTo(null)).map((f) => f.guild_id)).toEqual(['']);
+      expect((await store.feedsVisibleTo('111')).map((f) => [f.url, f.guildId])).toEqual([['https://a.example/feed', ''], ['https://a.example/feed', '111']]);
+      expect((await store.feedsVisibleTo(null)).map((f) => f.guildId)).toEqual(['']);
       expect((await store.feeds()).length).toBe(3);
       expect(await store.removeFeed('https://b.example/feed', '222')).toBe(true);
       expect(await store.removeFeed('https://b.example/feed', '222')).toBe(false);
       const row = await store.feed(first.row.id);
-      expect(row).toMatchObject({ url: 'https://a.example/feed', origin: 'config', baseline_done: 0, failures: 0 });
+      expect(row).toMatchObject({ url: 'https://a.example/feed', origin: 'config', baselineDone: 0, failures: 0 });
       await store.recordPollFailure(first.row.id, 'HTTP 503', at(3), at(5));
-      expect(await store.feed(first.row.id)).toMatchObject({ failures: 1, last_error: 'HTTP 503', next_attempt_at: at(5).toISOString() });
+      expect(await store.feed(first.row.id)).toMatchObject({ failures: 1, lastError: 'HTTP 503', nextAttemptAt: at(5).toISOString() });
       await store.recordPollSuccess(first.row.id, { title: 'A', etag: 'e1', lastModified: null, at: at(6) });
-      expect(await store.feedByUrl('https://a.example/feed', null)).toMatchObject({ failures: 0, last_error: null, baseline_done: 1, etag: 'e1', title: 'A' });
+      expect(await store.feedByUrl('https://a.example/feed', null)).toMatchObject({ failures: 0, lastError: null, baselineDone: 1, etag: 'e1', title: 'A' });
     }));
 
     it('lets one poller hold a feed at a time, once per round', withStore(async (store) => {
@@ -58,7 +90,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       for (let i = 0; i < 5; i++) await store.saveArticle(`https://a.example/${i}`, row.id, null, `text ${i}`, at(i));
       expect(await store.prune({ itemsPerFeed: 5, articles: 3 })).toBe(5);
       expect(await store.seenItem(row.id, 'k2')).toBeUndefined();
-      expect(await store.seenItem(row.id, 'k3')).toEqual({ content_hash: 'h3', origin: null });
+      expect(await store.seenItem(row.id, 'k3')).toEqual({ contentHash: 'h3', origin: null });
       expect((await store.articles(10)).map((a) => a.origin)).toEqual(['https://a.example/4', 'https://a.example/3', 'https://a.example/2']);
       expect((await store.articlesUpdatedAfter(at(2).toISOString(), 10)).map((a) => a.origin)).toEqual(['https://a.example/3', 'https://a.example/4']);
       expect(await store.prune({ itemsPerFeed: 5, articles: 3 })).toBe(0);
@@ -72,7 +104,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       const global = (await store.addFeed({ url: 'https://g.example/feed', guildId: null, origin: 'config', at: at(0) })).row;
       await store.recordItems(global.id, [{ key: 'k', hash: 'wire-copy' }, { key: 'k2', hash: 'other' }], at(0));
       expect(await store.hashSeen('wire-copy', '222')).toBe(true);
-      expect(await store.seenItem(global.id, 'k2')).toEqual({ content_hash: 'other', origin: null });
+      expect(await store.seenItem(global.id, 'k2')).toEqual({ contentHash: 'other', origin: null });
     }));
 
     it('records a taken item with its article and announcements together', withStore(async (store) => {
@@ -81,7 +113,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       const item = { feedId: row.id, itemKey: 'k1', contentHash: 'h1', origin: 'https://a.example/1', guildId: '111', text: 'text', at: at(1) };
       expect(await store.recordTakenItem(item, [announcement(watch.id, 'https://a.example/1')])).toBe(1);
       expect(await store.recordTakenItem(item, [announcement(watch.id, 'https://a.example/1')])).toBe(0);
-      expect(await store.seenItem(row.id, 'k1')).toEqual({ content_hash: 'h1', origin: 'https://a.example/1' });
+      expect(await store.seenItem(row.id, 'k1')).toEqual({ contentHash: 'h1', origin: 'https://a.example/1' });
       expect(await store.articleScope('https://a.example/1')).toBe('111');
       expect(await store.articleScope('https://a.example/none')).toBeUndefined();
       expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
@@ -102,7 +134,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       const watch = await store.upsertWatch({ guildId: '222', channelId: '9', topic: null, createdBy: '3', at: at(0) });
       expect(await store.recordSharedItem({ feedId: b.id, itemKey: 'k1', contentHash: 'h1', origin, at: at(2) }, [announcement(watch.id, origin)])).toBe(1);
       expect(await store.recordSharedItem({ feedId: b.id, itemKey: 'k1', contentHash: 'h1', origin, at: at(3) }, [announcement(watch.id, origin)])).toBe(0);
-      expect(await store.seenItem(b.id, 'k1')).toEqual({ content_hash: 'h1', origin });
+      expect(await store.seenItem(b.id, 'k1')).toEqual({ contentHash: 'h1', origin });
       expect((await store.originOwners([origin])).get(origin)?.sort()).toEqual(['111', '222']);
       expect((await store.articlesUpdatedAfter(at(1).toISOString(), 10)).map((r) => [r.origin, r.text])).toEqual([[origin, 'text']]);
       await store.recordItem(g.id, 'gk', 'h1', origin, at(4));
@@ -123,7 +155,7 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.announcementCounts()).toEqual({ pending: 1, posted: 2, failed: 0, summarised: 1 });
       // The deferred one is due again at its time (its reservation ended), not before.
       expect(await store.due(at(4), 10, at(9))).toEqual([]);
-      expect((await store.due(at(5), 10, at(9))).map((r) => r.article_key)).toEqual(['c']);
+      expect((await store.due(at(5), 10, at(9))).map((r) => r.articleKey)).toEqual(['c']);
       expect(await store.channelWindow('77', at(1))).toEqual({ posted: [at(2).getTime()], lastSummary: null });
       expect(await store.channelWindow('77', at(2))).toEqual({ posted: [], lastSummary: null });
       await store.enqueue([{ watchId: w.id, articleKey: `summary:channel:77:${at(3).toISOString()}`, nonce: 's', reply: { content: 'more' } }], at(3));
@@ -136,9 +168,9 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.folderFileCount()).toBe(0);
       expect(await store.recordFolderFile('/a.txt', 'h1', at(1), [announcement(watch.id, '/a.txt')])).toBe(true);
       expect(await store.recordFolderFile('/a.txt', 'h1', at(2), [announcement(watch.id, '/a.txt#again')])).toBe(false);
-      expect(await store.folderFile('/a.txt')).toEqual({ content_hash: 'h1' });
+      expect(await store.folderFile('/a.txt')).toEqual({ contentHash: 'h1' });
       expect(await store.recordFolderFile('/a.txt', 'h2', at(3), [announcement(watch.id, '/a.txt#h2')])).toBe(true);
-      expect((await store.due(at(4), 10, at(5))).map((r) => r.article_key)).toEqual(['/a.txt', '/a.txt#h2']);
+      expect((await store.due(at(4), 10, at(5))).map((r) => r.articleKey)).toEqual(['/a.txt', '/a.txt#h2']);
       await store.forgetFolderFile('/a.txt');
       expect(await store.folderFile('/a.txt')).toBeUndefined();
     }));
@@ -149,12 +181,12 @@ export function feedStoreContract(open: OpenFeedStore): void {
       await store.upsertWatch({ guildId: '9', channelId: '5', topic: null, createdBy: '3', at: at(0) });
       await store.setWatchTopic(w.id, 'Tajikistan');
       await store.markWatchBroken(w.id, 'Missing Access');
-      expect((await store.watches('1')).map((x) => [x.channel_id, x.topic, x.broken_reason])).toEqual([['2', 'Tajikistan', 'Missing Access'], ['4', 'CSTO', null]]);
+      expect((await store.watches('1')).map((x) => [x.channelId, x.topic, x.brokenReason])).toEqual([['2', 'Tajikistan', 'Missing Access'], ['4', 'CSTO', null]]);
       // Watching the channel again repairs it.
-      expect(await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(1) })).toMatchObject({ id: w.id, topic: null, broken_reason: null });
+      expect(await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(1) })).toMatchObject({ id: w.id, topic: null, brokenReason: null });
       expect(await store.removeWatches('1', '4')).toBe(1);
       expect(await store.removeWatches('1')).toBe(1);
-      expect((await store.watches()).map((x) => x.channel_id)).toEqual(['5']);
+      expect((await store.watches()).map((x) => x.channelId)).toEqual(['5']);
     }));
 
     it('queues an announcement for a (watch, article) pair once, ever, and reserves what a drain takes', withStore(async (store) => {
@@ -163,17 +195,17 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.enqueue([announcement(watch.id, 'https://a.example/1'), announcement(watch.id, 'https://a.example/2')], now)).toBe(2);
       expect(await store.enqueue([announcement(watch.id, 'https://a.example/1')], now)).toBe(0);
       const taken = await store.due(now, 1, at(2));
-      expect(taken.map((r) => [r.channel_id, r.article_key, r.nonce, JSON.parse(r.reply_json)])).toEqual([['2', 'https://a.example/1', 'n-https://a.example/1', { content: 'https://a.example/1' }]]);
+      expect(taken.map((r) => [r.channelId, r.articleKey, r.nonce, JSON.parse(r.replyJson)])).toEqual([['2', 'https://a.example/1', 'n-https://a.example/1', { content: 'https://a.example/1' }]]);
       // Reserved: a second drain does not get it, but gets the next one.
-      expect((await store.due(now, 10, at(2))).map((r) => r.article_key)).toEqual(['https://a.example/2']);
+      expect((await store.due(now, 10, at(2))).map((r) => r.articleKey)).toEqual(['https://a.example/2']);
       expect(await store.due(now, 10, at(2))).toEqual([]);
       await store.markPosted(watch.id, 'https://a.example/1', 'm1', at(1));
-      expect(await store.announcement(watch.id, 'https://a.example/1')).toMatchObject({ status: 'posted', message_id: 'm1', attempts: 1 });
+      expect(await store.announcement(watch.id, 'https://a.example/1')).toMatchObject({ status: 'posted', messageId: 'm1', attempts: 1 });
       await store.markRetry(watch.id, 'https://a.example/2', 'HTTP 500', at(3));
       expect(await store.due(at(2), 10, at(9))).toEqual([]);
-      expect((await store.due(at(3), 10, at(9))).map((r) => [r.article_key, r.attempts, r.last_error])).toEqual([['https://a.example/2', 1, 'HTTP 500']]);
+      expect((await store.due(at(3), 10, at(9))).map((r) => [r.articleKey, r.attempts, r.lastError])).toEqual([['https://a.example/2', 1, 'HTTP 500']]);
       // A reservation that ran out is due again.
-      expect((await store.due(at(9), 10, at(12))).map((r) => r.article_key)).toEqual(['https://a.example/2']);
+      expect((await store.due(at(9), 10, at(12))).map((r) => r.articleKey)).toEqual(['https://a.example/2']);
       await store.markFailed(watch.id, 'https://a.example/2', 'HTTP 400');
       expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 1, summarised: 0 });
       expect(await store.enqueue([announcement(watch.id, 'https://a.example/1')], now)).toBe(0);
@@ -194,37 +226,37 @@ export function feedStoreContract(open: OpenFeedStore): void {
       const routeA = await store.setRoute({ feedId: a.id, guildId: '111', channelId: '5', createdBy: 'u', at: at(1) });
       await store.setRoute({ feedId: b.id, guildId: '111', channelId: '5', createdBy: 'u', at: at(1) });
       expect((await store.upsertWatch({ guildId: '111', channelId: '5', topic: 'ferry', createdBy: 'u', at: at(2) })).id).toBe(watch.id);
-      expect((await store.watches('111')).map((w) => [w.channel_id, w.feed_id, w.topic])).toEqual([['5', null, 'ferry'], ['5', a.id, null], ['5', b.id, null]]);
+      expect((await store.watches('111')).map((w) => [w.channelId, w.feedId, w.topic])).toEqual([['5', null, 'ferry'], ['5', a.id, null], ['5', b.id, null]]);
       expect((await store.setRoute({ feedId: a.id, guildId: '111', channelId: '6', createdBy: 'u', at: at(3) }))?.id).toBe(routeA?.id);
-      expect((await store.routeOf(a.id))?.channel_id).toBe('6');
+      expect((await store.routeOf(a.id))?.channelId).toBe('6');
       await store.setWatchSettings(watch.id, { filterJson: '{"include":["x"]}', template: '{title}', format: 'text', pingRoleId: '223456789012345678' });
       await store.setWatchSettings(watch.id, { template: null });
-      expect(await store.watch(watch.id)).toMatchObject({ filter_json: '{"include":["x"]}', template: null, format: 'text', ping_role_id: '223456789012345678' });
+      expect(await store.watch(watch.id)).toMatchObject({ filterJson: '{"include":["x"]}', template: null, format: 'text', pingRoleId: '223456789012345678' });
       await store.setFeedInterval(a.id, 30);
       await store.setFeedFilter(a.id, '{"exclude":["y"]}');
-      expect(await store.feed(a.id)).toMatchObject({ poll_minutes: 30, filter_json: '{"exclude":["y"]}' });
+      expect(await store.feed(a.id)).toMatchObject({ pollMinutes: 30, filterJson: '{"exclude":["y"]}' });
       await store.saveArticle('https://a.example/1', a.id, '111', 'text', at(4));
-      expect(await store.articleSource('https://a.example/1')).toEqual({ feed_id: a.id, guild_id: '111' });
+      expect(await store.articleSource('https://a.example/1')).toEqual({ feedId: a.id, guildId: '111' });
       expect(await store.nextPending(watch.id)).toBeUndefined();
       await store.enqueue([announcement(watch.id, 'k1'), announcement(watch.id, 'k2')], at(5));
-      expect((await store.nextPending(watch.id))?.article_key).toBe('k1');
+      expect((await store.nextPending(watch.id))?.articleKey).toBe('k1');
       await store.setRoute({ feedId: b.id, guildId: '111', channelId: null, createdBy: 'u', at: at(6) });
       expect(await store.routeOf(b.id)).toBeUndefined();
       await store.removeFeed(a.url, '111');
-      expect((await store.watches('111')).map((w) => w.feed_id)).toEqual([null]);
+      expect((await store.watches('111')).map((w) => w.feedId)).toEqual([null]);
     }));
   
     it('keeps a watch\'s thread and publish settings and each posted announcement\'s actions left to do (issue 15)', withStore(async (store) => {
       const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
-      expect(await store.watch(watch.id)).toMatchObject({ open_thread: 0, publish: 0, action_error: null });
+      expect(await store.watch(watch.id)).toMatchObject({ openThread: 0, publish: 0, actionError: null });
       await store.setWatchSettings(watch.id, { openThread: true, publish: true });
       await store.setWatchActionError(watch.id, 'could not publish: Missing Permissions (50013)');
-      expect(await store.watch(watch.id)).toMatchObject({ open_thread: 1, publish: 1, action_error: 'could not publish: Missing Permissions (50013)' });
+      expect(await store.watch(watch.id)).toMatchObject({ openThread: 1, publish: 1, actionError: 'could not publish: Missing Permissions (50013)' });
       // Changing either setting clears the reported error; other settings leave it.
       await store.setWatchSettings(watch.id, { template: '{title}' });
-      expect((await store.watch(watch.id))?.action_error).not.toBeNull();
+      expect((await store.watch(watch.id))?.actionError).not.toBeNull();
       await store.setWatchSettings(watch.id, { publish: false });
-      expect(await store.watch(watch.id)).toMatchObject({ open_thread: 1, publish: 0, action_error: null });
+      expect(await store.watch(watch.id)).toMatchObject({ openThread: 1, publish: 0, actionError: null });
 
       const actions = [{ kind: 'publish' as const }, { kind: 'thread' as const, name: 'Headline' }];
       await store.enqueue([{ ...announcement(watch.id, 'a'), actions }, announcement(watch.id, 'b')], at(1));
@@ -233,26 +265,26 @@ export function feedStoreContract(open: OpenFeedStore): void {
       await store.markPosted(watch.id, 'b', 'm2', at(2));
       const [pending, ...rest] = await store.pendingActions(10);
       expect(rest).toEqual([]);
-      expect(pending).toMatchObject({ article_key: 'a', message_id: 'm1', channel_id: '2', action_attempts: 0 });
-      expect(JSON.parse(pending.actions_json ?? 'null')).toEqual(actions);
+      expect(pending).toMatchObject({ articleKey: 'a', messageId: 'm1', channelId: '2', actionAttempts: 0 });
+      expect(JSON.parse(pending.actionsJson ?? 'null')).toEqual(actions);
       await store.setAnnouncementActions(watch.id, 'a', [actions[1]], true);
-      expect(await store.pendingActions(10)).toMatchObject([{ article_key: 'a', action_attempts: 1, actions_json: JSON.stringify([actions[1]]) }]);
+      expect(await store.pendingActions(10)).toMatchObject([{ articleKey: 'a', actionAttempts: 1, actionsJson: JSON.stringify([actions[1]]) }]);
       await store.setAnnouncementActions(watch.id, 'a', null, true);
       expect(await store.pendingActions(10)).toEqual([]);
-      expect(await store.announcement(watch.id, 'a')).toMatchObject({ action_attempts: 2, actions_json: null });
+      expect(await store.announcement(watch.id, 'a')).toMatchObject({ actionAttempts: 2, actionsJson: null });
     }));
   
     it('keeps one webhook setting per channel, its fallback, and the claim of a send without a nonce (issue 15)', withStore(async (store) => {
       const base = { guildId: '1', name: 'Desk', avatarUrl: 'https://cdn.example/a.png', updatedBy: 'u', at: at(0) };
       await store.setChannelWebhook({ ...base, channelId: '2', webhookId: '77', webhookToken: 'secret-token-1', fallbackReason: null });
       await store.setChannelWebhook({ ...base, channelId: '3', guildId: '4', webhookId: null, webhookToken: null, fallbackReason: 'Herald is missing Manage Webhooks in this channel' });
-      expect(await store.channelWebhook('2')).toMatchObject({ guild_id: '1', name: 'Desk', avatar_url: 'https://cdn.example/a.png', webhook_id: '77', webhook_token: 'secret-token-1', fallback_reason: null });
-      expect((await store.channelWebhooks()).map((w) => w.channel_id)).toEqual(['2', '3']);
-      expect((await store.channelWebhooks('4')).map((w) => w.channel_id)).toEqual(['3']);
+      expect(await store.channelWebhook('2')).toMatchObject({ guildId: '1', name: 'Desk', avatarUrl: 'https://cdn.example/a.png', webhookId: '77', webhookToken: 'secret-token-1', fallbackReason: null });
+      expect((await store.channelWebhooks()).map((w) => w.channelId)).toEqual(['2', '3']);
+      expect((await store.channelWebhooks('4')).map((w) => w.channelId)).toEqual(['3']);
       await store.setChannelWebhook({ ...base, channelId: '2', name: 'Quay', webhookId: '77', webhookToken: 'secret-token-1', fallbackReason: null });
-      expect(await store.channelWebhook('2')).toMatchObject({ name: 'Quay', webhook_id: '77' });
+      expect(await store.channelWebhook('2')).toMatchObject({ name: 'Quay', webhookId: '77' });
       await store.setWebhookFallback('2', 'deleted', true);
-      expect(await store.channelWebhook('2')).toMatchObject({ webhook_id: null, webhook_token: null, fallback_reason: 'deleted', name: 'Quay' });
+      expect(await store.channelWebhook('2')).toMatchObject({ webhookId: null, webhookToken: null, fallbackReason: 'deleted', name: 'Quay' });
       expect((await store.removeChannelWebhook('2'))?.name).toBe('Quay');
       expect(await store.channelWebhook('2')).toBeUndefined();
       expect(await store.removeChannelWebhook('2')).toBeUndefined();
@@ -263,11 +295,11 @@ export function feedStoreContract(open: OpenFeedStore): void {
       await store.enqueue([{ ...announcement(watch.id, 'k'), threadName: 'Headline' }], at(1));
       await store.claimSend(watch.id, 'k', '77', at(2));
       await store.claimSend(watch.id, 'k', 'bot', at(3));
-      expect(await store.announcement(watch.id, 'k')).toMatchObject({ thread_name: 'Headline', send_claimed_at: at(2).toISOString(), send_via: 'bot' });
+      expect(await store.announcement(watch.id, 'k')).toMatchObject({ threadName: 'Headline', sendClaimedAt: at(2).toISOString(), sendVia: 'bot' });
       await store.markRetry(watch.id, 'k', 'timeout', at(4));
-      expect((await store.announcement(watch.id, 'k'))?.send_claimed_at).toBe(at(2).toISOString());
+      expect((await store.announcement(watch.id, 'k'))?.sendClaimedAt).toBe(at(2).toISOString());
       await store.markPosted(watch.id, 'k', 'm1', at(5));
-      expect(await store.announcement(watch.id, 'k')).toMatchObject({ status: 'posted', send_claimed_at: null, send_via: null });
+      expect(await store.announcement(watch.id, 'k')).toMatchObject({ status: 'posted', sendClaimedAt: null, sendVia: null });
     }));
   });
 }
