@@ -4,7 +4,8 @@
 // organisations and places, and whether each person's role is the one the text gives. A second, fresh
 // held-out set labels 11 TimeBank news documents of ../shared/eval/timebank (entities-gold/timebank-labels.json,
 // half 'fresh': every 18th by sorted name from the first), and a second one 10 more (timebank-labels-fresh2.json,
-// half 'fresh2': every 18th from index 9), labelled after the first was spent. Used by `npm run eval -- entities` and test/articles/entities-gold.test.ts. Reads the
+// half 'fresh2': every 18th from index 9), labelled after the first was spent, and a third 10 more
+// (timebank-labels-fresh3.json, half 'fresh3': every 18th from index 4), labelled after the second was spent. Used by `npm run eval -- entities` and test/articles/entities-gold.test.ts. Reads the
 // articles; never copies them.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -171,12 +172,13 @@ function emptyScore(): EntityScore {
   return { articles: 0, counts: { people: counts(), organisations: counts(), places: counts() }, roles: { withRole: 0, found: 0, right: 0 }, spuriousRoles: 0, errors: [] };
 }
 
-export type Half = 'dev' | 'held-out' | 'all' | 'fresh' | 'fresh2';
-export const HALVES: Half[] = ['dev', 'held-out', 'all', 'fresh', 'fresh2'];
+export type Half = 'dev' | 'held-out' | 'all' | 'fresh' | 'fresh2' | 'fresh3';
+export const HALVES: Half[] = ['dev', 'held-out', 'all', 'fresh', 'fresh2', 'fresh3'];
 /** The TimeBank halves: their label files, and the index (0-based, in sorted file order) of the first of every 18 documents they label. */
 export const TIMEBANK_HALVES = {
   fresh: { file: 'timebank-labels.json', first: 0 },
   fresh2: { file: 'timebank-labels-fresh2.json', first: 9 },
+  fresh3: { file: 'timebank-labels-fresh3.json', first: 4 },
 } as const;
 export type TimebankHalf = keyof typeof TIMEBANK_HALVES;
 
@@ -207,7 +209,7 @@ export function scoreTimebankEntities(labels = readTimebankLabels()): EntityScor
 
 /** Parses every labelled article of the half (the clock does not matter for entities) and scores it. */
 export function scoreEntities(half: Half, labels = readLabels(), texts?: Map<string, string>): EntityScore {
-  if (half === 'fresh' || half === 'fresh2') return scoreTimebankEntities(readTimebankLabels(half));
+  if (half in TIMEBANK_HALVES) return scoreTimebankEntities(readTimebankLabels(half as TimebankHalf));
   texts ??= labelledTexts(labels);
   const score = emptyScore();
   const held = new Set(labels.heldOut);
