@@ -1,6 +1,9 @@
 // The /timeline picture as a layout model (pure): where each event's mark and label go on one time axis,
 // with every label fitted to the picture and events that would overlap stacked on separate rows. The SVG is
 // drawn from this model alone, so tests check positions and labels here rather than pixels.
+import { eventStatus } from '../articles/event-status';
+import type { EventStatus } from '../articles/model';
+import { monthName } from '../language/calendar-words';
 import { cleanText, fitText, textWidth } from './text';
 
 export type Precision = 'day' | 'month' | 'year' | 'approximate';
@@ -54,8 +57,6 @@ export interface TextBox {
   width: number;
 }
 
-export type EventStatus = 'past' | 'today' | 'upcoming' | 'unknown';
-
 export interface TimelineItem {
   id: string;
   /** A day is a point; a month, a year or a range is a span from x to x2. */
@@ -106,18 +107,13 @@ export const LAYOUT = {
 } as const;
 
 const DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Jan", "Feb", … "Sep", … */
+const shortMonth = (m: number): string => monthName(m).slice(0, 3);
 
 const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
 function box(text: string, x: number, y: number, size: number, anchor: TextBox['anchor'] = 'start', bold = false): TextBox {
   return { text, x, y, size, anchor, width: textWidth(text, size, bold), ...(bold ? { bold } : {}) };
-}
-
-function statusOf(e: TimelineEventInput, today: string): EventStatus {
-  const status: EventStatus = today < e.date ? 'upcoming' : today > e.endDate ? 'past' : 'today';
-  if (e.yearCertain === false) return status === 'past' && e.yearIsLatest === true ? 'past' : 'unknown';
-  return status;
 }
 
 /** Axis ticks at round steps (years, months or days) that leave room for their labels. */
@@ -139,13 +135,13 @@ function ticks(from: number, to: number, maxTicks: number): { t: number; text: s
     for (; ; m += step) {
       const t = Date.UTC(Math.floor(m / 12), m % 12, 1);
       if (t > to) break;
-      out.push({ t, text: m % 12 === 0 ? String(Math.floor(m / 12)) : `${MONTHS[m % 12]} ${Math.floor(m / 12)}` });
+      out.push({ t, text: m % 12 === 0 ? String(Math.floor(m / 12)) : `${shortMonth((m % 12) + 1)} ${Math.floor(m / 12)}` });
     }
   } else {
     const step = [1, 2, 7, 14].find((s) => spanDays / s <= maxTicks) ?? 14;
     for (let t = Math.ceil(from / DAY) * DAY; t <= to; t += step * DAY) {
       const d = new Date(t);
-      out.push({ t, text: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}` });
+      out.push({ t, text: `${d.getUTCDate()} ${shortMonth(d.getUTCMonth() + 1)}` });
     }
   }
   return out;
@@ -239,7 +235,7 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
       x2: mx2,
       y,
       row,
-      status: statusOf(e, today),
+      status: eventStatus(e, input.now), // the one status rule, in UTC days as the axis is
       uncertain: e.uncertainYear,
       deadline,
       label: { ...box(text, lx, y + textSize * 0.36, textSize, right ? 'start' : 'end'), width: labelWidth },
@@ -251,7 +247,7 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
   const chartBottom = rowsTop + rows * rowHeight;
 
   const todayX = scale(nowT);
-  const todayText = `today, ${Number(today.slice(8))} ${MONTHS[Number(today.slice(5, 7)) - 1]} ${today.slice(0, 4)}`;
+  const todayText = `today, ${Number(today.slice(8))} ${shortMonth(Number(today.slice(5, 7)))} ${today.slice(0, 4)}`;
   const todayLabel = box(todayText, todayX, axisY + 18, smallSize, todayX > width / 2 ? 'end' : 'start');
   todayLabel.x += todayLabel.anchor === 'end' ? -5 : 5;
 
