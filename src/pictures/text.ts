@@ -45,7 +45,10 @@ export function textWidth(text: string, size: number, bold = false): number {
   return em * size * (bold ? 1.1 : 1) * SAFETY;
 }
 
-/** `text` cut (at a word boundary when one is near) with "…" so that it fits `maxWidth` px. */
+/**
+ * `text` cut (at a word boundary when one is near) with "…" so that it fits `maxWidth` px. Not format/text.ts
+ * `clip`, which counts characters: a picture's label must fit a width in pixels, measured per glyph.
+ */
 export function fitText(text: string, size: number, maxWidth: number, bold = false): string {
   if (textWidth(text, size, bold) <= maxWidth) return text;
   const room = maxWidth - textWidth('…', size, bold);

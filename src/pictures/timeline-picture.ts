@@ -38,13 +38,12 @@ export class TimelinePictures {
   }
 }
 
-/** Alt text (Discord allows 1024 characters): the headline and the events in order. */
+/**
+ * Alt text: the headline and the events in order, whole. Discord's limit on it (1024 characters) is the
+ * Discord renderer's to apply (transports/discord/render.ts cuts it with format/text.ts `clip`), as for any
+ * text of a reply; the labels inside the picture are cut by pixel width instead (text.ts `fitText`).
+ */
 function altText(input: TimelineInput, layout: TimelineLayout): string {
-  const head = `Timeline picture: ${layout.title.text}. `;
-  const events = input.events
-    .map((e) => cleanText(`${e.dateText}: ${e.description}`))
-    .join('; ');
-  const text = `${head}${events}`;
-  const chars = [...text]; // code points: a cut never splits a surrogate pair
-  return chars.length <= 1000 ? text : `${chars.slice(0, 999).join('')}…`;
+  const events = input.events.map((e) => cleanText(`${e.dateText}: ${e.description}`)).join('; ');
+  return `Timeline picture: ${layout.title.text}. ${events}`;
 }

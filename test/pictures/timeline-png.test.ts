@@ -9,6 +9,7 @@ import { PALETTES } from '../../src/pictures/timeline-draw';
 import type { TextBox } from '../../src/pictures/timeline-layout';
 import { parsedSeed, track } from '../answers/helpers';
 import { decodePng } from './png-decode';
+import { LIMITS, renderMessage } from '../../src/transports/discord/render';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
@@ -181,6 +182,17 @@ describe('timeline PNG', () => {
     // Outside the rounded corners nothing is drawn.
     expect(png.pixel(0, 0)).toEqual([0, 0, 0, 0]);
     expect(png.pixel(799, png.height - 1)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('carries its whole alt text; the Discord renderer alone cuts it to Discord\'s limit', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, date: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}`, endDate: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}`, precision: 'day' as const, qualifier: 'on' as const, dateText: `${1 + (i % 28)} December 2026`, description: `step ${i} of a plan described at some length`, uncertainYear: false, source: 0 }));
+    const picture = await new TimelinePictures().render({ events, sources: [{ headline: 'A long plan' }], now: NOW }, 'dark');
+    const alt = picture.attachment.description as string;
+    expect(alt.length).toBeGreaterThan(LIMITS.attachmentDescription);
+    expect(alt).toMatch(/step 39 of a plan described at some length$/);
+    const sent = renderMessage({ attachments: [picture.attachment] }).files![0].description as string;
+    expect(sent.length).toBeLessThanOrEqual(LIMITS.attachmentDescription);
+    expect(sent).toMatch(/^Timeline picture: A long plan\. .*…$/s);
   });
 });
 
