@@ -1,5 +1,5 @@
-// docs/architecture.md's floors, checked on the source: no import cycle among src/ and commands/, and
-// core/ (the contracts, the router) imports no feature above it.
+// docs/architecture.md's floors, checked on the source: no import cycle among src/ and commands/, core/ (the
+// contracts, the router) and format/ import no feature above them, and the lowest floors nothing above them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,14 @@ describe('the floors of docs/architecture.md', () => {
     const upward = files
       .filter((f) => dirname(f) === core)
       .flatMap((f) => (graph.get(f) ?? []).filter((t) => !allowed(t)).map((t) => `${name(f)} → ${name(t)}`));
+    expect(upward).toEqual([]);
+  });
+
+  it('keeps format/ (text and dates for any message) free of the features above it: it imports only format/, language/ and core/', () => {
+    const below = ['src/format/', 'src/language/', 'src/core/'];
+    const upward = files
+      .filter((f) => name(f).startsWith('src/format/'))
+      .flatMap((f) => (graph.get(f) ?? []).filter((t) => !below.some((dir) => name(t).startsWith(dir))).map((t) => `${name(f)} → ${name(t)}`));
     expect(upward).toEqual([]);
   });
 

@@ -4,7 +4,8 @@ import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
 import { HERALD_COLOR } from '../format/text';
 import { safe } from '../format/parts';
-import { dayText, discordInstant, publishedDateText } from '../format/dates';
+import { dayText, discordInstant } from '../format/dates';
+import { publishedDateText } from '../articles/date-text';
 
 export const ARTICLES_PER_PAGE = 10;
 

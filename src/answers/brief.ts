@@ -6,7 +6,8 @@ import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
 import { clip, HERALD_COLOR } from '../format/text';
 import { bold, safe } from '../format/parts';
-import { asOf, dayText, discordInstant, eventDateText, publishedDateText, statusText } from '../format/dates';
+import { asOf, dayText, discordInstant } from '../format/dates';
+import { eventDateText, publishedDateText, statusText } from '../articles/date-text';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
 const SUMMARY_SENTENCES = 3;

@@ -3,7 +3,8 @@ import type { Article, ArticleEvent } from '../articles/model';
 import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { quote, safe } from '../format/parts';
-import { eventDateText, unixNoon, dayTimestamp, timestampPart, yearShown, type DatedEvent } from '../format/dates';
+import { unixNoon, dayTimestamp, timestampPart } from '../format/dates';
+import { eventDateText, yearShown, type DatedEvent } from '../articles/date-text';
 
 /** Most important first; equal salience → earlier first. */
 export function bySalience(events: ArticleEvent[]): ArticleEvent[] {

@@ -8,7 +8,8 @@ import { matchesWords } from './article-option';
 import { keyEvent } from './events';
 import { HERALD_COLOR, joinList } from '../format/text';
 import { bold, safe } from '../format/parts';
-import { asOf, dayText, eventDateText, publishedDateText, statusText } from '../format/dates';
+import { asOf, dayText } from '../format/dates';
+import { eventDateText, publishedDateText, statusText } from '../articles/date-text';
 
 const MAX_LISTS = 20;
 

@@ -7,7 +7,8 @@ import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
 import { HERALD_COLOR } from '../format/text';
 import { bold, quote, safe } from '../format/parts';
-import { dayText, discordInstant, publishedDateText } from '../format/dates';
+import { dayText, discordInstant } from '../format/dates';
+import { publishedDateText } from '../articles/date-text';
 import { attributionLine } from './who';
 
 const MAX_ATTRIBUTIONS = 10;

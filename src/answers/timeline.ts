@@ -7,7 +7,8 @@ import type { TimelineEventInput, TimelineInput } from '../pictures/timeline-lay
 import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps } from './events';
 import { HERALD_COLOR } from '../format/text';
 import { safe } from '../format/parts';
-import { asOf, eventDateText, publishedDateText, statusText } from '../format/dates';
+import { asOf } from '../format/dates';
+import { eventDateText, publishedDateText, statusText } from '../articles/date-text';
 
 export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
   const { article } = tracked;

@@ -7,7 +7,8 @@ import { userError } from '../core/reply';
 import { asWritten, bySalience, eventDescription, eventQuote, eventTimestamps, findEvent } from './events';
 import { HERALD_COLOR, joinList } from '../format/text';
 import { safe } from '../format/parts';
-import { asOf, eventDateText, statusText } from '../format/dates';
+import { asOf } from '../format/dates';
+import { eventDateText, statusText } from '../articles/date-text';
 
 // Ten events with full quotes would pass Discord's 6000-character embed total; more go to /timeline.
 const MAX_EVENTS = 8;

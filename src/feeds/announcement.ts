@@ -5,7 +5,8 @@ import type { Embed, EmbedField, Reply } from '../core/reply';
 import type { DateMove } from '../stories/link';
 import { clip } from '../format/text';
 import { bold, link as linkPart, safe } from '../format/parts';
-import { dayTimestamp, publishedDateText } from '../format/dates';
+import { dayTimestamp } from '../format/dates';
+import { publishedDateText } from '../articles/date-text';
 import { isFarMove } from '../reminders/holds';
 
 export interface AnnouncementInput {

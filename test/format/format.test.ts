@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip, escapeMarkdown, neutraliseMentions, stripControls } from '../../src/format/text';
 import { safe } from '../../src/format/parts';
-import { dayText, dayTimestamp, discordDate, discordInstant, eventDateText, statusText, unixNoon } from '../../src/format/dates';
-import { eventStatus } from '../../src/articles/event-status';
+import { dayText, dayTimestamp, discordDate, discordInstant, unixNoon } from '../../src/format/dates';
 import { asDiscord } from '../support/discord-markup';
 
 describe('clip', () => {
@@ -56,30 +55,14 @@ describe('safe text for Discord', () => {
   });
 });
 
-describe('dates as precise as the article', () => {
-  const day = { date: '2024-11-28', endDate: '2024-11-28', precision: 'day', qualifier: 'on' } as const;
-  it('writes each precision honestly', () => {
-    expect(eventDateText(day)).toBe('28 November 2024');
-    expect(eventDateText({ date: '1992-05-01', endDate: '1992-05-31', precision: 'month', qualifier: 'on' })).toBe('May 1992');
-    expect(eventDateText({ date: '2011-01-01', endDate: '2011-12-31', precision: 'year', qualifier: 'about' })).toBe('2011 (about)');
-    expect(eventDateText({ date: '2011-01-01', endDate: '2011-12-31', precision: 'approximate', qualifier: 'on' })).toBe('2011 (about)');
-    expect(eventDateText({ date: '2024-11-26', endDate: '2024-11-28', precision: 'day', qualifier: 'by' })).toBe('by 28 November 2024');
-    expect(eventDateText({ date: '2024-07-09', endDate: '2024-07-10', precision: 'day', qualifier: 'range' })).toBe('9–10 July 2024');
-    expect(eventDateText({ date: '2025-04-04', endDate: '2025-04-05', precision: 'day', qualifier: 'alternative' })).toBe('4 or 5 April 2025');
-    expect(eventDateText({ date: '2024-06-30', endDate: '2024-07-02', precision: 'day', qualifier: 'range' })).toBe('30 June–2 July 2024');
+describe('dates in any message', () => {
+  it('writes a calendar day in words', () => {
     expect(dayText('2024-01-05')).toBe('5 January 2024');
   });
 
   it('makes Discord timestamps at noon UTC so the day reads the same around the world', () => {
     expect(unixNoon('2024-11-28')).toBe(1732795200);
     expect(asDiscord(discordDate('2024-11-28'))).toBe('<t:1732795200:D> (<t:1732795200:R>)');
-  });
-
-  it('says past, today or upcoming as of the clock', () => {
-    expect(eventStatus(day, new Date('2026-11-27T12:00:00Z'))).toBe('past');
-    expect(eventStatus(day, new Date('2024-11-27T23:59:00Z'))).toBe('upcoming');
-    expect(eventStatus(day, new Date('2024-11-28T00:00:00Z'))).toBe('today');
-    expect(statusText({ date: '2024-11-26', endDate: '2024-11-28' }, new Date('2024-11-27T00:00:00Z'))).toBe('under way');
   });
 });
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timelinePictureInput } from '../../src/answers/timeline';
-import { eventDateText } from '../../src/format/dates';
+import { eventDateText } from '../../src/articles/date-text';
 import { chronological } from '../../src/answers/events';
 import { cleanText, fitText, textWidth } from '../../src/pictures/text';
 import { layoutTimeline, LAYOUT, type TimelineEventInput, type TimelineInput, type TimelineItem, type TimelineLayout } from '../../src/pictures/timeline-layout';

@@ -1,7 +1,7 @@
 // Answering a question over the corpus index: retrieve sentences, measure how much of the question
 // each covers (with the article around it), read the typed answer out of the best ones, and decline
 // when nothing is confident enough. Pure: the index, the question and `now` in, an AskResult out.
-import type { DatedEvent } from '../../format/dates';
+import type { DatedEvent } from '../../articles/date-text';
 import type { ArticleEvent } from '../../articles/model';
 import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-index';
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';

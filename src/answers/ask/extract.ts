@@ -3,7 +3,7 @@
 // to patterns over the sentence's own words. Returns null when the sentence holds no such answer.
 import { createRequire } from 'node:module';
 import type { Article, ArticleEvent } from '../../articles/model';
-import type { DatedEvent } from '../../format/dates';
+import type { DatedEvent } from '../../articles/date-text';
 import { isCalendarWord } from '../../language/calendar-words';
 import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { NOT_PERSON_HEADS } from '../../language/organisations';

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryLibrary } from '../../../src/articles/library';
 import { parseArticle } from '../../../src/articles/parse';
-import { eventDateText } from '../../../src/format/dates';
+import { eventDateText } from '../../../src/articles/date-text';
 import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 import { looseText } from '../../../src/answers/ask/text';
 import { corpusDir, sharedPath } from '../../support/shared-data';
