@@ -57,6 +57,9 @@ export async function build(outdir = DIST) {
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
+    // Positions only: `--enable-source-maps` keeps each map in the heap, and the sources' text (≈ 2 MB) would
+    // come with it. Stack traces still name src/ files and lines; the text is in src/ itself.
+    sourcesContent: false,
     logLevel: 'warning',
     define: { __HERALD_PARSER__: JSON.stringify(parserFingerprint()) },
   });

@@ -145,7 +145,7 @@ export async function drawPng(width: number, height: number, shapes: Shape[], sl
 }
 
 /** The cache's budget for PNG data: a tall story picture is hundreds of kilobytes, and 64 of them would be tens of megabytes. */
-export const CACHE_BYTES = 4 * 1024 * 1024;
+export const CACHE_BYTES = 1024 * 1024;
 
 export class PngRenderer {
   private readonly cache = new Map<string, Promise<Png>>();

@@ -103,6 +103,14 @@ describe('timeline PNG', () => {
     expect(tiny.size).toBe(1);
   });
 
+  it('keeps at most a megabyte of pictures by default (the resident-memory budget, issue 17)', async () => {
+    const renderer = new PngRenderer();
+    // Tall story pictures are a few hundred kilobytes: five of them are more than the default keeps.
+    for (let n = 0; n < 5; n++) await renderer.render(`story ${n}`, picture(300_000 + n));
+    expect(renderer.cachedBytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(renderer.size).toBe(3);
+  });
+
   it('draws one picture at a time, and a failed drawing is not cached', async () => {
     const renderer = new PngRenderer();
     let running = 0;
