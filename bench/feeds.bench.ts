@@ -6,7 +6,7 @@
 // Announcements go through the real announce path (parse, story link, topic match, outbox, drain) to an
 // in-process poster. Items carry full content, so no linked page is fetched (a page fetch adds its own
 // round trip per item).
-import { SqliteFeedStore } from '../src/store/feeds-sqlite';
+import { SqliteFeedStore } from '../src/store/feeds';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

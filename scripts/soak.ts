@@ -5,7 +5,7 @@
 // GC) is compared between the end of the warm-up and the end; unhandled rejections are counted.
 //   npm run soak                 one simulated hour, exits 1 if heap grew ≥ 10% or anything was rejected
 //   npm run soak -- --minutes 10 a shorter run
-import { SqliteFeedStore } from '../src/store/feeds-sqlite';
+import { SqliteFeedStore } from '../src/store/feeds';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';

@@ -146,7 +146,7 @@ export class Announcer {
     const changedMoves = options.previous ? movedEvents(signature(options.previous.article), signature(article)) : [];
     if (options.kind === 'changed' && changedMoves.length === 0) return [];
     const articleKey = options.kind === 'changed' ? `${tracked.origin}#${article.contentHash.slice(0, 16)}` : tracked.origin;
-    const watches = (await store.watches()).filter((w) => options.scope === null || w.guildId === options.scope);
+    const watches = (await store.watches.watches()).filter((w) => options.scope === null || w.guildId === options.scope);
     if (watches.length === 0) return [];
     // What the article updates, as each watching server sees the library: a story article of another
     // server is never named, nor its dates (one link per server).
@@ -167,7 +167,7 @@ export class Announcer {
       return link;
     };
     const profile = entityProfile(article);
-    const feed = options.feedId !== undefined ? await store.feed(options.feedId) : undefined;
+    const feed = options.feedId !== undefined ? await store.feeds.feed(options.feedId) : undefined;
     const plan = planDeliveries(article, watches, { feedId: options.feedId, feedFilter: parseStoredFilter(feed?.filterJson) }, profile);
     const out: NewAnnouncement[] = [];
     for (const { watch, terms } of plan.deliver) {
@@ -182,7 +182,7 @@ export class Announcer {
 
   /** Queues announcements of `tracked` for every matching watch; returns how many were queued. */
   async notice(tracked: TrackedArticle, options: NoticeOptions): Promise<number> {
-    const queued = await this.deps.store.enqueue(await this.plan(tracked, options), this.deps.clock.now());
+    const queued = await this.deps.store.outbox.enqueue(await this.plan(tracked, options), this.deps.clock.now());
     this.logQueued(tracked, queued);
     return queued;
   }
@@ -195,7 +195,7 @@ export class Announcer {
       const reply: Reply = { content: `…and ${more} more new article${more === 1 ? '' : 's'} from ${bold(safe(feed.title))} in this poll, not announced one by one (at most ${budget.perWatch} per feed and poll). See /articles.` };
       lines.push({ watchId, articleKey: key, nonce: announcementNonce(watchId, key), reply });
     }
-    const queued = await this.deps.store.enqueue(lines, now);
+    const queued = await this.deps.store.outbox.enqueue(lines, now);
     if (queued > 0) this.deps.log.info({ feed: feed.id, watches: queued, held: [...budget.over.values()].reduce((a, b) => a + b, 0) }, 'announcements over the per-poll cap summarised');
     return queued;
   }
@@ -238,14 +238,14 @@ export class Announcer {
       if (stopped()) break;
       // Reserved for this drain: another process's drain does not take them before the lease ends.
       const at = clock.now();
-      const due = (await store.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watchId));
+      const due = (await store.outbox.due(at, 100, new Date(at.getTime() + RESERVATION_MS))).filter((r) => !brokenNow.has(r.watchId));
       if (due.length === 0) break;
       let progressed = false;
       // Each channel's last minute, read from the store (whichever process posted), then kept up here.
       const windows = new Map<string, { posted: number[]; lastSummary: number | null }>();
       const windowOf = async (channelId: string, now: number) => {
         let w = windows.get(channelId);
-        if (!w) windows.set(channelId, (w = await store.channelWindow(channelId, new Date(now - MINUTE))));
+        if (!w) windows.set(channelId, (w = await store.outbox.channelWindow(channelId, new Date(now - MINUTE))));
         while (w.posted.length > 0 && w.posted[0] <= now - MINUTE) w.posted.shift();
         return w;
       };
@@ -259,9 +259,9 @@ export class Announcer {
           if (w.posted.length >= perMinute) {
             if (w.lastSummary !== null && now - w.lastSummary < MINUTE) {
               // Already summarised this minute: the row waits for the window to free up.
-              await store.defer(row.watchId, row.articleKey, new Date(w.posted[0] + MINUTE));
+              await store.outbox.defer(row.watchId, row.articleKey, new Date(w.posted[0] + MINUTE));
             } else {
-              await store.markSummarised(row.watchId, row.articleKey);
+              await store.outbox.markSummarised(row.watchId, row.articleKey);
               const o = overflow.get(row.channelId) ?? { watchId: row.watchId, count: 0, sources: new Set<string>() };
               o.count++;
               const source = sourceOf(row.replyJson);
@@ -282,23 +282,23 @@ export class Announcer {
         }
         if (result.ok) {
           windows.get(row.channelId)?.posted.push(now.getTime());
-          await store.markPosted(row.watchId, row.articleKey, result.messageId, now);
+          await store.outbox.markPosted(row.watchId, row.articleKey, result.messageId, now);
           report.posted++;
           this.deps.metrics?.announcementPosted();
           progressed = true;
           if (row.actionsJson) await this.runActions({ ...row, messageId: result.messageId, channelId: result.channelId ?? row.channelId });
         } else if (result.retryable) {
           const wait = backoffMs(row.attempts, BACKOFF, result.retryAfterMs);
-          await store.markRetry(row.watchId, row.articleKey, result.reason, new Date(now.getTime() + wait));
+          await store.outbox.markRetry(row.watchId, row.articleKey, result.reason, new Date(now.getTime() + wait));
           report.retrying++;
           log.warn({ channelId: row.channelId, reason: result.reason, retryInMs: wait }, 'announcement will be retried');
         } else {
-          await store.markFailed(row.watchId, row.articleKey, result.reason);
+          await store.outbox.markFailed(row.watchId, row.articleKey, result.reason);
           report.failed++;
           // 403 (missing access/permissions) and 404 (unknown channel) break the channel; anything else
           // (a 400 for one malformed message) fails only this announcement.
           if (result.status === 403 || result.status === 404 || result.status === undefined) {
-            await store.markWatchBroken(row.watchId, result.reason);
+            await store.watches.markWatchBroken(row.watchId, result.reason);
             brokenNow.add(row.watchId);
             log.error({ channelId: row.channelId, reason: result.reason }, 'announcement channel is broken');
           } else {
@@ -317,11 +317,11 @@ export class Announcer {
         lines.push({ watchId: o.watchId, articleKey: key, nonce: announcementNonce(o.watchId, key), reply });
         log.info({ channelId, held: o.count }, 'announcements over the per-minute cap summarised');
       }
-      if (lines.length > 0) await store.enqueue(lines, now);
+      if (lines.length > 0) await store.outbox.enqueue(lines, now);
       if (!progressed) break;
     }
     // Threads and publishing that failed for a moment are tried again (at most ACTION_ATTEMPTS times).
-    if (!stopped()) for (const row of await store.pendingActions(50)) await this.runActions(row);
+    if (!stopped()) for (const row of await store.outbox.pendingActions(50)) await this.runActions(row);
     await this.deps.webhooks?.refresh();
     return report;
   }
@@ -340,7 +340,7 @@ export class Announcer {
     hooks: Map<string, ReturnType<WebhookDirectory['get']>>,
   ): Promise<PostResult> {
     const { store, poster, clock, log, webhooks } = this.deps;
-    if (!watches.has(row.watchId)) watches.set(row.watchId, store.watch(row.watchId));
+    if (!watches.has(row.watchId)) watches.set(row.watchId, store.watches.watch(row.watchId));
     const watch = await watches.get(row.watchId);
     if (webhooks && !hooks.has(row.channelId)) hooks.set(row.channelId, webhooks.get(row.channelId));
     const hook = webhooks ? await hooks.get(row.channelId) : undefined;
@@ -348,15 +348,15 @@ export class Announcer {
     if (plan.claimVia) {
       const found = await this.alreadySent(row, reply, plan.options);
       if (found) return found;
-      await store.claimSend(row.watchId, row.articleKey, plan.claimVia, clock.now());
+      await store.outbox.claimSend(row.watchId, row.articleKey, plan.claimVia, clock.now());
     }
     const result = await poster.post(row.channelId, reply, plan.options);
     if (!result.ok && !result.retryable && plan.options.webhook && result.code !== undefined && WEBHOOK_GONE.has(result.code)) {
       log.warn({ channelId: row.channelId }, 'the channel\'s webhook was deleted: posting as Herald');
-      await store.setWebhookFallback(row.channelId, DELETED_REASON, true);
+      await store.webhooks.setWebhookFallback(row.channelId, DELETED_REASON, true);
       hooks.set(row.channelId, Promise.resolve(undefined));
       plan = sendPlan(row, watch, undefined);
-      if (plan.claimVia) await store.claimSend(row.watchId, row.articleKey, plan.claimVia, clock.now());
+      if (plan.claimVia) await store.outbox.claimSend(row.watchId, row.articleKey, plan.claimVia, clock.now());
       return poster.post(row.channelId, reply, plan.options);
     }
     return result;
@@ -393,11 +393,11 @@ export class Announcer {
       const what = action.kind === 'thread' ? 'open a thread' : 'publish';
       if (result.retryable && row.actionAttempts + 1 < ACTION_ATTEMPTS) left.push(action);
       else {
-        await store.setWatchActionError(row.watchId, `could not ${what}: ${result.reason}`);
+        await store.watches.setWatchActionError(row.watchId, `could not ${what}: ${result.reason}`);
         log.warn({ channelId: row.channelId, action: action.kind, reason: result.reason }, 'announcement action failed');
       }
     }
-    await store.setAnnouncementActions(row.watchId, row.articleKey, left.length ? left : null, true);
+    await store.outbox.setAnnouncementActions(row.watchId, row.articleKey, left.length ? left : null, true);
   }
 
   /**
@@ -407,21 +407,21 @@ export class Announcer {
    */
   async preview(watch: Watch, limit = 300): Promise<PreviewResult> {
     const { store, stories, clock } = this.deps;
-    const pending = await store.nextPending(watch.id);
+    const pending = await store.outbox.nextPending(watch.id);
     if (pending) return { ok: true, reply: JSON.parse(pending.replyJson) as Reply, queued: true };
     const library = this.deps.library;
     if (!library) return { ok: false, reason: 'previews are not available in this deployment.' };
-    const watches = await store.watches(watch.guildId);
+    const watches = await store.watches.watches(watch.guildId);
     const now = clock.now();
     for (const tracked of library.list().slice(0, limit)) {
       // Another server's feed articles are not this server's to see.
       const scopes = this.deps.scopes;
       if (scopes && !scopes.visible(tracked, watch.guildId)) continue;
-      const source = await store.articleSource(tracked.origin);
+      const source = await store.items.articleSource(tracked.origin);
       if (!scopes && source && source.guildId !== '' && source.guildId !== watch.guildId) continue;
       const feedId = source?.feedId ?? undefined;
       if (watch.feedId !== null && feedId !== watch.feedId) continue;
-      const feed = feedId !== undefined ? await store.feed(feedId) : undefined;
+      const feed = feedId !== undefined ? await store.feeds.feed(feedId) : undefined;
       const plan = planDeliveries(tracked.article, watches, { feedId, feedFilter: parseStoredFilter(feed?.filterJson) }, entityProfile(tracked.article));
       const mine = plan.deliver.find((d) => d.watch.id === watch.id);
       if (!mine) continue;
@@ -449,6 +449,6 @@ export class Announcer {
   }
 
   watchesFor(guildId: string): Promise<Watch[]> {
-    return this.deps.store.watches(guildId);
+    return this.deps.store.watches.watches(guildId);
   }
 }

@@ -40,7 +40,7 @@ export class DeliveryRegistry implements DeliveryService {
     const feed = await this.ownFeed(input.guildId, input.url);
     if (!feed.ok) return feed;
     if (input.channelId !== null && !SNOWFLAKE.test(input.channelId)) return { ok: false, reason: 'That is not a channel.' };
-    await this.deps.store.setRoute({ feedId: feed.row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: this.deps.clock.now(), forum: input.forum });
+    await this.deps.store.watches.setRoute({ feedId: feed.row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: this.deps.clock.now(), forum: input.forum });
     return { ok: true, feed: await this.deps.feedInfo(feed.row) };
   }
 
@@ -51,15 +51,15 @@ export class DeliveryRegistry implements DeliveryService {
       const checked = checkInterval(input.minutes, this.deps.minIntervalMinutes);
       if (!checked.ok) return { ok: false, reason: `Not changed: ${checked.reason}` };
     }
-    await this.deps.store.setFeedInterval(feed.row.id, input.minutes);
-    return { ok: true, feed: await this.deps.feedInfo((await this.deps.store.feed(feed.row.id)) ?? feed.row) };
+    await this.deps.store.feeds.setFeedInterval(feed.row.id, input.minutes);
+    return { ok: true, feed: await this.deps.feedInfo((await this.deps.store.feeds.feed(feed.row.id)) ?? feed.row) };
   }
 
   async configureFeed(input: { guildId: string; url: string; patch: DeliveryPatch }): Promise<Outcome<{ feed: FeedInfo; route?: WatchInfo }>> {
     const feed = await this.ownFeed(input.guildId, input.url);
     if (!feed.ok) return feed;
     const { filter, ...messagePatch } = input.patch;
-    const route = await this.deps.store.routeOf(feed.row.id);
+    const route = await this.deps.store.watches.routeOf(feed.row.id);
     const changesMessages = Object.values(messagePatch).some((v) => v !== undefined);
     if (changesMessages && !route) {
       return {
@@ -75,14 +75,14 @@ export class DeliveryRegistry implements DeliveryService {
       if (!built.ok) return { ok: false, reason: `Not changed: ${built.reason}` };
       filterJson = storedFilter(built.spec);
     }
-    if (filterJson !== undefined) await this.deps.store.setFeedFilter(feed.row.id, filterJson);
-    if (route && changesMessages) await this.deps.store.setWatchSettings(route.id, toColumns(messagePatch));
-    const after = await this.deps.store.routeOf(feed.row.id);
-    return { ok: true, feed: await this.deps.feedInfo((await this.deps.store.feed(feed.row.id)) ?? feed.row), ...(after ? { route: await watchInfo(after, this.deps.store) } : {}) };
+    if (filterJson !== undefined) await this.deps.store.feeds.setFeedFilter(feed.row.id, filterJson);
+    if (route && changesMessages) await this.deps.store.watches.setWatchSettings(route.id, toColumns(messagePatch));
+    const after = await this.deps.store.watches.routeOf(feed.row.id);
+    return { ok: true, feed: await this.deps.feedInfo((await this.deps.store.feeds.feed(feed.row.id)) ?? feed.row), ...(after ? { route: await watchInfo(after, this.deps.store) } : {}) };
   }
 
   async configureWatch(input: { guildId: string; channelId?: string; patch: DeliveryPatch }): Promise<Outcome<{ watches: WatchInfo[] }>> {
-    const watches = (await this.deps.store.watches(input.guildId)).filter((w) => w.feedId === null && (!input.channelId || w.channelId === input.channelId));
+    const watches = (await this.deps.store.watches.watches(input.guildId)).filter((w) => w.feedId === null && (!input.channelId || w.channelId === input.channelId));
     if (watches.length === 0) {
       return { ok: false, reason: input.channelId ? `${channelMention(input.channelId)} is not watched yet: use /watch channel first (a feed's route is set with /feed).` : 'No channel is watched in this server yet: use /watch channel first.' };
     }
@@ -99,22 +99,22 @@ export class DeliveryRegistry implements DeliveryService {
       if (!built.ok) return { ok: false, reason: `Not changed: ${built.reason}` };
       updates.push({ watch, filterJson: storedFilter(built.spec) });
     }
-    for (const u of updates) await this.deps.store.setWatchSettings(u.watch.id, { ...toColumns(messagePatch), ...(u.filterJson !== undefined ? { filterJson: u.filterJson } : {}) });
-    return { ok: true, watches: await Promise.all(watches.map(async (w) => watchInfo((await this.deps.store.watch(w.id)) ?? w, this.deps.store))) };
+    for (const u of updates) await this.deps.store.watches.setWatchSettings(u.watch.id, { ...toColumns(messagePatch), ...(u.filterJson !== undefined ? { filterJson: u.filterJson } : {}) });
+    return { ok: true, watches: await Promise.all(watches.map(async (w) => watchInfo((await this.deps.store.watches.watch(w.id)) ?? w, this.deps.store))) };
   }
 
   async configureWebhook(input: { guildId: string; channelId: string; userId: string; name?: string; avatarUrl?: string | null; off?: boolean }): Promise<Outcome<{ webhook?: WebhookInfo }>> {
     const { store, clock, webhookMaker, webhooks } = this.deps;
     if (!SNOWFLAKE.test(input.channelId)) return { ok: false, reason: 'That is not a channel.' };
-    const existing = await store.channelWebhook(input.channelId);
+    const existing = await store.webhooks.channelWebhook(input.channelId);
     if (existing && existing.guildId !== input.guildId) return { ok: false, reason: 'That channel belongs to another server.' };
     if (input.off) {
-      const removed = await store.removeChannelWebhook(input.channelId);
+      const removed = await store.webhooks.removeChannelWebhook(input.channelId);
       if (removed?.webhookId && removed.webhookToken) await webhookMaker?.remove(removed.webhookId, removed.webhookToken);
       await webhooks?.refresh();
       return removed ? { ok: true } : { ok: false, reason: `${channelMention(input.channelId)} has no webhook delivery.` };
     }
-    const watched = (await store.watches(input.guildId)).some((w) => w.channelId === input.channelId);
+    const watched = (await store.watches.watches(input.guildId)).some((w) => w.channelId === input.channelId);
     if (!watched) return { ok: false, reason: `${channelMention(input.channelId)} gets no announcements yet: use /watch channel (or /feed route) first.` };
     const checkedName = checkWebhookName(input.name ?? existing?.name ?? 'Herald');
     if (!checkedName.ok) return { ok: false, reason: `Not changed: ${checkedName.reason}.` };
@@ -143,22 +143,22 @@ export class DeliveryRegistry implements DeliveryService {
         fallbackReason = `${made.reason}: posting as Herald (grant it, then run /watch webhook again)`;
       }
     }
-    await store.setChannelWebhook({ channelId: input.channelId, guildId: input.guildId, name: checkedName.name, avatarUrl, webhookId, webhookToken, fallbackReason, updatedBy: input.userId, at: clock.now() });
+    await store.webhooks.setChannelWebhook({ channelId: input.channelId, guildId: input.guildId, name: checkedName.name, avatarUrl, webhookId, webhookToken, fallbackReason, updatedBy: input.userId, at: clock.now() });
     await webhooks?.refresh();
-    const row = await store.channelWebhook(input.channelId);
+    const row = await store.webhooks.channelWebhook(input.channelId);
     return { ok: true, ...(row ? { webhook: webhookInfo(row) } : {}) };
   }
 
   async previewFeed(input: { guildId: string; url: string }): Promise<PreviewOutcome> {
     const feed = await this.ownFeed(input.guildId, input.url);
     if (!feed.ok) return feed;
-    const route = await this.deps.store.routeOf(feed.row.id);
+    const route = await this.deps.store.watches.routeOf(feed.row.id);
     if (!route) return { ok: false, reason: 'This feed is not routed to a channel, so its items are announced by the server\'s watches: preview one with /watch preview.' };
     return this.preview(route);
   }
 
   async previewWatch(input: { guildId: string; channelId: string }): Promise<PreviewOutcome> {
-    const watch = (await this.deps.store.watches(input.guildId)).find((w) => w.feedId === null && w.channelId === input.channelId);
+    const watch = (await this.deps.store.watches.watches(input.guildId)).find((w) => w.feedId === null && w.channelId === input.channelId);
     if (!watch) return { ok: false, reason: `${channelMention(input.channelId)} is not watched: use /watch channel first (for a feed's route: /feed preview).` };
     return this.preview(watch);
   }
@@ -170,9 +170,9 @@ export class DeliveryRegistry implements DeliveryService {
 
   private async ownFeed(guildId: string, url: string): Promise<{ ok: true; row: Feed } | { ok: false; reason: string }> {
     const trimmed = url.trim();
-    const row = await this.deps.store.feedByUrl(trimmed, guildId);
+    const row = await this.deps.store.feeds.feedByUrl(trimmed, guildId);
     if (row) return { ok: true, row };
-    if (await this.deps.store.feedByUrl(trimmed, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration: it follows the server\'s watches and cannot be routed or configured here. Add it with /feed add to have a copy of your own.' };
+    if (await this.deps.store.feeds.feedByUrl(trimmed, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration: it follows the server\'s watches and cannot be routed or configured here. Add it with /feed add to have a copy of your own.' };
     return { ok: false, reason: 'This server does not follow that feed. See /feed list.' };
   }
 }

@@ -96,8 +96,8 @@ export class FeedMonitor implements FeedService {
   /** Makes the global feeds match FEEDS: adds new ones, drops config feeds no longer listed. */
   async syncConfigFeeds(urls: string[]): Promise<void> {
     const { store, clock } = this.deps;
-    for (const url of urls) await store.addFeed({ url, guildId: null, origin: 'config', at: clock.now() });
-    for (const f of await store.feeds()) if (f.origin === 'config' && f.guildId === '' && !urls.includes(f.url)) await store.removeFeed(f.url, null);
+    for (const url of urls) await store.feeds.addFeed({ url, guildId: null, origin: 'config', at: clock.now() });
+    for (const f of await store.feeds.feeds()) if (f.origin === 'config' && f.guildId === '' && !urls.includes(f.url)) await store.feeds.removeFeed(f.url, null);
     await this.refreshFailing();
   }
 
@@ -105,9 +105,9 @@ export class FeedMonitor implements FeedService {
   async restoreArticles(limit = 500): Promise<number> {
     const { store, library, clock, log, scopes } = this.deps;
     let restored = 0;
-    const rows = (await store.articles(limit)).reverse();
+    const rows = (await store.items.articles(limit)).reverse();
     for (const row of rows) if (row.updatedAt > this.syncedTo) this.syncedTo = row.updatedAt;
-    const owners = scopes ? await store.originOwners(rows.map((r) => r.origin)) : new Map<string, string[]>();
+    const owners = scopes ? await store.items.originOwners(rows.map((r) => r.origin)) : new Map<string, string[]>();
     for (const row of rows) {
       if (library.byOriginPath(row.origin)) continue;
       // Owners first: the library's listeners (reminders, stories) see the article with its scope.
@@ -127,13 +127,13 @@ export class FeedMonitor implements FeedService {
   // ── FeedService ────────────────────────────────────────────────────────────────────────────────
 
   async list(guildId: string | null): Promise<FeedInfo[]> {
-    return Promise.all((await this.deps.store.feedsVisibleTo(guildId)).map((row) => this.info(row)));
+    return Promise.all((await this.deps.store.feeds.feedsVisibleTo(guildId)).map((row) => this.info(row)));
   }
 
   /** A feed as commands see it, with its route, interval and filter. */
   async info(row: Feed): Promise<FeedInfo> {
     const info = feedInfo(row);
-    const route = row.guildId ? await this.deps.store.routeOf(row.id) : undefined;
+    const route = row.guildId ? await this.deps.store.watches.routeOf(row.id) : undefined;
     if (route) info.channelId = route.channelId;
     if (row.pollMinutes !== null) info.pollMinutes = row.pollMinutes;
     const filter = parseStoredFilter(row.filterJson);
@@ -150,7 +150,7 @@ export class FeedMonitor implements FeedService {
 
   /** Re-reads which feeds fail (after a poll cycle, /feed add or remove). */
   async refreshFailing(): Promise<void> {
-    this.failingFeeds = (await this.deps.store.feeds()).filter((f) => f.failures > 0);
+    this.failingFeeds = (await this.deps.store.feeds.feeds()).filter((f) => f.failures > 0);
   }
 
   /**
@@ -161,9 +161,9 @@ export class FeedMonitor implements FeedService {
   async syncFromStore(limit = 500): Promise<number> {
     const { store, library, clock, log, scopes } = this.deps;
     let taken = 0;
-    const rows = await store.articlesUpdatedAfter(this.syncedTo, limit);
+    const rows = await store.items.articlesUpdatedAfter(this.syncedTo, limit);
     // Who sees each article comes first (another process's server may now also carry an item this one holds).
-    const owners = scopes ? await store.originOwners(rows.map((r) => r.origin)) : undefined;
+    const owners = scopes ? await store.items.originOwners(rows.map((r) => r.origin)) : undefined;
     for (const row of rows) {
       this.syncedTo = row.updatedAt;
       if (scopes) for (const owner of new Set([row.guildId, ...(owners?.get(row.origin) ?? [])])) scopes.grant(row.origin, owner || null);
@@ -188,28 +188,28 @@ export class FeedMonitor implements FeedService {
     if (!parsed.success) return { ok: false, reason: `\`${input.url.slice(0, 200)}\` is not an http(s) URL.` };
     const url = parsed.data;
     const { store, clock } = this.deps;
-    const global = await store.feedByUrl(url, null);
+    const global = await store.feeds.feedByUrl(url, null);
     if (global) return { ok: true, feed: feedInfo(global), created: false, itemsRecorded: 0 };
-    const { row, created } = await store.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
+    const { row, created } = await store.feeds.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
     if (!created) return { ok: true, feed: await this.info(row), created: false, itemsRecorded: 0 };
     // Route and interval first, so backfilled items already go where the admin asked.
-    if (input.channelId) await store.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now(), forum: input.forum });
-    if (input.pollMinutes) await store.setFeedInterval(row.id, input.pollMinutes);
-    const outcome = await this.pollFeed((await store.feed(row.id)) ?? row, { backfill: input.backfill ?? 0 });
+    if (input.channelId) await store.watches.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now(), forum: input.forum });
+    if (input.pollMinutes) await store.feeds.setFeedInterval(row.id, input.pollMinutes);
+    const outcome = await this.pollFeed((await store.feeds.feed(row.id)) ?? row, { backfill: input.backfill ?? 0 });
     if (outcome.status === 'failed') {
-      await store.removeFeed(url, input.guildId);
+      await store.feeds.removeFeed(url, input.guildId);
       return { ok: false, reason: `Herald could not read that feed: ${outcome.error ?? 'unknown error'}.` };
     }
-    return { ok: true, feed: await this.info((await store.feed(row.id)) ?? row), created: true, itemsRecorded: outcome.newItems - (outcome.backfilled ?? 0), backfilled: outcome.backfilled ?? 0 };
+    return { ok: true, feed: await this.info((await store.feeds.feed(row.id)) ?? row), created: true, itemsRecorded: outcome.newItems - (outcome.backfilled ?? 0), backfilled: outcome.backfilled ?? 0 };
   }
 
   async remove(input: { url: string; guildId: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
     const url = input.url.trim();
-    if (await this.deps.store.removeFeed(url, input.guildId)) {
+    if (await this.deps.store.feeds.removeFeed(url, input.guildId)) {
       await this.refreshFailing();
       return { ok: true };
     }
-    if (await this.deps.store.feedByUrl(url, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration; remove it there.' };
+    if (await this.deps.store.feeds.feedByUrl(url, null)) return { ok: false, reason: 'That feed comes from FEEDS in the configuration; remove it there.' };
     return { ok: false, reason: 'This server does not follow that feed. See /feed list.' };
   }
 
@@ -235,7 +235,7 @@ export class FeedMonitor implements FeedService {
     // Taken before the first await, so a FEED_POLL tick arriving meanwhile waits for this run.
     this.intervalCycle = (async () => {
       const now = this.deps.clock.now();
-      if (!(await this.deps.store.feeds()).some((f) => dueForPoll(f, now, 'interval'))) return null;
+      if (!(await this.deps.store.feeds.feeds()).some((f) => dueForPoll(f, now, 'interval'))) return null;
       return this.runCycle('interval');
     })().finally(() => {
       this.intervalCycle = null;
@@ -246,7 +246,7 @@ export class FeedMonitor implements FeedService {
   private async runCycle(job: 'cycle' | 'interval' = 'cycle'): Promise<PollCycleReport> {
     const started = performance.now();
     const cycleStart = this.deps.clock.now();
-    const feeds = (await this.deps.store.feeds()).filter((f) => dueForPoll(f, cycleStart, job));
+    const feeds = (await this.deps.store.feeds.feeds()).filter((f) => dueForPoll(f, cycleStart, job));
     const report: PollCycleReport = { feeds: feeds.length, polled: 0, notModified: 0, failed: 0, backingOff: 0, skipped: 0, newItems: 0, ms: 0 };
     let next = 0;
     const worker = async () => {
@@ -254,7 +254,7 @@ export class FeedMonitor implements FeedService {
         const listed = feeds[next++];
         // One process polls a feed at a time, and once a round: a feed another process polled since
         // this cycle began is left alone (every process runs FEED_POLL on the same wall-clock ticks).
-        const feed = await this.deps.store.claimPoll(listed.id, { until: new Date(cycleStart.getTime() + POLL_LEASE_MS), notPolledSince: cycleStart }, this.deps.clock.now());
+        const feed = await this.deps.store.feeds.claimPoll(listed.id, { until: new Date(cycleStart.getTime() + POLL_LEASE_MS), notPolledSince: cycleStart }, this.deps.clock.now());
         if (!feed) {
           report.skipped++;
           continue;
@@ -263,7 +263,7 @@ export class FeedMonitor implements FeedService {
         try {
           outcome = await this.pollFeed(feed);
         } finally {
-          await this.deps.store.releasePoll(feed.id);
+          await this.deps.store.feeds.releasePoll(feed.id);
         }
         if (outcome.status === 'backing-off') report.backingOff++;
         else {
@@ -277,7 +277,7 @@ export class FeedMonitor implements FeedService {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? 16, feeds.length)) }, worker));
     await this.deps.announcer.drain();
-    await this.deps.store.prune({ itemsPerFeed: 1000, articles: 5000 });
+    await this.deps.store.items.prune({ itemsPerFeed: 1000, articles: 5000 });
     if (this.deps.shared) await this.syncFromStore();
     await this.refreshFailing();
     this.retireOld();
@@ -324,7 +324,7 @@ export class FeedMonitor implements FeedService {
       const response = await safeFetch(feed.url, { ...this.deps.fetch, headers });
       if (!response.ok) return this.fail(feed, response.reason, response.retryAfterMs);
       if (response.status === 304) {
-        await store.recordNotModified(feed.id, clock.now());
+        await store.feeds.recordNotModified(feed.id, clock.now());
         return { url: feed.url, status: 'not-modified', newItems: 0 };
       }
       const parsed = parseFeed(decodeBody(response.body, response.headers['content-type']));
@@ -335,13 +335,13 @@ export class FeedMonitor implements FeedService {
         const backfill = newest(items, Math.max(0, Math.min(options.backfill ?? 0, BACKFILL_MAX)));
         const rest = items.filter((i) => !backfill.includes(i));
         const held = await this.heldItems(feed, rest);
-        await store.recordItems(feed.id, rest.filter((i) => !held.has(i)).map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
+        await store.items.recordItems(feed.id, rest.filter((i) => !held.has(i)).map((i) => ({ key: i.key, hash: itemHash(i) })), clock.now());
         let backfilled = 0;
         const pages = { left: MAX_PAGES_PER_POLL };
         for (const item of [...backfill].reverse()) {
           if (await this.takeItem(feed, parsed.feed.title, item, pages)) backfilled++;
         }
-        await store.recordPollSuccess(feed.id, success);
+        await store.feeds.recordPollSuccess(feed.id, success);
         log.info({ feed: feed.url, items: items.length, backfilled }, backfilled ? 'feed baseline recorded; newest items backfilled' : 'feed baseline recorded (nothing announced)');
         if (backfilled > 0) this.deps.announcer.drainInBackground();
         return { url: feed.url, status: 'baseline', newItems: items.length, backfilled };
@@ -356,7 +356,7 @@ export class FeedMonitor implements FeedService {
       }
       // A feed that switched to 200 new items: each watch got the first few, and one line for the rest.
       if (budget.over.size > 0) await this.deps.announcer.summarise(budget, { id: feed.id, title: parsed.feed.title }, clock.now());
-      await store.recordPollSuccess(feed.id, success);
+      await store.feeds.recordPollSuccess(feed.id, success);
       // Announce as soon as this feed is done rather than at the end of the cycle (drains coalesce).
       if (fresh > 0) this.deps.announcer.drainInBackground();
       return { url: feed.url, status: 'updated', newItems: fresh };
@@ -380,10 +380,10 @@ export class FeedMonitor implements FeedService {
     for (const item of items) {
       const origin = item.link ?? `${feed.url}#${item.key}`;
       const hash = itemHash(item);
-      if (!(await store.originHasHash(origin, hash))) continue;
+      if (!(await store.items.originHasHash(origin, hash))) continue;
       // Recorded with its origin, so every process learns this server carries it (originOwners); this
       // process grants it now if it holds the article, else when the article reaches it (syncFromStore).
-      await store.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, []);
+      await store.items.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, []);
       if (library.byOriginPath(origin)) {
         scopes?.grant(origin, scope);
         this.feedOrigins.add(origin);
@@ -397,7 +397,7 @@ export class FeedMonitor implements FeedService {
     const now = this.deps.clock.now();
     const failures = feed.failures + 1;
     const wait = backoffMs(failures, BACKOFF, retryAfterMs);
-    await this.deps.store.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
+    await this.deps.store.feeds.recordPollFailure(feed.id, error, now, new Date(now.getTime() + wait));
     this.deps.log.warn({ feed: feed.url, failures, error }, 'feed poll failed');
     return { url: feed.url, status: 'failed', newItems: 0, error };
   }
@@ -420,22 +420,22 @@ export class FeedMonitor implements FeedService {
   private async takeItemNow(feed: Feed, feedTitle: string, item: FeedItem, pages: { left: number }, budget?: PollBudget): Promise<boolean> {
     const { store, library, announcer, clock, log } = this.deps;
     const hash = itemHash(item);
-    const seen = await store.seenItem(feed.id, item.key);
+    const seen = await store.items.seenItem(feed.id, item.key);
     if (seen && seen.contentHash === hash) return false;
-    if (!seen && (await store.hashSeen(hash, feed.guildId))) {
-      await store.recordItem(feed.id, item.key, hash, null, clock.now());
+    if (!seen && (await store.items.hashSeen(hash, feed.guildId))) {
+      await store.items.recordItem(feed.id, item.key, hash, null, clock.now());
       return false;
     }
     const origin = item.link ?? `${feed.url}#${item.key}`;
     const scope = feed.guildId || null;
     const shared = library.byOriginPath(origin);
-    if (!seen && shared && (await store.originHasHash(origin, hash))) {
+    if (!seen && shared && (await store.items.originHasHash(origin, hash))) {
       // Another feed (another server's, or FEEDS) already brought this very item: one parsed copy, now
       // also this feed's server's.
       this.deps.scopes?.grant(origin, scope);
       this.feedOrigins.add(origin);
       const announcements = await announcer.plan(shared, { scope, kind: 'new', feedId: feed.id, budget });
-      const queued = await store.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, announcements);
+      const queued = await store.items.recordSharedItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, at: clock.now() }, announcements);
       announcer.logQueued(shared, queued);
       return true;
     }
@@ -445,7 +445,7 @@ export class FeedMonitor implements FeedService {
     const parsed = parseArticle(text, { now, origin });
     this.deps.metrics?.ingestion('feed', (performance.now() - parseStarted) / 1000);
     if (!parsed.ok) {
-      await store.recordItem(feed.id, item.key, hash, null, now);
+      await store.items.recordItem(feed.id, item.key, hash, null, now);
       log.warn({ feed: feed.url, item: item.key, error: parsed.error }, 'feed item could not be parsed');
       return false;
     }
@@ -457,7 +457,7 @@ export class FeedMonitor implements FeedService {
     // The item is recorded as seen only together with its queued announcements: a crash before this
     // point means the next poll takes it again (queueing is idempotent per watch and article).
     const announcements = await announcer.plan(tracked, { scope, kind: previous ? (seen ? 'changed' : 'new') : 'new', previous, feedId: feed.id, budget });
-    const queued = await store.recordTakenItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, guildId: scope, text, at: now }, announcements);
+    const queued = await store.items.recordTakenItem({ feedId: feed.id, itemKey: item.key, contentHash: hash, origin, guildId: scope, text, at: now }, announcements);
     announcer.logQueued(tracked, queued);
     return true;
   }

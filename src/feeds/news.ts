@@ -134,13 +134,14 @@ export class NewsMonitor {
     await this.feeds.syncConfigFeeds(this.options.feeds);
     // Webhook tokens are secrets from the moment they are read; fallbacks show in /status.
     await this.webhooks.refresh();
-    const released = await this.store.releaseStaleReservations(this.options.clock.now());
+    await this.store.feeds.releaseStalePolls();
+    const released = await this.store.outbox.releaseStaleReservations(this.options.clock.now());
     if (released > 0) this.options.log.warn({ released }, 'announcements a previous run had taken are due again (same nonce)');
     const restored = await this.feeds.restoreArticles();
     if (restored > 0) this.options.log.info({ restored }, 'feed articles restored');
     if (this.options.articlesDir) {
       // The first run with news monitoring records the folder as it is: nothing in it is "new".
-      this.folderBaseline = (await this.store.folderFileCount()) === 0;
+      this.folderBaseline = (await this.store.folderFiles.folderFileCount()) === 0;
       this.watcher = new ArticlesWatcher({
         dir: this.options.articlesDir,
         library: this.options.library,
@@ -159,7 +160,7 @@ export class NewsMonitor {
       // Stopped during the load: the folder was not all seen, so no baseline is taken (the next start takes it).
       if (this.watcher.isStopped) return;
       // Marks the baseline as taken even when the folder was empty, so later files always count as new.
-      if (this.folderBaseline) await this.store.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
+      if (this.folderBaseline) await this.store.folderFiles.recordFolderFile(BASELINE_MARK, '', this.options.clock.now());
       this.folderBaseline = false;
     }
   }
@@ -218,14 +219,14 @@ export class NewsMonitor {
       return;
     }
     if (event.type === 'removed') {
-      await store.forgetFolderFile(event.origin);
+      await store.folderFiles.forgetFolderFile(event.origin);
       return;
     }
-    const known = await store.folderFile(event.origin);
+    const known = await store.folderFiles.folderFile(event.origin);
     const hash = event.tracked.article.contentHash;
     if (known && known.contentHash === hash) return;
     const announcements = this.folderBaseline && !known ? [] : await announcer.plan(event.tracked, { scope: null, kind: known ? 'changed' : 'new', previous: event.previous });
-    if (await store.recordFolderFile(event.origin, hash, now, announcements)) announcer.logQueued(event.tracked, announcements.length);
+    if (await store.folderFiles.recordFolderFile(event.origin, hash, now, announcements)) announcer.logQueued(event.tracked, announcements.length);
     if (announcements.length > 0) announcer.drainInBackground();
   }
 }

@@ -1,6 +1,6 @@
-// The store news monitoring needs (declared here, implemented by store/feeds-sqlite.ts and
-// store/postgres/feeds.ts): feeds and their poll state, seen items, stored feed articles, folder files,
-// announcement watches and the announcement outbox. Async, so that the PostgreSQL implementation
+// The stores news monitoring needs, one per table group (declared here, implemented by store/feeds/ and
+// store/postgres/feeds/): feeds and their poll state, seen items and stored feed articles, folder files,
+// announcement watches, the announcement outbox and channels' webhooks. Async, so that the PostgreSQL implementation
 // (several Herald processes on one database) and the SQLite one are interchangeable. Everything here is
 // camelCase: the stores map their rows at the border (store/feed-rows.ts).
 import type { PostAction } from '../core/poster';
@@ -83,7 +83,10 @@ export interface Announcement {
   sendVia: string | null;
 }
 
-/** Article keys of summary lines ("…and N more"): exempt from the per-minute cap (they are what it leaves). */
+/**
+ * Article keys of summary lines ("…and N more"): exempt from the per-minute cap (they are what it
+ * leaves).
+ */
 export const SUMMARY_KEY = 'summary:';
 /** A channel's per-minute summary: `summary:channel:<channel id>:<when>`. */
 export const CHANNEL_SUMMARY = `${SUMMARY_KEY}channel:`;
@@ -132,7 +135,10 @@ export interface StoredFeedArticle {
   updatedAt: string;
 }
 
-/** An item a feed listed before: its content hash, and the library origin it was taken under (null: not taken). */
+/**
+ * An item a feed listed before: its content hash, and the library origin it was taken under (null: not
+ * taken).
+ */
 export interface SeenItem {
   contentHash: string;
   origin: string | null;
@@ -148,9 +154,8 @@ export interface WatchSettingsPatch {
   openThread?: boolean;
   publish?: boolean;
 }
-
-export interface FeedStore {
-  // ── feeds ──
+/** The followed feeds and their poll state (table feeds). */
+export interface FeedList {
   /** Adds the feed unless it is already followed in that scope; returns its row either way. */
   addFeed(input: { url: string; guildId: string | null; origin: 'config' | 'command'; addedBy?: string; at: Date }): Promise<{ row: Feed; created: boolean }>;
   removeFeed(url: string, guildId: string | null): Promise<boolean>;
@@ -169,8 +174,17 @@ export interface FeedStore {
    */
   claimPoll(id: number, claim: { until: Date; notPolledSince: Date | null }, now: Date): Promise<Feed | undefined>;
   releasePoll(id: number): Promise<void>;
+  /** After a restart: poll leases left by processes that are gone are freed. */
+  releaseStalePolls(): Promise<void>;
+  setFeedInterval(id: number, minutes: number | null): Promise<void>;
+  setFeedFilter(id: number, filterJson: string | null): Promise<void>;
+}
 
-  // ── items and stored feed articles ──
+/**
+ * The items feeds listed and the feed articles taken into the library (tables feed_items, feed_articles);
+ * an item taken or shared queues its announcements in the same transaction, through the outbox.
+ */
+export interface FeedItemStore {
   /** The stored hash of an item of this feed, if seen before. */
   seenItem(feedId: number, itemKey: string): Promise<SeenItem | undefined>;
   /** True when a global feed ('' = FEEDS) or a feed of the same server already delivered this content. */
@@ -206,8 +220,15 @@ export interface FeedStore {
   articleScope(origin: string): Promise<string | null | undefined>;
   /** Bounds the tables that grow with every item; returns how many rows went. */
   prune(limits: { itemsPerFeed: number; articles: number }): Promise<number>;
+  /** Which feed (and server) a stored feed article came from. */
+  articleSource(origin: string): Promise<{ feedId: number | null; guildId: string } | undefined>;
+}
 
-  // ── folder files ──
+/**
+ * The articles folder's files as last recorded (table folder_files); a changed file queues its
+ * announcements in the same transaction, through the outbox.
+ */
+export interface FolderFileStore {
   folderFile(origin: string): Promise<{ contentHash: string } | undefined>;
   folderFileCount(): Promise<number>;
   /**
@@ -217,8 +238,10 @@ export interface FeedStore {
    */
   recordFolderFile(origin: string, contentHash: string, at: Date, announcements?: NewAnnouncement[]): Promise<boolean>;
   forgetFolderFile(origin: string): Promise<void>;
+}
 
-  // ── watches ──
+/** Channels' watches and feeds' routes, with their delivery settings (table watches). */
+export interface WatchStore {
   /** `forum`: the channel is a forum (kept as given; an existing watch keeps its flag when left out). */
   upsertWatch(input: { guildId: string; channelId: string; topic: string | null; createdBy: string; at: Date; forum?: boolean }): Promise<Watch>;
   setWatchTopic(id: number, topic: string | null): Promise<void>;
@@ -234,14 +257,12 @@ export interface FeedStore {
   setWatchSettings(id: number, patch: WatchSettingsPatch): Promise<void>;
   /** Records why a thread or publish failed for a watch (null clears it). */
   setWatchActionError(id: number, error: string | null): Promise<void>;
-  setFeedInterval(id: number, minutes: number | null): Promise<void>;
-  setFeedFilter(id: number, filterJson: string | null): Promise<void>;
-  /** Which feed (and server) a stored feed article came from. */
-  articleSource(origin: string): Promise<{ feedId: number | null; guildId: string } | undefined>;
+}
+
+/** The announcement outbox (table announcements). */
+export interface Outbox {
   /** The oldest announcement still waiting for a watch: the next message it will post. */
   nextPending(watchId: number): Promise<Announcement | undefined>;
-
-  // ── announcement outbox ──
   /** Queues announcements; returns how many were new. */
   enqueue(announcements: NewAnnouncement[], at: Date): Promise<number>;
   /**
@@ -271,8 +292,11 @@ export interface FeedStore {
   pendingActions(limit: number): Promise<Announcement[]>;
   /** Records that a send without a nonce starts (keeps the first claim's time); markPosted and markFailed clear it. */
   claimSend(watchId: number, articleKey: string, via: string, at: Date): Promise<void>;
+  announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }>;
+}
 
-  // ── webhook delivery (one webhook per channel) ──
+/** Channels' webhook settings (table channel_webhooks). */
+export interface ChannelWebhookStore {
   channelWebhook(channelId: string): Promise<ChannelWebhook | undefined>;
   /** Every channel's webhook setting; with guildId, that server's. */
   channelWebhooks(guildId?: string): Promise<ChannelWebhook[]>;
@@ -280,5 +304,17 @@ export interface FeedStore {
   /** Posts fall back to Herald's own messages for this reason; `dropWebhook` forgets the webhook (deleted). */
   setWebhookFallback(channelId: string, reason: string, dropWebhook: boolean): Promise<void>;
   removeChannelWebhook(channelId: string): Promise<ChannelWebhook | undefined>;
-  announcementCounts(): Promise<{ pending: number; posted: number; failed: number; summarised: number }>;
+}
+
+/**
+ * Everything news monitoring keeps, one store per table group (the composition root builds them on one
+ * database).
+ */
+export interface FeedStore {
+  feeds: FeedList;
+  items: FeedItemStore;
+  folderFiles: FolderFileStore;
+  watches: WatchStore;
+  outbox: Outbox;
+  webhooks: ChannelWebhookStore;
 }

@@ -4,10 +4,10 @@ import { describeFilter, parseStoredFilter } from './filters';
 import type { WatchInfo, WebhookInfo } from './admin-services';
 import type { ChannelWebhook } from './store';
 
-export async function watchInfo(row: Watch, store?: Pick<FeedStore, 'feed' | 'channelWebhook'>): Promise<WatchInfo> {
+export async function watchInfo(row: Watch, store?: Pick<FeedStore, 'feeds' | 'webhooks'>): Promise<WatchInfo> {
   const info: WatchInfo = { channelId: row.channelId, topic: row.topic ?? undefined, broken: row.brokenReason ?? undefined };
   if (row.feedId !== null) {
-    const feed = await store?.feed(row.feedId);
+    const feed = await store?.feeds.feed(row.feedId);
     if (feed) info.feed = { url: feed.url, title: feed.title ?? undefined };
   }
   const filter = parseStoredFilter(row.filterJson);
@@ -19,7 +19,7 @@ export async function watchInfo(row: Watch, store?: Pick<FeedStore, 'feed' | 'ch
   if (row.publish) info.publish = true;
   if (row.actionError) info.actionError = row.actionError;
   if (row.forum) info.forum = true;
-  const hook = await store?.channelWebhook(row.channelId);
+  const hook = await store?.webhooks.channelWebhook(row.channelId);
   if (hook) info.webhook = webhookInfo(hook);
   return info;
 }

@@ -81,14 +81,14 @@ export class WebhookDirectory {
   ) {}
 
   async get(channelId: string): Promise<ChannelWebhook | undefined> {
-    const row = await this.store.channelWebhook(channelId);
+    const row = await this.store.webhooks.channelWebhook(channelId);
     if (row?.webhookToken) this.secret(row.webhookToken);
     return row;
   }
 
   /** Re-reads every channel's setting (start-up, after each drain and change): tokens and fallbacks. */
   async refresh(): Promise<void> {
-    const rows = await this.store.channelWebhooks();
+    const rows = await this.store.webhooks.channelWebhooks();
     for (const r of rows) if (r.webhookToken) this.secret(r.webhookToken);
     this.fallbacks = rows.filter((r) => r.fallbackReason).map((r) => ({ channelId: r.channelId, guildId: r.guildId, reason: r.fallbackReason! }));
   }

@@ -11,7 +11,7 @@ import type { Presence } from './postgres/presence';
 import type { Logger } from 'pino';
 import { WalCheckpointer } from './checkpoint';
 import { openDatabase, type Db } from './db';
-import { SqliteFeedStore } from './feeds-sqlite';
+import { SqliteFeedStore } from './feeds';
 import { SqliteReminderStore } from './reminders-sqlite';
 import type { MemberReminderStore } from '../reminders/member-store';
 import { SqliteMemberReminderStore } from './member-reminders-sqlite';

@@ -12,7 +12,7 @@ describe('announcement drains started in the background', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const store = { due: () => { throw new Error('SQLITE_FULL: database or disk is full'); } };
+      const store = { outbox: { due: () => { throw new Error('SQLITE_FULL: database or disk is full'); } } };
       const announcer = new Announcer({ store, poster: { post: async () => ({ ok: false, retryable: true, reason: 'x' }) }, clock: new ManualClock('2026-11-27T12:00:00Z'), log } as unknown as AnnouncerDeps);
       announcer.drainInBackground();
       await announcer.idle();

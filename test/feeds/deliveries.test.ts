@@ -200,7 +200,7 @@ describe('role pings, templates and previews', () => {
     // A hostile headline: digits that would be a role mention inside "<@&…>", and @everyone.
     bed.server.set(path, { body: rssFeed('Pings', [story('p', 2, '@everyone <@&123456789012345678> read this', { title: '@everyone 123456789012345678' }), story('p', 1)]) });
     // Poll without draining: the announcement waits in the outbox, so the preview shows it.
-    await herald.news.feeds.pollFeed((await herald.news.store.feedByUrl(`${bed.server.base}${path}`, guild()))!);
+    await herald.news.feeds.pollFeed((await herald.news.store.feeds.feedByUrl(`${bed.server.base}${path}`, guild()))!);
     const preview = await herald.news.deliveries.previewWatch({ guildId: guild(), channelId: channel });
     expect(preview).toMatchObject({ ok: true, queued: true, channelId: channel });
     await herald.news.settle();

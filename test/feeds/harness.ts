@@ -2,7 +2,7 @@
 // through the real DiscordPoster to the end-to-end fake Discord. Restart = close and build another on the
 // same file.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
+import { SqliteFeedStore } from '../../src/store/feeds';
 import { REST } from 'discord.js';
 import pino from 'pino';
 import { mkdtempSync } from 'node:fs';

@@ -280,7 +280,7 @@ describe('feeds through the fake Discord', () => {
     herald = await startInstance(bed.dbPath, bed.clock, crashing, { feeds: [`${bed.server.base}${path}`] });
     await herald.news.settle();
     expect(bed.fake.messages(channel)).toHaveLength(1);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
+    expect(await herald.news.store.outbox.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
     await herald.stop();
   });
 
@@ -367,7 +367,7 @@ describe('feeds through the fake Discord', () => {
     bed.server.set(path, { body: rssFeed('Gazette', [item(1)]) });
     await herald.news.feeds.pollAll();
     expect(bed.fake.messages(channel)).toHaveLength(0);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
+    expect(await herald.news.store.outbox.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
     bed.clock.advance(60_000);
     await herald.news.announcer.drain();
     expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${bed.n}`]);
@@ -376,7 +376,7 @@ describe('feeds through the fake Discord', () => {
     bed.server.set(path, { body: rssFeed('Gazette', [item(3), item(2), item(1)]) });
     await herald.news.feeds.pollAll();
     expect(titles(channel)).toEqual([`Harbour story number 1 of feed ${bed.n}`, `Harbour story number 3 of feed ${bed.n}`]);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1, summarised: 0 });
+    expect(await herald.news.store.outbox.announcementCounts()).toEqual({ pending: 0, posted: 2, failed: 1, summarised: 0 });
     expect((await herald.news.watches.list(bed.fake.guildId)).find((w) => w.channelId === channel)?.broken).toBeUndefined();
     await herald.stop();
   });

@@ -64,7 +64,7 @@ describe('threads and publishing', () => {
     expect(bed.fake.messages(plain)[0].thread).toBeUndefined();
     const [watch] = await herald.news.watches.list(bed.fake.guildId);
     expect(watch.actionError).toMatch(/^could not (publish: Cannot execute action on this channel type \(50024\)|open a thread: Missing Permissions \(50013\))$/);
-    expect(await herald.news.store.pendingActions(10)).toEqual([]);
+    expect(await herald.news.store.outbox.pendingActions(10)).toEqual([]);
     // Turning them off clears the reported error.
     await herald.news.deliveries.configureWatch({ guildId: bed.fake.guildId, patch: { publish: false, openThread: false } });
     expect((await herald.news.watches.list(bed.fake.guildId))[0]).not.toHaveProperty('actionError');

@@ -74,16 +74,16 @@ describe('exactly once without a nonce', () => {
     it(`${kind}: a send whose answer was lost is found after a restart and recorded, not posted again`, async () => {
       const { herald, clock, dbPath, channel } = await firstRun(kind, faulty('lost'));
       expect(posted(kind, channel)).toHaveLength(1);
-      expect(await herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
+      expect(await herald.news.store.outbox.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
       await herald.stop();
       // Restart on the same database with a working poster, after the retry's backoff.
       clock.advance(5 * 60_000);
       const again = await startInstance(dbPath, clock, real, { webhookMaker: maker });
       await again.news.settle();
       expect(posted(kind, channel)).toHaveLength(1);
-      expect(await again.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
-      const [route] = (await again.news.store.watches(fake.guildId)).filter((w) => w.channelId === channel);
-      const announcement = await again.news.store.announcement(route.id, `https://once.example/${n}`);
+      expect(await again.news.store.outbox.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
+      const [route] = (await again.news.store.watches.watches(fake.guildId)).filter((w) => w.channelId === channel);
+      const announcement = await again.news.store.outbox.announcement(route.id, `https://once.example/${n}`);
       expect(announcement).toMatchObject({ status: 'posted', messageId: posted(kind, channel)[0].id, sendClaimedAt: null });
       if (kind === 'webhook') expect(posted(kind, channel)[0].webhook_id).toBeDefined();
       await again.stop();
@@ -99,7 +99,7 @@ describe('exactly once without a nonce', () => {
       clock.advance(5 * 60_000);
       await again.news.settle();
       expect(posted(kind, channel)).toHaveLength(1);
-      expect(await again.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
+      expect(await again.news.store.outbox.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
       await again.stop();
     });
   }
@@ -111,11 +111,11 @@ describe('exactly once without a nonce', () => {
     clock.advance(5 * 60_000);
     await herald.news.settle();
     expect(fake.messages(channel)).toHaveLength(1);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
+    expect(await herald.news.store.outbox.announcementCounts()).toEqual({ pending: 1, posted: 0, failed: 0, summarised: 0 });
     clock.advance(30 * 60_000);
     await herald.news.settle();
     expect(fake.messages(channel)).toHaveLength(1);
-    expect(await herald.news.store.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
+    expect(await herald.news.store.outbox.announcementCounts()).toEqual({ pending: 0, posted: 1, failed: 0, summarised: 0 });
     await herald.stop();
   });
 });

@@ -76,7 +76,7 @@ describe('a feed switching to 200 new items', () => {
       '…and 80 more new articles from Flood Desk, not announced one by one (at most 20 a minute in this channel). See /articles.',
     ].sort());
     expect(out).toHaveLength(22);
-    expect(await herald!.news.store.announcementCounts()).toMatchObject({ pending: 0, summarised: 80 });
+    expect(await herald!.news.store.outbox.announcementCounts()).toMatchObject({ pending: 0, summarised: 80 });
     // A minute later the channel takes announcements again.
     server.set('/flood.xml', { body: rssFeed('Flood Desk', range(203, 205)) });
     clock.advance(61_000);

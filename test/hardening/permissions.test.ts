@@ -2,7 +2,7 @@
 // command's default_member_permissions, so Discord may deliver an admin command from anyone: Herald
 // checks Manage Server in code and refuses, ephemerally, without doing anything. And before accepting a
 // channel for posts, Herald checks its own permissions there.
-import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
+import { SqliteFeedStore } from '../../src/store/feeds';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

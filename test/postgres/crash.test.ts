@@ -39,8 +39,8 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
       const announceChannels = Array.from({ length: ANNOUNCEMENTS }, (_, i) => fake.addChannel({ name: `pg-announce-${i}` }));
       const at = new Date('2024-11-28T08:59:00Z');
       for (const [i, channelId] of announceChannels.entries()) {
-        const watch = await stores.feeds.upsertWatch({ guildId: fake.guildId, channelId, topic: null, createdBy: '1', at });
-        await stores.feeds.enqueue([{ watchId: watch.id, articleKey: `https://news.example/${i}`, nonce: `an${i}`, reply: { content: `Announcement ${i}` } }], at);
+        const watch = await stores.feeds.watches.upsertWatch({ guildId: fake.guildId, channelId, topic: null, createdBy: '1', at });
+        await stores.feeds.outbox.enqueue([{ watchId: watch.id, articleKey: `https://news.example/${i}`, nonce: `an${i}`, reply: { content: `Announcement ${i}` } }], at);
       }
 
       // One shared timeline: every process (and every restart) starts its clock where the others are.
@@ -76,7 +76,7 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
         const deadline = Date.now() + 240_000;
         for (;;) {
           const counts = await stores.reminders.counts();
-          const outbox = await stores.feeds.announcementCounts();
+          const outbox = await stores.feeds.outbox.announcementCounts();
           if (counts.pending === 0 && outbox.pending === 0) {
             const { rows } = await stores.pool.query("SELECT count(*) AS n FROM reminders WHERE state = 'claimed'");
             if (rows[0].n === 0) break;
@@ -94,7 +94,7 @@ describe('three Herald processes on PostgreSQL, SIGKILLed at random', () => {
       expect(announceChannels.map((c) => fake.messages(c).length)).toEqual(announceChannels.map(() => 1));
       const { rows } = await stores.pool.query('SELECT r.state, r.message_id, s.channel_id FROM reminders r JOIN reminder_subscriptions s ON s.id = r.subscription_id');
       for (const r of rows) expect([r.state, r.message_id]).toEqual(['sent', fake.messages(r.channel_id)[0].id]);
-      expect(await stores.feeds.announcementCounts()).toEqual({ pending: 0, posted: ANNOUNCEMENTS, failed: 0, summarised: 0 });
+      expect(await stores.feeds.outbox.announcementCounts()).toEqual({ pending: 0, posted: ANNOUNCEMENTS, failed: 0, summarised: 0 });
       const resent = [...reminderChannels, ...announceChannels].filter((c) => fake.requests.filter((q) => q.method === 'POST' && q.path === `/channels/${c}/messages`).length > 1);
       console.log(`PostgreSQL crash test: ${kills.length} kills\n  ${kills.join('\n  ')}\n  posts re-sent with the same nonce after a kill: ${resent.length}`);
     } finally {

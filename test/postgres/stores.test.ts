@@ -181,25 +181,25 @@ describe('several processes on one PostgreSQL database', () => {
     const b = await open(url);
     try {
       const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, i));
-      const watch = await a.feeds.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+      const watch = await a.feeds.watches.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
       const many = Array.from({ length: 60 }, (_, i) => ({ watchId: watch.id, articleKey: `k${i}`, nonce: `n${i}`, reply: { content: `${i}` } }));
-      await a.feeds.enqueue(many, at(0));
-      const [fromA, fromB] = await Promise.all([a.feeds.due(at(1), 40, at(5)), b.feeds.due(at(1), 40, at(5))]);
+      await a.feeds.outbox.enqueue(many, at(0));
+      const [fromA, fromB] = await Promise.all([a.feeds.outbox.due(at(1), 40, at(5)), b.feeds.outbox.due(at(1), 40, at(5))]);
       const keys = [...fromA, ...fromB].map((r) => r.articleKey);
       expect(keys).toHaveLength(60);
       expect(new Set(keys).size).toBe(60);
 
-      const { row } = await a.feeds.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
-      expect(await a.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
-      expect(await b.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeUndefined();
+      const { row } = await a.feeds.feeds.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
+      expect(await a.feeds.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
+      expect(await b.feeds.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeUndefined();
 
-      const results = await Promise.all([a, b, a, b].map((s) => s.feeds.recordFolderFile('/x.txt', 'h1', at(2), [{ watchId: watch.id, articleKey: '/x.txt', nonce: 'nx', reply: { content: 'x' } }])));
+      const results = await Promise.all([a, b, a, b].map((s) => s.feeds.folderFiles.recordFolderFile('/x.txt', 'h1', at(2), [{ watchId: watch.id, articleKey: '/x.txt', nonce: 'nx', reply: { content: 'x' } }])));
       expect(results.filter(Boolean)).toHaveLength(1);
 
       await a.close();
       // a's reservations and poll lease are b's to take now, not in two minutes.
-      expect((await b.feeds.due(at(3), 100, at(9))).map((r) => r.articleKey).sort()).toEqual([...fromA.map((r) => r.articleKey), '/x.txt'].sort());
-      expect(await b.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
+      expect((await b.feeds.outbox.due(at(3), 100, at(9))).map((r) => r.articleKey).sort()).toEqual([...fromA.map((r) => r.articleKey), '/x.txt'].sort());
+      expect(await b.feeds.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
     } finally {
       await b.close();
     }

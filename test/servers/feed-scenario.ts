@@ -66,7 +66,7 @@ export async function feedScopeScenario(feeds: FeedServer, p1: Process, p2: Proc
   feeds.set('/y.xml', { body: rssFeed('Desk Y', [item(feeds, 'y0', 'Old news of Y', 'Nothing happened on Monday.')]) });
   await p1.news.load();
   if (p2 !== p1) await p2.news.load();
-  const watchB = await store.upsertWatch({ guildId: B, channelId: '300000000000000003', topic: null, createdBy: '1', at: new Date('2024-11-27T10:00:00Z') });
+  const watchB = await store.watches.upsertWatch({ guildId: B, channelId: '300000000000000003', topic: null, createdBy: '1', at: new Date('2024-11-27T10:00:00Z') });
 
   // Server A follows X routed to a channel, with a backfill of its newest item: A's alone.
   const added = await p1.news.feeds.add({ url: `${feeds.base}/x.xml`, guildId: A, userId: '1', channelId: '400000000000000004', backfill: 1 });
@@ -81,7 +81,7 @@ export async function feedScopeScenario(feeds: FeedServer, p1: Process, p2: Proc
   // Server B follows X too, with the same backfill: the item it now carries is B's as well (one parsed
   // copy; B's watch gets its announcement), in both processes.
   expect(await p2.news.feeds.add({ url: `${feeds.base}/x.xml`, guildId: B, userId: '2', backfill: 1 })).toMatchObject({ ok: true, backfilled: 1 });
-  expect(await store.announcement(watchB.id, X1.link)).toBeDefined();
+  expect(await store.outbox.announcement(watchB.id, X1.link)).toBeDefined();
   await sync();
   for (const p of [p1, p2]) {
     expect(p.sees(A)).toEqual([X1.title]);
@@ -119,9 +119,9 @@ export async function lateFollowerScenario(feeds: FeedServer, p1: Process, p2: P
   await p1.news.load();
   if (p2 !== p1) await p2.news.load();
   const at = new Date('2024-11-27T10:00:00Z');
-  const watchA = await store.upsertWatch({ guildId: A, channelId: '600000000000000006', topic: null, createdBy: '1', at });
-  const watchB = await store.upsertWatch({ guildId: B, channelId: '300000000000000003', topic: null, createdBy: '2', at });
-  const watchC = await store.upsertWatch({ guildId: C, channelId: '700000000000000007', topic: null, createdBy: '3', at });
+  const watchA = await store.watches.upsertWatch({ guildId: A, channelId: '600000000000000006', topic: null, createdBy: '1', at });
+  const watchB = await store.watches.upsertWatch({ guildId: B, channelId: '300000000000000003', topic: null, createdBy: '2', at });
+  const watchC = await store.watches.upsertWatch({ guildId: C, channelId: '700000000000000007', topic: null, createdBy: '3', at });
 
   // A follows Z first: its baseline (Z0) is recorded, not taken in; the items after it are A's.
   expect(await p1.news.feeds.add({ url: `${feeds.base}/z.xml`, guildId: A, userId: '1' })).toMatchObject({ ok: true, backfilled: 0 });
@@ -138,7 +138,7 @@ export async function lateFollowerScenario(feeds: FeedServer, p1: Process, p2: P
     expect(p.sees(A)).toEqual(titles);
     expect(p.sees(B)).toEqual([]);
   }
-  for (const z of Z) expect(await store.announcement(watchA.id, z.link)).toBeDefined();
+  for (const z of Z) expect(await store.outbox.announcement(watchA.id, z.link)).toBeDefined();
 
   // B follows Z later with a backfill of 1: it sees the three items A's copy took in, and its watch gets
   // one announcement (the newest), not three.
@@ -152,7 +152,7 @@ export async function lateFollowerScenario(feeds: FeedServer, p1: Process, p2: P
     expect(p.sees(C)).toEqual(titles);
     expect(p.sees(null)).toEqual([]);
   }
-  const announcedTo = async (watchId: number) => (await Promise.all([...Z, Z0].map((z) => store.announcement(watchId, z.link)))).filter(Boolean).length;
+  const announcedTo = async (watchId: number) => (await Promise.all([...Z, Z0].map((z) => store.outbox.announcement(watchId, z.link)))).filter(Boolean).length;
   expect(await announcedTo(watchB.id)).toBe(1);
   expect(await announcedTo(watchC.id)).toBe(0);
 
@@ -163,5 +163,5 @@ export async function lateFollowerScenario(feeds: FeedServer, p1: Process, p2: P
   if (p2 !== p1) await p2.news.feeds.pollAll();
   await sync();
   for (const p of [p1, p2]) for (const g of [A, B, C]) expect(p.sees(g)).toEqual([...titles, Z4.title].sort());
-  for (const watch of [watchA, watchB, watchC]) expect(await store.announcement(watch.id, Z4.link)).toBeDefined();
+  for (const watch of [watchA, watchB, watchC]) expect(await store.outbox.announcement(watch.id, Z4.link)).toBeDefined();
 }

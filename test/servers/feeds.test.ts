@@ -2,7 +2,7 @@
 // (one process). The same scenario runs with two processes on PostgreSQL in test/postgres/servers.test.ts.
 import { afterAll, beforeAll, it } from 'vitest';
 import { openDatabase } from '../../src/store/db';
-import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
+import { SqliteFeedStore } from '../../src/store/feeds';
 import { startFeedServer, type FeedServer } from '../feeds/feed-server';
 import { feedScopeScenario, lateFollowerScenario, process } from './feed-scenario';
 

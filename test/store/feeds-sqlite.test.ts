@@ -2,7 +2,7 @@
 // every reservation and poll lease the previous run held.
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db';
-import { SqliteFeedStore } from '../../src/store/feeds-sqlite';
+import { SqliteFeedStore } from '../../src/store/feeds';
 import { feedStoreContract } from './contract/feed-store';
 
 feedStoreContract(async () => {
@@ -15,14 +15,15 @@ describe('SqliteFeedStore', () => {
     const db = openDatabase(':memory:');
     const store = new SqliteFeedStore(db);
     const at = (i: number) => new Date(Date.UTC(2024, 0, 1, 0, i));
-    const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
-    await store.enqueue([{ watchId: watch.id, articleKey: 'k', nonce: 'n', reply: { content: 'x' } }], at(0));
-    const { row } = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
-    expect(await store.due(at(1), 10, at(30))).toHaveLength(1);
-    expect(await store.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
-    expect(await store.releaseStaleReservations(at(2))).toBe(1);
-    expect((await store.due(at(2), 10, at(30))).map((r) => r.nonce)).toEqual(['n']);
-    expect(await store.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(2))).toBeDefined();
+    const watch = await store.watches.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
+    await store.outbox.enqueue([{ watchId: watch.id, articleKey: 'k', nonce: 'n', reply: { content: 'x' } }], at(0));
+    const { row } = await store.feeds.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(0) });
+    expect(await store.outbox.due(at(1), 10, at(30))).toHaveLength(1);
+    expect(await store.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(1))).toBeDefined();
+    expect(await store.outbox.releaseStaleReservations(at(2))).toBe(1);
+    await store.feeds.releaseStalePolls();
+    expect((await store.outbox.due(at(2), 10, at(30))).map((r) => r.nonce)).toEqual(['n']);
+    expect(await store.feeds.claimPoll(row.id, { until: at(30), notPolledSince: null }, at(2))).toBeDefined();
     db.close();
   });
 
@@ -34,13 +35,14 @@ describe('SqliteFeedStore', () => {
     const store = new SqliteFeedStore(db);
     const at = (i: number) => new Date(Date.UTC(2024, 0, 1, 0, i));
     const round = async (i: number) => {
-      const watch = await store.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(i) });
-      await store.enqueue([{ watchId: watch.id, articleKey: `k${i}`, nonce: `n${i}`, reply: { content: 'x' } }], at(i));
-      const { row } = await store.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(i) });
-      await store.due(at(i + 1), 10, at(i + 30));
-      await store.claimPoll(row.id, { until: at(i + 30), notPolledSince: null }, at(i + 1));
-      await store.releaseStaleReservations(at(i + 2));
-      await store.feeds();
+      const watch = await store.watches.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(i) });
+      await store.outbox.enqueue([{ watchId: watch.id, articleKey: `k${i}`, nonce: `n${i}`, reply: { content: 'x' } }], at(i));
+      const { row } = await store.feeds.addFeed({ url: 'https://a.example/feed', guildId: null, origin: 'config', at: at(i) });
+      await store.outbox.due(at(i + 1), 10, at(i + 30));
+      await store.feeds.claimPoll(row.id, { until: at(i + 30), notPolledSince: null }, at(i + 1));
+      await store.outbox.releaseStaleReservations(at(i + 2));
+      await store.feeds.releaseStalePolls();
+      await store.feeds.feeds();
     };
     await round(0);
     const afterFirst = prepared;
@@ -58,7 +60,7 @@ describe('migration 210: feed routes and delivery settings', () => {
     const { join } = await import('node:path');
     const { openDatabase } = await import('../../src/store/db');
     const { allMigrations } = await import('../../src/store/migrations');
-    const { SqliteFeedStore } = await import('../../src/store/feeds-sqlite');
+    const { SqliteFeedStore } = await import('../../src/store/feeds');
     const path = join(mkdtempSync(join(tmpdir(), 'herald-m210-')), 'h.db');
     const now = new Date('2024-11-27T10:00:00Z');
     // A database as the previous release left it.
@@ -73,25 +75,25 @@ describe('migration 210: feed routes and delivery settings', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const store = new SqliteFeedStore(db);
-    expect((await store.watches('1')).map((w) => [w.id, w.channelId, w.topic, w.feedId, w.format])).toEqual([
+    expect((await store.watches.watches('1')).map((w) => [w.id, w.channelId, w.topic, w.feedId, w.format])).toEqual([
       [watchId, '2', 'harbour', null, 'embed'],
       [watchId + 1, '4', null, null, 'embed'],
     ]);
-    expect((await store.due(now, 10, new Date(now.getTime() + 60_000))).map((r) => [r.watchId, r.channelId, r.articleKey])).toEqual([[watchId, '2', 'https://a.example/1']]);
-    const feedA = (await store.addFeed({ url: 'https://a.example/a.xml', guildId: '1', origin: 'command', at: now })).row;
-    const feedB = (await store.addFeed({ url: 'https://a.example/b.xml', guildId: '1', origin: 'command', at: now })).row;
-    await store.setRoute({ feedId: feedA.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
-    await store.setRoute({ feedId: feedB.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
-    expect((await store.upsertWatch({ guildId: '1', channelId: '2', topic: 'ferry', createdBy: '3', at: now })).id).toBe(watchId);
-    expect((await store.watches('1')).filter((w) => w.channelId === '2').map((w) => w.feedId)).toEqual([null, feedA.id, feedB.id]);
+    expect((await store.outbox.due(now, 10, new Date(now.getTime() + 60_000))).map((r) => [r.watchId, r.channelId, r.articleKey])).toEqual([[watchId, '2', 'https://a.example/1']]);
+    const feedA = (await store.feeds.addFeed({ url: 'https://a.example/a.xml', guildId: '1', origin: 'command', at: now })).row;
+    const feedB = (await store.feeds.addFeed({ url: 'https://a.example/b.xml', guildId: '1', origin: 'command', at: now })).row;
+    await store.watches.setRoute({ feedId: feedA.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
+    await store.watches.setRoute({ feedId: feedB.id, guildId: '1', channelId: '2', createdBy: '3', at: now });
+    expect((await store.watches.upsertWatch({ guildId: '1', channelId: '2', topic: 'ferry', createdBy: '3', at: now })).id).toBe(watchId);
+    expect((await store.watches.watches('1')).filter((w) => w.channelId === '2').map((w) => w.feedId)).toEqual([null, feedA.id, feedB.id]);
     // One route per feed: routing again moves it; removing a feed removes its route.
-    await store.setRoute({ feedId: feedA.id, guildId: '1', channelId: '4', createdBy: '3', at: now });
-    expect((await store.routeOf(feedA.id))?.channelId).toBe('4');
-    await store.removeFeed(feedB.url, '1');
-    expect(await store.routeOf(feedB.id)).toBeUndefined();
+    await store.watches.setRoute({ feedId: feedA.id, guildId: '1', channelId: '4', createdBy: '3', at: now });
+    expect((await store.watches.routeOf(feedA.id))?.channelId).toBe('4');
+    await store.feeds.removeFeed(feedB.url, '1');
+    expect(await store.watches.routeOf(feedB.id)).toBeUndefined();
     // Cascades still work after the rebuild: removing the watch removes its queued announcement.
-    await store.removeWatches('1', '2');
-    expect(await store.announcementCounts()).toEqual({ pending: 0, posted: 0, failed: 0, summarised: 0 });
+    await store.watches.removeWatches('1', '2');
+    expect(await store.outbox.announcementCounts()).toEqual({ pending: 0, posted: 0, failed: 0, summarised: 0 });
     db.close();
   });
 });
