@@ -88,18 +88,21 @@
  *   400 50035, like interaction replies and webhook edits do; validateMessagePayload(body, true) exposes it.
  *   fake.close()
  *
- * Files: this one holds the state, the gateway and the injection API; fake-discord/routes.ts is the REST
- * API as a route table; fake-discord/messages.ts the message payload rules; fake-discord/permissions.ts the bits.
+ * Files: this one holds the state and the injection API; fake-discord/gateway.ts the gateway (sessions,
+ * IDENTIFY/RESUME, dispatch); fake-discord/routes.ts the REST API as a route table; fake-discord/messages.ts
+ * the message payload rules; fake-discord/permissions.ts the bits; fake-discord/types.ts the records and
+ * options; fake-discord/multipart.ts the request-body parsing.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { messagePayload } from './fake-discord/messages';
 import { Perm } from './fake-discord/permissions';
 import { route } from './fake-discord/routes';
+import { FakeGateway } from './fake-discord/gateway';
 import { parseMultipartFiles, parseMultipartPayload, readBody } from './fake-discord/multipart';
-import type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, UploadedFile, InteractionRecord, InteractionResult, InjectOptions, FailOptions, FakeDiscordOptions, Session, Failure } from './fake-discord/types';
+import type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, UploadedFile, InteractionRecord, InteractionResult, InjectOptions, FailOptions, FakeDiscordOptions, Failure } from './fake-discord/types';
 
 export { Perm } from './fake-discord/permissions';
 export { messagePayload, validateMessagePayload } from './fake-discord/messages';
@@ -133,8 +136,6 @@ export class FakeDiscord {
   /** Paths of attachment downloads, in order. */
   readonly attachmentReads: string[] = [];
   readonly commandWrites: RecordedRequest[] = [];
-  identifyCount = 0;
-  resumeCount = 0;
 
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -156,8 +157,6 @@ export class FakeDiscord {
   /** Servers added with addGuild: id → name and default channel. */
   readonly extraGuilds = new Map<string, { name: string; general: string }>();
   private readonly failures: Failure[] = [];
-  private readonly sessions = new Map<string, Session>();
-  private readonly pending: { t: string; d: unknown }[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
   readonly byToken = new Map<string, InteractionRecord>();
   private readonly waiters = new Map<string, () => void>();
@@ -169,8 +168,7 @@ export class FakeDiscord {
   /** Each HTTP delivery of an interaction: the endpoint's status and answer (undefined when it did not answer in time). */
   readonly endpointCalls: { id: string; status: number | undefined; body: unknown; ms: number }[] = [];
   readonly expired = new Set<string>();
-  private readyWaiters: { n: number; resolve: () => void }[] = [];
-  private readonly sockets = new Set<WebSocket>();
+  private readonly gateway = new FakeGateway(this);
 
   constructor(readonly options: FakeDiscordOptions = {}) {
     this.roles = [
@@ -185,7 +183,7 @@ export class FakeDiscord {
       hidden: this.addChannel({ name: 'hidden', overwrites: [{ id: this.guildId, type: 0, allow: '0', deny: String(Perm.ViewChannel) }] }),
     };
     this.server.on('upgrade', (req, socket, head) => {
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.gateway.accept(ws));
     });
   }
 
@@ -220,7 +218,7 @@ export class FakeDiscord {
       last_message_id: null,
       rate_limit_per_user: 0,
     });
-    if (this.sockets.size) this.dispatch('CHANNEL_CREATE', this.channelMap.get(id));
+    if (this.gateway.connected) this.dispatch('CHANNEL_CREATE', this.channelMap.get(id));
     return id;
   }
 
@@ -230,7 +228,7 @@ export class FakeDiscord {
     const general = this.snowflake();
     this.extraGuilds.set(guildId, { name, general });
     this.addChannel({ name: 'general', id: general, guildId });
-    if (this.sockets.size) this.dispatch('GUILD_CREATE', this.guildPayload(true, guildId));
+    if (this.gateway.connected) this.dispatch('GUILD_CREATE', this.guildPayload(true, guildId));
     return { guildId, general };
   }
 
@@ -315,129 +313,30 @@ export class FakeDiscord {
   }
 
   // ----------------------------------------------------------------------------------- gateway
+  // (fake-discord/gateway.ts)
+
+  get identifyCount(): number {
+    return this.gateway.identifyCount;
+  }
+
+  get resumeCount(): number {
+    return this.gateway.resumeCount;
+  }
 
   connectedCount(): number {
-    return [...this.sessions.values()].filter((s) => s.socket).length;
+    return this.gateway.connectedCount();
   }
 
   waitForReady(n = 1): Promise<void> {
-    if (this.identifyCount >= n) return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push({ n, resolve }));
+    return this.gateway.waitForReady(n);
   }
 
   dropConnection(code = 1006): void {
-    // 4009 (session timed out): as on Discord, the session is gone, so a RESUME gets INVALID_SESSION (op 9).
-    if (code === 4009) this.sessions.clear();
-    for (const ws of this.sockets) {
-      if (code === 1006) ws.terminate();
-      else ws.close(code, 'fake discord drop');
-    }
+    this.gateway.drop(code);
   }
 
-  private onSocket(ws: WebSocket): void {
-    this.sockets.add(ws);
-    let session: Session | null = null;
-    const send = (payload: unknown) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(payload));
-    };
-    send({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
-    ws.on('message', (raw) => {
-      let msg: { op: number; d: any };
-      try {
-        msg = JSON.parse(String(raw));
-      } catch {
-        ws.close(4002, 'Error while decoding payload.');
-        return;
-      }
-      switch (msg.op) {
-        case 1:
-          send({ op: 11, d: null, s: null, t: null });
-          break;
-        case 2: {
-          if (msg.d?.token !== this.token && msg.d?.token !== `Bot ${this.token}`) {
-            ws.close(4004, 'Authentication failed.');
-            return;
-          }
-          session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: ws };
-          this.sessions.set(session.id, session);
-          this.identifyCount++;
-          this.emitTo(session, 'READY', {
-            v: 10,
-            user: this.botUser(),
-            guilds: [this.guildId, ...this.extraGuilds.keys()].map((id) => ({ id, unavailable: true })),
-            session_id: session.id,
-            resume_gateway_url: this.gatewayUrl,
-            shard: [0, 1],
-            application: { id: this.applicationId, flags: 0 },
-            private_channels: [],
-            relationships: [],
-            user_settings: {},
-            presences: [],
-            guild_join_requests: [],
-            geo_ordered_rtc_regions: [],
-          });
-          this.emitTo(session, 'GUILD_CREATE', this.guildPayload());
-          for (const id of this.extraGuilds.keys()) this.emitTo(session, 'GUILD_CREATE', this.guildPayload(true, id));
-          for (const w of this.readyWaiters.filter((w) => this.identifyCount >= w.n)) w.resolve();
-          this.readyWaiters = this.readyWaiters.filter((w) => this.identifyCount < w.n);
-          this.flushPending();
-          break;
-        }
-        case 6: {
-          const known = this.sessions.get(msg.d?.session_id);
-          if (!known || (msg.d?.token !== this.token && msg.d?.token !== `Bot ${this.token}`)) {
-            send({ op: 9, d: false, s: null, t: null });
-            return;
-          }
-          if (known.socket && known.socket !== ws) known.socket.terminate();
-          session = known;
-          known.socket = ws;
-          this.resumeCount++;
-          for (const e of known.events.filter((e) => e.s > Number(msg.d.seq ?? 0))) send({ op: 0, ...e });
-          this.emitTo(known, 'RESUMED', null);
-          this.flushPending();
-          break;
-        }
-        default:
-          break; // presence updates etc.
-      }
-    });
-    ws.on('close', () => {
-      this.sockets.delete(ws);
-      if (session && session.socket === ws) session.socket = null;
-    });
-    ws.on('error', () => undefined);
-  }
-
-  /** Sends a dispatch to one session (buffered for RESUME even when its socket is down). */
-  private emitTo(session: Session, t: string, d: unknown): void {
-    const event = { s: ++session.seq, t, d };
-    session.events.push(event);
-    if (session.events.length > 500) session.events.shift();
-    if (session.socket && session.socket.readyState === session.socket.OPEN) session.socket.send(JSON.stringify({ op: 0, ...event }));
-  }
-
-  /** Dispatches to the live session(s); when none is live, queues until one identifies or resumes. */
   private dispatch(t: string, d: unknown): void {
-    const live = this.liveSession();
-    if (!live) {
-      // A session whose socket just dropped will resume and replay it; a crashed process gets it on IDENTIFY.
-      this.pending.push({ t, d });
-      return;
-    }
-    this.emitTo(live, t, d);
-  }
-
-  private liveSession(): Session | undefined {
-    let latest: Session | undefined;
-    for (const s of this.sessions.values()) if (s.socket && s.socket.readyState === s.socket.OPEN) latest = s;
-    return latest;
-  }
-
-  private flushPending(): void {
-    const live = this.liveSession();
-    if (!live) return;
-    for (const e of this.pending.splice(0)) this.emitTo(live, e.t, e.d);
+    this.gateway.dispatch(t, d);
   }
 
   // ------------------------------------------------------------------------------- interactions
@@ -885,7 +784,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    this.gateway.close();
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
