@@ -91,16 +91,18 @@
  * Files: this one holds the state and the injection API; fake-discord/gateway.ts the gateway (sessions,
  * IDENTIFY/RESUME, dispatch); fake-discord/routes.ts the REST API as a route table; fake-discord/messages.ts
  * the message payload rules; fake-discord/permissions.ts the bits; fake-discord/types.ts the records and
- * options; fake-discord/multipart.ts the request-body parsing.
+ * options; fake-discord/multipart.ts the request-body parsing; fake-discord/signing.ts the application's
+ * Ed25519 key and signed POSTs to an interactions endpoint.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { messagePayload } from './fake-discord/messages';
 import { Perm } from './fake-discord/permissions';
 import { route } from './fake-discord/routes';
 import { FakeGateway } from './fake-discord/gateway';
+import { InteractionSigner, postSigned } from './fake-discord/signing';
 import { parseMultipartFiles, parseMultipartPayload, readBody } from './fake-discord/multipart';
 import type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, UploadedFile, InteractionRecord, InteractionResult, InjectOptions, FailOptions, FakeDiscordOptions, Failure } from './fake-discord/types';
 
@@ -164,7 +166,7 @@ export class FakeDiscord {
   /** Interactions endpoint (HTTP delivery) when set; otherwise interactions go over the gateway. */
   private endpoint: { url: string; responseTimeoutMs: number } | undefined;
   /** The application's Ed25519 key pair for signing interactions (made on first use). */
-  private signingKey: { privateKey: KeyObject; publicKey: string } | undefined;
+  private readonly signer = new InteractionSigner();
   /** Each HTTP delivery of an interaction: the endpoint's status and answer (undefined when it did not answer in time). */
   readonly endpointCalls: { id: string; status: number | undefined; body: unknown; ms: number }[] = [];
   readonly expired = new Set<string>();
@@ -457,15 +459,7 @@ export class FakeDiscord {
 
   /** The application's public key (hex, for DISCORD_PUBLIC_KEY); the same for the fake's whole life. */
   get interactionsPublicKey(): string {
-    return this.keys().publicKey;
-  }
-
-  private keys(): { privateKey: KeyObject; publicKey: string } {
-    if (!this.signingKey) {
-      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-      this.signingKey = { privateKey, publicKey: publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex') };
-    }
-    return this.signingKey;
+    return this.signer.publicKey;
   }
 
   useInteractionsEndpoint(url: string, options: { responseTimeoutMs?: number } = {}): { publicKey: string } {
@@ -479,15 +473,14 @@ export class FakeDiscord {
 
   /** Discord's signature headers for `body` (timestamp in Unix seconds; default now) with the endpoint's key. */
   signInteraction(body: string | Buffer, timestamp = String(Math.floor(Date.now() / 1000))): Record<string, string> {
-    const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), this.keys().privateKey).toString('hex');
-    return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+    return this.signer.sign(body, timestamp);
   }
 
   /** Sends a PING as Discord does when the endpoint URL is saved; the endpoint's status and answer. */
   async pingEndpoint(): Promise<{ status: number; body: unknown }> {
     if (!this.endpoint) throw new Error('fake discord: call useInteractionsEndpoint first');
     const body = JSON.stringify({ id: this.snowflake(), application_id: this.applicationId, type: 1, token: `itk_${randomBytes(24).toString('base64url')}`, version: 1 });
-    const res = await fetch(this.endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...this.signInteraction(body) }, body });
+    const res = await postSigned(this.endpoint.url, body, this.signer);
     const text = await res.text();
     let json: unknown = text;
     try {
@@ -510,12 +503,7 @@ export class FakeDiscord {
     };
     let res: Response;
     try {
-      res = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...this.signInteraction(body) },
-        body,
-        signal: AbortSignal.timeout(endpoint.responseTimeoutMs),
-      });
+      res = await postSigned(endpoint.url, body, this.signer, AbortSignal.timeout(endpoint.responseTimeoutMs));
     } catch (error) {
       return fail(`no answer within ${endpoint.responseTimeoutMs} ms: ${(error as Error).message}`);
     }
@@ -701,7 +689,7 @@ export class FakeDiscord {
   }
 
   applicationPayload(): Record<string, unknown> {
-    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: this.signingKey?.publicKey ?? 'f'.repeat(64), team: null };
+    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: this.signer.madePublicKey ?? 'f'.repeat(64), team: null };
   }
 
   botUser(): Record<string, unknown> {
