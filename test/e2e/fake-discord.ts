@@ -92,7 +92,7 @@
  * IDENTIFY/RESUME, dispatch); fake-discord/routes.ts the REST API as a route table; fake-discord/messages.ts
  * the message payload rules; fake-discord/permissions.ts the bits; fake-discord/types.ts the records and
  * options; fake-discord/multipart.ts the request-body parsing; fake-discord/signing.ts the application's
- * Ed25519 key and signed POSTs to an interactions endpoint.
+ * Ed25519 key and signed POSTs to an interactions endpoint; fake-discord/payloads.ts member and guild objects.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -103,6 +103,7 @@ import { Perm } from './fake-discord/permissions';
 import { route } from './fake-discord/routes';
 import { FakeGateway } from './fake-discord/gateway';
 import { InteractionSigner, postSigned } from './fake-discord/signing';
+import { guildFields, memberPayload } from './fake-discord/payloads';
 import { parseMultipartFiles, parseMultipartPayload, readBody } from './fake-discord/multipart';
 import type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, UploadedFile, InteractionRecord, InteractionResult, InjectOptions, FailOptions, FakeDiscordOptions, Failure } from './fake-discord/types';
 
@@ -427,7 +428,7 @@ export class FakeDiscord {
       payload.guild_id = guildId;
       payload.guild_locale = 'en-GB';
       payload.guild = { id: guildId, locale: 'en-GB', features: [] };
-      payload.member = { user, roles: [], permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
+      payload.member = { ...memberPayload(user, []), permissions };
     }
     if (message) payload.message = message;
     const timeoutMs = opts.timeoutMs ?? 10_000;
@@ -697,44 +698,16 @@ export class FakeDiscord {
   }
 
   members(): any[] {
-    const member = (id: string, roles: string[], user: Record<string, unknown>) => ({ user, roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false });
     return [
-      member(this.botUserId, [this.botRoleId], this.botUser()),
-      member(this.users.member, [], { id: this.users.member, username: 'member', discriminator: '0', global_name: null, avatar: null }),
-      member(this.users.admin, [], { id: this.users.admin, username: 'admin', discriminator: '0', global_name: null, avatar: null }),
+      memberPayload(this.botUser(), [this.botRoleId]),
+      memberPayload({ id: this.users.member, username: 'member', discriminator: '0', global_name: null, avatar: null }, []),
+      memberPayload({ id: this.users.admin, username: 'admin', discriminator: '0', global_name: null, avatar: null }, []),
     ];
   }
 
   guildPayload(withState = true, guildId: string = this.guildId): Record<string, unknown> {
     return {
-      id: guildId,
-      name: guildId === this.guildId ? this.options.guildName ?? 'Herald Test Server' : this.extraGuilds.get(guildId)?.name,
-      icon: null,
-      splash: null,
-      discovery_splash: null,
-      owner_id: this.users.admin,
-      afk_channel_id: null,
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      roles: this.rolesOf(guildId),
-      emojis: [],
-      stickers: [],
-      features: [],
-      mfa_level: 0,
-      application_id: null,
-      system_channel_id: null,
-      system_channel_flags: 0,
-      rules_channel_id: null,
-      vanity_url_code: null,
-      description: null,
-      banner: null,
-      premium_tier: 0,
-      preferred_locale: 'en-GB',
-      public_updates_channel_id: null,
-      nsfw_level: 0,
-      premium_progress_bar_enabled: false,
+      ...guildFields(guildId, guildId === this.guildId ? this.options.guildName ?? 'Herald Test Server' : this.extraGuilds.get(guildId)?.name, this.users.admin, this.rolesOf(guildId)),
       ...(withState
         ? {
             unavailable: false,
