@@ -25,7 +25,6 @@ export class TimelinePictures {
   async render(input: TimelineInput, theme: Theme = 'dark', width: number = LAYOUT.width): Promise<TimelinePicture> {
     const layout = layoutTimeline(input, width);
     // What is drawn comes from the layout and the theme alone: they are the cache's key.
-    // What is drawn comes from the layout and the theme alone: they are the cache's key.
     const png = await this.renderer.render(`${theme}\n${JSON.stringify(layout)}`, async () =>
       drawPng(layout.width, layout.height, await runSliced(timelineShapes(layout, theme, this.typesetter))),
     );
