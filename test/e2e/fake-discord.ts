@@ -88,18 +88,18 @@
  *   400 50035, like interaction replies and webhook edits do; validateMessagePayload(body, true) exposes it.
  *   fake.close()
  *
- * Files: this one holds the state and the injection API; fake-discord/gateway.ts the gateway (sessions,
- * IDENTIFY/RESUME, dispatch); fake-discord/routes.ts the REST API as a route table; fake-discord/messages.ts
- * the message payload rules; fake-discord/permissions.ts the bits; fake-discord/types.ts the records and
- * options; fake-discord/multipart.ts the request-body parsing; fake-discord/signing.ts the application's
- * Ed25519 key and signed POSTs to an interactions endpoint; fake-discord/payloads.ts member and guild objects.
+ * Files: this one holds the state and the injection API; in fake-discord/: gateway.ts the gateway (sessions,
+ * IDENTIFY/RESUME, dispatch); routes.ts the REST API as a route table; messages.ts the message payload rules;
+ * permissions.ts the bits and Discord's permission algorithm; types.ts the records and options; multipart.ts
+ * the request-body parsing; signing.ts the application's Ed25519 key and signed POSTs to an interactions
+ * endpoint; payloads.ts member and guild objects.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { messagePayload } from './fake-discord/messages';
-import { Perm } from './fake-discord/permissions';
+import { channelPermissions, Perm } from './fake-discord/permissions';
 import { route } from './fake-discord/routes';
 import { FakeGateway } from './fake-discord/gateway';
 import { InteractionSigner, postSigned } from './fake-discord/signing';
@@ -728,20 +728,7 @@ export class FakeDiscord {
 
   /** Discord's permission algorithm for the bot member in a guild channel. */
   botPermissions(channel: FakeChannel): bigint {
-    const botRoles = [this.botRoleId];
-    let perms = 0n;
-    for (const r of this.roles) if (r.id === this.guildId || botRoles.includes(r.id)) perms |= BigInt(r.permissions);
-    if (perms & Perm.Administrator) return ~0n;
-    const ow = channel.permission_overwrites;
-    const everyone = ow.find((o) => o.id === this.guildId);
-    if (everyone) perms = (perms & ~BigInt(everyone.deny)) | BigInt(everyone.allow);
-    let allow = 0n;
-    let deny = 0n;
-    for (const o of ow) if (o.type === 0 && botRoles.includes(o.id)) (allow |= BigInt(o.allow)), (deny |= BigInt(o.deny));
-    perms = (perms & ~deny) | allow;
-    const own = ow.find((o) => o.type === 1 && o.id === this.botUserId);
-    if (own) perms = (perms & ~BigInt(own.deny)) | BigInt(own.allow);
-    return perms;
+    return channelPermissions(this.roles, channel, this.guildId, this.botUserId, [this.botRoleId]);
   }
 
   async close(): Promise<void> {
