@@ -5,6 +5,7 @@ import { OptionType, type OptionDefinition } from '../core/command';
 import type { Choice, Reply } from '../core/reply';
 import { userError } from '../core/reply';
 import type { ArticleLibrary, TrackedArticle } from '../articles/library';
+import { foldAccents } from '../language/accents';
 
 export const articleOption: OptionDefinition = {
   type: OptionType.String,
@@ -47,7 +48,7 @@ export function suggestArticles(library: ArticleLibrary, typed: string): Choice[
 
 /** Lower-case words without punctuation or accents, for forgiving matches. */
 export function normalise(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Every word of the query appears (as a word prefix) in the text. */

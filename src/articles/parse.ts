@@ -12,6 +12,7 @@ import { extractEntities } from './entities';
 import { extractAttributions } from './attributions';
 import { extractLists } from './lists';
 import { dayOfInstant } from './calendar';
+import { foldAccents } from '../language/accents';
 
 /** Share of control characters (other than whitespace) above which the input is treated as binary. */
 const BINARY_CONTROL_SHARE = 0.05;
@@ -21,9 +22,7 @@ const SAMPLE = 65_536;
 const MAX_MENTIONS_PER_SENTENCE = 40;
 
 export function slugify(text: string, max = 60): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = foldAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

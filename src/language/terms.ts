@@ -1,6 +1,7 @@
 // Search terms: words with their stems, numbers kept whole ("19,800", "102.6bn"). What /ask indexes and
 // matches; the name finder uses its own tokens (./name-tokens), which keep hyphenated names together.
 import { stemWord } from './stem';
+import { foldAccents } from './accents';
 
 export interface Token {
   /** As written. */
@@ -15,11 +16,6 @@ export interface Token {
 
 // Letters/digits, keeping decimal and thousands separators inside numbers ("19,800", "102.6bn", "0.7").
 export const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*[\p{L}]*/gu;
-
-/** A lower-case word without its accents, so "communiqué" and "communique", "Zürich" and "Zurich" meet. */
-export function foldAccents(lower: string): string {
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}+/gu, '') : lower;
-}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

@@ -3,13 +3,12 @@
 // its spelled-out name meet; people are keyed by surname; places by name.
 import type { Article, Organisation } from '../articles/model';
 import { NEWS_AGENCIES, NEWS_OUTLET_FIRST, NEWS_OUTLET_LAST } from '../language/organisations';
+import { foldAccents } from '../language/accents';
 
 const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', 'on', 'in', 'to', 'at', '&']);
 
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(text)
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

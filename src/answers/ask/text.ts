@@ -3,6 +3,7 @@
 // Tokens, stems, stop words, titles and calendar words come from the language layer (src/language).
 import { CARDINALS } from '../../language/numbers';
 import { tokenize } from '../../language/terms';
+import { foldAccents } from '../../language/accents';
 
 /** Words a question uses about the articles themselves, never about the topic. */
 export const META_WORDS = new Set('article articles news story stories report reports reported tracked happen happening happened exactly currently actually'.split(' '));
@@ -89,5 +90,5 @@ export const NUMBER_WORDS: Record<string, number> = { ...CARDINALS, dozen: 12, s
 
 /** Normalises for loose text comparison: lower case, letters/digits only, single spaces. */
 export function looseText(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}%$£€.]+/gu, ' ').trim();
+  return foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}%$£€.]+/gu, ' ').trim();
 }
