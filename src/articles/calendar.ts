@@ -1,4 +1,5 @@
 // Calendar arithmetic on whole days (days since 1970-01-01, UTC), so no time zone can shift a date.
+import type { Ymd } from '../format/dates';
 
 const DAY_MS = 86_400_000;
 
@@ -14,11 +15,7 @@ export function dayNumber(y: number, m: number, d: number): number {
   return Math.floor(utcMs(y, m, d) / DAY_MS);
 }
 
-export interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
+export type { Ymd };
 
 export function ymdOf(day: number): Ymd {
   const t = new Date(day * DAY_MS);

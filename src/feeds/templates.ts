@@ -5,7 +5,7 @@
 // mentions: pinging is the role ping's job, which names exactly one role in allowed_mentions.
 import type { Article } from '../articles/model';
 import { dayTimestamp } from '../format/dates';
-import { clip, escapeMarkdown, neutraliseMentions } from '../format/text';
+import { clip, discordEscape, neutraliseMentions } from '../format/text';
 import { cleanText } from '../format/parts';
 import { summarise, upcoming } from './announcement';
 
@@ -60,7 +60,7 @@ export interface ValueInput {
  * the defusing of the whole result sees exactly the text Discord gets. The console shows it as written.
  */
 function markdownValue(text: string, max?: number): string {
-  const inert = neutraliseMentions(escapeMarkdown(cleanText(text)));
+  const inert = discordEscape(cleanText(text));
   return max === undefined ? inert : clip(inert, max, 'exact');
 }
 

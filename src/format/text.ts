@@ -32,6 +32,11 @@ export function neutraliseMentions(text: string): string {
  * boundary, then a word boundary; `exact` cuts at the limit (ids, titles, one-line labels). Never splits
  * a surrogate pair, and closes a code block it cut open.
  */
+/** Plain text as Discord shows it literally: markdown escaped and mentions made inert. */
+export function discordEscape(text: string): string {
+  return neutraliseMentions(escapeMarkdown(text));
+}
+
 export function clip(text: string, max: number, mode: 'boundary' | 'exact' = 'boundary'): string {
   if (text.length <= max) return text;
   if (max <= 1) return max === 1 ? '…' : '';

@@ -4,6 +4,7 @@
 // nonzero rule (a hole wound the other way, as in "o", cancels). Strokes (butt caps, miter joins, dashes)
 // become filled polygons. Shapes are composited source-over onto straight-alpha RGBA pixels a band of rows
 // at a time, so a picture never holds more than BAND rows of pixels (the PNG encoder takes them band by band).
+import { Slicer } from '../core/slice';
 
 export type Rgb = readonly [number, number, number];
 
@@ -476,13 +477,10 @@ export function rasterise(width: number, height: number, shapes: Shape[]): Uint8
  * (commands, heartbeats) run between them.
  */
 export async function runSliced<T>(work: Generator<void, T>, sliceMs = 8): Promise<T> {
+  const slicer = new Slicer(sliceMs);
   for (;;) {
-    const started = performance.now();
-    for (;;) {
-      const step = work.next();
-      if (step.done) return step.value;
-      if (performance.now() - started >= sliceMs) break;
-    }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const step = work.next();
+    if (step.done) return step.value;
+    await slicer.pause();
   }
 }

@@ -3,6 +3,7 @@
 // asked again costs a hash, not a drawing.
 import { createHash } from 'node:crypto';
 import { createDeflate, type Deflate } from 'node:zlib';
+import { Slicer } from '../core/slice';
 import { Band, BAND, type Shape } from './canvas';
 
 export interface Png {
@@ -125,21 +126,16 @@ export class PngWriter {
 export async function drawPng(width: number, height: number, shapes: Shape[], sliceMs = 8): Promise<Png> {
   const writer = new PngWriter(width, height);
   const band = new Band(width, height);
-  let started = performance.now();
-  const pause = async () => {
-    if (performance.now() - started < sliceMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    started = performance.now();
-  };
+  const slicer = new Slicer(sliceMs);
   for (let top = 0; top < height; top += BAND) {
     band.reset(top);
     for (const s of shapes) {
       if (s.y1 <= top || s.y0 >= top + band.rows) continue;
       band.draw(s);
-      await pause();
+      await slicer.pause();
     }
     await writer.write(band.pixels, band.rows);
-    await pause();
+    await slicer.pause();
   }
   return writer.end();
 }

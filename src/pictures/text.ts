@@ -11,10 +11,6 @@ export function cleanText(text: string): string {
   return text.replace(INVISIBLE, '').replace(NOT_XML, '').replace(/\s+/g, ' ').trim();
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
 /** DejaVu Sans advance widths (em) of printable ASCII, U+0020 to U+007E, read from the font's hmtx table. */
 const ASCII_EM = [
   0.318, 0.401, 0.46, 0.838, 0.636, 0.95, 0.78, 0.275, 0.39, 0.39, 0.5, 0.838, 0.318, 0.361, 0.318, 0.337,

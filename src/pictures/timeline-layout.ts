@@ -1,5 +1,5 @@
 // The /timeline picture as a layout model (pure): where each event's mark and label go on one time axis,
-// with every label fitted to the picture and events that would overlap stacked on separate rows. The SVG is
+// with every label fitted to the picture and events that would overlap stacked on separate rows. The picture is
 // drawn from this model alone, so tests check positions and labels here rather than pixels.
 import { eventStatus } from '../articles/event-status';
 import type { EventStatus } from '../articles/model';

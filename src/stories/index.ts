@@ -429,11 +429,7 @@ function withId(list: string[], id: string): string[] {
 }
 
 function withoutId(list: string[], id: string): string[] {
-  const at = list.indexOf(id);
-  if (at < 0) return list;
-  const rest = list.slice();
-  rest.splice(at, 1);
-  return rest;
+  return list.filter((x) => x !== id);
 }
 
 /** When an article was published (else ingested): which of two articles on a story is the newer. */

@@ -217,11 +217,12 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
     if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
     let organisation = possessiveOrg?.[1] ?? namedBefore;
     const of = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);
+    const body = of?.[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
     // "the Professor of Transplant Surgery at …": a chair's subject, not a body
-    if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? of[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
+    if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? body;
     organisation ??= ra.country;
     // "an analyst with Dean Witter Reynolds", "a trader at X": the body someone works at, whatever its name looks like
-    const employer = Boolean(of && /^(?:at|with)$/.test(of[1]) && organisation === of[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, ''));
+    const employer = Boolean(of && /^(?:at|with)$/.test(of[1]) && organisation === body);
     return { role: ra.role, ...(organisation ? { organisation } : {}), ...(employer ? { employer } : {}) };
   }
   return null;

@@ -40,6 +40,9 @@ export async function migratePostgres(pool: pg.Pool, migrations: Migration[] = p
   });
 }
 
+/** The pool, or a client inside a transaction (inTransaction's callback gets one). */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
 /** Runs `fn` in a transaction on one pooled client. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

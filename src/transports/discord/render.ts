@@ -5,7 +5,7 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { time } from '@discordjs/formatters';
 import { renderParts, type Attachment, type Button, type Choice, type Embed, type EmbedField, type PartRenderer, type Reply } from '../../core/reply';
-import { clip, escapeMarkdown, neutraliseMentions } from '../../format/text';
+import { clip, discordEscape } from '../../format/text';
 
 export const LIMITS = {
   content: 2000,
@@ -233,7 +233,7 @@ function fitByBudget(out: ApiEmbed[], total: number): number[] {
 const DISCORD_PARTS: PartRenderer = {
   timestamp: (unix, style) => time(unix, style),
   plain: (text, fit) => {
-    const escaped = neutraliseMentions(escapeMarkdown(text));
+    const escaped = discordEscape(text);
     // Embed titles render no markdown: only mentions are made inert there (a "1." keeps its escape).
     return fit.title ? escaped.replace(/\\([\\*_~`|[\]>#-])/g, '$1') : escaped;
   },

@@ -6,7 +6,7 @@ import { inTransaction } from '../pool';
 import type { PgOutbox } from './outbox';
 import { articleSourceRow, seenItemRow, storedArticleRow } from '../../feed-rows';
 import type { FeedItemStore, NewAnnouncement, SeenItem, StoredFeedArticle } from '../../../feeds/store';
-import type { Queryable } from './outbox';
+import type { Queryable } from '../pool';
 
 export class PgFeedItems implements FeedItemStore {
   constructor(

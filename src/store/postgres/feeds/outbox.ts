@@ -5,9 +5,8 @@ import { announcementRow } from '../../feed-rows';
 import { CHANNEL_SUMMARY } from '../../../feeds/store';
 import type { Announcement, NewAnnouncement, Outbox } from '../../../feeds/store';
 import type { PostAction } from '../../../core/poster';
+import type { Queryable } from '../pool';
 
-/** The pool, or a client inside a transaction. */
-export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 export class PgOutbox implements Outbox {
   constructor(
