@@ -74,7 +74,9 @@ export function askReply(result: ReturnType<AskService['ask']>, question: string
         title,
         description: lines.join('\n'),
         fields: fields.length > 0 ? fields : undefined,
-        footer: `${asOf(now)} · confidence ${Math.round(result.confidence * 100)}%`,
+        // The confidence is about the direct answer: a quote-only reply gives none, so it shows none
+        // (a member would read the figure as confidence in an answer that is not there).
+        footer: result.quoteOnly ? asOf(now) : `${asOf(now)} · confidence ${Math.round(result.confidence * 100)}%`,
         color: HERALD_COLOR,
       },
     ],

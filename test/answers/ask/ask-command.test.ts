@@ -6,6 +6,8 @@ import { leadText } from '../../../src/answers/ask/reply';
 import { createAskService } from '../../../src/answers/ask/ask';
 import { makeArticle, parsedSeed, setup, track } from '../helpers';
 import { asDiscord } from '../../support/discord-markup';
+import { renderReplyText } from '../../../src/transports/console/render-text';
+import { renderMessage } from '../../../src/transports/discord/render';
 
 function withAsk(now = '2024-11-27T12:00:00Z') {
   // The seed as ingested at that moment: on 27 November 2024 its year is certain, in 2026 it is not.
@@ -35,7 +37,8 @@ describe('/ask', () => {
     expect(result.confidence).toBe(calibrated(result.raw, result.answerClass));
     expect(result.quoteOnly === true).toBe(result.confidence < ANSWER_PRECISION || calibratedLower(result.raw, result.answerClass) < ANSWER_PRECISION);
     expect(embed?.description?.split('\n')[0]).toBe(result.quoteOnly ? 'No direct answer — the closest the articles come:' : asDiscord(leadText(best, now)));
-    expect(embed?.footer).toBe(`As of 27 November 2024 · confidence ${Math.round(result.confidence * 100)}%`);
+    // The confidence is shown only beside a direct answer: a quote only shows none.
+    expect(embed?.footer).toBe(result.quoteOnly ? 'As of 27 November 2024' : `As of 27 November 2024 · confidence ${Math.round(result.confidence * 100)}%`);
     expect(result.confidence).toBeLessThan(1);
   });
 
@@ -50,6 +53,17 @@ describe('/ask', () => {
     const description = (await run('ask', { question })).embeds?.[0].description ?? '';
     expect(description.split('\n')[0]).toBe('No direct answer — the closest the articles come:');
     expect(description.split('\n')[1]).toBe(`> ${result.text}`);
+  });
+
+  it('shows no answer confidence beside a quote only, on Discord and on the console', async () => {
+    const { run } = withAsk();
+    const now = new Date('2024-11-27T12:00:00Z');
+    const reply = await run('ask', { question: 'Where was the Collective Security Treaty signed?' });
+    const embed = reply.embeds?.[0];
+    expect(embed?.description?.split('\n')[0]).toBe('No direct answer — the closest the articles come:');
+    expect(asDiscord(embed)?.footer).toBe('As of 27 November 2024');
+    expect(renderReplyText(reply, now)).not.toMatch(/confidence/i);
+    expect(JSON.stringify(renderMessage(reply))).not.toMatch(/confidence/i);
   });
 
   it('beside a quote only, lists the dates of the quoted sentence, not other events a member would take for the answer', async () => {
