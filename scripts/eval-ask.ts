@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { percent, runEval } from '../test/answers/ask/eval';
 import { ANSWER_CLASSES, answerClass, CALIBRATION, CALIBRATION_PRIOR, CALIBRATION_STEP, crossFittedScores, FEATURE_NAMES, fitCalibration, fitWeights, logistic, type AnswerClass } from '../src/answers/ask/calibration';
 import { ANSWER_PRECISION } from '../src/answers/ask/answer';
-import { loadSquad, precisionCurve, runSquad, score, scoreOne, splitByTitle, type SquadScore } from '../test/answers/ask/squad';
+import { loadSquad, precisionCurve, runSquad, score, scoreLine, scoreOne, splitByTitle, type SquadScore } from '../test/answers/ask/squad';
 
 const { values } = parseArgs({
   options: {
@@ -53,11 +53,7 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
   if (halves.length > 1) rows.push(['total', score(allQuestions, predictions)]);
   for (const [name, s] of rows) {
     console.log(`${name}`);
-    console.log(
-      `  questions ${s.questions} (${s.answerable} answerable, ${s.unanswerable} not) · EM ${s.exact} · F1 ${s.f1} · ` +
-        `answerable F1 ${s.hasAnsF1} · no-answer accuracy ${s.noAnsAccuracy} · precision of given answers ${s.precision} ` +
-        `(${s.answered} answered) · coverage ${s.coverage}`,
-    );
+    console.log(`  ${scoreLine(s)}`);
   }
   // Every question's best direct answer whatever its score: what each threshold would give.
   const undecided = halves.map(([name, part]) => [name, runSquad(part, { undecided: true })] as const);
@@ -67,7 +63,7 @@ function squadEval(file: string, out: string | undefined, half: string, verbose:
   console.log(`  ${'shown ≥'.padEnd(9)}${halves.map(([name]) => `│ ${name}: answered · precision · coverage · F1`.padEnd(48)).join('')}`);
   const curves = undecided.map(([, run]) => precisionCurve(run, thresholds));
   thresholds.forEach((from, i) => {
-    const cells = curves.map((c) => `│ ${String(c[i].answered).padStart(4)} · ${c[i].precision.toFixed(1).padStart(5)} · ${c[i].coverage.toFixed(1).padStart(4)} · ${c[i].f1.toFixed(1)}`.padEnd(40));
+    const cells = curves.map((c) => `│ ${String(c[i].answered).padStart(4)} · ${(c[i].precision === null ? '–' : c[i].precision.toFixed(1)).padStart(5)} · ${c[i].coverage.toFixed(1).padStart(4)} · ${c[i].f1.toFixed(1)}`.padEnd(40));
     console.log(`  ${`${Math.round(from * 100)}%`.padEnd(9)}${cells.join('')}`);
   });
   console.log('');

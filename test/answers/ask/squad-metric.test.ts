@@ -1,6 +1,6 @@
 // SQuAD 2.0's official metric as test/answers/ask/squad.ts implements it, and the deterministic title split.
 import { describe, expect, it } from 'vitest';
-import { normalizeAnswer, score, scoreOne, splitByTitle, tokenF1, type SquadQuestion, type SquadTitle } from './squad';
+import { normalizeAnswer, score, scoreLine, scoreOne, splitByTitle, tokenF1, type SquadQuestion, type SquadTitle } from './squad';
 
 const q = (id: string, answers: string[]): SquadQuestion => ({ id, question: '?', answers, impossible: answers.length === 0 });
 
@@ -27,6 +27,13 @@ describe('the SQuAD 2.0 metric', () => {
     const questions = [q('a', ['Normandy']), q('b', ['Rollo']), q('c', []), q('d', [])];
     const s = score(questions, { a: 'Normandy', b: '', c: 'something', d: '' });
     expect(s).toMatchObject({ questions: 4, answerable: 2, unanswerable: 2, exact: 50, f1: 50, hasAnsF1: 50, noAnsAccuracy: 50, precision: 50, coverage: 50, answered: 2 });
+    expect(scoreLine(s)).toContain('precision of given answers 50 (2 answered)');
+  });
+
+  it('reports no precision, not a precision of 0, when no answer is given', () => {
+    const s = score([q('a', ['Normandy']), q('c', [])], { a: '', c: '' });
+    expect(s.precision).toBeNull();
+    expect(scoreLine(s)).toContain('precision of given answers – (0 answered)');
   });
 });
 

@@ -110,8 +110,8 @@ export interface SquadScore {
   f1: number;
   hasAnsF1: number;
   noAnsAccuracy: number;
-  /** Mean F1 over the questions Herald answered (an answered unanswerable question counts 0). */
-  precision: number;
+  /** Mean F1 over the questions Herald answered (an answered unanswerable question counts 0); null when none was answered. */
+  precision: number | null;
   /** Answered share of the answerable questions. */
   coverage: number;
   answered: number;
@@ -154,10 +154,19 @@ export function score(questions: SquadQuestion[], predictions: Record<string, st
     f1: pct(f1, n),
     hasAnsF1: pct(hasF1, answerable),
     noAnsAccuracy: pct(noRight, unanswerable),
-    precision: pct(answeredF1, answered),
+    precision: answered === 0 ? null : pct(answeredF1, answered),
     coverage: pct(answeredAnswerable, answerable),
     answered,
   };
+}
+
+/** The score as the eval prints it: no answers given means no precision ("–"), not a precision of 0. */
+export function scoreLine(s: SquadScore): string {
+  return (
+    `questions ${s.questions} (${s.answerable} answerable, ${s.unanswerable} not) · EM ${s.exact} · F1 ${s.f1} · ` +
+    `answerable F1 ${s.hasAnsF1} · no-answer accuracy ${s.noAnsAccuracy} · precision of given answers ${s.precision ?? '–'} ` +
+    `(${s.answered} answered) · coverage ${s.coverage}`
+  );
 }
 
 // ---------- running /ask over it ----------
@@ -211,8 +220,8 @@ export interface CurvePoint {
   /** Direct answers are given from this shown confidence up (each class's own table, calibration.ts). */
   from: number;
   answered: number;
-  /** Mean F1 of those answers (an answered unanswerable question counts 0), percent. */
-  precision: number;
+  /** Mean F1 of those answers (an answered unanswerable question counts 0), percent; null when none is given. */
+  precision: number | null;
   /** Answered share of the answerable questions, percent. */
   coverage: number;
   /** Overall F1 had every other question been declined, percent. */
@@ -241,7 +250,7 @@ export function precisionCurve(run: SquadRun, thresholds: number[]): CurvePoint[
     return {
       from,
       answered: given.length,
-      precision: pct(given.reduce((a, r) => a + (r.q.impossible ? 0 : r.f1), 0), given.length),
+      precision: given.length === 0 ? null : pct(given.reduce((a, r) => a + (r.q.impossible ? 0 : r.f1), 0), given.length),
       coverage: pct(given.filter((r) => !r.q.impossible).length, answerable),
       f1: s.f1,
     };
