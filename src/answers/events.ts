@@ -4,7 +4,7 @@ import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { quote, safe } from '../format/parts';
 import { unixNoon, dayTimestamp, timestampPart } from '../format/dates';
-import { eventDateText, yearShown, type DatedEvent } from '../articles/date-text';
+import { eventDateWords, yearShown, type DatedEvent } from '../articles/date-text';
 
 /** Most important first; equal salience → earlier first. */
 export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
@@ -31,14 +31,14 @@ export function findEvent(article: Article, query: string): ArticleEvent | undef
   const q = normalise(query);
   return (
     bySalience(article.events).find((e) => normalise(e.description) === q) ??
-    bySalience(article.events).find((e) => matchesWords(query, `${e.description} ${e.expression} ${eventDateText(e)}`))
+    bySalience(article.events).find((e) => matchesWords(query, `${e.description} ${e.expression} ${eventDateWords(e)}`))
   );
 }
 
 export function eventChoices(article: Article, typed: string): Choice[] {
   return bySalience(article.events)
-    .filter((e) => matchesWords(typed, `${e.description} ${e.expression} ${eventDateText(e)}`))
-    .map((e) => ({ name: `${eventDateText(e)} — ${e.description}`, value: e.id }));
+    .filter((e) => matchesWords(typed, `${e.description} ${e.expression} ${eventDateWords(e)}`))
+    .map((e) => ({ name: `${eventDateWords(e)} — ${e.description}`, value: e.id }));
 }
 
 /**

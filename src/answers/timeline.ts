@@ -8,7 +8,7 @@ import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps
 import { HERALD_COLOR } from '../format/text';
 import { safe } from '../format/parts';
 import { asOf } from '../format/dates';
-import { eventDateText, publishedDateText, statusText } from '../articles/date-text';
+import { eventDateText, eventDateWords, publishedDateText, statusText } from '../articles/date-text';
 
 export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
   const { article } = tracked;
@@ -62,7 +62,7 @@ export function timelinePictureInput(tracked: TrackedArticle, now: Date, story: 
         endDate: e.endDate,
         precision: e.precision,
         qualifier: e.qualifier,
-        dateText: eventDateText(e),
+        dateText: eventDateWords(e),
         description: e.description,
         uncertainYear: uncertainYear(e),
         yearCertain: eventYearIsCertain(e),

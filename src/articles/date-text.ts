@@ -2,6 +2,7 @@
 // (about)", "by 28 November 2024", never a year the evidence does not fix), and whether an event is past,
 // today or upcoming. Pure.
 import { dayText, ymd, type Ymd } from '../format/dates';
+import { safe } from '../format/parts';
 import { MONTH_NAMES as MONTHS } from '../language/calendar-words';
 import { eventStatus } from './event-status';
 import { yearIsCertain, type ArticleEvent, type Published } from './model';
@@ -42,16 +43,19 @@ function withoutYear(event: DatedEvent): string {
   return one(qualifier === 'by' ? y : x);
 }
 
+/** How the article's own words (a relative expression as written) go into the text. */
+type Written = (text: string) => string;
+
 /**
  * A date whose year the evidence does not fix: the day and month the text gives, "(year not stated)", or
  * a relative expression of an undated article as written ("“last month” (as written)"). Never a year.
  */
-function uncertainDateText(event: DatedEvent): string {
+function uncertainDateText(event: DatedEvent, asWritten: Written): string {
   const fixed = event.dateBasis !== 'relative' && (event.precision === 'day' || event.precision === 'month');
   const latest = event.yearIsLatest ? `; ${ymd(event.endDate).y} at the latest` : '';
   if (fixed) return `${event.qualifier === 'by' ? 'by ' : ''}${withoutYear(event)} (year not stated${latest})`;
   const written = event.expression?.trim();
-  return written ? `“${written}” (as written${latest || '; the year is not known'})` : 'date not known';
+  return written ? `“${asWritten(written)}” (as written${latest || '; the year is not known'})` : 'date not known';
 }
 
 /** Whether the date may be shown with its year (and as a calendar date or Discord timestamp). */
@@ -59,9 +63,22 @@ export function yearShown(event: Pick<DatedEvent, 'yearCertain'>): boolean {
   return event.yearCertain !== false;
 }
 
-/** The event's date in words, as precise as the article is and no more; never a year the evidence does not fix. */
+/**
+ * The event's date in words, as precise as the article is and no more; never a year the evidence does not
+ * fix. Reply text: an expression shown as the article wrote it is untrusted text (a plain part), so it can
+ * carry no markdown or mention into a message.
+ */
 export function eventDateText(event: DatedEvent): string {
-  if (!yearShown(event)) return uncertainDateText(event);
+  return dateInWords(event, safe);
+}
+
+/** The same words as bare text, for what is not a reply: the timeline picture, autocomplete choices, matching. */
+export function eventDateWords(event: DatedEvent): string {
+  return dateInWords(event, (text) => text);
+}
+
+function dateInWords(event: DatedEvent, asWritten: Written): string {
+  if (!yearShown(event)) return uncertainDateText(event, asWritten);
   const { date, endDate, precision, qualifier } = event;
   switch (qualifier) {
     case 'by':

@@ -285,6 +285,22 @@ describe('every article command', () => {
     }
     expect(embed(await run('brief')).title).toBe('Alert @\u200beveryone <@\u200b123456789012345678>');
   });
+
+  it('shows a date written the way an undated article wrote it as article text: escaped, mentions inert', async () => {
+    const written = '@everyone **now** <@123456789012345678> _soon_';
+    const hostile = makeArticle('Undated notice', ['It happens soon.'], {
+      events: [{ id: 'e1', date: '2026-12-01', endDate: '2026-12-01', precision: 'day', qualifier: 'on', expression: written, description: 'the meeting', sentence: 0, sentences: [0], status: 'upcoming', isPublication: false, salience: 1, yearCertain: false, dateBasis: 'relative' }],
+    });
+    const { run, complete } = setup([track(hostile)]);
+    // An autocomplete choice is bare text, which Discord shows as it is: the words as written, no part delimiters.
+    expect(await complete('when', 'event', 'soon')).toEqual([{ name: `“${written}” (as written; the year is not known) — the meeting`, value: 'e1' }]);
+    const shown = '“@\u200beveryone \\*\\*now\\*\\* <@\u200b123456789012345678> \\_soon\\_” (as written; the year is not known)';
+    expect(fieldNames(await run('when'))[0]).toBe(`${shown} · past or ahead not known`);
+    expect(fieldNames(await run('timeline'))[0]).toBe(`${shown} · past or ahead not known`);
+    const asJson = (text: string) => JSON.stringify(text).slice(1, -1);
+    expect(JSON.stringify(asDiscord(await run('brief')))).toContain(asJson(`**${shown}** (past or ahead not known)`));
+    expect(JSON.stringify(asDiscord(await run('facts')))).toContain(asJson(`**Key date:** ${shown} (past or ahead not known)`));
+  });
 });
 
 describe('/articles', () => {

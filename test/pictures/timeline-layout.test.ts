@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timelinePictureInput } from '../../src/answers/timeline';
-import { eventDateText } from '../../src/articles/date-text';
+import { eventDateWords } from '../../src/articles/date-text';
 import { chronological } from '../../src/answers/events';
 import { cleanText, fitText, textWidth } from '../../src/pictures/text';
 import { layoutTimeline, LAYOUT, type TimelineEventInput, type TimelineInput, type TimelineItem, type TimelineLayout } from '../../src/pictures/timeline-layout';
@@ -16,7 +16,7 @@ const SEED = Number(process.env.FC_SEED ?? 20261128);
 function event(id: string, date: string, description: string, extra: Partial<TimelineEventInput> = {}): TimelineEventInput {
   const base = { id, date, endDate: date, precision: 'day' as const, qualifier: 'on' as const, description, uncertainYear: false, source: 0 };
   const e = { ...base, ...extra };
-  return { ...e, dateText: extra.dateText ?? eventDateText(e) };
+  return { ...e, dateText: extra.dateText ?? eventDateWords(e) };
 }
 
 function input(events: TimelineEventInput[], headline = 'Council to approve the harbour plan'): TimelineInput {
@@ -64,7 +64,7 @@ describe('timeline layout of the seed article', () => {
   it('draws every dated event once, in date order, each label starting with its date as /timeline writes it', () => {
     const ordered = chronological(article.events);
     expect(layout.items.map((i) => i.id)).toEqual(ordered.map((e) => e.id));
-    layout.items.forEach((item, n) => expect(item.label.text.startsWith(eventDateText(ordered[n]))).toBe(true));
+    layout.items.forEach((item, n) => expect(item.label.text.startsWith(eventDateWords(ordered[n]))).toBe(true));
     expect(layout.omitted).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryLibrary } from '../../../src/articles/library';
 import { parseArticle } from '../../../src/articles/parse';
-import { eventDateText } from '../../../src/articles/date-text';
+import { eventDateWords } from '../../../src/articles/date-text';
 import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 import { looseText } from '../../../src/answers/ask/text';
 import { corpusDir, sharedPath } from '../../support/shared-data';
@@ -57,7 +57,7 @@ export function loadLibrary(now = EVAL_NOW): MemoryLibrary {
 export function answerText(result: EvalRow['result']): string {
   if (!('text' in result) || !result.ok) return '';
   const parts = [result.text];
-  if (result.date) parts.push(result.yearUnknown ? `${result.date.date.slice(5)} (no year)` : eventDateText(result.date));
+  if (result.date) parts.push(result.yearUnknown ? `${result.date.date.slice(5)} (no year)` : eventDateWords(result.date));
   if (result.items) parts.push(result.items.join(', '));
   return parts.join(' | ');
 }
