@@ -16,7 +16,7 @@ export const ORG_HEADS = new Set([
   // the last words of companies' names ("Warburg Securities", "Ocean Drilling", "Murphy Oil")
   'securities', 'capital', 'investments', 'partners', 'associates', 'enterprises', 'brothers', 'resources', 'insurance',
   'pictures', 'drilling', 'exploration', 'electric', 'electronics', 'chemical', 'chemicals', 'foods', 'stores', 'products',
-  'software', 'steel', 'bancorp', 'cos', 'shipping', 'laboratories', 'semiconductor', 'publishing',
+  'software', 'steel', 'bancorp', 'cos', 'shipping', 'laboratories', 'semiconductor', 'publishing', 'lines', 'investors', 'cellular',
 ]);
 
 /** Words after "Treasury" that make it a security, not the department ("Treasury bonds", "Treasury bill rates", "Treasury yields"). */
@@ -58,13 +58,14 @@ export const ORG_DESCRIPTORS = new Set(
     'union unions charity charities band bands promoter promoters operator operators supplier suppliers insurer insurers ' +
     'lender lenders publisher publishers chain chains conglomerate subsidiary subsidiaries unit label labels developer ' +
     'developers studio studios club clubs team teams party parties organisation organisations organization organizations ' +
-    'corporation corporations producer producers network networks station broadcaster website watchdog regulator consortium').split(' '),
+    'corporation corporations producer producers network networks station broadcaster website watchdog regulator consortium ' +
+    'partnership cartel suitor automaker brokerage utility refiner').split(' '),
 );
 
 /** Lower-case nouns right after a capitalised name that make it an organisation ("the former Yukos subsidiary"). */
 export const ORG_ATTRIBUTES = new Set(
   ('subsidiary subsidiaries shares shareholders executives bosses board headquarters staff employees workers members ' +
-    'spokesman spokeswoman spokesperson chairman chief boss stake').split(' '),
+    'spokesman spokeswoman spokesperson chairman chief boss stake unit units division affiliate').split(' '),
 );
 
 /** Generic organisation nouns: on their own they name no organisation in particular. */

@@ -12,7 +12,7 @@ import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/pl
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { NATIONAL_ADJECTIVE, personWithContext, placeByName } from './names';
-import { ROLE_ADJECTIVE } from './roles';
+import { ADVERB, PAST_TENSE, ROLE_ADJECTIVE } from './roles';
 import type { EntityRegistry, PendingName } from './registry';
 
 const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${[...ORG_DESCRIPTORS].join('|')})\\s*,?\\s*$`);
@@ -31,6 +31,30 @@ const SPEECH_AFTER = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|n
 const CLAUSE_AFTER = new RegExp(`^\\s+(?:(?:has|had|is|was|will|would|could)\\b(?!\\s+(?:been\\s+)?(?:nominated|released|directed|written|shown|screened|set|based|published|played|performed|sung|voted|named|adapted|filmed|broadcast|dubbed|rated|reviewed|described)\\b)|plans|wants|hopes|agreed|overtook|delivered|bought|sold|owns|expects|accused|announced|employs|hired|launched|acquired|merged|invested|said|says|${VERB})\\b`);
 /** Words that make the capitalised name after them a work, not an organisation ("the film Sideways", "hit album X&Y"). */
 const WORK_BEFORE = /\b(?:film|films|movie|movies|album|albums|single|singles|song|songs|game|games|title|titles|show|shows|series|programme|programmes|sitcom|drama|documentary|book|books|novel|novels|play|musical|opera|ballet|track|hit|hits|blockbuster|sequel|version|console|handheld|device|phone|model|brand|product|products)\s+$/;
+/**
+ * What only a company owns or does, whatever its name looks like and wherever it stands in the sentence:
+ * "shares of X", "a 15% stake in X", "X posted a $6 million loss", "X said its", "X's shares", "X, based in".
+ */
+const COMPANY_BEFORE = /\b(?:shares|stock|stakes?|shareholders|stockholders|subsidiary|subsidiaries|takeover|acquisition)\s+(?:of|in|to)\s+$/;
+const COMPANY_RESULT_AFTER = /^\s+(?:(?:has|had|also|will|would|is|was)\s+)*(?:posted|reported|recorded|booked|earned)\s+(?:\S+\s+){0,5}?(?:loss|losses|profit|profits|income|earnings|revenue|revenues|deficit)\b/;
+/** "Nashua strengthened its poison-pill plan", "Mobil is cutting back its", "Acme said that its": one verb, then "its". */
+const ITS_AFTER = /^\s+(?:(?:has|had|also|is|was|will|would)\s+)*(?!(?:and|or|but|of|to|with|in|on|at|for|by|from|than|as|into|over|under|after|before|against|through|during|like|about|without|within|across|behind|near)\b)[a-z]+\s+(?:(?:back|up|down|out|off|that)\s+)?its\s/;
+const COMPANY_DEAL_AFTER = /^\s+(?:(?:has|had|also)\s+)?agreed\s+to\s+(?:sell|buy|acquire|purchase|merge)\b/;
+const COMPANY_OWNS = /^\s*(?:[a-z-]+\s+){0,2}?(?:shares|stock|share\s+price|earnings|profits?|net\s+income|revenues?|shareholders|stockholders|subsidiary|subsidiaries|units?|division|directors|plants?|factory|factories|headquarters)\b/;
+const COMPANY_APPOSITIVE = /^,\s+(?:which\s+is\s+)?based\s+in\s+\p{Lu}/u;
+
+function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
+  const { before, after } = p;
+  if (WORK_BEFORE.test(before)) return false;
+  // a sentence's first word is capitalised whatever it is: a word the article also writes in lower case is no company
+  // (nor a gerund or a verb in the past tense: "Sorting out its debt …")
+  const first = p.words[0].toLowerCase();
+  if (p.initial && (registry.lowerCaseWords.has(first) || ADVERB.test(first) || PAST_TENSE.test(first) || /\p{Ll}ing$/u.test(first))) return false;
+  if (p.possessive) return COMPANY_OWNS.test(after);
+  if (COMPANY_BEFORE.test(before) || COMPANY_RESULT_AFTER.test(after) || ITS_AFTER.test(after) || COMPANY_APPOSITIVE.test(after)) return true;
+  return !p.personLike && COMPANY_DEAL_AFTER.test(after);
+}
+
 const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;
 const PLACE_BEFORE = /(?:\b(?:in|near|outside|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of)\s+)$/;
 /** "from Bromesberrow, near Ledbury", "at Balado, near Kinross": these prepositions lead to a company as often, so they need a place beside. */
@@ -189,7 +213,7 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   // a single capital letter names nothing ("AT and T")
   if (p.words.length === 1 && /^\p{Lu}$/u.test(first)) return false;
   // "BBC Radio", "BBC Westminster Hour": a known organisation's programme or part
-  if (p.words.length > 1 && (registry.findOrg(first) || isAcronym(first))) return false;
+  if (p.words.length > 1 && (registry.findOrg(first) || (isAcronym(first) && !companyEvidence(p, registry)))) return false;
   if (p.words.length === 1 && CAPITALISED_STOPWORDS.has(first.toLowerCase())) return false;
   // "Separately, …", "Overall, …": a sentence adverb
   if (p.words.length === 1 && p.initial && /^\s*,/.test(p.after)) return false;
@@ -199,6 +223,7 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
 }
 
 function decide(p: PendingName, registry: EntityRegistry): Decision | null {
+  if (companyEvidence(p, registry)) return { kind: 'organisation' };
   if (placeEvidence(p)) return { kind: 'place' };
   if (orgEvidence(p, registry)) return { kind: 'organisation' };
   return coordinatedWith(p, registry);

@@ -1,0 +1,55 @@
+// Companies named without a legal form, found from what the sentence says only a company owns or does
+// (issue 12): "shares of X", "a stake in X", "X posted a loss", "X said its", "X's shares", "X, based in",
+// "X Air Lines". Each on sentences written for the test, with what must not be listed as well.
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../src/articles/entities';
+import type { Sentence } from '../../../src/articles/model';
+
+function entities(...texts: string[]) {
+  let start = 0;
+  const s: Sentence[] = texts.map((text, index) => {
+    const sentence = { index, paragraph: 0, text, start, end: start + text.length };
+    start += text.length + 1;
+    return sentence;
+  });
+  const e = extractEntities(s);
+  return {
+    people: e.people.map((p) => p.name).sort(),
+    orgs: e.organisations.map((o) => o.name).sort(),
+    places: e.places.map((p) => p.name).sort(),
+  };
+}
+
+describe('companies named without a legal form (issue 12)', () => {
+  it('"shares of X", "a stake in X": the name is a company, not a place after "in"', () => {
+    const e = entities('Fund managers bought 40,000 shares of Quillbrook on Monday.', 'Two carmakers want to buy a 15% stake in Vantorra.');
+    expect(e.orgs).toEqual(['Quillbrook', 'Vantorra']);
+    expect(e.places).toEqual([]);
+  });
+
+  it('a company opening its sentence: "X posted a $6 million loss", "X is cutting back its …", "X agreed to sell …"', () => {
+    const e = entities('Dravenco posted a $6.2 million loss for the third quarter.', 'Tellmark is cutting back its exploration group by 15%.', 'QRT Halvorsen agreed to sell three candy businesses for $370 million.');
+    expect(e.orgs).toEqual(['Dravenco', 'QRT Halvorsen', 'Tellmark']);
+  });
+
+  it('a verb then "its" ("strengthened its", "said its") speaks of a company; a sentence-opening gerund or common word is none', () => {
+    const e = entities('The board met on Friday.', 'Brenwick strengthened its poison-pill plan after the bid.', 'Sorting out its debt would help the country.', 'Board members said its plan was sound.');
+    expect(e.orgs).toEqual(['Brenwick']);
+  });
+
+  it('"X\'s shares", "X\'s record earnings": a company\'s possessions; a person\'s possessive is not', () => {
+    const e = entities("Analysts expect Corvella's shares to rise.", "The key to Halbeck's record earnings was passenger growth.", "Tom Fendry's speech was long.");
+    expect(e.orgs).toEqual(['Corvella', 'Halbeck']);
+  });
+
+  it('"X, based in Y", "X Air Lines", "X Investors", "the X unit", "rival suitor X" name companies', () => {
+    const e = entities('The deal went to Pemberline, based in Ohio.', 'Ostra Air Lines earnings soared 33%.', 'The gain came from the sale of Ferrand Investors in August.', 'Costs rose at the Harrow Grand Air unit.', 'The pact may fail to thwart rival suitor Maccabe Cellular.');
+    expect(e.orgs).toEqual(['Ferrand Investors', 'Harrow Grand Air', 'Maccabe Cellular', 'Ostra Air Lines', 'Pemberline']);
+    expect(e.people).toEqual([]);
+  });
+
+  it('a person-shaped name is not made a company by "agreed to sell" alone', () => {
+    const e = entities('Walter Brisk agreed to sell his house in June.');
+    expect(e.orgs).toEqual([]);
+  });
+});
