@@ -92,10 +92,11 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
     const scan: SentenceScan = { registry, sentence: s.index, text: s.text, tokens };
     const chunks = joinPartnershipNames(s.text, tokens, joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry), registry);
     const inName = (t: Token) => chunks.some((c) => c.to - c.from > 1 && tokens.indexOf(t) >= c.from && tokens.indexOf(t) < c.to);
-    // Demonyms anywhere ("Azerbaijani media", "Afghan refugees"), but not inside a longer name ("European Union").
+    // Demonyms anywhere ("Azerbaijani media", "Afghan refugees"), but not inside a longer name ("European Union"): the
+    // mention counts for the place, which is listed only where the text also names it ("Moroccan troops" alone names no place).
     for (const t of tokens) {
       const place = DEMONYMS.get(t.text);
-      if (place && !inName(t)) registry.addPlace(place, PLACES.get(place.toLowerCase()) ?? 'region', s.index);
+      if (place && !inName(t)) registry.addPlace(place, PLACES.get(place.toLowerCase()) ?? 'region', s.index, true);
     }
     const known = registry.knownSpans.get(s.index) ?? [];
     chunks.forEach((c, k) => {

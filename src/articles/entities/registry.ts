@@ -23,6 +23,8 @@ export interface PlaceDraft {
   name: string;
   kind: PlaceKind;
   sentences: Set<number>;
+  /** The text names the place itself, not only its people's adjective ("Moroccan troops", "a Dutch firm"). */
+  named: boolean;
 }
 
 /** A capitalised name the name rules left open; the context pass decides it from the words around each mention. */
@@ -123,11 +125,13 @@ export class EntityRegistry {
     if (!this.orgIndex.has(key(clean))) this.orgIndex.set(key(clean), org);
   }
 
-  addPlace(given: string, kind: PlaceKind, sentence: number): void {
+  /** `byDemonym`: the sentence names the place's people only ("Moroccan"); the place is listed once the text names it. */
+  addPlace(given: string, kind: PlaceKind, sentence: number, byDemonym = false): void {
     // one entry per place however the text names it ("UK", "Britain", "British" → United Kingdom)
     const name = PLACE_ALIASES.get(given.toLowerCase()) ?? given;
     const k = name.toLowerCase();
-    const p = this.places.get(k) ?? { name, kind, sentences: new Set<number>() };
+    const p = this.places.get(k) ?? { name, kind, sentences: new Set<number>(), named: false };
+    p.named ||= !byDemonym;
     p.sentences.add(sentence);
     this.places.set(k, p);
   }
@@ -207,7 +211,7 @@ export class EntityRegistry {
         members: o.members,
         sentences: sorted(o.sentences),
       })),
-      places: [...this.places.values()].map((p) => ({ name: p.name, kind: p.kind, sentences: sorted(p.sentences) })),
+      places: [...this.places.values()].filter((p) => p.named).map((p) => ({ name: p.name, kind: p.kind, sentences: sorted(p.sentences) })),
       peopleBySentence: this.peopleBySentence,
     };
   }

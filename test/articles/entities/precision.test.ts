@@ -305,3 +305,10 @@ describe('roles in the plural before names (issue 12)', () => {
     expect(e.roles).toEqual({ 'Jon Harrow': 'producer', 'Peter Okafor': 'producer', 'Valery Marek': 'astronaut', 'Leonid Vale': 'astronaut', 'Igor Tarnow': 'astronaut', 'John Lindqvist': undefined });
   });
 });
+
+describe('a nationality adjective names no place (issue 12)', () => {
+  it('"Moroccan troops", "a Dutch firm" list no place; a place the text also names is listed once', () => {
+    const e = entities('Egyptian and Moroccan troops are already there.', 'A Dutch firm is seeking to buy the company.', 'Egyptian officials flew to Cairo, and later to Egypt\'s coast.');
+    expect(e.places).toEqual(['Cairo', 'Egypt']);
+  });
+});
