@@ -2,10 +2,7 @@
 // text carried as plain text, which the Discord renderer escapes and the console shows as it is. Every
 // text given here loses its part delimiters first, so article or user text can never forge a part. Pure.
 import { fitPlain, PART_DELIMITERS, type MentionKind, type PlainFit } from '../core/reply';
-import { stripControls } from './text';
-
-/** What Discord would escape or resolve in plain text: inline markdown, a block marker where a line starts, a mention. */
-const MEANS_SOMETHING_TO_DISCORD = /[\\*_~`|[\]]|@(everyone|here)|<(@[!&]?|#)\d|^[ \t]*([>#-]|\d+\.)/im;
+import { discordEscape, stripControls } from './text';
 
 /** Untrusted text without invisible controls or part delimiters. */
 export function cleanText(text: string): string {
@@ -15,11 +12,11 @@ export function cleanText(text: string): string {
 /**
  * Article (or any untrusted) text as plain text: the Discord renderer escapes its markdown and makes its
  * mentions inert, the console shows it as it is; `fit` cuts it (and makes it one line) after that escaping.
- * Text in which Discord would see nothing is carried bare: both transports show it as it is.
+ * Text that Discord's escape leaves as it is (no markdown, no mention) is carried bare: both transports show it as it is.
  */
 export function safe(text: string, fit: PlainFit = {}): string {
   const clean = cleanText(text);
-  if (!MEANS_SOMETHING_TO_DISCORD.test(clean)) return fitPlain(clean, fit);
+  if (discordEscape(clean) === clean) return fitPlain(clean, fit);
   const flags = `${fit.exact ? 'e' : ''}${fit.oneLine ? 'l' : ''}${fit.title ? 't' : ''}`;
   return `\uE002${fit.max ?? ''}${flags}\uE003${clean}\uE004`;
 }
