@@ -4,7 +4,7 @@ import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
 import { HERALD_COLOR } from '../format/text';
 import { safe } from '../format/parts';
-import { dayText, discordInstant } from '../format/dates';
+import { dayText, timestampPart } from '../format/dates';
 import { publishedDateText } from '../articles/date-text';
 
 export const ARTICLES_PER_PAGE = 10;
@@ -30,7 +30,7 @@ export function articlesPage(list: TrackedArticle[], requestedPage: number): Rep
     const published = date ? `published ${date}` : 'publication date unknown';
     return {
       name: safe(a.headline) || a.id,
-      value: `${published} · added ${discordInstant(t.ingestedAt, 'R')} · ${a.events.length} dated event${a.events.length === 1 ? '' : 's'}\nid: ${safe(a.id)}`,
+      value: `${published} · added ${timestampPart(t.ingestedAt, 'R')} · ${a.events.length} dated event${a.events.length === 1 ? '' : 's'}\nid: ${safe(a.id)}`,
     };
   });
   const buttons: Button[] | undefined =

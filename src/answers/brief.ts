@@ -6,7 +6,7 @@ import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
 import { clip, HERALD_COLOR } from '../format/text';
 import { bold, safe } from '../format/parts';
-import { asOf, dayText, discordInstant } from '../format/dates';
+import { asOf, dayText, timestampPart } from '../format/dates';
 import { eventDateText, publishedDateText, statusText } from '../articles/date-text';
 import { attributionLine, listField, organisationLine, personLine } from './who';
 
@@ -41,7 +41,7 @@ export function summarySentences(article: Article): string[] {
 export function storyField(tracked: TrackedArticle, story: TrackedArticle[], truncated = false): EmbedField | undefined {
   if (story.length < 2) return undefined;
   const lines = story.map((t) => {
-    const when = publishedDateText(t.article.published) ?? `added ${discordInstant(t.ingestedAt, 'D')}`;
+    const when = publishedDateText(t.article.published) ?? `added ${timestampPart(t.ingestedAt, 'D')}`;
     const self = t.article.id === tracked.article.id ? ' (this article)' : '';
     return `${bold(safe(t.article.headline))} — ${when}${self}`;
   });

@@ -7,7 +7,7 @@ import type { EmbedField, Reply } from '../core/reply';
 import { sentenceText } from './events';
 import { HERALD_COLOR } from '../format/text';
 import { bold, quote, safe } from '../format/parts';
-import { dayText, discordInstant } from '../format/dates';
+import { dayText, timestampPart } from '../format/dates';
 import { publishedDateText } from '../articles/date-text';
 import { attributionLine } from './who';
 
@@ -56,7 +56,7 @@ export function sourceReply(tracked: TrackedArticle): Reply {
     { name: 'Origin', value: originText(tracked), inline: true },
     ...(article.encoding ? [{ name: 'Encoding', value: article.encoding, inline: true }] : []),
     ...(article.meta.source ? [{ name: 'Publisher', value: safe(article.meta.source), inline: true }] : []),
-    { name: 'Added to Herald', value: `${discordInstant(tracked.ingestedAt, 'f')} (${discordInstant(tracked.ingestedAt, 'R')})`, inline: true },
+    { name: 'Added to Herald', value: `${timestampPart(tracked.ingestedAt, 'f')} (${timestampPart(tracked.ingestedAt, 'R')})`, inline: true },
     { name: 'Publication date', value: publishedText(tracked) },
   ];
   return { embeds: [{ title: `Source: ${safe(article.headline)}`, fields, footer: `Article id: ${article.id}`, color: HERALD_COLOR }] };

@@ -3,7 +3,7 @@ import type { StatusSnapshot } from '../core/status-snapshot';
 import type { EmbedField, Reply } from '../core/reply';
 import { HERALD_COLOR } from '../format/text';
 import { channelMention, safe } from '../format/parts';
-import { discordInstant } from '../format/dates';
+import { timestampPart } from '../format/dates';
 import { listField } from './who';
 
 /** 93784000 ms → "1 d 2 h 3 min". */
@@ -28,15 +28,15 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
     ...(s.postingStopped
       ? [{
           name: 'Posting stopped',
-          value: `Since ${discordInstant(s.postingStopped.at, 'f')}: ${safe(s.postingStopped.reason)}. No reminder or announcement is posted (none is marked missed for it) until Herald restarts with a valid token.`,
+          value: `Since ${timestampPart(s.postingStopped.at, 'f')}: ${safe(s.postingStopped.reason)}. No reminder or announcement is posted (none is marked missed for it) until Herald restarts with a valid token.`,
         }]
       : []),
-    { name: 'Up for', value: `${durationText(now.getTime() - s.startedAt.getTime())} (since ${discordInstant(s.startedAt, 'f')})`, inline: true },
+    { name: 'Up for', value: `${durationText(now.getTime() - s.startedAt.getTime())} (since ${timestampPart(s.startedAt, 'f')})`, inline: true },
     { name: 'Articles tracked', value: s.loading ? `${s.articlesTracked} (still loading: ${loadingText(s.loading)})` : String(s.articlesTracked), inline: true },
     {
       name: 'Next scheduled post',
       value: s.nextPost
-        ? `${discordInstant(s.nextPost.at, 'f')} (${discordInstant(s.nextPost.at, 'R')}) in ${channel(s.nextPost.channelId)}: ${safe(s.nextPost.description)}`
+        ? `${timestampPart(s.nextPost.at, 'f')} (${timestampPart(s.nextPost.at, 'R')}) in ${channel(s.nextPost.channelId)}: ${safe(s.nextPost.description)}`
         : 'None scheduled',
     },
     { name: 'Missed reminders', value: String(s.missedReminders), inline: true },
@@ -56,7 +56,7 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
     {
       name: 'Last error',
       value: s.lastError
-        ? `${discordInstant(s.lastError.at, 'f')} (${discordInstant(s.lastError.at, 'R')})${s.lastError.id ? ` [id ${safe(s.lastError.id)}]` : ''}: ${safe(s.lastError.message)}`
+        ? `${timestampPart(s.lastError.at, 'f')} (${timestampPart(s.lastError.at, 'R')})${s.lastError.id ? ` [id ${safe(s.lastError.id)}]` : ''}: ${safe(s.lastError.message)}`
         : 'None since start',
     },
   ];

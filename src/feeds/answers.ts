@@ -1,7 +1,7 @@
 // What /feed and /watch answer (pure): confirmations and lists built from the feed services' results.
 // Feed titles, topics, filters and errors come from strangers or admins: shown inert and bounded.
 import type { Reply } from '../core/reply';
-import { discordInstant } from '../format/dates';
+import { timestampPart } from '../format/dates';
 import type { FeedAddResult, FeedInfo, OpmlImportReport, WatchInfo, WebhookInfo } from './admin-services';
 import { shown } from './delivery-options';
 import { describeInterval } from './schedule';
@@ -59,8 +59,8 @@ export function feedListReply(feeds: FeedInfo[], now: Date): Reply {
   const lines = feeds.slice(0, 25).map((f) => {
     const scope = f.scope === 'global' ? ' · from configuration' : '';
     const extra = `${f.channelId ? ` · → ${channelMention(f.channelId)}` : ''}${f.pollMinutes ? ` · ${describeInterval(f.pollMinutes)}` : ''}${f.filter ? ` · filter: ${feedText(f.filter)}` : ''}`;
-    if (f.failures === 0) return `✅ ${feedLabel(f)}${scope}${extra}${f.lastOkAt ? ` · last read ${discordInstant(f.lastOkAt, 'R')}` : ' · not read yet'}`;
-    const retry = f.nextAttemptAt && f.nextAttemptAt > now ? ` · next try ${discordInstant(f.nextAttemptAt, 'R')}` : '';
+    if (f.failures === 0) return `✅ ${feedLabel(f)}${scope}${extra}${f.lastOkAt ? ` · last read ${timestampPart(f.lastOkAt, 'R')}` : ' · not read yet'}`;
+    const retry = f.nextAttemptAt && f.nextAttemptAt > now ? ` · next try ${timestampPart(f.nextAttemptAt, 'R')}` : '';
     return `⚠️ ${feedLabel(f)}${scope}${extra} · failing (${f.failures} in a row): ${feedText(f.lastError ?? 'unknown error')}${retry}`;
   });
   const more = feeds.length > 25 ? `\n…and ${feeds.length - 25} more.` : '';

@@ -47,11 +47,6 @@ export function discordDate(iso: string): string {
   return `${dayTimestamp(iso, 'D')} (${dayTimestamp(iso, 'R')})`;
 }
 
-/** An instant as a timestamp part. */
-export function discordInstant(at: Date, style: 'f' | 'D' | 'R' = 'f'): string {
-  return timestampPart(at, style);
-}
-
 /** The date an answer is "as of", for footers. */
 export function asOf(now: Date): string {
   return `As of ${dayText(now.toISOString().slice(0, 10))}`;

@@ -2,7 +2,7 @@
 import type { Reply } from '../core/reply';
 import { HERALD_COLOR } from '../format/text';
 import { bold, channelMention, link, roleMention, safe } from '../format/parts';
-import { dayText, discordInstant } from '../format/dates';
+import { dayText, timestampPart } from '../format/dates';
 import type { HeldMove } from './holds';
 import type { GuildReminderSettings, ReminderLine, ReminderListing } from './reminders';
 
@@ -15,7 +15,7 @@ export function settingsText(s: GuildReminderSettings): string {
     `Lead: ${s.leadDays === 0 ? 'on the day only' : `on the day and ${s.leadDays} day${s.leadDays === 1 ? '' : 's'} before`}`,
     `Role pinged: ${s.roleId ? roleMention(s.roleId) : 'none'}`,
   ];
-  if (s.broken) lines.push(`⚠ The channel is broken since ${discordInstant(s.broken.at, 'f')}: ${safe(s.broken.reason)}. Fix its permissions, then run /remind channel again.`);
+  if (s.broken) lines.push(`⚠ The channel is broken since ${timestampPart(s.broken.at, 'f')}: ${safe(s.broken.reason)}. Fix its permissions, then run /remind channel again.`);
   return lines.join('\n');
 }
 
@@ -28,11 +28,11 @@ function line(l: ReminderLine, kind: 'upcoming' | 'sent' | 'missed' | 'failed' |
   const what = `${safe(l.description, { max: 120 })}${lead} — ${safe(l.headline, { max: 80 })}`;
   switch (kind) {
     case 'upcoming':
-      return `${discordInstant(l.at, 'f')} (${discordInstant(l.at, 'R')}) in ${channel(l.channelId)}: ${what}`;
+      return `${timestampPart(l.at, 'f')} (${timestampPart(l.at, 'R')}) in ${channel(l.channelId)}: ${what}`;
     case 'sent':
-      return `${discordInstant(l.at, 'f')}: ${what}${l.messageUrl ? ` — ${link('message', l.messageUrl)}` : ''}`;
+      return `${timestampPart(l.at, 'f')}: ${what}${l.messageUrl ? ` — ${link('message', l.messageUrl)}` : ''}`;
     default:
-      return `due ${discordInstant(l.at, 'f')}: ${what} — ${safe(l.reason ?? 'no reason recorded', { max: 200 })}`;
+      return `due ${timestampPart(l.at, 'f')}: ${what} — ${safe(l.reason ?? 'no reason recorded', { max: 200 })}`;
   }
 }
 

@@ -9,7 +9,7 @@ import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/
 import type { PostResult } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
-import { dayText, discordInstant } from '../format/dates';
+import { dayText, timestampPart } from '../format/dates';
 import { clip } from '../format/text';
 import { bold, safe, userMention } from '../format/parts';
 import { publishedAt } from '../stories/index';
@@ -379,5 +379,5 @@ export function memberReminderReply(r: MemberReminder, late?: { ms: number; caus
 
 /** How a member's reminder reads in /remind mine and confirmations: the wall time in their zone, and Discord's own. */
 export function memberWhen(r: Pick<MemberReminder, 'eventDate' | 'time' | 'timezone' | 'dueAt'>): string {
-  return `${dayText(r.eventDate)} at ${r.time} (${r.timezone}) — ${discordInstant(new Date(r.dueAt), 'R')}`;
+  return `${dayText(r.eventDate)} at ${r.time} (${r.timezone}) — ${timestampPart(new Date(r.dueAt), 'R')}`;
 }

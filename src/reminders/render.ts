@@ -3,7 +3,7 @@
 import type { Reply } from '../core/reply';
 import { HERALD_COLOR } from '../format/text';
 import { bold, italic, quote, roleMention, safe } from '../format/parts';
-import { discordInstant } from '../format/dates';
+import { timestampPart } from '../format/dates';
 import type { ReminderContent } from './plan';
 import { durationText } from './time';
 
@@ -20,7 +20,7 @@ export interface RenderOptions {
 export function reminderReply(content: ReminderContent, options: RenderOptions): Reply {
   const when = options.leadDays > 0 ? `In ${options.leadDays} day${options.leadDays === 1 ? '' : 's'}` : 'Today';
   const deadline = content.qualifier === 'by' ? ' (the deadline)' : '';
-  const lines = [`${bold(`${when}:`)} ${discordInstant(options.eventAt, 'D')} (${discordInstant(options.eventAt, 'R')})${deadline}`, `As written: “${safe(content.expression, { max: 100 })}”`];
+  const lines = [`${bold(`${when}:`)} ${timestampPart(options.eventAt, 'D')} (${timestampPart(options.eventAt, 'R')})${deadline}`, `As written: “${safe(content.expression, { max: 100 })}”`];
   if (content.sentence) lines.push('', quote(content.sentence, 900));
   if (content.attribution) lines.push(`— ${safe(content.attribution, { max: 200 })}`);
   const fields = [{ name: 'Article', value: safe(content.headline) }];

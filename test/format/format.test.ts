@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip, escapeMarkdown, neutraliseMentions, stripControls } from '../../src/format/text';
 import { safe } from '../../src/format/parts';
-import { dayText, dayTimestamp, discordDate, discordInstant, unixNoon } from '../../src/format/dates';
+import { dayText, dayTimestamp, discordDate, timestampPart, unixNoon } from '../../src/format/dates';
 import { asDiscord } from '../support/discord-markup';
 
 describe('clip', () => {
@@ -18,8 +18,8 @@ describe('Discord timestamps', () => {
   it('show a calendar date at noon UTC and an instant at its second', () => {
     expect(asDiscord(dayTimestamp('2024-11-28', 'D'))).toBe('<t:1732795200:D>');
     expect(asDiscord(discordDate('2024-11-28'))).toBe('<t:1732795200:D> (<t:1732795200:R>)');
-    expect(asDiscord(discordInstant(new Date('2024-11-28T09:00:00.999Z'), 'R'))).toBe('<t:1732784400:R>');
-    expect(asDiscord(discordInstant(new Date('2024-11-28T09:00:00Z')))).toBe('<t:1732784400:f>');
+    expect(asDiscord(timestampPart(new Date('2024-11-28T09:00:00.999Z'), 'R'))).toBe('<t:1732784400:R>');
+    expect(asDiscord(timestampPart(new Date('2024-11-28T09:00:00Z'), 'f'))).toBe('<t:1732784400:f>');
   });
 });
 

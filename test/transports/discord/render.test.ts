@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { embedTotal, LIMITS, renderMessage } from '../../../src/transports/discord/render';
 import { clip } from '../../../src/format/text';
-import { dayTimestamp, discordInstant } from '../../../src/format/dates';
+import { dayTimestamp, timestampPart } from '../../../src/format/dates';
 
 // The renderer cuts with format/text's clip (the cut answers made themselves before Discord's limits moved here).
 describe('clip as the renderer cuts', () => {
@@ -165,7 +165,7 @@ describe('timestamp parts', () => {
     const day = dayTimestamp('2024-11-28', 'D');
     const payload = renderMessage({
       content: `On ${day}`,
-      embeds: [{ title: day, description: `${day} (${dayTimestamp('2024-11-28', 'R')})`, fields: [{ name: day, value: `due ${discordInstant(new Date('2024-11-28T09:00:00.999Z'), 'f')}` }], footer: day }],
+      embeds: [{ title: day, description: `${day} (${dayTimestamp('2024-11-28', 'R')})`, fields: [{ name: day, value: `due ${timestampPart(new Date('2024-11-28T09:00:00.999Z'), 'f')}` }], footer: day }],
     });
     expect(payload.content).toBe('On <t:1732795200:D>');
     const [embed] = payload.embeds!;
