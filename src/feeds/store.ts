@@ -18,8 +18,8 @@ export interface Feed {
   title: string | null;
   etag: string | null;
   lastModified: string | null;
-  /** 1 once the first poll recorded the feed's items without announcing them, else 0. */
-  baselineDone: number;
+  /** Once the first poll recorded the feed's items without announcing them. */
+  baselineDone: boolean;
   lastPolledAt: string | null;
   lastOkAt: string | null;
   failures: number;
@@ -46,14 +46,14 @@ export interface Watch {
   template: string | null;
   format: 'embed' | 'text';
   pingRoleId: string | null;
-  /** Open a thread under each announcement (1) or not (0). */
-  openThread: number;
-  /** Publish each announcement to following servers (announcement channels): 1 or 0. */
-  publish: number;
+  /** Open a thread under each announcement. */
+  openThread: boolean;
+  /** Publish each announcement to following servers (announcement channels). */
+  publish: boolean;
   /** Why the last thread or publish failed (shown in /watch list until the setting changes). */
   actionError: string | null;
-  /** The channel is a forum (1): each announcement is a forum post (a thread with the message). */
-  forum: number;
+  /** The channel is a forum: each announcement is a forum post (a thread with the message). */
+  forum: boolean;
 }
 
 /** One announcement in the outbox, with the channel of its watch. */

@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import type { Announcement, ChannelWebhook, Feed, SeenItem, StoredFeedArticle, Watch, WatchSettingsPatch } from '../feeds/store';
 
-/** 0/1 flags: PostgreSQL may hand integers back as strings. */
-const flag = z.coerce.number().int().default(0);
+/** A 0/1 column as the boolean the domain uses (PostgreSQL may hand integers back as strings). */
+const flag = z.coerce.number().int().default(0).transform((n) => n !== 0);
+/** A count column (PostgreSQL may hand integers back as strings). */
+const count = z.coerce.number().int().default(0);
 
 export const feedRow = z
   .object({
@@ -18,7 +20,7 @@ export const feedRow = z
     title: z.string().nullable(),
     etag: z.string().nullable(),
     last_modified: z.string().nullable(),
-    baseline_done: z.number().int(),
+    baseline_done: flag,
     last_polled_at: z.string().nullable(),
     last_ok_at: z.string().nullable(),
     failures: z.number().int(),
@@ -105,7 +107,7 @@ export const announcementRow = z
     last_error: z.string().nullable(),
     channel_id: z.string(),
     actions_json: z.string().nullable().default(null),
-    action_attempts: flag,
+    action_attempts: count,
     thread_name: z.string().nullable().default(null),
     send_claimed_at: z.string().nullable().default(null),
     send_via: z.string().nullable().default(null),

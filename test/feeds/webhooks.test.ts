@@ -32,8 +32,8 @@ describe('webhook names and avatars', () => {
 describe('how an announcement is sent', () => {
   const row = { nonce: 'a1b2', threadName: 'Quay reopens' };
   const hook = { webhookId: '111', webhookToken: 'tok-tok-tok-tok', name: 'Desk', avatarUrl: 'https://cdn.example/a.png' };
-  const text = { forum: 0, guildId: '9' };
-  const forum = { forum: 1, guildId: '9' };
+  const text = { forum: false, guildId: '9' };
+  const forum = { forum: true, guildId: '9' };
 
   it("is Herald's message with the nonce when the channel has no webhook: nothing to claim", () => {
     expect(sendPlan(row, text, undefined)).toEqual({ options: { nonce: 'a1b2' } });
@@ -56,8 +56,8 @@ describe('how an announcement is sent', () => {
   });
 
   it('opens no thread and publishes nothing after a forum post (it is a thread already)', () => {
-    expect(postActions({ openThread: 1, publish: 1, forum: 1 }, 'Headline')).toEqual([]);
-    expect(postActions({ openThread: 1, publish: 1, forum: 0 }, 'Headline')).toEqual([{ kind: 'publish' }, { kind: 'thread', name: 'Headline' }]);
+    expect(postActions({ openThread: true, publish: true, forum: true }, 'Headline')).toEqual([]);
+    expect(postActions({ openThread: true, publish: true, forum: false }, 'Headline')).toEqual([{ kind: 'publish' }, { kind: 'thread', name: 'Headline' }]);
   });
 
   it('names threads inertly, on one line, within 100 characters', () => {

@@ -26,12 +26,12 @@ export function feedStoreContract(open: OpenFeedStore): void {
       const feedKeys = ['addedAt', 'addedBy', 'baselineDone', 'etag', 'failures', 'filterJson', 'guildId', 'id', 'lastError', 'lastModified', 'lastOkAt', 'lastPolledAt', 'nextAttemptAt', 'origin', 'pollMinutes', 'title', 'url'];
       expect(keys(feed)).toEqual(feedKeys);
       expect(keys(await store.feeds.claimPoll(feed.id, { until: at(5), notPolledSince: null }, at(1)))).toEqual(feedKeys);
-      expect(feed).toMatchObject({ guildId: '1', addedBy: 'u', addedAt: at(0).toISOString(), baselineDone: 0, pollMinutes: null, filterJson: null });
+      expect(feed).toMatchObject({ guildId: '1', addedBy: 'u', addedAt: at(0).toISOString(), baselineDone: false, pollMinutes: null, filterJson: null });
       const watchKeys = ['actionError', 'brokenReason', 'channelId', 'createdAt', 'createdBy', 'feedId', 'filterJson', 'format', 'forum', 'guildId', 'id', 'openThread', 'pingRoleId', 'publish', 'template', 'topic'];
       const watch = await store.watches.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
       expect(keys(watch)).toEqual(watchKeys);
       expect(keys(await store.watches.setRoute({ feedId: feed.id, guildId: '1', channelId: '4', createdBy: '3', at: at(0) }))).toEqual(watchKeys);
-      expect(watch).toMatchObject({ guildId: '1', channelId: '2', createdBy: '3', feedId: null, openThread: 0, forum: 0 });
+      expect(watch).toMatchObject({ guildId: '1', channelId: '2', createdBy: '3', feedId: null, openThread: false, publish: false, forum: false });
       await store.items.recordTakenItem({ feedId: feed.id, itemKey: 'k', contentHash: 'h', origin: 'https://a.example/1', guildId: '1', text: 't', at: at(1) }, [
         { ...announcement(watch.id, 'https://a.example/1'), threadName: 'T' },
       ]);
@@ -64,11 +64,11 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.feeds.removeFeed('https://b.example/feed', '222')).toBe(true);
       expect(await store.feeds.removeFeed('https://b.example/feed', '222')).toBe(false);
       const row = await store.feeds.feed(first.row.id);
-      expect(row).toMatchObject({ url: 'https://a.example/feed', origin: 'config', baselineDone: 0, failures: 0 });
+      expect(row).toMatchObject({ url: 'https://a.example/feed', origin: 'config', baselineDone: false, failures: 0 });
       await store.feeds.recordPollFailure(first.row.id, 'HTTP 503', at(3), at(5));
       expect(await store.feeds.feed(first.row.id)).toMatchObject({ failures: 1, lastError: 'HTTP 503', nextAttemptAt: at(5).toISOString() });
       await store.feeds.recordPollSuccess(first.row.id, { title: 'A', etag: 'e1', lastModified: null, at: at(6) });
-      expect(await store.feeds.feedByUrl('https://a.example/feed', null)).toMatchObject({ failures: 0, lastError: null, baselineDone: 1, etag: 'e1', title: 'A' });
+      expect(await store.feeds.feedByUrl('https://a.example/feed', null)).toMatchObject({ failures: 0, lastError: null, baselineDone: true, etag: 'e1', title: 'A' });
     }));
 
     it('lets one poller hold a feed at a time, once per round', withStore(async (store) => {
@@ -263,15 +263,15 @@ export function feedStoreContract(open: OpenFeedStore): void {
   
     it('keeps a watch\'s thread and publish settings and each posted announcement\'s actions left to do (issue 15)', withStore(async (store) => {
       const watch = await store.watches.upsertWatch({ guildId: '1', channelId: '2', topic: null, createdBy: '3', at: at(0) });
-      expect(await store.watches.watch(watch.id)).toMatchObject({ openThread: 0, publish: 0, actionError: null });
+      expect(await store.watches.watch(watch.id)).toMatchObject({ openThread: false, publish: false, actionError: null });
       await store.watches.setWatchSettings(watch.id, { openThread: true, publish: true });
       await store.watches.setWatchActionError(watch.id, 'could not publish: Missing Permissions (50013)');
-      expect(await store.watches.watch(watch.id)).toMatchObject({ openThread: 1, publish: 1, actionError: 'could not publish: Missing Permissions (50013)' });
+      expect(await store.watches.watch(watch.id)).toMatchObject({ openThread: true, publish: true, actionError: 'could not publish: Missing Permissions (50013)' });
       // Changing either setting clears the reported error; other settings leave it.
       await store.watches.setWatchSettings(watch.id, { template: '{title}' });
       expect((await store.watches.watch(watch.id))?.actionError).not.toBeNull();
       await store.watches.setWatchSettings(watch.id, { publish: false });
-      expect(await store.watches.watch(watch.id)).toMatchObject({ openThread: 1, publish: 0, actionError: null });
+      expect(await store.watches.watch(watch.id)).toMatchObject({ openThread: true, publish: false, actionError: null });
 
       const actions = [{ kind: 'publish' as const }, { kind: 'thread' as const, name: 'Headline' }];
       await store.outbox.enqueue([{ ...announcement(watch.id, 'a'), actions }, announcement(watch.id, 'b')], at(1));
@@ -305,8 +305,8 @@ export function feedStoreContract(open: OpenFeedStore): void {
       expect(await store.webhooks.removeChannelWebhook('2')).toBeUndefined();
 
       const watch = await store.watches.upsertWatch({ guildId: '1', channelId: '5', topic: null, createdBy: 'u', at: at(0), forum: true });
-      expect(watch.forum).toBe(1);
-      expect((await store.watches.upsertWatch({ guildId: '1', channelId: '5', topic: 'x', createdBy: 'u', at: at(0) })).forum).toBe(1);
+      expect(watch.forum).toBe(true);
+      expect((await store.watches.upsertWatch({ guildId: '1', channelId: '5', topic: 'x', createdBy: 'u', at: at(0) })).forum).toBe(true);
       await store.outbox.enqueue([{ ...announcement(watch.id, 'k'), threadName: 'Headline' }], at(1));
       await store.outbox.claimSend(watch.id, 'k', '77', at(2));
       await store.outbox.claimSend(watch.id, 'k', 'bot', at(3));
