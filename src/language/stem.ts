@@ -15,7 +15,32 @@ const IRREGULAR: Record<string, string> = {
   paid: 'pay', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', lost: 'lose', did: 'do', does: 'do', done: 'do',
   chaired: 'chair', chairs: 'chair', heads: 'head', headed: 'head', leads: 'lead', runs: 'run', running: 'run',
   organisation: 'organization', organisations: 'organization', organizations: 'organization',
+  // Past forms of irregular verbs (a word that is also a common noun or name, "found", "left", "fed", is left out).
+  ...pastForms(`
+    arise arose arisen · awake awoke awoken · blow blew blown · break broke broken · breed bred · build built ·
+    burn burnt · catch caught · cling clung · creep crept · deal dealt · dig dug · drink drank drunk ·
+    drive drove driven · dwell dwelt · eat ate eaten · flee fled · fly flew flown · forbid forbade forbidden ·
+    forget forgot forgotten · forgive forgave forgiven · freeze froze frozen · hang hung · hear heard · hide hid hidden ·
+    kneel knelt · lay laid · mislead misled · lend lent · mean meant · oversee oversaw overseen · overcome overcame ·
+    overtake overtook overtaken · overthrow overthrew overthrown · ride rode ridden · seek sought · shake shook shaken ·
+    shine shone · shrink shrank shrunk · sing sang · sink sank sunk · sit sat · slay slew slain · sleep slept ·
+    slide slid · speed sped · spin spun · stand stood · steal stole stolen · stick stuck · strike struck stricken ·
+    strive strove striven · swear swore sworn · sweep swept · swim swam swum · swing swung · teach taught ·
+    throw threw thrown · undergo underwent undergone · understand understood · undertake undertook undertaken ·
+    uphold upheld · wake woke woken · wear wore worn · weave wove woven · withdraw withdrew withdrawn ·
+    withhold withheld · withstand withstood · write wrote`),
+  children: 'child', women: 'woman', men: 'man', feet: 'foot', teeth: 'tooth',
 };
+
+/** "shrink shrank shrunk · teach taught" → { shrank: 'shrink', shrunk: 'shrink', taught: 'teach' }. */
+function pastForms(table: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of table.split('·')) {
+    const [base, ...forms] = entry.trim().split(/\s+/);
+    for (const form of forms) out[form] = base;
+  }
+  return out;
+}
 
 const stemCache = new Map<string, string>();
 

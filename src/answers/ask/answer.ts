@@ -419,7 +419,10 @@ function splitName(question: Question, c: Candidate): string | null {
     const words = tokenize(name).filter((t) => !STOP_WORDS.has(t.lower)).map((t) => t.stem);
     if (words.length < 2 || !words.every((w) => sentence.includes(w))) continue;
     const together = sentence.some((_, i) => words.every((w, k) => sentence.slice(i, i + words.length + 2).includes(w) && (k === 0 ? sentence[i] === w : true)));
-    if (!together) return name;
+    // "Energy Department" = "Department of Energy": the head first, the rest after "of (the)".
+    const head = words[words.length - 1];
+    const inverted = sentence.some((w, i) => w === head && sentence[i + 1] === 'of' && words.slice(0, -1).every((x) => sentence.slice(i + 2, i + words.length + 2).includes(x)));
+    if (!together && !inverted) return name;
   }
   return null;
 }

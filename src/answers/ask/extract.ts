@@ -9,6 +9,7 @@ import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { NOT_PERSON_HEADS } from '../../language/organisations';
 import { HONORIFICS, NAME_PARTICLES, TITLE_QUALIFIERS, TITLE_WORDS } from '../../language/people';
 import { NOT_NAME_START, STOP_WORDS } from '../../language/stop-words';
+import { historicalYears } from '../../language/years';
 import { tokenize, type Token } from '../../language/terms';
 import { NUMBER_WORDS, looseText } from './text';
 
@@ -146,8 +147,8 @@ export function roleMentions(text: string, article?: Article, sentence?: number)
 /** Dates in a sentence: the parser's events first, then chrono-node and bare years as a fallback. */
 export function datesIn(text: string, article: Article, sentence: number, reference: Date): DateAnswer[] {
   const events = article.events.filter((e) => e.sentence === sentence || e.sentences.includes(sentence));
-  if (events.length > 0) {
-    return events.map((e: ArticleEvent) => {
+  if (events.length > 0 || article.sentences.length > 0) {
+    const parsed: DateAnswer[] = events.map((e: ArticleEvent) => {
       const found = text.indexOf(e.expression);
       const at = found >= 0 ? found : text.length + 200;
       return {
@@ -155,8 +156,10 @@ export function datesIn(text: string, article: Article, sentence: number, refere
         at,
       };
     });
+    // The parser's dates end at 1800: a history's "in 1698" is read here.
+    const older = historicalYears(text).map((y): DateAnswer => ({ event: { date: `${y.year}-01-01`, endDate: `${y.year}-12-31`, precision: 'year', qualifier: y.qualifier, expression: y.expression }, at: y.at }));
+    if (parsed.length > 0 || older.length > 0 || article.events.length > 0) return [...parsed, ...older];
   }
-  if (article.sentences.length > 0 && article.events.length > 0) return [];
   const out: DateAnswer[] = [];
   for (const r of chrono().parse(text, reference)) {
     const known = r.start;

@@ -6,7 +6,7 @@ import { tokenize } from '../../language/terms';
 import { foldAccents } from '../../language/accents';
 
 /** Words a question uses about the articles themselves, never about the topic. */
-export const META_WORDS = new Set('article articles news story stories report reports reported tracked happen happening happened exactly currently actually'.split(' '));
+export const META_WORDS = new Set('article articles news story stories report reports reported tracked happen happening happened occur occurs occurred occurring during exactly currently actually'.split(' '));
 
 /**
  * Synonym groups: general English only, words a thesaurus gives as the same meaning. Groups that only
