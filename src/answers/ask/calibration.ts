@@ -94,10 +94,10 @@ export function fitWeights(rows: { features: number[]; f1: number }[], iteration
  */
 export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {
   when: [
-    { from: 0, precision: 0.9, n: 20, lower: 0.81 },
+    { from: 0, precision: 0.93, n: 27, lower: 0.86 },
   ],
   count: [
-    { from: 0, precision: 0.69, n: 16, lower: 0.56 },
+    { from: 0, precision: 0.68, n: 19, lower: 0.57 },
   ],
   who: [
     { from: 0, precision: 0.46, n: 36, lower: 0.38 },
@@ -107,28 +107,23 @@ export const CALIBRATION: Record<AnswerClass, CalibrationStep[]> = {
   ],
   what: [
     { from: 0, precision: 0.07, n: 16, lower: 0.01 },
-    { from: 0.086, precision: 0.08, n: 27, lower: 0.02 },
-    { from: 0.127, precision: 0.1, n: 15, lower: 0.03 },
-    { from: 0.153, precision: 0.12, n: 31, lower: 0.06 },
-    { from: 0.195, precision: 0.25, n: 17, lower: 0.17 },
-    { from: 0.218, precision: 0.27, n: 16, lower: 0.19 },
-    { from: 0.252, precision: 0.31, n: 15, lower: 0.23 },
-    { from: 0.318, precision: 0.42, n: 41, lower: 0.37 },
+    { from: 0.088, precision: 0.07, n: 32, lower: 0.02 },
+    { from: 0.132, precision: 0.13, n: 49, lower: 0.08 },
+    { from: 0.205, precision: 0.3, n: 30, lower: 0.23 },
+    { from: 0.26, precision: 0.39, n: 52, lower: 0.34 },
   ],
   other: [
     { from: 0, precision: 0.46, n: 36, lower: 0.38 },
   ],
   partial: [
-    { from: 0, precision: 0.05, n: 118, lower: 0.03 },
-    { from: 0.044, precision: 0.07, n: 74, lower: 0.04 },
-    { from: 0.063, precision: 0.12, n: 97, lower: 0.08 },
-    { from: 0.101, precision: 0.12, n: 48, lower: 0.08 },
-    { from: 0.129, precision: 0.14, n: 26, lower: 0.08 },
-    { from: 0.148, precision: 0.18, n: 51, lower: 0.13 },
-    { from: 0.202, precision: 0.22, n: 37, lower: 0.16 },
-    { from: 0.241, precision: 0.3, n: 44, lower: 0.25 },
-    { from: 0.36, precision: 0.31, n: 20, lower: 0.26 },
-    { from: 0.506, precision: 0.55, n: 25, lower: 0.53 },
+    { from: 0, precision: 0.06, n: 121, lower: 0.04 },
+    { from: 0.045, precision: 0.07, n: 65, lower: 0.04 },
+    { from: 0.063, precision: 0.11, n: 165, lower: 0.09 },
+    { from: 0.134, precision: 0.17, n: 18, lower: 0.11 },
+    { from: 0.145, precision: 0.19, n: 39, lower: 0.14 },
+    { from: 0.192, precision: 0.2, n: 44, lower: 0.15 },
+    { from: 0.232, precision: 0.31, n: 65, lower: 0.27 },
+    { from: 0.502, precision: 0.52, n: 23, lower: 0.49 },
   ],
 };
 
