@@ -1,11 +1,11 @@
 // People (with role and organisation), organisations (with acronyms and aliases) and places, each with
 // the sentences that mention them. A pipeline of named passes over one registry (./entities/registry):
-// known organisations by name, then the name rules for each capitalised run (titles, honorifics,
+// known organisations by name, names spelled with "and" for their ampersand ("AT and T"), then the name rules for each capitalised run (titles, honorifics,
 // appositives, acronym definitions, head words, the gazetteer), then the context of names still open,
 // then later references. Each pass is exported and testable alone.
 import type { Sentence } from './model';
 import { classifyByContext } from './entities/context';
-import { findKnownOrganisations } from './entities/known';
+import { findKnownOrganisations, findSpelledAmpersands } from './entities/known';
 import { classifyNames } from './entities/names';
 import { linkOrganisationMentions, linkPersonMentions, resolveSurnameRefs, rolesByOffice } from './entities/references';
 import { EntityRegistry, type Entities } from './entities/registry';
@@ -58,6 +58,7 @@ export const ENTITY_PASSES: [string, Pass][] = [
   ['vocabulary', collectVocabulary],
   ['honorific surnames', collectHonorificSurnames],
   ['known organisations', findKnownOrganisations],
+  ['spelled ampersands', findSpelledAmpersands],
   ['name rules', classifyNames],
   ['context of open names', classifyByContext],
   ['surname references', resolveSurnameRefs],

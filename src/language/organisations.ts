@@ -38,7 +38,7 @@ export const KNOWN_ORGANISATIONS: string[][] = [
   ['Scottish National Party', 'SNP'], ['Plaid Cymru'], ['UK Independence Party', 'UKIP'], ['Green Party'], ['Sinn Fein'],
   ['Democratic Unionist Party', 'DUP'], ['Republican Party'], ['Democratic Party'],
   ['Parliament'], ['House of Commons', 'the Commons'], ['House of Lords'], ['Treasury'], ['Home Office'], ['Foreign Office'],
-  ['Congress'], ['Senate'], ['Kremlin'], ['Pentagon'], ['White House'],
+  ['Congress'], ['Senate'], ['Federal Reserve', 'Federal Reserve Board', 'the Fed'], ['Kremlin'], ['Pentagon'], ['White House'],
   ['European Union', 'EU'], ['European Commission'], ['European Parliament'], ['European Council'], ['European Central Bank', 'ECB'],
   ['United Nations', 'UN'], ['Security Council'], ['Nato'], ['G7'], ['G8'], ['G20'],
   ['BBC'], ['Reuters'], ['Associated Press'], ['Agence France-Presse', 'AFP'], ['Bloomberg'], ['Interfax'], ['Xinhua'],

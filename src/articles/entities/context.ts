@@ -41,6 +41,8 @@ const COMPANY_RESULT_AFTER = /^\s+(?:(?:has|had|also|will|would|is|was)\s+)*(?:p
 const ITS_AFTER = /^\s+(?:(?:has|had|also|is|was|will|would)\s+)*(?!(?:and|or|but|of|to|with|in|on|at|for|by|from|than|as|into|over|under|after|before|against|through|during|like|about|without|within|across|behind|near)\b)[a-z]+\s+(?:(?:back|up|down|out|off|that)\s+)?its\s/;
 const COMPANY_DEAL_AFTER = /^\s+(?:(?:has|had|also)\s+)?agreed\s+to\s+(?:sell|buy|acquire|purchase|merge)\b/;
 const COMPANY_OWNS = /^\s*(?:[a-z-]+\s+){0,2}?(?:shares|stock|share\s+price|earnings|profits?|net\s+income|revenues?|shareholders|stockholders|subsidiary|subsidiaries|units?|division|directors|plants?|factory|factories|headquarters)\b/;
+/** "the MGM Grand Air unit": a part of a company is one */
+const SUBSIDIARY_AFTER = /^\s+(?:unit|units|subsidiary|subsidiaries|division|affiliate)\b/;
 const COMPANY_APPOSITIVE = /^,\s+(?:which\s+is\s+)?based\s+in\s+\p{Lu}/u;
 
 function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
@@ -51,7 +53,7 @@ function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const first = p.words[0].toLowerCase();
   if (p.initial && (registry.lowerCaseWords.has(first) || ADVERB.test(first) || PAST_TENSE.test(first) || /\p{Ll}ing$/u.test(first))) return false;
   if (p.possessive) return COMPANY_OWNS.test(after);
-  if (COMPANY_BEFORE.test(before) || COMPANY_RESULT_AFTER.test(after) || ITS_AFTER.test(after) || COMPANY_APPOSITIVE.test(after)) return true;
+  if (COMPANY_BEFORE.test(before) || COMPANY_RESULT_AFTER.test(after) || ITS_AFTER.test(after) || COMPANY_APPOSITIVE.test(after) || SUBSIDIARY_AFTER.test(after)) return true;
   return !p.personLike && COMPANY_DEAL_AFTER.test(after);
 }
 

@@ -1,7 +1,8 @@
 // Organisations known by name (src/language/organisations.ts KNOWN_ORGANISATIONS): found wherever the
 // text names them, and recognised when a name rule meets one ("Tory" → Conservative Party).
 import { isAcronym } from '../../language/name-tokens';
-import { KNOWN_ORGANISATIONS, TREASURY_SECURITIES } from '../../language/organisations';
+import { KNOWN_ORGANISATIONS, NOT_ORG_ACRONYMS, TREASURY_SECURITIES } from '../../language/organisations';
+import { PLACES } from '../../language/places';
 import type { Sentence } from '../model';
 import type { EntityRegistry } from './registry';
 
@@ -47,6 +48,26 @@ export function findKnownOrganisations(sentences: Sentence[], registry: EntityRe
       // "the 30-year Treasury bond": a security, not the department
       if (hit.name === 'Treasury' && TREASURY_SECURITIES.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
       registry.addOrg(hit.name, s.index, hit.acronym, [m[0]]);
+      const spans = registry.knownSpans.get(s.index) ?? [];
+      spans.push([m.index, m.index + m[0].length]);
+      registry.knownSpans.set(s.index, spans);
+    }
+  }
+}
+
+/**
+ * "AT and T", "P and O": capitals joined by a spoken "and", one of them a single letter (a transcript's "AT&T");
+ * not "A and B", not two countries or two known bodies ("US and UK", "EU and UN").
+ */
+const SPELLED_AMPERSAND = /\b(\p{Lu}{1,2}) and (\p{Lu}{1,2})\b(?![\p{L}\p{N}&'’-])/gu;
+
+/** Pass: a company's name spelled out with "and" for its ampersand ("shares of AT and T") is the one name "AT&T". */
+export function findSpelledAmpersands(sentences: Sentence[], registry: EntityRegistry): void {
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(SPELLED_AMPERSAND)) {
+      const [, a, b] = m;
+      if (Math.min(a.length, b.length) > 1 || [a, b].some((x) => x === 'A' || x === 'I' || NOT_ORG_ACRONYMS.has(x) || PLACES.has(x.toLowerCase()) || BY_ALIAS.has(x.toLowerCase()))) continue;
+      registry.addOrg(`${a}&${b}`, s.index);
       const spans = registry.knownSpans.get(s.index) ?? [];
       spans.push([m.index, m.index + m[0].length]);
       registry.knownSpans.set(s.index, spans);

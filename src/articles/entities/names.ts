@@ -90,7 +90,7 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
     const tokens = tokenize(s.text);
     uncapitaliseCommonWords(s.text, tokens, registry);
     const scan: SentenceScan = { registry, sentence: s.index, text: s.text, tokens };
-    const chunks = joinPartnershipNames(s.text, tokens, joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry), registry);
+    const chunks = joinNamedPossessives(s.text, joinPartnershipNames(s.text, tokens, joinInstitutionNames(s.text, tokens, capitalisedChunks(s.text, tokens), registry), registry), registry);
     const inName = (t: Token) => chunks.some((c) => c.to - c.from > 1 && tokens.indexOf(t) >= c.from && tokens.indexOf(t) < c.to);
     // Demonyms anywhere ("Azerbaijani media", "Afghan refugees"), but not inside a longer name ("European Union"): the
     // mention counts for the place, which is listed only where the text also names it ("Moroccan troops" alone names no place).
@@ -106,6 +106,18 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
       classifyChunk(scan, c);
     });
   }
+}
+
+/** "Hudson's Bay shares" once "Hudson's Bay Co." is named: a possessive inside a named company's name joins its two chunks. */
+function joinNamedPossessives(text: string, chunks: Chunk[], registry: EntityRegistry): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const prev = out[out.length - 1];
+    if (prev?.possessive && /^['’]s?[ \t]+$/.test(text.slice(prev.end, c.start)) && registry.orgStartingWith(text.slice(prev.start, c.end))) {
+      out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };
+    } else out.push(c);
+  }
+  return out;
 }
 
 /** Generic heads of a part of an organisation. */
@@ -659,12 +671,16 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
   pend(scan, name, ctx);
 }
 
+const ACRONYM_BODY_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:cartel|alliance|bloc|organi[sz]ation|union|agency|watchdog|party|movement)\b/;
+
 /** An acronym used as a name ("the UN said", "with the WTO") rather than before a noun only ("ID cards", "PAL version"). */
 function acronymAsName(after: string): boolean {
   const next = /^\s*([\p{L}]+)/u.exec(after);
   if (!next || !/^\s/.test(after)) return true;
   const w = next[1];
   if (/^\p{Lu}/u.test(w)) return true;
+  // "other OPEC oil cartel members", "the Nato military alliance": the acronym names the body the noun says it is
+  if (ACRONYM_BODY_AFTER.test(after)) return true;
   return STOP_WORDS.has(w) || REPORTING_VERBS.includes(w) || /^(?:member|members|officials?|ministers?|chiefs?|spokes(?:man|woman|person)|leaders?|correspondents?|commission|countries|states|ambassador|envoy|president|chairman|director|head|boss|secretary|staff|troops|forces|summit|meeting|talks|agreed|called|wants|plans)$/.test(w);
 }
 

@@ -53,3 +53,29 @@ describe('companies named without a legal form (issue 12)', () => {
     expect(e.orgs).toEqual([]);
   });
 });
+
+describe('one company under one name (issue 12)', () => {
+  it('"AT and T" spoken in a transcript is the company AT&T; "A and B", "US and UK", "EU and UN" are not', () => {
+    const e = entities('Earlier ZT and Q also announced a drop in profits.', 'Grades A and B were given.', 'The US and UK agreed.', 'The EU and UN met.');
+    expect(e.orgs).toEqual(['European Union', 'United Nations', 'ZT&Q']);
+  });
+
+  it('an acronym before the body it names ("other ABEC oil cartel members") is an organisation; before a product it is not', () => {
+    const e = entities('Iraq would retaliate against other ABEC oil cartel members.', 'The new XQZ games console is late.');
+    expect(e.orgs).toEqual(['ABEC']);
+  });
+
+  it('"Hudson\'s Bay shares" after "Hudson\'s Bay Co." is the company, not "Hudson"', () => {
+    const e = entities("Marlow's Bay Co. announced terms of a rights issue.", "On the Toronto Stock Exchange, Marlow's Bay shares closed at C$35.");
+    expect(e.orgs).toEqual(["Marlow's Bay Co", 'Toronto Stock Exchange']);
+  });
+
+  it('"the X Grand Air unit" after "X Grand Inc.": a unit led by an acronym is a company of its own', () => {
+    const e = entities('QMG Grand Inc. has agreed to pay $93 million.', 'Refurbishing the aircraft of the QMG Grand Air unit will cost more.');
+    expect(e.orgs).toEqual(['QMG Grand Air', 'QMG Grand Inc']);
+  });
+
+  it('the Federal Reserve is known by name', () => {
+    expect(entities('The Federal Reserve has made clear that it expects the economy to slow.').orgs).toEqual(['Federal Reserve']);
+  });
+});
