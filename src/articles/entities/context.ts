@@ -12,7 +12,7 @@ import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/pl
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
 import { NATIONAL_ADJECTIVE, personWithContext, placeByName } from './names';
-import { ADVERB, PAST_TENSE, ROLE_ADJECTIVE } from './roles';
+import { ADVERB, basedOrFrom, PAST_TENSE, ROLE_ADJECTIVE } from './roles';
 import type { EntityRegistry, PendingName } from './registry';
 
 const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${[...ORG_DESCRIPTORS].join('|')})\\s*,?\\s*$`);
@@ -200,7 +200,7 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   if (ROLE_SET.has(lower) || (p.words.length === 1 && PLACE_HEADS.has(lower))) return false;
   if (p.words.length === 1 && [...DEMONYMS.keys()].some((d) => first.startsWith(d))) return false;
   // "Anglo-French financier", "Montreal-based financier": where someone is from or based, not a body
-  if (p.words.length === 1 && (/-based$/.test(first) || (first.includes('-') && DEMONYMS.has(first.split('-').pop() as string)))) return false;
+  if (p.words.length === 1 && basedOrFrom(first)) return false;
   if (registry.isPersonWord(p.words[p.words.length - 1]) || (p.words.length === 1 && registry.isPersonWord(first))) return false;
   // "President Bush … Bush said": a surname the article writes after a title is a person's wherever it stands alone
   if (p.words.length === 1 && registry.surnameRefs.some((r) => r.surname === first && r.role)) return false;

@@ -26,6 +26,11 @@ export const PAST_TENSE = /^[a-z]{3,}(?:ied|ated|cted|sted|ssed|ised|ized|ked|pe
 /** Adjectives that qualify a role and name no body ("Parliamentary president", "Presidential spokesman"). */
 export const ROLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}(?:ary|ial|ive|ous)$/u;
 
+/** "Montreal-based", "Anglo-French": one word saying where someone or something is based or from, never a body. */
+export function basedOrFrom(word: string): boolean {
+  return /-based$/i.test(word) || (word.includes('-') && DEMONYMS.has(word.split('-').pop() as string));
+}
+
 /** Lower-case words that may qualify a role before its head ("petroleum minister", "senior policy adviser"). */
 const MAX_QUALIFIERS = 3;
 
@@ -104,8 +109,7 @@ function nameBefore(words: string[], initialAt: number): string | undefined {
   if (owner >= 0) out.splice(owner + 1);
   if (out.length === 0) return undefined;
   if (out.length === 1 && ROLE_ADJECTIVE.test(out[0]) && !knownOrganisation(out[0])) return undefined;
-  // "Montreal-based financier", "Anglo-French financier": where someone is based or from, not a body
-  if (out.length === 1 && (/-based$/i.test(out[0]) || (out[0].includes('-') && DEMONYMS.has(out[0].split('-').pop() as string)))) return undefined;
+  if (out.length === 1 && basedOrFrom(out[0])) return undefined;
   if (words.length - out.length === initialAt && out.length === 1 && !/^\p{Lu}{2,}/u.test(out[0]) && !DEMONYMS.has(out[0]) && !PLACES.has(out[0].toLowerCase())) return undefined;
   return out.join(' ').replace(/['’]s?$/, '');
 }

@@ -1,6 +1,6 @@
 // The role rules alone, on phrases written for the test.
 import { describe, expect, it } from 'vitest';
-import { appositiveRole, orgBefore, roleBefore } from '../../../src/articles/entities/roles';
+import { appositiveRole, basedOrFrom, orgBefore, roleBefore } from '../../../src/articles/entities/roles';
 
 describe('roles before a name', () => {
   it('keeps the qualifiers of the role and takes the owner from a possessive', () => {
@@ -93,5 +93,12 @@ describe('more appositive shapes of news writing (issue 12)', () => {
   it('a place or nationality before "financier" is no organisation ("Montreal-based financier", "Anglo-French financier")', () => {
     expect(roleBefore('a bid from Anglo-French financier ')).toEqual({ role: 'financier' });
     expect(roleBefore('a bid from Montreal-based financier ')).toEqual({ role: 'financier' });
+  });
+});
+
+describe('where someone is based or from is one test (issue 12)', () => {
+  it('"Montreal-based", "Anglo-French", in any case, name no body; a plain name or a hyphenated body does', () => {
+    expect(['Montreal-based', 'Toronto-Based', 'Anglo-French'].map(basedOrFrom)).toEqual([true, true, true]);
+    expect(['Coca-Cola', 'Gazprom', 'Rolls-Royce'].map(basedOrFrom)).toEqual([false, false, false]);
   });
 });
