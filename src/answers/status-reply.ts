@@ -21,6 +21,12 @@ export function loadingText(p: { done: number; total: number }): string {
   return p.total > 0 ? `${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} files read` : 'listing the articles folder';
 }
 
+/** "2 pending · 1 missed · 1 failed"; "None" when there are none of any. */
+function memberRemindersText(c: NonNullable<StatusSnapshot['memberReminders']>): string {
+  const parts = [c.pending && `${c.pending} pending`, c.missed && `${c.missed} missed`, c.failed && `${c.failed} failed`].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'None';
+}
+
 const channel = (id: string) => (/^\d{17,20}$/.test(id) ? channelMention(id) : `#${safe(id)}`);
 
 export function statusReply(s: StatusSnapshot, now: Date): Reply {
@@ -40,6 +46,7 @@ export function statusReply(s: StatusSnapshot, now: Date): Reply {
         : 'None scheduled',
     },
     { name: 'Missed reminders', value: String(s.missedReminders), inline: true },
+    ...(s.memberReminders ? [{ name: 'Member reminders (Remind me)', value: memberRemindersText(s.memberReminders), inline: true }] : []),
     listField('Broken subscriptions', s.brokenSubscriptions.map((b) => `${channel(b.channelId)}: ${safe(b.reason)}`)) ?? {
       name: 'Broken subscriptions',
       value: 'None',

@@ -11,6 +11,8 @@ export interface StatusSnapshot {
   nextPosts?: { at: Date; description: string; channelId: string }[];
   lastError: { at: Date; message: string; id?: string } | null;
   missedReminders: number;
+  /** Members' own reminders (Remind me) the viewer's server holds; absent where Herald keeps none (no member store). */
+  memberReminders?: { pending: number; missed: number; failed: number };
   brokenSubscriptions: { channelId: string; reason: string }[];
   failingFeeds: { url: string; lastError: string; failures: number }[];
   /** Channels with webhook delivery whose announcements go out as Herald's own messages, and why. */

@@ -9,12 +9,13 @@ import type { ArticleLibrary, LibraryChange, TrackedArticle } from '../articles/
 import type { PostResult } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
+import type { StatusContributor } from '../core/status-snapshot';
 import { dayText, timestampPart } from '../format/dates';
 import { clip } from '../format/text';
 import { bold, safe, userMention } from '../format/parts';
 import { publishedAt } from '../stories/index';
 import { movedEvents } from '../stories/link';
-import type { MemberReminder, MemberReminderState, MemberReminderStore } from './member-store';
+import type { MemberReminder, MemberReminderCounts, MemberReminderState, MemberReminderStore } from './member-store';
 import { articleRef, isUpcomingDay, memberDueAt, parseRemindMe, planMember, remindMeButtons, remindMeEvents, type NewerMove } from './members';
 import { isFarMove, type MoveHolds } from './holds';
 import { timing } from './decide';
@@ -78,6 +79,8 @@ export class MemberReminders implements MemberReminderService {
   private readonly refs = new WeakMap<TrackedArticle, string>();
   /** Origins whose article is now read from an identical copy: applied before the next reconciliation. */
   private renames: Array<{ from: string; to: string; keys: Map<string, string> }> = [];
+  /** What /status counts, per server: read again whenever this process changes a reminder's state. */
+  private counts: MemberReminderCounts[] = [];
 
   constructor(private readonly o: MemberRemindersOptions) {}
 
@@ -86,6 +89,27 @@ export class MemberReminders implements MemberReminderService {
     const released = await this.o.store.releaseClaims(this.o.clock.now());
     if (released) this.o.log.warn({ released }, 'member reminders claimed by a previous run are due again (same nonce)');
     await this.reconcile();
+  }
+
+  /**
+   * Contributes memberReminders to /status: a server sees its own members' reminders, a DM those set
+   * outside a server, the status page all of them.
+   */
+  statusContributor(): StatusContributor {
+    return (_now, guildId) => {
+      const total = { pending: 0, missed: 0, failed: 0 };
+      for (const c of this.counts) {
+        if (guildId !== undefined && c.guildId !== (guildId ?? '')) continue;
+        total.pending += c.pending;
+        total.missed += c.missed;
+        total.failed += c.failed;
+      }
+      return { memberReminders: total };
+    };
+  }
+
+  async refreshCounts(): Promise<void> {
+    this.counts = await this.o.store.counts();
   }
 
   /** Keeps pending member reminders in step with the library (date moves, events gone). */
@@ -128,7 +152,7 @@ export class MemberReminders implements MemberReminderService {
       if (moved) this.o.log.info({ from, to, moved }, 'article now read from its copy: member reminders follow');
     }
     const origins = await this.o.store.pendingOrigins();
-    if (origins.length === 0) return;
+    if (origins.length === 0) return this.refreshCounts();
     const wanted = new Set(origins);
     const byOrigin = new Map<string, TrackedArticle>();
     for (const t of this.o.library.list()) {
@@ -141,6 +165,7 @@ export class MemberReminders implements MemberReminderService {
         await this.reconcileOne(r, full && this.o.scopes ? this.o.scopes.view(full, viewerOf(r)) : full, now);
       }
     }
+    await this.refreshCounts();
   }
 
   /** One pending reminder against its article as its member's server sees it (undefined: gone or not seen). */
@@ -221,6 +246,7 @@ export class MemberReminders implements MemberReminderService {
     // the press is answered within Discord's three seconds, whatever else is pending).
     if (added.created) {
       await this.reconcileOne(added.reminder, tracked, now);
+      await this.refreshCounts();
       return { ok: true, created: true, reminder: (await this.o.store.get(added.reminder.id)) ?? added.reminder };
     }
     return { ok: true, ...added };
@@ -243,6 +269,7 @@ export class MemberReminders implements MemberReminderService {
     const before = await this.o.store.get(id);
     if (!before || before.userId !== userId) return { ok: false, reason: 'That is not one of your reminders.' };
     if (!(await this.o.store.cancel(id, 'cancelled by you', this.o.clock.now(), userId))) return { ok: false, reason: `That reminder is already ${before.state}.` };
+    await this.refreshCounts();
     return { ok: true, reminder: (await this.o.store.get(id)) ?? before };
   }
 
@@ -298,7 +325,10 @@ export class MemberReminders implements MemberReminderService {
       }
       if (batch.length < BATCH) break;
     }
-    if (report.posted + report.retried + report.failed + report.missed > 0) this.o.log.info(report, 'due member reminders processed');
+    if (report.posted + report.retried + report.failed + report.missed > 0) {
+      this.o.log.info(report, 'due member reminders processed');
+      await this.refreshCounts();
+    }
     return report;
   }
 

@@ -36,6 +36,15 @@ export interface MemberReminder {
   sentAt: number | null;
 }
 
+/** How many of one server's member reminders are pending (or being sent), missed and failed. */
+export interface MemberReminderCounts {
+  /** '' for reminders set outside a server. */
+  guildId: string;
+  pending: number;
+  missed: number;
+  failed: number;
+}
+
 export type NewMemberReminder = Pick<MemberReminder, 'userId' | 'guildId' | 'origin' | 'eventKey' | 'eventDate' | 'time' | 'timezone' | 'dueAt' | 'content'>;
 
 /** A pending reminder's new due instant: a date move (movedFrom/movedBy) or another time zone. */
@@ -57,6 +66,8 @@ export interface MemberReminderStore {
   pendingOf(filter: { origin: string } | { userId: string }): Promise<MemberReminder[]>;
   /** Articles that still have pending member reminders. */
   pendingOrigins(): Promise<string[]>;
+  /** Pending (with claimed), missed and failed reminders per server, for /status; servers with none are left out. */
+  counts(): Promise<MemberReminderCounts[]>;
   /**
    * The article's file went but an identical copy holds it: its pending reminders follow the copy, their
    * event keys (which name the origin) renamed by `keys` (old → new). Returns how many moved.

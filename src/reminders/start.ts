@@ -98,6 +98,7 @@ export async function startReminders(o: StartRemindersOptions): Promise<Reminder
     members.attach(o.library);
   }
   o.status.contribute(reminders.statusContributor());
+  if (members) o.status.contribute(members.statusContributor());
   // Server reminders, then members' own: one scan, so both post within seconds of their instant.
   o.scheduler.add({
     name: 'reminders.due-scan',

@@ -1,7 +1,7 @@
 // MemberReminderStore on better-sqlite3 (one process). Rows are checked with zod when read back.
 import { z } from 'zod';
 import type { Db } from './db';
-import type { MemberReminder, MemberReminderState, MemberReminderStore, MemberReschedule, NewMemberReminder } from '../reminders/member-store';
+import type { MemberReminder, MemberReminderCounts, MemberReminderState, MemberReminderStore, MemberReschedule, NewMemberReminder } from '../reminders/member-store';
 import { contentSchema, newNonce } from './reminders-sqlite';
 
 const rowSchema = z.object({
@@ -57,6 +57,16 @@ export function toMemberReminder(row: unknown): MemberReminder {
   };
 }
 
+/** /status's counts per server (both stores): sent and cancelled reminders, the bulk of the table, are not read. */
+export const COUNTS_SQL = `SELECT guild_id, count(*) FILTER (WHERE state IN ('pending', 'claimed')) AS pending, count(*) FILTER (WHERE state = 'missed') AS missed,
+    count(*) FILTER (WHERE state = 'failed') AS failed
+  FROM member_reminders WHERE state IN ('pending', 'claimed', 'missed', 'failed') GROUP BY guild_id ORDER BY guild_id`;
+
+/** A counts row (PostgreSQL hands count(*) back as a string). */
+export const countsRow = z
+  .object({ guild_id: z.string(), pending: z.coerce.number().int(), missed: z.coerce.number().int(), failed: z.coerce.number().int() })
+  .transform((r): MemberReminderCounts => ({ guildId: r.guild_id, pending: r.pending, missed: r.missed, failed: r.failed }));
+
 /** Pending and claimed soonest first; history newest first (both stores order alike). */
 export const orderFor = (state: MemberReminderState) => (state === 'pending' || state === 'claimed' ? 'due_at ASC, id ASC' : 'updated_at DESC, id DESC');
 
@@ -108,6 +118,10 @@ export class SqliteMemberReminderStore implements MemberReminderStore {
 
   async pendingOrigins(): Promise<string[]> {
     return (this.db.prepare("SELECT DISTINCT origin FROM member_reminders WHERE state = 'pending'").all() as { origin: string }[]).map((r) => r.origin);
+  }
+
+  async counts(): Promise<MemberReminderCounts[]> {
+    return this.db.prepare(COUNTS_SQL).all().map((row) => countsRow.parse(row));
   }
 
   async reschedule(id: number, c: MemberReschedule, now: Date): Promise<boolean> {

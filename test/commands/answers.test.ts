@@ -390,6 +390,16 @@ describe('/status', () => {
       { name: 'Last error', value: '<t:1795777200:f> (<t:1795777200:R>) [id abcd1234]: boom' },
     ]);
   });
+
+  it("counts members' own reminders (Remind me) where Herald keeps them", async () => {
+    const { run, status } = setup([track(seed)], '2026-11-27T12:05:00Z');
+    const members = { pending: 2, missed: 0, failed: 1 };
+    status.contribute(() => ({ memberReminders: members }));
+    const field = async () => embed(await run('status')).fields?.find((f) => f.name === 'Member reminders (Remind me)');
+    expect(await field()).toEqual({ name: 'Member reminders (Remind me)', value: '2 pending · 1 failed', inline: true });
+    Object.assign(members, { pending: 0, failed: 0 });
+    expect((await field())?.value).toBe('None');
+  });
 });
 
 describe('/help', () => {

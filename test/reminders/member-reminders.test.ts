@@ -101,6 +101,22 @@ describe('a member reminder', () => {
     expect([failed.state, failed.lastError]).toEqual(['failed', 'Cannot send messages to this user (50007), and the server has no reminder channel to ping them in']);
   });
 
+  it('is counted in /status: pending until it fails, per server, and all of them on the status page', async () => {
+    const counts = (guildId?: string | null) => members.statusContributor()(h.clock.now(), guildId).memberReminders;
+    expect(counts(fake.guildId)).toEqual({ pending: 0, missed: 0, failed: 0 });
+    fake.closedDms.add(fake.users.member);
+    await remind();
+    await remind(fake.users.admin, null);
+    expect(counts(fake.guildId)).toEqual({ pending: 1, missed: 0, failed: 0 });
+    expect(counts('999')).toEqual({ pending: 0, missed: 0, failed: 0 });
+    expect(counts(null)).toEqual({ pending: 1, missed: 0, failed: 0 });
+    expect(counts()).toEqual({ pending: 2, missed: 0, failed: 0 });
+    h.clock.set('2024-11-28T09:00:02Z');
+    expect(await members.runDue()).toMatchObject({ failed: 1, posted: 1 });
+    expect(counts(fake.guildId)).toEqual({ pending: 0, missed: 0, failed: 1 });
+    expect(counts()).toEqual({ pending: 0, missed: 0, failed: 1 });
+  });
+
   it('moves when a newer article moves the date, and its message says so; cancelled by its member, it stays listed', async () => {
     await remind();
     const followUp = join(dir, 'csto-postponed.txt');

@@ -48,6 +48,9 @@ describe('Remind me through discord.js and restarts', () => {
         expect(pressed.ephemeral).toBe(true);
         expect(pressed.final?.content).toMatch(/^Reminder set: a direct message on 28 November 2024 at 09:00 \(UTC\)/);
       }
+      const status = await fake.injectCommand('status', {}, { userId: fake.users.member });
+      const fields = (status.final?.embeds[0] as { fields: { name: string; value: string }[] }).fields;
+      expect(fields.find((f) => f.name === 'Member reminders (Remind me)')?.value).toBe('2 pending');
     } finally {
       await stop(first);
     }

@@ -3,9 +3,9 @@
 // process as holder), so two processes never take the same member reminder; a claim whose holder is gone
 // is taken over, re-sent with the same nonce.
 import type pg from 'pg';
-import type { MemberReminder, MemberReminderState, MemberReminderStore, MemberReschedule, NewMemberReminder } from '../../reminders/member-store';
+import type { MemberReminder, MemberReminderCounts, MemberReminderState, MemberReminderStore, MemberReschedule, NewMemberReminder } from '../../reminders/member-store';
 import { newNonce } from '../reminders-sqlite';
-import { orderFor, toMemberReminder } from '../member-reminders-sqlite';
+import { COUNTS_SQL, countsRow, orderFor, toMemberReminder } from '../member-reminders-sqlite';
 import { PgClaimedRows } from './claimed-rows';
 import { inTransaction } from './pool';
 
@@ -65,6 +65,10 @@ export class PgMemberReminderStore extends PgClaimedRows implements MemberRemind
 
   async pendingOrigins(): Promise<string[]> {
     return (await this.pool.query<{ origin: string }>("SELECT DISTINCT origin FROM member_reminders WHERE state = 'pending'")).rows.map((r) => r.origin);
+  }
+
+  async counts(): Promise<MemberReminderCounts[]> {
+    return (await this.pool.query(COUNTS_SQL)).rows.map((row) => countsRow.parse(row));
   }
 
   async reschedule(id: number, c: MemberReschedule, now: Date): Promise<boolean> {

@@ -56,6 +56,30 @@ export function memberReminderStoreContract(open: OpenMemberReminderStore): void
       expect(await store.get(999_999)).toBeUndefined();
     }));
 
+    it('counts pending (with claimed), missed and failed reminders per server for /status, and no sent or cancelled one', withStore(async (store) => {
+      expect(await store.counts()).toEqual([]);
+      const add = async (over: Partial<NewMemberReminder>) => (await store.add(memberReminder(over), now())).reminder;
+      await add({ eventKey: 'p1' });
+      const claimed = await add({ eventKey: 'c1' });
+      const missed = await add({ eventKey: 'm1' });
+      const failed = await add({ eventKey: 'f1' });
+      const sent = await add({ eventKey: 's1' });
+      const cancelled = await add({ eventKey: 'x1' });
+      await add({ eventKey: 'p2', guildId: '222' });
+      const dm = await add({ eventKey: 'm2', guildId: '' });
+      for (const r of [claimed, sent]) expect(await store.claim(r, T0 + 60_000, now())).toBe(true);
+      await store.markSent(sent.id, { via: 'dm', channelId: '9', messageId: '10' }, now());
+      await store.finish(missed.id, 'missed', 'late', now());
+      await store.finish(failed.id, 'failed', 'DMs closed', now());
+      await store.finish(dm.id, 'missed', 'late', now());
+      expect(await store.cancel(cancelled.id, 'gone', now())).toBe(true);
+      expect(await store.counts()).toEqual([
+        { guildId: '', pending: 0, missed: 1, failed: 0 },
+        { guildId: '111', pending: 2, missed: 1, failed: 1 },
+        { guildId: '222', pending: 1, missed: 0, failed: 0 },
+      ]);
+    }));
+
     it('moves a pending reminder with a fresh nonce and says from where; cancels only the owner\'s, with a reason', withStore(async (store) => {
       const { reminder } = await store.add(memberReminder(), now());
       const moved = { eventDate: '2026-11-05', timezone: 'Europe/Paris', dueAt: T0 + 9000, moved: { from: reminder.eventDate, by: 'Summit delayed' } };
