@@ -98,7 +98,8 @@ export const OCCUPATIONS = [
   'tycoon', 'magnate', 'actor', 'actress', 'singer', 'bassist', 'guitarist', 'drummer', 'producer', 'presenter',
   'author', 'writer', 'campaigner', 'lawyer', 'economist', 'analyst', 'coach', 'correspondent', 'editor',
   'astronaut', 'cosmonaut', 'financier', 'delegate', 'publisher', 'trader', 'broker', 'scholar', 'official', 'diplomat',
-  'activist', 'commentator', 'reporter', 'journalist', 'columnist', 'physician', 'accountant',
+  'activist', 'commentator', 'reporter', 'journalist', 'columnist', 'physician', 'accountant', 'interpreter', 'translator',
+  'expert', 'photographer', 'cameraman',
 ];
 export const OCCUPATION_SET = new Set(OCCUPATIONS);
 export const ROLE_SET = new Set([...ROLE_TITLES, ...OCCUPATIONS]);

@@ -43,7 +43,8 @@ const COMPANY_DEAL_AFTER = /^\s+(?:(?:has|had|also)\s+)?agreed\s+to\s+(?:sell|bu
 const COMPANY_OWNS = /^\s*(?:[a-z-]+\s+){0,2}?(?:shares|stock|share\s+price|earnings|profits?|net\s+income|revenues?|shareholders|stockholders|subsidiary|subsidiaries|units?|division|directors|plants?|factory|factories|headquarters)\b/;
 /** "the MGM Grand Air unit": a part of a company is one */
 const SUBSIDIARY_AFTER = /^\s+(?:unit|units|subsidiary|subsidiaries|division|affiliate)\b/;
-const COMPANY_APPOSITIVE = /^,\s+(?:which\s+is\s+)?based\s+in\s+\p{Lu}/u;
+/** ", based in Ohio"; ", its current source of chassis": an appositive with "its" speaks of a thing or a body, never a person */
+const COMPANY_APPOSITIVE = /^,\s+(?:(?:which\s+is\s+)?based\s+in\s+\p{Lu}|its\s+(?:[a-z-]+\s+){0,3}(?:source|supplier|customer|client|partner|parent|owner|lender|backer|buyer|competitor|rival)\b)/u;
 
 function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
@@ -58,7 +59,7 @@ function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
 }
 
 const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;
-const PLACE_BEFORE = /(?:\b(?:in|near|outside|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of)\s+)$/;
+const PLACE_BEFORE = /(?:\b(?:in|near|outside|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of|province\s+of|region\s+of|district\s+of|county\s+of|island\s+of)\s+)$/;
 /** "from Bromesberrow, near Ledbury", "at Balado, near Kinross": these prepositions lead to a company as often, so they need a place beside. */
 const WEAK_PLACE_BEFORE = /\b(?:from|at)\s+$/;
 const PLACE_AFTER_AREA = /^\s+(?:area|district|region|constituency|town|village|suburb)\b/;
@@ -76,7 +77,8 @@ function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
   if (DESCRIPTOR_APPOSITIVE.test(after)) return true;
   if (ROLE_OF.test(before)) return true;
   if (ATTRIBUTE_AFTER.test(after) && !p.possessive && !p.initial) return true;
-  if (!p.possessive && ROLE_AFTER.test(after)) return true;
+  // ("his Cambodian interpreter X": a nationality before a role is where the role is held, not a body)
+  if (!p.possessive && ROLE_AFTER.test(after) && !(p.words.length === 1 && NATIONAL_ADJECTIVE.test(p.name))) return true;
   if (p.possessive) {
     // "Unison's 800,000 workers", "Oxfam's Barbara Stocking", "Labour's head of …", "Konami's Pro Evo"
     if (/^\s*\d/.test(after)) return true;

@@ -536,12 +536,16 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   const lower = toks.map((t) => t.lower);
   // "Tony Hawk's Underground 2": a name owning a capitalised title is a title
   if (ctx.possessive && /^\s*\p{Lu}/u.test(after) && !/^\s*(?:Mr|Mrs|Ms|Dr)\b/.test(after)) return false;
+  const role = appositiveRole(after);
+  // "John Deere, its current source of chassis": a person is never "its" anything
+  if (!role && /^,\s+its\s/.test(after)) return false;
   if (FIRST_NAMES.has(lower[0]) || registry.honorificSurnames.has(toks[toks.length - 1].text)) return true;
-  if (appositiveRole(after) || roleBefore(before, after)) return true;
+  if (role || roleBefore(before, after)) return true;
   // "Yvon Bussieres was named chief operating officer"
   const office = NAMED_TO.exec(after);
   if (office && appositiveRole(`, ${after.slice(office[0].length)}`)) return true;
-  if (/^,\s+(?:who\b|\d{1,3}\s*[,.)]|(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+))/.test(after)) {
+  // (not "guerrillas from Anlong Veng, who have …": after a preposition of place the clause is about the people there)
+  if (/^,\s+(?:who\b|\d{1,3}\s*[,.)]|(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+))/.test(after) && !(/^,\s+who\b/.test(after) && /\b(?:from|in|at|near)\s+$/.test(before))) {
     const kin = /^,\s+(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+)/.exec(after);
     if (!kin || /^,\s+(?:who\b|\d)/.test(after) || KINSHIP_WORDS.has(kin[1])) return true;
   }
@@ -803,7 +807,8 @@ function attachOrganisation(registry: EntityRegistry, given: string, sentence: n
   } else if (placeByName(organisation)) {
     const place = placeByName(organisation)!;
     registry.addPlace(place.name, place.kind, sentence);
-  } else if (!registry.isPersonWord(organisation)) {
+  } else if (!registry.isPersonWord(organisation) && !(words(organisation).length === 1 && NATIONAL_ADJECTIVE.test(organisation))) {
+    // ("his Cambodian interpreter": a nationality the word list lacks is no body either)
     registry.addOrg(organisation, sentence);
   }
   return organisation;

@@ -136,6 +136,10 @@ export function roleBefore(before: string, after = ''): RoleFound | null {
     }
     const direct = roleBefore(`${inner} `);
     if (direct) return direct;
+    // "one of its top leaders, Ieng Sary": one of the holders of a role in the plural holds it
+    const oneOf = /\bone\s+of\s+(?:the|its|his|her|their)\s+((?:[a-z-]+\s+){0,2})([a-z-]+)$/.exec(inner);
+    const singular = oneOf && singularRole(oneOf[2]);
+    if (oneOf && singular && oneOf[1].split(/\s+/).filter(Boolean).every((w) => isQualifier(w))) return { role: `${oneOf[1]}${singular}` };
   }
   const trimmed = before.replace(/\s+$/, '');
   if (trimmed.length === before.length && before.length > 0) return null; // no space before the name
@@ -184,11 +188,14 @@ function roleAtPhrase(phrase: string): { role: string; rest: string; country?: s
  * X", ", 37, a huntsman from Ledbury", ", E&Y's UK head of tax", ", a former Eton pupil and joint leader of …".
  */
 export function appositiveRole(after: string, plural = false): RoleFound | null {
-  const appositive = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an)\s+)?/.exec(after);
+  // ", then the guerrilla group's leader": a time word before the appositive's article
+  const appositive = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was)\s+)?(?:(?:then|now)\s+)?(?:(?:the|a|an)\s+)?/.exec(after);
   if (!appositive) return null;
   const phrase = after.slice(appositive[0].length).split(/[,;:()"“”]|\s[-–]\s/)[0];
   const possessiveOrg = /^((?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*)['’]s?\s+/u.exec(phrase);
   let roleText = possessiveOrg ? phrase.slice(possessiveOrg[0].length) : phrase;
+  // "the guerrilla group's leader", "the company's president": a body named by a common noun owns the role
+  if (!possessiveOrg) roleText = roleText.replace(/^(?:[a-z-]+\s+){0,2}[a-z-]+['’]s\s+(?=[a-z])/, '');
   // "UK head of tax": a country or nationality before the role qualifies it
   roleText = roleText.replace(/^(?:\p{Lu}\p{L}*\s+)(?=[a-z])/u, (w) => (PLACES.has(w.trim().toLowerCase()) || DEMONYMS.has(w.trim()) ? '' : w));
   // "a Fidelity vice president", "a Police Department spokesman": the body named before the role

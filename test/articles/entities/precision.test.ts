@@ -312,3 +312,28 @@ describe('a nationality adjective names no place (issue 12)', () => {
     expect(e.places).toEqual(['Cairo', 'Egypt']);
   });
 });
+
+describe('people with no given name the word lists know (issue 12)', () => {
+  it('a role after the name (", then the guerrilla group\'s leader") or before it ("one of its top leaders, X"; "his Cambodian interpreter X") makes a person', () => {
+    const e = entities(
+      'He was killed by a faction loyal to Tol Vek, then the guerrilla group\'s leader.',
+      'The group split after the defection of one of its top leaders, Ieng Varo.',
+      'He was abducted with his Cambodian interpreter Houn Rath in March.',
+    );
+    expect(e.people).toEqual(['Houn Rath', 'Ieng Varo', 'Tol Vek']);
+    expect(e.roles).toEqual({ 'Houn Rath': 'interpreter', 'Ieng Varo': 'top leader', 'Tol Vek': 'leader' });
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('"guerrillas from Anlong Veng, who have …" is a place, not a person; "the province of X" too', () => {
+    const e = entities('They were aided by guerrillas from Anlong Vorn, who have formed an alliance.', 'The camp lies opposite the Thai province of Surat.');
+    expect(e.people).toEqual([]);
+    expect(e.places).toContain('Surat');
+  });
+
+  it('a company named after a person ("John Deere, its current source of …") is no person', () => {
+    const e = entities('The company is phasing out John Derwent, its current source of chassis.');
+    expect(e.people).toEqual([]);
+    expect(e.orgs).toEqual(['John Derwent']);
+  });
+});
