@@ -553,6 +553,9 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   if (toks.length <= 3 && (SAYING.test(after) || (SAID_BEFORE.test(before) && !roleFollows(after)))) return true;
   // "according to Jo Baines", "starring Ned Potter", "directed by Ann Lee"
   if (toks.length <= 3 && PERSON_BEFORE.test(before)) return true;
+  // "three of the company's directors, Burt Sugarman, James Trotter and …": a role in the plural before a list of names
+  const listed = PLURAL_ROLE_BEFORE_LIST.exec(before);
+  if (listed && singularRole(listed[1])) return true;
   // "Jo Baines's wife", "Ned Potter's own"
   if (ctx.possessive && /^\s*(?:own|late|(?:[a-z]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|children|parents|partner|girlfriend|boyfriend|career|lawyer|lawyers|spokesman|spokeswoman|agent|manager|aide|aides|bodyguard|bodyguards|biographer|assassin|assassins|assassination|murder|murderer|killer|killers|funeral|death))\b/.test(after)) return true;
   // "Name, a …, said": an appositive, then the reporting verb
@@ -656,11 +659,15 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
     return;
   }
   const { toks } = ctx;
-  const nameLike = !name.includes('&') && toks.length >= 2 && toks.length <= 4 && isNameToken(toks[0]) && isNameToken(toks[toks.length - 1])
-    && toks.every((t) => isNameToken(t) || NAME_PARTICLES.has(t.text));
+  // "James M. Trotter III", "Louis Jones Jr.": a generational suffix ends a person's name
+  // (after a given name or a middle initial only: "World War II" is no one)
+  const suffixed = toks.length >= 3 && GENERATION.test(toks[toks.length - 1].text) && (FIRST_NAMES.has(toks[0].lower) || toks.some((t) => /^\p{Lu}$/u.test(t.text)));
+  const core = suffixed ? toks.slice(0, -1) : toks;
+  const nameLike = !name.includes('&') && core.length >= 2 && core.length <= 4 && isNameToken(core[0]) && isNameToken(core[core.length - 1])
+    && core.every((t) => isNameToken(t) || NAME_PARTICLES.has(t.text));
   // "Unicorp Canada": a name ending in a country is a company's or a place's, not a person's
   const endsInCountry = placeByName(ws[ws.length - 1])?.kind === 'country';
-  if (nameLike && !endsInCountry && !NOT_ORG_TAILS.has(lower[lower.length - 1]) && !lower.some((w) => ORG_HEADS.has(w))) {
+  if (nameLike && !endsInCountry && !NOT_ORG_TAILS.has(core[core.length - 1].lower) && !lower.some((w) => ORG_HEADS.has(w))) {
     if (personEvidence(registry, ctx, name)) {
       personWithContext(registry, name, sentence, ctx.before, ctx.after);
       return;
@@ -783,6 +790,9 @@ const PLURAL_ROLE_BEFORE_LIST = /\b([a-z][a-z-]*(?:s|men)),?\s+(?:(?:\p{Lu}[\p{L
 
 /** A verb that gives someone an office: "was named", "has been appointed", "was elected", "resigned as", "stepped down as". */
 const NAMED_TO = /^\s+(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to|made)(?:\s+as)?|(?:resigned|stepped\s+down|retired|quit)\s+as)\s+(?=[a-z])/;
+
+/** A generational suffix after a surname. */
+const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;
 
 /** A given name and a surname (or two), nothing that makes them an institution or a place. */
 function personShaped(name: string): boolean {

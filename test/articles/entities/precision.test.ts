@@ -337,3 +337,18 @@ describe('people with no given name the word lists know (issue 12)', () => {
     expect(e.orgs).toEqual(['John Derwent']);
   });
 });
+
+describe('people listed after a role in the plural, with generational suffixes (issue 12)', () => {
+  it('"three of the company\'s directors, Burt Sugarman, James M. Trotter III and …": each is a person and a director; "World War II" is no one', () => {
+    const e = entities("A group led by three of the company's directors, Burt Sagerman, James M. Trotwell III and Willam E. Trotwell II, indicated it had a stake.", 'World War II ended in 1945.');
+    expect(e.people).toEqual(['Burt Sagerman', 'James M. Trotwell III', 'Willam E. Trotwell II']);
+    expect(Object.values(e.roles)).toEqual(['director', 'director', 'director']);
+  });
+});
+
+describe('places after "port of" and "province of", before a dash (issue 12)', () => {
+  it('"Jordan\'s Red Sea port of Aqaba", "the Thai province of Surin _ against …"', () => {
+    const e = entities("The blockade may extend to Jordan's Red Sea port of Aqabri to shut the route.", 'The camp lies opposite the Thai province of Surat _ against all odds.');
+    expect(e.places).toEqual(['Aqabri', 'Jordan', 'Red Sea', 'Surat']);
+  });
+});
