@@ -296,16 +296,26 @@ export class Band {
   readonly pixels: Uint8Array;
   top = 0;
   rows = 0;
+  /** The whole picture's height. */
+  height = 0;
   private readonly acc: Float32Array;
 
   constructor(
     readonly width: number,
-    /** The whole picture's height. */
-    readonly height: number,
+    height: number,
   ) {
-    if (!(width > 0 && height > 0 && Number.isInteger(width) && Number.isInteger(height))) throw new Error(`a picture of ${width}×${height} pixels cannot be drawn`);
+    if (!(width > 0 && Number.isInteger(width))) throw new Error(`a picture of ${width}×${height} pixels cannot be drawn`);
     this.pixels = new Uint8Array(width * BAND * 4);
     this.acc = new Float32Array((width + 2) * BAND);
+    this.picture(height);
+  }
+
+  /** Starts a picture of this width and `height` rows (a band is reused from one picture to the next). */
+  picture(height: number): void {
+    if (!(height > 0 && Number.isInteger(height))) throw new Error(`a picture of ${this.width}×${height} pixels cannot be drawn`);
+    this.height = height;
+    this.top = 0;
+    this.rows = 0;
   }
 
   /** Moves the band to the rows from `top`, transparent. */

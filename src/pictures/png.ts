@@ -30,13 +30,19 @@ export function crc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
+/** The rows a PngWriter filters with and into, kept from one picture to the next of the same width (drawPng). */
+export interface RowBuffers {
+  /** The row above (zeros above the first). */
+  above: Uint8Array;
+  /** A row filtered "Sub" and "Up". */
+  candidates: [Uint8Array, Uint8Array];
+  /** Two buffers of filtered rows, used in turn: one is filled while zlib deflates the other. */
+  filtered: [Buffer | undefined, Buffer | undefined];
+}
+
+export function rowBuffers(width: number): RowBuffers {
+  const stride = width * 4;
+  return { above: new Uint8Array(stride), candidates: [new Uint8Array(stride), new Uint8Array(stride)], filtered: [undefined, undefined] };
 }
 
 /**
@@ -49,38 +55,37 @@ export class PngWriter {
   private readonly deflater: Deflate = createDeflate({ level: 6 });
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
-  private readonly above: Uint8Array;
-  private readonly candidates: Uint8Array[];
   private written = 0;
-  private readonly buffers: (Buffer | undefined)[] = [undefined, undefined];
   private readonly pending: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
   private turn = 0;
 
   constructor(
     readonly width: number,
     readonly height: number,
+    /** Buffers to filter with (a previous picture's, of the same width); in use until end() resolves. */
+    readonly rows: RowBuffers = rowBuffers(width),
   ) {
+    if (rows.above.length !== width * 4) throw new Error(`row buffers of ${rows.above.length / 4} pixels for a picture ${width} wide`);
+    rows.above.fill(0);
     this.deflater.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.done = new Promise((resolve, reject) => {
       this.deflater.on('end', resolve);
       this.deflater.on('error', reject);
     });
-    this.above = new Uint8Array(width * 4);
-    this.candidates = [0, 1].map(() => new Uint8Array(width * 4));
   }
 
   /** Adds `rows` rows of straight RGBA pixels (from the top down); resolves when they are copied (filtered). */
   async write(pixels: Uint8Array, rows: number): Promise<void> {
     const stride = this.width * 4;
     if (this.written + rows > this.height) throw new Error('more rows than the picture has');
-    // Two buffers of filtered rows, used in turn: one is filled while zlib deflates the other, and a
-    // buffer is filled again only once zlib's write of it has called back.
+    // A buffer of filtered rows is filled again only once zlib's write of it has called back.
     const turn = this.turn;
     this.turn ^= 1;
     await this.pending[turn];
     const size = rows * (stride + 1);
-    let buffer = this.buffers[turn];
-    if (!buffer || buffer.length < size) buffer = this.buffers[turn] = Buffer.alloc(Math.max(size, BAND * (stride + 1)));
+    const filtered = this.rows.filtered;
+    let buffer = filtered[turn];
+    if (!buffer || buffer.length < size) buffer = filtered[turn] = Buffer.alloc(Math.max(size, BAND * (stride + 1)));
     const out = buffer.subarray(0, size);
     for (let y = 0; y < rows; y++) this.filter(pixels.subarray(y * stride, (y + 1) * stride), out, y * (stride + 1));
     this.written += rows;
@@ -88,8 +93,8 @@ export class PngWriter {
   }
 
   private filter(row: Uint8Array, out: Buffer, at: number): void {
-    const up = this.above;
-    const [sub, vertical] = this.candidates;
+    const up = this.rows.above;
+    const [sub, vertical] = this.rows.candidates;
     let sumSub = 0;
     let sumUp = 0;
     for (let i = 0; i < row.length; i++) {
@@ -104,7 +109,7 @@ export class PngWriter {
     up.set(row);
   }
 
-  /** The PNG file, once every row is written. */
+  /** The PNG file, once every row is written: one buffer, zlib's output copied into it once. */
   async end(): Promise<Png> {
     if (this.written !== this.height) throw new Error(`${this.written} of ${this.height} rows written`);
     await Promise.all(this.pending);
@@ -114,9 +119,38 @@ export class PngWriter {
     header.writeUInt32BE(this.width, 0);
     header.writeUInt32BE(this.height, 4);
     header.set([8, 6, 0, 0, 0], 8); // 8 bits a channel, RGBA, deflate, adaptive filtering, no interlace
-    const data = Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', Buffer.concat(this.chunks)), chunk('IEND', new Uint8Array(0))]);
+    const chunks: [string, Uint8Array[]][] = [['IHDR', [header]], ['IDAT', this.chunks], ['IEND', []]];
+    const data = Buffer.allocUnsafe(chunks.reduce((n, [, parts]) => n + 12 + parts.reduce((m, part) => m + part.length, 0), SIGNATURE.length));
+    let at = SIGNATURE.copy(data, 0);
+    for (const [type, parts] of chunks) at = writeChunk(data, at, type, parts);
+    this.chunks.length = 0;
     return { data, width: this.width, height: this.height };
   }
+}
+
+/** Writes one PNG chunk at `at` (length, type, its data's parts in order, CRC of type and data); returns where it ends. */
+function writeChunk(out: Buffer, at: number, type: string, parts: Uint8Array[]): number {
+  const start = at;
+  at = out.write(type, start + 4, 'latin1') + start + 4;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  out.writeUInt32BE(at - start - 8, start);
+  return out.writeUInt32BE(crc32(out.subarray(start + 4, at)), at);
+}
+
+/**
+ * The band and row buffers of the last drawing (≈ 0.4 MB at 800 px wide), kept for the next one of the same
+ * width: pictures are drawn one after another, and fresh buffers for each were left to the garbage
+ * collector, which lets ArrayBuffers pile up by 64 MB before a full collection (issue 17: the resident
+ * peak after 100 /timeline pictures).
+ */
+let spare: { band: Band; rows: RowBuffers } | undefined;
+
+/** Whether drawPng keeps buffers for a next picture `width` pixels wide (for tests). */
+export function keepsBuffersFor(width: number): boolean {
+  return spare?.band.width === width;
 }
 
 /**
@@ -124,8 +158,12 @@ export class PngWriter {
  * back to other work whenever `sliceMs` have passed, so no slice of drawing holds it much longer.
  */
 export async function drawPng(width: number, height: number, shapes: Shape[], sliceMs = 8): Promise<Png> {
-  const writer = new PngWriter(width, height);
-  const band = new Band(width, height);
+  // Taken, not shared: a drawing that runs meanwhile makes its own.
+  const kept = spare?.band.width === width ? spare : undefined;
+  if (kept) spare = undefined;
+  const band = kept?.band ?? new Band(width, height);
+  band.picture(height);
+  const writer = new PngWriter(width, height, kept?.rows);
   const slicer = new Slicer(sliceMs);
   for (let top = 0; top < height; top += BAND) {
     band.reset(top);
@@ -137,7 +175,9 @@ export async function drawPng(width: number, height: number, shapes: Shape[], sl
     await writer.write(band.pixels, band.rows);
     await slicer.pause();
   }
-  return writer.end();
+  const png = await writer.end();
+  spare = { band, rows: writer.rows };
+  return png;
 }
 
 /** The cache's budget for PNG data: a tall story picture is hundreds of kilobytes, and 64 of them would be tens of megabytes. */

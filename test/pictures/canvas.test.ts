@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BAND, Path, rasterise, runSliced, shape, strokePath, type Part, type Rect, type Rgb } from '../../src/pictures/canvas';
 import { Typesetter } from '../../src/pictures/glyphs';
-import { crc32, drawPng, PngWriter } from '../../src/pictures/png';
+import { crc32, drawPng, keepsBuffersFor, PngWriter } from '../../src/pictures/png';
 import { textParts } from '../../src/pictures/timeline-draw';
 import { decodePng } from './png-decode';
 
@@ -159,6 +159,28 @@ describe('PNG encoder', () => {
     const png = await drawPng(50, 90, shapes);
     expect([png.width, png.height]).toEqual([50, 90]);
     expect(Buffer.from(decodePng(png.data).pixels).equals(Buffer.from(rasterise(50, 90, shapes)))).toBe(true);
+  });
+
+  it("keeps one drawing's buffers for the next of the same width, and draws each picture as if fresh (tall, short, two at once)", async () => {
+    const scene = (w: number, h: number, hue: number) => [
+      shape(new Path().roundRect(0, 0, w, h, 6), [hue, 45, 49]),
+      shape(strokePath(new Path().circle(w / 2, h / 2, h / 3), 2, [3, 2]), [108, hue, 255]),
+      shape(new Path().roundRect(4, 3, w - 10, h - 6, 3), [255, 138, hue], 0.55),
+    ];
+    const drawn = async (w: number, h: number, hue: number, png: Promise<{ data: Buffer }>) =>
+      Buffer.from(decodePng((await png).data).pixels).equals(Buffer.from(rasterise(w, h, scene(w, h, hue))));
+    const tall = BAND * 3 + 7;
+    expect(await drawn(40, tall, 200, drawPng(40, tall, scene(40, tall, 200)))).toBe(true);
+    expect(keepsBuffersFor(40)).toBe(true);
+    // The next picture of that width is drawn into the same band and rows: nothing of the tall one shows in it.
+    expect(await drawn(40, 20, 90, drawPng(40, 20, scene(40, 20, 90)))).toBe(true);
+    // Two at once (yielding after every shape): the second makes its own buffers while the first holds the kept ones.
+    const first = drawPng(40, 50, scene(40, 50, 10), 0);
+    const second = drawPng(40, 70, scene(40, 70, 250), 0);
+    expect([await drawn(40, 50, 10, first), await drawn(40, 70, 250, second)]).toEqual([true, true]);
+    // Another width: new buffers, kept in place of the others.
+    expect(await drawn(30, 10, 0, drawPng(30, 10, scene(30, 10, 0)))).toBe(true);
+    expect([keepsBuffersFor(30), keepsBuffersFor(40)]).toEqual([true, false]);
   });
 
   it('computes the PNG CRC-32', () => {
