@@ -191,7 +191,11 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
   // ", then the guerrilla group's leader": a time word before the appositive's article
   const appositive = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was)\s+)?(?:(?:then|now)\s+)?(?:(?:the|a|an)\s+)?/.exec(after);
   if (!appositive) return null;
-  const phrase = after.slice(appositive[0].length).split(/[,;:()"“”]|\s[-–]\s/)[0];
+  const full = after.slice(appositive[0].length);
+  let phrase = full.split(/[,;:()"“”]|\s[-–]\s/)[0];
+  // ", a vice president at Donaldson, Lufkin & Jenrette Securities Corp.": a company's name written with commas goes on to its legal form
+  const commaName = /^(?:,\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?\p{Lu}[\p{L}'’-]*)+(?:\s+(?:amp|&|and))?\s+(?:\p{Lu}[\p{L}'’-]*\s+)*(?:Corp|Co|Inc|Cos|Ltd|PLC|Securities|LP)\b\.?/u.exec(full.slice(phrase.length));
+  if (commaName && /\s(?:at|with|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*$/u.test(phrase)) phrase += commaName[0];
   const possessiveOrg = /^((?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*)['’]s?\s+/u.exec(phrase);
   let roleText = possessiveOrg ? phrase.slice(possessiveOrg[0].length) : phrase;
   // "the guerrilla group's leader", "the company's president": a body named by a common noun owns the role
@@ -227,7 +231,7 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
     }
     if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
     let organisation = possessiveOrg?.[1] ?? namedBefore;
-    const of = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u.exec(ra.rest);
+    const of = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|amp|&|\p{Lu}[\p{L}\p{N}&.'’-]*)|,\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(ra.rest);
     const body = of?.[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
     // "the Professor of Transplant Surgery at …": a chair's subject, not a body
     if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? body;

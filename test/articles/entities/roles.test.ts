@@ -102,3 +102,11 @@ describe('where someone is based or from is one test (issue 12)', () => {
     expect(['Coca-Cola', 'Gazprom', 'Rolls-Royce'].map(basedOrFrom)).toEqual([false, false, false]);
   });
 });
+
+describe('a company written with commas is one employer (issue 12)', () => {
+  it('", a vice president at Donaldson, Lufkin & Jenrette Securities Corp.": the whole name to its legal form; ", a director of Acme, Boston" stops at the comma', () => {
+    expect(appositiveRole(', a vice president at Dorrance, Lufkett & Jenner Securities Corp., said the deal was fine.')).toEqual({ role: 'vice president', organisation: 'Dorrance, Lufkett & Jenner Securities Corp', employer: true });
+    expect(appositiveRole(', an analyst with Baer, Stearman & Co., said it would fail.')).toEqual({ role: 'analyst', organisation: 'Baer, Stearman & Co', employer: true });
+    expect(appositiveRole(', a director of Acme, Boston, said no.')).toEqual({ role: 'director', organisation: 'Acme' });
+  });
+});
