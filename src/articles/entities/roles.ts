@@ -191,7 +191,8 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
   // ", then the guerrilla group's leader": a time word before the appositive's article
   const appositive = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was)\s+)?(?:(?:then|now)\s+)?(?:(?:the|a|an)\s+)?/.exec(after);
   if (!appositive) return null;
-  const full = after.slice(appositive[0].length);
+  // "chief executive officer of Toledo, Ohio-based Meridian": the body is the one based there, not the town
+  const full = after.slice(appositive[0].length).replace(/^([^,;:]*?\s(?:of|at|with|for)\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}?\p{Lu}[\p{L}.'’-]*,\s+\p{Lu}[\p{L}.'’-]*-based\s+(?=\p{Lu})/u, '$1');
   let phrase = full.split(/[,;:()"“”]|\s[-–]\s/)[0];
   // ", a vice president at Donaldson, Lufkin & Jenrette Securities Corp.": a company's name written with commas goes on to its legal form
   const commaName = /^(?:,\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?\p{Lu}[\p{L}'’-]*)+(?:\s+(?:amp|&|and))?\s+(?:\p{Lu}[\p{L}'’-]*\s+)*(?:Corp|Co|Inc|Cos|Ltd|PLC|Securities|LP)\b\.?/u.exec(full.slice(phrase.length));

@@ -110,3 +110,9 @@ describe('a company written with commas is one employer (issue 12)', () => {
     expect(appositiveRole(', a director of Acme, Boston, said no.')).toEqual({ role: 'director', organisation: 'Acme' });
   });
 });
+
+describe('a body based in a town (issue 12)', () => {
+  it('", chief executive officer of Toledo, Ohio-based Meridian": the body is the company, not the town', () => {
+    expect(appositiveRole(', chief executive officer of Toledo, Ohio-based Merrion National, said the bid was low.')).toEqual({ role: 'chief executive officer', organisation: 'Merrion National' });
+  });
+});
