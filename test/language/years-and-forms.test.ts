@@ -12,6 +12,15 @@ describe('historicalYears', () => {
     expect(historicalYears('In 1607 Agnes Thorne patented a loom.')).toMatchObject([{ year: '1607', at: 3 }]);
   });
 
+  it('reads both ends of a range, a season\'s year, and a month or day written with the year', () => {
+    expect(historicalYears('The mill ran from 1702 to 1719 without a stop.').map((y) => y.year)).toEqual(['1702', '1719']);
+    expect(historicalYears('The harbour froze over the winter of 1709.')).toMatchObject([{ year: '1709', expression: '1709' }]);
+    expect(historicalYears('The charter was granted in May 1698 by the king.')).toEqual([{ year: '1698', at: 27, expression: 'May 1698', qualifier: 'on', month: 5 }]);
+    expect(historicalYears('The bridge opened on 21 February 1604.')).toMatchObject([{ year: '1604', expression: '21 February 1604', month: 2, day: 21 }]);
+    // "may" is a verb.
+    expect(historicalYears('Figures may 1500 differ.')).toEqual([]);
+  });
+
   it('reads the start of a bracketed range', () => {
     const text = 'The bishop rebuilt (1702–1719) the whole choir.';
     expect(historicalYears(text)).toEqual([{ year: '1702', at: text.indexOf('1702'), expression: '1702', qualifier: 'on' }]);

@@ -9,7 +9,7 @@ import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { NOT_PERSON_HEADS } from '../../language/organisations';
 import { HONORIFICS, NAME_PARTICLES, TITLE_QUALIFIERS, TITLE_WORDS } from '../../language/people';
 import { NOT_NAME_START, STOP_WORDS } from '../../language/stop-words';
-import { historicalYears } from '../../language/years';
+import { historicalYears, type YearMention } from '../../language/years';
 import { tokenize, type Token } from '../../language/terms';
 import { NUMBER_WORDS, looseText } from './text';
 
@@ -157,7 +157,7 @@ export function datesIn(text: string, article: Article, sentence: number, refere
       };
     });
     // The parser's dates end at 1800: a history's "in 1698" is read here.
-    const older = historicalYears(text).map((y): DateAnswer => ({ event: { date: `${y.year}-01-01`, endDate: `${y.year}-12-31`, precision: 'year', qualifier: y.qualifier, expression: y.expression }, at: y.at }));
+    const older = historicalYears(text).map((y): DateAnswer => ({ event: historicalDate(y), at: y.at }));
     if (parsed.length > 0 || older.length > 0 || article.events.length > 0) return [...parsed, ...older];
   }
   const out: DateAnswer[] = [];
@@ -178,6 +178,16 @@ export function datesIn(text: string, article: Article, sentence: number, refere
     out.push({ event: { date: `${y}-01-01`, endDate: `${y}-12-31`, precision: 'year', qualifier: 'on', expression: m[0] }, at: m.index + m[0].length - 4 });
   }
   return out;
+}
+
+/** A year the parser does not read, as a dated event: the year, or the month or day written with it. */
+function historicalDate(y: YearMention): DateAnswer['event'] {
+  const base = { qualifier: y.qualifier, expression: y.expression };
+  if (!y.month) return { date: `${y.year}-01-01`, endDate: `${y.year}-12-31`, precision: 'year', ...base };
+  const month = `${y.year}-${String(y.month).padStart(2, '0')}`;
+  if (!y.day) return { date: `${month}-01`, endDate: monthEnd(`${month}-01`), precision: 'month', ...base };
+  const day = `${month}-${String(y.day).padStart(2, '0')}`;
+  return { date: day, endDate: day, precision: 'day', ...base };
 }
 
 function isoDate(d: Date): string {
