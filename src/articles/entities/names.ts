@@ -52,7 +52,8 @@ export function placeOfDemonym(ws: string[]): string | null {
 export const NATIONAL_ADJECTIVE = /^\p{Lu}\p{Ll}{2,}(?:ish|ic|ian|ese)$/u;
 
 /** English town names joined by "upon"/"on"/"under" to their river or coast; "upon" also written with spaces. */
-const JOINED_PLACE = /^\p{Lu}\p{Ll}+(?:-(?:upon|on|under|le|by)-\p{Lu}\p{Ll}+| upon \p{Lu}\p{Ll}+)$/u;
+// (with spaces and "on" only before a river or the sea, "Stoke on Trent", "Stockton on Tees": "Focus on Africa" is none)
+const JOINED_PLACE = /^\p{Lu}\p{Ll}+(?:-(?:upon|on|under|le|by)-\p{Lu}\p{Ll}+| upon \p{Lu}\p{Ll}+| on (?:Sea|Tees|Trent|Tyne|Thames|Avon|Severn|Wye|Humber|Mersey|Ouse|Tweed|Dee|Wear|Solent|Rhine|Main|Oder|Danube|Hudson))$/u;
 
 /** "U.S.", "N.J.": initials with full stops (the last one may have been left to the sentence). */
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}\.?$/u;
@@ -345,7 +346,7 @@ function classifyChunk(scan: SentenceScan, c: Chunk): void {
   }
   if (connector > 0 && !knownOrganisation(c.text) && !PLACES.has(c.text.toLowerCase())) {
     const left = lowerWords[connector - 1];
-    const whole = ORG_HEADS.has(left) || PLACE_PREFIXES.has(lowerWords[0]) || roleAt([toks[connector - 1].text], 0) !== null;
+    const whole = ORG_HEADS.has(left) || PLACE_PREFIXES.has(lowerWords[0]) || roleAt([toks[connector - 1].text], 0) !== null || JOINED_PLACE.test(c.text);
     if (!whole) {
       classifyChunk(scan, subChunk(scan, c.from, c.from + connector, false));
       let k = c.from + connector;

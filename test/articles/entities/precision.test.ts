@@ -352,3 +352,11 @@ describe('places after "port of" and "province of", before a dash (issue 12)', (
     expect(e.places).toEqual(['Aqabri', 'Jordan', 'Red Sea', 'Surat']);
   });
 });
+
+describe('towns named by their river, written with spaces (issue 12)', () => {
+  it('"Stockton on Tees", "Stoke on Trent" are one place each, no "Trent" organisation; "Focus on Africa" is no town', () => {
+    const e = entities('Polls at Bristol and Stockton on Tees and mayors at Stoke on Trent are due.', 'He spoke about Focus on Africa.');
+    expect(e.places).toEqual(['Africa', 'Bristol', 'Stockton on Tees', 'Stoke on Trent']);
+    expect(e.orgs).toEqual([]);
+  });
+});
