@@ -205,13 +205,15 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
   roleText = roleText.replace(/^(?:\p{Lu}\p{L}*\s+)(?=[a-z])/u, (w) => (PLACES.has(w.trim().toLowerCase()) || DEMONYMS.has(w.trim()) ? '' : w));
   // "a Fidelity vice president", "a Police Department spokesman": the body named before the role
   let namedBefore: string | undefined;
-  const bodyBefore = /^((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+){1,4})(?=[a-z])/u.exec(roleText);
+  // ("a former IRA prisoner": a time word may stand before the body)
+  const timeWord = /^(?:former|ex|then|onetime|one-time|longtime|long-time)\s+(?=\p{Lu})/u.exec(roleText)?.[0] ?? '';
+  const bodyBefore = /^((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+){1,4})(?=[a-z])/u.exec(roleText.slice(timeWord.length));
   if (bodyBefore && !possessiveOrg) {
     const body = bodyBefore[1].trim();
     const first = body.split(/\s+/)[0].toLowerCase();
-    if (roleAtPhrase(roleText.slice(bodyBefore[0].length)) && !CAPITALISED_STOPWORDS.has(first) && !STOP_WORDS.has(first) && !roleAt(body.split(/\s+/), 0) && !DEMONYMS.has(body)) {
+    if (roleAtPhrase(roleText.slice(timeWord.length + bodyBefore[0].length)) && !CAPITALISED_STOPWORDS.has(first) && !STOP_WORDS.has(first) && !roleAt(body.split(/\s+/), 0) && !DEMONYMS.has(body)) {
       namedBefore = PLACES.has(body.toLowerCase()) || PLACE_HEADS.has((body.split(/\s+/).pop() as string).toLowerCase()) ? undefined : body;
-      roleText = roleText.slice(bodyBefore[0].length);
+      roleText = timeWord + roleText.slice(timeWord.length + bodyBefore[0].length);
     }
   }
   // "attorneys for Mr. Antar" after two names: each holds the role in the singular

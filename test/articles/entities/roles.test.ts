@@ -116,3 +116,10 @@ describe('a body based in a town (issue 12)', () => {
     expect(appositiveRole(', chief executive officer of Toledo, Ohio-based Merrion National, said the bid was low.')).toEqual({ role: 'chief executive officer', organisation: 'Merrion National' });
   });
 });
+
+describe('a time word before the body named with a role (issue 12)', () => {
+  it('", a former IRA prisoner who leads …": the role and its body; ", a former Fidelity vice president"', () => {
+    expect(appositiveRole(', a former IRA prisoner who leads protests.')).toEqual({ role: 'former prisoner', organisation: 'IRA' });
+    expect(appositiveRole(', a former Fidelity vice president, said')).toEqual({ role: 'former vice president', organisation: 'Fidelity' });
+  });
+});
