@@ -1,6 +1,6 @@
 // The confidence model: a step table that never falls as the raw score rises, read as measured precision.
 import { describe, expect, it } from 'vitest';
-import { answerClass, calibrated, calibratedLower, crossFittedScores, fitCalibration, fitWeights, logistic, stepAt, wilsonLower, type AnswerClass, type CalibrationStep } from '../../../src/answers/ask/calibration';
+import { answerClass, calibrated, calibratedLower, crossFittedScores, fitCalibration, fitWeights, logistic, LOWER_BOUND_Z, stepAt, wilsonLower, type AnswerClass, type CalibrationStep } from '../../../src/answers/ask/calibration';
 
 const withoutBounds = (table: CalibrationStep[]) => table.map(({ from, precision, n }) => ({ from, precision, n }));
 
@@ -66,10 +66,16 @@ describe('calibration', () => {
     expect(crossFittedScores(rows.slice(0, 2), (train) => () => train.length)).toEqual([2, 2]);
   });
 
-  it("bounds a step's precision one standard error down, the fewer its answers the lower", () => {
+  it("bounds a step's precision one-sided 95 % down, the fewer its answers the lower", () => {
     // Wilson's interval at z = 1: 15 right of 16 is not yet 85 % sure; 20 of 21 is.
-    expect(wilsonLower(15 / 16, 16)).toBeCloseTo(0.848, 3);
-    expect(wilsonLower(20 / 21, 21)).toBeCloseTo(0.882, 3);
+    expect(wilsonLower(15 / 16, 16, 1)).toBeCloseTo(0.848, 3);
+    expect(wilsonLower(20 / 21, 21, 1)).toBeCloseTo(0.882, 3);
+    // The bar /ask reads (z = 1.645): 25 right of 27, which passed at z = 1 and then measured 63 % on unseen
+    // titles, does not answer; 48 of 50 does.
+    expect(LOWER_BOUND_Z).toBe(1.645);
+    expect(wilsonLower(25 / 27, 27, 1)).toBeGreaterThan(0.85);
+    expect(wilsonLower(25 / 27, 27)).toBeLessThan(0.85);
+    expect(wilsonLower(48 / 50, 50)).toBeGreaterThan(0.85);
     expect(wilsonLower(1, 5)).toBeLessThan(wilsonLower(1, 50));
     expect(wilsonLower(0.5, 0)).toBe(0);
   });
