@@ -35,7 +35,7 @@ const WORK_BEFORE = /\b(?:film|films|movie|movies|album|albums|single|singles|so
  * What only a company owns or does, whatever its name looks like and wherever it stands in the sentence:
  * "shares of X", "a 15% stake in X", "X posted a $6 million loss", "X said its", "X's shares", "X, based in".
  */
-const COMPANY_BEFORE = /\b(?:shares|stock|stakes?|shareholders|stockholders|subsidiary|subsidiaries|takeover|acquisition)\s+(?:of|in|to)\s+$/;
+const COMPANY_BEFORE = /\b(?:shares|stock|stakes?|shareholders|stockholders|subsidiary|subsidiaries|takeover|acquisition)\s+(?:of\s+(?:its\s+)?(?:common|preferred|class\s+\p{Lu})\s+(?:stock|shares)\s+)?(?:of|in|to)\s+$/u;
 const COMPANY_RESULT_AFTER = /^\s+(?:(?:has|had|also|will|would|is|was)\s+)*(?:posted|reported|recorded|booked|earned)\s+(?:\S+\s+){0,5}?(?:loss|losses|profit|profits|income|earnings|revenue|revenues|deficit)\b/;
 /** "Nashua strengthened its poison-pill plan", "Mobil is cutting back its", "Acme said that its": one verb, then "its". */
 const ITS_AFTER = /^\s+(?:(?:has|had|also|is|was|will|would)\s+)*(?!(?:and|or|but|of|to|with|in|on|at|for|by|from|than|as|into|over|under|after|before|against|through|during|like|about|without|within|across|behind|near)\b)[a-z]+\s+(?:(?:back|up|down|out|off|that)\s+)?its\s/;
@@ -200,7 +200,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   const lower = p.name.toLowerCase();
   // a title, a place word or a nationality on its own names no one ("the Secretary-General", "the City", "the Israelis")
   if (ROLE_SET.has(lower) || (p.words.length === 1 && PLACE_HEADS.has(lower))) return false;
-  if (p.words.length === 1 && [...DEMONYMS.keys()].some((d) => first.startsWith(d))) return false;
+  // (a name that only begins with one is a name: "Swissair")
+  if (p.words.length === 1 && [...DEMONYMS.keys()].some((d) => first.startsWith(d) && /^(?:s|es|['’]s?|ness|ism|isms|man|men|woman|women)?$/.test(first.slice(d.length)))) return false;
   // "Anglo-French financier", "Montreal-based financier": where someone is from or based, not a body
   if (p.words.length === 1 && basedOrFrom(first)) return false;
   if (registry.isPersonWord(p.words[p.words.length - 1]) || (p.words.length === 1 && registry.isPersonWord(first))) return false;

@@ -79,3 +79,10 @@ describe('one company under one name (issue 12)', () => {
     expect(entities('The Federal Reserve has made clear that it expects the economy to slow.').orgs).toEqual(['Federal Reserve']);
   });
 });
+
+describe('companies a nationality begins (issue 12)', () => {
+  it('"shares of common stock to Swissair": a name that begins with a nationality is a name; "the Israelis", "Britishness", "a Frenchman" are not', () => {
+    const e = entities('During the quarter, the airline issued 2.5 million shares of common stock to Swissgold, and repurchased shares.', 'The Israelis said no.', 'Britishness was debated by MPs.', 'A Frenchman won the race.');
+    expect(e.orgs).toEqual(['Swissgold']);
+  });
+});
