@@ -105,12 +105,12 @@ function placeEvidence(p: PendingName): boolean {
   const { before, after } = p;
   // "the Ashburn area", "move to Ashburn village": a name before a word for a settlement or area
   if (PLACE_AFTER_AREA.test(after)) return true;
-  if (/\bthe\s+$/i.test(before)) return false;
   if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s+[_–—-]+\s|\s*$)/.test(after)) return true;
   if (WEAK_PLACE_BEFORE.test(before) && /^,\s+near\s+\p{Lu}/u.test(after)) return true;
   // "Peoria, Ill.", "Lewisburg, W.Va.": a town, then its US state's abbreviation
   const abbreviation = /^,\s+((?:\p{Lu}\.)+\p{Lu}?|\p{Lu}\.\p{Lu}[a-z]\.|\p{Lu}[a-z]{1,4}\.)/u.exec(after);
   if (abbreviation && US_STATE_ABBREVIATIONS.has(abbreviation[1].toLowerCase().replace(/\.$/, ''))) return true;
+  if (/\bthe\s+$/i.test(before)) return false;
   // "Hartpury, Gloucestershire", "Maidenhead, Berkshire"
   const then = /^,\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(after);
   if (then && placeByName(then[1]) && placeByName(then[1])!.kind !== 'country' && /^(?:\s|,)/.test(after)) return PLACE_BEFORE.test(before) || /,\s*$/.test(before) || /\b(?:of|from|at|in)\s+$/.test(before) || p.initial;

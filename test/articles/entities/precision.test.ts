@@ -360,3 +360,11 @@ describe('towns named by their river, written with spaces (issue 12)', () => {
     expect(e.orgs).toEqual([]);
   });
 });
+
+describe('a town and its US state after "the" (issue 12)', () => {
+  it('"The Rockford, Ill., maker of fasteners", "the Peoria, Ill., bank holding company": the town is a place', () => {
+    const e = entities('The Rockmoor, Ill., maker of fasteners also said it expects higher sales.', 'It agreed to acquire the Pellville, Ill., bank holding company in January.');
+    expect(e.places).toEqual(['Illinois', 'Pellville', 'Rockmoor']);
+    expect(e.orgs).toEqual([]);
+  });
+});
