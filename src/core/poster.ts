@@ -45,6 +45,11 @@ export interface MessagePoster {
    * sent (with the nonce, enforce_nonce). Discord answers 50007 when the user does not take DMs from the bot.
    */
   postDirect?(userId: string, reply: Reply, options?: PostOptions): Promise<PostResult>;
+  /**
+   * The server a channel is in (Discord's answer to a post names none), or undefined when it is in none or
+   * the lookup failed. Transports without servers leave it out.
+   */
+  channelGuild?(channelId: string): Promise<string | undefined>;
 }
 
 /** A poster that scrubs secrets from every message (and thread name) before the transport sees it. */
@@ -52,11 +57,13 @@ export function scrubbingPoster(poster: MessagePoster, scrub: Scrub): MessagePos
   const act = poster.act?.bind(poster);
   const findSent = poster.findSent?.bind(poster);
   const postDirect = poster.postDirect?.bind(poster);
+  const channelGuild = poster.channelGuild?.bind(poster);
   const scrubOptions = <T extends PostOptions>(options: T): T => (options.forum ? { ...options, forum: { ...options.forum, threadName: scrub(options.forum.threadName) } } : options);
   return {
     post: (channelId, reply, options) => poster.post(channelId, scrubReply(reply, scrub), options && scrubOptions(options)),
     ...(findSent ? { findSent: (channelId: string, reply: Reply, options: PostOptions & { since: Date }) => findSent(channelId, scrubReply(reply, scrub), scrubOptions(options)) } : {}),
     ...(postDirect ? { postDirect: (userId: string, reply: Reply, options?: PostOptions) => postDirect(userId, scrubReply(reply, scrub), options) } : {}),
+    ...(channelGuild ? { channelGuild } : {}),
     ...(act ? { act: (channelId: string, messageId: string, action: PostAction) => act(channelId, messageId, action.kind === 'thread' ? { ...action, name: scrub(action.name) } : action) } : {}),
   };
 }

@@ -46,6 +46,7 @@ export class PostingGate implements PostingState {
     const act = poster.act?.bind(poster);
     const findSent = poster.findSent?.bind(poster);
     const postDirect = poster.postDirect?.bind(poster);
+    const channelGuild = poster.channelGuild?.bind(poster);
     const guarded = async (send: () => Promise<PostResult>): Promise<PostResult> => {
       if (this.stop) return { ok: false, retryable: true, unauthorized: true, reason: `posting is stopped: ${this.stop.reason}` };
       const result = await send();
@@ -54,6 +55,7 @@ export class PostingGate implements PostingState {
     };
     return {
       ...(postDirect ? { postDirect: (userId: string, reply: Reply, options?: PostOptions) => guarded(() => postDirect(userId, reply, options)) } : {}),
+      ...(channelGuild ? { channelGuild: async (channelId: string) => (this.stop ? undefined : channelGuild(channelId)) } : {}),
       ...(findSent
         ? {
             findSent: async (channelId: string, reply: Reply, options: PostOptions & { since: Date }): Promise<FindResult> =>

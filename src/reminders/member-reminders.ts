@@ -22,7 +22,7 @@ import { timing } from './decide';
 import { originKey, remindableEvents } from './plan';
 import { reminderReply } from './render';
 import type { ReminderStore } from './store';
-import type { ReminderEngineOptions } from './reminders';
+import { operatorSubscription, type ReminderEngineOptions } from './reminders';
 import { isTimeZone } from './time';
 
 export type RemindMeResult = { ok: true; reminder: MemberReminder; created: boolean } | { ok: false; reason: string };
@@ -53,7 +53,7 @@ export interface MemberReminderService {
 export interface MemberRemindersOptions extends ReminderEngineOptions {
   store: MemberReminderStore;
   /** Server settings: the reminder time and zone (defaults for members) and the reminder channel (DMs closed). */
-  servers: Pick<ReminderStore, 'subscription'>;
+  servers: Pick<ReminderStore, 'subscription' | 'upsertSubscription'>;
   /** Far date moves an admin decided (/remind moves): a confirmed one is followed, as server reminders follow it. */
   holds?: Pick<MoveHolds, 'list'>;
 }
@@ -297,10 +297,11 @@ export class MemberReminders implements MemberReminderService {
     return { time: server.time, timezone: (await this.o.store.timezone(userId)) ?? server.timezone };
   }
 
-  private async serverSettings(guildId: string | null): Promise<{ time: string; timezone: string; channelId: string | null }> {
+  /** `fallback`: for a member whose DMs are closed, where REMINDER_CHANNEL_ID's server is looked up if still unknown. */
+  private async serverSettings(guildId: string | null, fallback = false): Promise<{ time: string; timezone: string; channelId: string | null }> {
     const own = guildId ? await this.o.servers.subscription(`guild:${guildId}`) : undefined;
-    const config = await this.o.servers.subscription('config');
-    // REMINDER_CHANNEL_ID's channel serves the server it is in (its guild is learnt at its first post).
+    const config = fallback ? await operatorSubscription(this.o.servers, this.o.poster, this.o.clock.now()) : await this.o.servers.subscription('config');
+    // REMINDER_CHANNEL_ID's channel serves the server it is in (learnt at start-up, or here if Discord did not answer then).
     const operator = config?.channelId && guildId && config.guildId === guildId ? config : undefined;
     const usable = (s: typeof own) => (s?.channelId && !s.broken ? s.channelId : null);
     return {
@@ -347,7 +348,7 @@ export class MemberReminders implements MemberReminderService {
     let via: 'dm' | 'channel' = 'dm';
     let result = await this.send(() => (this.o.poster.postDirect ? this.o.poster.postDirect(r.userId, reply, { nonce: r.nonce }) : Promise.resolve(noDirect)));
     if (!result.ok && !result.retryable && (result.code === DMS_CLOSED || result === noDirect)) {
-      const { channelId } = await this.serverSettings(r.guildId || null);
+      const { channelId } = await this.serverSettings(r.guildId || null, true);
       if (!channelId) {
         const reason = `${result.reason}, and the server has no reminder channel to ping them in`;
         await store.finish(r.id, 'failed', reason, this.o.clock.now());

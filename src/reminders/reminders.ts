@@ -19,6 +19,18 @@ import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import type { PostingState } from '../core/posting';
 import type { ArticleScopes, Viewer } from '../articles/scopes';
 
+/**
+ * REMINDER_CHANNEL_ID's subscription, with the server its channel is in: stored once known, else asked of
+ * the transport and stored (Discord's answer to a post names no server, so posting never tells). Its
+ * server decides which server's /remind list and moves include it, and where it is a member's fallback.
+ */
+export async function operatorSubscription(store: Pick<ReminderStore, 'subscription' | 'upsertSubscription'>, poster: Pick<MessagePoster, 'channelGuild'>, now: Date): Promise<Subscription | undefined> {
+  const config = await store.subscription('config');
+  if (!config?.channelId || config.guildId || !poster.channelGuild) return config;
+  const guildId = await poster.channelGuild(config.channelId);
+  return guildId ? store.upsertSubscription('config', { guildId }, now) : config;
+}
+
 export interface GuildReminderSettings {
   guildId: string;
   /** null: reminders are off in this server. */
@@ -179,10 +191,15 @@ export class Reminders implements ReminderService {
   async start(configChannelId: string | null): Promise<void> {
     const now = this.o.clock.now();
     const before = await this.o.store.subscription('config');
-    const config = await this.o.store.upsertSubscription('config', { channelId: configChannelId }, now);
+    const changed = Boolean(before?.channelId && before.channelId !== configChannelId);
+    // Another channel may be in another server: its server is learnt again.
+    const config = await this.o.store.upsertSubscription('config', { channelId: configChannelId, ...(changed ? { guildId: null } : {}) }, now);
     if (config.broken) await this.o.store.setBroken(config.id, null, now);
     if (!configChannelId) await this.o.store.cancelSubscription(config.id, now);
-    else if (before?.channelId && before.channelId !== configChannelId) this.o.log.info({ channelId: configChannelId }, 'REMINDER_CHANNEL_ID changed');
+    else {
+      if (changed) this.o.log.info({ channelId: configChannelId }, 'REMINDER_CHANNEL_ID changed');
+      await operatorSubscription(this.o.store, this.o.poster, now);
+    }
     const released = await this.o.store.releaseClaims(now);
     if (released) this.o.log.warn({ released }, 'reminders claimed by a previous run are due again (same nonce)');
     await this.syncLibrary();

@@ -26,9 +26,17 @@ describe('DiscordPoster', () => {
   it('posts an embed with allowed_mentions parsing nothing and returns the message id', async () => {
     const result = await bot.discord.poster.post(fake.channels.reminders, reminder);
     const [message] = fake.messages(fake.channels.reminders);
-    expect(result).toEqual({ ok: true, messageId: message.id, channelId: fake.channels.reminders, guildId: fake.guildId });
+    // Discord's answer names no server (REST message objects carry no guild_id).
+    expect(result).toEqual({ ok: true, messageId: message.id, channelId: fake.channels.reminders });
     expect(message.allowed_mentions).toEqual({ parse: [] });
     expect(message.embeds).toEqual([{ title: 'Today: the approval', description: '@everyone it is today.' }]);
+  });
+
+  it('looks up the server a channel is in; none for an unknown channel', async () => {
+    expect(await bot.discord.poster.channelGuild!(fake.channels.reminders)).toBe(fake.guildId);
+    const other = fake.addGuild('Elsewhere');
+    expect(await bot.discord.poster.channelGuild!(other.general)).toBe(other.guildId);
+    expect(await bot.discord.poster.channelGuild!('999999999999999999')).toBeUndefined();
   });
 
   it('pings only the configured role', async () => {
@@ -71,7 +79,7 @@ describe('DiscordPoster', () => {
     const channel = fake.addChannel({ name: 'one-500' });
     fake.failNext('POST', `/channels/${channel}/messages`, 500, 1);
     const result = await bot.discord.poster.post(channel, reminder);
-    expect(result).toEqual({ ok: true, messageId: fake.messages(channel)[0]?.id, channelId: channel, guildId: fake.guildId });
+    expect(result).toEqual({ ok: true, messageId: fake.messages(channel)[0]?.id, channelId: channel });
     // The injected 500 did happen: two requests, the first answered 500, the retry created the message.
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`).map((r) => r.status)).toEqual([500, 200]);
     expect(fake.messages(channel)).toHaveLength(1);

@@ -35,6 +35,7 @@
  *                          webhook execute with thread_name; fake.forumPosts(id) lists them; posting a message to
  *                          the forum itself is 400 50008. GET /guilds/:id/threads/active lists threads.
  *   GET /channels/:id/messages honours after= (oldest first page, newest first in it) and limit.
+ *   Message objects over REST carry no guild_id, as Discord's do not (GET /channels/:id gives a channel's guild_id).
  *   fake.messages(channelId)  messages created with POST /channels/:id/messages (newest last). Interaction
  *                          replies are NOT in here: read them from the interaction result.
  *   fake.requests          every REST request: { method, path (after /api/v10, no query), query, body, status }
@@ -656,8 +657,8 @@ export class FakeDiscord {
   }
 
   createMessage(channel: FakeChannel, body: any): FakeMessage {
+    // No guild_id: Discord's REST message objects carry none (only the gateway's MESSAGE_CREATE does).
     const message = this.makeMessage(channel.id, body ?? {});
-    message.guild_id = channel.guild_id;
     const list = this.messageMap.get(channel.id) ?? [];
     list.push(message);
     this.messageMap.set(channel.id, list);

@@ -12,7 +12,7 @@ import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqli
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
 import { renderMessage } from '../../src/transports/discord/render';
-import { harness, memberReminders, type Harness } from './harness';
+import { harness, memberReminders, tempDbPath, type Harness } from './harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
 
@@ -90,6 +90,48 @@ describe('a member reminder', () => {
     expect(pings[0].allowed_mentions).toEqual({ parse: [], users: [fake.users.member] });
     expect(fake.directMessages(fake.users.member)).toEqual([]);
     expect(fake.mentionViolations()).toEqual([]);
+  });
+
+  it('with DMs closed and only REMINDER_CHANNEL_ID, pings that member there from the first reminder Herald sends', async () => {
+    h.db.close();
+    h = await harness({ fake, start: '2024-11-27T12:00:00Z', articles: h.library.list(), configChannelId: fake.channels.reminders });
+    store = new SqliteMemberReminderStore(h.db);
+    members = await memberReminders(h, { store });
+    // Nothing posted there yet (and Discord's answer to a post names no server): the start-up asked Discord.
+    expect(fake.messages(fake.channels.reminders)).toEqual([]);
+    expect((await h.store.subscription('config'))?.guildId).toBe(fake.guildId);
+    // As if Discord had not answered at start-up: the fallback asks again.
+    await h.store.upsertSubscription('config', { guildId: null }, h.clock.now());
+    fake.closedDms.add(fake.users.member);
+    await remind();
+    h.clock.set('2024-11-28T09:00:02Z');
+    expect(await members.runDue()).toMatchObject({ posted: 1, failed: 0 });
+    const pings = fake.messages(fake.channels.reminders).filter((m) => m.content.includes(`<@${fake.users.member}>`));
+    expect(pings).toHaveLength(1);
+    expect(pings[0].allowed_mentions).toEqual({ parse: [], users: [fake.users.member] });
+    expect((await members.mine(fake.users.member, fake.guildId)).sent.map((r) => [r.via, r.channelId])).toEqual([['channel', fake.channels.reminders]]);
+    // Learnt once: the server's reminder channel is known from now on.
+    expect((await h.store.subscription('config'))?.guildId).toBe(fake.guildId);
+  });
+
+  it('with DMs closed, REMINDER_CHANNEL_ID in another server is not its fallback, also after it moved there from this server', async () => {
+    h.db.close();
+    const dbPath = tempDbPath();
+    const articles = h.library.list();
+    const first = await harness({ fake, dbPath, start: '2024-11-27T12:00:00Z', articles, configChannelId: fake.channels.reminders });
+    expect((await first.store.subscription('config'))?.guildId).toBe(fake.guildId);
+    first.db.close();
+    const operator = fake.addGuild('Operator');
+    const elsewhere = operator.general;
+    h = await harness({ fake, dbPath, start: '2024-11-27T12:00:00Z', articles, configChannelId: elsewhere });
+    expect((await h.store.subscription('config'))?.guildId).toBe(operator.guildId);
+    store = new SqliteMemberReminderStore(h.db);
+    members = await memberReminders(h, { store });
+    fake.closedDms.add(fake.users.member);
+    await remind();
+    h.clock.set('2024-11-28T09:00:02Z');
+    expect(await members.runDue()).toMatchObject({ posted: 0, failed: 1 });
+    expect(fake.messages(elsewhere)).toEqual([]);
   });
 
   it('with DMs closed and no reminder channel, is recorded failed with the reason', async () => {

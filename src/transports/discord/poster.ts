@@ -108,6 +108,18 @@ export class DiscordPoster implements MessagePoster {
     return this.post(channelId, { ...reply, pingRoleId: undefined, pingUserId: undefined }, { nonce: options.nonce });
   }
 
+  /** GET /channels/:id: the channel's guild_id (a posted message comes back without one). */
+  async channelGuild(channelId: string): Promise<string | undefined> {
+    try {
+      const channel = (await this.rest.get(Routes.channel(channelId), { signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) })) as { guild_id?: string };
+      return channel.guild_id;
+    } catch (error) {
+      const result = classifyPostError(error);
+      this.log.warn({ channelId, reason: result.ok ? undefined : result.reason }, 'could not look up the server of a channel');
+      return undefined;
+    }
+  }
+
   /**
    * Whether a send without a nonce went through after all: a forum post (a thread in that forum with the
    * same name, made since `since`, by Herald or its webhook) or a webhook message (the webhook's message

@@ -213,7 +213,6 @@ function forumPost(fake: FakeDiscord, forum: FakeChannel, name: string, body: an
   fake.threads.set(id, thread);
   const message = fake.makeMessage(id, body ?? {});
   message.id = id;
-  message.guild_id = fake.guildId;
   fake.messageMap.set(id, [message]);
   forum.last_message_id = id;
   return { thread, message };
