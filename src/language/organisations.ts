@@ -46,6 +46,8 @@ export const KNOWN_ORGANISATIONS: string[][] = [
   ['Financial Times'], ['Sunday Times'], ['the Times'], ['the Guardian'], ['the Observer'], ['the Independent'],
   ['Daily Telegraph'], ['Sunday Telegraph'], ['Daily Mail'], ['Mail on Sunday'], ['Daily Mirror'], ['the Economist'],
   ['New York Times'], ['Washington Post'], ['Wall Street Journal'],
+  // armed movements named in the news every week
+  ['Taliban', 'Taleban'], ['Hezbollah', 'Hizbollah', 'Hizbullah'], ['Hamas'], ['al-Qaeda', 'al-Qaida', 'Al Qaeda', 'Al-Qaeda'],
 ];
 
 /**

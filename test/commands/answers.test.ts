@@ -121,7 +121,7 @@ describe('/brief', () => {
     expect(embed(r).description).toBe(`${LEAD} ${APPROVAL_SENTENCE} The report was based on statements from Imangali Tasmagambetov, the Secretary-General of the CSTO.`);
     expect(field(r, 'Key date')).toBe(`**28 November (year not stated; 2024 at the latest)** (past) — ${APPROVAL}`);
     expect(field(r, 'Who is involved')).toBe(
-      `**Imangali Tasmagambetov** — Secretary-General, CSTO\n**Collective Security Treaty Organization (CSTO)** — members: ${MEMBERS}\n**RIA Novosti**`,
+      `**Imangali Tasmagambetov** — Secretary-General, CSTO\n**Collective Security Treaty Organization (CSTO)** — members: ${MEMBERS}\n**RIA Novosti**\n**Taliban**`,
     );
     expect(field(r, 'Reported by')).toBe(
       '**Collective Security Treaty Organization** announced\n**Azerbaijani media** reported\nBased on statements from **Imangali Tasmagambetov**\nAccording to a report by **RIA Novosti**',
@@ -148,7 +148,7 @@ describe('/who', () => {
     const r = await run('who');
     expect(fieldNames(r)).toEqual(['People', 'Organisations', 'Places', 'Who said what']);
     expect(field(r, 'People')).toBe('**Imangali Tasmagambetov** — Secretary-General, CSTO');
-    expect(field(r, 'Organisations')).toBe(`**Collective Security Treaty Organization (CSTO)** — members: ${MEMBERS}\n**RIA Novosti**`);
+    expect(field(r, 'Organisations')).toBe(`**Collective Security Treaty Organization (CSTO)** — members: ${MEMBERS}\n**RIA Novosti**\n**Taliban**`);
     expect(field(r, 'Places')).toContain('Tajikistan, Afghanistan');
     expect(field(r, 'Places')).toContain('Tashkent');
     expect(field(r, 'Who said what')?.split('\n')).toEqual([
@@ -182,7 +182,7 @@ describe('/who', () => {
   it('answers an unknown name ephemerally with the names it knows', async () => {
     const { run } = setup([track(seed)]);
     const r = await run('who', { name: 'Putin' });
-    expect(r).toEqual({ content: 'No one called “Putin” in this article. Try one of: Imangali Tasmagambetov, CSTO and RIA Novosti.', ephemeral: true });
+    expect(r).toEqual({ content: 'No one called “Putin” in this article. Try one of: Imangali Tasmagambetov, CSTO, RIA Novosti and Taliban.', ephemeral: true });
   });
 });
 

@@ -42,7 +42,9 @@ const ITS_AFTER = /^\s+(?:(?:has|had|also|is|was|will|would)\s+)*(?!(?:and|or|bu
 const COMPANY_DEAL_AFTER = /^\s+(?:(?:has|had|also)\s+)?agreed\s+to\s+(?:sell|buy|acquire|purchase|merge)\b/;
 const COMPANY_OWNS = /^\s*(?:[a-z-]+\s+){0,2}?(?:shares|stock|share\s+price|earnings|profits?|net\s+income|revenues?|shareholders|stockholders|subsidiary|subsidiaries|units?|division|directors|plants?|factory|factories|headquarters)\b/;
 /** "the MGM Grand Air unit": a part of a company is one */
-const SUBSIDIARY_AFTER = /^\s+(?:unit|units|subsidiary|subsidiaries|division|affiliate)\b/;
+const SUBSIDIARY_AFTER = /^\s+(?:[a-z-]+\s+)?(?:unit|units|subsidiary|subsidiaries|division|affiliate)\b/;
+/** "the Maariv newspaper", "the Aeroflot airline": after "the", a noun saying what kind of body the name is */
+const KIND_AFTER = /^\s+(?:newspaper|daily|weekly|magazine|news\s+agency|agency|airline|carrier|bank|broadcaster|network|militia|party|movement|group|company|firm)\b/;
 /** ", based in Ohio"; ", its current source of chassis": an appositive with "its" speaks of a thing or a body, never a person */
 const COMPANY_APPOSITIVE = /^,\s+(?:(?:which\s+is\s+)?based\s+in\s+\p{Lu}|its\s+(?:[a-z-]+\s+){0,3}(?:source|supplier|customer|client|partner|parent|owner|lender|backer|buyer|competitor|rival)\b)/u;
 
@@ -55,6 +57,7 @@ function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   if (p.initial && (registry.lowerCaseWords.has(first) || ADVERB.test(first) || PAST_TENSE.test(first) || /\p{Ll}ing$/u.test(first))) return false;
   if (p.possessive) return COMPANY_OWNS.test(after);
   if (COMPANY_BEFORE.test(before) || COMPANY_RESULT_AFTER.test(after) || ITS_AFTER.test(after) || COMPANY_APPOSITIVE.test(after) || SUBSIDIARY_AFTER.test(after)) return true;
+  if (/\bthe\s+$/i.test(before) && KIND_AFTER.test(after)) return true;
   return !p.personLike && COMPANY_DEAL_AFTER.test(after);
 }
 

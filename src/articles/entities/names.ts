@@ -598,6 +598,11 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
       return;
     }
   }
+  // "the IRA-allied Sinn Fein party", "the Soviet-led Warsaw Pact": who backs or leads a body is no part of its name
+  if (ws.length >= 2 && /^\p{L}[\p{L}.]*-(?:allied|backed|led|owned|controlled|run|funded|linked|affiliated|dominated|sponsored)$/u.test(ws[0])) {
+    classifyName(scan, ws.slice(1).join(' '));
+    return;
+  }
   // "a Libyan World Court case", "the British Foreign Office": a nationality before a body or place already named
   // qualifies it (a one-word body keeps it: "Scottish Parliament")
   if (ws.length >= 3 && (DEMONYMS.has(ws[0]) || NATIONAL_ADJECTIVE.test(ws[0])) && !placeByName(ws[0])) {

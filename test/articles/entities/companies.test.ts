@@ -86,3 +86,20 @@ describe('companies a nationality begins (issue 12)', () => {
     expect(e.orgs).toEqual(['Swissgold']);
   });
 });
+
+describe('bodies named by the noun after them, and by who backs them (issue 12)', () => {
+  it('"the Maariv newspaper", "its Eveready battery unit" are bodies; "the Mitsubishi truck", "the Underwood family" are not', () => {
+    const e = entities('The Maarev newspaper said Sunday that the comments were wrong.', 'Ralstone said its Everbright battery unit was hurt.', 'It contained the Mitsuboshi truck that would have carried the bomb.', 'Shareholders other than the Underwick family will be paid.');
+    expect(e.orgs).toEqual(['Everbright', 'Maarev', 'Ralstone']);
+  });
+
+  it('"the IRA-allied Sinn Fein party" is Sinn Fein; "the Soviet-led Warsaw Pact" the Warsaw Pact', () => {
+    const e = entities('Talks resumed with the IRA-allied Sinn Fein party.', 'The Soviet-led Warsaw Pact met.');
+    expect(e.orgs).toEqual(['Sinn Fein', 'Warsaw Pact']);
+  });
+
+  it('armed movements named every week are known by name ("the Taleban government", "Hezbollah fighters")', () => {
+    const e = entities('Security under the fundamentalist Taleban government is better.', 'Last week, Hezbollah fighters killed two soldiers.');
+    expect(e.orgs).toEqual(['Hezbollah', 'Taliban']);
+  });
+});
