@@ -103,3 +103,10 @@ describe('bodies named by the noun after them, and by who backs them (issue 12)'
     expect(e.orgs).toEqual(['Hezbollah', 'Taliban']);
   });
 });
+
+describe('government bodies and armed units by their head word (issue 12)', () => {
+  it('"the Federal Aviation Administration", "the Republican Guard" are organisations', () => {
+    const e = entities('Investigators from the Federal Airways Administration arrived.', 'Troops of the Republican Guard dug in.');
+    expect(e.orgs).toEqual(['Federal Airways Administration', 'Republican Guard']);
+  });
+});
