@@ -17,6 +17,8 @@ export const ORG_HEADS = new Set([
   'securities', 'capital', 'investments', 'partners', 'associates', 'enterprises', 'brothers', 'resources', 'insurance',
   'pictures', 'drilling', 'exploration', 'electric', 'electronics', 'chemical', 'chemicals', 'foods', 'stores', 'products',
   'software', 'steel', 'bancorp', 'cos', 'shipping', 'laboratories', 'semiconductor', 'publishing', 'lines', 'investors', 'cellular',
+  // government bodies and armed units ('Federal Aviation Administration', 'Republican Guard', 'Coast Guard')
+  'administration', 'guard',
 ]);
 
 /** Words after "Treasury" that make it a security, not the department ("Treasury bonds", "Treasury bill rates", "Treasury yields"). */
