@@ -66,6 +66,11 @@ export interface MemberScanReport {
 }
 
 const LEASE_MS = 120_000;
+/**
+ * /status's counts are read again at a due-scan at least this often even when this process changed nothing:
+ * with several processes on PostgreSQL another one may have sent, failed or taken a reminder.
+ */
+export const COUNTS_MAX_AGE_MS = 30_000;
 const BATCH = 50;
 const MAX_BATCHES_PER_SCAN = 40;
 const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-least' };
@@ -79,8 +84,9 @@ export class MemberReminders implements MemberReminderService {
   private readonly refs = new WeakMap<TrackedArticle, string>();
   /** Origins whose article is now read from an identical copy: applied before the next reconciliation. */
   private renames: Array<{ from: string; to: string; keys: Map<string, string> }> = [];
-  /** What /status counts, per server: read again whenever this process changes a reminder's state. */
+  /** What /status counts, per server: read again whenever this process changes a reminder's state, and at a due-scan once older than COUNTS_MAX_AGE_MS. */
   private counts: MemberReminderCounts[] = [];
+  private countsAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly o: MemberRemindersOptions) {}
 
@@ -109,7 +115,9 @@ export class MemberReminders implements MemberReminderService {
   }
 
   async refreshCounts(): Promise<void> {
+    const at = this.o.clock.now().getTime();
     this.counts = await this.o.store.counts();
+    this.countsAt = at;
   }
 
   /** Keeps pending member reminders in step with the library (date moves, events gone). */
@@ -328,6 +336,8 @@ export class MemberReminders implements MemberReminderService {
     }
     if (report.posted + report.retried + report.failed + report.missed > 0) {
       this.o.log.info(report, 'due member reminders processed');
+      await this.refreshCounts();
+    } else if (scanAt - this.countsAt >= COUNTS_MAX_AGE_MS) {
       await this.refreshCounts();
     }
     return report;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
-import type { MemberReminders } from '../../src/reminders/member-reminders';
+import { COUNTS_MAX_AGE_MS, type MemberReminders } from '../../src/reminders/member-reminders';
 import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
@@ -157,6 +157,21 @@ describe('a member reminder', () => {
     expect(await members.runDue()).toMatchObject({ failed: 1, posted: 1 });
     expect(counts(fake.guildId)).toEqual({ pending: 0, missed: 0, failed: 1 });
     expect(counts()).toEqual({ pending: 0, missed: 0, failed: 1 });
+  });
+
+  it("is counted in /status of another process sharing the store within COUNTS_MAX_AGE_MS of a change there", async () => {
+    // Two Herald processes on one store (as on PostgreSQL): a member presses Remind me in the first one.
+    const other = await memberReminders(h, { store: new SqliteMemberReminderStore(h.db) });
+    await other.runDue();
+    const counts = () => other.statusContributor()(h.clock.now(), fake.guildId).memberReminders;
+    expect(counts()).toEqual({ pending: 0, missed: 0, failed: 0 });
+    await remind();
+    h.clock.set(new Date(h.clock.now().getTime() + COUNTS_MAX_AGE_MS - 1000).toISOString());
+    expect((await other.runDue()).posted).toBe(0);
+    expect(counts()).toEqual({ pending: 0, missed: 0, failed: 0 });
+    h.clock.set(new Date(h.clock.now().getTime() + 1000).toISOString());
+    expect((await other.runDue()).posted).toBe(0);
+    expect(counts()).toEqual({ pending: 1, missed: 0, failed: 0 });
   });
 
   it('moves when a newer article moves the date, and its message says so; cancelled by its member, it stays listed', async () => {
