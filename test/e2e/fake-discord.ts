@@ -89,32 +89,31 @@
  *   400 50035, like interaction replies and webhook edits do; validateMessagePayload(body, true) exposes it.
  *   fake.close()
  *
- * Files: this one holds the state and the injection API; in fake-discord/: gateway.ts the gateway (sessions,
- * IDENTIFY/RESUME, dispatch); routes.ts the REST API as a route table; messages.ts the message payload rules;
- * permissions.ts the bits and Discord's permission algorithm; types.ts the records and options; multipart.ts
- * the request-body parsing; signing.ts the application's Ed25519 key and signed POSTs to an interactions
- * endpoint; payloads.ts member and guild objects.
+ * Files: this one holds the recorded state (guilds, channels, messages, commands, requests) and the API above;
+ * in fake-discord/: http.ts the HTTP front (request parsing and recording, failNext, the token check);
+ * routes.ts the REST API as a route table; gateway.ts the gateway (sessions, IDENTIFY/RESUME, dispatch);
+ * interactions.ts injected interactions and their delivery (gateway or a signed POST to an interactions
+ * endpoint) and settling; messages.ts the message payload rules; permissions.ts the bits, the test
+ * server's grants and Discord's permission algorithm; types.ts the records and options; multipart.ts the
+ * request-body parsing; signing.ts the application's Ed25519 key and signed POSTs; payloads.ts member and
+ * guild objects.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { messagePayload } from './fake-discord/messages';
-import { channelPermissions, Perm } from './fake-discord/permissions';
-import { route } from './fake-discord/routes';
+import { BOT_ROLE_PERMS, channelPermissions, EVERYONE_PERMS, Perm } from './fake-discord/permissions';
 import { FakeGateway } from './fake-discord/gateway';
-import { InteractionSigner, postSigned } from './fake-discord/signing';
+import { FakeInteractions } from './fake-discord/interactions';
 import { guildFields, memberPayload } from './fake-discord/payloads';
-import { parseMultipartFiles, parseMultipartPayload, readBody } from './fake-discord/multipart';
-import type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, UploadedFile, InteractionRecord, InteractionResult, InjectOptions, FailOptions, FakeDiscordOptions, Failure } from './fake-discord/types';
+import { RestFront } from './fake-discord/http';
+import type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, InteractionRecord, InteractionResult, FakeDiscordOptions } from './fake-discord/types';
 
 export { Perm } from './fake-discord/permissions';
 export { messagePayload, validateMessagePayload } from './fake-discord/messages';
 export type { Overwrite, FakeChannel, FakeRole, FakeMessage, RecordedRequest, UploadedFile, InteractionCallback, InteractionRecord, InteractionResult, InjectOptions, FailOptions, FakeDiscordOptions } from './fake-discord/types';
 
-const EVERYONE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.ReadMessageHistory;
-const BOT_ROLE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ReadMessageHistory | Perm.CreatePublicThreads;
-const MEMBER_PERMS = EVERYONE_PERMS | Perm.EmbedLinks;
 
 // ------------------------------------------------------------------------------------------------ fake
 
@@ -141,7 +140,9 @@ export class FakeDiscord {
   readonly attachmentReads: string[] = [];
   readonly commandWrites: RecordedRequest[] = [];
 
-  private readonly server = createServer((req, res) => void this.handle(req, res));
+  /** Parsing, recording, injected failures and the route table (fake-discord/http.ts). */
+  private readonly rest = new RestFront(this);
+  private readonly server = createServer((req, res) => void this.rest.handle(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
   // State below is read and changed by the REST route table (fake-discord/routes.ts) too.
   readonly channelMap = new Map<string, FakeChannel>();
@@ -160,19 +161,13 @@ export class FakeDiscord {
   readonly dmChannels = new Map<string, string>();
   /** Servers added with addGuild: id → name and default channel. */
   readonly extraGuilds = new Map<string, { name: string; general: string }>();
-  private readonly failures: Failure[] = [];
-  readonly interactions = new Map<string, InteractionRecord>();
-  readonly byToken = new Map<string, InteractionRecord>();
-  private readonly waiters = new Map<string, () => void>();
-  private readonly rejecters = new Map<string, (error: Error) => void>();
-  /** Interactions endpoint (HTTP delivery) when set; otherwise interactions go over the gateway. */
-  private endpoint: { url: string; responseTimeoutMs: number } | undefined;
-  /** The application's Ed25519 key pair for signing interactions (made on first use). */
-  private readonly signer = new InteractionSigner();
-  /** Each HTTP delivery of an interaction: the endpoint's status and answer (undefined when it did not answer in time). */
-  readonly endpointCalls: { id: string; status: number | undefined; body: unknown; ms: number }[] = [];
-  readonly expired = new Set<string>();
   private readonly gateway = new FakeGateway(this);
+  /** Injected interactions and their delivery (fake-discord/interactions.ts). */
+  private readonly hub = new FakeInteractions(this);
+  readonly interactions = this.hub.interactions;
+  readonly byToken = this.hub.byToken;
+  readonly expired = this.hub.expired;
+  readonly endpointCalls = this.hub.endpointCalls;
 
   constructor(readonly options: FakeDiscordOptions = {}) {
     this.roles = [
@@ -294,12 +289,8 @@ export class FakeDiscord {
     return this.interactions.get(id);
   }
 
-  failNext(method: string, route: string | RegExp, status: number, times = 1, options: FailOptions = {}): void {
-    const match =
-      typeof route === 'string'
-        ? ((re: RegExp) => (p: string) => re.test(p))(new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-zA-Z_]+/g, '[^/]+')}$`))
-        : (p: string) => route.test(p);
-    this.failures.push({ method: method.toUpperCase(), match, status, remaining: times, options });
+  failNext(...args: Parameters<RestFront['failNext']>): void {
+    this.rest.failNext(...args);
   }
 
   /** Requests that create or edit a message without allowed_mentions {parse: []} (roles only when listed). */
@@ -339,25 +330,16 @@ export class FakeDiscord {
     this.gateway.drop(code);
   }
 
-  private dispatch(t: string, d: unknown): void {
+  /** A gateway event to every connected session (also sent by the interactions hub). */
+  dispatch(t: string, d: unknown): void {
     this.gateway.dispatch(t, d);
   }
 
   // ------------------------------------------------------------------------------- interactions
+  // (fake-discord/interactions.ts)
 
-  injectCommand(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: InjectOptions = {}): Promise<InteractionResult> {
-    const def = this.findCommand(name, opts.dm ? undefined : opts.guildId ?? this.guildId);
-    const { subcommand, ...rest } = options;
-    const defOptions: any[] = def?.options ?? [];
-    let leaf = this.commandOptions(rest, defOptions);
-    if (subcommand !== undefined) {
-      const sub = defOptions.find((o) => o.name === subcommand);
-      leaf = [{ type: 1, name: String(subcommand), options: this.commandOptions(rest, sub?.options ?? []) }];
-    }
-    const data: any = { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf, ...(opts.dm ? {} : { guild_id: opts.guildId ?? this.guildId }) };
-    const attached = Object.values(options).filter((v): v is string => typeof v === 'string' && this.attachments.has(v));
-    if (attached.length) data.resolved = { attachments: Object.fromEntries(attached.map((id) => [id, this.attachmentPayload(id)])) };
-    return this.inject('command', 2, data, opts);
+  injectCommand(...args: Parameters<FakeInteractions['injectCommand']>): Promise<InteractionResult> {
+    return this.hub.injectCommand(...args);
   }
 
   /** A file a user attaches to a command: pass the returned id as the attachment option's value. */
@@ -367,276 +349,43 @@ export class FakeDiscord {
     return id;
   }
 
-  private attachmentPayload(id: string): any {
-    const file = this.attachments.get(id)!;
-    const url = `${this.baseUrl}/attachments/${id}/${encodeURIComponent(file.filename)}`;
-    return { id, filename: file.filename, size: file.data.byteLength, url, proxy_url: url, content_type: file.contentType };
+  injectAutocomplete(...args: Parameters<FakeInteractions['injectAutocomplete']>): Promise<InteractionResult> {
+    return this.hub.injectAutocomplete(...args);
   }
 
-  injectAutocomplete(
-    name: string,
-    focused: { name: string; value: string },
-    options: Record<string, string | number | boolean | undefined> = {},
-    opts: InjectOptions = {},
-  ): Promise<InteractionResult> {
-    const def = this.findCommand(name, opts.dm ? undefined : opts.guildId ?? this.guildId);
-    const { subcommand, ...rest } = options;
-    const defOptions: any[] = subcommand !== undefined ? def?.options?.find((o: any) => o.name === subcommand)?.options ?? [] : def?.options ?? [];
-    const typeOf = defOptions.find((o) => o.name === focused.name)?.type ?? 3;
-    let leaf = [...this.commandOptions(rest, defOptions), { type: typeOf, name: focused.name, value: focused.value, focused: true }];
-    if (subcommand !== undefined) leaf = [{ type: 1, name: String(subcommand), options: leaf }];
-    return this.inject('autocomplete', 4, { id: def?.id ?? this.snowflake(), name, type: 1, options: leaf }, opts);
+  injectButton(...args: Parameters<FakeInteractions['injectButton']>): Promise<InteractionResult> {
+    return this.hub.injectButton(...args);
   }
 
-  injectButton(customId: string, opts: InjectOptions & { messageFlags?: number } = {}): Promise<InteractionResult> {
-    const channelId = opts.dm ? this.dmChannelId(opts) : opts.channelId ?? this.channels.general;
-    const message = this.makeMessage(channelId, { content: '', embeds: [], components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: customId, label: customId }] }], flags: opts.messageFlags ?? 0 });
-    message.application_id = this.applicationId;
-    return this.inject('button', 3, { custom_id: customId, component_type: 2 }, opts, message);
+  /** Called by the routes once the user's view of an interaction is settled. */
+  settle(record: InteractionRecord): void {
+    this.hub.settle(record);
   }
-
-  private inject(kind: InteractionRecord['kind'], type: number, data: any, opts: InjectOptions, message?: FakeMessage): Promise<InteractionResult> {
-    const id = this.snowflake();
-    const token = `itk_${randomBytes(24).toString('base64url')}`;
-    const guildId = opts.guildId ?? this.guildId;
-    const channelId = opts.dm ? this.dmChannelId(opts) : opts.channelId ?? this.extraGuilds.get(guildId)?.general ?? this.channels.general;
-    const record: InteractionRecord = { id, token, kind, channelId, callbacks: [], deferred: false, ephemeral: false, reply: null, followups: [], settled: false };
-    this.interactions.set(id, record);
-    this.byToken.set(token, record);
-    if (opts.expired) this.expired.add(id);
-    const userId = opts.userId ?? (opts.admin ? this.users.admin : this.users.member);
-    const user = { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
-    const permissions = opts.permissions ?? String(opts.admin ? MEMBER_PERMS | Perm.ManageGuild : MEMBER_PERMS);
-    const channel = opts.dm ? { id: channelId, type: 1, recipients: [user], last_message_id: null, flags: 0 } : this.channelMap.get(channelId);
-    const payload: any = {
-      id,
-      application_id: this.applicationId,
-      type,
-      data,
-      channel_id: channelId,
-      channel,
-      token,
-      version: 1,
-      locale: 'en-GB',
-      app_permissions: String(BOT_ROLE_PERMS),
-      entitlements: [],
-      authorizing_integration_owners: { 0: opts.dm ? undefined : guildId, 1: opts.dm ? userId : undefined },
-      context: opts.dm ? 1 : 0,
-      attachment_size_limit: 10_485_760,
-    };
-    if (opts.dm) payload.user = user;
-    else {
-      payload.guild_id = guildId;
-      payload.guild_locale = 'en-GB';
-      payload.guild = { id: guildId, locale: 'en-GB', features: [] };
-      payload.member = { ...memberPayload(user, []), permissions };
-    }
-    if (message) payload.message = message;
-    const timeoutMs = opts.timeoutMs ?? 10_000;
-    const settled = new Promise<InteractionResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(id);
-        this.rejecters.delete(id);
-        reject(new Error(`fake discord: interaction ${kind} ${JSON.stringify(data).slice(0, 200)} not answered in ${timeoutMs} ms; callbacks so far: ${JSON.stringify(record.callbacks).slice(0, 500)}`));
-      }, timeoutMs);
-      this.rejecters.set(id, (error) => {
-        clearTimeout(timer);
-        this.waiters.delete(id);
-        reject(error);
-      });
-      this.waiters.set(id, () => {
-        clearTimeout(timer);
-        this.rejecters.delete(id);
-        const { settled: _s, ...rest } = record;
-        const result = structuredClone(rest);
-        resolve({ ...result, final: result.followups.length && !result.reply ? result.followups[result.followups.length - 1] : result.reply });
-      });
-    });
-    if (this.endpoint) void this.deliverOverHttp(record, payload, this.endpoint);
-    else this.dispatch('INTERACTION_CREATE', payload);
-    return settled;
-  }
-
-  // ------------------------------------------------------------------ interactions endpoint (HTTP)
 
   /** The application's public key (hex, for DISCORD_PUBLIC_KEY); the same for the fake's whole life. */
   get interactionsPublicKey(): string {
-    return this.signer.publicKey;
+    return this.hub.publicKey;
   }
 
-  useInteractionsEndpoint(url: string, options: { responseTimeoutMs?: number } = {}): { publicKey: string } {
-    this.endpoint = { url, responseTimeoutMs: options.responseTimeoutMs ?? 3_000 };
-    return { publicKey: this.interactionsPublicKey };
+  useInteractionsEndpoint(...args: Parameters<FakeInteractions['useEndpoint']>): { publicKey: string } {
+    return this.hub.useEndpoint(...args);
   }
 
   useGateway(): void {
-    this.endpoint = undefined;
+    this.hub.useGateway();
   }
 
   /** Discord's signature headers for `body` (timestamp in Unix seconds; default now) with the endpoint's key. */
-  signInteraction(body: string | Buffer, timestamp = String(Math.floor(Date.now() / 1000))): Record<string, string> {
-    return this.signer.sign(body, timestamp);
+  signInteraction(...args: Parameters<FakeInteractions['sign']>): Record<string, string> {
+    return this.hub.sign(...args);
   }
 
   /** Sends a PING as Discord does when the endpoint URL is saved; the endpoint's status and answer. */
-  async pingEndpoint(): Promise<{ status: number; body: unknown }> {
-    if (!this.endpoint) throw new Error('fake discord: call useInteractionsEndpoint first');
-    const body = JSON.stringify({ id: this.snowflake(), application_id: this.applicationId, type: 1, token: `itk_${randomBytes(24).toString('base64url')}`, version: 1 });
-    const res = await postSigned(this.endpoint.url, body, this.signer);
-    const text = await res.text();
-    let json: unknown = text;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      /* a refusal's plain text */
-    }
-    return { status: res.status, body: json };
+  pingEndpoint(): Promise<{ status: number; body: unknown }> {
+    return this.hub.pingEndpoint();
   }
 
-  private async deliverOverHttp(record: InteractionRecord, payload: unknown, endpoint: NonNullable<FakeDiscord['endpoint']>): Promise<void> {
-    const body = JSON.stringify(payload);
-    const started = performance.now();
-    const call: FakeDiscord['endpointCalls'][number] = { id: record.id, status: undefined, body: undefined, ms: 0 };
-    this.endpointCalls.push(call);
-    const fail = (why: string) => {
-      call.ms = performance.now() - started;
-      this.rejecters.get(record.id)?.(new Error(`fake discord: This interaction failed (${why})`));
-      this.rejecters.delete(record.id);
-    };
-    let res: Response;
-    try {
-      res = await postSigned(endpoint.url, body, this.signer, AbortSignal.timeout(endpoint.responseTimeoutMs));
-    } catch (error) {
-      return fail(`no answer within ${endpoint.responseTimeoutMs} ms: ${(error as Error).message}`);
-    }
-    call.status = res.status;
-    const text = await res.text().catch(() => '');
-    call.ms = performance.now() - started;
-    try {
-      call.body = JSON.parse(text);
-    } catch {
-      call.body = text;
-    }
-    if (res.status !== 200 || typeof call.body !== 'object') return fail(`endpoint answered ${res.status}: ${text.slice(0, 200)}`);
-    // The HTTP answer is the interaction's callback: recorded and applied like POST /interactions/:id/:token/callback.
-    const path = `/interactions/${record.id}/${record.token}/callback`;
-    const recorded: RecordedRequest = { method: 'POST', path, query: {}, body: call.body, status: 0 };
-    this.requests.push(recorded);
-    const out = route(this, 'POST', path, call.body, new URLSearchParams(), recorded);
-    recorded.status = out.status;
-    if (out.status >= 400) fail(`Discord refused the response: ${JSON.stringify(out.json)}`);
-  }
-
-  private dmChannelId(opts: InjectOptions): string {
-    return opts.channelId ?? `${BigInt(opts.userId ?? this.users.member) + 7n}`;
-  }
-
-  private findCommand(name: string, guildId?: string): any | undefined {
-    return (guildId ? this.guildCommands.get(guildId) ?? [] : []).find((c) => c.name === name) ?? this.globalCommands.find((c) => c.name === name);
-  }
-
-  private commandOptions(values: Record<string, string | number | boolean | undefined>, defs: any[]): any[] {
-    const out: any[] = [];
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) continue;
-      const type = defs.find((d) => d.name === name)?.type ?? (typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3);
-      out.push({ type, name, value });
-    }
-    return out;
-  }
-
-  settle(record: InteractionRecord): void {
-    if (record.settled) return;
-    record.settled = true;
-    this.waiters.get(record.id)?.();
-    this.waiters.delete(record.id);
-  }
-
-  // ------------------------------------------------------------------------------------- REST
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
-    // Attachment files, like Discord's CDN: no authorization, outside the API.
-    const file = /^\/attachments\/(\d+)\//.exec(url.pathname);
-    if (file) {
-      const stored = this.attachments.get(file[1]);
-      this.attachmentReads.push(url.pathname);
-      res.writeHead(stored ? 200 : 404, { 'content-type': stored?.contentType ?? 'text/plain' });
-      res.end(stored ? stored.data : 'not found');
-      return;
-    }
-    const raw = await readBody(req);
-    if (this.options.responseDelayMs) await new Promise((resolve) => setTimeout(resolve, this.options.responseDelayMs));
-    let body: any = undefined;
-    let files: UploadedFile[] | undefined;
-    if (raw.length) {
-      const type = String(req.headers['content-type'] ?? '');
-      if (type.includes('multipart/form-data')) {
-        body = parseMultipartPayload(raw, type);
-        files = parseMultipartFiles(raw, type);
-      }
-      else {
-        try {
-          body = JSON.parse(raw.toString('utf8'));
-        } catch {
-          body = raw.toString('utf8');
-        }
-      }
-    }
-    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
-    const method = (req.method ?? 'GET').toUpperCase();
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body, status: 0, ...(files ? { files } : {}) };
-    this.requests.push(record);
-    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
-      record.status = status;
-      if (this.options.verbose) process.stderr.write(`[fake-discord] ${method} ${path} → ${status}\n`);
-      // No content-type on 204: discord.js would try to parse an empty JSON body.
-      res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
-      res.end(json === undefined ? undefined : JSON.stringify(json));
-    };
-
-    const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.match(path));
-    if (failure) {
-      failure.remaining--;
-      return this.fail(failure, reply);
-    }
-
-    const needsAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
-    if (needsAuth && req.headers.authorization !== `Bot ${this.token}`) {
-      return reply(401, { message: '401: Unauthorized', code: 0 });
-    }
-    try {
-      const out = route(this, method, path, body, url.searchParams, record);
-      const delay = this.options.messageReplyDelayMs;
-      if (delay && method === 'POST' && /^\/channels\/[^/]+\/messages$/.test(path)) setTimeout(() => reply(out.status, out.json), delay);
-      else reply(out.status, out.json);
-    } catch (error) {
-      reply(500, { message: `fake discord bug: ${(error as Error).message}`, code: 0 });
-    }
-  }
-
-  private fail(f: Failure, reply: (s: number, j?: unknown, h?: Record<string, string>) => void): void {
-    if (f.status === 429) {
-      const seconds = (f.options.retryAfterMs ?? 100) / 1000;
-      const headers: Record<string, string> = {
-        'retry-after': String(seconds),
-        'x-ratelimit-limit': '5',
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset-after': String(seconds),
-        'x-ratelimit-reset': String((Date.now() / 1000 + seconds).toFixed(3)),
-        'x-ratelimit-bucket': 'fakebucket',
-        'x-ratelimit-scope': f.options.scope ?? (f.options.global ? 'global' : 'user'),
-      };
-      if (f.options.global) headers['x-ratelimit-global'] = 'true';
-      return reply(429, f.options.body ?? { message: 'You are being rate limited.', retry_after: seconds, global: f.options.global ?? false }, headers);
-    }
-    const defaults: Record<number, unknown> = {
-      400: { message: 'Invalid Form Body', code: 50035 },
-      403: { message: 'Missing Permissions', code: 50013 },
-      404: { message: 'Unknown Channel', code: 10003 },
-    };
-    reply(f.status, f.options.body ?? defaults[f.status] ?? { message: `${f.status}: Server Error`, code: 0 });
-  }
+  // -------------------------------------------------------------------------------- payloads
 
   storeCommand(def: any, guildId?: string, id?: string): any {
     return {
@@ -691,7 +440,7 @@ export class FakeDiscord {
   }
 
   applicationPayload(): Record<string, unknown> {
-    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: this.signer.madePublicKey ?? 'f'.repeat(64), team: null };
+    return { id: this.applicationId, name: 'Herald', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: this.botUser(), verify_key: this.hub.signer.madePublicKey ?? 'f'.repeat(64), team: null };
   }
 
   botUser(): Record<string, unknown> {

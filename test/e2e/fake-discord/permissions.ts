@@ -14,6 +14,11 @@ export const Perm = {
   Administrator: 1n << 3n,
 } as const;
 
+/** The test server's grants: @everyone's, the bot role's, and what a member sees in an interaction. */
+export const EVERYONE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.ReadMessageHistory;
+export const BOT_ROLE_PERMS = Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.ReadMessageHistory | Perm.CreatePublicThreads;
+export const MEMBER_PERMS = EVERYONE_PERMS | Perm.EmbedLinks;
+
 
 /**
  * Discord's permission algorithm for a member in a guild channel: @everyone's and the member's roles'
