@@ -72,6 +72,12 @@ export const ORG_ATTRIBUTES = new Set(
     'spokesman spokeswoman spokesperson chairman chief boss stake unit units division affiliate').split(' '),
 );
 
+/**
+ * What only a business is to another ("John Deere, its current source of chassis", "X, its main lender"). Not
+ * owner, partner, rival, customer, backer or buyer: a person is those too ("Mike Ashley, its owner").
+ */
+export const BUSINESS_RELATIONS = ['source', 'supplier', 'suppliers', 'parent', 'lender', 'lenders', 'subsidiary', 'affiliate', 'distributor', 'manufacturer', 'insurer', 'underwriter', 'licensee', 'franchisee'];
+
 /** Generic organisation nouns: on their own they name no organisation in particular. */
 export const GENERIC_ORG_WORDS = new Set([
   'organization', 'organisation', 'union', 'association', 'party', 'corporation', 'company', 'firm', 'group', 'council',

@@ -6,7 +6,7 @@
 // of place ("from Ledbury", "near Kinross"), a county after it ("Hartpury, Gloucestershire"), a list
 // with places. With no evidence, nothing is said.
 import { isAcronym } from '../../language/name-tokens';
-import { ORG_ATTRIBUTES, ORG_DESCRIPTORS } from '../../language/organisations';
+import { BUSINESS_RELATIONS, ORG_ATTRIBUTES, ORG_DESCRIPTORS } from '../../language/organisations';
 import { FIRST_NAMES, REPORTING_VERBS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
@@ -37,16 +37,32 @@ const WORK_BEFORE = /\b(?:film|films|movie|movies|album|albums|single|singles|so
  */
 const COMPANY_BEFORE = /\b(?:shares|stock|stakes?|shareholders|stockholders|subsidiary|subsidiaries|takeover|acquisition)\s+(?:of\s+(?:its\s+)?(?:common|preferred|class\s+\p{Lu})\s+(?:stock|shares)\s+)?(?:of|in|to)\s+$/u;
 const COMPANY_RESULT_AFTER = /^\s+(?:(?:has|had|also|will|would|is|was)\s+)*(?:posted|reported|recorded|booked|earned)\s+(?:\S+\s+){0,5}?(?:loss|losses|profit|profits|income|earnings|revenue|revenues|deficit)\b/;
-/** "Nashua strengthened its poison-pill plan", "Mobil is cutting back its", "Acme said that its": one verb, then "its". */
-const ITS_AFTER = /^\s+(?:(?:has|had|also|is|was|will|would)\s+)*(?!(?:and|or|but|of|to|with|in|on|at|for|by|from|than|as|into|over|under|after|before|against|through|during|like|about|without|within|across|behind|near)\b)[a-z]+\s+(?:(?:back|up|down|out|off|that)\s+)?its\s/;
+/**
+ * "Nashua strengthened its poison-pill plan", "Mobil is cutting back its", "Acme said that its": a verb of what
+ * a company does to its own business, then "its". Not any verb: "Biden praised its courage", "Mariupol lost its
+ * last hospital" speak of a person or a place.
+ */
+const COMPANY_VERBS = 'cut|cuts|cutting|raised?|raises|raising|reported|reports|posted|posts|boosted|boosts|increased|increases|reduced|reduces|reducing|lowered|lowers|trimmed|trims|slashed|slashes|expanded|expands|expanding|strengthened|strengthens|sweetened|sold|sells|selling|spun|acquired|completed|closed|closes|closing|suspended|suspends|resumed|omitted|declared|priced|filed|issued|extended|withdrew|terminated|amended|restructured|restructuring|refinanced|redeemed|repurchased|bought|buying|said|says|expects|expected|plans|planned';
+const ITS_AFTER = new RegExp(`^\\s+(?:(?:has|had|also|is|was|will|would)\\s+)*(?:${COMPANY_VERBS})\\s+(?:(?:back|up|down|out|off|that)\\s+)?its\\s`);
 const COMPANY_DEAL_AFTER = /^\s+(?:(?:has|had|also)\s+)?agreed\s+to\s+(?:sell|buy|acquire|purchase|merge)\b/;
-const COMPANY_OWNS = /^\s*(?:[a-z-]+\s+){0,2}?(?:shares|stock|share\s+price|earnings|profits?|net\s+income|revenues?|shareholders|stockholders|subsidiary|subsidiaries|units?|division|directors|plants?|factory|factories|headquarters)\b/;
+/** The parts of a company ("the X unit", "X's subsidiary"): one list, from the organisation attributes. */
+const COMPANY_PARTS = [...ORG_ATTRIBUTES].filter((w) => /^(?:unit|units|subsidiary|subsidiaries|division|affiliate)$/.test(w)).join('|');
+/** Armies and police have units too: "the Bakhmut army units" are a place's. */
+const NOT_COMPANY_PART = /^\s+(?:army|military|police|combat|infantry|tank|artillery|special|elite|border|defen[cs]e|naval|navy|marine|security|rescue|emergency|fire|medical|intensive|care|housing|residential|paramilitary|militia|rebel|guerrilla)\s/;
+/**
+ * What a company owns: "X's shares", "X's record earnings", "X's assembly plant". Not a plant of any kind: a
+ * town has a nuclear or a power plant ("Zaporizhzhia's nuclear plant").
+ */
+const COMPANY_OWNS = new RegExp(`^\\s*(?:(?:[a-z-]+\\s+){0,2}?(?:shares|stock|share\\s+price|earnings|profits?|net\\s+income|revenues?|shareholders|stockholders|${COMPANY_PARTS}|directors|headquarters)|(?:(?:assembly|manufacturing|production|bottling|car|truck|engine|chip|steel)\\s+)?(?:plants?|factory|factories))\\b`);
 /** "the MGM Grand Air unit": a part of a company is one */
-const SUBSIDIARY_AFTER = /^\s+(?:[a-z-]+\s+)?(?:unit|units|subsidiary|subsidiaries|division|affiliate)\b/;
-/** "the Maariv newspaper", "the Aeroflot airline": after "the", a noun saying what kind of body the name is */
-const KIND_AFTER = /^\s+(?:newspaper|daily|weekly|magazine|news\s+agency|agency|airline|carrier|bank|broadcaster|network|militia|party|movement|group|company|firm)\b/;
-/** ", based in Ohio"; ", its current source of chassis": an appositive with "its" speaks of a thing or a body, never a person */
-const COMPANY_APPOSITIVE = /^,\s+(?:(?:which\s+is\s+)?based\s+in\s+\p{Lu}|its\s+(?:[a-z-]+\s+){0,3}(?:source|supplier|customer|client|partner|parent|owner|lender|backer|buyer|competitor|rival)\b)/u;
+const SUBSIDIARY_AFTER = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${COMPANY_PARTS})\\b`);
+/** "the Maariv newspaper", "the Aeroflot airline": after "the", a noun saying what kind of body the name is ("the Kherson group of forces" is a place's) */
+const KIND_AFTER = /^\s+(?:newspaper|daily|weekly|magazine|news\s+agency|agency|airline|carrier|bank|broadcaster|network|militia|party|movement|group(?!\s+of\b)|company|firm)\b/;
+/**
+ * ", based in Ohio"; ", its current source of chassis": an appositive with "its" and a noun only a business is.
+ * Not ", its owner", ", its biggest rival", ", its customer": a person is those too.
+ */
+const COMPANY_APPOSITIVE = new RegExp(`^,\\s+(?:(?:which\\s+is\\s+)?based\\s+in\\s+\\p{Lu}|its\\s+(?:[a-z-]+\\s+){0,3}(?:${BUSINESS_RELATIONS.join('|')})\\b)`, 'u');
 
 function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
@@ -55,10 +71,17 @@ function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   // (nor a gerund or a verb in the past tense: "Sorting out its debt …")
   const first = p.words[0].toLowerCase();
   if (p.initial && (registry.lowerCaseWords.has(first) || ADVERB.test(first) || PAST_TENSE.test(first) || /\p{Ll}ing$/u.test(first))) return false;
-  if (p.possessive) return COMPANY_OWNS.test(after);
-  if (COMPANY_BEFORE.test(before) || COMPANY_RESULT_AFTER.test(after) || ITS_AFTER.test(after) || COMPANY_APPOSITIVE.test(after) || SUBSIDIARY_AFTER.test(after)) return true;
+  // ", its current source of chassis": only a business is that, whatever its name looks like ("John Deere")
+  if (!p.possessive && COMPANY_APPOSITIVE.test(after)) return true;
+  // otherwise a name shaped like a person's ("Mike Ashley, its owner", "Elon Musk's factories") is not made a company here
+  if (p.personLike) return false;
+  if (p.possessive) return COMPANY_OWNS.test(after) && !placeByName(p.name);
+  if (COMPANY_BEFORE.test(before) || COMPANY_RESULT_AFTER.test(after)) return true;
+  // the weaker signals do not outweigh a place: "Officials in Kherson said its bridges …", "the Bakhmut army units"
+  if (placeByName(p.name) || PLACE_BEFORE.test(before)) return false;
+  if (ITS_AFTER.test(after) || (SUBSIDIARY_AFTER.test(after) && !NOT_COMPANY_PART.test(after))) return true;
   if (/\bthe\s+$/i.test(before) && KIND_AFTER.test(after)) return true;
-  return !p.personLike && COMPANY_DEAL_AFTER.test(after);
+  return COMPANY_DEAL_AFTER.test(after);
 }
 
 const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;

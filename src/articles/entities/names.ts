@@ -2,7 +2,7 @@
 // a place, or is left pending for the context pass. Rules in order: acronym definitions, a second name
 // inside the run, a role title inside it, an honorific, then what the words themselves say.
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
-import { COMPANY_FORMS, NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS, TREASURY_SECURITIES } from '../../language/organisations';
+import { BUSINESS_RELATIONS, COMPANY_FORMS, NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS, TREASURY_SECURITIES } from '../../language/organisations';
 import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS, ROLE_MODIFIERS } from '../../language/people';
 import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
@@ -531,6 +531,8 @@ function roleFollows(after: string): boolean {
   return ws.some((w, i) => roleAt(ws, i) !== null);
 }
 
+const BUSINESS_APPOSITIVE = new RegExp(`^,\\s+its\\s+(?:[a-z-]+\\s+){0,3}(?:${BUSINESS_RELATIONS.join('|')})\\b`);
+
 /** Evidence that a capitalised pair is a person's name, from the words around it. */
 function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string): boolean {
   const { before, after, toks } = ctx;
@@ -538,8 +540,9 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   // "Tony Hawk's Underground 2": a name owning a capitalised title is a title
   if (ctx.possessive && /^\s*\p{Lu}/u.test(after) && !/^\s*(?:Mr|Mrs|Ms|Dr)\b/.test(after)) return false;
   const role = appositiveRole(after);
-  // "John Deere, its current source of chassis": a person is never "its" anything
-  if (!role && /^,\s+its\s/.test(after)) return false;
+  // "John Deere, its current source of chassis": a person is no business's supplier or lender
+  // (but may be its owner or its rival: "Mike Ashley, its owner")
+  if (!role && BUSINESS_APPOSITIVE.test(after)) return false;
   if (FIRST_NAMES.has(lower[0]) || registry.honorificSurnames.has(toks[toks.length - 1].text)) return true;
   if (role || roleBefore(before, after)) return true;
   // "Yvon Bussieres was named chief operating officer"
@@ -599,7 +602,11 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
     }
   }
   // "the IRA-allied Sinn Fein party", "the Soviet-led Warsaw Pact": who backs or leads a body is no part of its name
-  if (ws.length >= 2 && /^\p{L}[\p{L}.]*-(?:allied|backed|led|owned|controlled|run|funded|linked|affiliated|dominated|sponsored)$/u.test(ws[0])) {
+  const backed = /^(\p{L}[\p{L}.]*)-(?:allied|backed|led|owned|controlled|run|funded|linked|affiliated|dominated|sponsored)$/u.exec(ws[0]);
+  if (ws.length >= 2 && backed) {
+    // (the backer is named on its own: "the Iran-backed Houthi movement" names Iran)
+    const backer = placeByName(backed[1]);
+    if (backer) registry.addPlace(backer.name, backer.kind, sentence);
     classifyName(scan, ws.slice(1).join(' '));
     return;
   }

@@ -110,3 +110,28 @@ describe('government bodies and armed units by their head word (issue 12)', () =
     expect(e.orgs).toEqual(['Federal Airways Administration', 'Republican Guard']);
   });
 });
+
+describe('what a person or a place does is no company (issue 12, review)', () => {
+  it('a person-shaped name is no company by ", its owner", ", its biggest rival", "X\'s factories" or a verb before "its"', () => {
+    const e = entities('Staff protested against Mike Ashley, its owner, on Saturday.', 'The firm hired Jane Doe, its biggest rival, as chief executive.', 'Rishi Sunak defended its record on Tuesday.', "Elon Musk's factories in Texas were closed.", 'Tom Verrall, its main customer, walked away.');
+    expect(e.orgs).toEqual([]);
+    expect(e.people).toEqual(expect.arrayContaining(['Jane Doe', 'Mike Ashley']));
+  });
+
+  it('only a verb of what a company does to its business before "its" makes a company: "praised its", "lost its" do not', () => {
+    const e = entities('Biden praised its courage.', 'Mariupol lost its last hospital on Tuesday.', 'Kelvor raised its dividend by 5%.', 'Orlinde cut its forecast again.');
+    expect(e.orgs).toEqual(['Kelvor', 'Orlinde']);
+  });
+
+  it('a place stays a place: "Officials in Kherson said its …", "Zaporizhzhia\'s nuclear plant", "the Bakhmut army units", "the Kherson group of forces"', () => {
+    const e = entities('Officials in Kherson said its bridges were destroyed.', "Zaporizhzhia's nuclear plant lost power again.", 'The Bakhmut army units pulled back overnight.', 'Police say the Kherson group of forces attacked the town.', "Tarvex's assembly plant closed.", 'The Dorwin group of companies grew.');
+    expect(e.orgs).toEqual(['Tarvex']);
+    expect(e.places).toEqual(['Kherson']);
+  });
+
+  it('who backs a body is named on its own: "the Iran-backed Houthi movement" names Iran', () => {
+    const e = entities('The Iran-backed Houthi movement fired missiles.', 'The Moscow-run Tarkov Herald closed.', 'Talks resumed with the IRA-allied Sinn Fein party.');
+    expect(e.places).toEqual(['Iran', 'Moscow']);
+    expect(e.orgs).toContain('Sinn Fein');
+  });
+});
