@@ -56,17 +56,26 @@ export function findKnownOrganisations(sentences: Sentence[], registry: EntityRe
 }
 
 /**
- * "AT and T", "P and O": capitals joined by a spoken "and", one of them a single letter (a transcript's "AT&T");
- * not "A and B", not two countries or two known bodies ("US and UK", "EU and UN").
+ * "AT and T", "ZT and Q": capitals joined by a spoken "and", one of two letters and the other of one (a
+ * transcript's "AT&T"); not two single letters ("hepatitis B and C", "vitamins D and E", "Plan B and C" list
+ * kinds or grades), not "A and B", not two countries or two known bodies ("US and UK", "EU and UN").
  */
 const SPELLED_AMPERSAND = /\b(\p{Lu}{1,2}) and (\p{Lu}{1,2})\b(?![\p{L}\p{N}&'’-])/gu;
+/**
+ * A word whose letters these are: a plural noun ("vitamins D and E", "gates C and D", "hepatitis B and C") or a
+ * word letters qualify ("Plan B and C", "vitamin D and E"); not a verb or a function word ("said AT and T").
+ */
+const LETTERED_BEFORE = /\b(?:[a-z]{2,}s|(?:[Pp]lan|[Tt]ype|[Gg]rade|[Gg]ate|[Cc]lass|[Vv]itamin|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Ss]ection|[Pp]art|[Bb]lock|[Rr]oute|[Ee]xit|[Tt]erminal|[Gg]roup|[Pp]ool|[Mm]odel|[Ss]eries|[Ss]chedule|[Ss]ize|[Rr]ow|[Ww]ing|[Ww]ard|[Pp]latform|[Oo]ption)s?)\s+$/;
+const NOT_LETTERED_BEFORE = /\b(?:is|was|has|does|says|its|his|hers|this|as|thus|plus|versus|across|unless|towards|besides|perhaps|whereas)\s+$/;
 
 /** Pass: a company's name spelled out with "and" for its ampersand ("shares of AT and T") is the one name "AT&T". */
 export function findSpelledAmpersands(sentences: Sentence[], registry: EntityRegistry): void {
   for (const s of sentences) {
     for (const m of s.text.matchAll(SPELLED_AMPERSAND)) {
       const [, a, b] = m;
-      if (Math.min(a.length, b.length) > 1 || [a, b].some((x) => x === 'A' || x === 'I' || NOT_ORG_ACRONYMS.has(x) || PLACES.has(x.toLowerCase()) || BY_ALIAS.has(x.toLowerCase()))) continue;
+      if (a.length + b.length !== 3 || [a, b].some((x) => x === 'A' || x === 'I' || NOT_ORG_ACRONYMS.has(x) || PLACES.has(x.toLowerCase()) || BY_ALIAS.has(x.toLowerCase()))) continue;
+      const before = s.text.slice(Math.max(0, m.index - 30), m.index);
+      if (LETTERED_BEFORE.test(before) && !NOT_LETTERED_BEFORE.test(before)) continue;
       registry.addOrg(`${a}&${b}`, s.index);
       const spans = registry.knownSpans.get(s.index) ?? [];
       spans.push([m.index, m.index + m[0].length]);

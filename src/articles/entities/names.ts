@@ -103,6 +103,9 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
     chunks.forEach((c, k) => {
       // "Sunday Times": the known name already counted it; its words are not another name ("Times")
       if (known.some(([start, end]) => c.start >= start && c.end <= end)) return;
+      // "Shares of AT and T": a run that ends inside a spelled-out ampersand is no other name ("AT")
+      // (but "UK Treasury" is a run ending in a known name that names the country too)
+      if (known.some(([start, end]) => c.start < start && c.end > start && c.end <= end && / and /.test(s.text.slice(start, end)))) return;
       if (k > 0 && subUnit(s.text, tokens, chunks[k - 1], c)) return;
       classifyChunk(scan, c);
     });
