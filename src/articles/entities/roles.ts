@@ -183,6 +183,10 @@ function roleAtPhrase(phrase: string): { role: string; rest: string; country?: s
   return null;
 }
 
+/** " of the CSTO", " at Donaldson, Lufkin & Jenrette Securities Corp": the body a role is held in. */
+const OF_BODY = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|amp|&|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u;
+const OF_BODY_WITH_COMMAS = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|amp|&|\p{Lu}[\p{L}\p{N}&.'’-]*)|,\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u;
+
 /**
  * ", the Secretary-General of the CSTO", ", Afghanistan's envoy to the United Nations", ", who is director of
  * X", ", 37, a huntsman from Ledbury", ", E&Y's UK head of tax", ", a former Eton pupil and joint leader of …".
@@ -195,8 +199,11 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
   const full = after.slice(appositive[0].length).replace(/^([^,;:]*?\s(?:of|at|with|for)\s+)(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}?\p{Lu}[\p{L}.'’-]*,\s+\p{Lu}[\p{L}.'’-]*-based\s+(?=\p{Lu})/u, '$1');
   let phrase = full.split(/[,;:()"“”]|\s[-–]\s/)[0];
   // ", a vice president at Donaldson, Lufkin & Jenrette Securities Corp.": a company's name written with commas goes on to its legal form
-  const commaName = /^(?:,\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?\p{Lu}[\p{L}'’-]*)+(?:\s+(?:amp|&|and))?\s+(?:\p{Lu}[\p{L}'’-]*\s+)*(?:Corp|Co|Inc|Cos|Ltd|PLC|Securities|LP)\b\.?/u.exec(full.slice(phrase.length));
-  if (commaName && /\s(?:at|with|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*$/u.test(phrase)) phrase += commaName[0];
+  // (joined by "and", only the legal form may follow it: "Smith, Barney and Co."; "Ford, Chrysler and General Motors
+  // Corp." and "Nomura, Nikko and Daiwa Securities" are lists of companies)
+  const commaName = /^(?:,\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?\p{Lu}[\p{L}'’-]*)+(?:\s+(?:amp|&)\s+(?:\p{Lu}[\p{L}'’-]*\s+)*|\s+and\s+|\s+(?:\p{Lu}[\p{L}'’-]*\s+)*)(?:Corp|Co|Inc|Cos|Ltd|PLC|Securities|LP)\b\.?/u.exec(full.slice(phrase.length));
+  const commaJoined = Boolean(commaName && /\s(?:at|with|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*$/u.test(phrase));
+  if (commaName && commaJoined) phrase += commaName[0];
   const possessiveOrg = /^((?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*)['’]s?\s+/u.exec(phrase);
   let roleText = possessiveOrg ? phrase.slice(possessiveOrg[0].length) : phrase;
   // "the guerrilla group's leader", "the company's president": a body named by a common noun owns the role
@@ -234,7 +241,8 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
     }
     if (/^\s+(?!of\b|at\b|for\b|to\b|with\b)\p{Lu}/u.test(ra.rest)) return null; // ", auctioneer Andrew Elliot": the next name's role
     let organisation = possessiveOrg?.[1] ?? namedBefore;
-    const of = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|amp|&|\p{Lu}[\p{L}\p{N}&.'’-]*)|,\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(ra.rest);
+    // (a comma goes on with the body's name only in a name written with commas, above: "Donaldson, Lufkin & Jenrette")
+    const of = (commaJoined ? OF_BODY_WITH_COMMAS : OF_BODY).exec(ra.rest);
     const body = of?.[2].replace(/\s+(of|for|and|the)$/, '').replace(/['’]s?$/, '').replace(/[.]+$/, '');
     // "the Professor of Transplant Surgery at …": a chair's subject, not a body
     if (of && !/^(?:professor|lecturer|reader)$/i.test(ra.role.split(' ').pop() as string)) organisation = organisation ?? body;

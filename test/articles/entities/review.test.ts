@@ -14,7 +14,7 @@ function entities(...texts: string[]) {
   const e = extractEntities(s);
   return {
     people: e.people.map((p) => p.name).sort(),
-    roles: Object.fromEntries(e.people.map((p) => [p.name, p.role])),
+    roles: Object.fromEntries(e.people.map((p) => [p.name, [p.role, p.organisation].filter(Boolean).join(' @ ')])),
     orgs: e.organisations.map((o) => o.name).sort(),
     places: e.places.map((p) => p.name).sort(),
   };
@@ -29,5 +29,21 @@ describe('a spelled-out ampersand ("AT and T") is a company only where letters n
   it('"Shares of AT and T rose" lists AT&T once, with no stray "AT"; "said ZT and Q" is still the company', () => {
     const e = entities('Shares of AT and T rose.', 'Analysts said ZT and Q would gain.');
     expect(e.orgs).toEqual(['AT&T', 'ZT&Q']);
+  });
+});
+
+describe('a list of companies after a role is no one name', () => {
+  it('"a lawyer for Ford, Chrysler and General Motors Corp.", "a trader with Nomura, Nikko and Daiwa Securities": the role is held at the first', () => {
+    const e = entities('John Brown, a lawyer for Ford, Chrysler and General Motors Corp., declined to comment.', 'Bob King, a trader with Nomura, Nikko and Daiwa Securities, said prices fell.', 'Ann Lee, an analyst at Harwick, Lomas and Pell Securities Corp., said so.');
+    expect(e.roles['John Brown']).toBe('lawyer @ Ford');
+    expect(e.roles['Bob King']).toBe('trader @ Nomura');
+    expect(e.orgs).not.toContain('Ford, Chrysler');
+    expect(e.orgs).not.toContain('Nomura, Nikko');
+    expect(e.orgs).toEqual(expect.arrayContaining(['Chrysler', 'Daiwa Securities', 'Nikko']));
+  });
+
+  it('a name written with commas and "&" goes on to its legal form ("Donaldson, Lufkin & Jenrette Securities Corp.")', () => {
+    const e = entities('Ann Lee, a vice president at Dorrance, Lufton & Jessop Securities Corp., said so.');
+    expect(e.roles['Ann Lee']).toBe('vice president @ Dorrance, Lufton & Jessop Securities Corp');
   });
 });
