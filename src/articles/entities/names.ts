@@ -2,7 +2,7 @@
 // a place, or is left pending for the context pass. Rules in order: acronym definitions, a second name
 // inside the run, a role title inside it, an honorific, then what the words themselves say.
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
-import { BUSINESS_RELATIONS, COMPANY_FORMS, NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_HEADS, TREASURY_SECURITIES } from '../../language/organisations';
+import { BUSINESS_RELATIONS, COMPANY_FORMS, NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_ATTRIBUTES, ORG_HEADS, TREASURY_SECURITIES } from '../../language/organisations';
 import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS, ROLE_MODIFIERS } from '../../language/people';
 import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
@@ -561,8 +561,8 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   // "according to Jo Baines", "starring Ned Potter", "directed by Ann Lee"
   if (toks.length <= 3 && PERSON_BEFORE.test(before)) return true;
   // "three of the company's directors, Burt Sugarman, James Trotter and …": a role in the plural before a list of names
-  const listed = PLURAL_ROLE_BEFORE_LIST.exec(before);
-  if (listed && singularRole(listed[1])) return true;
+  const listed = listedAfterPluralRole(before, after, lower);
+  if (listed && singularRole(listed)) return true;
   // "Jo Baines's wife", "Ned Potter's own"
   if (ctx.possessive && /^\s*(?:own|late|(?:[a-z]+\s+)?(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|children|parents|partner|girlfriend|boyfriend|career|lawyer|lawyers|spokesman|spokeswoman|agent|manager|aide|aides|bodyguard|bodyguards|biographer|assassin|assassins|assassination|murder|murderer|killer|killers|funeral|death))\b/.test(after)) return true;
   // "Name, a …, said": an appositive, then the reporting verb
@@ -763,8 +763,8 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   // "producers Jon Peters and Peter Guber", "three Soviet astronauts, Valery Kubasov, Leonid Popov and …": a role
   // in the plural before a list of names is each one's
   if (!role && !rb) {
-    const listed = PLURAL_ROLE_BEFORE_LIST.exec(before);
-    const singular = listed ? singularRole(listed[1]) : null;
+    const listed = listedAfterPluralRole(before, after, name.toLowerCase().split(/\s+/));
+    const singular = listed ? singularRole(listed) : null;
     if (singular) role = singular;
   }
   // "X was named chairman and chief executive of Y", "X resigned as general manager": the office the sentence gives
@@ -803,6 +803,23 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
 
 /** A role in the plural, then names before this one in a list ("directors, Ann Lee, Bo Chan and "). */
 const PLURAL_ROLE_BEFORE_LIST = /\b([a-z][a-z-]*(?:s|men)),?\s+(?:(?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
+
+/**
+ * The plural role before a list of names this one is in ("producers Jon Peters and Peter Guber"), when the name
+ * is listed as a person would be: not a body ("diplomats, Oxfam and Amnesty International") nor the first word
+ * of a noun phrase ("ministers, Red Crescent officials and aid workers").
+ */
+function listedAfterPluralRole(before: string, after: string, words: string[]): string | null {
+  const listed = PLURAL_ROLE_BEFORE_LIST.exec(before);
+  if (!listed || words.some((w) => ORG_HEADS.has(w) || w === 'international')) return null;
+  // (a name before the people or staff it qualifies: "Red Crescent officials", "Halden Trust staff")
+  const next = /^\s+([a-z][a-z-]*)/.exec(after)?.[1];
+  if (next && (singularRole(next) || ORG_ATTRIBUTES.has(next))) return null;
+  // the names listed before this one are people's too, each of two words or more ("Oxfam and …" is no one's)
+  const items = listed[0].replace(/^[a-z][a-z-]*,?\s+/, '').split(/,\s+(?:and\s+)?|\s+and\s+/).filter((x) => x.trim());
+  if (items.some((x) => !/\s/.test(x.trim()))) return null;
+  return listed[1];
+}
 
 /** A verb that gives someone an office: "was named", "has been appointed", "was elected", "resigned as", "stepped down as". */
 const NAMED_TO = /^\s+(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to|made)(?:\s+as)?|(?:resigned|stepped\s+down|retired|quit)\s+as)\s+(?=[a-z])/;

@@ -47,3 +47,15 @@ describe('a list of companies after a role is no one name', () => {
     expect(e.roles['Ann Lee']).toBe('vice president @ Dorrance, Lufton & Jessop Securities Corp');
   });
 });
+
+describe('a plural role before a list makes a person only of a name listed as one', () => {
+  it('"diplomats, Oxfam and Amnesty International", "ministers, Red Crescent officials and aid workers" name no one', () => {
+    const e = entities('The talks drew diplomats, Oxfam and Amnesty International.', 'Attending were ministers, Red Crescent officials and aid workers.', 'Among the guests were bankers, Halden Trust staff and lawyers.');
+    expect(e.people).toEqual([]);
+  });
+
+  it('"producers Jon Peters and Peter Guber", "astronauts, Valery Kubasov, Leonid Popov and Vlad Orin" are still each the role', () => {
+    const e = entities('The film was made by producers Jon Peters and Peter Guber.', 'Three Soviet astronauts, Valery Kubasov, Leonid Popov and Vlad Orin, flew.');
+    expect(e.roles).toEqual({ 'Jon Peters': 'producer', 'Peter Guber': 'producer', 'Valery Kubasov': 'astronaut', 'Leonid Popov': 'astronaut', 'Vlad Orin': 'astronaut' });
+  });
+});
