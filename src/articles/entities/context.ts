@@ -86,6 +86,7 @@ function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
 
 const PLURAL_AFTER = /^\s+(?:have|are|were)\b/;
 const PLACE_BEFORE = /(?:\b(?:in|near|outside|throughout|visiting|visit|visits|visited|flew\s+to|travelled\s+to|traveled\s+to|moved\s+to|returned\s+to|back\s+to|towns?\s+of|city\s+of|village\s+of|province\s+of|region\s+of|district\s+of|county\s+of|island\s+of|port\s+of)\s+)$/;
+const PLACE_OF = /\b(?:towns?|city|village|province|region|district|county|island|port)\s+of\s+$/;
 /** "from Bromesberrow, near Ledbury", "at Balado, near Kinross": these prepositions lead to a company as often, so they need a place beside. */
 const WEAK_PLACE_BEFORE = /\b(?:from|at)\s+$/;
 const PLACE_AFTER_AREA = /^\s+(?:area|district|region|constituency|town|village|suburb)\b/;
@@ -131,7 +132,10 @@ function placeEvidence(p: PendingName): boolean {
   const { before, after } = p;
   // "the Ashburn area", "move to Ashburn village": a name before a word for a settlement or area
   if (PLACE_AFTER_AREA.test(after)) return true;
-  if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s+[_–—-]+\s|\s*$)/.test(after)) return true;
+  if (PLACE_BEFORE.test(before) && /^(?:[,.;:)]|\s+(?:and|in|on|to|near|where|which|for|before|after|when|who|said|is|was)\b|\s*$)/.test(after)) return true;
+  // "the port of Hodeidah - the country's lifeline -": a dash after a word for a place only; after a bare "in"
+  // it opens an aside on anything ("invested in Zorvex - a small start-up -", "ten years in Marketing – a job …")
+  if (PLACE_OF.test(before) && /^\s+[_–—-]+\s/.test(after)) return true;
   if (WEAK_PLACE_BEFORE.test(before) && /^,\s+near\s+\p{Lu}/u.test(after)) return true;
   // "Peoria, Ill.", "Lewisburg, W.Va.": a town, then its US state's abbreviation
   const abbreviation = /^,\s+((?:\p{Lu}\.)+\p{Lu}?|\p{Lu}\.\p{Lu}[a-z]\.|\p{Lu}[a-z]{1,4}\.)/u.exec(after);

@@ -59,3 +59,15 @@ describe('a plural role before a list makes a person only of a name listed as on
     expect(e.roles).toEqual({ 'Jon Peters': 'producer', 'Peter Guber': 'producer', 'Valery Kubasov': 'astronaut', 'Leonid Popov': 'astronaut', 'Vlad Orin': 'astronaut' });
   });
 });
+
+describe('a dash after a name is a place\'s only after a word for a place', () => {
+  it('"invested in Zorvex - a small start-up -", "ten years in Marketing – a job he hated –" name no place', () => {
+    const e = entities('She invested in Zorvex - a small start-up - last year.', 'He spent ten years in Marketing – a job he hated – before retiring.', 'They put money in Brantly — a fund for schools — in May.');
+    expect(e.places).toEqual([]);
+  });
+
+  it('"the port of Hodeidah - …", "the province of Surin _ …" are places', () => {
+    const e = entities('Ships reached the port of Hodeidah - the lifeline - on Monday.', 'Fighting in the province of Surin _ against the rebels _ went on.');
+    expect(e.places).toEqual(['Hodeidah', 'Surin']);
+  });
+});
