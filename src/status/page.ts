@@ -25,6 +25,7 @@ export const PAGE_HTML = `<!doctype html>
     <div><span class="label">Servers</span><span id="servers" class="value">–</span></div>
     <div><span class="label">Articles tracked</span><span id="articles" class="value">–</span></div>
     <div><span class="label">Missed reminders</span><span id="missed" class="value">–</span></div>
+    <div><span class="label">Member reminders</span><span id="member-reminders" class="value">–</span></div>
   </section>
   <section><h2>Next scheduled posts</h2><ul id="next-posts"></ul></section>
   <section><h2>Broken channels</h2><ul id="broken-channels"></ul></section>
@@ -93,6 +94,8 @@ export const PAGE_JS = `'use strict';
     set('servers', r.servers === null ? '–' : String(r.servers));
     set('articles', String(r.articlesTracked));
     set('missed', String(r.missedReminders));
+    var mr = r.memberReminders;
+    set('member-reminders', mr ? mr.pending + ' pending · ' + mr.missed + ' missed · ' + mr.failed + ' failed' : '–');
     list('next-posts', r.nextPosts, function (p) { return when(p.at) + ' — ' + p.description + ' (channel ' + p.channelId + ')'; }, 'Nothing scheduled.');
     list('broken-channels', r.brokenChannels, function (b) { return 'Channel ' + b.channelId + ': ' + b.reason; }, 'None.');
     list('failing-feeds', r.failingFeeds, function (f) { return f.feed + ' — ' + f.failures + ' failure' + (f.failures === 1 ? '' : 's') + ': ' + f.lastError; }, 'None.');

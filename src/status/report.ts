@@ -22,6 +22,8 @@ export interface StatusReport {
   articlesTracked: number;
   nextPosts: { at: string; description: string; channelId: string }[];
   missedReminders: number;
+  /** Members' own reminders (Remind me) in every server and DM; null where this Herald keeps none. */
+  memberReminders: { pending: number; missed: number; failed: number } | null;
   brokenChannels: { channelId: string; reason: string }[];
   failingFeeds: { feed: string; failures: number; lastError: string }[];
   lastErrors: { at: string; message: string; id?: string }[];
@@ -56,6 +58,7 @@ export function buildStatusReport(source: ReportSource, runtime: Runtime, now: D
     articlesTracked: all.articlesTracked,
     nextPosts: (all.nextPosts ?? (all.nextPost ? [all.nextPost] : [])).map((p) => ({ at: p.at.toISOString(), description: scrub(p.description).slice(0, 300), channelId: p.channelId })),
     missedReminders: all.missedReminders,
+    memberReminders: all.memberReminders ? { ...all.memberReminders } : null,
     brokenChannels: all.brokenSubscriptions.map((b) => ({ channelId: b.channelId, reason: clean(b.reason) })),
     failingFeeds: all.failingFeeds.map((f) =>
       globalFeeds.has(f.url)

@@ -50,6 +50,8 @@ describe('status page in a headless browser', () => {
     expect(await text('servers')).toBe(String(api.servers));
     expect(await text('articles')).toBe(String(api.articlesTracked));
     expect(await text('missed')).toBe(String(api.missedReminders));
+    expect(api.memberReminders).toEqual({ pending: 2, missed: 1, failed: 0 });
+    expect(await text('member-reminders')).toBe('2 pending · 1 missed · 0 failed');
     expect(await text('uptime')).toBe('1 h 0 min');
     expect(await text('next-posts')).toBe(`2026-11-27 09:00 UTC — ${api.nextPosts[0].description} (channel ${api.nextPosts[0].channelId})`);
     expect(await text('failing-feeds')).toContain(`${api.failingFeeds[0].feed} — 2 failures: ${api.failingFeeds[0].lastError}`);

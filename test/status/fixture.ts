@@ -60,6 +60,8 @@ export async function startStatusFixture(options: { token?: string } = {}): Prom
   status.contribute((_now, guildId) => ({
     failingFeeds: feeds.filter((f) => visibleTo(f.guild, guildId)).map(({ url, lastError, failures }) => ({ url, lastError, failures })),
   }));
+  // Members' own reminders as MemberReminders reports them (its counts are tested in test/reminders).
+  status.contribute(() => ({ memberReminders: { pending: 2, missed: 1, failed: 0 } }));
   status.recordError({ message: `gateway said no to token ${SECRET_TOKEN}`, id: 'abcd1234' }, new Date('2026-11-27T07:30:00Z'));
   await reminders.start(null);
   await reminders.subscribe('222222222222222222', '333333333333333333');

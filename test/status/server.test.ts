@@ -39,6 +39,7 @@ describe('status server', () => {
       servers: 3,
       articlesTracked: 2,
       missedReminders: 0,
+      memberReminders: { pending: 2, missed: 1, failed: 0 },
       brokenChannels: [],
     });
     expect(report.nextPosts).toEqual([{ at: '2026-11-27T09:00:00.000Z', description: 'Council to vote on the budget', channelId: '333333333333333333' }]);
