@@ -551,8 +551,9 @@ function personEvidence(registry: EntityRegistry, ctx: NameContext, name: string
   // "Yvon Bussieres was named chief operating officer"
   const office = NAMED_TO.exec(after);
   if (office && appositiveRole(`, ${after.slice(office[0].length)}`)) return true;
-  // (not "guerrillas from Anlong Veng, who have …": after a preposition of place the clause is about the people there)
-  if (/^,\s+(?:who\b|\d{1,3}\s*[,.)]|(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+))/.test(after) && !(/^,\s+who\b/.test(after) && /\b(?:from|in|at|near)\s+$/.test(before))) {
+  // (not "guerrillas from Anlong Veng, who have …": after a preposition of place a plural clause is about the
+  // people there; "a letter from Kwame Nkrumah, who had written" is a person's)
+  if (/^,\s+(?:who\b|\d{1,3}\s*[,.)]|(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+))/.test(after) && !(/^,\s+who\s+(?:have|are|were)\b/.test(after) && /\b(?:from|in|at|near)\s+$/.test(before))) {
     const kin = /^,\s+(?:the|a|an|his|her)\s+(?:\d{1,3}[\s-]year[\s-]old\s+)?(?:[a-z]+\s+){0,2}?(\w+)/.exec(after);
     if (!kin || /^,\s+(?:who\b|\d)/.test(after) || KINSHIP_WORDS.has(kin[1])) return true;
   }

@@ -71,3 +71,10 @@ describe('a dash after a name is a place\'s only after a word for a place', () =
     expect(e.places).toEqual(['Hodeidah', 'Surin']);
   });
 });
+
+describe('"from X, who …" is a person unless the clause is plural', () => {
+  it('"a letter from Kwame Nkrumah, who had written before" is a person; "guerrillas from Anlong Vorn, who have …" is not', () => {
+    const e = entities('She received a letter from Kwame Nkrumah, who had written before.', 'We heard from Tamsin Grove, who is a nurse.', 'They were aided by guerrillas from Anlong Vorn, who have formed an alliance.');
+    expect(e.people).toEqual(['Kwame Nkrumah', 'Tamsin Grove']);
+  });
+});
