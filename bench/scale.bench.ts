@@ -298,6 +298,9 @@ export async function run(): Promise<void> {
       times.sort((a, b) => a - b);
       console.log(`  ${name.padEnd(18)} p50 ${ms(percentile(times, 50)).padStart(6)} ms  p99 ${ms(percentile(times, 99)).padStart(6)} ms  max ${ms(times[times.length - 1]).padStart(6)} ms`);
     }
+    // Where the warm peak is reached: during the commands (pictures among them) or the new articles after.
+    const afterCommands = warm.memory();
+    if (afterCommands) console.log(`  resident after the commands: peak ${mb(afterCommands.peakKb)}, now ${mb(afterCommands.rssKb)}`);
 
     // ---- new articles into the full library ----
     const extra = generateLibrary(NEW_ARTICLES, new Date(NOW), 991);
@@ -317,7 +320,7 @@ export async function run(): Promise<void> {
     }
     processMs.sort((a, b) => a - b);
     if (processMs.length > 0) {
-      console.log(`one new article into the ${count}-article library (Herald's own processMs: read, parse, library, stories, reminders): p50 ${ms(percentile(processMs, 50))} ms, p99 ${ms(percentile(processMs, 99))} ms (target ≤ 50 ms)`);
+      console.log(`one new article into the ${count}-article library (Herald's own processMs: read, parse, library, stories, reminders): p50 ${ms(percentile(processMs, 50))} ms, p99 ${ms(percentile(processMs, 99))} ms (${processMs.length < 100 ? `of ${processMs.length}, so the slowest; ` : ''}target ≤ 50 ms)`);
       const each = [...phases].map(([phase, times]) => `${phase.replace(/Ms$/, '')} ${ms(percentile([...times].sort((a, b) => a - b), 50))}/${ms(Math.max(...times))}`);
       if (each.length > 0) console.log(`  by phase, p50/max ms (library: with the story and /ask indexes; event: the folder's announcement bookkeeping; settled: reminders): ${each.join(', ')}`);
       const slowest = [...entries].sort((a, b) => Number(b.processMs) - Number(a.processMs)).slice(0, 3);
