@@ -1,6 +1,7 @@
 // Roles around a name, from the words before or after it: "Prime Minister Tony Blair", "India's petroleum
 // minister Mani Shankar Aiyar", "Jane Doe, the chief executive of Acme", "John Holliday, 37, a huntsman from
 // Ledbury", "said Aidan O'Carroll, E&Y's UK head of tax". Pure functions of text, each testable alone.
+import { isAcronym } from '../../language/name-tokens';
 import { ORG_HEADS } from '../../language/organisations';
 import { knownOrganisation } from './known';
 import { MAX_ROLE_TOKENS, REPORTING_VERBS, ROLE_MODIFIERS, ROLE_SET } from '../../language/people';
@@ -187,6 +188,9 @@ function roleAtPhrase(phrase: string): { role: string; rest: string; country?: s
 const OF_BODY = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|amp|&|\p{Lu}[\p{L}\p{N}&.'’-]*))*)/u;
 const OF_BODY_WITH_COMMAS = /^\s+(of|at|for|with|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+(?:of|for|and|the|amp|&|\p{Lu}[\p{L}\p{N}&.'’-]*)|,\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u;
 
+/** A captive's role: held by someone, not working for them. */
+const CAPTIVE = /^(?:[a-z-]+\s+)?(?:prisoners?|hostages?|detainees?|inmates?|captives?|internees?)\b/;
+
 /**
  * ", the Secretary-General of the CSTO", ", Afghanistan's envoy to the United Nations", ", who is director of
  * X", ", 37, a huntsman from Ledbury", ", E&Y's UK head of tax", ", a former Eton pupil and joint leader of …".
@@ -220,6 +224,9 @@ export function appositiveRole(after: string, plural = false): RoleFound | null 
     const first = body.split(/\s+/)[0].toLowerCase();
     if (roleAtPhrase(roleText.slice(timeWord.length + bodyBefore[0].length)) && !CAPITALISED_STOPWORDS.has(first) && !STOP_WORDS.has(first) && !roleAt(body.split(/\s+/), 0) && !DEMONYMS.has(body)) {
       namedBefore = PLACES.has(body.toLowerCase()) || PLACE_HEADS.has((body.split(/\s+/).pop() as string).toLowerCase()) ? undefined : body;
+      // "a former Guantanamo prisoner", "a Gulag inmate": where a captive was held is a place as often as a body;
+      // only a body known by name or by its initials holds them ("a former IRA prisoner")
+      if (CAPTIVE.test(roleText.slice(timeWord.length + bodyBefore[0].length)) && !knownOrganisation(body) && !isAcronym(body) && !ORG_HEADS.has((body.split(/\s+/).pop() as string).toLowerCase())) namedBefore = undefined;
       roleText = timeWord + roleText.slice(timeWord.length + bodyBefore[0].length);
     }
   }

@@ -78,3 +78,16 @@ describe('"from X, who …" is a person unless the clause is plural', () => {
     expect(e.people).toEqual(['Kwame Nkrumah', 'Tamsin Grove']);
   });
 });
+
+describe('where a captive was held is no body they belong to', () => {
+  it('"a former Guantanamo prisoner", "a former Gulag prisoner": the role, with no organisation Guantanamo or Gulag', () => {
+    const e = entities('Moazzam Begg, a former Guantanamo prisoner, spoke in London.', 'Ivan Petrov, a former Gulag prisoner, died on Monday.', 'Nadia Farouk, a Tadmor prisoner for ten years, was freed.');
+    expect(e.roles).toEqual({ 'Moazzam Begg': 'former prisoner', 'Ivan Petrov': 'former prisoner', 'Nadia Farouk': 'prisoner' });
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('a body known by name or by its initials still holds its prisoners ("a former IRA prisoner")', () => {
+    const e = entities('Sean Kelly, a former IRA prisoner, spoke.');
+    expect(e.roles).toEqual({ 'Sean Kelly': 'former prisoner @ IRA' });
+  });
+});
