@@ -92,6 +92,9 @@ export const NOT_ORG_ACRONYMS = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'MP', 'M
   'VHS', 'RAM', 'CPU', 'PIN', 'ATM', 'ATMS', 'ISA', 'ISAS', 'PEP', 'PEPS', 'IVF', 'ADHD', 'IQ', 'AI', 'URL', 'WWW', 'HTML', 'PDF',
   'GSM', '3G', 'DSL', 'ADSL', 'CPI', 'RPI', 'APR', 'EPS', 'LNG', 'LPG', 'CO2', 'WMD', 'WMDS', 'VIP', 'VIPS', 'SOS', 'DIY',
   'PFI', 'PPP', 'NI', 'PS', 'PSP', 'AD', 'BC', 'RIP', 'AWOL', 'FAQ', 'TB', 'STD', 'STDS', 'ME', 'OCD', 'PTSD', 'IT', 'ICT',
+  // causes, diseases and kinds of investment or product named before a noun ("the LGBT rights movement", "a COVID
+  // vaccine alliance", "the ESG investing movement"): no body, whatever head noun follows
+  'COVID', 'MERS', 'LGBT', 'LGBTQ', 'LGBTI', 'LGBTQI', 'ESG', 'ETF', 'ETFS', 'NFT', 'NFTS', 'EV', 'EVS', '4G', '5G', 'VPN', 'SDG', 'SDGS',
   // company forms, written after a name ("Erbamont N.V.", "DSM NV"): never a company alone
   'NV', 'BV', 'SA', 'SPA', 'AG', 'AB', 'OY', 'KK', 'LP', 'PLC', 'LLC', 'INC', 'CO', 'CORP', 'LTD', 'GMBH']);
 /** Last words that make a capitalised name a thing rather than an organisation ("Marshall Plan", "World War"). */

@@ -699,7 +699,11 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
   pend(scan, name, ctx);
 }
 
-const ACRONYM_BODY_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:cartel|alliance|bloc|organi[sz]ation|union|agency|watchdog|party|movement)\b/;
+/**
+ * "other OPEC oil cartel members", "the Nato military alliance": the acronym names the body the noun says it is. Not
+ * a cause's movement ("the XYZ rights movement", "the XYZ investing movement"): the acronym is what it is about.
+ */
+const ACRONYM_BODY_AFTER = /^\s+(?!(?:[a-z-]+\s+)?(?:rights|[a-z-]+ing)\s+movement\b)(?:[a-z-]+\s+){0,2}(?:cartel|alliance|bloc|organi[sz]ation|union|agency|watchdog|party|movement)\b/;
 
 /** An acronym used as a name ("the UN said", "with the WTO") rather than before a noun only ("ID cards", "PAL version"). */
 function acronymAsName(after: string): boolean {

@@ -91,3 +91,15 @@ describe('where a captive was held is no body they belong to', () => {
     expect(e.roles).toEqual({ 'Sean Kelly': 'former prisoner @ IRA' });
   });
 });
+
+describe('an acronym before a body noun names a body only when it is no cause, disease or kind of thing', () => {
+  it('"the LGBT rights movement", "a COVID vaccine alliance", "the ESG investing movement", "the QVZ rights movement" name no organisation', () => {
+    const e = entities('Campaigners in the LGBT rights movement marched on Saturday.', 'A COVID vaccine alliance was formed.', 'Funds in the ESG investing movement grew.', 'Leaders of the QVZ rights movement spoke.');
+    expect(e.orgs).toEqual([]);
+  });
+
+  it('"other ABEC oil cartel members", "the ZANP ruling party", "the KWT trading bloc" are still bodies', () => {
+    const e = entities('Other ABEC oil cartel members agreed.', 'Leaders of the ZANP ruling party met.', 'Ministers of the KWT trading bloc met.');
+    expect(e.orgs).toEqual(['ABEC', 'KWT', 'ZANP']);
+  });
+});
