@@ -36,6 +36,9 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:([12]?\\d|3[01])\\s+)?(${MONTH})\\s+(?:([12]?\\d|3[01]),?\\s+)?${YEAR}`, 'g'),
 ];
 
+/** The most days each month has (29 in February: a leap year's, in either calendar). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Words that may follow a year and are not what it counts: "in 1642 after the fire", "in 1606 while …". */
 const LINKS = new Set('after before during until while whereas although though because following onwards onward without within through throughout across against among amid upon toward towards'.split(' '));
 const CLOCK = /^(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|hrs|hours|h)$/i;
@@ -57,14 +60,19 @@ export function historicalYears(text: string): YearMention[] {
   for (const m of text.matchAll(dated)) {
     const day = m[1] ?? m[3];
     const year = m[4];
-    add({ year, at: m.index, expression: m[0], qualifier: 'on', month: MONTHS[m[2].toLowerCase()], ...(day ? { day: Number(day) } : {}) });
+    const month = MONTHS[m[2].toLowerCase()];
+    // "31 February 1604": a day the month does not have is no day (the month and year stand)
+    const validDay = day !== undefined && Number(day) >= 1 && Number(day) <= DAYS_IN_MONTH[month - 1];
+    add({ year, at: m.index, expression: m[0], qualifier: 'on', month, ...(validDay ? { day: Number(day) } : {}) });
   }
   for (const m of text.matchAll(qualifying)) {
     const qualifier = /^before$/i.test(m[1]) ? 'by' : 'about';
     add({ year: m[2], at: m.index + m[0].length - 4, expression: `${m[1]} ${m[2]}`, qualifier });
   }
   for (const m of text.matchAll(range)) {
-    // The second year is a year whatever follows the first.
+    // The first year is a year whatever follows it ("from 1763 to 1775"), but only when the second is: "between 1000
+    // and 1500 people", "from 1200 to 1500 pounds" count something, both ends.
+    if (counts(text, m.index + m[0].length)) continue;
     out.push({ year: m[1], at: m.index + m[0].indexOf(m[1]), expression: m[1], qualifier: 'on' });
     add({ year: m[2], at: m.index + m[0].length - 4, expression: m[2], qualifier: 'on' });
   }

@@ -21,6 +21,20 @@ describe('historicalYears', () => {
     expect(historicalYears('Figures may 1500 differ.')).toEqual([]);
   });
 
+  it('reads neither end of a range whose second end counts something ("between 1000 and 1500 people")', () => {
+    expect(historicalYears('Between 1000 and 1500 people were killed.')).toEqual([]);
+    expect(historicalYears('Tickets rose from 1200 to 1500 pounds.')).toEqual([]);
+    expect(historicalYears('Between 1600 and 1650 the town grew.').map((y) => y.year)).toEqual(['1600', '1650']);
+  });
+
+  it('gives no day the month does not have ("31 February 1604"): the month and year stand', () => {
+    expect(historicalYears('He died on 31 February 1604.')).toMatchObject([{ year: '1604', month: 2 }]);
+    expect(historicalYears('He died on 31 February 1604.')[0].day).toBeUndefined();
+    expect(historicalYears('The fort fell on 31 April 1702.')[0].day).toBeUndefined();
+    expect(historicalYears('He died on 29 February 1604.')).toMatchObject([{ year: '1604', month: 2, day: 29 }]);
+    expect(historicalYears('The fort fell on 30 April 1702.')).toMatchObject([{ month: 4, day: 30 }]);
+  });
+
   it('reads the start of a bracketed range', () => {
     const text = 'The bishop rebuilt (1702–1719) the whole choir.';
     expect(historicalYears(text)).toEqual([{ year: '1702', at: text.indexOf('1702'), expression: '1702', qualifier: 'on' }]);
