@@ -2,23 +2,8 @@
 // (issue 12): "shares of X", "a stake in X", "X posted a loss", "X said its", "X's shares", "X, based in",
 // "X Air Lines". Each on sentences written for the test, with what must not be listed as well.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../../src/articles/entities';
-import type { Sentence } from '../../../src/articles/model';
+import { entities } from './listed';
 
-function entities(...texts: string[]) {
-  let start = 0;
-  const s: Sentence[] = texts.map((text, index) => {
-    const sentence = { index, paragraph: 0, text, start, end: start + text.length };
-    start += text.length + 1;
-    return sentence;
-  });
-  const e = extractEntities(s);
-  return {
-    people: e.people.map((p) => p.name).sort(),
-    orgs: e.organisations.map((o) => o.name).sort(),
-    places: e.places.map((p) => p.name).sort(),
-  };
-}
 
 describe('companies named without a legal form (issue 12)', () => {
   it('"shares of X", "a stake in X": the name is a company, not a place after "in"', () => {

@@ -2,23 +2,8 @@
 // sentences written for the test. Each names what must not be listed as well as what must.
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../src/articles/entities';
-import type { Sentence } from '../../../src/articles/model';
+import { entities } from './listed';
 
-function entities(...texts: string[]) {
-  let start = 0;
-  const s: Sentence[] = texts.map((text, index) => {
-    const sentence = { index, paragraph: 0, text, start, end: start + text.length };
-    start += text.length + 1;
-    return sentence;
-  });
-  const e = extractEntities(s);
-  return {
-    people: e.people.map((p) => p.name).sort(),
-    roles: Object.fromEntries(e.people.map((p) => [p.name, p.role])),
-    orgs: e.organisations.map((o) => o.name).sort(),
-    places: e.places.map((p) => p.name).sort(),
-  };
-}
 
 describe('a person is not an organisation', () => {
   it('a surname the article writes after a title ("President Bush") is a person wherever it stands alone', () => {

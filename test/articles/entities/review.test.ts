@@ -1,24 +1,8 @@
 // False positives a reviewer found by running ordinary news sentences through the entity passes (issue 12):
 // each finding's own sentences and a few written for the test, with what must still be found.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../../src/articles/entities';
-import type { Sentence } from '../../../src/articles/model';
+import { entities } from './listed';
 
-function entities(...texts: string[]) {
-  let start = 0;
-  const s: Sentence[] = texts.map((text, index) => {
-    const sentence = { index, paragraph: 0, text, start, end: start + text.length };
-    start += text.length + 1;
-    return sentence;
-  });
-  const e = extractEntities(s);
-  return {
-    people: e.people.map((p) => p.name).sort(),
-    roles: Object.fromEntries(e.people.map((p) => [p.name, [p.role, p.organisation].filter(Boolean).join(' @ ')])),
-    orgs: e.organisations.map((o) => o.name).sort(),
-    places: e.places.map((p) => p.name).sort(),
-  };
-}
 
 describe('a spelled-out ampersand ("AT and T") is a company only where letters name one', () => {
   it('two single letters, or letters after the noun they qualify, are kinds or grades: "hepatitis B and C", "vitamins D and E", "gates C and D", "Plan B and C"', () => {
@@ -35,8 +19,8 @@ describe('a spelled-out ampersand ("AT and T") is a company only where letters n
 describe('a list of companies after a role is no one name', () => {
   it('"a lawyer for Ford, Chrysler and General Motors Corp.", "a trader with Nomura, Nikko and Daiwa Securities": the role is held at the first', () => {
     const e = entities('John Brown, a lawyer for Ford, Chrysler and General Motors Corp., declined to comment.', 'Bob King, a trader with Nomura, Nikko and Daiwa Securities, said prices fell.', 'Ann Lee, an analyst at Harwick, Lomas and Pell Securities Corp., said so.');
-    expect(e.roles['John Brown']).toBe('lawyer @ Ford');
-    expect(e.roles['Bob King']).toBe('trader @ Nomura');
+    expect(e.employers['John Brown']).toBe('lawyer @ Ford');
+    expect(e.employers['Bob King']).toBe('trader @ Nomura');
     expect(e.orgs).not.toContain('Ford, Chrysler');
     expect(e.orgs).not.toContain('Nomura, Nikko');
     expect(e.orgs).toEqual(expect.arrayContaining(['Chrysler', 'Daiwa Securities', 'Nikko']));
@@ -44,7 +28,7 @@ describe('a list of companies after a role is no one name', () => {
 
   it('a name written with commas and "&" goes on to its legal form ("Donaldson, Lufkin & Jenrette Securities Corp.")', () => {
     const e = entities('Ann Lee, a vice president at Dorrance, Lufton & Jessop Securities Corp., said so.');
-    expect(e.roles['Ann Lee']).toBe('vice president @ Dorrance, Lufton & Jessop Securities Corp');
+    expect(e.employers['Ann Lee']).toBe('vice president @ Dorrance, Lufton & Jessop Securities Corp');
   });
 });
 
@@ -56,7 +40,7 @@ describe('a plural role before a list makes a person only of a name listed as on
 
   it('"producers Jon Peters and Peter Guber", "astronauts, Valery Kubasov, Leonid Popov and Vlad Orin" are still each the role', () => {
     const e = entities('The film was made by producers Jon Peters and Peter Guber.', 'Three Soviet astronauts, Valery Kubasov, Leonid Popov and Vlad Orin, flew.');
-    expect(e.roles).toEqual({ 'Jon Peters': 'producer', 'Peter Guber': 'producer', 'Valery Kubasov': 'astronaut', 'Leonid Popov': 'astronaut', 'Vlad Orin': 'astronaut' });
+    expect(e.employers).toEqual({ 'Jon Peters': 'producer', 'Peter Guber': 'producer', 'Valery Kubasov': 'astronaut', 'Leonid Popov': 'astronaut', 'Vlad Orin': 'astronaut' });
   });
 });
 
@@ -82,13 +66,13 @@ describe('"from X, who …" is a person unless the clause is plural', () => {
 describe('where a captive was held is no body they belong to', () => {
   it('"a former Guantanamo prisoner", "a former Gulag prisoner": the role, with no organisation Guantanamo or Gulag', () => {
     const e = entities('Moazzam Begg, a former Guantanamo prisoner, spoke in London.', 'Ivan Petrov, a former Gulag prisoner, died on Monday.', 'Nadia Farouk, a Tadmor prisoner for ten years, was freed.');
-    expect(e.roles).toEqual({ 'Moazzam Begg': 'former prisoner', 'Ivan Petrov': 'former prisoner', 'Nadia Farouk': 'prisoner' });
+    expect(e.employers).toEqual({ 'Moazzam Begg': 'former prisoner', 'Ivan Petrov': 'former prisoner', 'Nadia Farouk': 'prisoner' });
     expect(e.orgs).toEqual([]);
   });
 
   it('a body known by name or by its initials still holds its prisoners ("a former IRA prisoner")', () => {
     const e = entities('Sean Kelly, a former IRA prisoner, spoke.');
-    expect(e.roles).toEqual({ 'Sean Kelly': 'former prisoner @ IRA' });
+    expect(e.employers).toEqual({ 'Sean Kelly': 'former prisoner @ IRA' });
   });
 });
 
