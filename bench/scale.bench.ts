@@ -45,6 +45,8 @@ class Herald {
   readonly logs: Record<string, unknown>[] = [];
   private logWaiters: { test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
   private stderrTail = '';
+  /** When each /timeline picture was printed (it is drawn after the text answer, while later commands run). */
+  readonly picturesAt: number[] = [];
   exited: Promise<number | null>;
 
   constructor(env: Record<string, string>) {
@@ -52,6 +54,7 @@ class Herald {
     this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
+      for (const _ of chunk.matchAll(/^Picture written to /gm)) this.picturesAt.push(performance.now());
       this.out += chunk;
       this.check();
     });
@@ -288,16 +291,25 @@ export async function run(): Promise<void> {
     for (const l of lines.slice(0, 13 * 5)) await warm.send(l.line); // warm-up
     const byName = new Map<string, number[]>();
     let failures = 0;
+    // Which answers were asked while a /timeline picture was still being drawn: its text answer came
+    // back, its picture not yet (within a second: a /timeline without a picture prints none).
+    let timelineAnswered = -Infinity;
+    const slow: { name: string; ms: number; drawing: boolean }[] = [];
     for (const l of lines) {
+      const drawing = performance.now() - timelineAnswered < 1_000 && !warm.picturesAt.some((t) => t > timelineAnswered);
       const r = await warm.send(l.line);
+      if (l.name === '/timeline') timelineAnswered = performance.now();
       if (/went wrong|error id/i.test(r.text)) failures++;
       byName.set(l.name, [...(byName.get(l.name) ?? []), r.ms]);
+      if (r.ms > 10) slow.push({ name: l.name, ms: r.ms, drawing });
     }
     console.log(`commands through the console (${ROUNDS} rounds, round-robin; write → reply read back)${failures ? `; ${failures} unexpected errors` : ''}:`);
     for (const [name, times] of byName) {
       times.sort((a, b) => a - b);
       console.log(`  ${name.padEnd(18)} p50 ${ms(percentile(times, 50)).padStart(6)} ms  p99 ${ms(percentile(times, 99)).padStart(6)} ms  max ${ms(times[times.length - 1]).padStart(6)} ms`);
     }
+    const whileDrawing = slow.filter((x) => x.drawing);
+    console.log(`  answers over 10 ms: ${slow.length} of ${lines.length}, ${whileDrawing.length} of them asked while a picture was being drawn; autocomplete ${slow.filter((x) => x.name === 'autocomplete').map((x) => `${ms(x.ms)}${x.drawing ? ' (drawing)' : ''}`).join(', ') || 'none'}`);
     // Where the warm peak is reached: during the commands (pictures among them) or the new articles after.
     const afterCommands = warm.memory();
     if (afterCommands) console.log(`  resident after the commands: peak ${mb(afterCommands.peakKb)}, now ${mb(afterCommands.rssKb)}`);
