@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { commands } from '../commands';
 import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
-import { warmParser, type IngestOptions } from './articles/ingest';
+import { keepParserWarm, warmParser, type IngestOptions } from './articles/ingest';
 import { ArticleScopes, ScopedLibrary } from './articles/scopes';
 import { viewFor } from './servers/view';
 import { createAskService } from './answers/ask/ask';
@@ -160,6 +160,7 @@ async function main(): Promise<void> {
   // the whole library (only then: their start-up cancels reminders of articles no longer present), then
   // the folder watch, feed polls and the due-scan.
   let stopping = false;
+  let stopKeepingWarm = (): void => undefined;
   // Aborted first thing on SIGINT/SIGTERM: every long loop (reminder sync, due-scan) checks it.
   const stop = new AbortController();
   const ingestStarted = performance.now();
@@ -175,8 +176,12 @@ async function main(): Promise<void> {
     news.watch();
     // The main thread parses every new file and feed item from now on: its first parse would carry the
     // parser's one-off start (80–500 ms); a few small parses now, between events, take it instead.
+    // …and keeps it warm: full garbage collections would otherwise drop its compiled patterns.
     void warmParser(clock.now())
-      .then((times) => log.info({ ms: times.map((t) => Math.round(t)) }, 'parser warmed up'))
+      .then((times) => {
+        log.info({ ms: times.map((t) => Math.round(t)) }, 'parser warmed up');
+        if (!stopping) stopKeepingWarm = keepParserWarm(() => clock.now());
+      })
       .catch((error) => log.warn({ err: error }, 'parser warm-up failed'));
     news.contributeStatus(status as Status);
     for (const job of news.jobs()) scheduler.add(job);
@@ -202,6 +207,7 @@ async function main(): Promise<void> {
       name: 'news',
       run: async () => {
         stopping = true;
+        stopKeepingWarm();
         reminders?.stop();
         await news.stop();
         await loading.catch(() => undefined);

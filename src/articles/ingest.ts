@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, extname, resolve, sep } from 'node:path';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './parse';
 import type { Article, ParseResult } from './model';
@@ -571,8 +572,11 @@ if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKE
 }
 
 /**
- * Texts of Herald's own for warmParser: a short note, then a report with people and their roles,
- * organisations, places, quantities, a quote, and dates in several forms, so every extractor runs.
+ * Texts of Herald's own for warmParser: a short note, then reports with people and their roles,
+ * organisations with their acronyms, places, lists, quantities, quotes with their speakers, attributions
+ * and dates in several forms (dates moved, founding years), so every extractor runs. The last one is
+ * typeset as news sites publish (curly quotes, dashes): V8 compiles each regular expression once for
+ * one-byte strings and once again for two-byte ones, so a first such article would pay for it all again.
  */
 const WARM_UP_TEXTS = [
   'Ferry talks resume\n\nTalks on the ferry timetable resume on Monday, a spokesman said.',
@@ -586,6 +590,26 @@ const WARM_UP_TEXTS = [
     'The Kestrel Ferry Company, which runs crossings to Northport, welcomed the delay. Its chief executive, Tomas Reyes, said the company would publish its own figures next week. Construction had been due to start in June 2027; the board now expects work to begin in the autumn.',
     '',
     'A public hearing is planned for 2 March at the town hall.',
+  ].join('\n'),
+  [
+    'Lakeland Orchard Growers Union to strike over pay',
+    '',
+    'Members of the Lakeland Orchard Growers Union (LOGU) will begin a strike on April 9, 2027, after talks on pay collapsed, the union said on Thursday.',
+    '',
+    '"This decision was not taken lightly," said Idris Okonjo, the general secretary of the union. Pia Halvorsen, a spokesperson for the growers, said the timing was "regrettable".',
+    '',
+    'The members of the LOGU include Norland, Vesteria and Maravia. According to the Valley Gazette, the union has 12,000 members across Norland and Vesteria and was founded in Oldbridge in 1962.',
+    '',
+    'The plan has four stages: consultation, ballots, pickets and review. In 2019, a similar walkout was called off because of disputes over pensions. Employers made a revised offer on 2026-11-20, and the strike has been moved to 16 April 2027. Previous talks in Oldbridge ended without agreement in October 2025; mediators will meet union leaders next Monday.',
+  ].join('\n'),
+  [
+    'Port authority’s new crane line opens – two years late',
+    '',
+    'The Saltmere Port Authority (SPA) will open its new crane line on 3 May 2027, its director general, Ana Ferreiro-Lund, said on Wednesday — two years after the first date.',
+    '',
+    '“We have waited eight years for this,” Ms Ferreiro-Lund told the Coast Ledger. “The next weeks will be decisive.” The line cost €120 million and will handle about 40 per cent more containers, the authority’s figures show.',
+    '',
+    'Dock workers’ leaders in Saltmere and Brindle welcomed the date; Olek Varn, the head of the dockers’ union, said the opening had been “long overdue”. The Brindle Shipping Alliance, which was set up in 1998, said it would move three routes to the port by 1 July 2027.',
   ].join('\n'),
 ];
 
@@ -604,6 +628,44 @@ export async function warmParser(now: Date): Promise<number[]> {
     if (!result.ok) throw new Error(`the parser warm-up failed: ${result.error}`);
   }
   return times;
+}
+
+/**
+ * Keeps the parser warm while the process runs (issue 17). V8 keeps a regular expression written inside a
+ * function, or built with `new RegExp`, in a compilation cache that every full garbage collection ages and
+ * the second one empties; after a busy spell (commands, pictures) the next new article compiled all its
+ * patterns again, its parse 40–60 ms instead of 2–5 ms. After each full collection, the warm-up texts are
+ * parsed once more (one text per turn of the event loop, a few ms each while still cached), so what the
+ * parser uses stays compiled. `onWarm` gets each pass's parse times. Returns a function that stops it.
+ */
+export function keepParserWarm(now: () => Date, options: { delayMs?: number; onWarm?: (times: number[]) => void } = {}): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const rewarm = async (): Promise<void> => {
+    timer = undefined;
+    const times: number[] = [];
+    for (const [i, text] of WARM_UP_TEXTS.entries()) {
+      if (stopped) return;
+      if (i > 0) await new Promise((done) => setImmediate(done));
+      const started = performance.now();
+      parseArticle(text, { now: now(), origin: `warm-up-${i}.txt` });
+      times.push(performance.now() - started);
+    }
+    options.onWarm?.(times);
+  };
+  const observer = new PerformanceObserver((list) => {
+    if (stopped || timer) return;
+    if (!list.getEntries().some((entry) => (entry as unknown as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR)) return;
+    // Soon, before a second full collection empties the cache, but not inside the collection's own turn.
+    timer = setTimeout(() => void rewarm(), options.delayMs ?? 20);
+    timer.unref();
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    stopped = true;
+    observer.disconnect();
+    if (timer) clearTimeout(timer);
+  };
 }
 
 /** The warm-up texts (tests check they reach every extractor). */
