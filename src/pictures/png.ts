@@ -3,7 +3,7 @@
 // asked again costs a hash, not a drawing.
 import { createHash } from 'node:crypto';
 import { createDeflate, type Deflate } from 'node:zlib';
-import { Slicer } from '../core/slice';
+import { PICTURE_SLICE_MS, Slicer } from '../core/slice';
 import { Band, BAND, type Shape } from './canvas';
 
 export interface Png {
@@ -157,7 +157,7 @@ export function keepsBuffersFor(width: number): boolean {
  * The PNG of `shapes` on a `width`×`height` picture, drawn band by band into the writer; the thread is given
  * back to other work whenever `sliceMs` have passed, so no slice of drawing holds it much longer.
  */
-export async function drawPng(width: number, height: number, shapes: Shape[], sliceMs = 8): Promise<Png> {
+export async function drawPng(width: number, height: number, shapes: Shape[], sliceMs = PICTURE_SLICE_MS): Promise<Png> {
   // Taken, not shared: a drawing that runs meanwhile makes its own.
   const kept = spare?.band.width === width ? spare : undefined;
   if (kept) spare = undefined;

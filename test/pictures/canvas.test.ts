@@ -1,6 +1,6 @@
 // The picture's rasteriser (canvas.ts) and PNG encoder (png.ts): exact coverage of pixel-aligned and
 // half-pixel edges, the nonzero rule, strokes and dashes, clipping, and PNG files that decode to the pixels.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BAND, Path, rasterise, runSliced, shape, strokePath, type Part, type Rect, type Rgb } from '../../src/pictures/canvas';
 import { Typesetter } from '../../src/pictures/glyphs';
 import { crc32, drawPng, keepsBuffersFor, PngWriter } from '../../src/pictures/png';
@@ -150,6 +150,49 @@ describe('rasteriser', () => {
     expect(sliced.others).toBeGreaterThanOrEqual(4);
     // All five steps inside one slice: nothing else runs before the drawing is done.
     expect((await count(60_000)).others).toBe(0);
+  });
+
+  describe('slices short enough for a command arriving meanwhile (issue 17)', () => {
+    afterEach(() => vi.restoreAllMocks());
+    /**
+     * The longest stretch of drawing, in ms of a fake clock, with no other work let in. `readsTick`: every
+     * reading of the clock is a millisecond of drawing; otherwise the drawing ticks it itself.
+     */
+    const longestStretch = async (readsTick: boolean, draw: (tick: () => void) => Promise<unknown>) => {
+      let now = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (readsTick ? ++now : now));
+      let last = 0;
+      let longest = 0;
+      let done = false;
+      const other = () => {
+        longest = Math.max(longest, now - last);
+        last = now;
+        if (!done) setImmediate(other);
+      };
+      setImmediate(other);
+      await draw(() => (now += 1));
+      done = true;
+      return Math.max(longest, now - last);
+    };
+
+    it('runSliced lets other work in after at most 4 ms of drawing', async () => {
+      const steps = function* (tick: () => void) {
+        for (let i = 0; i < 40; i++) {
+          tick();
+          yield;
+        }
+      };
+      expect(await longestStretch(false, (tick) => runSliced(steps(tick)))).toBeLessThanOrEqual(4);
+      // (the measure tells slices apart: 8 ms slices are 8 ms stretches)
+      expect(await longestStretch(false, (tick) => runSliced(steps(tick), 8))).toBe(8);
+    });
+
+    it('drawPng lets other work in after at most 4 ms of drawing', async () => {
+      const shapes = Array.from({ length: 30 }, (_, i) => shape(new Path().roundRect(i, i, 20, 20, 3), [i * 8, 100, 200]));
+      // The reading of the clock that ends a slice counts one more millisecond.
+      expect(await longestStretch(true, () => drawPng(60, 60, shapes))).toBeLessThanOrEqual(5);
+      expect(await longestStretch(true, () => drawPng(60, 60, shapes, 8))).toBeGreaterThan(5);
+    });
   });
 });
 
