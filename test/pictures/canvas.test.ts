@@ -175,23 +175,23 @@ describe('rasteriser', () => {
       return Math.max(longest, now - last);
     };
 
-    it('runSliced lets other work in after at most 4 ms of drawing', async () => {
+    it('runSliced lets other work in after at most 2 ms of drawing', async () => {
       const steps = function* (tick: () => void) {
         for (let i = 0; i < 40; i++) {
           tick();
           yield;
         }
       };
-      expect(await longestStretch(false, (tick) => runSliced(steps(tick)))).toBeLessThanOrEqual(4);
+      expect(await longestStretch(false, (tick) => runSliced(steps(tick)))).toBeLessThanOrEqual(2);
       // (the measure tells slices apart: 8 ms slices are 8 ms stretches)
       expect(await longestStretch(false, (tick) => runSliced(steps(tick), 8))).toBe(8);
     });
 
-    it('drawPng lets other work in after at most 4 ms of drawing', async () => {
+    it('drawPng lets other work in after at most 2 ms of drawing', async () => {
       const shapes = Array.from({ length: 30 }, (_, i) => shape(new Path().roundRect(i, i, 20, 20, 3), [i * 8, 100, 200]));
       // The reading of the clock that ends a slice counts one more millisecond.
-      expect(await longestStretch(true, () => drawPng(60, 60, shapes))).toBeLessThanOrEqual(5);
-      expect(await longestStretch(true, () => drawPng(60, 60, shapes, 8))).toBeGreaterThan(5);
+      expect(await longestStretch(true, () => drawPng(60, 60, shapes))).toBeLessThanOrEqual(3);
+      expect(await longestStretch(true, () => drawPng(60, 60, shapes, 4))).toBeGreaterThan(3);
     });
   });
 });
