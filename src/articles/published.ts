@@ -8,7 +8,7 @@
 import type { FrontMatter, Published, Sentence } from './model';
 import { monthName, WEEKDAY_NAMES } from '../language/calendar-words';
 import { dayNumber, dayOfIso, isoOf, isValidDate, weekdayOf, ymdOf } from './calendar';
-import { clauseAround, resolveMention, type DateMention } from './dates';
+import { clauseAround, clauseTense, resolveMention, type DateMention } from './dates';
 
 export interface PublicationInference {
   published: Published;
@@ -127,6 +127,8 @@ interface Pair {
   day: number;
   weekday: number;
   expression: string;
+  /** Stated in the past tense ("reopened on Saturday 5 December"): the day lies before the report. */
+  past?: boolean;
 }
 
 function weekdayPairs(sentences: Sentence[], mentions: DateMention[][]): Pair[] {
@@ -134,7 +136,7 @@ function weekdayPairs(sentences: Sentence[], mentions: DateMention[][]): Pair[] 
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
       if (m.spec.kind === 'dayMonth' && m.spec.weekday !== undefined && m.spec.year === undefined && isValidDate(2000, m.spec.month, m.spec.day)) {
-        out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression });
+        out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression, past: clauseTense(s.text, m.start, m.end) === 'past' });
       }
     }
   }
@@ -150,14 +152,16 @@ interface YearPick {
 
 /**
  * The year of a weekday–date pair, from all the evidence together. `slack`: how far the pair may lie from
- * the publication (0 when it is the publication date itself).
+ * the publication (0 when it is the publication date itself). `latest`: the last day the pair may fall on —
+ * the ingestion day for the report's own date; for a date the report names, later (it may lie ahead).
  */
-function pickYear(pair: Pair, others: Pair[], bounds: Bounds, today: number, slack: number): YearPick | null {
-  const all = weekdayCandidates(pair.month, pair.day, pair.weekday, today);
+function pickYear(pair: Pair, others: Pair[], bounds: Bounds, today: number, slack: number, latest = today): YearPick | null {
+  const all = weekdayCandidates(pair.month, pair.day, pair.weekday, latest);
   if (all.length === 0) return null;
   const dm = describeDayMonth(pair.month, pair.day);
   const wd = WEEKDAY_NAMES[pair.weekday];
   const todayIso = isoOf(today);
+  const upTo = isoOf(latest);
   let pool = all.filter((d) => (bounds.lo === undefined || d >= bounds.lo - slack) && (bounds.hi === undefined || d <= bounds.hi + slack));
   const used: string[] = [];
   const { lo, hi } = bounds;
@@ -166,7 +170,7 @@ function pickYear(pair: Pair, others: Pair[], bounds: Bounds, today: number, sla
   // Other weekday–date pairs of the same text lie near it: a year where one of them cannot fall goes.
   for (const o of others) {
     if (o.month === pair.month && o.day === pair.day) continue;
-    const near = weekdayCandidates(o.month, o.day, o.weekday, today + NEAR_DAYS);
+    const near = weekdayCandidates(o.month, o.day, o.weekday, latest + NEAR_DAYS);
     const kept = pool.filter((d) => near.some((n) => Math.abs(n - d) <= NEAR_DAYS));
     if (kept.length > 0 && kept.length < pool.length) {
       pool = kept;
@@ -175,19 +179,22 @@ function pickYear(pair: Pair, others: Pair[], bounds: Bounds, today: number, sla
   }
   const years = (days: number[]) => days.slice(0, 4).map((d) => ymdOf(d).y).join(', ') + (days.length > 4 ? '…' : '');
   if (pool.length === 0) {
-    return { day: all[0], certain: false, why: `the evidence conflicts (${used.join('; ') || 'no year fits'}); ${ymdOf(all[0]).y} is only the most recent year up to ${todayIso} in which ${dm} fell on a ${wd}, so the year is not certain` };
+    return { day: all[0], certain: false, why: `the evidence conflicts (${used.join('; ') || 'no year fits'}); ${ymdOf(all[0]).y} is only the most recent year up to ${upTo} in which ${dm} fell on a ${wd}, so the year is not certain` };
   }
-  const latest = pool[0];
+  const newest = pool[0];
   if (pool.length === 1) {
-    return { day: latest, certain: true, why: `${ymdOf(latest).y} is the only year in which ${dm} fell on a ${wd} that fits the text: ${used.join('; ')}` };
+    return { day: newest, certain: true, why: `${ymdOf(newest).y} is the only year in which ${dm} fell on a ${wd} that fits the text: ${used.join('; ')}` };
   }
-  if (today - latest <= FRESH_PIN_DAYS) {
-    return { day: latest, certain: true, why: `${dm} fell on a ${wd} ${today - latest === 0 ? 'on the day' : `${today - latest} day${today - latest === 1 ? '' : 's'} before`} Herald took the article in (${todayIso}); a report that recent is of that year (${ymdOf(latest).y})` };
+  const gap = today - newest;
+  if (Math.abs(gap) <= FRESH_PIN_DAYS) {
+    const when = gap === 0 ? 'on the day' : `${Math.abs(gap)} day${Math.abs(gap) === 1 ? '' : 's'} ${gap > 0 ? 'before' : 'after'}`;
+    const near = gap >= 0 ? 'a report that recent is of that year' : 'a date that near ahead is of that year';
+    return { day: newest, certain: true, why: `${dm} ${gap >= 0 ? 'fell' : 'falls'} on a ${wd} ${when} Herald took the article in (${todayIso}); ${near} (${ymdOf(newest).y})` };
   }
   return {
-    day: latest,
+    day: newest,
     certain: false,
-    why: `${dm} fell on a ${wd} in ${years(pool)}${used.length ? ` (${used.join('; ')})` : ''}; nothing in the text decides between them, so ${ymdOf(latest).y}, the most recent up to ${todayIso}, is a guess and the year is not certain`,
+    why: `${dm} fell on a ${wd} in ${years(pool)}${used.length ? ` (${used.join('; ')})` : ''}; nothing in the text decides between them, so ${ymdOf(newest).y}, the most recent up to ${upTo}, is a guess and the year is not certain`,
   };
 }
 
@@ -292,7 +299,9 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
   // 2. No publication date: find an anchor for dates without a year.
   if (pairs.length > 0) {
     const pair = pairs[0];
-    const pick = pickYear(pair, pairs, bounds, today, NEAR_DAYS);
+    // A date the text names may lie ahead of the day Herald took it in ("reopens on Saturday 5 December"),
+    // unless it is stated in the past tense; only the report itself cannot be later than that day.
+    const pick = pickYear(pair, pairs, bounds, today, NEAR_DAYS, pair.past ? today : today + NEAR_DAYS);
     if (pick) {
       return {
         published: {

@@ -68,6 +68,22 @@ describe('year certainty from all the evidence together', () => {
     expect(event(fresh, 'December 3').status).toBe('upcoming');
   });
 
+  it('a weekday–date pair the text names ahead of ingestion is that coming date, not one years ago', () => {
+    const now = new Date('2026-11-29T10:00:00Z');
+    const reopens = 'Gallery reopens\n\nThe gallery reopens to visitors on Saturday 5 December after a long refit.';
+    // 5 December 2026 is a Saturday six days after ingestion: news of the day, as a date as near behind would be
+    const a = parse(reopens, now);
+    expect(a.published.date).toBeNull();
+    expect(event(a, 'Saturday 5 December')).toMatchObject({ date: '2026-12-05', yearCertain: true, status: 'upcoming' });
+    expect(a.published.reason).toContain('5 December falls on a Saturday 6 days after Herald took the article in (2026-11-29)');
+    // further ahead it is not certain, and never called past on the strength of a year guessed behind it
+    const early = parse(reopens, new Date('2026-11-10T10:00:00Z'));
+    expect(event(early, 'Saturday 5 December')).toMatchObject({ date: '2026-12-05', yearCertain: false, status: 'unknown' });
+    // in the past tense it lies before the report: the most recent such year, a guess
+    const past = parse('Gallery reopened\n\nThe gallery reopened to visitors on Saturday 5 December after a long refit.', now);
+    expect(event(past, 'Saturday 5 December')).toMatchObject({ date: '2020-12-05', yearCertain: false, status: 'past' });
+  });
+
   it('"since 1997" and "until June 2006" leave one year for "Tuesday, 14 June": 2005', () => {
     const a = parse('Band plays Glasgow\n\nThe band, together since 1997, said on Tuesday, 14 June that it will keep touring until June 2006.');
     expect(a.published).toMatchObject({ date: '2005-06-14', yearCertain: true });
