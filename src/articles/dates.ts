@@ -362,7 +362,9 @@ function keepLongest(found: DateMention[]): DateMention[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const FUTURE = /\b(will|shall|'ll|’ll|to be|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to|going to|would|upcoming|forthcoming|next|hopes? to|aims? to|intends? to)\b/i;
+// "said it aimed to finish by April": an aim, plan or promise reported in the past tense still looks ahead
+// ("had planned to" looks back at a plan, and stays past).
+const FUTURE = /\b(will|shall|'ll|’ll|to be|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to|going to|would|upcoming|forthcoming|next|hopes? to|aims? to|intends? to|(?<!\bhad\s)(?:aimed|planned|hoped|intended|pledged|vowed|promised) to)\b/i;
 const PAST = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b|\b\w{3,}ed\b/i;
 const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b)/gi;
 

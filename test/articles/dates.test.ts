@@ -287,3 +287,17 @@ describe('RESOLVERS, one per kind of date mention, each alone', () => {
     expect(days(RESOLVERS.weekday(friday, resolving('2026-11-25', { by: true, q: 'by' })))).toEqual(['2026-11-27', '2026-11-27', 'day', 'by']);
   });
 });
+
+describe('an aim, plan or promise reported in the past tense looks ahead', () => {
+  const article = (sentence: string) => parse(`---\npublished: 2026-11-12\n---\nClinic waits fall\n\n${sentence}`, new Date('2026-11-29T10:00:00Z'));
+
+  it('"said the clinic aimed to clear all waits by April" is next April, not the April gone', () => {
+    expect(event(article('The manager said the clinic aimed to clear all waits by April.'), 'April')).toMatchObject({ date: '2027-04-01', endDate: '2027-04-30', qualifier: 'by', status: 'upcoming' });
+    expect(event(article('The board pledged to reopen the ward in May.'), 'May')).toMatchObject({ date: '2027-05-01', status: 'upcoming' });
+  });
+
+  it('a plan that "had" been made looks back, and a plain past event stays past', () => {
+    expect(event(article('The clinic had planned to clear all waits by April.'), 'April').date).toBe('2026-04-01');
+    expect(event(article('The clinic cleared all waits in April.'), 'April').date).toBe('2026-04-01');
+  });
+});
