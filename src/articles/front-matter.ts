@@ -10,6 +10,13 @@ export interface FrontMatterSplit {
 }
 
 const KNOWN_KEYS = new Set(['url', 'source', 'published', 'published-basis', 'language']);
+/** Static-site generators (Jekyll, Hugo) write the publication date as `date:`; it stands for `published:`. */
+const PUBLISHED_ALIASES = new Set(['date']);
+/**
+ * An ISO instant ("2026-11-24T15:30:00-05:00", "2026-11-24 09:30"), as feeds and site generators write it:
+ * its day as written, the writer's own (converting to UTC could move it to another day).
+ */
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const MAX_FRONT_MATTER = 16_000;
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
@@ -28,6 +35,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const bodyStart = from + close.index + close[0].length;
   const warnings: string[] = [];
   const raw: Record<string, string> = {};
+  let aliased: string | undefined;
   for (const line of block.split(/\r?\n/)) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     const colon = line.indexOf(':');
@@ -40,12 +48,19 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
       value = value.slice(1, -1);
     }
+    if (PUBLISHED_ALIASES.has(key)) {
+      if (value) aliased ??= value;
+      continue;
+    }
     if (!KNOWN_KEYS.has(key)) {
       warnings.push(`front matter key "${key}" is not used`);
       continue;
     }
     if (value) raw[key] = value;
   }
+  if (aliased !== undefined && raw.published === undefined) raw.published = aliased;
+  const instant = raw.published === undefined ? null : ISO_INSTANT.exec(raw.published);
+  if (instant) raw.published = instant[1];
   const meta: FrontMatter = {};
   for (const key of Object.keys(raw) as (keyof FrontMatter)[]) {
     const one = frontMatterSchema.shape[key].safeParse(raw[key]);

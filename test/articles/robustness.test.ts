@@ -95,6 +95,22 @@ describe('front matter', () => {
     expect(b.warnings).toContain('front matter published "2005-02-30" is not a real calendar date; ignored');
   });
 
+  it('reads a publication instant as its day as written, and a site generator\'s date: as published:', () => {
+    const body = 'Rail hearing set\n\nThe committee will meet on Friday.';
+    const a = valid(`---\npublished: 2026-11-24T21:30:00-05:00\n---\n${body}`);
+    expect(a.meta.published).toBe('2026-11-24');
+    expect(a.published).toMatchObject({ date: '2026-11-24', yearCertain: true, basis: 'front-matter' });
+    expect(a.warnings).toEqual([]);
+    expect(a.events[0]).toMatchObject({ expression: 'Friday', date: '2026-11-27', yearCertain: true });
+    expect(valid(`---\npublished: 2026-11-24 09:30Z\n---\n${body}`).meta.published).toBe('2026-11-24');
+    const jekyll = valid(`---\ntitle: Rail hearing set\ndate: 2026-11-24 10:00:00 +0000\n---\n${body}`);
+    expect(jekyll.published).toMatchObject({ date: '2026-11-24', yearCertain: true });
+    expect(jekyll.warnings).toEqual(['front matter key "title" is not used']);
+    // published: wins over date:, and a date: that is no date is ignored like a bad published:
+    expect(valid(`---\ndate: 2020-01-01\npublished: 2026-11-24\n---\n${body}`).meta.published).toBe('2026-11-24');
+    expect(valid(`---\ndate: soon\n---\n${body}`).warnings).toContain('front matter published "soon" is invalid (expected yyyy-mm-dd); ignored');
+  });
+
   it('treats an unclosed block as text', () => {
     const split = splitFrontMatter('---\nurl: x\nTitle\n\nText.');
     expect(split.bodyStart).toBe(0);
