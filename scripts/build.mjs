@@ -15,13 +15,16 @@ const ENTRIES = { main: 'src/main.ts', 'parse-worker': 'src/articles/parse-worke
 
 /**
  * The parser's fingerprint, as src/articles/cache.ts computes it from the sources (hash of
- * src/articles/* bar library, ingest and watcher): compiled in, so the compiled and the tsx runs share
- * the parsed-article cache and a parser change still invalidates it. A test checks both agree.
+ * src/articles/* bar the plumbing, src/articles/entities/ and src/language/): compiled in, so the compiled
+ * and the tsx runs share the parsed-article cache and a parser change still invalidates it. A test checks
+ * both agree.
  */
 export function parserFingerprint(dir = join(root, 'src/articles')) {
   const hash = createHash('sha256');
-  const files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !/^(library|ingest|watcher|cache|parse-worker)\./.test(f)).sort();
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+  for (const sub of ['.', 'entities', '../language']) {
+    const files = readdirSync(join(dir, sub)).filter((f) => /\.(ts|js)$/.test(f) && !/^(library|ingest|watcher|cache|parse-worker)\./.test(f)).sort();
+    for (const f of files) hash.update(`${sub}/${f}`).update('\0').update(readFileSync(join(dir, sub, f))).update('\0');
+  }
   return hash.digest('hex').slice(0, 16);
 }
 

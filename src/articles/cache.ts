@@ -29,20 +29,27 @@ export interface ArticleCache {
 }
 
 /**
- * Fingerprint of the parser's source (src/articles/*, model.ts included, bar the library, cache and
- * ingestion plumbing: library, ingest, watcher, cache, parse-worker), so a parser or model change invalidates the cache by itself. Falls back to the
- * model version when the sources are not on disk (a bundled build).
+ * Fingerprint of the parser's source — src/articles/* (model.ts included, bar the library, cache and
+ * ingestion plumbing: library, ingest, watcher, cache, parse-worker), its entity passes
+ * (src/articles/entities/) and the word lists it reads (src/language/) — so a change to any of them
+ * invalidates the cache by itself. Falls back to the model version when the sources are not on disk (a
+ * bundled build). `dir` is the articles folder (the tests point it at a copy).
  */
 /** Set by the compiled build (scripts/build.mjs computes it from the sources, as below). */
 declare const __HERALD_PARSER__: string | undefined;
 
-export function parserFingerprint(): string {
-  if (typeof __HERALD_PARSER__ === 'string') return __HERALD_PARSER__;
-  const dir = dirname(fileURLToPath(import.meta.url));
+/** The folders of the parser's source, relative to src/articles. */
+const PARSER_DIRS = ['.', 'entities', '../language'];
+
+export function parserFingerprint(dir?: string): string {
+  if (dir === undefined && typeof __HERALD_PARSER__ === 'string') return __HERALD_PARSER__;
+  const articles = dir ?? dirname(fileURLToPath(import.meta.url));
   try {
     const hash = createHash('sha256');
-    const files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !/^(library|ingest|watcher|cache|parse-worker)\./.test(f)).sort();
-    for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+    for (const sub of PARSER_DIRS) {
+      const files = readdirSync(join(articles, sub)).filter((f) => /\.(ts|js)$/.test(f) && !/^(library|ingest|watcher|cache|parse-worker)\./.test(f)).sort();
+      for (const f of files) hash.update(`${sub}/${f}`).update('\0').update(readFileSync(join(articles, sub, f))).update('\0');
+    }
     return hash.digest('hex').slice(0, 16);
   } catch {
     return 'model-1';
