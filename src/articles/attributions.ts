@@ -10,6 +10,8 @@ const BASED_ON = /\bbased on\s+((?:(?:a|an|the)\s+)?(?:statements?|comments?|rem
 const SUBJECT_VERB = new RegExp(`^(.{2,120}?)\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(${VERBS})\\b`);
 const DATE_AFTER_VERB = /^\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))?(?:,?\s+\d{4})?,?/;
 const TRAILING = new RegExp(`,["”]?\\s+(?:(said|says|added|told|warned|insisted|argued|claimed)\\s+([^,]{2,80}?)|([^,"“”]{2,80}?)\\s+(?:has\\s+|had\\s+)?(${VERBS}))\\s*\\.?["”]?$`);
+/** '"…," Ms Marsh said in a speech to …': a quote opening the sentence, then its speaker and a reporting verb. */
+const QUOTE_FIRST = new RegExp(`^["“]([^"“”]{3,}?)[,?!]["”]\\s+([^,"“”]{2,80}?)\\s+(?:has\\s+|had\\s+)?(?:also\\s+)?(${VERBS})\\b`);
 const NOT_SUBJECT = /\b(is|are|was|were|will|would|could|should|can|that|which|because|if|when|it|they|we|there|not|never|yet|this|these)\b|["“”]/i;
 const LEADING_TIME = /^(?:yesterday|today|on \w+day|last \w+|earlier|later|meanwhile|however|now|also|previously)[,\s]+/i;
 const TRAILING_TIME = /\s+(?:earlier|later|last|this|on|yesterday|today)(?:\s+\w+){0,2}$/i;
@@ -141,6 +143,13 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
         push(source, closing[1] ?? closing[4], cleanClaim(text.slice(0, closing.index)));
         continue;
       }
+    }
+
+    // '"…," Ms Okafor told reporters at the town hall': what was said is the quote, not what follows the verb
+    const quoteFirst = QUOTE_FIRST.exec(text);
+    if (quoteFirst && (plausibleSubject(cleanSource(quoteFirst[2])) || namesPerson(cleanSource(quoteFirst[2]), ctx))) {
+      push(quoteFirst[2], quoteFirst[3], cleanClaim(quoteFirst[1]));
+      continue;
     }
 
     const sv = SUBJECT_VERB.exec(text);

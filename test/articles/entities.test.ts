@@ -62,6 +62,21 @@ describe('attributions', () => {
   });
 });
 
+describe('a quote that opens the sentence', () => {
+  it('is what was said, whatever follows the speaker and the verb', () => {
+    const parsed = parseArticle(
+      'Ferry fares to rise\n\nTransport chief Maria Lopez met union leaders on Monday. "Nobody wants higher fares, but the boats are old," Ms Lopez said in a speech to councillors in Oban. "We will keep talking," she told reporters at the harbour. Union organiser Tom Reid said the rise was unfair.',
+      { now: new Date('2026-11-27T12:00:00Z') },
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.article.attributions).toEqual([
+      { source: 'Maria Lopez', verb: 'said', claim: 'Nobody wants higher fares, but the boats are old', sentence: 1 },
+      { source: 'Maria Lopez', verb: 'told', claim: 'We will keep talking', sentence: 2 },
+      { source: 'Tom Reid', verb: 'said', claim: 'the rise was unfair', sentence: 3 },
+    ]);
+  });
+});
+
 describe('lists', () => {
   it('labels enumerations by the words that introduce them', () => {
     expect(a.lists).toEqual([
