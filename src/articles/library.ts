@@ -34,8 +34,8 @@ export interface LoadProgress {
 const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const collator = new Intl.Collator();
 
-/** Most recently ingested first; ties by headline. The one order list(), resolve() and suggest() use. */
-function newestFirst(a: TrackedArticle, b: TrackedArticle): number {
+/** Most recently ingested first; ties by headline. The one order list(), resolve() and suggest() use (and views kept in it). */
+export function newestFirst(a: TrackedArticle, b: TrackedArticle): number {
   return b.ingestedAt.getTime() - a.ingestedAt.getTime() || collator.compare(a.article.headline, b.article.headline);
 }
 
