@@ -40,7 +40,7 @@ export interface MemberReminderService {
   /** Remind me buttons for the article's upcoming sure events (only those with an id in `only`, when given). */
   buttons(tracked: TrackedArticle, now: Date, only?: ReadonlySet<string>): Button[];
   /** The button's press: `articles` is what the member's server sees. */
-  remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list'>): Promise<RemindMeResult>;
+  remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list' | 'get'>): Promise<RemindMeResult>;
   mine(userId: string, guildId: string | null, limit?: number): Promise<MemberListing>;
   cancel(userId: string, id: number): Promise<{ ok: true; reminder: MemberReminder } | { ok: false; reason: string }>;
   timezone(userId: string, guildId: string | null): Promise<{ timezone: string; own: boolean }>;
@@ -66,6 +66,8 @@ export interface MemberScanReport {
 }
 
 const LEASE_MS = 120_000;
+/** Button notes kept beyond two per tracked article before they are cleared (see buttons()). */
+const REFS_SPARE = 1_000;
 /**
  * /status's counts are read again at a due-scan at least this often even when this process changed nothing:
  * with several processes on PostgreSQL another one may have sent, failed or taken a reminder.
@@ -82,6 +84,8 @@ export class MemberReminders implements MemberReminderService {
   /** A reconciliation is queued and has not started: later changes ride along with it. */
   private reconcileQueued = false;
   private readonly refs = new WeakMap<TrackedArticle, string>();
+  /** A button's article ref → the article's id, noted as buttons are made: a press looks its article up, never walks the library. */
+  private readonly byRef = new Map<string, string>();
   /** Origins whose article is now read from an identical copy: applied before the next reconciliation. */
   private renames: Array<{ from: string; to: string; keys: Map<string, string> }> = [];
   /** What /status counts, per server: read again whenever this process changes a reminder's state, and at a due-scan once older than COUNTS_MAX_AGE_MS. */
@@ -229,13 +233,19 @@ export class MemberReminders implements MemberReminderService {
   // ---- what members do -----------------------------------------------------------------------------
 
   buttons(tracked: TrackedArticle, now: Date, only?: ReadonlySet<string>): Button[] {
-    return remindMeButtons(tracked, now, { freshDays: this.o.freshDays, only });
+    const buttons = remindMeButtons(tracked, now, { freshDays: this.o.freshDays, only });
+    if (buttons.length > 0) {
+      // Notes of articles long gone are dropped now and then (a press then finds its article the slow way).
+      if (this.byRef.size > 2 * this.o.library.size() + REFS_SPARE) this.byRef.clear();
+      this.byRef.set(this.refOf(tracked), tracked.article.id);
+    }
+    return buttons;
   }
 
-  async remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list'>): Promise<RemindMeResult> {
+  async remindMe(who: { userId: string; guildId: string | null }, customId: string, articles: Pick<ArticleLibrary, 'list' | 'get'>): Promise<RemindMeResult> {
     const ref = parseRemindMe(customId);
     if (!ref) return { ok: false, reason: 'This button is no longer active.' };
-    const tracked = articles.list().find((t) => this.refOf(t) === ref.article);
+    const tracked = this.articleOf(ref.article, articles);
     if (!tracked) return { ok: false, reason: 'That article is no longer tracked.' };
     const now = this.o.clock.now();
     const event = remindMeEvents(tracked, now, this.o.freshDays).find((e) => e.key === ref.eventKey);
@@ -258,6 +268,21 @@ export class MemberReminders implements MemberReminderService {
       return { ok: true, created: true, reminder: (await this.o.store.get(added.reminder.id)) ?? added.reminder };
     }
     return { ok: true, ...added };
+  }
+
+  /**
+   * The article a button names, as `articles` (the member's view) has it. A button this process did not
+   * make (one from before a restart) is looked for among every article once, then noted.
+   */
+  private articleOf(ref: string, articles: Pick<ArticleLibrary, 'list' | 'get'>): TrackedArticle | undefined {
+    const id = this.byRef.get(ref);
+    const known = id === undefined ? undefined : articles.get(id);
+    // The id's article may have moved to another origin (its ref with it), or be another server's copy.
+    if (known && this.refOf(known) === ref) return known;
+    const found = articles.list().find((t) => this.refOf(t) === ref);
+    if (found) this.byRef.set(ref, found.article.id);
+    else this.byRef.delete(ref);
+    return found;
   }
 
   private refOf(tracked: TrackedArticle): string {

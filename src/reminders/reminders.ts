@@ -11,13 +11,14 @@ import { publishedAt, type StoryLinks } from '../stories/index';
 import { movedEvents, type DateMove } from '../stories/link';
 import { isFarMove, type HeldMove, type MoveHolds } from './holds';
 import type { StoredReminder, ReminderStore, Subscription, SubscriptionPatch } from './store';
-import { noReminderReason, originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
+import { originKey, planReminders, reconcile, remindableEvents, sameDayCovered, type ReminderContent, type ReminderSettings } from './plan';
 import { decide } from './decide';
 import { reminderReply } from './render';
 import { isHhmm, isTimeZone, zonedInstant } from './time';
 import { backoffMs, type BackoffPolicy } from '../core/backoff';
 import type { PostingState } from '../core/posting';
 import type { ArticleScopes, Viewer } from '../articles/scopes';
+import { NotScheduled } from './not-scheduled';
 
 /**
  * REMINDER_CHANNEL_ID's subscription, with the server its channel is in: stored once known, else asked of
@@ -114,7 +115,7 @@ export interface ReminderEngineOptions {
    * server sees, and only articles it sees move or cover its reminders; REMINDER_CHANNEL_ID sees the
    * operator's articles. Without it every subscription sees every article.
    */
-  scopes?: Pick<ArticleScopes, 'view'>;
+  scopes?: Pick<ArticleScopes, 'view'> & Partial<Pick<ArticleScopes, 'scoped'>>;
   /** Shutdown: once aborted, the start-up sync and a due-scan stop at their next article or reminder (like stop()). */
   signal?: AbortSignal;
 }
@@ -165,8 +166,9 @@ export class Reminders implements ReminderService {
   private queue: Promise<void> = Promise.resolve();
   private summary: Summary = { next: [], missed: 0, broken: [] };
   private stopping = false;
-  /** /remind list's "not scheduled" reasons by article (null: it gives reminders or has no day-precise event). */
-  private readonly reasons = new WeakMap<TrackedArticle, string | null>();
+  /** /remind list's "not scheduled" articles, kept in step with the library once attach() follows its changes. */
+  private readonly notScheduled: NotScheduled;
+  private followsLibrary = false;
   /** Held moves already logged by this process (the warning is given once, not at every reconciliation). */
   private readonly warnedHolds = new Set<number>();
 
@@ -179,7 +181,9 @@ export class Reminders implements ReminderService {
     return this.stopping || Boolean(this.o.signal?.aborted) || Boolean(signal?.aborted);
   }
 
-  constructor(private readonly o: RemindersOptions) {}
+  constructor(private readonly o: RemindersOptions) {
+    this.notScheduled = new NotScheduled(o.freshDays);
+  }
 
   // ---- lifecycle -------------------------------------------------------------------------------
 
@@ -207,7 +211,10 @@ export class Reminders implements ReminderService {
 
   /** Keeps reminders in step with library changes (in order, one at a time). */
   attach(library: { onChange(listener: (change: LibraryChange) => void): void }): void {
+    this.notScheduled.rebuild(this.o.library.list());
+    this.followsLibrary = true;
     library.onChange((change) => {
+      this.notScheduled.apply(change);
       // Which articles' supersession the change may alter is known only now (the story index moves on).
       const touched = this.o.stories?.touchedBy(change) ?? [change.tracked.article.id];
       void this.enqueue(() => this.onChange(change, touched));
@@ -657,23 +664,15 @@ export class Reminders implements ReminderService {
     listing.failed = listing.failed.sort(newest).slice(0, limit);
     listing.cancelled = listing.cancelled.sort(newest).slice(0, limit);
     if (subs.length > 0) {
-      for (const tracked of this.o.library.list()) {
-        // Another server's feed articles are not named here (per-server libraries).
-        if (this.o.scopes && !this.o.scopes.view(tracked, guildId)) continue;
-        const why = this.noReminderReason(tracked);
-        if (why === undefined) continue;
-        if (listing.notScheduled.length < limit) listing.notScheduled.push({ headline: tracked.article.headline, why });
-        listing.notScheduledCount++;
-      }
+      // Without the library's change events (attach()) nothing says what changed: every article is asked again.
+      if (!this.followsLibrary) this.notScheduled.rebuild(this.o.library.list());
+      // Another server's feed articles are not named here (per-server libraries).
+      const scopes = this.o.scopes;
+      const page = this.notScheduled.page(limit, scopes && scopes.scoped !== false ? (t) => scopes.view(t, guildId) !== undefined : undefined);
+      listing.notScheduled = page.shown;
+      listing.notScheduledCount = page.count;
     }
     return listing;
-  }
-
-  /** noReminderReason, once per tracked article (a tracked article never changes; a new version is a new object). */
-  private noReminderReason(tracked: TrackedArticle): string | undefined {
-    let why = this.reasons.get(tracked);
-    if (why === undefined) this.reasons.set(tracked, (why = noReminderReason(tracked, this.o.freshDays) ?? null));
-    return why ?? undefined;
   }
 
   async heldMoves(guildId: string): Promise<HeldMove[]> {

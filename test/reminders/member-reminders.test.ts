@@ -1,6 +1,6 @@
 // Members' own reminders against the fake Discord: the real SQLite stores, the real Discord poster over
 // discord.js REST, a ManualClock moved by hand and the due-scan called directly.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,6 +65,22 @@ describe('a member reminder', () => {
     expect(dmRequests().map((r) => [r.body.nonce, r.body.enforce_nonce, r.body.allowed_mentions])).toEqual([[(set as { reminder: { nonce: string } }).reminder.nonce, true, { parse: [] }]]);
     expect(fake.mentionViolations()).toEqual([]);
     expect((await members.mine(fake.users.member, fake.guildId)).sent.map((r) => [r.via, r.messageId])).toEqual([['dm', dm.id]]);
+  });
+
+  it('is found from its button without walking the library; a button from before a restart with one walk, then noted', async () => {
+    const article = seed();
+    const before = button().customId;
+    const list = vi.spyOn(h.library, 'list');
+    const [made] = members.buttons(article, h.clock.now());
+    expect(await members.remindMe({ userId: fake.users.member, guildId: fake.guildId }, made.customId, h.library)).toMatchObject({ ok: true, created: true });
+    expect(list).not.toHaveBeenCalled();
+    const restarted = await memberReminders(h, { store });
+    list.mockClear();
+    const press = (userId: string) => restarted.remindMe({ userId, guildId: fake.guildId }, before, h.library);
+    expect(await press(fake.users.admin)).toMatchObject({ ok: true, created: true });
+    expect(list).toHaveBeenCalledTimes(1);
+    expect(await press(fake.users.member)).toMatchObject({ ok: true, created: false });
+    expect(list).toHaveBeenCalledTimes(1);
   });
 
   it('follows the member\'s own time zone, set before or after pressing', async () => {
