@@ -199,13 +199,14 @@ async function untilLoaded(h: Herald, expected: number, samples: number[]): Prom
   }
 }
 
-function commandLines(library: GeneratedArticle[], rand: () => number): { name: string; line: string }[] {
+/** The command lines both scale.bench.ts and command-costs.ts send, `rounds` of each, in round-robin. */
+export function commandLines(library: GeneratedArticle[], rand: () => number, rounds = ROUNDS): { name: string; line: string }[] {
   const pick = () => library[Math.floor(rand() * library.length)];
   const surname = (a: GeneratedArticle) => /\b[A-Z][a-z]+ ([A-Z][a-z]+), the\b/.exec(a.text)?.[1] ?? 'Rossi';
   const word = (a: GeneratedArticle) => a.headline.split(/\s+/).filter((w) => w.length > 4)[0] ?? a.headline.split(' ')[0];
   const questions = ['When will the vote take place?', 'Who is the chair?', 'When was it founded?', 'Where will the summit be held?', 'How many jobs will the plant create?', 'When is the strike?'];
   const lines: { name: string; line: string }[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < rounds; i++) {
     const a = pick();
     lines.push(
       { name: '/brief', line: `/brief article:${a.headline}` },
