@@ -18,6 +18,23 @@ function stems(text: string): Set<string> {
   return out;
 }
 
+/**
+ * "An earlier version of this story said the vote was next Tuesday", "this article wrongly said …": what a
+ * correction withdraws is no event (its dates would otherwise lead the correction as its key date).
+ */
+const WITHDRAWN = /\b(?:(?:earlier|previous|original|first)\s+version\s+of\s+this\s+(?:story|article|report|page|piece)|(?:we|this\s+(?:story|article|report|page|piece))\s+(?:wrongly|incorrectly|mistakenly|erroneously))\b/i;
+/** Where the withdrawn words end: the next clause of the sentence. */
+const WITHDRAWN_END = /;|\s[-–—]\s|,\s+(?:but|and|while|not|whereas)\b/;
+
+/** The [start, end) span of a sentence that a correction withdraws, or null. */
+function withdrawnSpan(text: string): [number, number] | null {
+  const cue = WITHDRAWN.exec(text);
+  if (!cue) return null;
+  const rest = text.slice(cue.index + cue[0].length);
+  const end = WITHDRAWN_END.exec(rest);
+  return [cue.index, end ? cue.index + cue[0].length + end.index : text.length];
+}
+
 export interface EventInput {
   sentences: Sentence[];
   mentions: DateMention[][];
@@ -47,7 +64,9 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
   const headlineStems = stems(headline);
   const events: (ArticleEvent & { day: number; end: number })[] = [];
   for (const s of sentences) {
+    const withdrawn = withdrawnSpan(s.text);
     for (const m of mentions[s.index] ?? []) {
+      if (withdrawn && m.start >= withdrawn[0] && m.start < withdrawn[1]) continue;
       const tense = clauseTense(s.text, m.start, m.end);
       const resolved = resolveMention(m.spec, m.by, { ref: publication.ref, refIsPublication: publication.refIsPublication, refIsNow: publication.refIsNow, tense });
       if (!resolved || !Number.isFinite(resolved.date) || !Number.isFinite(resolved.endDate)) {

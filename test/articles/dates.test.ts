@@ -301,3 +301,23 @@ describe('an aim, plan or promise reported in the past tense looks ahead', () =>
     expect(event(article('The clinic cleared all waits in April.'), 'April').date).toBe('2026-04-01');
   });
 });
+
+describe('what a correction withdraws', () => {
+  const now = new Date('2026-11-29T10:00:00Z');
+  const correction = (body: string) => parse(`---\npublished: 2026-11-28\n---\nCorrection: bridge vote moved\n\n${body}`, now);
+
+  it('is no event: "an earlier version of this story said … next Tuesday" gives no date, the corrected one stays', () => {
+    const a = correction('An earlier version of this story said the council would vote on the bridge next Tuesday. The vote has been moved to Wednesday 9 December, the council said on Friday.');
+    expect(a.events.map((e) => [e.expression, e.date])).toEqual([
+      ['Wednesday 9 December', '2026-12-09'],
+      ['Friday', '2026-11-27'],
+    ]);
+  });
+
+  it('ends with the clause that withdraws: "this article wrongly said 3 December; the vote is on 9 December"', () => {
+    const a = correction('This article wrongly said the vote was on 3 December; it is on 9 December.');
+    expect(a.events.map((e) => e.expression)).toEqual(['9 December']);
+    // a story that merely mentions a version is not a correction
+    expect(correction('The first version of the bridge plan was published on 3 December.').events.map((e) => e.expression)).toEqual(['3 December']);
+  });
+});
