@@ -108,6 +108,17 @@ export const MAX_ROLE_TOKENS = 5;
 /** Modifiers that may precede a role title and belong to it ("former prime minister"). */
 export const ROLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'shadow', 'interim', 'assistant', 'senior', 'junior', 'ex-', 'ex', 'then', 'joint', 'co', 'chief', 'vice']);
 
+/**
+ * Fields an office is held in ("Health minister", "Defence secretary", "Opposition leader"): written before a
+ * role they name the office, not a body, even when capitalised (as at the start of a sentence).
+ */
+export const PORTFOLIO_WORDS = new Set([
+  'health', 'defence', 'defense', 'opposition', 'transport', 'education', 'justice', 'culture', 'housing', 'environment',
+  'energy', 'finance', 'foreign', 'home', 'interior', 'trade', 'economy', 'agriculture', 'employment', 'immigration',
+  'communications', 'tourism', 'sport', 'sports', 'science', 'industry', 'welfare', 'security', 'schools', 'children',
+  'women', 'equalities', 'veterans', 'transportation', 'commerce', 'labor', 'fisheries', 'farming', 'planning',
+]);
+
 /** Verbs that introduce reported speech or a report. */
 export const REPORTING_VERBS = [
   'reported', 'said', 'says', 'told', 'announced', 'stated', 'claimed', 'warned', 'added', 'insisted', 'argued',

@@ -7,7 +7,7 @@
 // with places. With no evidence, nothing is said.
 import { isAcronym } from '../../language/name-tokens';
 import { BUSINESS_RELATIONS, ORG_ATTRIBUTES, ORG_DESCRIPTORS } from '../../language/organisations';
-import { FIRST_NAMES, REPORTING_VERBS, ROLE_SET } from '../../language/people';
+import { FIRST_NAMES, PORTFOLIO_WORDS, REPORTING_VERBS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
@@ -239,6 +239,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   if (p.words.length === 1 && registry.surnameRefs.some((r) => r.surname === first && r.role)) return false;
   // "in English", "in Arabic", "Kurdish": a language or an adjective of nation or faith is no place or body
   if (p.words.length === 1 && NATIONAL_ADJECTIVE.test(first) && !/ian$/.test(first)) return false;
+  // "Health minister Karin Vos", "Opposition leader Tom Briggs": the field of an office names no body
+  if (p.words.length === 1 && PORTFOLIO_WORDS.has(first.toLowerCase()) && ROLE_AFTER.test(p.after)) return false;
   // "Parliamentary president …": an adjective before a role names no body
   if (p.words.length === 1 && ROLE_ADJECTIVE.test(first)) return false;
   // "Arabs" beside "Arab leaders": a people in the plural, not a body

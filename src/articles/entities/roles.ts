@@ -4,7 +4,7 @@
 import { isAcronym } from '../../language/name-tokens';
 import { ORG_HEADS } from '../../language/organisations';
 import { knownOrganisation } from './known';
-import { MAX_ROLE_TOKENS, REPORTING_VERBS, ROLE_MODIFIERS, ROLE_SET } from '../../language/people';
+import { MAX_ROLE_TOKENS, PORTFOLIO_WORDS, REPORTING_VERBS, ROLE_MODIFIERS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACE_HEADS, PLACES } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
 
@@ -147,7 +147,9 @@ export function roleBefore(before: string, after = ''): RoleFound | null {
   const ws = trimmed.split(/\s+/).slice(-MAX_ROLE_TOKENS - 8);
   const r = roleEndingAt(ws, ws.length);
   if (!r) return null;
-  const start = qualifiersBefore(ws, r.start);
+  let start = qualifiersBefore(ws, r.start);
+  // "Housing minister", "Later Transport secretary": the field of the office, capitalised, is part of the role
+  if (start === r.start && start > 0 && PORTFOLIO_WORDS.has(ws[start - 1].toLowerCase())) start--;
   const role = [...ws.slice(start, r.start), r.role].join(' ');
   const prefix = ws.slice(0, start);
   const initialAt = trimmed.split(/\s+/).length === ws.length ? 0 : -1;

@@ -29,6 +29,14 @@ describe('a person is not an organisation', () => {
     expect(e.people).toEqual(['Rick Bolan', 'Rita Seeler']);
   });
 
+  it('the field of an office before its role is no organisation ("Health minister Kay Roth", "Opposition leader Ned Carr")', () => {
+    const e = entities('Health minister Kay Roth will open the ward on Monday.', 'Opposition leader Ned Carr said the cost had doubled.', 'Transport secretary Ann Bly agreed.', 'Later Housing minister Rob Tate visited the estate.');
+    expect(e.orgs).toEqual([]);
+    expect(e.roles).toMatchObject({ 'Kay Roth': 'Health minister', 'Ned Carr': 'Opposition leader', 'Rob Tate': 'Housing minister' });
+    // a body's own name before a role stays a body
+    expect(entities('Gazprom chairman Alexei Miller said prices would rise.').orgs).toEqual(['Gazprom']);
+  });
+
   it('a single capital letter is no organisation ("AT and T")', () => {
     const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
     expect(e.orgs).not.toContain('T');
