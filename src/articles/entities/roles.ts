@@ -121,6 +121,13 @@ function nameBefore(words: string[], initialAt: number): string | undefined {
  * policy adviser Max Lawson"; "political editor" of the BBC in "the BBC's political editor Andrew Marr".
  */
 export function roleBefore(before: string, after = ''): RoleFound | null {
+  // "Chief executive Dr Olu Adebayo", "the transport director, Dr Sunil Varma": an academic or clerical title
+  // between a role and the name is the person's style; the role is the office before it
+  const styled = /(\s)(?:Dr|Prof|Professor|Rev|Revd)\.?\s+$/.exec(before);
+  if (styled) {
+    const office = roleBefore(before.slice(0, styled.index + 1), after);
+    if (office) return office;
+  }
   // "chairman Sir Ian Vallance", "financier Sir James Goldsmith": the honorific stands between the role and the name
   before = before.replace(/(\s)(?:Sir|Dame)\s+$/, '$1');
   // "Argentina's economy minister, Roberto Lavagna, said"; "the Palestinian leader, Mahmoud Abbas."

@@ -37,6 +37,11 @@ describe('a person is not an organisation', () => {
     expect(entities('Gazprom chairman Alexei Miller said prices would rise.').orgs).toEqual(['Gazprom']);
   });
 
+  it('a doctor\'s title after a role is the person\'s style, not the role ("Chief executive Dr Ola Bayo")', () => {
+    const e = entities('Chief executive Dr Ola Bayo said the hospital would hire 40 nurses.', "Work will begin in March, according to the trust's medical director, Dr Ravi Menon.", 'Dr Ines Kahl said the figures were wrong.');
+    expect(e.roles).toEqual({ 'Ola Bayo': 'Chief executive', 'Ravi Menon': 'medical director', 'Ines Kahl': 'Dr' });
+  });
+
   it('a single capital letter is no organisation ("AT and T")', () => {
     const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
     expect(e.orgs).not.toContain('T');
