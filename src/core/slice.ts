@@ -18,10 +18,20 @@ export class Slicer {
 
   constructor(private readonly budgetMs = SLICE_MS) {}
 
+  /** Whether this slice is used up: a hot loop asks this and awaits turn() only then (each await costs a promise). */
+  due(): boolean {
+    return performance.now() - this.started >= this.budgetMs;
+  }
+
+  /** Yields to the event loop now and starts a new slice. */
+  async turn(): Promise<void> {
+    await nextTurn();
+    this.started = performance.now();
+  }
+
   /** Yields when this slice is used up; otherwise resolves without a turn of the event loop. */
   async pause(): Promise<void> {
     if (performance.now() - this.started < this.budgetMs) return;
-    await nextTurn();
-    this.started = performance.now();
+    await this.turn();
   }
 }

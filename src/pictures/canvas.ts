@@ -299,6 +299,11 @@ export class Band {
   /** The whole picture's height. */
   height = 0;
   private readonly acc: Float32Array;
+  /**
+   * The segment being added (ax, ay, bx, by) and the piece of it handed to line() (x0, y0, x1, y1): doubles
+   * passed between functions are boxed on the heap, and a picture adds hundreds of thousands of segments.
+   */
+  private readonly seg = new Float64Array(8);
 
   constructor(
     readonly width: number,
@@ -335,31 +340,47 @@ export class Band {
     const stride = w + 2;
     this.acc.fill(0, 0, stride * (bottom - top));
     const h = bottom - top;
-    for (const { contours, dx, dy } of s.parts) {
+    const seg = this.seg;
+    const parts = s.parts;
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p];
+      const contours = part.contours;
       // Parts wholly above or below the band cross none of its rows.
-      if (contours.maxY + dy <= top || contours.minY + dy >= bottom) continue;
-      const { xy, starts } = contours;
-      const ox = dx - x0;
-      const oy = dy - top;
+      if (contours.maxY + part.dy <= top || contours.minY + part.dy >= bottom) continue;
+      const xy = contours.xy;
+      const starts = contours.starts;
+      const ox = part.dx - x0;
+      const oy = part.dy - top;
       for (let k = 0; k + 1 < starts.length; k++) {
         const first = starts[k] * 2;
         const end = starts[k + 1] * 2;
         for (let i = first; i < end; i += 2) {
           const j = i + 2 < end ? i + 2 : first; // every contour is filled closed
-          this.edge(xy[i] + ox, xy[i + 1] + oy, xy[j] + ox, xy[j + 1] + oy, w, h, stride);
+          seg[0] = xy[i] + ox;
+          seg[1] = xy[i + 1] + oy;
+          seg[2] = xy[j] + ox;
+          seg[3] = xy[j + 1] + oy;
+          this.edge(w, h, stride);
         }
       }
     }
     this.composite(x0, top, w, bottom - top, stride, s.colour, s.opacity, s.clip);
   }
 
-  /** Adds a segment's signed area to the band's coverage buffer, clipped to the band's rows and columns 0…w. */
-  private edge(ax: number, ay: number, bx: number, by: number, w: number, h: number, stride: number): void {
+  /** Adds the signed area of the segment in seg[0…3] to the band's coverage buffer, clipped to the band's rows and columns 0…w. */
+  private edge(w: number, h: number, stride: number): void {
+    const seg = this.seg;
+    let ax = seg[0];
+    let ay = seg[1];
+    let bx = seg[2];
+    let by = seg[3];
     if (ay === by) return;
     const dir = ay < by ? 1 : -1;
     if (dir < 0) {
-      [ax, bx] = [bx, ax];
-      [ay, by] = [by, ay];
+      ax = seg[2];
+      bx = seg[0];
+      ay = seg[3];
+      by = seg[1];
     }
     if (by <= 0 || ay >= h) return;
     const dxdy = (bx - ax) / (by - ay);
@@ -372,27 +393,42 @@ export class Band {
       by = h;
     }
     if (ax >= 0 && ax <= w && bx >= 0 && bx <= w) {
-      this.line(ax, ay, bx, by, dir, stride, h);
+      seg[4] = ax;
+      seg[5] = ay;
+      seg[6] = bx;
+      seg[7] = by;
+      this.line(dir, stride, h);
       return;
     }
     // Split where the segment leaves the columns: outside, it counts as a vertical edge on the border.
-    let c1 = (ax < 0) !== (bx < 0) ? ay + (0 - ax) / dxdy : by;
-    let c2 = (ax > w) !== (bx > w) ? ay + (w - ax) / dxdy : by;
-    if (c1 > c2) [c1, c2] = [c2, c1];
-    const clampX = (y: number) => Math.min(w, Math.max(0, y === by ? bx : ax + (y - ay) * dxdy));
+    const e1 = (ax < 0) !== (bx < 0) ? ay + (0 - ax) / dxdy : by;
+    const e2 = (ax > w) !== (bx > w) ? ay + (w - ax) / dxdy : by;
+    const c1 = e1 > e2 ? e2 : e1;
+    const c2 = e1 > e2 ? e1 : e2;
     let py = ay;
     let px = Math.min(w, Math.max(0, ax));
-    for (const cy of [c1, c2, by]) {
+    // The pieces end at c1, c2 and by, in that order.
+    for (let piece = 0; piece < 3; piece++) {
+      const cy = piece === 0 ? c1 : piece === 1 ? c2 : by;
       if (cy <= py) continue;
-      const cx = clampX(cy);
-      this.line(px, py, cx, cy, dir, stride, h);
+      const cx = Math.min(w, Math.max(0, cy === by ? bx : ax + (cy - ay) * dxdy));
+      seg[4] = px;
+      seg[5] = py;
+      seg[6] = cx;
+      seg[7] = cy;
+      this.line(dir, stride, h);
       px = cx;
       py = cy;
     }
   }
 
-  /** font-rs's line accumulation for a segment going down (y0 < y1), inside the band, x within 0…w. */
-  private line(x0: number, y0: number, x1: number, y1: number, dir: number, stride: number, h: number): void {
+  /** font-rs's line accumulation for the segment in seg[4…7] going down (y0 < y1), inside the band, x within 0…w. */
+  private line(dir: number, stride: number, h: number): void {
+    const seg = this.seg;
+    const x0 = seg[4];
+    const y0 = seg[5];
+    const x1 = seg[6];
+    const y1 = seg[7];
     if (y1 - y0 <= 1e-12) return;
     const a = this.acc;
     const dxdy = (x1 - x0) / (y1 - y0);
@@ -436,7 +472,10 @@ export class Band {
   }
 
   /** Sums the band's coverage along each row and blends the colour over the pixels (source-over). */
-  private composite(x0: number, top: number, w: number, h: number, stride: number, [r, g, b]: Rgb, opacity: number, clip?: Rect): void {
+  private composite(x0: number, top: number, w: number, h: number, stride: number, colour: Rgb, opacity: number, clip?: Rect): void {
+    const r = colour[0];
+    const g = colour[1];
+    const b = colour[2];
     const px = this.pixels;
     const acc = this.acc;
     for (let row = 0; row < h; row++) {

@@ -170,10 +170,10 @@ export async function drawPng(width: number, height: number, shapes: Shape[], sl
     for (const s of shapes) {
       if (s.y1 <= top || s.y0 >= top + band.rows) continue;
       band.draw(s);
-      await slicer.pause();
+      if (slicer.due()) await slicer.turn();
     }
     await writer.write(band.pixels, band.rows);
-    await slicer.pause();
+    if (slicer.due()) await slicer.turn();
   }
   const png = await writer.end();
   spare = { band, rows: writer.rows };
