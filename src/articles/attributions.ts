@@ -95,11 +95,24 @@ function namesPerson(subject: string, ctx: AttributionContext): boolean {
   });
 }
 
+/** Whether a source phrase ends with this person's name set off by a comma ("the director, Dr Jo Bell"). */
+function apposedName(source: string, name: string): boolean {
+  const text = source.trim().replace(/[.,;:]+$/, '');
+  if (!text.endsWith(name)) return false;
+  return /,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)?$/.test(text.slice(0, text.length - name.length));
+}
+
 export function extractAttributions(sentences: Sentence[], ctx: AttributionContext): Attribution[] {
   const out: Attribution[] = [];
   for (const s of sentences) {
     const text = s.text.length > 2000 ? s.text.slice(0, 2000) : s.text;
     const push = (source: string, verb: string, claim: string | undefined, subject = true) => {
+      // "according to the council's transport director, Dr Sunil Varma": a person named in apposition is the source
+      const apposed = ctx.people.find((p) => p.name.includes(' ') && apposedName(source, p.name));
+      if (apposed) {
+        out.push({ source: apposed.name, verb, ...(claim ? { claim } : {}), sentence: s.index });
+        return;
+      }
       // "Argentina's President, Nestor Kirchner, said": a known person named in the subject is the source
       // ("In an interview with the BBC's Andrew Marr, Mr Blair said": the name closing the subject is the source)
       const closingName = /(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(source.trim());

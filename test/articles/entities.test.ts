@@ -77,6 +77,20 @@ describe('a quote that opens the sentence', () => {
   });
 });
 
+describe('a source named in apposition', () => {
+  it('is the person, not the role before the name', () => {
+    const parsed = parseArticle(
+      "Dam repairs to start\n\nRepairs will begin in March, according to the water board's chief engineer, Dr Lena Holt. According to the mayor's office, the road stays open.",
+      { now: new Date('2026-11-27T12:00:00Z') },
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.article.attributions.map((x) => [x.source, x.verb, x.claim])).toEqual([
+      ['Lena Holt', 'according to', 'Repairs will begin in March'],
+      ["mayor's office", 'according to', 'the road stays open'],
+    ]);
+  });
+});
+
 describe('lists', () => {
   it('labels enumerations by the words that introduce them', () => {
     expect(a.lists).toEqual([
