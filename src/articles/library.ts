@@ -56,6 +56,8 @@ export class MemoryLibrary implements ArticleLibrary {
   /** id → every origin whose file holds that article (identical files), the canonical one first. */
   private holders = new Map<string, string[]>();
   private ordered: Entry[] = [];
+  /** Normalised headline → its article, or its articles in the library's order: resolve() by headline looks up, not scans. */
+  private byHeadline = new Map<string, Entry | Entry[]>();
   private listeners: ((change: LibraryChange) => void)[] = [];
   private progress: LoadProgress | undefined;
 
@@ -160,6 +162,16 @@ export class MemoryLibrary implements ArticleLibrary {
     const entry: Entry = { tracked, headline, haystack: `${headline} ${tracked.article.id}` };
     this.byId.set(tracked.article.id, entry);
     this.ordered.splice(this.position(tracked), 0, entry);
+    const held = this.byHeadline.get(headline);
+    if (!held) this.byHeadline.set(headline, entry);
+    else {
+      const same = Array.isArray(held) ? held : [held];
+      // After every article that sorts before it or equal, as in `ordered`.
+      let at = same.length;
+      while (at > 0 && newestFirst(same[at - 1].tracked, tracked) > 0) at--;
+      same.splice(at, 0, entry);
+      this.byHeadline.set(headline, same);
+    }
   }
 
   private emit(change: LibraryChange): void {
@@ -171,6 +183,12 @@ export class MemoryLibrary implements ArticleLibrary {
     if (!entry) return;
     this.unorder(entry);
     this.byId.delete(id);
+    const held = this.byHeadline.get(entry.headline);
+    if (!Array.isArray(held)) this.byHeadline.delete(entry.headline);
+    else {
+      const rest = held.filter((e) => e !== entry);
+      this.byHeadline.set(entry.headline, rest.length === 1 ? rest[0] : rest);
+    }
   }
 
   private unorder(entry: Entry): void {
@@ -235,7 +253,8 @@ export class MemoryLibrary implements ArticleLibrary {
     const exact = this.byId.get(query.trim());
     if (ok(exact)) return exact!.tracked;
     const q = norm(query);
-    const byHeadline = this.ordered.find((e) => e.headline === q && ok(e));
+    const held = this.byHeadline.get(q);
+    const byHeadline = Array.isArray(held) ? held.find(ok) : ok(held) ? held : undefined;
     if (byHeadline) return byHeadline.tracked;
     const matches = this.suggest(query, 2, keep);
     return matches.length === 1 ? matches[0] : undefined;
