@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { articleSchema, type Article, type ParseOptions, type ParseResult } from './model';
 import { splitFrontMatter } from './front-matter';
+import { plainTextOf } from './markup';
 import { MAX_SENTENCE_CHARS, structureBody } from './sentences';
 import { findDateMentions } from './dates';
 import { inferPublication } from './published';
@@ -67,11 +68,12 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   if (check.error) return { ok: false, error: check.error };
 
   const fm = splitFrontMatter(text);
-  const body = text.slice(fm.bodyStart);
-  if (body.trim().length === 0) return { ok: false, error: 'the article has no text after its front matter' };
-  const structure = structureBody(body);
+  if (text.slice(fm.bodyStart).trim().length === 0) return { ok: false, error: 'the article has no text after its front matter' };
+  const plain = plainTextOf(text.slice(fm.bodyStart));
+  if (plain.text.trim().length === 0) return { ok: false, error: 'the article has no text outside its markup' };
+  const structure = structureBody(plain.text);
   const { sentences } = structure;
-  const warnings = [...check.warnings, ...fm.warnings, ...structure.warnings];
+  const warnings = [...check.warnings, ...fm.warnings, ...plain.warnings, ...structure.warnings];
   if (sentences.length === 0) warnings.push('the article has a headline but no body text');
 
   const today = dayOfInstant(options.now);
