@@ -235,8 +235,11 @@ export class StoryIndex implements StoryLookup, StoryLinks {
 
   /**
    * Keys whose document frequency crossed the bound become common (or, at half the bound, ordinary
-   * again: the margin keeps a key near the bound from flipping on every change); the articles naming
-   * them are linked anew. Rare: a key crosses once as a library grows.
+   * again: the margin keeps a key near the bound from flipping on every change). A key becoming common
+   * can only cut links, and only between two articles that both name it: those links are scored again
+   * (a few, where relinking every article naming the key meant hundreds of candidate searches in a large
+   * library, and every one of those articles reconciled by reminders). A key becoming ordinary again
+   * may link articles anew: the articles naming it are linked anew.
    */
   private reviewCommon(keys: Iterable<string>): void {
     const above = this.commonAbove();
@@ -252,10 +255,17 @@ export class StoryIndex implements StoryLookup, StoryLinks {
     }
     if (flipped.length === 0) return;
     const affected = new Set<Node>();
+    let widened = false;
     for (const key of flipped) {
-      if (this.common.has(key)) this.common.delete(key);
-      else this.common.add(key);
+      if (this.common.has(key)) {
+        this.common.delete(key);
+        widened = true;
+      } else this.common.add(key);
       for (const n of this.byEntity.get(key) ?? []) affected.add(n);
+    }
+    if (!widened) {
+      this.cutLinks(affected);
+      return;
     }
     const touched = this.relinked;
     for (const n of affected) {
@@ -271,6 +281,29 @@ export class StoryIndex implements StoryLookup, StoryLinks {
       if (touched) {
         for (const o of n.out) touched.add(o);
         for (const i of n.in) touched.add(i);
+      }
+    }
+  }
+
+  /**
+   * After keys became common (and none ordinary): of the links between two `affected` articles (those
+   * naming such a key), those that no longer pass are cut. A link to an article naming none of the keys
+   * scores as before (the keys were not shared), and no link appears (a shared key less never raises a
+   * score), so nothing else is scored. Only the articles of a cut link are touched.
+   */
+  private cutLinks(affected: Set<Node>): void {
+    const touched = this.relinked;
+    for (const node of affected) {
+      const cut = node.out.filter((id) => {
+        const other = this.nodes.get(id) as Node;
+        return affected.has(other) && !sameStory(storyScore(node.sig, other.sig, this.common));
+      });
+      for (const id of cut) {
+        const other = this.nodes.get(id) as Node;
+        node.out = withoutId(node.out, id);
+        other.in = withoutId(other.in, node.id);
+        touched?.add(node.id);
+        touched?.add(id);
       }
     }
   }

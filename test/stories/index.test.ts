@@ -150,6 +150,30 @@ describe('StoryIndex', () => {
     expect(index.touchedBy(removal).sort()).toEqual(['a1', 'a2']);
     expect(index.storyOf('a2')?.articles.map((t) => t.article.id)).toEqual(['a2']);
   });
+
+  it('an entity turning common touches only the articles whose links it cuts, not every article naming it', () => {
+    const library = new MemoryLibrary();
+    // Common above 4 articles: the fifth naming Ruritania makes it common.
+    const index = new StoryIndex(library, { share: 0.01, floor: 4 });
+    const add = (id: string, headline: string, people: string[], places: string[]) =>
+      library.upsert({ article: makeArticle({ id, headline, people, places, published: '2024-11-26' }), origin: `${id}.txt`, ingestedAt: new Date(0) });
+    // w1–w2 share two people (w2 does not name Ruritania); x1–x2 share Ruritania and one person; y1–y2 Ruritania and three people.
+    add('w1', 'Quarry reopens', ['Dmitri Delta', 'Elena Epsilon'], ['Ruritania']);
+    add('w2', 'Mill closes', ['Dmitri Delta', 'Elena Epsilon'], []);
+    add('x1', 'Ferry sails', ['Anna Alpha'], ['Ruritania']);
+    add('x2', 'Harbour dredged', ['Anna Alpha'], ['Ruritania']);
+    add('y1', 'Orchestra tours', ['Boris Beta', 'Carla Gamma', 'Karl Kappa'], ['Ruritania']);
+    expect(index.commonKeys().size).toBe(0);
+    expect(index.linkingTo('x2').map((l) => l.tracked.article.id)).toEqual(['x1']);
+    const change = add('y2', 'Violinist retires', ['Boris Beta', 'Carla Gamma', 'Karl Kappa'], ['Ruritania']);
+    expect([...index.commonKeys()]).toEqual(['place:ruritania']);
+    // x1–x2 were linked through Ruritania and one person: cut. y1–y2 keep three people; w1–w2 never shared Ruritania.
+    expect(index.linkingTo('x2')).toEqual([]);
+    expect(index.linkingTo('y2').map((l) => l.tracked.article.id)).toEqual(['y1']);
+    expect(index.linkingTo('w2').map((l) => l.tracked.article.id)).toEqual(['w1']);
+    // Reminders reconcile what a change touches: the new article, its story, and the two articles of the cut link.
+    expect(index.touchedBy(change).sort()).toEqual(['x1', 'x2', 'y1', 'y2']);
+  });
 });
 
 describe('what does not link stories', () => {
