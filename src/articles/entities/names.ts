@@ -730,21 +730,40 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
   });
 }
 
+/** Words that make a new place's name out of a known one ("East Palestine", "New Glasgow", "Port Moresby"). */
+const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
+
+/** The longest known place starting at parts[k]: its key, kind and length in words. */
+function knownPlaceAt(parts: string[], k: number): { key: string; kind: NonNullable<ReturnType<typeof PLACES.get>>; n: number } | null {
+  for (let n = Math.min(MAX_PLACE_TOKENS, parts.length - k); n >= 1; n--) {
+    const key = parts.slice(k, k + n).join(' ').toLowerCase();
+    const kind = PLACES.get(key);
+    if (kind) return { key, kind, n };
+  }
+  return null;
+}
+
 /** Places named inside a chunk, longest match first; hyphenated words are split ("Tajikistan-Afghanistan"). */
 function placesIn(registry: EntityRegistry, tokens: Token[], sentence: number): boolean {
   const parts: string[] = [];
   for (const t of tokens) parts.push(...t.text.split('-'));
   let found = false;
   for (let k = 0; k < parts.length; k++) {
-    for (let n = Math.min(MAX_PLACE_TOKENS, parts.length - k); n >= 1; n--) {
-      const key = parts.slice(k, k + n).join(' ').toLowerCase();
-      const kind = PLACES.get(key);
-      if (kind) {
-        registry.addPlace(PLACE_NAMES.get(key) ?? key, kind, sentence);
-        k += n - 1;
-        found = true;
-        break;
-      }
+    const hit = knownPlaceAt(parts, k);
+    if (hit) {
+      registry.addPlace(PLACE_NAMES.get(hit.key) ?? hit.key, hit.kind, sentence);
+      k += hit.n - 1;
+      found = true;
+      continue;
+    }
+    // "East Palestine, Ohio", "New Britain": a capitalised direction or "New" before a known country or region
+    // names a town, not that country (known pairs, "South Africa", "West Bank", "New Mexico", matched above; a
+    // part of a city, "East London", still names the city)
+    const next = PLACE_NAME_PREFIXES.has(parts[k].toLowerCase()) && /^\p{Lu}/u.test(parts[k]) ? knownPlaceAt(parts, k + 1) : null;
+    if (next && (next.kind === 'country' || next.kind === 'region')) {
+      registry.addPlace(parts.slice(k, k + 1 + next.n).join(' '), 'city', sentence);
+      k += next.n;
+      found = true;
     }
   }
   return found;

@@ -42,6 +42,13 @@ describe('a person is not an organisation', () => {
     expect(e.roles).toEqual({ 'Ola Bayo': 'Chief executive', 'Ravi Menon': 'medical director', 'Ines Kahl': 'Dr' });
   });
 
+  it('a direction before a country names a town, not the country ("East Palestine, Ohio")', () => {
+    expect(entities('A freight train derailed near East Palestine, Ohio, on Friday.').places).toEqual(['East Palestine', 'Ohio']);
+    expect(entities('Flooding hit the suburb of West Jordan overnight.').places).toEqual(['West Jordan']);
+    // known pairs and parts of a city keep their names
+    expect(entities('Aid reached South Africa and the West Bank.', 'Traffic in East London was slow.').places).toEqual(['London', 'South Africa', 'West Bank']);
+  });
+
   it('a single capital letter is no organisation ("AT and T")', () => {
     const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
     expect(e.orgs).not.toContain('T');
