@@ -23,6 +23,7 @@ other another such several few one two three four five six seven eight nine ten 
 mr mrs ms dr sir lord lady it's speaking asked asking earlier later recently instead indeed even just only
 yes well let will would could should may might must can do does did is are was were be been has have had
 amid amidst against across through throughout within toward towards upon beyond behind along around
+nobody somebody anybody everybody everyone someone anyone nothing something everything anything none
 `.trim().split(/\s+/));
 
 /** Words that never start a person's name, capitalised or not. */

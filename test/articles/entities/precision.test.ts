@@ -49,6 +49,12 @@ describe('a person is not an organisation', () => {
     expect(entities('Aid reached South Africa and the West Bank.', 'Traffic in East London was slow.').places).toEqual(['London', 'South Africa', 'West Bank']);
   });
 
+  it('a pronoun opening a quotation is no organisation ("Nobody wants …", "Everyone knows …")', () => {
+    const e = entities('Councillor Ann Bly said: "Nobody wants to close the library."', '"Everyone knows the roof leaks," she added.', 'Somebody has to pay, the mayor said.');
+    expect(e.orgs).toEqual([]);
+    expect(e.people).toEqual(['Ann Bly']);
+  });
+
   it('a single capital letter is no organisation ("AT and T")', () => {
     const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
     expect(e.orgs).not.toContain('T');
