@@ -3,7 +3,7 @@
 // ("Al-Qaeda", "O'Brien", "AT&T"), unlike /ask's search terms (./terms).
 import { isMonthOrWeekday, MONTHS } from './calendar-words';
 import { CARDINALS } from './numbers';
-import { NAME_PARTICLES } from './people';
+import { NAME_PARTICLES, ROLE_SET } from './people';
 import { COMPANY_FORMS } from './organisations';
 import { CAPITALISED_STOPWORDS } from './stop-words';
 
@@ -141,8 +141,9 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       break;
     }
     // drop leading stopwords ("The", "According")
-    // ("New" stays when a capitalised word follows: "New York", "New Zealand", "New Labour")
-    while (from < to && (CAPITALISED_STOPWORDS.has(tokens[from].lower) || Object.hasOwn(CARDINALS, tokens[from].lower)) && !isAcronym(tokens[from].text) && !(tokens[from].lower === 'new' && from + 1 < to && tokens[from + 1].cap)) from++;
+    // ("New" stays when a capitalised word follows: "New York", "New Zealand", "New Labour"; so does the first word
+    // of a title: "First Minister John Swinney")
+    while (from < to && (CAPITALISED_STOPWORDS.has(tokens[from].lower) || Object.hasOwn(CARDINALS, tokens[from].lower)) && !isAcronym(tokens[from].text) && !(tokens[from].lower === 'new' && from + 1 < to && tokens[from + 1].cap) && !(from + 1 < to && ROLE_SET.has(`${tokens[from].lower} ${tokens[from + 1].lower}`))) from++;
     // a chunk cannot start or end on a connector
     while (from < to && !tokens[from].cap) from++;
     while (to > from && !tokens[to - 1].cap) to--;

@@ -55,6 +55,11 @@ describe('a person is not an organisation', () => {
     expect(e.people).toEqual(['Ann Bly']);
   });
 
+  it('a title opening the sentence keeps its first word ("First Minister Rhona Dale")', () => {
+    const e = entities('First Minister Rhona Dale said the ferries would run.', 'Later, First Secretary Ian Moss left.');
+    expect(e.roles).toMatchObject({ 'Rhona Dale': 'First Minister' });
+  });
+
   it('a single capital letter is no organisation ("AT and T")', () => {
     const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
     expect(e.orgs).not.toContain('T');
