@@ -91,7 +91,10 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
       if (resolved.precision === 'day') salience += 0.1;
       else if (resolved.precision === 'month') salience += 0.05;
       if (resolved.qualifier === 'on' || resolved.qualifier === 'range') salience += 0.05;
-      if (isPublication) salience = Math.min(salience, 0.3);
+      // The time of a statement ("… on Jan. 15, Chairman Ted Cruz said Tuesday") dates the report, not the story:
+      // like the publication date it never leads what the article announces.
+      const saidOn = !isPublication && isSayingDate(s.text, m.start);
+      if (isPublication || saidOn) salience = Math.min(salience, 0.3);
       salience = Math.round(Math.min(1, Math.max(0, salience)) * 100) / 100;
 
       events.push({
@@ -106,7 +109,7 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
         sentences: [s.index],
         status: eventStatus({ date, endDate, yearCertain, yearIsLatest: publication.refIsLatest }, now),
         isPublication,
-        ...(!isPublication && isSayingDate(s.text, m.start) ? { saidOn: true } : {}),
+        ...(saidOn ? { saidOn: true } : {}),
         salience,
         yearCertain,
         dateBasis,

@@ -321,3 +321,14 @@ describe('what a correction withdraws', () => {
     expect(correction('The first version of the bridge plan was published on 3 December.').events.map((e) => e.expression)).toEqual(['3 December']);
   });
 });
+
+describe('the time of a statement', () => {
+  it('never outranks what the statement announces ("… on Jan. 15, its chairman said Tuesday")', () => {
+    const a = parse('---\npublished: 2026-11-24\n---\nPanel sets Jan. 15 hearing on river bill\n\nThe river panel will hold a hearing on the river bill on Jan. 15, its chairman Ann Lee said Tuesday.', new Date('2026-11-29T10:00:00Z'));
+    const said = event(a, 'Tuesday');
+    expect(said).toMatchObject({ date: '2026-11-24', saidOn: true });
+    expect(said.salience).toBeLessThanOrEqual(0.3);
+    expect(event(a, 'Jan. 15')).toMatchObject({ date: '2027-01-15', status: 'upcoming' });
+    expect(event(a, 'Jan. 15').salience).toBeGreaterThan(said.salience);
+  });
+});
