@@ -229,6 +229,13 @@ export class ArticlesWatcher {
   private retire(origin: string): void {
     this.failures.delete(origin);
     this.stamps.delete(origin);
+    // The file's parsed article is no longer kept for a restart: without this the cache held a row for
+    // every file the folder ever had.
+    const cache = this.options.ingest?.cache;
+    if (cache) {
+      cache.remove(origin);
+      cache.flush().catch((error) => this.options.log.warn({ err: error, file: origin }, 'could not drop a removed file from the article cache'));
+    }
     const held = this.options.library.byOriginPath(origin);
     if (!held) return;
     // An identical file may still hold the article: then it lives on (and its reminders follow that file).
