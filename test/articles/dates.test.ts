@@ -332,3 +332,13 @@ describe('the time of a statement', () => {
     expect(event(a, 'Jan. 15').salience).toBeGreaterThan(said.salience);
   });
 });
+
+describe('a weekday naming a kind of thing', () => {
+  it('is no date ("the BBC\'s Sunday programme", "Sunday trading"), while "on Sunday" and "Sunday\'s vote" are', () => {
+    const a = parse('---\npublished: 2026-11-25\n---\nShops row\n\nThe minister told the BBC\'s Sunday programme that Sunday trading rules would stay. The union met on Sunday. Saturday\'s vote was close.', new Date('2026-11-29T10:00:00Z'));
+    expect(a.events.map((e) => [e.expression, e.date])).toEqual([
+      ['Sunday', '2026-11-22'],
+      ['Saturday', '2026-11-21'],
+    ]);
+  });
+});
