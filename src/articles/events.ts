@@ -22,7 +22,9 @@ function stems(text: string): Set<string> {
  * "An earlier version of this story said the vote was next Tuesday", "this article wrongly said …": what a
  * correction withdraws is no event (its dates would otherwise lead the correction as its key date).
  */
-const WITHDRAWN = /\b(?:(?:earlier|previous|original|first)\s+version\s+of\s+this\s+(?:story|article|report|page|piece)|(?:we|this\s+(?:story|article|report|page|piece))\s+(?:wrongly|incorrectly|mistakenly|erroneously))\b/i;
+// "We wrongly said …" is a correction; "we wrongly cut funding … and will restore it on 1 April" (a speaker
+// owning a mistake) is not: the adverb must qualify what the story said or reported.
+const WITHDRAWN = /\b(?:(?:earlier|previous|original|first)\s+version\s+of\s+this\s+(?:story|article|report|page|piece)|(?:we|this\s+(?:story|article|report|page|piece))\s+(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:said|stated|reported|wrote|gave|named|described|referred|called|identified|suggested|claimed|attributed|quoted|listed|published|printed))\b/i;
 /** Where the withdrawn words end: the next clause of the sentence. */
 const WITHDRAWN_END = /;|\s[-–—]\s|,\s+(?:but|and|while|not|whereas)\b/;
 

@@ -320,6 +320,15 @@ describe('what a correction withdraws', () => {
     // a story that merely mentions a version is not a correction
     expect(correction('The first version of the bridge plan was published on 3 December.').events.map((e) => e.expression)).toEqual(['3 December']);
   });
+
+  it('needs what was said or reported: a speaker owning a mistake withdraws nothing', () => {
+    const a = correction('"We wrongly closed the ferry last year and will reopen it on 4 March," the mayor said.');
+    expect(a.events.map((e) => [e.expression, e.date])).toEqual([
+      ['last year', '2025-01-01'],
+      ['4 March', '2027-03-04'],
+    ]);
+    expect(correction('We mistakenly reported that the ferry would sail on 3 December; it sails on 9 December.').events.map((e) => e.expression)).toEqual(['9 December']);
+  });
 });
 
 describe('the time of a statement', () => {
