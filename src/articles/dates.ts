@@ -366,14 +366,21 @@ function keepLongest(found: DateMention[]): DateMention[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-// "said it aimed to finish by April": an aim, plan or promise reported in the past tense still looks ahead
-// ("had planned to" looks back at a plan, and stays past).
-const FUTURE = /\b(will|shall|'ll|’ll|to be|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to|going to|would|upcoming|forthcoming|next|hopes? to|aims? to|intends? to|(?<!\bhad\s)(?:aimed|planned|hoped|intended|pledged|vowed|promised) to)\b/i;
+const FUTURE = /\b(will|shall|'ll|’ll|to be|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to|going to|would|upcoming|forthcoming|next|hopes? to|aims? to|intends? to)\b/i;
+/**
+ * "said it aimed to finish by April": an aim, plan or promise reported in the past tense still looks ahead
+ * ("had planned to" looks back at a plan, and stays past). See planLooksAhead for when it does not.
+ */
+const PAST_PLAN = /(?<!\bhad\s)\b(?:aimed|planned|hoped|intended|pledged|vowed|promised) to\b/i;
+/** Reporting verbs in -ed ("announced it planned to"): the report's tense, not the plan's. */
+const REPORTED_ED = /\b(?:announced|confirmed|stated|insisted|claimed|warned|added|reported|revealed|explained|argued|suggested|signalled|signaled)\b/gi;
 const PAST = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b|\b\w{3,}ed\b/i;
+/** PAST without its verb endings. */
+const PAST_WORD = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b/i;
 const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b)/gi;
 
-/** The words of the clause around a mention, the mention itself left out. */
-export function clauseAround(sentence: string, start: number, end: number): string {
+/** Where the clause around a mention begins and ends in its sentence. */
+function clauseBounds(sentence: string, start: number, end: number): { from: number; to: number } {
   let from = 0;
   let to = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
@@ -383,7 +390,35 @@ export function clauseAround(sentence: string, start: number, end: number): stri
       break;
     }
   }
+  return { from, to };
+}
+
+/** The words of the clause around a mention, the mention itself left out. */
+export function clauseAround(sentence: string, start: number, end: number): string {
+  const { from, to } = clauseBounds(sentence, start, end);
   return sentence.slice(from, start) + ' ' + sentence.slice(end, to);
+}
+
+/**
+ * Whether a plan reported in the past tense before the mention ("the board pledged to reopen the ward in
+ * May") makes it look ahead. Not when the clause says otherwise: a past marker outside the plan's own words
+ * ("Last year the firm pledged to … by June", "intended to close it in October but reversed course"), a
+ * year of its own ("In 2019 the council planned to open it in May"), or a "but" after the plan ("promised
+ * to resign in March, but stayed on"): then the plan is history, as before.
+ */
+function planLooksAhead(sentence: string, start: number, end: number): boolean {
+  const { from, to } = clauseBounds(sentence, start, end);
+  const before = sentence.slice(from, start);
+  const plan = PAST_PLAN.exec(before);
+  if (!plan) return false;
+  const lead = before.slice(0, plan.index).replace(REPORTED_ED, ' ');
+  const inner = before.slice(plan.index + plan[0].length);
+  const after = sentence.slice(end, to);
+  if (/\bbut\b/i.test(inner) || /\bbut\b/i.test(sentence.slice(end))) return false;
+  if (/\b(?:1[89]|20)\d\d\b/.test(lead + ' ' + inner + ' ' + after)) return false;
+  // -ed words inside the plan's own words are its object ("reopen the closed ward"); elsewhere they are past
+  if (PAST.test(lead) || PAST.test(after.replace(REPORTED_ED, ' '))) return false;
+  return !PAST_WORD.test(inner);
 }
 
 /** Tense of the clause around a mention, from its auxiliaries and verb endings. */
@@ -408,7 +443,7 @@ export function clauseTense(sentence: string, start: number, end: number): Tense
   // "said on Wednesday": the statement's own time, whatever the tense of what it reports
   if (isSayingDate(sentence, start)) return 'past';
   const clause = clauseAround(sentence, start, end);
-  if (FUTURE.test(clause)) return 'future';
+  if (FUTURE.test(clause) || planLooksAhead(sentence, start, end)) return 'future';
   if (PAST.test(clause)) return 'past';
   return 'neutral';
 }

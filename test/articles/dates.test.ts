@@ -300,6 +300,21 @@ describe('an aim, plan or promise reported in the past tense looks ahead', () =>
     expect(event(article('The clinic had planned to clear all waits by April.'), 'April').date).toBe('2026-04-01');
     expect(event(article('The clinic cleared all waits in April.'), 'April').date).toBe('2026-04-01');
   });
+
+  it('a plan the clause shows to be history stays past: a past marker, a year, a "but" after it', () => {
+    const past = (sentence: string, expression: string) => {
+      const e = event(article(sentence), expression);
+      return [e.date, e.status];
+    };
+    expect(past('The mayor promised to reopen the pier in March, but it stayed shut.', 'March')).toEqual(['2026-03-01', 'past']);
+    expect(past('The firm intended to close the depot in October but reversed course in August.', 'August')).toEqual(['2026-08-01', 'past']);
+    expect(past('The firm intended to close the depot in October but reversed course in August.', 'October')).toEqual(['2026-10-01', 'past']);
+    expect(past('Last year the trust pledged to cut its waiting lists by June.', 'June')).toEqual(['2026-06-01', 'past']);
+    expect(past('In 2019 the council planned to open the footbridge in May.', 'May')[1]).toBe('past');
+    // the plan's own words may hold an -ed adjective, and an -ed reporting verb is the report's tense
+    expect(event(article('The board pledged to reopen the closed ward in May.'), 'May').date).toBe('2027-05-01');
+    expect(event(article('The council announced it planned to open the footbridge in May.'), 'May').date).toBe('2027-05-01');
+  });
 });
 
 describe('what a correction withdraws', () => {
