@@ -41,9 +41,8 @@ export function newestFirst(a: TrackedArticle, b: TrackedArticle): number {
 
 interface Entry {
   tracked: TrackedArticle;
-  /** Normalised headline, and what autocomplete searches (headline and id). */
+  /** Normalised headline (autocomplete searches it and the id). */
   headline: string;
-  haystack: string;
 }
 
 /**
@@ -58,6 +57,13 @@ export class MemoryLibrary implements ArticleLibrary {
   private ordered: Entry[] = [];
   /** Normalised headline → its article, or its articles in the library's order: resolve() by headline looks up, not scans. */
   private byHeadline = new Map<string, Entry | Entry[]>();
+  /**
+   * What autocomplete searches: each article's normalised headline and id, one line each in the library's
+   * order, made again at the first search after a change; lineStarts[i] is where ordered[i]'s line starts.
+   * A keystroke is then one native substring search, not a test of every article.
+   */
+  private searchText: string | undefined;
+  private lineStarts = new Int32Array(1);
   private listeners: ((change: LibraryChange) => void)[] = [];
   private progress: LoadProgress | undefined;
 
@@ -159,7 +165,8 @@ export class MemoryLibrary implements ArticleLibrary {
   /** Indexes and orders `tracked` (its id must not be present). */
   private put(tracked: TrackedArticle): void {
     const headline = norm(tracked.article.headline);
-    const entry: Entry = { tracked, headline, haystack: `${headline} ${tracked.article.id}` };
+    const entry: Entry = { tracked, headline };
+    this.searchText = undefined;
     this.byId.set(tracked.article.id, entry);
     this.ordered.splice(this.position(tracked), 0, entry);
     const held = this.byHeadline.get(headline);
@@ -183,6 +190,7 @@ export class MemoryLibrary implements ArticleLibrary {
     if (!entry) return;
     this.unorder(entry);
     this.byId.delete(id);
+    this.searchText = undefined;
     const held = this.byHeadline.get(entry.headline);
     if (!Array.isArray(held)) this.byHeadline.delete(entry.headline);
     else {
@@ -260,15 +268,64 @@ export class MemoryLibrary implements ArticleLibrary {
     return matches.length === 1 ? matches[0] : undefined;
   }
 
+  /** Articles whose headline or id contains every word of the query, in the library's order. */
   suggest(query: string, limit = 25, keep?: (tracked: TrackedArticle) => boolean): TrackedArticle[] {
     const words = norm(query).split(' ').filter(Boolean);
     const out: TrackedArticle[] = [];
-    for (const e of this.ordered) {
-      if (words.every((w) => e.haystack.includes(w)) && (!keep || keep(e.tracked))) {
+    if (words.length === 0) {
+      for (const e of this.ordered) {
+        if (keep && !keep(e.tracked)) continue;
         out.push(e.tracked);
         if (out.length >= limit) break;
       }
+      return out;
+    }
+    const text = this.searchable();
+    const starts = this.lineStarts;
+    // The longest word has the fewest places to be: each line holding it is checked for the others.
+    const key = words.reduce((a, b) => (b.length > a.length ? b : a));
+    for (let at = text.indexOf(key); at >= 0; ) {
+      const i = lineAt(starts, at);
+      const next = starts[i + 1];
+      const e = this.ordered[i];
+      const line = words.length > 1 ? text.slice(starts[i], next - 1) : '';
+      if ((words.length === 1 || words.every((w) => line.includes(w))) && (!keep || keep(e.tracked))) {
+        out.push(e.tracked);
+        if (out.length >= limit) break;
+      }
+      at = text.indexOf(key, next);
     }
     return out;
   }
+
+  /** searchText, made again after a change (no word of a query holds a line break, so none matches across lines). */
+  private searchable(): string {
+    if (this.searchText !== undefined) return this.searchText;
+    const starts = new Int32Array(this.ordered.length + 1);
+    const lines: string[] = new Array(this.ordered.length);
+    let at = 0;
+    for (let i = 0; i < this.ordered.length; i++) {
+      const e = this.ordered[i];
+      const line = `${e.headline} ${e.tracked.article.id}\n`;
+      starts[i] = at;
+      lines[i] = line;
+      at += line.length;
+    }
+    starts[this.ordered.length] = at;
+    this.lineStarts = starts;
+    this.searchText = lines.join('');
+    return this.searchText;
+  }
+}
+
+/** The index of the line holding offset `at`: the last start at or before it (binary search). */
+function lineAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -88,3 +88,45 @@ describe('MemoryLibrary.resolve by headline', () => {
     );
   });
 });
+
+describe('MemoryLibrary.suggest (autocomplete)', () => {
+  const WORDS = ['harbour', 'harb', 'plan', 'planning', 'port', 'ort', 'strike', 'café', 'Zürich'];
+  const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  /** What suggest() gave when it tested every article in order. */
+  const scanned = (lib: MemoryLibrary, query: string, limit: number, keep?: (t: TrackedArticle) => boolean) => {
+    const words = norm(query).split(' ').filter(Boolean);
+    const out: TrackedArticle[] = [];
+    for (const t of lib.list()) {
+      const haystack = `${norm(t.article.headline)} ${t.article.id}`;
+      if (words.every((w) => haystack.includes(w)) && (!keep || keep(t))) {
+        out.push(t);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  };
+
+  it('suggests what testing every article in order suggested, after any sequence of adds, edits and removals', () => {
+    const headline = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+    const op = fc.record({ n: fc.integer({ min: 0, max: 12 }), headline, minute: fc.integer({ min: 0, max: 3 }), remove: fc.boolean() });
+    const query = fc.oneof(fc.constantFrom('', ' ', 'harb', 'HARBOUR plan', 'ort', 'a-1', 'zur', 'CAFE', 'plan strike', 'nothing'), fc.array(fc.constantFrom(...WORDS), { maxLength: 2 }).map((w) => w.join(' ')));
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(query, fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 5 }), (ops, queries) => {
+        const lib = new MemoryLibrary();
+        const odd = (t: TrackedArticle) => Number(t.article.id.split('-')[1]) % 2 === 1;
+        for (const o of ops) {
+          if (o.remove) lib.removeOrigin(`/d/${o.n}.txt`);
+          else lib.upsert(track(makeArticle(o.headline, [`Text ${o.n}.`], { id: `a-${o.n}-${o.minute}` }), new Date(Date.UTC(2026, 10, 27, 12, o.minute)), `/d/${o.n}.txt`));
+          // Searches between changes: the search text is made again after each change.
+          const [q, limit] = queries[o.n % queries.length];
+          expect(lib.suggest(q, limit)).toEqual(scanned(lib, q, limit));
+        }
+        for (const [q, limit] of queries) {
+          expect(lib.suggest(q, limit)).toEqual(scanned(lib, q, limit));
+          expect(lib.suggest(q, limit, odd)).toEqual(scanned(lib, q, limit, odd));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
