@@ -11,7 +11,7 @@
 //
 // `dir` (default: herald-command-costs in the system temp folder) keeps the articles and the database
 // between runs, so only the first run parses the library. COSTS_ARTICLES (10,000), COSTS_ROUNDS (30);
-// COSTS_PROFILE=<path prefix> also writes a CPU profile and an allocation profile (every allocation
+// COSTS_ONLY=<name,…> measures only those command lines (their names as printed); COSTS_PROFILE=<path prefix> also writes a CPU profile and an allocation profile (every allocation
 // sampled, collected or not) of the measured rounds: <prefix>.cpuprofile and <prefix>.heapprofile.
 // Allocation is counted as the growth of V8's heap spaces with the young generation made large enough
 // (the semi-space flags above, for this process only) that a command seldom triggers a scavenge; a
@@ -156,14 +156,19 @@ for (;;) {
   if (m && Number(m[1].replace(/,/g, '')) >= count && !/loading/i.test(status)) break;
   await new Promise((r) => setTimeout(r, 250));
 }
+// Reminders start once every article is in (their start-up sync runs then): measured commands come after.
+while (/Reminders are off/.test(await send('/remind list'))) await new Promise((r) => setTimeout(r, 250));
+await new Promise((r) => setTimeout(r, 1_000));
 report(`loaded ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
 const rand = (() => {
   let s = 42;
   return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 })();
-const lines = commandLines(library, rand, rounds);
-await measure(lines.slice(0, 13 * 3), new Map()); // warm-up
+// COSTS_ONLY=/ask,autocomplete: only those commands (e.g. for a profile of one of them).
+const only = process.env.COSTS_ONLY?.split(',');
+const lines = commandLines(library, rand, rounds).filter((l) => !only || only.includes(l.name));
+await measure(lines.slice(0, 40), new Map()); // warm-up
 const costs = new Map<string, Cost>();
 const profile = process.env.COSTS_PROFILE;
 const session = profile ? new Session() : undefined;
