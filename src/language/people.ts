@@ -99,7 +99,7 @@ export const OCCUPATIONS = [
   'author', 'writer', 'campaigner', 'lawyer', 'economist', 'analyst', 'coach', 'correspondent', 'editor',
   'astronaut', 'cosmonaut', 'financier', 'delegate', 'publisher', 'trader', 'broker', 'scholar', 'official', 'diplomat',
   'activist', 'commentator', 'reporter', 'journalist', 'columnist', 'physician', 'accountant', 'interpreter', 'translator',
-  'expert', 'photographer', 'cameraman', 'prisoner',
+  'expert', 'photographer', 'cameraman', 'prisoner', 'convener', 'convenor', 'shop steward', 'organiser', 'organizer',
 ];
 export const OCCUPATION_SET = new Set(OCCUPATIONS);
 export const ROLE_SET = new Set([...ROLE_TITLES, ...OCCUPATIONS]);

@@ -6,7 +6,7 @@
 // of place ("from Ledbury", "near Kinross"), a county after it ("Hartpury, Gloucestershire"), a list
 // with places. With no evidence, nothing is said.
 import { isAcronym } from '../../language/name-tokens';
-import { BUSINESS_RELATIONS, ORG_ATTRIBUTES, ORG_DESCRIPTORS } from '../../language/organisations';
+import { BUSINESS_RELATIONS, ORG_ATTRIBUTES, ORG_DESCRIPTORS, ORG_HEADS } from '../../language/organisations';
 import { FIRST_NAMES, PORTFOLIO_WORDS, REPORTING_VERBS, ROLE_SET } from '../../language/people';
 import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
@@ -241,6 +241,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   if (p.words.length === 1 && NATIONAL_ADJECTIVE.test(first) && !/ian$/.test(first)) return false;
   // "Health minister Karin Vos", "Opposition leader Tom Briggs": the field of an office names no body
   if (p.words.length === 1 && PORTFOLIO_WORDS.has(first.toLowerCase()) && ROLE_AFTER.test(p.after)) return false;
+  // "Union convener Fiona McLeod", "Council leader Ann Bly": a body's common noun, capitalised by opening the sentence
+  if (p.words.length === 1 && p.initial && ORG_HEADS.has(first.toLowerCase()) && ROLE_AFTER.test(p.after)) return false;
   // "Parliamentary president …": an adjective before a role names no body
   if (p.words.length === 1 && ROLE_ADJECTIVE.test(first)) return false;
   // "Arabs" beside "Arab leaders": a people in the plural, not a body

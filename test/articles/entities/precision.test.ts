@@ -60,6 +60,12 @@ describe('a person is not an organisation', () => {
     expect(e.roles).toMatchObject({ 'Rhona Dale': 'First Minister' });
   });
 
+  it('a union convener or organiser has that role, and the union\'s common noun opening the sentence is no body', () => {
+    const e = entities('Union convener Moira Hale said the deal secured 900 jobs.', 'Party organiser Dev Rao agreed.');
+    expect(e.roles).toEqual({ 'Moira Hale': 'convener', 'Dev Rao': 'organiser' });
+    expect(e.orgs).toEqual([]);
+  });
+
   it('a single capital letter is no organisation ("AT and T")', () => {
     const e = entities('Major job cuts at AT and T were announced.', 'Earlier AT and T also reported a drop in profits.', 'For T and the people here, it is intense.');
     expect(e.orgs).not.toContain('T');
