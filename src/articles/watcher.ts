@@ -9,8 +9,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
 import { ARTICLE_EXTENSIONS, currentStamp, ingestFiles, ingestOne, listArticleFiles, type FileOutcome, type FileStamp, type IngestOptions, type IngestPhases } from './ingest';
-import { foreground } from '../core/foreground';
-import { SLICE_MS, Slicer } from '../core/slice';
+import { Slicer } from '../core/slice';
 import type { MemoryLibrary, TrackedArticle } from './library';
 
 export type FolderEvent =
@@ -127,8 +126,7 @@ export class ArticlesWatcher {
     return this.enqueue(async () => {
       const first = this.scans++ === 0;
       const started = performance.now();
-      // Commands first: no slice of the load starts while one is being answered (waiting at most 20 ms each time).
-      const slicer = new Slicer(SLICE_MS, foreground);
+      const slicer = new Slicer();
       const files = await listArticleFiles(this.dir);
       const present = new Set(files);
       const toRead: string[] = [];

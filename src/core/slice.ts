@@ -1,8 +1,6 @@
 // Long work on the event loop in slices: call `await slicer.pause()` between items; it yields to the
-// event loop (commands, heartbeats, signals) once the current slice has run for `budgetMs`, and, given a
-// foreground gate, starts the next slice only once no command is being answered (core/foreground.ts).
+// event loop (commands, heartbeats, signals) once the current slice has run for `budgetMs`.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { FOREGROUND_WAIT_MS, type ForegroundGate } from './foreground';
 
 /** Longest stretch of synchronous work before Herald lets commands, heartbeats and signals in. */
 export const SLICE_MS = 10;
@@ -18,15 +16,7 @@ export const PICTURE_SLICE_MS = 2;
 export class Slicer {
   private started = performance.now();
 
-  /**
-   * `gate`: background work yields to it, waiting (at most `maxWaitMs` each time) for commands being answered
-   * before each new slice. Without one, the slicer only takes turns.
-   */
-  constructor(
-    private readonly budgetMs = SLICE_MS,
-    private readonly gate?: ForegroundGate,
-    private readonly maxWaitMs = FOREGROUND_WAIT_MS,
-  ) {}
+  constructor(private readonly budgetMs = SLICE_MS) {}
 
   /** Whether this slice is used up: a hot loop asks this and awaits turn() only then (each await costs a promise). */
   due(): boolean {
@@ -36,7 +26,6 @@ export class Slicer {
   /** Yields to the event loop now and starts a new slice. */
   async turn(): Promise<void> {
     await nextTurn();
-    if (this.gate?.busy) await this.gate.idle(this.maxWaitMs);
     this.started = performance.now();
   }
 

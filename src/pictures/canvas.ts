@@ -4,7 +4,6 @@
 // nonzero rule (a hole wound the other way, as in "o", cancels). Strokes (butt caps, miter joins, dashes)
 // become filled polygons. Shapes are composited source-over onto straight-alpha RGBA pixels a band of rows
 // at a time, so a picture never holds more than BAND rows of pixels (the PNG encoder takes them band by band).
-import { foreground } from '../core/foreground';
 import { PICTURE_SLICE_MS, Slicer } from '../core/slice';
 
 export type Rgb = readonly [number, number, number];
@@ -527,7 +526,7 @@ export function rasterise(width: number, height: number, shapes: Shape[]): Uint8
  * (commands, heartbeats) run between them.
  */
 export async function runSliced<T>(work: Generator<void, T>, sliceMs = PICTURE_SLICE_MS): Promise<T> {
-  const slicer = new Slicer(sliceMs, foreground);
+  const slicer = new Slicer(sliceMs);
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;

@@ -3,7 +3,6 @@
 // asked again costs a hash, not a drawing.
 import { createHash } from 'node:crypto';
 import { createDeflate, type Deflate } from 'node:zlib';
-import { foreground } from '../core/foreground';
 import { PICTURE_SLICE_MS, Slicer } from '../core/slice';
 import { Band, BAND, type Shape } from './canvas';
 
@@ -165,7 +164,7 @@ export async function drawPng(width: number, height: number, shapes: Shape[], sl
   const band = kept?.band ?? new Band(width, height);
   band.picture(height);
   const writer = new PngWriter(width, height, kept?.rows);
-  const slicer = new Slicer(sliceMs, foreground);
+  const slicer = new Slicer(sliceMs);
   for (let top = 0; top < height; top += BAND) {
     band.reset(top);
     for (const s of shapes) {

@@ -2,7 +2,6 @@
 // multipart file upload beside the embed, with alt text, and the message still pings nobody.
 import { describe, expect, it } from 'vitest';
 import timeline from '../../commands/timeline';
-import { foreground } from '../../src/core/foreground';
 import { TimelinePictures } from '../../src/pictures/timeline-picture';
 import { botPerTest, waitForLog, type Bot } from '../e2e/bot-harness';
 import { decodePng } from './png-decode';
@@ -34,23 +33,6 @@ describe('/timeline picture on Discord', () => {
     expect(upload.body.embeds[0].title).toMatch(/^Timeline: CSTO/);
     expect(upload.body.allowed_mentions).toEqual({ parse: [] });
     expect(world.fake.mentionViolations()).toEqual([]);
-  });
-
-  it('frees the foreground gate once the text answer is sent, so the picture is not drawn as if a command were waiting (issue 17)', async () => {
-    bot = await world.startBot({ commands: [timeline] });
-    const real = new TimelinePictures();
-    let busyWhenDrawn: boolean | undefined;
-    bot.services.pictures = {
-      render: async (...args: Parameters<TimelinePictures['render']>) => {
-        const picture = await real.render(...args);
-        busyWhenDrawn = foreground.busy;
-        return picture;
-      },
-    } as TimelinePictures;
-    await world.fake.injectCommand('timeline');
-    await waitForLog(bot.logs, /interaction reply updated/);
-    expect(busyWhenDrawn).toBe(false);
-    expect(foreground.busy).toBe(false);
   });
 
   it('leaves the text answer as it is when the picture cannot be drawn', async () => {

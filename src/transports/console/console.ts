@@ -10,7 +10,6 @@ import { OptionType, type Caller } from '../../core/command';
 import type { Clock } from '../../core/clock';
 import type { Attachment, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
-import { foreground } from '../../core/foreground';
 import { parseCommandLine } from './parse-line';
 import { pressableButtons, renderReplyText } from './render-text';
 import type { Button } from '../../core/reply';
@@ -95,7 +94,7 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
 
   // Option names complete synchronously; an autocompleted option's value asks the command, as Discord does.
   const completer = (line: string, done: (error: null, result: [string[], string]) => void): void => {
-    void foreground.hold(() => suggestValues(router, line, caller)).then(
+    void suggestValues(router, line, caller).then(
       (values) => done(null, values ? [values.choices, values.word] : completeLine(router, line)),
       () => done(null, completeLine(router, line)),
     );
@@ -160,14 +159,9 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
   let queue = Promise.resolve();
   return new Promise((resolve) => {
     rl.on('line', (line) => {
-      // From here until its answer is printed, background work (a picture being drawn) waits (core/foreground.ts).
-      const answered = foreground.enter();
-      queue = queue
-        .then(() => answer(line))
-        .finally(answered)
-        .then(() => {
-          if (isTTY) rl.prompt();
-        });
+      queue = queue.then(() => answer(line)).then(() => {
+        if (isTTY) rl.prompt();
+      });
     });
     rl.on('close', () => {
       void queue.then(async () => {

@@ -17,7 +17,6 @@ import type { Caller, RawOptions } from '../../core/command';
 import type { Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { InFlight } from '../../core/in-flight';
-import { foreground } from '../../core/foreground';
 import { renderChoices, renderMessage, type MessagePayload } from './render';
 
 /** Discord errors meaning the interaction can no longer be answered (expired or answered elsewhere). */
@@ -107,13 +106,9 @@ export class InteractionHandler {
       this.log.info({ interactionId: interaction.id }, 'shutting down; interaction not taken');
       return;
     }
-    // From here until the first answer is sent, background work (a picture being drawn) waits (core/foreground.ts).
-    const answered = foreground.enter();
-    const work = this.dispatch(interaction, answered)
-      .catch((error) => {
-        this.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed');
-      })
-      .finally(answered);
+    const work = this.dispatch(interaction).catch((error) => {
+      this.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed');
+    });
     this.inFlight.track(work);
   };
 
@@ -122,14 +117,13 @@ export class InteractionHandler {
     return this.inFlight.drain(timeoutMs);
   }
 
-  /** `answered`: called once the first answer is sent (the picture that follows is background work). */
-  private async dispatch(interaction: Interaction, answered: () => void): Promise<void> {
-    if (interaction.isChatInputCommand()) return this.command(interaction, answered);
+  private async dispatch(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return this.command(interaction);
     if (interaction.isAutocomplete()) return this.autocomplete(interaction);
     if (interaction.isButton()) return this.button(interaction);
   }
 
-  private async command(i: ChatInputCommandInteraction, answered: () => void): Promise<void> {
+  private async command(i: ChatInputCommandInteraction): Promise<void> {
     const started = performance.now();
     const log = this.log.child({ command: i.commandName, userId: i.user.id, interactionId: i.id });
     const mode = this.router.deferMode(i.commandName);
@@ -145,7 +139,6 @@ export class InteractionHandler {
         await i.followUp(replyOptions(payload));
       } else await i.editReply(toOptions(payload));
       log.info({ latencyMs: ms(started), deferred: mode !== 'none', ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
-      answered();
       // The original reply is the one to edit; a private follow-up has none.
       if (reply.update && !followedUp) await this.edited(i, reply.update, log, started);
     } catch (error) {

@@ -11,7 +11,6 @@ import type { Caller, RawOptions } from '../../core/command';
 import type { Choice, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { InFlight } from '../../core/in-flight';
-import { foreground } from '../../core/foreground';
 import { flattenOptions, isGone } from '../discord/interactions';
 import { renderChoices, renderMessage, type MessagePayload } from '../discord/render';
 
@@ -141,9 +140,6 @@ export class HttpInteractionHandler {
    */
   async respond(i: HttpInteraction): Promise<InteractionResponse | undefined> {
     if (i.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
-    // Until the HTTP answer is ready, background work (a picture being drawn) waits (core/foreground.ts); after a
-    // deferral, until the router has answered (the REST round trips that follow are not held).
-    const answered = foreground.enter();
     try {
       if (i.type === InteractionType.ApplicationCommand) return await this.command(i);
       if (i.type === InteractionType.ApplicationCommandAutocomplete) return await this.autocomplete(i);
@@ -151,8 +147,6 @@ export class HttpInteractionHandler {
     } catch (error) {
       this.log.error({ err: error, interactionId: i.id }, 'interaction handling failed');
       return { type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(renderMessage(GENERIC_ERROR)) };
-    } finally {
-      answered();
     }
     return undefined;
   }
@@ -167,7 +161,7 @@ export class HttpInteractionHandler {
     const name = i.data?.name ?? '';
     const log = this.log.child({ command: name, userId: callerOf(i).userId, interactionId: i.id, transport: 'http' });
     const mode = this.router.deferMode(name);
-    const running = foreground.hold(() => this.router.run({ command: name, options: flattenOptions(i.data?.options ?? [], i.data?.resolved), caller: callerOf(i), interactionId: i.id }));
+    const running = this.router.run({ command: name, options: flattenOptions(i.data?.options ?? [], i.data?.resolved), caller: callerOf(i), interactionId: i.id });
     if (mode === 'none') {
       const reply = await this.within(running);
       if (reply !== LATE && !reply.attachments?.length) {
@@ -230,7 +224,7 @@ export class HttpInteractionHandler {
     const started = performance.now();
     const customId = i.data?.custom_id ?? '';
     const log = this.log.child({ button: customId, userId: callerOf(i).userId, interactionId: i.id, transport: 'http' });
-    const running = foreground.hold(() => this.router.button(customId, callerOf(i), i.id));
+    const running = this.router.button(customId, callerOf(i), i.id);
     const reply = await this.within(running);
     if (reply !== LATE && !reply.attachments?.length) {
       const payload = renderMessage(reply);

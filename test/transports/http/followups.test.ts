@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Command } from '../../../src/core/command';
-import { foreground } from '../../../src/core/foreground';
 import { defineCommand } from '../../../src/services';
 import { TimelinePictures } from '../../../src/pictures/timeline-picture';
 import { commands as realCommands } from '../../../commands';
@@ -23,34 +22,6 @@ const slowCommands: Command<any>[] = [
     defer: 'none',
     run: () => ({ content: 'page 1', buttons: [{ customId: 'slowpager:2', label: 'Next' }] }),
     button: async (customId) => (await sleep(300), customId.endsWith('boom') ? { content: 'no', ephemeral: true } : { content: 'page 2' }),
-  }),
-];
-
-// Issue 17: the transport holds the foreground gate while the router answers, deferred or not.
-const seen: Record<string, boolean[]> = {};
-const gatedCommands: Command<any>[] = [
-  defineCommand({
-    definition: { name: 'waits', description: 'Deferred; waits on I/O twice' },
-    args: z.object({}),
-    defer: 'public',
-    run: async () => {
-      seen.waits = [foreground.busy];
-      await sleep(30);
-      seen.waits.push(foreground.busy);
-      await sleep(30);
-      seen.waits.push(foreground.busy);
-      return { content: 'waited' };
-    },
-  }),
-  defineCommand({
-    definition: { name: 'breaks', description: 'Throws after a wait' },
-    args: z.object({}),
-    defer: 'none',
-    run: async () => {
-      await sleep(20);
-      seen.breaks = [foreground.busy];
-      throw new Error('a bug');
-    },
   }),
 ];
 
@@ -163,22 +134,3 @@ async function startHttpBotAgain(options: { deferAfterMs: number }): Promise<Htt
   bot = await startHttpBot(fake, { commands: slowCommands, ...options });
   return bot;
 }
-
-describe('the foreground gate over HTTP interactions', () => {
-  it('is held through every turn of a deferred command and free once it has answered', async () => {
-    bot = await startHttpBot(fake, { commands: gatedCommands });
-    const r = await fake.injectCommand('waits');
-    expect(r.callbacks.map((c) => c.type)).toEqual([5]);
-    expect(r.final?.content).toBe('waited');
-    expect(seen.waits).toEqual([true, true, true]);
-    expect(foreground.busy).toBe(false);
-  });
-
-  it('is freed when the command throws', async () => {
-    bot = await startHttpBot(fake, { commands: gatedCommands });
-    const r = await fake.injectCommand('breaks');
-    expect(r.final?.content ?? r.reply?.content).toMatch(/went wrong/);
-    expect(seen.breaks).toEqual([true]);
-    expect(foreground.busy).toBe(false);
-  });
-});
