@@ -131,12 +131,22 @@ interface Pair {
   past?: boolean;
 }
 
+/**
+ * Irregular past forms that tell of something done ("the storm struck on Saturday 5 December", "City won on
+ * …"), which clauseTense (auxiliaries and -ed endings) does not see. Verbs of saying and thinking are left
+ * out ("told residents the bridge opens on …" names a day ahead), and so are forms equal to their present
+ * ("hit", "put", "beat").
+ */
+const DONE = /\b(?:won|lost|fell|rose|took|came|went|began|broke|drew|ran|met|struck|sold|paid|held|led|fought|threw|shook|sank|swept|froze|flew|brought|caught|stood|sent|spent|built|stole|tore|blew|drove|rode|rang|sang|fled|became|swore|overtook|underwent|withdrew|forbade|arose)\b/i;
+
 function weekdayPairs(sentences: Sentence[], mentions: DateMention[][]): Pair[] {
   const out: Pair[] = [];
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
       if (m.spec.kind === 'dayMonth' && m.spec.weekday !== undefined && m.spec.year === undefined && isValidDate(2000, m.spec.month, m.spec.day)) {
-        out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression, past: clauseTense(s.text, m.start, m.end) === 'past' });
+        const tense = clauseTense(s.text, m.start, m.end);
+        const past = tense === 'past' || (tense === 'neutral' && DONE.test(clauseAround(s.text, m.start, m.end)));
+        out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression, past });
       }
     }
   }

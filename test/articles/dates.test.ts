@@ -82,6 +82,12 @@ describe('year certainty from all the evidence together', () => {
     // in the past tense it lies before the report: the most recent such year, a guess
     const past = parse('Gallery reopened\n\nThe gallery reopened to visitors on Saturday 5 December after a long refit.', now);
     expect(event(past, 'Saturday 5 December')).toMatchObject({ date: '2020-12-05', yearCertain: false, status: 'past' });
+    // an irregular past ("struck", "won") tells of something done just as "-ed" does; a verb of saying does not
+    for (const done of ['The storm struck on Saturday 5 December and the pier lost its roof.', 'Rovers won 2-1 on Saturday 5 December in front of a full stand.']) {
+      expect(event(parse(`Weekend report\n\n${done}`, now), 'Saturday 5 December'), done).toMatchObject({ date: '2020-12-05', yearCertain: false, status: 'past' });
+    }
+    const told = parse('Gallery reopens\n\nThe council told residents the gallery reopens on Saturday 5 December.', now);
+    expect(event(told, 'Saturday 5 December')).toMatchObject({ date: '2026-12-05', status: 'upcoming' });
   });
 
   it('"since 1997" and "until June 2006" leave one year for "Tuesday, 14 June": 2005', () => {
