@@ -242,6 +242,12 @@ export class MemoryLibrary implements ArticleLibrary {
 
   /** `keep`: only the articles it accepts (a server's view: articles/scopes.ts). */
   list(keep?: (tracked: TrackedArticle) => boolean): TrackedArticle[] {
+    // One array of the final size (pushing 10,000 grows and copies it a dozen times: /articles allocated 0.4 MB).
+    if (!keep) {
+      const all = new Array<TrackedArticle>(this.ordered.length);
+      for (let i = 0; i < all.length; i++) all[i] = this.ordered[i].tracked;
+      return all;
+    }
     const out: TrackedArticle[] = [];
     for (const e of this.ordered) if (!keep || keep(e.tracked)) out.push(e.tracked);
     return out;
