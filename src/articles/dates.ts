@@ -71,7 +71,14 @@ const RE_PERIOD = new RegExp(`\\b(?:${PART}[\\s-]+)?(last|next|this|the coming|t
 
 /** Words after a weekday that make it part of a title ("Sunday Times", "Super Tuesday"). */
 /** Nouns after a weekday that make it a kind of thing ("the Sunday programme", "Saturday jobs"), not a date. */
-const WEEKDAY_KIND_AFTER = new Set(['programme', 'program', 'show', 'papers', 'paper', 'newspapers', 'newspaper', 'edition', 'editions', 'supplement', 'trading', 'opening', 'openings', 'jobs', 'job', 'league', 'school', 'schools', 'services', 'roast', 'lunch', 'lunches', 'shift', 'shifts', 'market', 'markets', 'closing', 'closures', 'hours', 'timetable', 'timetables']);
+const WEEKDAY_KIND_AFTER = new Set(['programme', 'program', 'show', 'papers', 'paper', 'newspapers', 'newspaper', 'edition', 'editions', 'supplement', 'trading', 'jobs', 'job', 'league', 'roast']);
+/**
+ * Nouns after a weekday that name a kind of thing only after a determiner ("the Sunday timetable", "its
+ * Saturday market"); after a verb they say what happens on that day ("the strike will cancel Friday
+ * services", "disruption to Monday services").
+ */
+const WEEKDAY_KIND_AFTER_DETERMINER = new Set(['opening', 'openings', 'school', 'schools', 'services', 'lunch', 'lunches', 'shift', 'shifts', 'market', 'markets', 'closing', 'closures', 'hours', 'timetable', 'timetables']);
+const DETERMINER_BEFORE = /(?:\b(?:the|a|an|its|their|his|her|our|your|my|this|that|these|those|every|each|usual|regular|weekly)|['’]s)\s+$/i;
 const WEEKDAY_TITLE_BEFORE = new Set(['super', 'black', 'good', 'ash', 'easter', 'holy', 'shrove', 'maundy', 'cyber', 'bloody', 'boxing']);
 const YEAR_UNIT_AFTER = /^(?:\s*(?:%|per ?cent|m\b|bn\b|km|kg|million|billion|people|jobs|members|troops|votes|seats|tonnes|pounds|dollars|euros|staff|workers|miles|metres|feet|times|cases|homes))/i;
 
@@ -236,7 +243,11 @@ export const DATE_RULES: DateRule[] = [
       // "Sunday Times", "Sunday's Financial Mail": a capitalised word after the weekday makes it a title.
       if (next && /^\p{Lu}/u.test(next[1]) && !FULL_MONTH.test(next[1])) return null;
       // "the BBC's Sunday programme", "the Sunday papers", "Sunday trading": a kind of thing, not a day
-      if (next && !m[1] && WEEKDAY_KIND_AFTER.has(next[1].toLowerCase()) && !/['’]s$/.test(m[0])) return null;
+      if (next && !m[1] && !/['’]s$/.test(m[0])) {
+        const noun = next[1].toLowerCase();
+        if (WEEKDAY_KIND_AFTER.has(noun)) return null;
+        if (WEEKDAY_KIND_AFTER_DETERMINER.has(noun) && DETERMINER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+      }
       const prev = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.index - 10), m.index));
       if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) return null;
       // newspapers: "Mail on Sunday", "Independent on Sunday", "Scotland on Sunday"

@@ -371,4 +371,9 @@ describe('a weekday naming a kind of thing', () => {
       ['Saturday', '2026-11-21'],
     ]);
   });
+
+  it('"services", "market", "timetable" make a kind only after a determiner: after a verb the day is a date', () => {
+    const a = parse('---\npublished: 2026-11-25\n---\nRail strike\n\nThe strike will cancel Friday services across the region. The operator will keep the Sunday timetable.', new Date('2026-11-29T10:00:00Z'));
+    expect(a.events.map((e) => [e.expression, e.date])).toEqual([['Friday', '2026-11-27']]);
+  });
 });
