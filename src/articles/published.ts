@@ -139,13 +139,18 @@ interface Pair {
  */
 const DONE = /\b(?:won|lost|fell|rose|took|came|went|began|broke|drew|ran|met|struck|sold|paid|held|led|fought|threw|shook|sank|swept|froze|flew|brought|caught|stood|sent|spent|built|stole|tore|blew|drove|rode|rang|sang|fled|became|swore|overtook|underwent|withdrew|forbade|arose)\b/i;
 
+/** What may stand beside a date on a dateline: punctuation, a time of day and its zone, "updated"/"published". */
+const DATELINE_REST = /^(?:[\s,.;:|()\-–—]|\b(?:updated|published|posted|last|am|pm|gmt|bst|utc|cet|cest|est|edt|pst|pdt)\b|\d{1,2}[:.]\d{2})*$/i;
+
 function weekdayPairs(sentences: Sentence[], mentions: DateMention[][]): Pair[] {
   const out: Pair[] = [];
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
       if (m.spec.kind === 'dayMonth' && m.spec.weekday !== undefined && m.spec.year === undefined && isValidDate(2000, m.spec.month, m.spec.day)) {
         const tense = clauseTense(s.text, m.start, m.end);
-        const past = tense === 'past' || (tense === 'neutral' && DONE.test(clauseAround(s.text, m.start, m.end)));
+        // A line that is the date alone ("Saturday 5 December", "Saturday 5 December, 09:30 GMT") is the report's own date: never ahead
+        const alone = DATELINE_REST.test(s.text.slice(0, m.start) + ' ' + s.text.slice(m.end));
+        const past = alone || tense === 'past' || (tense === 'neutral' && DONE.test(clauseAround(s.text, m.start, m.end)));
         out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression, past });
       }
     }

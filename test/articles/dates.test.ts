@@ -88,6 +88,11 @@ describe('year certainty from all the evidence together', () => {
     }
     const told = parse('Gallery reopens\n\nThe council told residents the gallery reopens on Saturday 5 December.', now);
     expect(event(told, 'Saturday 5 December')).toMatchObject({ date: '2026-12-05', status: 'upcoming' });
+    // a line that is the date alone is the report's own date (a dateline): it cannot lie ahead of ingestion
+    for (const dateline of ['Saturday 5 December', 'Published: Saturday 5 December, 09:30 GMT']) {
+      const report = parse(`Gallery news\n\n${dateline}\n\nThe gallery opens its doors to visitors next week.`, now);
+      expect(event(report, 'Saturday 5 December'), dateline).toMatchObject({ date: '2020-12-05', yearCertain: false, status: 'past' });
+    }
   });
 
   it('"since 1997" and "until June 2006" leave one year for "Tuesday, 14 June": 2005', () => {
