@@ -103,7 +103,7 @@ describe('a full Discord-mode run on hostile text', () => {
     const headline = '@\u200beveryone City council to approve';
     const answers: Record<string, { title?: string; content?: string; fields?: string[] }> = {
       brief: { title: headline, fields: ['Key date', 'Who is involved', 'Reported by'] },
-      when: { title: `When: ${headline}`, fields: ['23 November 2026 · past', '28 November 2026 · today'] },
+      when: { title: `When: ${headline}`, fields: ['28 November 2026 · today', '23 November 2026 · past'] },
       timeline: { title: `Timeline: ${headline}`, fields: ['23 November 2026 · past', '28 November 2026 · today'] },
       who: { title: `Who: ${headline}`, fields: ['People', 'Organisations', 'Who said what'] },
       facts: { title: `Facts: ${headline}`, fields: ['Key facts', 'Members of the council'] },
