@@ -62,14 +62,16 @@ describe('attributions', () => {
   });
 });
 
+/** The attributions of an article written for a test. */
+function attributionsOf(text: string) {
+  const parsed = parseArticle(text, { now: new Date('2026-11-27T12:00:00Z') });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.article.attributions;
+}
+
 describe('a quote that opens the sentence', () => {
   it('is what was said, whatever follows the speaker and the verb', () => {
-    const parsed = parseArticle(
-      'Ferry fares to rise\n\nTransport chief Maria Lopez met union leaders on Monday. "Nobody wants higher fares, but the boats are old," Ms Lopez said in a speech to councillors in Oban. "We will keep talking," she told reporters at the harbour. Union organiser Tom Reid said the rise was unfair.',
-      { now: new Date('2026-11-27T12:00:00Z') },
-    );
-    if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.article.attributions).toEqual([
+    expect(attributionsOf('Ferry fares to rise\n\nTransport chief Maria Lopez met union leaders on Monday. "Nobody wants higher fares, but the boats are old," Ms Lopez said in a speech to councillors in Oban. "We will keep talking," she told reporters at the harbour. Union organiser Tom Reid said the rise was unfair.')).toEqual([
       { source: 'Maria Lopez', verb: 'said', claim: 'Nobody wants higher fares, but the boats are old', sentence: 1 },
       { source: 'Maria Lopez', verb: 'told', claim: 'We will keep talking', sentence: 2 },
       { source: 'Tom Reid', verb: 'said', claim: 'the rise was unfair', sentence: 3 },
@@ -79,12 +81,8 @@ describe('a quote that opens the sentence', () => {
 
 describe('a source named in apposition', () => {
   it('is the person, not the role before the name', () => {
-    const parsed = parseArticle(
-      "Dam repairs to start\n\nRepairs will begin in March, according to the water board's chief engineer, Dr Lena Holt. According to the mayor's office, the road stays open.",
-      { now: new Date('2026-11-27T12:00:00Z') },
-    );
-    if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.article.attributions.map((x) => [x.source, x.verb, x.claim])).toEqual([
+    const found = attributionsOf("Dam repairs to start\n\nRepairs will begin in March, according to the water board's chief engineer, Dr Lena Holt. According to the mayor's office, the road stays open.");
+    expect(found.map((x) => [x.source, x.verb, x.claim])).toEqual([
       ['Lena Holt', 'according to', 'Repairs will begin in March'],
       ["mayor's office", 'according to', 'the road stays open'],
     ]);
