@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   services.ask = createAskService(library);
   services.ask.stats(); // the /ask index exists from the start and follows the library as it loads
   services.pictures = new TimelinePictures();
+  // The first picture's one-off costs (fonts, compiling) now, in slices, rather than on a /timeline's path.
+  services.pictures.warm().catch((err: unknown) => log.warn({ err }, 'could not warm up the timeline picture'));
 
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
   // INTERACTIONS=http: the same client posts over REST but never connects; Discord POSTs interactions to PORT.

@@ -523,10 +523,11 @@ export function rasterise(width: number, height: number, shapes: Shape[]): Uint8
 
 /**
  * Runs a drawing generator to its end in slices of at most `sliceMs` of this thread, letting other work
- * (commands, heartbeats) run between them.
+ * (commands, heartbeats) run between them. Given a Slicer, its current slice is the first: what ran
+ * before the drawing in the same turn (the layout) counts against it.
  */
-export async function runSliced<T>(work: Generator<void, T>, sliceMs = PICTURE_SLICE_MS): Promise<T> {
-  const slicer = new Slicer(sliceMs);
+export async function runSliced<T>(work: Generator<void, T>, slice: number | Slicer = PICTURE_SLICE_MS): Promise<T> {
+  const slicer = typeof slice === 'number' ? new Slicer(slice) : slice;
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;

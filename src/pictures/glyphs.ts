@@ -51,6 +51,9 @@ const OPCODES: Record<string, number> = { moveTo: MOVE, lineTo: LINE, quadraticC
 const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF]/u;
 
+/** The tables fontkit reads to shape a word: character map, metrics, glyph classes, substitutions, positioning, kerning. */
+const SHAPING_TABLES = ['cmap', 'hmtx', 'GDEF', 'GSUB', 'GPOS', 'kern'] as const;
+
 class Face {
   private readonly font: fontkit.Font;
   private readonly words = new Map<string, ShapedWord>();
@@ -62,8 +65,25 @@ class Face {
     this.space = this.font.glyphForCodePoint(0x20).advanceWidth;
   }
 
+  /**
+   * Decodes the tables shaping reads (fontkit decodes each on first use), one a step: the face's first
+   * word otherwise decodes them all at once.
+   */
+  *decodeTables(): Generator<void> {
+    const font = this.font as unknown as Record<string, unknown>;
+    for (const table of SHAPING_TABLES) {
+      void font[table];
+      yield;
+    }
+  }
+
   get unitsPerEm(): number {
     return this.font.unitsPerEm;
+  }
+
+  /** Whether `text` is shaped already (word() then costs a lookup). */
+  hasWord(text: string): boolean {
+    return this.words.has(text);
   }
 
   word(text: string): ShapedWord {
@@ -108,14 +128,19 @@ class Face {
 
 /** Shapes lines of one font family (regular and bold) into glyph positions and hands out the outlines. */
 export class Typesetter {
-  private faces?: { regular: Face; bold: Face };
+  private regular?: Face;
+  private bold?: Face;
 
   constructor(private readonly files: { regular: string; bold: string } = FONT_FILES) {}
 
-  /** Fonts are read on first use: a process that never draws a picture never holds them. */
+  /** Each face is read on first use (Herald uses them at start-up: TimelinePictures.warm()). */
   private face(bold: boolean): Face {
-    this.faces ??= { regular: new Face(this.files.regular), bold: new Face(this.files.bold) };
-    return bold ? this.faces.bold : this.faces.regular;
+    return bold ? (this.bold ??= new Face(this.files.bold)) : (this.regular ??= new Face(this.files.regular));
+  }
+
+  /** Whether the face is read (reading it is tens of milliseconds the first time in a process). */
+  isOpen(bold = false): boolean {
+    return (bold ? this.bold : this.regular) !== undefined;
   }
 
   /**
@@ -124,8 +149,26 @@ export class Typesetter {
    * inside the left-to-right line.
    */
   shape(text: string, bold = false): ShapedLine {
+    return finish(this.shapeSteps(text, bold));
+  }
+
+  /**
+   * shape() in steps, for a drawing run in slices: it yields after reading the face and after each word it
+   * had to shape (a word is ≈ 0.2 ms of fontkit, a long label a dozen words), never after a cached one.
+   */
+  *shapeSteps(text: string, bold = false): Generator<void, ShapedLine> {
+    if (!this.isOpen(bold)) {
+      this.face(bold);
+      yield;
+      yield* this.face(bold).decodeTables();
+    }
     const face = this.face(bold);
-    const words = text.split(' ').map((w) => face.word(w));
+    const words: ShapedWord[] = [];
+    for (const w of text.split(' ')) {
+      const shaped = face.hasWord(w);
+      words.push(face.word(w));
+      if (!shaped) yield;
+    }
     const order = visualOrder(words);
     const glyphs: ShapedLine['glyphs'] = [];
     let pen = 0;
@@ -143,7 +186,15 @@ export class Typesetter {
 
   /** Shaped words held (regular and bold). */
   get cachedWords(): number {
-    return this.faces ? this.faces.regular.cachedWords + this.faces.bold.cachedWords : 0;
+    return (this.regular?.cachedWords ?? 0) + (this.bold?.cachedWords ?? 0);
+  }
+}
+
+/** Runs work written in steps (a generator) to its end at once, for a caller that is not sliced. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 

@@ -2,7 +2,7 @@
 // from the typesetter's glyph outlines (the rasteriser loads no font and interprets no text), and each
 // event label is clipped to the box the layout gave it, so nothing can draw outside the picture.
 import { Path, rgb, shape, strokePath, type Contours, type Part, type Rect, type Rgb, type Shape } from './canvas';
-import { CLOSE, CUBIC, LINE, MOVE, QUAD, sharedTypesetter, type Typesetter } from './glyphs';
+import { CLOSE, CUBIC, finish, LINE, MOVE, QUAD, sharedTypesetter, type Typesetter } from './glyphs';
 import type { TextBox, TimelineLayout } from './timeline-layout';
 
 export type Theme = 'light' | 'dark';
@@ -28,8 +28,13 @@ export const PALETTES: Record<Theme, Palette> = {
 export const FLAT_GLYPHS = 1500;
 const flatGlyphs = new WeakMap<Typesetter, Map<string, Contours>>();
 
-/** A glyph's outline flattened at `size` pixels, origin on its baseline. */
-function flatGlyph(typesetter: Typesetter, id: number, bold: boolean, size: number, unitsPerEm: number): Contours {
+/** Glyphs the typesetter has flattened and kept (for tests). */
+export function flatGlyphCount(typesetter: Typesetter): number {
+  return flatGlyphs.get(typesetter)?.size ?? 0;
+}
+
+/** A glyph's outline flattened at `size` pixels, origin on its baseline; `made` when it was not cached. */
+function flatGlyph(typesetter: Typesetter, id: number, bold: boolean, size: number, unitsPerEm: number): { contours: Contours; made: boolean } {
   let cache = flatGlyphs.get(typesetter);
   if (!cache) flatGlyphs.set(typesetter, (cache = new Map()));
   const key = `${bold ? 'b' : 'r'}${id}@${size}`;
@@ -37,7 +42,7 @@ function flatGlyph(typesetter: Typesetter, id: number, bold: boolean, size: numb
   if (hit) {
     cache.delete(key); // most recently used last
     cache.set(key, hit);
-    return hit;
+    return { contours: hit, made: false };
   }
   const o = typesetter.outline(id, bold);
   const scale = size / unitsPerEm;
@@ -57,24 +62,38 @@ function flatGlyph(typesetter: Typesetter, id: number, bold: boolean, size: numb
   const flat = path.flatten();
   if (cache.size >= FLAT_GLYPHS) cache.delete(cache.keys().next().value as string);
   cache.set(key, flat);
-  return flat;
+  return { contours: flat, made: true };
 }
 
 /** One line of text as glyphs to fill: the typesetter's glyphs at the box's size, placed on its baseline by its anchor. */
 export function textParts(t: TextBox, typesetter: Typesetter): Part[] {
+  return finish(textPartsSteps(t, typesetter));
+}
+
+/**
+ * textParts() in steps: it yields wherever the typesetter does (a face read, a word shaped) and after each
+ * glyph it had to flatten, so no label of new words holds the thread for its whole shaping (issue 17).
+ */
+export function* textPartsSteps(t: TextBox, typesetter: Typesetter): Generator<void, Part[]> {
   const bold = t.bold === true;
-  const line = typesetter.shape(t.text, bold);
+  const line = yield* typesetter.shapeSteps(t.text, bold);
   const scale = t.size / line.unitsPerEm;
   const width = line.advance * scale;
   const left = t.anchor === 'start' ? t.x : t.anchor === 'middle' ? t.x - width / 2 : t.x - width;
-  return line.glyphs.map((g) => ({ contours: flatGlyph(typesetter, g.id, bold, t.size, line.unitsPerEm), dx: left + g.x * scale, dy: t.y - g.y * scale }));
+  const parts: Part[] = [];
+  for (const g of line.glyphs) {
+    const { contours, made } = flatGlyph(typesetter, g.id, bold, t.size, line.unitsPerEm);
+    parts.push({ contours, dx: left + g.x * scale, dy: t.y - g.y * scale });
+    if (made) yield;
+  }
+  return parts;
 }
 
 const line = (x1: number, y1: number, x2: number, y2: number) => new Path().moveTo(x1, y1).lineTo(x2, y2);
 
 /**
- * The picture as shapes to fill, in drawing order (drawPng draws them). Yields after each text line, whose
- * shaping and outlines take the longest, so it can run in slices (runSliced).
+ * The picture as shapes to fill, in drawing order (drawPng draws them). Yields after each text line, and
+ * inside one after each word shaped and glyph flattened anew (textPartsSteps), so it can run in slices (runSliced).
  */
 export function* timelineShapes(layout: TimelineLayout, theme: Theme, typesetter: Typesetter = sharedTypesetter()): Generator<void, Shape[]> {
   const p = PALETTES[theme];
@@ -84,7 +103,7 @@ export function* timelineShapes(layout: TimelineLayout, theme: Theme, typesetter
     if (s.x1 > s.x0) out.push(s);
   };
   function* text(t: TextBox, colour: string, clip?: Rect): Generator<void> {
-    fill(textParts(t, typesetter), colour, 1, clip);
+    fill(yield* textPartsSteps(t, typesetter), colour, 1, clip);
     yield;
   }
   const stroke = (path: Path, colour: string | Rgb, width: number, dash?: number[]) => fill(strokePath(path, width, dash), colour);
