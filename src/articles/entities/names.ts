@@ -690,11 +690,11 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
       return;
     }
     // an unknown capitalised pair: could be a person, a band or a product; the context pass decides
-    if (!placesIn(registry, toks, sentence)) pend(scan, name, ctx, true);
+    if (!placesIn(registry, toks, sentence, ctx.before, ctx.after)) pend(scan, name, ctx, true);
     return;
   }
   // Places inside other names ("Tajikistan-Afghanistan Border Security")
-  if (placesIn(registry, toks, sentence)) return;
+  if (placesIn(registry, toks, sentence, ctx.before, ctx.after)) return;
   if (NOT_ORG_TAILS.has(lower[lower.length - 1])) return;
   pend(scan, name, ctx);
 }
@@ -733,6 +733,20 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
 /** Words that make a new place's name out of a known one ("East Palestine", "New Glasgow", "Port Moresby"). */
 const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
 
+/** Compass points (and Upper/Lower) that name a part of a country or region ("South Wales", "Upper Egypt"). */
+const COMPASS_PREFIXES = new Set(['east', 'west', 'north', 'south', 'upper', 'lower']);
+
+/** "the suburb of West Jordan": a word for a town before the name. */
+const TOWN_OF = /\b(?:suburb|town|city|village|township|borough|municipality)\s+of\s+$/i;
+
+/** ", Ohio", ", Queensland": the state or region a town is written with after its name. */
+function regionFollows(after: string): boolean {
+  const m = /^,\s+(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)/u.exec(after);
+  if (!m) return false;
+  const kind = PLACES.get(m[1].toLowerCase()) ?? PLACES.get(m[1].split(/\s+/)[0].toLowerCase());
+  return kind === 'region' || kind === 'country';
+}
+
 /** The longest known place starting at parts[k]: its key, kind and length in words. */
 function knownPlaceAt(parts: string[], k: number): { key: string; kind: NonNullable<ReturnType<typeof PLACES.get>>; n: number } | null {
   for (let n = Math.min(MAX_PLACE_TOKENS, parts.length - k); n >= 1; n--) {
@@ -744,7 +758,7 @@ function knownPlaceAt(parts: string[], k: number): { key: string; kind: NonNulla
 }
 
 /** Places named inside a chunk, longest match first; hyphenated words are split ("Tajikistan-Afghanistan"). */
-function placesIn(registry: EntityRegistry, tokens: Token[], sentence: number): boolean {
+function placesIn(registry: EntityRegistry, tokens: Token[], sentence: number, before = '', after = ''): boolean {
   const parts: string[] = [];
   for (const t of tokens) parts.push(...t.text.split('-'));
   let found = false;
@@ -761,7 +775,14 @@ function placesIn(registry: EntityRegistry, tokens: Token[], sentence: number): 
     // part of a city, "East London", still names the city)
     const next = PLACE_NAME_PREFIXES.has(parts[k].toLowerCase()) && /^\p{Lu}/u.test(parts[k]) ? knownPlaceAt(parts, k + 1) : null;
     if (next && (next.kind === 'country' || next.kind === 'region')) {
-      registry.addPlace(parts.slice(k, k + 1 + next.n).join(' '), 'city', sentence);
+      const name = parts.slice(k, k + 1 + next.n).join(' ');
+      // "South Wales", "West Bengal", "Upper Egypt": a compass point (or Upper/Lower) before a country or region
+      // usually names a part of it, which lies in that country; a town ("East Palestine, Ohio") is written with
+      // the state or region it lies in after it or is called one before it ("the suburb of West Jordan"), and
+      // "New", "Port", "Fort"… make towns
+      const part = COMPASS_PREFIXES.has(parts[k].toLowerCase()) && !(k === 0 && TOWN_OF.test(before)) && !(k + 1 + next.n === parts.length && regionFollows(after));
+      registry.addPlace(name, part ? 'region' : 'city', sentence);
+      if (part && next.kind === 'country') registry.addPlace(PLACE_NAMES.get(next.key) ?? next.key, next.kind, sentence);
       k += next.n;
       found = true;
     }

@@ -42,6 +42,16 @@ describe('a person is not an organisation', () => {
     expect(e.roles).toEqual({ 'Ola Bayo': 'Chief executive', 'Ravi Menon': 'medical director', 'Ines Kahl': 'Dr' });
   });
 
+  it('a compass point before a country names a part of it, which lies in that country ("South Wales", "Upper Egypt")', () => {
+    const kinds = (text: string) => Object.fromEntries(extractEntities([{ index: 0, paragraph: 0, text, start: 0, end: text.length }]).places.map((p) => [p.name, p.kind]));
+    expect(kinds('Police in South Wales arrested two men.')).toEqual({ 'South Wales': 'region', Wales: 'country' });
+    expect(kinds('Farmers in Upper Egypt lost their crops.')).toEqual({ 'Upper Egypt': 'region', Egypt: 'country' });
+    expect(kinds('Voters in West Bengal went to the polls.')).toEqual({ 'West Bengal': 'region' });
+    // a town is written with its state after it; "New", "Port" make towns
+    expect(kinds('A freight train derailed near East Palestine, Ohio, on Friday.')).toEqual({ 'East Palestine': 'city', Ohio: 'region' });
+    expect(kinds('The ferry sails from New Britain to Port Moresby.')).toEqual({ 'New Britain': 'city', 'Port Moresby': 'city' });
+  });
+
   it('a direction before a country names a town, not the country ("East Palestine, Ohio")', () => {
     expect(entities('A freight train derailed near East Palestine, Ohio, on Friday.').places).toEqual(['East Palestine', 'Ohio']);
     expect(entities('Flooding hit the suburb of West Jordan overnight.').places).toEqual(['West Jordan']);
