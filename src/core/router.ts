@@ -85,7 +85,13 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     if (denied) return this.refused(denied);
     const parsed = command.args.safeParse(inv.options);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `\`${String(i.path[0] ?? 'options')}\`: ${i.message}`).join('; ');
+      // An option left out ("/ask" with no question, in the console; Discord asks for required ones itself) is
+      // said so, not in the validator's words ("expected string, received undefined").
+      const problems = parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'options');
+        const given = i.path.length === 1 ? inv.options[name] : null;
+        return given === undefined || given === '' ? `\`${name}\` is missing` : `\`${name}\`: ${i.message}`;
+      }).join('; ');
       return this.refused({ content: `That didn't work: ${problems}. See /help ${inv.command}.`, ephemeral: true });
     }
     try {

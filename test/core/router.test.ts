@@ -25,7 +25,25 @@ function router() {
 
 const caller = (canManageGuild: boolean) => ({ userId: '1', guildId: '2', channelId: '3', canManageGuild });
 
+const question = defineCommand({
+  definition: { name: 'question', description: 'needs a question' },
+  args: z.object({ question: z.string().min(1), count: z.number().int().max(5).optional() }),
+  defer: 'none',
+  run: ({ question: q }) => ({ content: q }),
+});
+
 describe('CommandRouter', () => {
+  it('says which required option is missing, in plain words, and keeps the validator\'s words for a wrong value', async () => {
+    const clock = new ManualClock('2026-11-27T12:00:00Z');
+    const library = new MemoryLibrary();
+    const r = new CommandRouter({ commands: [question], services: { articles: library, status: new Status(clock.now(), library) }, clock, log: pino({ level: 'silent' }) });
+    const who = caller(false);
+    expect((await r.run({ command: 'question', options: {}, caller: who })).content).toBe("That didn't work: `question` is missing. See /help question.");
+    expect((await r.run({ command: 'question', options: { question: '' }, caller: who })).content).toBe("That didn't work: `question` is missing. See /help question.");
+    expect((await r.run({ command: 'question', options: { question: 'why?', count: 9 }, caller: who })).content).toMatch(/^That didn't work: `count`: .*5/);
+    expect((await r.run({ command: 'question', options: { question: 'why?' }, caller: who })).content).toBe('why?');
+  });
+
   it('refuses an admin command to a member without Manage Server, and suggests nothing to them', async () => {
     const r = router();
     expect(await r.run({ command: 'secret', options: {}, caller: caller(false) })).toEqual({ content: '/secret needs the Manage Server permission.', ephemeral: true });
