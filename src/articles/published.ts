@@ -267,16 +267,20 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
   const bounds = yearBounds(sentences, mentions);
   const pairs = weekdayPairs(sentences, mentions);
 
-  // 1. A dateline or a dated report: "LONDON, March 3 -", "<source> reported on <date>", "On <date>, X said".
+  // 1. A dateline or a dated report: "LONDON, March 3 -", a line holding the date alone ("Published: 3 March
+  // 2005", "Updated 3 March 2005, 09:30 GMT"), "<source> reported on <date>". A date opening a sentence ("On
+  // 5 June 2024 the crew rowed 27 km, the coach said") is when something happened, not when it was reported.
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
       if (m.spec.kind !== 'dayMonth') continue;
       const before = s.text.slice(Math.max(0, m.start - 40), m.start);
-      const dateline = s.index === 0 && DATELINE_BEFORE.test(s.text.slice(0, m.start));
-      const opening = m.start <= 3 && /^(?:On\s+)?$/.test(s.text.slice(0, m.start)) && /\b(?:said|reported|announced|told)\b/.test(s.text);
+      const rest = s.text.slice(0, m.start) + ' ' + s.text.slice(m.end);
+      // A date alone further down is a heading of its own ("12 March 2004" over a timeline's entry) unless labelled
+      const alone = DATELINE_REST.test(rest) && (s.index <= 1 || /\b(?:updated|published|posted)\b/i.test(rest));
+      const dateline = (s.index === 0 && DATELINE_BEFORE.test(s.text.slice(0, m.start))) || alone;
       // "are announced on 25 January", "will be reported on ..." look ahead, not back at the report
       const reported = REPORTING_BEFORE.test(before) && !/\b(?:is|are|be|been|being|will|would|to)\s+\w+\s+(?:on\s+)?$/i.test(before);
-      if (!reported && !opening && !dateline) continue;
+      if (!reported && !dateline) continue;
       const basis: Published['basis'] = dateline ? 'dateline' : 'text';
       const { month, day, weekday, year } = m.spec;
       const quoted = `"${m.expression}"`;

@@ -382,3 +382,25 @@ describe('a weekday naming a kind of thing', () => {
     expect(a.events.map((e) => [e.expression, e.date])).toEqual([['Friday', '2026-11-27']]);
   });
 });
+
+describe('what dates the report itself', () => {
+  it('a date opening a sentence is when something happened, not when it was reported', () => {
+    for (const body of ['On 14 September 2023 the pickers filled 900 crates, farm manager Ola Berg said.', 'On Friday, 3 March the ferry ran aground off Oban, the coastguard said.']) {
+      const a = parse(`Harbour and orchard news\n\n${body}`);
+      expect(a.published, body).toMatchObject({ date: null, basis: 'none', yearCertain: false });
+      expect(a.events.filter((e) => e.isPublication), body).toEqual([]);
+    }
+  });
+
+  it('a line holding the date alone is a dateline ("Published: …", "Updated …", the date by itself)', () => {
+    for (const line of ['Published: 14 September 2023', 'Updated 14 September 2023, 10:15 GMT', '14 September 2023']) {
+      const a = parse(`Orchard harvest\n\n${line}\n\nThe pickers filled 900 crates yesterday, the farm manager said.`);
+      expect(a.published, line).toMatchObject({ date: '2023-09-14', basis: 'dateline', yearCertain: true });
+      expect(event(a, 'yesterday'), line).toMatchObject({ date: '2023-09-13', yearCertain: true, status: 'past' });
+    }
+    // further down, a date alone heads a part of the story unless it says it is the publication's
+    const heading = (line: string) => parse(`Orchard timeline\n\nThe orchard was planted long ago. Its trees are old.\n\n${line}\n\nThe first apples were picked.`).published;
+    expect(heading('14 September 2023')).toMatchObject({ date: null, basis: 'none' });
+    expect(heading('Last updated: 14 September 2023')).toMatchObject({ date: '2023-09-14', basis: 'dateline' });
+  });
+});
