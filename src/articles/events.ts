@@ -28,8 +28,8 @@ const WITHDRAWN = /\b(?:(?:earlier|previous|original|first)\s+version\s+of\s+thi
 /** Where the withdrawn words end: the next clause of the sentence. */
 const WITHDRAWN_END = /;|\s[-–—]\s|,\s+(?:but|and|while|not|whereas)\b/;
 
-/** The [start, end) span of a sentence that a correction withdraws, or null. */
-function withdrawnSpan(text: string): [number, number] | null {
+/** The [start, end) span of a sentence that a correction withdraws, or null (story linking reads it too). */
+export function withdrawnSpan(text: string): [number, number] | null {
   const cue = WITHDRAWN.exec(text);
   if (!cue) return null;
   const rest = text.slice(cue.index + cue[0].length);

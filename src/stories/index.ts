@@ -8,7 +8,7 @@
 // stories. The index knows each entity's document frequency, so it decides this from the library itself.
 import type { LibraryChange, MemoryLibrary, TrackedArticle } from '../articles/library';
 import type { Article } from '../articles/model';
-import { jaccard, movedEvents, sameStory, signature, storyScore, STORY_THRESHOLD, type DateMove, type StorySignature } from './link';
+import { corrects, jaccard, movedEvents, sameStory, signature, storyScore, STORY_THRESHOLD, type DateMove, type StorySignature } from './link';
 
 export interface Story {
   /** Every article of the story, oldest first (publication date, else ingestion time). */
@@ -109,6 +109,7 @@ class SharedStrings {
     for (const k of sig.profile.keys) this.release(k);
     for (const w of sig.headlineWords) this.release(w);
     for (const e of sig.events) for (const w of e.words) this.release(w);
+    if (sig.source) this.release(sig.source);
   }
 
   get size(): number {
@@ -354,6 +355,12 @@ export class StoryIndex implements StoryLookup, StoryLinks {
       const n = node.shared;
       const other = node.sig;
       const theirs = other.profile.keys.length;
+      // A correction of the other article (or the other a correction of it) links on one shared entity,
+      // whatever the score: scored in full.
+      if ((sig.correction || other.correction) && corrects(sig, other)) {
+        out.push({ id: node.id, node, both: false });
+        continue;
+      }
       // The same terms as storyScore, with the shared entity count taken from the index.
       // One shared entity links only with a shared event (sameStory): without events on both sides, none.
       if (n === 1 && (noEvents || other.events.length === 0)) continue;

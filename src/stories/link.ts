@@ -1,6 +1,8 @@
 // Are two articles on the same story? Pure. Scores shared entities (Jaccard over canonical entity
 // keys), shared events (same date, or the same described happening) and shared headline words, and
-// finds events whose date a newer article moved.
+// finds events whose date a newer article moved. A correction joins the story it corrects through the
+// date it withdraws (a date that is no event of its own).
+import { withdrawnSpan } from '../articles/events';
 import { eventYearIsCertain, type Article, type ArticleEvent } from '../articles/model';
 import { entityKeys, normalise } from './entities';
 
@@ -19,6 +21,20 @@ export interface StorySignature {
   profile: { keys: readonly string[] };
   headlineWords: readonly string[];
   events: { event: ArticleEvent; words: readonly string[] }[];
+  /** Who published it (front matter `source`, normalised): a correction joins only its own source's stories. */
+  source?: string;
+  /** Present only when the article withdraws dates an earlier version gave (see correctionOf). */
+  correction?: Correction;
+}
+
+/** A date an earlier version of the story gave, and the date the correction gives instead (if it says). */
+export interface WithdrawnDate {
+  date: string;
+  to?: string;
+}
+
+export interface Correction {
+  withdrawn: WithdrawnDate[];
 }
 
 /**
@@ -27,11 +43,54 @@ export interface StorySignature {
  */
 export function signature(article: Article, share?: (text: string) => string): StorySignature {
   const keys = entityKeys(article);
-  return {
+  const sig: StorySignature = {
     profile: { keys: share ? [...keys].map(share) : [...keys] },
     headlineWords: contentWords(article.headline, share),
     events: article.events.filter((e) => !e.isPublication).map((event) => ({ event, words: contentWords(event.description, share) })),
   };
+  const source = article.meta.source ? normalise(article.meta.source) : '';
+  if (source) sig.source = share ? share(source) : source;
+  const correction = correctionOf(article);
+  if (correction) sig.correction = correction;
+  return sig;
+}
+
+/**
+ * The dates a correction withdraws ("An earlier version of this story said the vote would be held on 1
+ * December"): day dates of a certain year inside the withdrawn words (withdrawnSpan, which keeps them from
+ * being events), each with the date the correction gives instead: its first event later in that sentence
+ * or in the next one ("It will be held on 9 December"). Undefined for an article that withdraws no date.
+ */
+export function correctionOf(article: Article): Correction | undefined {
+  const withdrawn: WithdrawnDate[] = [];
+  for (const s of article.sentences) {
+    const span = withdrawnSpan(s.text);
+    if (!span) continue;
+    for (const t of article.timexes) {
+      if (t.sentence !== s.index || t.type !== 'date' || t.start < span[0] || t.start >= span[1] || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+      if (withdrawn.some((w) => w.date === t.value)) continue;
+      const instead = [s.index, s.index + 1]
+        .map((i) => article.events.find((e) => e.sentence === i && !e.isPublication && !e.saidOn && e.precision === 'day' && eventYearIsCertain(e) && e.date !== t.value))
+        .find((e) => e !== undefined);
+      withdrawn.push(instead ? { date: t.value, to: instead.date } : { date: t.value });
+    }
+  }
+  return withdrawn.length > 0 ? { withdrawn } : undefined;
+}
+
+/**
+ * `correction` withdraws a date that `original`, by the same source, gives a still-expected event on:
+ * the correction is of that article's story. The events of `original` on that date (none when not).
+ */
+export function correctedEvents(correction: StorySignature, original: StorySignature): StorySignature['events'] {
+  if (!correction.correction || !correction.source || correction.source !== original.source) return [];
+  const dates = correction.correction.withdrawn;
+  return original.events.filter((o) => o.event.status !== 'past' && eventYearIsCertain(o.event) && dates.some((w) => w.date === o.event.date));
+}
+
+/** Either article is a correction of the other (correctedEvents). */
+export function corrects(a: StorySignature, b: StorySignature): boolean {
+  return correctedEvents(a, b).length > 0 || correctedEvents(b, a).length > 0;
 }
 
 /** The content words of a text, each once, in order. */
@@ -67,6 +126,8 @@ export interface StoryScore {
   score: number;
   sharedEntities: number;
   sharedEvents: number;
+  /** One article is a correction of the other (corrects): with a shared entity, that alone links them. */
+  correction?: boolean;
 }
 
 /** Above this an article is linked to the story. */
@@ -98,11 +159,16 @@ export function storyScore(a: StorySignature, b: StorySignature, common?: Readon
   const entityJ = ((union > 0 ? sharedEntities / union : 0) + (smaller > 0 ? sharedEntities / smaller : 0)) / 2;
   const headlineJ = jaccard(a.headlineWords, b.headlineWords);
   const score = 0.6 * entityJ + 0.25 * headlineJ + 0.15 * Math.min(1, sharedEvents);
-  return { score, sharedEntities, sharedEvents };
+  return (a.correction || b.correction) && corrects(a, b) ? { score, sharedEntities, sharedEvents, correction: true } : { score, sharedEntities, sharedEvents };
 }
 
-/** Same story: a score over the threshold backed by at least two shared entities, or one shared entity and a shared event. */
+/**
+ * Same story: a score over the threshold backed by at least two shared entities, or one shared entity and
+ * a shared event; or one article corrects the other (the date it withdraws, from the same source) and they
+ * share an entity — a short correction names too little to pass on its score.
+ */
 export function sameStory(s: StoryScore): boolean {
+  if (s.correction && s.sharedEntities >= 1) return true;
   return s.score >= STORY_THRESHOLD && (s.sharedEntities >= 2 || (s.sharedEntities >= 1 && s.sharedEvents >= 1));
 }
 
@@ -134,6 +200,16 @@ export function movedEvents(older: StorySignature, newer: StorySignature): DateM
     if (!moves.some((m) => m.from === best.event.date && m.to === n.event.date)) {
       moves.push({ description: best.event.description, from: best.event.date, to: n.event.date, eventId: best.event.id });
     }
+  }
+  // A correction moves what it withdraws: the older article's event on the withdrawn date goes to the
+  // date the correction gives instead (its words need not match: "It will be held on 9 December").
+  const original = correctedEvents(newer, older);
+  for (const w of newer.correction?.withdrawn ?? []) {
+    if (!w.to) continue;
+    const on = original.filter((o) => o.event.date === w.date);
+    if (on.length === 0 || moves.some((m) => m.from === w.date)) continue;
+    const best = on.sort((x, y) => y.event.salience - x.event.salience)[0].event;
+    moves.push({ description: best.description, from: w.date, to: w.to, eventId: best.id });
   }
   return moves;
 }

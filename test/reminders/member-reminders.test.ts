@@ -11,6 +11,7 @@ import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
+import { VOTE, correctionBy } from '../stories/correction-articles';
 import { renderMessage } from '../../src/transports/discord/render';
 import { harness, memberReminders, tempDbPath, type Harness } from './harness';
 
@@ -232,5 +233,27 @@ describe('a member reminder', () => {
     h.library.removeOrigin(seed().origin);
     await members.idle();
     expect((await members.mine(fake.users.member, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'the article was removed']]);
+  });
+});
+
+describe('a member reminder on an article a correction moved', () => {
+  it("pressed on the earlier article's withdrawn date, follows the correction to its date", async () => {
+    const own = mkdtempSync(join(tmpdir(), 'herald-members-correction-'));
+    try {
+      const now = new Date('2026-11-24T12:00:00Z');
+      writeFileSync(join(own, 'vote.txt'), VOTE);
+      writeFileSync(join(own, 'correction.txt'), correctionBy('Harbourside Gazette'));
+      const library = new MemoryLibrary();
+      await ingestDirectory(library, own, now);
+      const hc = await harness({ fake, start: now.toISOString(), articles: library.list(), configChannelId: null });
+      const mc = await memberReminders(hc, { store: new SqliteMemberReminderStore(hc.db) });
+      const vote = hc.library.list().find((t) => t.origin.endsWith('vote.txt'))!;
+      const [pressed] = remindMeButtons(vote, hc.clock.now());
+      const set = await mc.remindMe({ userId: fake.users.member, guildId: fake.guildId }, pressed.customId, hc.library);
+      expect(set).toMatchObject({ ok: true, created: true, reminder: { eventDate: '2026-12-09', movedFrom: '2026-12-01', movedBy: 'Correction: council vote on seafront plan' } });
+      hc.db.close();
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
+import { VOTE, correctionBy } from '../stories/correction-articles';
 import { harness } from './harness';
 
 const SEED = resolve(__dirname, '../../data/articles/csto-border-plan.txt');
@@ -80,3 +81,26 @@ describe('a newer article moves the date', () => {
   });
 });
 
+describe('a correction moves the date it withdraws', () => {
+  it("one reminder remains, on the corrected date: the earlier article's withdrawn date has none", async () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    const own = mkdtempSync(join(tmpdir(), 'herald-correction-'));
+    try {
+      writeFileSync(join(own, 'vote.txt'), VOTE);
+      const library = new MemoryLibrary();
+      await ingestDirectory(library, own, now);
+      const h = await harness({ fake, start: now.toISOString(), articles: library.list(), stories: true });
+      const pending = () => h.db.prepare("SELECT origin, event_date FROM reminders WHERE state = 'pending' ORDER BY id").all();
+      expect(pending()).toEqual([{ origin: 'vote.txt', event_date: '2026-12-01' }]);
+
+      const correction = join(own, 'correction.txt');
+      writeFileSync(correction, correctionBy('Harbourside Gazette'));
+      await ingestFile(h.library, correction, now);
+      await h.reminders.idle();
+      expect(pending()).toEqual([{ origin: 'correction.txt', event_date: '2026-12-09' }]);
+      expect((await h.reminders.upcoming()).map((u) => u.at.toISOString())).toEqual(['2026-12-09T09:00:00.000Z']);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});

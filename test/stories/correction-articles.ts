@@ -1,0 +1,23 @@
+// Two articles written for the correction tests (stories, reminders): a council vote on 1 December, and
+// the same source's correction moving it to 9 December.
+export const VOTE = `---
+published: 2026-11-20
+source: Harbourside Gazette
+---
+Harbourside council to vote on seafront plan
+
+Harbourside Council will vote on the seafront regeneration plan on 1 December, council leader Maria Jensen said.
+
+The plan would replace the old pier car park with a public garden and a cycle route along the promenade. Residents can comment on it at the town hall.
+
+Opposition councillor Tom Okafor said the plan was rushed.
+`;
+
+export const correctionBy = (source: string) => `---
+published: 2026-11-24
+source: ${source}
+---
+Correction: council vote on seafront plan
+
+An earlier version of this story said the council's vote on Maria Jensen's seafront plan would be held on 1 December. It will be held on 9 December.
+`;
