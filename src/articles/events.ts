@@ -1,7 +1,7 @@
 // Turns the date expressions of each sentence into dated events: resolved against the publication date
 // (or the stated anchor), described, ranked by salience, and given a status against the clock.
 import type { ArticleEvent, Precision, Sentence } from './model';
-import { isoOf } from './calendar';
+import { dayOfInstant, isoOf } from './calendar';
 import { clauseTense, isSayingDate, resolveMention, type DateMention, type DateSpec } from './dates';
 import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
@@ -61,8 +61,22 @@ export function certaintyOf(spec: DateSpec, precision: Precision, publication: P
   return { yearCertain, dateBasis: fixed ? 'day-month' : 'relative' };
 }
 
+/** Mentions whose date counts from the writer's own day ("tomorrow", "Friday", "next week", "13 years ago"). */
+export function countsFromNow(spec: DateSpec): boolean {
+  return spec.kind === 'weekday' || spec.kind === 'dayOffset' || spec.kind === 'ago' || spec.kind === 'within' || spec.kind === 'after' || spec.kind === 'period';
+}
+
+/**
+ * The reference of a text nothing dates: the ingestion day, an assumption and not evidence, so what is read
+ * against it has no certain year and is shown as written (as inferPublication does for a text with no date at all).
+ */
+function undatedNow(today: number): Pick<PublicationInference, 'ref' | 'refIsPublication' | 'refIsNow' | 'refYearCertain' | 'refIsLatest'> {
+  return { ref: today, refIsPublication: false, refIsNow: true, refYearCertain: false, refIsLatest: false };
+}
+
 export function buildEvents(input: EventInput): ArticleEvent[] {
   const { sentences, mentions, publication, headline, now } = input;
+  const today = dayOfInstant(now);
   const headlineStems = stems(headline);
   const events: (ArticleEvent & { day: number; end: number })[] = [];
   for (const s of sentences) {
@@ -70,7 +84,10 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
     for (const m of mentions[s.index] ?? []) {
       if (withdrawn && m.start >= withdrawn[0] && m.start < withdrawn[1]) continue;
       const tense = clauseTense(s.text, m.start, m.end);
-      const resolved = resolveMention(m.spec, m.by, { ref: publication.ref, refIsPublication: publication.refIsPublication, refIsNow: publication.refIsNow, tense });
+      // "tomorrow", "next week" count from the day of the report: in an undated text whose dates are read
+      // against another date it names ("reopens on Saturday 5 December"), that date is not the report's day.
+      const reference = !publication.refIsNow && countsFromNow(m.spec) ? undatedNow(today) : publication;
+      const resolved = resolveMention(m.spec, m.by, { ref: reference.ref, refIsPublication: reference.refIsPublication, refIsNow: reference.refIsNow, tense });
       if (!resolved || !Number.isFinite(resolved.date) || !Number.isFinite(resolved.endDate)) {
         input.warnings.push(`could not resolve the date "${m.expression}" in sentence ${s.index}`);
         continue;
@@ -79,7 +96,7 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
       const description = describeEvent(s, m.start, m.end, input.describe);
       const date = isoOf(resolved.date);
       const endDate = isoOf(resolved.endDate);
-      const { yearCertain, dateBasis } = certaintyOf(m.spec, resolved.precision, publication);
+      const { yearCertain, dateBasis } = certaintyOf(m.spec, resolved.precision, reference);
 
       // Salience: the story's key date shares words with the headline, lies ahead of the report, comes early.
       const d = stems(description);
@@ -109,13 +126,13 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
         description,
         sentence: s.index,
         sentences: [s.index],
-        status: eventStatus({ date, endDate, yearCertain, yearIsLatest: publication.refIsLatest }, now),
+        status: eventStatus({ date, endDate, yearCertain, yearIsLatest: reference.refIsLatest }, now),
         isPublication,
         ...(saidOn ? { saidOn: true } : {}),
         salience,
         yearCertain,
         dateBasis,
-        ...(yearCertain ? {} : { yearIsLatest: publication.refIsLatest }),
+        ...(yearCertain ? {} : { yearIsLatest: reference.refIsLatest }),
         day: resolved.date,
         end: resolved.endDate,
       });

@@ -6,6 +6,7 @@ import type { Article } from '../../src/articles/model';
 import { eventStatus } from '../../src/articles/event-status';
 import { pinYearByWeekday, dayNumber, isoOf, ymdOf } from '../../src/articles/calendar';
 import { RESOLVERS, type Resolving, type ResolvedDate } from '../../src/articles/dates';
+import { eventDateText } from '../../src/articles/date-text';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -402,5 +403,33 @@ describe('what dates the report itself', () => {
     const heading = (line: string) => parse(`Orchard timeline\n\nThe orchard was planted long ago. Its trees are old.\n\n${line}\n\nThe first apples were picked.`).published;
     expect(heading('14 September 2023')).toMatchObject({ date: null, basis: 'none' });
     expect(heading('Last updated: 14 September 2023')).toMatchObject({ date: '2023-09-14', basis: 'dateline' });
+  });
+});
+
+describe('relative words in an undated text', () => {
+  const now = new Date('2026-11-29T10:00:00Z');
+  const fields = (a: Article, expression: string) => {
+    const e = event(a, expression);
+    return { date: e.date, endDate: e.endDate, yearCertain: e.yearCertain, yearIsLatest: e.yearIsLatest, dateBasis: e.dateBasis, status: e.status, text: eventDateText(e) };
+  };
+
+  it('count from the unknown day of the report, never from another date the text names', () => {
+    const rest = 'Members can renew their cards online tomorrow, and the café opens next week.';
+    const alone = parse(`Library news\n\n${rest}`, now);
+    // Monday 7 December is 8 days after ingestion (a certain year), or in the past tense a guessed year behind it
+    for (const named of ['The library reopens on Monday 7 December after new shelving.', 'The library reopened on Monday 7 December after new shelving.']) {
+      const a = parse(`Library news\n\n${named} ${rest}`, now);
+      expect(a.published.date, named).toBeNull();
+      for (const expression of ['tomorrow', 'next week']) expect(fields(a, expression), `${named} ${expression}`).toEqual(fields(alone, expression));
+      expect(fields(a, 'tomorrow')).toMatchObject({ yearCertain: false, dateBasis: 'relative', status: 'unknown', text: '“tomorrow” (as written; the year is not known)' });
+    }
+    // the named date itself is still read as before
+    expect(event(parse(`Library news\n\nThe library reopens on Monday 7 December. ${rest}`, now), 'Monday 7 December')).toMatchObject({ date: '2026-12-07', yearCertain: true });
+  });
+
+  it('a dated report still anchors them: the dateline\'s day is the report\'s', () => {
+    const a = parse('Library news\n\nMonday 7 December\n\nMembers can renew their cards online tomorrow.', now);
+    expect(a.published).toMatchObject({ date: '2020-12-07', basis: 'dateline', yearCertain: false });
+    expect(event(a, 'tomorrow')).toMatchObject({ date: '2020-12-08', yearCertain: false, dateBasis: 'day-month' });
   });
 });
