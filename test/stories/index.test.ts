@@ -27,6 +27,9 @@ const articleArb = fc.record({
   events: fc.array(fc.record({ date: fc.constantFrom(...DATES), description: fc.constantFrom(...DESCRIPTIONS) }), { maxLength: 2 }),
   published: fc.constantFrom('2024-11-20', '2024-11-26', '2024-11-28'),
   origin: fc.integer({ min: 0, max: 11 }),
+  source: fc.constantFrom(undefined, 'Test Wire', 'Harbour Post'),
+  // A correction: "An earlier version of this story said it would be on <date>" (a date it withdraws).
+  withdraws: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
 });
 
 
@@ -47,7 +50,14 @@ function build(ops: { remove: boolean; spec: typeof articleArb extends fc.Arbitr
       places: op.spec.places,
       events: op.spec.events,
       published: op.spec.published,
+      source: op.spec.source,
+      paragraphs: op.spec.withdraws ? [`An earlier version of this story said it would be on ${op.spec.withdraws}.`] : undefined,
     });
+    if (op.spec.withdraws) {
+      const text = article.sentences[0].text;
+      const start = text.indexOf(op.spec.withdraws);
+      article.timexes = [{ text: op.spec.withdraws, type: 'date', value: op.spec.withdraws, sentence: 0, start, end: start + op.spec.withdraws.length }];
+    }
     library.upsert({ article, origin, ingestedAt: new Date(Date.UTC(2024, 10, 28, 0, n)) });
   });
   return { library, index };
@@ -126,6 +136,8 @@ describe('StoryIndex', () => {
           expect(sig.profile.keys).toEqual(own.profile.keys);
           expect(sig.headlineWords).toEqual(own.headlineWords);
           expect(sig.events.map((e) => e.words)).toEqual(own.events.map((e) => e.words));
+          expect([sig.source, sig.correction]).toEqual([own.source, own.correction]);
+          if (sig.source) held.add(sig.source);
           for (const k of sig.profile.keys) held.add(k);
           for (const w of sig.headlineWords) held.add(w);
           for (const e of sig.events) for (const w of e.words) held.add(w);
