@@ -28,13 +28,33 @@ const WITHDRAWN = /\b(?:(?:earlier|previous|original|first)\s+version\s+of\s+thi
 /** Where the withdrawn words end: the next clause of the sentence. */
 const WITHDRAWN_END = /;|\s[-–—]\s|,\s+(?:but|and|while|not|whereas)\b/;
 
-/** The [start, end) span of a sentence that a correction withdraws, or null (story linking reads it too). */
-export function withdrawnSpan(text: string): [number, number] | null {
+/**
+ * "This article has been amended to correct the date of the vote, which is 9 December, not 1 December": an
+ * amendment note, in which what follows "not", "rather than" or "instead of" is withdrawn.
+ */
+const AMENDED = /\b(?:this|the)\s+(?:story|article|report|page|piece)\s+(?:has\s+been|had\s+been|was)\s+(?:amended|corrected|updated)\b/i;
+const INSTEAD = /\b(?:not|rather\s+than|instead\s+of)\s/gi;
+/** Where a withdrawn alternative ends: the next comma, clause or "but". */
+const INSTEAD_END = /[,;.]|\s[-–—]\s|\sbut\b/;
+
+/** The [start, end) spans of a sentence that a correction withdraws (story linking reads them too). */
+export function withdrawnSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
   const cue = WITHDRAWN.exec(text);
-  if (!cue) return null;
-  const rest = text.slice(cue.index + cue[0].length);
-  const end = WITHDRAWN_END.exec(rest);
-  return [cue.index, end ? cue.index + cue[0].length + end.index : text.length];
+  if (cue) {
+    const rest = text.slice(cue.index + cue[0].length);
+    const end = WITHDRAWN_END.exec(rest);
+    spans.push([cue.index, end ? cue.index + cue[0].length + end.index : text.length]);
+  }
+  const note = AMENDED.exec(text);
+  if (note) {
+    for (const m of text.slice(note.index).matchAll(INSTEAD)) {
+      const from = note.index + (m.index ?? 0);
+      const end = INSTEAD_END.exec(text.slice(from + m[0].length));
+      spans.push([from, end ? from + m[0].length + end.index : text.length]);
+    }
+  }
+  return spans;
 }
 
 export interface EventInput {
@@ -80,9 +100,9 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
   const headlineStems = stems(headline);
   const events: (ArticleEvent & { day: number; end: number })[] = [];
   for (const s of sentences) {
-    const withdrawn = withdrawnSpan(s.text);
+    const withdrawn = withdrawnSpans(s.text);
     for (const m of mentions[s.index] ?? []) {
-      if (withdrawn && m.start >= withdrawn[0] && m.start < withdrawn[1]) continue;
+      if (withdrawn.some(([from, to]) => m.start >= from && m.start < to)) continue;
       const tense = clauseTense(s.text, m.start, m.end);
       // "tomorrow", "next week" count from the day of the report: in an undated text whose dates are read
       // against another date it names ("reopens on Saturday 5 December"), that date is not the report's day.

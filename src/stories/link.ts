@@ -2,7 +2,7 @@
 // keys), shared events (same date, or the same described happening) and shared headline words, and
 // finds events whose date a newer article moved. A correction joins the story it corrects through the
 // date it withdraws (a date that is no event of its own).
-import { withdrawnSpan } from '../articles/events';
+import { withdrawnSpans } from '../articles/events';
 import { eventYearIsCertain, type Article, type ArticleEvent } from '../articles/model';
 import { entityKeys, normalise } from './entities';
 
@@ -57,17 +57,17 @@ export function signature(article: Article, share?: (text: string) => string): S
 
 /**
  * The dates a correction withdraws ("An earlier version of this story said the vote would be held on 1
- * December"): day dates of a certain year inside the withdrawn words (withdrawnSpan, which keeps them from
+ * December"): day dates of a certain year inside the withdrawn words (withdrawnSpans, which keeps them from
  * being events), each with the date the correction gives instead: its first event later in that sentence
  * or in the next one ("It will be held on 9 December"). Undefined for an article that withdraws no date.
  */
 export function correctionOf(article: Article): Correction | undefined {
   const withdrawn: WithdrawnDate[] = [];
   for (const s of article.sentences) {
-    const span = withdrawnSpan(s.text);
-    if (!span) continue;
+    const spans = withdrawnSpans(s.text);
+    if (spans.length === 0) continue;
     for (const t of article.timexes) {
-      if (t.sentence !== s.index || t.type !== 'date' || t.start < span[0] || t.start >= span[1] || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+      if (t.sentence !== s.index || t.type !== 'date' || !spans.some(([from, to]) => t.start >= from && t.start < to) || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
       if (withdrawn.some((w) => w.date === t.value)) continue;
       const instead = [s.index, s.index + 1]
         .map((i) => article.events.find((e) => e.sentence === i && !e.isPublication && !e.saidOn && e.precision === 'day' && eventYearIsCertain(e) && e.date !== t.value))

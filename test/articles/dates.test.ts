@@ -356,6 +356,13 @@ describe('what a correction withdraws', () => {
     ]);
     expect(correction('We mistakenly reported that the ferry would sail on 3 December; it sails on 9 December.').events.map((e) => e.expression)).toEqual(['9 December']);
   });
+
+  it('in an amendment note, what follows "not", "rather than", "instead of" is withdrawn; elsewhere "not" withdraws nothing', () => {
+    const a = correction('This article has been amended to correct the date of the vote, which is 9 December, not 3 December.');
+    expect(a.events.map((e) => e.expression)).toEqual(['9 December']);
+    expect(correction('This story was corrected: the vote will be held on 9 December rather than 3 December.').events.map((e) => e.expression)).toEqual(['9 December']);
+    expect(correction('The vote will be held on 9 December, not 3 December as planned.').events.map((e) => e.expression)).toEqual(['9 December', '3 December']);
+  });
 });
 
 describe('the time of a statement', () => {

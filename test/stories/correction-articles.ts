@@ -21,3 +21,13 @@ Correction: council vote on seafront plan
 
 An earlier version of this story said the council's vote on Maria Jensen's seafront plan would be held on 1 December. It will be held on 9 December.
 `;
+
+/** The same correction as an amendment note: "This article has been amended … 9 December, not 1 December." */
+export const amendmentBy = (source: string) => `---
+published: 2026-11-24
+source: ${source}
+---
+Council vote on seafront plan set for 9 December
+
+This article has been amended to correct the date of the council's vote on Maria Jensen's seafront plan, which will be held on 9 December, not 1 December.
+`;

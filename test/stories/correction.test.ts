@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { parseArticle } from '../../src/articles/parse';
 import { StoryIndex } from '../../src/stories/index';
-import { VOTE, correctionBy } from './correction-articles';
+import { VOTE, amendmentBy, correctionBy } from './correction-articles';
 import { correctionOf, movedEvents, sameStory, signature, storyScore } from '../../src/stories/link';
 
 const now = new Date('2026-11-24T12:00:00Z');
@@ -52,5 +52,16 @@ describe('a correction of an earlier article', () => {
     const other = parse(correctionBy('Coastal Courier'));
     expect(sameStory(storyScore(signature(other), signature(vote)))).toBe(false);
     expect(movedEvents(signature(vote), signature(other))).toEqual([]);
+  });
+});
+
+describe('an amendment note ("This article has been amended … 9 December, not 1 December")', () => {
+  it('withdraws 1 December, is on the story of the article it corrects and moves its event to 9 December', () => {
+    const amended = parse(amendmentBy('Harbourside Gazette'));
+    expect(amended.events.map((e) => e.date)).toEqual(['2026-12-09']);
+    expect(correctionOf(amended)).toEqual({ withdrawn: [{ date: '2026-12-01', to: '2026-12-09' }] });
+    expect(sameStory(storyScore(signature(amended), signature(vote)))).toBe(true);
+    const voteEvent = vote.events.find((e) => e.date === '2026-12-01')!;
+    expect(movedEvents(signature(vote), signature(amended))).toEqual([{ description: voteEvent.description, from: '2026-12-01', to: '2026-12-09', eventId: voteEvent.id }]);
   });
 });
