@@ -39,6 +39,39 @@ export function newestFirst(a: TrackedArticle, b: TrackedArticle): number {
   return b.ingestedAt.getTime() - a.ingestedAt.getTime() || collator.compare(a.article.headline, b.article.headline);
 }
 
+/** Puts `entry` into `entries`, kept in the library's order (newestFirst), after every entry equal to it. */
+export function insertInOrder<E extends { tracked: TrackedArticle }>(entries: E[], entry: E): void {
+  entries.splice(afterInOrder(entries, entry.tracked), 0, entry);
+}
+
+/** Takes `entry` (this very object) out of `entries`, kept in the library's order; nothing if absent. */
+export function removeInOrder<E extends { tracked: TrackedArticle }>(entries: E[], entry: E): void {
+  let at = afterInOrder(entries, entry.tracked);
+  // Equal keys sit together, just before the binary-search position.
+  while (at > 0 && newestFirst(entries[at - 1].tracked, entry.tracked) === 0) at--;
+  for (let i = at; i < entries.length; i++) {
+    if (entries[i] === entry) {
+      entries.splice(i, 1);
+      return;
+    }
+    if (newestFirst(entries[i].tracked, entry.tracked) > 0) break;
+  }
+  const i = entries.indexOf(entry);
+  if (i >= 0) entries.splice(i, 1);
+}
+
+/** First index whose article sorts after `tracked` (binary search). */
+function afterInOrder(entries: readonly { tracked: TrackedArticle }[], tracked: TrackedArticle): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newestFirst(entries[mid].tracked, tracked) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Entry {
   tracked: TrackedArticle;
   /** Normalised headline (autocomplete searches it and the id). */
@@ -168,7 +201,7 @@ export class MemoryLibrary implements ArticleLibrary {
     const entry: Entry = { tracked, headline };
     this.searchText = undefined;
     this.byId.set(tracked.article.id, entry);
-    this.ordered.splice(this.position(tracked), 0, entry);
+    insertInOrder(this.ordered, entry);
     const held = this.byHeadline.get(headline);
     if (!held) this.byHeadline.set(headline, entry);
     else {
@@ -188,7 +221,7 @@ export class MemoryLibrary implements ArticleLibrary {
   private forget(id: string): void {
     const entry = this.byId.get(id);
     if (!entry) return;
-    this.unorder(entry);
+    removeInOrder(this.ordered, entry);
     this.byId.delete(id);
     this.searchText = undefined;
     const held = this.byHeadline.get(entry.headline);
@@ -197,33 +230,6 @@ export class MemoryLibrary implements ArticleLibrary {
       const rest = held.filter((e) => e !== entry);
       this.byHeadline.set(entry.headline, rest.length === 1 ? rest[0] : rest);
     }
-  }
-
-  private unorder(entry: Entry): void {
-    let at = this.position(entry.tracked);
-    // Equal keys may sit on either side of the binary-search position.
-    while (at > 0 && newestFirst(this.ordered[at - 1].tracked, entry.tracked) === 0) at--;
-    for (let i = at; i < this.ordered.length; i++) {
-      if (this.ordered[i] === entry) {
-        this.ordered.splice(i, 1);
-        return;
-      }
-      if (newestFirst(this.ordered[i].tracked, entry.tracked) > 0) break;
-    }
-    const i = this.ordered.indexOf(entry);
-    if (i >= 0) this.ordered.splice(i, 1);
-  }
-
-  /** First index whose article sorts after `tracked` (binary search). */
-  private position(tracked: TrackedArticle): number {
-    let lo = 0;
-    let hi = this.ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (newestFirst(this.ordered[mid].tracked, tracked) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   byOriginPath(origin: string): TrackedArticle | undefined {

@@ -1,7 +1,7 @@
 // /remind list's "Not scheduled": the articles with day-precise events that give no reminder, each with
 // why, kept in the library's own order (newest first) as articles come and go. A listing reads the
 // first few of them instead of asking every article of the library why (issue 17).
-import { newestFirst, type LibraryChange, type TrackedArticle } from '../articles/library';
+import { insertInOrder, newestFirst, removeInOrder, type LibraryChange, type TrackedArticle } from '../articles/library';
 import { noReminderReason } from './plan';
 
 interface Entry {
@@ -73,29 +73,13 @@ export class NotScheduled {
     if (why === undefined) return;
     const entry = { tracked, why };
     this.byId.set(tracked.article.id, entry);
-    this.entries.splice(this.after(tracked), 0, entry);
+    insertInOrder(this.entries, entry);
   }
 
   private remove(id: string): void {
     const entry = this.byId.get(id);
     if (!entry) return;
     this.byId.delete(id);
-    // Entries with equal keys sit together, just before the insertion point of their key.
-    let at = this.after(entry.tracked) - 1;
-    while (at >= 0 && this.entries[at] !== entry && newestFirst(this.entries[at].tracked, entry.tracked) === 0) at--;
-    if (at < 0 || this.entries[at] !== entry) at = this.entries.indexOf(entry);
-    this.entries.splice(at, 1);
-  }
-
-  /** First index whose article sorts after `tracked` (binary search). */
-  private after(tracked: TrackedArticle): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (newestFirst(this.entries[mid].tracked, tracked) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    removeInOrder(this.entries, entry);
   }
 }
