@@ -6,3 +6,6 @@ export const CARDINALS: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
 };
+
+/** Words that hedge or bound a number before it ("About 300", "Nearly 2,000", "Up to 85"), never part of a name. */
+export const APPROXIMATORS = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'over', 'under', 'up', 'only', 'just', 'at', 'more', 'fewer', 'less', 'another', 'exactly', 'barely', 'fully', 'all']);

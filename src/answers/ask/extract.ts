@@ -9,6 +9,7 @@ import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { NOT_PERSON_HEADS } from '../../language/organisations';
 import { HONORIFICS, NAME_PARTICLES, TITLE_QUALIFIERS, TITLE_WORDS } from '../../language/people';
 import { NOT_NAME_START, STOP_WORDS } from '../../language/stop-words';
+import { APPROXIMATORS } from '../../language/numbers';
 import { historicalYears, type YearMention } from '../../language/years';
 import { tokenize, type Token } from '../../language/terms';
 import { NUMBER_WORDS, looseText } from './text';
@@ -251,7 +252,8 @@ export function numbersIn(text: string, tokens: Token[] = tokenize(text)): Numbe
     // "Halo 2", "Pro Evolution Soccer 4": a number right after a capitalised word is part of a name.
     if ((g.plain || g.word) && /[\p{Lu}][\p{L}]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !isCalendarWord(prevWord) && !/^(?:19|20)\d\d$/.test(raw)) {
       const prev = tokens[token - 1];
-      if (prev && prev.cap && prev.end === start - 1) continue;
+      // "About 300 firefighters": a hedge opening the sentence is capitalised but names nothing.
+      if (prev && prev.cap && prev.end === start - 1 && !APPROXIMATORS.has(prev.lower)) continue;
     }
     if (g.word && NUMBER_WORDS[raw.toLowerCase()] === undefined && !/^(?:hundreds|thousands|dozens)$/i.test(raw)) continue;
     out.push({ text: raw, start, end, kind, token });

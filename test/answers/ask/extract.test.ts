@@ -24,6 +24,12 @@ describe('reading answers out of sentences', () => {
     expect(found.map((n) => `${n.text}:${n.kind}`)).toEqual(['1.5 million:count', '19,800 yen (145 euros):money', '15.6%:percent', '40:duration', '21st:ordinal']);
   });
 
+  it('reads a number after a hedge that opens the sentence ("About 300 firefighters"), not as part of a name', () => {
+    expect(numbersIn('About 300 firefighters and 12 aircraft were deployed.').map((n) => n.text)).toEqual(['300', '12']);
+    expect(numbersIn('Nearly 4,500 homes were flooded.').map((n) => n.text)).toEqual(['4,500']);
+    expect(numbersIn('Windows 11 sold well.').map((n) => n.text)).toEqual([]);
+  });
+
   it('splits enumerations after "include" and "such as"', () => {
     expect(enumerations('Its members include Russia, Belarus, Armenia, and Tajikistan.')[0].items).toEqual(['Russia', 'Belarus', 'Armenia', 'Tajikistan']);
   });
