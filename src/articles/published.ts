@@ -1,6 +1,6 @@
 // When was the article published, and how sure is the year? Evidence strongest first: front matter
 // (which feeds and fetched pages fill in, naming their own basis), a date in the URL path, a dateline or
-// a dated report in the text ("reported on Tuesday, November 26"). A weekday–date pair without a year
+// a report the lead relays ("media reported on Tuesday, November 26"; never speech: "said on Monday"). A weekday–date pair without a year
 // fixes the year only when the most recent such year lies within FRESH_PIN_DAYS before ingestion, or when
 // the other evidence of the text together (explicit years in the past or future tense, "since 1997",
 // "until June 2006", other weekday–date pairs) leaves exactly one year. Otherwise the year is a guess and
@@ -39,7 +39,14 @@ const NEAR_DAYS = 183;
 /** A month or part of a year the text names in the future tense lies at most this far after the report. */
 const NEAR_FUTURE_DAYS = 730;
 
-const REPORTING_BEFORE = /\b(?:reported|said|says|announced|told|stated|wrote|published|confirmed|revealed|disclosed|declared|reports|announces|issued|released)\s+(?:on\s+)?$/i;
+/**
+ * "Azerbaijani media reported on Tuesday, November 26": a report the article relays, in its lead, dates it.
+ * Speech ("said on", "told reporters on", "announced on") is when something was said, not when the article
+ * appeared, and never dates it; nor does a report named further down the article.
+ */
+const REPORTED_BEFORE = /\b(?:reported|reports|published)\s+(?:on\s+)?$/i;
+/** The first sentences of the body: where a relayed report that dates the article stands. */
+const LEAD_SENTENCES = 3;
 /** "LONDON, March 3 (Reuters) -", "WASHINGTON, Tuesday, 14 June -": a place in capitals, a comma, then the date. */
 const DATELINE_BEFORE = /^\s*[A-Z][A-Z.'’ -]{1,40},\s*$/;
 const STRONG_FUTURE = /\b(will|shall|'ll|’ll|is to|are to|set to|due to|scheduled to|plans? to|planning to|going to|intends? to|aims? to|expected to|expects?\s+(?:\w+\s+){0,3}to|upcoming|forthcoming)\b/i;
@@ -268,7 +275,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
   const pairs = weekdayPairs(sentences, mentions);
 
   // 1. A dateline or a dated report: "LONDON, March 3 -", a line holding the date alone ("Published: 3 March
-  // 2005", "Updated 3 March 2005, 09:30 GMT"), "<source> reported on <date>". A date opening a sentence ("On
+  // 2005", "Updated 3 March 2005, 09:30 GMT"), "<source> reported on <date>" in the lead. A date opening a sentence ("On
   // 5 June 2024 the crew rowed 27 km, the coach said") is when something happened, not when it was reported.
   for (const s of sentences) {
     for (const m of mentions[s.index] ?? []) {
@@ -279,7 +286,7 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
       const alone = DATELINE_REST.test(rest) && (s.index <= 1 || /\b(?:updated|published|posted)\b/i.test(rest));
       const dateline = (s.index === 0 && DATELINE_BEFORE.test(s.text.slice(0, m.start))) || alone;
       // "are announced on 25 January", "will be reported on ..." look ahead, not back at the report
-      const reported = REPORTING_BEFORE.test(before) && !/\b(?:is|are|be|been|being|will|would|to)\s+\w+\s+(?:on\s+)?$/i.test(before);
+      const reported = s.index < LEAD_SENTENCES && REPORTED_BEFORE.test(before) && !/\b(?:is|are|be|been|being|will|would|to)\s+\w+\s+(?:on\s+)?$/i.test(before);
       if (!reported && !dateline) continue;
       const basis: Published['basis'] = dateline ? 'dateline' : 'text';
       const { month, day, weekday, year } = m.spec;

@@ -55,6 +55,28 @@ describe('weekday year-pinning', () => {
   });
 });
 
+describe('what dates the report', () => {
+  it('never a date something was said on: "said on", "told reporters on", "announced on" date the speech, not the article', () => {
+    const texts = [
+      'Quay works\n\nThe harbour master said on Thursday, 12 March 2026 that dredging would start in May.',
+      'Quay works\n\nMs Ortega told reporters on Thursday, 12 March 2026 that dredging would start in May.',
+      'Quay works\n\nThe port authority announced on Thursday, 12 March 2026 that dredging would start in May.',
+    ];
+    for (const text of texts) {
+      const a = parse(text);
+      expect(a.published.date, text).toBeNull();
+      expect(event(a, 'Thursday, 12 March 2026'), text).toMatchObject({ date: '2026-03-12', isPublication: false });
+    }
+  });
+
+  it('a report relayed in the lead dates the article; the same words further down do not', () => {
+    const lead = parse('Quay works\n\nThe Harbour Gazette reported on Thursday, 12 March 2026 that dredging would start in May.');
+    expect(lead.published).toMatchObject({ date: '2026-03-12', basis: 'text', yearCertain: true });
+    const later = parse('Quay works\n\nDredging will start in May. The quay is old. Its cranes are older. The Harbour Gazette reported on Thursday, 12 March 2026 that the cranes would go.');
+    expect(later.published.date).toBeNull();
+  });
+});
+
 describe('year certainty from all the evidence together', () => {
   const report = 'Council to vote on budget\n\nThe Daily Post reported on Tuesday, November 26, that the council will vote on the budget on December 3.\n';
 
@@ -98,7 +120,9 @@ describe('year certainty from all the evidence together', () => {
 
   it('"since 1997" and "until June 2006" leave one year for "Tuesday, 14 June": 2005', () => {
     const a = parse('Band plays Glasgow\n\nThe band, together since 1997, said on Tuesday, 14 June that it will keep touring until June 2006.');
-    expect(a.published).toMatchObject({ date: '2005-06-14', yearCertain: true });
+    // the day the band spoke is no publication date, but it anchors the others with its year
+    expect(a.published.date).toBeNull();
+    expect(event(a, 'Tuesday, 14 June')).toMatchObject({ date: '2005-06-14', yearCertain: true });
     expect(a.published.reason).toContain('2005 is the only year');
     expect(a.published.reason).toContain('"June 2006" is still ahead (until)');
   });
