@@ -7,6 +7,7 @@ import type { CorpusIndex, Hit, IndexedArticle, WeightedTerm } from './corpus-in
 import { datesIn, enumerations, looseIncludes, numbersIn, personNames, placesIn, reasonsIn, roleMentions, type NumberMention } from './extract';
 import { answerClass, calibrated, calibratedLower, logistic, weightsFor, type AnswerClass } from './calibration';
 import { spanAnswer } from './span';
+import { isPrivative } from './text';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
@@ -349,9 +350,24 @@ function answerInQuestion(question: Question, text: string): number {
 
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|cannot|failed to|refused to|n't)\b|n't\b/i;
 
+/** A privative word of the question ("lose", "without") that the sentence states, in its words or others ("without" for "lost"). */
+function statedPrivative(c: Pick<Candidate, 'matched'>, stem: string): boolean {
+  return isPrivative(stem) && c.matched.some((k) => isPrivative(k.stems[0]) && k.stems.includes(stem));
+}
+
+/**
+ * Whether the question negates what it asks: "not", "never", or a "without" the sentence does not state
+ * ("Which homes were without power?" against "homes lost power" asks what the sentence says).
+ */
+function questionNegated(question: Question, c: Pick<Candidate, 'matched'>): boolean {
+  const q = question.text.replace(/[’]/g, "'");
+  if (!NEGATION.test(q)) return false;
+  return NEGATION.test(question.tokens.filter((t) => !statedPrivative(c, t.stem)).map((t) => t.raw).join(' '));
+}
+
 /** The sentence cannot answer this question: it lacks a name or number the question states, or the question's negation. */
 function conflicts(question: Question, c: Candidate): boolean {
-  if (NEGATION.test(question.text.replace(/[’]/g, "'")) && !NEGATION.test(c.text.replace(/[’]/g, "'"))) return true;
+  if (questionNegated(question, c) && !NEGATION.test(c.text.replace(/[’]/g, "'"))) return true;
   for (const k of question.concepts) if (k.entity && !c.namesNear.includes(k)) return true;
   // "the G8 summit": the thing a name qualifies must be in the sentence too, or the sentence is about another thing of that name.
   for (let i = 0; i + 1 < question.tokens.length; i++) {
@@ -380,10 +396,10 @@ const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map
  * year) or only repeats the question's own words.
  */
 export function unfit(question: Question, c: Candidate, typed: Typed): string | null {
-  const q = question.text.replace(/[’]/g, "'");
   const s = c.text.replace(/[’]/g, "'");
-  if (!NEGATION.test(q) && negatedNear(c, typed)) return 'the sentence negates it';
-  if (NEGATION.test(q) && !negatedNear(c, typed)) return 'the question negates what the sentence states';
+  const negated = questionNegated(question, c);
+  if (!negated && negatedNear(c, typed)) return 'the sentence negates it';
+  if (negated && !negatedNear(c, typed)) return 'the question negates what the sentence states';
   const sentenceWords = new Set(tokenize(s).map((t) => t.lower));
   for (const t of question.tokens) if (MODIFIERS.has(t.lower) && !sentenceWords.has(t.lower)) return `the sentence lacks "${t.lower}"`;
   if (question.type === 'when' && !typed.whole) {
@@ -461,6 +477,8 @@ function negatedNear(c: Candidate, typed: Typed): boolean {
   return c.tokens.some((t, i) => {
     const word = text.slice(t.start, t.end + 3);
     if (!/^(?:not|no|never|neither|nor|none|without|cannot|n't)\b/i.test(word) && !/n't\b/i.test(word)) return false;
+    // "About 12,000 homes were without power" for "How many homes lost power?": the word is the question's meaning.
+    if (statedPrivative(c, t.stem)) return false;
     return anchors.some((a) => Math.abs(a - i) <= 4);
   });
 }

@@ -66,7 +66,14 @@ const GROUPS: string[][] = [
   ['security', 'safety'],
   ['defence', 'defense'],
   ['help', 'aid', 'assist', 'assistance'],
+  ['lose', 'loss'],
+  // Having no longer, or not having: "lost power" = "without power". The negation is in the word's
+  // meaning, so where "without" stands for the question's "lose" it negates nothing (isPrivative).
+  ['lose', 'lack', 'without'],
 ];
+
+/** Words that mean not having something; one standing for a privative word of the question is no negation. */
+const PRIVATIVE = new Set(['lose', 'lack', 'without']);
 
 const synonymIndex = new Map<string, Set<string>>();
 for (const group of GROUPS) {
@@ -76,6 +83,11 @@ for (const group of GROUPS) {
     for (const o of stems) if (o !== s) set.add(o);
     synonymIndex.set(s, set);
   }
+}
+
+/** A stem whose meaning is not having ("without", "lose", "lack"). */
+export function isPrivative(stem: string): boolean {
+  return PRIVATIVE.has(stem);
 }
 
 /** Stems that may stand for `stem` in an article (not including itself). */

@@ -78,4 +78,19 @@ describe('direct answers that fit the question', () => {
     expect(best(text, 'Who described a floating lantern in 1688?')).toMatchObject({ text: 'Marta Ellison' });
     expect(best(text, 'Who described a floating lantern in 1402?')).toMatchObject({ text: 'Ibn al-Rashid' });
   });
+
+  it('reads "lost" and "without" as one meaning, and the "without" that states it as no negation', () => {
+    const without = 'About 12,000 homes were without power on Thursday after the storm.';
+    expect(best(without, 'How many homes lost power?')).toMatchObject({ text: '12,000', raw: expect.any(Number) });
+    expect(best(without, 'How many homes lost power?')?.raw).toBeGreaterThan(0);
+    expect(best(without, 'How many homes were without power?')?.raw).toBeGreaterThan(0);
+    expect(best('About 12,000 homes lost power on Thursday after the storm.', 'How many homes were without power?')).toMatchObject({ text: '12,000' });
+    expect(best('About 12,000 homes lost power on Thursday after the storm.', 'How many homes were without power?')?.raw).toBeGreaterThan(0);
+    // A negation the sentence does not state still rules the answer out, both ways.
+    expect(best(without, 'How many homes did not lose power?')?.raw ?? 0).toBe(0);
+    expect(best('About 12,000 homes did not lose power after the storm.', 'How many homes lost power?')?.raw ?? 0).toBe(0);
+    // The member is offered the sentence, not told the articles don't say.
+    const reply = serviceOver(without).ask('How many homes lost power?', { now });
+    expect(reply).toMatchObject({ ok: true, citations: [{ text: without }] });
+  });
 });
