@@ -85,6 +85,26 @@ export const ROLE_TITLES = [
   'chief technology officer', 'executive vice president', 'senior vice president', 'vice chairman', 'deputy chairman',
   'general counsel', 'trade representative', 'deputy secretary', 'assistant secretary',
 ];
+/** Titles abbreviated before a name ("Sen. Dole", "Lt. Col. Ames"), written out when shown as a role. */
+export const TITLE_ABBREVIATIONS: Record<string, string> = {
+  gen: 'general', sen: 'senator', gov: 'governor', rep: 'representative', lt: 'lieutenant', col: 'colonel',
+  sgt: 'sergeant', capt: 'captain', adm: 'admiral', cmdr: 'commander', maj: 'major', supt: 'superintendent',
+  insp: 'inspector', det: 'detective', prof: 'professor', brig: 'brigadier', cpl: 'corporal', pte: 'private',
+};
+/** Honorifics that say nothing of what a person does: never shown as a role on their own. */
+const HONORIFIC_ONLY_ROLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'rev', 'hon']);
+
+/**
+ * A role as shown: abbreviated titles written out ("Sen." → "senator", "former Lt. Gen." → "former lieutenant
+ * general"), and none for an honorific alone ("Dr"), which names no office.
+ */
+export function writtenOutRole(role: string): string | undefined {
+  const words = role.trim().split(/\s+/);
+  if (words.length === 1 && HONORIFIC_ONLY_ROLES.has(words[0].toLowerCase().replace(/\.$/, ''))) return undefined;
+  if (!words.some((w) => TITLE_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, '')] !== undefined)) return role;
+  return words.map((w) => TITLE_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, '')] ?? w).join(' ');
+}
+
 /**
  * Occupations: roles written in lower case before or after a name ("solicitor Matthew Knight", "John Holliday,
  * a huntsman"). Unlike the titles above they are not read inside a capitalised run ("Star Wars Battlefront").

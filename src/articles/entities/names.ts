@@ -3,7 +3,7 @@
 // inside the run, a role title inside it, an honorific, then what the words themselves say.
 import { capitalisedChunks, isAcronym, tokenize, type Chunk, type Token } from '../../language/name-tokens';
 import { BUSINESS_RELATIONS, COMPANY_FORMS, NOT_ORG_ACRONYMS, NOT_ORG_TAILS, ORG_ATTRIBUTES, ORG_HEADS, TREASURY_SECURITIES } from '../../language/organisations';
-import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS, ROLE_MODIFIERS } from '../../language/people';
+import { FIRST_NAMES, HONORIFICS, KINSHIP_WORDS, NAME_PARTICLES, OCCUPATION_SET, REPORTING_VERBS, ROLE_MODIFIERS, writtenOutRole } from '../../language/people';
 import { COMPASS_WORDS, DEMONYMS, MAX_PLACE_TOKENS, PLACE_HEADS, PLACE_NAMES, PLACE_PREFIXES, PLACE_SUFFIX, PLACES, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS, STOP_WORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
@@ -818,7 +818,8 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   if (named) ap = named;
   let employer = false;
   if (ap) {
-    role = role ?? ap.role;
+    // "Dr Ann Lee, a surgeon": the office after the name, not the honorific before it
+    role = role !== undefined && writtenOutRole(role) !== undefined ? role : ap.role;
     employer = !organisation && Boolean(ap.employer);
     organisation = organisation ?? ap.organisation;
   }

@@ -5,6 +5,7 @@
 import type { Organisation, Person, Place } from '../model';
 import { COMPANY_FORMS } from '../../language/organisations';
 import { PLACE_ALIASES, type PlaceKind } from '../../language/places';
+import { writtenOutRole } from '../../language/people';
 
 export interface PersonDraft {
   name: string;
@@ -143,7 +144,8 @@ export class EntityRegistry {
   addPerson(name: string, sentence: number, role?: string, organisation?: string): PersonDraft {
     const k = name.toLowerCase();
     const p = this.people.get(k) ?? { name, sentences: new Set<number>() };
-    if (role && !p.role) p.role = role;
+    // an honorific alone ("Dr") gives way to the office the text names ("Dr Ann Lee, a surgeon")
+    if (role && (!p.role || writtenOutRole(p.role) === undefined)) p.role = role;
     if (organisation && !p.organisation) p.organisation = organisation;
     p.sentences.add(sentence);
     this.people.set(k, p);
@@ -197,12 +199,15 @@ export class EntityRegistry {
     this.mergeQualifiedNames();
     const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
     return {
-      people: [...this.people.values()].map((p) => ({
-        name: p.name,
-        ...(p.role ? { role: p.role } : {}),
-        ...(p.organisation ? { organisation: p.organisation } : {}),
-        sentences: sorted(p.sentences),
-      })),
+      people: [...this.people.values()].map((p) => {
+        const role = p.role ? writtenOutRole(p.role) : undefined;
+        return {
+          name: p.name,
+          ...(role ? { role } : {}),
+          ...(p.organisation ? { organisation: p.organisation } : {}),
+          sentences: sorted(p.sentences),
+        };
+      }),
       // in the order the article first names them
       organisations: [...this.organisations].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences)).map((o) => ({
         name: o.name,

@@ -152,9 +152,14 @@ describe('general shapes of news text', () => {
     expect(people(e)).toEqual({ 'Dominic Varga': null, 'Helmut Okonjo': null });
   });
 
+  it('writes out an abbreviated title as the role ("Sen." → senator) and gives an honorific alone ("Dr") none', () => {
+    const e = extractEntities(sentences('Sen. Maria Ortiz and Gov. Tim Walsh met Lt. Col. Dara Quill.', 'Rep. Joan Fenwick and Dr Ivo Brandt were not invited.', 'Dr Anna Pryce, a surgeon, said the wait was long.'));
+    expect(people(e)).toEqual({ 'Maria Ortiz': 'senator', 'Tim Walsh': 'governor', 'Dara Quill': 'lieutenant colonel', 'Joan Fenwick': 'representative', 'Ivo Brandt': null, 'Anna Pryce': 'surgeon' });
+  });
+
   it('reads a capitalised title before a surname as that person ("President Osei"), joined to the full name when given', () => {
     const e = extractEntities(sentences('President Osei met Chancellor Brandl and Gen. Tomas Rieder.', 'Kwabena Osei later flew home.', 'General Motors and Prince Albrecht were not there.'));
-    expect(people(e)).toEqual({ 'Kwabena Osei': 'President', Brandl: 'Chancellor', 'Tomas Rieder': 'Gen.', 'Prince Albrecht': 'Prince' });
+    expect(people(e)).toEqual({ 'Kwabena Osei': 'President', Brandl: 'Chancellor', 'Tomas Rieder': 'general', 'Prince Albrecht': 'Prince' });
     expect(orgs(e)).toEqual(['General Motors']);
   });
 
