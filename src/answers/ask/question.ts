@@ -51,6 +51,10 @@ export interface Question {
 const PLACE_NOUNS = new Set(['city', 'country', 'place', 'town', 'venue', 'region', 'location', 'capital', 'state', 'area', 'province', 'stadium', 'park']);
 const TIME_NOUNS = new Set(['date', 'day', 'year', 'month', 'time', 'week', 'deadline']);
 const LIST_NOUNS_PLURAL = /^(?:\w+(?:ies|es|s)|people|children|media)$/;
+/** Determiners: a weak word right after one (or after one and an adjective) is a noun the question is about. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
+/** Weak words that stay weak after a determiner: adjectives, and "way". */
+const WEAK_ALWAYS = new Set(['new', 'latest', 'current', 'way']);
 const WEAK = new Set(['say', 'said', 'talk', 'mention', 'state', 'claim', 'describe', 'expect', 'happen', 'plan', 'want', 'need', 'make', 'take', 'give', 'put', 'come', 'way', 'new', 'latest', 'current', 'raise', 'raised', 'voice', 'voiced', 'express', 'expressed']);
 
 /** Phrases rewritten before tokenising, so idioms meet the article's vocabulary. */
@@ -122,7 +126,8 @@ export function analyseQuestion(raw: string): Question {
       stems: [...new Set(stems)],
       phrases: [],
       entity: !generic && capsByLower.get(t.lower) === true,
-      weak: generic || WEAK.has(t.lower) || WEAK.has(t.stem),
+      // "Who plans to …" asks little with "plans"; "How much would the plan cost?" is about the plan.
+      weak: generic || ((WEAK.has(t.lower) || WEAK.has(t.stem)) && !(isDetermined(tokens, i) && !WEAK_ALWAYS.has(t.lower))),
       leader,
       title,
       target,
@@ -130,6 +135,12 @@ export function analyseQuestion(raw: string): Question {
     });
   }
   return { text, type, detail, concepts, tokens, names, head: asked };
+}
+
+/** A noun by its place: right after a determiner, or after one and "new", "latest" ("the new plan"); not "the CSTO expected". */
+function isDetermined(tokens: Token[], i: number): boolean {
+  if (i >= 1 && DETERMINERS.has(tokens[i - 1].lower)) return true;
+  return i >= 2 && DETERMINERS.has(tokens[i - 2].lower) && WEAK_ALWAYS.has(tokens[i - 1].lower);
 }
 
 /** The first content noun after "which"/"how many"/"what are the" is what is being listed or counted. */

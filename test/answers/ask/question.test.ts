@@ -49,4 +49,13 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion('How many A380 jets did UPS order?').concepts.find((c) => c.target)?.text).toBe('a380');
     expect(analyseQuestion('What is the population of Kyrgyzstan?').concepts.find((c) => c.required)?.text).toBe('population');
   });
+
+  it('reads a weak word after a determiner as the noun the question is about ("the plan"), and keeps it weak as a verb', () => {
+    const weak = (q: string, word: string) => analyseQuestion(q).concepts.find((c) => c.text === word)?.weak;
+    expect(weak('How much will the plan save?', 'plan')).toBe(false);
+    expect(weak('What does the new plan include?', 'plan')).toBe(false);
+    expect(weak('Who plans to strike?', 'plans')).toBe(true);
+    expect(weak('When is the CSTO expected to approve it?', 'expected')).toBe(true);
+    expect(weak('What is the latest news?', 'latest')).toBe(true);
+  });
 });
