@@ -148,14 +148,17 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   }
   if (!best) return decline(0, candidates[0]);
   const { candidate, typed, raw } = best;
-  if (raw === 0 && !options.undecided) return decline(0, candidate);
+  // Declined, the member is shown the sentence that states most of the question, which need not be the
+  // one an answer was read from ("the plan was announced" beats a concert announced on 1 July).
+  const closest = candidates[0].own > candidate.own ? candidates[0] : candidate;
+  if (raw === 0 && !options.undecided) return decline(0, closest);
   const stated = statesQuestion(question, candidate);
   const cls = answerClass(question.type, stated);
   const confidence = calibrated(raw, cls);
   const lower = calibratedLower(raw, cls);
   const fit = Math.min(1, candidate.coverage * typed.quality);
   const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, whole: typed.whole === true, stated });
-  if (decision === 'decline') return decline(confidence, candidate);
+  if (decision === 'decline') return decline(confidence, closest);
   const quoteOnly = decision === 'quote';
   const article = candidate.hit.article;
   const citations = [candidate.hit.sentence, ...(typed.extraSentences ?? [])].map((s) => cite(article, s));

@@ -1,0 +1,42 @@
+// Which article /ask quotes when several tracked articles share the question's words: the sentence must
+// be about what the question is about ("the plan"), not only share its verb with it.
+import { describe, expect, it } from 'vitest';
+import { MemoryLibrary } from '../../../src/articles/library';
+import { parseArticle } from '../../../src/articles/parse';
+import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
+
+const now = new Date('2026-03-20T12:00:00Z');
+
+function serviceOver(articles: string[]) {
+  const library = new MemoryLibrary();
+  articles.forEach((text, i) => {
+    const parsed = parseArticle(text, { now, origin: `/a${i}.txt` });
+    if (!parsed.ok) throw new Error('parse failed');
+    library.upsert({ article: parsed.article, origin: `/a${i}.txt`, ingestedAt: now });
+  });
+  return createAskService(library);
+}
+
+/** The headline of the article the reply quotes (as answer, quote or closest sentence), or null. */
+function quoted(result: ReturnType<ReturnType<typeof serviceOver>['ask']>): string | null {
+  const r = result as AskResult;
+  if (r.ok) return r.citations[0]?.headline ?? null;
+  return r.closest?.headline ?? null;
+}
+
+const libraries = 'Libraries to close as council cuts budget\n\nPublished: 25 February 2026\n\nFive libraries in Birmingham will close by the end of the year as the city council tries to save £300m.\n\nVolunteers have offered to run one library.\n';
+const debt = 'Ministers back debt relief plan\n\nPublished: 5 February 2026\n\nUnder the plan, which could cost the UK £1bn, countries must spend the cash saved on health and education.\n\nCharities welcomed the announcement.\n';
+const concert = 'Band announce Glasgow concert\n\nPublished: 1 March 2026\n\nThe band have announced a concert at Bellahouston Park in Glasgow on 1 July.\n\nTickets go on sale on Friday.\n';
+const meals = 'Free school meals plan announced\n\nPublished: 20 January 2026\n\nThe government has announced a plan to extend free school meals to 500,000 more children.\n\nCampaigners welcomed the move.\n';
+
+describe('/ask chooses the article the question is about', () => {
+  it('reads "the plan" as what the question is about, not as the weak verb of "plans to"', () => {
+    const ask = serviceOver([libraries, debt]);
+    expect(quoted(ask.ask('How much will the plan save?', { now }))).toBe('Ministers back debt relief plan');
+  });
+
+  it('offers as the closest sentence the one that states most of the question, not the one a date was read from', () => {
+    const ask = serviceOver([concert, meals]);
+    expect(quoted(ask.ask('When was the plan announced?', { now }))).toBe('Free school meals plan announced');
+  });
+});
