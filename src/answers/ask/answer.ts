@@ -79,6 +79,12 @@ interface Candidate {
   coverage: number;
   /** Coverage by the sentence alone, without its neighbours. */
   own: number;
+  /**
+   * Coverage by the sentence and its article's headline, which names what the whole story is about:
+   * "The bridge was first proposed in 2007" under "Plan for new crossing over the Menai Strait shelved"
+   * states when the Menai bridge was proposed. Decides only whether the sentence is worth quoting.
+   */
+  framed: number;
   /** Concepts the sentence itself contains. */
   matched: Concept[];
   /** Names of the question found in the sentence, its neighbours or the headline (not only elsewhere). */
@@ -120,13 +126,17 @@ export interface AnswerOptions {
 export function answerQuestion(index: CorpusIndex, questionText: string, options: AnswerOptions): AskResult {
   const question = analyseQuestion(questionText);
   enrich(index, question);
-  const decline = (confidence: number, closest?: Candidate): AskDecline => ({
+  const refuse = (confidence: number, closest?: Candidate): AskDecline => ({
     ok: false,
     type: question.type,
     question: question.text,
     confidence,
     closest: closest && closest.coverage >= 0.5 ? cite(closest.hit.article, closest.hit.sentence) : undefined,
   });
+  // A sentence that states the question is offered as what the articles say, even where no answer of the
+  // asked kind could be read from it (calibration runs take the declines as they are).
+  const decline = (confidence: number, closest?: Candidate): AskResult =>
+    closest && !options.undecided && quotable(question, ready(closest)) ? quoteOf(question, closest) : refuse(confidence, closest);
   if (question.concepts.length === 0) return decline(0);
 
   const hits = index.search(retrievalTerms(question), 40, options.article, options.visible);
@@ -151,13 +161,13 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   // Declined, the member is shown the sentence that states most of the question, which need not be the
   // one an answer was read from ("the plan was announced" beats a concert announced on 1 July).
   const closest = candidates[0].own > candidate.own ? candidates[0] : candidate;
-  if (raw === 0 && !options.undecided) return decline(0, closest);
+  if (raw === 0 && !options.undecided) return decline(0, quotable(question, candidate) ? candidate : closest);
   const stated = statesQuestion(question, candidate);
   const cls = answerClass(question.type, stated);
   const confidence = calibrated(raw, cls);
   const lower = calibratedLower(raw, cls);
   const fit = Math.min(1, candidate.coverage * typed.quality);
-  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, whole: typed.whole === true, stated });
+  const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, framed: candidate.framed, whole: typed.whole === true, stated });
   if (decision === 'decline') return decline(confidence, closest);
   const quoteOnly = decision === 'quote';
   const article = candidate.hit.article;
@@ -178,6 +188,22 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
     // A quote only shows, beside the sentence, the dated events the parser read from that very sentence
     // (as /when shows them), never other events of the article, which a member would take for the answer.
     related: quoteOnly ? relatedEvents(article.tracked.article.events.filter((e) => e.sentence === candidate.hit.sentence), 3) : typed.related ?? [],
+  };
+}
+
+/** The sentence alone, offered as what the articles say: no direct answer, no confidence. */
+function quoteOf(question: Question, c: Candidate): AskAnswer {
+  const article = c.hit.article;
+  return {
+    ok: true,
+    type: question.type,
+    text: c.text,
+    quoteOnly: true,
+    confidence: 0,
+    raw: 0,
+    answerClass: answerClass(question.type, statesQuestion(question, c)),
+    citations: [cite(article, c.hit.sentence)],
+    related: relatedEvents(article.tracked.article.events.filter((e) => e.sentence === c.hit.sentence), 3),
   };
 }
 
@@ -206,11 +232,21 @@ export function statesQuestion(question: Question, c: Pick<Candidate, 'matched'>
  * down both (calibration.ts) — and the sentence fits the question; otherwise the sentence alone when it
  * states most of the question; otherwise "the articles don't say" (with the closest sentence).
  */
-export function decide(d: { confidence: number; lower: number; fit: number; own: number; whole: boolean; stated: boolean }): 'answer' | 'quote' | 'decline' {
+export function decide(d: { confidence: number; lower: number; fit: number; own: number; framed?: number; whole: boolean; stated: boolean }): 'answer' | 'quote' | 'decline' {
   if (d.fit < QUOTE_FIT) return 'decline';
   const quote = d.whole || !d.stated || d.confidence < ANSWER_PRECISION || d.lower < ANSWER_PRECISION || d.fit < FIT_THRESHOLD;
   if (!quote) return 'answer';
-  return d.own >= QUOTE_COVERAGE ? 'quote' : 'decline';
+  return Math.max(d.own, d.framed ?? 0) >= QUOTE_COVERAGE ? 'quote' : 'decline';
+}
+
+/**
+ * A sentence worth quoting though no answer of the asked kind could be read from it: it states the
+ * question (with its headline, QUOTE_COVERAGE of it), and lacks none of its names, numbers, negation or
+ * "first"/"most" ("Who is considering a legal challenge?" against "Campaign group X said it was
+ * considering a legal challenge", whose group is not read as an organisation).
+ */
+function quotable(question: Question, c: Candidate): boolean {
+  return c.framed >= QUOTE_COVERAGE && !conflicts(question, c) && lacksModifier(question, c) === null;
 }
 
 /**
@@ -388,6 +424,12 @@ function conflicts(question: Question, c: Candidate): boolean {
   return false;
 }
 
+/** A word of the question that makes it another question ("first", "most", "before") which the sentence lacks, or null. */
+function lacksModifier(question: Question, c: Pick<Candidate, 'text'>): string | null {
+  const words = new Set(tokenize(c.text.replace(/[’]/g, "'")).map((t) => t.lower));
+  return question.tokens.find((t) => MODIFIERS.has(t.lower) && !words.has(t.lower))?.lower ?? null;
+}
+
 /** Words that turn a question into another question when the sentence lacks them: "the first", "the most", "before 1973". */
 const MODIFIERS = new Set('first last most least fewest largest smallest biggest highest lowest earliest latest oldest newest youngest longest shortest best worst before after only more less fewer greater larger smaller higher lower longer shorter earlier later second third primary main'.split(' '));
 const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')})\\b`, 'i');
@@ -403,8 +445,8 @@ export function unfit(question: Question, c: Candidate, typed: Typed): string | 
   const negated = questionNegated(question, c);
   if (!negated && negatedNear(c, typed)) return 'the sentence negates it';
   if (negated && !negatedNear(c, typed)) return 'the question negates what the sentence states';
-  const sentenceWords = new Set(tokenize(s).map((t) => t.lower));
-  for (const t of question.tokens) if (MODIFIERS.has(t.lower) && !sentenceWords.has(t.lower)) return `the sentence lacks "${t.lower}"`;
+  const lacking = lacksModifier(question, c);
+  if (lacking) return `the sentence lacks "${lacking}"`;
   if (question.type === 'when' && !typed.whole) {
     if (question.detail === 'year' && !/\b\d{3,4}s?\b/.test(typed.text)) return 'no year';
     if (question.detail === 'month' && !MONTH_WORDS.test(typed.text)) return 'no month';
@@ -631,8 +673,13 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   let got = 0;
   let inSentence = 0;
   let penalty = 1;
-  let headlineSet: Set<string> | undefined;
-  const headline = () => (headlineSet ??= new Set(stemsOf(article.tracked.article.headline)));
+  let inHeadline = 0;
+  const headline = (): Set<string> => {
+    const key = `${article.key}:-1`;
+    let set = cache.get(key);
+    if (!set) cache.set(key, (set = new Set(stemsOf(article.tracked.article.headline))));
+    return set;
+  };
   const matched: Concept[] = [];
   const namesNear: Concept[] = [];
   for (const c of question.concepts) {
@@ -648,11 +695,13 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     if (c.entity && m < 0.7) penalty = Math.min(penalty, 0.6);
     if (c.required && m < 1) return null;
     if (m === 1) inSentence += w;
+    else if (m > 0 && conceptIn(c, headline())) inHeadline += w;
     got += w * m;
     if (m === 1) matched.push(c);
     if (c.entity && m >= 0.7) namesNear.push(c);
   }
-  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own: total > 0 ? inSentence / total : 0, matched, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
+  const own = total > 0 ? inSentence / total : 0;
+  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed: total > 0 ? own + inHeadline / total : 0, matched, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
 }
 
 /** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */

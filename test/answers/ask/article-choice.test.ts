@@ -39,4 +39,18 @@ describe('/ask chooses the article the question is about', () => {
     const ask = serviceOver([concert, meals]);
     expect(quoted(ask.ask('When was the plan announced?', { now }))).toBe('Free school meals plan announced');
   });
+
+  it("quotes a sentence that states the question in its words though no answer of the asked kind is read from it", () => {
+    const airport = 'Airport wins appeal to expand\n\nPublished: 2 February 2026\n\nThe airport says the expansion will create 800 jobs.\n\nCampaign group Airport Action Network said it was considering a legal challenge.\n';
+    const result = serviceOver([airport]).ask('Who is considering a legal challenge?', { now }) as AskResult;
+    expect(result).toMatchObject({ ok: true, quoteOnly: true, confidence: 0, citations: [{ text: 'Campaign group Airport Action Network said it was considering a legal challenge.' }] });
+    // A name of the question the sentence lacks still declines it.
+    expect(serviceOver([airport]).ask('Is Heathrow considering a legal challenge?', { now }).ok).toBe(false);
+  });
+
+  it("reads a name in the article's headline as stated by each of its sentences, for quoting", () => {
+    const bridge = 'Plan for new crossing over the Menai Strait shelved\n\nPublished: 10 March 2026\n\nPlans for a third crossing have been shelved by the government because of rising costs.\n\nThe bridge was first proposed in 2007 to ease congestion.\n';
+    const result = serviceOver([bridge]).ask('When was the Menai bridge first proposed?', { now }) as AskResult;
+    expect(result).toMatchObject({ ok: true, quoteOnly: true, citations: [{ text: 'The bridge was first proposed in 2007 to ease congestion.' }] });
+  });
 });

@@ -33,6 +33,12 @@ describe('decide', () => {
     expect(decide({ ...base, confidence: 0.3, own: 0.79 })).toBe('decline');
   });
 
+  it("counts the question's words the article's headline states toward those 80%, never toward a direct answer", () => {
+    expect(decide({ ...base, confidence: 0.3, own: 0.6, framed: 0.8 })).toBe('quote');
+    expect(decide({ ...base, confidence: 0.3, own: 0.6, framed: 0.79 })).toBe('decline');
+    expect(decide({ ...base, own: 0.6, framed: 1, stated: false })).toBe('quote');
+  });
+
   it("answers only from a sentence that states every key word of the question, else quotes it", () => {
     expect(decide({ ...base, stated: true })).toBe('answer');
     expect(decide({ ...base, stated: false })).toBe('quote');
