@@ -189,6 +189,7 @@ export class ArticlesWatcher {
     const started = performance.now();
     const phases: IngestPhases = {};
     const outcome = await ingestOne(this.options.library, file, this.options.clock.now(), this.options.ingest, phases);
+    outcome.cacheWrite?.catch((error) => this.options.log.warn({ err: error, file }, 'could not write a new article to the article cache; the next start parses it again'));
     const read = performance.now();
     const tracked = this.settle(outcome, { quiet: true });
     if (!tracked || outcome.outcome === 'unchanged' || typeof outcome.outcome === 'object') return;

@@ -1,13 +1,29 @@
 // The parsed-article cache (src/articles/cache.ts) on SQLite. Writes are batched into one transaction
-// per flush, because ingestion puts thousands of rows at once.
+// per flush, because ingestion puts thousands of rows at once. With a database worker (Herald's
+// WalCheckpointer, on a database file) the transactions run on the worker's own connection, so a write
+// stalled by the disk holds no command: flush() hands the rows over at once and resolves when they are
+// committed; until then get() serves them from memory. Without a worker (':memory:', tests) they are
+// written here.
 import { cachedFromRow, parserFingerprint, type ArticleCache, type CachedArticle } from '../articles/cache';
 import type { Article } from '../articles/model';
+import { CACHE_UPSERT, type CacheRowWrite } from './checkpoint';
 import type { Db } from './db';
 
 export { parserFingerprint, type ArticleCache, type CachedArticle } from '../articles/cache';
 
+type Entry = { hash: string; json: string; ingestedAt: string } | null;
+
+/** Writes cache rows off the main thread (WalCheckpointer.writeCacheRows); false: not written, the cache writes them itself. */
+export interface CacheRowWriter {
+  writeCacheRows(parser: string, rows: CacheRowWrite[]): Promise<boolean>;
+}
+
 export class SqliteArticleCache implements ArticleCache {
-  private pending = new Map<string, { hash: string; json: string; ingestedAt: string } | null>();
+  private pending = new Map<string, Entry>();
+  /** Rows handed to the writer and not yet committed, with the batch that holds each one's latest value. */
+  private handedOver = new Map<string, { batch: number; entry: Entry }>();
+  private writing = new Set<Promise<void>>();
+  private batches = 0;
   private readonly select;
   private readonly upsert;
   private readonly delete;
@@ -16,19 +32,16 @@ export class SqliteArticleCache implements ArticleCache {
   constructor(
     private readonly db: Db,
     private readonly parser: string = parserFingerprint(),
+    private readonly writer?: CacheRowWriter,
   ) {
     this.select = db.prepare('SELECT content_hash, parser, article_json, ingested_at FROM article_cache WHERE origin = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO article_cache (origin, content_hash, parser, article_json, ingested_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(origin) DO UPDATE SET content_hash = excluded.content_hash, parser = excluded.parser,
-         article_json = excluded.article_json, ingested_at = excluded.ingested_at`,
-    );
+    this.upsert = db.prepare(CACHE_UPSERT);
     this.delete = db.prepare('DELETE FROM article_cache WHERE origin = ?');
     this.count = db.prepare('SELECT COUNT(*) AS n FROM article_cache');
   }
 
   async get(origin: string, contentHash: string): Promise<CachedArticle | undefined> {
-    const buffered = this.pending.get(origin);
+    const buffered = this.pending.has(origin) ? this.pending.get(origin) : this.handedOver.get(origin)?.entry;
     if (buffered === null) return undefined;
     const raw = buffered
       ? { content_hash: buffered.hash, parser: this.parser, article_json: buffered.json, ingested_at: buffered.ingestedAt }
@@ -38,21 +51,41 @@ export class SqliteArticleCache implements ArticleCache {
 
   put(origin: string, contentHash: string, article: Article, ingestedAt: Date, json?: string): void {
     this.pending.set(origin, { hash: contentHash, json: json ?? JSON.stringify(article), ingestedAt: ingestedAt.toISOString() });
-    if (this.pending.size >= 500) this.flushNow();
+    if (this.pending.size >= 500) this.startWrite();
   }
 
   remove(origin: string): void {
     this.pending.set(origin, null);
   }
 
+  /** Hands what put() and remove() buffered to the writer (or writes it here); resolves when every write so far is committed. */
   async flush(): Promise<void> {
-    this.flushNow();
+    this.startWrite();
+    while (this.writing.size > 0) await Promise.all([...this.writing]);
   }
 
-  private flushNow(): void {
+  private startWrite(): void {
     if (this.pending.size === 0) return;
     const entries = [...this.pending];
     this.pending.clear();
+    if (!this.writer) {
+      this.writeHere(entries);
+      return;
+    }
+    const batch = ++this.batches;
+    for (const [origin, entry] of entries) this.handedOver.set(origin, { batch, entry });
+    const rows = entries.map(([origin, e]): CacheRowWrite => (e === null ? [origin] : [origin, e.hash, e.json, e.ingestedAt]));
+    const write = this.writer.writeCacheRows(this.parser, rows).then((ok) => {
+      // Rows a later batch holds newer values of are left to that batch.
+      const latest = entries.filter(([origin]) => this.handedOver.get(origin)?.batch === batch);
+      if (!ok && this.db.open) this.writeHere(latest);
+      for (const [origin] of latest) this.handedOver.delete(origin);
+      this.writing.delete(write);
+    });
+    this.writing.add(write);
+  }
+
+  private writeHere(entries: [string, Entry][]): void {
     this.db.transaction(() => {
       for (const [origin, row] of entries) {
         if (row === null) this.delete.run(origin);
@@ -62,7 +95,7 @@ export class SqliteArticleCache implements ArticleCache {
   }
 
   async size(): Promise<number> {
-    this.flushNow();
+    await this.flush();
     return (this.count.get() as { n: number }).n;
   }
 }

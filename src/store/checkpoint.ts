@@ -1,4 +1,4 @@
-// SQLite WAL checkpoints off the event loop. By default SQLite checkpoints inside the commit that takes
+// SQLite WAL checkpoints — and the parsed-article cache's writes — off the event loop. By default SQLite checkpoints inside the commit that takes
 // the WAL past 1,000 pages: that commit (a new article's cache row, a reminder's update) then copies
 // the whole WAL into the database file on the main thread, 45–100 ms on this machine under load. Here
 // the main connection never checkpoints (wal_autocheckpoint = 0); a second connection on a worker
@@ -9,6 +9,11 @@
 // Nothing depends on the checkpoint for durability: a committed transaction is in the WAL, which
 // SQLite replays after a crash. If the worker cannot run or dies, the main connection checkpoints by
 // itself again (wal_autocheckpoint restored), so the WAL cannot grow without bound.
+// The same worker writes the article cache's rows (writeCacheRows): a new article's cache row was a
+// transaction on the main thread, where a write() stalled by the disk (the machine is shared) held the
+// event loop for 50–130 ms. The cache is only a cache (a row missing after a crash means one parse at
+// the next start), but nothing handed over is dropped on a clean stop: the worker handles its messages
+// in order, and stop() lets it finish the writes before it closes.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -28,17 +33,44 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
+/** The article cache's upsert (store/article-cache.ts writes the same on the main thread without a worker). */
+export const CACHE_UPSERT = `INSERT INTO article_cache (origin, content_hash, parser, article_json, ingested_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(origin) DO UPDATE SET content_hash = excluded.content_hash, parser = excluded.parser,
+         article_json = excluded.article_json, ingested_at = excluded.ingested_at`;
+
+/** One article-cache row to write: [origin, content hash, article JSON, ingested at], or [origin] to delete it. */
+export type CacheRowWrite = [origin: string, hash: string, json: string, ingestedAt: string] | [origin: string];
+
 // The worker is plain CommonJS given as text (no file of its own to bundle): it opens its own
 // connection with the driver the main thread resolved and answers each 'checkpoint' message.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('busy_timeout = 1000');
+// A write waits here, off the event loop, for a main-thread transaction (PASSIVE checkpoints never wait).
+db.pragma('busy_timeout = 10000');
+let upsert;
+let remove;
 parentPort.on('message', (message) => {
   if (message === 'stop') {
     db.close();
     parentPort.close();
+    return;
+  }
+  if (message && message.op === 'cache') {
+    try {
+      upsert ??= db.prepare(${JSON.stringify(CACHE_UPSERT)});
+      remove ??= db.prepare('DELETE FROM article_cache WHERE origin = ?');
+      db.transaction(() => {
+        for (const row of message.rows) {
+          if (row.length === 1) remove.run(row[0]);
+          else upsert.run(row[0], row[1], message.parser, row[2], row[3]);
+        }
+      })();
+      parentPort.postMessage({ write: message.id, ok: true });
+    } catch (error) {
+      parentPort.postMessage({ write: message.id, ok: false, error: String((error && error.message) || error) });
+    }
     return;
   }
   try {
@@ -65,6 +97,9 @@ export class WalCheckpointer {
   private stopped = false;
   private checkpoints = 0;
   private last: CheckpointResult | undefined;
+  /** Cache writes handed to the worker and not yet answered, by id. */
+  private writes = new Map<number, (ok: boolean) => void>();
+  private nextWrite = 0;
 
   constructor(
     private readonly db: Db,
@@ -85,7 +120,14 @@ export class WalCheckpointer {
     this.worker = worker;
     this.db.pragma('wal_autocheckpoint = 0');
     worker.unref();
-    worker.on('message', (message: { ok: boolean; result?: CheckpointResult; error?: string }) => {
+    worker.on('message', (message: { ok: boolean; result?: CheckpointResult; error?: string; write?: number }) => {
+      if (message.write !== undefined) {
+        const done = this.writes.get(message.write);
+        this.writes.delete(message.write);
+        if (!message.ok) this.options.log?.warn({ error: message.error }, 'article cache write failed on the database worker; written on the main thread instead');
+        done?.(message.ok);
+        return;
+      }
       const waiting = this.inFlight;
       this.inFlight = undefined;
       if (message.ok && message.result) {
@@ -123,6 +165,20 @@ export class WalCheckpointer {
     });
   }
 
+  /**
+   * Writes article-cache rows in one transaction on the worker's connection. Resolves true once
+   * committed, false when the worker could not (none runs, it failed or died): the caller writes them.
+   */
+  writeCacheRows(parser: string, rows: CacheRowWrite[]): Promise<boolean> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve(false);
+    const id = this.nextWrite++;
+    return new Promise((resolve) => {
+      this.writes.set(id, resolve);
+      worker.postMessage({ op: 'cache', id, parser, rows });
+    });
+  }
+
   /** Stops the worker (its connection closed) and gives checkpoints back to the main connection. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -133,10 +189,30 @@ export class WalCheckpointer {
     this.inFlight = undefined;
     if (worker) {
       const exited = new Promise((done) => worker.once('exit', done));
+      // The worker takes its messages in order: the writes handed over before 'stop' are done, and answered, first.
+      const written = this.writesDone();
       worker.postMessage('stop');
+      await Promise.race([written, exited]);
       await exited;
     }
+    this.failWrites();
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  }
+
+  /** Resolves when every write handed over so far has been answered. */
+  private writesDone(): Promise<void> {
+    const ids = [...this.writes.keys()];
+    if (ids.length === 0) return Promise.resolve();
+    const last = ids[ids.length - 1];
+    const answer = this.writes.get(last)!;
+    return new Promise((done) => this.writes.set(last, (ok) => (answer(ok), done())));
+  }
+
+  /** Writes the worker will not answer: their callers write them on the main connection. */
+  private failWrites(): void {
+    const waiting = [...this.writes.values()];
+    this.writes.clear();
+    for (const done of waiting) done(false);
   }
 
   private fallBack(error: unknown): void {
@@ -147,6 +223,7 @@ export class WalCheckpointer {
     this.worker = undefined;
     this.inFlight?.resolve(undefined);
     this.inFlight = undefined;
+    this.failWrites();
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     this.options.log?.warn({ err: error }, 'database checkpoints cannot run on their own thread; the main connection checkpoints as it writes');
   }

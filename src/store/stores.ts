@@ -37,6 +37,8 @@ export interface Stores {
 }
 
 export function sqliteStores(db: Db, checkpointer?: WalCheckpointer): Stores & { db: Db } {
+  // The article cache's writes run on the checkpointer's worker when there is one.
+  const articleCache = new SqliteArticleCache(db, undefined, checkpointer);
   return {
     kind: 'sqlite',
     db,
@@ -44,7 +46,7 @@ export function sqliteStores(db: Db, checkpointer?: WalCheckpointer): Stores & {
     holds: new SqliteMoveHolds(db),
     members: new SqliteMemberReminderStore(db),
     feeds: new SqliteFeedStore(db),
-    articleCache: new SqliteArticleCache(db),
+    articleCache,
     replays: new SqliteReplayStore(db),
     answers: () => {
       try {
@@ -54,6 +56,8 @@ export function sqliteStores(db: Db, checkpointer?: WalCheckpointer): Stores & {
       }
     },
     close: async () => {
+      // What the cache was handed (a new article's row, written off the event loop) is committed before the worker stops.
+      await articleCache.flush();
       await checkpointer?.stop();
       db.close();
     },

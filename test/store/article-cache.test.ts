@@ -1,14 +1,17 @@
 // The parsed-article cache and ingestion with it: a restart restores unchanged files without parsing,
 // re-parses only what changed, and treats stale or unreadable rows as misses.
 import { articleCacheContract } from './contract/article-cache';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, ingestDirectory, ingestFile } from '../../src/articles/ingest';
+import { contentHash, ingestDirectory, ingestFile, ingestOne } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteArticleCache } from '../../src/store/article-cache';
+import { openSqliteStores } from '../../src/store/stores';
 import { makeArticle } from '../answers/helpers';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -113,4 +116,86 @@ describe('ingestion with the cache', () => {
 articleCacheContract(async (parser) => {
   const db = openDatabase(':memory:');
   return { cache: new SqliteArticleCache(db, parser), close: async () => void db.close() };
+});
+
+describe('the cache on a database file, written by the database worker (issue 17)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'herald-cache-worker-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Another connection holding the write lock, as a disk-stalled or long write would: a main-thread write would wait for it. */
+  const holdWriteLock = (path: string) => {
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    return () => {
+      other.exec('COMMIT');
+      other.close();
+    };
+  };
+  const rowOf = (path: string, origin: string) => {
+    const check = new Database(path, { readonly: true });
+    try {
+      return check.prepare('SELECT content_hash FROM article_cache WHERE origin = ?').get(origin) as { content_hash: string } | undefined;
+    } finally {
+      check.close();
+    }
+  };
+
+  it("a new file's row is handed over: ingestion neither waits for the commit nor blocks the event loop, and the row is committed", async () => {
+    const path = join(dir, 'herald.db');
+    const stores = openSqliteStores(path, { checkpoints: true, log: pino({ level: 'silent' }) });
+    // Were the row written on this thread, it would wait here (then fail SQLITE_BUSY) while the lock is held.
+    stores.db.pragma('busy_timeout = 200');
+    const file = join(dir, 'new.txt');
+    writeFileSync(file, story('Talks to resume in Geneva', 'Negotiators will meet in Geneva on 3 March to resume the talks.'));
+    const library = new MemoryLibrary();
+    const release = holdWriteLock(path);
+    const started = performance.now();
+    const done = await ingestOne(library, file, NOW, { cache: stores.articleCache });
+    expect(performance.now() - started).toBeLessThan(150);
+    expect(done.outcome).toBe('added');
+    expect(library.byOriginPath(file)).toBeDefined();
+    let committed = false;
+    void done.cacheWrite?.then(() => (committed = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(committed).toBe(false);
+    // Meanwhile the cache serves it from memory.
+    const hash = library.byOriginPath(file)!.article.contentHash;
+    expect((await stores.articleCache.get(file, hash))?.article.headline).toBe('Talks to resume in Geneva');
+    release();
+    await done.cacheWrite;
+    expect(rowOf(path, file)?.content_hash).toBe(hash);
+    await stores.close();
+  });
+
+  it('a row handed over is committed by close() (the shutdown on SIGTERM), and a restart restores the file without parsing it', async () => {
+    const path = join(dir, 'herald.db');
+    const stores = openSqliteStores(path, { checkpoints: true, log: pino({ level: 'silent' }) });
+    const articles = join(dir, 'articles');
+    mkdirSync(articles);
+    const file = join(articles, 'new.txt');
+    writeFileSync(file, story('Budget on 16 March', 'The chancellor will deliver the Budget on 16 March, the Treasury said.'));
+    const release = holdWriteLock(path);
+    const done = await ingestOne(new MemoryLibrary(), file, NOW, { cache: stores.articleCache });
+    expect(done.outcome).toBe('added');
+    // The shutdown starts while the write waits for the lock; it ends once the row is in.
+    const closing = stores.close();
+    setTimeout(release, 200);
+    await closing;
+    const reopened = openSqliteStores(path, { checkpoints: true, log: pino({ level: 'silent' }) });
+    const restart = await ingestDirectory(new MemoryLibrary(), articles, LATER, { cache: reopened.articleCache, workers: 0 });
+    expect(restart).toMatchObject({ added: [file], parsed: 0, fromCache: 1 });
+    await reopened.close();
+  });
+
+  it('writes on the main connection when the worker does not write', async () => {
+    const db = openDatabase(join(dir, 'herald.db'));
+    const cache = new SqliteArticleCache(db, 'p', { writeCacheRows: async () => false });
+    cache.put('/a.txt', 'h1', makeArticle('A', ['One.']), NOW);
+    await cache.flush();
+    expect((db.prepare('SELECT COUNT(*) AS n FROM article_cache').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
 });

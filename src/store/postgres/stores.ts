@@ -50,6 +50,7 @@ export async function openPostgresStores(url: string, o: OpenPostgresOptions): P
   const timer = setInterval(() => void check(), o.healthEveryMs ?? 5_000);
   timer.unref();
   const owner = presence.owner;
+  const articleCache = new PgArticleCache(pool);
   return {
     kind: 'postgres',
     pool,
@@ -58,11 +59,13 @@ export async function openPostgresStores(url: string, o: OpenPostgresOptions): P
     holds: new PgMoveHolds(pool),
     members: new PgMemberReminderStore(pool, owner),
     feeds: new PgFeedStore(pool, owner),
-    articleCache: new PgArticleCache(pool),
+    articleCache,
     replays: new PgReplayStore(pool),
     answers: () => healthy && presence.alive,
     close: async () => {
       clearInterval(timer);
+      // A new article's cache row is written in the background (ingestOne does not wait for it): written before the pool ends.
+      await articleCache.flush().catch((error: unknown) => o.log.warn({ err: error }, 'could not write the article cache at shutdown'));
       await presence.close();
       await pool.end();
     },
