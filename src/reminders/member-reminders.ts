@@ -91,6 +91,11 @@ export class MemberReminders implements MemberReminderService {
   /** What /status counts, per server: read again whenever this process changes a reminder's state, and at a due-scan once older than COUNTS_MAX_AGE_MS. */
   private counts: MemberReminderCounts[] = [];
   private countsAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Each library article by its reminders' origin key, kept from the library's changes once attached, so a
+   * reconciliation looks up the articles with pending reminders instead of walking all 10,000 at every change.
+   */
+  private byKey: Map<string, TrackedArticle> | undefined;
 
   constructor(private readonly o: MemberRemindersOptions) {}
 
@@ -126,7 +131,20 @@ export class MemberReminders implements MemberReminderService {
 
   /** Keeps pending member reminders in step with the library (date moves, events gone). */
   attach(library: { onChange(listener: (change: LibraryChange) => void): void }): void {
+    const byKey = new Map<string, TrackedArticle>();
+    for (const t of this.o.library.list()) byKey.set(originKey(t.origin), t);
+    this.byKey = byKey;
     library.onChange((change) => {
+      // As a walk of list() would find them: an article under its current origin, gone once removed.
+      const drop = (t: TrackedArticle) => {
+        const key = originKey(t.origin);
+        if (byKey.get(key)?.origin === t.origin) byKey.delete(key);
+      };
+      if (change.type === 'removed') drop(change.tracked);
+      else {
+        if (change.previous) drop(change.previous);
+        byKey.set(originKey(change.tracked.origin), change.tracked);
+      }
       if (change.type === 'updated' && change.previous && originKey(change.previous.origin) !== originKey(change.tracked.origin)) {
         // The article's file went but an identical copy holds it: its reminders follow the copy, never cancelled.
         // Event keys name the origin: the copy's keys for the same events, in the same order.
@@ -165,11 +183,15 @@ export class MemberReminders implements MemberReminderService {
     }
     const origins = await this.o.store.pendingOrigins();
     if (origins.length === 0) return this.refreshCounts();
-    const wanted = new Set(origins);
-    const byOrigin = new Map<string, TrackedArticle>();
-    for (const t of this.o.library.list()) {
-      const key = originKey(t.origin);
-      if (wanted.has(key)) byOrigin.set(key, t);
+    let byOrigin = this.byKey;
+    if (!byOrigin) {
+      // Before attach() (the start-up reconciliation): one walk.
+      const wanted = new Set(origins);
+      byOrigin = new Map();
+      for (const t of this.o.library.list()) {
+        const key = originKey(t.origin);
+        if (wanted.has(key)) byOrigin.set(key, t);
+      }
     }
     for (const origin of origins) {
       for (const r of await this.o.store.pendingOf({ origin })) {

@@ -220,6 +220,21 @@ describe('a member reminder', () => {
     expect((await members.mine(fake.users.admin, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'cancelled by you']]);
   });
 
+  it('is reconciled at each library change without walking the library (issue 17): a move followed, a removal cancelled', async () => {
+    await remind();
+    const origin = seed().origin;
+    const list = vi.spyOn(h.library, 'list');
+    const followUp = join(dir, 'csto-postponed.txt');
+    writeFileSync(followUp, FOLLOW_UP);
+    await ingestFile(h.library, followUp, h.clock.now());
+    await members.idle();
+    expect((await members.mine(fake.users.member, fake.guildId)).upcoming.map((r) => [r.eventDate, r.movedFrom])).toEqual([['2024-12-05', '2024-11-28']]);
+    h.library.removeOrigin(origin);
+    await members.idle();
+    expect((await members.mine(fake.users.member, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'the article was removed']]);
+    expect(list).not.toHaveBeenCalled();
+  });
+
   it('pressed after a newer article moved the date, follows it at once and says so', async () => {
     const followUp = join(dir, 'csto-postponed.txt');
     writeFileSync(followUp, FOLLOW_UP);
