@@ -178,15 +178,19 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
     take('many', 'times', 'time');
     return { type: 'count', detail: 'times', consumed };
   }
-  if (/\bhow (?:long|far) (?:is|was|are|were)\b/.test(q) && !/\bhow long (?:is|was|are|were) (?:it|there)\b/.test(q)) {
+  if (/\bhow (?:long|far) (?:is|was|are|were)\b/.test(q) && !/\bhow long (?:is|was|are|were) (?:it|there)\b/.test(q) && !/\bhow long (?:is|was|are|were) .+ (?:\w+(?:ed|en|ing)|open|shut|down|out|off|away)$/.test(q)) {
     // "How long is the border?": a length, not a duration.
     take('long', 'far');
     return { type: 'count', detail: 'length', consumed };
   }
   if ((m = q.match(/\bhow (many|much|big|large|long|far|old)\b/))) {
     take(m[1]);
-    const detail: Detail | undefined = m[1] === 'much' ? 'money' : m[1] === 'long' ? 'duration' : m[1] === 'far' ? 'length' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
+    const detail: Detail | undefined = m[1] === 'much' ? muchOf(q) : m[1] === 'long' ? 'duration' : m[1] === 'far' ? 'length' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
     return { type: 'count', detail, consumed };
+  }
+  // "What is the cost of the plan?", "What will the line cost?": a sum of money, whatever the wording.
+  if (/^what(?:'s| is| was| will be| would be) the (?:\w+ )?(?:cost|price|bill|budget)s? (?:of|for)\b/.test(q) || /^what (?:will|would|does|did|do|could|might) .+ cost$/.test(q)) {
+    return { type: 'count', detail: 'money', consumed };
   }
   if ((m = q.match(/\bwhat (percentage|percent|proportion|share|number|amount|sum|fraction)\b/))) {
     take(m[1]);
@@ -232,6 +236,16 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
   if (/^(?:who|whom|whose)\b/.test(q)) return { type: 'who', consumed };
   if (/^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)\b/.test(q)) return { type: 'yesno', consumed };
   return { type: 'what', consumed };
+}
+
+/** Nouns "how much" asks about that are not money: "How much land has burned?" asks a quantity of land. */
+const MONEY_NOUNS = new Set(['money', 'cash', 'funding', 'funds', 'debt', 'profit', 'revenue', 'tax', 'compensation', 'aid', 'investment', 'pay', 'salary', 'income', 'spending', 'budget']);
+
+/** What "how much" asks for: money, unless a noun that is not money follows: an amount of it ("how much land"), or a duration ("how much time"). */
+function muchOf(q: string): Detail | undefined {
+  const noun = q.match(/\bhow much (?:more |less )?([a-z]+)/)?.[1];
+  if (!noun || STOP_WORDS.has(noun) || MONEY_NOUNS.has(noun) || /^(?:will|would|could|can|should|might|must|has|have|had|did|does|do|is|was|are|were)$/.test(noun)) return 'money';
+  return noun === 'time' ? 'duration' : 'size';
 }
 
 /** Runs of capitalised words ("Imangali Tasmagambetov", "Glasgow Green"), joined with particles. */

@@ -58,4 +58,15 @@ describe('analyseQuestion', () => {
     expect(weak('When is the CSTO expected to approve it?', 'expected')).toBe(true);
     expect(weak('What is the latest news?', 'latest')).toBe(true);
   });
+
+  it('asks a sum of money with "what is the cost of" and "what will X cost", an amount with "how much <noun>", a duration with "how long was X closed"', () => {
+    const shape = (q: string) => ({ type: analyseQuestion(q).type, detail: analyseQuestion(q).detail });
+    expect(shape('What is the cost of the tram line?')).toEqual({ type: 'count', detail: 'money' });
+    expect(shape('What will the plan cost?')).toEqual({ type: 'count', detail: 'money' });
+    expect(shape('How much money was raised?')).toEqual({ type: 'count', detail: 'money' });
+    expect(shape('How much land has burned?')).toEqual({ type: 'count', detail: 'size' });
+    expect(shape('How much time is left?')).toEqual({ type: 'count', detail: 'duration' });
+    expect(shape('How long was the bridge closed?')).toEqual({ type: 'count', detail: 'duration' });
+    expect(shape('How long is the border?')).toEqual({ type: 'count', detail: 'length' });
+  });
 });
