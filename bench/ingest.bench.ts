@@ -36,7 +36,7 @@ import { percentile } from './measure';
 import { generateLibrary, writeLibrary } from './scale-library';
 
 const NOW = '2026-11-27T12:00:00Z';
-const PHASES = ['readMs', 'parseMs', 'libraryMs', 'cacheMs', 'eventMs', 'settledMs'] as const;
+const PHASES = ['readMs', 'parseMs', 'libraryMs', 'eventMs', 'settledMs'] as const;
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 

@@ -26,7 +26,7 @@ const NOW = '2026-11-27T12:00:00Z';
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 100);
 const NEW_ARTICLES = 40;
 /** The phases of one new article's processMs that Herald logs (src/articles/watcher.ts). */
-const PHASES = ['readMs', 'parseMs', 'libraryMs', 'cacheMs', 'eventMs', 'settledMs'];
+const PHASES = ['readMs', 'parseMs', 'libraryMs', 'eventMs', 'settledMs'];
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;

@@ -247,21 +247,20 @@ export interface FileOutcome {
   stamp?: FileStamp;
   /** What the library held for this file before (for an 'updated' outcome). */
   previous?: TrackedArticle;
-  /**
-   * ingestOne: the parsed article's cache write, which continues after the article is in the library
-   * (off the event loop on SQLite; the stores' close() waits for it). Rejects if it failed.
-   */
-  cacheWrite?: Promise<void>;
 }
 
-/** Parses one file into the library, and waits for its cache write; skips it when its content hash has not changed. */
+/** Parses one file into the library and writes its cache row; skips it when its content hash has not changed. */
 export async function ingestFile(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}): Promise<Outcome> {
   const done = await ingestOne(library, file, now, options);
-  await done.cacheWrite;
+  await options.cache?.flush();
   return done.outcome;
 }
 
-/** ingestFile with the stamp of what was read (the folder watcher remembers it). */
+/**
+ * ingestFile with the stamp of what was read (the folder watcher remembers it), and without the cache
+ * write: the parsed article is put in the cache's buffer, and the caller flushes it (the watcher once the
+ * article and its reminders are settled: on SQLite the row is then committed by the database worker).
+ */
 export async function ingestOne(library: MemoryLibrary, file: string, now: Date, options: IngestOptions = {}, phases?: IngestPhases): Promise<FileOutcome> {
   const cache = options.cache;
   const previous = library.byOriginPath(file);
@@ -283,22 +282,17 @@ export async function ingestOne(library: MemoryLibrary, file: string, now: Date,
   lap('parseMs');
   const outcome = settle(library, file, prepared.hash, parsed, now, cache, prepared.encoding);
   lap('libraryMs');
-  // The article answers from the library now: its cache row (for the next start) is handed over, not waited for.
-  const cacheWrite = cache?.flush();
-  lap('cacheMs');
-  return { file, outcome, stamp: prepared.stamp, previous, cacheWrite };
+  return { file, outcome, stamp: prepared.stamp, previous };
 }
 
 /**
  * Where one file's ingestion spent its time (ms): read and hash, parse, library with its listeners (story
- * index, /ask index; the article's JSON for the cache is made here too), and the cache write handed over
- * (on SQLite to the database worker: its commit is not inside the figure, nor on the event loop).
+ * index, /ask index; the article's JSON for the cache is made here too, the row is written after).
  */
 export interface IngestPhases {
   readMs?: number;
   parseMs?: number;
   libraryMs?: number;
-  cacheMs?: number;
   /** The folder watcher's own listeners (announcements' bookkeeping), set by the watcher. */
   eventMs?: number;
 }

@@ -181,15 +181,27 @@ export class ArticlesWatcher {
     return this.queue;
   }
 
-  /** One file an event named: read only if its stamp changed; logs the time until everything is up to date. */
+  /**
+   * One file an event named: read only if its stamp changed; logs the time until everything is up to date.
+   * Then its parsed article goes to the cache (for the next start): on SQLite the database worker commits
+   * it, after the reminders' own writes, so the commit neither runs on the event loop nor holds the
+   * database while they write.
+   */
   private async ingest(file: string): Promise<void> {
     const known = this.stamps.get(file);
     const now = currentStamp(file);
     if (known && now && now.key === known.key) return;
+    try {
+      await this.ingestChanged(file);
+    } finally {
+      this.options.ingest?.cache?.flush().catch((error) => this.options.log.warn({ err: error, file }, 'could not write a new article to the article cache; the next start parses it again'));
+    }
+  }
+
+  private async ingestChanged(file: string): Promise<void> {
     const started = performance.now();
     const phases: IngestPhases = {};
     const outcome = await ingestOne(this.options.library, file, this.options.clock.now(), this.options.ingest, phases);
-    outcome.cacheWrite?.catch((error) => this.options.log.warn({ err: error, file }, 'could not write a new article to the article cache; the next start parses it again'));
     const read = performance.now();
     const tracked = this.settle(outcome, { quiet: true });
     if (!tracked || outcome.outcome === 'unchanged' || typeof outcome.outcome === 'object') return;
