@@ -70,6 +70,7 @@ const REWRITES: [RegExp, string][] = [
   [/\b(?:go|goes|going) on sale\b/g, 'sale'],
   [/\bhit(?:s)? the shelves\b/g, 'sale'],
   [/\bspeaks? for\b/g, 'spokesman for'],
+  [/\bwalk(?:s|ed|ing)? out\b/g, 'walkout'],
   [/\bchief executive\b/g, 'chief-executive'],
   [/\bprime minister\b/g, 'premier'],
   [/\bhead of state\b/g, 'president'],

@@ -67,6 +67,8 @@ const GROUPS: string[][] = [
   ['defence', 'defense'],
   ['help', 'aid', 'assist', 'assistance'],
   ['lose', 'loss'],
+  ['close', 'closure', 'shut'],
+  ['electricity', 'power'],
   // Having no longer, or not having: "lost power" = "without power". The negation is in the word's
   // meaning, so where "without" stands for the question's "lose" it negates nothing (isPrivative).
   ['lose', 'lack', 'without'],

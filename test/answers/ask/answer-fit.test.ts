@@ -93,4 +93,10 @@ describe('direct answers that fit the question', () => {
     const reply = serviceOver(without).ask('How many homes lost power?', { now });
     expect(reply).toMatchObject({ ok: true, citations: [{ text: without }] });
   });
+
+  it('meets the article in general English: shut = close, electricity = power, "walk out" = walkout', () => {
+    expect(best('A car parts factory will close in June with the loss of 430 jobs.', 'When does the factory shut?')).toMatchObject({ text: 'June' });
+    expect(best('About 12,000 homes were without power on Thursday after the storm.', 'How many homes had no electricity?')).toMatchObject({ text: '12,000' });
+    expect(best('The first walkout by the doctors is planned for 14 April and will last 72 hours.', 'When will the doctors walk out?')).toMatchObject({ text: '14 April' });
+  });
 });
