@@ -102,6 +102,18 @@ function apposedName(source: string, name: string): boolean {
   return /,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)?$/.test(text.slice(0, text.length - name.length));
 }
 
+/**
+ * "a spokesman for its chief, Tom Hale", "the agency for its chief, Tom Hale": a name in apposition to the object
+ * of "for", "to" or "on behalf of" is whom the speaker speaks for or to; the speaker is the phrase before the
+ * preposition. Null when the name is in apposition to the phrase's own head ("the council's director, Dr Jo Bell").
+ */
+function speakerBeforePreposition(source: string, name: string): string | null {
+  const text = source.trim().replace(/[.,;:]+$/, '');
+  const before = text.slice(0, text.length - name.length).replace(/,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)?$/, '');
+  const m = /^(.*?\S)\s+(?:for|to|on\s+behalf\s+of)\s+[^,]+$/i.exec(before);
+  return m && !/\b(?:according|spoke|speaking|talking|told|said|says)$/i.test(m[1]) ? m[1] : null;
+}
+
 export function extractAttributions(sentences: Sentence[], ctx: AttributionContext): Attribution[] {
   const out: Attribution[] = [];
   for (const s of sentences) {
@@ -109,6 +121,11 @@ export function extractAttributions(sentences: Sentence[], ctx: AttributionConte
     const push = (source: string, verb: string, claim: string | undefined, subject = true) => {
       // "according to the council's transport director, Dr Sunil Varma": a person named in apposition is the source
       const apposed = ctx.people.find((p) => p.name.includes(' ') && apposedName(source, p.name));
+      const speaker = apposed ? speakerBeforePreposition(source, apposed.name) : null;
+      if (speaker) {
+        out.push({ source: resolveSource(cleanSource(speaker, subject), s.index, ctx), verb, ...(claim ? { claim } : {}), sentence: s.index });
+        return;
+      }
       if (apposed) {
         out.push({ source: apposed.name, verb, ...(claim ? { claim } : {}), sentence: s.index });
         return;

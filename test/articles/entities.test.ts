@@ -87,6 +87,15 @@ describe('a source named in apposition', () => {
       ["mayor's office", 'according to', 'the road stays open'],
     ]);
   });
+
+  it('is not a name in apposition to whom the source speaks for ("a spokesman for its chief, Tom Hale")', () => {
+    const found = attributionsOf('Port to close\n\nThe port will close, according to a spokesman for its chief, Tom Hale. A spokeswoman for its mayor, Ada Quist, said the cranes would go. The quay is safe, according to its engineer, Bo Lund.');
+    expect(found.map((x) => [x.source, x.verb, x.claim])).toEqual([
+      ['a spokesman', 'according to', 'The port will close'],
+      ['A spokeswoman', 'said', 'the cranes would go'],
+      ['Bo Lund', 'according to', 'The quay is safe'],
+    ]);
+  });
 });
 
 describe('lists', () => {
