@@ -158,7 +158,15 @@ function dayMonth(
   };
 }
 
+/** Sunday papers: "Mail on Sunday", "Independent on Sunday"; no paper is "… on Monday". */
 const NEWSPAPER_ON = /\b(?:Mail|Independent|Scotland|Express|Mirror|Post|Herald|Times|Telegraph|Observer|People|Sport|World|News|Wales|Ireland|Sun|Star)\s+on\s+$/;
+/**
+ * "Scotland on Sunday", "Wales on Sunday" are papers only where a paper is meant ("told Scotland on Sunday",
+ * "the Wales on Sunday newspaper", "Wales on Sunday reported"); "floods hit Wales on Sunday" is a place and a day.
+ */
+const PLACE_PAPER = /(?:Scotland|Wales|Ireland|World)\s+on\s+$/;
+const PAPER_CUE_BEFORE = /\b(?:told|the|to|with|in an interview with|wrote in|writing in)\s+$/i;
+const PAPER_CUE_AFTER = /^(?:['’]s\b|\s+(?:newspaper|paper|reported|reports|said|says|revealed|claimed|columnist|editor|journalist|poll|survey|interview)\b)/;
 const MODAL_AFTER_MAY = /^\s+(be|have|not|also|well)\b/;
 
 /** The date grammar, tried in this order; overlapping finds keep the longest (see findDateMentions). */
@@ -252,7 +260,11 @@ export const DATE_RULES: DateRule[] = [
       if (prev && WEEKDAY_TITLE_BEFORE.has(prev[1].toLowerCase())) return null;
       // newspapers: "Mail on Sunday", "Independent on Sunday", "Scotland on Sunday"
       const nameAt = m.index + m[0].indexOf(m[2]);
-      if (NEWSPAPER_ON.test(text.slice(Math.max(0, nameAt - 16), nameAt))) return null;
+      const preceding = text.slice(Math.max(0, nameAt - 40), nameAt);
+      if (m[2] === 'Sunday' && NEWSPAPER_ON.test(preceding.slice(-16))) {
+        const place = PLACE_PAPER.exec(preceding);
+        if (!place || PAPER_CUE_BEFORE.test(preceding.slice(0, place.index)) || PAPER_CUE_AFTER.test(text.slice(end, end + 16))) return null;
+      }
       const lead = m[1]?.toLowerCase();
       const modifier = lead === 'last' || lead === 'next' || lead === 'this' ? lead : undefined;
       // "Friday's suicide bombing": keep the possessive out of the expression

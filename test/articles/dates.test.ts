@@ -55,6 +55,16 @@ describe('weekday year-pinning', () => {
   });
 });
 
+describe('Sunday papers', () => {
+  it('"Mail on Sunday" is a paper, "Wales on Sunday" only where a paper is meant; no paper is "… on Monday"', () => {
+    const day = (sentence: string) => parse(`---\npublished: 2026-11-20\n---\nFloods\n\n${sentence}`).events.map((e) => `${e.expression} ${e.date}`);
+    expect(day('Floods swept Wales on Monday.')).toEqual(['Monday 2026-11-16']);
+    expect(day('Floods swept Wales on Sunday.')).toEqual(['Sunday 2026-11-15']);
+    expect(day('The minister told Wales on Sunday the plan was dead.')).toEqual([]);
+    expect(day('The Mail on Sunday reported the deal.')).toEqual([]);
+  });
+});
+
 describe('what dates the report', () => {
   it('never a date something was said on: "said on", "told reporters on", "announced on" date the speech, not the article', () => {
     const texts = [

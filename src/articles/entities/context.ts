@@ -11,7 +11,7 @@ import { FIRST_NAMES, PORTFOLIO_WORDS, REPORTING_VERBS, ROLE_SET } from '../../l
 import { DEMONYMS, PLACE_HEADS, US_STATE_ABBREVIATIONS } from '../../language/places';
 import { CAPITALISED_STOPWORDS } from '../../language/stop-words';
 import type { Sentence } from '../model';
-import { NATIONAL_ADJECTIVE, personWithContext, placeByName } from './names';
+import { NATIONAL_ADJECTIVE, personWithContext, placeByName, workTitleBefore } from './names';
 import { ADVERB, basedOrFrom, PAST_TENSE, ROLE_ADJECTIVE } from './roles';
 import type { EntityRegistry, PendingName } from './registry';
 
@@ -66,7 +66,7 @@ const COMPANY_APPOSITIVE = new RegExp(`^,\\s+(?:(?:which\\s+is\\s+)?based\\s+in\
 
 function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
-  if (WORK_BEFORE.test(before)) return false;
+  if (workTitleBefore(before, WORK_BEFORE)) return false;
   // a sentence's first word is capitalised whatever it is: a word the article also writes in lower case is no company
   // (nor a gerund or a verb in the past tense: "Sorting out its debt …")
   const first = p.words[0].toLowerCase();
@@ -97,7 +97,7 @@ interface Decision {
 
 function orgEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
-  if (WORK_BEFORE.test(before)) return false;
+  if (workTitleBefore(before, WORK_BEFORE)) return false;
   // "the carrier Dwight D. Eisenhower": a name with a middle initial is a person's (or a ship named after one), never a body
   if (/^\p{Lu}[\p{L}'’-]+\s+\p{Lu}\.\s+\p{Lu}/u.test(p.name)) return false;
   if (DESCRIPTOR_BEFORE.test(before)) return true;

@@ -17,6 +17,15 @@ const SAID_BEFORE = /(?:^|[,"”]\s*)(?:said|says|added|argued|insisted|warned)\
 const PERSON_BEFORE = /\b(?:according\s+to|starring|co-starring|directed\s+by|produced\s+by|written\s+by|played\s+by|presented\s+by|hosted\s+by|interviewed\s+by|married\s+to)\s+$/;
 /** Words that make the capitalised name right after them the title of a work ("the film Sideways", "the game Tony Hawk"). */
 export const WORK_BEFORE = /\b(?:film|films|movie|movies|album|albums|single|singles|song|songs|game|games|title|titles|show|shows|series|programme|programmes|sitcom|drama|documentary|book|books|novel|novels|play|musical|opera|ballet|track|hit|hits|blockbuster|sequel)\s+$/;
+/** Words of a work that are verbs too: "floods hit Wales", "the band will play Glasgow", "figures show Britain". */
+const VERB_WORK_BEFORE = /\b(?:hit|hits|play|plays|show|shows|track|tracks)\s+$/i;
+/** What makes such a word a noun: a determiner, a possessive or a word that grades a work right before it. */
+const NOUN_WORK_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|smash|chart|box-office|biggest|latest|new|first|debut|previous|classic|cult|surprise|title|top|big|number|one|\d{4})|['’]s?)\s+(?:hit|hits|play|plays|show|shows|track|tracks)\s+$/i;
+
+/** Whether the words before a name make it a work's title ("the film Harry Lime", "their hit Wonderwall"). */
+export function workTitleBefore(before: string, pattern: RegExp = WORK_BEFORE): boolean {
+  return pattern.test(before) && (!VERB_WORK_BEFORE.test(before) || NOUN_WORK_BEFORE.test(before));
+}
 const LORDLY = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron']);
 
 function words(text: string): string[] {
@@ -625,7 +634,7 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
     }
   }
   // "the film Harry Lime", "her novel "Molly Brand"": the title of a work names no person or organisation
-  if (ctx && (WORK_BEFORE.test(ctx.before) || (/["“‘]$/.test(ctx.before) && /^["”’]/.test(ctx.after)))) return;
+  if (ctx && (workTitleBefore(ctx.before) || (/["“‘]$/.test(ctx.before) && /^["”’]/.test(ctx.after)))) return;
   const place = placeByName(name);
   if (place && (place.kind !== 'other' || PLACE_HEADS.has(lower[lower.length - 1]) || !ORG_HEADS.has(lower[lower.length - 1]))) {
     registry.addPlace(place.name, place.kind, sentence);

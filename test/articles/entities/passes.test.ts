@@ -180,6 +180,13 @@ describe('general shapes of news text', () => {
     expect(orgs(e)).toEqual(['Quillon']);
   });
 
+  it('"hit", "play", "show" before a place are verbs ("floods hit South Wales"), nouns of a work only after a determiner', () => {
+    const e = extractEntities(sentences('Floods hit South Wales on Monday.', 'The band will play Glasgow on Friday.', 'Their hit Wonderwall sold well, and the smash hit Kerrigan Falls did too.'));
+    expect(places(e)).toEqual(['Glasgow', 'South Wales', 'Wales']);
+    expect(orgs(e)).toEqual([]);
+    expect(e.people).toEqual([]);
+  });
+
   it('reads initials with full stops and US states after a town ("U.N.", "Peoria, Ill.")', () => {
     const e = extractEntities(sentences('BRANFORD, Conn. (AP) _ The U.N. and U.S. officials met in Weldon, Ill., and Carver, Texas.'));
     expect(orgs(e)).toEqual(['AP', 'United Nations']);
