@@ -4,7 +4,8 @@
 import { isMonthOrWeekday, MONTHS } from './calendar-words';
 import { CARDINALS } from './numbers';
 import { NAME_PARTICLES, ROLE_SET } from './people';
-import { COMPANY_FORMS } from './organisations';
+import { COMPANY_FORMS, ORG_HEADS } from './organisations';
+import { PLACE_ALIASES, US_STATE_ABBREVIATIONS } from './places';
 import { CAPITALISED_STOPWORDS } from './stop-words';
 
 export interface Token {
@@ -96,6 +97,24 @@ function strippedAmpersand(text: string, tokens: Token[], to: number): boolean {
     && text.slice(tokens[to - 1].end, t.start) === ' ' && text.slice(t.end, next.start) === ' ';
 }
 
+/** Initials written with full stops ("J.D.", "A.J."), as the tokenizer leaves them (the last stop outside). */
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,2}\p{Lu}$/u;
+/** Dotted initialisms of places and bodies ("U.S. Senate", "U.N. envoy"), never a person's initials. */
+const DOTTED_BODIES = new Set(['un', 'eu', 'uae', 'ussr', 'ok']);
+
+/**
+ * "J.D. Vance", "A.J. Ayer": a person's initials with full stops, then the surname. Not a place's or body's
+ * dotted initialism ("U.S. Senate", "N.Y. Times"), nor before an institution's head word.
+ */
+function initialsBeforeSurname(text: string, tokens: Token[], to: number): boolean {
+  const initials = tokens[to - 1];
+  const next = tokens[to];
+  if (!DOTTED_INITIALS.test(initials.text) || text.slice(initials.end, next.start) !== '. ') return false;
+  const bare = initials.lower.replace(/\./g, '');
+  if (PLACE_ALIASES.has(bare) || DOTTED_BODIES.has(bare) || US_STATE_ABBREVIATIONS.has(initials.lower)) return false;
+  return next.cap && !isAcronym(next.text) && !ORG_HEADS.has(next.lower);
+}
+
 export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   const chunks: Chunk[] = [];
   // "Monday", "August", and "Aug. 15": calendar words, never part of a name
@@ -124,7 +143,8 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && to - 1 > from;
       // "Mr. Bush", "Gen. Colin Powell"
       const title = TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) && /^\.[ \t]+$/.test(gap) && t.cap;
-      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’]s?[ \t]+$/.test(gap)) && !initial && !title) break;
+      const initials = !initial && !title && initialsBeforeSurname(text, tokens, to);
+      if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’]s?[ \t]+$/.test(gap)) && !initial && !title && !initials) break;
       if (t.cap && !calendar(to)) {
         to++;
         continue;

@@ -17,6 +17,7 @@ export const ORG_HEADS = new Set([
   'securities', 'capital', 'investments', 'partners', 'associates', 'enterprises', 'brothers', 'resources', 'insurance',
   'pictures', 'drilling', 'exploration', 'electric', 'electronics', 'chemical', 'chemicals', 'foods', 'stores', 'products',
   'software', 'steel', 'bancorp', 'cos', 'shipping', 'laboratories', 'semiconductor', 'publishing', 'lines', 'investors', 'cellular',
+  'engineering', 'construction', 'logistics', 'manufacturing', 'mining', 'aerospace', 'haulage', 'textiles', 'hospital', 'infirmary',
   // government bodies and armed units ('Federal Aviation Administration', 'Republican Guard', 'Coast Guard')
   'administration', 'guard',
 ]);

@@ -45,7 +45,8 @@ function acronymMatches(acronym: string, name: string): boolean {
 }
 
 function isNameToken(t: Token): boolean {
-  return t.cap && /^[\p{L}][\p{L}'’-]*$/u.test(t.text) && !isAcronym(t.text);
+  // "J.D" of "J.D. Vance": initials with full stops (the chunker joins them to a surname only)
+  return t.cap && (/^[\p{L}][\p{L}'’-]*$/u.test(t.text) || /^(?:\p{Lu}\.){1,2}\p{Lu}$/u.test(t.text)) && !isAcronym(t.text);
 }
 
 /** "French" → "France", "South African" → "South Africa"; null when the words are not a nationality. */
@@ -447,8 +448,8 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     }
     const honorific = HONORIFICS.has(rest[0].toLowerCase());
     const nameWords = honorific && !LORDLY.has(rest[0].toLowerCase()) ? rest.slice(1) : rest;
-    // "Samuel A. Alito": a middle initial inside the name
-    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w, i) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || (/^\p{Lu}\.$/u.test(w) && i > 0 && i < nameWords.length - 1))
+    // "Samuel A. Alito": a middle initial inside the name; "J.D. Vance": initials before it
+    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w, i) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || (/^\p{Lu}\.$/u.test(w) && i > 0 && i < nameWords.length - 1) || (/^(?:\p{Lu}\.){2,3}$/u.test(w) && i === 0 && nameWords.length >= 2))
       && !PLACES.has(nameWords.join(' ').toLowerCase()) && !registry.findOrg(nameWords.join(' ')) && !knownOrganisation(nameWords.join(' '))
       && !ORG_HEADS.has(nameWords[nameWords.length - 1].toLowerCase())
       && (nameWords.length >= 2 || registry.honorificSurnames.has(nameWords[0]) || honorific || titleBeforeSurname(registry, hit.role, chunkWords[r], nameWords[0]));

@@ -180,6 +180,18 @@ describe('general shapes of news text', () => {
     expect(orgs(e)).toEqual(['Quillon']);
   });
 
+  it('reads a person\'s initials with full stops as part of the name ("J.D. Vance"), a country\'s or body\'s as their own', () => {
+    const e = extractEntities(sentences('J.D. Vance told reporters the deal was fair.', 'Vice President A.J. Quarles met the U.S. Senate and the U.N. Security Council.'));
+    expect(people(e)).toEqual({ 'J.D. Vance': null, 'A.J. Quarles': 'Vice President' });
+    expect(orgs(e)).toEqual(['Security Council', 'Senate', 'United Nations']);
+  });
+
+  it('a business word after a proper name makes a company ("Marlow Engineering"), a hospital\'s name an institution', () => {
+    const e = extractEntities(sentences('Marlow Engineering said it would cut 40 jobs.', 'Patients at Northbridge General Hospital waited for hours.', 'Kestrel Construction closed the site.'));
+    expect(e.people).toEqual([]);
+    expect(orgs(e)).toEqual(['Kestrel Construction', 'Marlow Engineering', 'Northbridge General Hospital']);
+  });
+
   it('"hit", "play", "show" before a place are verbs ("floods hit South Wales"), nouns of a work only after a determiner', () => {
     const e = extractEntities(sentences('Floods hit South Wales on Monday.', 'The band will play Glasgow on Friday.', 'Their hit Wonderwall sold well, and the smash hit Kerrigan Falls did too.'));
     expect(places(e)).toEqual(['Glasgow', 'South Wales', 'Wales']);
