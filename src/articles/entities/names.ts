@@ -641,6 +641,12 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
     registry.addPlace(place.name, place.kind, sentence);
     return;
   }
+  // "Norfolk Southern", "Canadian Pacific": a compass or ocean word after a place names a company (a railway, an
+  // airline) called after it; English puts a place's part before it ("South Wales"), never after
+  if (ws.length >= 2 && COMPANY_AFTER_PLACE.has(lower[lower.length - 1]) && (placeByName(ws.slice(0, -1).join(' ')) || placeOfDemonym(ws.slice(0, -1)))) {
+    registry.addOrg(name, sentence);
+    return;
+  }
   if (ws.length === 1 && DEMONYMS.has(name)) return; // handled as a place already
   // "Darlington Council", "Preston City Council": the place is named too
   if (ws.length >= 2 && lower[lower.length - 1] === 'council') {
@@ -741,6 +747,8 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
 }
 
 /** Words that make a new place's name out of a known one ("East Palestine", "New Glasgow", "Port Moresby"). */
+/** Last words that make a place's name a company's ("Norfolk Southern", "Canadian Pacific", "Virgin Atlantic"). */
+const COMPANY_AFTER_PLACE = new Set(['southern', 'northern', 'eastern', 'western', 'pacific', 'atlantic']);
 const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
 
 /** Compass points (and Upper/Lower) that name a part of a country or region ("South Wales", "Upper Egypt"). */

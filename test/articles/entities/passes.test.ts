@@ -192,6 +192,12 @@ describe('general shapes of news text', () => {
     expect(orgs(e)).toEqual(['Kestrel Construction', 'Marlow Engineering', 'Northbridge General Hospital']);
   });
 
+  it('a compass or ocean word after a place names a company called after it ("Norfolk Southern"), not the place', () => {
+    const e = extractEntities(sentences('Norfolk Southern declined to comment.', 'Canadian Pacific said freight volumes rose.', 'Trains in Suffolk were late.'));
+    expect(orgs(e)).toEqual(['Canadian Pacific', 'Norfolk Southern']);
+    expect(places(e)).toEqual(['Suffolk']);
+  });
+
   it('"hit", "play", "show" before a place are verbs ("floods hit South Wales"), nouns of a work only after a determiner', () => {
     const e = extractEntities(sentences('Floods hit South Wales on Monday.', 'The band will play Glasgow on Friday.', 'Their hit Wonderwall sold well, and the smash hit Kerrigan Falls did too.'));
     expect(places(e)).toEqual(['Glasgow', 'South Wales', 'Wales']);
