@@ -197,6 +197,11 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
       out[out.length - 1] = { from: prev.from, to: c.to, text: text.slice(prev.start, c.end), start: prev.start, end: c.end, possessive: c.possessive };
       continue;
     }
+    const listed = prev ? listedInstitutionName(text, tokens, out, c, registry) : null;
+    if (listed) {
+      out.splice(out.length - listed.replace, listed.replace, ...listed.chunks);
+      continue;
+    }
     if (prev && !prev.possessive && text.slice(prev.end, c.start) === ' and ' && c.to - c.from >= 2 && prev.to - prev.from <= 4
       && !STANDALONE_BODIES.has(tokens[prev.to - 1].lower) && !/,\s*$/.test(text.slice(0, prev.start))
       // "Kingsbridge Capital Group and Cara Operations Ltd.": a company named in full is no part of the next one's name
@@ -209,6 +214,41 @@ function joinInstitutionNames(text: string, tokens: Token[], chunks: Chunk[], re
     out.push(c);
   }
   return out;
+}
+
+/**
+ * "Bakers, Food and Allied Workers' Union": trades listed with commas, then "and" and the body of those who work
+ * in them (a plural possessive before the body: "Workers' Union"), are one body's name when every listed trade
+ * is a word that names nothing of its own (not a place, a body or a person): "Army, Navy and Air Force" and
+ * "Tesco, Asda and Allied Bakeries Group" stay apart. The first trade may close a longer run ("Members of the
+ * Bakers"), which keeps its words before the trade. Returns the chunks that replace `out`'s last ones and `c`, or
+ * null when it is no such name.
+ */
+function listedInstitutionName(text: string, tokens: Token[], out: Chunk[], c: Chunk, registry: EntityRegistry): { replace: number; chunks: Chunk[] } | null {
+  const prev = out[out.length - 1];
+  if (prev.possessive || text.slice(prev.end, c.start) !== ' and ' || c.to - c.from < 2 || !ORG_HEADS.has(tokens[c.to - 1].lower)) return null;
+  const ownsBody = tokens.slice(c.from, c.to - 1).some((t) => /s$/.test(t.text) && /^['’]\s/.test(text.slice(t.end, t.end + 2)));
+  if (!ownsBody) return null;
+  let n = 1;
+  while (n < out.length && text.slice(out[out.length - n - 1].end, out[out.length - n].start) === ', ') n++;
+  if (n < 2) return null;
+  const items = out.slice(out.length - n);
+  // "Members of the Bakers": the trade is the run's capitalised words after its last connector
+  const head = items[0];
+  let tradeFrom = head.from;
+  for (let k = head.from; k < head.to; k++) if (!tokens[k].cap) tradeFrom = k + 1;
+  const lead: Chunk[] = [];
+  if (tradeFrom > head.from) {
+    let leadTo = tradeFrom;
+    while (leadTo > head.from && !tokens[leadTo - 1].cap) leadTo--;
+    lead.push({ from: head.from, to: leadTo, text: text.slice(head.start, tokens[leadTo - 1].end), start: head.start, end: tokens[leadTo - 1].end, possessive: tokens[leadTo - 1].possessive });
+    items[0] = { from: tradeFrom, to: head.to, text: text.slice(tokens[tradeFrom].start, head.end), start: tokens[tradeFrom].start, end: head.end, possessive: head.possessive };
+  }
+  const trade = (k: Chunk) => k.to - k.from <= 2 && !k.possessive && !tokens.slice(k.from, k.to).some((t) => isAcronym(t.text) || FIRST_NAMES.has(t.lower))
+    && !PLACES.has(k.text.toLowerCase()) && !registry.findOrg(k.text) && !knownOrganisation(k.text) && !STANDALONE_BODIES.has(tokens[k.to - 1].lower) && !ORG_HEADS.has(tokens[k.to - 1].lower);
+  if (!items.every(trade)) return null;
+  const first = items[0];
+  return { replace: n, chunks: [...lead, { from: first.from, to: c.to, text: text.slice(first.start, c.end), start: first.start, end: c.end, possessive: c.possessive }] };
 }
 
 /** Legal forms after which "of X" is where the company is, not its name. */

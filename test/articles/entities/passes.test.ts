@@ -198,6 +198,11 @@ describe('general shapes of news text', () => {
     expect(places(e)).toEqual(['Suffolk']);
   });
 
+  it('trades listed before "… Workers\' Union" are one union\'s name; bodies and companies in a list stay apart', () => {
+    const e = extractEntities(sentences("Members of the Bakers, Food and Allied Workers' Union voted to strike.", 'The Army, Navy and Air Force were deployed.', 'Jobs went at Ford, Honda and General Motors.'));
+    expect(orgs(e)).toEqual(['Air Force', 'Army', "Bakers, Food and Allied Workers' Union", 'Ford', 'General Motors', 'Honda', 'Navy'].sort());
+  });
+
   it('"hit", "play", "show" before a place are verbs ("floods hit South Wales"), nouns of a work only after a determiner', () => {
     const e = extractEntities(sentences('Floods hit South Wales on Monday.', 'The band will play Glasgow on Friday.', 'Their hit Wonderwall sold well, and the smash hit Kerrigan Falls did too.'));
     expect(places(e)).toEqual(['Glasgow', 'South Wales', 'Wales']);
