@@ -149,11 +149,14 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   if (candidates.length === 0) return decline(0);
 
   let best: { candidate: Candidate; typed: Typed; raw: number } | null = null;
+  /** Sentences an answer of the kind asked was read from and not ruled out. */
+  const answering: Candidate[] = [];
   for (const candidate of candidates.slice(0, MAX_READ)) {
     if (candidate.coverage < 0.4) break;
     const typed = extract(index, question, ready(candidate), options.now);
     if (!typed) continue;
     const raw = rawScore(question, candidate, typed);
+    if (raw > 0 && !typed.whole) answering.push(candidate);
     if (!best || raw > best.raw + 1e-9) best = { candidate, typed, raw };
   }
   if (!best) return decline(0, candidates[0]);
@@ -170,6 +173,10 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   const decision = options.undecided ? (typed.whole ? 'quote' : 'answer') : decide({ confidence, lower, fit, own: candidate.own, framed: candidate.framed, whole: typed.whole === true, stated });
   if (decision === 'decline') return decline(confidence, closest);
   const quoteOnly = decision === 'quote';
+  if (quoteOnly) {
+    const newer = answering.includes(candidate) ? newerAlike(question, candidate, answering) : null;
+    if (newer) return quoteOf(question, newer, { confidence: Math.round(confidence * 100) / 100, raw, answerClass: cls });
+  }
   const article = candidate.hit.article;
   const citations = [candidate.hit.sentence, ...(typed.extraSentences ?? [])].map((s) => cite(article, s));
   return {
@@ -191,20 +198,39 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   };
 }
 
-/** The sentence alone, offered as what the articles say: no direct answer, no confidence. */
-function quoteOf(question: Question, c: Candidate): AskAnswer {
+/** The sentence alone, offered as what the articles say: no direct answer (and no confidence unless given). */
+function quoteOf(question: Question, c: Candidate, score?: Pick<AskAnswer, 'confidence' | 'raw' | 'answerClass'>): AskAnswer {
   const article = c.hit.article;
   return {
     ok: true,
     type: question.type,
     text: c.text,
     quoteOnly: true,
-    confidence: 0,
-    raw: 0,
-    answerClass: answerClass(question.type, statesQuestion(question, c)),
+    confidence: score?.confidence ?? 0,
+    raw: score?.raw ?? 0,
+    answerClass: score?.answerClass ?? answerClass(question.type, statesQuestion(question, c)),
     citations: [cite(article, c.hit.sentence)],
     related: relatedEvents(article.tracked.article.events.filter((e) => e.sentence === c.hit.sentence), 3),
   };
+}
+
+/**
+ * Of sentences from other articles that state the question as fully as the one to be quoted (in the
+ * sentence and with the headline, every key word as far as it does) and hold an answer of the kind asked
+ * too (`read`: not a "because of rising costs" for what a plan costs), the one from the newest article,
+ * when it is newer: a member asks about the news, and "What was the attendance?" is this season's
+ * match, not a concert of 2005 whose fans "can attend". Null when the quote stays.
+ */
+function newerAlike(question: Question, quoted: Candidate, read: Candidate[]): Candidate | null {
+  const date = (c: Candidate) => c.hit.article.tracked.article.published.date ?? '';
+  let pick: Candidate | null = null;
+  for (const c of read) {
+    if (c.hit.article === quoted.hit.article || c.own < quoted.own || c.framed < quoted.framed) continue;
+    if (statesQuestion(question, quoted) && !statesQuestion(question, c)) continue;
+    if (date(c) <= date(pick ?? quoted) || !quotable(question, ready(c))) continue;
+    pick = c;
+  }
+  return pick;
 }
 
 /** An article's events as the reply lists them under the quote: most salient first, publication left out. */

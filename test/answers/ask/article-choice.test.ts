@@ -53,4 +53,12 @@ describe('/ask chooses the article the question is about', () => {
     const result = serviceOver([bridge]).ask('When was the Menai bridge first proposed?', { now }) as AskResult;
     expect(result).toMatchObject({ ok: true, quoteOnly: true, citations: [{ text: 'The bridge was first proposed in 2007 to ease congestion.' }] });
   });
+
+  it('quotes, of sentences that state the question alike, the one from the newest article', () => {
+    const concert = 'Band reschedule Glasgow concert\n\nPublished: 12 February 2005\n\nFans who bought tickets for the original 22 February show can attend the rescheduled concert.\n';
+    const match = 'Hartlepool stun Wrexham to reach final\n\nPublished: 16 March 2026\n\nHartlepool United beat Wrexham 3-1 on Saturday to reach the final.\n\nA crowd of 10,432 watched the match, the highest attendance at the ground this season.\n';
+    for (const order of [[concert, match], [match, concert]]) {
+      expect(quoted(serviceOver(order).ask('What was the attendance?', { now }))).toBe('Hartlepool stun Wrexham to reach final');
+    }
+  });
 });
