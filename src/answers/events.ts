@@ -4,7 +4,7 @@ import type { Choice } from '../core/reply';
 import { matchesWords, normalise } from './article-option';
 import { quote, safe } from '../format/parts';
 import { unixNoon, dayTimestamp, timestampPart } from '../format/dates';
-import { eventDateWords, yearShown, type DatedEvent } from '../articles/date-text';
+import { eventDateWords, yearShown, yearUnknown, type DatedEvent } from '../articles/date-text';
 
 /** Most important first; equal salience → earlier first. */
 export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
@@ -12,8 +12,13 @@ export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
 }
 
 /** Chronological; a coarser date (a whole month) comes before the days inside it. */
+/**
+ * Events in date order. Those whose year nothing bounds (yearUnknown) come after the others, in their own
+ * date order: their year is a placeholder that would file them among the dated events wrongly ("Thursday" of
+ * an undated 2005 article after a 2015 deadline), while their order among themselves is the text's.
+ */
 export function chronological(events: ArticleEvent[]): ArticleEvent[] {
-  return [...events].sort((a, b) => a.date.localeCompare(b.date) || b.endDate.localeCompare(a.endDate) || a.id.localeCompare(b.id));
+  return [...events].sort((a, b) => Number(yearUnknown(a)) - Number(yearUnknown(b)) || a.date.localeCompare(b.date) || b.endDate.localeCompare(a.endDate) || a.id.localeCompare(b.id));
 }
 
 export function keyEvent(article: Article): ArticleEvent | undefined {

@@ -8,7 +8,7 @@ import { asWritten, chronological, eventDescription, eventQuote, eventTimestamps
 import { HERALD_COLOR } from '../format/text';
 import { safe } from '../format/parts';
 import { asOf } from '../format/dates';
-import { eventDateText, eventDateWords, publishedDateText, statusText } from '../articles/date-text';
+import { eventDateText, eventDateWords, publishedDateText, statusText, yearUnknown } from '../articles/date-text';
 
 export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
   const { article } = tracked;
@@ -30,11 +30,18 @@ export function timelineReply(tracked: TrackedArticle, now: Date): Reply {
       {
         title,
         fields,
-        footer: `${asOf(now)} · ${ordered.length} dated event${ordered.length === 1 ? '' : 's'} in date order`,
+        footer: `${asOf(now)} · ${ordered.length} dated event${ordered.length === 1 ? '' : 's'} in date order${yearUnknownLast(ordered)}`,
         color: HERALD_COLOR,
       },
     ],
   };
+}
+
+/** The footer's note on the events chronological() puts last: those with no known year. */
+function yearUnknownLast(events: TrackedArticle['article']['events']): string {
+  const unknown = events.filter(yearUnknown).length;
+  if (unknown === 0 || unknown === events.length) return '';
+  return `, the ${unknown === 1 ? 'one' : unknown} with no known year last`;
 }
 
 /** An event whose year the article leaves open: an approximate date, or one the parser marked year-uncertain. */

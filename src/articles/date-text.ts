@@ -58,6 +58,14 @@ function uncertainDateText(event: DatedEvent, asWritten: Written): string {
   return written ? `“${asWritten(written)}” (as written${latest || '; the year is not known'})` : 'date not known';
 }
 
+/**
+ * Whether nothing bounds the year: neither fixed by the evidence nor "at the latest" some year. Such a date's
+ * year is a placeholder (the ingestion year, or an anchor's), so it is never placed among dated events.
+ */
+export function yearUnknown(event: Pick<DatedEvent, 'yearCertain' | 'yearIsLatest'>): boolean {
+  return event.yearCertain === false && !event.yearIsLatest;
+}
+
 /** Whether the date may be shown with its year (and as a calendar date or Discord timestamp). */
 export function yearShown(event: Pick<DatedEvent, 'yearCertain'>): boolean {
   return event.yearCertain !== false;

@@ -2,6 +2,7 @@
 // with every label fitted to the picture and events that would overlap stacked on separate rows. The picture is
 // drawn from this model alone, so tests check positions and labels here rather than pixels.
 import { eventStatus } from '../articles/event-status';
+import { yearUnknown } from '../articles/date-text';
 import type { EventStatus } from '../articles/model';
 import { monthName } from '../language/calendar-words';
 import { cleanText, fitText, textWidth } from './text';
@@ -152,8 +153,12 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
   const { pad, textSize, smallSize, rowHeight, gap } = LAYOUT;
   const today = input.now.toISOString().slice(0, 10);
   const nowT = utc(today) + DAY / 2;
-  const events = [...input.events]
-    .filter((e) => Number.isFinite(utc(e.date)) && Number.isFinite(utc(e.endDate)))
+  const dated = input.events.filter((e) => Number.isFinite(utc(e.date)) && Number.isFinite(utc(e.endDate)));
+  // A date whose year nothing bounds carries a placeholder year: it has no place on a time axis ("2024 at the
+  // latest" has one, drawn hollow as an uncertain year).
+  const unplaced = dated.filter((e) => yearUnknown(e)).length;
+  const events = dated
+    .filter((e) => !yearUnknown(e))
     .sort((a, b) => a.date.localeCompare(b.date) || b.endDate.localeCompare(a.endDate) || a.id.localeCompare(b.id));
   const drawn = events.slice(0, LAYOUT.maxItems);
 
@@ -163,7 +168,7 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
   const headline = cleanText(first?.headline ?? '') || 'Untitled article';
   const titleText = fitText(input.story ? `Story: ${headline}` : headline, LAYOUT.titleSize, width - 2 * pad, true);
   const title = box(titleText, pad, pad + LAYOUT.titleSize, LAYOUT.titleSize, 'start', true);
-  const count = `${events.length} dated event${events.length === 1 ? '' : 's'}${input.story ? ` from ${input.sources.length} articles` : ''}`;
+  const count = `${dated.length} dated event${dated.length === 1 ? '' : 's'}${input.story ? ` from ${input.sources.length} articles` : ''}`;
   const subtitleText = fitText([input.story ? undefined : cleanText(first?.detail ?? ''), count].filter(Boolean).join(' · '), textSize, width - 2 * pad);
   const subtitle = box(subtitleText, pad, title.y + 22, textSize);
 
@@ -252,7 +257,8 @@ export function layoutTimeline(input: TimelineInput, width: number = LAYOUT.widt
   todayLabel.x += todayLabel.anchor === 'end' ? -5 : 5;
 
   let y = chartBottom + 22;
-  const omittedText = events.length > drawn.length ? ` · ${events.length - drawn.length} more events not drawn (see the text)` : '';
+  const omittedText = (events.length > drawn.length ? ` · ${events.length - drawn.length} more events not drawn (see the text)` : '')
+    + (unplaced > 0 ? ` · ${unplaced} with no known year not drawn (see the text)` : '');
   const legend = [box(fitText(`● a day   ▬ a month, a year or a range   ┅ year uncertain   | today${omittedText}`, smallSize, width - 2 * pad), pad, y, smallSize)];
   const sourceLines: TextBox[] = [];
   if (input.story) {

@@ -130,6 +130,32 @@ describe('timeline layout', () => {
     expect(month.uncertain).toBe(false);
   });
 
+  it('draws no event whose year nothing bounds: its year is a placeholder; "2024 at the latest" is drawn, hollow', () => {
+    const layout = layoutTimeline(
+      input([
+        event('d', '2015-01-01', 'aid target', { endDate: '2015-12-31', precision: 'year' }),
+        event('t', '2026-11-26', 'ministers meet', { yearCertain: false, uncertainYear: true, dateText: '“Thursday” (as written; the year is not known)' }),
+        event('w', '2026-11-24', 'the airline warned', { yearCertain: false, yearIsLatest: true, uncertainYear: true }),
+      ]),
+    );
+    expect(layout.items.map((i) => [i.id, i.uncertain])).toEqual([['d', false], ['w', true]]);
+    expect(layout.subtitle.text).toContain('3 dated events');
+    expect(layout.legend.map((l) => l.text).join(' ')).toContain('1 with no known year not drawn (see the text)');
+  });
+
+  it('puts the events with no known year after the dated ones in /timeline\'s order, keeping their own order', () => {
+    const base = { precision: 'day' as const, qualifier: 'on' as const, expression: '', description: '', sentence: 0, sentences: [0], status: 'past' as const, isPublication: false, salience: 0.5 };
+    const ordered = chronological([
+      { ...base, id: 'e0', date: '2026-11-26', endDate: '2026-11-26', yearCertain: false },
+      { ...base, id: 'e1', date: '2015-01-01', endDate: '2015-12-31', precision: 'year' as const, yearCertain: true },
+      { ...base, id: 'e2', date: '2026-11-24', endDate: '2026-11-24', yearCertain: false },
+      { ...base, id: 'e3', date: '2005-03-01', endDate: '2005-03-01' },
+      { ...base, id: 'e4', date: '2024-11-28', endDate: '2024-11-28', yearCertain: false, yearIsLatest: true },
+      { ...base, id: 'e5', date: '2026-12-10', endDate: '2026-12-10', yearCertain: true },
+    ]);
+    expect(ordered.map((e) => e.id)).toEqual(['e3', 'e1', 'e4', 'e5', 'e2', 'e0']);
+  });
+
   it('draws a deadline ("by") as a point at its date', () => {
     const layout = layoutTimeline(input([event('b', '2026-12-01', 'the plan to be approved', { endDate: '2026-12-03', qualifier: 'by' })]));
     expect(layout.items[0].shape).toBe('point');
