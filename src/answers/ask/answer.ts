@@ -727,7 +727,11 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     if (c.entity && m >= 0.7) namesNear.push(c);
   }
   const own = total > 0 ? inSentence / total : 0;
-  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed: total > 0 ? own + inHeadline / total : 0, matched, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
+  // The headline frames a sentence that itself states what the question asks about (a word that is no name
+  // and not the thing counted): "The factory once employed 2,000 people" does not state "How many people
+  // lost their jobs?" because its headline says "… with loss of 430 jobs".
+  const framed = matched.some((c) => !c.entity && !c.target && !c.weak) ? own + inHeadline / total : own;
+  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed, matched, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
 }
 
 /** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */

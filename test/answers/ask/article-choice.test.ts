@@ -61,4 +61,11 @@ describe('/ask chooses the article the question is about', () => {
       expect(quoted(serviceOver(order).ask('What was the attendance?', { now }))).toBe('Hartlepool stun Wrexham to reach final');
     }
   });
+
+  it("does not let the headline state the question's action for a sentence that only names what is counted", () => {
+    const factory = 'Car parts factory to close with loss of 430 jobs\n\nPublished: 5 February 2026\n\nThe company blamed falling demand for the decision.\n\nThe factory opened in 1968 and once employed more than 2,000 people.\n';
+    const result = serviceOver([factory]).ask('How many people lost their jobs?', { now }) as AskResult;
+    expect(result.ok && result.citations[0].text).not.toBe('The factory opened in 1968 and once employed more than 2,000 people.');
+    expect(result.ok).toBe(false);
+  });
 });
