@@ -110,6 +110,7 @@ class SharedStrings {
     for (const w of sig.headlineWords) this.release(w);
     for (const e of sig.events) for (const w of e.words) this.release(w);
     if (sig.source) this.release(sig.source);
+    if (sig.host) this.release(sig.host);
   }
 
   get size(): number {

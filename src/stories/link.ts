@@ -21,8 +21,10 @@ export interface StorySignature {
   profile: { keys: readonly string[] };
   headlineWords: readonly string[];
   events: { event: ArticleEvent; words: readonly string[] }[];
-  /** Who published it (front matter `source`, normalised): a correction joins only its own source's stories. */
+  /** Who published it (front matter `source`, normalised): a correction joins only its own publisher's stories (samePublisher). */
   source?: string;
+  /** The host of its URL (front matter `url`), lower case: the publisher when a source is not named. */
+  host?: string;
   /** Present only when the article withdraws dates an earlier version gave (see correctionOf). */
   correction?: Correction;
 }
@@ -50,6 +52,8 @@ export function signature(article: Article, share?: (text: string) => string): S
   };
   const source = article.meta.source ? normalise(article.meta.source) : '';
   if (source) sig.source = share ? share(source) : source;
+  const host = hostOf(article.meta.url);
+  if (host) sig.host = share ? share(host) : host;
   const correction = correctionOf(article);
   if (correction) sig.correction = correction;
   return sig;
@@ -78,12 +82,30 @@ export function correctionOf(article: Article): Correction | undefined {
   return withdrawn.length > 0 ? { withdrawn } : undefined;
 }
 
+/** "news.example.org" of "https://news.example.org/2026/vote.html"; undefined without a web address. */
+function hostOf(url: string | undefined): string | undefined {
+  const m = url ? /^https?:\/\/(?:www\.)?([^/?#:]+)/i.exec(url.trim()) : null;
+  return m ? m[1].toLowerCase() : undefined;
+}
+
 /**
- * `correction` withdraws a date that `original`, by the same source, gives a still-expected event on:
- * the correction is of that article's story. The events of `original` on that date (none when not).
+ * Whether nothing says two articles come from different publishers: the same named source when both name
+ * one, else the same web host when both have one; an article that names neither (a pasted text, a feed item
+ * without a source) may be by anyone. Two named sources that differ, or two hosts, are two publishers.
+ */
+export function samePublisher(a: Pick<StorySignature, 'source' | 'host'>, b: Pick<StorySignature, 'source' | 'host'>): boolean {
+  if (a.source && b.source) return a.source === b.source;
+  if (a.host && b.host) return a.host === b.host;
+  return true;
+}
+
+/**
+ * `correction` withdraws a date that `original`, by the same publisher (samePublisher), gives a
+ * still-expected event on: the correction is of that article's story. The events of `original` on that
+ * date (none when not).
  */
 export function correctedEvents(correction: StorySignature, original: StorySignature): StorySignature['events'] {
-  if (!correction.correction || !correction.source || correction.source !== original.source) return [];
+  if (!correction.correction || !samePublisher(correction, original)) return [];
   const dates = correction.correction.withdrawn;
   return original.events.filter((o) => o.event.status !== 'past' && eventYearIsCertain(o.event) && dates.some((w) => w.date === o.event.date));
 }

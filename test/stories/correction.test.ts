@@ -48,6 +48,18 @@ describe('a correction of an earlier article', () => {
     expect(index.supersededBy(vote.id)).toEqual([]);
   });
 
+  it('a correction that names no source, or only its web address, is of the story of its publisher', () => {
+    const unnamed = parse(correctionBy('Harbourside Gazette').replace('source: Harbourside Gazette\n', ''));
+    expect(unnamed.meta.source).toBeUndefined();
+    expect(sameStory(storyScore(signature(unnamed), signature(vote)))).toBe(true);
+    expect(movedEvents(signature(vote), signature(unnamed)).map((m) => [m.from, m.to])).toEqual([['2026-12-01', '2026-12-09']]);
+    // by web address: the same host is the same publisher, another host another one
+    const at = (host: string, text: string) => parse(text.replace(/source: [^\n]*\n/, `url: https://${host}/news/vote.html\n`));
+    const original = at('www.harbourside.example', VOTE);
+    expect(sameStory(storyScore(signature(at('harbourside.example', correctionBy(''))), signature(original)))).toBe(true);
+    expect(sameStory(storyScore(signature(at('courier.example', correctionBy(''))), signature(original)))).toBe(false);
+  });
+
   it("another source's correction is not of this story through the date it withdraws", () => {
     const other = parse(correctionBy('Coastal Courier'));
     expect(sameStory(storyScore(signature(other), signature(vote)))).toBe(false);
