@@ -430,9 +430,16 @@ function questionNegated(question: Question, c: Pick<Candidate, 'matched'>): boo
   return NEGATION.test(question.tokens.filter((t) => !statedPrivative(c, t.stem)).map((t) => t.raw).join(' '));
 }
 
+/** Whether the sentence negates anything, leaving out a "without" that states a privative word of the question ("lost"). */
+function sentenceNegated(c: Pick<Candidate, 'text' | 'matched'>): boolean {
+  const text = c.text.replace(/[’]/g, "'");
+  if (!NEGATION.test(text)) return false;
+  return NEGATION.test(tokenize(text).filter((t) => !statedPrivative(c, t.stem)).map((t) => t.raw).join(' '));
+}
+
 /** The sentence cannot answer this question: it lacks a name or number the question states, or the question's negation. */
 function conflicts(question: Question, c: Candidate): boolean {
-  if (questionNegated(question, c) && !NEGATION.test(c.text.replace(/[’]/g, "'"))) return true;
+  if (questionNegated(question, c) && !sentenceNegated(c)) return true;
   for (const k of question.concepts) if (k.entity && !c.namesNear.includes(k)) return true;
   // "the G8 summit": the thing a name qualifies must be in the sentence too, or the sentence is about another thing of that name.
   for (let i = 0; i + 1 < question.tokens.length; i++) {

@@ -92,6 +92,8 @@ describe('direct answers that fit the question', () => {
     // The member is offered the sentence, not told the articles don't say.
     const reply = serviceOver(without).ask('How many homes lost power?', { now });
     expect(reply).toMatchObject({ ok: true, citations: [{ text: without }] });
+    // Nor is the sentence quoted for the negated question: its "without" is the loss, not a negation.
+    expect(serviceOver(without).ask('How many homes did not lose power?', { now }).ok).toBe(false);
   });
 
   it('meets the article in general English: shut = close, electricity = power, "walk out" = walkout', () => {
