@@ -18,12 +18,18 @@ export default defineCommand({
   run({ article }, ctx) {
     const found = lookupArticle(ctx.services.articles, article);
     if (!found.ok) return found.reply;
-    const story = ctx.services.stories?.storyOf(found.tracked.article.id);
-    const reply = briefReply(found.tracked, ctx.now(), story?.articles ?? [], story?.truncated);
-    // Remind me under the key date, when it is upcoming and sure.
+    const stories = ctx.services.stories;
+    const story = stories?.storyOf(found.tracked.article.id);
+    // This article's events that a later article on its story moved (a correction): by each other article
+    const moved = (story?.articles ?? [])
+      .filter((t) => t.article.id !== found.tracked.article.id)
+      .flatMap((t) => stories?.supersededBy?.(t.article.id) ?? [])
+      .filter((m) => m.origin === found.tracked.origin);
+    const reply = briefReply(found.tracked, ctx.now(), story?.articles ?? [], story?.truncated, moved);
+    // Remind me under the key date, when it is upcoming and sure, and no later article moved it.
     const key = keyEvent(found.tracked.article);
     const members = ctx.services.members;
-    return members && key ? withRemindMe(reply, members.buttons(found.tracked, ctx.now(), new Set([key.id]))) : reply;
+    return members && key && !moved.some((m) => m.eventId === key.id) ? withRemindMe(reply, members.buttons(found.tracked, ctx.now(), new Set([key.id]))) : reply;
   },
   autocomplete: (option, value, _raw, ctx) => (option === 'article' ? suggestArticles(ctx.services.articles, value) : []),
 });

@@ -48,15 +48,29 @@ export function storyField(tracked: TrackedArticle, story: TrackedArticle[], tru
   return listField(truncated ? `The story: its ${story.length} closest articles (more link on)` : `The story in ${story.length} articles`, lines);
 }
 
-/** `story`: all tracked articles on the same story (oldest first), when news monitoring links them. */
-export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArticle[] = [], truncated = false): Reply {
+/** An event of this article that a later article on its story moved to another date (a correction). */
+export interface MovedEvent {
+  eventId: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * `story`: all tracked articles on the same story (oldest first), when news monitoring links them.
+ * `moved`: this article's events that later articles moved; a moved key date is shown at its new date.
+ */
+export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArticle[] = [], truncated = false, moved: MovedEvent[] = []): Reply {
   const { article } = tracked;
-  const key = keyEvent(article);
+  const found = keyEvent(article);
+  const move = found ? moved.find((m) => m.eventId === found.id && m.from === found.date) : undefined;
+  // The date a correction withdrew is no key date: the date it gives instead is, said to be moved.
+  const key = found && move ? { ...found, date: move.to, endDate: move.to, qualifier: 'on' as const, yearCertain: true } : found;
   const fields: EmbedField[] = [];
   if (key) {
+    const movedFrom = move && found ? ` · moved from ${eventDateText(found)} by a later article` : '';
     fields.push({
       name: 'Key date',
-      value: [`${bold(eventDateText(key))} (${statusText(key, now)}) — ${safe(key.description)}`, eventTimestamps(key)].filter(Boolean).join('\n'),
+      value: [`${bold(eventDateText(key))} (${statusText(key, now)}) — ${safe(key.description)}${movedFrom}`, eventTimestamps(key)].filter(Boolean).join('\n'),
     });
   }
   const involved = [...article.people.map(personLine), ...article.organisations.map(organisationLine)];

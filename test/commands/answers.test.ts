@@ -10,6 +10,9 @@ import { CommandRouter } from '../../src/core/router';
 import { ManualClock } from '../../src/core/clock';
 import { renderChoices } from '../../src/transports/discord/render';
 import { asDiscord } from '../support/discord-markup';
+import { parseArticle } from '../../src/articles/parse';
+import { StoryIndex } from '../../src/stories/index';
+import { VOTE, correctionBy } from '../stories/correction-articles';
 
 const seed = parsedSeed();
 const HEADLINE = 'CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security';
@@ -126,6 +129,23 @@ describe('/brief', () => {
     expect(field(r, 'Reported by')).toBe(
       '**Collective Security Treaty Organization** announced\n**Azerbaijani media** reported\nBased on statements from **Imangali Tasmagambetov**\nAccording to a report by **RIA Novosti**',
     );
+  });
+});
+
+describe('/brief of an article a later correction moved', () => {
+  it('shows the key date at the corrected day and says it moved, not the date the correction withdrew', async () => {
+    const parse = (text: string) => {
+      const r = parseArticle(text, { now: new Date('2026-11-24T12:00:00Z') });
+      if (!r.ok) throw new Error(r.error);
+      return r.article;
+    };
+    const vote = track(parse(VOTE), new Date('2026-11-20T12:00:00Z'), 'vote.txt');
+    const correction = track(parse(correctionBy('Harbourside Gazette')), new Date('2026-11-24T12:00:00Z'), 'correction.txt');
+    const { run, services, library } = setup([vote, correction], '2026-11-25T12:00:00Z');
+    services.stories = new StoryIndex(library);
+    const r = await run('brief', { article: vote.article.id });
+    expect(field(r, 'Key date')).toMatch(/^\*\*9 December 2026\*\* \(upcoming\) — .* · moved from 1 December 2026 by a later article\n/);
+    expect(field(r, 'Key date')).not.toContain('**1 December 2026**');
   });
 });
 
