@@ -136,7 +136,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   // A sentence that states the question is offered as what the articles say, even where no answer of the
   // asked kind could be read from it (calibration runs take the declines as they are).
   const decline = (confidence: number, closest?: Candidate): AskResult =>
-    closest && !options.undecided && quotable(question, ready(closest)) ? quoteOf(question, closest) : refuse(confidence, closest);
+    closest && !options.undecided && quotable(question, closest) ? quoteOf(question, closest) : refuse(confidence, closest);
   if (question.concepts.length === 0) return decline(0);
 
   const hits = index.search(retrievalTerms(question), 40, options.article, options.visible);
@@ -227,7 +227,7 @@ function newerAlike(question: Question, quoted: Candidate, read: Candidate[]): C
   for (const c of read) {
     if (c.hit.article === quoted.hit.article || c.own < quoted.own || c.framed < quoted.framed) continue;
     if (statesQuestion(question, quoted) && !statesQuestion(question, c)) continue;
-    if (date(c) <= date(pick ?? quoted) || !quotable(question, ready(c))) continue;
+    if (date(c) <= date(pick ?? quoted) || !quotable(question, c)) continue;
     pick = c;
   }
   return pick;
@@ -459,8 +459,11 @@ function conflicts(question: Question, c: Candidate): boolean {
 
 /** A word of the question that makes it another question ("first", "most", "before") which the sentence lacks, or null. */
 function lacksModifier(question: Question, c: Pick<Candidate, 'text'>): string | null {
+  const asked = question.tokens.filter((t) => MODIFIERS.has(t.lower));
+  // Most questions have none: the sentence is tokenised only for those that do.
+  if (asked.length === 0) return null;
   const words = new Set(tokenize(c.text.replace(/[’]/g, "'")).map((t) => t.lower));
-  return question.tokens.find((t) => MODIFIERS.has(t.lower) && !words.has(t.lower))?.lower ?? null;
+  return asked.find((t) => !words.has(t.lower))?.lower ?? null;
 }
 
 /** Words that turn a question into another question when the sentence lacks them: "the first", "the most", "before 1973". */
