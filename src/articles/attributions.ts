@@ -110,8 +110,12 @@ function apposedName(source: string, name: string): boolean {
 function speakerBeforePreposition(source: string, name: string): string | null {
   const text = source.trim().replace(/[.,;:]+$/, '');
   const before = text.slice(0, text.length - name.length).replace(/,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)?$/, '');
-  const m = /^(.*?\S)\s+(?:for|to|on\s+behalf\s+of)\s+[^,]+$/i.exec(before);
-  return m && !/\b(?:according|spoke|speaking|talking|told|said|says)$/i.test(m[1]) ? m[1] : null;
+  const m = /^(.*?\S)\s+(?:for|to|on\s+behalf\s+of)\s+([^,]+)$/i.exec(before);
+  if (!m || /\b(?:according|spoke|speaking|talking|told|said|says)$/i.test(m[1])) return null;
+  // "In a statement to Newsnight, Lord Goldsmith": an opening phrase, then the speaker, is no apposition;
+  // a name stands in apposition to a common noun ("its chief"), not to a name ("Newsnight")
+  if (/^(?:in|at|on|after|before|during|with|from|by|under|as|speaking|writing)\b/i.test(m[1]) || !/(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(m[2].trim())) return null;
+  return m[1];
 }
 
 export function extractAttributions(sentences: Sentence[], ctx: AttributionContext): Attribution[] {

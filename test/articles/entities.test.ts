@@ -89,11 +89,13 @@ describe('a source named in apposition', () => {
   });
 
   it('is not a name in apposition to whom the source speaks for ("a spokesman for its chief, Tom Hale")', () => {
-    const found = attributionsOf('Port to close\n\nThe port will close, according to a spokesman for its chief, Tom Hale. A spokeswoman for its mayor, Ada Quist, said the cranes would go. The quay is safe, according to its engineer, Bo Lund.');
+    const found = attributionsOf('Port to close\n\nThe port will close, according to a spokesman for its chief, Tom Hale. A spokeswoman for its mayor, Ada Quist, said the cranes would go. The quay is safe, according to its engineer, Bo Lund. In a statement to Newsnight, Ada Quist said the pier would stay.');
     expect(found.map((x) => [x.source, x.verb, x.claim])).toEqual([
       ['a spokesman', 'according to', 'The port will close'],
       ['A spokeswoman', 'said', 'the cranes would go'],
       ['Bo Lund', 'according to', 'The quay is safe'],
+      // an opening phrase before the speaker is no apposition
+      ['Ada Quist', 'said', 'the pier would stay'],
     ]);
   });
 });
