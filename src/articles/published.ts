@@ -8,7 +8,7 @@
 import type { FrontMatter, Published, Sentence } from './model';
 import { monthName, WEEKDAY_NAMES } from '../language/calendar-words';
 import { dayNumber, dayOfIso, isoOf, isValidDate, weekdayOf, ymdOf } from './calendar';
-import { clauseAround, clauseTense, resolveMention, type DateMention } from './dates';
+import { clauseAround, clauseTense, isSayingDate, resolveMention, type DateMention } from './dates';
 
 export interface PublicationInference {
   published: Published;
@@ -136,6 +136,8 @@ interface Pair {
   expression: string;
   /** Stated in the past tense ("reopened on Saturday 5 December"): the day lies before the report. */
   past?: boolean;
+  /** The day something was said ("said on Tuesday, 10 November"): the speaker's now, days before the report. */
+  said?: boolean;
 }
 
 /**
@@ -158,7 +160,7 @@ function weekdayPairs(sentences: Sentence[], mentions: DateMention[][]): Pair[] 
         // A line that is the date alone ("Saturday 5 December", "Saturday 5 December, 09:30 GMT") is the report's own date: never ahead
         const alone = DATELINE_REST.test(s.text.slice(0, m.start) + ' ' + s.text.slice(m.end));
         const past = alone || tense === 'past' || (tense === 'neutral' && DONE.test(clauseAround(s.text, m.start, m.end)));
-        out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression, past });
+        out.push({ month: m.spec.month, day: m.spec.day, weekday: m.spec.weekday, expression: m.expression, past, ...(isSayingDate(s.text, m.start) ? { said: true } : {}) });
       }
     }
   }
@@ -338,7 +340,9 @@ export function inferPublication(meta: FrontMatter, sentences: Sentence[], menti
           yearCertain: false,
           basis: 'none',
         },
-        ref: pick.day, refIsPublication: false, refIsNow: false, refYearCertain: pick.certain, refIsLatest: !pick.certain, warnings: [],
+        // The day a statement was made is no publication date, but it is the speaker's now: what the statement
+        // says in the future tense ("will resume in October") lies after it, as it would after the report's.
+        ref: pick.day, refIsPublication: false, refIsNow: pair.said === true, refYearCertain: pick.certain, refIsLatest: !pick.certain, warnings: [],
       };
     }
   }

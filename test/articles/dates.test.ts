@@ -79,6 +79,14 @@ describe('what dates the report', () => {
     }
   });
 
+  it('the day something was said is still the speaker\'s now: a month ahead in the future tense lies after it', () => {
+    const a = parse('Quay works\n\nThe harbour board said on Tuesday, 10 November, that the old crane was sold last March. The ferry will resume in October. The pier closed in October.');
+    expect(a.published.date).toBeNull();
+    expect(event(a, 'Tuesday, 10 November').date).toBe('2026-11-10');
+    expect(event(a, 'last March').date).toBe('2026-03-01');
+    expect(a.events.filter((e) => e.expression === 'October').map((e) => e.date)).toEqual(['2027-10-01', '2026-10-01']);
+  });
+
   it('a report relayed in the lead dates the article; the same words further down do not', () => {
     const lead = parse('Quay works\n\nThe Harbour Gazette reported on Thursday, 12 March 2026 that dredging would start in May.');
     expect(lead.published).toMatchObject({ date: '2026-03-12', basis: 'text', yearCertain: true });
