@@ -24,6 +24,8 @@ export class SqliteArticleCache implements ArticleCache {
   private handedOver = new Map<string, { batch: number; entry: Entry }>();
   private writing = new Set<Promise<void>>();
   private batches = 0;
+  /** A handed-over batch that could not be written at all, not yet reported by a flush(). */
+  private failure: unknown;
   private readonly select;
   private readonly upsert;
   private readonly delete;
@@ -62,6 +64,9 @@ export class SqliteArticleCache implements ArticleCache {
   async flush(): Promise<void> {
     this.startWrite();
     while (this.writing.size > 0) await Promise.all([...this.writing]);
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure !== undefined) throw failure;
   }
 
   private startWrite(): void {
@@ -78,9 +83,15 @@ export class SqliteArticleCache implements ArticleCache {
     const write = this.writer.writeCacheRows(this.parser, rows).then((ok) => {
       // Rows a later batch holds newer values of are left to that batch.
       const latest = entries.filter(([origin]) => this.handedOver.get(origin)?.batch === batch);
-      if (!ok && this.db.open) this.writeHere(latest);
-      for (const [origin] of latest) this.handedOver.delete(origin);
-      this.writing.delete(write);
+      try {
+        if (!ok && this.db.open) this.writeHere(latest);
+      } catch (error) {
+        // Reported by the flush() under way or the next one, once: a failed batch must not fail every later flush (and close()).
+        this.failure ??= error;
+      } finally {
+        for (const [origin] of latest) this.handedOver.delete(origin);
+        this.writing.delete(write);
+      }
     });
     this.writing.add(write);
   }

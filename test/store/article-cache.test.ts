@@ -195,6 +195,21 @@ describe('the cache on a database file, written by the database worker (issue 17
     await reopened.close();
   });
 
+  it('a batch neither the worker nor the main connection could write fails the flush that waits for it, not every later one', async () => {
+    const path = join(dir, 'herald.db');
+    const db = openDatabase(path);
+    db.pragma('busy_timeout = 0');
+    const cache = new SqliteArticleCache(db, 'p', { writeCacheRows: async () => false });
+    const release = holdWriteLock(path);
+    cache.put('/a.txt', 'h1', makeArticle('A', ['One.']), NOW);
+    await expect(cache.flush()).rejects.toThrow(/locked|busy/i);
+    release();
+    cache.put('/b.txt', 'h2', makeArticle('B', ['Two.']), NOW);
+    await cache.flush();
+    expect(db.prepare('SELECT origin FROM article_cache').all()).toEqual([{ origin: '/b.txt' }]);
+    db.close();
+  });
+
   it('writes on the main connection when the worker does not write', async () => {
     const db = openDatabase(join(dir, 'herald.db'));
     const cache = new SqliteArticleCache(db, 'p', { writeCacheRows: async () => false });
