@@ -57,9 +57,13 @@ export function sqliteStores(db: Db, checkpointer?: WalCheckpointer): Stores & {
     },
     close: async () => {
       // What the cache was handed (a new article's row, written off the event loop) is committed before the worker stops.
-      await articleCache.flush();
-      await checkpointer?.stop();
-      db.close();
+      // A write that fails is reported (the shutdown logs it) after the worker and the database are closed anyway.
+      try {
+        await articleCache.flush();
+      } finally {
+        await checkpointer?.stop();
+        db.close();
+      }
     },
   };
 }

@@ -11,7 +11,8 @@ import { contentHash, ingestDirectory, ingestFile, ingestOne } from '../../src/a
 import { MemoryLibrary } from '../../src/articles/library';
 import { openDatabase, type Db } from '../../src/store/db';
 import { SqliteArticleCache } from '../../src/store/article-cache';
-import { openSqliteStores } from '../../src/store/stores';
+import { WalCheckpointer } from '../../src/store/checkpoint';
+import { openSqliteStores, sqliteStores } from '../../src/store/stores';
 import { makeArticle } from '../answers/helpers';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -208,6 +209,19 @@ describe('the cache on a database file, written by the database worker (issue 17
     await cache.flush();
     expect(db.prepare('SELECT origin FROM article_cache').all()).toEqual([{ origin: '/b.txt' }]);
     db.close();
+  });
+
+  it('close() still stops the worker and closes the database when the last cache rows cannot be written', async () => {
+    const path = join(dir, 'herald.db');
+    const db = openDatabase(path);
+    db.pragma('busy_timeout = 0');
+    // A checkpointer whose worker never started: its rows fall to the main connection, which the lock refuses.
+    const stores = sqliteStores(db, new WalCheckpointer(db, { path }));
+    const release = holdWriteLock(path);
+    stores.articleCache.put('/a.txt', 'h1', makeArticle('A', ['One.']), NOW);
+    await expect(stores.close()).rejects.toThrow(/locked|busy/i);
+    release();
+    expect(db.open).toBe(false);
   });
 
   it('writes on the main connection when the worker does not write', async () => {
