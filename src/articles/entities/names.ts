@@ -683,7 +683,9 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
   }
   // "Norfolk Southern", "Canadian Pacific": a compass or ocean word after a place names a company (a railway, an
   // airline) called after it; English puts a place's part before it ("South Wales"), never after
-  if (ws.length >= 2 && COMPANY_AFTER_PLACE.has(lower[lower.length - 1]) && (placeByName(ws.slice(0, -1).join(' ')) || placeOfDemonym(ws.slice(0, -1)))) {
+  // (not a continent's ocean side, "Asia Pacific", nor a place's coast or region: "Japan Pacific coast")
+  if (ws.length >= 2 && COMPANY_AFTER_PLACE.has(lower[lower.length - 1]) && !CONTINENTS.has(lower.slice(0, -1).join(' '))
+    && !(ctx && PART_OF_PLACE_AFTER.test(ctx.after)) && (placeByName(ws.slice(0, -1).join(' ')) || placeOfDemonym(ws.slice(0, -1)))) {
     registry.addOrg(name, sentence);
     return;
   }
@@ -789,6 +791,9 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
 /** Words that make a new place's name out of a known one ("East Palestine", "New Glasgow", "Port Moresby"). */
 /** Last words that make a place's name a company's ("Norfolk Southern", "Canadian Pacific", "Virgin Atlantic"). */
 const COMPANY_AFTER_PLACE = new Set(['southern', 'northern', 'eastern', 'western', 'pacific', 'atlantic']);
+const CONTINENTS = new Set(['asia', 'europe', 'africa', 'america', 'americas', 'australasia', 'eurasia', 'oceania', 'antarctica']);
+/** A place's part or waters after "X Pacific" ("the Japan Pacific coast", "India Atlantic waters"): a place, no company. */
+const PART_OF_PLACE_AFTER = /^[\s-]+(?:coasts?|coastline|seaboard|rim|region|regions|ocean|waters|islands|basin|shores?|side|states|nations|countries)\b/;
 const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
 
 /** Compass points (and Upper/Lower) that name a part of a country or region ("South Wales", "Upper Egypt"). */

@@ -198,6 +198,12 @@ describe('general shapes of news text', () => {
     expect(places(e)).toEqual(['Suffolk']);
   });
 
+  it('a continent or a place\'s coast before "Pacific" or "Atlantic" stays a place ("Asia Pacific", "the Japan Pacific coast"), no company', () => {
+    const e = extractEntities(sentences('Leaders from across Asia Pacific met in Lima.', 'Towns on the Japan Pacific coast were evacuated.'));
+    expect(orgs(e)).toEqual([]);
+    expect(places(e)).toEqual(expect.arrayContaining(['Asia', 'Japan']));
+  });
+
   it('trades listed before "… Workers\' Union" are one union\'s name; bodies and companies in a list stay apart', () => {
     const e = extractEntities(sentences("Members of the Bakers, Food and Allied Workers' Union voted to strike.", 'The Army, Navy and Air Force were deployed.', 'Jobs went at Ford, Honda and General Motors.'));
     expect(orgs(e)).toEqual(['Air Force', 'Army', "Bakers, Food and Allied Workers' Union", 'Ford', 'General Motors', 'Honda', 'Navy'].sort());
