@@ -1,7 +1,7 @@
 // Who reported or said what: "X reported (on <date>) that ...", "According to a report by X, ...",
 // "... based on statements from X", "..., X said.", "X told the BBC: ...".
 import type { Attribution, Person, Sentence } from './model';
-import { HONORIFICS, REPORTING_VERBS } from '../language/people';
+import { HONORIFICS, REPORTING_VERBS, ROLE_SET } from '../language/people';
 import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 
 const VERBS = REPORTING_VERBS.slice().sort((a, b) => b.length - a.length).join('|');
@@ -115,7 +115,9 @@ function speakerBeforePreposition(source: string, name: string): string | null {
   // "In a statement to Newsnight, Lord Goldsmith": an opening phrase, then the speaker, is no apposition;
   // a name stands in apposition to a common noun ("its chief"), not to a name ("Newsnight")
   if (/^(?:in|at|on|after|before|during|with|from|by|under|as|speaking|writing)\b/i.test(m[1]) || !/(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(m[2].trim())) return null;
-  return m[1];
+  // and only to a person's role ("its chief", "the mayor"): "a spokesman for the company, John Smith" names the spokesman
+  const head = /(\p{Ll}[\p{L}'’-]*)$/u.exec(m[2].trim())![1];
+  return ROLE_SET.has(head) ? m[1] : null;
 }
 
 export function extractAttributions(sentences: Sentence[], ctx: AttributionContext): Attribution[] {

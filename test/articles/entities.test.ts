@@ -88,6 +88,14 @@ describe('a source named in apposition', () => {
     ]);
   });
 
+  it('is the name in apposition to a spokesman for a body, not the spokesman ("a spokesman for the company, John Smith")', () => {
+    const found = attributionsOf('Plant to close\n\nThe plant will close, according to a spokesman for the company, John Smith. A spokeswoman for the council, Jane Doe, said the site would be sold.');
+    expect(found.map((x) => [x.source, x.verb, x.claim])).toEqual([
+      ['John Smith', 'according to', 'The plant will close'],
+      ['Jane Doe', 'said', 'the site would be sold'],
+    ]);
+  });
+
   it('is not a name in apposition to whom the source speaks for ("a spokesman for its chief, Tom Hale")', () => {
     const found = attributionsOf('Port to close\n\nThe port will close, according to a spokesman for its chief, Tom Hale. A spokeswoman for its mayor, Ada Quist, said the cranes would go. The quay is safe, according to its engineer, Bo Lund. In a statement to Newsnight, Ada Quist said the pier would stay.');
     expect(found.map((x) => [x.source, x.verb, x.claim])).toEqual([
