@@ -29,6 +29,11 @@ export interface Invocation {
   interactionId?: string;
 }
 
+/** The fields every line logged about an invocation carries (a command's own lines, 'command answered'). */
+function logFields(inv: Pick<Invocation, 'caller' | 'command' | 'interactionId'>): { command: string; userId: string; interactionId: string | undefined } {
+  return { command: inv.command, userId: inv.caller.userId, interactionId: inv.interactionId };
+}
+
 export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
   private readonly byName = new Map<string, Command<any, S>>();
   /** Replies the router made itself (a refusal, a bug's error id), told apart for the metrics. */
@@ -52,9 +57,21 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
 
   private context(inv: Pick<Invocation, 'caller' | 'command' | 'interactionId'>): CommandContext<S> {
     const { clock, services } = this.deps;
-    const log = this.deps.log.child({ command: inv.command, userId: inv.caller.userId, interactionId: inv.interactionId });
+    const parent = this.deps.log;
+    let log: Logger | undefined;
+    const commands = () => this.commands;
     // Each server sees its own view: the operator's articles and its own feeds' (articles/scopes.ts).
-    return { now: () => clock.now(), caller: inv.caller, services: services.forViewer?.(inv.caller.guildId) ?? services, log, commands: () => this.commands };
+    // The command's logger is made when first used: most commands never log, and every command and
+    // keystroke building one was garbage on the reply's path (issue 17).
+    return {
+      now: () => clock.now(),
+      caller: inv.caller,
+      services: services.forViewer?.(inv.caller.guildId) ?? services,
+      get log() {
+        return (log ??= parent.child(logFields(inv)));
+      },
+      commands,
+    };
   }
 
   /** Runs a command. Never throws: expected failures and bugs both come back as replies. */
@@ -96,7 +113,11 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
     }
     try {
       const reply = await command.run(parsed.data, ctx);
-      ctx.log.info({ latencyMs: Math.round((performance.now() - started) * 100) / 100 }, 'command answered');
+      const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+      // Logged once the reply is on its way (the transport writes or sends it in this turn of the event
+      // loop): the log line's write, on libuv's thread pool, and the log reader it wakes are then not
+      // ahead of the reply on a busy machine (issue 17).
+      setImmediate(() => this.deps.log.info({ ...logFields(inv), latencyMs }, 'command answered'));
       return this.loadingNote(inv.command, reply);
     } catch (error) {
       return this.failure(error, ctx, started);

@@ -50,4 +50,34 @@ describe('CommandRouter', () => {
     expect(await r.autocomplete({ command: 'secret', options: {}, caller: caller(false), focused: 'url', value: '' })).toEqual([]);
     expect(await r.autocomplete({ command: 'secret', options: {}, caller: caller(true), focused: 'url', value: '' })).toHaveLength(1);
   });
+
+  it('logs "command answered" with the invocation and its latency only after the reply is returned, and makes no child logger for a command that does not log', async () => {
+    const clock = new ManualClock('2026-11-27T12:00:00Z');
+    const library = new MemoryLibrary();
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    let children = 0;
+    const child = log.child.bind(log);
+    log.child = ((...args: Parameters<typeof log.child>) => (children++, child(...args))) as typeof log.child;
+    const logs = defineCommand({
+      definition: { name: 'logs', description: 'logs a line of its own' },
+      args: z.object({}),
+      defer: 'none',
+      run: (_args, ctx) => (ctx.log.warn('own line'), { content: 'logged' }),
+    });
+    const r = new CommandRouter({ commands: [question, logs], services: { articles: library, status: new Status(clock.now(), library) }, clock, log });
+    const reply = await r.run({ command: 'question', options: { question: 'why?' }, caller: caller(false), interactionId: 'i-1' });
+    expect(reply.content).toBe('why?');
+    // Not yet: the line is written once the transport has had the reply.
+    expect(lines).toEqual([]);
+    await new Promise((done) => setImmediate(done));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 30, msg: 'command answered', command: 'question', userId: '1', interactionId: 'i-1' });
+    expect(typeof lines[0].latencyMs).toBe('number');
+    expect(children).toBe(0);
+    // A command that logs gets its child logger, with the same fields.
+    await r.run({ command: 'logs', options: {}, caller: caller(false), interactionId: 'i-2' });
+    expect(children).toBe(1);
+    expect(lines[1]).toMatchObject({ level: 40, msg: 'own line', command: 'logs', userId: '1', interactionId: 'i-2' });
+  });
 });
