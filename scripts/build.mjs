@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(root, 'dist');
-/** Entry points: what `npm start` runs, and what a parse worker thread runs. */
-const ENTRIES = { main: 'src/main.ts', 'parse-worker': 'src/articles/parse-worker.ts' };
+/** Entry points: what `npm start` runs, what a parse worker thread runs, and the /timeline picture's thread. */
+const ENTRIES = { main: 'src/main.ts', 'parse-worker': 'src/articles/parse-worker.ts', 'picture-worker': 'src/pictures/picture-worker.ts' };
 
 /**
  * The parser's fingerprint, as src/articles/cache.ts computes it from the sources (hash of

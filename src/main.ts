@@ -22,7 +22,7 @@ import { noMetrics } from './core/metrics';
 import { PrometheusMetrics } from './status/metrics';
 import { startStatus } from './status/start';
 import { observeRest } from './transports/discord/metrics';
-import { TimelinePictures } from './pictures/timeline-picture';
+import { PictureThread } from './pictures/picture-thread';
 import { startReminders } from './reminders/start';
 import type { Reminders } from './reminders/reminders';
 import type { MemberReminders } from './reminders/member-reminders';
@@ -87,9 +87,10 @@ async function main(): Promise<void> {
   const services: Services = { articles: library, status };
   services.ask = createAskService(library);
   services.ask.stats(); // the /ask index exists from the start and follows the library as it loads
-  services.pictures = new TimelinePictures();
-  // The first picture's one-off costs (fonts, compiling) now, in slices, rather than on a /timeline's path.
-  services.pictures.warm().catch((err: unknown) => log.warn({ err }, 'could not warm up the timeline picture'));
+  // /timeline pictures are drawn on a thread of their own (src/pictures/picture-thread.ts), started by the
+  // first picture asked for and ended when idle: the first picture's one-off costs (fonts, compiling) are
+  // that thread's, not the main thread's.
+  services.pictures = new PictureThread();
 
   // The Discord client is built (not connected) here so its poster and channel check exist before the router.
   // INTERACTIONS=http: the same client posts over REST but never connects; Discord POSTs interactions to PORT.

@@ -14,7 +14,7 @@ import type { Command, CommandContext } from './core/command';
 import type { Subcommand } from './core/subcommands';
 import type { AttachmentReader, ChannelAccess } from './core/transport-services';
 import type { StatusSource } from './core/status-snapshot';
-import type { TimelinePictures } from './pictures/timeline-picture';
+import type { PictureMaker } from './pictures/picture-thread';
 
 export interface Services {
   articles: ArticleLibrary;
@@ -35,7 +35,7 @@ export interface Services {
   stories?: StoryLookup;
   ask?: AskService;
   /** Draws /timeline as a PNG; without it /timeline answers in text only. */
-  pictures?: TimelinePictures;
+  pictures?: PictureMaker;
   /**
    * The services as one server (null: a DM) sees them: its articles, stories and answers. Without it
    * every caller sees everything (a deployment without per-server feeds, tests).
