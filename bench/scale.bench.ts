@@ -296,14 +296,33 @@ export async function run(): Promise<void> {
     // back, its picture not yet (within a second: a /timeline without a picture prints none).
     let timelineAnswered = -Infinity;
     const slow: { name: string; ms: number; drawing: boolean }[] = [];
+    // SCALE_TRACE=<file>: one JSON line per measured answer: when it was sent (epoch ms), its latency, and
+    // Herald's main thread's time on a CPU and waiting for one meanwhile (/proc/<pid>/task/<pid>/schedstat).
+    const trace: string[] = [];
+    const pid = warm.heraldPid();
+    const schedstat = (): [number, number] => {
+      try {
+        const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+        return [run / 1e6, wait / 1e6];
+      } catch {
+        return [NaN, NaN];
+      }
+    };
     for (const l of lines) {
       const drawing = performance.now() - timelineAnswered < 1_000 && !warm.picturesAt.some((t) => t > timelineAnswered);
+      const at = performance.timeOrigin + performance.now();
+      const before = process.env.SCALE_TRACE ? schedstat() : [0, 0];
       const r = await warm.send(l.line);
+      if (process.env.SCALE_TRACE) {
+        const after = schedstat();
+        trace.push(JSON.stringify({ name: l.name, at, ms: r.ms, cpuMs: after[0] - before[0], waitMs: after[1] - before[1], drawing }));
+      }
       if (l.name === '/timeline') timelineAnswered = performance.now();
       if (/went wrong|error id/i.test(r.text)) failures++;
       byName.set(l.name, [...(byName.get(l.name) ?? []), r.ms]);
       if (r.ms > 10) slow.push({ name: l.name, ms: r.ms, drawing });
     }
+    if (process.env.SCALE_TRACE) writeFileSync(process.env.SCALE_TRACE, `${trace.join('\n')}\n`);
     console.log(`commands through the console (${ROUNDS} rounds, round-robin; write → reply read back)${failures ? `; ${failures} unexpected errors` : ''}:`);
     for (const [name, times] of byName) {
       times.sort((a, b) => a - b);
