@@ -15,7 +15,7 @@ import { LAYOUT, type TimelineInput, type TimelineLayout } from './timeline-layo
 export const PICTURE_WORKER_TAG = 'herald-picture-worker';
 
 /** How long the picture thread is kept without a picture to draw (PictureThread's idleMs). */
-export const PICTURE_THREAD_IDLE_MS = 2_000;
+export const PICTURE_THREAD_IDLE_MS = 500;
 
 export type PictureJob = { id: number; kind: 'warm' } | { id: number; kind: 'render'; input: TimelineInput; theme: Theme; width: number };
 
@@ -56,8 +56,11 @@ export class PictureThread implements PictureMaker {
 
   constructor(
     private readonly url: URL = pictureWorkerUrl(),
-    /** The old generation's limit of the worker's heap (a picture needs a few megabytes). */
-    private readonly heapMb = 64,
+    /**
+     * The old generation's limit of the worker's heap: a picture needs a few megabytes, and a tighter limit
+     * has the thread collect sooner (100 pictures queued: ≈ 5 MB less resident at 24 MB than at 64 MB).
+     */
+    private readonly heapMb = 32,
     /**
      * The thread ends after this long without a picture to draw and starts again for the next one: a thread
      * with its heap, fonts and buffers holds ≈ 25–30 MB (measured), which a bot drawing no picture need not.
@@ -87,20 +90,21 @@ export class PictureThread implements PictureMaker {
     if (!result.ok) throw new Error(`the picture thread could not warm up: ${result.error}`);
   }
 
-  /** Ends the thread (pictures asked for afterwards are drawn on this thread). */
-  close(): void {
+  /** Ends the thread (pictures asked for afterwards are drawn on this thread); resolves once it has exited. */
+  async close(): Promise<void> {
     this.failed = true;
-    this.stop();
+    const exited = this.stop();
     this.settle();
+    await exited;
   }
 
   /** Ends the thread; the next picture starts another. */
-  private stop(): void {
+  private async stop(): Promise<void> {
     clearTimeout(this.idle);
     this.idle = undefined;
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) void worker.terminate();
+    if (worker) await worker.terminate();
   }
 
   private inThread(): TimelinePictures {
@@ -141,7 +145,7 @@ export class PictureThread implements PictureMaker {
       this.lastThreadId = result.threadId;
       if (this.pending.size === 0) {
         worker.unref();
-        this.idle = setTimeout(() => this.stop(), this.idleMs);
+        this.idle = setTimeout(() => void this.stop(), this.idleMs);
         this.idle.unref();
       }
       waiting.resolve(result);

@@ -2,9 +2,11 @@
 // and layout as drawn on the main thread, made on another thread; the thread starts with the first picture
 // and ends when idle; a thread that cannot start or that dies leaves the pictures drawn on the main thread.
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { timelinePictureInput } from '../../src/answers/timeline';
 import { PictureThread } from '../../src/pictures/picture-thread';
+import { PICTURE_THREAD_NICE } from '../../src/pictures/picture-worker';
 import { TimelinePictures } from '../../src/pictures/timeline-picture';
 import { parsedSeed, track } from '../answers/helpers';
 
@@ -43,7 +45,7 @@ describe('PictureThread', () => {
     thread = new PictureThread();
     await thread.warm();
     const pending = thread.render(input, 'light');
-    thread.close();
+    void thread.close();
     const afterClose = await pending;
     expect(afterClose.attachment.description).toBe(expected.attachment.description);
     expect((await thread.render(input, 'dark')).attachment.data.length).toBe(expected.attachment.data.length);
@@ -56,7 +58,7 @@ describe('PictureThread', () => {
   }, 60_000);
 
   it('starts with the first picture and ends when idle; the next picture starts another thread', async () => {
-    thread = new PictureThread(undefined, 64, 100);
+    thread = new PictureThread(undefined, 32, 100);
     expect(thread.running).toBe(false);
     const first = await thread.render(input, 'dark');
     const firstThread = thread.lastThreadId;
@@ -68,5 +70,21 @@ describe('PictureThread', () => {
     expect(thread.lastThreadId).not.toBe(firstThread);
     expect(thread.lastThreadId).not.toBe(threadId);
     expect(Buffer.from(second.attachment.data).equals(Buffer.from(first.attachment.data))).toBe(true);
+  }, 60_000);
+
+  it.runIf(existsSync('/proc/thread-self'))('draws at a lower priority than the threads that answer commands (Linux)', async () => {
+    // Each thread's nice value: field 19 of /proc/self/task/<tid>/stat (after the command name's parentheses).
+    const nices = () => readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    const atNice = () => nices().filter((n) => n === PICTURE_THREAD_NICE).length;
+    expect(PICTURE_THREAD_NICE).toBeGreaterThan(nices()[0]);
+    const before = atNice();
+    thread = new PictureThread();
+    await thread.render(input, 'dark');
+    expect(atNice()).toBe(before + 1);
+    await thread.close();
+    expect(atNice()).toBe(before);
   }, 60_000);
 });
