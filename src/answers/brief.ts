@@ -1,7 +1,7 @@
 // /brief: the story in one embed: headline, a short summary in the article's own sentences, the key
 // date, who is involved, and who reported it.
 import type { TrackedArticle } from '../articles/library';
-import type { Article } from '../articles/model';
+import type { Article, ArticleEvent } from '../articles/model';
 import type { EmbedField, Reply } from '../core/reply';
 import { eventTimestamps, keyEvent } from './events';
 import { clip, HERALD_COLOR } from '../format/text';
@@ -53,6 +53,9 @@ export interface MovedEvent {
   eventId: string;
   from: string;
   to: string;
+  /** The new date's last day and precision: a move to "February 2027" shows February, not 1 February. */
+  toEnd?: string;
+  toPrecision?: ArticleEvent['precision'];
 }
 
 /**
@@ -64,7 +67,9 @@ export function briefReply(tracked: TrackedArticle, now: Date, story: TrackedArt
   const found = keyEvent(article);
   const move = found ? moved.find((m) => m.eventId === found.id && m.from === found.date) : undefined;
   // The date a correction withdrew is no key date: the date it gives instead is, said to be moved.
-  const key = found && move ? { ...found, date: move.to, endDate: move.to, qualifier: 'on' as const, yearCertain: true } : found;
+  const key = found && move
+    ? { ...found, date: move.to, endDate: move.toEnd ?? move.to, precision: move.toPrecision ?? 'day', qualifier: 'on' as const, yearCertain: true }
+    : found;
   const fields: EmbedField[] = [];
   if (key) {
     const movedFrom = move && found ? ` · moved from ${eventDateText(found)} by a later article` : '';

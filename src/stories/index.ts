@@ -38,12 +38,15 @@ export interface LinkingArticle {
   signature: StorySignature;
 }
 
+/** An event of an older article that a newer one moved: the new date with its span and precision (DateMove). */
+export type SupersededEvent = { origin: string } & Pick<DateMove, 'eventId' | 'from' | 'to' | 'toEnd' | 'toPrecision'>;
+
 /** What /brief (and reminders) need from stories. */
 export interface StoryLookup {
   /** The story an article belongs to, oldest article first. */
   storyOf(articleId: string, keep?: (tracked: TrackedArticle) => boolean): Story | undefined;
   /** Events of older articles on the same story that this article moved to another date (optional: test doubles may omit it). */
-  supersededBy?(articleId: string): { origin: string; eventId: string; from: string; to: string }[];
+  supersededBy?(articleId: string): SupersededEvent[];
 }
 
 /** What reminders need: who links to an article, and which articles a library change may affect. */
@@ -422,14 +425,14 @@ export class StoryIndex implements StoryLookup, StoryLinks {
    * Events of other (older) tracked articles that this article moved to another date: what a reminder
    * keyed by (origin, event id) should treat as superseded. Only articles published no earlier count.
    */
-  supersededBy(articleId: string): { origin: string; eventId: string; from: string; to: string }[] {
+  supersededBy(articleId: string): SupersededEvent[] {
     const newer = this.nodes.get(articleId);
     if (!newer) return [];
-    const out: { origin: string; eventId: string; from: string; to: string }[] = [];
+    const out: SupersededEvent[] = [];
     for (const id of newer.out) {
       const t = this.nodes.get(id) as Node;
       if (t.tracked.origin === newer.tracked.origin || publishedAt(t.tracked) > publishedAt(newer.tracked)) continue;
-      for (const m of movedEvents(t.sig, newer.sig)) out.push({ origin: t.tracked.origin, eventId: m.eventId, from: m.from, to: m.to });
+      for (const m of movedEvents(t.sig, newer.sig)) out.push({ origin: t.tracked.origin, eventId: m.eventId, from: m.from, to: m.to, toEnd: m.toEnd, toPrecision: m.toPrecision });
     }
     return out;
   }

@@ -200,6 +200,9 @@ export interface DateMove {
   to: string;
   /** Id of the older article's event that moved (e.g. "e3"). */
   eventId: string;
+  /** The new date as the newer article gives it: its last day and precision ("in February 2027": a month, not 1 February). */
+  toEnd?: string;
+  toPrecision?: ArticleEvent['precision'];
 }
 
 /**
@@ -220,7 +223,7 @@ export function movedEvents(older: StorySignature, newer: StorySignature): DateM
     if (candidates.length === 0 || candidates.some((c) => c.o.event.date === n.event.date)) continue;
     const best = candidates.sort((x, y) => y.similarity - x.similarity || y.o.event.salience - x.o.event.salience)[0].o;
     if (!moves.some((m) => m.from === best.event.date && m.to === n.event.date)) {
-      moves.push({ description: best.event.description, from: best.event.date, to: n.event.date, eventId: best.event.id });
+      moves.push({ description: best.event.description, from: best.event.date, to: n.event.date, eventId: best.event.id, toEnd: n.event.endDate, toPrecision: n.event.precision });
     }
   }
   // A correction moves what it withdraws: the older article's event on the withdrawn date goes to the
@@ -231,7 +234,8 @@ export function movedEvents(older: StorySignature, newer: StorySignature): DateM
     const on = original.filter((o) => o.event.date === w.date);
     if (on.length === 0 || moves.some((m) => m.from === w.date)) continue;
     const best = on.sort((x, y) => y.event.salience - x.event.salience)[0].event;
-    moves.push({ description: best.description, from: w.date, to: w.to, eventId: best.id });
+    // (the date a correction gives instead is always a day: correctionOf)
+    moves.push({ description: best.description, from: w.date, to: w.to, eventId: best.id, toEnd: w.to, toPrecision: 'day' });
   }
   return moves;
 }

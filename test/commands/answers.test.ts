@@ -147,6 +147,21 @@ describe('/brief of an article a later correction moved', () => {
     expect(field(r, 'Key date')).toMatch(/^\*\*9 December 2026\*\* \(upcoming\) — .* · moved from 1 December 2026 by a later article\n/);
     expect(field(r, 'Key date')).not.toContain('**1 December 2026**');
   });
+
+  it('shows a key date moved to a month as that month, not its first day', async () => {
+    const parse = (text: string) => {
+      const r = parseArticle(text, { now: new Date('2026-11-24T12:00:00Z') });
+      if (!r.ok) throw new Error(r.error);
+      return r.article;
+    };
+    const putBack = VOTE.replace('published: 2026-11-20', 'published: 2026-11-24').replace('on 1 December', 'in February 2027');
+    const vote = track(parse(VOTE), new Date('2026-11-20T12:00:00Z'), 'vote.txt');
+    const later = track(parse(putBack), new Date('2026-11-24T12:00:00Z'), 'later.txt');
+    const { run, services, library } = setup([vote, later], '2026-11-25T12:00:00Z');
+    services.stories = new StoryIndex(library);
+    const r = await run('brief', { article: vote.article.id });
+    expect(field(r, 'Key date')).toMatch(/^\*\*February 2027\*\* \(upcoming\) — .* · moved from 1 December 2026 by a later article/);
+  });
 });
 
 describe('/brief with linked coverage', () => {

@@ -33,7 +33,7 @@ describe('a correction of an earlier article', () => {
 
   it('moves the withdrawn event of the older article to the corrected date', () => {
     const voteEvent = vote.events.find((e) => e.date === '2026-12-01')!;
-    expect(movedEvents(signature(vote), signature(correction))).toEqual([{ description: voteEvent.description, from: '2026-12-01', to: '2026-12-09', eventId: voteEvent.id }]);
+    expect(movedEvents(signature(vote), signature(correction))).toEqual([{ description: voteEvent.description, from: '2026-12-01', to: '2026-12-09', eventId: voteEvent.id, toEnd: '2026-12-09', toPrecision: 'day' }]);
   });
 
   it('joins the story in the story index, whose supersession names the moved event', () => {
@@ -44,7 +44,7 @@ describe('a correction of an earlier article', () => {
     expect(index.storyOf(vote.id)?.articles.map((t) => t.origin)).toEqual(['vote.txt', 'correction.txt']);
     expect(index.storyOf(correction.id)?.articles.map((t) => t.origin)).toEqual(['vote.txt', 'correction.txt']);
     const voteEvent = vote.events.find((e) => e.date === '2026-12-01')!;
-    expect(index.supersededBy(correction.id)).toEqual([{ origin: 'vote.txt', eventId: voteEvent.id, from: '2026-12-01', to: '2026-12-09' }]);
+    expect(index.supersededBy(correction.id)).toEqual([{ origin: 'vote.txt', eventId: voteEvent.id, from: '2026-12-01', to: '2026-12-09', toEnd: '2026-12-09', toPrecision: 'day' }]);
     expect(index.supersededBy(vote.id)).toEqual([]);
   });
 
@@ -74,6 +74,6 @@ describe('an amendment note ("This article has been amended … 9 December, not 
     expect(correctionOf(amended)).toEqual({ withdrawn: [{ date: '2026-12-01', to: '2026-12-09' }] });
     expect(sameStory(storyScore(signature(amended), signature(vote)))).toBe(true);
     const voteEvent = vote.events.find((e) => e.date === '2026-12-01')!;
-    expect(movedEvents(signature(vote), signature(amended))).toEqual([{ description: voteEvent.description, from: '2026-12-01', to: '2026-12-09', eventId: voteEvent.id }]);
+    expect(movedEvents(signature(vote), signature(amended))).toEqual([{ description: voteEvent.description, from: '2026-12-01', to: '2026-12-09', eventId: voteEvent.id, toEnd: '2026-12-09', toPrecision: 'day' }]);
   });
 });

@@ -51,7 +51,7 @@ describe('story linking', () => {
 
   it('finds the event whose date a newer article moved', () => {
     expect(movedEvents(signature(base), signature(followUp))).toEqual([
-      { description: 'CSTO to approve the border plan', from: '2024-11-28', to: '2024-12-05', eventId: 'e1' },
+      { description: 'CSTO to approve the border plan', from: '2024-11-28', to: '2024-12-05', eventId: 'e1', toEnd: '2024-12-05', toPrecision: 'day' },
     ]);
     expect(movedEvents(signature(base), signature(base))).toEqual([]);
   });
@@ -80,13 +80,13 @@ describe('StoryIndex', () => {
     const { index } = library();
     const link = index.bestLink(followUp, 'https://news.example/a2');
     expect(link?.tracked.article.id).toBe('a1');
-    expect(link?.moves).toEqual([{ description: 'CSTO to approve the border plan', from: '2024-11-28', to: '2024-12-05', eventId: 'e1' }]);
+    expect(link?.moves).toEqual([{ description: 'CSTO to approve the border plan', from: '2024-11-28', to: '2024-12-05', eventId: 'e1', toEnd: '2024-12-05', toPrecision: 'day' }]);
     expect(index.bestLink(unrelated, 'https://news.example/b1')).toBeUndefined();
   });
 
   it('supersededBy names the older article\'s event a newer one moved (for reminders)', () => {
     const { index } = library();
-    expect(index.supersededBy('a2')).toEqual([{ origin: 'https://news.example/a1', eventId: 'e1', from: '2024-11-28', to: '2024-12-05' }]);
+    expect(index.supersededBy('a2')).toEqual([{ origin: 'https://news.example/a1', eventId: 'e1', from: '2024-11-28', to: '2024-12-05', toEnd: '2024-12-05', toPrecision: 'day' }]);
     expect(index.supersededBy('a1')).toEqual([]);
     expect(index.supersededBy('b1')).toEqual([]);
   });
