@@ -3,7 +3,7 @@
 // checkpoint loses no committed row, and without the worker the main connection checkpoints again.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -67,10 +67,33 @@ describe('WalCheckpointer', () => {
     expect((db.prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n).toBe(4000);
   });
 
+  it('starts the WAL over itself after a checkpoint that copied everything, so the main connection\'s next commit does not (issue 17)', async () => {
+    const checkpointer = new WalCheckpointer(db, { path, log: quiet, everyMs: 60_000 }).start();
+    /** The WAL header's checkpoint sequence number: one more each time the WAL starts over. */
+    const sequence = () => readFileSync(`${path}-wal`).readUInt32BE(12);
+    write(db, 20);
+    const before = sequence();
+    const copied = await checkpointer.checkpoint();
+    expect(copied?.log).toBeGreaterThanOrEqual(20);
+    expect(copied?.checkpointed).toBe(copied?.log);
+    // Started over already, before this connection writes again.
+    expect(sequence()).toBe(before + 1);
+    // Nothing written since: the next checkpoint leaves the WAL alone.
+    await checkpointer.checkpoint();
+    expect(sequence()).toBe(before + 1);
+    write(db, 5);
+    expect(sequence()).toBe(before + 1);
+    await checkpointer.checkpoint();
+    expect(sequence()).toBe(before + 2);
+    expect((db.prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n).toBe(25);
+    await checkpointer.stop();
+  });
+
   it('checkpoints on its timer', async () => {
     const checkpointer = new WalCheckpointer(db, { path, log: quiet, everyMs: 20 }).start();
     write(db, 50);
-    await until(() => (checkpointer.stats().last?.checkpointed ?? 0) >= 50);
+    // The timer's checkpoints: the first copies the 50 pages and starts the WAL over, the next find only that.
+    await until(() => checkpointer.stats().checkpoints >= 2);
     write(db, 10);
     // The WAL started over: the new transaction sits at its beginning.
     expect(walBytes(path)).toBeLessThan(60 * 4096);
