@@ -7,7 +7,8 @@ import { MONTH_NAMES as MONTHS } from '../language/calendar-words';
 import { eventStatus } from './event-status';
 import { yearIsCertain, type ArticleEvent, type Published } from './model';
 
-function atPrecision(iso: string, precision: ArticleEvent['precision']): string {
+/** A date as precise as it is known: "1 February 2027", "February 2027", "2027", "2027 (about)". */
+export function atPrecision(iso: string, precision: ArticleEvent['precision']): string {
   const { y, m } = ymd(iso);
   if (precision === 'day') return dayText(iso);
   if (precision === 'month') return `${MONTHS[m - 1]} ${y}`;

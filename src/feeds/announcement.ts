@@ -6,7 +6,7 @@ import type { DateMove } from '../stories/link';
 import { clip } from '../format/text';
 import { bold, link as linkPart, safe } from '../format/parts';
 import { dayTimestamp } from '../format/dates';
-import { publishedDateText } from '../articles/date-text';
+import { atPrecision, publishedDateText } from '../articles/date-text';
 import { isFarMove } from '../reminders/holds';
 
 export interface AnnouncementInput {
@@ -41,7 +41,7 @@ export function renderAnnouncement(input: AnnouncementInput): Reply {
       name: 'Date moved',
       value: input.moves
         .slice(0, 3)
-        .map((m) => `${safe(m.description, { max: 120, exact: true })}: ${dayTimestamp(m.from, 'D')} → ${bold(dayTimestamp(m.to, 'D'))}${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
+        .map((m) => `${safe(m.description, { max: 120, exact: true })}: ${dayTimestamp(m.from, 'D')} → ${bold(m.toPrecision && m.toPrecision !== 'day' ? atPrecision(m.to, m.toPrecision) : dayTimestamp(m.to, 'D'))}${isFarMove(m.from, m.to, now) ? ' — held: reminders keep the earlier date until an admin confirms (/remind moves)' : ''}`)
         .join('\n'),
     });
     if (input.movedFrom) {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { TrackedArticle } from '../articles/library';
 import type { Button, Reply } from '../core/reply';
+import { atPrecision } from '../articles/date-text';
 import { dayText } from '../format/dates';
 import { isFarMove } from './holds';
 import type { MemberReminder } from './member-store';
@@ -125,6 +126,9 @@ export function planMember(
   const event = remindableEvents(tracked, new Set(), freshDays).find((e) => e.key === reminder.eventKey);
   if (!event) return { kind: 'cancel', reason: 'the event is no longer in the article, or its date is no longer certain' };
   const moves = newerMoves.filter((m) => event.eventIds.includes(m.move.eventId) && (m.confirmed || !isFarMove(m.move.from, m.move.to, now))).sort((a, b) => b.publishedAt - a.publishedAt);
+  // A move to a month or a year gives no day to remind on: the withdrawn day is not kept, nor a first of the month invented.
+  const coarse = moves[0]?.move.toPrecision;
+  if (coarse && coarse !== 'day') return { kind: 'cancel', reason: `the event moved to ${atPrecision(moves[0].move.to, coarse)}, with no day given` };
   const target = moves[0] ? { date: moves[0].move.to, by: moves[0].headline } : event.date !== reminder.eventDate ? { date: event.date, by: tracked.article.headline } : undefined;
   const content = target ? { ...event.content, eventDate: target.date, endDate: target.date } : event.content;
   if (target && target.date !== reminder.eventDate) {

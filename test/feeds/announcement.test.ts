@@ -57,6 +57,16 @@ describe('renderAnnouncement', () => {
     expect(embed?.color).toBe(0xc05621);
   });
 
+  it('shows a date moved to a month as the month, not as its first day', () => {
+    const reply = renderAnnouncement({
+      article,
+      origin: 'https://news.example/alliance',
+      now: new Date('2024-11-27T10:00:00Z'),
+      moves: [{ description: 'Alliance approves the border plan', from: '2024-11-28', to: '2025-02-01', toEnd: '2025-02-28', toPrecision: 'month', eventId: 'e1' }],
+    });
+    expect(asDiscord(reply.embeds?.[0]?.fields?.[0])).toEqual({ name: 'Date moved', value: 'Alliance approves the border plan: <t:1732795200:D> → **February 2025**' });
+  });
+
   it('uses the first sentences for the summary and stamps dates at noon UTC', () => {
     expect(summarise(article)).toBe('The alliance will approve the plan on Thursday. Ministers agreed on the draft last month.');
     expect(asDiscord(dayTimestamp('2024-11-28', 'D'))).toBe('<t:1732795200:D>');

@@ -75,6 +75,13 @@ describe('a member reminder follows its event', () => {
     expect(plan).toMatchObject({ kind: 'move', date: '2024-12-04', by: 'Hearing moved again', content: { eventDate: '2024-12-04', description: 'a hearing is held' } });
   });
 
+  it('is cancelled, not moved to the first of the month, when the newer article gives only a month or a year', () => {
+    const toMonth: NewerMove = { ...move('2024-12-01', 1), move: { ...move('2024-12-01', 1).move, toEnd: '2024-12-31', toPrecision: 'month' } };
+    expect(planMember(stored, budget, [toMonth], now)).toEqual({ kind: 'cancel', reason: 'the event moved to December 2024, with no day given' });
+    const toDay: NewerMove = { ...move('2024-12-01', 1), move: { ...move('2024-12-01', 1).move, toEnd: '2024-12-01', toPrecision: 'day' } };
+    expect(planMember(stored, budget, [toDay], now)).toMatchObject({ kind: 'move', date: '2024-12-01' });
+  });
+
   it('does not follow a move of a year or more (held for an admin), nor one of another event', () => {
     expect(planMember(stored, budget, [move('2026-01-10', 1)], now)).toEqual({ kind: 'keep' });
     expect(planMember(stored, budget, [{ ...move('2026-01-10', 1), confirmed: true }], now)).toMatchObject({ kind: 'move', date: '2026-01-10' });
