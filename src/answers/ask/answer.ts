@@ -415,6 +415,29 @@ function answerInQuestion(question: Question, text: string): number {
 
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|cannot|failed to|refused to|n't)\b|n't\b/i;
 
+/** Words between a privative word and its object that leave the object where it is ("without its captain"). */
+const OBJECT_LEADERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'any', 'some', 'all']);
+
+/**
+ * A privative word of the question ("lose") stated by another one in the sentence ("without", "lacks")
+ * counts only with the question's own word right after it: "homes were without power" states "lost
+ * power", but "the club was without its captain for the match" does not state "lose the match", nor
+ * "the hospital lacks 300 nurses" "lose nurses". The question's word itself in the sentence counts as ever, and so do its other words ("loss").
+ */
+function privativeFits(c: Concept, stems: ReadonlySet<string>, text: string, question: Question): boolean {
+  const own = c.stems[0];
+  if (!isPrivative(own) || c.stems.some((x) => stems.has(x) && (x === own || !isPrivative(x)))) return true;
+  const tokens = tokenize(text);
+  const asked = new Set(question.tokens.map((t) => t.stem));
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].stem === own || !isPrivative(tokens[i].stem)) continue;
+    let j = i + 1;
+    while (j < tokens.length && OBJECT_LEADERS.has(tokens[j].lower)) j++;
+    if (j < tokens.length && !isPrivative(tokens[j].stem) && asked.has(tokens[j].stem)) return true;
+  }
+  return false;
+}
+
 /** A privative word of the question ("lose", "without") that the sentence states, in its words or others ("without" for "lost"). */
 function statedPrivative(c: Pick<Candidate, 'matched'>, stem: string): boolean {
   return isPrivative(stem) && c.matched.some((k) => isPrivative(k.stems[0]) && k.stems.includes(stem));
@@ -722,7 +745,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     const w = weights.get(c) ?? 0;
     total += w;
     let m = 0;
-    if (conceptIn(c, stems)) m = 1;
+    if (conceptIn(c, stems) && privativeFits(c, stems, text, question)) m = 1;
     else if (conceptIn(c, around())) m = c.entity ? 0.7 : 0.5;
     else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.6 : 0.2;
     if (c.entity && m === 0) return null;

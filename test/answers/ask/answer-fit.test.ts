@@ -96,6 +96,22 @@ describe('direct answers that fit the question', () => {
     expect(serviceOver(without).ask('How many homes did not lose power?', { now }).ok).toBe(false);
   });
 
+  it('reads "without" or "lacks" for the question\'s "lose" only with the question\'s own word after it', () => {
+    const quoted = (text: string, question: string) => {
+      const r = serviceOver(text).ask(question, { now }) as AskResult;
+      return r.ok ? r.citations.map((c) => c.text) : [];
+    };
+    const captain = 'The club was without its captain for the match on Saturday.';
+    expect(quoted(captain, 'When did the club lose the match?')).not.toContain(captain);
+    expect(quoted(captain, 'When was the club without its captain?')).toContain(captain);
+    const nurses = 'The hospital lacks 300 nurses, the report said.';
+    expect(quoted(nurses, 'How many nurses did the hospital lose?')).not.toContain(nurses);
+    expect(quoted('The hospital lost 300 nurses last year, the report said.', 'How many nurses did the hospital lose?')).toContain('The hospital lost 300 nurses last year, the report said.');
+    // The noun of the same meaning still counts: "loss" for "lose".
+    const loss = 'The loss of the match on Saturday ended the club\'s season.';
+    expect(quoted(loss, 'When did the club lose the match?')).toContain(loss);
+  });
+
   it('meets the article in general English: shut = close, electricity = power, "walk out" = walkout', () => {
     expect(best('A car parts factory will close in June with the loss of 430 jobs.', 'When does the factory shut?')).toMatchObject({ text: 'June' });
     expect(best('About 12,000 homes were without power on Thursday after the storm.', 'How many homes had no electricity?')).toMatchObject({ text: '12,000' });
