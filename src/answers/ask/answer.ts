@@ -438,6 +438,31 @@ function privativeFits(c: Concept, stems: ReadonlySet<string>, text: string, que
   return false;
 }
 
+/** Words before a bare "close" that make it the adjective (near, narrow), not the verb (shut): "was close", "came close to". */
+const ADJECTIVE_CUES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'very', 'too', 'so', 'how', 'as', 'remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'come', 'comes', 'came', 'coming', 'get', 'gets', 'got', 'getting']);
+/** Stems of words English uses both as a verb and as an adjective of another meaning. */
+const TWO_SENSES = new Set(['close'].map((w) => tokenize(w)[0].stem));
+
+/** Whether the token at `i` is the adjective of a two-sense word: its bare form after a cue ("the vote was close"). */
+function adjectival(tokens: readonly Token[], i: number): boolean {
+  return tokens[i].lower === 'close' && i > 0 && ADJECTIVE_CUES.has(tokens[i - 1].lower);
+}
+
+/**
+ * A two-sense word ("close") counts only in the sense the question uses it: "When did the mine close?" is
+ * not stated by "The vote was close in 2019" nor by "came close to collapse", and "How close was the vote?"
+ * not by "the mine will close". Its other words ("shut", "closure") count as ever.
+ */
+function senseFits(c: Concept, stems: ReadonlySet<string>, text: string, question: Question): boolean {
+  const own = c.stems[0];
+  if (!TWO_SENSES.has(own) || c.stems.some((x) => x !== own && stems.has(x))) return true;
+  const asked = question.tokens.findIndex((t) => t.stem === own);
+  if (asked < 0) return true;
+  const askedAdjective = adjectival(question.tokens, asked);
+  const tokens = tokenize(text);
+  return tokens.some((t, i) => t.stem === own && adjectival(tokens, i) === askedAdjective);
+}
+
 /** A privative word of the question ("lose", "without") that the sentence states, in its words or others ("without" for "lost"). */
 function statedPrivative(c: Pick<Candidate, 'matched'>, stem: string): boolean {
   return isPrivative(stem) && c.matched.some((k) => isPrivative(k.stems[0]) && k.stems.includes(stem));
@@ -745,7 +770,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     const w = weights.get(c) ?? 0;
     total += w;
     let m = 0;
-    if (conceptIn(c, stems) && privativeFits(c, stems, text, question)) m = 1;
+    if (conceptIn(c, stems) && privativeFits(c, stems, text, question) && senseFits(c, stems, text, question)) m = 1;
     else if (conceptIn(c, around())) m = c.entity ? 0.7 : 0.5;
     else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.6 : 0.2;
     if (c.entity && m === 0) return null;

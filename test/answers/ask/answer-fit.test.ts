@@ -96,6 +96,22 @@ describe('direct answers that fit the question', () => {
     expect(serviceOver(without).ask('How many homes did not lose power?', { now }).ok).toBe(false);
   });
 
+  it('reads "close" in the sense the question uses it: shut, or near', () => {
+    const quoted = (text: string, question: string) => {
+      const r = serviceOver(text).ask(question, { now }) as AskResult;
+      return r.ok ? r.citations.map((c) => c.text) : [];
+    };
+    const vote = 'The vote on the pit was close in 2019, the council said.';
+    expect(quoted(vote, 'When did the pit close?')).not.toContain(vote);
+    expect(quoted(vote, 'How close was the vote on the pit?')).toContain(vote);
+    const talks = 'The talks came close to collapse in March, officials said.';
+    expect(quoted(talks, 'When will the talks close?')).not.toContain(talks);
+    const shut = 'The pit will close in March 2027, the company said.';
+    expect(quoted(shut, 'When will the pit close?')).toContain(shut);
+    expect(quoted(shut, 'How close was the vote on the pit?')).not.toContain(shut);
+    expect(quoted('The pit closed in 2019 after the vote.', 'When did the pit close?')).toContain('The pit closed in 2019 after the vote.');
+  });
+
   it('reads "without" or "lacks" for the question\'s "lose" only with the question\'s own word after it', () => {
     const quoted = (text: string, question: string) => {
       const r = serviceOver(text).ask(question, { now }) as AskResult;
