@@ -6,6 +6,7 @@ import { Typesetter } from '../../src/pictures/glyphs';
 import { crc32, drawPng, keepsBuffersFor, PngWriter } from '../../src/pictures/png';
 import { textParts } from '../../src/pictures/timeline-draw';
 import { decodePng } from './png-decode';
+import { countOtherWork } from './other-work';
 
 const WHITE: Rgb = [255, 255, 255];
 
@@ -132,18 +133,7 @@ describe('rasteriser', () => {
       for (let i = 0; i < 5; i++) yield;
       return 'drawn';
     };
-    const count = async (sliceMs: number) => {
-      let others = 0;
-      let done = false;
-      const other = () => {
-        others++;
-        if (!done) setImmediate(other);
-      };
-      setImmediate(other);
-      const result = await runSliced(steps(), sliceMs);
-      done = true;
-      return { result, others };
-    };
+    const count = (sliceMs: number) => countOtherWork(() => runSliced(steps(), sliceMs));
     // Every step a slice of its own: other work runs between each.
     const sliced = await count(0);
     expect(sliced.result).toBe('drawn');

@@ -7,6 +7,7 @@ import { PngRenderer } from '../../src/pictures/png';
 import { flatGlyphCount, timelineShapes } from '../../src/pictures/timeline-draw';
 import { layoutTimeline, type TimelineInput } from '../../src/pictures/timeline-layout';
 import { TimelinePictures } from '../../src/pictures/timeline-picture';
+import { countOtherWork } from './other-work';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const story: TimelineInput = {
@@ -67,15 +68,7 @@ describe('the picture drawn in steps', () => {
   it('warm() reads both faces and shapes words before any picture is asked for, letting other work run meanwhile', async () => {
     const typesetter = new Typesetter();
     const pictures = new TimelinePictures(new PngRenderer(), typesetter);
-    let others = 0;
-    let done = false;
-    const other = () => {
-      others++;
-      if (!done) setImmediate(other);
-    };
-    setImmediate(other);
-    await pictures.warm();
-    done = true;
+    const { others } = await countOtherWork(() => pictures.warm());
     expect([typesetter.isOpen(false), typesetter.isOpen(true)]).toEqual([true, true]);
     expect(typesetter.cachedWords).toBeGreaterThan(10);
     expect(others).toBeGreaterThan(5);
