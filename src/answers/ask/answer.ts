@@ -422,7 +422,8 @@ const OBJECT_LEADERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 
  * A privative word of the question ("lose") stated by another one in the sentence ("without", "lacks")
  * counts only with the question's own word right after it: "homes were without power" states "lost
  * power", but "the club was without its captain for the match" does not state "lose the match", nor
- * "the hospital lacks 300 nurses" "lose nurses". The question's word itself in the sentence counts as ever, and so do its other words ("loss").
+ * "the hospital lacks 300 nurses" "lose nurses". The question's word itself in the sentence counts as
+ * ever, and so do its other words ("loss").
  */
 function privativeFits(c: Concept, stems: ReadonlySet<string>, text: string, question: Question): boolean {
   const own = c.stems[0];
@@ -469,20 +470,25 @@ function statedPrivative(c: Pick<Candidate, 'matched'>, stem: string): boolean {
 }
 
 /**
+ * Whether `text` negates anything, leaving out a "without" that states a privative word of the question
+ * ("About 12,000 homes were without power" for "lost power"). `tokens`: the text's, when already made.
+ */
+function negatesBeyondPrivative(text: string, c: Pick<Candidate, 'matched'>, tokens?: readonly Token[]): boolean {
+  const plain = text.replace(/[’]/g, "'");
+  if (!NEGATION.test(plain)) return false;
+  return NEGATION.test((tokens ?? tokenize(plain)).filter((t) => !statedPrivative(c, t.stem)).map((t) => t.raw).join(' '));
+}
+
+/**
  * Whether the question negates what it asks: "not", "never", or a "without" the sentence does not state
  * ("Which homes were without power?" against "homes lost power" asks what the sentence says).
  */
 function questionNegated(question: Question, c: Pick<Candidate, 'matched'>): boolean {
-  const q = question.text.replace(/[’]/g, "'");
-  if (!NEGATION.test(q)) return false;
-  return NEGATION.test(question.tokens.filter((t) => !statedPrivative(c, t.stem)).map((t) => t.raw).join(' '));
+  return negatesBeyondPrivative(question.text, c, question.tokens);
 }
 
-/** Whether the sentence negates anything, leaving out a "without" that states a privative word of the question ("lost"). */
 function sentenceNegated(c: Pick<Candidate, 'text' | 'matched'>): boolean {
-  const text = c.text.replace(/[’]/g, "'");
-  if (!NEGATION.test(text)) return false;
-  return NEGATION.test(tokenize(text).filter((t) => !statedPrivative(c, t.stem)).map((t) => t.raw).join(' '));
+  return negatesBeyondPrivative(c.text, c);
 }
 
 /** The sentence cannot answer this question: it lacks a name or number the question states, or the question's negation. */

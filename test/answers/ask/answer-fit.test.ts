@@ -22,6 +22,12 @@ function best(text: string, question: string): { text: string; raw: number } | n
   return r.ok ? { text: r.text, raw: r.raw } : null;
 }
 
+/** The sentences /ask quotes or cites for `question` (none when it declines). */
+function quoted(text: string, question: string): string[] {
+  const r = serviceOver(text).ask(question, { now }) as AskResult;
+  return r.ok ? r.citations.map((c) => c.text) : [];
+}
+
 /** The sentence answers `asked` with `answer` (not ruled out), and a rule rules out its answer to `other`. */
 function answersOnly(text: string, asked: string, answer: string, other: string): void {
   const good = best(text, asked);
@@ -97,10 +103,6 @@ describe('direct answers that fit the question', () => {
   });
 
   it('reads "close" in the sense the question uses it: shut, or near', () => {
-    const quoted = (text: string, question: string) => {
-      const r = serviceOver(text).ask(question, { now }) as AskResult;
-      return r.ok ? r.citations.map((c) => c.text) : [];
-    };
     const vote = 'The vote on the pit was close in 2019, the council said.';
     expect(quoted(vote, 'When did the pit close?')).not.toContain(vote);
     expect(quoted(vote, 'How close was the vote on the pit?')).toContain(vote);
@@ -113,10 +115,6 @@ describe('direct answers that fit the question', () => {
   });
 
   it('reads "without" or "lacks" for the question\'s "lose" only with the question\'s own word after it', () => {
-    const quoted = (text: string, question: string) => {
-      const r = serviceOver(text).ask(question, { now }) as AskResult;
-      return r.ok ? r.citations.map((c) => c.text) : [];
-    };
     const captain = 'The club was without its captain for the match on Saturday.';
     expect(quoted(captain, 'When did the club lose the match?')).not.toContain(captain);
     expect(quoted(captain, 'When was the club without its captain?')).toContain(captain);
