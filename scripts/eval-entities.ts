@@ -1,4 +1,4 @@
-// npm run eval -- entities [--half dev|held-out|all|fresh|fresh2|fresh3|fresh4|fresh5] [--errors]: Herald's people, organisations and
+// npm run eval -- entities [--half dev|held-out|all|fresh|fresh2|fresh3|fresh4|fresh5|fresh6] [--errors]: Herald's people, organisations and
 // places (the lists /who shows) against the hand labels of test/articles/entities-gold/labels.json (the seed
 // and the 30 articles of ../shared/corpus) and, for --half fresh, of entities-gold/timebank-labels.json (11
 // TimeBank documents of ../shared/eval/timebank). Precision and recall per list and overall, and role
@@ -6,7 +6,8 @@
 // fresh ones are checked. --half fresh2 scores a second fresh set of 10 more TimeBank documents
 // (entities-gold/timebank-labels-fresh2.json), --half fresh3 a third (timebank-labels-fresh3.json),
 // --half fresh4 and --half fresh5 a fourth and fifth (timebank-labels-fresh4.json, -fresh5.json: every 18th from index
-// 13 and from 16, labelled by reading the text only before Herald was run on them). Without --half: dev, held-out and all (the fresh sets only when asked for by name).
+// 13 and from 16, labelled by reading the text only before Herald was run on them), --half fresh6 a sixth
+// (timebank-labels-fresh6.json: every 18th from index 7, labelled the same way). Without --half: dev, held-out and all (the fresh sets only when asked for by name).
 import { parseArgs } from 'node:util';
 import { HALVES, KINDS, overall, precision, recall, roleAccuracy, scoreEntities, type EntityScore, type Half } from '../test/articles/entities-gold';
 

@@ -7,7 +7,8 @@
 // half 'fresh2': every 18th from index 9), labelled after the first was spent, and a third 10 more
 // (timebank-labels-fresh3.json, half 'fresh3': every 18th from index 4), labelled after the second was spent, and a fourth
 // and fifth 10 more each (timebank-labels-fresh4.json, half 'fresh4': every 18th from index 13; timebank-labels-fresh5.json,
-// half 'fresh5': every 18th from index 16), labelled by reading the text only after the third was spent. Used by `npm run eval -- entities` and test/articles/entities-gold.test.ts. Reads the
+// half 'fresh5': every 18th from index 16), labelled by reading the text only after the third was spent, and a sixth
+// (timebank-labels-fresh6.json, half 'fresh6': every 18th from index 7), labelled the same way after the fifth was spent. Used by `npm run eval -- entities` and test/articles/entities-gold.test.ts. Reads the
 // articles; never copies them.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -174,8 +175,8 @@ function emptyScore(): EntityScore {
   return { articles: 0, counts: { people: counts(), organisations: counts(), places: counts() }, roles: { withRole: 0, found: 0, right: 0 }, spuriousRoles: 0, errors: [] };
 }
 
-export type Half = 'dev' | 'held-out' | 'all' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5';
-export const HALVES: Half[] = ['dev', 'held-out', 'all', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'];
+export type Half = 'dev' | 'held-out' | 'all' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6';
+export const HALVES: Half[] = ['dev', 'held-out', 'all', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'];
 /** The TimeBank halves: their label files, and the index (0-based, in sorted file order) of the first of every 18 documents they label. */
 export const TIMEBANK_HALVES = {
   fresh: { file: 'timebank-labels.json', first: 0 },
@@ -183,6 +184,7 @@ export const TIMEBANK_HALVES = {
   fresh3: { file: 'timebank-labels-fresh3.json', first: 4 },
   fresh4: { file: 'timebank-labels-fresh4.json', first: 13 },
   fresh5: { file: 'timebank-labels-fresh5.json', first: 16 },
+  fresh6: { file: 'timebank-labels-fresh6.json', first: 7 },
 } as const;
 export type TimebankHalf = keyof typeof TIMEBANK_HALVES;
 
