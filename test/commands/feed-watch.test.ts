@@ -12,6 +12,7 @@ import { Status } from '../../src/core/status-snapshot';
 import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server';
 import { silent, startInstance, tempDir, type Instance } from '../feeds/harness';
 import { asDiscord } from '../support/discord-markup';
+import { LIMITS, renderChoices } from '../../src/transports/discord/render';
 
 const GUILD = '100000000000000001';
 const HERE = '200000000000000001';
@@ -68,6 +69,19 @@ describe('/feed', () => {
       { name: `Command Feed — ${url}`, value: url },
     ]);
     expect(await run('feed', { subcommand: 'remove', url })).toEqual({ content: `Stopped following <${url}>.`, ephemeral: true });
+  });
+
+  it('a feed whose URL is longer than an autocomplete value can be is not suggested cut: a picked suggestion always names the feed', async () => {
+    const path = `/${'long-feed-path-'.repeat(8)}.xml`;
+    server.set(path, { body: rssFeed('Long Feed', [{ guid: 'l1', title: 'One', link: 'https://c.example/l1' }]) });
+    const long = `${server.base}${path}`;
+    const short = `${server.base}/cmd.xml`;
+    expect(long.length).toBeGreaterThan(LIMITS.choiceValue);
+    await run('feed', { subcommand: 'add', url: long });
+    await run('feed', { subcommand: 'add', url: short });
+    const offered = renderChoices(await router.autocomplete({ command: 'feed', options: { subcommand: 'remove' }, caller: admin, focused: 'url', value: '' }));
+    expect(offered.map((c) => c.value)).toEqual([short]);
+    for (const choice of offered) expect((await run('feed', { subcommand: 'remove', url: choice.value })).content).toBe(`Stopped following <${choice.value}>.`);
   });
 
   it('add refuses what it cannot read, with the reason; list shows a failing configured feed with its error', async () => {

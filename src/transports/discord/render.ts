@@ -91,8 +91,16 @@ export function renderMessage(reply: Reply): MessagePayload {
 }
 
 /** Autocomplete choices within Discord's limits: 25 at most, names and values of 100 characters. */
+/**
+ * Autocomplete choices within Discord's limits. A value is what the command receives when the member picks
+ * the choice, so one longer than Discord carries is left out, never cut (a feed URL cut to 100 characters
+ * names no feed); a name may be cut, and an empty one (Discord refuses the whole answer) shows the value.
+ */
 export function renderChoices(choices: Choice[]): Choice[] {
-  return choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName), value: clip(c.value, LIMITS.choiceValue, 'exact') }));
+  return choices
+    .filter((c) => c.value.length <= LIMITS.choiceValue)
+    .slice(0, LIMITS.choices)
+    .map((c) => ({ name: clip(c.name.trim() ? c.name : c.value.trim() || '…', LIMITS.choiceName), value: c.value }));
 }
 
 function renderButtons(buttons: Button[]): ApiButtonRow | undefined {
