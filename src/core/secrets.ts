@@ -14,6 +14,13 @@ const DISCORD_TOKEN_SHAPE = /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-
 
 export const REDACTED = '[redacted]';
 
+/**
+ * The token in an interaction's or a webhook's URL (/webhooks/<id>/<token>, /interactions/<id>/<token>/callback):
+ * what a failed REST call's error carries in its `url`. An interaction token answers as Herald for 15 minutes,
+ * a webhook token posts as the webhook; Herald learns neither as a configured secret, so their place is scrubbed.
+ */
+const URL_TOKEN = /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z\d._~-]+/g;
+
 /** The secret values among environment-like entries, longest first (a secret containing another is replaced whole). */
 export function secretValues(...sources: Record<string, string | undefined>[]): string[] {
   const values = new Set<string>();
@@ -64,7 +71,7 @@ export function createScrubber(secrets: readonly string[]): Scrub {
     }
     let out = text;
     for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out.replace(DISCORD_TOKEN_SHAPE, REDACTED);
+    return out.replace(DISCORD_TOKEN_SHAPE, REDACTED).replace(URL_TOKEN, `$1${REDACTED}`);
   };
 }
 
