@@ -12,6 +12,12 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Stop words that are also common nouns: "mine" the pronoun and "mine" the pit. A search indexes them, and a
+ * question's word counts where it stands as the noun ("the mine", "coal mine", "mine workers"; see nounAt).
+ */
+export const NOUN_HOMOGRAPHS = new Set(['mine']);
+
 /** Capitalised words that open sentences and never start a name. */
 export const CAPITALISED_STOPWORDS = new Set(`
 a an the this that these those he she it they we i you his her its their our my your there here

@@ -5,7 +5,7 @@ import type { TrackedArticle } from '../../articles/library';
 import type { Article } from '../../articles/model';
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { stemWord } from '../../language/stem';
-import { STOP_WORDS } from '../../language/stop-words';
+import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { WORD, tokenize } from '../../language/terms';
 
 export interface IndexedArticle {
@@ -344,7 +344,7 @@ function indexTerms(text: string, occurrences?: Map<string, number>, capitalised
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const lower = raw.toLowerCase();
-    if (STOP_WORDS.has(lower)) {
+    if (STOP_WORDS.has(lower) && !NOUN_HOMOGRAPHS.has(lower)) {
       first = false;
       continue;
     }

@@ -3,7 +3,7 @@
 import { GENERIC_ORG_WORDS } from '../../language/organisations';
 import { TITLE_WORDS } from '../../language/people';
 import { stemWord } from '../../language/stem';
-import { STOP_WORDS } from '../../language/stop-words';
+import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
 import { GENERIC_LEADER, META_WORDS, synonymsOf } from './text';
 
@@ -106,7 +106,7 @@ export function analyseQuestion(raw: string): Question {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const acronym = capsByLower.get(t.lower) === true && /^[a-z]{2,3}$/.test(t.lower) && original.some((o) => o.raw === t.lower.toUpperCase());
-    if (consumed.has(t.lower) || ((STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) && !acronym)) continue;
+    if (consumed.has(t.lower) || ((STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) && !acronym && !homographNoun(tokens, i))) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     const leader = GENERIC_LEADER.has(t.lower);
@@ -143,6 +143,25 @@ function isDetermined(tokens: Token[], i: number): boolean {
   if (i >= 1 && DETERMINERS.has(tokens[i - 1].lower)) return true;
   return i >= 2 && DETERMINERS.has(tokens[i - 2].lower) && WEAK_ALWAYS.has(tokens[i - 1].lower);
 }
+
+/**
+ * A stop word that is also a noun ("mine"), standing as the noun: after a determiner or another noun ("the
+ * mine", "coal mine"), or before a content word ("mine workers"). Not the pronoun: "is it mine?", "of mine".
+ */
+function homographNoun(tokens: Token[], i: number): boolean {
+  if (!NOUN_HOMOGRAPHS.has(tokens[i].lower)) return false;
+  const content = (t: Token | undefined) => t !== undefined && !STOP_WORDS.has(t.lower) && !META_WORDS.has(t.lower);
+  const before = tokens[i - 1];
+  // The pronoun's places: after "of", a copula or "and" ("a friend of mine", "it is mine"), and last in a
+  // yes/no question ("Was the decision mine?").
+  if (before && PRONOUN_BEFORE.has(before.lower)) return false;
+  if (i === tokens.length - 1 && YES_NO_OPENERS.test(tokens[0].lower)) return false;
+  return (before !== undefined && (DETERMINERS.has(before.lower) || content(before))) || content(tokens[i + 1]);
+}
+
+/** Words after which "mine" is the pronoun. */
+const PRONOUN_BEFORE = new Set(['of', 'is', 'are', 'was', 'were', 'be', 'been', 'and', 'or', 'than', 'like']);
+const YES_NO_OPENERS = /^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)$/;
 
 /** The first content noun after "which"/"how many"/"what are the" is what is being listed or counted. */
 function isTargetPosition(tokens: Token[], i: number): boolean {
@@ -235,7 +254,7 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
     return { type: 'what', consumed, head: noun };
   }
   if (/^(?:who|whom|whose)\b/.test(q)) return { type: 'who', consumed };
-  if (/^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)\b/.test(q)) return { type: 'yesno', consumed };
+  if (YES_NO_OPENERS.test(q.match(/^[a-z]+/)?.[0] ?? '')) return { type: 'yesno', consumed };
   return { type: 'what', consumed };
 }
 
