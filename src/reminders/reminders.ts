@@ -677,17 +677,25 @@ export class Reminders implements ReminderService {
 
   async heldMoves(guildId: string): Promise<HeldMove[]> {
     if (!this.o.holds) return [];
+    return this.o.holds.list(await this.moveServers(guildId), 'held', 10);
+  }
+
+  /** The held moves' server keys a server's admins decide: its own, and the operator's ('') when REMINDER_CHANNEL_ID is in it. */
+  private async moveServers(guildId: string): Promise<string[]> {
     const config = await this.o.store.subscription('config');
-    const guilds = [guildId, ...(config?.channelId && config.guildId === guildId ? [''] : [])];
-    return this.o.holds.list(guilds, 'held', 10);
+    return [guildId, ...(config?.channelId && config.guildId === guildId ? [''] : [])];
+  }
+
+  private async serverOwns(move: HeldMove, guildId: string): Promise<boolean> {
+    return (await this.moveServers(guildId)).includes(move.guildId);
   }
 
   async decideMove(guildId: string, id: number, decision: 'confirmed' | 'rejected', userId: string): Promise<{ ok: true; move: HeldMove } | { ok: false; reason: string }> {
     const holds = this.o.holds;
     if (!holds) return { ok: false, reason: 'Date moves are not held in this deployment.' };
     const move = await holds.get(id);
-    const mine = move && (await this.heldMoves(guildId)).some((m) => m.id === id);
-    if (!move || (!mine && move.state === 'held')) return { ok: false, reason: 'That date move is not one of this server\'s.' };
+    // Whose the move is, by its server (held or decided): another server's is neither decided nor described.
+    if (!move || !(await this.serverOwns(move, guildId))) return { ok: false, reason: 'That date move is not one of this server\'s.' };
     if (move.state !== 'held') return { ok: false, reason: `That date move was already ${move.state}.` };
     const decided = await holds.decide(id, decision, userId, this.o.clock.now());
     if (!decided) return { ok: false, reason: 'That date move was already decided.' };

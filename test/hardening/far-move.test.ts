@@ -96,6 +96,20 @@ describe('a date moved by years', () => {
     expect((await router.button(confirm, admin())).content).toMatch(/already confirmed/);
   });
 
+  it("another server's admin can neither decide a move nor learn from its button whether it was decided", async () => {
+    const other = fake.addGuild();
+    await h.reminders.subscribe(other.guildId, other.general);
+    await ingest('15 March 2099');
+    const confirm = (await router.run({ command: 'remind', options: { subcommand: 'moves' }, caller: admin() })).buttons![0].customId;
+    const otherAdmin: Caller = { ...admin(), guildId: other.guildId, channelId: other.general };
+    const notTheirs = "That date move is not one of this server's.";
+    expect((await router.button(confirm, otherAdmin)).content).toMatch(new RegExp(`^${notTheirs}`));
+    await router.button(confirm, admin());
+    // Decided in its own server: the other server is told the same as before, not "already confirmed".
+    expect((await router.button(confirm, otherAdmin)).content).toMatch(new RegExp(`^${notTheirs}`));
+    expect((await router.button(confirm, admin())).content).toMatch(/already confirmed/);
+  });
+
   it('a member\'s own reminder (Remind me) stays on the earlier date while held, and follows the move once an admin confirms it', async () => {
     const seed = h.library.list().find((t) => t.origin.endsWith('csto-border-plan.txt'))!;
     const pressed = await router.button(remindMeButtons(seed, h.clock.now())[0].customId, member());
