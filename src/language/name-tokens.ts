@@ -22,8 +22,8 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
 /** Abbreviated honorifics and titles written with a full stop before a name ("Mr. Bush", "Gen. Powell", "Sen. Dole"). */
 export const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'rev', 'messrs', 'cmdr', 'maj']);
-/** Lower-case words that may join capitalised words inside one name ("Bank of England", "Jeremy de Souza"). */
-const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'upon', 'and', ...NAME_PARTICLES]);
+/** Lower-case words that may join capitalised words inside one name ("Bank of England", "Jeremy de Souza", French "des": "Commission des Operations de Bourse"). */
+const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'upon', 'and', 'des', ...NAME_PARTICLES]);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

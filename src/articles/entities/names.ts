@@ -117,6 +117,8 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
       // (but "UK Treasury" is a run ending in a known name that names the country too)
       if (known.some(([start, end]) => c.start < start && c.end > start && c.end <= end && / and /.test(s.text.slice(start, end)))) return;
       if (k > 0 && subUnit(s.text, tokens, chunks[k - 1], c)) return;
+      // "US$6.3 billion", "C$9.75", "HK$ 2": a country's letters before a dollar sign name its currency, not the place
+      if (c.to - c.from === 1 && /^ ?\$ ?\d/.test(s.text.slice(c.end, c.end + 3))) return;
       classifyChunk(scan, c);
     });
   }
@@ -705,8 +707,10 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
   if (ws.length >= 2 && lower.some((w, i) => ORG_HEADS.has(w) && (i > 0 || lower.includes('of') || lower.includes('for')))) {
     registry.addOrg(name, sentence);
     // "UK Treasury", "US Treasury": the country is named too
-    const country = placeByName(ws[0]) ?? (placeOfDemonym([ws[0]]) ? placeByName(placeOfDemonym([ws[0]]) as string) : null);
-    if (country && country.kind === 'country') registry.addPlace(country.name, country.kind, sentence);
+    // ("Canadian Bond Rating Service": a nationality names the country's people, listed only where the text names it)
+    const demonym = placeByName(ws[0]) ? null : placeOfDemonym([ws[0]]);
+    const country = placeByName(ws[0]) ?? (demonym ? placeByName(demonym) : null);
+    if (country && country.kind === 'country') registry.addPlace(country.name, country.kind, sentence, Boolean(demonym));
     return;
   }
   if (ws.length === 1 && isAcronym(name)) {
@@ -730,7 +734,8 @@ export function classifyName(scan: SentenceScan, name: string, ctx?: NameContext
   const lastDemonym = DEMONYMS.get(ws[ws.length - 1]);
   if (lastDemonym) {
     const composed = `${ws.slice(0, -1).join(' ')} ${lastDemonym}`.trim().toLowerCase();
-    if (PLACES.has(composed)) registry.addPlace(PLACE_NAMES.get(composed) ?? composed, PLACES.get(composed) ?? 'country', sentence);
+    // (the adjective names the place's people or things, not the place: listed only where the text names it)
+    if (PLACES.has(composed)) registry.addPlace(PLACE_NAMES.get(composed) ?? composed, PLACES.get(composed) ?? 'country', sentence, true);
     return;
   }
   const { toks } = ctx;
@@ -910,8 +915,8 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   registry.addPerson(name, sentence, role, organisation);
 }
 
-/** A role in the plural, then names before this one in a list ("directors, Ann Lee, Bo Chan and "). */
-const PLURAL_ROLE_BEFORE_LIST = /\b([a-z][a-z-]*(?:s|men)),?\s+(?:(?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
+/** A role in the plural, then names before this one in a list ("directors, Ann Lee, Bo Chan and ", "three directors: Ann Lee and "). */
+const PLURAL_ROLE_BEFORE_LIST = /\b([a-z][a-z-]*(?:s|men))[,:]?\s+(?:(?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
 
 /**
  * The plural role before a list of names this one is in ("producers Jon Peters and Peter Guber"), when the name
@@ -925,7 +930,7 @@ function listedAfterPluralRole(before: string, after: string, words: string[]): 
   const next = /^\s+([a-z][a-z-]*)/.exec(after)?.[1];
   if (next && (singularRole(next) || ORG_ATTRIBUTES.has(next))) return null;
   // the names listed before this one are people's too, each of two words or more ("Oxfam and …" is no one's)
-  const items = listed[0].replace(/^[a-z][a-z-]*,?\s+/, '').split(/,\s+(?:and\s+)?|\s+and\s+/).filter((x) => x.trim());
+  const items = listed[0].replace(/^[a-z][a-z-]*[,:]?\s+/, '').split(/,\s+(?:and\s+)?|\s+and\s+/).filter((x) => x.trim());
   if (items.some((x) => !/\s/.test(x.trim()))) return null;
   return listed[1];
 }
