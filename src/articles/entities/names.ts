@@ -884,6 +884,10 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   const office = role || ap ? null : NAMED_TO.exec(after);
   const named = office ? appositiveRole(`, ${after.slice(office[0].length)}`) : null;
   if (named) ap = named;
+  // "X is chairman of Y", "X, is a senior official of a group": an office held in a body, said of the subject
+  const copula = role || ap ? null : COPULAR_OFFICE.exec(after);
+  const held = copula ? appositiveRole(`, ${after.slice(copula[0].length)}`) : null;
+  if (held) ap = held;
   let employer = false;
   if (ap) {
     // "Dr Ann Lee, a surgeon": the office after the name, not the honorific before it
@@ -937,6 +941,9 @@ function listedAfterPluralRole(before: string, after: string, words: string[]): 
 
 /** A verb that gives someone an office: "was named", "has been appointed", "was elected", "resigned as", "stepped down as". */
 const NAMED_TO = /^\s+(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to|made)(?:\s+as)?|(?:resigned|stepped\s+down|retired|quit)\s+as)\s+(?=[a-z])/;
+
+/** The name is the subject of "is"/"was" and an office in a body follows ("is a senior official of", "was chairman at"). */
+const COPULAR_OFFICE = /^,?\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?=(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+\s+(?:of|for|at|with)\s)/;
 
 /** A generational suffix after a surname. */
 const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;

@@ -32,3 +32,11 @@ describe('a role in the plural before a list of names', () => {
     expect(e.roles).toEqual({ 'Tom Ashdown': 'director', 'Ruth K. Pellow': 'director', 'Amos Wren': 'director' });
   });
 });
+
+describe('an office said of the person with "is" or "was"', () => {
+  it('"X is a senior official of Y", "X, is the chief executive of Y" give the role; "X was a victim of" gives none', () => {
+    expect(entities('A Somali nurse in Oslo, Mary Farah, is a senior official of a group called the Horn Relief Network.').roles).toEqual({ 'Mary Farah': 'senior official' });
+    expect(entities('David Ruskin was chairman of Northgate Mills until 1987.').employers).toEqual({ 'David Ruskin': 'chairman @ Northgate Mills' });
+    expect(entities('David Ruskin was a victim of the fraud.').roles).toEqual({ 'David Ruskin': undefined });
+  });
+});
