@@ -86,7 +86,12 @@ export const testCommands: Command<any>[] = [
     args: z.object({}),
     defer: 'none',
     run: () => ({ content: 'page 1', buttons: [{ customId: 'pager:2', label: 'Next' }] }),
-    button: (customId) => (customId === 'pager:boom' ? { content: 'no longer', ephemeral: true } : { content: `page ${customId.split(':')[1]}`, buttons: [{ customId: 'pager:1', label: 'Back' }] }),
+    // pager:late… answer when the test opens the gate (a press slower than Discord's 3 s).
+    button: async (customId) => {
+      if (customId.startsWith('pager:late')) await gateOpened;
+      if (customId.endsWith('boom')) return { content: 'no longer', ephemeral: true };
+      return { content: `page ${customId.split(':')[1]}`, buttons: [{ customId: 'pager:1', label: 'Back' }] };
+    },
   }),
   defineCommand({
     definition: { name: 'pick', description: 'Autocomplete', options: [{ type: OptionType.String, name: 'fruit', description: 'Fruit', autocomplete: true }] },

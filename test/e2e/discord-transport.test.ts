@@ -234,6 +234,26 @@ describe('interactions', () => {
     expect(unknown.reply?.content).toBe('This button is no longer active.');
   });
 
+  it('acknowledges a button press not answered within 2 s (Discord closes it at 3 s), then edits the message or answers privately', async () => {
+    for (const [customId, ephemeral] of [['pager:late', false], ['pager:lateboom', true]] as const) {
+      closeGate();
+      const pressed = world.fake.injectButton(customId, { timeoutMs: 15_000 });
+      const record = () => [...world.fake.interactions.values()].find((r) => r.kind === 'button' && r.callbacks.length > 0 && !r.settled);
+      const deadline = performance.now() + 2_900;
+      while (!record() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // Acknowledged before Discord's deadline, while the answer is still being made.
+      expect(record()?.callbacks.map((c) => c.type)).toEqual([6]);
+      gate.open();
+      const r = await pressed;
+      if (ephemeral) {
+        expect(r.followups.map((m) => [m.content, m.flags & EPHEMERAL])).toEqual([['no longer', EPHEMERAL]]);
+      } else {
+        expect(r.reply?.content).toBe('page late');
+        expect(r.followups).toEqual([]);
+      }
+    }
+  }, 20_000);
+
   it('sends allowed_mentions parsing nothing on every message, even for text that tries to ping', async () => {
     await world.fake.injectCommand('hostile');
     await world.fake.injectCommand('slow');

@@ -24,6 +24,23 @@ const GONE = new Set([10062, 40060, 10015, 10008]);
 
 const GENERIC_ERROR: Reply = { content: "Something went wrong on Herald's side. Please try again in a moment.", ephemeral: true };
 
+/** Discord closes an interaction not acknowledged within 3 s: an answer not ready after this long is deferred. */
+export const DEFER_AFTER_MS = 2_000;
+
+export const LATE = Symbol('late');
+export type Late = typeof LATE;
+
+/** The promise's value, or LATE when it takes longer than `ms` (the work goes on). */
+export async function within<T>(work: Promise<T>, ms: number): Promise<T | Late> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Late>((resolve) => (timer = setTimeout(() => resolve(LATE), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 interface RawOption {
   name: string;
   type: number;
@@ -180,10 +197,22 @@ export class InteractionHandler {
     const started = performance.now();
     const log = this.log.child({ button: i.customId, userId: i.user.id, interactionId: i.id });
     try {
-      const reply = await this.router.button(i.customId, callerOf(i), i.id);
-      const payload = renderMessage(reply);
+      const running = this.router.button(i.customId, callerOf(i), i.id);
+      const first = await within(running, DEFER_AFTER_MS);
+      if (first === LATE) {
+        // Not ready within Discord's 3 s (a move decision waits for the reminders' sync): acknowledge the
+        // press now, then replace the message, or answer the presser privately.
+        await i.deferUpdate();
+        const reply = await running;
+        const payload = renderMessage(reply);
+        if (reply.ephemeral) await i.followUp(replyOptions(payload));
+        else await i.editReply(toOptions(payload));
+        log.info({ latencyMs: ms(started), deferred: true }, 'button answered');
+        return;
+      }
+      const payload = renderMessage(first);
       // An error or refusal goes privately to the presser; a page change replaces the message in place.
-      if (reply.ephemeral) await i.reply(replyOptions(payload));
+      if (first.ephemeral) await i.reply(replyOptions(payload));
       else await i.update(toOptions(payload) as never);
       log.info({ latencyMs: ms(started) }, 'button answered');
     } catch (error) {
@@ -200,7 +229,9 @@ export class InteractionHandler {
     log.error({ err: error, latencyMs: ms(started) }, 'could not answer the interaction');
     const payload = renderMessage(GENERIC_ERROR);
     try {
-      if (i.deferred && !i.replied) await i.editReply(toOptions(payload));
+      // A deferred button press keeps its message: the error goes privately to the presser.
+      if (i.isButton() && i.deferred) await i.followUp(replyOptions(payload));
+      else if (i.deferred && !i.replied) await i.editReply(toOptions(payload));
       else if (i.replied) await i.followUp(replyOptions(payload));
       else await i.reply(replyOptions(payload));
     } catch (second) {

@@ -11,11 +11,9 @@ import type { Caller, RawOptions } from '../../core/command';
 import type { Choice, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { InFlight } from '../../core/in-flight';
-import { flattenOptions, isGone } from '../discord/interactions';
+import { DEFER_AFTER_MS, flattenOptions, isGone, LATE, within } from '../discord/interactions';
 import { renderChoices, renderMessage, type MessagePayload } from '../discord/render';
 
-/** Discord closes an interaction that got no HTTP answer within 3 s; Herald defers well before. */
-export const DEFER_AFTER_MS = 2_000;
 
 const GENERIC_ERROR: Reply = { content: "Something went wrong on Herald's side. Please try again in a moment.", ephemeral: true };
 
@@ -106,9 +104,6 @@ function messageBody(payload: MessagePayload): Record<string, unknown> {
 function files(payload: MessagePayload) {
   return payload.files?.map((f, i) => ({ key: `files[${i}]`, name: f.name, data: Buffer.from(f.data), contentType: f.contentType }));
 }
-
-const LATE = Symbol('late');
-type Late = typeof LATE;
 
 export interface HttpInteractionOptions {
   /** After this long without an answer, the HTTP response defers (type 5/6) and the answer follows by REST. */
@@ -264,14 +259,8 @@ export class HttpInteractionHandler {
   }
 
   /** The promise's value, or LATE when it takes longer than the deferral deadline. */
-  private async within<T>(work: Promise<T>): Promise<T | Late> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<Late>((resolve) => (timer = setTimeout(() => resolve(LATE), this.options.deferAfterMs ?? DEFER_AFTER_MS)));
-    try {
-      return await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private within<T>(work: Promise<T>) {
+    return within(work, this.options.deferAfterMs ?? DEFER_AFTER_MS);
   }
 
   private track(work: Promise<void>): void {
