@@ -72,11 +72,12 @@ describe('secrets learnt at run time', () => {
     const secrets: string[] = [];
     const scrub = createScrubber(secrets);
     const token = 'Zq3_webhook-token-value-abcdefghijklmnopqrstuvwxyz0123456789';
-    expect(scrub(`/webhooks/1/${token}`)).toContain(token);
+    expect(scrub(`token ${token}`)).toContain(token);
     addSecret(secrets, token);
     addSecret(secrets, token);
     addSecret(secrets, 'short');
     expect(secrets).toEqual([token]);
+    expect(scrub(`token ${token}`)).toBe('token [redacted]');
     expect(scrub(`/webhooks/1/${token}?wait=true`)).toBe('/webhooks/1/[redacted]?wait=true');
   });
 });
