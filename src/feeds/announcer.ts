@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock';
 import type { ActionResult, MessagePoster, PostAction } from '../core/poster';
 import type { Button, Reply } from '../core/reply';
 import { CHANNEL_SUMMARY, SUMMARY_KEY, type Announcement, type FeedStore, type NewAnnouncement, type Watch } from './store';
-import { neutraliseMentions, stripControls } from '../format/text';
+import { clip, neutraliseMentions, stripControls } from '../format/text';
 import { bold, safe } from '../format/parts';
 import type { StoryIndex } from '../stories/index';
 import { movedEvents, signature } from '../stories/link';
@@ -61,7 +61,8 @@ export function postActions(watch: Pick<Watch, 'openThread' | 'publish' | 'forum
 
 /** A thread (or forum post) name from a headline: inert, one line, at most 100 characters (Discord's limit). */
 export function threadName(headline: string): string {
-  return neutraliseMentions(stripControls(headline)).replace(/\s+/g, ' ').trim().slice(0, 100) || 'Discussion';
+  // Cut whole characters: half an emoji is no Unicode, and the name is what finds a forum post after a crash.
+  return clip(neutraliseMentions(stripControls(headline)).replace(/\s+/g, ' ').trim(), 100, 'exact') || 'Discussion';
 }
 
 /** A watch's (or route's) stored delivery settings. */

@@ -64,6 +64,10 @@ describe('how an announcement is sent', () => {
     expect(threadName('@everyone  big\nnews')).toBe('@\u200beveryone big news');
     expect(threadName('x'.repeat(150))).toHaveLength(100);
     expect(threadName(' \n ')).toBe('Discussion');
+    // An emoji across the 100th place is left out whole, never halved (a lone surrogate is no Unicode).
+    const name = threadName(`${'x'.repeat(99)}😀 and more`);
+    expect(name.length).toBeLessThanOrEqual(100);
+    expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   });
 });
 
