@@ -5,7 +5,7 @@
 // then later references. Each pass is exported and testable alone.
 import type { Sentence } from './model';
 import { classifyByContext } from './entities/context';
-import { findKnownOrganisations, findSpelledAmpersands } from './entities/known';
+import { findKnownOrganisations, findSpelledAmpersands, findSundayPapers } from './entities/known';
 import { classifyNames } from './entities/names';
 import { linkOrganisationMentions, linkPersonMentions, resolveSurnameRefs, rolesByOffice } from './entities/references';
 import { EntityRegistry, type Entities } from './entities/registry';
@@ -59,6 +59,7 @@ export const ENTITY_PASSES: [string, Pass][] = [
   ['honorific surnames', collectHonorificSurnames],
   ['known organisations', findKnownOrganisations],
   ['spelled ampersands', findSpelledAmpersands],
+  ['Sunday papers', findSundayPapers],
   ['name rules', classifyNames],
   ['context of open names', classifyByContext],
   ['surname references', resolveSurnameRefs],

@@ -89,6 +89,17 @@ function possessiveInCompanyName(text: string, tokens: Token[], to: number): boo
   return false;
 }
 
+/**
+ * "St Mary's Hospital", "St. Thomas' Hospital", "Saint Paul's Cathedral": a saint's possessive names the institution
+ * or place after it (a hospital, church, school, college); the name goes on to the capitalised word that follows.
+ */
+function saintsPossessive(text: string, tokens: Token[], to: number): boolean {
+  const saint = tokens[to - 2];
+  const next = tokens[to];
+  if (!saint || !next?.cap || !/^(?:st|saint|ste)$/.test(saint.lower) || !/^\.?[ \t]+$/.test(text.slice(saint.end, tokens[to - 1].start))) return false;
+  return /^['’]s?[ \t]+$/.test(text.slice(tokens[to - 1].end, next.start));
+}
+
 /** "Crum amp Forster": an "&" whose entity markup was stripped in extraction ("&amp;" → "amp"), between two capitalised words. */
 function strippedAmpersand(text: string, tokens: Token[], to: number): boolean {
   const t = tokens[to];
@@ -115,6 +126,12 @@ function initialsBeforeSurname(text: string, tokens: Token[], to: number): boole
   return next.cap && !isAcronym(next.text) && !ORG_HEADS.has(next.lower);
 }
 
+/** "J. D. Vance": the token at `to` is a second initial with its full stop, and a capitalised surname follows. */
+function spacedInitials(text: string, tokens: Token[], to: number): boolean {
+  const next = tokens[to + 1];
+  return /^\p{Lu}$/u.test(tokens[to].text) && next !== undefined && /^\.[ \t]+$/.test(text.slice(tokens[to].end, next.start)) && next.cap && !isAcronym(next.text);
+}
+
 export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
   const chunks: Chunk[] = [];
   // "Monday", "August", and "Aug. 15": calendar words, never part of a name
@@ -127,7 +144,7 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
     }
     let from = i;
     let to = i + 1;
-    while (to < tokens.length && (!tokens[to - 1].possessive || pluralPossessiveInName(text, tokens, to) || possessiveInCompanyName(text, tokens, to))) {
+    while (to < tokens.length && (!tokens[to - 1].possessive || pluralPossessiveInName(text, tokens, to) || possessiveInCompanyName(text, tokens, to) || saintsPossessive(text, tokens, to))) {
       const gap = text.slice(tokens[to - 1].end, tokens[to].start);
       const t = tokens[to];
       // "Ernst & Young", "Marks & Spencer"
@@ -139,8 +156,8 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
         to += 2;
         continue;
       }
-      // "John C. Smith": a middle initial
-      const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && to - 1 > from;
+      // "John C. Smith": a middle initial; "J. D. Vance", "H. G. Wells": a first initial before a second and a surname
+      const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && (to - 1 > from || spacedInitials(text, tokens, to));
       // "Mr. Bush", "Gen. Colin Powell"
       const title = TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) && /^\.[ \t]+$/.test(gap) && t.cap;
       const initials = !initial && !title && initialsBeforeSurname(text, tokens, to);

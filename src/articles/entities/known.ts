@@ -83,3 +83,31 @@ export function findSpelledAmpersands(sentences: Sentence[], registry: EntityReg
     }
   }
 }
+
+/**
+ * "Wales on Sunday", "Scotland on Sunday": a place's name, then "on Sunday", is a Sunday newspaper's name where the
+ * words around it say a paper is meant ("told Wales on Sunday", "Scotland on
+ * Sunday understands", "the paper Wales on Sunday", "Wales on Sunday's editor"). After a word of place or movement
+ * ("in Wales on Sunday", "flew to Wales on Sunday") it is the place and the day.
+ */
+const PLACE_ON_SUNDAY = /\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s+on\s+Sunday\b/gu;
+const PAPER_BEFORE = /(?:\b(?:told|tells|telling|wrote\s+in|writing\s+in|interview\s+with|(?:news)?paper|tabloid|weekly|columnist\s+for|editor\s+of|according\s+to|reported\s+by|quoted\s+by|quoted\s+in)\s+)$/;
+// ("France on Sunday said …", "Iran on Sunday reported …": a country speaking on a Sunday, so no verb of saying here)
+const PAPER_AFTER = /^(?:['’]s\s+(?:editor|reporter|columnist|journalist|front\s+page|website|story|report)|\s+(?:newspaper|paper|understands|has\s+learned|has\s+learnt|columnist|editor|journalist|reporter)\b)/;
+const PLACE_BEFORE_DAY = /\b(?:in|at|to|from|into|across|throughout|around|near|over|visited|visit|visiting|left|toured|reached)\s+$/;
+
+/** Pass: Sunday newspapers named after a place ("Wales on Sunday"): an organisation, and its place word names no place. */
+export function findSundayPapers(sentences: Sentence[], registry: EntityRegistry): void {
+  const mentions = sentences.filter((s) => s.text.includes(' on Sunday')).flatMap((s) => [...s.text.matchAll(PLACE_ON_SUNDAY)]
+    .filter((m) => PLACES.has(m[1].toLowerCase()))
+    .map((m) => ({ s, m, name: m[0].replace(/\s+/g, ' '), before: s.text.slice(Math.max(0, m.index - 30), m.index), after: s.text.slice(m.index + m[0].length, m.index + m[0].length + 30) })));
+  // the paper is named where the words around say so; then every mention of it not after a word of place is the paper's
+  const papers = new Set(mentions.filter((x) => !PLACE_BEFORE_DAY.test(x.before) && (PAPER_BEFORE.test(x.before) || PAPER_AFTER.test(x.after))).map((x) => x.name));
+  for (const { s, m, name, before } of mentions) {
+    if (!papers.has(name) || PLACE_BEFORE_DAY.test(before)) continue;
+    registry.addOrg(name, s.index);
+    const spans = registry.knownSpans.get(s.index) ?? [];
+    spans.push([m.index, m.index + m[0].length]);
+    registry.knownSpans.set(s.index, spans);
+  }
+}

@@ -490,8 +490,8 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     }
     const honorific = HONORIFICS.has(rest[0].toLowerCase());
     const nameWords = honorific && !LORDLY.has(rest[0].toLowerCase()) ? rest.slice(1) : rest;
-    // "Samuel A. Alito": a middle initial inside the name; "J.D. Vance": initials before it
-    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w, i) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || (/^\p{Lu}\.$/u.test(w) && i > 0 && i < nameWords.length - 1) || (/^(?:\p{Lu}\.){2,3}$/u.test(w) && i === 0 && nameWords.length >= 2))
+    // "Samuel A. Alito": a middle initial inside the name; "J.D. Vance", "J. D. Vance": initials before it
+    const plausible = nameWords.length >= 1 && nameWords.length <= 4 && nameWords.every((w, i) => /^(?:(?:al|el|ad|as|ash|an)-)?\p{Lu}[\p{L}'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || (/^\p{Lu}\.$/u.test(w) && i < nameWords.length - 1 && (i > 0 || /^\p{Lu}\.$/u.test(nameWords[1]))) || (/^(?:\p{Lu}\.){2,3}$/u.test(w) && i === 0 && nameWords.length >= 2))
       && !PLACES.has(nameWords.join(' ').toLowerCase()) && !registry.findOrg(nameWords.join(' ')) && !knownOrganisation(nameWords.join(' '))
       && !ORG_HEADS.has(nameWords[nameWords.length - 1].toLowerCase())
       && (nameWords.length >= 2 || registry.honorificSurnames.has(nameWords[0]) || honorific || titleBeforeSurname(registry, hit.role, chunkWords[r], nameWords[0]));
@@ -525,7 +525,9 @@ function roleInChunk(scan: SentenceScan, c: Chunk, before: string, after: string
     }
     const outside = roleBefore(before, '');
     organisation = organisation ?? outside?.organisation;
-    const role = [...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
+    // "former Sen. Bob Dole", "Former President Jimmy Carter": the time word before the run says the office was held
+    const formerly = /(?:^|[\s"“‘(,])(former|onetime|one-time|erstwhile)\s+$/i.exec(before)?.[1].toLowerCase();
+    const role = [...(formerly ? [formerly] : []), ...prefix.slice(orgWords), ...chunkWords.slice(r, r + hit.length)].join(' ');
     const name = honorific && LORDLY.has(rest[0].toLowerCase()) ? rest.join(' ') : nameWords.join(' ');
     if (nameWords.length === 1 && !honorific && !registry.honorificSurnames.has(name)) {
       // "President Bush", "Chancellor Kohl": the full name, if the article gives it, carries the title
@@ -798,7 +800,8 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
 const COMPANY_AFTER_PLACE = new Set(['southern', 'northern', 'eastern', 'western', 'pacific', 'atlantic']);
 const CONTINENTS = new Set(['asia', 'europe', 'africa', 'america', 'americas', 'australasia', 'eurasia', 'oceania', 'antarctica']);
 /** A place's part or waters after "X Pacific" ("the Japan Pacific coast", "India Atlantic waters"): a place, no company. */
-const PART_OF_PLACE_AFTER = /^[\s-]+(?:coasts?|coastline|seaboard|rim|region|regions|ocean|waters|islands|basin|shores?|side|states|nations|countries)\b/;
+// (nor routes or traffic across it: "its Australia Pacific routes", "Japan Atlantic flights")
+const PART_OF_PLACE_AFTER = /^[\s-]+(?:coasts?|coastline|seaboard|rim|region|regions|ocean|waters|islands|basin|shores?|side|states|nations|countries|routes?|flights?|services|crossings?|traffic|trade|shipping|lanes?|links?|network)\b/;
 const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
 
 /** Compass points (and Upper/Lower) that name a part of a country or region ("South Wales", "Upper Egypt"). */

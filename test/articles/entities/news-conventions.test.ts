@@ -40,3 +40,40 @@ describe('an office said of the person with "is" or "was"', () => {
     expect(entities('David Ruskin was a victim of the fraud.').roles).toEqual({ 'David Ruskin': undefined });
   });
 });
+
+describe('known misses of earlier trials', () => {
+  it('spaced initials before a surname are one person\'s name ("J. D. Vance", "H. G. Wells")', () => {
+    expect(entities('Vice President R. T. Halloway spoke to reporters in Ohio.').roles).toEqual({ 'R. T. Halloway': 'Vice President' });
+    expect(entities('The novelist P. K. Dunmore died in 1946.').people).toEqual(['P. K. Dunmore']);
+    expect(entities('R. T. Halloway said he would run.').people).toEqual(['R. T. Halloway']);
+  });
+
+  it('a saint\'s possessive goes on into the institution\'s name ("St Mary\'s Hospital")', () => {
+    const e = entities("She was taken to St Agnes's Hospital in Leeds after the crash.", "He studied at St Bede's College before the war.");
+    expect(e.orgs).toEqual(["St Agnes's Hospital", "St Bede's College"]);
+    expect(e.places).toEqual(['Leeds']);
+  });
+
+  it('a place\'s name, then "on Sunday", is a Sunday paper where the words around say a paper is meant', () => {
+    const e = entities('Her father told Wales on Sunday that he was shocked.', 'Wales on Sunday said the club would be sold.');
+    expect(e.orgs).toEqual(['Wales on Sunday']);
+    expect(e.places).toEqual([]);
+    expect(entities("Scotland on Sunday's editor said the minister would quit.").orgs).toEqual(['Scotland on Sunday']);
+    // a place and a day: after a word of place, or a country speaking on a Sunday
+    expect(entities('The team arrived in Wales on Sunday.').places).toEqual(['Wales']);
+    expect(entities('France on Sunday said it would send troops.')).toMatchObject({ orgs: [], places: ['France'] });
+  });
+
+  it('"former" before a title is part of the role ("former Sen. X", "Former President X")', () => {
+    expect(entities('Former Sen. Walter Brandt said the bill would pass.').roles).toEqual({ 'Walter Brandt': 'former senator' });
+    expect(entities('The plan was backed by former President Ellis Hart.').roles).toEqual({ 'Ellis Hart': 'former President' });
+    expect(entities('President Ellis Hart said no.').roles).toEqual({ 'Ellis Hart': 'President' });
+  });
+
+  it('a place and an ocean before routes or flights are no company ("its Australia Pacific routes"); a company named so still is', () => {
+    const e = entities('The airline will cut its Australia Pacific routes next year.');
+    expect(e.orgs).toEqual([]);
+    expect(e.places).toContain('Australia');
+    expect(entities('Shares of Canadian Pacific rose.').orgs).toEqual(['Canadian Pacific']);
+  });
+});
