@@ -30,7 +30,7 @@ const placeNames = (r: EntityRegistry) => [...r.places.values()].map((p) => p.na
 describe('the pipeline', () => {
   it('runs its passes in a fixed, named order', () => {
     expect(ENTITY_PASSES.map(([name]) => name)).toEqual([
-      'vocabulary', 'honorific surnames', 'known organisations', 'spelled ampersands', 'name rules', 'context of open names', 'surname references', 'roles by office', 'person mentions', 'organisation mentions',
+      'vocabulary', 'honorific surnames', 'known organisations', 'spelled ampersands', 'Sunday papers', 'name rules', 'context of open names', 'surname references', 'roles by office', 'person mentions', 'organisation mentions',
     ]);
   });
 });
