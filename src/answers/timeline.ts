@@ -44,9 +44,14 @@ function yearUnknownLast(events: TrackedArticle['article']['events']): string {
   return `, the ${unknown === 1 ? 'one' : unknown} with no known year last`;
 }
 
-/** An event whose year the article leaves open: an approximate date, or one the parser marked year-uncertain. */
+/**
+ * An event whose year the article leaves open: one the parser marked year-uncertain, or an approximate date
+ * not within one written year ("by the end of 2030 at the latest", "early 2030": the year is written, only the
+ * day is approximate, so the mark is not drawn as a year uncertain).
+ */
 function uncertainYear(event: TrackedArticle['article']['events'][number]): boolean {
-  return event.precision === 'approximate' || !eventYearIsCertain(event);
+  if (!eventYearIsCertain(event)) return true;
+  return event.precision === 'approximate' && !(event.dateBasis === 'written' && event.date.slice(0, 4) === event.endDate.slice(0, 4));
 }
 
 /**

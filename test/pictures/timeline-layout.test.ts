@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timelinePictureInput } from '../../src/answers/timeline';
 import { eventDateWords } from '../../src/articles/date-text';
+import { parseArticle } from '../../src/articles/parse';
 import { chronological } from '../../src/answers/events';
 import { cleanText, fitText, textWidth } from '../../src/pictures/text';
 import { layoutTimeline, LAYOUT, type TimelineEventInput, type TimelineInput, type TimelineItem, type TimelineLayout } from '../../src/pictures/timeline-layout';
@@ -141,6 +142,18 @@ describe('timeline layout', () => {
     expect(layout.items.map((i) => [i.id, i.uncertain])).toEqual([['d', false], ['w', true]]);
     expect(layout.subtitle.text).toContain('3 dated events');
     expect(layout.legend.map((l) => l.text).join(' ')).toContain('1 with no known year not drawn (see the text)');
+  });
+
+  it('draws an approximate date within a written year ("by the end of 2030 at the latest", "early 2031") solid, not as a year uncertain', () => {
+    const parsed = parseArticle('---\ntitle: Plant plan\npublished: 2026-11-20\n---\nThe new smelter will open by the end of 2030 at the latest, the firm said.\n\nA second line will follow in early 2031.\n\nA third is planned in the coming months.\n', { now: NOW, origin: 'plant.txt' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const layout = layoutTimeline(timelinePictureInput(track(parsed.article), NOW));
+    const byLabel = (text: RegExp) => layout.items.find((i) => text.test(i.label.text)) as TimelineItem;
+    expect(byLabel(/smelter/).uncertain).toBe(false);
+    expect(byLabel(/second line/).uncertain).toBe(false);
+    expect(byLabel(/second line/).label.text).not.toMatch(/year uncertain/);
+    // a relative approximate date keeps its dashed mark
+    expect(byLabel(/third/).uncertain).toBe(true);
   });
 
   it('puts the events with no known year after the dated ones in /timeline\'s order, keeping their own order', () => {
