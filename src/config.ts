@@ -90,9 +90,13 @@ const fields = z.object({
       .default('5m')
       .transform((s) => (parseDuration(s) as number) / 60_000),
   ),
+  // true: the operator's FEEDS (and the pages they link) may be private; all: also feeds servers add (tests).
   ALLOW_PRIVATE_FEEDS: z.preprocess(
     emptyToUndefined,
-    z.enum(['true', 'false'], 'true or false').default('false').transform((s) => s === 'true'),
+    z
+      .enum(['true', 'false', 'all'], 'true, false or all')
+      .default('false')
+      .transform((s): boolean | 'operator' => (s === 'all' ? true : s === 'true' ? 'operator' : false)),
   ),
   /** The status server (page, /healthz, /metrics); off unless a port is given (0: any free port, logged). */
   STATUS_PORT: optional(port),

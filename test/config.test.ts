@@ -17,6 +17,17 @@ describe('config', () => {
     expect(r.config.LOG_LEVEL).toBeUndefined(); // main.ts picks info (Discord) or warn (console)
   });
 
+  it("ALLOW_PRIVATE_FEEDS: true lifts the address check for the operator's FEEDS only, all also for feeds servers add", () => {
+    const value = (v: string) => {
+      const r = parseConfig({ ALLOW_PRIVATE_FEEDS: v });
+      return r.ok ? r.config.ALLOW_PRIVATE_FEEDS : r.errors;
+    };
+    expect(value('true')).toBe('operator');
+    expect(value('all')).toBe(true);
+    expect(value('false')).toBe(false);
+    expect(value('yes')).toEqual(['ALLOW_PRIVATE_FEEDS: expected true, false or all (got "yes")']);
+  });
+
   it('names every bad variable and what it expects', () => {
     const r = parseConfig({ REMINDER_TIME: '9am', TIMEZONE: 'Mars/Olympus', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud' });
     expect(r.ok).toBe(false);

@@ -28,7 +28,12 @@ export interface FeedMonitorDeps {
   announcer: Announcer;
   clock: Clock;
   log: Logger;
-  fetch: Omit<SafeFetchOptions, 'headers'>;
+  /**
+   * allowPrivate (ALLOW_PRIVATE_FEEDS): true lets every feed and the pages it links reach private addresses;
+   * 'operator' only the operator's FEEDS, never a feed a server added (/feed add, import): a server admin's
+   * say-so reaches no private address whatever the operator lets its own feeds do.
+   */
+  fetch: Omit<SafeFetchOptions, 'headers' | 'allowPrivate'> & { allowPrivate: PrivateFeeds };
   /** Feeds polled at once. Default 16 (polling is I/O-bound: most of a poll is waiting for the network). */
   concurrency?: number;
   /** Fetch the linked page when an item carries only a summary. Default true. */
@@ -41,6 +46,9 @@ export interface FeedMonitorDeps {
   /** Per-server libraries: a /feed add item belongs to the servers whose feeds carry it. */
   scopes?: ArticleScopes;
 }
+
+/** ALLOW_PRIVATE_FEEDS: which feeds may reach private addresses (see FeedMonitorDeps.fetch). */
+export type PrivateFeeds = boolean | 'operator';
 
 export interface FeedPollOutcome {
   url: string;
@@ -321,7 +329,7 @@ export class FeedMonitor implements FeedService {
       const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' };
       if (feed.baselineDone && feed.etag) headers['if-none-match'] = feed.etag;
       if (feed.baselineDone && feed.lastModified) headers['if-modified-since'] = feed.lastModified;
-      const response = await safeFetch(feed.url, { ...this.deps.fetch, headers });
+      const response = await safeFetch(feed.url, { ...this.fetchOptions(feed), headers });
       if (!response.ok) return this.fail(feed, response.reason, response.retryAfterMs);
       if (response.status === 304) {
         await store.feeds.recordNotModified(feed.id, clock.now());
@@ -439,7 +447,7 @@ export class FeedMonitor implements FeedService {
       announcer.logQueued(shared, queued);
       return true;
     }
-    const text = await this.articleText(item, feedTitle, pages);
+    const text = await this.articleText(feed, item, feedTitle, pages);
     const now = clock.now();
     const parseStarted = performance.now();
     const parsed = parseArticle(text, { now, origin });
@@ -463,12 +471,18 @@ export class FeedMonitor implements FeedService {
   }
 
   /** Article text with front matter (url, source, published) for parseArticle. */
-  private async articleText(item: FeedItem, feedTitle: string, pages: { left: number }): Promise<string> {
+  /** The fetch bounds for a feed and the pages it links: private addresses only as ALLOW_PRIVATE_FEEDS allows this feed. */
+  private fetchOptions(feed: Pick<Feed, 'origin'>): Omit<SafeFetchOptions, 'headers'> {
+    const { allowPrivate } = this.deps.fetch;
+    return { ...this.deps.fetch, allowPrivate: allowPrivate === true || (allowPrivate === 'operator' && feed.origin === 'config') };
+  }
+
+  private async articleText(feed: Feed, item: FeedItem, feedTitle: string, pages: { left: number }): Promise<string> {
     let paragraphs = item.content ? htmlToParagraphs(item.content) : [];
     const summary = item.summary ? htmlToParagraphs(item.summary) : [];
     let pageDate: { date: string; basis: string } | undefined;
     if (paragraphs.join(' ').length < SHORT_TEXT && item.link && this.deps.fetchPages !== false && pages.left-- > 0) {
-      const page = await safeFetch(item.link, { ...this.deps.fetch, headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
+      const page = await safeFetch(item.link, { ...this.fetchOptions(feed), headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
       const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
       if (page.ok && page.status === 200 && /html/i.test(type)) {
         const extracted = extractArticle(decodeBody(page.body, type));

@@ -16,7 +16,7 @@ import type { SafeFetchOptions } from '../net/safe-fetch';
 import type { FeedStore } from './store';
 import { StoryIndex } from '../stories/index';
 import { Announcer, type AnnouncerDeps } from './announcer';
-import { FeedMonitor } from './monitor';
+import { FeedMonitor, type PrivateFeeds } from './monitor';
 import { WatchRegistry } from './watches';
 import { DeliveryRegistry } from './deliveries';
 import { OpmlTransfer } from './opml-transfer';
@@ -36,8 +36,8 @@ export interface NewsMonitorOptions {
   feeds: string[];
   /** FEED_POLL (node-cron). */
   pollSchedule: string;
-  /** ALLOW_PRIVATE_FEEDS. */
-  allowPrivate: boolean;
+  /** ALLOW_PRIVATE_FEEDS: true every feed, 'operator' only FEEDS (never a feed a server added), false none. */
+  allowPrivate: PrivateFeeds;
   /** Buttons under each announcement (members' Remind me); main.ts wires them to the member reminders. */
   buttons?: AnnouncerDeps['buttons'];
   /** ARTICLES_DIR to watch; omit to not watch a folder. */

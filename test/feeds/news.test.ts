@@ -299,6 +299,37 @@ describe('feeds through the fake Discord', () => {
     await herald.stop();
   });
 
+  it("ALLOW_PRIVATE_FEEDS=true lets the operator's FEEDS reach a private address, never a feed a server adds, nor a page one links", async () => {
+    bed.server.set(path, { body: rssFeed('Intranet', [item(1)]) });
+    const intranet = `${bed.server.base}${path}`;
+    const herald = await bed.start({ feeds: [intranet], allowPrivate: 'operator' });
+    await herald.news.feeds.pollAll();
+    expect(herald.news.feeds.failing()).toEqual([]);
+    // A server admin's feed on the same private server is refused, and nothing is requested from it.
+    const probe = `/probe-${bed.n}.xml`;
+    bed.server.set(probe, { body: rssFeed('Probe', [item(2)]) });
+    const added = await herald.news.feeds.add({ url: `${bed.server.base}${probe}`, guildId: bed.fake.guildId, userId: bed.fake.users.admin });
+    expect(added).toEqual({ ok: false, reason: 'Herald could not read that feed: 127.0.0.1 resolves to a loopback address (127.0.0.1); private addresses are not fetched.' });
+    expect(bed.server.log.filter((l) => l.path === probe)).toEqual([]);
+    await herald.stop();
+
+    // A server's feed on a name the test treats as public, whose item links to the private server: the page is not fetched.
+    const publicFeeds = {
+      resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
+      policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
+    };
+    const pub = `/pub-${bed.n}.xml`;
+    const link = `${bed.server.base}/page/intranet-${bed.n}.html`;
+    bed.server.set(pub, { body: rssFeed('Gazette', []) });
+    const again = await bed.start({ feeds: [], allowPrivate: 'operator', fetch: { timeoutMs: 3000, ...publicFeeds } });
+    expect(await again.news.feeds.add({ url: `http://feeds.public.example:${bed.server.port}${pub}`, guildId: bed.fake.guildId, userId: bed.fake.users.admin })).toMatchObject({ ok: true });
+    bed.server.set(pub, { body: rssFeed('Gazette', [{ guid: `intranet-${bed.n}`, title: 'Payroll portal', link, description: 'Summary only.' }]) });
+    await again.news.feeds.pollAll();
+    expect(bed.server.log.filter((l) => l.path === new URL(link).pathname)).toEqual([]);
+    expect(again.library.byOriginPath(link)?.article.paragraphs).toEqual(['Summary only.']);
+    await again.stop();
+  });
+
   it('with the guard on, does not fetch a linked page on a private address: the summary stands in', async () => {
     // The feed itself is reached through a name the test treats as public; its item links to 127.0.0.1.
     const publicFeeds = {

@@ -69,7 +69,7 @@ function start(now: string): Child {
     REMINDER_TIME: '09:00',
     TIMEZONE: 'UTC',
     HERALD_FAKE_NOW: now,
-    ALLOW_PRIVATE_FEEDS: 'true',
+    ALLOW_PRIVATE_FEEDS: 'all',
     FEED_POLL: '*/2 * * * * *',
     STATUS_PORT: String(statusPort),
     LOG_LEVEL: 'info',
