@@ -53,7 +53,8 @@ function removeMention(clause: string, start: number, end: number): string {
   const prep = PREPOSITION_BEFORE.exec(before);
   if (prep) before = before.slice(0, prep.index);
   before = before.replace(/[,\s]+$/, '');
-  after = after.replace(/^['’]s\b/, '').replace(/^[,\s]+/, '');
+  // "by 2030 at the latest": the bound belongs to the date, not to what happens
+  after = after.replace(/^['’]s\b/, '').replace(/^,?\s*at\s+the\s+(?:very\s+)?(?:latest|earliest)\b/i, '').replace(/^[,\s]+/, '');
   // an orphaned "that" left behind ("reported, that") reads badly
   if (/\breported$|\bsaid$|\bannounced$/.test(before) && /^that\s/.test(after)) return `${before} ${after}`;
   return `${before} ${after}`.trim();

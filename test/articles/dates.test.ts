@@ -482,3 +482,11 @@ describe('relative words in an undated text', () => {
     expect(event(a, 'tomorrow')).toMatchObject({ date: '2020-12-08', yearCertain: false, dateBasis: 'day-month' });
   });
 });
+
+describe('a bound on a date ("at the latest")', () => {
+  it('belongs to the date: the event keeps its written year, certain, and its description drops the bound', () => {
+    const a = parse('---\ntitle: Smelter\npublished: 2026-11-20\n---\nThe smelter will reopen by 2031 at the latest, and will hire 300 people.\n\nA rail spur will follow in 2033 at the earliest.\n');
+    expect(event(a, '2031')).toMatchObject({ qualifier: 'by', precision: 'year', yearCertain: true, description: 'smelter to reopen' });
+    expect(event(a, '2033').description).not.toMatch(/earliest/);
+  });
+});
