@@ -76,6 +76,15 @@ export const testCommands: Command<any>[] = [
       return { content: 'through the gate' };
     },
   }),
+  defineCommand({
+    definition: { name: 'sluggish', description: 'Answers without a deferral, once the test opens the gate', options: [{ type: OptionType.Boolean, name: 'private', description: 'Answer privately' }] },
+    args: z.object({ private: z.boolean().optional() }),
+    defer: 'none',
+    run: async (args) => {
+      await gateOpened;
+      return { content: 'at last', ephemeral: args.private ?? false };
+    },
+  }),
   defineCommand({ definition: { name: 'slow', description: 'Defers publicly' }, args: z.object({}), defer: 'public', run: () => ({ embeds: [{ title: 'Done', description: 'After a defer.' }] }) }),
   defineCommand({ definition: { name: 'secret', description: 'Defers ephemerally' }, args: z.object({}), defer: 'ephemeral', run: () => ({ content: 'only you', ephemeral: true }) }),
   defineCommand({ definition: { name: 'oops', description: 'Defers publicly, then a user mistake' }, args: z.object({}), defer: 'public', run: () => ({ content: 'Say which article.', ephemeral: true }) }),

@@ -234,6 +234,22 @@ describe('interactions', () => {
     expect(unknown.reply?.content).toBe('This button is no longer active.');
   });
 
+  it('defers a command that defers not by itself when its answer is not ready within 2 s, then edits it or answers privately', async () => {
+    for (const hidden of [false, true]) {
+      closeGate();
+      const ran = world.fake.injectCommand('sluggish', { private: hidden }, { timeoutMs: 15_000 });
+      const record = () => [...world.fake.interactions.values()].find((r) => r.kind === 'command' && r.callbacks.length > 0 && !r.settled);
+      const deadline = performance.now() + 2_900;
+      while (!record() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // "Thinking…" before Discord's deadline, while the answer is still being made.
+      expect(record()?.callbacks.map((c) => c.type)).toEqual([5]);
+      gate.open();
+      const r = await ran;
+      if (hidden) expect(r.followups.map((m) => [m.content, m.flags & EPHEMERAL])).toEqual([['at last', EPHEMERAL]]);
+      else expect(r.reply?.content).toBe('at last');
+    }
+  }, 20_000);
+
   it('acknowledges a button press not answered within 2 s (Discord closes it at 3 s), then edits the message or answers privately', async () => {
     for (const [customId, ephemeral] of [['pager:late', false], ['pager:lateboom', true]] as const) {
       closeGate();

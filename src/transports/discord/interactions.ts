@@ -146,16 +146,24 @@ export class InteractionHandler {
     const mode = this.router.deferMode(i.commandName);
     try {
       if (mode !== 'none') await i.deferReply(mode === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
-      const reply = await this.router.run({ command: i.commandName, options: flattenOptions(i.options.data), caller: callerOf(i), interactionId: i.id });
+      const running = this.router.run({ command: i.commandName, options: flattenOptions(i.options.data), caller: callerOf(i), interactionId: i.id });
+      let publicDefer = mode === 'public';
+      if (mode === 'none' && (await within(running, DEFER_AFTER_MS)) === LATE) {
+        // An answer not ready within Discord's 3 s (a busy machine, a long load): "thinking…" now, as the
+        // HTTP transport does; should the answer be private, it follows privately.
+        await i.deferReply();
+        publicDefer = true;
+      }
+      const reply = await running;
       const payload = renderMessage(reply);
-      const followedUp = Boolean(i.deferred && reply.ephemeral && mode === 'public');
+      const followedUp = Boolean(i.deferred && reply.ephemeral && publicDefer);
       if (!i.deferred) await i.reply(replyOptions(payload));
       else if (followedUp) {
         // A public "thinking…" cannot turn ephemeral: remove it and answer privately instead.
         await i.deleteReply().catch((error) => log.warn({ err: error }, 'could not delete the deferred reply'));
         await i.followUp(replyOptions(payload));
       } else await i.editReply(toOptions(payload));
-      log.info({ latencyMs: ms(started), deferred: mode !== 'none', ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
+      log.info({ latencyMs: ms(started), deferred: i.deferred, ephemeral: Boolean(reply.ephemeral) }, 'interaction answered');
       // The original reply is the one to edit; a private follow-up has none.
       if (reply.update && !followedUp) await this.edited(i, reply.update, log, started);
     } catch (error) {

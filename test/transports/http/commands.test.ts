@@ -59,6 +59,8 @@ describe('HTTP interactions answer like the gateway', () => {
       ['echo', { subcommand: 'say', text: 'hello', count: 3, loud: true, channel: fake.channels.general }],
       ['slow'],
       ['gate'],
+      ['sluggish'],
+      ['sluggish', { private: true }],
       ['secret'],
       ['oops'],
       ['hostile'],
