@@ -13,6 +13,7 @@ import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
 import { MONTH_NAMES } from '../../language/calendar-words';
 import { CAPITALISED_WORD } from '../../language/name-tokens';
+import { nounAt, senseAt } from '../../language/senses';
 import { stemWord } from '../../language/stem';
 import { STOP_WORDS } from '../../language/stop-words';
 import { stemsOf, tokenize, type Token } from '../../language/terms';
@@ -439,29 +440,22 @@ function privativeFits(c: Concept, stems: ReadonlySet<string>, text: string, que
   return false;
 }
 
-/** Words before a bare "close" that make it the adjective (near, narrow), not the verb (shut): "was close", "came close to". */
-const ADJECTIVE_CUES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'very', 'too', 'so', 'how', 'as', 'remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'come', 'comes', 'came', 'coming', 'get', 'gets', 'got', 'getting']);
-/** Stems of words English uses both as a verb and as an adjective of another meaning. */
-const TWO_SENSES = new Set(['close'].map((w) => tokenize(w)[0].stem));
-
-/** Whether the token at `i` is the adjective of a two-sense word: its bare form after a cue ("the vote was close"). */
-function adjectival(tokens: readonly Token[], i: number): boolean {
-  return tokens[i].lower === 'close' && i > 0 && ADJECTIVE_CUES.has(tokens[i - 1].lower);
-}
-
 /**
- * A two-sense word ("close") counts only in the sense the question uses it: "When did the mine close?" is
- * not stated by "The vote was close in 2019" nor by "came close to collapse", and "How close was the vote?"
- * not by "the mine will close". Its other words ("shut", "closure") count as ever.
+ * A word counts in the sense the question uses it. A two-sense word (src/language/senses.ts): "When did the
+ * mine close?" is not stated by "The vote was close in 2019" nor "came close to collapse", "How close was
+ * the vote?" not by "the mine will close", "Who came to power?" not by "power cuts". A noun that is also a
+ * light verb, asked as the noun: "When was the plan rejected?" is not stated by "the council planned to
+ * reject the budget". Its other words ("shut", "closure") count as ever.
  */
 function senseFits(c: Concept, stems: ReadonlySet<string>, text: string, question: Question): boolean {
   const own = c.stems[0];
-  if (!TWO_SENSES.has(own) || c.stems.some((x) => x !== own && stems.has(x))) return true;
+  if (c.stems.some((x) => x !== own && stems.has(x))) return true;
   const asked = question.tokens.findIndex((t) => t.stem === own);
   if (asked < 0) return true;
-  const askedAdjective = adjectival(question.tokens, asked);
+  const sense = senseAt(question.tokens, asked);
+  if (sense === undefined && !c.lightNoun) return true;
   const tokens = tokenize(text);
-  return tokens.some((t, i) => t.stem === own && adjectival(tokens, i) === askedAdjective);
+  return tokens.some((t, i) => t.stem === own && (sense === undefined ? nounAt(tokens, i) : (senseAt(tokens, i) ?? sense) === sense));
 }
 
 /** A privative word of the question ("lose", "without") that the sentence states, in its words or others ("without" for "lost"). */

@@ -3,9 +3,10 @@
 import { GENERIC_ORG_WORDS } from '../../language/organisations';
 import { TITLE_WORDS } from '../../language/people';
 import { stemWord } from '../../language/stem';
+import { DETERMINERS, senseAt } from '../../language/senses';
 import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
-import { GENERIC_LEADER, META_WORDS, synonymsOf } from './text';
+import { GENERIC_LEADER, GROUP_SENSE, META_WORDS, synonymsOf } from './text';
 
 const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
 /** Words that name a kind of organisation rather than one organisation. */
@@ -33,6 +34,8 @@ export interface Concept {
   target: boolean;
   /** The head of "what is the <population> of …": a sentence without it does not answer. */
   required: boolean;
+  /** A noun that is also a light verb, asked as the noun ("the plan"): "planned", "plans to" do not state it. */
+  lightNoun: boolean;
 }
 
 export interface Question {
@@ -51,8 +54,6 @@ export interface Question {
 const PLACE_NOUNS = new Set(['city', 'country', 'place', 'town', 'venue', 'region', 'location', 'capital', 'state', 'area', 'province', 'stadium', 'park']);
 const TIME_NOUNS = new Set(['date', 'day', 'year', 'month', 'time', 'week', 'deadline']);
 const LIST_NOUNS_PLURAL = /^(?:\w+(?:ies|es|s)|people|children|media)$/;
-/** Determiners: a weak word right after one (or after one and an adjective) is a noun the question is about. */
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 /** Weak words that stay weak after a determiner: adjectives, and "way". */
 const WEAK_ALWAYS = new Set(['new', 'latest', 'current', 'way']);
 const WEAK = new Set(['say', 'said', 'talk', 'mention', 'state', 'claim', 'describe', 'expect', 'happen', 'plan', 'want', 'need', 'make', 'take', 'give', 'put', 'come', 'way', 'new', 'latest', 'current', 'raise', 'raised', 'voice', 'voiced', 'express', 'expressed']);
@@ -120,7 +121,11 @@ export function analyseQuestion(raw: string): Question {
       target = true;
       targetNext = false;
     }
-    const stems = [t.stem, ...synonymsOf(t.stem)];
+    // A two-sense word takes its synonyms only in the sense they share: "came to power" is no electricity.
+    const sense = senseAt(tokens, i);
+    const stems = sense !== undefined && sense !== GROUP_SENSE.get(t.stem) ? [t.stem] : [t.stem, ...synonymsOf(t.stem)];
+    const light = WEAK.has(t.lower) || WEAK.has(t.stem);
+    const weak = generic || (light && !(isDetermined(tokens, i) && !WEAK_ALWAYS.has(t.lower)));
     if (target && /^(countri|nation|state)$/.test(t.stem)) stems.push('member');
     concepts.push({
       text: t.raw,
@@ -128,11 +133,12 @@ export function analyseQuestion(raw: string): Question {
       phrases: [],
       entity: !generic && capsByLower.get(t.lower) === true,
       // "Who plans to …" asks little with "plans"; "How much would the plan cost?" is about the plan.
-      weak: generic || ((WEAK.has(t.lower) || WEAK.has(t.stem)) && !(isDetermined(tokens, i) && !WEAK_ALWAYS.has(t.lower))),
+      weak,
       leader,
       title,
       target,
       required: head !== undefined && t.lower === head,
+      lightNoun: light && !weak,
     });
   }
   return { text, type, detail, concepts, tokens, names, head: asked };

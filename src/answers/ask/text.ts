@@ -74,6 +74,12 @@ const GROUPS: string[][] = [
   ['lose', 'lack', 'without'],
 ];
 
+/**
+ * The sense the groups give a word English uses in two (src/language/senses.ts): "shut" = "close" only where
+ * "close" is the verb, "electricity" = "power" only where power is energy, not rule ("came to power").
+ */
+export const GROUP_SENSE = new Map([['close', 'shut'], ['power', 'energy']]);
+
 /** Words that mean not having something; one standing for a privative word of the question is no negation. */
 const PRIVATIVE = new Set(['lose', 'lack', 'without']);
 

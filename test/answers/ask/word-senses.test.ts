@@ -33,4 +33,29 @@ describe('word senses', () => {
     const text = 'The Aberpergwm colliery will shut in September. The mine is near Glynneath in south Wales. Its owners blamed falling prices.';
     expect(quoted(text, 'Where is the mine?')).toEqual(['The mine is near Glynneath in south Wales.']);
   });
+
+  it('takes "power" in "came to power" as rule: electricity does not stand for it, and power cuts do not state it', () => {
+    const stems = (question: string) => analyseQuestion(question).concepts.find((c) => c.text === 'power')?.stems ?? [];
+    expect(stems('Who came to power?')).not.toContain('electr');
+    expect(stems('When did the power cuts start?')).toContain('electr');
+    const energy = 'Electricity prices rose by 40% last year, according to the firm. A power cut hit 3,000 homes on Tuesday.';
+    expect(quoted(energy, 'When did the party come to power?')).toEqual([]);
+    expect(quoted(`${energy} The Democratic Union party came to power on Sunday.`, 'When did the party come to power?')).toEqual(['The Democratic Union party came to power on Sunday.']);
+    expect(quoted(energy, 'When did the power cut hit homes?')).toEqual(['A power cut hit 3,000 homes on Tuesday.']);
+  });
+
+  it('takes "close" as the adjective only where the question does, its synonyms ("closure") only for the verb', () => {
+    const text = 'The vote on the closure of the plant was held in 2021.';
+    expect(quoted(text, 'How close was the vote?')).toEqual([]);
+    expect(quoted(text, 'When was the vote on whether to close the plant?')).toEqual([text]);
+  });
+
+  it('does not take "planned" or "plans to" for the plan the question asks about', () => {
+    expect(analyseQuestion('When was the plan approved?').concepts.find((c) => c.text === 'plan')?.lightNoun).toBe(true);
+    expect(analyseQuestion('Who plans to approve the budget?').concepts.find((c) => c.text === 'plans')?.lightNoun).toBe(false);
+    const verb = 'Leeds City Council planned to approve its budget on 3 March.';
+    expect(quoted(verb, 'When was the plan approved?')).toEqual([]);
+    const noun = 'The council approved the plan on 3 March.';
+    expect(quoted(`${verb} ${noun}`, 'When was the plan approved?')).toEqual([noun]);
+  });
 });

@@ -1,0 +1,54 @@
+// Words English uses in two senses that a search must not take for one: "close" the verb (shut) and the
+// adjective (near, narrow), "power" as rule ("came to power") and as electricity ("power cuts"), and a
+// noun that is also a light verb ("the plan" against "planned to"). Each is read from the words around it.
+import { STOP_WORDS } from './stop-words';
+
+/** The minimal shape of a word in running text (src/language/terms' Token). */
+interface Word {
+  lower: string;
+  stem: string;
+  raw: string;
+}
+
+/** Words before a bare "close" that make it the adjective (near, narrow), not the verb (shut): "was close", "came close to". */
+const ADJECTIVE_CUES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'very', 'too', 'so', 'how', 'as', 'remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'come', 'comes', 'came', 'coming', 'get', 'gets', 'got', 'getting']);
+
+/** Words before "power" that make it rule: "came to power", "in power", "ousted from power", "seized power". */
+const RULE_BEFORE = new Set(['to', 'in', 'into', 'from', 'seize', 'seized', 'seizes', 'seizing', 'grab', 'grabbed', 'regain', 'regained', 'retain', 'retained', 'consolidate', 'consolidated', 'cling', 'clung']);
+
+/** Determiners: a word after one is a noun ("the plan", "its power"). */
+export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
+
+/** Words after which a light word is the verb: "to plan", "will plan", "they plan". */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'not', 'never', 'they', 'we', 'i', 'you', 'he', 'she', 'it', 'who', 'which', 'also', 'now', 'still']);
+
+/**
+ * The sense a two-sense word has at `i` ("close": 'near' or 'shut'; "power": 'rule' or 'energy'), or
+ * undefined for a word with one sense.
+ */
+export function senseAt(words: readonly Word[], i: number): string | undefined {
+  const w = words[i];
+  const before = words[i - 1]?.lower;
+  if (w.lower === 'close') return before !== undefined && ADJECTIVE_CUES.has(before) ? 'near' : 'shut';
+  if (w.stem === 'close') return 'shut';
+  if (w.lower === 'power') {
+    const next = words[i + 1];
+    // "to power the homes", "to power 10,000 homes", "in power prices": the electricity that powers them.
+    const ends = next === undefined || (STOP_WORDS.has(next.lower) && !DETERMINERS.has(next.lower)) || /^\p{Lu}/u.test(next.raw) || /ing$/.test(next.lower);
+    return before !== undefined && RULE_BEFORE.has(before) && ends ? 'rule' : 'energy';
+  }
+  return undefined;
+}
+
+/**
+ * Whether a noun that is also a light verb ("plan", "claim", "need") stands at `i` as the noun: after a
+ * determiner ("the plan", "the plans to build"), or not as the verb ("planned", "plans to", "will plan").
+ */
+export function nounAt(words: readonly Word[], i: number): boolean {
+  const before = words[i - 1]?.lower;
+  if (before !== undefined && DETERMINERS.has(before)) return true;
+  const w = words[i].lower;
+  if (/(?:ed|ing)$/.test(w) && !/(?:ed|ing)$/.test(words[i].stem)) return false;
+  if (words[i + 1]?.lower === 'to') return false;
+  return before === undefined || !VERB_BEFORE.has(before);
+}
