@@ -165,3 +165,10 @@ export const LEADER_TITLES = new Set(
 
 /** Lower-case words that qualify a title ("former foreign minister") even where they look like verbs. */
 export const TITLE_QUALIFIERS = new Set(['former', 'deputy', 'acting', 'vice', 'foreign', 'home', 'finance', 'defence', 'defense', 'interior', 'trade', 'culture', 'health', 'education', 'environment', 'energy', 'justice', 'senior', 'junior', 'interim', 'assistant', 'shadow', 'prime', 'current', 'outgoing', 'incoming', 'new', 'executive', 'managing', 'joint', 'general', 'chief', 'principal', 'national', 'regional', 'state', 'party', 'opposition', 'government', 'team', 'club', 'music', 'film', 'news', 'financial', 'economic', 'political', 'lead', 'british', 'us', 's']);
+
+/**
+ * What a person has one of, so that a count of them counts the people: "430 jobs were lost" says how many
+ * people lost their jobs, "30 lives were lost" how many people lost their lives, "12 seats" how many MPs lost
+ * their seats. Not homes, cars or shares, which people share or hold many of.
+ */
+export const ONE_EACH = new Set(['job', 'jobs', 'life', 'lives', 'seat', 'seats']);

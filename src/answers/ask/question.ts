@@ -1,7 +1,7 @@
 // Understanding a member's question: what kind of answer it wants (a date, a person, a list, a
 // number, a place, a reason, yes/no) and the concepts an answering sentence must cover.
 import { GENERIC_ORG_WORDS } from '../../language/organisations';
-import { TITLE_WORDS } from '../../language/people';
+import { ONE_EACH, TITLE_WORDS } from '../../language/people';
 import { stemWord } from '../../language/stem';
 import { DETERMINERS, senseAt } from '../../language/senses';
 import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
@@ -141,6 +141,10 @@ export function analyseQuestion(raw: string): Question {
       lightNoun: light && !weak,
     });
   }
+  // "How many people lost their jobs?": a count of the jobs counts the people ("with the loss of 430 jobs").
+  const target = concepts.find((c) => c.target);
+  const owned = tokens.findIndex((t, i) => i > 0 && tokens[i - 1].lower === 'their' && ONE_EACH.has(t.lower));
+  if (type === 'count' && target && owned > 0 && !target.stems.includes(tokens[owned].stem)) target.stems.push(tokens[owned].stem);
   return { text, type, detail, concepts, tokens, names, head: asked };
 }
 

@@ -131,4 +131,15 @@ describe('direct answers that fit the question', () => {
     expect(best('About 12,000 homes were without power on Thursday after the storm.', 'How many homes had no electricity?')).toMatchObject({ text: '12,000' });
     expect(best('The first walkout by the doctors is planned for 14 April and will last 72 hours.', 'When will the doctors walk out?')).toMatchObject({ text: '14 April' });
   });
+
+  it('counts the people who lost their jobs by the jobs lost, and not their homes by the homes', () => {
+    const jobs = 'A car parts factory will close in June with the loss of 430 jobs.';
+    expect(best(jobs, 'How many people lost their jobs?')).toMatchObject({ text: '430' });
+    expect(quoted(jobs, 'How many people lost their jobs?')).toEqual([jobs]);
+    expect(quoted(jobs, 'How many workers will lose their jobs?')).toEqual([jobs]);
+    // A person has one job, but may share a home: 300 homes do not count the people who lost them.
+    const homes = 'The floods destroyed 300 homes in the valley in June.';
+    expect(quoted(homes, 'How many people lost their homes?')).toEqual([]);
+  });
 });
+
