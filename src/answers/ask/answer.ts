@@ -11,7 +11,7 @@ import { isPrivative } from './text';
 import { analyseQuestion, type Concept, type Question, type QuestionType } from './question';
 import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
-import { MONTH_NAMES } from '../../language/calendar-words';
+import { isCalendarWord, MONTH_NAMES } from '../../language/calendar-words';
 import { CAPITALISED_WORD } from '../../language/name-tokens';
 import { nounAt, senseAt } from '../../language/senses';
 import { stemWord } from '../../language/stem';
@@ -630,6 +630,21 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'h
  * <someone> <verb>?") is answered after the verb, never by the agent.
  */
 function roleConflict(question: Question, c: Candidate, typed: Typed): string | null {
+  const asked = askedVerb(question);
+  if (!asked) return null;
+  const { verb, object } = asked;
+  const span = answerTokens(c, typed);
+  if (!span) return null;
+  const at = c.tokens.findIndex((t) => t.stem === verb.stem);
+  if (at < 0) return null;
+  const byAgent = at < span[0] && c.tokens.slice(at + 1, span[0]).some((t) => t.lower === 'by');
+  if (!object && span[0] > at && !byAgent) return 'the answer is the object, the question asks for the subject';
+  if (object && (span[1] < at || byAgent)) return 'the answer is the subject, the question asks for the object';
+  return null;
+}
+
+/** The verb a who-question asks about, and whether it asks for its object ("Who did <someone> <verb>?") or its subject. */
+function askedVerb(question: Question): { verb: Token; object: boolean } | null {
   const words = question.tokens.map((t) => t.lower);
   const w = words.indexOf('who') >= 0 ? words.indexOf('who') : words.indexOf('whom');
   if (w < 0) return null;
@@ -638,23 +653,43 @@ function roleConflict(question: Question, c: Candidate, typed: Typed): string | 
   if (AUXILIARIES.has(words[v] ?? '')) {
     // "Who was …", "Who is …": a copula names a role, not an action.
     if (['did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must'].includes(words[v]) && words[v + 1] && !AUXILIARIES.has(words[v + 1])) {
-      object = true;
       // Past the subject to its verb: the first word after "did" that is neither a function word nor a name.
+      // None between ("Who will play Barnet?", "Who will lead the party?"): the question asks for the subject.
       const isName = (i: number) => question.concepts.some((k) => k.entity && k.stems.includes(question.tokens[i].stem));
-      v = v + 1;
+      const subject = v + 1;
+      v = subject;
       while (v < words.length && (STOP_WORDS.has(words[v]) || isName(v))) v++;
+      object = v > subject;
     } else if (['has', 'have', 'had'].includes(words[v]) && words[v + 1] && /(?:ed|en)$/.test(words[v + 1])) v = v + 1;
     else return null;
   }
   const verb = question.tokens[v];
-  if (!verb || STOP_WORDS.has(verb.lower)) return null;
-  const span = answerTokens(c, typed);
-  if (!span) return null;
+  return verb && !STOP_WORDS.has(verb.lower) ? { verb, object } : null;
+}
+
+/** Words between a verb and its object that leave the object where it is: "play against Barnet", "face Leeds". */
+const OBJECT_LINKS = new Set(['against', 'versus', 'vs', 'v']);
+
+/**
+ * The name a who-question asks as its verb's object ("Who will Stockport play in the final?"), read after
+ * that verb in the sentence, past the question's own words, function words and "against": "will play in the
+ * final against Barnet at Wembley" → Barnet. Not across a comma or a clause.
+ */
+function objectAfter(question: Question, c: Candidate, verb: Token): { text: string; start: number } | null {
   const at = c.tokens.findIndex((t) => t.stem === verb.stem);
   if (at < 0) return null;
-  const byAgent = at < span[0] && c.tokens.slice(at + 1, span[0]).some((t) => t.lower === 'by');
-  if (!object && span[0] > at && !byAgent) return 'the answer is the object, the question asks for the subject';
-  if (object && (span[1] < at || byAgent)) return 'the answer is the subject, the question asks for the object';
+  const asked = new Set(question.tokens.map((t) => t.stem));
+  for (let j = at + 1; j < c.tokens.length && j <= at + 10; j++) {
+    const t = c.tokens[j];
+    if (/[,;:.()[\]]/.test(c.text.slice(c.tokens[j - 1].end, t.start))) return null;
+    if (t.cap && !isCalendarWord(t.lower) && !questionMentions(question, t.raw)) {
+      let end = j;
+      while (end + 1 < c.tokens.length && c.tokens[end + 1].cap && /^[\s-]$/.test(c.text.slice(c.tokens[end].end, c.tokens[end + 1].start))) end++;
+      const text = c.text.slice(t.start, c.tokens[end].end);
+      return questionMentions(question, text) ? null : { text, start: t.start };
+    }
+    if (!STOP_WORDS.has(t.lower) && !OBJECT_LINKS.has(t.lower) && !asked.has(t.stem) && !isCalendarWord(t.lower) && !/^\d/.test(t.raw)) return null;
+  }
   return null;
 }
 
@@ -1078,6 +1113,10 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
     const tied = c.text.match(new RegExp(`\\bby\\s+(?:the\\s+)?(${AGENT_NAME})\\s+(?:in|on|during|around|about|circa|c\\.)\\s+(?:\\w+\\s+){0,2}${n}(?![\\d])`, 'u')) ?? c.text.match(new RegExp(`(?<![\\d.,])${n}\\s+(?:\\w+\\s+)?by\\s+(?:the\\s+)?(${AGENT_NAME})`, 'u'));
     if (tied && !questionMentions(question, tied[1])) return { text: tied[1].replace(/\s+(?:and|of)$/, ''), quality: 1 };
   }
+  // "Who will Stockport play?": the verb's object, named after it.
+  const asked = askedVerb(question);
+  const object = asked?.object ? objectAfter(question, c, asked.verb) : null;
+  if (object) return { text: object.text, quality: 0.9 };
   // "Who did X": the agent after "by", the attributed source, or the nearest name to the verb.
   const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
   for (const i of anchor) {

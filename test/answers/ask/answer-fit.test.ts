@@ -141,5 +141,24 @@ describe('direct answers that fit the question', () => {
     const homes = 'The floods destroyed 300 homes in the valley in June.';
     expect(quoted(homes, 'How many people lost their homes?')).toEqual([]);
   });
+
+  it('reads the object a who-question asks for after its verb, past "against": "Who will X play?"', () => {
+    const text = 'Stockport County will play in the final against Barnet at Wembley on 18 May.';
+    expect(best(text, 'Who will Stockport County play in the final?')).toMatchObject({ text: 'Barnet' });
+    expect(best(text, 'Who will Stockport County play in the final?')?.raw).toBeGreaterThan(0);
+    expect(best('Barnet beat Gateshead on penalties in the semi-final.', 'Who did Barnet beat?')).toMatchObject({ text: 'Gateshead' });
+    // Nothing named after the verb but a place past a comma: no object.
+    expect(best('Stockport County will play in the final, the club said in Wembley.', 'Who will Stockport County play in the final?')?.text).not.toBe('Wembley');
+  });
+
+  it('takes "Who will <verb> …?" for a question about the subject, not the object', () => {
+    const text = 'Stockport County will play Barnet in the final at Wembley on 18 May.';
+    const subject = best(text, 'Who will play Barnet in the final?');
+    expect(subject?.text).not.toBe('Wembley');
+    const replace = 'Anne Brown will replace John Smith as chairman of the trust in June.';
+    answersOnly(replace, 'Who will replace John Smith?', 'Anne Brown', 'Who will John Smith replace?');
+    expect(best(replace, 'Who will Anne Brown replace?')).toMatchObject({ text: 'John Smith' });
+  });
+
 });
 
