@@ -324,7 +324,10 @@ export function placesIn(text: string, article: Article, sentence: number): Span
 
 // ---------- reasons ----------
 
-const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the aftermath of|in the wake of|following|after|amid|since|in order to|so that|thanks to|reflects?|(?:exacerbated|caused|driven|fuelled|fueled|prompted|sparked|triggered|motivated) by|concerns? (?:over|about)|fears? (?:over|of|about))\b/gi;
+const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the aftermath of|in the wake of|following|after|amid|since|in order to|so that|thanks to|reflects?|(?:exacerbated|caused|driven|fuelled|fueled|prompted|sparked|triggered|motivated) by|concerns? (?:over|about)|fears? (?:over|of|about)|(?:blamed|blames|blaming) on|attributed to|put down to|citing)\b/gi;
+
+/** "The company blamed falling demand for the closure": what is blamed is the reason for what follows "for". */
+const BLAME = /\b(?:blamed|blames|blaming)\s+(?!on\b)((?:[^.;,]|,(?!\s+(?:who|which|and|but)\b))+?)\s+for\s+\S/gi;
 
 /** Reason clauses ("because it is reviewing relations"), each with where it starts. */
 export function reasonsIn(text: string): { marker: string; clause: string; start: number }[] {
@@ -335,7 +338,11 @@ export function reasonsIn(text: string): { marker: string; clause: string; start
     if (clause.split(/\s+/).length < 2) continue;
     out.push({ marker: m[0], clause: `${m[0]} ${clause}`.replace(/\s+/g, ' '), start: m.index });
   }
-  return out;
+  for (const m of text.matchAll(BLAME)) {
+    if (m[1].split(/\s+/).length < 2) continue;
+    out.push({ marker: 'blamed … for', clause: m[1].replace(/\s+/g, ' '), start: m.index });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** True when `needle` (loosely) occurs in `hay`. */

@@ -160,5 +160,10 @@ describe('direct answers that fit the question', () => {
     expect(best(replace, 'Who will Anne Brown replace?')).toMatchObject({ text: 'John Smith' });
   });
 
+  it('reads what is blamed for the thing asked about as its reason', () => {
+    const text = 'The company blamed falling demand from carmakers and rising energy costs for the closure of the factory.';
+    expect(best(text, 'Why is the factory closing?')).toMatchObject({ text: 'falling demand from carmakers and rising energy costs' });
+    expect(best('The closure of the factory was blamed on falling demand from carmakers.', 'Why is the factory closing?')).toMatchObject({ text: 'blamed on falling demand from carmakers' });
+  });
 });
 
