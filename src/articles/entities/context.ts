@@ -50,19 +50,21 @@ const COMPANY_PARTS = [...ORG_ATTRIBUTES].filter((w) => /^(?:unit|units|subsidia
 /** Armies and police have units too: "the Bakhmut army units" are a place's. */
 const NOT_COMPANY_PART = /^\s+(?:army|military|police|combat|infantry|tank|artillery|special|elite|border|defen[cs]e|naval|navy|marine|security|rescue|emergency|fire|medical|intensive|care|housing|residential|paramilitary|militia|rebel|guerrilla)\s/;
 /**
- * What a company owns: "X's shares", "X's record earnings", "X's assembly plant". Not a plant of any kind: a
+ * What a company owns: "X's shares", "X's record earnings", "X's assembly plant", "X's chief executive". Not a plant of any kind: a
  * town has a nuclear or a power plant ("Zaporizhzhia's nuclear plant").
  */
-const COMPANY_OWNS = new RegExp(`^\\s*(?:(?:[a-z-]+\\s+){0,2}?(?:shares|stock|share\\s+price|earnings|profits?|net\\s+income|revenues?|shareholders|stockholders|${COMPANY_PARTS}|directors|headquarters)|(?:(?:assembly|manufacturing|production|bottling|car|truck|engine|chip|steel)\\s+)?(?:plants?|factory|factories))\\b`);
+const COMPANY_OWNS = new RegExp(`^\\s*(?:(?:[a-z-]+\\s+){0,2}?(?:shares|stock|share\\s+price|earnings|profits?|net\\s+income|revenues?|shareholders|stockholders|${COMPANY_PARTS}|directors|headquarters|chief\\s+(?:executive|financial\\s+officer|operating\\s+officer)|board\\s+of\\s+directors)|(?:(?:assembly|manufacturing|production|bottling|car|truck|engine|chip|steel)\\s+)?(?:plants?|factory|factories))\\b`);
 /** "the MGM Grand Air unit": a part of a company is one */
 const SUBSIDIARY_AFTER = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${COMPANY_PARTS})\\b`);
 /** "the Maariv newspaper", "the Aeroflot airline": after "the", a noun saying what kind of body the name is ("the Kherson group of forces" is a place's) */
 const KIND_AFTER = /^\s+(?:newspaper|daily|weekly|magazine|news\s+agency|agency|airline|carrier|bank|broadcaster|network|militia|party|movement|group(?!\s+of\b)|company|firm)\b/;
+/** Nouns only a business is: ", the carmaker,", ", the world's biggest brewer," (not ", the firm's chairman"). */
+const BUSINESS_KINDS = '(?:carmaker|automaker|car\\s+maker|company|firm|retailer|airline|carrier|bank|insurer|manufacturer|maker|brewer|conglomerate|supermarket|supermarket\\s+chain|chain|publisher|broadcaster|drugmaker|chipmaker|oil\\s+giant|giant)';
 /**
  * ", based in Ohio"; ", its current source of chassis": an appositive with "its" and a noun only a business is.
  * Not ", its owner", ", its biggest rival", ", its customer": a person is those too.
  */
-const COMPANY_APPOSITIVE = new RegExp(`^,\\s+(?:(?:which\\s+is\\s+)?based\\s+in\\s+\\p{Lu}|its\\s+(?:[a-z-]+\\s+){0,3}(?:${BUSINESS_RELATIONS.join('|')})\\b)`, 'u');
+const COMPANY_APPOSITIVE = new RegExp(`^,\\s+(?:(?:which\\s+is\\s+)?based\\s+in\\s+\\p{Lu}|its\\s+(?:[a-z-]+\\s+){0,3}(?:${BUSINESS_RELATIONS.join('|')})\\b|the\\s+(?:[a-z'’-]+\\s+){0,3}?${BUSINESS_KINDS}\\b(?!['’]))`, 'u');
 
 function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;
@@ -254,8 +256,8 @@ function usable(p: PendingName, registry: EntityRegistry): boolean {
   // "BBC Radio", "BBC Westminster Hour": a known organisation's programme or part
   if (p.words.length > 1 && (registry.findOrg(first) || (isAcronym(first) && !companyEvidence(p, registry)))) return false;
   if (p.words.length === 1 && CAPITALISED_STOPWORDS.has(first.toLowerCase())) return false;
-  // "Separately, …", "Overall, …": a sentence adverb
-  if (p.words.length === 1 && p.initial && /^\s*,/.test(p.after)) return false;
+  // "Separately, …", "Overall, …": a sentence adverb (not "Ford, the carmaker, …")
+  if (p.words.length === 1 && p.initial && /^\s*,/.test(p.after) && !COMPANY_APPOSITIVE.test(p.after)) return false;
   // a digit-bearing title ("Halo 2", "Fifa 2005") is a product
   if (/^\s*\d/.test(p.after) && !p.possessive) return false;
   return true;

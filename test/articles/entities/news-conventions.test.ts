@@ -77,3 +77,14 @@ describe('known misses of earlier trials', () => {
     expect(entities('Shares of Canadian Pacific rose.').orgs).toEqual(['Canadian Pacific']);
   });
 });
+
+describe('a company named by one word at the start of a sentence ("Ford")', () => {
+  it('is one when an appositive says what business it is, or a possessive gives it a chief executive or a board', () => {
+    expect(entities('Holbrook, the carmaker, said sales fell.').orgs).toEqual(['Holbrook']);
+    expect(entities("Brakstad, the world's biggest brewer, said sales rose.").orgs).toEqual(['Brakstad']);
+    expect(entities("Holbrook's chief executive said sales fell.").orgs).toEqual(['Holbrook']);
+    // a sentence adverb, and a person who holds an office in the firm, stay no company
+    expect(entities('Separately, the carmaker said sales fell.').orgs).toEqual([]);
+    expect(entities("Holbrook, the firm's founder, said no.").orgs).toEqual([]);
+  });
+});
