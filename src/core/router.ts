@@ -175,7 +175,7 @@ export class CommandRouter<S extends RouterServices<S> = RouterServices<any>> {
   private failure(error: unknown, ctx: CommandContext, started: number): Reply {
     const id = randomBytes(4).toString('hex');
     ctx.log.error({ err: error, errorId: id, latencyMs: Math.round(performance.now() - started) }, 'command failed');
-    this.deps.services.status.recordError({ message: error instanceof Error ? error.message : String(error), id }, this.deps.clock.now());
+    this.deps.services.status.recordError({ message: error instanceof Error ? error.message : String(error), id, guildId: ctx.caller.guildId }, this.deps.clock.now());
     const reply: Reply = { content: `Something went wrong on Herald's side (error id \`${id}\`). It has been logged; please try again later.`, ephemeral: true };
     this.outcomes.set(reply, 'error');
     return reply;

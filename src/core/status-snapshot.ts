@@ -24,7 +24,11 @@ export interface StatusSnapshot {
 export interface StatusSource {
   /** With `guildId` (null in DMs), only that server's and global items; without it, everything. */
   snapshot(now: Date, guildId?: string | null): StatusSnapshot;
-  recordError(error: { message: string; id?: string }, at: Date): void;
+  /**
+   * `guildId`: the server whose command failed (null: in a DM); its /status alone shows it (and the
+   * operator's status page). Errors of the process itself (no guildId given) are shown to everyone.
+   */
+  recordError(error: { message: string; id?: string; guildId?: string | null }, at: Date): void;
 }
 
 /** `guildId`: the server asking (null in DMs), whose view is limited to its own and global items; undefined = everything. */
@@ -44,9 +48,13 @@ export interface CountedArticles {
   loading?(): { done: number; total: number } | undefined;
 }
 
+type RecordedError = NonNullable<StatusSnapshot['lastError']> & { owner: string | null };
+
+/** A command's error in a DM is no server's: only the status page shows it. */
+const IN_DM = 'dm';
+
 export class Status implements StatusSource {
-  private lastError: StatusSnapshot['lastError'] = null;
-  private recent: NonNullable<StatusSnapshot['lastError']>[] = [];
+  private recent: RecordedError[] = [];
   private contributors: StatusContributor[] = [];
 
   constructor(
@@ -60,14 +68,14 @@ export class Status implements StatusSource {
     this.contributors.push(contributor);
   }
 
-  recordError(error: { message: string; id?: string }, at: Date): void {
-    this.lastError = { at, message: error.message, id: error.id };
-    this.recent = [this.lastError, ...this.recent].slice(0, RECENT_ERRORS);
+  recordError(error: { message: string; id?: string; guildId?: string | null }, at: Date): void {
+    const owner = error.guildId === undefined ? null : (error.guildId ?? IN_DM);
+    this.recent = [{ at, message: error.message, id: error.id, owner }, ...this.recent].slice(0, RECENT_ERRORS);
   }
 
   /** The last errors, newest first (at most RECENT_ERRORS). */
   recentErrors(): NonNullable<StatusSnapshot['lastError']>[] {
-    return [...this.recent];
+    return this.recent.map(shown);
   }
 
   get started(): Date {
@@ -80,7 +88,8 @@ export class Status implements StatusSource {
       articlesTracked: guildId === undefined || !this.articlesFor ? this.articles.size() : this.articlesFor(guildId).size(),
       ...(this.articles.loading?.() ? { loading: this.articles.loading() } : {}),
       nextPost: null,
-      lastError: this.lastError,
+      // Another server's failure is not this server's to read (its message may carry that server's data).
+      lastError: ((e) => (e ? shown(e) : null))(this.recent.find((e) => visibleTo(e.owner, guildId))),
       missedReminders: 0,
       brokenSubscriptions: [],
       failingFeeds: [],
@@ -89,3 +98,5 @@ export class Status implements StatusSource {
     return base;
   }
 }
+
+const shown = ({ owner: _owner, ...error }: RecordedError): NonNullable<StatusSnapshot['lastError']> => error;

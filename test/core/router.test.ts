@@ -6,6 +6,7 @@ import { defineCommand } from '../../src/services';
 import { ManualClock } from '../../src/core/clock';
 import { MemoryLibrary } from '../../src/articles/library';
 import { Status } from '../../src/core/status-snapshot';
+import status from '../../commands/status';
 
 const secretFeeds = defineCommand({
   definition: { name: 'secret', description: 'admin only', default_member_permissions: '32' },
@@ -79,5 +80,30 @@ describe('CommandRouter', () => {
     await r.run({ command: 'logs', options: {}, caller: caller(false), interactionId: 'i-2' });
     expect(children).toBe(1);
     expect(lines[1]).toMatchObject({ level: 40, msg: 'own line', command: 'logs', userId: '1', interactionId: 'i-2' });
+  });
+
+  it("shows a server's command failure in that server's /status only: another server and DMs see none, the status page all", async () => {
+    const clock = new ManualClock('2026-11-27T12:00:00Z');
+    const library = new MemoryLibrary();
+    const state = new Status(clock.now(), library);
+    const failing = defineCommand({
+      definition: { name: 'fails', description: 'fails with its server\'s data' },
+      args: z.object({}),
+      defer: 'none',
+      run: () => {
+        throw new Error('could not read https://private-feed.server-b.example/rss');
+      },
+    });
+    const r = new CommandRouter({ commands: [failing, status], services: { articles: library, status: state }, clock, log: pino({ level: 'silent' }) });
+    const inServer = (guildId: string | null) => ({ userId: '1', guildId, channelId: '3', canManageGuild: false });
+    await r.run({ command: 'fails', options: {}, caller: inServer('B') });
+    const lastError = async (guildId: string | null) => JSON.stringify((await r.run({ command: 'status', options: {}, caller: inServer(guildId) })).embeds);
+    expect(await lastError('B')).toContain('private-feed.server-b.example');
+    expect(await lastError('A')).not.toContain('private-feed.server-b.example');
+    expect(await lastError(null)).not.toContain('private-feed.server-b.example');
+    expect(state.recentErrors().map((e) => e.message)).toEqual(['could not read https://private-feed.server-b.example/rss']);
+    // An error of the process itself (no server's) is everyone's, as before.
+    state.recordError({ message: 'Posting stopped: 401' }, clock.now());
+    expect(await lastError('A')).toContain('Posting stopped');
   });
 });
