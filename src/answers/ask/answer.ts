@@ -497,12 +497,28 @@ function conflicts(question: Question, c: Candidate): boolean {
     const thing = question.concepts.find((k) => !k.entity && !k.weak && k.stems[0] === next.stem);
     if (thing && !c.matched.includes(thing)) return true;
   }
+  if (otherTime(question, c)) return true;
   // A number of the question must be in the sentence, whether or not either writes thousands with commas ("10000" = "10,000").
   const sentenceNumbers = new Set([...c.text.matchAll(/(?<![\d.,])\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,(?=\d{3}\b)/g, '').replace(/[.,]$/, '')));
   for (const m of question.text.matchAll(/\b\d[\d,.]*\b/g)) {
     if (!sentenceNumbers.has(m[0].replace(/[.,]$/, '').replace(/,(?=\d{3}\b)/g, ''))) return true;
   }
   return false;
+}
+
+/** "this year", "last week", "next season": a time named from the day of speaking. */
+const DEICTIC_TIME = /\b(this|last|next|previous|coming)\s+(year|month|week|weekend|season|summer|winter|spring|autumn|term)\b/gi;
+
+/**
+ * The sentence names, for the question's "this year" ("How many shops will Greggs open this year?"),
+ * another one of the same kind ("opened 226 new shops last year") and not the question's: it tells of
+ * another time. Years and dates in the sentence do not count, as they may be the asked one.
+ */
+function otherTime(question: Question, c: Pick<Candidate, 'text'>): boolean {
+  const asked = [...question.text.matchAll(DEICTIC_TIME)].map((m) => [m[1].toLowerCase(), m[2].toLowerCase()]);
+  if (asked.length === 0) return false;
+  const said = [...c.text.matchAll(DEICTIC_TIME)].map((m) => [m[1].toLowerCase(), m[2].toLowerCase()]);
+  return asked.some(([when, unit]) => said.some(([w, u]) => u === unit && w !== when) && !said.some(([w, u]) => u === unit && w === when));
 }
 
 /** A word of the question that makes it another question ("first", "most", "before") which the sentence lacks, or null. */

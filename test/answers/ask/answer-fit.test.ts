@@ -165,5 +165,15 @@ describe('direct answers that fit the question', () => {
     expect(best(text, 'Why is the factory closing?')).toMatchObject({ text: 'falling demand from carmakers and rising energy costs' });
     expect(best('The closure of the factory was blamed on falling demand from carmakers.', 'Why is the factory closing?')).toMatchObject({ text: 'blamed on falling demand from carmakers' });
   });
+
+  it('gives no answer for "this year" from a sentence about last year', () => {
+    const last = 'The bakery chain opened 226 new shops last year.';
+    const next = 'The bakery chain plans to open a further 150 shops this year.';
+    expect(quoted(`${last} ${next}`, 'How many new shops will the bakery chain open this year?')).toEqual([next]);
+    expect(quoted(`${last} ${next}`, 'How many new shops did the bakery chain open last year?')).toEqual([last]);
+    expect(best(last, 'How many new shops will the bakery chain open this year?')?.raw ?? 0).toBe(0);
+    // A year the sentence names may be the asked one: no clash.
+    expect(best('The bakery chain opened 226 new shops in 2026.', 'How many new shops did the bakery chain open this year?')?.raw).toBeGreaterThan(0);
+  });
 });
 
