@@ -1,7 +1,7 @@
 // Defence in depth against leaking secrets: the token and every *_TOKEN / *_KEY / *_SECRET /
 // *_PASSWORD value Herald knows (environment and .env) are replaced before any reply, post or log line
 // leaves the process, whatever text an article, a feed or an error message carried in.
-import type { Choice, Embed, Reply } from './reply';
+import type { Button, Choice, Embed, Reply } from './reply';
 
 /** Environment variable names whose values are secrets. */
 export const SECRET_NAME = /(?:^|_)(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
@@ -93,11 +93,15 @@ function scrubEmbed(embed: Embed, scrub: Scrub): Embed {
   return copy;
 }
 
-/** The reply with every text a user could see scrubbed (content, embeds, button labels). */
+/** The reply with every text a user could see scrubbed (content, embeds, button labels in every row, files' names and alt text). */
 export function scrubReply(reply: Reply, scrub: Scrub): Reply {
   const copy = scrubFields(reply, ['content'], scrub);
+  const labels = (row: Button[]) => row.map((b) => scrubFields(b, ['label'], scrub));
   if (reply.embeds) copy.embeds = reply.embeds.map((e) => scrubEmbed(e, scrub));
-  if (reply.buttons) copy.buttons = reply.buttons.map((b) => scrubFields(b, ['label'], scrub));
+  if (reply.buttons) copy.buttons = labels(reply.buttons);
+  // Remind me rows are labelled with the event's words, article text.
+  if (reply.buttonRows) copy.buttonRows = reply.buttonRows.map(labels);
+  if (reply.attachments) copy.attachments = reply.attachments.map((a) => scrubFields(a, ['name', 'description'], scrub));
   return copy;
 }
 

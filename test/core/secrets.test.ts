@@ -60,6 +60,18 @@ describe('createScrubber', () => {
     });
     expect(scrubReply({ content: 'hello' }, scrub)).toStrictEqual({ content: 'hello' });
   });
+
+  it('scrubs the labels of every button row (Remind me: the event in the article\'s words) and a file\'s name and alt text', () => {
+    const data = new Uint8Array([1, 2, 3]);
+    const reply: Reply = {
+      buttonRows: [[{ customId: 'remind:me:a:1', label: `Remind me: 28 November · ${KEY} is approved` }], [{ customId: 'remind:me:a:2', label: 'Remind me: 1 December · the vote' }]],
+      attachments: [{ name: `timeline-${KEY}.png`, contentType: 'image/png', data, description: `Timeline: ${KEY}` }],
+    };
+    expect(scrubReply(reply, scrub)).toStrictEqual({
+      buttonRows: [[{ customId: 'remind:me:a:1', label: 'Remind me: 28 November · [redacted] is approved' }], [{ customId: 'remind:me:a:2', label: 'Remind me: 1 December · the vote' }]],
+      attachments: [{ name: 'timeline-[redacted].png', contentType: 'image/png', data, description: 'Timeline: [redacted]' }],
+    });
+  });
 });
 
 describe('secrets never leave through replies or posts', () => {
