@@ -63,7 +63,19 @@ function indent(text: string): string {
   return text.split('\n').map((l) => `  ${l}`).join('\n');
 }
 
+/**
+ * C0 controls but tab and newline, DEL and C1 controls: what starts a terminal's escape sequences (ESC, CSI,
+ * OSC). Article and feed text is written to the operator's terminal, so none reaches it: a headline or an
+ * event could otherwise clear the screen, set the window title or plant a hidden link.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** The reply as terminal text, with nothing a terminal would take as a control sequence. */
 export function renderReplyText(reply: Reply, now: Date): string {
+  return replyText(reply, now).replace(TERMINAL_CONTROLS, '');
+}
+
+function replyText(reply: Reply, now: Date): string {
   const blocks: string[] = [];
   if (reply.content) blocks.push(plainText(reply.content, now));
   for (const embed of reply.embeds ?? []) {

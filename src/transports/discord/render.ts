@@ -5,7 +5,7 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { time } from '@discordjs/formatters';
 import { renderParts, type Attachment, type Button, type Choice, type Embed, type EmbedField, type PartRenderer, type Reply } from '../../core/reply';
-import { clip, discordEscape } from '../../format/text';
+import { clip, discordEscape, stripControls } from '../../format/text';
 
 export const LIMITS = {
   content: 2000,
@@ -111,7 +111,8 @@ function renderButtons(buttons: Button[]): ApiButtonRow | undefined {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       custom_id: b.customId.slice(0, LIMITS.customId),
-      label: clip(b.label, LIMITS.buttonLabel, 'exact') || '…',
+      // A label is plain text, often an article's words (Remind me): no invisible or reordering characters.
+      label: clip(stripControls(b.label), LIMITS.buttonLabel, 'exact') || '…',
       ...(b.disabled ? { disabled: true } : {}),
     })),
   };

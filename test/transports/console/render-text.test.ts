@@ -43,4 +43,19 @@ describe('console rendering', () => {
     );
     expect(text).toBe('Hello\n\nWhen: A\n───────\nDesc\n\nF1\n  line 1\n  line 2\n\nFoot\n\n(◀ Previous)  [1] Next ▶\nType a number to press that button.');
   });
+
+  it("writes no terminal control sequence from article text, in any part of a reply (a Remind me label carries the event's words)", () => {
+    const hostile = 'council \u001b]8;;http://evil.example\u001b\\clicked\u001b]8;;\u001b\\ \u001b[2J\u001b]0;title\u0007\u009b31m approves';
+    const text = renderReplyText(
+      {
+        content: hostile,
+        embeds: [{ title: hostile, description: hostile, fields: [{ name: hostile, value: hostile }], footer: hostile }],
+        buttons: [{ customId: 'x:1', label: hostile }],
+        buttonRows: [[{ customId: 'remind:me:a:1', label: `Remind me: 3 December 2026 · ${hostile}` }]],
+      },
+      now,
+    );
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('[2] Remind me: 3 December 2026 · council ]8;;http://evil.example\\clicked]8;;\\ [2J]0;title31m approves');
+  });
 });

@@ -141,6 +141,11 @@ describe('renderMessage', () => {
     expect(renderMessage({ content: 'safe\u202Etxt.exe' }).content).toBe('safetxt.exe');
   });
 
+  it("strips bidi overrides and control characters from button labels (a Remind me label is the event's words)", () => {
+    const labels = renderMessage({ content: 'x', buttonRows: [[{ customId: 'remind:me:a:1', label: 'Remind me: 3 December · safe\u202Etxt.exe\u001b[2J' }]] }).components?.flatMap((r) => r.components.map((b) => b.label));
+    expect(labels).toEqual(['Remind me: 3 December · safetxt.exe[2J']);
+  });
+
   it('never renders an empty message', () => {
     expect(renderMessage({}).content).toBe('(nothing to show)');
   });
