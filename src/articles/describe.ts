@@ -11,7 +11,7 @@ const REPORT_VERBS = [...REPORTING_VERBS, 'adding', 'saying', 'mentioned', 'emph
   .join('|');
 const THAT_BREAK = new RegExp(`\\b(?:${REPORT_VERBS})\\b[^.;:"“]{0,60}?\\s+that\\s+`, 'g');
 const PLAIN_BREAK = /;\s|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|which|as well as|especially)\s+/g;
-const PREPOSITION_BEFORE = /(?:^|\s)(?:on|in|by|from|since|until|till|at|during|of|before|after|between|for|as of|as early as|no later than)\s*$/i;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:(?:on|in|by|from|since|until|till|at|during|of|before|after|between|for|as of|as early as|no later than)(?:\s+(?:about|around|approximately|roughly))?|around|about|circa|approximately|roughly)\s*$/i;
 const AUX_STOP = '(?:will|would|is|are|was|were|has|had|have|could|should|may|might|can|plays?|includes?|aims?|reflects?|comes?)';
 
 export interface DescribeContext {
@@ -52,12 +52,17 @@ function removeMention(clause: string, start: number, end: number): string {
   let after = clause.slice(end);
   const prep = PREPOSITION_BEFORE.exec(before);
   if (prep) before = before.slice(0, prep.index);
+  // "The vote, on Monday, was close": a date set off by commas on both sides leaves neither
+  const setOff = /,\s*$/.test(before);
   before = before.replace(/[,\s]+$/, '');
   // "by 2030 at the latest": the bound belongs to the date, not to what happens
-  after = after.replace(/^['’]s\b/, '').replace(/^,?\s*at\s+the\s+(?:very\s+)?(?:latest|earliest)\b/i, '').replace(/^[,\s]+/, '');
+  after = after.replace(/^['’]s\b/, '').replace(/^,?\s*at\s+the\s+(?:very\s+)?(?:latest|earliest)\b/i, '');
+  // "will open in 2030, the company said": the comma after the date stays between the clause and the report
+  const comma = !setOff && /^\s*,/.test(after) && /\p{L}$/u.test(before);
+  after = after.replace(/^[,\s]+/, '');
   // an orphaned "that" left behind ("reported, that") reads badly
   if (/\breported$|\bsaid$|\bannounced$/.test(before) && /^that\s/.test(after)) return `${before} ${after}`;
-  return `${before} ${after}`.trim();
+  return `${before}${comma && after ? ',' : ''} ${after}`.trim();
 }
 
 function headlineStyle(s: string, verbs = true): string {

@@ -7,6 +7,9 @@ import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
 import { eventStatus } from './event-status';
 
+/** Words before a date that make it approximate ("around 2030", "circa 1990", "in about 2005"). */
+const APPROXIMATELY_BEFORE = /\b(?:around|about|circa|approximately|roughly|c\.)\s+$/i;
+
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'into', 'over', 'will', 'have', 'been', 'were', 'their', 'about', 'after', 'said', 'says']);
 
 function stems(text: string): Set<string> {
@@ -141,7 +144,8 @@ export function buildEvents(input: EventInput): ArticleEvent[] {
         date,
         endDate,
         precision: resolved.precision,
-        qualifier: resolved.qualifier,
+        // "around 2030", "circa 1990", "in about 2005": a date the text gives as approximate
+        qualifier: resolved.qualifier === 'on' && APPROXIMATELY_BEFORE.test(s.text.slice(Math.max(0, m.start - 24), m.start)) ? 'about' : resolved.qualifier,
         expression: m.expression,
         description,
         sentence: s.index,

@@ -490,3 +490,16 @@ describe('a bound on a date ("at the latest")', () => {
     expect(event(a, '2033').description).not.toMatch(/earliest/);
   });
 });
+
+describe('a date given as approximate, and the words around a date in the description', () => {
+  const a = parse('---\ntitle: Smelter\npublished: 2026-11-20\n---\nThe smelter will reopen around 2031, the owners said.\n\nThe vote, on Monday, was close.\n\nA rail spur will open in 2033, the council said.\n');
+  it('"around 2031", "circa 1990", "in about 2005" are about that year, and the word leaves the description', () => {
+    expect(event(a, '2031')).toMatchObject({ qualifier: 'about', precision: 'year', description: 'smelter to reopen, the owners said' });
+    expect(event(parse('---\ntitle: Mill\npublished: 2026-11-20\n---\nThe mill was built in about 1890 by a local family.\n'), '1890')).toMatchObject({ qualifier: 'about', description: 'mill was built by a local family' });
+    expect(event(a, '2033').qualifier).toBe('on');
+  });
+  it('keeps the comma before the report ("…, the council said"), but not around a date set off by commas', () => {
+    expect(event(a, '2033').description).toBe('rail spur to open, the council said');
+    expect(event(a, 'Monday').description).toBe('vote was close');
+  });
+});
