@@ -1206,7 +1206,12 @@ function listAnswer(question: Question, c: Candidate): Typed | null {
   return { text: e.items.join(', '), items: e.items, quality };
 }
 
-const LENGTH_UNITS = /^(?:km|kilometres?|kilometers?|miles?|metres?|meters?|m|feet|ft|yards?|inches?|cm|mm)$/;
+/** The unit written after a number, or with it ("90mph"), up to a few words ("light years", "miles per hour"). */
+function unitAfter(text: string, n: Pick<NumberMention, 'end'>): string {
+  return text.slice(n.end).match(/^[\s-]?(?:light[\s-]years?|(?:miles|kilomet(?:re|er)s|km) (?:per|an|a) hour|km\/h|[\p{L}]+)/u)?.[0] ?? '';
+}
+const LENGTH_UNIT = /^[\s-]?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|feet|ft|yards?|inch(?:es)?|cm|mm|light[\s-]years?)$/i;
+const SPEED_UNIT = /^[\s-]?(?:mph|kph|kmh|km\/h|knots?|(?:miles|kilomet(?:re|er)s|km) (?:per|an|a) hour)$/i;
 
 function countAnswer(question: Question, c: Candidate): Typed | null {
   const numbers = numbersIn(c.text, c.tokens);
@@ -1220,7 +1225,8 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
       case 'duration':
         return n.kind === 'duration';
       case 'length':
-        return (n.kind === 'count' || n.kind === 'duration') && LENGTH_UNITS.test(c.tokens[n.token + 1]?.lower ?? '');
+      case 'speed':
+        return (n.kind === 'count' || n.kind === 'duration') && (question.detail === 'speed' ? SPEED_UNIT : LENGTH_UNIT).test(unitAfter(c.text, n));
       case 'times':
         return n.kind === 'ordinal' || n.kind === 'count';
       case 'size': {
@@ -1234,8 +1240,9 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
   const pool = numbers.filter(wanted);
   const anchor = [...c.focus, ...c.entityAt];
   // A number followed within six words by the counted thing ("267 films", "148 WTO members") is the answer;
-  // the question's own word beats a synonym.
-  if (target) {
+  // the question's own word beats a synonym. A length or a speed is no count of what the question names
+  // ("How fast were the winds?": "winds of up to 90mph" → 90mph).
+  if (target && question.detail !== 'length' && question.detail !== 'speed') {
     let found: { n: NumberMention; end: number; quality: number } | null = null;
     for (const n of pool) {
       const following = c.tokens.slice(n.token + 1, n.token + 7);
@@ -1265,10 +1272,11 @@ function countAnswer(question: Question, c: Candidate): Typed | null {
       .sort((a, b) => a.d - b.d);
     const n = entityNext.length > 0 ? entityNext[0].n : [...pool].sort((a, b) => distance(c, a.token, anchor) - distance(c, b.token, anchor))[0];
     const d = distance(c, n.token, anchor);
-    const unit = n.kind === 'duration' || n.kind === 'ordinal' || question.detail === 'length' ? c.tokens.find((t) => t.start >= n.end) : undefined;
+    const measured = question.detail === 'length' || question.detail === 'speed' ? unitAfter(c.text, n) : '';
+    const unit = n.kind === 'duration' || n.kind === 'ordinal' ? c.tokens.find((t) => t.start >= n.end) : undefined;
     // "for the 21st time" answers "how many times" as "21 times".
     const ordinalTimes = question.detail === 'times' && n.kind === 'ordinal' && /^times?$/i.test(c.tokens.find((t) => t.start >= n.end)?.raw ?? '');
-    const text = ordinalTimes ? `${n.text.replace(/(?:st|nd|rd|th)$/i, '')} times` : unit ? c.text.slice(n.start, unit.end) : n.text;
+    const text = ordinalTimes ? `${n.text.replace(/(?:st|nd|rd|th)$/i, '')} times` : measured ? c.text.slice(n.start, n.end + measured.length) : unit ? c.text.slice(n.start, unit.end) : n.text;
     return { text, quality: target ? (d <= 4 ? 0.85 : 0.7) : d <= 6 ? 1 : 0.8, rivals: pool.length - 1 };
   }
   // "How many countries are members": count an enumeration.
@@ -1305,9 +1313,13 @@ export function quantityText(text: string): string {
   if (first < 0) return text;
   let last = first;
   while (last + 1 < words.length && (/\d/.test(words[last + 1]) || NUMBERISH.test(words[last + 1]))) last++;
-  if (last + 1 < words.length && MEASURE_UNIT.test(words[last + 1].replace(/[^\p{L}]/gu, ''))) {
+  // "120 light years": the unit's own adjective first.
+  if (last + 2 < words.length && /^light$/i.test(words[last + 1]) && /^years?\b/i.test(words[last + 2])) last += 2;
+  else if (last + 1 < words.length && MEASURE_UNIT.test(words[last + 1].replace(/[^\p{L}]/gu, ''))) {
     last++;
     if (/^(?:square|cubic)$/i.test(words[last]) && last + 1 < words.length) last++;
+    // "186 miles per hour", "40 km an hour": a rate.
+    else if (last + 2 < words.length && /^(?:per|an|a)$/i.test(words[last + 1]) && /^(?:hour|second|minute|day)\b/i.test(words[last + 2])) last += 2;
   }
   // "more than 28 days": a bound is part of the quantity.
   if (first >= 2 && /^(?:more|less|fewer)$/i.test(words[first - 2]) && /^than$/i.test(words[first - 1])) first -= 2;

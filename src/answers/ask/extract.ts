@@ -219,6 +219,8 @@ const NUMBER_PATTERN = new RegExp(
     `(?<money2>\\b\\d[\\d,]*(?:\\.\\d+)?${SCALE}\\s(?:${CURRENCY_WORDS})(?:\\s?\\([^)]{1,20}\\))?)`,
     `(?<percent>\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|per\\s?cent\\b))`,
     `(?<ordinal>\\b\\d+(?:st|nd|rd|th)\\b)`,
+    // "90mph", "300km/h", "12km": a number written together with its unit ("5m" is five million).
+    `(?<glued>(?<![\\p{L}\\d.,])\\d[\\d,]*(?:\\.\\d+)?(?=(?:mph|kph|kmh|km|ft|cm|mm|kg)\\b))`,
     `(?<plain>(?<![\\p{L}\\d.,])\\d[\\d,]*(?:\\.\\d+)?${SCALE}(?![\\p{L}\\d]))`,
     `(?<word>\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\\b)`,
   ].join('|'),

@@ -13,7 +13,7 @@ const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
 
 export type QuestionType = 'when' | 'who' | 'list' | 'count' | 'where' | 'why' | 'yesno' | 'what' | 'expand';
 
-export type Detail = 'year' | 'month' | 'day' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role' | 'length';
+export type Detail = 'year' | 'month' | 'day' | 'money' | 'percent' | 'duration' | 'size' | 'times' | 'role' | 'length' | 'speed';
 
 export interface Concept {
   /** As the member wrote it. */
@@ -208,13 +208,19 @@ function classify(q: string): { type: QuestionType; detail?: Detail; consumed: S
     take('many', 'times', 'time');
     return { type: 'count', detail: 'times', consumed };
   }
-  if (/\bhow (?:long|far) (?:is|was|are|were)\b/.test(q) && !/\bhow long (?:is|was|are|were) (?:it|there)\b/.test(q) && !/\bhow long (?:is|was|are|were) .+ (?:\w+(?:ed|en|ing)|open|shut|down|out|off|away)$/.test(q)) {
+  if (/\bhow (?:fast|quick|quickly)\b/.test(q)) {
+    // "How fast were the winds?": a speed ("90mph").
+    take('fast', 'quick', 'quickly');
+    return { type: 'count', detail: 'speed', consumed };
+  }
+  if (/\bhow (?:long|far(?: away)?) (?:is|was|are|were)\b/.test(q) && !/\bhow long (?:is|was|are|were) (?:it|there)\b/.test(q) && !/\bhow long (?:is|was|are|were) .+ (?:\w+(?:ed|en|ing)|open|shut|down|out|off|away)$/.test(q)) {
     // "How long is the border?": a length, not a duration.
-    take('long', 'far');
+    take('long', 'far', 'away');
     return { type: 'count', detail: 'length', consumed };
   }
   if ((m = q.match(/\bhow (many|much|big|large|long|far|old)\b/))) {
     take(m[1]);
+    if (m[1] === 'far') take('away');
     const detail: Detail | undefined = m[1] === 'much' ? muchOf(q) : m[1] === 'long' ? 'duration' : m[1] === 'far' ? 'length' : m[1] === 'big' || m[1] === 'large' ? 'size' : undefined;
     return { type: 'count', detail, consumed };
   }

@@ -175,5 +175,16 @@ describe('direct answers that fit the question', () => {
     // A year the sentence names may be the asked one: no clash.
     expect(best('The bakery chain opened 226 new shops in 2026.', 'How many new shops did the bakery chain open this year?')?.raw).toBeGreaterThan(0);
   });
+
+  it('answers "how fast" with a speed and "how far away" with a length, unit and all', () => {
+    const storm = 'The storm brought winds of up to 90mph to the coast on Saturday.';
+    expect(best(storm, 'How fast were the winds?')).toMatchObject({ text: '90mph' });
+    expect(best('Trains on the line will run at 186 miles per hour from 2033.', 'How fast will trains on the line run?')).toMatchObject({ text: '186 miles per hour' });
+    const planet = 'Astronomers found water vapour on a planet 120 light years from Earth.';
+    expect(best(planet, 'How far away is the planet?')).toMatchObject({ text: '120 light years' });
+    expect(quoted(planet, 'How far away is the planet?')).toEqual([planet]);
+    // No speed in the sentence: nothing read as one.
+    expect(best('The storm brought 40 trees down on Saturday.', 'How fast were the winds of the storm?')?.text ?? '').not.toMatch(/40/);
+  });
 });
 

@@ -24,6 +24,11 @@ describe('reading answers out of sentences', () => {
     expect(found.map((n) => `${n.text}:${n.kind}`)).toEqual(['1.5 million:count', '19,800 yen (145 euros):money', '15.6%:percent', '40:duration', '21st:ordinal']);
   });
 
+  it('reads a number written together with its unit ("90mph"), but not "5m" (five million) as metres', () => {
+    expect(numbersIn('Winds of up to 90mph and trains at 300km/h over 12km.').map((n) => n.text)).toEqual(['90', '300', '12']);
+    expect(numbersIn('The club paid 5m for him.').map((n) => `${n.text}:${n.kind}`)).toEqual(['5m:count']);
+  });
+
   it('reads a number after a hedge that opens the sentence ("About 300 firefighters"), not as part of a name', () => {
     expect(numbersIn('About 300 firefighters and 12 aircraft were deployed.').map((n) => n.text)).toEqual(['300', '12']);
     expect(numbersIn('Nearly 4,500 homes were flooded.').map((n) => n.text)).toEqual(['4,500']);
