@@ -70,9 +70,14 @@ function indent(text: string): string {
  */
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+/** Text for the terminal with nothing it would take as a control sequence. */
+export function terminalText(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, '');
+}
+
 /** The reply as terminal text, with nothing a terminal would take as a control sequence. */
 export function renderReplyText(reply: Reply, now: Date): string {
-  return replyText(reply, now).replace(TERMINAL_CONTROLS, '');
+  return terminalText(replyText(reply, now));
 }
 
 function replyText(reply: Reply, now: Date): string {

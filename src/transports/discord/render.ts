@@ -100,7 +100,7 @@ export function renderChoices(choices: Choice[]): Choice[] {
   return choices
     .filter((c) => c.value.length <= LIMITS.choiceValue)
     .slice(0, LIMITS.choices)
-    .map((c) => ({ name: clip(c.name.trim() ? c.name : c.value.trim() || '…', LIMITS.choiceName), value: c.value }));
+    .map((c) => ({ name: clip(stripControls(c.name).trim() ? stripControls(c.name) : c.value.trim() || '…', LIMITS.choiceName), value: c.value }));
 }
 
 function renderButtons(buttons: Button[]): ApiButtonRow | undefined {

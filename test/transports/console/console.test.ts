@@ -6,6 +6,7 @@ import { ConsolePoster } from '../../../src/transports/console/poster';
 import { parsedSeed, setup, track } from '../../answers/helpers';
 import { dayTimestamp } from '../../../src/format/dates';
 import { safe } from '../../../src/format/parts';
+import { parseArticle } from '../../../src/articles/parse';
 
 async function session(lines: string[]) {
   const { router, clock } = setup([track(parsedSeed())], '2026-11-27T12:00:00Z');
@@ -50,6 +51,26 @@ describe('completion on piped input (a line ending in a tab)', () => {
     expect(text).toContain('\n> /brief article:tajik\nSuggestions:\n  CSTO to approve plan strengthening Tajikistan-Afghanistan Border Security\n');
     expect(text).toContain('\n> /who n\nSuggestions:\n  name:\n');
     expect(text).toContain('\n> /brief article:zzzz\nNo suggestions.\n');
+  });
+});
+
+describe('article text on the terminal', () => {
+  it('writes no control sequence from an article: suggestions (event words) and answers alike', async () => {
+    const text = ['---', 'published: 2026-11-27', 'source: Wire', '---', 'Council to approve the harbour plan', '',
+      'The council \u001b]8;;http://evil.example\u001b\\approves\u001b]8;;\u001b\\ the harbour plan \u001b[2Jon 3 December 2026, the mayor said.', ''].join('\n');
+    const parsed = parseArticle(text, { now: new Date('2026-11-27T12:00:00Z'), origin: '/srv/articles/harbour.txt' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { router, clock } = setup([track(parsed.article)], '2026-11-27T12:00:00Z');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
+    const done = runConsole({ router, input, output, isTTY: false, clock });
+    input.end([`/when article:${parsed.article.id} event:\t`, `/when article:${parsed.article.id}`].join('\n'));
+    await done;
+    expect(shown).toContain('Suggestions:\n  3 December 2026 — ');
+    expect(shown).toContain('evil.example');
+    expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
 
