@@ -326,7 +326,7 @@ export function placesIn(text: string, article: Article, sentence: number): Span
 
 // ---------- reasons ----------
 
-const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the aftermath of|in the wake of|following|after|amid|since|in order to|so that|thanks to|reflects?|(?:exacerbated|caused|driven|fuelled|fueled|prompted|sparked|triggered|motivated) by|concerns? (?:over|about)|fears? (?:over|of|about)|(?:blamed|blames|blaming) on|attributed to|put down to|citing)\b/gi;
+const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the aftermath of|in the wake of|following|after|amid|since|in order to|so that|thanks to|reflects?|(?:exacerbated|caused|driven|fuelled|fueled|prompted|sparked|triggered|motivated) by|concerns? (?:over|about)|fears? (?:over|of|about)|(?:blamed|blames|blaming) on|attributed to|put down to|citing|(?:delayed|held up|hampered|stalled|disrupted) by(?! (?:about |around |nearly |up to |more than |at least |another |a further )?(?:\d|(?:a|an|one|two|three|four|five|six|several|many|some|a few) (?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\b|seconds|minutes|hours|days|weeks|months|years)))\b/gi;
 
 /** "The company blamed falling demand for the closure": what is blamed is the reason for what follows "for". */
 const BLAME = /\b(?:blamed|blames|blaming)\s+(?!on\b)((?:[^.;,]|,(?!\s+(?:who|which|and|but)\b))+?)\s+for\s+\S/gi;

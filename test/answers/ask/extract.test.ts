@@ -45,6 +45,15 @@ describe('reading answers out of sentences', () => {
     ]);
   });
 
+  it('reads what delayed or held something up as a reason, but not by how long', () => {
+    const clauses = (s: string) => reasonsIn(s).map((r) => r.clause);
+    expect(clauses('The vote was delayed by a dispute over bin collections.')).toEqual(['delayed by a dispute over bin collections']);
+    expect(clauses('The route was held up by disputes over funding.')).toEqual(['held up by disputes over funding']);
+    expect(clauses('The opening was delayed by two weeks.')).toEqual([]);
+    expect(clauses('The opening was delayed by a further month.')).toEqual([]);
+    expect(clauses('The opening was delayed by 40 minutes.')).toEqual([]);
+  });
+
   it('links acronyms with their names, written out or spelled by initials', () => {
     const article = makeArticle('Energy talks', [
       'The Public and Commercial Services Union (PCS) will co-ordinate action.',
