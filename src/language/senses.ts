@@ -31,6 +31,9 @@ export function senseAt(words: readonly Word[], i: number): string | undefined {
   const before = words[i - 1]?.lower;
   if (w.lower === 'close') return before !== undefined && ADJECTIVE_CUES.has(before) ? 'near' : 'shut';
   if (w.stem === 'close') return 'shut';
+  // "its own staff" is no owning; "owns", "owned", "owner" are.
+  if (w.lower === 'own') return before !== undefined && DETERMINERS.has(before) ? 'self' : 'possess';
+  if (w.stem === 'own') return 'possess';
   if (w.lower === 'power') {
     const next = words[i + 1];
     // "to power the homes", "to power 10,000 homes", "in power prices": the electricity that powers them.
@@ -39,6 +42,12 @@ export function senseAt(words: readonly Word[], i: number): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Nouns whose verb says another thing: "the score" (2-1) is not "scored" (a goal), "the record" not
+ * "recorded", "the bill" not "billed". Asked as the noun, only the noun states them (see nounAt).
+ */
+export const VERB_SAYS_OTHER = new Set(['score', 'record', 'bill', 'book', 'rate', 'ship', 'board', 'train', 'park']);
 
 /**
  * Whether a noun that is also a light verb ("plan", "claim", "need") stands at `i` as the noun: after a

@@ -3,7 +3,7 @@
 import { GENERIC_ORG_WORDS } from '../../language/organisations';
 import { ONE_EACH, TITLE_WORDS } from '../../language/people';
 import { stemWord } from '../../language/stem';
-import { DETERMINERS, senseAt } from '../../language/senses';
+import { DETERMINERS, senseAt, VERB_SAYS_OTHER } from '../../language/senses';
 import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
 import { GENERIC_LEADER, GROUP_SENSE, META_WORDS, synonymsOf } from './text';
@@ -125,7 +125,8 @@ export function analyseQuestion(raw: string): Question {
     const sense = senseAt(tokens, i);
     const stems = sense !== undefined && sense !== GROUP_SENSE.get(t.stem) ? [t.stem] : [t.stem, ...synonymsOf(t.stem)];
     const light = WEAK.has(t.lower) || WEAK.has(t.stem);
-    const weak = generic || (light && !(isDetermined(tokens, i) && !WEAK_ALWAYS.has(t.lower)));
+    const determined = isDetermined(tokens, i) && !WEAK_ALWAYS.has(t.lower);
+    const weak = generic || (light && !determined);
     if (target && /^(countri|nation|state)$/.test(t.stem)) stems.push('member');
     concepts.push({
       text: t.raw,
@@ -138,7 +139,7 @@ export function analyseQuestion(raw: string): Question {
       title,
       target,
       required: head !== undefined && t.lower === head,
-      lightNoun: light && !weak,
+      lightNoun: (light && !weak) || (VERB_SAYS_OTHER.has(t.stem) && determined),
     });
   }
   // "How many people lost their jobs?": a count of the jobs counts the people ("with the loss of 430 jobs").

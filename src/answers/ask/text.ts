@@ -51,6 +51,7 @@ const GROUPS: string[][] = [
   ['live', 'reside', 'resident'],
   ['worker', 'employee', 'staff'],
   ['home', 'house', 'household'],
+  ['own', 'owner', 'ownership'],
   ['jet', 'aircraft', 'plane', 'airliner'],
   ['maker', 'manufacturer', 'producer'],
   ['big', 'large', 'size'],
@@ -78,7 +79,7 @@ const GROUPS: string[][] = [
  * The sense the groups give a word English uses in two (src/language/senses.ts): "shut" = "close" only where
  * "close" is the verb, "electricity" = "power" only where power is energy, not rule ("came to power").
  */
-export const GROUP_SENSE = new Map([['close', 'shut'], ['power', 'energy']]);
+export const GROUP_SENSE = new Map([['close', 'shut'], ['power', 'energy'], ['own', 'possess']]);
 
 /** Words that mean not having something; one standing for a privative word of the question is no negation. */
 const PRIVATIVE = new Set(['lose', 'lack', 'without']);

@@ -58,4 +58,19 @@ describe('word senses', () => {
     const noun = 'The council approved the plan on 3 March.';
     expect(quoted(`${verb} ${noun}`, 'When was the plan approved?')).toEqual([noun]);
   });
+
+  it('does not take "scored" (a goal) for the score the question asks about', () => {
+    const goals = 'Striker Paddy Madden scored both goals in front of a crowd of 8,400.';
+    expect(quoted(goals, 'What was the score?')).toEqual([]);
+    expect(quoted(goals, 'Who scored both goals?')).toEqual([goals]);
+    expect(quoted('The final score was 2-1 to Stockport.', 'What was the score?')).toEqual(['The final score was 2-1 to Stockport.']);
+  });
+
+  it('takes "owner" for "owns", but not "its own"', () => {
+    const owner = 'The factory will close in June, its owner Medland Components said on Thursday.';
+    expect(quoted(owner, 'Who owns the factory?')).toEqual([owner]);
+    const own = 'The factory has its own power station, built in 1968.';
+    expect(quoted(own, 'Who owns the factory?')).toEqual([]);
+  });
 });
+
