@@ -159,7 +159,8 @@ export function capitalisedChunks(text: string, tokens: Token[]): Chunk[] {
       // "John C. Smith": a middle initial; "J. D. Vance", "H. G. Wells": a first initial before a second and a surname
       const initial = /^\p{Lu}$/u.test(tokens[to - 1].text) && /^\.[ \t]+$/.test(gap) && t.cap && (to - 1 > from || spacedInitials(text, tokens, to));
       // "Mr. Bush", "Gen. Colin Powell"
-      const title = TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) && /^\.[ \t]+$/.test(gap) && t.cap;
+      // (and "St. Louis", "St. Thomas' Hospital": "St." opening a name is a saint's, not a street's as in "Main St.")
+      const title = (TITLE_ABBREVIATIONS.has(tokens[to - 1].lower) || (tokens[to - 1].text === 'St' && (to - 1 === from || CAPITALISED_STOPWORDS.has(tokens[to - 2].lower)))) && /^\.[ \t]+$/.test(gap) && t.cap;
       const initials = !initial && !title && initialsBeforeSurname(text, tokens, to);
       if (!/^[ \t]+$/.test(gap) && !(tokens[to - 1].possessive && /^['’]s?[ \t]+$/.test(gap)) && !initial && !title && !initials) break;
       if (t.cap && !calendar(to)) {

@@ -52,6 +52,10 @@ describe('known misses of earlier trials', () => {
     const e = entities("She was taken to St Agnes's Hospital in Leeds after the crash.", "He studied at St Bede's College before the war.");
     expect(e.orgs).toEqual(["St Agnes's Hospital", "St Bede's College"]);
     expect(e.places).toEqual(['Leeds']);
+    // "St." with its full stop opening a name is a saint's too ("Main St." is a street's)
+    expect(entities("Doctors at St. Agnes' Hospital said she was stable.").orgs).toEqual(["St. Agnes' Hospital"]);
+    expect(entities('He flew to St. Louis on Monday.').places).toEqual(['St Louis']);
+    expect(entities('She lives on Main St. The house is old.').places).toEqual([]);
   });
 
   it('a place\'s name, then "on Sunday", is a Sunday paper where the words around say a paper is meant', () => {
