@@ -58,13 +58,16 @@ const COMPANY_OWNS = new RegExp(`^\\s*(?:(?:[a-z-]+\\s+){0,2}?(?:shares|stock|sh
 const SUBSIDIARY_AFTER = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${COMPANY_PARTS})\\b`);
 /** "the Maariv newspaper", "the Aeroflot airline": after "the", a noun saying what kind of body the name is ("the Kherson group of forces" is a place's) */
 const KIND_AFTER = /^\s+(?:newspaper|daily|weekly|magazine|news\s+agency|agency|airline|carrier|bank|broadcaster|network|militia|party|movement|group(?!\s+of\b)|company|firm)\b/;
-/** Nouns only a business is: ", the carmaker,", ", the world's biggest brewer," (not ", the firm's chairman"). */
+/**
+ * Nouns only a business is: ", the carmaker,", ", the world's biggest brewer," — the noun ends the appositive: not
+ * ", the firm's chairman", ", the bank governor," or ", the airline boss," (a person), nor "Overall, the retailer said".
+ */
 const BUSINESS_KINDS = '(?:carmaker|automaker|car\\s+maker|company|firm|retailer|airline|carrier|bank|insurer|manufacturer|maker|brewer|conglomerate|supermarket|supermarket\\s+chain|chain|publisher|broadcaster|drugmaker|chipmaker|oil\\s+giant|giant)';
 /**
  * ", based in Ohio"; ", its current source of chassis": an appositive with "its" and a noun only a business is.
  * Not ", its owner", ", its biggest rival", ", its customer": a person is those too.
  */
-const COMPANY_APPOSITIVE = new RegExp(`^,\\s+(?:(?:which\\s+is\\s+)?based\\s+in\\s+\\p{Lu}|its\\s+(?:[a-z-]+\\s+){0,3}(?:${BUSINESS_RELATIONS.join('|')})\\b|the\\s+(?:[a-z'’-]+\\s+){0,3}?${BUSINESS_KINDS}\\b(?!['’]))`, 'u');
+const COMPANY_APPOSITIVE = new RegExp(`^,\\s+(?:(?:which\\s+is\\s+)?based\\s+in\\s+\\p{Lu}|its\\s+(?:[a-z-]+\\s+){0,3}(?:${BUSINESS_RELATIONS.join('|')})\\b|the\\s+(?:[a-z'’-]+\\s+){0,3}?${BUSINESS_KINDS}(?=\\s*(?:[,;:.)]|$)))`, 'u');
 
 function companyEvidence(p: PendingName, registry: EntityRegistry): boolean {
   const { before, after } = p;

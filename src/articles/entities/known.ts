@@ -90,6 +90,11 @@ export function findSpelledAmpersands(sentences: Sentence[], registry: EntityReg
  * Sunday understands", "the paper Wales on Sunday", "Wales on Sunday's editor"). After a word of place or movement
  * ("in Wales on Sunday", "flew to Wales on Sunday") it is the place and the day.
  */
+/**
+ * The places a Sunday paper is named after ("Wales on Sunday", "Scotland on Sunday", "Ireland on Sunday"). Only these:
+ * "Biden told Israel on Sunday that …", "told France on Sunday" are said to the country on a Sunday, in the same words.
+ */
+const SUNDAY_PAPER_PLACES = new Set(['wales', 'scotland', 'ireland']);
 const PLACE_ON_SUNDAY = /\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s+on\s+Sunday\b/gu;
 const PAPER_BEFORE = /(?:\b(?:told|tells|telling|wrote\s+in|writing\s+in|interview\s+with|(?:news)?paper|tabloid|weekly|columnist\s+for|editor\s+of|according\s+to|reported\s+by|quoted\s+by|quoted\s+in)\s+)$/;
 // ("France on Sunday said …", "Iran on Sunday reported …": a country speaking on a Sunday, so no verb of saying here)
@@ -99,7 +104,7 @@ const PLACE_BEFORE_DAY = /\b(?:in|at|to|from|into|across|throughout|around|near|
 /** Pass: Sunday newspapers named after a place ("Wales on Sunday"): an organisation, and its place word names no place. */
 export function findSundayPapers(sentences: Sentence[], registry: EntityRegistry): void {
   const mentions = sentences.filter((s) => s.text.includes(' on Sunday')).flatMap((s) => [...s.text.matchAll(PLACE_ON_SUNDAY)]
-    .filter((m) => PLACES.has(m[1].toLowerCase()))
+    .filter((m) => SUNDAY_PAPER_PLACES.has(m[1].toLowerCase()))
     .map((m) => ({ s, m, name: m[0].replace(/\s+/g, ' '), before: s.text.slice(Math.max(0, m.index - 30), m.index), after: s.text.slice(m.index + m[0].length, m.index + m[0].length + 30) })));
   // the paper is named where the words around say so; then every mention of it not after a word of place is the paper's
   const papers = new Set(mentions.filter((x) => !PLACE_BEFORE_DAY.test(x.before) && (PAPER_BEFORE.test(x.before) || PAPER_AFTER.test(x.after))).map((x) => x.name));

@@ -66,6 +66,9 @@ describe('known misses of earlier trials', () => {
     // a place and a day: after a word of place, or a country speaking on a Sunday
     expect(entities('The team arrived in Wales on Sunday.').places).toEqual(['Wales']);
     expect(entities('France on Sunday said it would send troops.')).toMatchObject({ orgs: [], places: ['France'] });
+    // only places a Sunday paper is named after: a country told something on a Sunday is the country
+    expect(entities('The president told Israel on Sunday that he opposed the raid.')).toMatchObject({ orgs: [], places: ['Israel'] });
+    expect(entities('The minister told France on Sunday that the deal was off.')).toMatchObject({ orgs: [], places: ['France'] });
   });
 
   it('"former" before a title is part of the role ("former Sen. X", "Former President X")', () => {
@@ -90,5 +93,10 @@ describe('a company named by one word at the start of a sentence ("Ford")', () =
     // a sentence adverb, and a person who holds an office in the firm, stay no company
     expect(entities('Separately, the carmaker said sales fell.').orgs).toEqual([]);
     expect(entities("Holbrook, the firm's founder, said no.").orgs).toEqual([]);
+    // the business noun ends the appositive: a person's office in it ("the bank governor") or an adverb before "the retailer said" is no company
+    expect(entities('Harlow, the bank governor, warned of inflation.').orgs).toEqual([]);
+    expect(entities('Brennan, the airline boss, said demand was strong.').orgs).toEqual([]);
+    expect(entities('Overall, the retailer reported a loss.').orgs).toEqual([]);
+    expect(entities('Elsewhere, the carmaker cut 500 jobs.').orgs).toEqual([]);
   });
 });
