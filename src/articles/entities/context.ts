@@ -152,6 +152,9 @@ function placeEvidence(p: PendingName): boolean {
   return false;
 }
 
+/** A comma, then the verb of the clause: the name before it was an appositive subject ("…, Amina Farah, is a nurse"). */
+const APPOSITIVE_SUBJECT_AFTER = /^,\s+(?:is|was|has|had|says|said|told|works|worked|runs|ran|heads|headed|leads|led)\b/;
+
 /** Coordinated with a name already classified: "Airbus and Boeing", "Somerset and Hampshire", "…, Liverpool, Manchester, Basingstoke and west London". */
 function coordinatedWith(p: PendingName, registry: EntityRegistry): Decision | null {
   const left = /(\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*)(\s+and\s+|,\s+)$/u.exec(p.before);
@@ -164,6 +167,9 @@ function coordinatedWith(p: PendingName, registry: EntityRegistry): Decision | n
     // "Kate Ashby, Jude Marlow and Ned Potter": a person-shaped name listed with people is a person
     if (p.personLike && other.includes(' ') && registry.people.has(other.toLowerCase())) return { kind: 'person' };
     if (list && registry.findOrg(other) && !registry.people.has(other.toLowerCase())) return { kind: 'organisation' };
+    // "a refugee in Oslo, Amina Farah, is …": a name of two or three words set off by commas before the verb names
+    // the subject, not the next place of a list ("in Oslo, Bergen and Tromso")
+    if (m === left && joint === ', ' && p.words.length >= 2 && p.words.length <= 3 && APPOSITIVE_SUBJECT_AFTER.test(p.after)) continue;
     if (registry.isPlace(other) || placeByName(other)) return { kind: 'place' };
   }
   return null;

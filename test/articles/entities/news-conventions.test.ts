@@ -100,3 +100,10 @@ describe('a company named by one word at the start of a sentence ("Ford")', () =
     expect(entities('Elsewhere, the carmaker cut 500 jobs.').orgs).toEqual([]);
   });
 });
+
+describe('a name set off by commas after a place', () => {
+  it('is the clause\'s subject, not the next place of a list ("a nurse in Oslo, Amina Farah, is …")', () => {
+    expect(entities('A Somali nurse in Oslo, Amina Farah, is a senior official of a relief group.').places).toEqual(['Oslo']);
+    expect(entities('Talks were held in Oslo, Bergen and Tromso.').places).toEqual(['Bergen', 'Oslo', 'Tromso']);
+  });
+});
