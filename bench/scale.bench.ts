@@ -13,7 +13,7 @@
 // Targets (issue 17): warm ≤ 5 s, cold ≤ 60 s with commands answered meanwhile, new article ≤ 50 ms
 // p99, commands p99 ≤ 20 ms, autocomplete ≤ 10 ms, resident ≤ 300 MB.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,14 @@ class Herald {
     this.child = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
     this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
     this.child.stdout.setEncoding('utf8');
-    this.child.stdout.on('data', (chunk: string) => {
+    let stdoutPartial = '';
+    this.child.stdout.on('data', (raw: string) => {
+      // NODE_OPTIONS=--trace-gc prints V8's lines ("[pid:0x…] 1234 ms: Scavenge …") on the same stdout:
+      // kept whole in SCALE_STDOUT=<file> and out of the replies read back.
+      if (process.env.SCALE_STDOUT) appendFileSync(process.env.SCALE_STDOUT, raw);
+      const lines = (stdoutPartial + raw).split(/(?<=\n)/);
+      stdoutPartial = lines[lines.length - 1].endsWith('\n') ? '' : (lines.pop() ?? '');
+      const chunk = lines.filter((l) => !/^\[\d+:0x[0-9a-f]+\]/.test(l)).join('');
       for (const _ of chunk.matchAll(/^Picture written to /gm)) this.picturesAt.push(performance.now());
       this.out += chunk;
       this.check();
@@ -336,20 +343,73 @@ export async function run(): Promise<void> {
 
     // ---- new articles into the full library ----
     const extra = generateLibrary(NEW_ARTICLES, new Date(NOW), 991);
+    const newArticlesFrom = performance.now();
+    // Each of Herald's threads' CPU time over the new articles (/proc/<pid>/task/<tid>/stat: utime + stime,
+    // clock ticks): what shares the 2 cores with the main thread while it ingests.
+    const threadTicks = (): Map<string, { name: string; ticks: number }> => {
+      const out = new Map<string, { name: string; ticks: number }>();
+      try {
+        for (const tid of readdirSync(`/proc/${pid}/task`)) {
+          try {
+            const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            out.set(tid, { name: `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}${tid === String(pid) ? ' (main)' : ''}`, ticks: Number(fields[11]) + Number(fields[12]) });
+          } catch {
+            // ended
+          }
+        }
+      } catch {
+        // no such process
+      }
+      return out;
+    };
+    const threadsBefore = threadTicks();
+    const perf = process.env.SCALE_PERF ? spawn('perf', ['record', '-F', '1999', '-g', '-p', String(pid), '-o', process.env.SCALE_PERF], { stdio: 'ignore' }) : undefined;
+    if (perf) await new Promise((done) => setTimeout(done, 500));
     const processMs: number[] = [];
     const phases = new Map<string, number[]>();
     const entries: Record<string, unknown>[] = [];
+    const cpuWait = new Map<Record<string, unknown>, [number, number]>();
+    const writtenAt = new Map<Record<string, unknown>, number>();
+    // Herald's page faults (minor, major: /proc/<pid>/stat), the whole process, over the same span.
+    const pageFaults = new Map<Record<string, unknown>, [number, number]>();
+    const faults = (): [number, number] => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [Number(fields[7]), Number(fields[9])];
+      } catch {
+        return [NaN, NaN];
+      }
+    };
     for (const [i, a] of extra.entries()) {
       const file = join(dir, `new-${i}-${a.file}`);
       const seen = warm.logs.length;
+      const before = schedstat();
+      const faultsBefore = faults();
+      const written = performance.now();
       writeFileSync(file, a.text);
       const entry = await warm.waitLog((l) => l.msg === 'article file ingested' && typeof l.file === 'string' && l.file.endsWith(`new-${i}-${a.file}`) && warm.logs.indexOf(l) >= seen);
+      const after = schedstat();
+      // Herald's main thread from the write to the log line (the 300 ms debounce included): its time on a
+      // CPU and waiting for one, so a slow file tells the machine's share (waiting) from Herald's (running).
+      cpuWait.set(entry, [after[0] - before[0], after[1] - before[1]]);
+      writtenAt.set(entry, written);
+      const faultsAfter = faults();
+      pageFaults.set(entry, [faultsAfter[0] - faultsBefore[0], faultsAfter[1] - faultsBefore[1]]);
       if (typeof entry.processMs === 'number') processMs.push(entry.processMs);
       entries.push(entry);
       for (const phase of PHASES) {
         if (typeof entry[phase] === 'number') phases.set(phase, [...(phases.get(phase) ?? []), entry[phase] as number]);
       }
     }
+    const threadsAfter = threadTicks();
+    const newArticlesMs = performance.now() - newArticlesFrom;
+    if (perf) {
+      perf.kill('SIGINT');
+      await new Promise((done) => perf.on('exit', done));
+    }
+    if (process.env.SCALE_STDOUT) writeFileSync(`${process.env.SCALE_STDOUT}.log`, warm.logs.map((l) => JSON.stringify(l)).join('\n'));
     processMs.sort((a, b) => a - b);
     if (processMs.length > 0) {
       console.log(`one new article into the ${count}-article library (Herald's own processMs: read, parse, library, stories, reminders): p50 ${ms(percentile(processMs, 50))} ms, p99 ${ms(percentile(processMs, 99))} ms (${processMs.length < 100 ? `of ${processMs.length}, so the slowest; ` : ''}target ≤ 50 ms)`);
@@ -357,6 +417,26 @@ export async function run(): Promise<void> {
       if (each.length > 0) console.log(`  by phase, p50/max ms (library: with the story and /ask indexes; event: the folder's announcement bookkeeping; settled: reminders): ${each.join(', ')}`);
       const slowest = [...entries].sort((a, b) => Number(b.processMs) - Number(a.processMs)).slice(0, 3);
       console.log(`  the slowest three (file number: total = phases, ms): ${slowest.map((e) => `#${entries.indexOf(e) + 1}: ${ms(Number(e.processMs))} = ${PHASES.filter((p) => typeof e[p] === 'number').map((p) => `${p.replace(/Ms$/, '')} ${ms(e[p] as number)}`).join(' + ')}`).join('; ')}`);
+      const onCpu = entries.map((e) => cpuWait.get(e)?.[0] ?? NaN).sort((a, b) => a - b);
+      const waiting = entries.map((e) => cpuWait.get(e)?.[1] ?? NaN).sort((a, b) => a - b);
+      const minor = entries.map((e) => pageFaults.get(e)?.[0] ?? NaN).sort((a, b) => a - b);
+      const major = entries.map((e) => pageFaults.get(e)?.[1] ?? NaN);
+      console.log(`  page faults from each write to its log line: minor p50 ${percentile(minor, 50)}, max ${minor[minor.length - 1]}; major ${major.reduce((x, y) => x + y, 0)} in all; the slowest three ${slowest.map((e) => `#${entries.indexOf(e) + 1} ${pageFaults.get(e)?.[0]}/${pageFaults.get(e)?.[1]}`).join(', ')}`);
+      // The /timeline pictures asked for during the commands are still being drawn (on their own thread)
+      // while the first new articles come in: the files written before the last picture was printed apart.
+      const threadCpu = new Map<string, number>();
+      for (const [tid, t] of threadsAfter) threadCpu.set(`${t.name} ${tid}`, t.ticks - (threadsBefore.get(tid)?.ticks ?? 0));
+      const tick = 1000 / 100; // USER_HZ
+      console.log(`  Herald's threads' CPU over the ${(newArticlesMs / 1000).toFixed(1)} s of new articles (ms; a thread that ended meanwhile is missing): ${[...threadCpu].filter(([, t]) => t > 0).sort((a, b) => b[1] - a[1]).map(([name, t]) => `${name} ${t * tick}`).join(', ')}`);
+      console.log(`  each file in turn (processMs / Herald's main thread on a CPU meanwhile): ${entries.map((e) => `${ms(Number(e.processMs))}/${ms(cpuWait.get(e)?.[0] ?? NaN)}`).join(' ')}`);
+      const latePictures = warm.picturesAt.filter((t) => t > newArticlesFrom);
+      const lastPicture = latePictures[latePictures.length - 1] ?? -Infinity;
+      const split = (drawing: boolean) => entries.filter((e) => (writtenAt.get(e) as number) < lastPicture === drawing).map((e) => Number(e.processMs)).sort((a, b) => a - b);
+      const during = split(true);
+      const after = split(false);
+      const p50max = (xs: number[]) => (xs.length > 0 ? `p50 ${ms(percentile(xs, 50))} ms, max ${ms(xs[xs.length - 1])} ms` : '-');
+      console.log(`  /timeline pictures printed while the new articles came in: ${latePictures.length}${latePictures.length > 0 ? `, the last ${ms(lastPicture - newArticlesFrom)} ms after the first write` : ''}; processMs of the ${during.length} files written before it: ${p50max(during)}; of the ${after.length} after: ${p50max(after)}`);
+      console.log(`  Herald's main thread from each write to its log line: on a CPU p50 ${ms(percentile(onCpu, 50))} ms, max ${ms(onCpu[onCpu.length - 1])}; waiting for a CPU p50 ${ms(percentile(waiting, 50))} ms, max ${ms(waiting[waiting.length - 1])}; the slowest three ${slowest.map((e) => `#${entries.indexOf(e) + 1} ${ms(cpuWait.get(e)?.[0] ?? NaN)} on / ${ms(cpuWait.get(e)?.[1] ?? NaN)} waiting`).join(', ')}`);
     } else console.log('one new article: Herald logs no processMs for ingested files (not measured)');
 
     const settled = warm.memory();

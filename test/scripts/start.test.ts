@@ -56,4 +56,11 @@ describe('the start path', () => {
     expect(got.env).toMatchObject({ MALLOC_ARENA_MAX: '2' });
     expect(got.semiSpaceMb).toBe('8');
   }, 60_000);
+
+  it.each([
+    ['start', 'dist/main.js'],
+    ['start:tsx', 'src/main.ts'],
+  ])('npm run %s passes HERALD_NODE_FLAGS to node after its own (the V8 flags NODE_OPTIONS refuses: heap growth, --trace-gc)', (name, entry) => {
+    expect(started(scripts[name], entry, { HERALD_NODE_FLAGS: '--heap-growing-percent=35' }).heapGrowingPercent).toBe('35');
+  }, 60_000);
 });
