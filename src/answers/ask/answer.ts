@@ -509,15 +509,21 @@ function conflicts(question: Question, c: Candidate): boolean {
 /** "this year", "last week", "next season": a time named from the day of speaking. */
 const DEICTIC_TIME = /\b(this|last|next|previous|coming)\s+(year|month|week|weekend|season|summer|winter|spring|autumn|term)\b/gi;
 
+/** [when, unit] of a deictic time; "the coming year" is next year in other words. */
+function deictic(m: RegExpMatchArray): [string, string] {
+  const when = m[1].toLowerCase();
+  return [when === 'coming' ? 'next' : when, m[2].toLowerCase()];
+}
+
 /**
  * The sentence names, for the question's "this year" ("How many shops will Greggs open this year?"),
  * another one of the same kind ("opened 226 new shops last year") and not the question's: it tells of
  * another time. Years and dates in the sentence do not count, as they may be the asked one.
  */
 function otherTime(question: Question, c: Pick<Candidate, 'text'>): boolean {
-  const asked = [...question.text.matchAll(DEICTIC_TIME)].map((m) => [m[1].toLowerCase(), m[2].toLowerCase()]);
+  const asked = [...question.text.matchAll(DEICTIC_TIME)].map(deictic);
   if (asked.length === 0) return false;
-  const said = [...c.text.matchAll(DEICTIC_TIME)].map((m) => [m[1].toLowerCase(), m[2].toLowerCase()]);
+  const said = [...c.text.matchAll(DEICTIC_TIME)].map(deictic);
   return asked.some(([when, unit]) => said.some(([w, u]) => u === unit && w !== when) && !said.some(([w, u]) => u === unit && w === when));
 }
 

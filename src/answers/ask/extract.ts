@@ -326,10 +326,13 @@ export function placesIn(text: string, article: Article, sentence: number): Span
 
 // ---------- reasons ----------
 
-const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the aftermath of|in the wake of|following|after|amid|since|in order to|so that|thanks to|reflects?|(?:exacerbated|caused|driven|fuelled|fueled|prompted|sparked|triggered|motivated) by|concerns? (?:over|about)|fears? (?:over|of|about)|(?:blamed|blames|blaming) on|attributed to|put down to|citing|(?:delayed|held up|hampered|stalled|disrupted) by(?! (?:about |around |nearly |up to |more than |at least |another |a further )?(?:\d|(?:a|an|one|two|three|four|five|six|several|many|some|a few) (?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\b|seconds|minutes|hours|days|weeks|months|years)))\b/gi;
+// "citing ill health" is a reason; "citing sources", "citing official figures", "citing two people familiar with the
+// matter" name where a report comes from, not why.
+const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the aftermath of|in the wake of|following|after|amid|since|in order to|so that|thanks to|reflects?|(?:exacerbated|caused|driven|fuelled|fueled|prompted|sparked|triggered|motivated) by|concerns? (?:over|about)|fears? (?:over|of|about)|(?:blamed|blames|blaming) on|attributed to|put down to|citing(?!\s+(?:[\w'’-]+\s+){0,3}?(?:sources?|people|person|officials?|figures|data|reports?|documents?|statements?|analysts?|spokes(?:man|woman|person)|surveys?|polls?|estimates?|statistics|filings?)\b)|(?:delayed|held up|hampered|stalled|disrupted) by(?! (?:about |around |nearly |up to |more than |at least |another |a further )?(?:\d|(?:a|an|one|two|three|four|five|six|several|many|some|a few) (?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\b|seconds|minutes|hours|days|weeks|months|years)))\b/gi;
 
 /** "The company blamed falling demand for the closure": what is blamed is the reason for what follows "for". */
-const BLAME = /\b(?:blamed|blames|blaming)\s+(?!on\b)((?:[^.;,]|,(?!\s+(?:who|which|and|but)\b))+?)\s+for\s+\S/gi;
+// (not "was blamed by critics for …" nor "blamed for X for Y": who blames, and what is blamed on someone, are no reason)
+const BLAME = /\b(?:blamed|blames|blaming)\s+(?!(?:on|by|for)\b)((?:[^.;,]|,(?!\s+(?:who|which|and|but)\b))+?)\s+for\s+\S/gi;
 
 /** Reason clauses ("because it is reviewing relations"), each with where it starts. */
 export function reasonsIn(text: string): { marker: string; clause: string; start: number }[] {

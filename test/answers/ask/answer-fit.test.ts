@@ -174,6 +174,8 @@ describe('direct answers that fit the question', () => {
     expect(best(last, 'How many new shops will the bakery chain open this year?')?.raw ?? 0).toBe(0);
     // A year the sentence names may be the asked one: no clash.
     expect(best('The bakery chain opened 226 new shops in 2026.', 'How many new shops did the bakery chain open this year?')?.raw).toBeGreaterThan(0);
+    // "the coming year" is next year in other words: no clash
+    expect(best('The bakery chain will open 150 shops in the coming year.', 'How many shops will the bakery chain open next year?')?.raw).toBeGreaterThan(0);
   });
 
   it('answers "how fast" with a speed and "how far away" with a length, unit and all', () => {

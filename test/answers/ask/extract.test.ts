@@ -54,6 +54,19 @@ describe('reading answers out of sentences', () => {
     expect(clauses('The opening was delayed by 40 minutes.')).toEqual([]);
   });
 
+  it('reads "citing" a reason, not a source; what is blamed, not who blames', () => {
+    const clauses = (s: string) => reasonsIn(s).map((r) => r.clause);
+    expect(clauses('The minister resigned on Friday, citing ill health.')).toEqual(['citing ill health']);
+    // where a report comes from is no reason
+    expect(clauses('Prices rose by 5% last month, the agency reported, citing official figures.')).toEqual([]);
+    expect(clauses('The minister would resign, the paper said, citing two people familiar with the matter.')).toEqual([]);
+    expect(clauses('The deal was close, the broadcaster said, citing unnamed sources.')).toEqual([]);
+    // who blames, or what someone is blamed for, is no reason
+    expect(clauses('The company blamed falling demand for the closure.')).toEqual(['falling demand']);
+    expect(clauses('The council was blamed by residents for the delays.')).toEqual([]);
+    expect(clauses('The minister was blamed for failing to plan for the floods.')).toEqual([]);
+  });
+
   it('links acronyms with their names, written out or spelled by initials', () => {
     const article = makeArticle('Energy talks', [
       'The Public and Commercial Services Union (PCS) will co-ordinate action.',
