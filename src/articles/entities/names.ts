@@ -903,7 +903,11 @@ export function personWithContext(registry: EntityRegistry, name: string, senten
   if (organisation && (registry.isPersonWord(organisation) || CAPITALISED_STOPWORDS.has(organisation.toLowerCase()))) organisation = undefined;
   // "Meridian's Compliance Department", "Qantas' India": a part of the owner names the owner, unless the part
   // is a body named in full ("the White House's Council of Economic Advisers")
-  const owned = organisation ? /^(.+?)['’]s?\s+(\p{Lu}.*)$/u.exec(organisation) : null;
+  // (a class of people before a body's head word is part of its name, no owner: "the Women's League", "the
+  // Transport Workers' Union"; "Qantas' India" is Qantas's)
+  const peoplesBody = organisation !== undefined && /^(?:\p{Lu}[\p{L}-]*\s+)*(?:(?:People|Women|Children|Men)['’]s|\p{Lu}[\p{L}-]*s['’])\s/u.test(organisation)
+    && ORG_HEADS.has((organisation.split(/\s+/).pop() as string).toLowerCase());
+  const owned = organisation && !peoplesBody ? /^(.+?)['’]s?\s+(\p{Lu}.*)$/u.exec(organisation) : null;
   if (owned) {
     const namedBody = /\s(?:of|for|on)\s/.test(owned[2]) && ORG_HEADS.has(owned[2].split(/\s+/)[0].toLowerCase());
     attachOrganisation(registry, owned[1], sentence);

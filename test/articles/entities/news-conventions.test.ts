@@ -107,3 +107,11 @@ describe('a name set off by commas after a place', () => {
     expect(entities('Talks were held in Oslo, Bergen and Tromso.').places).toEqual(['Bergen', 'Oslo', 'Tromso']);
   });
 });
+
+describe('a body named after a class of people', () => {
+  it('keeps its whole name as a person\'s employer ("the Women\'s League", "the Transport Workers\' Union"); "Qantas\' India manager" is still Qantas\'s', () => {
+    expect(entities("Mary Okafor, a senior official of the Tenants' Federation, said no.")).toMatchObject({ orgs: ["Tenants' Federation"], employers: { 'Mary Okafor': "senior official @ Tenants' Federation" } });
+    expect(entities("Mary Okafor, a senior official of the Women's Institute, said no.").orgs).toEqual(["Women's Institute"]);
+    expect(entities("Ann Lee, a lawyer at Meridian's Compliance Department, said no.").employers).toEqual({ 'Ann Lee': 'lawyer @ Meridian' });
+  });
+});
