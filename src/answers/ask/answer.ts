@@ -692,6 +692,9 @@ function askedVerb(question: Question): { verb: Token; object: boolean } | null 
 /** Words between a verb and its object that leave the object where it is: "play against Barnet", "face Leeds". */
 const OBJECT_LINKS = new Set(['against', 'versus', 'vs', 'v']);
 
+/** Prepositions after which a name is where or when, not whom: "will play in the final at Wembley" names no opponent. */
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'into', 'from', 'to', 'near', 'outside', 'inside', 'across', 'around', 'through', 'throughout', 'towards', 'toward', 'via', 'during', 'since', 'until']);
+
 /**
  * The name a who-question asks as its verb's object ("Who will Stockport play in the final?"), read after
  * that verb in the sentence, past the question's own words, function words and "against": "will play in the
@@ -704,6 +707,8 @@ function objectAfter(question: Question, c: Candidate, verb: Token): { text: str
   for (let j = at + 1; j < c.tokens.length && j <= at + 10; j++) {
     const t = c.tokens[j];
     if (/[,;:.()[\]]/.test(c.text.slice(c.tokens[j - 1].end, t.start))) return null;
+    // "… in the final at Wembley": a preposition the question does not use leads to a place, not the object
+    if (PLACE_PREPOSITIONS.has(t.lower) && !asked.has(t.stem)) return null;
     if (t.cap && !isCalendarWord(t.lower) && !questionMentions(question, t.raw)) {
       let end = j;
       while (end + 1 < c.tokens.length && c.tokens[end + 1].cap && /^[\s-]$/.test(c.text.slice(c.tokens[end].end, c.tokens[end + 1].start))) end++;

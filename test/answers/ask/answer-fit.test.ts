@@ -149,6 +149,8 @@ describe('direct answers that fit the question', () => {
     expect(best('Barnet beat Gateshead on penalties in the semi-final.', 'Who did Barnet beat?')).toMatchObject({ text: 'Gateshead' });
     // Nothing named after the verb but a place past a comma: no object.
     expect(best('Stockport County will play in the final, the club said in Wembley.', 'Who will Stockport County play in the final?')?.text).not.toBe('Wembley');
+    // A place after a preposition the question does not use is where, not whom: no object.
+    expect(best('Stockport County will play in the final at Wembley on 20 May.', 'Who will Stockport County play in the final?')?.text).not.toBe('Wembley');
   });
 
   it('takes "Who will <verb> …?" for a question about the subject, not the object', () => {
