@@ -16,6 +16,9 @@ const ADJECTIVE_CUES = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being
 /** Words before "power" that make it rule: "came to power", "in power", "ousted from power", "seized power". */
 const RULE_BEFORE = new Set(['to', 'in', 'into', 'from', 'seize', 'seized', 'seizes', 'seizing', 'grab', 'grabbed', 'regain', 'regained', 'retain', 'retained', 'consolidate', 'consolidated', 'cling', 'clung']);
 
+/** Words after which "mine" is the pronoun: "a friend of mine", "it is mine", "yours and mine". */
+export const MINE_PRONOUN_BEFORE = new Set(['of', 'is', 'are', 'was', 'were', 'be', 'been', 'and', 'or', 'than', 'like']);
+
 /** Determiners: a word after one is a noun ("the plan", "its power"). */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 
@@ -29,6 +32,8 @@ const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'migh
 export function senseAt(words: readonly Word[], i: number): string | undefined {
   const w = words[i];
   const before = words[i - 1]?.lower;
+  // "the mine", "coal mine" against "the decision was mine", "a friend of mine"
+  if (w.lower === 'mine') return before !== undefined && MINE_PRONOUN_BEFORE.has(before) ? 'pronoun' : 'pit';
   if (w.lower === 'close') return before !== undefined && ADJECTIVE_CUES.has(before) ? 'near' : 'shut';
   if (w.stem === 'close') return 'shut';
   // "its own staff" is no owning; "owns", "owned", "owner" are.

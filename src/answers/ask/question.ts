@@ -3,7 +3,7 @@
 import { GENERIC_ORG_WORDS } from '../../language/organisations';
 import { ONE_EACH, TITLE_WORDS } from '../../language/people';
 import { stemWord } from '../../language/stem';
-import { DETERMINERS, senseAt, VERB_SAYS_OTHER } from '../../language/senses';
+import { DETERMINERS, MINE_PRONOUN_BEFORE, senseAt, VERB_SAYS_OTHER } from '../../language/senses';
 import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
 import { GENERIC_LEADER, GROUP_SENSE, META_WORDS, synonymsOf } from './text';
@@ -165,13 +165,11 @@ function homographNoun(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   // The pronoun's places: after "of", a copula or "and" ("a friend of mine", "it is mine"), and last in a
   // yes/no question ("Was the decision mine?").
-  if (before && PRONOUN_BEFORE.has(before.lower)) return false;
+  if (before && MINE_PRONOUN_BEFORE.has(before.lower)) return false;
   if (i === tokens.length - 1 && YES_NO_OPENERS.test(tokens[0].lower)) return false;
   return (before !== undefined && (DETERMINERS.has(before.lower) || content(before))) || content(tokens[i + 1]);
 }
 
-/** Words after which "mine" is the pronoun. */
-const PRONOUN_BEFORE = new Set(['of', 'is', 'are', 'was', 'were', 'be', 'been', 'and', 'or', 'than', 'like']);
 const YES_NO_OPENERS = /^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)$/;
 
 /** The first content noun after "which"/"how many"/"what are the" is what is being listed or counted. */

@@ -79,7 +79,7 @@ const GROUPS: string[][] = [
  * The sense the groups give a word English uses in two (src/language/senses.ts): "shut" = "close" only where
  * "close" is the verb, "electricity" = "power" only where power is energy, not rule ("came to power").
  */
-export const GROUP_SENSE = new Map([['close', 'shut'], ['power', 'energy'], ['own', 'possess']]);
+export const GROUP_SENSE = new Map([['close', 'shut'], ['power', 'energy'], ['own', 'possess'], ['mine', 'pit']]);
 
 /** Words that mean not having something; one standing for a privative word of the question is no negation. */
 const PRIVATIVE = new Set(['lose', 'lack', 'without']);

@@ -32,6 +32,9 @@ describe('word senses', () => {
     expect(words('Was the decision mine?')).not.toContain('mine');
     const text = 'The Aberpergwm colliery will shut in September. The mine is near Glynneath in south Wales. Its owners blamed falling prices.';
     expect(quoted(text, 'Where is the mine?')).toEqual(['The mine is near Glynneath in south Wales.']);
+    // the sentence's "mine" is the pit too: the pronoun there states nothing about a mine
+    expect(quoted('The decision was mine, the minister said in Leeds.', 'Where is the mine?')).toEqual([]);
+    expect(quoted('The mine is near Glynneath. A friend of mine works in Leeds.', 'Where is the mine?')).toEqual(['The mine is near Glynneath.']);
   });
 
   it('takes "power" in "came to power" as rule: electricity does not stand for it, and power cuts do not state it', () => {
