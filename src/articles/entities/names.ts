@@ -118,7 +118,8 @@ export function classifyNames(sentences: Sentence[], registry: EntityRegistry): 
       if (known.some(([start, end]) => c.start < start && c.end > start && c.end <= end && / and /.test(s.text.slice(start, end)))) return;
       if (k > 0 && subUnit(s.text, tokens, chunks[k - 1], c)) return;
       // "US$6.3 billion", "C$9.75", "HK$ 2": a country's letters before a dollar sign name its currency, not the place
-      if (c.to - c.from === 1 && /^ ?\$ ?\d/.test(s.text.slice(c.end, c.end + 3))) return;
+      // (letters only, joined to the sign, or "US $": "paid Exxon $5 million" names Exxon)
+      if (/^[A-Z]{1,3}$/.test(c.text) && (/^\$ ?\d/.test(s.text.slice(c.end, c.end + 3)) || (c.text === 'US' && /^ \$ ?\d/.test(s.text.slice(c.end, c.end + 4))))) return;
       classifyChunk(scan, c);
     });
   }

@@ -9,6 +9,8 @@ describe('a nationality or a currency is not the place', () => {
     expect(entities('The bid values the group at about US $4 billion.').places).toEqual([]);
     // the country named as a place still is one
     expect(entities('Sales in the US rose to US$2 billion.').places).toEqual(['United States']);
+    // a name before a sum paid to it is still named
+    expect(entities('The firm will pay Ireland $5 million.').places).toEqual(['Ireland']);
   });
 
   it('a nationality of two words ("West German", "South African") or one opening a body\'s name names no place of its own', () => {
