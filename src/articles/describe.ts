@@ -57,8 +57,9 @@ function removeMention(clause: string, start: number, end: number): string {
   before = before.replace(/[,\s]+$/, '');
   // "by 2030 at the latest": the bound belongs to the date, not to what happens
   after = after.replace(/^['’]s\b/, '').replace(/^,?\s*at\s+the\s+(?:very\s+)?(?:latest|earliest)\b/i, '');
-  // "will open in 2030, the company said": the comma after the date stays between the clause and the report
-  const comma = !setOff && /^\s*,/.test(after) && /\p{L}$/u.test(before);
+  // "will open in 2030, the company said", "sales rose 5% in 2025, the firm said": the comma after the date stays
+  // between the clause and the report
+  const comma = !setOff && /^\s*,/.test(after) && /[\p{L}\p{N}%)]$/u.test(before);
   after = after.replace(/^[,\s]+/, '');
   // an orphaned "that" left behind ("reported, that") reads badly
   if (/\breported$|\bsaid$|\bannounced$/.test(before) && /^that\s/.test(after)) return `${before} ${after}`;

@@ -501,5 +501,7 @@ describe('a date given as approximate, and the words around a date in the descri
   it('keeps the comma before the report ("…, the council said"), but not around a date set off by commas', () => {
     expect(event(a, '2033').description).toBe('rail spur to open, the council said');
     expect(event(a, 'Monday').description).toBe('vote was close');
+    // also after a figure ("rose 5% in 2025, the firm said")
+    expect(event(parse('---\ntitle: Sales\npublished: 2026-11-20\n---\nSales at the bakery rose 5% in 2025, the firm said.\n'), '2025').description).toMatch(/5%, the firm said$/);
   });
 });
