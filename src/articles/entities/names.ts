@@ -801,8 +801,9 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
 const COMPANY_AFTER_PLACE = new Set(['southern', 'northern', 'eastern', 'western', 'pacific', 'atlantic']);
 const CONTINENTS = new Set(['asia', 'europe', 'africa', 'america', 'americas', 'australasia', 'eurasia', 'oceania', 'antarctica']);
 /** A place's part or waters after "X Pacific" ("the Japan Pacific coast", "India Atlantic waters"): a place, no company. */
-// (nor routes or traffic across it: "its Australia Pacific routes", "Japan Atlantic flights")
-const PART_OF_PLACE_AFTER = /^[\s-]+(?:coasts?|coastline|seaboard|rim|region|regions|ocean|waters|islands|basin|shores?|side|states|nations|countries|routes?|flights?|services|crossings?|traffic|trade|shipping|lanes?|links?|network)\b/;
+// (nor routes across it: "its Australia Pacific routes", "Japan Atlantic flights"; a company's "traffic" or
+// "services" are its own: "Norfolk Southern traffic")
+const PART_OF_PLACE_AFTER = /^[\s-]+(?:coasts?|coastline|seaboard|rim|region|regions|ocean|waters|islands|basin|shores?|side|states|nations|countries|routes?|flights?|crossings?|shipping\s+lanes)\b/;
 const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
 
 /** Compass points (and Upper/Lower) that name a part of a country or region ("South Wales", "Upper Egypt"). */

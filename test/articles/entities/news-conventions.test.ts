@@ -84,6 +84,8 @@ describe('known misses of earlier trials', () => {
     expect(e.orgs).toEqual([]);
     expect(e.places).toContain('Australia');
     expect(entities('Shares of Canadian Pacific rose.').orgs).toEqual(['Canadian Pacific']);
+    // a company's own traffic or services are no route
+    expect(entities('Analysts said Norfolk Southern traffic rose.').orgs).toEqual(['Norfolk Southern']);
   });
 });
 
