@@ -32,6 +32,14 @@ describe('DiscordPoster', () => {
     expect(message.embeds).toEqual([{ title: 'Today: the approval', description: '@everyone it is today.' }]);
   });
 
+  it("posts a reminder whose article link holds a space (Discord refuses a message with a URL that is not well formed): the link goes percent-encoded", async () => {
+    const withLink = { embeds: [{ title: 'Today: the approval', url: 'https://news.example/border plan 2026.html?q=a b', description: 'It is today.' }] };
+    const result = await bot.discord.poster.post(fake.channels.reminders, withLink);
+    expect(result.ok).toBe(true);
+    const message = fake.messages(fake.channels.reminders).at(-1)!;
+    expect((message.embeds[0] as { url?: string }).url).toBe('https://news.example/border%20plan%202026.html?q=a%20b');
+  });
+
   it('looks up the server a channel is in; none for an unknown channel', async () => {
     expect(await bot.discord.poster.channelGuild!(fake.channels.reminders)).toBe(fake.guildId);
     const other = fake.addGuild('Elsewhere');

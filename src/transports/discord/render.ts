@@ -139,10 +139,26 @@ function fitEmbeds(embeds: Embed[]): ApiEmbed[] {
   return out.filter((e) => e.title || e.description || e.fields || e.footer);
 }
 
+/**
+ * An embed's link as Discord takes it: an http(s) URL with spaces and other characters percent-encoded
+ * (an article's url or a feed item's link may hold a space, and Discord refuses the whole message for
+ * "Not a well formed URL"); anything else is left out.
+ */
+function embedUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url.trim())) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fitParts(e: Embed, maxFields: number): ApiEmbed {
   const api: ApiEmbed = {};
   if (e.title) api.title = clip(inert(e.title), LIMITS.title);
-  if (e.url && /^https?:\/\//.test(e.url)) api.url = e.url;
+  const url = embedUrl(e.url);
+  if (url) api.url = url;
   if (e.description) api.description = clip(inert(e.description), LIMITS.description);
   if (e.fields?.length) api.fields = e.fields.slice(0, maxFields).map((f) => fitField(f, LIMITS.fieldValue));
   if (e.footer) api.footer = { text: clip(inert(e.footer), LIMITS.footer) };

@@ -22,6 +22,15 @@ export function messagePayload(r: RecordedRequest): any | undefined {
 }
 
 /** Discord's own message limits: a bot that exceeds them gets 400 Invalid Form Body. */
+function wellFormedUrl(url: unknown): boolean {
+  if (typeof url !== 'string' || /[\s\u0000-\u001f\u007f]/.test(url)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export function invalidMessage(body: any, creating: boolean): string | undefined {
   if (!body || typeof body !== 'object') return creating ? 'Cannot send an empty message' : undefined;
   const embeds: any[] = body.embeds ?? [];
@@ -39,6 +48,8 @@ export function invalidMessage(body: any, creating: boolean): string | undefined
       total += f.name.length + f.value.length;
     }
     if ((e.footer?.text ?? '').length > 2048) return 'embeds.footer.text: Must be 2048 or fewer in length.';
+    // As Discord: an embed URL is an http(s) URL as sent, spaces and controls not encoded by Discord.
+    if (e.url !== undefined && !wellFormedUrl(e.url)) return 'embeds.url[URL_TYPE_INVALID_URL]: Not a well formed URL.';
     total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
   }
   if (total > 6000) return 'embeds: Embed size exceeds maximum size of 6000';
