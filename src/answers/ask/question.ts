@@ -6,7 +6,7 @@ import { stemWord } from '../../language/stem';
 import { DETERMINERS, MINE_PRONOUN_BEFORE, senseAt, VERB_SAYS_OTHER } from '../../language/senses';
 import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
-import { GENERIC_LEADER, GROUP_SENSE, META_WORDS, synonymsOf } from './text';
+import { GENERIC_LEADER, GROUP_SENSE, INDEFINITE_PRONOUNS, META_WORDS, synonymsOf } from './text';
 
 const TITLE_STEMS = new Set([...TITLE_WORDS].map((w) => stemWord(w)));
 /** Words that name a kind of organisation rather than one organisation. */
@@ -107,7 +107,7 @@ export function analyseQuestion(raw: string): Question {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const acronym = capsByLower.get(t.lower) === true && /^[a-z]{2,3}$/.test(t.lower) && original.some((o) => o.raw === t.lower.toUpperCase());
-    if (consumed.has(t.lower) || ((STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) && !acronym && !homographNoun(tokens, i))) continue;
+    if (consumed.has(t.lower) || INDEFINITE_PRONOUNS.has(t.lower) || ((STOP_WORDS.has(t.lower) || META_WORDS.has(t.lower)) && !acronym && !homographNoun(tokens, i))) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     const leader = GENERIC_LEADER.has(t.lower);

@@ -9,6 +9,12 @@ import { foldAccents } from '../../language/accents';
 export const META_WORDS = new Set('article articles news story stories report reports reported tracked happen happening happened occur occurs occurred occurring during exactly currently actually'.split(' '));
 
 /**
+ * Indefinite pronouns: "Was anyone injured?" asks whether the sentence says of someone that they were;
+ * "No one was injured" answers it without the word.
+ */
+export const INDEFINITE_PRONOUNS = new Set('anyone anybody someone somebody everyone everybody nobody'.split(' '));
+
+/**
  * Synonym groups: general English only, words a thesaurus gives as the same meaning. Groups that only
  * bridged the eval's wordings to its articles' ("set" = expected, "available"/"shelf" = on sale,
  * "worth" = big, "play"/"show" = concert, "pull" = cancel, "matter" = important) were dropped (issue 13).

@@ -190,5 +190,11 @@ describe('direct answers that fit the question', () => {
     // No speed in the sentence: nothing read as one.
     expect(best('The storm brought 40 trees down on Saturday.', 'How fast were the winds of the storm?')?.text ?? '').not.toMatch(/40/);
   });
+
+  it('quotes "No one was injured" for "Was anyone injured?": the indefinite pronoun is no word the sentence must hold', () => {
+    const text = 'A fire destroyed the theatre on Sunday. No one was injured, the fire service said.';
+    expect(quoted(text, 'Was anyone injured?')).toEqual(['No one was injured, the fire service said.']);
+    expect(quoted(text, 'Did anybody die?')).toEqual([]);
+  });
 });
 
