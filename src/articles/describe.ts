@@ -11,7 +11,7 @@ const REPORT_VERBS = [...REPORTING_VERBS, 'adding', 'saying', 'mentioned', 'emph
   .join('|');
 const THAT_BREAK = new RegExp(`\\b(?:${REPORT_VERBS})\\b[^.;:"“]{0,60}?\\s+that\\s+`, 'g');
 const PLAIN_BREAK = /;\s|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|which|as well as|especially)\s+/g;
-const PREPOSITION_BEFORE = /(?:^|\s)(?:(?:on|in|by|from|since|until|till|at|during|of|before|after|between|for|as of|as early as|no later than)(?:\s+(?:about|around|approximately|roughly))?|around|about|circa|approximately|roughly)\s*$/i;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:(?:on|in|by|from|since|until|till|at|during|of|before|after|between|for|as of|as early as|no later than)(?:\s+(?:about|around|approximately|roughly))?|around|circa|approximately|roughly)\s*$/i;
 const AUX_STOP = '(?:will|would|is|are|was|were|has|had|have|could|should|may|might|can|plays?|includes?|aims?|reflects?|comes?)';
 
 export interface DescribeContext {

@@ -7,8 +7,8 @@ import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
 import { eventStatus } from './event-status';
 
-/** Words before a date that make it approximate ("around 2030", "circa 1990", "in about 2005"). */
-const APPROXIMATELY_BEFORE = /\b(?:around|about|circa|approximately|roughly|c\.)\s+$/i;
+/** Words before a date that make it approximate ("around 2030", "circa 1990", "in about 2005"; a bare "about" is as often "concerning": "talks about 2030 targets"). */
+const APPROXIMATELY_BEFORE = /(?:\b(?:in|by|from|until|since|at|to)\s+about|\baround|\bcirca|\bapproximately|\broughly|\bc\.)\s+$/i;
 
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'into', 'over', 'will', 'have', 'been', 'were', 'their', 'about', 'after', 'said', 'says']);
 

@@ -497,6 +497,8 @@ describe('a date given as approximate, and the words around a date in the descri
     expect(event(a, '2031')).toMatchObject({ qualifier: 'about', precision: 'year', description: 'smelter to reopen, the owners said' });
     expect(event(parse('---\ntitle: Mill\npublished: 2026-11-20\n---\nThe mill was built in about 1890 by a local family.\n'), '1890')).toMatchObject({ qualifier: 'about', description: 'mill was built by a local family' });
     expect(event(a, '2033').qualifier).toBe('on');
+    // a bare "about" is as often "concerning"
+    expect(event(parse('---\ntitle: Talks\npublished: 2026-11-20\n---\nMinisters talked about 2035 targets in Bonn.\n'), '2035').qualifier).toBe('on');
   });
   it('keeps the comma before the report ("…, the council said"), but not around a date set off by commas', () => {
     expect(event(a, '2033').description).toBe('rail spur to open, the council said');
