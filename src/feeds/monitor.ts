@@ -471,10 +471,16 @@ export class FeedMonitor implements FeedService {
   }
 
   /** Article text with front matter (url, source, published) for parseArticle. */
-  /** The fetch bounds for a feed and the pages it links: private addresses only as ALLOW_PRIVATE_FEEDS allows this feed. */
-  private fetchOptions(feed: Pick<Feed, 'origin'>): Omit<SafeFetchOptions, 'headers'> {
+  /**
+   * The fetch bounds for a feed, or for a page one of its items links: private addresses only as
+   * ALLOW_PRIVATE_FEEDS allows. With 'operator' an operator's feed may reach them, and a page it links
+   * only on the feed's own host: a public feed in FEEDS (an aggregator whose items strangers write) must
+   * not get an intranet page fetched by linking to it.
+   */
+  private fetchOptions(feed: Pick<Feed, 'origin' | 'url'>, page?: string): Omit<SafeFetchOptions, 'headers'> {
     const { allowPrivate } = this.deps.fetch;
-    return { ...this.deps.fetch, allowPrivate: allowPrivate === true || (allowPrivate === 'operator' && feed.origin === 'config') };
+    const operator = allowPrivate === 'operator' && feed.origin === 'config' && (page === undefined || sameHost(page, feed.url));
+    return { ...this.deps.fetch, allowPrivate: allowPrivate === true || operator };
   }
 
   private async articleText(feed: Feed, item: FeedItem, feedTitle: string, pages: { left: number }): Promise<string> {
@@ -482,7 +488,7 @@ export class FeedMonitor implements FeedService {
     const summary = item.summary ? htmlToParagraphs(item.summary) : [];
     let pageDate: { date: string; basis: string } | undefined;
     if (paragraphs.join(' ').length < SHORT_TEXT && item.link && this.deps.fetchPages !== false && pages.left-- > 0) {
-      const page = await safeFetch(item.link, { ...this.fetchOptions(feed), headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
+      const page = await safeFetch(item.link, { ...this.fetchOptions(feed, item.link), headers: { accept: 'text/html, application/xhtml+xml;q=0.9' } });
       const type = page.ok ? (page.headers['content-type'] ?? 'text/html') : '';
       if (page.ok && page.status === 200 && /html/i.test(type)) {
         const extracted = extractArticle(decodeBody(page.body, type));
@@ -542,4 +548,13 @@ function feedInfo(row: Feed): FeedInfo {
     lastOkAt: row.lastOkAt ? new Date(row.lastOkAt) : undefined,
     nextAttemptAt: row.nextAttemptAt ? new Date(row.nextAttemptAt) : undefined,
   };
+}
+
+/** Whether two URLs name the same host (a URL that does not parse names none). */
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).hostname.toLowerCase() === new URL(b).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
 }

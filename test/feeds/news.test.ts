@@ -330,6 +330,38 @@ describe('feeds through the fake Discord', () => {
     await again.stop();
   });
 
+  it("ALLOW_PRIVATE_FEEDS=true: a page an operator's feed links reaches a private address only on the feed's own host", async () => {
+    const page = (name: string) => `<html><head><title>${name}</title></head><body><article><p>${name} opens on Monday with a new canteen, the site manager said in a note to staff on Friday.</p><p>The canteen will serve breakfast from 7am, the manager said.</p></article></body></html>`;
+    // An intranet feed linking to a page on its own host: the page is fetched.
+    const own = `/page/own-${bed.n}.html`;
+    bed.server.set(own, { body: page('Depot'), type: 'text/html' });
+    bed.server.set(path, { body: rssFeed('Intranet', []) });
+    const herald = await bed.start({ feeds: [`${bed.server.base}${path}`], allowPrivate: 'operator' });
+    await herald.news.feeds.pollAll();
+    bed.server.set(path, { body: rssFeed('Intranet', [{ guid: `own-${bed.n}`, title: 'Depot', link: `${bed.server.base}${own}`, description: 'Summary only.' }]) });
+    await herald.news.feeds.pollAll();
+    expect(bed.server.log.filter((l) => l.path === own)).toHaveLength(1);
+    await herald.stop();
+
+    // A public feed in FEEDS (an aggregator strangers write items for) linking to the private host: not fetched.
+    const publicFeeds = {
+      resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
+      policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
+    };
+    const pub = `/aggregator-${bed.n}.xml`;
+    const link = `${bed.server.base}/page/admin-${bed.n}.html`;
+    bed.server.set(new URL(link).pathname, { body: page('Admin'), type: 'text/html' });
+    bed.server.set(pub, { body: rssFeed('Aggregator', []) });
+    const again = await bed.start({ feeds: [`http://feeds.public.example:${bed.server.port}${pub}`], allowPrivate: 'operator', fetch: { timeoutMs: 3000, ...publicFeeds } });
+    await again.news.feeds.pollAll();
+    bed.server.set(pub, { body: rssFeed('Aggregator', [{ guid: `admin-${bed.n}`, title: 'Admin', link, description: 'Summary only.' }]) });
+    await again.news.feeds.pollAll();
+    expect(bed.server.log.filter((l) => l.path === pub)).toHaveLength(2);
+    expect(bed.server.log.filter((l) => l.path === new URL(link).pathname)).toEqual([]);
+    expect(again.library.byOriginPath(link)?.article.paragraphs).toEqual(['Summary only.']);
+    await again.stop();
+  });
+
   it('with the guard on, does not fetch a linked page on a private address: the summary stands in', async () => {
     // The feed itself is reached through a name the test treats as public; its item links to 127.0.0.1.
     const publicFeeds = {
