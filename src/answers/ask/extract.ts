@@ -334,6 +334,12 @@ const CAUSE = /\b(?:because(?: of)?|due to|owing to|as a result of|in the afterm
 // (not "was blamed by critics for …" nor "blamed for X for Y": who blames, and what is blamed on someone, are no reason)
 const BLAME = /\b(?:blamed|blames|blaming)\s+(?!(?:on|by|for)\b)((?:[^.;,]|,(?!\s+(?:who|which|and|but)\b))+?)\s+for\s+\S/gi;
 
+/** How a time opens: "2am", "midnight", "last week", "the end of March", "then". */
+const TIME_START = /^(?:\d|(?:midnight|noon|midday|dawn|dusk|then|that|last|this|next|early|late|yesterday|today|tomorrow|the (?:start|end|beginning|middle|turn|summer|winter|spring|autumn|weekend|war))\b)/i;
+
+/** Verbs after "due to" that make it a schedule ("due to open", "due to be completed"), not a cause. */
+const SCHEDULED = /^(?:be|start|begin|open|close|end|finish|arrive|leave|meet|run|return|resume|launch|sign|hold|take|make|go|come|appear|vote|publish|report|announce|face|speak|visit|complete|expire|retire|step|stand|give|deliver|hear|rule|decide)\b/i;
+
 /** Reason clauses ("because it is reviewing relations"), each with where it starts. */
 export function reasonsIn(text: string): { marker: string; clause: string; start: number }[] {
   const out: { marker: string; clause: string; start: number }[] = [];
@@ -341,6 +347,10 @@ export function reasonsIn(text: string): { marker: string; clause: string; start
     const after = text.slice(m.index + m[0].length).replace(/^\s+/, '');
     const clause = after.replace(/[.;]\s*$/, '').split(/;\s|\.\s/)[0];
     if (clause.split(/\s+/).length < 2) continue;
+    // "after 2am on Sunday", "since March": a time, not a reason.
+    if (/^(?:after|since|following)$/i.test(m[0]) && (TIME_START.test(clause) || isCalendarWord(clause.split(/[\s,]/)[0].toLowerCase()))) continue;
+    // "is due to start in 2028": a schedule, not a cause.
+    if (/^due to$/i.test(m[0]) && SCHEDULED.test(clause)) continue;
     out.push({ marker: m[0], clause: `${m[0]} ${clause}`.replace(/\s+/g, ' '), start: m.index });
   }
   for (const m of text.matchAll(BLAME)) {

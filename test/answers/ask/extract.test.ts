@@ -45,6 +45,15 @@ describe('reading answers out of sentences', () => {
     ]);
   });
 
+  it('does not read a time ("after 2am", "since March") or a schedule ("due to start") as a reason', () => {
+    const clauses = (s: string) => reasonsIn(s).map((r) => r.clause);
+    expect(clauses('The blaze started shortly after 2am on Sunday.')).toEqual([]);
+    expect(clauses('The theatre had been closed since March for a refurbishment.')).toEqual([]);
+    expect(clauses('Construction is due to start in 2028 and the line should open in 2033.')).toEqual([]);
+    expect(clauses('The delay was due to bad weather in the north.')).toEqual(['due to bad weather in the north']);
+    expect(clauses('Shares fell after it warned that wage costs would rise.')).toEqual(['after it warned that wage costs would rise']);
+  });
+
   it('reads what delayed or held something up as a reason, but not by how long', () => {
     const clauses = (s: string) => reasonsIn(s).map((r) => r.clause);
     expect(clauses('The vote was delayed by a dispute over bin collections.')).toEqual(['delayed by a dispute over bin collections']);
