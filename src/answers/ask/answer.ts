@@ -112,6 +112,8 @@ interface Typed {
   countsMore?: boolean;
   /** Other answers of the same kind the sentence offers (places, dates, numbers, names): the more, the less sure the pick. */
   rivals?: number;
+  /** The sentence says the reason asked for is not known ("The cause of the fire is not yet known"): its negation is the answer. */
+  causeUnknown?: boolean;
 }
 
 export interface AnswerOptions {
@@ -549,7 +551,7 @@ const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_NAMES.join('|')}|${MONTH_NAMES.map
 export function unfit(question: Question, c: Candidate, typed: Typed): string | null {
   const s = c.text.replace(/[’]/g, "'");
   const negated = questionNegated(question, c);
-  if (!negated && negatedNear(c, typed)) return 'the sentence negates it';
+  if (!negated && negatedNear(c, typed) && !typed.causeUnknown) return 'the sentence negates it';
   if (negated && !negatedNear(c, typed)) return 'the question negates what the sentence states';
   const lacking = lacksModifier(question, c);
   if (lacking) return `the sentence lacks "${lacking}"`;
@@ -1371,6 +1373,9 @@ function whereAnswer(question: Question, c: Candidate): Typed | null {
   return { text: scored[0].p.text, quality: scored[0].d <= 8 ? 1 : 0.75, rivals: places.length - 1 };
 }
 
+/** A sentence saying the cause or reason is not known: "the cause … is not yet known", "the reason … remains unclear". */
+const UNKNOWN_CAUSE = /\b(?:cause|reason|motive)s?\b[^.;]*?\b(?:(?:is|was|are|were|remains?|remained) not (?:yet )?(?:known|clear)|(?:is|was|are|were|remains?|remained) (?:still )?(?:unknown|unclear|under investigation|being investigated)|(?:has|have) not (?:yet )?been (?:established|determined|confirmed|identified))\b/i;
+
 function whyAnswer(question: Question, c: Candidate): Typed | null {
   const own = (clause: string) => {
     // A clause that merely restates the question's action is not its reason.
@@ -1383,6 +1388,8 @@ function whyAnswer(question: Question, c: Candidate): Typed | null {
     reasons.sort((a, b) => distance(c, tokenAt(c, a.start), anchor) - distance(c, tokenAt(c, b.start), anchor));
     return { text: reasons[0].clause, quality: 1 };
   }
+  // "The cause of the fire is not yet known": what the articles say of the reason asked for.
+  if (UNKNOWN_CAUSE.test(c.text)) return { text: c.text, quality: 0.9, whole: true, causeUnknown: true };
   const next = c.hit.article.sentences[c.hit.sentence + 1];
   if (next) {
     const r = reasonsIn(next).filter((x) => /^(?:because|due to|as a result|owing to)/i.test(x.marker));

@@ -196,5 +196,12 @@ describe('direct answers that fit the question', () => {
     expect(quoted(text, 'Was anyone injured?')).toEqual(['No one was injured, the fire service said.']);
     expect(quoted(text, 'Did anybody die?')).toEqual([]);
   });
+
+  it('quotes "the cause is not yet known" for what caused something', () => {
+    const text = 'A fire destroyed the theatre, which opened in 1904. The cause of the fire is not yet known.';
+    expect(quoted(text, 'What caused the fire?')).toEqual(['The cause of the fire is not yet known.']);
+    // Other negations still rule a reason out.
+    expect(best('The fire did not destroy the theatre because of the rain.', 'Why did the fire destroy the theatre?')?.raw ?? 0).toBe(0);
+  });
 });
 
