@@ -34,6 +34,12 @@ const item = (i: number, extra: Partial<FixtureItem> = {}): FixtureItem => ({
   ...extra,
 });
 
+/** Name resolution for a feed host the tests treat as public: feeds.public.example is 127.0.0.1, but passes the address check. */
+const publicFeeds = {
+  resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
+  policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
+};
+
 const titles = (channelId: string) => bed.fake.messages(channelId).map((m) => (m.embeds[0] as { title?: string }).title);
 
 describe('feeds through the fake Discord', () => {
@@ -314,10 +320,6 @@ describe('feeds through the fake Discord', () => {
     await herald.stop();
 
     // A server's feed on a name the test treats as public, whose item links to the private server: the page is not fetched.
-    const publicFeeds = {
-      resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
-      policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
-    };
     const pub = `/pub-${bed.n}.xml`;
     const link = `${bed.server.base}/page/intranet-${bed.n}.html`;
     bed.server.set(pub, { body: rssFeed('Gazette', []) });
@@ -344,10 +346,6 @@ describe('feeds through the fake Discord', () => {
     await herald.stop();
 
     // A public feed in FEEDS (an aggregator strangers write items for) linking to the private host: not fetched.
-    const publicFeeds = {
-      resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
-      policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
-    };
     const pub = `/aggregator-${bed.n}.xml`;
     const link = `${bed.server.base}/page/admin-${bed.n}.html`;
     bed.server.set(new URL(link).pathname, { body: page('Admin'), type: 'text/html' });
@@ -364,10 +362,6 @@ describe('feeds through the fake Discord', () => {
 
   it('with the guard on, does not fetch a linked page on a private address: the summary stands in', async () => {
     // The feed itself is reached through a name the test treats as public; its item links to 127.0.0.1.
-    const publicFeeds = {
-      resolve: async (host: string) => (host === 'feeds.public.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
-      policy: (address: string, host: string): AddressVerdict => (host === 'feeds.public.example' ? { allowed: true, address, family: 4 } : classifyAddress(address)),
-    };
     const url = `http://feeds.public.example:${bed.server.port}${path}`;
     bed.server.set(path, { body: rssFeed('Gazette', []) });
     const herald = await bed.start({ feeds: [url], allowPrivate: false, fetch: { timeoutMs: 3000, ...publicFeeds } });

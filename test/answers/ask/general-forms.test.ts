@@ -3,20 +3,10 @@
 // round ("Water Department" = "Department of Water"), and "occur" / "during" read as the question's
 // framing, not as words the sentence must state.
 import { describe, expect, it } from 'vitest';
-import { MemoryLibrary } from '../../../src/articles/library';
-import { parseArticle } from '../../../src/articles/parse';
-import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 import { analyseQuestion } from '../../../src/answers/ask/question';
+import { askOne } from './ask-one';
 
-const now = new Date('2026-11-27T12:00:00Z');
-
-function ask(text: string, question: string): AskResult {
-  const library = new MemoryLibrary();
-  const parsed = parseArticle(`Test history\n\n${text}\n`, { now, origin: '/t.txt' });
-  if (!parsed.ok) throw new Error('parse failed');
-  library.upsert({ article: parsed.article, origin: '/t.txt', ingestedAt: now });
-  return createAskService(library).ask(question, { now, undecided: true }) as AskResult;
-}
+const ask = (text: string, question: string) => askOne(text, question, { undecided: true });
 
 describe('when-questions read generally', () => {
   it('answers with a year before 1800 that the sentence gives as a time', () => {

@@ -1,20 +1,10 @@
 // A word counts in the sense the question uses it (issue 13): "mine" the pit is no pronoun, "the plan"
 // is not stated by "planned", and "power" in "came to power" is not electricity. Each is checked both ways.
 import { describe, expect, it } from 'vitest';
-import { MemoryLibrary } from '../../../src/articles/library';
-import { parseArticle } from '../../../src/articles/parse';
-import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
 import { analyseQuestion } from '../../../src/answers/ask/question';
+import { askOne } from './ask-one';
 
-const now = new Date('2026-11-27T12:00:00Z');
-
-function ask(text: string, question: string): AskResult {
-  const library = new MemoryLibrary();
-  const parsed = parseArticle(`Test history\n\n${text}\n`, { now, origin: '/t.txt' });
-  if (!parsed.ok) throw new Error('parse failed');
-  library.upsert({ article: parsed.article, origin: '/t.txt', ingestedAt: now });
-  return createAskService(library).ask(question, { now }) as AskResult;
-}
+const ask = (text: string, question: string) => askOne(text, question);
 
 /** The sentences /ask quotes or cites for `question` (none when it declines). */
 function quoted(text: string, question: string): string[] {
