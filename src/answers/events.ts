@@ -11,9 +11,8 @@ export function bySalience(events: ArticleEvent[]): ArticleEvent[] {
   return [...events].sort((a, b) => b.salience - a.salience || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-/** Chronological; a coarser date (a whole month) comes before the days inside it. */
 /**
- * Events in date order. Those whose year nothing bounds (yearUnknown) come after the others, in their own
+ * Events in date order; a coarser date (a whole month) comes before the days inside it. Those whose year nothing bounds (yearUnknown) come after the others, in their own
  * date order: their year is a placeholder that would file them among the dated events wrongly ("Thursday" of
  * an undated 2005 article after a 2015 deadline), while their order among themselves is the text's.
  */

@@ -4,12 +4,24 @@
 
 export const HERALD_COLOR = 0x2f6fb3;
 
-// Zero-width characters, bidi embeddings/overrides/isolates, the Arabic letter mark, the BOM, and
-// C0/C1 controls other than newline and tab: invisible text that can disguise or reorder a message.
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+// C0 controls but tab and newline, DEL and C1 controls: what starts a terminal's escape sequences (ESC, CSI, OSC).
+const C0_C1 = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
+const TERMINAL_CONTROLS = new RegExp(`[${C0_C1}]`, 'g');
+// And zero-width characters, bidi embeddings/overrides/isolates, the Arabic letter mark and the BOM: invisible
+// text that can disguise or reorder a message.
+const CONTROLS = new RegExp(`[${C0_C1}\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff]`, 'g');
 
 export function stripControls(text: string): string {
   return text.replace(CONTROLS, '');
+}
+
+/**
+ * Text for a terminal, with nothing it would take as a control sequence: article and feed text written to
+ * the operator's terminal could otherwise clear the screen, set the window title or plant a hidden link.
+ * Zero-width and bidi characters stay (a terminal draws emoji sequences with them).
+ */
+export function stripTerminalControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, '');
 }
 
 // Inline markdown everywhere; block markers (quote, heading, list) only where a line starts.

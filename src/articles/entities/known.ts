@@ -48,9 +48,7 @@ export function findKnownOrganisations(sentences: Sentence[], registry: EntityRe
       // "the 30-year Treasury bond": a security, not the department
       if (hit.name === 'Treasury' && TREASURY_SECURITIES.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
       registry.addOrg(hit.name, s.index, hit.acronym, [m[0]]);
-      const spans = registry.knownSpans.get(s.index) ?? [];
-      spans.push([m.index, m.index + m[0].length]);
-      registry.knownSpans.set(s.index, spans);
+      registry.markKnown(s.index, m.index, m.index + m[0].length);
     }
   }
 }
@@ -77,19 +75,11 @@ export function findSpelledAmpersands(sentences: Sentence[], registry: EntityReg
       const before = s.text.slice(Math.max(0, m.index - 30), m.index);
       if (LETTERED_BEFORE.test(before) && !NOT_LETTERED_BEFORE.test(before)) continue;
       registry.addOrg(`${a}&${b}`, s.index);
-      const spans = registry.knownSpans.get(s.index) ?? [];
-      spans.push([m.index, m.index + m[0].length]);
-      registry.knownSpans.set(s.index, spans);
+      registry.markKnown(s.index, m.index, m.index + m[0].length);
     }
   }
 }
 
-/**
- * "Wales on Sunday", "Scotland on Sunday": a place's name, then "on Sunday", is a Sunday newspaper's name where the
- * words around it say a paper is meant ("told Wales on Sunday", "Scotland on
- * Sunday understands", "the paper Wales on Sunday", "Wales on Sunday's editor"). After a word of place or movement
- * ("in Wales on Sunday", "flew to Wales on Sunday") it is the place and the day.
- */
 /**
  * The places a Sunday paper is named after ("Wales on Sunday", "Scotland on Sunday", "Ireland on Sunday"). Only these:
  * "Biden told Israel on Sunday that …", "told France on Sunday" are said to the country on a Sunday, in the same words.
@@ -101,7 +91,12 @@ const PAPER_BEFORE = /(?:\b(?:told|tells|telling|wrote\s+in|writing\s+in|intervi
 const PAPER_AFTER = /^(?:['’]s\s+(?:editor|reporter|columnist|journalist|front\s+page|website|story|report)|\s+(?:newspaper|paper|understands|has\s+learned|has\s+learnt|columnist|editor|journalist|reporter)\b)/;
 const PLACE_BEFORE_DAY = /\b(?:in|at|to|from|into|across|throughout|around|near|over|visited|visit|visiting|left|toured|reached)\s+$/;
 
-/** Pass: Sunday newspapers named after a place ("Wales on Sunday"): an organisation, and its place word names no place. */
+/**
+ * Pass: Sunday newspapers named after a place: "Wales on Sunday", "Scotland on Sunday" is an organisation, and its
+ * place word names no place, where the words around it say a paper is meant ("told Wales on Sunday", "Scotland on
+ * Sunday understands", "the paper Wales on Sunday", "Wales on Sunday's editor"). After a word of place or movement
+ * ("in Wales on Sunday", "flew to Wales on Sunday") it is the place and the day.
+ */
 export function findSundayPapers(sentences: Sentence[], registry: EntityRegistry): void {
   const mentions = sentences.filter((s) => s.text.includes(' on Sunday')).flatMap((s) => [...s.text.matchAll(PLACE_ON_SUNDAY)]
     .filter((m) => SUNDAY_PAPER_PLACES.has(m[1].toLowerCase()))
@@ -111,8 +106,6 @@ export function findSundayPapers(sentences: Sentence[], registry: EntityRegistry
   for (const { s, m, name, before } of mentions) {
     if (!papers.has(name) || PLACE_BEFORE_DAY.test(before)) continue;
     registry.addOrg(name, s.index);
-    const spans = registry.knownSpans.get(s.index) ?? [];
-    spans.push([m.index, m.index + m[0].length]);
-    registry.knownSpans.set(s.index, spans);
+    registry.markKnown(s.index, m.index, m.index + m[0].length);
   }
 }

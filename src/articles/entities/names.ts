@@ -796,7 +796,6 @@ function pend(scan: SentenceScan, name: string, ctx: NameContext, personLike = f
   });
 }
 
-/** Words that make a new place's name out of a known one ("East Palestine", "New Glasgow", "Port Moresby"). */
 /** Last words that make a place's name a company's ("Norfolk Southern", "Canadian Pacific", "Virgin Atlantic"). */
 const COMPANY_AFTER_PLACE = new Set(['southern', 'northern', 'eastern', 'western', 'pacific', 'atlantic']);
 const CONTINENTS = new Set(['asia', 'europe', 'africa', 'america', 'americas', 'australasia', 'eurasia', 'oceania', 'antarctica']);
@@ -804,6 +803,7 @@ const CONTINENTS = new Set(['asia', 'europe', 'africa', 'america', 'americas', '
 // (nor routes across it: "its Australia Pacific routes", "Japan Atlantic flights"; a company's "traffic" or
 // "services" are its own: "Norfolk Southern traffic")
 const PART_OF_PLACE_AFTER = /^[\s-]+(?:coasts?|coastline|seaboard|rim|region|regions|ocean|waters|islands|basin|shores?|side|states|nations|countries|routes?|flights?|crossings?|shipping\s+lanes)\b/;
+/** Words that make a new place's name out of a known one ("East Palestine", "New Glasgow", "Port Moresby"). */
 const PLACE_NAME_PREFIXES = new Set(['east', 'west', 'north', 'south', 'new', 'port', 'fort', 'mount', 'upper', 'lower', 'great', 'little']);
 
 /** Compass points (and Upper/Lower) that name a part of a country or region ("South Wales", "Upper Egypt"). */

@@ -85,6 +85,13 @@ export class EntityRegistry {
   readonly pending: PendingName[] = [];
   /** Per sentence: where known organisations were named ([start, end) offsets), so their words are not read again. */
   readonly knownSpans = new Map<number, [number, number][]>();
+
+  /** Marks [start, end) of sentence `sentence` as a known organisation's words. */
+  markKnown(sentence: number, start: number, end: number): void {
+    const spans = this.knownSpans.get(sentence) ?? [];
+    spans.push([start, end]);
+    this.knownSpans.set(sentence, spans);
+  }
   private readonly orgIndex = new Map<string, OrgDraft>();
 
   constructor(sentenceCount: number) {

@@ -11,7 +11,8 @@ import type { Clock } from '../../core/clock';
 import type { Attachment, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { parseCommandLine } from './parse-line';
-import { pressableButtons, renderReplyText, terminalText } from './render-text';
+import { pressableButtons, renderReplyText } from './render-text';
+import { stripTerminalControls } from '../../format/text';
 import type { Button } from '../../core/reply';
 
 export const CONSOLE_CALLER: Caller = { userId: 'console', guildId: 'console', channelId: 'console', canManageGuild: true, canManageWebhooks: true };
@@ -84,13 +85,13 @@ export async function suggestValues(router: Pick<CommandRouter, 'find' | 'autoco
   const options = parsed.kind === 'command' ? parsed.options : {};
   const choices = await router.autocomplete({ command: command.definition.name, options, caller, focused: def.name, value: m[3].trimStart(), interactionId: 'console-complete' });
   // Suggestions are article text (headlines, events): shown on the terminal, so without control sequences.
-  return { word: m[3], choices: choices.map((c) => terminalText(c.name)) };
+  return { word: m[3], choices: choices.map((c) => stripTerminalControls(c.name)) };
 }
 
 export function runConsole(options: ConsoleOptions): Promise<void> {
   const { router, input, output, isTTY, clock } = options;
   const caller = options.caller ?? CONSOLE_CALLER;
-  const write = (text: string) => output.write(`${terminalText(text)}\n`);
+  const write = (text: string) => output.write(`${stripTerminalControls(text)}\n`);
   write([CONSOLE_BANNER, ...(isTTY ? ['Ctrl+D or /exit to quit.'] : []), ...(options.notes ?? [])].join('\n'));
 
   // Option names complete synchronously; an autocompleted option's value asks the command, as Discord does.

@@ -2,6 +2,7 @@
 // text — timestamps readable dates ("28 November 2024 (2 years ago)"), links "text (url)", emphasis the words alone.
 import { renderParts, type Button, type PartRenderer, type Reply } from '../../core/reply';
 import { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS } from '../../language/calendar-words';
+import { stripTerminalControls } from '../../format/text';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** What Discord shows for "R" (in English, UTC). */
@@ -63,21 +64,9 @@ function indent(text: string): string {
   return text.split('\n').map((l) => `  ${l}`).join('\n');
 }
 
-/**
- * C0 controls but tab and newline, DEL and C1 controls: what starts a terminal's escape sequences (ESC, CSI,
- * OSC). Article and feed text is written to the operator's terminal, so none reaches it: a headline or an
- * event could otherwise clear the screen, set the window title or plant a hidden link.
- */
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** Text for the terminal with nothing it would take as a control sequence. */
-export function terminalText(text: string): string {
-  return text.replace(TERMINAL_CONTROLS, '');
-}
-
 /** The reply as terminal text, with nothing a terminal would take as a control sequence. */
 export function renderReplyText(reply: Reply, now: Date): string {
-  return terminalText(replyText(reply, now));
+  return stripTerminalControls(replyText(reply, now));
 }
 
 function replyText(reply: Reply, now: Date): string {

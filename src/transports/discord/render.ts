@@ -90,9 +90,8 @@ export function renderMessage(reply: Reply): MessagePayload {
   return payload;
 }
 
-/** Autocomplete choices within Discord's limits: 25 at most, names and values of 100 characters. */
 /**
- * Autocomplete choices within Discord's limits. A value is what the command receives when the member picks
+ * Autocomplete choices within Discord's limits (25 at most, names and values of 100 characters). A value is what the command receives when the member picks
  * the choice, so one longer than Discord carries is left out, never cut (a feed URL cut to 100 characters
  * names no feed); a name may be cut, and an empty one (Discord refuses the whole answer) shows the value.
  */
@@ -100,7 +99,10 @@ export function renderChoices(choices: Choice[]): Choice[] {
   return choices
     .filter((c) => c.value.length <= LIMITS.choiceValue)
     .slice(0, LIMITS.choices)
-    .map((c) => ({ name: clip(stripControls(c.name).trim() ? stripControls(c.name) : c.value.trim() || '…', LIMITS.choiceName), value: c.value }));
+    .map((c) => {
+      const name = stripControls(c.name);
+      return { name: clip(name.trim() ? name : c.value.trim() || '…', LIMITS.choiceName), value: c.value };
+    });
 }
 
 function renderButtons(buttons: Button[]): ApiButtonRow | undefined {

@@ -14,7 +14,6 @@ import { InFlight } from '../../core/in-flight';
 import { DEFER_AFTER_MS, flattenOptions, isGone, LATE, within } from '../discord/interactions';
 import { renderChoices, renderMessage, type MessagePayload } from '../discord/render';
 
-
 const GENERIC_ERROR: Reply = { content: "Something went wrong on Herald's side. Please try again in a moment.", ephemeral: true };
 
 interface RawOption {
