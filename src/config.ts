@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { SECRET_NAME, secretValues } from './core/secrets';
+import { createScrubber, SECRET_NAME, secretValues } from './core/secrets';
 import { isHhmm, isTimeZone } from './reminders/time';
 
 const snowflake = /^\d{17,20}$/;
@@ -135,10 +135,12 @@ export type ConfigResult = { ok: true; config: Config; secrets: string[] } | { o
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = configSchema.safeParse(env);
   if (result.success) return { ok: true, config: result.data, secrets: secretValues(env) };
+  // A bad value is quoted scrubbed: a connection URL's password (DATABASE_URL), a secret or a token pasted into the wrong variable.
+  const scrub = createScrubber(secretValues(env));
   const errors = result.error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '?');
     // A secret (DISCORD_TOKEN, STATUS_TOKEN, *_KEY…) is never echoed, even when it is the bad value.
-    const got = SECRET_NAME.test(variable) ? '"[hidden]"' : JSON.stringify(env[variable] ?? '');
+    const got = SECRET_NAME.test(variable) ? '"[hidden]"' : scrub(JSON.stringify(env[variable] ?? ''));
     return `${variable}: expected ${issue.message} (got ${got})`;
   });
   return { ok: false, errors };

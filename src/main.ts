@@ -1,6 +1,7 @@
 // Composition root: load config, build services, start transports and jobs. The only place that
 // reads the real clock and decides between Discord and the local console.
 import { PassThrough } from 'node:stream';
+import { inspect } from 'node:util';
 import { commands } from '../commands';
 import { loadConfig } from './config';
 import { MemoryLibrary } from './articles/library';
@@ -12,7 +13,7 @@ import { clockStartingAt, systemClock, type Clock } from './core/clock';
 import { createLogger } from './core/logger';
 import { scrubbingPoster } from './core/poster';
 import { PostingGate } from './core/posting';
-import { addSecret, createScrubber } from './core/secrets';
+import { addSecret, createScrubber, secretValues, type Scrub } from './core/secrets';
 import { CommandRouter } from './core/router';
 import type { Services } from './services';
 import { Shutdown } from './core/shutdown';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   // In the console mode a log line per command would bury the answers: unless LOG_LEVEL says otherwise, only warnings.
   // Every secret Herald knows (the token, *_KEY values, from the environment and .env) is scrubbed from logs, replies and posts.
   const secrets = [...new Set([...(config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : []), ...loaded.secrets])];
+  knownSecrets = secrets;
   const scrub = createScrubber(secrets);
   const log = createLogger(config.LOG_LEVEL ?? (config.DISCORD_TOKEN ? 'info' : 'warn'), undefined, secrets);
 
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof DatabaseRefusedError)) throw error;
     log.fatal({ path: config.DATABASE_PATH }, error.message);
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${scrub(error.message)}\n`);
     process.exit(1);
   }
   // The same cache and file policy serve the start-up load and the folder watcher (handed to news below).
@@ -194,7 +196,7 @@ async function main(): Promise<void> {
   })();
   loading.catch((error) => {
     log.fatal({ err: error }, 'start-up load failed');
-    process.stderr.write(`Herald could not load its articles: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(scrub(`Herald could not load its articles: ${error instanceof Error ? error.message : String(error)}\n`));
     process.exit(1);
   });
 
@@ -290,7 +292,16 @@ const START_GRACE_MS = 1_000;
 /** Up to this many article files, start-up always loads them all before taking commands (well under a second on an idle machine). */
 const SMALL_FOLDER = 200;
 
+/**
+ * The secrets Herald knows (the configuration's and those learnt while running): the fatal paths below
+ * write to stderr themselves, past the logger, and scrub with these and the environment's.
+ */
+let knownSecrets: readonly string[] = [];
+function fatalScrub(): Scrub {
+  return createScrubber([...knownSecrets, ...secretValues(process.env)]);
+}
+
 main().catch((error) => {
-  console.error(error);
+  process.stderr.write(`${fatalScrub()(inspect(error))}\n`);
   process.exit(1);
 });

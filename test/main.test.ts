@@ -49,3 +49,27 @@ describe('npm start without DISCORD_TOKEN', () => {
     expect(stdout).toContain('\n> /nope\nThere is no /nope command. Try /help.\n');
   });
 });
+
+describe('npm start that cannot start', () => {
+  // Shaped like a Discord bot token (no real one): the scrubber knows it by its shape.
+  const TOKEN_LIKE = ['MTExMTExMTExMTExMTExMTExMTEx', 'GAbcde', 'abcdefghijklmnopqrstuvwxyz0123456'].join('.');
+  const base = { DISCORD_TOKEN: '', ARTICLES_DIR: resolve(repoRoot, 'data/articles'), DATABASE_PATH: join(temp, 'fatal.db') };
+
+  it('prints a fatal start-up error scrubbed: a token pasted into STATUS_HOST is not echoed', async () => {
+    // The status server cannot listen on that "host": the error escapes main() with the host name in it.
+    const { code, stderr } = await runMain('', { ...base, STATUS_PORT: '0', STATUS_HOST: TOKEN_LIKE });
+    expect(code).toBe(1);
+    expect(stderr).toContain('ENOTFOUND');
+    expect(stderr).toContain('[redacted]');
+    expect(stderr).not.toContain(TOKEN_LIKE);
+    expect(stderr).not.toContain('abcdefghijklmnopqrstuvwxyz0123456');
+  });
+
+  it("quotes an invalid DATABASE_URL without its password", async () => {
+    const { code, stderr } = await runMain('', { ...base, DATABASE_URL: 'postgres://herald:s3cret-pass-word@db host/herald' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('DATABASE_URL: expected a PostgreSQL URL');
+    expect(stderr).toContain('postgres://herald:[redacted]@db host/herald');
+    expect(stderr).not.toContain('s3cret-pass-word');
+  });
+});

@@ -38,20 +38,24 @@ export function secretValues(...sources: Record<string, string | undefined>[]): 
 
 /** The password of a URL with credentials, as written and decoded; undefined for anything else. */
 function urlPassword(value: string): string[] | undefined {
-  if (!/^[a-z][a-z\d+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(value)) return undefined;
+  const written = /^[a-z][a-z\d+.-]*:\/\/[^/@\s:]*:([^/@\s]*)@/i.exec(value);
+  if (!written) return undefined;
+  // A URL the parser refuses (a space in the host, a bad port) still has its password as written:
+  // the configuration's error message quotes such a value.
+  let raw = written[1];
   try {
-    const raw = new URL(value).password;
-    if (!raw) return undefined;
-    let decoded = raw;
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      // kept as written
-    }
-    return [...new Set([raw, decoded])];
+    raw = new URL(value).password;
   } catch {
-    return undefined;
+    // kept as written
   }
+  if (!raw) return undefined;
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // kept as written
+  }
+  return [...new Set([raw, decoded])];
 }
 
 export type Scrub = (text: string) => string;
