@@ -165,8 +165,11 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   if (!best) return decline(0, candidates[0]);
   const { candidate, typed, raw } = best;
   // Declined, the member is shown the sentence that states most of the question, which need not be the
-  // one an answer was read from ("the plan was announced" beats a concert announced on 1 July).
-  const closest = candidates[0].own > candidate.own ? candidates[0] : candidate;
+  // one an answer was read from ("the plan was announced" beats a concert announced on 1 July); as much
+  // of it, the one its headline frames ("Who died in the storm?": "A man … died" under "Storm Dylan …",
+  // not the storm's winds).
+  const first = candidates[0];
+  const closest = first.own > candidate.own || (first.own === candidate.own && first.framed > candidate.framed) ? first : candidate;
   if (raw === 0 && !options.undecided) return decline(0, quotable(question, candidate) ? candidate : closest);
   const stated = statesQuestion(question, candidate);
   const cls = answerClass(question.type, stated);

@@ -1,0 +1,17 @@
+// What a member reads from /ask on questions asked of a news story (issue 13): the quoted sentence is the one
+// that answers, and a question the articles cannot answer is declined. Each case failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { askOne } from './ask-one';
+
+/** The sentences /ask quotes or cites for `question` (none when it declines). */
+function quoted(text: string, question: string, headline?: string): string[] {
+  const r = askOne(text, question, { headline });
+  return r.ok ? r.citations.map((c) => c.text) : [];
+}
+
+describe('what a member reads', () => {
+  it('quotes the sentence that states the asked action under a headline that names the rest, not one that names only the headline\'s subject', () => {
+    const text = 'Storm Ciara brought winds of up to 80mph to the coast of Cornwall on Monday, closing roads and schools. A woman in her 60s died when a wall collapsed onto her car in Truro, police said.';
+    expect(quoted(text, 'Who died in the storm?', 'Storm Ciara batters Cornwall')).toEqual(['A woman in her 60s died when a wall collapsed onto her car in Truro, police said.']);
+  });
+});
