@@ -986,10 +986,11 @@ function distance(c: Candidate, i: number, targets: number[]): number {
 }
 
 /**
- * Where one clause ends and another begins inside a sentence: a semicolon, a dash, "while", "but"…, or a
- * full stop the sentence splitter did not split at ("… of 1978.[citation needed] On 28 November 1995, …").
+ * Where one clause ends and another begins inside a sentence: a semicolon, a dash, "while", "but"…, a
+ * clause of its own opened by "after", "before", "since"… and a verb's -ing form ("will play Barnet on
+ * 17 May after beating Woking on Saturday": the beating was on Saturday), or a full stop the sentence splitter did not split at ("… of 1978.[citation needed] On 28 November 1995, …").
  */
-const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s+(?:while|whereas|but)\s|,\s+(?:and|yet|although|though)\s|(?<=[\p{Ll}\d\])])\.(?:\[[^\]]*\])*\s+(?=\p{Lu})/gu;
+const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s+(?:while|whereas|but)\s|,\s+(?:and|yet|although|though)\s|,?\s+(?=(?:after|before|since|until|without|upon|on)\s+\p{Ll}{2,}ing\b)|(?<=[\p{Ll}\d\])])\.(?:\[[^\]]*\])*\s+(?=\p{Lu})/gu;
 
 /**
  * How many of the question's matched words (names twice) share a clause with the text at `offset`, each

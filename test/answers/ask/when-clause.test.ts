@@ -35,6 +35,15 @@ describe('the date of a when-question', () => {
     expect(best(text, 'When was the Harbour Works Act signed?')).toBe('3 May 1962');
   });
 
+  it('reads the date of a clause opened by "after" or "before" and an -ing verb for that clause\'s action', () => {
+    const text = 'Leeds Rhinos will meet Wigan in the Challenge Cup final at Wembley on 9 June after beating Hull 40-6 in the semi-final on 12 May.';
+    expect(best(text, 'When did Leeds Rhinos beat Hull?')).toBe('12 May');
+    expect(best(text, 'When will Leeds Rhinos meet Wigan?')).toBe('9 June');
+    const before = 'The minister resigned on 4 March, before facing a vote of no confidence on 11 March.';
+    expect(best(before, 'When did the minister resign?')).toBe('4 March');
+    expect(best(before, 'When was the minister to face a vote of no confidence?')).toBe('11 March');
+  });
+
   it('counts each of the question\'s words once per clause, a name of two words as one name', () => {
     const question = analyseQuestion('When did Margaret Ellison patent her loom?');
     const text = 'Margaret Ellison built looms; Ellison obtained her patent in 1856.';
