@@ -470,7 +470,6 @@ export class FeedMonitor implements FeedService {
     return true;
   }
 
-  /** Article text with front matter (url, source, published) for parseArticle. */
   /**
    * The fetch bounds for a feed, or for a page one of its items links: private addresses only as
    * ALLOW_PRIVATE_FEEDS allows. With 'operator' an operator's feed may reach them, and a page it links
@@ -480,9 +479,12 @@ export class FeedMonitor implements FeedService {
   private fetchOptions(feed: Pick<Feed, 'origin' | 'url'>, page?: string): Omit<SafeFetchOptions, 'headers'> {
     const { allowPrivate } = this.deps.fetch;
     const operator = allowPrivate === 'operator' && feed.origin === 'config' && (page === undefined || sameHost(page, feed.url));
-    return { ...this.deps.fetch, allowPrivate: allowPrivate === true || operator };
+    if (allowPrivate === true) return { ...this.deps.fetch, allowPrivate: true };
+    // …and a redirect that leaves the feed's host is vetted again (another intranet host is not reached through it).
+    return { ...this.deps.fetch, allowPrivate: operator, ...(operator ? { privateHost: hostOf(feed.url) ?? '' } : {}) };
   }
 
+  /** Article text with front matter (url, source, published) for parseArticle. */
   private async articleText(feed: Feed, item: FeedItem, feedTitle: string, pages: { left: number }): Promise<string> {
     let paragraphs = item.content ? htmlToParagraphs(item.content) : [];
     const summary = item.summary ? htmlToParagraphs(item.summary) : [];
@@ -552,9 +554,14 @@ function feedInfo(row: Feed): FeedInfo {
 
 /** Whether two URLs name the same host (a URL that does not parse names none). */
 function sameHost(a: string, b: string): boolean {
+  const host = hostOf(a);
+  return host !== undefined && host === hostOf(b);
+}
+
+function hostOf(url: string): string | undefined {
   try {
-    return new URL(a).hostname.toLowerCase() === new URL(b).hostname.toLowerCase();
+    return new URL(url).hostname.toLowerCase();
   } catch {
-    return false;
+    return undefined;
   }
 }

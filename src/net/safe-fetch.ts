@@ -12,6 +12,11 @@ import { classifyAddress, type AddressVerdict } from './address';
 export interface SafeFetchOptions {
   /** ALLOW_PRIVATE_FEEDS: skip the address check (tests, intranet feeds). */
   allowPrivate: boolean;
+  /**
+   * With allowPrivate, private addresses only on this host name: a redirect to another host is vetted as
+   * without it (an intranet page must not send Herald on to another intranet host).
+   */
+  privateHost?: string;
   headers?: Record<string, string>;
   /** Largest (decoded) body accepted; larger responses are aborted. Default 5 MB. */
   maxBytes?: number;
@@ -95,7 +100,7 @@ async function vet(raw: string, options: SafeFetchOptions): Promise<Vetted> {
     }
     if (candidates.length === 0) return { ok: false, kind: 'dns', reason: `cannot resolve ${host}`, url: raw };
   }
-  if (options.allowPrivate) {
+  if (options.allowPrivate && (options.privateHost === undefined || sameHostName(url.hostname, options.privateHost))) {
     const first = candidates[0];
     return { ok: true, url, address: first.address, family: first.family === 6 ? 6 : 4 };
   }
@@ -108,6 +113,12 @@ async function vet(raw: string, options: SafeFetchOptions): Promise<Vetted> {
   const first = policy(candidates[0].address, host);
   if (!first.allowed) return { ok: false, kind: 'refused', reason: first.reason, url: raw };
   return { ok: true, url, address: first.address, family: first.family };
+}
+
+/** Host names compared as URLs write them (lower case, IPv6 in brackets or not). */
+function sameHostName(a: string, b: string): boolean {
+  const bare = (h: string) => h.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return bare(a) === bare(b);
 }
 
 function request(

@@ -360,6 +360,26 @@ describe('feeds through the fake Discord', () => {
     await again.stop();
   });
 
+  it("ALLOW_PRIVATE_FEEDS=true: a redirect from the operator's intranet host to another private host is not followed", async () => {
+    const page = `<html><head><title>Payroll</title></head><body><article><p>Payroll closes on Monday for the year end, the finance team said in a note to staff on Friday.</p><p>Claims after that wait until January, the team said.</p></article></body></html>`;
+    // The feed's own host redirects its page to another intranet name (here also 127.0.0.1).
+    const hop = `/page/hop-${bed.n}.html`;
+    const other = `/page/other-host-${bed.n}.html`;
+    bed.server.set(other, { body: page, type: 'text/html' });
+    bed.server.set(hop, { status: 302, body: '', headers: { location: `http://intranet-two.example:${bed.server.port}${other}` } });
+    bed.server.set(path, { body: rssFeed('Intranet', []) });
+    const resolve = async (host: string) => (host === 'intranet-two.example' ? [{ address: '127.0.0.1', family: 4 }] : []);
+    const herald = await bed.start({ feeds: [`${bed.server.base}${path}`], allowPrivate: 'operator', fetch: { timeoutMs: 3000, resolve } });
+    await herald.news.feeds.pollAll();
+    const link = `${bed.server.base}${hop}`;
+    bed.server.set(path, { body: rssFeed('Intranet', [{ guid: `hop-${bed.n}`, title: 'Payroll', link, description: 'Summary only.' }]) });
+    await herald.news.feeds.pollAll();
+    expect(bed.server.log.filter((l) => l.path === hop)).toHaveLength(1);
+    expect(bed.server.log.filter((l) => l.path === other)).toEqual([]);
+    expect(herald.library.byOriginPath(link)?.article.paragraphs).toEqual(['Summary only.']);
+    await herald.stop();
+  });
+
   it('with the guard on, does not fetch a linked page on a private address: the summary stands in', async () => {
     // The feed itself is reached through a name the test treats as public; its item links to 127.0.0.1.
     const url = `http://feeds.public.example:${bed.server.port}${path}`;
