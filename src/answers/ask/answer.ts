@@ -141,6 +141,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   const decline = (confidence: number, closest?: Candidate): AskResult =>
     closest && !options.undecided && quotable(question, closest) ? quoteOf(question, closest) : refuse(confidence, closest);
   if (question.concepts.length === 0) return decline(0);
+  if (question.ownerByPronoun) return refuse(0);
 
   const hits = index.search(retrievalTerms(question), 40, options.article, options.visible);
   const stemCache = new Map<string, Set<string>>();

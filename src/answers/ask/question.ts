@@ -49,7 +49,16 @@ export interface Question {
   names: string[];
   /** The noun a what/which question asks for ("which border", "what role"): the answer is a phrase headed by it. */
   head?: string;
+  /**
+   * The question asks whether something is the member's or someone's it names by a pronoun only ("Is the car
+   * mine?", "Was the decision yours?", "Is the house hers?"): no article says whose that is, and a sentence
+   * about some car does not answer it.
+   */
+  ownerByPronoun?: boolean;
 }
+
+/** Possessive pronouns standing alone: "mine" only where it is not the pit (homographNoun). */
+const OWNER_PRONOUNS = new Set(['mine', 'yours', 'ours', 'hers', 'theirs']);
 
 const PLACE_NOUNS = new Set(['city', 'country', 'place', 'town', 'venue', 'region', 'location', 'capital', 'state', 'area', 'province', 'stadium', 'park']);
 const TIME_NOUNS = new Set(['date', 'day', 'year', 'month', 'time', 'week', 'deadline']);
@@ -146,7 +155,8 @@ export function analyseQuestion(raw: string): Question {
   const target = concepts.find((c) => c.target);
   const owned = tokens.findIndex((t, i) => i > 0 && tokens[i - 1].lower === 'their' && ONE_EACH.has(t.lower));
   if (type === 'count' && target && owned > 0 && !target.stems.includes(tokens[owned].stem)) target.stems.push(tokens[owned].stem);
-  return { text, type, detail, concepts, tokens, names, head: asked };
+  const ownerByPronoun = tokens.some((t, i) => OWNER_PRONOUNS.has(t.lower) && !homographNoun(tokens, i)) || undefined;
+  return { text, type, detail, concepts, tokens, names, head: asked, ownerByPronoun };
 }
 
 /** A noun by its place: right after a determiner, or after one and "new", "latest" ("the new plan"); not "the CSTO expected". */

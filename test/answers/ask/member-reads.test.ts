@@ -15,3 +15,15 @@ describe('what a member reads', () => {
     expect(quoted(text, 'Who died in the storm?', 'Storm Ciara batters Cornwall')).toEqual(['A woman in her 60s died when a wall collapsed onto her car in Truro, police said.']);
   });
 });
+
+describe('whose it is', () => {
+  it('declines "Is the car mine?": no article says whose the member\'s things are, and a sentence about some car is no answer', () => {
+    const text = 'A car stolen from a driveway in Harrogate was found in a car park in Leeds on Sunday. The owner, Susan Clarke, said she was relieved.';
+    expect(askOne(text, 'Is the car mine?').ok).toBe(false);
+    expect(askOne(text, 'Was the car yours?').ok).toBe(false);
+    expect(askOne(text, 'Is the car hers?').ok).toBe(false);
+    // the pit is no pronoun: the question is about the mine
+    expect(quoted('The mine is near Glynneath in south Wales.', 'Where is the mine?')).toEqual(['The mine is near Glynneath in south Wales.']);
+    expect(quoted(text, 'Where was the car found?')).toEqual(['A car stolen from a driveway in Harrogate was found in a car park in Leeds on Sunday.']);
+  });
+});
