@@ -56,7 +56,8 @@ export function phrases(s: SpanSentence, asked: Set<string>): [number, number][]
     const t = s.tokens[i];
     return !STOP_WORDS.has(t.lower) && !NOT_IN_PHRASE.has(t.lower) && !asked.has(t.stem) && !/^\[?citation/.test(t.lower);
   };
-  const joined = (a: number, b: number) => /^(?:\s|-|\s?'\s?)?$|^\s$/.test(s.text.slice(s.tokens[a].end, s.tokens[b].start));
+  // "2:09:56", "9.58": a time or a decimal written with a colon or a point is one number.
+  const joined = (a: number, b: number) => /^(?:\s|-|\s?'\s?)?$|^\s$/.test(s.text.slice(s.tokens[a].end, s.tokens[b].start)) || (/^[:.]$/.test(s.text.slice(s.tokens[a].end, s.tokens[b].start)) && /^\d+$/.test(s.tokens[a].raw) && /^\d+$/.test(s.tokens[b].raw));
   let i = 0;
   while (i < s.tokens.length) {
     if (!inPhrase(i)) {
@@ -92,6 +93,12 @@ export function spanAnswer(question: Question, s: SpanSentence): SpanPick | null
   // "Along with X, what …": the answer is X's neighbour in a list.
   const sibling = /^(?:along with|aside from|besides|other than|apart from|in addition to|as well as|together with|alongside|like|beyond)\b/i.test(question.text);
   const wantsName = head !== undefined && /^(?:nationality|language|religion)$/.test(head);
+  // "What was the score?": the answer is what the sentence says the score was ("The final score was 2-1"),
+  // never a word before "score" that says which score ("final"); "the attendance was a record" for "What was
+  // the record?" is the attendance.
+  const copular = question.text.match(/^what(?:'s| is| was| are| were| will be| would be| has been) (?:the |a |an |this |that |its |their )?([a-z-]+)\??$/i);
+  const subject = copular ? stemWord(copular[1].toLowerCase()) : undefined;
+  const COPULA = /^\s+(?:is|was|are|were|will be|would be|has been|had been)\s+(?:(?:a|an|the)\s+)?$/;
   const scored: { a: number; b: number; score: number }[] = [];
   for (let [a, b] of phrases(s, headStem && !kind ? new Set([...asked].filter((x) => x !== headStem)) : asked)) {
     // The head noun the question names closes the phrase ("what device" → "water pump"); in "what type of X" it is left out.
@@ -103,6 +110,10 @@ export function spanAnswer(question: Question, s: SpanSentence): SpanPick | null
     const words = s.tokens.slice(a, b + 1);
     if (words.every((t) => t.stem === headStem)) continue;
     if (words.length > 7) continue;
+    // A word right before the asked noun says which one it is ("final score", "world record"), not what it is.
+    const after = s.tokens[b + 1];
+    if (subject && after?.stem === subject && /^[\s-]+$/.test(s.text.slice(s.tokens[b].end, after.start))) continue;
+    const linked = subject !== undefined && anchors.some((x) => s.tokens[x].stem === subject && ((x < a && COPULA.test(s.text.slice(s.tokens[x].end, s.tokens[a].start))) || (x > b && COPULA.test(s.text.slice(s.tokens[b].end, s.tokens[x].start)))));
     const text = s.text.slice(s.tokens[a].start, s.tokens[b].end);
     if (wantsNumber && !/\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b/i.test(text)) continue;
     // "In what century …": the ordinal or the number alone ("19th", not "late 19th century").
@@ -130,7 +141,7 @@ export function spanAnswer(question: Question, s: SpanSentence): SpanPick | null
     const right = anchors.filter((x) => x > b && x - b <= 6).length;
     const headed = headStem !== undefined && !kind && words.some((t) => t.stem === headStem) ? 1 : 0;
     const listed = sibling && anchors.some((x) => (x < a && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(s.text.slice(s.tokens[x].end, s.tokens[a].start))) || (x > b && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(s.text.slice(s.tokens[b].end, s.tokens[x].start))));
-    const score = (left + right) * 0.6 + (left > 0 && right > 0 ? 1 : 0) - d * 0.35 + headed * 2.5 - Math.max(0, words.length - 4) * 0.3 + (opener ? 0.5 : 0) + (listed ? 2 : 0);
+    const score = (left + right) * 0.6 + (left > 0 && right > 0 ? 1 : 0) - d * 0.35 + headed * 2.5 - Math.max(0, words.length - 4) * 0.3 + (opener ? 0.5 : 0) + (listed ? 2 : 0) + (linked ? 1 : 0);
     scored.push({ a, b, score });
   }
   if (scored.length === 0) return null;

@@ -27,3 +27,16 @@ describe('whose it is', () => {
     expect(quoted(text, 'Where was the car found?')).toEqual(['A car stolen from a driveway in Harrogate was found in a car park in Leeds on Sunday.']);
   });
 });
+
+describe('what a copular what-question asks', () => {
+  const read = (text: string, question: string) => {
+    const r = askOne(text, question, { undecided: true });
+    return r.ok ? r.text : null;
+  };
+
+  it('reads what the sentence says the asked noun is, not the word before it that says which one', () => {
+    expect(read('The final score was 2-1, and the attendance was a record for the ground.', 'What was the score?')).toBe('2-1');
+    expect(read('Ruth Chepngetich set a new world record of 2:09:56 at the Chicago Marathon on Sunday.', 'What was the record?')).toBe('2:09:56');
+    expect(read('The attendance was a record for the ground.', 'What was the record?')).toBe('attendance');
+  });
+});
