@@ -29,6 +29,8 @@ const echoArgs = z.object({
 /** Opened by tests to let the in-flight /gate command finish. */
 export const gate = { open: () => undefined as void, reset(): Promise<void> { return new Promise<void>((resolve) => (gate.open = resolve)); } };
 let gateOpened: Promise<void> = Promise.resolve();
+/** Shaped like a Discord bot token (no real one): what a failing handler's error might carry. */
+export const TOKEN_IN_ERROR = ['MTIzNDU2Nzg5MDEyMzQ1Njc4OTA', 'GHijkl', 'mnopqrstuvwxyzABCDEFGHIJKLMNOPQ'].join('.');
 export function closeGate(): void {
   gateOpened = gate.reset();
 }
@@ -107,7 +109,12 @@ export const testCommands: Command<any>[] = [
     args: z.object({ fruit: z.string().optional() }),
     defer: 'none',
     run: ({ fruit }) => ({ content: `picked ${fruit}` }),
-    autocomplete: (option, value) => ['apple', 'apricot', 'banana'].filter((f) => f.startsWith(value)).map((f) => ({ name: `${option}: ${f}`, value: f })),
+    autocomplete: async (option, value) => {
+      // 'slow' answers when the test opens the gate (slower than Discord's 3 s); 'boom' throws with the token in its message.
+      if (value === 'slow') await gateOpened;
+      if (value === 'boom') throw new Error(`lookup failed for Bot ${TOKEN_IN_ERROR}`);
+      return ['apple', 'apricot', 'banana'].filter((f) => f.startsWith(value)).map((f) => ({ name: `${option}: ${f}`, value: f }));
+    },
   }),
 ];
 

@@ -2,7 +2,7 @@
 // through its API URL. Nothing is mocked: interactions go through the gateway, answers through REST.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands as realCommands } from '../../commands';
-import { botPerTest, closeGate, gate, testCommands, waitForLog, type Bot } from './bot-harness';
+import { botPerTest, closeGate, gate, testCommands, TOKEN_IN_ERROR, waitForLog, type Bot } from './bot-harness';
 
 const world = botPerTest();
 let bot: Bot | undefined;
@@ -268,6 +268,22 @@ describe('interactions', () => {
         expect(r.followups).toEqual([]);
       }
     }
+  }, 20_000);
+
+  it('answers a slow autocomplete with no suggestions before Discord drops it, and a throwing one too, logging no secret', async () => {
+    closeGate();
+    const started = performance.now();
+    const slow = await world.fake.injectAutocomplete('pick', { name: 'fruit', value: 'slow' }, undefined, { timeoutMs: 15_000 });
+    expect(performance.now() - started).toBeLessThan(2_900);
+    expect(slow.callbacks.map((c) => [c.type, c.data])).toEqual([[8, { choices: [] }]]);
+    gate.open();
+    await waitForLog(bot!.logs, /autocomplete too slow/);
+    const boom = await world.fake.injectAutocomplete('pick', { name: 'fruit', value: 'boom' });
+    expect(boom.choices).toEqual([]);
+    await waitForLog(bot!.logs, /lookup failed for Bot/);
+    expect(bot!.logs.join('\n')).not.toContain(TOKEN_IN_ERROR);
+    // Still answering.
+    expect((await world.fake.injectAutocomplete('pick', { name: 'fruit', value: 'ban' })).choices).toEqual([{ name: 'fruit: banana', value: 'banana' }]);
   }, 20_000);
 
   it('sends allowed_mentions parsing nothing on every message, even for text that tries to ping', async () => {

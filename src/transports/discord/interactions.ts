@@ -14,7 +14,7 @@ import {
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { Caller, RawOptions } from '../../core/command';
-import type { Reply } from '../../core/reply';
+import type { Choice, Reply } from '../../core/reply';
 import type { CommandRouter } from '../../core/router';
 import { InFlight } from '../../core/in-flight';
 import { renderChoices, renderMessage, type MessagePayload } from './render';
@@ -183,16 +183,30 @@ export class InteractionHandler {
     }
   }
 
+  /**
+   * Suggestions within Discord's 3 s: a handler not done within 2 s is answered with none (as over HTTP
+   * interactions; the member's next keystroke asks again), and one that fails with none too.
+   */
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
-    const focused = i.options.getFocused(true);
-    const choices = await this.router.autocomplete({
-      command: i.commandName,
-      options: flattenOptions(i.options.data),
-      caller: callerOf(i),
-      interactionId: i.id,
-      focused: focused.name,
-      value: String(focused.value ?? ''),
-    });
+    let choices: Choice[] = [];
+    try {
+      const focused = i.options.getFocused(true);
+      const found = await within(
+        this.router.autocomplete({
+          command: i.commandName,
+          options: flattenOptions(i.options.data),
+          caller: callerOf(i),
+          interactionId: i.id,
+          focused: focused.name,
+          value: String(focused.value ?? ''),
+        }),
+        DEFER_AFTER_MS,
+      );
+      if (found === LATE) this.log.warn({ interactionId: i.id, command: i.commandName }, 'autocomplete too slow; answered with no suggestions');
+      else choices = found;
+    } catch (error) {
+      this.log.error({ err: error, interactionId: i.id, command: i.commandName }, 'autocomplete failed; answered with no suggestions');
+    }
     try {
       await i.respond(renderChoices(choices));
     } catch (error) {
