@@ -36,8 +36,8 @@ export function senseAt(words: readonly Word[], i: number): string | undefined {
   if (w.lower === 'mine') return before !== undefined && MINE_PRONOUN_BEFORE.has(before) ? 'pronoun' : 'pit';
   if (w.lower === 'close') return before !== undefined && ADJECTIVE_CUES.has(before) ? 'near' : 'shut';
   if (w.stem === 'close') return 'shut';
-  // "its own staff" is no owning; "owns", "owned", "owner" are.
-  if (w.lower === 'own') return before !== undefined && DETERMINERS.has(before) ? 'self' : 'possess';
+  // "its own staff", "the broadcaster's own station" are no owning; "owns", "owned", "owner" are.
+  if (w.lower === 'own') return before !== undefined && (DETERMINERS.has(before) || before === 's') ? 'self' : 'possess';
   if (w.stem === 'own') return 'possess';
   if (w.lower === 'power') {
     const next = words[i + 1];

@@ -40,3 +40,11 @@ describe('what a copular what-question asks', () => {
     expect(read('The attendance was a record for the ground.', 'What was the record?')).toBe('attendance');
   });
 });
+
+describe('words in the sense the question uses them', () => {
+  it('does not take "the broadcaster\'s own station" for owning it, as it does not "its own station"', () => {
+    const text = "The BBC's own station, BBC Radio Kent, would not be affected, a spokesman said.";
+    expect(quoted(text, 'Who owns BBC Radio Kent?')).toEqual([]);
+    expect(quoted('BBC Radio Kent is owned by the BBC.', 'Who owns BBC Radio Kent?')).toEqual(['BBC Radio Kent is owned by the BBC.']);
+  });
+});
