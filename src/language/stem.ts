@@ -53,3 +53,14 @@ export function stemWord(lower: string): string {
   if (stemCache.size < 200_000) stemCache.set(lower, s);
   return s;
 }
+
+/**
+ * Past forms of irregular verbs that IRREGULAR leaves out because the form is another word too ("found" a firm,
+ * "the left"): a search may take "found" for "find" where it asks for "find", never the other way round.
+ */
+const PAST_OF: Record<string, string> = { find: 'found', leav: 'left', feed: 'fed' };
+
+/** The past form of an irregular verb (by the base form's stem) that stemWord keeps apart from it, if any: 'find' → 'found'. */
+export function pastFormOf(stem: string): string | undefined {
+  return PAST_OF[stem];
+}

@@ -2,7 +2,7 @@
 // number, a place, a reason, yes/no) and the concepts an answering sentence must cover.
 import { GENERIC_ORG_WORDS } from '../../language/organisations';
 import { ONE_EACH, TITLE_WORDS } from '../../language/people';
-import { stemWord } from '../../language/stem';
+import { pastFormOf, stemWord } from '../../language/stem';
 import { DETERMINERS, MINE_PRONOUN_BEFORE, senseAt, VERB_SAYS_OTHER } from '../../language/senses';
 import { NOUN_HOMOGRAPHS, STOP_WORDS } from '../../language/stop-words';
 import { tokenize, type Token } from '../../language/terms';
@@ -133,6 +133,8 @@ export function analyseQuestion(raw: string): Question {
     // A two-sense word takes its synonyms only in the sense they share: "came to power" is no electricity.
     const sense = senseAt(tokens, i);
     const stems = sense !== undefined && sense !== GROUP_SENSE.get(t.stem) ? [t.stem] : [t.stem, ...synonymsOf(t.stem)];
+    const past = pastFormOf(t.stem);
+    if (past) stems.push(stemWord(past));
     const light = WEAK.has(t.lower) || WEAK.has(t.stem);
     const determined = isDetermined(tokens, i) && !WEAK_ALWAYS.has(t.lower);
     const weak = generic || (light && !determined);

@@ -56,6 +56,7 @@ const GROUPS: string[][] = [
   ['sale', 'sell'],
   ['live', 'reside', 'resident'],
   ['worker', 'employee', 'staff'],
+  ['shop', 'store', 'outlet'],
   ['home', 'house', 'household'],
   ['own', 'owner', 'ownership'],
   ['jet', 'aircraft', 'plane', 'airliner'],

@@ -41,6 +41,15 @@ describe('what a copular what-question asks', () => {
   });
 });
 
+describe('words that mean the same', () => {
+  it('takes "outlets" and "stores" for shops, and "found" for the question\'s "find"', () => {
+    const shops = 'Tesco now has more than 3,000 outlets across the UK, the chain said.';
+    expect(quoted(shops, 'How many shops does Tesco have?')).toEqual([shops]);
+    const found = 'A car stolen in Harrogate was found abandoned in a multi-storey car park in Leeds on Sunday.';
+    expect(quoted(found, 'Where did police find the stolen car?', 'Police find stolen car')).toEqual([found]);
+  });
+});
+
 describe('words in the sense the question uses them', () => {
   it('does not take "the broadcaster\'s own station" for owning it, as it does not "its own station"', () => {
     const text = "The BBC's own station, BBC Radio Kent, would not be affected, a spokesman said.";
