@@ -78,6 +78,8 @@ const fields = z.object({
   ANNOUNCE_PER_POLL: z.preprocess(emptyToUndefined, z.coerce.number('a whole number from 1 to 100').int('a whole number from 1 to 100').min(1, 'a whole number from 1 to 100').max(100, 'a whole number from 1 to 100').default(10)),
   /** Announcements to one channel in any minute; the rest become one "…and N more" line. */
   ANNOUNCE_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number('a whole number from 1 to 100').int('a whole number from 1 to 100').min(1, 'a whole number from 1 to 100').max(100, 'a whole number from 1 to 100').default(20)),
+  /** Feeds one server may add (/feed add, /feed import): every one is fetched each poll. */
+  FEEDS_PER_SERVER: z.preprocess(emptyToUndefined, z.coerce.number('a whole number from 1 to 1000').int('a whole number from 1 to 1000').min(1, 'a whole number from 1 to 1000').max(1000, 'a whole number from 1 to 1000').default(100)),
   /** The shortest poll interval a server may give one of its feeds (/feed interval). */
   FEED_MIN_INTERVAL: z.preprocess(
     emptyToUndefined,

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     // Webhook delivery: webhooks made over Discord's REST; their tokens join the secrets every scrubber reads.
     webhookMaker: discord?.webhooks, addSecret: (value) => addSecret(secrets, value),
     feeds: config.FEEDS, pollSchedule: config.FEED_POLL, allowPrivate: config.ALLOW_PRIVATE_FEEDS, articlesDir: config.ARTICLES_DIR, ingest, posting, scopes,
-    caps: { perPoll: config.ANNOUNCE_PER_POLL, perMinute: config.ANNOUNCE_PER_MINUTE },
+    caps: { perPoll: config.ANNOUNCE_PER_POLL, perMinute: config.ANNOUNCE_PER_MINUTE, feedsPerServer: config.FEEDS_PER_SERVER },
     // Remind me under each upcoming sure event (once member reminders have started).
     buttons: (tracked, now) => services.members?.buttons(tracked, now) ?? [],
     folder: {

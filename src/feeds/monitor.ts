@@ -45,7 +45,11 @@ export interface FeedMonitorDeps {
   perPoll?: number;
   /** Per-server libraries: a /feed add item belongs to the servers whose feeds carry it. */
   scopes?: ArticleScopes;
+  /** Feeds one server may add (FEEDS_PER_SERVER, default DEFAULT_FEEDS_PER_SERVER). */
+  perServer?: number;
 }
+
+export const DEFAULT_FEEDS_PER_SERVER = 100;
 
 /** ALLOW_PRIVATE_FEEDS: which feeds may reach private addresses (see FeedMonitorDeps.fetch). */
 export type PrivateFeeds = boolean | 'operator';
@@ -200,6 +204,14 @@ export class FeedMonitor implements FeedService {
     if (global) return { ok: true, feed: feedInfo(global), created: false, itemsRecorded: 0 };
     const { row, created } = await store.feeds.addFeed({ url, guildId: input.guildId, origin: 'command', addedBy: input.userId, at: clock.now() });
     if (!created) return { ok: true, feed: await this.info(row), created: false, itemsRecorded: 0 };
+    // The cap is checked after the insert, by the order feeds were added: of adds racing for the last
+    // places (an import's parallel adds, another process) the earliest keep them, and none goes over.
+    const cap = this.deps.perServer ?? DEFAULT_FEEDS_PER_SERVER;
+    const own = (await store.feeds.feedsVisibleTo(input.guildId)).filter((f) => f.guildId === input.guildId && f.origin === 'command');
+    if (own.filter((f) => f.id <= row.id).length > cap) {
+      await store.feeds.removeFeed(url, input.guildId);
+      return { ok: false, reason: `This server already follows ${cap} feeds, as many as Herald reads for one server (FEEDS_PER_SERVER). Remove one with /feed remove first.` };
+    }
     // Route and interval first, so backfilled items already go where the admin asked.
     if (input.channelId) await store.watches.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now(), forum: input.forum });
     if (input.pollMinutes) await store.feeds.setFeedInterval(row.id, input.pollMinutes);

@@ -60,8 +60,8 @@ export interface NewsMonitorOptions {
   shared?: boolean;
   /** Per-server libraries: who sees each feed article (main.ts builds one for the library). */
   scopes?: ArticleScopes;
-  /** ANNOUNCE_PER_POLL and ANNOUNCE_PER_MINUTE (defaults 10 and 20). */
-  caps?: { perPoll?: number; perMinute?: number };
+  /** ANNOUNCE_PER_POLL and ANNOUNCE_PER_MINUTE (defaults 10 and 20), FEEDS_PER_SERVER (default 100). */
+  caps?: { perPoll?: number; perMinute?: number; feedsPerServer?: number };
   /** The folder's parsed-article cache and file policy (main.ts passes the ones of the first ingestion). */
   ingest?: Pick<IngestOptions, 'cache' | 'policy'>;
   /** Creates webhooks for webhook delivery (the Discord transport). */
@@ -106,6 +106,7 @@ export class NewsMonitor {
       shared: options.shared,
       scopes: options.scopes,
       perPoll: options.caps?.perPoll,
+      perServer: options.caps?.feedsPerServer,
     });
     this.watches = new WatchRegistry(this.store, clock);
     this.deliveries = new DeliveryRegistry({

@@ -13,6 +13,7 @@ import { rssFeed, startFeedServer, type FeedServer } from '../feeds/feed-server'
 import { silent, startInstance, tempDir, type Instance } from '../feeds/harness';
 import { asDiscord } from '../support/discord-markup';
 import { LIMITS, renderChoices } from '../../src/transports/discord/render';
+import { buildOpml } from '../../src/feeds/opml';
 
 const GUILD = '100000000000000001';
 const HERE = '200000000000000001';
@@ -69,6 +70,33 @@ describe('/feed', () => {
       { name: `Command Feed — ${url}`, value: url },
     ]);
     expect(await run('feed', { subcommand: 'remove', url })).toEqual({ content: `Stopped following <${url}>.`, ephemeral: true });
+  });
+
+  it("a server adds at most FEEDS_PER_SERVER feeds, by /feed add or /feed import; another server's and FEEDS do not count", async () => {
+    await herald.stop();
+    herald = await startInstance(join(tempDir('herald-cap-'), 'h.db'), clock, nowhere, { allowPrivate: true, caps: { feedsPerServer: 3 }, feeds: [`${server.base}/cmd.xml`] });
+    router = new CommandRouter({ commands: [feed], services: { articles: herald.library, status: new Status(clock.now(), herald.library), feeds: herald.news.feeds, opml: herald.news.opml }, clock, log: silent });
+    const urls = Array.from({ length: 8 }, (_, i) => {
+      server.set(`/cap-${i}.xml`, { body: rssFeed(`Cap ${i}`, [{ guid: `cap${i}`, title: 'One', link: `https://c.example/cap${i}` }]) });
+      return `${server.base}/cap-${i}.xml`;
+    });
+    for (const url of urls.slice(0, 3)) expect((await run('feed', { subcommand: 'add', url })).content).toMatch(/^Following /);
+    const refused = await run('feed', { subcommand: 'add', url: urls[3] });
+    expect(refused).toEqual({ content: 'This server already follows 3 feeds, as many as Herald reads for one server (FEEDS_PER_SERVER). Remove one with /feed remove first.', ephemeral: true });
+    // Refused before it is fetched, and not kept.
+    expect(server.log.filter((l) => l.path === '/cap-3.xml')).toEqual([]);
+    const own = async () => (await herald.news.feeds.list(GUILD)).filter((f) => f.scope === 'server').map((f) => f.url);
+    expect(await own()).toEqual(urls.slice(0, 3));
+    expect((await herald.news.feeds.list(GUILD)).map((f) => f.url)).toContain(`${server.base}/cmd.xml`);
+    // Another server has places of its own.
+    const elsewhere = { ...admin, guildId: '100000000000000002' };
+    expect((await run('feed', { subcommand: 'add', url: urls[3] }, elsewhere)).content).toMatch(/^Following /);
+    // An OPML import fills the places left, whatever its parallel adds finish first, and reports the rest refused.
+    await run('feed', { subcommand: 'remove', url: urls[0] });
+    await run('feed', { subcommand: 'remove', url: urls[1] });
+    const report = await herald.news.opml.importFeeds({ guildId: GUILD, userId: admin.userId, data: Buffer.from(buildOpml(urls.slice(3).map((url) => ({ url })), { title: 't', now: clock.now() })) });
+    expect(report.ok && [report.added.length, report.failed.map((f) => f.reason.startsWith('This server already follows 3 feeds'))]).toEqual([2, [true, true, true]]);
+    expect(await own()).toHaveLength(3);
   });
 
   it('a feed whose URL is longer than an autocomplete value can be is not suggested cut: a picked suggestion always names the feed', async () => {
