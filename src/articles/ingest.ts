@@ -154,11 +154,30 @@ let scratch = Buffer.alloc(1 << 16);
 // a FIFO does not hang the open (the fstat below then refuses it).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
+type Opened = { fd: number; size: number; stamp: FileStamp } | { error: string; stamp?: FileStamp };
+
 /**
  * Opens an article file under the policy; the caller reads and closes the descriptor. Throws only for
  * I/O errors (ENOENT…). The stamp (see stampOf) is of what was opened, so a refusal is remembered too.
+ * A regular file (nearly every file) is opened without a stat first: O_NOFOLLOW refuses a link, and the
+ * descriptor's one fstat gives the stamp and what the file is. Anything else (a link, a socket, an open
+ * that fails) goes the long way, lstat first, which says what it is.
  */
-function openArticle(file: string, policy: FilePolicy): { fd: number; size: number; stamp: FileStamp } | { error: string; stamp?: FileStamp } {
+function openArticle(file: string, policy: FilePolicy): Opened {
+  if (constants.O_NOFOLLOW !== undefined) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, OPEN_FLAGS);
+    } catch {
+      // (a link: ELOOP; or not openable: the long way says why, as it always has)
+    }
+    if (fd !== undefined) return checkOpened(fd, fstatSync(fd), policy);
+  }
+  return openChecked(file, policy);
+}
+
+/** openArticle's long way: lstat says what the path is (a link is followed only by the policy), then open. */
+function openChecked(file: string, policy: FilePolicy): Opened {
   let target = file;
   const link = lstatSync(file);
   if (link.isSymbolicLink()) {
@@ -175,7 +194,12 @@ function openArticle(file: string, policy: FilePolicy): { fd: number; size: numb
     throw error;
   }
   const info = fstatSync(fd);
-  const stamp = link.isSymbolicLink() ? stampOf(link, info) : stampOf(info);
+  return checkOpened(fd, info, policy, link.isSymbolicLink() ? link : undefined);
+}
+
+/** An open descriptor whose fstat is `info` (`link`: the link it was reached by): refused (and closed) unless a regular file within the size limit. */
+function checkOpened(fd: number, info: Stats, policy: FilePolicy, link?: Stats): Opened {
+  const stamp = link ? stampOf(link, info) : stampOf(info);
   if (!info.isFile()) {
     closeSync(fd);
     return { error: 'not a regular file', stamp };

@@ -188,9 +188,9 @@ export class ArticlesWatcher {
    * database while they write.
    */
   private async ingest(file: string): Promise<void> {
+    // A file never read (a new one) is not stat'ed here: reading it takes its stamp.
     const known = this.stamps.get(file);
-    const now = currentStamp(file);
-    if (known && now && now.key === known.key) return;
+    if (known && currentStamp(file)?.key === known.key) return;
     try {
       await this.ingestChanged(file);
     } finally {
