@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash, ingestDirectory, ingestFile, ingestOne } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { openDatabase, type Db } from '../../src/store/db';
-import { SqliteArticleCache } from '../../src/store/article-cache';
+import { OriginFilter, SqliteArticleCache } from '../../src/store/article-cache';
 import { WalCheckpointer } from '../../src/store/checkpoint';
 import { openSqliteStores, sqliteStores } from '../../src/store/stores';
 import { makeArticle } from '../answers/helpers';
@@ -59,6 +59,71 @@ describe('SqliteArticleCache', () => {
     cache.remove('/a.txt');
     expect(await cache.get('/a.txt', 'h1')).toBeUndefined();
     expect(await cache.size()).toBe(0);
+  });
+});
+
+/** `db` with the SQL of every row read by a statement's get() recorded in `reads`. */
+function countingReads(db: Db, reads: string[]): Db {
+  const bound = (target: object, prop: string | symbol) => {
+    const value = Reflect.get(target, prop) as unknown;
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop !== 'prepare') return bound(target, prop);
+      return (sql: string) => {
+        const statement = target.prepare(sql);
+        return new Proxy(statement, {
+          get(st, p) {
+            if (p !== 'get') return bound(st, p);
+            return (...args: unknown[]) => {
+              reads.push(sql);
+              return (st.get as (...a: unknown[]) => unknown)(...args);
+            };
+          },
+        });
+      };
+    },
+  });
+}
+
+describe('SqliteArticleCache, a file new to the folder', () => {
+  it('is a miss said without reading the database; rows there or put since are still found', async () => {
+    const db = openDatabase(':memory:');
+    const before = new SqliteArticleCache(db, 'p');
+    before.put('/old.txt', 'h1', makeArticle('Old', ['Old news.']), NOW);
+    await before.flush();
+    const reads: string[] = [];
+    const cache = new SqliteArticleCache(countingReads(db, reads), 'p');
+    const byOrigin = () => reads.filter((sql) => /WHERE origin = \?/.test(sql)).length;
+    expect(await cache.get('/new.txt', 'h2')).toBeUndefined();
+    expect(byOrigin()).toBe(0);
+    expect((await cache.get('/old.txt', 'h1'))?.article.headline).toBe('Old');
+    expect(byOrigin()).toBe(1);
+    cache.put('/new.txt', 'h2', makeArticle('New', ['New news.']), NOW);
+    await cache.flush();
+    expect((await cache.get('/new.txt', 'h2'))?.article.headline).toBe('New');
+    expect(byOrigin()).toBe(2);
+    // Many puts outgrow the filter: it is made again, larger, and still knows every row.
+    for (let i = 0; i < 5000; i++) cache.put(`/bulk-${i}.txt`, 'h', makeArticle(`Bulk ${i}`, ['Bulk.']), NOW);
+    await cache.flush();
+    for (let i = 0; i < 5000; i += 499) expect((await cache.get(`/bulk-${i}.txt`, 'h'))?.article.headline).toBe(`Bulk ${i}`);
+    db.close();
+  });
+});
+
+describe('OriginFilter', () => {
+  it('never says absent of what it holds, and rarely present of what it does not', () => {
+    const filter = new OriginFilter(10_000);
+    const path = (i: number) => `/srv/herald/articles/${i.toString(36)}-story.txt`;
+    for (let i = 0; i < 10_000; i++) filter.add(path(i));
+    for (let i = 0; i < 10_000; i++) expect(filter.mayHold(path(i))).toBe(true);
+    let wrong = 0;
+    for (let i = 10_000; i < 30_000; i++) if (filter.mayHold(path(i))) wrong++;
+    expect(wrong / 20_000).toBeLessThan(0.02);
+    expect(filter.full).toBe(false);
+    for (let i = 10_000; i < 20_000; i++) filter.add(path(i));
+    expect(filter.full).toBe(true);
   });
 });
 
