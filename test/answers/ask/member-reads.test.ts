@@ -57,3 +57,23 @@ describe('words in the sense the question uses them', () => {
     expect(quoted('BBC Radio Kent is owned by the BBC.', 'Who owns BBC Radio Kent?')).toEqual(['BBC Radio Kent is owned by the BBC.']);
   });
 });
+
+describe('"He" or "She" opening a sentence', () => {
+  const read = (text: string, question: string) => {
+    const r = askOne(text, question, { undecided: true });
+    return r.ok && !r.quoteOnly ? r.text : null;
+  };
+  const one = 'Manager Dave Challinor said the win was the best in a decade. He spent six years at Hartlepool before joining Stockport in 2020.';
+
+  it('stands for the one person the sentence before names, in the same paragraph', () => {
+    expect(quoted(one, 'How long did Dave Challinor spend at Hartlepool?')).toEqual(['He spent six years at Hartlepool before joining Stockport in 2020.']);
+    expect(read(one, 'Who spent six years at Hartlepool?')).toBe('Dave Challinor');
+  });
+
+  it('stands for no one when the sentence before names two people, or the paragraph changed', () => {
+    const two = 'Manager Dave Challinor and chairman Mark Stott said the win was the best in a decade. He spent six years at Hartlepool before joining Stockport in 2020.';
+    expect(read(two, 'Who spent six years at Hartlepool?') ?? '').not.toMatch(/Challinor|Stott/);
+    const apart = 'Manager Dave Challinor said the win was the best in a decade.\n\nHe spent six years at Hartlepool before joining Stockport in 2020.';
+    expect(read(apart, 'Who spent six years at Hartlepool?') ?? '').not.toMatch(/Challinor/);
+  });
+});
