@@ -305,3 +305,9 @@ main().catch((error) => {
   process.stderr.write(`${fatalScrub()(inspect(error))}\n`);
   process.exit(1);
 });
+// An exception no handler caught (thrown from a timer or an event listener) still ends Herald with status 1,
+// as Node would, but its stack and properties are scrubbed first: Node's own report printed them whole.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`Herald stopped on an uncaught exception: ${fatalScrub()(inspect(error))}\n`);
+  process.exit(1);
+});

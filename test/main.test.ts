@@ -1,6 +1,7 @@
 // The whole program in console mode: lines piped into `tsx src/main.ts`, as `npm start` runs it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,23 @@ describe('npm start that cannot start', () => {
     expect(stderr).toContain('[redacted]');
     expect(stderr).not.toContain(TOKEN_LIKE);
     expect(stderr).not.toContain('abcdefghijklmnopqrstuvwxyz0123456');
+  });
+
+  it('prints an uncaught exception scrubbed, and exits 1', async () => {
+    // A preload throws from a timer once Herald's handlers are in place, with a secret of the environment in its message and properties.
+    const preload = join(temp, 'throw-later.mjs');
+    writeFileSync(preload, `const started = Date.now();
+const t = setInterval(() => {
+  if (process.listenerCount('uncaughtException') === 0 && Date.now() - started < 8000) return;
+  clearInterval(t);
+  throw Object.assign(new Error('request failed with key ' + process.env.NEWS_API_KEY), { header: 'Bot ${TOKEN_LIKE}' });
+}, 20);\n`);
+    const { code, stderr } = await runMain('', { ...base, NEWS_API_KEY: 'k3y-0f-the-news-api', NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Herald stopped on an uncaught exception: Error: request failed with key [redacted]');
+    expect(stderr).toContain("header: 'Bot [redacted]'");
+    expect(stderr).not.toContain('k3y-0f-the-news-api');
+    expect(stderr).not.toContain(TOKEN_LIKE);
   });
 
   it("quotes an invalid DATABASE_URL without its password", async () => {
