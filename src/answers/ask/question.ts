@@ -178,9 +178,15 @@ function homographNoun(tokens: Token[], i: number): boolean {
   // The pronoun's places: after "of", a copula or "and" ("a friend of mine", "it is mine"), and last in a
   // yes/no question ("Was the decision mine?").
   if (before && MINE_PRONOUN_BEFORE.has(before.lower)) return false;
+  // After an article, a possessive or "which"/"what" it is the pit, last in the question too ("Were miners
+  // trapped in the mine?", "Which mine …?"); "this"/"that" right after the opener are the thing asked of ("Is this mine?").
+  const demonstrative = i === 2 && DEMONSTRATIVES.has(before?.lower ?? '') && YES_NO_OPENERS.test(tokens[0].lower);
+  if (before && (DETERMINERS.has(before.lower) || before.lower === 'which' || before.lower === 'what') && !demonstrative) return true;
   if (i === tokens.length - 1 && YES_NO_OPENERS.test(tokens[0].lower)) return false;
   return (before !== undefined && (DETERMINERS.has(before.lower) || content(before))) || content(tokens[i + 1]);
 }
+
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 
 const YES_NO_OPENERS = /^(?:is|are|was|were|does|do|did|will|can|could|has|have|had|should|would)$/;
 

@@ -26,6 +26,16 @@ describe('whose it is', () => {
     expect(quoted('The mine is near Glynneath in south Wales.', 'Where is the mine?')).toEqual(['The mine is near Glynneath in south Wales.']);
     expect(quoted(text, 'Where was the car found?')).toEqual(['A car stolen from a driveway in Harrogate was found in a car park in Leeds on Sunday.']);
   });
+
+  it('reads "mine" last in a yes/no question as the pit after "the", and does not decline a question about it', () => {
+    const pit = 'Four miners were trapped underground after a roof collapsed at the Gleision mine near Pontardawe on Thursday. Rescuers reached the men on Friday.';
+    expect(quoted(pit, 'Were miners trapped in the mine?')).toEqual(['Four miners were trapped underground after a roof collapsed at the Gleision mine near Pontardawe on Thursday.']);
+    expect(quoted(pit, 'Did the roof collapse at the mine?')).toEqual(['Four miners were trapped underground after a roof collapsed at the Gleision mine near Pontardawe on Thursday.']);
+    expect(quoted(pit, 'Which mine did the roof collapse at?')).toEqual(['Four miners were trapped underground after a roof collapsed at the Gleision mine near Pontardawe on Thursday.']);
+    // the thing asked of is the member's: still the pronoun
+    expect(askOne(pit, 'Is this mine?').ok).toBe(false);
+    expect(askOne(pit, 'Is the roof mine?').ok).toBe(false);
+  });
 });
 
 describe('what a copular what-question asks', () => {
