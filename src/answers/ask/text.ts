@@ -57,6 +57,7 @@ const GROUPS: string[][] = [
   ['live', 'reside', 'resident'],
   ['worker', 'employee', 'staff'],
   ['shop', 'store', 'outlet'],
+  ['rise', 'raise', 'increase'],
   ['home', 'house', 'household'],
   ['own', 'owner', 'ownership'],
   ['jet', 'aircraft', 'plane', 'airliner'],

@@ -58,6 +58,11 @@ describe('words that mean the same', () => {
     const found = 'A car stolen in Harrogate was found abandoned in a multi-storey car park in Leeds on Sunday.';
     expect(quoted(found, 'Where did police find the stolen car?', 'Police find stolen car')).toEqual([found]);
   });
+
+  it('takes "raise" and "increase" for "rise"', () => {
+    const text = 'The unions oppose new regulations which would raise the pension age for council workers from 60 to 65.';
+    expect(quoted(text, 'What would the pension age for council workers rise to?')).toEqual([text]);
+  });
 });
 
 describe('words in the sense the question uses them', () => {
