@@ -28,9 +28,13 @@ export function secretValues(...sources: Record<string, string | undefined>[]): 
     for (const [name, value] of Object.entries(source)) {
       const v = value?.trim();
       if (v && v.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name)) values.add(v);
-      // The password inside a connection URL (DATABASE_URL=postgres://user:password@host/db).
-      const password = v ? urlPassword(v) : undefined;
-      if (password) for (const p of password) if (p.length >= MIN_SECRET_LENGTH) values.add(p);
+      // The password inside a connection URL (DATABASE_URL=postgres://user:password@host/db), and inside each
+      // URL of a list (FEEDS=https://a.example/rss,https://reader:password@intranet/feed): the operator's
+      // feeds are listed to every server's admins.
+      for (const part of v ? new Set([v, ...v.split(/[\s,]+/)]) : []) {
+        const password = urlPassword(part);
+        if (password) for (const p of password) if (p.length >= MIN_SECRET_LENGTH) values.add(p);
+      }
     }
   }
   return [...values].sort((a, b) => b.length - a.length);

@@ -14,6 +14,8 @@ import { silent, startInstance, tempDir, type Instance } from '../feeds/harness'
 import { asDiscord } from '../support/discord-markup';
 import { LIMITS, renderChoices } from '../../src/transports/discord/render';
 import { buildOpml } from '../../src/feeds/opml';
+import { parseConfig } from '../../src/config';
+import { createScrubber } from '../../src/core/secrets';
 
 const GUILD = '100000000000000001';
 const HERE = '200000000000000001';
@@ -97,6 +99,19 @@ describe('/feed', () => {
     const report = await herald.news.opml.importFeeds({ guildId: GUILD, userId: admin.userId, data: Buffer.from(buildOpml(urls.slice(3).map((url) => ({ url })), { title: 't', now: clock.now() })) });
     expect(report.ok && [report.added.length, report.failed.map((f) => f.reason.startsWith('This server already follows 3 feeds'))]).toEqual([2, [true, true, true]]);
     expect(await own()).toHaveLength(3);
+  });
+
+  it("an operator's feed URL with a password (FEEDS) is listed to a server's admins without it", async () => {
+    const credentialed = `http://reader:intranet-pass-77@127.0.0.1:${server.port}/cmd.xml`;
+    const loaded = parseConfig({ FEEDS: `https://news.example/rss.xml, ${credentialed}` });
+    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+    await herald.stop();
+    herald = await startInstance(join(tempDir('herald-cred-'), 'h.db'), clock, nowhere, { allowPrivate: true, feeds: loaded.config.FEEDS });
+    // As main.ts wires it: every reply scrubbed of the secrets the configuration holds.
+    router = new CommandRouter({ commands: [feed], services: { articles: herald.library, status: new Status(clock.now(), herald.library), feeds: herald.news.feeds }, clock, log: silent, scrub: createScrubber(loaded.secrets) });
+    const list = await run('feed', { subcommand: 'list' });
+    expect(list.embeds?.[0].description).toContain(`<http://reader:[redacted]@127.0.0.1:${server.port}/cmd.xml>`);
+    expect(JSON.stringify(list)).not.toContain('intranet-pass-77');
   });
 
   it('a feed whose URL is longer than an autocomplete value can be is not suggested cut: a picked suggestion always names the feed', async () => {

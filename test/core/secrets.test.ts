@@ -27,6 +27,8 @@ describe('secretValues', () => {
   it('takes the password of a connection URL (DATABASE_URL), as written and decoded, and nothing of a URL without one', () => {
     expect(secretValues({ DATABASE_URL: 'postgres://herald:s3cr%40t-pass@db.example.com:5432/herald' })).toEqual(['s3cr%40t-pass', 's3cr@t-pass']);
     expect(secretValues({ DATABASE_URL: 'postgres://herald@db.example.com/herald', FEED: 'https://news.example.com/rss' })).toEqual([]);
+    // Each URL of a list (FEEDS) too.
+    expect(secretValues({ FEEDS: 'https://news.example/rss, https://reader:feed-pass-1@intranet.example/feed' })).toEqual(['feed-pass-1']);
     // A URL the parser refuses still has its password as written (the configuration's error quotes it).
     expect(secretValues({ DATABASE_URL: 'postgres://herald:s3cret-pass@db host/herald' })).toEqual(['s3cret-pass']);
     const scrub = createScrubber(secretValues({ DATABASE_URL: 'postgres://herald:hunter2hunter2@db/herald' }));
