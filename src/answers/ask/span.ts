@@ -110,9 +110,10 @@ export function spanAnswer(question: Question, s: SpanSentence): SpanPick | null
     const words = s.tokens.slice(a, b + 1);
     if (words.every((t) => t.stem === headStem)) continue;
     if (words.length > 7) continue;
-    // A word right before the asked noun says which one it is ("final score", "world record"), not what it is.
+    // A word right before the asked noun says which one it is ("final score", "world record"), not what it is;
+    // a number there says what it is ("a 312-290 vote", "a 3-1 win", "a £5,000 fine").
     const after = s.tokens[b + 1];
-    if (subject && after?.stem === subject && /^[\s-]+$/.test(s.text.slice(s.tokens[b].end, after.start))) continue;
+    if (subject && after?.stem === subject && /^[\s-]+$/.test(s.text.slice(s.tokens[b].end, after.start)) && !/\d/.test(s.text.slice(s.tokens[a].start, s.tokens[b].end))) continue;
     const linked = subject !== undefined && anchors.some((x) => s.tokens[x].stem === subject && ((x < a && COPULA.test(s.text.slice(s.tokens[x].end, s.tokens[a].start))) || (x > b && COPULA.test(s.text.slice(s.tokens[b].end, s.tokens[x].start)))));
     const text = s.text.slice(s.tokens[a].start, s.tokens[b].end);
     if (wantsNumber && !/\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b/i.test(text)) continue;

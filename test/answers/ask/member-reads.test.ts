@@ -49,6 +49,11 @@ describe('what a copular what-question asks', () => {
     expect(read('Ruth Chepngetich set a new world record of 2:09:56 at the Chicago Marathon on Sunday.', 'What was the record?')).toBe('2:09:56');
     expect(read('The attendance was a record for the ground.', 'What was the record?')).toBe('attendance');
   });
+
+  it('reads a number right before the asked noun: it says what the vote or the win was', () => {
+    expect(read('MPs backed the bill in a 312-290 vote on Tuesday night.', 'What was the vote?')).toBe('312-290');
+    expect(read('Rangers claimed a 3-1 win at Ibrox on Saturday.', 'What was the win?')).toBe('3-1');
+  });
 });
 
 describe('words that mean the same', () => {
