@@ -88,6 +88,11 @@ interface Candidate {
   framed: number;
   /** Concepts the sentence itself contains. */
   matched: Concept[];
+  /**
+   * A key word of the question (no name, not weak) that the sentence's whole article never uses: the sentence
+   * is about another thing ("How many people died in the fire?" against a storm story's "A man … died").
+   */
+  offTopic: boolean;
   /** Names of the question found in the sentence, its neighbours or the headline (not only elsewhere). */
   namesNear: Concept[];
   /** Token positions in the sentence of matched concepts (non-entity ones separately). */
@@ -134,7 +139,7 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
     type: question.type,
     question: question.text,
     confidence,
-    closest: closest && closest.coverage >= 0.5 ? cite(closest.hit.article, closest.hit.sentence) : undefined,
+    closest: closest && closest.coverage >= 0.5 && !closest.offTopic ? cite(closest.hit.article, closest.hit.sentence) : undefined,
   });
   // A sentence that states the question is offered as what the articles say, even where no answer of the
   // asked kind could be read from it (calibration runs take the declines as they are).
@@ -274,12 +279,12 @@ export function decide(d: { confidence: number; lower: number; fit: number; own:
 
 /**
  * A sentence worth quoting though no answer of the asked kind could be read from it: it states the
- * question (with its headline, QUOTE_COVERAGE of it), and lacks none of its names, numbers, negation or
+ * question (with its headline, QUOTE_COVERAGE of it), its article uses every key word of it, and lacks none of its names, numbers, negation or
  * "first"/"most" ("Who is considering a legal challenge?" against "Campaign group X said it was
  * considering a legal challenge", whose group is not read as an organisation).
  */
 function quotable(question: Question, c: Candidate): boolean {
-  return c.framed >= QUOTE_COVERAGE && !conflicts(question, c) && lacksModifier(question, c) === null;
+  return c.framed >= QUOTE_COVERAGE && !c.offTopic && !conflicts(question, c) && lacksModifier(question, c) === null;
 }
 
 /**
@@ -836,6 +841,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   };
   const matched: Concept[] = [];
   const namesNear: Concept[] = [];
+  let offTopic = false;
   for (const c of question.concepts) {
     const w = weights.get(c) ?? 0;
     total += w;
@@ -844,6 +850,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
     else if (conceptIn(c, around())) m = c.entity ? 0.7 : 0.5;
     else if (c.stems.some((s) => index.hasTerm(article, s)) || c.phrases.some((p) => p.every((s) => index.hasTerm(article, s)))) m = c.entity ? 0.6 : 0.2;
     if (c.entity && m === 0) return null;
+    if (m === 0 && !c.weak) offTopic = true;
     // A name found only elsewhere in the article (not in the sentence, its neighbours or the headline)
     // often belongs to a different fact: "in Europe" three sentences away from "on sale in Japan on 12 December".
     if (c.entity && m < 0.7) penalty = Math.min(penalty, 0.6);
@@ -859,7 +866,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   // and not the thing counted): "The factory once employed 2,000 people" does not state "How many people
   // lost their jobs?" because its headline says "… with loss of 430 jobs".
   const framed = matched.some((c) => !c.entity && !c.target && !c.weak) ? own + inHeadline / total : own;
-  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed, matched, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
+  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed, matched, offTopic, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
 }
 
 /** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */

@@ -1,7 +1,10 @@
 // What a member reads from /ask on questions asked of a news story (issue 13): the quoted sentence is the one
 // that answers, and a question the articles cannot answer is declined. Each case failed before its fix.
 import { describe, expect, it } from 'vitest';
-import { askOne } from './ask-one';
+import { MemoryLibrary } from '../../../src/articles/library';
+import { parseArticle } from '../../../src/articles/parse';
+import { createAskService, type AskResult } from '../../../src/answers/ask/ask';
+import { ASK_NOW, askOne } from './ask-one';
 
 /** The sentences /ask quotes or cites for `question` (none when it declines). */
 function quoted(text: string, question: string, headline?: string): string[] {
@@ -95,5 +98,34 @@ describe('"He" or "She" opening a sentence', () => {
     expect(read(two, 'Who spent six years at Hartlepool?') ?? '').not.toMatch(/Challinor|Stott/);
     const apart = 'Manager Dave Challinor said the win was the best in a decade.\n\nHe spent six years at Hartlepool before joining Stockport in 2020.';
     expect(read(apart, 'Who spent six years at Hartlepool?') ?? '').not.toMatch(/Challinor/);
+  });
+});
+
+describe('a sentence from a story about something else', () => {
+  /** /ask over a library of several stories, each a headline and its text. */
+  function askMany(stories: [string, string][], question: string): AskResult {
+    const library = new MemoryLibrary();
+    stories.forEach(([headline, text], i) => {
+      const parsed = parseArticle(`${headline}\n\n${text}\n`, { now: ASK_NOW, origin: `/t${i}.txt` });
+      if (!parsed.ok) throw new Error('parse failed');
+      library.upsert({ article: parsed.article, origin: `/t${i}.txt`, ingestedAt: ASK_NOW });
+    });
+    return createAskService(library).ask(question, { now: ASK_NOW }) as AskResult;
+  }
+  const storm: [string, string] = ['Storm Dylan leaves thousands without power', 'Two people died when trees fell on their cars near Oban, Police Scotland said.'];
+  const fire: [string, string] = ['Fire destroys Glasgow theatre', 'A fire destroyed the Alhambra Theatre in Glasgow on Sunday. More than 60 firefighters were at the fire.'];
+
+  it('is neither quoted nor shown as the closest when its story never uses a key word of the question', () => {
+    const r = askMany([storm, fire], 'How many people died in the fire?');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.closest).toBeFalsy();
+    const mayor = askMany([storm, ['Police find stolen car', 'A stolen car was found in a car park in Leeds on Sunday. Its owner lives in Leeds.']], 'Who is the mayor of Leeds?');
+    expect(mayor.ok).toBe(false);
+    expect(!mayor.ok && mayor.closest).toBeFalsy();
+  });
+
+  it('is still quoted when its story uses the word in a sentence nearby', () => {
+    const r = askMany([storm, fire], 'Who died in the storm?');
+    expect(r.ok && r.citations.map((c) => c.text)).toEqual(['Two people died when trees fell on their cars near Oban, Police Scotland said.']);
   });
 });
