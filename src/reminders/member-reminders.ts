@@ -73,6 +73,8 @@ const REFS_SPARE = 1_000;
  * with several processes on PostgreSQL another one may have sent, failed or taken a reminder.
  */
 export const COUNTS_MAX_AGE_MS = 30_000;
+/** Upcoming reminders one member may have (every Remind me pressed adds one; each is a DM to send). */
+export const MEMBER_UPCOMING_MAX = 100;
 const BATCH = 50;
 const MAX_BATCHES_PER_SCAN = 40;
 const BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000, retryAfter: 'at-least' };
@@ -276,6 +278,12 @@ export class MemberReminders implements MemberReminderService {
     const dueAt = memberDueAt(event.date, time, timezone);
     if (dueAt <= now.getTime() || !isUpcomingDay(event.date, now)) {
       return { ok: false, reason: `${dayText(event.date)} at ${time} has already passed in your time zone (${timezone}): no reminder was set.` };
+    }
+    // A member cannot fill the store and the due-scan by pressing every button there is: a new one waits
+    // until one of theirs is sent or cancelled (one already set for this event is still answered as set).
+    const upcoming = await this.o.store.byUser(who.userId, ['pending', 'claimed'], MEMBER_UPCOMING_MAX);
+    if (upcoming.length >= MEMBER_UPCOMING_MAX && !upcoming.some((r) => r.origin === originKey(tracked.origin) && r.eventKey === event.key)) {
+      return { ok: false, reason: `You already have ${MEMBER_UPCOMING_MAX} upcoming reminders, as many as Herald keeps for one member: cancel one in /remind mine first. No reminder was set.` };
     }
     const added = await this.o.store.add(
       { userId: who.userId, guildId: who.guildId ?? '', origin: originKey(tracked.origin), eventKey: event.key, eventDate: event.date, time, timezone, dueAt, content: event.content },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
-import { COUNTS_MAX_AGE_MS, type MemberReminders } from '../../src/reminders/member-reminders';
+import { COUNTS_MAX_AGE_MS, MEMBER_UPCOMING_MAX, type MemberReminders } from '../../src/reminders/member-reminders';
 import { remindMeButtons } from '../../src/reminders/members';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
@@ -82,6 +82,28 @@ describe('a member reminder', () => {
     expect(list).toHaveBeenCalledTimes(1);
     expect(await press(fake.users.member)).toMatchObject({ ok: true, created: false });
     expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it(`is refused beyond ${MEMBER_UPCOMING_MAX} upcoming for one member, until one of theirs is cancelled`, async () => {
+    const set = await remind();
+    if (!set.ok) throw new Error(set.reason);
+    // The member's other upcoming reminders, stored as a press stores them (other articles' events).
+    const { id: _id, ...template } = set.reminder;
+    for (let i = 1; i < MEMBER_UPCOMING_MAX; i++) await store.add({ ...template, origin: `other-article-${i}`, eventKey: `event-${i}` }, h.clock.now());
+    await members.cancel(fake.users.member, set.reminder.id);
+    // 99 upcoming: the press sets its reminder again; the 100th is the last one.
+    expect(await remind()).toMatchObject({ ok: true, created: true });
+    expect(await remind()).toMatchObject({ ok: true, created: false });
+    await store.add({ ...template, origin: 'one-more-article', eventKey: 'event-x' }, h.clock.now());
+    const again = (await store.byUser(fake.users.member, ['pending'], 500)).find((r) => r.origin === set.reminder.origin)!;
+    await members.cancel(fake.users.member, again.id);
+    expect(await remind()).toEqual({ ok: false, reason: `You already have ${MEMBER_UPCOMING_MAX} upcoming reminders, as many as Herald keeps for one member: cancel one in /remind mine first. No reminder was set.` });
+    expect(await store.byUser(fake.users.member, ['pending', 'claimed'], 500)).toHaveLength(MEMBER_UPCOMING_MAX);
+    // Another member is not held by this one's.
+    expect(await remind(fake.users.admin)).toMatchObject({ ok: true, created: true });
+    const other = (await store.byUser(fake.users.member, ['pending'], 500)).find((r) => r.origin === 'other-article-1')!;
+    await members.cancel(fake.users.member, other.id);
+    expect(await remind()).toMatchObject({ ok: true, created: true });
   });
 
   it('follows the member\'s own time zone, set before or after pressing', async () => {
