@@ -1,7 +1,7 @@
 // Who reported or said what: "X reported (on <date>) that ...", "According to a report by X, ...",
 // "... based on statements from X", "..., X said.", "X told the BBC: ...".
 import type { Attribution, Person, Sentence } from './model';
-import { HONORIFICS, REPORTING_VERBS, ROLE_SET } from '../language/people';
+import { HONORIFICS, REPORTING_VERBS, ROLE_SET, SURNAME_HONORIFICS } from '../language/people';
 import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 
 const VERBS = REPORTING_VERBS.slice().sort((a, b) => b.length - a.length).join('|');
@@ -89,10 +89,31 @@ function plausibleSubject(s: string): boolean {
 /** A subject that is or ends with a known person ("Leaving a Brussels summit Mr Blair"). */
 function namesPerson(subject: string, ctx: AttributionContext): boolean {
   if (subject.split(/\s+/).length > 12 || /["“”]/.test(subject)) return false;
+  const bare = subject.replace(/,\s*$/, '');
   return ctx.people.some((p) => {
     const surname = p.name.split(' ').pop() ?? p.name;
-    return subject.endsWith(p.name) || (p.name.includes(' ') && new RegExp(`(?:^|,\\s)${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(subject.replace(/,\s*$/, ''))) || new RegExp(`(?:Mr|Mrs|Ms|Dr|Miss|Lord|Lady|Sir)\\.?\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(subject);
+    return subject.endsWith(p.name) || (p.name.includes(' ') && endsWithApposed(bare, p.name)) || endsWithHonorific(subject, surname);
   });
+}
+
+const isSpace = (c: string) => /\s/.test(c);
+
+/** `text` is `name`, or ends with ", <name>" (any white space after the comma): /(?:^|,\s)name$/ without compiling it per name. */
+export function endsWithApposed(text: string, name: string): boolean {
+  if (!text.endsWith(name)) return false;
+  const at = text.length - name.length;
+  return at === 0 || (at >= 2 && isSpace(text[at - 1]) && text[at - 2] === ',');
+}
+
+/** `text` ends with an honorific, an optional full stop, white space and `surname`: /(?:Mr|…|Sir)\.?\s+surname$/ without compiling it per name. */
+export function endsWithHonorific(text: string, surname: string): boolean {
+  if (!text.endsWith(surname)) return false;
+  let at = text.length - surname.length;
+  if (at === 0 || !isSpace(text[at - 1])) return false;
+  while (at > 0 && isSpace(text[at - 1])) at--;
+  if (text[at - 1] === '.') at--;
+  const before = text.slice(0, at);
+  return SURNAME_HONORIFICS.some((h) => before.endsWith(h));
 }
 
 /** Whether a source phrase ends with this person's name set off by a comma ("the director, Dr Jo Bell"). */

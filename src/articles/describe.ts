@@ -86,11 +86,26 @@ function headlineStyle(s: string, verbs = true): string {
   return t;
 }
 
+/** The patterns of spelledOut, by noun: a noun's pattern is compiled once, not in every article that uses it. */
+const SPELLED_OUT = new Map<string, RegExp>();
+const SPELLED_OUT_MAX = 512;
+
+/** "the plan to strengthen …", "the new scheme for …": where a sentence spells out what "this <noun>" is. */
+export function spelledOut(noun: string): RegExp {
+  let re = SPELLED_OUT.get(noun);
+  if (!re) {
+    if (SPELLED_OUT.size >= SPELLED_OUT_MAX) SPELLED_OUT.clear();
+    re = new RegExp(`\\bthe\\s+(?:draft\\s+|new\\s+)?${noun}\\s+((?:to|for|of|on)\\s+[^,.;:()]{3,90}?)(?=\\s+${AUX_STOP}\\b|[,.;:()]|$)`, 'i');
+    SPELLED_OUT.set(noun, re);
+  }
+  return re;
+}
+
 /** "this plan" → "the plan to strengthen ..." when an earlier sentence spells it out. */
 function expandDemonstratives(t: string, sentence: number, ctx: DescribeContext): string {
   return t.replace(/\b(this|that|these|the)\s+(\p{L}{3,})\b(?!\s+(?:to|for|of|on)\b)/giu, (whole, det: string, noun: string) => {
     if (det.toLowerCase() === 'the' && !/^(plan|proposal|deal|scheme|bill|agreement|measure|project|initiative|report|programme|program|law|policy|strategy)$/i.test(noun)) return whole;
-    const re = new RegExp(`\\bthe\\s+(?:draft\\s+|new\\s+)?${noun}\\s+((?:to|for|of|on)\\s+[^,.;:()]{3,90}?)(?=\\s+${AUX_STOP}\\b|[,.;:()]|$)`, 'i');
+    const re = spelledOut(noun);
     // the phrase that spells it out is usually a few sentences back
     for (let i = Math.max(0, sentence - 20); i <= sentence && i < ctx.sentences.length; i++) {
       const m = re.exec(ctx.sentences[i].text);

@@ -7,6 +7,10 @@ const TRIGGER = /\b(include|includes|included|including|such as|like|namely|comp
 const VERBISH = /\b(is|are|was|were|has|have|had|will|would|can|could|should|said|says|told|include|includes|including|such as|been|be|did|does|do)\b/i;
 const DURATION_TAIL = /\s+(?:for|over|during|in)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+)?(?:several|many|a few|few|some|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks|months|years|decades)\s*$/i;
 const COUNT = '(?:several|many|some|a number of|various|few|two|three|four|five|six|seven|eight|nine|ten|\\d+)';
+/** "the plan includes several stages": what is counted, and whose. */
+const COUNTED = new RegExp(`^(?:the\\s+)?([\\p{L}-]+)\\s+(?:includes?|included|has|have|had|comprises?|involves?)\\s+${COUNT}\\s+([\\p{L}-]+)\\s*$`, 'iu');
+/** "… several stages": what is counted. */
+const PLAIN_COUNT = new RegExp(`${COUNT}\\s+([\\p{L}-]+)\\s*$`, 'iu');
 const CONCERN = /\b(concerns?|worries|fears?|questions|doubts|criticism|complaints?|warnings?|calls?)\s+(?:about|over|regarding|on|for)\s+/gi;
 
 interface Segment {
@@ -54,9 +58,9 @@ function labelFrom(lead: string, previous: string, sentence: string, ctx: ListCo
     if (owner) return { label: `${its[1]} of ${owner.asWritten}`, owner: owner.org };
     return { label: its[1] };
   }
-  const counted = new RegExp(`^(?:the\\s+)?([\\p{L}-]+)\\s+(?:includes?|included|has|have|had|comprises?|involves?)\\s+${COUNT}\\s+([\\p{L}-]+)\\s*$`, 'iu').exec(l || previous.trim());
+  const counted = COUNTED.exec(l || previous.trim());
   if (counted) return { label: `${counted[2]} of the ${counted[1]}` };
-  const plainCount = new RegExp(`${COUNT}\\s+([\\p{L}-]+)\\s*$`, 'iu').exec(l || previous.trim());
+  const plainCount = PLAIN_COUNT.exec(l || previous.trim());
   if (plainCount) return { label: plainCount[1] };
   const tail = (l || '').split(/\s+/).filter(Boolean).slice(-4).join(' ');
   return { label: tail || 'items' };

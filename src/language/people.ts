@@ -3,6 +3,8 @@
 
 /** Honorifics: a capitalised word after one of these is a person's (sur)name. */
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'baroness', 'baron', 'messrs']);
+/** The honorifics, as written, that the attributions read before a surname at the end of a subject ("… summit Mr Blair"). */
+export const SURNAME_HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Miss', 'Lord', 'Lady', 'Sir'];
 
 /** Lower-case particles inside a person's name ("Jeremy de Souza", "Osama bin Laden", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'dos', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'st']);

@@ -3,6 +3,7 @@
 // of a person the text names without one but refers to by office ("Jack Straw said. The foreign secretary
 // told MPs …").
 import { ORG_HEADS } from '../../language/organisations';
+import { containsWord } from '../../language/word-search';
 import type { Sentence } from '../model';
 import type { EntityRegistry, PersonDraft } from './registry';
 
@@ -99,18 +100,14 @@ export function linkPersonMentions(sentences: Sentence[], registry: EntityRegist
   const named = [...registry.people.values()].map((p) => {
     const parts = p.name.split(' ');
     const surname = parts[parts.length - 1];
-    return {
-      p,
-      bySurname: parts.length > 1 && surname.length > 2 ? new RegExp(`\\b${escapeRegex(surname)}\\b`) : null,
-      byRole: p.role ? new RegExp(`\\bthe ${escapeRegex(p.role)}\\b`, 'i') : null,
-    };
+    return { p, surname: parts.length > 1 && surname.length > 2 ? surname : null, role: p.role ? `the ${p.role}` : null };
   });
   let last: PersonDraft | undefined;
   for (const s of sentences) {
     const here = registry.peopleBySentence[s.index];
     if (here.length === 0) {
-      for (const { p, bySurname, byRole } of named) {
-        if (bySurname?.test(s.text) || byRole?.test(s.text)) {
+      for (const { p, surname, role } of named) {
+        if ((surname !== null && containsWord(s.text, surname)) || (role !== null && containsWord(s.text, role, true))) {
           p.sentences.add(s.index);
           here.push(p.name);
         }
@@ -129,13 +126,13 @@ export function linkOrganisationMentions(sentences: Sentence[], registry: Entity
   const orgs = registry.organisations;
   for (const o of orgs) {
     const heads = o.name.split(/\s+/).filter((w) => ORG_HEADS.has(w.toLowerCase()));
-    const byAcronym = o.acronym ? new RegExp(`\\b${escapeRegex(o.acronym)}\\b`) : null;
+    const acronym = o.acronym || null;
     const uniqueHead = heads.length === 1 && orgs.filter((x) => x.name.toLowerCase().includes(heads[0].toLowerCase())).length === 1;
-    const byHead = uniqueHead ? new RegExp(`\\bthe ${escapeRegex(heads[0].toLowerCase())}\\b`) : null;
-    if (!byAcronym && !byHead) continue;
+    const head = uniqueHead ? `the ${heads[0].toLowerCase()}` : null;
+    if (!acronym && !head) continue;
     for (const s of sentences) {
       if (o.sentences.has(s.index)) continue;
-      if (byAcronym?.test(s.text) || byHead?.test(s.text)) o.sentences.add(s.index);
+      if ((acronym !== null && containsWord(s.text, acronym)) || (head !== null && containsWord(s.text, head))) o.sentences.add(s.index);
     }
   }
 }
