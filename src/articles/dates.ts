@@ -5,6 +5,7 @@ import { MONTH_NAMES, MONTHS, SEASONS, WEEKDAY_NAMES, WEEKDAYS } from '../langua
 import { CAPITALISED_STOPWORDS } from '../language/stop-words';
 import { addMonths, dayNumber, daysInMonth, isValidDate, weekdayOf, ymdOf, type Ymd } from './calendar';
 import type { Precision } from './model';
+import { allMatches } from '../language/matches';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
 export type Part = 'early' | 'mid' | 'late' | 'end' | 'start' | 'earlier' | 'later';
@@ -353,7 +354,7 @@ export function findDateMentions(text: string): DateMention[] {
   const found: DateMention[] = [];
   for (const rule of DATE_RULES) {
     if (!rule.applies(cues)) continue;
-    for (const m of text.matchAll(rule.pattern)) {
+    for (const m of allMatches(rule.pattern, text)) {
       const f = rule.toValue(m, cues);
       if (f) found.push({ start: f.start, end: f.end, expression: text.slice(f.start, f.end), spec: f.spec, by: f.by ?? false });
     }
@@ -406,7 +407,7 @@ const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|al
 function clauseBounds(sentence: string, start: number, end: number): { from: number; to: number } {
   let from = 0;
   let to = sentence.length;
-  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(CLAUSE_BREAK, sentence)) {
     if (m.index + m[0].length <= start) from = m.index + m[0].length;
     else if (m.index >= end) {
       to = m.index;

@@ -5,6 +5,7 @@
 import type { Sentence } from './model';
 import { REPORTING_VERBS } from '../language/people';
 import { shorten } from './sentences';
+import { allMatches } from '../language/matches';
 
 const REPORT_VERBS = [...REPORTING_VERBS, 'adding', 'saying', 'mentioned', 'emphasised', 'emphasized', 'hoped', 'hopes', 'expects', 'expected', 'believe', 'think', 'thinks', 'fears', 'feared']
   .sort((a, b) => b.length - a.length)
@@ -28,8 +29,8 @@ function clauseAround(text: string, start: number, end: number): { clause: Span;
   let from = 0;
   let to = text.length;
   const breaks: { at: number; after: number; that: boolean }[] = [];
-  for (const m of text.matchAll(THAT_BREAK)) breaks.push({ at: m.index + m[0].search(/\s+that\s+$/), after: m.index + m[0].length, that: true });
-  for (const m of text.matchAll(PLAIN_BREAK)) breaks.push({ at: m.index, after: m.index + m[0].length, that: false });
+  for (const m of allMatches(THAT_BREAK, text)) breaks.push({ at: m.index + m[0].search(/\s+that\s+$/), after: m.index + m[0].length, that: true });
+  for (const m of allMatches(PLAIN_BREAK, text)) breaks.push({ at: m.index, after: m.index + m[0].length, that: false });
   breaks.sort((a, b) => a.at - b.at);
   for (const b of breaks) {
     if (b.after <= start) {

@@ -9,11 +9,23 @@ import { findKnownOrganisations, findSpelledAmpersands, findSundayPapers } from 
 import { classifyNames } from './entities/names';
 import { linkOrganisationMentions, linkPersonMentions, resolveSurnameRefs, rolesByOffice } from './entities/references';
 import { EntityRegistry, type Entities } from './entities/registry';
+import { allMatches } from '../language/matches';
 
 export type { Entities } from './entities/registry';
 export { escapeRegex } from './entities/references';
 
 type Pass = (sentences: Sentence[], registry: EntityRegistry) => void;
+
+/** "Mr Lavagna" not followed by another capitalised word: the honorific and the surname. */
+const HONORIFIC_SURNAME = /\b(Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})(?![\p{L}'’-]*\s+\p{Lu})/gu;
+/** Any surname after an honorific. */
+const SURNAME_AFTER_HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})/gu;
+/** "Messrs. Perlman and Price": the surnames after it. */
+const MESSRS = /\bMessrs\.?\s+((?:\p{Lu}[\p{L}'’-]*\p{L}(?:,\s+|\s+(?:and|nor|or)\s+)?)+)/gu;
+/** A word written in lower case, after a space or an opening mark. */
+const LOWER_CASE_WORD = /(?<=[\s(,;:“"‘'-])([a-z][a-z'’-]*[a-z])\b/g;
+/** A capitalised word inside a sentence: not its first, nor one opening a quotation. */
+const CAPITALISED_INSIDE = /(?<=[\p{L}\p{N},;)]\s+)(\p{Lu}[\p{Ll}]+)\b/gu;
 
 /**
  * Surnames used with an honorific anywhere ("Mr Lavagna") make "Roberto Lavagna" a person; each such mention
@@ -21,14 +33,14 @@ type Pass = (sentences: Sentence[], registry: EntityRegistry) => void;
  */
 export function collectHonorificSurnames(sentences: Sentence[], registry: EntityRegistry): void {
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/\b(Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})(?![\p{L}'’-]*\s+\p{Lu})/gu)) {
+    for (const m of allMatches(HONORIFIC_SURNAME, s.text)) {
       const surname = m[2].replace(/['’]s$/, '');
       registry.honorificSurnames.add(surname);
       registry.surnameRefs.push({ surname, sentence: s.index, display: `${m[1]} ${surname}` });
     }
-    for (const m of s.text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(\p{Lu}[\p{L}'’-]*\p{L})/gu)) registry.honorificSurnames.add(m[1]);
+    for (const m of allMatches(SURNAME_AFTER_HONORIFIC, s.text)) registry.honorificSurnames.add(m[1]);
     // "Messrs. Perlman and Price", "Messrs Drabinsky, Gottlieb and Lee": each surname is a person's, met before
-    for (const m of s.text.matchAll(/\bMessrs\.?\s+((?:\p{Lu}[\p{L}'’-]*\p{L}(?:,\s+|\s+(?:and|nor|or)\s+)?)+)/gu)) {
+    for (const m of allMatches(MESSRS, s.text)) {
       for (const surname of m[1].split(/,\s+|\s+(?:and|nor|or)\s+/).map((w) => w.trim().replace(/['’]s$/, '')).filter((w) => /^\p{Lu}/u.test(w))) {
         registry.honorificSurnames.add(surname);
         registry.surnameRefs.push({ surname, sentence: s.index, display: surname });
@@ -41,9 +53,9 @@ export function collectHonorificSurnames(sentences: Sentence[], registry: Entity
 export function collectVocabulary(sentences: Sentence[], registry: EntityRegistry): void {
   const capitalised: string[][] = [];
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/(?<=[\s(,;:“"‘'-])([a-z][a-z'’-]*[a-z])\b/g)) registry.lowerCaseWords.add(m[1]);
+    for (const m of allMatches(LOWER_CASE_WORD, s.text)) registry.lowerCaseWords.add(m[1]);
     // capitalised words inside the sentence: not its first, nor one opening a quotation
-    capitalised.push([...s.text.matchAll(/(?<=[\p{L}\p{N},;)]\s+)(\p{Lu}[\p{Ll}]+)\b/gu)].map((m) => m[1]));
+    capitalised.push(allMatches(CAPITALISED_INSIDE, s.text).map((m) => m[1]));
   }
   // a sentence in title case capitalises common words; its capitals say nothing
   for (const words of capitalised) {

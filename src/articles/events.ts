@@ -6,6 +6,7 @@ import { clauseTense, isSayingDate, resolveMention, type DateMention, type DateS
 import { describeEvent, type DescribeContext } from './describe';
 import type { PublicationInference } from './published';
 import { eventStatus } from './event-status';
+import { allMatches } from '../language/matches';
 
 /** Words before a date that make it approximate ("around 2030", "circa 1990", "in about 2005"; a bare "about" is as often "concerning": "talks about 2030 targets"). */
 const APPROXIMATELY_BEFORE = /(?:\b(?:in|by|from|until|since|at|to)\s+about|\baround|\bcirca|\bapproximately|\broughly|\bc\.)\s+$/i;
@@ -51,7 +52,7 @@ export function withdrawnSpans(text: string): [number, number][] {
   }
   const note = AMENDED.exec(text);
   if (note) {
-    for (const m of text.slice(note.index).matchAll(INSTEAD)) {
+    for (const m of allMatches(INSTEAD, text.slice(note.index))) {
       const from = note.index + (m.index ?? 0);
       const end = INSTEAD_END.exec(text.slice(from + m[0].length));
       spans.push([from, end ? from + m[0].length + end.index : text.length]);

@@ -8,6 +8,7 @@ import { CARDINALS } from '../language/numbers';
 import { dayNumber, isoOf, weekdayOf, ymdOf } from './calendar';
 import { clauseTense, resolveMention, type DateMention, type DateSpec, type Unit } from './dates';
 import type { Sentence, Timex, TimexType } from './model';
+import { allMatches } from '../language/matches';
 
 export interface TimexReference {
   /** Day the relative expressions are read against. */
@@ -297,7 +298,7 @@ function withReferenceYear(value: string, reference: TimexReference): string {
 export function sentenceTimexes(text: string, mentions: DateMention[], reference: TimexReference): (Omit<Timex, 'sentence'>)[] {
   const extra: Find[] = [];
   for (const rule of TIMEX_RULES) {
-    for (const m of text.matchAll(rule.pattern)) {
+    for (const m of allMatches(rule.pattern, text)) {
       const f = rule.toValue(m, text);
       if (f) extra.push(f);
     }

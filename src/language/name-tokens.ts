@@ -7,6 +7,7 @@ import { NAME_PARTICLES, ROLE_SET } from './people';
 import { COMPANY_FORMS, ORG_HEADS } from './organisations';
 import { PLACE_ALIASES, US_STATE_ABBREVIATIONS } from './places';
 import { CAPITALISED_STOPWORDS } from './stop-words';
+import { allMatches } from './matches';
 
 export interface Token {
   text: string;
@@ -27,7 +28,7 @@ const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'upon', 'and', 'des', ...N
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, text)) {
     let t = m[0];
     let possessive = false;
     if (t.length > 2 && /['’]s$/.test(t)) {

@@ -2,6 +2,7 @@
 // matches; the name finder uses its own tokens (./name-tokens), which keep hyphenated names together.
 import { stemWord } from './stem';
 import { foldAccents } from './accents';
+import { allMatches } from './matches';
 
 export interface Token {
   /** As written. */
@@ -19,7 +20,7 @@ export const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*[\p{L}]*/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, text)) {
     const raw = m[0];
     const lower = raw.toLowerCase();
     out.push({ raw, lower, stem: stemWord(foldAccents(lower)), start: m.index, end: m.index + raw.length, cap: /^\p{Lu}/u.test(raw) });
@@ -30,6 +31,6 @@ export function tokenize(text: string): Token[] {
 /** Stems of every word of a text, without building tokens (the hot path when measuring sentences). */
 export function stemsOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) out.push(stemWord(foldAccents(m[0].toLowerCase())));
+  for (const m of allMatches(WORD, text)) out.push(stemWord(foldAccents(m[0].toLowerCase())));
   return out;
 }

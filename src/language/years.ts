@@ -4,6 +4,7 @@
 // brackets, and not followed by a noun it counts ("in 1500 cases") or a clock word ("1230 GMT").
 import { MONTH_NAMES, MONTHS } from './calendar-words';
 import { STOP_WORDS } from './stop-words';
+import { allMatches } from './matches';
 
 export interface YearMention {
   /** The year as written, four digits. */
@@ -57,7 +58,7 @@ export function historicalYears(text: string): YearMention[] {
     if (!out.some((o) => o.year === m.year && Math.abs(o.at - m.at) < 20)) out.push(m);
   };
   const [plain, qualifying, bracket, range, season, dated] = PATTERNS;
-  for (const m of text.matchAll(dated)) {
+  for (const m of allMatches(dated, text)) {
     const day = m[1] ?? m[3];
     const year = m[4];
     const month = MONTHS[m[2].toLowerCase()];
@@ -65,11 +66,11 @@ export function historicalYears(text: string): YearMention[] {
     const validDay = day !== undefined && Number(day) >= 1 && Number(day) <= DAYS_IN_MONTH[month - 1];
     add({ year, at: m.index, expression: m[0], qualifier: 'on', month, ...(validDay ? { day: Number(day) } : {}) });
   }
-  for (const m of text.matchAll(qualifying)) {
+  for (const m of allMatches(qualifying, text)) {
     const qualifier = /^before$/i.test(m[1]) ? 'by' : 'about';
     add({ year: m[2], at: m.index + m[0].length - 4, expression: `${m[1]} ${m[2]}`, qualifier });
   }
-  for (const m of text.matchAll(range)) {
+  for (const m of allMatches(range, text)) {
     // The first year is a year whatever follows it ("from 1763 to 1775"), but only when the second is: "between 1000
     // and 1500 people", "from 1200 to 1500 pounds" count something, both ends.
     if (counts(text, m.index + m[0].length)) continue;
@@ -77,7 +78,7 @@ export function historicalYears(text: string): YearMention[] {
     add({ year: m[2], at: m.index + m[0].length - 4, expression: m[2], qualifier: 'on' });
   }
   for (const re of [plain, bracket, season]) {
-    for (const m of text.matchAll(re)) add({ year: m[1], at: m.index + m[0].length - 4, expression: m[1], qualifier: 'on' });
+    for (const m of allMatches(re, text)) add({ year: m[1], at: m.index + m[0].length - 4, expression: m[1], qualifier: 'on' });
   }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -5,6 +5,7 @@ import { KNOWN_ORGANISATIONS, NOT_ORG_ACRONYMS, TREASURY_SECURITIES } from '../.
 import { PLACES } from '../../language/places';
 import type { Sentence } from '../model';
 import type { EntityRegistry } from './registry';
+import { allMatches } from '../../language/matches';
 
 interface Known {
   name: string;
@@ -42,7 +43,7 @@ export function knownOrganisation(name: string): { name: string; acronym?: strin
 /** Pass: every mention of a known organisation, in every sentence. */
 export function findKnownOrganisations(sentences: Sentence[], registry: EntityRegistry): void {
   for (const s of sentences) {
-    for (const m of s.text.matchAll(KNOWN_RE)) {
+    for (const m of allMatches(KNOWN_RE, s.text)) {
       const hit = BY_ALIAS.get(m[0].toLowerCase());
       if (!hit) continue;
       // "the 30-year Treasury bond": a security, not the department
@@ -69,7 +70,7 @@ const NOT_LETTERED_BEFORE = /\b(?:is|was|has|does|says|its|his|hers|this|as|thus
 /** Pass: a company's name spelled out with "and" for its ampersand ("shares of AT and T") is the one name "AT&T". */
 export function findSpelledAmpersands(sentences: Sentence[], registry: EntityRegistry): void {
   for (const s of sentences) {
-    for (const m of s.text.matchAll(SPELLED_AMPERSAND)) {
+    for (const m of allMatches(SPELLED_AMPERSAND, s.text)) {
       const [, a, b] = m;
       if (a.length + b.length !== 3 || [a, b].some((x) => x === 'A' || x === 'I' || NOT_ORG_ACRONYMS.has(x) || PLACES.has(x.toLowerCase()) || BY_ALIAS.has(x.toLowerCase()))) continue;
       const before = s.text.slice(Math.max(0, m.index - 30), m.index);
@@ -98,7 +99,7 @@ const PLACE_BEFORE_DAY = /\b(?:in|at|to|from|into|across|throughout|around|near|
  * ("in Wales on Sunday", "flew to Wales on Sunday") it is the place and the day.
  */
 export function findSundayPapers(sentences: Sentence[], registry: EntityRegistry): void {
-  const mentions = sentences.filter((s) => s.text.includes(' on Sunday')).flatMap((s) => [...s.text.matchAll(PLACE_ON_SUNDAY)]
+  const mentions = sentences.filter((s) => s.text.includes(' on Sunday')).flatMap((s) => [...allMatches(PLACE_ON_SUNDAY, s.text)]
     .filter((m) => SUNDAY_PAPER_PLACES.has(m[1].toLowerCase()))
     .map((m) => ({ s, m, name: m[0].replace(/\s+/g, ' '), before: s.text.slice(Math.max(0, m.index - 30), m.index), after: s.text.slice(m.index + m[0].length, m.index + m[0].length + 30) })));
   // the paper is named where the words around say so; then every mention of it not after a word of place is the paper's
