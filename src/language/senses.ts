@@ -49,6 +49,20 @@ export function senseAt(words: readonly Word[], i: number): string | undefined {
 }
 
 /**
+ * Whether the word at `i`, written as an irregular verb's past form (`past`: "found", "left", "fed", see
+ * pastFormOf), is that verb: "was found", "left the party", not "the left", "his left foot", "Smith's left"
+ * nor "the Fed" (written with a capital inside the sentence); `hyphened`: a hyphen follows it ("left-back").
+ * "founded" shares the stem of "found" but is another verb.
+ */
+export function pastVerbAt(words: readonly Word[], i: number, past: string, hyphened: boolean): boolean {
+  const w = words[i];
+  if (w.lower !== past || hyphened) return false;
+  if (i > 0 && w.raw !== past) return false;
+  const before = words[i - 1]?.lower;
+  return before === undefined || !(DETERMINERS.has(before) || before === 's');
+}
+
+/**
  * Nouns whose verb says another thing: "the score" (2-1) is not "scored" (a goal), "the record" not
  * "recorded", "the bill" not "billed". Asked as the noun, only the noun states them (see nounAt).
  */

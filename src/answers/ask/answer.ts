@@ -13,8 +13,8 @@ import { ORG_NAME_FILLER } from '../../language/organisations';
 import { LEADER_TITLES, TITLE_WORDS } from '../../language/people';
 import { isCalendarWord, MONTH_NAMES } from '../../language/calendar-words';
 import { CAPITALISED_WORD } from '../../language/name-tokens';
-import { nounAt, senseAt } from '../../language/senses';
-import { stemWord } from '../../language/stem';
+import { nounAt, pastVerbAt, senseAt } from '../../language/senses';
+import { pastFormOf, stemWord } from '../../language/stem';
 import { STOP_WORDS } from '../../language/stop-words';
 import { stemsOf, tokenize, type Token } from '../../language/terms';
 
@@ -460,6 +460,14 @@ function privativeFits(c: Concept, stems: ReadonlySet<string>, text: string, que
  */
 function senseFits(c: Concept, stems: ReadonlySet<string>, text: string, question: Question): boolean {
   const own = c.stems[0];
+  // Stated only by the past form a question's "find", "leave" takes (pastFormOf): that form as the verb,
+  // not "founded", "left-back", "the left" or "the Fed".
+  const past = pastFormOf(own);
+  const pastStem = past ? stemWord(past) : undefined;
+  if (past && pastStem !== undefined && !stems.has(own) && !c.stems.some((x) => x !== own && x !== pastStem && stems.has(x))) {
+    const tokens = tokenize(text);
+    return tokens.some((t, i) => t.stem === pastStem && pastVerbAt(tokens, i, past, text[t.end] === '-'));
+  }
   if (c.stems.some((x) => x !== own && stems.has(x))) return true;
   const asked = question.tokens.findIndex((t) => t.stem === own);
   if (asked < 0) return true;

@@ -67,6 +67,15 @@ describe('words that mean the same', () => {
     expect(quoted(found, 'Where did police find the stolen car?', 'Police find stolen car')).toEqual([found]);
   });
 
+  it('takes "found" and "left" for "find" and "leave" only as the verb: not "founded", "left-back", "the left" or "the Fed"', () => {
+    expect(quoted('The charity, founded by Jane Smith in 2001, runs shelters in Leeds.', 'When did Jane Smith find the shelters?')).toEqual([]);
+    expect(quoted('Smith played at left-back for Chelsea on Saturday. He joined the club in 2019.', 'When did Smith leave Chelsea?')).toEqual([]);
+    expect(quoted('Smith scored with his left foot for Chelsea on Saturday.', 'When did Smith leave Chelsea?')).toEqual([]);
+    expect(quoted('The Fed raised interest rates on Wednesday.', 'When did they feed the ducks?')).toEqual([]);
+    const left = 'Jones left the party in 2019 to sit as an independent.';
+    expect(quoted(left, 'When did Jones leave the party?')).toEqual([left]);
+  });
+
   it('takes "raise" and "increase" for "rise"', () => {
     const text = 'The unions oppose new regulations which would raise the pension age for council workers from 60 to 65.';
     expect(quoted(text, 'What would the pension age for council workers rise to?')).toEqual([text]);
