@@ -2,6 +2,7 @@
 // by name with what it expects, so a misconfigured bot stops at startup instead of misbehaving later.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { createScrubber, SECRET_NAME, secretValues } from './core/secrets';
 import { isHhmm, isTimeZone } from './reminders/time';
@@ -73,7 +74,8 @@ const fields = z.object({
       .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
       .pipe(z.array(z.url('comma-separated http(s) feed URLs'))),
   ),
-  FEED_POLL: z.preprocess(emptyToUndefined, z.string().default('*/10 * * * *')),
+  // Checked here, as the scheduler will: a bad schedule is a configuration error at once, not a failure after the start-up load.
+  FEED_POLL: z.preprocess(emptyToUndefined, z.string().refine((s) => cron.validate(s), 'a cron schedule of five or six fields, such as */10 * * * *').default('*/10 * * * *')),
   /** Announcements of one feed's poll to one watch; the rest become one "…and N more" line. */
   ANNOUNCE_PER_POLL: z.preprocess(emptyToUndefined, z.coerce.number('a whole number from 1 to 100').int('a whole number from 1 to 100').min(1, 'a whole number from 1 to 100').max(100, 'a whole number from 1 to 100').default(10)),
   /** Announcements to one channel in any minute; the rest become one "…and N more" line. */

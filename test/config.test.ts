@@ -28,6 +28,12 @@ describe('config', () => {
     expect(value('yes')).toEqual(['ALLOW_PRIVATE_FEEDS: expected true, false or all (got "yes")']);
   });
 
+  it('FEED_POLL: a node-cron schedule of five or six fields', () => {
+    expect(parseConfig({ FEED_POLL: '*/5 * * * *' }).ok).toBe(true);
+    expect(parseConfig({ FEED_POLL: '0 */2 * * * *' }).ok).toBe(true);
+    for (const bad of ['every 10 minutes', '61 * * * *', '* * *']) expect(parseConfig({ FEED_POLL: bad }).ok).toBe(false);
+  });
+
   it('names every bad variable and what it expects', () => {
     const r = parseConfig({ REMINDER_TIME: '9am', TIMEZONE: 'Mars/Olympus', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud' });
     expect(r.ok).toBe(false);

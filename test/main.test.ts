@@ -83,6 +83,12 @@ const t = setInterval(() => {
     expect(stderr).not.toContain(TOKEN_LIKE);
   });
 
+  it('refuses a FEED_POLL that is no cron schedule as a configuration error, before loading anything', async () => {
+    const { code, stderr } = await runMain('', { ...base, FEED_POLL: '61 * * * *' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('Herald cannot start: the configuration is invalid.\n  - FEED_POLL: expected a cron schedule of five or six fields, such as */10 * * * * (got "61 * * * *")\nSee .env.example for every variable.\n');
+  });
+
   it("quotes an invalid DATABASE_URL without its password", async () => {
     const { code, stderr } = await runMain('', { ...base, DATABASE_URL: 'postgres://herald:s3cret-pass-word@db host/herald' });
     expect(code).toBe(1);
