@@ -58,6 +58,7 @@ const GROUPS: string[][] = [
   ['worker', 'employee', 'staff'],
   ['shop', 'store', 'outlet'],
   ['rise', 'raise', 'increase'],
+  ['injure', 'injury', 'hurt'],
   ['home', 'house', 'household'],
   ['own', 'owner', 'ownership'],
   ['jet', 'aircraft', 'plane', 'airliner'],

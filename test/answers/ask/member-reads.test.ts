@@ -76,6 +76,11 @@ describe('words that mean the same', () => {
     expect(quoted(left, 'When did Jones leave the party?')).toEqual([left]);
   });
 
+  it('takes "injured" and "injuries" for "hurt"', () => {
+    const text = 'A fire destroyed the Alhambra Theatre in Glasgow on Sunday. No one was injured, but nearby flats were evacuated.';
+    expect(quoted(text, 'Was anyone hurt in the fire?', 'Fire destroys Glasgow theatre')).toEqual(['No one was injured, but nearby flats were evacuated.']);
+  });
+
   it('takes "raise" and "increase" for "rise"', () => {
     const text = 'The unions oppose new regulations which would raise the pension age for council workers from 60 to 65.';
     expect(quoted(text, 'What would the pension age for council workers rise to?')).toEqual([text]);
