@@ -85,6 +85,8 @@ export class MemberReminders implements MemberReminderService {
   private queue: Promise<void> = Promise.resolve();
   /** A reconciliation is queued and has not started: later changes ride along with it. */
   private reconcileQueued = false;
+  /** The origin keys the queued reconciliation checks the pending reminders of ('all': every one). */
+  private toReconcile: Set<string> | 'all' = new Set();
   private readonly refs = new WeakMap<TrackedArticle, string>();
   /** A button's article ref → the article's id, noted as buttons are made: a press looks its article up, never walks the library. */
   private readonly byRef = new Map<string, string>();
@@ -155,7 +157,15 @@ export class MemberReminders implements MemberReminderService {
         const keys = new Map(was.length === now.length ? was.map((e, i) => [e.key, now[i].key] as const) : []);
         this.renames.push({ from: originKey(change.previous.origin), to: originKey(change.tracked.origin), keys });
       }
-      void this.scheduleReconcile();
+      // Only the reminders a change can alter: of the article itself (and the one it replaced) and of the
+      // articles whose story links it changed (a newer one moves their dates); not every pending reminder.
+      const keys = new Set<string>([originKey(change.tracked.origin)]);
+      if (change.type !== 'removed' && change.previous) keys.add(originKey(change.previous.origin));
+      for (const id of this.o.stories?.touchedBy(change) ?? []) {
+        const t = this.o.library.get(id);
+        if (t) keys.add(originKey(t.origin));
+      }
+      void this.scheduleReconcile(keys);
     });
   }
 
@@ -163,27 +173,33 @@ export class MemberReminders implements MemberReminderService {
     return this.queue;
   }
 
-  private scheduleReconcile(): Promise<void> {
+  /** Queues a reconciliation of the pending reminders of `origins` (origin keys; none given: all of them). */
+  private scheduleReconcile(origins?: Iterable<string>): Promise<void> {
+    if (!origins) this.toReconcile = 'all';
+    else if (this.toReconcile !== 'all') for (const o of origins) this.toReconcile.add(o);
     if (this.reconcileQueued) return this.queue;
     this.reconcileQueued = true;
     const run = this.queue
       .then(() => {
         this.reconcileQueued = false;
-        return this.reconcile();
+        const only = this.toReconcile;
+        this.toReconcile = new Set();
+        return this.reconcile(only === 'all' ? undefined : only);
       })
       .catch((error) => this.o.log.error({ err: error }, 'member reminder reconciliation failed'));
     this.queue = run;
     return run;
   }
 
-  /** Every pending member reminder against its article and story now. */
-  async reconcile(): Promise<void> {
+  /** Every pending member reminder (`only`: of those origin keys) against its article and story now. */
+  async reconcile(only?: ReadonlySet<string>): Promise<void> {
     const now = this.o.clock.now();
     for (const { from, to, keys } of this.renames.splice(0)) {
       const moved = await this.o.store.renameOrigin(from, to, keys, now);
       if (moved) this.o.log.info({ from, to, moved }, 'article now read from its copy: member reminders follow');
     }
-    const origins = await this.o.store.pendingOrigins();
+    const pending = await this.o.store.pendingOrigins();
+    const origins = only ? pending.filter((o) => only.has(o)) : pending;
     if (origins.length === 0) return this.refreshCounts();
     let byOrigin = this.byKey;
     if (!byOrigin) {

@@ -8,6 +8,7 @@ import { ingestDirectory, ingestFile } from '../../src/articles/ingest';
 import { MemoryLibrary } from '../../src/articles/library';
 import { COUNTS_MAX_AGE_MS, MEMBER_UPCOMING_MAX, type MemberReminders } from '../../src/reminders/member-reminders';
 import { remindMeButtons } from '../../src/reminders/members';
+import { originKey } from '../../src/reminders/plan';
 import { SqliteMemberReminderStore } from '../../src/store/member-reminders-sqlite';
 import { startFakeDiscord, type FakeDiscord } from '../e2e/fake-discord';
 import { CSTO_FOLLOW_UP as FOLLOW_UP } from './fixtures';
@@ -255,6 +256,23 @@ describe('a member reminder', () => {
     await members.idle();
     expect((await members.mine(fake.users.member, fake.guildId)).ended.map((r) => [r.state, r.lastError])).toEqual([['cancelled', 'the article was removed']]);
     expect(list).not.toHaveBeenCalled();
+  });
+
+  it('a library change checks only the reminders of the articles it touches, not every pending one (issue 17)', async () => {
+    await remind();
+    const pendingOf = vi.spyOn(store, 'pendingOf');
+    const other = join(dir, 'harbour.txt');
+    writeFileSync(other, 'Harbour board approves new quay\n\nThe Eastbay Harbour Board approved the northern quay on Monday. Work starts on 3 March 2025.\n');
+    await ingestFile(h.library, other, h.clock.now());
+    await members.idle();
+    expect(pendingOf).not.toHaveBeenCalled();
+    // A newer article on the seed's story touches the seed: its reminder is checked, and follows the move.
+    const followUp = join(dir, 'csto-postponed.txt');
+    writeFileSync(followUp, FOLLOW_UP);
+    await ingestFile(h.library, followUp, h.clock.now());
+    await members.idle();
+    expect(pendingOf.mock.calls).toEqual([[{ origin: originKey(seed().origin) }]]);
+    expect((await members.mine(fake.users.member, fake.guildId)).upcoming.map((r) => [r.eventDate, r.movedFrom])).toEqual([['2024-12-05', '2024-11-28']]);
   });
 
   it('pressed after a newer article moved the date, follows it at once and says so', async () => {
