@@ -142,4 +142,11 @@ describe('a sentence from a story about something else', () => {
     const r = askMany([storm, fire], 'Who died in the storm?');
     expect(r.ok && r.citations.map((c) => c.text)).toEqual(['Two people died when trees fell on their cars near Oban, Police Scotland said.']);
   });
+
+  it('comes after sentences stating the question as fully from a story whose headline names it', () => {
+    const others: [string, string][] = ['Turkey', 'Poland', 'Spain', 'Greece', 'Italy', 'Latvia'].map((country) => [`${country} courts investors`, `${country} will not be a burden on the EU budget.`]);
+    const budget: [string, string] = ['Brown names 16 March for Budget', 'Chancellor Gordon Brown will deliver his Budget to the House of Commons on 16 March, the Treasury has announced.'];
+    const r = askMany([...others, budget], 'When is the Budget?');
+    expect(r.ok && r.citations.map((c) => c.headline)).toEqual(['Brown names 16 March for Budget']);
+  });
 });
