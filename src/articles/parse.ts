@@ -1,6 +1,6 @@
 // parseArticle: article text in, a validated Article out (or a clear error). Never throws: bad input
 // gives { ok: false, error } or a degraded article whose `warnings` say what was dropped.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { articleSchema, type Article, type ParseOptions, type ParseResult } from './model';
 import { splitFrontMatter } from './front-matter';
 import { plainTextOf } from './markup';
@@ -62,7 +62,7 @@ function checkText(text: string): { error?: string; warnings: string[] } {
 function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   if (typeof text !== 'string') return { ok: false, error: 'the article text is not a string' };
   if (!(options?.now instanceof Date) || Number.isNaN(options.now.getTime())) return { ok: false, error: 'parseArticle needs options.now, a valid Date' };
-  const contentHash = createHash('sha256').update(text).digest('hex');
+  const contentHash = hash('sha256', text); // (one call: no Hash stream object per article)
   if (text.trim().length === 0) return { ok: false, error: 'the article is empty' };
   const check = checkText(text);
   if (check.error) return { ok: false, error: check.error };
