@@ -38,9 +38,15 @@ export function resolveSurnameRefs(_sentences: Sentence[], registry: EntityRegis
 /** Titles of an office one person holds at a time, which "the <title>" refers back to. */
 const OFFICE = /^(?:(?:deputy|shadow|vice)\s+)?(?:prime minister|chancellor(?: of the exchequer)?|(?:[a-z]+\s+)?secretary|(?:[a-z]+\s+)?minister|president|premier|attorney general|secretary-general|secretary general|mayor|governor|speaker)$/i;
 
+/** The last word of every title OFFICE matches (in lower case, as officeAt requires). */
+const OFFICE_LAST_WORDS = new Set(['minister', 'chancellor', 'exchequer', 'secretary', 'president', 'premier', 'general', 'secretary-general', 'mayor', 'governor', 'speaker']);
+
 /** "the prime minister" at words[i..]: the longest office title there, or null. */
-function officeAt(ws: string[], i: number): { title: string; length: number } | null {
+export function officeAt(ws: string[], i: number): { title: string; length: number } | null {
+  // (a title starts with a lower-case letter and ends with an office word: other spans are not joined up to be tested)
+  if (!/^[a-z]/.test(ws[i] ?? '')) return null;
   for (let n = Math.min(5, ws.length - i); n >= 1; n--) {
+    if (!OFFICE_LAST_WORDS.has(ws[i + n - 1].replace(/[,.;:]$/, ''))) continue;
     const title = ws.slice(i, i + n).join(' ').replace(/[,.;:]$/, '');
     if (/^[a-z][a-z -]*$/.test(title) && OFFICE.test(title)) return { title, length: n };
   }
