@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   let status: Status | undefined;
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled rejection');
-    status?.recordError({ message: reason instanceof Error ? reason.message : String(reason) }, clock.now());
+    // Servers' /status says only that one happened: its message may carry any server's data (a feed URL).
+    status?.recordError({ message: reason instanceof Error ? reason.message : String(reason), toServers: 'an unexpected internal error (the operator has the details in the log)' }, clock.now());
   });
 
   // Articles: the database is opened first so unchanged files come back from the parsed-article cache.

@@ -89,6 +89,19 @@ const t = setInterval(() => {
     expect(stderr).toBe('Herald cannot start: the configuration is invalid.\n  - FEED_POLL: expected a cron schedule of five or six fields, such as */10 * * * * (got "61 * * * *")\nSee .env.example for every variable.\n');
   });
 
+  it("shows a server's /status that an unhandled rejection happened, not its message", async () => {
+    // A preload rejects once Herald's handlers are in place, with a feed URL in the message (any server's data).
+    const preload = join(temp, 'reject-later.mjs');
+    writeFileSync(preload, `const t = setInterval(() => {
+  if (process.listenerCount('unhandledRejection') === 0) return;
+  clearInterval(t);
+  Promise.reject(new Error('poll of https://feeds.other-server.example/private failed'));
+}, 20);\n`);
+    const { stdout } = await runMain('/status\n', { ...base, DATABASE_PATH: join(temp, 'rejection.db'), NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` });
+    expect(stdout).toContain('an unexpected internal error (the operator has the details in the log)');
+    expect(stdout).not.toContain('other-server.example');
+  });
+
   it("quotes an invalid DATABASE_URL without its password", async () => {
     const { code, stderr } = await runMain('', { ...base, DATABASE_URL: 'postgres://herald:s3cret-pass-word@db host/herald' });
     expect(code).toBe(1);

@@ -26,9 +26,10 @@ export interface StatusSource {
   snapshot(now: Date, guildId?: string | null): StatusSnapshot;
   /**
    * `guildId`: the server whose command failed (null: in a DM); its /status alone shows it (and the
-   * operator's status page). Errors of the process itself (no guildId given) are shown to everyone.
+   * operator's status page). Errors of the process itself (no guildId given) are shown to everyone, as
+   * `toServers` when given: a bug's message (an unhandled rejection) may carry any server's data.
    */
-  recordError(error: { message: string; id?: string; guildId?: string | null }, at: Date): void;
+  recordError(error: { message: string; id?: string; guildId?: string | null; toServers?: string }, at: Date): void;
 }
 
 /** `guildId`: the server asking (null in DMs), whose view is limited to its own and global items; undefined = everything. */
@@ -48,7 +49,7 @@ export interface CountedArticles {
   loading?(): { done: number; total: number } | undefined;
 }
 
-type RecordedError = NonNullable<StatusSnapshot['lastError']> & { owner: string | null };
+type RecordedError = NonNullable<StatusSnapshot['lastError']> & { owner: string | null; toServers?: string };
 
 /** A command's error in a DM is no server's: only the status page shows it. */
 const IN_DM = 'dm';
@@ -68,14 +69,15 @@ export class Status implements StatusSource {
     this.contributors.push(contributor);
   }
 
-  recordError(error: { message: string; id?: string; guildId?: string | null }, at: Date): void {
+  recordError(error: { message: string; id?: string; guildId?: string | null; toServers?: string }, at: Date): void {
     const owner = error.guildId === undefined ? null : (error.guildId ?? IN_DM);
-    this.recent = [{ at, message: error.message, id: error.id, owner }, ...this.recent].slice(0, RECENT_ERRORS);
+    const toServers = owner === null ? error.toServers : undefined;
+    this.recent = [{ at, message: error.message, id: error.id, owner, ...(toServers !== undefined ? { toServers } : {}) }, ...this.recent].slice(0, RECENT_ERRORS);
   }
 
   /** The last errors, newest first (at most RECENT_ERRORS). */
   recentErrors(): NonNullable<StatusSnapshot['lastError']>[] {
-    return this.recent.map(shown);
+    return this.recent.map((e) => shown(e));
   }
 
   get started(): Date {
@@ -89,7 +91,7 @@ export class Status implements StatusSource {
       ...(this.articles.loading?.() ? { loading: this.articles.loading() } : {}),
       nextPost: null,
       // Another server's failure is not this server's to read (its message may carry that server's data).
-      lastError: ((e) => (e ? shown(e) : null))(this.recent.find((e) => visibleTo(e.owner, guildId))),
+      lastError: ((e) => (e ? shown(e, guildId) : null))(this.recent.find((e) => visibleTo(e.owner, guildId))),
       missedReminders: 0,
       brokenSubscriptions: [],
       failingFeeds: [],
@@ -99,4 +101,6 @@ export class Status implements StatusSource {
   }
 }
 
-const shown = ({ owner: _owner, ...error }: RecordedError): NonNullable<StatusSnapshot['lastError']> => error;
+/** An error as `viewer` sees it (undefined: the operator's status page, every message whole). */
+const shown = ({ owner: _owner, toServers, ...error }: RecordedError, viewer?: string | null): NonNullable<StatusSnapshot['lastError']> =>
+  viewer !== undefined && toServers !== undefined ? { ...error, message: toServers } : error;

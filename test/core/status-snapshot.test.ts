@@ -24,4 +24,17 @@ describe('/status scope', () => {
     expect(status.snapshot(now, '111').brokenSubscriptions.map((b) => b.channelId)).toEqual(['1', '2']);
     expect(status.snapshot(now).brokenSubscriptions).toHaveLength(2);
   });
+
+  it("shows servers a process error as its toServers text, and the operator's status page the message whole", () => {
+    const status = new Status(new Date('2026-11-27T00:00:00Z'), new MemoryLibrary());
+    const at = new Date('2026-11-27T12:00:00Z');
+    status.recordError({ message: 'poll of https://a.example/private failed', toServers: 'an internal error' }, at);
+    expect(status.snapshot(at, '222').lastError).toEqual({ at, message: 'an internal error' });
+    expect(status.snapshot(at, null).lastError).toEqual({ at, message: 'an internal error' });
+    expect(status.snapshot(at).lastError).toEqual({ at, message: 'poll of https://a.example/private failed' });
+    expect(status.recentErrors()).toEqual([{ at, message: 'poll of https://a.example/private failed' }]);
+    // A server's own command error is its own to read whole; toServers applies to process errors only.
+    status.recordError({ message: 'boom in 111', id: 'abc', guildId: '111', toServers: 'x' }, at);
+    expect(status.snapshot(at, '111').lastError).toEqual({ at, message: 'boom in 111', id: 'abc' });
+  });
 });
