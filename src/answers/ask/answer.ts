@@ -761,6 +761,17 @@ function enrich(index: CorpusIndex, question: Question): void {
       if (stems.length > 1 || (stems.length === 1 && index.properness(stems[0]) > 0.6)) c.phrases.push(stems);
     }
   }
+  // "Who directed The Aviator?": the one who does it, named by its agent noun ("Director Martin Scorsese's The
+  // Aviator", "player", "writer"), where the articles use that noun.
+  if (question.type === 'who') {
+    for (const c of question.concepts) {
+      if (c.entity || c.weak || c.title || c.leader) continue;
+      for (const suffix of ['or', 'er', 'r']) {
+        const agent = stemWord(c.stems[0] + suffix);
+        if (agent !== c.stems[0] && !c.stems.includes(agent) && index.known(agent)) c.stems.push(agent);
+      }
+    }
+  }
   const all = question.concepts.map((c) => c.stems[0]);
   for (const { acronym, used } of index.acronymsFor(all)) {
     for (const c of question.concepts) {

@@ -76,6 +76,11 @@ describe('words that mean the same', () => {
     expect(quoted(left, 'When did Jones leave the party?')).toEqual([left]);
   });
 
+  it('takes the agent noun for a who-question\'s verb: "Director X" directed it', () => {
+    const text = "Director Sofia Marsh's The Long Night went on general release on Christmas Day in the US.";
+    expect(quoted(text, 'Who directed The Long Night?')).toEqual([text]);
+  });
+
   it('takes "injured" and "injuries" for "hurt"', () => {
     const text = 'A fire destroyed the Alhambra Theatre in Glasgow on Sunday. No one was injured, but nearby flats were evacuated.';
     expect(quoted(text, 'Was anyone hurt in the fire?', 'Fire destroys Glasgow theatre')).toEqual(['No one was injured, but nearby flats were evacuated.']);
