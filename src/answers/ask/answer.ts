@@ -93,8 +93,8 @@ interface Candidate {
    * is about another thing ("How many people died in the fire?" against a storm story's "A man … died").
    */
   offTopic: boolean;
-  /** Share of the question (by weight) its article's headline names. */
-  headlined: number;
+  /** Share of the question (by weight) its article's headline names, once worked out. */
+  headlined?: number;
   /** Names of the question found in the sentence, its neighbours or the headline (not only elsewhere). */
   namesNear: Concept[];
   /** Token positions in the sentence of matched concepts (non-entity ones separately). */
@@ -153,12 +153,27 @@ export function answerQuestion(index: CorpusIndex, questionText: string, options
   const hits = index.search(retrievalTerms(question), 40, options.article, options.visible);
   const stemCache = new Map<string, Set<string>>();
   const weights = new Map(question.concepts.map((c) => [c, conceptWeight(index, c)]));
+  /** Share of the question (by weight) the candidate's headline names: worked out only for ties. */
+  const headlined = (c: Candidate): number => {
+    if (c.headlined !== undefined) return c.headlined;
+    const key = `${c.hit.article.key}:-1`;
+    let set = stemCache.get(key);
+    if (!set) stemCache.set(key, (set = new Set(stemsOf(c.hit.article.tracked.article.headline))));
+    let named = 0;
+    let total = 0;
+    for (const k of question.concepts) {
+      const w = weights.get(k) ?? 0;
+      total += w;
+      if (conceptIn(k, set)) named += w;
+    }
+    return (c.headlined = total > 0 ? named / total : 0);
+  };
   const candidates = hits
     .map((hit) => measure(index, question, hit, stemCache, weights))
     .filter((c): c is Candidate => c !== null)
     // Of sentences stating the question as fully, first those of a story whose headline names it ("When is the
     // Budget?": "Brown names 16 March for Budget", not a story on Turkey's word about "the EU budget").
-    .sort((a, b) => b.coverage - a.coverage || b.headlined - a.headlined || b.hit.score - a.hit.score);
+    .sort((a, b) => b.coverage - a.coverage || headlined(b) - headlined(a) || b.hit.score - a.hit.score);
   if (candidates.length === 0) return decline(0);
 
   let best: { candidate: Candidate; typed: Typed; raw: number } | null = null;
@@ -889,9 +904,7 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   // and not the thing counted): "The factory once employed 2,000 people" does not state "How many people
   // lost their jobs?" because its headline says "… with loss of 430 jobs".
   const framed = matched.some((c) => !c.entity && !c.target && !c.weak) ? own + inHeadline / total : own;
-  let named = 0;
-  for (const c of question.concepts) if (conceptIn(c, headline())) named += weights.get(c) ?? 0;
-  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed, matched, offTopic, headlined: total > 0 ? named / total : 0, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
+  return { hit, coverage: total > 0 ? (penalty * got) / total : 0, own, framed, matched, offTopic, namesNear, focus: [], entityAt: [], tokens: [], text, stems };
 }
 
 /** Tokens and the positions of the matched concepts: only for the few candidates an answer is read from. */
