@@ -401,7 +401,9 @@ const REPORTED_ED = /\b(?:announced|confirmed|stated|insisted|claimed|warned|add
 const PAST = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b|\b\w{3,}ed\b/i;
 /** PAST without its verb endings. */
 const PAST_WORD = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b/i;
-const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b)/gi;
+// "will play Barnet on 17 May after beating Woking on Saturday": a subordinate clause opened by a time
+// conjunction and an -ing verb has no tense of its own, so the main clause's "will" must not reach its date.
+const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b|\b(?:after|before|since|following|despite|without)\s+(?=[a-z]+ing\b))/gi;
 
 /** Where the clause around a mention begins and ends in its sentence. */
 function clauseBounds(sentence: string, start: number, end: number): { from: number; to: number } {

@@ -230,6 +230,17 @@ describe('dates resolved against the publication date from front matter (Friday 
     expect(tuesdays).toEqual(['2005-02-22', '2005-03-01']);
   });
 
+  it('a clause opened by "after"/"before" and an -ing verb takes no tense from the main clause', () => {
+    // Published on a Sunday: "on Saturday" inside "after winning …" is the day before, though the main clause
+    // looks ahead; and "in May" of a past arrest is not next May because "to be" follows in the -ing clause.
+    const b = parse(['---', 'published: 2026-04-12', '---', 'Rovers reach the cup final', '',
+      'Rovers will meet City in the cup final on 23 May after winning the semi-final 3-1 on Saturday.',
+      'Two fans were held in March after climbing onto the roof, causing the match to be stopped.'].join('\n'));
+    expect(event(b, '23 May')).toMatchObject({ date: '2026-05-23' });
+    expect(event(b, 'Saturday')).toMatchObject({ date: '2026-04-11' });
+    expect(event(b, 'March')).toMatchObject({ date: '2026-03-01', endDate: '2026-03-31' });
+  });
+
   it('does not turn durations or newspaper names into events', () => {
     const expressions = a.events.map((e) => e.expression);
     expect(expressions.some((x) => /several years|two years|three months|Sunday/.test(x))).toBe(false);
