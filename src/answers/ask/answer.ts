@@ -776,17 +776,6 @@ function enrich(index: CorpusIndex, question: Question): void {
       if (stems.length > 1 || (stems.length === 1 && index.properness(stems[0]) > 0.6)) c.phrases.push(stems);
     }
   }
-  // "Who directed The Aviator?": the one who does it, named by its agent noun ("Director Martin Scorsese's The
-  // Aviator", "player", "writer"), where the articles use that noun.
-  if (question.type === 'who') {
-    for (const c of question.concepts) {
-      if (c.entity || c.weak || c.title || c.leader) continue;
-      for (const suffix of ['or', 'er', 'r']) {
-        const agent = stemWord(c.stems[0] + suffix);
-        if (agent !== c.stems[0] && !c.stems.includes(agent) && index.known(agent)) c.stems.push(agent);
-      }
-    }
-  }
   const all = question.concepts.map((c) => c.stems[0]);
   for (const { acronym, used } of index.acronymsFor(all)) {
     for (const c of question.concepts) {
@@ -847,8 +836,6 @@ function measure(index: CorpusIndex, question: Question, hit: Hit, cache: Map<st
   const text = article.sentences[sentence];
   const stems = new Set(stemsOf(text));
   for (const word of speakerWords(article, sentence)) stems.add(word);
-  const antecedent = pronounAntecedent(article, sentence);
-  if (antecedent) for (const word of stemsOf(antecedent)) stems.add(word);
   // The neighbours and the headline, tokenised only when a concept is missing from the sentence.
   let aroundSet: Set<string> | undefined;
   const around = (): Set<string> => {
@@ -917,21 +904,6 @@ function ready(c: Candidate): Candidate {
     });
   }
   return c;
-}
-
-/**
- * The person a sentence's opening "He" or "She" stands for: the one person the sentence before it names, in
- * the same paragraph ("Manager Dave Challinor said … He spent six years at Hartlepool"). None where that
- * sentence names no one or more than one person (the pronoun's gender is not known), or the paragraph changed.
- */
-export function pronounAntecedent(article: IndexedArticle, sentence: number): string | undefined {
-  if (sentence === 0 || !/^(?:He|She)\b/.test(article.sentences[sentence])) return undefined;
-  const a = article.tracked.article;
-  const here = a.sentences[sentence];
-  const before = a.sentences[sentence - 1];
-  if (!here || !before || here.paragraph !== before.paragraph) return undefined;
-  const named = a.people.filter((p) => p.sentences.includes(sentence - 1));
-  return named.length === 1 ? named[0].name : undefined;
 }
 
 /** Who a sentence is attributed to, with their role: "He emphasized …" still speaks for the Secretary-General. */
@@ -1213,9 +1185,6 @@ function whoAnswer(question: Question, c: Candidate): Typed | null {
   const asked = askedVerb(question);
   const object = asked?.object ? objectAfter(question, c, asked.verb) : null;
   if (object) return { text: object.text, quality: 0.9 };
-  // "He spent six years at Hartlepool" for "Who spent six years at Hartlepool?": the one person named before it.
-  const antecedent = asked && !asked.object && c.tokens.some((t) => t.stem === asked.verb.stem) ? pronounAntecedent(c.hit.article, c.hit.sentence) : undefined;
-  if (antecedent && !questionMentions(question, antecedent)) return { text: antecedent, quality: 0.9 };
   // "Who did X": the agent after "by", the attributed source, or the nearest name to the verb.
   const anchor = c.focus.length > 0 ? c.focus : c.entityAt;
   for (const i of anchor) {

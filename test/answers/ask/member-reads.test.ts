@@ -76,11 +76,6 @@ describe('words that mean the same', () => {
     expect(quoted(left, 'When did Jones leave the party?')).toEqual([left]);
   });
 
-  it('takes the agent noun for a who-question\'s verb: "Director X" directed it', () => {
-    const text = "Director Sofia Marsh's The Long Night went on general release on Christmas Day in the US.";
-    expect(quoted(text, 'Who directed The Long Night?')).toEqual([text]);
-  });
-
   it('takes "injured" and "injuries" for "hurt"', () => {
     const text = 'A fire destroyed the Alhambra Theatre in Glasgow on Sunday. No one was injured, but nearby flats were evacuated.';
     expect(quoted(text, 'Was anyone hurt in the fire?', 'Fire destroys Glasgow theatre')).toEqual(['No one was injured, but nearby flats were evacuated.']);
@@ -101,22 +96,12 @@ describe('words in the sense the question uses them', () => {
 });
 
 describe('"He" or "She" opening a sentence', () => {
-  const read = (text: string, question: string) => {
-    const r = askOne(text, question, { undecided: true });
-    return r.ok && !r.quoteOnly ? r.text : null;
-  };
-  const one = 'Manager Dave Challinor said the win was the best in a decade. He spent six years at Hartlepool before joining Stockport in 2020.';
-
-  it('stands for the one person the sentence before names, in the same paragraph', () => {
-    expect(quoted(one, 'How long did Dave Challinor spend at Hartlepool?')).toEqual(['He spent six years at Hartlepool before joining Stockport in 2020.']);
-    expect(read(one, 'Who spent six years at Hartlepool?')).toBe('Dave Challinor');
-  });
-
-  it('stands for no one when the sentence before names two people, or the paragraph changed', () => {
-    const two = 'Manager Dave Challinor and chairman Mark Stott said the win was the best in a decade. He spent six years at Hartlepool before joining Stockport in 2020.';
-    expect(read(two, 'Who spent six years at Hartlepool?') ?? '').not.toMatch(/Challinor|Stott/);
-    const apart = 'Manager Dave Challinor said the win was the best in a decade.\n\nHe spent six years at Hartlepool before joining Stockport in 2020.';
-    expect(read(apart, 'Who spent six years at Hartlepool?') ?? '').not.toMatch(/Challinor/);
+  // No coreference: a pronoun is nobody in particular. Taking it for the one person the sentence before names
+  // read "Mary Jones" for "He" in the text below (review, 2026-11-29), so the rule was taken out.
+  it('is not read as the person the sentence before names', () => {
+    const text = 'Her husband was with Mary Jones when she collapsed at home in Leeds. He called an ambulance at 3am.';
+    const r = askOne(text, 'Who called an ambulance?', { undecided: true });
+    expect(r.ok && !r.quoteOnly ? r.text : '').not.toMatch(/Mary Jones/);
   });
 });
 
