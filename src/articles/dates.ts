@@ -403,13 +403,18 @@ const PAST = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)
 const PAST_WORD = /\b(was|were|had|did|ago|last|earlier|previously|former|originally)\b/i;
 // "will play Barnet on 17 May after beating Woking on Saturday": a subordinate clause opened by a time
 // conjunction and an -ing verb has no tense of its own, so the main clause's "will" must not reach its date.
-const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b|\b(?:after|before|since|following|despite|without)\s+(?=[a-z]+ing\b))/gi;
+const CLAUSE_BREAK = /(?:;|:|\s[-–—]\s|,\s+(?:and|but|while|adding|saying|although|though|which|who)\b|\bthat\b|\b(?:after|before|since|following|despite|without)\s+(?=([a-z]+ing)\b))/gi;
+/** Words in -ing after "since", "before"… that are no verb: "since spring", "before morning" keep one clause. */
+const NOT_GERUND = new Set(['spring', 'morning', 'evening', 'thing', 'nothing', 'something', 'anything', 'everything', 'king', 'ring', 'wing', 'string', 'ceiling', 'sibling', 'wedding', 'during']);
 
 /** Where the clause around a mention begins and ends in its sentence. */
 function clauseBounds(sentence: string, start: number, end: number): { from: number; to: number } {
   let from = 0;
   let to = sentence.length;
   for (const m of allMatches(CLAUSE_BREAK, sentence)) {
+    // The pattern ignores case, so "after Reading", "since Beijing" or "since spring" also match: only a
+    // lower-case -ing word that is a verb opens a clause.
+    if (m[1] && (m[1][0] !== m[1][0].toLowerCase() || NOT_GERUND.has(m[1].toLowerCase()))) continue;
     if (m.index + m[0].length <= start) from = m.index + m[0].length;
     else if (m.index >= end) {
       to = m.index;

@@ -241,6 +241,15 @@ describe('dates resolved against the publication date from front matter (Friday 
     expect(event(b, 'March')).toMatchObject({ date: '2026-03-01', endDate: '2026-03-31' });
   });
 
+  it('a capitalised or noun -ing word after "after"/"since" opens no clause: "after Reading", "since spring"', () => {
+    // Published on a Sunday: "will" reaches the date across "after Reading", so Saturday is the coming one.
+    const b = parse(['---', 'published: 2026-04-12', '---', 'Rovers to travel', '',
+      'Rovers will travel to Leeds after Reading on Saturday.',
+      'The club will reopen the stand in May since spring repairs ran late.'].join('\n'));
+    expect(event(b, 'Saturday')).toMatchObject({ date: '2026-04-18' });
+    expect(event(b, 'May')).toMatchObject({ date: '2026-05-01' });
+  });
+
   it('does not turn durations or newspaper names into events', () => {
     const expressions = a.events.map((e) => e.expression);
     expect(expressions.some((x) => /several years|two years|three months|Sunday/.test(x))).toBe(false);
