@@ -210,7 +210,8 @@ export class FeedMonitor implements FeedService {
     const own = (await store.feeds.feedsVisibleTo(input.guildId)).filter((f) => f.guildId === input.guildId && f.origin === 'command');
     if (own.filter((f) => f.id <= row.id).length > cap) {
       await store.feeds.removeFeed(url, input.guildId);
-      return { ok: false, reason: `This server already follows ${cap} feeds, as many as Herald reads for one server (FEEDS_PER_SERVER). Remove one with /feed remove first.` };
+      // Not "follows {cap} feeds": after FEEDS_PER_SERVER was lowered a server may follow more than the cap.
+      return { ok: false, reason: `A server may follow at most ${cap} feeds (FEEDS_PER_SERVER), and this one already follows ${cap === 1 ? 'one' : 'that many'} or more. Remove one with /feed remove first.` };
     }
     // Route and interval first, so backfilled items already go where the admin asked.
     if (input.channelId) await store.watches.setRoute({ feedId: row.id, guildId: input.guildId, channelId: input.channelId, createdBy: input.userId, at: clock.now(), forum: input.forum });

@@ -84,7 +84,7 @@ describe('/feed', () => {
     });
     for (const url of urls.slice(0, 3)) expect((await run('feed', { subcommand: 'add', url })).content).toMatch(/^Following /);
     const refused = await run('feed', { subcommand: 'add', url: urls[3] });
-    expect(refused).toEqual({ content: 'This server already follows 3 feeds, as many as Herald reads for one server (FEEDS_PER_SERVER). Remove one with /feed remove first.', ephemeral: true });
+    expect(refused).toEqual({ content: 'A server may follow at most 3 feeds (FEEDS_PER_SERVER), and this one already follows that many or more. Remove one with /feed remove first.', ephemeral: true });
     // Refused before it is fetched, and not kept.
     expect(server.log.filter((l) => l.path === '/cap-3.xml')).toEqual([]);
     const own = async () => (await herald.news.feeds.list(GUILD)).filter((f) => f.scope === 'server').map((f) => f.url);
@@ -97,7 +97,7 @@ describe('/feed', () => {
     await run('feed', { subcommand: 'remove', url: urls[0] });
     await run('feed', { subcommand: 'remove', url: urls[1] });
     const report = await herald.news.opml.importFeeds({ guildId: GUILD, userId: admin.userId, data: Buffer.from(buildOpml(urls.slice(3).map((url) => ({ url })), { title: 't', now: clock.now() })) });
-    expect(report.ok && [report.added.length, report.failed.map((f) => f.reason.startsWith('This server already follows 3 feeds'))]).toEqual([2, [true, true, true]]);
+    expect(report.ok && [report.added.length, report.failed.map((f) => f.reason.startsWith('A server may follow at most 3 feeds'))]).toEqual([2, [true, true, true]]);
     expect(await own()).toHaveLength(3);
   });
 
