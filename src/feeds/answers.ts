@@ -63,7 +63,8 @@ export function feedListReply(feeds: FeedInfo[], now: Date): Reply {
     const retry = f.nextAttemptAt && f.nextAttemptAt > now ? ` · next try ${timestampPart(f.nextAttemptAt, 'R')}` : '';
     return `⚠️ ${feedLabel(f)}${scope}${extra} · failing (${f.failures} in a row): ${feedText(f.lastError ?? 'unknown error')}${retry}`;
   });
-  const more = feeds.length > 25 ? `\n…and ${feeds.length - 25} more.` : '';
+  // A server may follow up to FEEDS_PER_SERVER (100) feeds; the rest are in /feed export's OPML file.
+  const more = feeds.length > 25 ? `\n…and ${feeds.length - 25} more: /feed export lists them all.` : '';
   const failing = feeds.filter((f) => f.failures > 0).length;
   return {
     embeds: [

@@ -1,6 +1,6 @@
 // /watch list and /feed list: the whole list in the reply (the console shows it all); Discord's renderer cuts it.
 import { describe, expect, it } from 'vitest';
-import { watchListReply } from '../../src/feeds/answers';
+import { feedListReply, watchListReply } from '../../src/feeds/answers';
 import { renderMessage } from '../../src/transports/discord/render';
 import { renderReplyText } from '../../src/transports/console/render-text';
 
@@ -15,3 +15,14 @@ describe('/watch list', () => {
     expect(description.endsWith('\n…')).toBe(true);
   });
 });
+
+describe('/feed list', () => {
+  it('shows 25 feeds and says where the rest are: a server may follow up to 100', () => {
+    const feeds = Array.from({ length: 30 }, (_, i) => ({ url: `https://news.example/${i}.xml`, scope: 'server' as const, failures: 0 }));
+    const text = JSON.stringify(feedListReply(feeds, new Date('2026-11-29T12:00:00Z')));
+    expect(text).toContain('/24.xml');
+    expect(text).not.toContain('/25.xml');
+    expect(text).toContain('…and 5 more: /feed export lists them all.');
+  });
+});
+
