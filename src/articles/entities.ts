@@ -12,7 +12,6 @@ import { EntityRegistry, type Entities } from './entities/registry';
 import { allMatches } from '../language/matches';
 
 export type { Entities } from './entities/registry';
-export { escapeRegex } from './entities/references';
 
 type Pass = (sentences: Sentence[], registry: EntityRegistry) => void;
 

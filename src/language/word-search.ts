@@ -3,6 +3,11 @@
 // again to machine code on its second use, for every new name: most of the cost of a name's lookups in a
 // new article).
 
+/** `s` with every regular-expression metacharacter escaped, to match it literally inside a pattern. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** JavaScript's \b word characters outside unicode mode: [A-Za-z0-9_]. */
 function isWordUnit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -42,7 +47,7 @@ export function containsWord(text: string, word: string, ignoreCase = false): bo
     }
     return false;
   }
-  if (!isAscii(word)) return new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text);
+  if (!isAscii(word)) return new RegExp(`\\b${escapeRegex(word)}\\b`, 'i').test(text);
   const first = foldAscii(word.charCodeAt(0));
   const last = text.length - word.length;
   outer: for (let at = 0; at <= last; at++) {

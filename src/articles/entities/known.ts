@@ -6,6 +6,7 @@ import { PLACES } from '../../language/places';
 import type { Sentence } from '../model';
 import type { EntityRegistry } from './registry';
 import { allMatches } from '../../language/matches';
+import { escapeRegex } from '../../language/word-search';
 
 interface Known {
   name: string;
@@ -24,7 +25,7 @@ for (const entry of KNOWN_ORGANISATIONS) {
     const needsThe = alias.startsWith('the ');
     const bare = alias.replace(/^the\s+/, '');
     BY_ALIAS.set(bare.toLowerCase(), { name, needsThe, ...(acronym ? { acronym } : {}) });
-    const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegex(bare);
     patterns.push(needsThe ? `(?<=\\b[Tt]he\\s)${escaped}` : escaped);
   }
 }

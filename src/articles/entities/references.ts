@@ -7,10 +7,6 @@ import { containsWord } from '../../language/word-search';
 import type { Sentence } from '../model';
 import type { EntityRegistry, PersonDraft } from './registry';
 
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A name without its generational suffix ("Louis Gerstner Jr." → "Louis Gerstner", "James Trotter III" → "James Trotter"). */
 export function withoutSuffix(name: string): string {
   return name.replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, '');
